@@ -1,0 +1,109 @@
+package cn.medicare.campaign.infra.kafka;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker, combined broker and controller in KRaft mode, inside this JVM.
+ * Kafka's server classes are internal: this is the one class of ours that touches them.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * @param port the client port (9092 for the local stack)
+     * @param controllerPort the KRaft controller port
+     * @param logDirectory formatted on first use; its data survives a restart
+     */
+    public static LocalKafkaBroker start(int port, int controllerPort, Path logDirectory) {
+        Properties config = config(port, controllerPort, logDirectory);
+        formatOnce(logDirectory);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        String bootstrap = "localhost:" + port;
+        log.info("Local Kafka broker (KRaft) on {} (logs in {})", bootstrap, logDirectory);
+        return new LocalKafkaBroker(server, bootstrap);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Properties config(int port, int controllerPort, Path logDirectory) {
+        Properties config = new Properties();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        config.put("listeners", "PLAINTEXT://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        config.put("controller.listener.names", CONTROLLER_LISTENER);
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("log.dirs", logDirectory.toString());
+        config.put("num.partitions", "3");
+        config.put("auto.create.topics.enable", "true");
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "5");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        // a single-node broker has nobody to wait for before the first rebalance
+        config.put("group.initial.rebalance.delay.ms", "0");
+        return config;
+    }
+
+    private static void formatOnce(Path logDirectory) {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDirectory.toString()))
+                    .setMetadataLogDirectory(logDirectory.toString())
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not format the Kafka log directory " + logDirectory, e);
+        }
+    }
+}
