@@ -1,0 +1,163 @@
+package cn.medicare.campaign.contracts.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventJsonTests {
+
+    @Test
+    void amountsAreStringsWithTwoDecimals() {
+        String json = EventJson.write(EventMother.contributionAssessed());
+
+        assertThat(json).contains("\"standardAmount\":\"180.00\"", "\"subsidyAmount\":\"140.00\"",
+                "\"payableAmount\":\"40.00\"");
+    }
+
+    @Test
+    void otherDecimalsArePlainStringsAndDatesIsoStrings() {
+        String json = EventJson.write(EventMother.campaignDefined());
+
+        assertThat(json).contains("\"participationGoal\":\"0.98\"", "\"percent\":\"50\"", "\"threshold\":\"0.50\"",
+                "\"start\":\"2017-09-01\"", "\"GENERAL\":\"180.00\"", "\"COLLEGE_STUDENT\":\"180.00\"");
+        assertThat(EventJson.write(EventMother.paymentConfirmed())).contains("\"paidAt\":\"2017-10-12T02:15:30Z\"");
+    }
+
+    @Test
+    void nullOptionalFieldsAreOmitted() {
+        assertThat(EventJson.write(EventMother.minimalPersonEnrolled())).doesNotContain("school", "null");
+        assertThat(EventJson.write(EventMother.minimalPersonUpdated()))
+                .isEqualTo("{\"personId\":\"" + EventMother.PERSON_ID + "\",\"coverageYear\":2018,\"region\":\"350825\"}");
+        assertThat(EventJson.write(EventMother.campaignDefined())).doesNotContain("null");
+    }
+
+    @Test
+    void theReportTypeIsWrittenAsTypeAndTheEventTypeNotAtAll() {
+        String json = EventJson.write(EventMother.reportPublished());
+
+        assertThat(json).contains("\"type\":\"WEEKLY\"", "\"formats\":[\"json\",\"csv\",\"xlsx\",\"html\"]")
+                .doesNotContain("reportType", "REPORT_PUBLISHED", "\"key\"");
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoProducersCanAddOptionalOnes() {
+        String json = EventJson.write(EventMother.refundDue()).replace("}", ",\"approvedBy\":\"bureau\",\"extra\":{\"a\":1}}");
+
+        assertThat(EventJson.read(json, RefundDue.class)).isEqualTo(EventMother.refundDue());
+    }
+
+    @Test
+    void aMissingRequiredFieldFailsToRead() {
+        String withoutReason = EventJson.write(EventMother.refundDue()).replace(",\"reason\":\"ASSISTANCE_AFTER_PAYMENT\"", "");
+        String withoutYear = EventJson.write(EventMother.refundDue()).replace(",\"coverageYear\":2018", "");
+
+        assertThatThrownBy(() -> EventJson.read(withoutReason, RefundDue.class)).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> EventJson.read(withoutYear, RefundDue.class)).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void readsByTypeName() {
+        String json = EventJson.write(EventMother.paymentConfirmed());
+
+        assertThat(EventJson.read("PaymentConfirmed", json)).isEqualTo(EventMother.paymentConfirmed());
+        assertThatThrownBy(() -> EventJson.read("PaymentLost", json)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theModuleKeepsWireFormatsInAMapperConfiguredOtherwise() {
+        JsonMapper http = JsonMapper.builder()
+                .addModule(EventJson.module())
+                .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+        Map<String, Object> body = Map.of("on", LocalDate.of(2017, 9, 1), "at", Instant.parse("2017-10-12T02:15:30Z"),
+                "amount", new BigDecimal("1E+3"));
+
+        assertThat(http.writeValueAsString(body))
+                .contains("\"on\":\"2017-09-01\"", "\"at\":\"2017-10-12T02:15:30Z\"", "\"amount\":\"1000\"");
+    }
+
+    @Test
+    void amountsAreNormalisedToFen() {
+        assertThat(EventMother.refundDue().amount()).isEqualTo(new BigDecimal("140.00"));
+        assertThat(Amounts.yuan(new BigDecimal("320.5"))).isEqualTo(new BigDecimal("320.50"));
+        assertThat(Amounts.yuan(new BigDecimal("320.5000"))).isEqualTo(new BigDecimal("320.50"));
+        assertThat(Amounts.yuan(new BigDecimal("1E+2")).toPlainString()).isEqualTo("100.00");
+        assertThatThrownBy(() -> Amounts.yuan(new BigDecimal("320.505"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefundDue(EventMother.PERSON_ID, 2018, "350825", new BigDecimal("0.001"),
+                RefundDueReason.DUPLICATE_PAYMENT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requiredFieldsAreNamedWhenMissing() {
+        assertThatThrownBy(() -> new PaymentConfirmed(EventMother.PERSON_ID, 2018, "350825", null, BigDecimal.TEN,
+                PaymentChannel.BANK, Instant.EPOCH,
+                PaymentSource.WEBHOOK))
+                .isInstanceOf(NullPointerException.class).hasMessage("voucherNo");
+        assertThatThrownBy(() -> new CampaignDefined.Assistance(List.of(),
+                AssistanceMode.FIXED, null, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("subsidy");
+    }
+
+    @Test
+    void contributionsGiveTheStandardAmountOfEachCategory() {
+        CampaignDefined.Contributions contributions = new CampaignDefined.Contributions(new BigDecimal("420"),
+                new BigDecimal("200"), new BigDecimal("200.0"), new BigDecimal("350"), new BigDecimal("180"));
+
+        assertThat(contributions.amountFor(PersonCategory.GENERAL)).isEqualTo("420.00");
+        assertThat(contributions.amountFor(PersonCategory.STUDENT)).isEqualTo("200.00");
+        assertThat(contributions.amountFor(PersonCategory.MINOR)).isEqualTo("200.00");
+        assertThat(contributions.amountFor(PersonCategory.COLLEGE_STUDENT)).isEqualTo("350.00");
+        assertThat(contributions.amountFor(PersonCategory.NEWBORN)).isEqualTo("180.00");
+    }
+
+    @Test
+    void keysFollowTheTopicsTable() {
+        assertThat(EventMother.campaignDefined().key()).isEqualTo("350825:2018");
+        assertThat(EventMother.targetsSet().key()).isEqualTo("350825:2018");
+        assertThat(EventMother.reconciliationCompleted().key()).isEqualTo("2017-10-12");
+        assertThat(EventMother.reportPublished().key()).isEqualTo("r-2017-11-17-weekly-350825");
+        assertThat(EventMother.full().stream().filter(PersonEvent.class::isInstance).map(Event::key))
+                .hasSize(8).containsOnly(EventMother.PERSON_ID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void eachTypeKnowsItsNameTopicAndPayload(EventType type) {
+        Event sample = EventMother.full().stream().filter(event -> event.type() == type).findFirst().orElseThrow();
+
+        assertThat(type.payloadClass()).isEqualTo(sample.getClass());
+        assertThat(type.typeName()).isEqualTo(type.payloadClass().getSimpleName());
+        assertThat(EventType.ofTypeName(type.typeName())).isEqualTo(type);
+        assertThat(Topics.ALL).contains(type.topic());
+        assertThat(type.schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsAreOnTheirTopics() {
+        Map<String, String> topicOf = Map.of("CampaignDefined", Topics.CAMPAIGN, "TargetsSet", Topics.CAMPAIGN,
+                "PersonWithdrawn", Topics.ROSTER, "EligibilityAdjusted", Topics.ELIGIBILITY,
+                "ContributionAssessed", Topics.ELIGIBILITY, "RefundDue", Topics.PAYMENTS,
+                "ReconciliationCompleted", Topics.RECONCILIATION, "ReportPublished", Topics.REPORTS);
+        topicOf.forEach((name, topic) -> assertThat(EventType.ofTypeName(name).topic()).as(name).isEqualTo(topic));
+        assertThat(Arrays.stream(EventType.values()).map(EventType::topic).distinct()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+}

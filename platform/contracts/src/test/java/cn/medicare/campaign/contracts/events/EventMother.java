@@ -1,0 +1,183 @@
+package cn.medicare.campaign.contracts.events;
+
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.codes.ReportFormat;
+import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.identity.IdNumberSealer;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Events of Liancheng county (连城县, 350825), coverage year 2018, in full and minimal variants. */
+final class EventMother {
+
+    static final String REGION = "350825";
+    static final int YEAR = 2018;
+    static final String TOWNSHIP = "350825100";
+    static final String VILLAGE = "350825100201";
+    static final String ID_NUMBER = withCheck("35082519850612401");
+    static final String PERSON_ID = personIds().personId(ID_NUMBER);
+
+    private EventMother() {
+    }
+
+    static List<Event> full() {
+        return List.of(campaignDefined(), targetsSet(), personEnrolled(), personUpdated(), personWithdrawn(),
+                eligibilityAdjusted(), contributionAssessed(), paymentConfirmed(), paymentRefunded(), refundDue(),
+                reconciliationCompleted(), reportPublished());
+    }
+
+    static List<Event> minimal() {
+        return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(),
+                personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
+                paymentRefunded(), refundDue(), minimalReconciliationCompleted(), minimalReportPublished());
+    }
+
+    static CampaignDefined campaignDefined() {
+        return new CampaignDefined(REGION, "连城县", YEAR, 2,
+                new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)),
+                List.of(new CampaignDefined.Extension(PersonCategory.NEWBORN, LocalDate.of(2018, 1, 31)),
+                        new CampaignDefined.Extension(PersonCategory.GENERAL, LocalDate.of(2018, 2, 28))),
+                new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")),
+                yuan("450"),
+                List.of(new CampaignDefined.Assistance(List.of(AssistanceCategory.EXTREME_POVERTY,
+                                AssistanceCategory.ORPHAN, AssistanceCategory.DE_FACTO_UNSUPPORTED_CHILD),
+                                AssistanceMode.FULL, null, null),
+                        new CampaignDefined.Assistance(List.of(AssistanceCategory.MINIMUM_LIVING),
+                                AssistanceMode.FIXED, yuan("140"), null),
+                        new CampaignDefined.Assistance(List.of(AssistanceCategory.LOW_INCOME_MARGINAL,
+                                AssistanceCategory.DISABILITY_MODERATE), AssistanceMode.PERCENT, null, new BigDecimal("50"))),
+                new BigDecimal("0.98"),
+                List.of(new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"), yuan("500"), yuan("0")),
+                        new CampaignDefined.Stage(LocalDate.of(2017, 11, 15), new BigDecimal("0.75"), yuan("1000"), yuan("50")),
+                        new CampaignDefined.Stage(LocalDate.of(2017, 11, 30), new BigDecimal("1.00"), yuan("1500"), yuan("50"))),
+                90);
+    }
+
+    static CampaignDefined minimalCampaignDefined() {
+        return new CampaignDefined(REGION, "连城县", YEAR, 1,
+                new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)),
+                List.of(),
+                new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")),
+                yuan("450"), List.of(), new BigDecimal("0.98"), List.of(), 90);
+    }
+
+    static TargetsSet targetsSet() {
+        return new TargetsSet(REGION, YEAR, List.of(
+                new TargetsSet.Target(TOWNSHIP, "莲峰镇", 41_230),
+                new TargetsSet.Target("350825101", "北团镇", 18_605),
+                new TargetsSet.Target("350825102", "姑田镇", 21_470)));
+    }
+
+    static TargetsSet minimalTargetsSet() {
+        return new TargetsSet(REGION, YEAR, List.of());
+    }
+
+    static PersonEnrolled personEnrolled() {
+        return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
+                PersonIds.maskName("罗志强"), LocalDate.of(1985, 6, 12), Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
+                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0);
+    }
+
+    static PersonEnrolled minimalPersonEnrolled() {
+        return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
+                PersonIds.maskName("罗志强"), LocalDate.of(1985, 6, 12), Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
+                VILLAGE, null, true, false, EnrolmentChannel.ONLINE, LocalDate.of(2018, 4, 1), 90);
+    }
+
+    static PersonUpdated personUpdated() {
+        return new PersonUpdated(PERSON_ID, YEAR, REGION, "350825101", "350825101203", "连城县北团中学",
+                PersonCategory.STUDENT, false, true, "罗**");
+    }
+
+    static PersonUpdated minimalPersonUpdated() {
+        return new PersonUpdated(PERSON_ID, YEAR, REGION, null, null, null, null, null, null, null);
+    }
+
+    static PersonWithdrawn personWithdrawn() {
+        return new PersonWithdrawn(PERSON_ID, YEAR, REGION,
+                WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2018, 3, 1));
+    }
+
+    static EligibilityAdjusted eligibilityAdjusted() {
+        return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
+                AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE);
+    }
+
+    static ContributionAssessed contributionAssessed() {
+        return new ContributionAssessed(PERSON_ID, YEAR, REGION, yuan("180"), yuan("140"), yuan("40"),
+                AssistanceCategory.MINIMUM_LIVING, AssessmentReason.ELIGIBILITY_CHANGED);
+    }
+
+    static ContributionAssessed minimalContributionAssessed() {
+        return new ContributionAssessed(PERSON_ID, YEAR, REGION, yuan("180"), yuan("0"), yuan("180"), null,
+                AssessmentReason.ENROLLED);
+    }
+
+    static PaymentConfirmed paymentConfirmed() {
+        return new PaymentConfirmed(PERSON_ID, YEAR, REGION, "335082517000012345", yuan("180"), PaymentChannel.WECHAT,
+                Instant.parse("2017-10-12T02:15:30Z"), PaymentSource.WEBHOOK);
+    }
+
+    static PaymentRefunded paymentRefunded() {
+        return new PaymentRefunded(PERSON_ID, YEAR, REGION, "335082517000012345", "R335082517000000042", yuan("140"),
+                Instant.parse("2017-11-20T08:00:00.250Z"), "先缴后返");
+    }
+
+    static RefundDue refundDue() {
+        return new RefundDue(PERSON_ID, YEAR, REGION, yuan("140"), RefundDueReason.ASSISTANCE_AFTER_PAYMENT);
+    }
+
+    static ReconciliationCompleted reconciliationCompleted() {
+        return new ReconciliationCompleted(LocalDate.of(2017, 10, 12), 1_284, new BigDecimal("214380.00"), 1_279, 3, 1, 1);
+    }
+
+    static ReconciliationCompleted minimalReconciliationCompleted() {
+        return new ReconciliationCompleted(LocalDate.of(2017, 10, 1), 0, BigDecimal.ZERO, 0, 0, 0, 0);
+    }
+
+    static ReportPublished reportPublished() {
+        return new ReportPublished("r-2017-11-17-weekly-350825", ReportType.WEEKLY, YEAR,
+                Instant.parse("2017-11-17T10:00:00Z"),
+                List.of(ReportFormat.JSON, ReportFormat.CSV, ReportFormat.XLSX, ReportFormat.HTML),
+                new ReportPublished.Summary(276_927, 241_003, new BigDecimal("0.8703")), REGION);
+    }
+
+    static ReportPublished minimalReportPublished() {
+        return new ReportPublished("r-2017-12-31-on-demand", ReportType.ON_DEMAND, YEAR,
+                Instant.parse("2017-12-31T15:59:59Z"), List.of(ReportFormat.JSON),
+                new ReportPublished.Summary(0, 0, new BigDecimal("0.0000")), null);
+    }
+
+    static BigDecimal yuan(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    static PersonIds personIds() {
+        return new PersonIds("liancheng-test-person-key-000001".getBytes(StandardCharsets.UTF_8));
+    }
+
+    static IdNumberSealer sealer() {
+        return new IdNumberSealer("k2017", Map.of("k2017", "liancheng-test-sealing-key-00001".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String withCheck(String first17) {
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.medicare.campaign.contracts.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class PersonIdsTests {
+
+    private static final byte[] KEY = "liancheng-test-person-key-000001".getBytes(StandardCharsets.UTF_8);
+    private static final String NUMBER_WITH_X = ResidentIdNumberTests.withCheck("43082119781205108");
+
+    private final PersonIds personIds = new PersonIds(KEY);
+
+    @Test
+    void aPersonIdIs32LowerCaseHexCharactersAndDeterministic() {
+        String personId = personIds.personId("350825198506124017");
+
+        assertThat(personId).matches("[0-9a-f]{32}");
+        assertThat(new PersonIds(KEY.clone()).personId("350825198506124017")).isEqualTo(personId);
+        assertThat(PersonIds.fromBase64(Base64.getEncoder().encodeToString(KEY)).personId("350825198506124017"))
+                .isEqualTo(personId);
+    }
+
+    @Test
+    void aPersonIdIsTheTruncatedHmacOfTheUpperCasedNumber() {
+        // Computed outside Java (Python hmac) so that every service's implementation can be checked against it.
+        assertThat(personIds.personId("350825198506124017")).isEqualTo("260a74e20e1847833405360435ff8e67");
+    }
+
+    @Test
+    void lowerAndUpperCaseXGiveTheSamePersonId() {
+        assertThat(NUMBER_WITH_X).endsWith("X");
+        assertThat(personIds.personId(NUMBER_WITH_X.toLowerCase())).isEqualTo(personIds.personId(NUMBER_WITH_X));
+    }
+
+    @Test
+    void differentKeysOrNumbersGiveDifferentPersonIds() {
+        PersonIds otherKey = new PersonIds("another-county-person-key-000002".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(otherKey.personId("350825198506124017")).isNotEqualTo(personIds.personId("350825198506124017"));
+        assertThat(personIds.personId(NUMBER_WITH_X)).isNotEqualTo(personIds.personId("350825198506124017"));
+    }
+
+    @Test
+    void aShortKeyIsRefusedAndNoKeyIsPrinted() {
+        assertThatThrownBy(() -> new PersonIds(new byte[8])).isInstanceOf(IllegalArgumentException.class);
+        assertThat(personIds.toString()).doesNotContain("liancheng").doesNotContain(Base64.getEncoder().encodeToString(KEY));
+    }
+
+    @Test
+    void idNumbersAreMaskedToFirstAndLastFour() {
+        assertThat(PersonIds.maskIdNumber("43082119781205123X")).isEqualTo("4308**********123X");
+        assertThat(PersonIds.maskIdNumber("43082119781205123x")).isEqualTo("4308**********123X");
+        assertThat(PersonIds.maskIdNumber("350825198506124017")).isEqualTo("3508**********4017");
+        assertThatThrownBy(() -> PersonIds.maskIdNumber("3508251985"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("3508251985");
+    }
+
+    @Test
+    void namesKeepOnlyTheirFirstCharacter() {
+        assertThat(PersonIds.maskName("张三丰")).isEqualTo("张**");
+        assertThat(PersonIds.maskName("罗强")).isEqualTo("罗*");
+        assertThat(PersonIds.maskName("张")).isEqualTo("*");
+        assertThat(PersonIds.maskName("𠮷野家")).isEqualTo("𠮷**");
+        assertThat(PersonIds.maskName("阿依古丽·买买提")).isEqualTo("阿*******");
+        assertThatThrownBy(() -> PersonIds.maskName(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

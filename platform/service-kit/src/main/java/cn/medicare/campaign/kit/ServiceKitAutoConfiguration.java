@@ -1,0 +1,60 @@
+package cn.medicare.campaign.kit;
+
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.kafka.DeadLetters;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What every service of the suite gets by depending on the kit. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+@Import(cn.medicare.campaign.kit.web.ProblemResponsesConfiguration.class)
+public class ServiceKitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Value("${spring.application.name}") String source, Clock clock) {
+        return new OutboxWriter(jdbc, source, clock);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        return new Inbox(jdbc, transaction);
+    }
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            @Value("${insurance.consumer.retries:4}") int retries) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(200);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(3_000);
+        return DeadLetters.errorHandler(template, meters, group, backOff);
+    }
+
+    /** The HTTP API writes amounts, dates and instants exactly as the events do. */
+    @Bean
+    JsonMapperBuilderCustomizer contractsJson() {
+        return builder -> builder.addModule(EventJson.module());
+    }
+}

@@ -1,0 +1,83 @@
+package cn.medicare.campaign.kit.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a batch of records in one database transaction and records each applied event id in
+ * it, so that a redelivered or repeated event changes nothing.
+ *
+ * <p>When one record fails, the records before it are still committed and the failure is reported
+ * with its index: the listener's error handler then retries or dead-letters that record alone and
+ * goes on with the ones after it, so a poison record never blocks its partition.
+ */
+public class Inbox {
+
+    private static final String RECORD = """
+            insert into inbox (consumer_group, event_id, topic, type) values (?, ?, ?, ?)
+            on conflict do nothing""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    public void apply(String consumerGroup, List<ConsumerRecord<String, String>> records, InboxHandler handler) {
+        List<IncomingEvent> readable = new ArrayList<>(records.size());
+        PoisonRecordException unreadable = null;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable.add(IncomingEvent.read(record));
+            } catch (PoisonRecordException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        applyInOneTransaction(consumerGroup, readable, handler);
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, readable.size());
+        }
+    }
+
+    private void applyInOneTransaction(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+        try {
+            transaction.executeWithoutResult(status -> applyEach(consumerGroup, events, handler));
+        } catch (FailedEvent failed) {
+            List<IncomingEvent> sound = events.subList(0, failed.index);
+            transaction.executeWithoutResult(status -> applyEach(consumerGroup, sound, handler));
+            throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
+        }
+    }
+
+    private void applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+        for (int index = 0; index < events.size(); index++) {
+            IncomingEvent event = events.get(index);
+            try {
+                boolean firstTime = jdbc.update(RECORD, consumerGroup, event.id(), event.topic(), event.type()) == 1;
+                if (firstTime && event.event().isPresent()) {
+                    handler.apply(event);
+                }
+            } catch (RuntimeException e) {
+                throw new FailedEvent(index, e);
+            }
+        }
+    }
+
+    /** Carries the failing record's position out of the rolled-back transaction. */
+    private static final class FailedEvent extends RuntimeException {
+
+        private final int index;
+
+        FailedEvent(int index, RuntimeException cause) {
+            super(cause);
+            this.index = index;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package cn.medicare.campaign.kit.inbox;
+
+import cn.medicare.campaign.contracts.EventHeaders;
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import tools.jackson.core.JacksonException;
+
+/**
+ * A Kafka record read as an event of EVENTS.md: its headers and, when this code knows its type,
+ * the payload as a record. Anything that cannot be read is a {@link PoisonRecordException}.
+ *
+ * @param event empty for a type this version of the contracts does not know yet
+ */
+public record IncomingEvent(UUID id, String type, String source, Instant time, int schemaVersion,
+        String topic, String key, Optional<Event> event) {
+
+    static IncomingEvent read(ConsumerRecord<String, String> record) {
+        UUID id = uuid(header(record, EventHeaders.ID).orElseThrow(() -> poison(record, "has no id header")), record);
+        String type = header(record, EventHeaders.TYPE).orElseThrow(() -> poison(record, "has no type header"));
+        if (record.value() == null) {
+            throw poison(record, "has no payload");
+        }
+        Optional<Event> event = known(type).map(eventType -> payload(record, eventType));
+        return new IncomingEvent(id, type, header(record, EventHeaders.SOURCE).orElse(null), time(record),
+                header(record, EventHeaders.SCHEMA_VERSION).map(Integer::valueOf).orElse(1),
+                record.topic(), record.key(), event);
+    }
+
+    /** The payload as the event class the caller handles. */
+    public <T extends Event> T as(Class<T> eventClass) {
+        return eventClass.cast(event.orElseThrow(() -> new IllegalStateException("event type " + type + " is not known")));
+    }
+
+    private static Optional<EventType> known(String type) {
+        return Arrays.stream(EventType.values()).filter(t -> t.typeName().equals(type)).findFirst();
+    }
+
+    private static Event payload(ConsumerRecord<String, String> record, EventType type) {
+        try {
+            return EventJson.read(record.value(), type.payloadClass());
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new PoisonRecordException(describe(record) + " is not a valid " + type.typeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant time(ConsumerRecord<String, String> record) {
+        try {
+            return header(record, EventHeaders.TIME).map(Instant::parse).orElse(Instant.ofEpochMilli(record.timestamp()));
+        } catch (DateTimeParseException e) {
+            throw poison(record, "has a time header that is not an ISO-8601 instant");
+        }
+    }
+
+    private static UUID uuid(String text, ConsumerRecord<String, String> record) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw poison(record, "has an id header that is not a UUID");
+        }
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8)).filter(s -> !s.isBlank());
+    }
+
+    private static PoisonRecordException poison(ConsumerRecord<String, String> record, String problem) {
+        return new PoisonRecordException(describe(record) + " " + problem);
+    }
+
+    private static String describe(ConsumerRecord<String, String> record) {
+        return "record " + record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}

@@ -1,0 +1,65 @@
+package cn.medicare.campaign.kit.kafka;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.kit.inbox.PoisonRecordException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.util.backoff.BackOff;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The listener error handling every consumer gets: a transient failure is retried a bounded
+ * number of times, then the record goes to {@code <topic>.<group>.dlt} and is counted; a poison
+ * record goes there at once. The partition moves on either way.
+ */
+public final class DeadLetters {
+
+    public static final String COUNTER = "insurance.consumer.dead.letters";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private DeadLetters() {
+    }
+
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters,
+            String defaultGroup, BackOff transientRetries) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1));
+        ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
+            publisher.accept(record, failure);
+            String group = group(defaultGroup);
+            Counter.builder(COUNTER)
+                    .description("Records a consumer gave up on and sent to its dead-letter topic")
+                    .tag("topic", record.topic())
+                    .tag("group", group)
+                    .register(meters)
+                    .increment();
+            log.warn("Dead-lettered {}-{}@{} for group {}: {}", record.topic(), record.partition(), record.offset(), group,
+                    rootMessage(failure));
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, transientRetries);
+        handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    private static String group(String defaultGroup) {
+        String group = KafkaUtils.getConsumerGroupId();
+        return group != null ? group : defaultGroup;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,67 @@
+package cn.medicare.campaign.kit.web;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error as RFC 9457 {@code application/problem+json}; validation failures carry an
+ * {@code errors} array naming the field or row. Bad input is never a server error.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> refused(ApiException refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal.status(), refusal.getMessage());
+        problem.setTitle(refusal.title());
+        if (!refusal.errors().isEmpty()) {
+            problem.setProperty("errors", refusal.errors());
+        }
+        return ResponseEntity.status(refusal.status()).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it has been logged.");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** An unreadable body names the JSON field that is wrong, where Jackson can tell. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InputError error = describe(unreadable.getMostSpecificCause());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, error.message());
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(error));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static InputError describe(Throwable cause) {
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replace("\"]", "").replace("[\"", ".");
+            return InputError.field(field, "cannot be read: " + databind.getOriginalMessage());
+        }
+        if (cause instanceof JacksonException json) {
+            return InputError.field("body", "is not valid JSON: " + json.getOriginalMessage());
+        }
+        return InputError.field("body", "is missing or unreadable");
+    }
+}

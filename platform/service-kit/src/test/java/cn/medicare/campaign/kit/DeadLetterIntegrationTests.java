@@ -1,0 +1,73 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.EventHeaders;
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.kit.kafka.DeadLetters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DeadLetterIntegrationTests extends KitIntegrationTestBase {
+
+    private static final String TOPIC = KitTestApplication.POISON;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndTheRecordsAfterThemAreApplied() {
+        String key = PaymentMother.personId(9_001);
+        PaymentConfirmed before = PaymentMother.payment(9_001, 90_001, "180.00");
+        PaymentConfirmed after = PaymentMother.payment(9_001, 90_002, "40.00");
+        PaymentConfirmed last = PaymentMother.payment(9_001, 90_003, "70.00");
+        UUID invalidJson = UUID.randomUUID();
+        // one key, so one partition: the poison records sit between good ones
+        KafkaRecords.send(List.of(
+                KafkaRecords.record(TOPIC, UUID.randomUUID(), before),
+                KafkaRecords.record(TOPIC, invalidJson, "PaymentConfirmed", key, "{\"personId\": \"" + key + "\", "),
+                KafkaRecords.record(TOPIC, UUID.randomUUID(), after),
+                KafkaRecords.record(TOPIC, null, "PaymentConfirmed", key, "{}"),
+                KafkaRecords.record(TOPIC, UUID.randomUUID(), last)));
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
+        assertThat(jdbc.queryForObject("select total from payment_totals where person_id = ?", String.class, key))
+                .isEqualTo("290.00");
+
+        String deadLetterTopic = Topics.deadLetter(TOPIC, KitTestApplication.GROUP);
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(deadLetterTopic)) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                deadLetters.addAll(KafkaRecords.poll(consumer));
+                assertThat(deadLetters).hasSize(2);
+            });
+        }
+        assertThat(KafkaRecords.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(invalidJson.toString());
+        assertThat(deadLetters.get(0).value()).startsWith("{\"personId\"");
+        assertThat(KafkaRecords.header(deadLetters.get(1), EventHeaders.ID)).isNull();
+        assertThat(KafkaRecords.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed");
+
+        Counter counter = meters.find(DeadLetters.COUNTER).tag("topic", TOPIC).tag("group", KitTestApplication.GROUP).counter();
+        assertThat(counter).isNotNull();
+        assertThat(counter.count()).isEqualTo(2.0);
+    }
+
+    private int paymentsOf(String personId) {
+        List<Integer> payments = jdbc.queryForList("select payments from payment_totals where person_id = ?", Integer.class, personId);
+        return payments.isEmpty() ? 0 : payments.get(0);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class InboxIntegrationTests extends KitIntegrationTestBase {
+
+    private static final int EVENTS = 2_000;
+    private static final int PEOPLE = 40;
+    private static final int BATCH = 100;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyEventDeliveredTwiceInShuffledBatchesIsAppliedExactlyOnce() {
+        Random random = new Random(2018);
+        Map<String, BigDecimal> expectedTotals = new HashMap<>();
+        Map<String, Integer> expectedCounts = new HashMap<>();
+        List<ProducerRecord<String, String>> delivery = new ArrayList<>();
+        for (int first = 0; first < EVENTS; first += BATCH) {
+            List<ProducerRecord<String, String>> batch = new ArrayList<>();
+            for (int n = first; n < first + BATCH; n++) {
+                PaymentConfirmed payment = PaymentMother.payment(n % PEOPLE, n, (n % 7) * 30 + ".00");
+                expectedTotals.merge(payment.personId(), payment.amount(), BigDecimal::add);
+                expectedCounts.merge(payment.personId(), 1, Integer::sum);
+                UUID id = UUID.randomUUID();
+                batch.add(KafkaRecords.record(KitTestApplication.PAYMENTS, id, payment));
+                batch.add(KafkaRecords.record(KitTestApplication.PAYMENTS, id, payment));
+            }
+            Collections.shuffle(batch, random);
+            delivery.addAll(batch);
+        }
+
+        KafkaRecords.send(delivery);
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(appliedIds()).isEqualTo(EVENTS));
+        Map<String, BigDecimal> totals = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("select person_id, payments, total from payment_totals where person_id = any(?)", row -> {
+            totals.put(row.getString(1), row.getBigDecimal(3));
+            counts.put(row.getString(1), row.getInt(2));
+        }, (Object) expectedTotals.keySet().toArray(String[]::new));
+        assertThat(counts).isEqualTo(expectedCounts);
+        assertThat(totals).isEqualTo(expectedTotals);
+    }
+
+    private int appliedIds() {
+        return jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class,
+                KitTestApplication.GROUP, KitTestApplication.PAYMENTS);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.medicare.campaign.kit;
+
+import cn.medicare.campaign.contracts.EventHeaders;
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes and reads raw records on the test broker, the way another service's relay would. */
+final class KafkaRecords {
+
+    private KafkaRecords() {
+    }
+
+    static ProducerRecord<String, String> record(String topic, UUID id, Event event) {
+        return record(topic, id, event.type().typeName(), event.key(), EventJson.write(event));
+    }
+
+    static ProducerRecord<String, String> record(String topic, UUID id, String type, String key, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        if (id != null) {
+            record.headers().add(EventHeaders.ID, id.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        record.headers().add(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.SOURCE, "tax-collection-adapter".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.TIME, "2017-10-09T02:15:00Z".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    static void send(List<ProducerRecord<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            records.forEach(producer::send);
+            producer.flush();
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records;
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
