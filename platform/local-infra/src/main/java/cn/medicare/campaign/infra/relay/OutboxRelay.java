@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String name;
     private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -37,6 +39,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxForwarder forwarder;
     private final ExecutorService thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch streaming = new CountDownLatch(1);
 
     private OutboxRelay(ConnectorConfiguration connector, String bootstrapServers, Path stateDirectory) {
         this.name = connector.name();
@@ -49,6 +52,13 @@ public final class OutboxRelay implements AutoCloseable {
                         failure.set(error != null ? error : new IllegalStateException(message));
                         log.error("Relay {} stopped: {}", name, message, error);
                     }
+                    streaming.countDown();
+                })
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        streaming.countDown();
+                    }
                 })
                 .notifying(forwarder)
                 .build();
@@ -56,7 +66,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Starts capturing after the service's Flyway migrations have created the outbox table.
+     * Starts capturing after the service's Flyway migrations have created the outbox table, and
+     * returns once the replication slot exists: a row committed after that is never missed.
      *
      * @param connector the service's connector configuration
      * @param postgres the server the service's database is on (replaces the file's coordinates)
@@ -71,8 +82,25 @@ public final class OutboxRelay implements AutoCloseable {
                 .with("database.password", postgres.password());
         OutboxRelay relay = new OutboxRelay(local, bootstrapServers, stateDirectory);
         relay.thread.execute(relay.engine);
+        relay.awaitStreaming();
         log.info("Relay {} capturing {} into Kafka at {}", relay.name, local.get("database.dbname"), bootstrapServers);
         return relay;
+    }
+
+    private void awaitStreaming() {
+        try {
+            if (!streaming.await(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                close();
+                throw new IllegalStateException("relay " + name + " did not start within " + STARTUP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while relay " + name + " was starting", e);
+        }
+        if (failure.get() != null) {
+            close();
+            throw new IllegalStateException("relay " + name + " could not start", failure.get());
+        }
     }
 
     public String name() {
