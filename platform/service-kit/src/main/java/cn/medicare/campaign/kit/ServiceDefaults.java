@@ -2,16 +2,20 @@ package cn.medicare.campaign.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * The settings every service shares (actuator exposure, problem details, Kafka consumer
- * behaviour, Flyway locations), added with the lowest precedence so that a service's own file,
- * environment variables and command-line arguments override any of them.
+ * behaviour, Flyway locations). They join Spring Boot's default properties, which stay last in
+ * precedence: the service's own {@code @PropertySource} file, environment variables and
+ * command-line arguments override any of them.
  */
 class ServiceDefaults implements EnvironmentPostProcessor {
 
@@ -20,7 +24,10 @@ class ServiceDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("serviceKitDefaults", new ClassPathResource(RESOURCE)));
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            PropertiesLoaderUtils.loadProperties(new ClassPathResource(RESOURCE))
+                    .forEach((key, value) -> defaults.put((String) key, value));
+            DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,7 @@
 package cn.medicare.campaign.kit;
 
-import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,11 +15,6 @@ abstract class KitIntegrationTestBase {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresServer postgres = TestInfrastructure.get().postgres();
-        postgres.createDatabase(DATABASE);
-        registry.add("spring.datasource.url", () -> postgres.jdbcUrl(DATABASE));
-        registry.add("spring.datasource.username", postgres::user);
-        registry.add("spring.datasource.password", postgres::password);
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrapServers());
+        ServiceDatabase.register(registry, DATABASE);
     }
 }

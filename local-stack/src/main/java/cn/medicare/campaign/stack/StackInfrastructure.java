@@ -1,0 +1,89 @@
+package cn.medicare.campaign.stack;
+
+import cn.medicare.campaign.infra.Infrastructure;
+import cn.medicare.campaign.infra.LocalInfrastructure;
+import cn.medicare.campaign.infra.kafka.LocalKafkaBroker;
+import cn.medicare.campaign.infra.postgres.LocalPostgres;
+import cn.medicare.campaign.infra.postgres.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The stack's Kafka and PostgreSQL: embedded by default, external where the environment names
+ * them. Embedded ones start clean each time, so the relays' offsets are wiped with them.
+ */
+final class StackInfrastructure implements Infrastructure {
+
+    private final PostgresServer postgres;
+    private final String kafka;
+    private final AutoCloseable embeddedPostgres;
+    private final AutoCloseable embeddedKafka;
+
+    private StackInfrastructure(PostgresServer postgres, String kafka, AutoCloseable embeddedPostgres, AutoCloseable embeddedKafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.embeddedPostgres = embeddedPostgres;
+        this.embeddedKafka = embeddedKafka;
+    }
+
+    static StackInfrastructure start(StackSettings settings) {
+        Path work = settings.workDirectory();
+        wipe(work);
+        LocalPostgres localPostgres = settings.externalPostgres().isPresent() ? null : LocalPostgres.start(0, work.resolve("postgres"));
+        PostgresServer postgres = settings.externalPostgres()
+                .map(external -> new PostgresServer(external.host(), external.port(), external.user(), external.password()))
+                .orElseGet(localPostgres::server);
+        LocalKafkaBroker localKafka = settings.externalKafka().isPresent() ? null
+                : LocalKafkaBroker.start(settings.kafkaPort(), LocalInfrastructure.freePort(), work.resolve("kafka"));
+        String kafka = settings.externalKafka().orElseGet(() -> localKafka.bootstrapServers());
+        return new StackInfrastructure(postgres, kafka, localPostgres, localKafka);
+    }
+
+    @Override
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    @Override
+    public String description() {
+        return (embeddedPostgres != null ? "embedded PostgreSQL 17" : "external PostgreSQL") + " on " + postgres.host() + ":" + postgres.port()
+                + ", " + (embeddedKafka != null ? "in-JVM Kafka broker (KRaft)" : "external Kafka") + " on " + kafka;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(embeddedKafka);
+        closeQuietly(embeddedPostgres);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop " + closeable + ": " + e.getMessage());
+        }
+    }
+
+    private static void wipe(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear " + directory, e);
+        }
+    }
+}
