@@ -41,19 +41,38 @@ final class OutboxForwarder implements DebeziumEngine.ChangeConsumer<RecordChang
                 acknowledgements.add(producer.send(toKafka(record)));
             }
         }
-        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-            try {
-                acknowledgement.get();
-            } catch (ExecutionException e) {
-                // the engine stops without committing this batch; a restart sends it again
-                throw new IllegalStateException("Kafka refused an outbox record", e.getCause());
+        // A stopping engine interrupts this thread; the batch is in Kafka already, so finish it and
+        // commit its offsets rather than send it again after a restart.
+        boolean interrupted = awaitAll(acknowledgements);
+        try {
+            for (RecordChangeEvent<SourceRecord> event : batch) {
+                committer.markProcessed(event);
+            }
+            committer.markBatchFinished();
+            forwarded.addAndGet(acknowledgements.size());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        for (RecordChangeEvent<SourceRecord> event : batch) {
-            committer.markProcessed(event);
+    }
+
+    private static boolean awaitAll(List<Future<RecordMetadata>> acknowledgements) {
+        boolean interrupted = false;
+        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+            while (true) {
+                try {
+                    acknowledgement.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    // the engine stops without committing this batch; a restart sends it again
+                    throw new IllegalStateException("Kafka refused an outbox record", e.getCause());
+                }
+            }
         }
-        committer.markBatchFinished();
-        forwarded.addAndGet(acknowledgements.size());
+        return interrupted;
     }
 
     long forwarded() {
