@@ -2,12 +2,19 @@ package cn.medicare.campaign.kit;
 
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** A consumer built on the kit, the way every service builds one: a thin adapter over the inbox. */
 @SpringBootApplication
@@ -16,6 +23,33 @@ class KitTestApplication {
     static final String GROUP = "kit-test";
     static final String PAYMENTS = "kit-test.payments";
     static final String POISON = "kit-test.poison";
+
+    /** Endpoints that refuse, to show how every service answers bad input. */
+    @RestController
+    @RequestMapping("/kit-test")
+    static class RefusingController {
+
+        record PaymentRequest(BigDecimal amount) {
+        }
+
+        @PostMapping("/payments")
+        PaymentRequest pay(@RequestBody PaymentRequest request) {
+            if (request.amount().signum() < 0) {
+                throw ApiException.invalid("amount", "must not be negative");
+            }
+            return request;
+        }
+
+        @GetMapping("/refusals/conflict")
+        void conflict() {
+            throw ApiException.conflict("already enrolled for 2018");
+        }
+
+        @GetMapping("/refusals/rule")
+        void rule() {
+            throw ApiException.ruleViolated("no campaign for 350825 and 2018");
+        }
+    }
 
     @Component
     static class PaymentTotalsConsumer {
