@@ -20,10 +20,10 @@ final class StackInfrastructure implements Infrastructure {
 
     private final PostgresServer postgres;
     private final String kafka;
-    private final AutoCloseable embeddedPostgres;
+    private final LocalPostgres embeddedPostgres;
     private final AutoCloseable embeddedKafka;
 
-    private StackInfrastructure(PostgresServer postgres, String kafka, AutoCloseable embeddedPostgres, AutoCloseable embeddedKafka) {
+    private StackInfrastructure(PostgresServer postgres, String kafka, LocalPostgres embeddedPostgres, AutoCloseable embeddedKafka) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.embeddedPostgres = embeddedPostgres;
@@ -55,7 +55,7 @@ final class StackInfrastructure implements Infrastructure {
 
     @Override
     public String description() {
-        return (embeddedPostgres != null ? "embedded PostgreSQL 17" : "external PostgreSQL") + " on " + postgres.host() + ":" + postgres.port()
+        return (embeddedPostgres != null ? embeddedPostgres.kind() : "external PostgreSQL") + " on " + postgres.host() + ":" + postgres.port()
                 + ", " + (embeddedKafka != null ? "in-JVM Kafka broker (KRaft)" : "external Kafka") + " on " + kafka;
     }
 

@@ -48,7 +48,7 @@ public final class LocalInfrastructure implements Infrastructure {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL 17 on port " + postgres.server().port()
+        return postgres.kind() + " on port " + postgres.server().port()
                 + " + in-JVM Apache Kafka broker (KRaft) on " + kafka.bootstrapServers();
     }
 
