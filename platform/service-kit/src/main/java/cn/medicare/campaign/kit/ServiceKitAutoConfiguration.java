@@ -1,9 +1,12 @@
 package cn.medicare.campaign.kit;
 
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.security.SecurityConfiguration;
+import cn.medicare.campaign.kit.web.ProblemResponsesConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@Import(cn.medicare.campaign.kit.web.ProblemResponsesConfiguration.class)
+@Import({ProblemResponsesConfiguration.class, SecurityConfiguration.class, IdentityConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean
@@ -37,8 +40,8 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction) {
-        return new Inbox(jdbc, transaction);
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
+        return new Inbox(jdbc, transaction, meters);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,12 +38,12 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         PaymentConfirmed last = PaymentMother.payment(9_001, 90_003, "70.00");
         UUID invalidJson = UUID.randomUUID();
         // one key, so one partition: the poison records sit between good ones
-        KafkaRecords.send(List.of(
-                KafkaRecords.record(TOPIC, UUID.randomUUID(), before),
-                KafkaRecords.record(TOPIC, invalidJson, "PaymentConfirmed", key, "{\"personId\": \"" + key + "\", "),
-                KafkaRecords.record(TOPIC, UUID.randomUUID(), after),
-                KafkaRecords.record(TOPIC, null, "PaymentConfirmed", key, "{}"),
-                KafkaRecords.record(TOPIC, UUID.randomUUID(), last)));
+        EventTraffic.send(List.of(
+                EventTraffic.record(TOPIC, UUID.randomUUID(), before),
+                EventTraffic.record(TOPIC, invalidJson, "PaymentConfirmed", key, "{\"personId\": \"" + key + "\", "),
+                EventTraffic.record(TOPIC, UUID.randomUUID(), after),
+                EventTraffic.record(TOPIC, null, "PaymentConfirmed", key, "{}"),
+                EventTraffic.record(TOPIC, UUID.randomUUID(), last)));
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
         assertThat(jdbc.queryForObject("select total from payment_totals where person_id = ?", String.class, key))
@@ -50,16 +51,16 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
 
         String deadLetterTopic = Topics.deadLetter(TOPIC, KitTestApplication.GROUP);
         List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(deadLetterTopic)) {
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(deadLetterTopic)) {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-                deadLetters.addAll(KafkaRecords.poll(consumer));
+                deadLetters.addAll(EventTraffic.poll(consumer));
                 assertThat(deadLetters).hasSize(2);
             });
         }
-        assertThat(KafkaRecords.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(invalidJson.toString());
+        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(invalidJson.toString());
         assertThat(deadLetters.get(0).value()).startsWith("{\"personId\"");
-        assertThat(KafkaRecords.header(deadLetters.get(1), EventHeaders.ID)).isNull();
-        assertThat(KafkaRecords.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed");
+        assertThat(EventTraffic.header(deadLetters.get(1), EventHeaders.ID)).isNull();
+        assertThat(EventTraffic.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed");
 
         Counter counter = meters.find(DeadLetters.COUNTER).tag("topic", TOPIC).tag("group", KitTestApplication.GROUP).counter();
         assertThat(counter).isNotNull();

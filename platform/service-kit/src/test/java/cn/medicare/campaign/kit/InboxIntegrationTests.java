@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,14 +41,14 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                 expectedTotals.merge(payment.personId(), payment.amount(), BigDecimal::add);
                 expectedCounts.merge(payment.personId(), 1, Integer::sum);
                 UUID id = UUID.randomUUID();
-                batch.add(KafkaRecords.record(KitTestApplication.PAYMENTS, id, payment));
-                batch.add(KafkaRecords.record(KitTestApplication.PAYMENTS, id, payment));
+                batch.add(EventTraffic.record(KitTestApplication.PAYMENTS, id, payment));
+                batch.add(EventTraffic.record(KitTestApplication.PAYMENTS, id, payment));
             }
             Collections.shuffle(batch, random);
             delivery.addAll(batch);
         }
 
-        KafkaRecords.send(delivery);
+        EventTraffic.send(delivery);
 
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(appliedIds()).isEqualTo(EVENTS));
         Map<String, BigDecimal> totals = new HashMap<>();

@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -74,10 +75,10 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
 
         Instant start = Instant.now();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (KafkaConsumer<String, String> consumer = KafkaRecords.consumer(topic)) {
+            try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(topic)) {
                 while (reading.get()) {
-                    for (ConsumerRecord<String, String> record : KafkaRecords.poll(consumer)) {
-                        if (received.putIfAbsent(KafkaRecords.header(record, EventHeaders.ID), record) != null) {
+                    for (ConsumerRecord<String, String> record : EventTraffic.poll(consumer)) {
+                        if (received.putIfAbsent(EventTraffic.header(record, EventHeaders.ID), record) != null) {
                             duplicates.incrementAndGet();
                         }
                     }
@@ -133,10 +134,10 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
         assertThat(record).as("record of outbox row %s", message.id()).isNotNull();
         assertThat(record.topic()).isEqualTo(message.topic());
         assertThat(record.key()).isEqualTo(message.key());
-        assertThat(KafkaRecords.header(record, EventHeaders.TYPE)).isEqualTo(message.type());
-        assertThat(KafkaRecords.header(record, EventHeaders.SOURCE)).isEqualTo("kit-test");
-        assertThat(Instant.parse(KafkaRecords.header(record, EventHeaders.TIME))).isEqualTo(message.time());
-        assertThat(KafkaRecords.header(record, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
+        assertThat(EventTraffic.header(record, EventHeaders.TYPE)).isEqualTo(message.type());
+        assertThat(EventTraffic.header(record, EventHeaders.SOURCE)).isEqualTo("kit-test");
+        assertThat(Instant.parse(EventTraffic.header(record, EventHeaders.TIME))).isEqualTo(message.time());
+        assertThat(EventTraffic.header(record, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
         assertThat(EventJson.mapper().readTree(record.value())).isEqualTo(EventJson.mapper().readTree(message.payload()));
     }
 }

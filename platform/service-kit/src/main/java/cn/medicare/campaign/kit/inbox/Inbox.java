@@ -1,7 +1,11 @@
 package cn.medicare.campaign.kit.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -21,12 +25,16 @@ public class Inbox {
             insert into inbox (consumer_group, event_id, topic, type) values (?, ?, ?, ?)
             on conflict do nothing""";
 
+    public static final String APPLIED = "insurance.inbox.applied";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.meters = meters;
     }
 
     public void apply(String consumerGroup, List<ConsumerRecord<String, String>> records, InboxHandler handler) {
@@ -48,26 +56,40 @@ public class Inbox {
 
     private void applyInOneTransaction(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         try {
-            transaction.executeWithoutResult(status -> applyEach(consumerGroup, events, handler));
+            count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
         } catch (FailedEvent failed) {
             List<IncomingEvent> sound = events.subList(0, failed.index);
-            transaction.executeWithoutResult(status -> applyEach(consumerGroup, sound, handler));
+            count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
         }
     }
 
-    private void applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+    /** @return the events applied for the first time, by topic */
+    private Map<String, Integer> applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+        Map<String, Integer> applied = new HashMap<>();
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
             try {
                 boolean firstTime = jdbc.update(RECORD, consumerGroup, event.id(), event.topic(), event.type()) == 1;
                 if (firstTime && event.event().isPresent()) {
                     handler.apply(event);
+                    applied.merge(event.topic(), 1, Integer::sum);
                 }
             } catch (RuntimeException e) {
                 throw new FailedEvent(index, e);
             }
         }
+        return applied;
+    }
+
+    /** Counted once committed, so that a rolled-back batch does not inflate the figure. */
+    private void count(String consumerGroup, Map<String, Integer> applied) {
+        applied.forEach((topic, count) -> Counter.builder(APPLIED)
+                .description("Events a consumer applied for the first time")
+                .tag("group", consumerGroup)
+                .tag("topic", topic)
+                .register(meters)
+                .increment(count));
     }
 
     /** Carries the failing record's position out of the rolled-back transaction. */

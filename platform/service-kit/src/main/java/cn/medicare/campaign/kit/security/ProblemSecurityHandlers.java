@@ -1,0 +1,35 @@
+package cn.medicare.campaign.kit.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as problem+json, like every other refusal; a Basic challenge so that clients know how to log in. */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"insurance-campaign\"");
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in with your client id and secret.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your client may not do this.");
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}
