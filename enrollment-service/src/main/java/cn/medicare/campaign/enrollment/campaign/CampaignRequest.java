@@ -1,0 +1,22 @@
+package cn.medicare.campaign.enrollment.campaign;
+
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The body of {@code PUT /api/v1/campaigns/{region}/{coverageYear}}: the fields of
+ * CampaignDefined that the bureau decides (API.md). Everything is nullable here so that a missing
+ * field is reported by name, not as an unreadable body.
+ */
+record CampaignRequest(
+        String regionName,
+        CampaignDefined.Period collectionPeriod,
+        List<CampaignDefined.Extension> extensions,
+        CampaignDefined.Contributions contributions,
+        BigDecimal fiscalSubsidy,
+        List<CampaignDefined.Assistance> assistance,
+        BigDecimal participationGoal,
+        List<CampaignDefined.Stage> stages,
+        Integer lateEnrolmentWaitingDays) {
+}

@@ -1,0 +1,145 @@
+package cn.medicare.campaign.enrollment.campaign;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.web.InputError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What makes a campaign and its targets acceptable, before anything is stored or published. */
+final class CampaignRules {
+
+    static final Pattern REGION = Pattern.compile("[0-9]{6}");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private CampaignRules() {
+    }
+
+    static List<InputError> check(String region, int coverageYear, CampaignRequest request) {
+        List<InputError> errors = new ArrayList<>();
+        checkKey(region, coverageYear, errors);
+        if (request.regionName() == null || request.regionName().isBlank()) {
+            errors.add(InputError.field("regionName", "is required"));
+        }
+        if (request.collectionPeriod() == null) {
+            errors.add(InputError.field("collectionPeriod", "is required, with start and end"));
+        }
+        checkContributions(request.contributions(), errors);
+        nonNegative("fiscalSubsidy", request.fiscalSubsidy(), errors);
+        checkAssistance(request.assistance(), errors);
+        BigDecimal goal = request.participationGoal();
+        if (goal == null || goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0) {
+            errors.add(InputError.field("participationGoal", "is required, a share between 0 and 1 such as \"0.98\""));
+        }
+        checkStages(request.stages(), errors);
+        if (request.lateEnrolmentWaitingDays() == null || request.lateEnrolmentWaitingDays() < 0) {
+            errors.add(InputError.field("lateEnrolmentWaitingDays", "is required, 0 or more days"));
+        }
+        if (request.extensions() != null && request.collectionPeriod() != null) {
+            for (int i = 0; i < request.extensions().size(); i++) {
+                if (request.extensions().get(i).until().isBefore(request.collectionPeriod().end())) {
+                    errors.add(InputError.field("extensions[" + i + "].until", "extends the period, so it is on or after its end"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    static List<InputError> checkTargets(String region, List<TargetsSet.Target> targets) {
+        List<InputError> errors = new ArrayList<>();
+        if (targets == null || targets.isEmpty()) {
+            errors.add(InputError.field("targets", "lists at least one township"));
+            return errors;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            TargetsSet.Target target = targets.get(i);
+            String at = "targets[" + i + "]";
+            if (target.township() == null || !target.township().matches("[0-9]{9}") || !target.township().startsWith(region)) {
+                errors.add(InputError.row(i + 1, at + ".township", "is a 9-digit township code starting with the region " + region));
+            } else if (!seen.add(target.township())) {
+                errors.add(InputError.row(i + 1, at + ".township", "township " + target.township() + " appears twice"));
+            }
+            if (target.townshipName() == null || target.townshipName().isBlank()) {
+                errors.add(InputError.row(i + 1, at + ".townshipName", "is required"));
+            }
+            if (target.target() < 0) {
+                errors.add(InputError.row(i + 1, at + ".target", "is 0 or more people"));
+            }
+        }
+        return errors;
+    }
+
+    static void checkKey(String region, int coverageYear, List<InputError> errors) {
+        if (!REGION.matcher(region).matches()) {
+            errors.add(InputError.field("region", "is a 6-digit county code such as 350825"));
+        }
+        if (coverageYear < 2000 || coverageYear > 2100) {
+            errors.add(InputError.field("coverageYear", "is a year such as 2018"));
+        }
+    }
+
+    private static void checkContributions(CampaignDefined.Contributions contributions, List<InputError> errors) {
+        if (contributions == null) {
+            errors.add(InputError.field("contributions", "is required, with an amount for GENERAL, STUDENT, MINOR, COLLEGE_STUDENT and NEWBORN"));
+            return;
+        }
+        for (PersonCategory category : PersonCategory.values()) {
+            nonNegative("contributions." + category, contributions.amountFor(category), errors);
+        }
+    }
+
+    private static void checkAssistance(List<CampaignDefined.Assistance> assistance, List<InputError> errors) {
+        if (assistance == null) {
+            errors.add(InputError.field("assistance", "is required (an empty list when nobody is assisted)"));
+            return;
+        }
+        Set<AssistanceCategory> covered = new HashSet<>();
+        for (int i = 0; i < assistance.size(); i++) {
+            CampaignDefined.Assistance rule = assistance.get(i);
+            String at = "assistance[" + i + "]";
+            if (rule.categories().isEmpty()) {
+                errors.add(InputError.field(at + ".categories", "names at least one assistance category"));
+            }
+            rule.categories().stream().filter(category -> !covered.add(category)).forEach(category ->
+                    errors.add(InputError.field(at + ".categories", category + " already has a rule: one rule per category")));
+            if (rule.mode() == AssistanceMode.FIXED) {
+                nonNegative(at + ".subsidy", rule.subsidy(), errors);
+            }
+            if (rule.mode() == AssistanceMode.PERCENT
+                    && (rule.percent().signum() < 0 || rule.percent().compareTo(HUNDRED) > 0)) {
+                errors.add(InputError.field(at + ".percent", "is between 0 and 100"));
+            }
+        }
+    }
+
+    private static void checkStages(List<CampaignDefined.Stage> stages, List<InputError> errors) {
+        if (stages == null) {
+            errors.add(InputError.field("stages", "is required (an empty list when there are no staged targets)"));
+            return;
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            CampaignDefined.Stage stage = stages.get(i);
+            if (stage.threshold().signum() < 0 || stage.threshold().compareTo(BigDecimal.ONE) > 0) {
+                errors.add(InputError.field("stages[" + i + "].threshold", "is a share between 0 and 1"));
+            }
+            nonNegative("stages[" + i + "].reward", stage.reward(), errors);
+            nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);
+        }
+    }
+
+    private static void nonNegative(String field, BigDecimal amount, List<InputError> errors) {
+        if (amount == null) {
+            errors.add(InputError.field(field, "is required"));
+        } else if (amount.signum() < 0) {
+            errors.add(InputError.field(field, "must not be negative"));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package cn.medicare.campaign.enrollment.campaign;
+
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Defines campaigns and their targets, and announces each change on {@code insurance.campaign.v1}. */
+@Service
+class CampaignService {
+
+    private final CampaignStore store;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    CampaignService(CampaignStore store, OutboxWriter outbox, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CampaignView define(String region, int coverageYear, CampaignRequest request) {
+        List<InputError> errors = CampaignRules.check(region, coverageYear, request);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        int version = store.lockVersion(region, coverageYear).map(previous -> previous + 1).orElse(1);
+        CampaignDefined campaign = new CampaignDefined(region, request.regionName().trim(), coverageYear, version,
+                request.collectionPeriod(), request.extensions() == null ? List.of() : request.extensions(),
+                request.contributions(), request.fiscalSubsidy(), request.assistance(), request.participationGoal(),
+                request.stages(), request.lateEnrolmentWaitingDays());
+        store.save(campaign, clock.instant());
+        outbox.append(campaign);
+        return new CampaignView(campaign, store.targets(region, coverageYear));
+    }
+
+    @Transactional
+    CampaignView setTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
+        List<InputError> errors = new ArrayList<>();
+        CampaignRules.checkKey(region, coverageYear, errors);
+        errors.addAll(CampaignRules.checkTargets(region, targets));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
+        store.replaceTargets(region, coverageYear, targets);
+        outbox.append(new TargetsSet(region, coverageYear, targets));
+        return new CampaignView(campaign, targets);
+    }
+
+    @Transactional(readOnly = true)
+    CampaignView get(String region, int coverageYear) {
+        CampaignDefined campaign = store.find(region, coverageYear)
+                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
+        return new CampaignView(campaign, store.targets(region, coverageYear));
+    }
+
+    static ApiException noCampaign(String region, int coverageYear) {
+        return ApiException.ruleViolated("there is no campaign for region " + region + " and coverage year " + coverageYear
+                + ": the bureau defines it first (PUT /api/v1/campaigns/" + region + "/" + coverageYear + ")");
+    }
+}

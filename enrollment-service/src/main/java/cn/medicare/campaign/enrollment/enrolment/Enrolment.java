@@ -1,0 +1,30 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.Sex;
+import java.time.LocalDate;
+
+/** 参保登记: a resident on the roster for one coverage year, ID number sealed and masked only. */
+record Enrolment(
+        String personId,
+        int coverageYear,
+        String region,
+        String idNumberSealed,
+        String idNumberMasked,
+        String name,
+        String phone,
+        LocalDate birthDate,
+        Sex sex,
+        PersonCategory personCategory,
+        String township,
+        String village,
+        String school,
+        boolean hukouLocal,
+        boolean residencePermit,
+        EnrolmentChannel channel,
+        LocalDate enrolledOn,
+        LocalDate coverageStart,
+        int waitingPeriodDays,
+        String enrolledBy) {
+}

@@ -1,0 +1,159 @@
+package cn.medicare.campaign.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.infra.testing.ApiClient;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnrollmentApiIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "enrollment_api_test");
+    }
+
+    @BeforeEach
+    void campaignWithTargets() {
+        api = ApiClient.at(port);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.targets()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theBureauDefinesACampaignAndEachReplacementIsANewVersion() {
+        JsonNode campaign = json(api.as("viewer").get("/api/v1/campaigns/350825/2018"));
+        int version = campaign.get("version").asInt();
+        JsonNode replaced = json(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()));
+
+        assertThat(replaced.get("version").asInt()).isEqualTo(version + 1);
+        assertThat(replaced.get("contributions").get("GENERAL").asString()).isEqualTo("180.00");
+        assertThat(replaced.get("targets")).hasSize(2);
+        assertThat(outboxTypes()).contains("CampaignDefined", "TargetsSet");
+    }
+
+    @Test
+    void targetsComeAsCsvToo() {
+        String csv = "township,townshipName,target,enrolledLastYear\n350825100,莲峰镇,38010,36903\n350825101,文亨镇,26474,25703\n";
+        JsonNode campaign = json(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", "text/csv", csv));
+        assertThat(campaign.get("targets").get(0).get("target").asInt()).isEqualTo(38010);
+
+        HttpResponse<String> bad = api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", "text/csv",
+                "township,townshipName,target\n350825100,莲峰镇,many\n");
+        assertProblem(bad, 400);
+        assertThat(json(bad).get("errors").get(0).get("row").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aTownshipEnrolsAResidentOnceAndTheRosterEventCarriesNoPlainNumber() {
+        String idNumber = Liancheng.idNumber("19850612", 401);
+        HttpResponse<String> created = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode enrolled = json(created);
+        assertThat(enrolled.get("coverageStart").asString()).isEqualTo("2018-01-01");
+        assertThat(enrolled.get("waitingPeriodDays").asInt()).isZero();
+        String personId = enrolled.get("personId").asString();
+        Map<String, Object> event = jdbc.queryForMap("select aggregatetype, payload::text as payload from outbox where aggregateid = ?", personId);
+        assertThat(event.get("aggregatetype")).isEqualTo("insurance.roster.v1");
+        assertThat((String) event.get("payload")).doesNotContain(idNumber).contains("\"personCategory\":\"GENERAL\"", "\"nameMasked\":\"张**\"");
+
+        JsonNode view = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(view.get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+
+        HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG));
+        assertProblem(again, 409);
+    }
+
+    @Test
+    void aMistypedIdNumberIsRefusedNamingTheField() {
+        String idNumber = Liancheng.idNumber("19850612", 402);
+        String mistyped = idNumber.substring(0, 10) + (idNumber.charAt(10) == '1' ? '2' : '1') + idNumber.substring(11);
+        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(mistyped, Liancheng.LIANFENG));
+
+        assertProblem(refused, 400);
+        JsonNode errors = json(refused).get("errors");
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(refused.body()).doesNotContain(mistyped);
+    }
+
+    @Test
+    void anUnknownTownshipIsBadInput() {
+        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("19850612", 403), "350825199"));
+        assertProblem(refused, 400);
+        assertThat(json(refused).get("errors").get(0).get("field").asString()).isEqualTo("township");
+    }
+
+    @Test
+    void aTownshipMayNotEnrolInAnotherTownship() {
+        HttpResponse<String> refused = api.as("township-" + Liancheng.WENHENG).post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("19850612", 404), Liancheng.LIANFENG));
+        assertProblem(refused, 403);
+        assertProblem(api.as("viewer").post("/api/v1/enrolments", Liancheng.enrolment(Liancheng.idNumber("19850612", 404), Liancheng.LIANFENG)), 403);
+        assertProblem(api.as("township-" + Liancheng.WENHENG).put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()), 403);
+    }
+
+    @Test
+    void enrolmentWithoutACampaignIsRefusedByRule() {
+        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("19850612", 405), Liancheng.LIANFENG).replace("2018", "2031"));
+        assertProblem(refused, 422);
+    }
+
+    @Test
+    void nothingChangesWithoutCredentials() {
+        assertProblem(api.put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()), 401);
+        assertProblem(api.withHeader("Authorization", "Basic YnVyZWF1Ondyb25n")
+                .post("/api/v1/enrolments", Liancheng.enrolment(Liancheng.idNumber("19850612", 406), Liancheng.LIANFENG)), 401);
+    }
+
+    @Test
+    void anIncompleteCampaignNamesEveryMissingField() {
+        HttpResponse<String> refused = api.as("bureau").put("/api/v1/campaigns/350825/2019", "{\"regionName\":\"连城县\"}");
+        assertProblem(refused, 400);
+        List<String> fields = json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList();
+        assertThat(fields).contains("collectionPeriod", "contributions", "fiscalSubsidy", "assistance", "participationGoal", "stages",
+                "lateEnrolmentWaitingDays");
+    }
+
+    private List<String> outboxTypes() {
+        return jdbc.queryForList("select type from outbox", String.class);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("status").asInt()).isEqualTo(status);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
