@@ -1,0 +1,49 @@
+package cn.medicare.campaign.reporting.participation;
+
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/participation")
+class ParticipationController {
+
+    /** 参保率 of a county's campaign: the county total and each township (a township sees its own row). */
+    record Participation(String region, int coverageYear, Instant asOf, Figures total, List<Figures> townships) {
+    }
+
+    private final ParticipationQuery query;
+    private final Clock clock;
+
+    ParticipationController(ParticipationQuery query, Clock clock) {
+        this.query = query;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
+    @Transactional(readOnly = true)
+    Participation participation(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
+            @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            throw ApiException.invalid("asOf", "figures as of a past instant are not available yet; omit asOf for the live figures");
+        }
+        if (!query.campaignKnown(region, coverageYear)) {
+            throw ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear);
+        }
+        List<Figures> townships = query.townships(region, coverageYear, BusinessTime.today(clock)).stream()
+                .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
+                .toList();
+        return new Participation(region, coverageYear, clock.instant(), Figures.total(townships), townships);
+    }
+}

@@ -1,0 +1,98 @@
+package cn.medicare.campaign.reporting.participation;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The suite's definitions (DOMAIN.md) as SQL over the read model: registered = enrolled for the
+ * year and not withdrawn by today; enrolled = registered and paid net of refunds at least the
+ * payable (or the payable at first settlement, when assistance changed since).
+ */
+@Repository
+class ParticipationQuery {
+
+    private static final String PEOPLE = """
+            with paid as (
+                select person_id, sum(amount) as total from payment where coverage_year = ? group by person_id
+            ), refunded as (
+                select person_id, sum(amount) as total from refund where coverage_year = ? group by person_id
+            ), people as (
+                select py.township, py.hukou_local, py.subsidy_amount, py.assistance_category,
+                       (py.registered_at is not null and (py.withdrawn_on is null or py.withdrawn_on > ?)) as registered,
+                       (py.payable_amount is not null
+                        and coalesce(paid.total, 0) - coalesce(refunded.total, 0)
+                            >= least(py.payable_amount, coalesce(py.settled_payable, py.payable_amount))) as settled
+                from person_year py
+                left join paid on paid.person_id = py.person_id
+                left join refunded on refunded.person_id = py.person_id
+                where py.region = ? and py.coverage_year = ?
+            )
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    ParticipationQuery(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean campaignKnown(String region, int coverageYear) {
+        return jdbc.queryForObject("select count(*) from campaign where region = ? and coverage_year = ?", Integer.class,
+                region, coverageYear) > 0;
+    }
+
+    List<RegionYear> campaigns() {
+        return jdbc.query("select region, coverage_year from campaign order by region, coverage_year",
+                (row, n) -> new RegionYear(row.getString(1), row.getInt(2)));
+    }
+
+    record RegionYear(String region, int coverageYear) {
+    }
+
+    List<Figures> townships(String region, int coverageYear, LocalDate today) {
+        Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, today);
+        return jdbc.query(PEOPLE + """
+                select t.township, t.township_name, t.target,
+                       count(*) filter (where p.registered) as registered,
+                       count(*) filter (where p.registered and p.settled) as enrolled,
+                       count(*) filter (where p.registered and p.settled and coalesce(p.subsidy_amount, 0) = 0) as self_paid,
+                       count(*) filter (where p.registered and p.settled and p.subsidy_amount > 0) as assisted,
+                       count(*) filter (where p.registered and p.hukou_local) as local_registered,
+                       count(*) filter (where p.registered and p.settled and p.hukou_local) as local_enrolled,
+                       count(*) filter (where p.registered and not p.hukou_local) as non_local_registered,
+                       count(*) filter (where p.registered and p.settled and not p.hukou_local) as non_local_enrolled
+                from township_target t
+                left join people p on p.township = t.township
+                where t.region = ? and t.coverage_year = ?
+                group by t.township, t.township_name, t.target
+                order by t.township""",
+                (row, n) -> {
+                    int target = row.getInt("target");
+                    int enrolled = row.getInt("enrolled");
+                    return new Figures(row.getString("township"), row.getString("township_name"), target, row.getInt("registered"),
+                            enrolled, Figures.rate(enrolled, target), row.getInt("self_paid"), row.getInt("assisted"),
+                            byCategory.getOrDefault(row.getString("township"), Map.of()),
+                            new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled")),
+                            new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled")));
+                },
+                coverageYear, coverageYear, today, region, coverageYear, region, coverageYear);
+    }
+
+    private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, LocalDate today) {
+        Map<String, Map<String, Integer>> byTownship = new HashMap<>();
+        jdbc.query(PEOPLE + """
+                select township, assistance_category, count(*) as people from people
+                where registered and settled and subsidy_amount > 0
+                group by township, assistance_category""",
+                row -> {
+                    byTownship.computeIfAbsent(row.getString("township"), township -> new TreeMap<>())
+                            .put(row.getString("assistance_category"), row.getInt("people"));
+                },
+                coverageYear, coverageYear, today, region, coverageYear);
+        return byTownship;
+    }
+}

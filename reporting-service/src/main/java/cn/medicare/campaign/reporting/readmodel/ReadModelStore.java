@@ -1,0 +1,126 @@
+package cn.medicare.campaign.reporting.readmodel;
+
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReadModelStore {
+
+    private final JdbcTemplate jdbc;
+
+    ReadModelStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void campaign(CampaignDefined campaign) {
+        jdbc.update("""
+                insert into campaign (region, coverage_year, version, definition) values (?, ?, ?, ?::json)
+                on conflict (region, coverage_year) do update set version = excluded.version, definition = excluded.definition
+                where campaign.version <= excluded.version""",
+                campaign.region(), campaign.coverageYear(), campaign.version(), EventJson.write(campaign));
+    }
+
+    void targets(TargetsSet targets) {
+        jdbc.update("delete from township_target where region = ? and coverage_year = ?", targets.region(), targets.coverageYear());
+        for (TargetsSet.Target target : targets.targets()) {
+            jdbc.update("insert into township_target (region, coverage_year, township, township_name, target) values (?, ?, ?, ?, ?)",
+                    targets.region(), targets.coverageYear(), target.township(), target.townshipName(), target.target());
+        }
+    }
+
+    void registered(PersonEnrolled person, Instant at) {
+        jdbc.update("""
+                insert into person_year (person_id, coverage_year, region, township, village, person_category, hukou_local,
+                    residence_permit, registered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
+                    village = excluded.village, person_category = excluded.person_category, hukou_local = excluded.hukou_local,
+                    residence_permit = excluded.residence_permit, registered_at = excluded.registered_at""",
+                person.personId(), person.coverageYear(), person.region(), person.township(), person.village(),
+                person.personCategory().name(), person.hukouLocal(), person.residencePermit(), Timestamp.from(at));
+    }
+
+    void updated(PersonUpdated person) {
+        jdbc.update("""
+                update person_year set township = coalesce(?, township), village = coalesce(?, village),
+                    person_category = coalesce(?, person_category), hukou_local = coalesce(?, hukou_local),
+                    residence_permit = coalesce(?, residence_permit)
+                where person_id = ? and coverage_year = ?""",
+                person.township(), person.village(), person.personCategory() == null ? null : person.personCategory().name(),
+                person.hukouLocal(), person.residencePermit(), person.personId(), person.coverageYear());
+    }
+
+    void withdrawn(PersonWithdrawn person) {
+        ensurePersonYear(person.personId(), person.coverageYear(), person.region());
+        jdbc.update("update person_year set withdrawn_on = ? where person_id = ? and coverage_year = ?",
+                person.effectiveDate(), person.personId(), person.coverageYear());
+    }
+
+    void assessed(ContributionAssessed assessment) {
+        ensurePersonYear(assessment.personId(), assessment.coverageYear(), assessment.region());
+        jdbc.update("""
+                update person_year set standard_amount = ?, subsidy_amount = ?, payable_amount = ?, assistance_category = ?
+                where person_id = ? and coverage_year = ?""",
+                assessment.standardAmount(), assessment.subsidyAmount(), assessment.payableAmount(),
+                assessment.assistanceCategory() == null ? null : assessment.assistanceCategory().name(),
+                assessment.personId(), assessment.coverageYear());
+    }
+
+    void adjusted(EligibilityAdjusted adjustment) {
+        jdbc.update("""
+                insert into eligibility_adjustment (person_id, coverage_year, batch_id, agency, category, action, effective_date)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                adjustment.personId(), adjustment.coverageYear(), adjustment.batchId(), adjustment.agency().name(),
+                adjustment.category().name(), adjustment.action().name(), adjustment.effectiveDate());
+    }
+
+    void paid(PaymentConfirmed payment) {
+        ensurePersonYear(payment.personId(), payment.coverageYear(), payment.region());
+        jdbc.update("""
+                insert into payment (voucher_no, person_id, coverage_year, amount, channel, paid_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (voucher_no) do nothing""",
+                payment.voucherNo(), payment.personId(), payment.coverageYear(), payment.amount(), payment.channel().name(),
+                Timestamp.from(payment.paidAt()));
+    }
+
+    void refunded(PaymentRefunded refund) {
+        ensurePersonYear(refund.personId(), refund.coverageYear(), refund.region());
+        jdbc.update("""
+                insert into refund (refund_no, voucher_no, person_id, coverage_year, amount, refunded_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (refund_no) do nothing""",
+                refund.refundNo(), refund.voucherNo(), refund.personId(), refund.coverageYear(), refund.amount(),
+                Timestamp.from(refund.refundedAt()));
+    }
+
+    /**
+     * Remembers the payable at the moment the person first settled (paid net >= payable): a later
+     * change of assistance may then only create a refund, never a new debt (DOMAIN.md).
+     */
+    void settleIfPaid(String personId, int coverageYear) {
+        jdbc.update("""
+                update person_year py set settled_payable = py.payable_amount
+                where py.person_id = ? and py.coverage_year = ? and py.settled_payable is null and py.payable_amount is not null
+                  and coalesce((select sum(amount) from payment p where p.person_id = py.person_id and p.coverage_year = py.coverage_year), 0)
+                    - coalesce((select sum(amount) from refund r where r.person_id = py.person_id and r.coverage_year = py.coverage_year), 0)
+                    >= py.payable_amount""",
+                personId, coverageYear);
+    }
+
+    /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */
+    private void ensurePersonYear(String personId, int coverageYear, String region) {
+        jdbc.update("insert into person_year (person_id, coverage_year, region) values (?, ?, ?) on conflict do nothing",
+                personId, coverageYear, region);
+    }
+}

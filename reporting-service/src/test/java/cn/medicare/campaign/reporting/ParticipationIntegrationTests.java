@@ -1,0 +1,122 @@
+package cn.medicare.campaign.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.infra.testing.ApiClient;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ParticipationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "reporting_participation_test");
+    }
+
+    /**
+     * Township 100 (target 4): a self-paid resident, a 低保 resident who paid 40, a 特困 resident who
+     * owes nothing. Township 101 (target 3): an underpayment, nobody paid, a payment whose resident
+     * never registered, and a resident withdrawn on 2017-11-01.
+     */
+    private static List<Event> facts(ReportingMother county) {
+        return List.of(county.campaign(), county.targets(),
+                county.enrolled(1, 0, true), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"),
+                county.enrolled(2, 0, true), county.assessed(2, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(2, "V2", "40.00"),
+                county.enrolled(3, 0, false), county.assessed(3, "180", AssistanceCategory.EXTREME_POVERTY),
+                county.enrolled(4, 1, true), county.assessed(4, "0", null), county.paid(4, "V4", "100.00"),
+                county.enrolled(5, 1, true), county.assessed(5, "0", null),
+                county.paid(6, "V6", "180.00"),
+                county.enrolled(7, 1, true), county.assessed(7, "0", null), county.paid(7, "V7", "180.00"), county.withdrawn(7));
+    }
+
+    @Test
+    void figuresFollowTheSuitesDefinitions() {
+        ReportingMother county = new ReportingMother("350825");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+
+        JsonNode participation = awaitFigures(county, 3);
+        assertExpectedFigures(participation, county);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ApiClient.at(port).get("/actuator/prometheus").body())
+                .containsPattern("insurance_participation_rate\\{[^}]*coverage_year=\"2018\",region=\"350825\",township=\"350825100\"\\} 0.75\n")
+                .containsPattern("insurance_participation_rate\\{[^}]*coverage_year=\"2018\",region=\"350825\",township=\"350825101\"\\} 0.0\n")
+                .containsPattern("insurance_inbox_applied_total\\{.*topic=\"insurance.payments.v1\".*\\} [1-9]"));
+    }
+
+    @Test
+    void theOrderOfArrivalAndRepeatedDeliveriesDoNotChangeTheFigures() {
+        ReportingMother county = new ReportingMother("350826");
+        List<Event> shuffled = new ArrayList<>(facts(county));
+        shuffled.addAll(facts(county));
+        Collections.shuffle(shuffled, new Random(2018));
+        EventTraffic.publish(shuffled.toArray(Event[]::new));
+
+        assertExpectedFigures(awaitFigures(county, 3), county);
+    }
+
+    @Test
+    void onlyPeopleWhoReadFiguresMayReadThem() {
+        assertThat(ApiClient.at(port).get("/api/v1/participation?region=350825&coverageYear=2018").statusCode()).isEqualTo(401);
+        HttpResponse<String> agency = ApiClient.at(port).as("civil-affairs").get("/api/v1/participation?region=350825&coverageYear=2018");
+        assertThat(agency.statusCode()).isEqualTo(403);
+        assertThat(agency.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+    }
+
+    private JsonNode awaitFigures(ReportingMother county, int enrolled) {
+        String path = "/api/v1/participation?region=" + county.campaign().region() + "&coverageYear=2018";
+        JsonNode[] figures = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> response = ApiClient.at(port).as("viewer").get(path);
+            assertThat(response.statusCode()).isEqualTo(200);
+            figures[0] = JsonMapper.shared().readTree(response.body());
+            assertThat(figures[0].get("total").get("enrolled").asInt()).isEqualTo(enrolled);
+            assertThat(figures[0].get("total").get("registered").asInt()).isEqualTo(5);
+        });
+        return figures[0];
+    }
+
+    private static void assertExpectedFigures(JsonNode participation, ReportingMother county) {
+        JsonNode first = participation.get("townships").get(0);
+        assertThat(first.get("township").asString()).isEqualTo(county.township(0));
+        assertThat(first.get("target").asInt()).isEqualTo(4);
+        assertThat(first.get("registered").asInt()).isEqualTo(3);
+        assertThat(first.get("enrolled").asInt()).isEqualTo(3);
+        assertThat(first.get("rate").asString()).isEqualTo("0.7500");
+        assertThat(first.get("selfPaid").asInt()).isEqualTo(1);
+        assertThat(first.get("assisted").asInt()).isEqualTo(2);
+        assertThat(first.get("assistedByCategory").get("EXTREME_POVERTY").asInt()).isEqualTo(1);
+        assertThat(first.get("assistedByCategory").get("MINIMUM_LIVING").asInt()).isEqualTo(1);
+        assertThat(first.get("localHukou").get("enrolled").asInt()).isEqualTo(2);
+        assertThat(first.get("nonLocal").get("registered").asInt()).isEqualTo(1);
+
+        JsonNode second = participation.get("townships").get(1);
+        assertThat(second.get("registered").asInt()).isEqualTo(2);
+        assertThat(second.get("enrolled").asInt()).isZero();
+        assertThat(second.get("rate").asString()).isEqualTo("0.0000");
+
+        JsonNode total = participation.get("total");
+        assertThat(total.get("target").asInt()).isEqualTo(7);
+        assertThat(total.get("rate").asString()).isEqualTo("0.4286");
+    }
+}

@@ -1,0 +1,78 @@
+package cn.medicare.campaign.reporting;
+
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Object Mother: the facts other services publish about a county's 2018 campaign. */
+final class ReportingMother {
+
+    private final String region;
+
+    ReportingMother(String region) {
+        this.region = region;
+    }
+
+    String township(int n) {
+        return region + String.format("%03d", 100 + n);
+    }
+
+    CampaignDefined campaign() {
+        return new CampaignDefined(region, "连城县", 2018, 1,
+                new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)), List.of(),
+                new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")), yuan("450"),
+                List.of(new CampaignDefined.Assistance(List.of(AssistanceCategory.EXTREME_POVERTY), AssistanceMode.FULL, null, null),
+                        new CampaignDefined.Assistance(List.of(AssistanceCategory.MINIMUM_LIVING), AssistanceMode.FIXED, yuan("140"), null)),
+                new BigDecimal("0.98"), List.of(), 90);
+    }
+
+    TargetsSet targets() {
+        return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4),
+                new TargetsSet.Target(township(1), "文亨镇", 3)));
+    }
+
+    String personId(int n) {
+        return region + String.format("%026d", n);
+    }
+
+    PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {
+        return new PersonEnrolled(personId(person), 2018, region, "3508**********0012", "seal", "张*", LocalDate.of(1985, 6, 12),
+                Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, hukouLocal, !hukouLocal,
+                EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0);
+    }
+
+    ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {
+        BigDecimal standard = yuan("180");
+        return new ContributionAssessed(personId(person), 2018, region, standard, yuan(subsidy), standard.subtract(yuan(subsidy)),
+                category, AssessmentReason.ENROLLED);
+    }
+
+    PaymentConfirmed paid(int person, String voucher, String amount) {
+        return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.WECHAT,
+                Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
+    }
+
+    PersonWithdrawn withdrawn(int person) {
+        return new PersonWithdrawn(personId(person), 2018, region, WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2017, 11, 1));
+    }
+
+    private static BigDecimal yuan(String amount) {
+        return new BigDecimal(amount);
+    }
+}
