@@ -1,0 +1,69 @@
+package cn.medicare.campaign.tax.levy;
+
+import cn.medicare.campaign.contracts.identity.IdNumberSealer;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The levy list as the tax bureau pages through it: changes after its cursor, in order. */
+@RestController
+class LevyItemsController {
+
+    private static final int DEFAULT_LIMIT = 500;
+    private static final int MAX_LIMIT = 5000;
+    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
+
+    private final LevyList levyList;
+    private final IdNumberSealer sealer;
+
+    LevyItemsController(LevyList levyList, IdNumberSealer sealer) {
+        this.levyList = levyList;
+        this.sealer = sealer;
+    }
+
+    @GetMapping("/api/v1/levy-items")
+    @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
+    LevyPage levyItems(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+        }
+        int year = (int) number("coverageYear", coverageYear, null, 1, 9999);
+        long afterCursor = number("after", after, 0L, 0, Long.MAX_VALUE);
+        int pageSize = (int) number("limit", limit, (long) DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<LevyList.LevyItem> changes = levyList.changesAfter(region, year, afterCursor, pageSize);
+        // only the tax bureau collects by the number; everybody else reads it masked
+        boolean plainNumbers = caller.is(Role.TAX_BUREAU);
+        List<LevyPage.Item> items = changes.stream()
+                .map(item -> new LevyPage.Item(item.cursor(),
+                        plainNumbers ? sealer.unseal(item.idNumberSealed()) : item.idNumberMasked(),
+                        item.nameMasked(), item.coverageYear(), item.payableAmount(), item.assistanceCategory(), item.status()))
+                .toList();
+        Long next = changes.size() == pageSize ? changes.get(changes.size() - 1).cursor() : null;
+        return new LevyPage(items, next);
+    }
+
+    private static long number(String field, String text, Long fallback, long min, long max) {
+        if (text == null || text.isBlank()) {
+            if (fallback == null) {
+                throw ApiException.invalid(field, "is required");
+            }
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ApiException.invalid(field, "is a whole number from " + min + " to " + max);
+    }
+}

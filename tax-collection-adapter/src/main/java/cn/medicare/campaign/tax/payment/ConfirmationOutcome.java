@@ -1,0 +1,12 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.kit.web.InputError;
+import java.util.List;
+
+/** The answer to a posted list of confirmations: what was taken, what was known already, what was refused. */
+record ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected) {
+
+    /** @param index 0-based position in the posted list */
+    record Rejection(int index, List<InputError> errors) {
+    }
+}

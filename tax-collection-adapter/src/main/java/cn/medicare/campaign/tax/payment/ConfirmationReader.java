@@ -1,0 +1,147 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the rows of {@code {"confirmations":[...]}} one by one: a bad row is reported by its
+ * index and does not stop the good ones. Only a body without that list is refused as a whole.
+ */
+final class ConfirmationReader {
+
+    static final int MAX_VOUCHER_LENGTH = 64;
+    // numeric(12,2) in the payment table
+    private static final int MAX_INTEGER_DIGITS = 10;
+
+    private ConfirmationReader() {
+    }
+
+    /** @return the valid rows and the rejected ones, each in the order posted */
+    static Rows read(JsonNode body, LocalDate today) {
+        JsonNode list = body == null || !body.isObject() ? null : body.get("confirmations");
+        if (list == null || !list.isArray()) {
+            throw ApiException.invalid("confirmations", "is required: a list of payment confirmations");
+        }
+        Rows rows = new Rows(new ArrayList<>(), new ArrayList<>());
+        for (int index = 0; index < list.size(); index++) {
+            readRow(index, list.get(index), today, rows);
+        }
+        return rows;
+    }
+
+    record Rows(List<Confirmation> valid, List<ConfirmationOutcome.Rejection> rejected) {
+    }
+
+    private static void readRow(int index, JsonNode row, LocalDate today, Rows rows) {
+        List<InputError> errors = new ArrayList<>();
+        if (!row.isObject()) {
+            errors.add(InputError.field("confirmation", "is an object with voucherNo, idNumber, coverageYear, amount, channel, paidAt"));
+            rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
+            return;
+        }
+        String voucherNo = text(row, "voucherNo");
+        if (voucherNo == null || voucherNo.isBlank()) {
+            errors.add(InputError.field("voucherNo", "is required"));
+        } else if (voucherNo.strip().length() > MAX_VOUCHER_LENGTH) {
+            errors.add(InputError.field("voucherNo", "has at most " + MAX_VOUCHER_LENGTH + " characters"));
+        }
+        ResidentIdCheck id = ResidentIdNumber.check(text(row, "idNumber"), today);
+        id.problems().forEach(problem -> errors.add(InputError.field("idNumber", problem)));
+        Integer coverageYear = coverageYear(row.get("coverageYear"), errors);
+        BigDecimal amount = amount(row.get("amount"), errors);
+        PaymentChannel channel = channel(text(row, "channel"), errors);
+        Instant paidAt = paidAt(text(row, "paidAt"), errors);
+        if (!errors.isEmpty()) {
+            rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
+            return;
+        }
+        rows.valid().add(new Confirmation(index, voucherNo.strip(), ((ResidentIdCheck.Valid) id).number(), coverageYear,
+                amount, channel, paidAt));
+    }
+
+    private static Integer coverageYear(JsonNode node, List<InputError> errors) {
+        String text = node == null || node.isNull() ? null : node.isNumber() || node.isString() ? node.asString().strip() : "";
+        if (text == null) {
+            errors.add(InputError.field("coverageYear", "is required"));
+            return null;
+        }
+        if (text.matches("[0-9]{4}")) {
+            return Integer.valueOf(text);
+        }
+        errors.add(InputError.field("coverageYear", "is a year such as 2018"));
+        return null;
+    }
+
+    /** Amounts arrive as decimal strings ("180.00") or JSON numbers; either is read exactly. */
+    private static BigDecimal amount(JsonNode node, List<InputError> errors) {
+        if (node == null || node.isNull()) {
+            errors.add(InputError.field("amount", "is required"));
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            amount = node.isNumber() ? node.decimalValue() : node.isString() ? new BigDecimal(node.asString().strip()) : null;
+        } catch (NumberFormatException e) {
+            amount = null;
+        }
+        if (amount == null) {
+            errors.add(InputError.field("amount", "is a decimal amount in yuan, such as \"180.00\""));
+            return null;
+        }
+        if (amount.signum() <= 0) {
+            errors.add(InputError.field("amount", "is more than 0"));
+            return null;
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add(InputError.field("amount", "has at most 2 decimals (fen)"));
+            return null;
+        }
+        BigDecimal yuan = amount.setScale(2, RoundingMode.UNNECESSARY);
+        if (yuan.precision() - yuan.scale() > MAX_INTEGER_DIGITS) {
+            errors.add(InputError.field("amount", "is too large for one contribution"));
+            return null;
+        }
+        return yuan;
+    }
+
+    private static PaymentChannel channel(String text, List<InputError> errors) {
+        if (text != null) {
+            for (PaymentChannel channel : PaymentChannel.values()) {
+                if (channel.name().equals(text.strip())) {
+                    return channel;
+                }
+            }
+        }
+        errors.add(InputError.field("channel", "is one of " + Arrays.toString(PaymentChannel.values())));
+        return null;
+    }
+
+    private static Instant paidAt(String text, List<InputError> errors) {
+        if (text != null) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                // answered below, like a missing value
+            }
+        }
+        errors.add(InputError.field("paidAt", "is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
+        return null;
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode node = row.get(field);
+        return node == null || !node.isString() ? null : node.asString();
+    }
+}

@@ -1,0 +1,76 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.tax.levy.Campaigns;
+import cn.medicare.campaign.tax.levy.LevyList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 缴费信息回传: stores each new payment, counts it on the levy item and publishes PaymentConfirmed,
+ * all in one transaction. A payment for someone not (yet) on the levy list is a real payment
+ * too: it is kept and counts once the enrolment arrives (DOMAIN.md).
+ */
+@Service
+class PaymentConfirmations {
+
+    private final Payments payments;
+    private final LevyList levyList;
+    private final Campaigns campaigns;
+    private final PersonIds personIds;
+    private final OutboxWriter outbox;
+
+    PaymentConfirmations(Payments payments, LevyList levyList, Campaigns campaigns, PersonIds personIds, OutboxWriter outbox) {
+        this.payments = payments;
+        this.levyList = levyList;
+        this.campaigns = campaigns;
+        this.personIds = personIds;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    ConfirmationOutcome confirm(ConfirmationReader.Rows rows) {
+        // first, so that two posts of one voucher are decided one after the other
+        levyList.lockForCursorOrder();
+        List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
+        int accepted = 0;
+        int duplicates = 0;
+        for (Confirmation confirmation : rows.valid()) {
+            if (payments.received(confirmation.voucherNo())) {
+                duplicates++;
+                continue;
+            }
+            String personId = personIds.personId(confirmation.idNumber());
+            Optional<String> region = levyList.regionOf(personId, confirmation.coverageYear())
+                    .or(() -> onlyCampaignRegion(confirmation.coverageYear()));
+            if (region.isEmpty()) {
+                rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(InputError.field("coverageYear",
+                        "the person is not on the levy list for " + confirmation.coverageYear()
+                                + " and no single campaign of that year tells the region; send it again once the enrolment is here"))));
+                continue;
+            }
+            PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
+                    confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(),
+                    PaymentSource.WEBHOOK);
+            payments.store(payment, confirmation.idNumber());
+            levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount());
+            outbox.append(payment);
+            accepted++;
+        }
+        rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
+        return new ConfirmationOutcome(accepted, duplicates, rejected);
+    }
+
+    private Optional<String> onlyCampaignRegion(int coverageYear) {
+        List<String> regions = campaigns.regionsFor(coverageYear);
+        return regions.size() == 1 ? Optional.of(regions.get(0)) : Optional.empty();
+    }
+}

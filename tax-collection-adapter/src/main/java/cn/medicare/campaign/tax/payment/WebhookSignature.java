@@ -1,0 +1,89 @@
+package cn.medicare.campaign.tax.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The tax bureau's signature on calls that post money (API.md): {@code X-Timestamp} in epoch
+ * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>}.
+ * The timestamp is inside the signed text, so a captured call can be replayed only within the
+ * tolerance.
+ */
+final class WebhookSignature {
+
+    static final String PREFIX = "sha256=";
+    private static final String HMAC = "HmacSHA256";
+
+    private final SecretKeySpec secret;
+    private final Duration tolerance;
+
+    WebhookSignature(String secret, Duration tolerance) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("the tax bureau's webhook secret is not set");
+        }
+        this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
+        this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+    }
+
+    /** @return why the call is refused, or empty when it is signed by the holder of the secret within the tolerance */
+    Optional<String> refusal(String timestamp, String signature, byte[] body, Instant now) {
+        if (timestamp == null || timestamp.isBlank()) {
+            return Optional.of("The X-Timestamp header is missing.");
+        }
+        if (signature == null || signature.isBlank()) {
+            return Optional.of("The X-Signature header is missing.");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of("X-Timestamp is not a whole number of epoch seconds.");
+        }
+        long skew = now.getEpochSecond() - seconds;
+        if (skew > tolerance.toSeconds()) {
+            return Optional.of("X-Timestamp is " + skew + " s old; at most " + tolerance.toSeconds() + " s are accepted.");
+        }
+        if (-skew > tolerance.toSeconds()) {
+            return Optional.of("X-Timestamp is " + -skew + " s in the future; at most " + tolerance.toSeconds() + " s are accepted.");
+        }
+        byte[] presented;
+        try {
+            String text = signature.strip();
+            if (!text.startsWith(PREFIX)) {
+                throw new IllegalArgumentException();
+            }
+            presented = HexFormat.of().parseHex(text.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("X-Signature is not of the form sha256=<hex>.");
+        }
+        // constant time: a comparison that stops early tells an attacker how much was right
+        if (!MessageDigest.isEqual(expected(timestamp.strip(), body), presented)) {
+            return Optional.of("X-Signature does not match the timestamp and body.");
+        }
+        return Optional.empty();
+    }
+
+    private byte[] expected(String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(secret);
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(HMAC + " is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSignature[secret hidden, tolerance=" + tolerance + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package cn.medicare.campaign.tax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class LevyListIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Only the paging test uses this year, so it sees exactly its own people. */
+    private static final int PAGING_YEAR = 2019;
+
+    @Test
+    void anEnrolledAndAssessedPersonIsListedWithThePlainIdNumberWhichIsNeverStored() {
+        String idNumber = People.idNumber();
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+
+        JsonNode item = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                found -> found != null && found.get("status").asString().equals("UNPAID"));
+        assertThat(item.get("name").asString()).isEqualTo("张**");
+        assertThat(item.get("coverageYear").asInt()).isEqualTo(2018);
+        assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
+        assertThat(item.get("assistanceCategory").isNull()).isTrue();
+        assertThat(item.get("cursor").asLong()).isPositive();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from levy_item
+                where coalesce(id_number_sealed, '') || coalesce(id_number_masked, '') || coalesce(name_masked, '') like ?""",
+                Integer.class, "%" + idNumber + "%")).isZero();
+    }
+
+    @Test
+    void anAssessmentArrivingBeforeTheEnrolmentIsKeptAndListedOnceTheEnrolmentComes() {
+        String idNumber = People.idNumber();
+        String personId = residents.personId(idNumber);
+
+        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "select payable_amount::text from levy_item where person_id = ? and coverage_year = 2018", String.class, personId),
+                payable -> payable.equals(List.of("40.00")));
+        assertThat(api.levyItem(2018, idNumber)).isNull();
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2018));
+
+        JsonNode item = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
+        assertThat(item.get("status").asString()).isEqualTo("UNPAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+        assertThat(item.get("assistanceCategory").asString()).isEqualTo("MINIMUM_LIVING");
+    }
+
+    @Test
+    void theTaxBureauPagesThroughChangesAndAChangedItemComesBackAfterItsCursor() {
+        List<String> people = List.of(People.idNumber(), People.idNumber(), People.idNumber());
+        for (String idNumber : people) {
+            EventTraffic.publish(residents.enrolled(idNumber, PAGING_YEAR), residents.assessed(idNumber, PAGING_YEAR, null));
+        }
+        await().atMost(PATIENCE).until(() -> page(0, 5000).get("items"),
+                items -> items.size() == 3 && statuses(items).stream().allMatch("UNPAID"::equals));
+
+        JsonNode first = page(0, 2);
+        assertThat(first.get("items")).hasSize(2);
+        long next = first.get("next").asLong();
+        assertThat(next).isEqualTo(first.get("items").get(1).get("cursor").asLong())
+                .isGreaterThan(first.get("items").get(0).get("cursor").asLong());
+        JsonNode second = page(next, 2);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("next").isNull()).isTrue();
+        List<String> listed = new ArrayList<>(numbers(first.get("items")));
+        listed.addAll(numbers(second.get("items")));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(people);
+        long last = second.get("items").get(0).get("cursor").asLong();
+        assertThat(last).isGreaterThan(next);
+        assertThat(page(last, 2).get("items")).isEmpty();
+
+        String reassessed = people.get(0);
+        EventTraffic.publish(residents.assessed(reassessed, PAGING_YEAR, AssistanceCategory.MINIMUM_LIVING));
+        JsonNode changed = await().atMost(PATIENCE).until(() -> page(last, 500).get("items"), items -> items.size() == 1);
+        assertThat(changed.get(0).get("idNumber").asString()).isEqualTo(reassessed);
+        assertThat(changed.get(0).get("payableAmount").asString()).isEqualTo("40.00");
+        long afterChange = changed.get(0).get("cursor").asLong();
+
+        String leaving = people.get(1);
+        EventTraffic.publish(residents.withdrawn(leaving, PAGING_YEAR));
+        JsonNode withdrawn = await().atMost(PATIENCE).until(() -> page(afterChange, 500).get("items"), items -> items.size() == 1);
+        assertThat(withdrawn.get(0).get("idNumber").asString()).isEqualTo(leaving);
+        assertThat(withdrawn.get(0).get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(page(0, 5000).get("items")).hasSize(3);
+    }
+
+    @Test
+    void aNewNameIsAChangeTheTaxBureauPagesTo() {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018));
+        long before = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null)
+                .get("cursor").asLong();
+
+        EventTraffic.publish(new PersonUpdated(residents.personId(idNumber), 2018, People.REGION, null, "文亨村", null, null,
+                null, null, "李**"));
+
+        JsonNode renamed = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                found -> found.get("name").asString().equals("李**"));
+        assertThat(renamed.get("cursor").asLong()).isGreaterThan(before);
+    }
+
+    @Test
+    void theBureauReadsNumbersMaskedAndOtherClientsMayNotRead() {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
+
+        HttpResponse<String> bureau = api.get("bureau", "/api/v1/levy-items?region=350825&coverageYear=2018&limit=5000");
+        assertThat(bureau.statusCode()).isEqualTo(200);
+        assertThat(bureau.body()).doesNotContain(idNumber).contains(PersonIds.maskIdNumber(idNumber));
+        for (String client : List.of("viewer", "township-350825100", "civil-affairs")) {
+            HttpResponse<String> refused = api.get(client, "/api/v1/levy-items?region=350825&coverageYear=2018");
+            assertThat(refused.statusCode()).as(client).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        }
+        assertThat(api.get("nobody", "/api/v1/levy-items?region=350825&coverageYear=2018").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBadQueryIsRefusedNamingTheParameter() {
+        assertRefused("region=350825&coverageYear=2018&limit=5001", "limit");
+        assertRefused("region=350825&coverageYear=2018&limit=0", "limit");
+        assertRefused("region=350825&coverageYear=2018&after=-1", "after");
+        assertRefused("coverageYear=2018", "region");
+        assertRefused("region=350825&coverageYear=year", "coverageYear");
+        assertThat(api.get("tax-bureau", "/api/v1/levy-items?region=350825&coverageYear=2018&limit=5000").statusCode()).isEqualTo(200);
+    }
+
+    private void assertRefused(String query, String field) {
+        HttpResponse<String> response = api.get("tax-bureau", "/api/v1/levy-items?" + query);
+        assertThat(response.statusCode()).as(query).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(TaxApi.json(response).get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    private JsonNode page(long after, int limit) {
+        return api.levyItems("region=350825&coverageYear=" + PAGING_YEAR + "&after=" + after + "&limit=" + limit);
+    }
+
+    private static List<String> statuses(JsonNode items) {
+        List<String> statuses = new ArrayList<>();
+        items.forEach(item -> statuses.add(item.get("status").asString()));
+        return statuses;
+    }
+
+    private static List<String> numbers(JsonNode items) {
+        List<String> numbers = new ArrayList<>();
+        items.forEach(item -> numbers.add(item.get("idNumber").asString()));
+        return numbers;
+    }
+}

@@ -1,0 +1,231 @@
+package cn.medicare.campaign.tax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @BeforeEach
+    void lianchengRunsItsCampaignFor2018() {
+        if (jdbc.queryForObject("select count(*) from campaign where region = '350825' and coverage_year = 2018", Integer.class) == 0) {
+            EventTraffic.publish(Residents.liancheng2018());
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                    "select count(*) from campaign where region = '350825' and coverage_year = 2018", Integer.class), n -> n == 1);
+        }
+    }
+
+    @Test
+    void aSignedConfirmationIsStoredPublishedWithoutTheNumberAndSettlesTheItem() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = People.voucherNo();
+
+        HttpResponse<String> response = api.confirm(confirmations(row(voucherNo, idNumber, "180.00")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = TaxApi.json(response);
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("rejected")).isEmpty();
+        Map<String, Object> published = jdbc.queryForMap(
+                "select type, aggregatetype, aggregateid, payload::text as payload from outbox where payload->>'voucherNo' = ?", voucherNo);
+        assertThat(published.get("type")).isEqualTo("PaymentConfirmed");
+        assertThat(published.get("aggregatetype")).isEqualTo("insurance.payments.v1");
+        assertThat(published.get("aggregateid")).isEqualTo(residents.personId(idNumber));
+        assertThat((String) published.get("payload"))
+                .contains("\"personId\":\"" + residents.personId(idNumber) + "\"", "\"region\":\"350825\"", "\"amount\":\"180.00\"",
+                        "\"channel\":\"WECHAT\"", "\"source\":\"WEBHOOK\"", "\"coverageYear\":2018")
+                .doesNotContain(idNumber);
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+        assertThat(jdbc.queryForList("select id_number_masked from payment where voucher_no = ?", String.class, voucherNo))
+                .singleElement().satisfies(masked -> assertThat(masked).doesNotContain(idNumber.substring(4, 14)));
+    }
+
+    @Test
+    void aVoucherReceivedBeforeOrEarlierInTheSameRequestIsADuplicateAndChangesNothing() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = People.voucherNo();
+
+        JsonNode first = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "90.00"), row(voucherNo, idNumber, "90.00"))));
+        assertThat(first.get("accepted").asInt()).isEqualTo(1);
+        assertThat(first.get("duplicates").asInt()).isEqualTo(1);
+        long cursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+
+        JsonNode again = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "90.00"))));
+
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'voucherNo' = ?", Integer.class, voucherNo))
+                .isEqualTo(1);
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(item.get("cursor").asLong()).isEqualTo(cursor);
+    }
+
+    @Test
+    void anUnderpaymentIsARealPaymentThatLeavesTheItemPartiallyPaidUntilCompleted() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(People.voucherNo(), idNumber, "30.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        JsonNode partial = api.levyItem(2018, idNumber);
+        assertThat(partial.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(partial.get("payableAmount").asString()).isEqualTo("40.00");
+
+        api.confirm(confirmations(row(People.voucherNo(), idNumber, "10.00")));
+
+        JsonNode settled = api.levyItem(2018, idNumber);
+        assertThat(settled.get("status").asString()).isEqualTo("PAID");
+        assertThat(settled.get("cursor").asLong()).isGreaterThan(partial.get("cursor").asLong());
+    }
+
+    @Test
+    void aPaymentBeforeTheEnrolmentIsPublishedAndCountsOnceTheEnrolmentArrives() {
+        String idNumber = People.idNumber();
+        String voucherNo = People.voucherNo();
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "180.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select aggregateid from outbox where payload->>'voucherNo' = ? and payload->>'region' = '350825'",
+                String.class, voucherNo)).isEqualTo(residents.personId(idNumber));
+        assertThat(api.levyItem(2018, idNumber)).isNull();
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("PAID"));
+    }
+
+    @Test
+    void aPaymentWhoseRegionCannotBeToldIsRejectedAndNothingIsKept() {
+        String voucherNo = People.voucherNo();
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(voucherNo, People.idNumber(), "180.00", 2030))));
+
+        assertThat(outcome.get("accepted").asInt()).isZero();
+        assertThat(outcome.get("rejected").get(0).get("index").asInt()).isZero();
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("coverageYear");
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("message").asString()).contains("region");
+        assertNothingKept(voucherNo);
+    }
+
+    @Test
+    void aBadRowIsReportedByItsIndexWhileTheValidRowsAreAccepted() {
+        String first = People.idNumber();
+        String second = People.idNumber();
+        String mistyped = People.voucherNo();
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(People.voucherNo(), first, "180.00"),
+                row(mistyped, People.withWrongCheckCharacter(second), "180.00"), row(People.voucherNo(), second, "180.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("rejected")).hasSize(1);
+        JsonNode rejection = outcome.get("rejected").get(0);
+        assertThat(rejection.get("index").asInt()).isEqualTo(1);
+        assertThat(rejection.get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(rejection.get("errors").get(0).get("message").asString()).contains("check character");
+        assertNothingKept(mistyped);
+    }
+
+    @Test
+    void aWrongStaleFutureOrMissingSignatureIsRefusedAndNothingIsKept() {
+        String voucherNo = People.voucherNo();
+        byte[] body = confirmations(row(voucherNo, People.idNumber(), "180.00")).getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+
+        assertUnauthorized(signed(body, now, new TaxBureauSigner("not-the-secret").signature(now, body)), "does not match");
+        assertUnauthorized(signed(body, now - 301, new TaxBureauSigner(TaxApi.SECRET).signature(now - 301, body)), "s old");
+        assertUnauthorized(signed(body, now + 400, new TaxBureauSigner(TaxApi.SECRET).signature(now + 400, body)), "in the future");
+        assertUnauthorized(api.confirmations().header("Authorization", TaxApi.basic("tax-bureau"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), "X-Timestamp");
+        assertUnauthorized(api.confirmations().header("Authorization", TaxApi.basic("tax-bureau"))
+                .header("Content-Type", "application/json").header("X-Timestamp", Long.toString(now))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "X-Signature");
+        assertNothingKept(voucherNo);
+    }
+
+    @Test
+    void onlyTheTaxBureauLoggedInMayPostConfirmations() {
+        String voucherNo = People.voucherNo();
+        String body = confirmations(row(voucherNo, People.idNumber(), "180.00"));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> anonymous = api.send(new TaxBureauSigner(TaxApi.SECRET).post(api.confirmations(), bytes, Instant.now()));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        for (String client : List.of("viewer", "bureau")) {
+            HttpResponse<String> refused = api.confirmAs(client, body);
+            assertThat(refused.statusCode()).as(client).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        }
+        assertNothingKept(voucherNo);
+    }
+
+    @Test
+    void anUnreadableBodyIsABadRequest() {
+        HttpResponse<String> unreadable = api.confirm("{\"confirmations\":[{\"voucherNo\":");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(TaxApi.json(unreadable).get("errors").get(0).get("field").asString()).isEqualTo("body");
+
+        HttpResponse<String> withoutList = api.confirm("{\"payments\":[]}");
+        assertThat(withoutList.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(withoutList).get("errors").get(0).get("field").asString()).isEqualTo("confirmations");
+    }
+
+    private String enrolledAndAssessed(AssistanceCategory category) {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    private HttpRequest.Builder signed(byte[] body, long timestamp, String signature) {
+        return api.confirmations().header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "application/json")
+                .header("X-Timestamp", Long.toString(timestamp)).header("X-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private void assertUnauthorized(HttpRequest.Builder request, String detail) {
+        HttpResponse<String> response = api.send(request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(TaxApi.json(response).get("detail").asString()).contains(detail);
+    }
+
+    private void assertNothingKept(String voucherNo) {
+        assertThat(jdbc.queryForObject("select count(*) from payment where voucher_no = ?", Integer.class, voucherNo)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'voucherNo' = ?", Integer.class, voucherNo)).isZero();
+    }
+
+    private static String confirmations(String... rows) {
+        return "{\"confirmations\":[" + String.join(",", rows) + "]}";
+    }
+
+    private static String row(String voucherNo, String idNumber, String amount) {
+        return row(voucherNo, idNumber, amount, 2018);
+    }
+
+    private static String row(String voucherNo, String idNumber, String amount, int coverageYear) {
+        return """
+                {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"%s","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}"""
+                .formatted(voucherNo, idNumber, coverageYear, amount).strip();
+    }
+}

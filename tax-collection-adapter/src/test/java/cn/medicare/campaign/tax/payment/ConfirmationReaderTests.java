@@ -1,0 +1,72 @@
+package cn.medicare.campaign.tax.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ConfirmationReaderTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
+    private static final String FIRST17 = "35082519850612401";
+    private static final String ID = FIRST17 + ResidentIdNumber.checkCharacter(FIRST17);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    @Test
+    void readsAValidRowWithAmountAsStringOrNumber() {
+        ConfirmationReader.Rows rows = read("""
+                {"confirmations":[
+                  {"voucherNo":" 33508251700000001 ","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"},
+                  {"voucherNo":"33508251700000002","idNumber":"%s","coverageYear":"2018","amount":40.5,"channel":"TAX_HALL_CASH","paidAt":"2017-10-09T02:15:00Z"}]}"""
+                .formatted(ID, ID));
+
+        assertThat(rows.rejected()).isEmpty();
+        assertThat(rows.valid()).extracting(Confirmation::index, Confirmation::voucherNo, Confirmation::amount, Confirmation::channel)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "33508251700000001", new BigDecimal("180.00"), PaymentChannel.WECHAT),
+                        org.assertj.core.groups.Tuple.tuple(1, "33508251700000002", new BigDecimal("40.50"), PaymentChannel.TAX_HALL_CASH));
+        assertThat(rows.valid().get(0).paidAt()).isEqualTo(Instant.parse("2017-10-09T02:14:00Z"));
+        assertThat(rows.valid().get(0).toString()).doesNotContain(ID);
+    }
+
+    @Test
+    void reportsEveryProblemOfARowByFieldAndKeepsTheGoodRows() {
+        String badCheck = FIRST17 + (ID.charAt(17) == '1' ? '2' : '1');
+        ConfirmationReader.Rows rows = read("""
+                {"confirmations":[
+                  {"voucherNo":"","idNumber":"%s","coverageYear":18,"amount":"1.005","channel":"CARD","paidAt":"yesterday"},
+                  {"voucherNo":"33508251700000003","idNumber":"%s","coverageYear":2018,"amount":"180.00","channel":"BANK","paidAt":"2017-10-09T02:14:00Z"},
+                  {"voucherNo":"33508251700000004","idNumber":"%s","coverageYear":2018,"amount":"-180.00","channel":"BANK","paidAt":"2017-10-09T02:14:00Z"},
+                  "not a row"]}"""
+                .formatted(badCheck, ID, ID));
+
+        assertThat(rows.valid()).extracting(Confirmation::index).containsExactly(1);
+        assertThat(rows.rejected()).extracting(ConfirmationOutcome.Rejection::index).containsExactly(0, 2, 3);
+        assertThat(rows.rejected().get(0).errors()).extracting(InputError::field)
+                .containsExactly("voucherNo", "idNumber", "coverageYear", "amount", "channel", "paidAt");
+        assertThat(rows.rejected().get(0).errors().get(1).message()).contains("校验位").doesNotContain(badCheck);
+        assertThat(rows.rejected().get(1).errors()).extracting(InputError::message).containsExactly("is more than 0");
+    }
+
+    @Test
+    void aBodyWithoutTheListIsRefusedAsAWhole() {
+        assertThatThrownBy(() -> read("{\"confirmation\":[]}")).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).errors()).extracting(InputError::field).containsExactly("confirmations"));
+        assertThatThrownBy(() -> read("[]")).isInstanceOf(ApiException.class);
+    }
+
+    private static ConfirmationReader.Rows read(String json) {
+        JsonNode body = JSON.readTree(json);
+        return ConfirmationReader.read(body, TODAY);
+    }
+}
