@@ -6,7 +6,7 @@ import cn.medicare.campaign.subsidy.SubsidyServiceApplication;
 import cn.medicare.campaign.tax.TaxCollectionAdapterApplication;
 
 /** The four services of the suite: where each listens and which database it owns. */
-enum SuiteService {
+public enum SuiteService {
 
     ENROLLMENT("enrollment-service", EnrollmentServiceApplication.class, 8081, "enrollment"),
     SUBSIDY("subsidy-service", SubsidyServiceApplication.class, 8082, "subsidy"),
@@ -41,6 +41,7 @@ enum SuiteService {
         return database;
     }
 
+    /** Where the local stack serves it (API.md's ports). */
     String url() {
         return "http://localhost:" + port;
     }

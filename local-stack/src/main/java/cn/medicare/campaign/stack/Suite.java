@@ -1,0 +1,91 @@
+package cn.medicare.campaign.stack;
+
+import cn.medicare.campaign.infra.Infrastructure;
+import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
+import cn.medicare.campaign.infra.relay.OutboxRelay;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The four services and their Debezium relays on a given Kafka and PostgreSQL, in one JVM:
+ * what the local stack runs, and what the end-to-end tests run.
+ */
+public final class Suite implements AutoCloseable {
+
+    private final Map<SuiteService, ConfigurableApplicationContext> services = new EnumMap<>(SuiteService.class);
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    private Suite() {
+    }
+
+    /**
+     * @param fixedPorts true for the documented ports 8081-8084, false for free ones (tests)
+     * @param relayState where the relays keep their offsets
+     */
+    public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Path relayState, PrintStream out) {
+        Suite suite = new Suite();
+        try {
+            for (SuiteService service : SuiteService.values()) {
+                infrastructure.postgres().createDatabase(service.database());
+            }
+            for (SuiteService service : SuiteService.values()) {
+                long started = System.nanoTime();
+                suite.services.put(service, startService(service, infrastructure, fixedPorts ? service.port() : 0));
+                out.printf("  %s started on %s (%.1f s)%n", service.serviceName(), suite.url(service), (System.nanoTime() - started) / 1e9);
+            }
+            // after Flyway has created each outbox table; before anything is written to it
+            for (SuiteService service : SuiteService.values()) {
+                suite.relays.add(OutboxRelay.start(
+                        ConnectorConfiguration.forService(service.serviceName()).with("database.dbname", service.database()),
+                        infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState));
+            }
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public int port(SuiteService service) {
+        return ((WebServerApplicationContext) services.get(service)).getWebServer().getPort();
+    }
+
+    public String url(SuiteService service) {
+        return "http://localhost:" + port(service);
+    }
+
+    /** Stops in reverse order of start: no relay reads a database whose service is gone. */
+    @Override
+    public void close() {
+        relays.forEach(OutboxRelay::close);
+        relays.clear();
+        List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.forEach(ConfigurableApplicationContext::close);
+        services.clear();
+    }
+
+    private static ConfigurableApplicationContext startService(SuiteService service, Infrastructure infrastructure, int port) {
+        return new SpringApplicationBuilder(service.application())
+                .bannerMode(Banner.Mode.OFF)
+                .registerShutdownHook(false)
+                .logStartupInfo(false)
+                .run("--server.port=" + port,
+                        "--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(service.database()),
+                        "--spring.datasource.username=" + infrastructure.postgres().user(),
+                        "--spring.datasource.password=" + infrastructure.postgres().password(),
+                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        // a laptop-sized pool: four services share one PostgreSQL
+                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--spring.datasource.hikari.minimum-idle=1");
+    }
+}

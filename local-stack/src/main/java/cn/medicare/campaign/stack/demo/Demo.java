@@ -1,0 +1,148 @@
+package cn.medicare.campaign.stack.demo;
+
+import cn.medicare.campaign.stack.Suite;
+import cn.medicare.campaign.stack.SuiteService;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * A small, deterministic Liancheng 2018 campaign fed through the public APIs, so that a newcomer
+ * sees the participation rates move: the bureau defines the campaign and the 17 township targets,
+ * townships enrol residents, civil affairs sends its list, the tax bureau confirms payments in waves.
+ */
+public final class Demo implements Runnable {
+
+    private static final int COVERAGE_YEAR = 2018;
+    private static final int RESIDENTS_PER_TOWNSHIP = 150;
+    private static final int PAYMENT_WAVES = 8;
+    private static final Duration BETWEEN_WAVES = Duration.ofSeconds(4);
+    private static final String TAX_SECRET = "local-tax-webhook-secret";
+
+    private final Suite suite;
+    private final PrintStream out;
+    private final Random random = new Random(2018);
+
+    private Demo(Suite suite, PrintStream out) {
+        this.suite = suite;
+        this.out = out;
+    }
+
+    public static void start(Suite suite, PrintStream out) {
+        Thread thread = new Thread(new Demo(suite, out), "demo");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<String> townships = defineCampaign();
+            List<Resident> residents = enrol(townships);
+            List<Resident> extremePoverty = residents.subList(0, residents.size() / 100);
+            List<Resident> minimumLiving = residents.subList(residents.size() / 100, residents.size() / 20);
+            certify(extremePoverty, minimumLiving);
+            pay(residents, extremePoverty, minimumLiving);
+            say("done. Figures: curl -u viewer:local-viewer '" + suite.url(SuiteService.REPORTING)
+                    + "/api/v1/participation?region=350825&coverageYear=2018'");
+        } catch (RuntimeException e) {
+            say("stopped: " + e.getMessage());
+        }
+    }
+
+    private List<String> defineCampaign() {
+        SuiteClient bureau = client(SuiteService.ENROLLMENT, "bureau");
+        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", DemoCampaign.campaignJson(COVERAGE_YEAR)), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", DemoCampaign.targetsCsv()), 200);
+        List<String> townships = DemoCampaign.targetsCsv().lines().skip(1).map(line -> line.split(",")[0]).toList();
+        say("campaign Liancheng 2018 defined with " + townships.size() + " township targets");
+        return townships;
+    }
+
+    private List<Resident> enrol(List<String> townships) {
+        Residents people = new Residents(2018, DemoCampaign.REGION);
+        List<Resident> residents = new ArrayList<>();
+        for (String township : townships) {
+            for (int i = 0; i < RESIDENTS_PER_TOWNSHIP; i++) {
+                residents.add(people.next(township));
+            }
+        }
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            LocalDate enrolledOn = LocalDate.of(2017, 10, 9);
+            for (Resident resident : residents) {
+                done.add(clerks.submit(() -> expect(client(SuiteService.ENROLLMENT, "township-" + resident.township())
+                        .post("/api/v1/enrolments", resident.enrolmentJson(DemoCampaign.REGION, COVERAGE_YEAR, enrolledOn)), 201)));
+            }
+            for (Future<?> enrolment : done) {
+                enrolment.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("enrolment failed: " + e.getMessage(), e);
+        } finally {
+            clerks.shutdown();
+        }
+        say(residents.size() + " residents enrolled by their townships");
+        List<Resident> shuffled = new ArrayList<>(residents);
+        Collections.shuffle(shuffled, random);
+        return shuffled;
+    }
+
+    private void certify(List<Resident> extremePoverty, List<Resident> minimumLiving) {
+        LocalDate effective = LocalDate.of(2017, 10, 1);
+        String rows = extremePoverty.stream().map(r -> r.adjustmentRowJson("ADD", "EXTREME_POVERTY", effective))
+                .collect(Collectors.joining(","));
+        rows += "," + minimumLiving.stream().map(r -> r.adjustmentRowJson("ADD", "MINIMUM_LIVING", effective))
+                .collect(Collectors.joining(","));
+        expect(client(SuiteService.SUBSIDY, "civil-affairs").post("/api/v1/adjustment-batches?month=2017-10", "{\"rows\":[" + rows + "]}"), 202);
+        say("civil affairs certified " + extremePoverty.size() + " 特困 (full subsidy) and " + minimumLiving.size() + " 低保 (pays 40.00)");
+    }
+
+    private void pay(List<Resident> residents, List<Resident> extremePoverty, List<Resident> minimumLiving) {
+        List<Resident> payers = residents.stream().filter(r -> !extremePoverty.contains(r)).toList();
+        int paying = payers.size() * 85 / 100;
+        int perWave = (paying + PAYMENT_WAVES - 1) / PAYMENT_WAVES;
+        SuiteClient taxBureau = client(SuiteService.TAX, "tax-bureau");
+        for (int wave = 0; wave < PAYMENT_WAVES; wave++) {
+            List<String> confirmations = new ArrayList<>();
+            for (int n = wave * perWave; n < Math.min(paying, (wave + 1) * perWave); n++) {
+                Resident payer = payers.get(n);
+                String amount = minimumLiving.contains(payer) ? "40.00" : "180.00";
+                confirmations.add(payer.confirmationJson("DEMO2018" + String.format("%06d", n), COVERAGE_YEAR, amount,
+                        "2017-10-" + String.format("%02d", 10 + wave) + "T02:00:00Z"));
+            }
+            expect(taxBureau.postSigned("/api/v1/payment-confirmations", "{\"confirmations\":[" + String.join(",", confirmations) + "]}",
+                    TAX_SECRET, Clock.systemUTC()), 200);
+            say("tax bureau confirmed payment wave " + (wave + 1) + "/" + PAYMENT_WAVES + " (" + confirmations.size() + " payments)");
+            LockSupport.parkNanos(TimeUnit.NANOSECONDS.convert(BETWEEN_WAVES));
+        }
+    }
+
+    private SuiteClient client(SuiteService service, String clientId) {
+        return new SuiteClient(suite.url(service), clientId);
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private void say(String message) {
+        out.println("[demo] " + message);
+    }
+}
