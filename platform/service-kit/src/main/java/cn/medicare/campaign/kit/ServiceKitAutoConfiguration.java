@@ -6,7 +6,6 @@ import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.security.SecurityConfiguration;
-import cn.medicare.campaign.kit.web.ProblemResponsesConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@Import({ProblemResponsesConfiguration.class, SecurityConfiguration.class, IdentityConfiguration.class})
+@Import({SecurityConfiguration.class, IdentityConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean

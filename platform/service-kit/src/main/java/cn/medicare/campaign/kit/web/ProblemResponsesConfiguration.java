@@ -1,10 +1,14 @@
 package cn.medicare.campaign.kit.web;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-/** Registers the problem+json advice, which stays package-private. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * Registers the problem+json advice (package-private). It runs before Spring MVC's
+ * auto-configuration so that Boot sees an exception handler already there and adds none of its
+ * own, which would answer framework errors without the {@code errors} array.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 public class ProblemResponsesConfiguration {
 
     @Bean

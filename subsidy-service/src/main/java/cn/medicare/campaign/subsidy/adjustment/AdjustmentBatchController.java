@@ -1,0 +1,107 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The agencies' monthly lists (动态调整名单), as JSON or as a CSV export of their spreadsheet. */
+@RestController
+@RequestMapping("/api/v1/adjustment-batches")
+class AdjustmentBatchController {
+
+    static final String CSV = "text/csv";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final AdjustmentBatches batches;
+    private final Batches stored;
+    private final JsonMapper json;
+
+    AdjustmentBatchController(AdjustmentBatches batches, Batches stored, JsonMapper json) {
+        this.batches = batches;
+        this.stored = stored;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('AGENCY')")
+    ResponseEntity<BatchResult> submitJson(Caller caller, @RequestParam(required = false) String month,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) byte[] body) {
+        YearMonth due = month(month);
+        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentJson.read(json, body)));
+    }
+
+    @PostMapping(consumes = CSV)
+    @PreAuthorize("hasRole('AGENCY')")
+    ResponseEntity<BatchResult> submitCsv(Caller caller, @RequestParam(required = false) String month,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) byte[] body) {
+        YearMonth due = month(month);
+        // agencies' exports are UTF-8; the servlet default for text/* would garble 新增 and 退出
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentCsv.read(text)));
+    }
+
+    @GetMapping("/{batchId}")
+    @PreAuthorize("hasAnyRole('BUREAU','AGENCY')")
+    BatchDetails batch(Caller caller, @PathVariable String batchId) {
+        BatchDetails batch = uuid(batchId).flatMap(stored::find)
+                .orElseThrow(() -> ApiException.notFound("no adjustment batch " + batchId));
+        if (caller.is(Role.AGENCY) && caller.agency() != batch.agency()) {
+            throw new AccessDeniedException(caller.clientId() + " may read its own batches only");
+        }
+        return batch;
+    }
+
+    private static ResponseEntity<BatchResult> accepted(BatchResult result) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(result);
+    }
+
+    static YearMonth month(String month) {
+        try {
+            return YearMonth.parse(month == null ? "" : month.strip(), MONTH);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("month", "month is the list's month as YYYY-MM, e.g. 2017-10; not: " + month);
+        }
+    }
+
+    private static String key(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw ApiException.invalid("Idempotency-Key", "an idempotency key has at most " + MAX_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

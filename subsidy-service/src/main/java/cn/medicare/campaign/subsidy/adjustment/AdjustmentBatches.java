@@ -1,0 +1,113 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.subsidy.assessment.Assessor;
+import cn.medicare.campaign.subsidy.assessment.PersonLocks;
+import cn.medicare.campaign.subsidy.campaign.Campaigns;
+import cn.medicare.campaign.subsidy.eligibility.AdjustmentYear;
+import cn.medicare.campaign.subsidy.eligibility.Certifications;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes an agency's monthly list (动态调整): valid rows are recorded as certifications, published as
+ * EligibilityAdjusted and reassess the people they name, all in one transaction with the batch and
+ * its row outcomes; invalid rows are only reported.
+ */
+@Service
+class AdjustmentBatches {
+
+    /** 每月10日以前: the lists are due by the 10th of their month. */
+    private static final int DUE_DAY = 10;
+
+    private final Batches batches;
+    private final Campaigns campaigns;
+    private final Certifications certifications;
+    private final Assessor assessor;
+    private final PersonLocks locks;
+    private final PersonIds personIds;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    AdjustmentBatches(Batches batches, Campaigns campaigns, Certifications certifications, Assessor assessor,
+            PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction, Clock clock) {
+        this.batches = batches;
+        this.campaigns = campaigns;
+        this.certifications = certifications;
+        this.assessor = assessor;
+        this.locks = locks;
+        this.personIds = personIds;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** @param idempotencyKey null, or a key whose first use decides the answer to every repetition */
+    BatchResult submit(Agency agency, YearMonth month, String idempotencyKey, List<AdjustmentRowInput> rows) {
+        if (idempotencyKey != null) {
+            var first = batches.idOf(agency, idempotencyKey);
+            if (first.isPresent()) {
+                return result(first.get());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw ApiException.invalid("rows", "the batch has no rows");
+        }
+        Instant now = clock.instant();
+        LocalDate today = BusinessTime.today(clock);
+        List<CheckedRow> checked = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
+            checked.add(RowCheck.check(i + 1, row, agency, today, campaigns::regionOf));
+        }
+        UUID batchId = UUID.randomUUID();
+        boolean onTime = !today.isAfter(month.atDay(DUE_DAY));
+        try {
+            transaction.executeWithoutResult(status -> {
+                batches.insert(batchId, agency, month, now, onTime, idempotencyKey, checked);
+                apply(batchId, agency, checked);
+            });
+        } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+            return result(batches.idOf(agency, idempotencyKey).orElseThrow(() -> sameKeyAtTheSameTime));
+        }
+        return result(batchId);
+    }
+
+    private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
+        List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
+        List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
+        locks.lock(people);
+        Map<String, Map<Integer, LocalDate>> collectionEnds = new HashMap<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            ValidRow row = accepted.get(i);
+            String personId = people.get(i);
+            certifications.record(personId, row.category(), agency, row.action(), row.effectiveDate(), batchId);
+            int coverageYear = AdjustmentYear.of(row.effectiveDate(),
+                    collectionEnds.computeIfAbsent(row.region(), campaigns::collectionEnds));
+            outbox.append(new EligibilityAdjusted(personId, coverageYear, row.region(), agency, row.category(),
+                    row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()));
+        }
+        people.stream().distinct().forEach(personId -> assessor.reassessAll(personId, AssessmentReason.ELIGIBILITY_CHANGED));
+    }
+
+    private BatchResult result(UUID batchId) {
+        return BatchResult.of(batches.find(batchId).orElseThrow());
+    }
+}

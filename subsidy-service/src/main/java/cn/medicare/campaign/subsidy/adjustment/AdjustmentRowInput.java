@@ -1,0 +1,16 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+/**
+ * One row of an agency's monthly list (动态调整名单) as typed: every column is text so that a bad
+ * value is that row's problem, not the whole batch's.
+ */
+record AdjustmentRowInput(String township, String village, String idNumber, String phone, String action, String category,
+        String effectiveDate) {
+
+    /** Rows end up in exception messages; the ID number and phone must not. */
+    @Override
+    public String toString() {
+        return "AdjustmentRowInput[township=" + township + ", village=" + village + ", action=" + action
+                + ", category=" + category + ", effectiveDate=" + effectiveDate + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.kit.web.InputError;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The checks of one list row. Agencies certify residents whether or not they have enrolled, so a
+ * row is refused only for bad data or a category the calling agency does not certify (DOMAIN.md).
+ */
+final class RowCheck {
+
+    private RowCheck() {
+    }
+
+    /**
+     * @param today the business date, which bounds birth dates
+     * @param regionOf the county of a township named by a campaign's targets
+     */
+    static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
+            Function<String, Optional<String>> regionOf) {
+        List<InputError> errors = new ArrayList<>();
+        String township = strip(input.township());
+        String region = null;
+        if (township == null) {
+            errors.add(InputError.row(row, "township", "乡镇为空 (the township is empty)"));
+        } else {
+            region = regionOf.apply(township).orElse(null);
+            if (region == null) {
+                errors.add(InputError.row(row, "township",
+                        "乡镇代码" + township + "不在任务分解表中 (township " + township + " is not in any campaign's targets)"));
+            }
+        }
+        String village = strip(input.village());
+        if (village == null) {
+            errors.add(InputError.row(row, "village", "村/社区为空 (the village is empty)"));
+        }
+        ResidentIdCheck id = ResidentIdNumber.check(input.idNumber(), today);
+        if (!id.isValid()) {
+            errors.add(InputError.row(row, "idNumber", String.join("; ", id.problems())));
+        }
+        AdjustmentAction action = null;
+        try {
+            action = AdjustmentAction.parse(input.action());
+        } catch (IllegalArgumentException e) {
+            errors.add(InputError.row(row, "action", e.getMessage()));
+        }
+        AssistanceCategory category = category(row, input.category(), agency, errors);
+        LocalDate effectiveDate = null;
+        try {
+            effectiveDate = LocalDate.parse(input.effectiveDate() == null ? "" : input.effectiveDate().strip());
+        } catch (DateTimeParseException e) {
+            errors.add(InputError.row(row, "effectiveDate",
+                    "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15), not: " + input.effectiveDate()));
+        }
+        String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
+        if (!errors.isEmpty()) {
+            return new CheckedRow(row, masked, input, null, errors.stream()
+                    .map(error -> InputError.row(row, error.field(), IdNumberRedaction.redact(error.message())))
+                    .toList());
+        }
+        ValidRow valid = new ValidRow(((ResidentIdCheck.Valid) id).number(), township, village, region, action, category,
+                effectiveDate);
+        return new CheckedRow(row, masked, input, valid, List.of());
+    }
+
+    private static AssistanceCategory category(int row, String text, Agency agency, List<InputError> errors) {
+        String code = strip(text);
+        AssistanceCategory category = Arrays.stream(AssistanceCategory.values())
+                .filter(candidate -> candidate.name().equals(code))
+                .findFirst().orElse(null);
+        if (category == null) {
+            errors.add(InputError.row(row, "category", "未知的资助类别 (unknown assistance category): " + text));
+            return null;
+        }
+        if (category.agency() != agency) {
+            errors.add(InputError.row(row, "category", category + "由" + category.agency() + "认定，不由" + agency
+                    + "认定 (" + category + " is certified by " + category.agency() + ", not by " + agency + ")"));
+            return null;
+        }
+        return category;
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,39 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+import cn.medicare.campaign.contracts.codes.Agency;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which agencies sent their list for a month by the 10th (每月10日以前), for the bureau to chase the others. */
+@RestController
+class SubmissionController {
+
+    enum Status { ON_TIME, LATE, MISSING }
+
+    record AgencySubmission(Agency agency, Status status, List<String> batches) {
+    }
+
+    private final Batches batches;
+
+    SubmissionController(Batches batches) {
+        this.batches = batches;
+    }
+
+    @GetMapping("/api/v1/submissions")
+    @PreAuthorize("hasRole('BUREAU')")
+    List<AgencySubmission> submissions(@RequestParam(required = false) String month) {
+        YearMonth due = AdjustmentBatchController.month(month);
+        List<Batches.Submission> submitted = batches.submissions(due);
+        return Arrays.stream(Agency.values()).map(agency -> {
+            List<Batches.Submission> own = submitted.stream().filter(s -> s.agency() == agency).toList();
+            Status status = own.isEmpty() ? Status.MISSING
+                    : own.stream().anyMatch(Batches.Submission::onTime) ? Status.ON_TIME : Status.LATE;
+            return new AgencySubmission(agency, status, own.stream().map(Batches.Submission::batchId).toList());
+        }).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.medicare.campaign.subsidy.assessment;
+
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.subsidy.campaign.Campaigns;
+import cn.medicare.campaign.subsidy.eligibility.Certifications;
+import cn.medicare.campaign.subsidy.eligibility.HeldCategories;
+import cn.medicare.campaign.subsidy.roster.Enrolment;
+import cn.medicare.campaign.subsidy.roster.Roster;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps each enrolled person-year's assessment current and publishes ContributionAssessed only when
+ * it is first known or differs from the stored one: whatever order campaign, enrolment and
+ * certifications arrive in, the last assessment published is the same. Callers hold the person's
+ * lock ({@link PersonLocks}) inside their transaction.
+ */
+@Service
+public class Assessor {
+
+    private final Roster roster;
+    private final Campaigns campaigns;
+    private final Certifications certifications;
+    private final Assessments assessments;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    Assessor(Roster roster, Campaigns campaigns, Certifications certifications, Assessments assessments,
+            OutboxWriter outbox, Clock clock) {
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.certifications = certifications;
+        this.assessments = assessments;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Every year the person is enrolled for. */
+    public void reassessAll(String personId, AssessmentReason reason) {
+        roster.activeYears(personId).forEach(year -> reassess(personId, year, reason));
+    }
+
+    /** @param reason why, unless this is the person-year's first assessment (then ENROLLED) */
+    public void reassess(String personId, int coverageYear, AssessmentReason reason) {
+        Optional<Enrolment> enrolment = roster.find(personId, coverageYear).filter(e -> !e.withdrawn());
+        if (enrolment.isEmpty()) {
+            return;
+        }
+        Optional<CampaignDefined> campaign = campaigns.find(enrolment.get().region(), coverageYear);
+        if (campaign.isEmpty()) {
+            // assessed when the campaign arrives
+            return;
+        }
+        Set<AssistanceCategory> held = HeldCategories.heldFor(certifications.of(personId),
+                campaign.get().collectionPeriod().end());
+        Assessment assessment = AssessmentRule.assess(campaign.get(), enrolment.get().personCategory(), held);
+        Optional<Assessment> previous = assessments.find(personId, coverageYear);
+        if (previous.filter(assessment::equals).isPresent()) {
+            return;
+        }
+        String region = enrolment.get().region();
+        assessments.save(personId, coverageYear, region, assessment, clock.instant());
+        outbox.append(new ContributionAssessed(personId, coverageYear, region, assessment.standardAmount(),
+                assessment.subsidyAmount(), assessment.payableAmount(), assessment.assistanceCategory(),
+                previous.isEmpty() ? AssessmentReason.ENROLLED : reason));
+    }
+}

@@ -1,0 +1,215 @@
+package cn.medicare.campaign.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
+
+    private static final String BATCHES = "/api/v1/adjustment-batches";
+    private static final String JSON = "application/json";
+    private static final String CSV_HEADER = "township,village,idNumber,phone,action,category,effectiveDate\n";
+
+    @Test
+    void aCivilAffairsListAssistsItsPeopleAndRefusesACategoryItDoesNotCertify() {
+        String extremelyPoor = Liancheng.idNumber(411);
+        String minimumLiving = Liancheng.idNumber(412);
+        String monitored = Liancheng.idNumber(413);
+        enrolAndAwaitAssessment(extremelyPoor);
+        enrolAndAwaitAssessment(minimumLiving);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", JSON, rows(
+                row(extremelyPoor, "ADD", "EXTREME_POVERTY"), row(monitored, "ADD", "MONITORED"), row(minimumLiving, "新增", "MINIMUM_LIVING")));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String batch = response.body();
+        String batchId = JsonPath.read(batch, "$.batchId");
+        assertThat(JsonPath.<String>read(batch, "$.agency")).isEqualTo("CIVIL_AFFAIRS");
+        assertThat(JsonPath.<String>read(batch, "$.month")).isEqualTo("2017-10");
+        assertThat(JsonPath.<Boolean>read(batch, "$.onTime")).isTrue();
+        assertThat(JsonPath.<Integer>read(batch, "$.accepted")).isEqualTo(2);
+        assertThat(JsonPath.<List<Integer>>read(batch, "$.rejected[*].row")).containsExactly(2);
+        assertThat(JsonPath.<String>read(batch, "$.rejected[0].errors[0].field")).isEqualTo("category");
+        assertThat(JsonPath.<String>read(batch, "$.rejected[0].errors[0].message")).contains("RURAL_REVITALIZATION");
+
+        String adjusted = published("EligibilityAdjusted", Liancheng.personId(extremelyPoor)).get(0);
+        assertThat(JsonPath.<Integer>read(adjusted, "$.coverageYear")).isEqualTo(2018);
+        assertThat(JsonPath.<String>read(adjusted, "$.region")).isEqualTo(Liancheng.REGION);
+        assertThat(JsonPath.<String>read(adjusted, "$.agency")).isEqualTo("CIVIL_AFFAIRS");
+        assertThat(JsonPath.<String>read(adjusted, "$.category")).isEqualTo("EXTREME_POVERTY");
+        assertThat(JsonPath.<String>read(adjusted, "$.action")).isEqualTo("ADD");
+        assertThat(JsonPath.<String>read(adjusted, "$.effectiveDate")).isEqualTo("2017-10-15");
+        assertThat(JsonPath.<String>read(adjusted, "$.batchId")).isEqualTo(batchId);
+        assertThat(JsonPath.<String>read(adjusted, "$.township")).isEqualTo(Liancheng.TOWNSHIP);
+        assertThat(JsonPath.<String>read(adjusted, "$.village")).isEqualTo(Liancheng.VILLAGE);
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(minimumLiving)).get(0), "$.action"))
+                .isEqualTo("ADD");
+        assertThat(published("EligibilityAdjusted", Liancheng.personId(monitored))).isEmpty();
+
+        assertAssessed(extremelyPoor, "180.00", "0.00", "EXTREME_POVERTY", "ELIGIBILITY_CHANGED");
+        assertAssessed(minimumLiving, "140.00", "40.00", "MINIMUM_LIVING", "ELIGIBILITY_CHANGED");
+
+        String assessment = get("viewer", "/api/v1/assessments/" + Liancheng.personId(minimumLiving) + "?coverageYear=2018").body();
+        assertThat(JsonPath.<String>read(assessment, "$.personId")).isEqualTo(Liancheng.personId(minimumLiving));
+        assertThat(JsonPath.<Integer>read(assessment, "$.coverageYear")).isEqualTo(2018);
+        assertThat(JsonPath.<String>read(assessment, "$.standardAmount")).isEqualTo("180.00");
+        assertThat(JsonPath.<String>read(assessment, "$.subsidyAmount")).isEqualTo("140.00");
+        assertThat(JsonPath.<String>read(assessment, "$.payableAmount")).isEqualTo("40.00");
+        assertThat(JsonPath.<String>read(assessment, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
+
+        HttpResponse<String> stored = get("civil-affairs", BATCHES + "/" + batchId);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(stored.body(), "$.rows[*].status")).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+        assertThat(JsonPath.<String>read(stored.body(), "$.rows[0].idNumberMasked")).isEqualTo(PersonIds.maskIdNumber(extremelyPoor));
+        assertThat(stored.body()).doesNotContain(extremelyPoor, monitored, minimumLiving);
+        assertThat(get("bureau", BATCHES + "/" + batchId).statusCode()).isEqualTo(200);
+        assertThat(get("rural-revitalization", BATCHES + "/" + batchId).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCertificationSentBeforeTheEnrolmentAppliesWhenThePersonEnrols() {
+        String notYetEnrolled = Liancheng.idNumber(421);
+        String personId = Liancheng.personId(notYetEnrolled);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8",
+                CSV_HEADER + Liancheng.TOWNSHIP + "," + Liancheng.VILLAGE + "," + notYetEnrolled + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(1);
+        assertThat(published("EligibilityAdjusted", personId)).hasSize(1);
+        assertThat(published("ContributionAssessed", personId)).isEmpty();
+
+        EventTraffic.publish(Liancheng.enrolled(notYetEnrolled, 2018));
+
+        String assessed = awaitPublished("ContributionAssessed", personId, 1).get(0);
+        assertThat(JsonPath.<String>read(assessed, "$.payableAmount")).isEqualTo("40.00");
+        assertThat(JsonPath.<String>read(assessed, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
+        assertThat(JsonPath.<String>read(assessed, "$.reason")).isEqualTo("ENROLLED");
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyAnswersTheFirstResultAndChangesNothing() {
+        String idNumber = Liancheng.idNumber(431);
+        String first = post("civil-affairs", BATCHES + "?month=2017-10", JSON, rows(row(idNumber, "ADD", "ORPHAN")),
+                "Idempotency-Key", "civil-affairs-2017-10-list-1").body();
+        int outbox = outboxRows();
+        int certifications = certificationRows();
+
+        HttpResponse<String> repeated = post("civil-affairs", BATCHES + "?month=2017-10", JSON,
+                rows(row(idNumber, "EXIT", "ORPHAN"), row(Liancheng.idNumber(432), "ADD", "ORPHAN")),
+                "Idempotency-Key", "civil-affairs-2017-10-list-1");
+
+        assertThat(repeated.statusCode()).isEqualTo(202);
+        assertThat(repeated.body()).isEqualTo(first);
+        assertThat(outboxRows()).isEqualTo(outbox);
+        assertThat(certificationRows()).isEqualTo(certifications);
+        assertThat(JsonPath.<String>read(post("health", BATCHES + "?month=2017-10", JSON,
+                rows(row(idNumber, "ADD", "FAMILY_PLANNING_SPECIAL")), "Idempotency-Key", "civil-affairs-2017-10-list-1").body(),
+                "$.batchId")).isNotEqualTo(JsonPath.read(first, "$.batchId"));
+    }
+
+    @Test
+    void badMonthEmptyBatchAndUnreadableBodyAreProblems() {
+        HttpResponse<String> badMonth = post("civil-affairs", BATCHES + "?month=2017-13", JSON, rows(row(Liancheng.idNumber(441), "ADD", "ORPHAN")));
+        assertProblem(badMonth, "month");
+        assertProblem(post("civil-affairs", BATCHES, JSON, rows(row(Liancheng.idNumber(441), "ADD", "ORPHAN"))), "month");
+        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\":[]}"), "rows");
+        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", "text/csv", CSV_HEADER), "rows");
+        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\": [{"), "body");
+        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\": [{\"township\": {\"code\": 1}}]}"),
+                "rows[0].township");
+        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", "text/csv", "name,idNumber\n张三,1"), "header");
+        assertThat(published("EligibilityAdjusted", Liancheng.personId(Liancheng.idNumber(441)))).isEmpty();
+    }
+
+    @Test
+    void onlyAgenciesSubmitLists() {
+        String body = rows(row(Liancheng.idNumber(451), "ADD", "ORPHAN"));
+
+        assertThat(post(null, BATCHES + "?month=2017-10", JSON, body).statusCode()).isEqualTo(401);
+        assertThat(post("township-350825100", BATCHES + "?month=2017-10", JSON, body).statusCode()).isEqualTo(403);
+        assertThat(post("viewer", BATCHES + "?month=2017-10", JSON, body).statusCode()).isEqualTo(403);
+        assertThat(post("bureau", BATCHES + "?month=2017-10", JSON, body).statusCode()).isEqualTo(403);
+        assertThat(published("EligibilityAdjusted", Liancheng.personId(Liancheng.idNumber(451)))).isEmpty();
+    }
+
+    @Test
+    void theBureauSeesWhoSentTheirListOnTime() {
+        post("veterans-affairs", BATCHES + "?month=2017-09", JSON, rows(row(Liancheng.idNumber(461), "ADD", "PRIORITY_VETERAN")));
+        String late = JsonPath.read(post("veterans-affairs", BATCHES + "?month=2017-09", JSON,
+                rows(row(Liancheng.idNumber(462), "ADD", "PRIORITY_VETERAN"))).body(), "$.batchId");
+
+        HttpResponse<String> response = get("bureau", "/api/v1/submissions?month=2017-09");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[*].agency"))
+                .containsExactly("CIVIL_AFFAIRS", "RURAL_REVITALIZATION", "DISABLED_FEDERATION", "VETERANS_AFFAIRS", "HEALTH");
+        List<Map<String, Object>> veterans = JsonPath.read(response.body(), "$[?(@.agency == 'VETERANS_AFFAIRS')]");
+        assertThat(veterans.get(0).get("status")).isEqualTo("LATE");
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[?(@.agency == 'VETERANS_AFFAIRS')].batches[*]")).hasSize(2).contains(late);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$[?(@.agency == 'HEALTH')].status")).containsExactly("MISSING");
+        assertThat(get("civil-affairs", "/api/v1/submissions?month=2017-09").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void noPublishedEventCarriesAPlainIdNumber() {
+        post("disabled-federation", BATCHES + "?month=2017-10", JSON, rows(row(Liancheng.idNumber(471), "ADD", "DISABILITY_MODERATE")));
+        enrolAndAwaitAssessment(Liancheng.idNumber(471));
+
+        List<String> payloads = jdbc.queryForList("select payload::text from outbox", String.class);
+        assertThat(payloads).isNotEmpty();
+        for (int sequence = 400; sequence < 500; sequence++) {
+            String idNumber = Liancheng.idNumber(sequence);
+            assertThat(payloads).noneMatch(payload -> payload.contains(idNumber));
+        }
+    }
+
+    private void enrolAndAwaitAssessment(String idNumber) {
+        PersonEnrolled enrolled = Liancheng.enrolled(idNumber, 2018);
+        EventTraffic.publish(enrolled);
+        awaitPublished("ContributionAssessed", enrolled.personId(), 1);
+    }
+
+    private void assertAssessed(String idNumber, String subsidy, String payable, String category, String reason) {
+        List<String> assessments = published("ContributionAssessed", Liancheng.personId(idNumber));
+        assertThat(assessments).hasSize(2);
+        String latest = assessments.get(1);
+        assertThat(JsonPath.<String>read(latest, "$.standardAmount")).isEqualTo("180.00");
+        assertThat(JsonPath.<String>read(latest, "$.subsidyAmount")).isEqualTo(subsidy);
+        assertThat(JsonPath.<String>read(latest, "$.payableAmount")).isEqualTo(payable);
+        assertThat(JsonPath.<String>read(latest, "$.assistanceCategory")).isEqualTo(category);
+        assertThat(JsonPath.<String>read(latest, "$.reason")).isEqualTo(reason);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"errors\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field")).contains(field);
+    }
+
+    private int outboxRows() {
+        return jdbc.queryForObject("select count(*) from outbox", Integer.class);
+    }
+
+    private int certificationRows() {
+        return jdbc.queryForObject("select count(*) from certification", Integer.class);
+    }
+
+    private static String rows(String... rows) {
+        return "{\"rows\":[" + String.join(",", rows) + "]}";
+    }
+
+    private static String row(String idNumber, String action, String category) {
+        return String.format("{\"township\":\"%s\",\"village\":\"%s\",\"idNumber\":\"%s\",\"phone\":\"13800000000\","
+                + "\"action\":\"%s\",\"category\":\"%s\",\"effectiveDate\":\"2017-10-15\"}",
+                Liancheng.TOWNSHIP, Liancheng.VILLAGE, idNumber, action, category);
+    }
+}

@@ -1,0 +1,85 @@
+package cn.medicare.campaign.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase {
+
+    private static final String ASSESSED = "ContributionAssessed";
+
+    @Test
+    void anEnrolledPersonIsAssessedAtTheStandardOfTheCampaignOnce() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(401), 2018);
+
+        EventTraffic.publish(enrolled);
+
+        String payload = awaitPublished(ASSESSED, enrolled.personId(), 1).get(0);
+        assertThat(JsonPath.<String>read(payload, "$.standardAmount")).isEqualTo("180.00");
+        assertThat(JsonPath.<String>read(payload, "$.subsidyAmount")).isEqualTo("0.00");
+        assertThat(JsonPath.<String>read(payload, "$.payableAmount")).isEqualTo("180.00");
+        assertThat(JsonPath.<String>read(payload, "$.reason")).isEqualTo("ENROLLED");
+        assertThat(JsonPath.<String>read(payload, "$.region")).isEqualTo(Liancheng.REGION);
+        assertThat(JsonPath.<Integer>read(payload, "$.coverageYear")).isEqualTo(2018);
+        assertThat(payload).doesNotContain("assistanceCategory");
+
+        publishAndAwaitApplied(enrolled);
+        assertThat(published(ASSESSED, enrolled.personId())).hasSize(1);
+    }
+
+    @Test
+    void anEnrolmentArrivingBeforeItsCampaignIsAssessedWhenTheCampaignArrives() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(402), 2019);
+
+        publishAndAwaitApplied(enrolled);
+        assertThat(published(ASSESSED, enrolled.personId())).isEmpty();
+
+        EventTraffic.publish(Liancheng.campaign(2019, 1));
+        String first = awaitPublished(ASSESSED, enrolled.personId(), 1).get(0);
+        assertThat(JsonPath.<String>read(first, "$.payableAmount")).isEqualTo("180.00");
+        assertThat(JsonPath.<String>read(first, "$.reason")).isEqualTo("ENROLLED");
+
+        EventTraffic.publish(Liancheng.campaign(2019, 2, "200.00", "140.00"));
+        String changed = awaitPublished(ASSESSED, enrolled.personId(), 2).get(1);
+        assertThat(JsonPath.<String>read(changed, "$.payableAmount")).isEqualTo("200.00");
+        assertThat(JsonPath.<String>read(changed, "$.reason")).isEqualTo("CAMPAIGN_CHANGED");
+
+        // a stale version arriving late replaces nothing
+        publishAndAwaitApplied(Liancheng.campaign(2019, 1));
+        assertThat(published(ASSESSED, enrolled.personId())).hasSize(2);
+        assertThat(JsonPath.<String>read(get("viewer", "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2019").body(),
+                "$.payableAmount")).isEqualTo("200.00");
+    }
+
+    @Test
+    void aWithdrawnPersonIsNoLongerReassessed() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(403), 2018);
+        EventTraffic.publish(enrolled);
+        awaitPublished(ASSESSED, enrolled.personId(), 1);
+
+        publishAndAwaitApplied(new PersonWithdrawn(enrolled.personId(), 2018, Liancheng.REGION, WithdrawalReason.MOVED_AWAY,
+                LocalDate.of(2017, 11, 1)));
+        publishAndAwaitApplied(new PersonUpdated(enrolled.personId(), 2018, Liancheng.REGION, null, null, null,
+                PersonCategory.STUDENT, null, null, null));
+
+        assertThat(published(ASSESSED, enrolled.personId())).hasSize(1);
+    }
+
+    @Test
+    void anUnknownAssessmentIsNotFound() {
+        var response = get("viewer", "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(get("viewer", "/api/v1/assessments/x?coverageYear=next").statusCode()).isEqualTo(400);
+        assertThat(get(null, "/api/v1/assessments/x?coverageYear=2018").statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,119 @@
+package cn.medicare.campaign.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * subsidy-service on the real infrastructure, one context for every integration test class (one
+ * consumer in the group). Business time stands still on 2017-10-09 10:15 in Liancheng, during
+ * the 2018 collection period and before the 10th ({@link BusinessClock}).
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(BusinessClock.class)
+abstract class SubsidyIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "subsidy_test");
+    }
+
+    /** Liancheng's 2018 campaign and townships, as enrollment-service published them. */
+    @BeforeEach
+    void lianchengCampaign() {
+        if (jdbc.queryForObject("select count(*) from township", Integer.class) < 17) {
+            EventTraffic.publish(Liancheng.campaign(2018, 1), Liancheng.targets(2018));
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(jdbc.queryForObject("select count(*) from township", Integer.class)).isEqualTo(17);
+                assertThat(jdbc.queryForObject("select count(*) from campaign where coverage_year = 2018", Integer.class)).isOne();
+            });
+        }
+    }
+
+    /** Publishes an event and waits until the service has applied it (its id is in the inbox). */
+    void publishAndAwaitApplied(Event event) {
+        UUID id = UUID.randomUUID();
+        EventTraffic.send(List.of(EventTraffic.record(event.type().topic(), id, event)));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where consumer_group = 'subsidy-service' and event_id = ?", Integer.class, id) == 1);
+    }
+
+    /** The payloads of the events of one type the service wrote for a key, oldest first. */
+    List<String> published(String type, String key) {
+        return jdbc.queryForList("""
+                select payload::text from outbox where aggregatetype = ? and type = ? and aggregateid = ? order by created_at""",
+                String.class, Topics.ELIGIBILITY, type, key);
+    }
+
+    List<String> awaitPublished(String type, String key, int count) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(type, key)).hasSize(count));
+        return published(type, key);
+    }
+
+    HttpResponse<String> get(String client, String path) {
+        return send(client, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpResponse<String> post(String client, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(client, request);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(String client, HttpRequest.Builder request) {
+        if (client != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((client + ":local-" + client).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

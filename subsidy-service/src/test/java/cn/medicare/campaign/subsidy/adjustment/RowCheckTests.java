@@ -1,0 +1,88 @@
+package cn.medicare.campaign.subsidy.adjustment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.subsidy.Liancheng;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class RowCheckTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
+    private static final Function<String, Optional<String>> LIANCHENG =
+            township -> township.startsWith(Liancheng.REGION) ? Optional.of(Liancheng.REGION) : Optional.empty();
+
+    private final String idNumber = Liancheng.idNumber(401);
+
+    @Test
+    void aGoodRowIsReadWithTheRegionOfItsTownship() {
+        CheckedRow checked = check(new AdjustmentRowInput(" 350825100 ", "莲峰村", idNumber.toLowerCase(), "13800000000", "新增",
+                "MINIMUM_LIVING", "2017-10-15"), Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.errors()).isEmpty();
+        assertThat(checked.valid()).isEqualTo(new ValidRow(idNumber, "350825100", "莲峰村", Liancheng.REGION,
+                AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 10, 15)));
+        assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+    }
+
+    @Test
+    void aCategoryOfAnotherAgencyIsRefusedNamingTheAgencyThatCertifiesIt() {
+        CheckedRow checked = check(row("MONITORED"), Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.accepted()).isFalse();
+        assertThat(checked.errors()).singleElement().satisfies(error -> {
+            assertThat(error.row()).isEqualTo(3);
+            assertThat(error.field()).isEqualTo("category");
+            assertThat(error.message()).contains("RURAL_REVITALIZATION");
+        });
+    }
+
+    @Test
+    void anUnknownCategoryIsRefused() {
+        assertThat(check(row("POOR"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("category");
+    }
+
+    @Test
+    void aMistypedIdNumberIsRefusedWithoutRepeatingIt() {
+        String mistyped = idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? '1' : '0');
+        CheckedRow checked = check(new AdjustmentRowInput("350825100", "莲峰村", mistyped, null, "ADD", "ORPHAN", "2017-10-15"),
+                Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("idNumber");
+            assertThat(error.message()).contains("校验位").doesNotContain(mistyped).doesNotContain(idNumber.substring(0, 17));
+        });
+        assertThat(checked.idNumberMasked()).isNull();
+    }
+
+    @Test
+    void everyBadColumnOfARowIsNamed() {
+        CheckedRow checked = check(new AdjustmentRowInput("350899100", " ", idNumber, null, "CHANGE", "ORPHAN", "15/10/2017"),
+                Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.errors()).extracting(InputError::field)
+                .containsExactly("township", "village", "action", "effectiveDate");
+    }
+
+    @Test
+    void aNumberInTheWrongColumnIsNotRepeatedInTheMessage() {
+        CheckedRow checked = check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "ADD", "ORPHAN", idNumber),
+                Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.errors()).singleElement().satisfies(error -> assertThat(error.message()).doesNotContain(idNumber));
+    }
+
+    private AdjustmentRowInput row(String category) {
+        return new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "ADD", category, "2017-10-15");
+    }
+
+    private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
+        return RowCheck.check(3, input, agency, TODAY, LIANCHENG);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.medicare.campaign.subsidy.assessment;
+
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_MODERATE;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.EXTREME_POVERTY;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.LOW_INCOME_MARGINAL;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MINIMUM_LIVING;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MONITORED;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.STABLE_EX_POOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.subsidy.Liancheng;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AssessmentRuleTests {
+
+    private final CampaignDefined liancheng = Liancheng.campaign(2018, 1);
+
+    @Test
+    void withoutAssistanceThePersonPaysTheStandardOfTheirCategory() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of()))
+                .isEqualTo(assessment("180.00", "0.00", "180.00", null));
+    }
+
+    @Test
+    void fullAssistancePaysEverything() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(EXTREME_POVERTY)))
+                .isEqualTo(assessment("180.00", "180.00", "0.00", EXTREME_POVERTY));
+    }
+
+    @Test
+    void fixedAssistanceTakesItsAmountOff() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(MINIMUM_LIVING)))
+                .isEqualTo(assessment("180.00", "140.00", "40.00", MINIMUM_LIVING));
+    }
+
+    @Test
+    void aFixedSubsidyAboveTheStandardNeverMakesTheAmountNegative() {
+        CampaignDefined generous = Liancheng.campaign(2018, 1, "180.00", "250.00");
+        assertThat(AssessmentRule.assess(generous, PersonCategory.GENERAL, Set.of(MINIMUM_LIVING)))
+                .isEqualTo(assessment("180.00", "180.00", "0.00", MINIMUM_LIVING));
+    }
+
+    @Test
+    void percentAssistanceIsRoundedHalfUpToFen() {
+        CampaignDefined odd = Liancheng.campaign(2018, 1, "350.01", "140.00");
+        // 350.01 x 50 % = 175.005 -> 175.01
+        assertThat(AssessmentRule.assess(odd, PersonCategory.GENERAL, Set.of(LOW_INCOME_MARGINAL)))
+                .isEqualTo(assessment("350.01", "175.01", "175.00", LOW_INCOME_MARGINAL));
+    }
+
+    @Test
+    void thePersonGetsTheLargestSubsidyNotTheSum() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(LOW_INCOME_MARGINAL, MINIMUM_LIVING)))
+                .isEqualTo(assessment("180.00", "140.00", "40.00", MINIMUM_LIVING));
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL,
+                Set.of(LOW_INCOME_MARGINAL, MINIMUM_LIVING, EXTREME_POVERTY)))
+                .isEqualTo(assessment("180.00", "180.00", "0.00", EXTREME_POVERTY));
+    }
+
+    @Test
+    void onATieTheEarlierRuleOfTheCampaignNamesTheCategory() {
+        CampaignDefined tie = withAssistance(
+                new CampaignDefined.Assistance(List.of(MONITORED), AssistanceMode.FIXED, new BigDecimal("90.00"), null),
+                new CampaignDefined.Assistance(List.of(DISABILITY_MODERATE), AssistanceMode.PERCENT, null, new BigDecimal("50")));
+        assertThat(AssessmentRule.assess(tie, PersonCategory.GENERAL, Set.of(DISABILITY_MODERATE, MONITORED)))
+                .isEqualTo(assessment("180.00", "90.00", "90.00", MONITORED));
+    }
+
+    @Test
+    void stableExPoorGetNothingEvenWhenACampaignListsThem() {
+        CampaignDefined listing = withAssistance(
+                new CampaignDefined.Assistance(List.of(STABLE_EX_POOR), AssistanceMode.FULL, null, null));
+        assertThat(AssessmentRule.assess(listing, PersonCategory.GENERAL, Set.of(STABLE_EX_POOR)))
+                .isEqualTo(assessment("180.00", "0.00", "180.00", null));
+    }
+
+    @Test
+    void aCategoryTheCampaignDoesNotAssistGivesNothing() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(MONITORED)))
+                .isEqualTo(assessment("180.00", "0.00", "180.00", null));
+    }
+
+    private CampaignDefined withAssistance(CampaignDefined.Assistance... rules) {
+        List<CampaignDefined.Assistance> assistance = new ArrayList<>(List.of(rules));
+        return new CampaignDefined(liancheng.region(), liancheng.regionName(), liancheng.coverageYear(), liancheng.version(),
+                liancheng.collectionPeriod(), liancheng.extensions(), liancheng.contributions(), liancheng.fiscalSubsidy(),
+                assistance, liancheng.participationGoal(), liancheng.stages(), liancheng.lateEnrolmentWaitingDays());
+    }
+
+    private static Assessment assessment(String standard, String subsidy, String payable, AssistanceCategory category) {
+        return new Assessment(new BigDecimal(standard), new BigDecimal(subsidy), new BigDecimal(payable), category);
+    }
+}
