@@ -33,6 +33,8 @@ create table person_year (
     subsidy_amount      numeric(12, 2),
     payable_amount      numeric(12, 2),         -- null until ContributionAssessed
     assistance_category varchar(40),
+    paid_amount         numeric(12, 2) not null default 0, -- confirmed payments, kept with each new voucher
+    refunded_amount     numeric(12, 2) not null default 0,
     settled_payable     numeric(12, 2),         -- payable when first settled: later assistance changes create no new debt
     primary key (person_id, coverage_year)
 );

@@ -7,13 +7,14 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code insurance_participation_rate{region,coverage_year,township}} for operations: recomputed
- * from the read model after every batch the consumer commits, so Prometheus sees what the API shows.
+ * {@code insurance_participation_rate{region,coverage_year,township}} for operations, recomputed
+ * from the read model within a second of a batch being applied: often enough for a scrape, and
+ * never once per batch, which would cost a county-wide query for every few records.
  */
 @Component
 public class ParticipationGauges {
@@ -21,6 +22,7 @@ public class ParticipationGauges {
     private final ParticipationQuery query;
     private final Clock clock;
     private final MultiGauge rates;
+    private final AtomicBoolean stale = new AtomicBoolean(true);
 
     ParticipationGauges(ParticipationQuery query, Clock clock, MeterRegistry meters) {
         this.query = query;
@@ -30,8 +32,19 @@ public class ParticipationGauges {
                 .register(meters);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void refresh() {
+    /** The read model changed: the gauges follow at the next refresh. */
+    public void markStale() {
+        stale.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "${insurance.reporting.gauge-refresh-ms:1000}")
+    void refreshIfStale() {
+        if (stale.getAndSet(false)) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
             for (Figures township : query.townships(campaign.region(), campaign.coverageYear(), BusinessTime.today(clock))) {

@@ -17,20 +17,13 @@ import org.springframework.stereotype.Repository;
 class ParticipationQuery {
 
     private static final String PEOPLE = """
-            with paid as (
-                select person_id, sum(amount) as total from payment where coverage_year = ? group by person_id
-            ), refunded as (
-                select person_id, sum(amount) as total from refund where coverage_year = ? group by person_id
-            ), people as (
-                select py.township, py.hukou_local, py.subsidy_amount, py.assistance_category,
-                       (py.registered_at is not null and (py.withdrawn_on is null or py.withdrawn_on > ?)) as registered,
-                       (py.payable_amount is not null
-                        and coalesce(paid.total, 0) - coalesce(refunded.total, 0)
-                            >= least(py.payable_amount, coalesce(py.settled_payable, py.payable_amount))) as settled
-                from person_year py
-                left join paid on paid.person_id = py.person_id
-                left join refunded on refunded.person_id = py.person_id
-                where py.region = ? and py.coverage_year = ?
+            with people as (
+                select township, hukou_local, subsidy_amount, assistance_category,
+                       (registered_at is not null and (withdrawn_on is null or withdrawn_on > ?)) as registered,
+                       (payable_amount is not null
+                        and paid_amount - refunded_amount >= least(payable_amount, coalesce(settled_payable, payable_amount))) as settled
+                from person_year
+                where region = ? and coverage_year = ?
             )
             """;
 
@@ -79,7 +72,7 @@ class ParticipationQuery {
                             new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled")),
                             new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled")));
                 },
-                coverageYear, coverageYear, today, region, coverageYear, region, coverageYear);
+                today, region, coverageYear, region, coverageYear);
     }
 
     private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, LocalDate today) {
@@ -92,7 +85,7 @@ class ParticipationQuery {
                     byTownship.computeIfAbsent(row.getString("township"), township -> new TreeMap<>())
                             .put(row.getString("assistance_category"), row.getInt("people"));
                 },
-                coverageYear, coverageYear, today, region, coverageYear);
+                today, region, coverageYear);
         return byTownship;
     }
 }

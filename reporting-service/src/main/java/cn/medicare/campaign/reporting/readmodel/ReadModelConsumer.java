@@ -29,8 +29,8 @@ class ReadModelConsumer {
         try {
             inbox.apply(GROUP, records, handler);
         } finally {
-            // whatever was committed, even before a poison record, shows in the gauges at once
-            gauges.refresh();
+            // whatever was committed, even before a poison record, reaches the gauges
+            gauges.markStale();
         }
     }
 }

@@ -86,22 +86,31 @@ class ReadModelStore {
                 adjustment.category().name(), adjustment.action().name(), adjustment.effectiveDate());
     }
 
+    /** A voucher counts once, even when the tax adapter published it twice under two event ids. */
     void paid(PaymentConfirmed payment) {
         ensurePersonYear(payment.personId(), payment.coverageYear(), payment.region());
-        jdbc.update("""
+        boolean newVoucher = jdbc.update("""
                 insert into payment (voucher_no, person_id, coverage_year, amount, channel, paid_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (voucher_no) do nothing""",
                 payment.voucherNo(), payment.personId(), payment.coverageYear(), payment.amount(), payment.channel().name(),
-                Timestamp.from(payment.paidAt()));
+                Timestamp.from(payment.paidAt())) == 1;
+        if (newVoucher) {
+            jdbc.update("update person_year set paid_amount = paid_amount + ? where person_id = ? and coverage_year = ?",
+                    payment.amount(), payment.personId(), payment.coverageYear());
+        }
     }
 
     void refunded(PaymentRefunded refund) {
         ensurePersonYear(refund.personId(), refund.coverageYear(), refund.region());
-        jdbc.update("""
+        boolean newRefund = jdbc.update("""
                 insert into refund (refund_no, voucher_no, person_id, coverage_year, amount, refunded_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (refund_no) do nothing""",
                 refund.refundNo(), refund.voucherNo(), refund.personId(), refund.coverageYear(), refund.amount(),
-                Timestamp.from(refund.refundedAt()));
+                Timestamp.from(refund.refundedAt())) == 1;
+        if (newRefund) {
+            jdbc.update("update person_year set refunded_amount = refunded_amount + ? where person_id = ? and coverage_year = ?",
+                    refund.amount(), refund.personId(), refund.coverageYear());
+        }
     }
 
     /**
@@ -110,11 +119,9 @@ class ReadModelStore {
      */
     void settleIfPaid(String personId, int coverageYear) {
         jdbc.update("""
-                update person_year py set settled_payable = py.payable_amount
-                where py.person_id = ? and py.coverage_year = ? and py.settled_payable is null and py.payable_amount is not null
-                  and coalesce((select sum(amount) from payment p where p.person_id = py.person_id and p.coverage_year = py.coverage_year), 0)
-                    - coalesce((select sum(amount) from refund r where r.person_id = py.person_id and r.coverage_year = py.coverage_year), 0)
-                    >= py.payable_amount""",
+                update person_year set settled_payable = payable_amount
+                where person_id = ? and coverage_year = ? and settled_payable is null and payable_amount is not null
+                  and paid_amount - refunded_amount >= payable_amount""",
                 personId, coverageYear);
     }
 
