@@ -2,8 +2,9 @@ package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medicare.campaign.infra.testing.ApiClient;
+import cn.medicare.campaign.infra.http.ApiClient;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -43,6 +44,13 @@ class EnrollmentApiIntegrationTests {
         api = ApiClient.at(port);
         assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()).statusCode()).isEqualTo(200);
         assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.targets()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void isOperableWithoutCredentials() {
+        RunningService.assertOperable(port, "enrollment-service");
+        assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'", String.class))
+                .contains("outbox", "inbox", "campaign", "township_target", "enrolment");
     }
 
     @Test

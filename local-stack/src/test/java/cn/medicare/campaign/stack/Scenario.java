@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.stack.demo.DemoCampaign;
 import cn.medicare.campaign.stack.demo.Resident;
 import cn.medicare.campaign.stack.demo.Residents;
-import cn.medicare.campaign.stack.demo.SuiteClient;
+import cn.medicare.campaign.infra.http.ApiClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +69,7 @@ final class Scenario {
     }
 
     void defineCampaign() {
-        SuiteClient bureau = client(SuiteService.ENROLLMENT, "bureau");
+        ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
         expect(bureau.put("/api/v1/campaigns/350825/" + year, "application/json", DemoCampaign.campaignJson(year)), 200);
         String targets = TOWNSHIPS.stream()
                 .map(t -> "{\"township\":\"" + t + "\",\"townshipName\":\"乡镇" + t.substring(6) + "\",\"target\":" + TARGETS.get(TOWNSHIPS.indexOf(t)) + "}")
@@ -182,8 +182,8 @@ final class Scenario {
         return (year - 1) + "-10-20T03:00:00Z";
     }
 
-    private SuiteClient client(SuiteService service, String clientId) {
-        return new SuiteClient(suite.url(service), clientId);
+    private ApiClient client(SuiteService service, String clientId) {
+        return ApiClient.at(suite.url(service)).as(clientId);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {

@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.Event;
-import cn.medicare.campaign.infra.testing.ApiClient;
+import cn.medicare.campaign.infra.http.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -73,6 +74,11 @@ class ParticipationIntegrationTests {
         EventTraffic.publish(shuffled.toArray(Event[]::new));
 
         assertExpectedFigures(awaitFigures(county, 3), county);
+    }
+
+    @Test
+    void isOperableWithoutCredentials() {
+        RunningService.assertOperable(port, "reporting-service");
     }
 
     @Test

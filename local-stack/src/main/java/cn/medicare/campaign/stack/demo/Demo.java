@@ -1,5 +1,6 @@
 package cn.medicare.campaign.stack.demo;
 
+import cn.medicare.campaign.infra.http.ApiClient;
 import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ public final class Demo implements Runnable {
     }
 
     private List<String> defineCampaign() {
-        SuiteClient bureau = client(SuiteService.ENROLLMENT, "bureau");
+        ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
         expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", DemoCampaign.campaignJson(COVERAGE_YEAR)), 200);
         expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", DemoCampaign.targetsCsv()), 200);
         List<String> townships = DemoCampaign.targetsCsv().lines().skip(1).map(line -> line.split(",")[0]).toList();
@@ -115,7 +116,7 @@ public final class Demo implements Runnable {
         List<Resident> payers = residents.stream().filter(r -> !extremePoverty.contains(r)).toList();
         int paying = payers.size() * 85 / 100;
         int perWave = (paying + PAYMENT_WAVES - 1) / PAYMENT_WAVES;
-        SuiteClient taxBureau = client(SuiteService.TAX, "tax-bureau");
+        ApiClient taxBureau = client(SuiteService.TAX, "tax-bureau");
         for (int wave = 0; wave < PAYMENT_WAVES; wave++) {
             List<String> confirmations = new ArrayList<>();
             for (int n = wave * perWave; n < Math.min(paying, (wave + 1) * perWave); n++) {
@@ -131,8 +132,8 @@ public final class Demo implements Runnable {
         }
     }
 
-    private SuiteClient client(SuiteService service, String clientId) {
-        return new SuiteClient(suite.url(service), clientId);
+    private ApiClient client(SuiteService service, String clientId) {
+        return ApiClient.at(suite.url(service)).as(clientId);
     }
 
     private static void expect(HttpResponse<String> response, int status) {
