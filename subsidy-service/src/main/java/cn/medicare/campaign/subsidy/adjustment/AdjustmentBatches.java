@@ -93,7 +93,7 @@ class AdjustmentBatches {
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
-        locks.lock(people);
+        locks.lock();
         Map<String, Map<Integer, LocalDate>> collectionEnds = new HashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
             ValidRow row = accepted.get(i);

@@ -1,16 +1,20 @@
 package cn.medicare.campaign.subsidy.assessment;
 
-import java.util.Collection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises the transactions that touch one person (an agency batch and the roster consumer):
- * without it, a certification and an enrolment committed at the same moment could each miss the
- * other and leave a stale assessment. Held until the transaction ends.
+ * Serialises the transactions that change people's eligibility or roster state (an agency batch
+ * and the roster consumer): without it, a certification and an enrolment committed at the same
+ * moment could each miss the other and leave a stale assessment. One service-wide lock rather than
+ * one per person, because the consumer meets people in arrival order and a batch in another: two
+ * writers locking the same people in different orders would deadlock. Held until the transaction ends.
  */
 @Component
 public class PersonLocks {
+
+    /** Any fixed key: the lock guards this service's own database only. */
+    private static final long ELIGIBILITY_WRITERS = 0x5355_4253_4944_5931L;
 
     private final JdbcTemplate jdbc;
 
@@ -18,10 +22,9 @@ public class PersonLocks {
         this.jdbc = jdbc;
     }
 
-    /** Takes the locks in personId order, so that two transactions locking the same people cannot deadlock. */
-    public void lock(Collection<String> personIds) {
-        personIds.stream().distinct().sorted().forEach(personId ->
-                jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", row -> {
-                }, personId));
+    /** Re-entrant within a transaction, so each event of a consumer batch may take it again. */
+    public void lock() {
+        jdbc.query("select pg_advisory_xact_lock(?)", row -> {
+        }, ELIGIBILITY_WRITERS);
     }
 }

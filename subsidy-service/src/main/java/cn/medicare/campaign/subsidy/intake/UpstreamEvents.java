@@ -13,7 +13,6 @@ import cn.medicare.campaign.subsidy.assessment.Assessor;
 import cn.medicare.campaign.subsidy.assessment.PersonLocks;
 import cn.medicare.campaign.subsidy.campaign.Campaigns;
 import cn.medicare.campaign.subsidy.roster.Roster;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +36,8 @@ class UpstreamEvents {
 
     void apply(IncomingEvent incoming) {
         Event event = incoming.event().orElseThrow();
-        if (event instanceof PersonEvent person) {
-            locks.lock(List.of(person.personId()));
+        if (event instanceof PersonEvent) {
+            locks.lock();
         }
         if (event instanceof CampaignDefined campaign) {
             define(campaign);
@@ -59,8 +58,7 @@ class UpstreamEvents {
         if (!campaigns.define(campaign)) {
             return;
         }
-        List<String> people = roster.activePersons(campaign.region(), campaign.coverageYear());
-        locks.lock(people);
-        people.forEach(personId -> assessor.reassess(personId, campaign.coverageYear(), AssessmentReason.CAMPAIGN_CHANGED));
+        locks.lock();
+        roster.activePersons(campaign.region(), campaign.coverageYear()).forEach(personId -> assessor.reassess(personId, campaign.coverageYear(), AssessmentReason.CAMPAIGN_CHANGED));
     }
 }
