@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local-stack/target/local-stack.jar
-if [[ ! -f $jar ]] || [[ -n $(find . -path ./.local-stack -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name '*.json' -o -name 'pom.xml' \) -newer "$jar" -print -quit) ]]; then
+if [[ ! -f $jar ]] || [[ -n $(find . -path ./.local-stack -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name '*.json' -o -name '*.html' -o -name '*.csv' -o -name '*.xml' \) -newer "$jar" -print -quit) ]]; then
   echo "Building the suite (mvn -DskipTests install)..."
   mvn -B -q -ntp -DskipTests install
 fi

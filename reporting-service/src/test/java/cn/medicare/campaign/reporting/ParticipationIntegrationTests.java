@@ -82,6 +82,11 @@ class ParticipationIntegrationTests {
     }
 
     @Test
+    void servesTheDashboardForPeopleAtTheRoot() {
+        RunningService.expect(port, "/", "/api/v1/participation?region=");
+    }
+
+    @Test
     void onlyPeopleWhoReadFiguresMayReadThem() {
         assertThat(ApiClient.at(port).get("/api/v1/participation?region=350825&coverageYear=2018").statusCode()).isEqualTo(401);
         HttpResponse<String> agency = ApiClient.at(port).as("civil-affairs").get("/api/v1/participation?region=350825&coverageYear=2018");
