@@ -26,6 +26,7 @@ create table levy_item (
     payable_amount      numeric(12,2),          -- null until ContributionAssessed arrives
     assistance_category varchar(40),
     paid_total          numeric(14,2) not null default 0,
+    settled_payable     numeric(12,2),          -- the payable when first paid in full: no new debt after that (DOMAIN.md)
     withdrawn           boolean       not null default false,
     change_cursor       bigint        not null,
     primary key (person_id, coverage_year)

@@ -95,6 +95,21 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     @Test
+    void aResidentWhoPaidInFullOwesNothingMoreWhenTheAssistanceEnds() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        api.confirm(confirmations(row(People.voucherNo(), idNumber, "40.00")));
+        long paidCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+
+        // civil affairs takes the person off the 低保 list: the standard 180.00 would be due again
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > paidCursor);
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+    }
+
+    @Test
     void aPaymentBeforeTheEnrolmentIsPublishedAndCountsOnceTheEnrolmentArrives() {
         String idNumber = People.idNumber();
         String voucherNo = People.voucherNo();

@@ -46,12 +46,18 @@ public class ServiceKitAutoConfiguration {
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template, MeterRegistry meters,
             @Value("${spring.kafka.consumer.group-id}") String group,
-            @Value("${insurance.consumer.retries:4}") int retries) {
+            @Value("${insurance.consumer.retries:4}") int retries,
+            @Value("${insurance.consumer.infrastructure-retries:12}") int infrastructureRetries) {
+        return DeadLetters.errorHandler(template, meters, group, backOff(retries, 200, 3_000),
+                backOff(infrastructureRetries, 500, 30_000));
+    }
+
+    private static ExponentialBackOffWithMaxRetries backOff(int retries, long initialMillis, long maxMillis) {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
-        backOff.setInitialInterval(200);
+        backOff.setInitialInterval(initialMillis);
         backOff.setMultiplier(2);
-        backOff.setMaxInterval(3_000);
-        return DeadLetters.errorHandler(template, meters, group, backOff);
+        backOff.setMaxInterval(maxMillis);
+        return backOff;
     }
 
     /** The HTTP API writes amounts, dates and instants exactly as the events do. */

@@ -53,6 +53,7 @@ public class LevyList {
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor""",
                 personId, coverageYear, region, amount);
+        settleIfPaid(personId, coverageYear);
     }
 
     void enrol(PersonEnrolled enrolled) {
@@ -107,13 +108,26 @@ public class LevyList {
                 where levy_item.payable_amount is distinct from excluded.payable_amount
                    or levy_item.assistance_category is distinct from excluded.assistance_category""",
                 assessed.personId(), assessed.coverageYear(), assessed.region(), assessed.payableAmount(), category);
+        settleIfPaid(assessed.personId(), assessed.coverageYear());
+    }
+
+    /**
+     * Remembers the payable the person first paid in full: an assistance ending later must not
+     * send the tax bureau after a settled resident again (DOMAIN.md, no new debt once settled).
+     */
+    private void settleIfPaid(String personId, int coverageYear) {
+        jdbc.update("""
+                update levy_item set settled_payable = payable_amount
+                where person_id = ? and coverage_year = ? and settled_payable is null and payable_amount is not null
+                  and paid_total >= payable_amount""",
+                personId, coverageYear);
     }
 
     /** Listed items (enrolled) of a region and year changed after the cursor, in cursor order. */
     List<LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
         return jdbc.query("""
-                select change_cursor, id_number_sealed, id_number_masked, name_masked, coverage_year, payable_amount,
-                       assistance_category, paid_total, withdrawn
+                select change_cursor, id_number_sealed, id_number_masked, name_masked, coverage_year,
+                       least(payable_amount, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn
                 from levy_item
                 where region = ? and coverage_year = ? and id_number_sealed is not null and change_cursor > ?
                 order by change_cursor

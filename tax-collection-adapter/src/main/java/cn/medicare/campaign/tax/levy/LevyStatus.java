@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Where a levy item (征缴名单条目) stands for the tax bureau. */
-public enum LevyStatus {
+enum LevyStatus {
     /** Enrolled, but the subsidy service has not told us the payable amount yet. */
     PENDING_ASSESSMENT,
     UNPAID,
@@ -16,7 +16,7 @@ public enum LevyStatus {
     WITHDRAWN;
 
     /** @param payable null while not assessed */
-    public static LevyStatus of(BigDecimal payable, BigDecimal paid, boolean withdrawn) {
+    static LevyStatus of(BigDecimal payable, BigDecimal paid, boolean withdrawn) {
         Objects.requireNonNull(paid, "paid");
         if (withdrawn) {
             return WITHDRAWN;

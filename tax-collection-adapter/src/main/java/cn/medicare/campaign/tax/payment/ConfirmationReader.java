@@ -104,16 +104,16 @@ final class ConfirmationReader {
             errors.add(InputError.field("amount", "is more than 0"));
             return null;
         }
+        // the size first: setScale on 1e999999999 would spell out a billion digits
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            errors.add(InputError.field("amount", "is too large for one contribution"));
+            return null;
+        }
         if (amount.stripTrailingZeros().scale() > 2) {
             errors.add(InputError.field("amount", "has at most 2 decimals (fen)"));
             return null;
         }
-        BigDecimal yuan = amount.setScale(2, RoundingMode.UNNECESSARY);
-        if (yuan.precision() - yuan.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(InputError.field("amount", "is too large for one contribution"));
-            return null;
-        }
-        return yuan;
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static PaymentChannel channel(String text, List<InputError> errors) {

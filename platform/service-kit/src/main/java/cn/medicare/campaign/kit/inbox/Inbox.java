@@ -61,6 +61,9 @@ public class Inbox {
             List<IncomingEvent> sound = events.subList(0, failed.index);
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
+        } catch (RuntimeException notOneEvent) {
+            // the transaction itself failed (a commit, a lost connection): retry from the first record, not the whole batch
+            throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
         }
     }
 

@@ -31,7 +31,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
         }
         Optional<Event> event = known(type).map(eventType -> payload(record, eventType));
         return new IncomingEvent(id, type, header(record, EventHeaders.SOURCE).orElse(null), time(record),
-                header(record, EventHeaders.SCHEMA_VERSION).map(Integer::valueOf).orElse(1),
+                schemaVersion(record),
                 record.topic(), record.key(), event);
     }
 
@@ -49,6 +49,14 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
             return EventJson.read(record.value(), type.payloadClass());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new PoisonRecordException(describe(record) + " is not a valid " + type.typeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int schemaVersion(ConsumerRecord<String, String> record) {
+        try {
+            return header(record, EventHeaders.SCHEMA_VERSION).map(Integer::valueOf).orElse(1);
+        } catch (NumberFormatException e) {
+            throw poison(record, "has a schemaVersion header that is not a whole number");
         }
     }
 

@@ -4,21 +4,29 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import tools.jackson.core.JacksonException;
 
 /**
- * The listener error handling every consumer gets: a transient failure is retried a bounded
- * number of times, then the record goes to {@code <topic>.<group>.dlt} and is counted; a poison
- * record goes there at once. The partition moves on either way.
+ * The listener error handling every consumer gets: a failure is retried a bounded number of
+ * times, then the record goes to {@code <topic>.<group>.dlt} and is counted; a poison record goes
+ * there at once. The partition moves on either way. A failure of the infrastructure (database
+ * unreachable, a deadlock, a lost connection) is given minutes rather than seconds, because
+ * dead-lettering every record consumed during a short outage would leave the service behind.
  */
 public final class DeadLetters {
 
@@ -30,7 +38,7 @@ public final class DeadLetters {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters,
-            String defaultGroup, BackOff transientRetries) {
+            String defaultGroup, BackOff retries, BackOff infrastructureRetries) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1));
         ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
@@ -45,7 +53,8 @@ public final class DeadLetters {
             log.warn("Dead-lettered {}-{}@{} for group {}: {}", record.topic(), record.partition(), record.offset(), group,
                     rootMessage(failure));
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, transientRetries);
+        DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, retries);
+        handler.setBackOffFunction((record, failure) -> isInfrastructure(failure) ? infrastructureRetries : retries);
         handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
         return handler;
     }
@@ -53,6 +62,17 @@ public final class DeadLetters {
     private static String group(String defaultGroup) {
         String group = KafkaUtils.getConsumerGroupId();
         return group != null ? group : defaultGroup;
+    }
+
+    private static boolean isInfrastructure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -29,7 +29,7 @@ public class DemoClients implements UserDetailsService {
     }
 
     /** What a client id stands for, if it is one of the demo clients. */
-    public static Optional<Caller> callerFor(String clientId) {
+    static Optional<Caller> callerFor(String clientId) {
         var township = TOWNSHIP.matcher(clientId);
         if (township.matches()) {
             return Optional.of(new Caller(clientId, Role.TOWNSHIP, township.group(1), null));

@@ -17,6 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}; validation failures carry an
@@ -71,14 +73,36 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * What the field should be. The contracts' own checks (a missing field, an amount with three
+     * decimals) say it in their words, which never quote the value.
+     */
+    private static String expectation(DatabindException databind) {
+        if (databind instanceof ValueInstantiationException instantiation) {
+            Throwable rule = instantiation.getCause();
+            if (rule instanceof NullPointerException) {
+                return "is required";
+            }
+            if (rule instanceof IllegalArgumentException) {
+                return rule.getMessage();
+            }
+        }
+        if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "is not a valid " + mismatch.getTargetType().getSimpleName();
+        }
+        return "cannot be read";
+    }
+
+    /** Names the field and what it should be, never the value sent: it may be a resident's ID number. */
     private static InputError describe(Throwable cause) {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPathReference().replaceAll("^[^\\[]*\\[\"?", "").replace("\"]", "").replace("[\"", ".");
-            return InputError.field(field, "cannot be read: " + databind.getOriginalMessage());
+            return InputError.field(field, expectation(databind));
         }
-        if (cause instanceof JacksonException json) {
-            return InputError.field("body", "is not valid JSON: " + json.getOriginalMessage());
+        if (cause instanceof JacksonException) {
+            return InputError.field("body", "is not valid JSON");
         }
         return InputError.field("body", "is missing or unreadable");
     }
+
 }
