@@ -151,6 +151,32 @@ class EnrollmentApiIntegrationTests {
                 "lateEnrolmentWaitingDays");
     }
 
+    @Test
+    void malformedValuesAreBadInputNeverAServerError() {
+        String campaign = Liancheng.campaign2018();
+        assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"fiscalSubsidy\":\"450.00\"",
+                "\"fiscalSubsidy\":\"1e999999999\"")), 400);
+        assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"participationGoal\":\"0.98\"",
+                "\"participationGoal\":\"1e-999999999\"")), 400);
+        assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"extensions\":[", "\"extensions\":[null,")), 400);
+        assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"stages\":[", "\"stages\":[null,")), 400);
+        assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", "{\"targets\":[null]}"), 400);
+
+        String idNumber = Liancheng.idNumber("19850612", 407);
+        HttpResponse<String> longVillage = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("城关村", "村".repeat(101)));
+        assertProblem(longVillage, 400);
+        assertThat(json(longVillage).get("errors").get(0).get("field").asString()).isEqualTo("village");
+        HttpResponse<String> wrongType = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("\"coverageYear\":2018", "\"coverageYear\":\"" + idNumber + "\""));
+        assertProblem(wrongType, 400);
+        assertThat(wrongType.body()).doesNotContain(idNumber);
+        HttpResponse<String> future = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2017-10-09", "2999-01-01"));
+        assertProblem(future, 400);
+        assertThat(json(future).get("errors").get(0).get("field").asString()).isEqualTo("enrolledOn");
+    }
+
     private List<String> outboxTypes() {
         return jdbc.queryForList("select type from outbox", String.class);
     }

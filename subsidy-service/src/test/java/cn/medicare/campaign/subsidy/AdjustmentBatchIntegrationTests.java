@@ -18,6 +18,13 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
     private static final String CSV_HEADER = "township,village,idNumber,phone,action,category,effectiveDate\n";
 
     @Test
+    void aListForAMonthStillToComeIsRefused() {
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-12", JSON, rows(row(Liancheng.idNumber(498), "ADD", "ORPHAN")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<String>read(response.body(), "$.errors[0].field")).isEqualTo("month");
+    }
+
+    @Test
     void aCivilAffairsListAssistsItsPeopleAndRefusesACategoryItDoesNotCertify() {
         String extremelyPoor = Liancheng.idNumber(411);
         String minimumLiving = Liancheng.idNumber(412);
@@ -56,7 +63,7 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertAssessed(extremelyPoor, "180.00", "0.00", "EXTREME_POVERTY", "ELIGIBILITY_CHANGED");
         assertAssessed(minimumLiving, "140.00", "40.00", "MINIMUM_LIVING", "ELIGIBILITY_CHANGED");
 
-        String assessment = get("viewer", "/api/v1/assessments/" + Liancheng.personId(minimumLiving) + "?coverageYear=2018").body();
+        String assessment = get("bureau", "/api/v1/assessments/" + Liancheng.personId(minimumLiving) + "?coverageYear=2018").body();
         assertThat(JsonPath.<String>read(assessment, "$.personId")).isEqualTo(Liancheng.personId(minimumLiving));
         assertThat(JsonPath.<Integer>read(assessment, "$.coverageYear")).isEqualTo(2018);
         assertThat(JsonPath.<String>read(assessment, "$.standardAmount")).isEqualTo("180.00");

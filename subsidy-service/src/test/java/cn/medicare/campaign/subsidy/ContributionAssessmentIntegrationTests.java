@@ -55,7 +55,7 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         // a stale version arriving late replaces nothing
         publishAndAwaitApplied(Liancheng.campaign(2019, 1));
         assertThat(published(ASSESSED, enrolled.personId())).hasSize(2);
-        assertThat(JsonPath.<String>read(get("viewer", "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2019").body(),
+        assertThat(JsonPath.<String>read(get("bureau", "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2019").body(),
                 "$.payableAmount")).isEqualTo("200.00");
     }
 
@@ -75,11 +75,15 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
 
     @Test
     void anUnknownAssessmentIsNotFound() {
-        var response = get("viewer", "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018");
+        var response = get("bureau", "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
-        assertThat(get("viewer", "/api/v1/assessments/x?coverageYear=next").statusCode()).isEqualTo(400);
+        assertThat(get("bureau", "/api/v1/assessments/x?coverageYear=next").statusCode()).isEqualTo(400);
         assertThat(get(null, "/api/v1/assessments/x?coverageYear=2018").statusCode()).isEqualTo(401);
+        // the category says why someone is assisted: not for agencies, the tax bureau or viewers
+        assertThat(get("viewer", "/api/v1/assessments/x?coverageYear=2018").statusCode()).isEqualTo(403);
+        assertThat(get("township-350825101", "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018")
+                .statusCode()).isEqualTo(403);
     }
 }

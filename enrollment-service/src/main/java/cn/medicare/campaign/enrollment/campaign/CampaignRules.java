@@ -18,6 +18,9 @@ final class CampaignRules {
 
     static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final int SHARE_DECIMALS = 4;
+    private static final int MAX_NAME = 100;
+    private static final int MAX_AMOUNT_DIGITS = 12;
 
     private CampaignRules() {
     }
@@ -25,8 +28,8 @@ final class CampaignRules {
     static List<InputError> check(String region, int coverageYear, CampaignRequest request) {
         List<InputError> errors = new ArrayList<>();
         checkKey(region, coverageYear, errors);
-        if (request.regionName() == null || request.regionName().isBlank()) {
-            errors.add(InputError.field("regionName", "is required"));
+        if (request.regionName() == null || request.regionName().isBlank() || request.regionName().strip().length() > MAX_NAME) {
+            errors.add(InputError.field("regionName", "is required, at most " + MAX_NAME + " characters"));
         }
         if (request.collectionPeriod() == null) {
             errors.add(InputError.field("collectionPeriod", "is required, with start and end"));
@@ -35,7 +38,7 @@ final class CampaignRules {
         nonNegative("fiscalSubsidy", request.fiscalSubsidy(), errors);
         checkAssistance(request.assistance(), errors);
         BigDecimal goal = request.participationGoal();
-        if (goal == null || goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0) {
+        if (goal == null || goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0 || goal.scale() > SHARE_DECIMALS) {
             errors.add(InputError.field("participationGoal", "is required, a share between 0 and 1 such as \"0.98\""));
         }
         checkStages(request.stages(), errors);
@@ -44,7 +47,9 @@ final class CampaignRules {
         }
         if (request.extensions() != null && request.collectionPeriod() != null) {
             for (int i = 0; i < request.extensions().size(); i++) {
-                if (request.extensions().get(i).until().isBefore(request.collectionPeriod().end())) {
+                if (request.extensions().get(i) == null) {
+                    errors.add(InputError.field("extensions[" + i + "]", "is an extension {appliesTo, until}, not null"));
+                } else if (request.extensions().get(i).until().isBefore(request.collectionPeriod().end())) {
                     errors.add(InputError.field("extensions[" + i + "].until", "extends the period, so it is on or after its end"));
                 }
             }
@@ -62,13 +67,17 @@ final class CampaignRules {
         for (int i = 0; i < targets.size(); i++) {
             TargetsSet.Target target = targets.get(i);
             String at = "targets[" + i + "]";
+            if (target == null) {
+                errors.add(InputError.row(i + 1, at, "is a township target, not null"));
+                continue;
+            }
             if (target.township() == null || !target.township().matches("[0-9]{9}") || !target.township().startsWith(region)) {
                 errors.add(InputError.row(i + 1, at + ".township", "is a 9-digit township code starting with the region " + region));
             } else if (!seen.add(target.township())) {
                 errors.add(InputError.row(i + 1, at + ".township", "township " + target.township() + " appears twice"));
             }
-            if (target.townshipName() == null || target.townshipName().isBlank()) {
-                errors.add(InputError.row(i + 1, at + ".townshipName", "is required"));
+            if (target.townshipName() == null || target.townshipName().isBlank() || target.townshipName().strip().length() > MAX_NAME) {
+                errors.add(InputError.row(i + 1, at + ".townshipName", "is required, at most " + MAX_NAME + " characters"));
             }
             if (target.target() < 0) {
                 errors.add(InputError.row(i + 1, at + ".target", "is 0 or more people"));
@@ -105,6 +114,10 @@ final class CampaignRules {
         for (int i = 0; i < assistance.size(); i++) {
             CampaignDefined.Assistance rule = assistance.get(i);
             String at = "assistance[" + i + "]";
+            if (rule == null) {
+                errors.add(InputError.field(at, "is a rule {categories, mode, subsidy or percent} naming known categories"));
+                continue;
+            }
             if (rule.categories().isEmpty()) {
                 errors.add(InputError.field(at + ".categories", "names at least one assistance category"));
             }
@@ -114,8 +127,8 @@ final class CampaignRules {
                 nonNegative(at + ".subsidy", rule.subsidy(), errors);
             }
             if (rule.mode() == AssistanceMode.PERCENT
-                    && (rule.percent().signum() < 0 || rule.percent().compareTo(HUNDRED) > 0)) {
-                errors.add(InputError.field(at + ".percent", "is between 0 and 100"));
+                    && (rule.percent().signum() < 0 || rule.percent().compareTo(HUNDRED) > 0 || rule.percent().scale() > SHARE_DECIMALS)) {
+                errors.add(InputError.field(at + ".percent", "is between 0 and 100, at most " + SHARE_DECIMALS + " decimals"));
             }
         }
     }
@@ -127,19 +140,27 @@ final class CampaignRules {
         }
         for (int i = 0; i < stages.size(); i++) {
             CampaignDefined.Stage stage = stages.get(i);
-            if (stage.threshold().signum() < 0 || stage.threshold().compareTo(BigDecimal.ONE) > 0) {
-                errors.add(InputError.field("stages[" + i + "].threshold", "is a share between 0 and 1"));
+            if (stage == null) {
+                errors.add(InputError.field("stages[" + i + "]", "is a stage {deadline, threshold, reward, penaltyPerPoint}, not null"));
+                continue;
+            }
+            if (stage.threshold().signum() < 0 || stage.threshold().compareTo(BigDecimal.ONE) > 0 || stage.threshold().scale() > SHARE_DECIMALS) {
+                errors.add(InputError.field("stages[" + i + "].threshold", "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);
             nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);
         }
     }
 
+    /** An amount in yuan: never negative, fen at most, and of a size a county's policy can have. */
     private static void nonNegative(String field, BigDecimal amount, List<InputError> errors) {
         if (amount == null) {
             errors.add(InputError.field(field, "is required"));
         } else if (amount.signum() < 0) {
             errors.add(InputError.field(field, "must not be negative"));
+        } else if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            errors.add(InputError.field(field, "is an amount in yuan such as \"180.00\": at most 2 decimals and "
+                    + MAX_AMOUNT_DIGITS + " digits"));
         }
     }
 }

@@ -15,6 +15,7 @@ final class EnrolmentRequests {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("[0-9]{9}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final int MAX_PLACE = 100;
 
     private EnrolmentRequests() {
     }
@@ -42,8 +43,14 @@ final class EnrolmentRequests {
         } else if (request.region() != null && !request.township().trim().startsWith(request.region())) {
             errors.add(InputError.field("township", "township " + request.township().trim() + " is not in region " + request.region()));
         }
-        if (request.village() == null || request.village().isBlank()) {
-            errors.add(InputError.field("village", "is required"));
+        if (request.village() == null || request.village().isBlank() || request.village().strip().length() > MAX_PLACE) {
+            errors.add(InputError.field("village", "is required, at most " + MAX_PLACE + " characters"));
+        }
+        if (request.school() != null && request.school().strip().length() > MAX_PLACE) {
+            errors.add(InputError.field("school", "has at most " + MAX_PLACE + " characters"));
+        }
+        if (request.enrolledOn() != null && request.enrolledOn().isAfter(today)) {
+            errors.add(InputError.field("enrolledOn", "is not in the future"));
         }
         if (request.hukouLocal() == null) {
             errors.add(InputError.field("hukouLocal", "is required: true when the household register is local"));

@@ -56,6 +56,10 @@ class EnrolmentService {
         PersonCategory category = request.personCategory() != null ? request.personCategory()
                 : CoverageRules.defaultCategory(id.birthDate(), campaign);
         LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
+        if (enrolledOn.isBefore(campaign.collectionPeriod().start())) {
+            throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, "
+                    + campaign.collectionPeriod().start());
+        }
         CoverageRules.Coverage coverage = CoverageRules.coverage(enrolledOn, category, id.birthDate(), campaign);
         Enrolment enrolment = new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().trim(), blankToNull(request.phone()),

@@ -40,6 +40,7 @@ class ReadModelStore {
         }
     }
 
+    /** An enrolment is the current registration for the year, also after an earlier withdrawal. */
     void registered(PersonEnrolled person, Instant at) {
         jdbc.update("""
                 insert into person_year (person_id, coverage_year, region, township, village, person_category, hukou_local,
@@ -47,7 +48,8 @@ class ReadModelStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, person_category = excluded.person_category, hukou_local = excluded.hukou_local,
-                    residence_permit = excluded.residence_permit, registered_at = excluded.registered_at""",
+                    residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
+                    withdrawn_on = null""",
                 person.personId(), person.coverageYear(), person.region(), person.township(), person.village(),
                 person.personCategory().name(), person.hukouLocal(), person.residencePermit(), Timestamp.from(at));
     }

@@ -83,7 +83,7 @@ class AdjustmentBatchController {
         try {
             return YearMonth.parse(month == null ? "" : month.strip(), MONTH);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("month", "month is the list's month as YYYY-MM, e.g. 2017-10; not: " + month);
+            throw ApiException.invalid("month", "month is the list's month as YYYY-MM, e.g. 2017-10");
         }
     }
 

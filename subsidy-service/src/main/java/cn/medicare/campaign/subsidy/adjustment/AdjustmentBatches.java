@@ -72,6 +72,10 @@ class AdjustmentBatches {
         }
         Instant now = clock.instant();
         LocalDate today = BusinessTime.today(clock);
+        if (month.isAfter(YearMonth.from(today))) {
+            // a list for a month still to come would count as on time whenever it was sent
+            throw ApiException.invalid("month", "is this month or an earlier one, not " + month);
+        }
         List<CheckedRow> checked = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);

@@ -1,21 +1,31 @@
 package cn.medicare.campaign.subsidy.assessment;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.subsidy.roster.Enrolment;
+import cn.medicare.campaign.subsidy.roster.Roster;
 import java.math.BigDecimal;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a person owes for a year, for any authenticated caller: it holds no personal data but the pseudonym. */
+/**
+ * What a person owes for a year. The assistance category says why (a disability, a mental
+ * illness), so only the bureau and the person's own township may read it.
+ */
 @RestController
 class AssessmentController {
 
     private final Assessments assessments;
+    private final Roster roster;
 
-    AssessmentController(Assessments assessments) {
+    AssessmentController(Assessments assessments, Roster roster) {
         this.assessments = assessments;
+        this.roster = roster;
     }
 
     record AssessmentView(String personId, int coverageYear, BigDecimal standardAmount, BigDecimal subsidyAmount,
@@ -23,8 +33,12 @@ class AssessmentController {
     }
 
     @GetMapping("/api/v1/assessments/{personId}")
-    AssessmentView assessment(@PathVariable String personId, @RequestParam(required = false) String coverageYear) {
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    AssessmentView assessment(Caller caller, @PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         int year = year(coverageYear);
+        if (caller.is(Role.TOWNSHIP)) {
+            caller.requireMayActIn(roster.find(personId, year).map(Enrolment::township).orElse(null));
+        }
         Assessment assessment = assessments.find(personId, year)
                 .orElseThrow(() -> ApiException.notFound("this person has no assessment for " + year));
         return new AssessmentView(personId, year, assessment.standardAmount(), assessment.subsidyAmount(),
