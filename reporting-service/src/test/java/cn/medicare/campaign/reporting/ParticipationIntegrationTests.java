@@ -147,6 +147,10 @@ class ParticipationIntegrationTests {
         assertThat(second.get("enrolled").asInt()).isZero();
         assertThat(second.get("rate").asString()).isEqualTo("0.0000");
 
+        // resident 6 paid but never registered: kept aside, counted the moment the registration comes
+        assertThat(participation.get("unattributed").get("people").asInt()).isEqualTo(1);
+        assertThat(participation.get("unattributed").get("amount").asString()).isEqualTo("180.00");
+
         JsonNode total = participation.get("total");
         assertThat(total.get("target").asInt()).isEqualTo(7);
         assertThat(total.get("rate").asString()).isEqualTo("0.4286");

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ParticipationController {
 
     /** 参保率 of a county's campaign: the county total and each township (a township sees its own row). */
-    record Participation(String region, int coverageYear, Instant asOf, Figures total, List<Figures> townships) {
+    record Participation(String region, int coverageYear, Instant asOf, Figures total, List<Figures> townships,
+            ParticipationQuery.Unattributed unattributed) {
     }
 
     private final ParticipationQuery query;
@@ -44,6 +45,7 @@ class ParticipationController {
         List<Figures> townships = query.townships(region, coverageYear, BusinessTime.today(clock)).stream()
                 .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
                 .toList();
-        return new Participation(region, coverageYear, clock.instant(), Figures.total(townships), townships);
+        return new Participation(region, coverageYear, clock.instant(), Figures.total(townships), townships,
+                caller.is(Role.TOWNSHIP) ? null : query.unattributed(region, coverageYear));
     }
 }

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.participation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,17 @@ class ParticipationQuery {
     }
 
     record RegionYear(String region, int coverageYear) {
+    }
+
+    /** 未归属缴费: money confirmed for people the roster does not have (yet); they count the moment they register. */
+    record Unattributed(int people, BigDecimal amount) {
+    }
+
+    Unattributed unattributed(String region, int coverageYear) {
+        return jdbc.queryForObject("""
+                select count(*), coalesce(sum(paid_amount - refunded_amount), 0) from person_year
+                where region = ? and coverage_year = ? and registered_at is null and paid_amount > 0""",
+                (row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2)), region, coverageYear);
     }
 
     List<Figures> townships(String region, int coverageYear, LocalDate today) {
