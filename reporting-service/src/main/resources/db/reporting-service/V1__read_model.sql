@@ -35,7 +35,7 @@ create table person_year (
     assistance_category varchar(40),
     paid_amount         numeric(12, 2) not null default 0, -- confirmed payments, kept with each new voucher
     refunded_amount     numeric(12, 2) not null default 0,
-    settled_payable     numeric(12, 2),         -- payable when first settled: later assistance changes create no new debt
+    settled_payable     numeric(12, 2),         -- payable when first settled (by event time): later assistance changes create no new debt
     primary key (person_id, coverage_year)
 );
 
@@ -72,4 +72,14 @@ create table eligibility_adjustment (
     action         varchar(10) not null,
     effective_date date        not null,
     primary key (person_id, batch_id, category, action)
+);
+
+-- Every payable a person-year had, and when (the assessment's event time): settlement is judged
+-- against the payable in force when the money came, whatever order the topics delivered them in.
+create table assessment_history (
+    person_id      varchar(32)    not null,
+    coverage_year  integer        not null,
+    assessed_at    timestamptz    not null,
+    payable_amount numeric(12, 2) not null,
+    primary key (person_id, coverage_year, assessed_at, payable_amount)
 );

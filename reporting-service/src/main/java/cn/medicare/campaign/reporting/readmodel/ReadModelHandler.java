@@ -42,7 +42,7 @@ class ReadModelHandler implements InboxHandler {
         } else if (event instanceof PersonWithdrawn withdrawn) {
             store.withdrawn(withdrawn);
         } else if (event instanceof ContributionAssessed assessed) {
-            store.assessed(assessed);
+            store.assessed(assessed, incoming.time());
         } else if (event instanceof EligibilityAdjusted adjusted) {
             store.adjusted(adjusted);
         } else if (event instanceof PaymentConfirmed payment) {
@@ -51,7 +51,7 @@ class ReadModelHandler implements InboxHandler {
             store.refunded(refund);
         }
         if (event instanceof PersonEvent person) {
-            store.settleIfPaid(person.personId(), person.coverageYear());
+            store.settle(person.personId(), person.coverageYear());
         }
     }
 }

@@ -12,6 +12,8 @@ import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -70,8 +72,12 @@ class ReadModelStore {
                 person.effectiveDate(), person.personId(), person.coverageYear());
     }
 
-    void assessed(ContributionAssessed assessment) {
+    void assessed(ContributionAssessed assessment, Instant at) {
         ensurePersonYear(assessment.personId(), assessment.coverageYear(), assessment.region());
+        jdbc.update("""
+                insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount) values (?, ?, ?, ?)
+                on conflict do nothing""",
+                assessment.personId(), assessment.coverageYear(), Timestamp.from(at), assessment.payableAmount());
         jdbc.update("""
                 update person_year set standard_amount = ?, subsidy_amount = ?, payable_amount = ?, assistance_category = ?
                 where person_id = ? and coverage_year = ?""",
@@ -115,16 +121,22 @@ class ReadModelStore {
         }
     }
 
-    /**
-     * Remembers the payable at the moment the person first settled (paid net >= payable): a later
-     * change of assistance may then only create a refund, never a new debt (DOMAIN.md).
-     */
-    void settleIfPaid(String personId, int coverageYear) {
-        jdbc.update("""
-                update person_year set settled_payable = payable_amount
-                where person_id = ? and coverage_year = ? and settled_payable is null and payable_amount is not null
-                  and paid_amount - refunded_amount >= payable_amount""",
-                personId, coverageYear);
+    /** Re-judges settlement from every payable and payment of the person-year ({@link Settlement}). */
+    void settle(String personId, int coverageYear) {
+        List<Settlement.Fact> facts = new ArrayList<>();
+        jdbc.query("select assessed_at, payable_amount from assessment_history where person_id = ? and coverage_year = ?",
+                row -> {
+                    facts.add(Settlement.Fact.assessed(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
+                }, personId, coverageYear);
+        jdbc.query("""
+                select paid_at, amount from payment where person_id = ? and coverage_year = ?
+                union all
+                select refunded_at, -amount from refund where person_id = ? and coverage_year = ?""",
+                row -> {
+                    facts.add(Settlement.Fact.paid(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
+                }, personId, coverageYear, personId, coverageYear);
+        jdbc.update("update person_year set settled_payable = ? where person_id = ? and coverage_year = ?",
+                Settlement.settledPayable(facts), personId, coverageYear);
     }
 
     /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */

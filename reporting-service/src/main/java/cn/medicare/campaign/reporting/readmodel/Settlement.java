@@ -1,0 +1,55 @@
+package cn.medicare.campaign.reporting.readmodel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * When a person-year was settled (缴清), by event time: the first moment the money paid, net of
+ * refunds, covered the payable in force then. From that moment a rise of the payable (assistance
+ * ended) creates no new debt, and a fall only a refund due (DOMAIN.md). Computed from all the
+ * facts at once, so the answer is the same whatever order they arrived in.
+ */
+final class Settlement {
+
+    /** A change of the payable, or of the money paid (a refund is negative), at the time it happened. */
+    record Fact(Instant at, BigDecimal payable, BigDecimal money) {
+
+        static Fact assessed(Instant at, BigDecimal payable) {
+            return new Fact(at, payable, null);
+        }
+
+        static Fact paid(Instant at, BigDecimal amount) {
+            return new Fact(at, null, amount);
+        }
+    }
+
+    private Settlement() {
+    }
+
+    /** @return the payable the person is held to once settled, or null when never settled */
+    static BigDecimal settledPayable(List<Fact> facts) {
+        List<Fact> timeline = new ArrayList<>(facts);
+        // at the same instant the assessment comes first: money meets the payable it was paid against
+        timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null));
+        BigDecimal payable = null;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal settled = null;
+        for (Fact fact : timeline) {
+            if (fact.payable() != null) {
+                payable = fact.payable();
+                if (settled != null && payable.compareTo(settled) < 0) {
+                    settled = payable;
+                }
+            } else {
+                net = net.add(fact.money());
+            }
+            if (settled == null && payable != null && net.compareTo(payable) >= 0) {
+                settled = payable;
+            }
+        }
+        return settled;
+    }
+}
