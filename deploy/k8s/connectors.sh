@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Renders one Strimzi KafkaConnector per deploy/connect/*.json, the configuration unchanged but for
+# where the database is and the credentials, which come from the Secret "campaign-postgres":
+#   deploy/k8s/connectors.sh | kubectl apply -f -
+set -euo pipefail
+here=$(dirname "$0")
+jq -s '{apiVersion: "v1", kind: "List", items: [.[] | {
+    apiVersion: "kafka.strimzi.io/v1beta2",
+    kind: "KafkaConnector",
+    metadata: {name: .name, labels: {"strimzi.io/cluster": "campaign-connect"}},
+    spec: {
+      class: .config["connector.class"],
+      tasksMax: (.config["tasks.max"] | tonumber),
+      config: (.config
+        | del(.["connector.class"], .["tasks.max"])
+        + {"database.hostname": "${secrets:campaign/campaign-postgres:host}",
+           "database.user": "${secrets:campaign/campaign-postgres:user}",
+           "database.password": "${secrets:campaign/campaign-postgres:password}"})
+    }
+  }]}' "$here"/../connect/*.json
