@@ -60,20 +60,29 @@ class ParticipationQuery {
 
     List<Figures> townships(String region, int coverageYear, LocalDate today) {
         Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, today);
+        // counted per township first, then matched to the targets: one pass over the people
         return jdbc.query(PEOPLE + """
+                , counted as (
+                    select township,
+                           count(*) filter (where registered) as registered,
+                           count(*) filter (where registered and settled) as enrolled,
+                           count(*) filter (where registered and settled and coalesce(subsidy_amount, 0) = 0) as self_paid,
+                           count(*) filter (where registered and settled and subsidy_amount > 0) as assisted,
+                           count(*) filter (where registered and hukou_local) as local_registered,
+                           count(*) filter (where registered and settled and hukou_local) as local_enrolled,
+                           count(*) filter (where registered and not hukou_local) as non_local_registered,
+                           count(*) filter (where registered and settled and not hukou_local) as non_local_enrolled
+                    from people group by township
+                )
                 select t.township, t.township_name, t.target,
-                       count(*) filter (where p.registered) as registered,
-                       count(*) filter (where p.registered and p.settled) as enrolled,
-                       count(*) filter (where p.registered and p.settled and coalesce(p.subsidy_amount, 0) = 0) as self_paid,
-                       count(*) filter (where p.registered and p.settled and p.subsidy_amount > 0) as assisted,
-                       count(*) filter (where p.registered and p.hukou_local) as local_registered,
-                       count(*) filter (where p.registered and p.settled and p.hukou_local) as local_enrolled,
-                       count(*) filter (where p.registered and not p.hukou_local) as non_local_registered,
-                       count(*) filter (where p.registered and p.settled and not p.hukou_local) as non_local_enrolled
+                       coalesce(c.registered, 0) as registered, coalesce(c.enrolled, 0) as enrolled,
+                       coalesce(c.self_paid, 0) as self_paid, coalesce(c.assisted, 0) as assisted,
+                       coalesce(c.local_registered, 0) as local_registered, coalesce(c.local_enrolled, 0) as local_enrolled,
+                       coalesce(c.non_local_registered, 0) as non_local_registered,
+                       coalesce(c.non_local_enrolled, 0) as non_local_enrolled
                 from township_target t
-                left join people p on p.township = t.township
+                left join counted c on c.township = t.township
                 where t.region = ? and t.coverage_year = ?
-                group by t.township, t.township_name, t.target
                 order by t.township""",
                 (row, n) -> {
                     int target = row.getInt("target");
