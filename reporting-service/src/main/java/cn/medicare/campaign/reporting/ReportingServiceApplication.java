@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * 参保率 (participation rates) and 周报表/通报 (progress reports). Consumes every topic into a read model of each person-year and serves live participation rates by township, village and category.
@@ -14,7 +13,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the four services can share one JVM in the local stack without reading each other's settings.
  */
 @SpringBootApplication
-@EnableScheduling
 @PropertySource("classpath:reporting-service.properties")
 @OpenAPIDefinition(info = @Info(title = "reporting-service", version = "v1", description = "Consumes every topic into a read model of each person-year and serves live participation rates by township, village and category."))
 public class ReportingServiceApplication {

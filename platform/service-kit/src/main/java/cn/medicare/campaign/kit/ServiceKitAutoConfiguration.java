@@ -5,9 +5,11 @@ import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.outbox.Retention;
 import cn.medicare.campaign.kit.security.SecurityConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What every service of the suite gets by depending on the kit. */
@@ -25,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @Import({SecurityConfiguration.class, IdentityConfiguration.class})
+@EnableScheduling
 public class ServiceKitAutoConfiguration {
 
     @Bean
@@ -36,6 +40,13 @@ public class ServiceKitAutoConfiguration {
     @Bean
     OutboxWriter outboxWriter(JdbcTemplate jdbc, @Value("${spring.application.name}") String source, Clock clock) {
         return new OutboxWriter(jdbc, source, clock);
+    }
+
+    @Bean
+    Retention retention(JdbcTemplate jdbc, Clock clock,
+            @Value("${insurance.retention.outbox:P30D}") Duration outbox,
+            @Value("${insurance.retention.inbox:P400D}") Duration inbox) {
+        return new Retention(jdbc, clock, outbox, inbox);
     }
 
     @Bean

@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,6 +52,9 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path relayState;
@@ -109,8 +115,28 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
         assertThat(written).hasSize(ROWS);
         assertThat(received).hasSize(ROWS);
         written.values().forEach(message -> assertArrivedAsWritten(message, received.get(message.id().toString())));
+        assertTheRelayPassesOverRetentionDeletes(topic, received);
         System.out.printf("[relay] %d rows through the Debezium relay, stopped after %d and restarted: 0 missing, %d duplicates, %.0f rows/s end to end%n",
                 ROWS, beforeRestart, duplicates.get(), ROWS / (elapsed.toMillis() / 1000.0));
+    }
+
+    /** Retention deletes captured rows; the relay must forward nothing for them and go on. */
+    private void assertTheRelayPassesOverRetentionDeletes(String topic, Map<String, ConsumerRecord<String, String>> received) {
+        jdbc.update("delete from outbox where aggregatetype = ?", topic);
+        OutboxMessage after = message(topic, ROWS);
+        transaction.executeWithoutResult(status -> outbox.appendAll(List.of(after)));
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(topic)) {
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                all.addAll(EventTraffic.poll(consumer));
+                assertThat(all).extracting(record -> EventTraffic.header(record, EventHeaders.ID)).contains(after.id().toString());
+            });
+            Set<String> expected = new HashSet<>(received.keySet());
+            expected.add(after.id().toString());
+            assertThat(all).extracting(record -> EventTraffic.header(record, EventHeaders.ID))
+                    .as("nothing forwarded for the deleted rows").containsOnlyElementsOf(expected);
+        }
+        assertThat(relay.failure()).isNull();
     }
 
     private OutboxRelay startRelay() {
