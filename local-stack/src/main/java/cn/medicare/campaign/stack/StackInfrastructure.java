@@ -33,13 +33,23 @@ final class StackInfrastructure implements Infrastructure {
     static StackInfrastructure start(StackSettings settings) {
         Path work = settings.workDirectory();
         wipe(work);
-        LocalPostgres localPostgres = settings.externalPostgres().isPresent() ? null : LocalPostgres.start(0, work.resolve("postgres"));
-        PostgresServer postgres = settings.externalPostgres()
-                .map(external -> new PostgresServer(external.host(), external.port(), external.user(), external.password()))
-                .orElseGet(localPostgres::server);
-        LocalKafkaBroker localKafka = settings.externalKafka().isPresent() ? null
-                : LocalKafkaBroker.start(settings.kafkaPort(), LocalInfrastructure.freePort(), work.resolve("kafka"));
-        String kafka = settings.externalKafka().orElseGet(() -> localKafka.bootstrapServers());
+        LocalPostgres localPostgres = null;
+        PostgresServer postgres;
+        if (settings.externalPostgres().isPresent()) {
+            StackSettings.ExternalPostgres external = settings.externalPostgres().get();
+            postgres = new PostgresServer(external.host(), external.port(), external.user(), external.password());
+        } else {
+            localPostgres = LocalPostgres.start(0, work.resolve("postgres"));
+            postgres = localPostgres.server();
+        }
+        LocalKafkaBroker localKafka = null;
+        String kafka;
+        if (settings.externalKafka().isPresent()) {
+            kafka = settings.externalKafka().get();
+        } else {
+            localKafka = LocalKafkaBroker.start(settings.kafkaPort(), LocalInfrastructure.freePort(), work.resolve("kafka"));
+            kafka = localKafka.bootstrapServers();
+        }
         return new StackInfrastructure(postgres, kafka, localPostgres, localKafka);
     }
 

@@ -1,0 +1,50 @@
+package cn.medicare.campaign.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.infra.Infrastructure;
+import cn.medicare.campaign.infra.LocalInfrastructure;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@RealInfrastructure
+class StackInfrastructureIntegrationTests {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void environmentVariablesPointTheStackAtAnExternalKafkaAndPostgresql() {
+        Infrastructure external = TestInfrastructure.get();
+        StackSettings settings = StackSettings.from(new String[] {"--no-demo"}, Map.of(
+                "POSTGRES_HOST", external.postgres().host(),
+                "POSTGRES_PORT", String.valueOf(external.postgres().port()),
+                "POSTGRES_USER", external.postgres().user(),
+                "POSTGRES_PASSWORD", external.postgres().password(),
+                "KAFKA_BOOTSTRAP_SERVERS", external.kafkaBootstrapServers(),
+                "LOCAL_STACK_HOME", home.toString()));
+
+        try (StackInfrastructure stack = StackInfrastructure.start(settings)) {
+            assertThat(settings.demo()).isFalse();
+            assertThat(stack.postgres()).isEqualTo(external.postgres());
+            assertThat(stack.kafkaBootstrapServers()).isEqualTo(external.kafkaBootstrapServers());
+            assertThat(stack.description()).startsWith("external PostgreSQL").contains("external Kafka");
+        }
+    }
+
+    @Test
+    void withoutThemItStartsItsOwn() {
+        StackSettings settings = StackSettings.from(new String[0], Map.of("LOCAL_STACK_HOME", home.toString(),
+                "KAFKA_PORT", String.valueOf(LocalInfrastructure.freePort())));
+
+        try (StackInfrastructure stack = StackInfrastructure.start(settings)) {
+            assertThat(settings.demo()).isTrue();
+            assertThat(stack.description()).startsWith("embedded PostgreSQL 17").contains("in-JVM Kafka broker");
+            stack.postgres().createDatabase("stack_check");
+        }
+    }
+}
