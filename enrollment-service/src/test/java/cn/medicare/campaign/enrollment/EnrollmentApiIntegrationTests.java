@@ -152,6 +152,51 @@ class EnrollmentApiIntegrationTests {
     }
 
     @Test
+    void aTownshipsListIsEnrolledRowByRowAndAResidentNeverTwice() {
+        String first = Liancheng.idNumber("19700101", 501);
+        String second = Liancheng.idNumber("20100315", 502);
+        String third = Liancheng.idNumber("19551230", 503);
+        String mistyped = first.substring(0, 17) + (first.charAt(17) == '1' ? '2' : '1');
+        String csv = String.join("\n",
+                "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn",
+                "350825100,城关村,林建华," + first + ",13800000001,,是,否,2017-10-09",
+                "350825100,城关村,林秀英," + second + ",,STUDENT,true,false,2017-10-09",
+                "350825100,东街村,陈永福," + third + ",,,1,0,2017-10-09",
+                "350825100,东街村,陈永福," + mistyped + ",,,1,0,2017-10-09",
+                "350825100,城关村,林建华," + first + ",13800000001,,是,否,2017-10-09",
+                "350825101,西门村,黄美玲," + Liancheng.idNumber("19800101", 504) + ",,,是,否,2017-10-09",
+                "350825100,城关村,罗文斌," + Liancheng.idNumber("19800101", 505) + ",,,maybe,否,2017-10-09");
+        ApiClient township = api.as("township-" + Liancheng.LIANFENG);
+
+        JsonNode outcome = json(township.post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(3);
+        assertThat(outcome.get("rejected").valueStream().map(r -> r.get("row").asInt()).toList()).containsExactly(4, 5, 6, 7);
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(outcome.get("rejected").get(1).get("errors").get(0).get("message").asString()).contains("more than once");
+        assertThat(outcome.get("rejected").get(2).get("errors").get(0).get("field").asString()).isEqualTo("township");
+        assertThat(outcome.get("rejected").get(3).get("errors").get(0).get("field").asString()).isEqualTo("hukouLocal");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonEnrolled' and payload::text like '%\"STUDENT\"%'",
+                Integer.class)).isEqualTo(1);
+        assertThat(outcome.toString()).doesNotContain(first).doesNotContain(mistyped);
+
+        JsonNode again = json(township.post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv));
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("rejected").get(0).get("errors").get(0).get("message").asString()).contains("already enrolled");
+    }
+
+    @Test
+    void aListComesAsAJsonArrayToo() {
+        String body = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 511), Liancheng.LIANFENG) + ","
+                + Liancheng.enrolment(Liancheng.idNumber("19900101", 512), Liancheng.WENHENG) + "]";
+        JsonNode outcome = json(api.as("bureau").post("/api/v1/enrolments/batch", body));
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("rejected")).isEmpty();
+        assertProblem(api.as("bureau").post("/api/v1/enrolments/batch", "text/csv", "township,village\n"), 400);
+        assertProblem(api.as("viewer").post("/api/v1/enrolments/batch", body), 403);
+    }
+
+    @Test
     void malformedValuesAreBadInputNeverAServerError() {
         String campaign = Liancheng.campaign2018();
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"fiscalSubsidy\":\"450.00\"",

@@ -1,7 +1,12 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +39,35 @@ class EnrolmentController {
         this.enrolments = enrolments;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     ResponseEntity<EnrolmentService.Enrolled> enrol(Caller caller, @RequestBody EnrolmentRequest request) {
         EnrolmentService.Enrolled enrolled = enrolments.enrol(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/enrolments/" + enrolled.personId() + "?coverageYear=" + request.coverageYear()))
                 .body(enrolled);
+    }
+
+    /** A township's or school's list: CSV with region and coverage year as query parameters, or a JSON array. */
+    @PostMapping(path = "/batch", consumes = "text/csv")
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    BatchOutcome enrolCsv(Caller caller, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer coverageYear, @RequestBody String csv) {
+        return enrolments.enrolAll(caller, EnrolmentCsv.read(csv, region, coverageYear));
+    }
+
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    BatchOutcome enrolJson(Caller caller, @RequestBody List<EnrolmentRequest> requests) {
+        if (requests.isEmpty()) {
+            throw ApiException.invalid("body", "lists at least one resident");
+        }
+        List<BatchRow> rows = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            rows.add(requests.get(i) == null
+                    ? new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "is a resident, not null")))
+                    : BatchRow.readable(i + 1, requests.get(i)));
+        }
+        return enrolments.enrolAll(caller, rows);
     }
 
     @GetMapping("/{personId}")

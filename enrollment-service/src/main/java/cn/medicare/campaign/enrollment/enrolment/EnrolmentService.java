@@ -10,13 +10,23 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,13 +56,78 @@ class EnrolmentService {
 
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
+        Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
+        if (!roster.add(enrolment, clock.instant())) {
+            throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
+        }
+        outbox.append(announcement(enrolment));
+        return new Enrolled(enrolment.personId(), enrolment.coverageStart(), enrolment.waitingPeriodDays());
+    }
+
+    /**
+     * A township's or school's list at once (API.md batch): every valid row is enrolled, every other
+     * row is reported with its reasons, and a resident already on the roster (also twice in the
+     * same list) is reported, never enrolled twice.
+     */
+    @Transactional
+    BatchOutcome enrolAll(Caller caller, List<BatchRow> rows) {
         LocalDate today = BusinessTime.today(clock);
+        KnownCampaigns campaigns = new KnownCampaigns();
+        List<Enrolment> prepared = new ArrayList<>();
+        List<Integer> preparedRows = new ArrayList<>();
+        List<BatchOutcome.Rejection> rejected = new ArrayList<>();
+        for (BatchRow row : rows) {
+            if (!row.unreadable().isEmpty()) {
+                rejected.add(new BatchOutcome.Rejection(row.row(), row.unreadable()));
+                continue;
+            }
+            try {
+                prepared.add(prepare(caller, row.request(), today, campaigns));
+                preparedRows.add(row.row());
+            } catch (ApiException refusal) {
+                rejected.add(BatchOutcome.Rejection.of(row.row(), refusal));
+            } catch (AccessDeniedException denied) {
+                rejected.add(new BatchOutcome.Rejection(row.row(), List.of(InputError.row(row.row(), "township",
+                        caller.clientId() + " may not enrol residents of township " + row.request().township()))));
+            }
+        }
+        List<Enrolment> distinct = new ArrayList<>();
+        boolean[] repeated = new boolean[prepared.size()];
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            repeated[i] = !keys.add(prepared.get(i).personId());
+            if (!repeated[i]) {
+                distinct.add(prepared.get(i));
+            }
+        }
+        Set<String> added = roster.addAll(distinct, clock.instant());
+        List<OutboxMessage> announcements = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Enrolment enrolment = prepared.get(i);
+            int row = preparedRows.get(i);
+            if (repeated[i]) {
+                rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
+                        "resident " + enrolment.idNumberMasked() + " appears more than once in this list"))));
+            } else if (added.contains(enrolment.personId())) {
+                announcements.add(OutboxMessage.of(announcement(enrolment), clock.instant()));
+            } else {
+                rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
+                        "resident " + enrolment.idNumberMasked() + " is already enrolled for " + enrolment.coverageYear()))));
+            }
+        }
+        outbox.appendAll(announcements);
+        rejected.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
+        return new BatchOutcome(announcements.size(), rejected);
+    }
+
+    private Enrolment prepare(Caller caller, EnrolmentRequest request, LocalDate today, KnownCampaigns known) {
         ResidentIdCheck.Valid id = EnrolmentRequests.check(request, today);
         caller.requireMayActIn(request.township().trim());
-        CampaignDefined campaign = campaigns.find(request.region(), request.coverageYear())
-                .orElseThrow(() -> ApiException.ruleViolated("there is no campaign for region " + request.region()
-                        + " and coverage year " + request.coverageYear() + " yet"));
-        requireKnownTownship(request);
+        CampaignDefined campaign = known.campaign(request.region(), request.coverageYear());
+        if (!known.townships(request.region(), request.coverageYear()).contains(request.township().trim())) {
+            throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
+                    + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
+        }
         PersonCategory category = request.personCategory() != null ? request.personCategory()
                 : CoverageRules.defaultCategory(id.birthDate(), campaign);
         LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
@@ -61,17 +136,30 @@ class EnrolmentService {
                     + campaign.collectionPeriod().start());
         }
         CoverageRules.Coverage coverage = CoverageRules.coverage(enrolledOn, category, id.birthDate(), campaign);
-        Enrolment enrolment = new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
+        return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().trim(), blankToNull(request.phone()),
                 id.birthDate(), id.sex(), category, request.township().trim(), request.village().trim(), blankToNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
                 request.school() == null || request.school().isBlank() ? EnrolmentChannel.TOWNSHIP : EnrolmentChannel.SCHOOL,
                 enrolledOn, coverage.start(), coverage.waitingPeriodDays(), caller.clientId());
-        if (!roster.add(enrolment, clock.instant())) {
-            throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
+    }
+
+    /** The campaigns and townships a request names, read once per request rather than once per row. */
+    private final class KnownCampaigns {
+
+        private final Map<String, Optional<CampaignDefined>> campaignsByKey = new HashMap<>();
+        private final Map<String, Set<String>> townshipsByKey = new HashMap<>();
+
+        CampaignDefined campaign(String region, int coverageYear) {
+            return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
+                    .orElseThrow(() -> ApiException.ruleViolated("there is no campaign for region " + region
+                            + " and coverage year " + coverageYear + " yet"));
         }
-        outbox.append(announcement(enrolment));
-        return new Enrolled(enrolment.personId(), enrolment.coverageStart(), enrolment.waitingPeriodDays());
+
+        Set<String> townships(String region, int coverageYear) {
+            return townshipsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.targets(region, coverageYear).stream()
+                    .map(TargetsSet.Target::township).collect(Collectors.toSet()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -80,14 +168,6 @@ class EnrolmentService {
                 .orElseThrow(() -> ApiException.notFound("no enrolment of " + personId + " for " + coverageYear));
         caller.requireMayActIn(enrolment.township());
         return enrolment;
-    }
-
-    private void requireKnownTownship(EnrolmentRequest request) {
-        List<TargetsSet.Target> targets = campaigns.targets(request.region(), request.coverageYear());
-        if (targets.stream().noneMatch(target -> target.township().equals(request.township().trim()))) {
-            throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
-                    + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
-        }
     }
 
     private static PersonEnrolled announcement(Enrolment enrolment) {

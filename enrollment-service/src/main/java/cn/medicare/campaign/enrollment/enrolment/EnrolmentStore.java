@@ -7,12 +7,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class EnrolmentStore {
+
+    private static final String INSERT_COLUMNS = """
+            insert into enrolment (person_id, coverage_year, region, id_number_sealed, id_number_masked, name, phone,
+                birth_date, sex, person_category, township, village, school, hukou_local, residence_permit, channel,
+                enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at)
+            values """;
+    /** 21 parameters a row: well below PostgreSQL's 65,535 per statement. */
+    private static final int CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
 
@@ -22,17 +36,34 @@ class EnrolmentStore {
 
     /** @return false when the person is already on the roster for that year */
     boolean add(Enrolment enrolment, Instant at) {
-        return jdbc.update("""
-                insert into enrolment (person_id, coverage_year, region, id_number_sealed, id_number_masked, name, phone,
-                    birth_date, sex, person_category, township, village, school, hukou_local, residence_permit, channel,
-                    enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (person_id, coverage_year) do nothing""",
-                enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberSealed(),
+        return jdbc.update(INSERT_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (person_id, coverage_year) do nothing",
+                columns(enrolment, at).toArray()) == 1;
+    }
+
+    private static List<Object> columns(Enrolment enrolment, Instant at) {
+        return Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberSealed(),
                 enrolment.idNumberMasked(), enrolment.name(), enrolment.phone(), enrolment.birthDate(), enrolment.sex().name(),
                 enrolment.personCategory().name(), enrolment.township(), enrolment.village(), enrolment.school(),
                 enrolment.hukouLocal(), enrolment.residencePermit(), enrolment.channel().name(), enrolment.enrolledOn(),
-                enrolment.coverageStart(), enrolment.waitingPeriodDays(), enrolment.enrolledBy(), Timestamp.from(at)) == 1;
+                enrolment.coverageStart(), enrolment.waitingPeriodDays(), enrolment.enrolledBy(), Timestamp.from(at));
+    }
+
+    /**
+     * Adds many enrolments in a few statements.
+     *
+     * @return the personIds actually added: the others were on the roster for that year already
+     */
+    Set<String> addAll(List<Enrolment> enrolments, Instant at) {
+        Set<String> added = new HashSet<>();
+        for (int from = 0; from < enrolments.size(); from += CHUNK) {
+            List<Enrolment> chunk = enrolments.subList(from, Math.min(enrolments.size(), from + CHUNK));
+            String values = String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            List<Object> parameters = new ArrayList<>(chunk.size() * 21);
+            chunk.forEach(enrolment -> parameters.addAll(columns(enrolment, at)));
+            added.addAll(jdbc.queryForList(INSERT_COLUMNS + values + " on conflict (person_id, coverage_year) do nothing returning person_id",
+                    String.class, parameters.toArray()));
+        }
+        return added;
     }
 
     Optional<Enrolment> find(String personId, int coverageYear) {
