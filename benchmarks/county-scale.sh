@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The suite at Liancheng's scale (276,927 people at share 1.0) on a fresh embedded stack, through
+# the public APIs; prints how fast each step went and how long the figures took to catch up.
+#   benchmarks/county-scale.sh [share]     e.g. 0.1 for a tenth of the county
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=local-stack/target/local-stack.jar
+[[ -f $jar ]] || mvn -B -q -ntp -DskipTests install
+exec java -XX:+UseSerialGC -Xmx2g -Dloader.main=cn.medicare.campaign.stack.bench.CountyScale \
+  -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "${1:-1.0}"
