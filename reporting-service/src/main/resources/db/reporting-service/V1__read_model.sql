@@ -24,6 +24,8 @@ create table person_year (
     region              varchar(6)  not null,
     township            varchar(9),
     village             varchar(100),
+    id_number_masked    varchar(18),            -- for the unpaid list townships chase; never the plain number
+    name_masked         varchar(100),
     person_category     varchar(20),
     hukou_local         boolean,
     residence_permit    boolean,

@@ -79,6 +79,26 @@ class ParticipationIntegrationTests {
     }
 
     @Test
+    void aTownshipSeesWhoItStillHasToChase() {
+        ReportingMother county = new ReportingMother("350827");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        awaitFigures(county, 3);
+
+        String path = "/api/v1/unpaid?region=350827&coverageYear=2018&township=" + county.township(1);
+        JsonNode unpaid = JsonMapper.shared().readTree(ApiClient.at(port).as("township-" + county.township(1)).get(path).body());
+
+        // resident 4 paid 100 of 180, resident 5 nothing; 7 withdrew, 6 never registered
+        assertThat(unpaid.get("people").valueStream().map(p -> p.get("personId").asString()).toList())
+                .containsExactlyInAnyOrder(county.personId(4), county.personId(5));
+        JsonNode underpaid = unpaid.get("people").valueStream()
+                .filter(p -> p.get("personId").asString().equals(county.personId(4))).findFirst().orElseThrow();
+        assertThat(underpaid.get("outstanding").asString()).isEqualTo("80.00");
+        assertThat(underpaid.get("idNumberMasked").asString()).isEqualTo("3508**********0012");
+        assertThat(ApiClient.at(port).as("township-" + county.township(0)).get(path).statusCode()).isEqualTo(403);
+        assertThat(ApiClient.at(port).as("viewer").get(path).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void isOperableWithoutCredentials() {
         RunningService.assertOperable(port, "reporting-service");
     }

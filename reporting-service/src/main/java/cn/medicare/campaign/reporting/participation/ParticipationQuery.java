@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -17,16 +18,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ParticipationQuery {
 
-    private static final String PEOPLE = """
-            with people as (
-                select township, hukou_local, subsidy_amount, assistance_category,
-                       (registered_at is not null and (withdrawn_on is null or withdrawn_on > ?)) as registered,
-                       (payable_amount is not null
-                        and paid_amount - refunded_amount >= least(payable_amount, coalesce(settled_payable, payable_amount))) as settled
-                from person_year
-                where region = ? and coverage_year = ?
-            )
-            """;
+    private static final String PEOPLE = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
+            + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
+            + "from person_year where region = ? and coverage_year = ?) ";
 
     private final JdbcTemplate jdbc;
 

@@ -45,24 +45,27 @@ class ReadModelStore {
     /** An enrolment is the current registration for the year, also after an earlier withdrawal. */
     void registered(PersonEnrolled person, Instant at) {
         jdbc.update("""
-                insert into person_year (person_id, coverage_year, region, township, village, person_category, hukou_local,
-                    residence_permit, registered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into person_year (person_id, coverage_year, region, township, village, id_number_masked, name_masked,
+                    person_category, hukou_local, residence_permit, registered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
-                    village = excluded.village, person_category = excluded.person_category, hukou_local = excluded.hukou_local,
+                    village = excluded.village, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
+                    person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     withdrawn_on = null""",
                 person.personId(), person.coverageYear(), person.region(), person.township(), person.village(),
-                person.personCategory().name(), person.hukouLocal(), person.residencePermit(), Timestamp.from(at));
+                person.idNumberMasked(), person.nameMasked(), person.personCategory().name(), person.hukouLocal(),
+                person.residencePermit(), Timestamp.from(at));
     }
 
     void updated(PersonUpdated person) {
         jdbc.update("""
-                update person_year set township = coalesce(?, township), village = coalesce(?, village),
+                update person_year set township = coalesce(?, township), village = coalesce(?, village), name_masked = coalesce(?, name_masked),
                     person_category = coalesce(?, person_category), hukou_local = coalesce(?, hukou_local),
                     residence_permit = coalesce(?, residence_permit)
                 where person_id = ? and coverage_year = ?""",
-                person.township(), person.village(), person.personCategory() == null ? null : person.personCategory().name(),
+                person.township(), person.village(), person.nameMasked(),
+                person.personCategory() == null ? null : person.personCategory().name(),
                 person.hukouLocal(), person.residencePermit(), person.personId(), person.coverageYear());
     }
 
