@@ -42,6 +42,8 @@ create table enrolment (
     waiting_period_days integer      not null,
     enrolled_by         varchar(64)  not null,
     enrolled_at         timestamptz  not null,
+    withdrawn_on        date,                 -- 终止参保: out of the figures from this day on
+    withdrawal_reason   varchar(30),
     primary key (person_id, coverage_year),
     foreign key (region, coverage_year) references campaign (region, coverage_year)
 );

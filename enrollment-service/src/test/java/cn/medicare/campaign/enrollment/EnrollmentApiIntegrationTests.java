@@ -186,6 +186,31 @@ class EnrollmentApiIntegrationTests {
     }
 
     @Test
+    void aWithdrawnResidentLeavesTheRosterOnceAndTheDeceasedAreNeverEnrolledAgain() {
+        String idNumber = Liancheng.idNumber("19400101", 521);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        String withdrawal = "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2017-11-02\"}";
+
+        assertProblem(api.as("township-" + Liancheng.WENHENG).post("/api/v1/enrolments/" + personId + "/withdrawal", withdrawal), 403);
+        JsonNode withdrawn = json(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/" + personId + "/withdrawal", withdrawal));
+        assertThat(withdrawn.get("withdrawnOn").asString()).isEqualTo("2017-11-02");
+        assertThat((String) jdbc.queryForMap("select payload::text as payload from outbox where type = 'PersonWithdrawn' and aggregateid = ?",
+                personId).get("payload")).contains("\"reason\":\"DECEASED\"", "\"effectiveDate\":\"2017-11-02\"");
+
+        assertProblem(api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal", withdrawal), 409);
+        assertProblem(api.as("bureau").post("/api/v1/enrolments/" + "0".repeat(32) + "/withdrawal", withdrawal), 404);
+        HttpResponse<String> badReason = api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal",
+                withdrawal.replace("DECEASED", "ASCENDED"));
+        assertProblem(badReason, 400);
+        assertThat(json(badReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+
+        api.as("bureau").put("/api/v1/campaigns/350825/2019", Liancheng.campaign2018());
+        assertProblem(api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019")), 422);
+    }
+
+    @Test
     void aListComesAsAJsonArrayToo() {
         String body = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 511), Liancheng.LIANFENG) + ","
                 + Liancheng.enrolment(Liancheng.idNumber("19900101", 512), Liancheng.WENHENG) + "]";

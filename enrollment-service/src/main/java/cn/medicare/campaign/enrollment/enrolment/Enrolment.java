@@ -3,9 +3,14 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import java.time.LocalDate;
 
-/** 参保登记: a resident on the roster for one coverage year, ID number sealed and masked only. */
+/**
+ * 参保登记: a resident on the roster for one coverage year, ID number sealed and masked only.
+ *
+ * @param withdrawnOn null while the enrolment stands
+ */
 record Enrolment(
         String personId,
         int coverageYear,
@@ -26,5 +31,7 @@ record Enrolment(
         LocalDate enrolledOn,
         LocalDate coverageStart,
         int waitingPeriodDays,
-        String enrolledBy) {
+        String enrolledBy,
+        LocalDate withdrawnOn,
+        WithdrawalReason withdrawalReason) {
 }

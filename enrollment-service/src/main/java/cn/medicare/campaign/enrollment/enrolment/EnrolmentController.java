@@ -24,19 +24,30 @@ class EnrolmentController {
     /** The roster entry as people read it: the ID number masked. */
     record EnrolmentView(String personId, int coverageYear, String region, String idNumberMasked, String name,
             String personCategory, String township, String village, String school, boolean hukouLocal,
-            boolean residencePermit, String channel, String enrolledOn, String coverageStart, int waitingPeriodDays) {
+            boolean residencePermit, String channel, String enrolledOn, String coverageStart, int waitingPeriodDays,
+            String withdrawnOn, String withdrawalReason) {
 
         static EnrolmentView of(Enrolment e) {
             return new EnrolmentView(e.personId(), e.coverageYear(), e.region(), e.idNumberMasked(), e.name(),
                     e.personCategory().name(), e.township(), e.village(), e.school(), e.hukouLocal(), e.residencePermit(),
-                    e.channel().name(), e.enrolledOn().toString(), e.coverageStart().toString(), e.waitingPeriodDays());
+                    e.channel().name(), e.enrolledOn().toString(), e.coverageStart().toString(), e.waitingPeriodDays(),
+                    e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
+                    e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }
     }
 
     private final EnrolmentService enrolments;
+    private final WithdrawalService withdrawals;
 
-    EnrolmentController(EnrolmentService enrolments) {
+    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals) {
         this.enrolments = enrolments;
+        this.withdrawals = withdrawals;
+    }
+
+    @PostMapping(path = "/{personId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    EnrolmentView withdraw(Caller caller, @PathVariable String personId, @RequestBody WithdrawalRequest request) {
+        return EnrolmentView.of(withdrawals.withdraw(caller, personId, request));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -124,6 +124,9 @@ class EnrolmentService {
         ResidentIdCheck.Valid id = EnrolmentRequests.check(request, today);
         caller.requireMayActIn(request.township().trim());
         CampaignDefined campaign = known.campaign(request.region(), request.coverageYear());
+        if (roster.deceased(personIds.personId(id.number()))) {
+            throw ApiException.ruleViolated("resident " + PersonIds.maskIdNumber(id.number()) + " was withdrawn as deceased");
+        }
         if (!known.townships(request.region(), request.coverageYear()).contains(request.township().trim())) {
             throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
@@ -141,7 +144,7 @@ class EnrolmentService {
                 id.birthDate(), id.sex(), category, request.township().trim(), request.village().trim(), blankToNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
                 request.school() == null || request.school().isBlank() ? EnrolmentChannel.TOWNSHIP : EnrolmentChannel.SCHOOL,
-                enrolledOn, coverage.start(), coverage.waitingPeriodDays(), caller.clientId());
+                enrolledOn, coverage.start(), coverage.waitingPeriodDays(), caller.clientId(), null, null);
     }
 
     /** The campaigns and townships a request names, read once per request rather than once per row. */

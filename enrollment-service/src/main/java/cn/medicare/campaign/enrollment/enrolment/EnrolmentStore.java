@@ -3,10 +3,12 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,6 +68,23 @@ class EnrolmentStore {
         return added;
     }
 
+    /** The enrolment, locked until the transaction ends: two clerks withdrawing the same person take turns. */
+    Optional<Enrolment> findForUpdate(String personId, int coverageYear) {
+        return jdbc.query("select * from enrolment where person_id = ? and coverage_year = ? for update", EnrolmentStore::read,
+                personId, coverageYear).stream().findFirst();
+    }
+
+    void withdraw(String personId, int coverageYear, WithdrawalReason reason, LocalDate effectiveDate) {
+        jdbc.update("update enrolment set withdrawn_on = ?, withdrawal_reason = ? where person_id = ? and coverage_year = ?",
+                effectiveDate, reason.name(), personId, coverageYear);
+    }
+
+    /** Whether the person was ever withdrawn as deceased: nobody enrols them again. */
+    boolean deceased(String personId) {
+        return !jdbc.queryForList("select 1 from enrolment where person_id = ? and withdrawal_reason = 'DECEASED' limit 1",
+                Integer.class, personId).isEmpty();
+    }
+
     Optional<Enrolment> find(String personId, int coverageYear) {
         return jdbc.query("select * from enrolment where person_id = ? and coverage_year = ?", EnrolmentStore::read, personId, coverageYear)
                 .stream().findFirst();
@@ -74,10 +93,12 @@ class EnrolmentStore {
     private static Enrolment read(ResultSet row, int n) throws SQLException {
         return new Enrolment(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                 row.getString("id_number_sealed"), row.getString("id_number_masked"), row.getString("name"), row.getString("phone"),
-                row.getObject("birth_date", java.time.LocalDate.class), Sex.valueOf(row.getString("sex")),
+                row.getObject("birth_date", LocalDate.class), Sex.valueOf(row.getString("sex")),
                 PersonCategory.valueOf(row.getString("person_category")), row.getString("township"), row.getString("village"),
                 row.getString("school"), row.getBoolean("hukou_local"), row.getBoolean("residence_permit"),
-                EnrolmentChannel.valueOf(row.getString("channel")), row.getObject("enrolled_on", java.time.LocalDate.class),
-                row.getObject("coverage_start", java.time.LocalDate.class), row.getInt("waiting_period_days"), row.getString("enrolled_by"));
+                EnrolmentChannel.valueOf(row.getString("channel")), row.getObject("enrolled_on", LocalDate.class),
+                row.getObject("coverage_start", LocalDate.class), row.getInt("waiting_period_days"), row.getString("enrolled_by"),
+                row.getObject("withdrawn_on", LocalDate.class),
+                row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")));
     }
 }
