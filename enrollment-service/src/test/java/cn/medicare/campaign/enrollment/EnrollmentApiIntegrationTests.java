@@ -211,6 +211,25 @@ class EnrollmentApiIntegrationTests {
     }
 
     @Test
+    void aChangeIsAnnouncedWithTheChangedFieldsOnly() {
+        String personId = json(api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("20050101", 531), Liancheng.LIANFENG))).get("personId").asString();
+        String path = "/api/v1/enrolments/" + personId + "?coverageYear=2018";
+
+        JsonNode changed = json(api.as("township-" + Liancheng.LIANFENG).patch(path, "{\"village\":\"东街村\",\"personCategory\":\"STUDENT\"}"));
+
+        assertThat(changed.get("village").asString()).isEqualTo("东街村");
+        assertThat(changed.get("personCategory").asString()).isEqualTo("STUDENT");
+        String event = (String) jdbc.queryForMap("select payload::text as payload from outbox where type = 'PersonUpdated' and aggregateid = ?",
+                personId).get("payload");
+        assertThat(event).contains("\"village\":\"东街村\"", "\"personCategory\":\"STUDENT\"").doesNotContain("township", "hukouLocal");
+        assertProblem(api.as("township-" + Liancheng.LIANFENG).patch(path, "{\"township\":\"" + Liancheng.WENHENG + "\"}"), 403);
+        assertThat(json(api.as("bureau").patch(path, "{\"township\":\"" + Liancheng.WENHENG + "\"}")).get("township").asString())
+                .isEqualTo(Liancheng.WENHENG);
+        assertProblem(api.as("bureau").patch(path, "{\"township\":\"350825199\"}"), 400);
+    }
+
+    @Test
     void aListComesAsAJsonArrayToo() {
         String body = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 511), Liancheng.LIANFENG) + ","
                 + Liancheng.enrolment(Liancheng.idNumber("19900101", 512), Liancheng.WENHENG) + "]";

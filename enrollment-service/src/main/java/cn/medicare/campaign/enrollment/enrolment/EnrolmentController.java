@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,10 +39,19 @@ class EnrolmentController {
 
     private final EnrolmentService enrolments;
     private final WithdrawalService withdrawals;
+    private final ChangeService changes;
 
-    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals) {
+    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes) {
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
+        this.changes = changes;
+    }
+
+    @PatchMapping(path = "/{personId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    EnrolmentView change(Caller caller, @PathVariable String personId, @RequestParam int coverageYear,
+            @RequestBody EnrolmentChange change) {
+        return EnrolmentView.of(changes.change(caller, personId, coverageYear, change));
     }
 
     @PostMapping(path = "/{personId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)

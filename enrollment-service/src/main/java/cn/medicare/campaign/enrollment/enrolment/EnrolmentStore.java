@@ -79,6 +79,15 @@ class EnrolmentStore {
                 effectiveDate, reason.name(), personId, coverageYear);
     }
 
+    void update(Enrolment changed) {
+        jdbc.update("""
+                update enrolment set name = ?, phone = ?, person_category = ?, township = ?, village = ?, school = ?,
+                    hukou_local = ?, residence_permit = ?
+                where person_id = ? and coverage_year = ?""",
+                changed.name(), changed.phone(), changed.personCategory().name(), changed.township(), changed.village(),
+                changed.school(), changed.hukouLocal(), changed.residencePermit(), changed.personId(), changed.coverageYear());
+    }
+
     /** Whether the person was ever withdrawn as deceased: nobody enrols them again. */
     boolean deceased(String personId) {
         return !jdbc.queryForList("select 1 from enrolment where person_id = ? and withdrawal_reason = 'DECEASED' limit 1",

@@ -1,0 +1,101 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.enrollment.campaign.CampaignStore;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Corrects or moves an enrolment (a new village, a child who became a student, a household moved
+ * to another township) and announces only what changed, as PersonUpdated.
+ */
+@Service
+class ChangeService {
+
+    private static final int MAX_PLACE = 100;
+    private static final int MAX_NAME = 50;
+
+    private final EnrolmentStore roster;
+    private final CampaignStore campaigns;
+    private final OutboxWriter outbox;
+
+    ChangeService(EnrolmentStore roster, CampaignStore campaigns, OutboxWriter outbox) {
+        this.roster = roster;
+        this.campaigns = campaigns;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    Enrolment change(Caller caller, String personId, int coverageYear, EnrolmentChange change) {
+        Enrolment current = roster.findForUpdate(personId, coverageYear)
+                .orElseThrow(() -> ApiException.notFound("no enrolment of " + personId + " for " + coverageYear));
+        caller.requireMayActIn(current.township());
+        if (change.township() != null) {
+            // a household moving to another township is the bureau's to record, not one township's
+            caller.requireMayActIn(change.township());
+        }
+        if (current.withdrawnOn() != null) {
+            throw ApiException.conflict("resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOn()
+                    + "; a withdrawn enrolment is not changed");
+        }
+        check(current, change);
+        Enrolment changed = new Enrolment(current.personId(), current.coverageYear(), current.region(), current.idNumberSealed(),
+                current.idNumberMasked(), or(change.name(), current.name()), or(change.phone(), current.phone()),
+                current.birthDate(), current.sex(), or(change.personCategory(), current.personCategory()),
+                or(change.township(), current.township()), or(change.village(), current.village()), or(change.school(), current.school()),
+                or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
+                current.channel(), current.enrolledOn(), current.coverageStart(), current.waitingPeriodDays(), current.enrolledBy(),
+                null, null);
+        if (changed.equals(current)) {
+            return current;
+        }
+        roster.update(changed);
+        outbox.append(new PersonUpdated(personId, coverageYear, current.region(),
+                differs(changed.township(), current.township()), differs(changed.village(), current.village()),
+                differs(changed.school(), current.school()), differs(changed.personCategory(), current.personCategory()),
+                differs(changed.hukouLocal(), current.hukouLocal()), differs(changed.residencePermit(), current.residencePermit()),
+                changed.name().equals(current.name()) ? null : PersonIds.maskName(changed.name())));
+        return changed;
+    }
+
+    private void check(Enrolment current, EnrolmentChange change) {
+        List<InputError> errors = new ArrayList<>();
+        if (change.township() != null) {
+            List<TargetsSet.Target> targets = campaigns.targets(current.region(), current.coverageYear());
+            if (targets.stream().noneMatch(target -> target.township().equals(change.township()))) {
+                errors.add(InputError.field("township", "township " + change.township() + " has no target in the "
+                        + current.coverageYear() + " campaign of " + current.region()));
+            }
+        }
+        if (change.village() != null && (change.village().isBlank() || change.village().length() > MAX_PLACE)) {
+            errors.add(InputError.field("village", "is not blank, at most " + MAX_PLACE + " characters"));
+        }
+        if (change.school() != null && change.school().length() > MAX_PLACE) {
+            errors.add(InputError.field("school", "has at most " + MAX_PLACE + " characters"));
+        }
+        if (change.name() != null && (change.name().isBlank() || change.name().length() > MAX_NAME)) {
+            errors.add(InputError.field("name", "is not blank, at most " + MAX_NAME + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private static <T> T or(T changed, T current) {
+        return changed != null ? changed : current;
+    }
+
+    /** PersonUpdated carries changed fields only. */
+    private static <T> T differs(T changed, T current) {
+        return Objects.equals(changed, current) ? null : changed;
+    }
+}

@@ -1,0 +1,13 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+
+/** The body of {@code PATCH /api/v1/enrolments/{personId}}: only the fields that change (API.md). */
+record EnrolmentChange(String township, String village, String school, PersonCategory personCategory, Boolean hukouLocal,
+        Boolean residencePermit, String name, String phone) {
+
+    @Override
+    public String toString() {
+        return "EnrolmentChange[township=" + township + "]";
+    }
+}
