@@ -79,6 +79,22 @@ class ParticipationIntegrationTests {
     }
 
     @Test
+    void aResidentWhoMovesCountsInTheNewTownship() {
+        ReportingMother county = new ReportingMother("350828");
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.add(county.moved(1, 1));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode figures = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer")
+                    .get("/api/v1/participation?region=350828&coverageYear=2018").body());
+            assertThat(figures.get("townships").get(0).get("enrolled").asInt()).isEqualTo(2);
+            assertThat(figures.get("townships").get(1).get("enrolled").asInt()).isEqualTo(1);
+            assertThat(figures.get("townships").get(1).get("registered").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void aTownshipSeesWhoItStillHasToChase() {
         ReportingMother county = new ReportingMother("350827");
         EventTraffic.publish(facts(county).toArray(Event[]::new));

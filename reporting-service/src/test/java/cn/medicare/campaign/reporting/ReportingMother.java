@@ -13,6 +13,7 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.math.BigDecimal;
@@ -66,6 +67,10 @@ final class ReportingMother {
     PaymentConfirmed paid(int person, String voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.WECHAT,
                 Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
+    }
+
+    PersonUpdated moved(int person, int township) {
+        return new PersonUpdated(personId(person), 2018, region, township(township), "新华村", null, null, null, null, null);
     }
 
     PersonWithdrawn withdrawn(int person) {
