@@ -68,6 +68,7 @@ create index refund_by_person on refund (person_id, coverage_year);
 create table eligibility_adjustment (
     person_id      varchar(32) not null,
     coverage_year  integer     not null,
+    region         varchar(6)  not null,
     batch_id       varchar(64) not null,
     agency         varchar(30) not null,
     category       varchar(40) not null,

@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.infra.http.ApiClient;
@@ -76,6 +77,33 @@ class ParticipationIntegrationTests {
         EventTraffic.publish(interleaveTopics(twice, new Random(2018)).toArray(Event[]::new));
 
         assertExpectedFigures(awaitFigures(county, 3), county);
+    }
+
+    @Test
+    void eachAssistedGroupShowsHowManyOfItsPeopleAreEnrolled() {
+        ReportingMother county = new ReportingMother("350829");
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.add(county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        facts.add(county.certified(4, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        facts.add(county.certified(8, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        facts.add(county.certified(3, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD));
+        facts.add(county.certified(5, AssistanceCategory.MONITORED, AdjustmentAction.ADD));
+        facts.add(county.certified(5, AssistanceCategory.MONITORED, AdjustmentAction.EXIT));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitFigures(county, 3);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode categories = JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                    .get("/api/v1/participation/categories?region=350829&coverageYear=2018").body());
+            // 低保: 2 paid, 4 underpaid, 8 never enrolled; 特困: 3 owes nothing; 监测对象: 5 left the list
+            assertThat(categories).hasSize(2);
+            assertThat(categories.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
+            assertThat(categories.get(0).get("rate").asString()).isEqualTo("1.0000");
+            assertThat(categories.get(1).get("category").asString()).isEqualTo("MINIMUM_LIVING");
+            assertThat(categories.get(1).get("certified").asInt()).isEqualTo(3);
+            assertThat(categories.get(1).get("enrolled").asInt()).isEqualTo(1);
+            assertThat(categories.get(1).get("rate").asString()).isEqualTo("0.3333");
+        });
     }
 
     @Test

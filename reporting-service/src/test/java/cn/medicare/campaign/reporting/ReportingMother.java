@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting;
 
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
@@ -11,6 +12,7 @@ import cn.medicare.campaign.contracts.codes.Sex;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
@@ -67,6 +69,11 @@ final class ReportingMother {
     PaymentConfirmed paid(int person, String voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.WECHAT,
                 Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
+    }
+
+    EligibilityAdjusted certified(int person, AssistanceCategory category, AdjustmentAction action) {
+        return new EligibilityAdjusted(personId(person), 2018, region, category.agency(), category, action,
+                LocalDate.of(2017, action == AdjustmentAction.ADD ? 10 : 11, 1), "batch-" + person, township(0), "城关村");
     }
 
     PersonUpdated moved(int person, int township) {

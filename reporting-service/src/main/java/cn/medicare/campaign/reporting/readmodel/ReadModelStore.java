@@ -91,9 +91,9 @@ class ReadModelStore {
 
     void adjusted(EligibilityAdjusted adjustment) {
         jdbc.update("""
-                insert into eligibility_adjustment (person_id, coverage_year, batch_id, agency, category, action, effective_date)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                adjustment.personId(), adjustment.coverageYear(), adjustment.batchId(), adjustment.agency().name(),
+                insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                adjustment.personId(), adjustment.coverageYear(), adjustment.region(), adjustment.batchId(), adjustment.agency().name(),
                 adjustment.category().name(), adjustment.action().name(), adjustment.effectiveDate());
     }
 
