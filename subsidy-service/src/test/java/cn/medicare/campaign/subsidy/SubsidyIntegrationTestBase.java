@@ -98,6 +98,11 @@ abstract class SubsidyIntegrationTestBase {
         return send(client, request);
     }
 
+    HttpResponse<String> postBytes(String client, String path, String contentType, byte[] body) {
+        return send(client, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -3,6 +3,8 @@ package cn.medicare.campaign.subsidy.adjustment;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The agencies' monthly lists (动态调整名单), as JSON or as a CSV export of their spreadsheet. */
@@ -62,6 +66,18 @@ class AdjustmentBatchController {
         // agencies' exports are UTF-8; the servlet default for text/* would garble 新增 and 退出
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentCsv.read(text)));
+    }
+
+    /** The spreadsheet itself, as agencies keep their lists: multipart, part {@code file}. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('AGENCY')")
+    ResponseEntity<BatchResult> submitWorkbook(Caller caller, @RequestParam(required = false) String month,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        YearMonth due = month(month);
+        try (InputStream xlsx = file.getInputStream()) {
+            return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentWorkbook.read(xlsx)));
+        }
     }
 
     @GetMapping("/{batchId}")

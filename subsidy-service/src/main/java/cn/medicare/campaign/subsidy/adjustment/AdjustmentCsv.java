@@ -19,7 +19,11 @@ final class AdjustmentCsv {
     }
 
     static List<AdjustmentRowInput> read(String text) {
-        List<List<String>> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return rows(records(text.startsWith("\uFEFF") ? text.substring(1) : text));
+    }
+
+    /** The rows of a list already split into cells, the first being the header: from CSV or from a workbook. */
+    static List<AdjustmentRowInput> rows(List<List<String>> records) {
         if (records.isEmpty()) {
             throw ApiException.invalid("body", "the list is empty: a header line and at least one row are expected");
         }

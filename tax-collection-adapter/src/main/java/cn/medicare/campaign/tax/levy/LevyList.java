@@ -25,9 +25,11 @@ public class LevyList {
     private static final long CURSOR_LOCK = 0x7461784c65767931L; // "taxLevy1"
 
     private final JdbcTemplate jdbc;
+    private final RefundsDue refundsDue;
 
-    LevyList(JdbcTemplate jdbc) {
+    LevyList(JdbcTemplate jdbc, RefundsDue refundsDue) {
         this.jdbc = jdbc;
+        this.refundsDue = refundsDue;
     }
 
     /**
@@ -54,6 +56,24 @@ public class LevyList {
                 set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor""",
                 personId, coverageYear, region, amount);
         settleIfPaid(personId, coverageYear);
+        refundsDue.review(personId, coverageYear);
+    }
+
+    /**
+     * Takes a refund off the paid total. A refund that takes the net below the settled payable
+     * un-counts the person (DOMAIN.md): the settlement is forgotten, so what is due is the
+     * current payable again, until the net covers it once more.
+     */
+    public void subtractRefund(String personId, int coverageYear, BigDecimal amount) {
+        lockForCursorOrder();
+        jdbc.update("""
+                update levy_item
+                set paid_total = paid_total - ?, change_cursor = nextval('levy_cursor'),
+                    settled_payable = case when paid_total - ? < settled_payable then null else settled_payable end
+                where person_id = ? and coverage_year = ?""",
+                amount, amount, personId, coverageYear);
+        settleIfPaid(personId, coverageYear);
+        refundsDue.review(personId, coverageYear);
     }
 
     void enrol(PersonEnrolled enrolled) {
@@ -70,6 +90,7 @@ public class LevyList {
                     change_cursor = excluded.change_cursor""",
                 enrolled.personId(), enrolled.coverageYear(), enrolled.region(), enrolled.idNumberSealed(),
                 enrolled.idNumberMasked(), enrolled.nameMasked(), enrolled.township(), enrolled.village());
+        refundsDue.review(enrolled.personId(), enrolled.coverageYear());
     }
 
     void update(PersonUpdated updated) {
@@ -94,6 +115,7 @@ public class LevyList {
                 update levy_item set withdrawn = true, change_cursor = nextval('levy_cursor')
                 where person_id = ? and coverage_year = ? and not withdrawn""",
                 withdrawn.personId(), withdrawn.coverageYear());
+        refundsDue.review(withdrawn.personId(), withdrawn.coverageYear());
     }
 
     void assess(ContributionAssessed assessed) {
@@ -109,6 +131,7 @@ public class LevyList {
                    or levy_item.assistance_category is distinct from excluded.assistance_category""",
                 assessed.personId(), assessed.coverageYear(), assessed.region(), assessed.payableAmount(), category);
         settleIfPaid(assessed.personId(), assessed.coverageYear());
+        refundsDue.review(assessed.personId(), assessed.coverageYear());
     }
 
     /**

@@ -85,7 +85,7 @@ final class ConfirmationReader {
     }
 
     /** Amounts arrive as decimal strings ("180.00") or JSON numbers; either is read exactly. */
-    private static BigDecimal amount(JsonNode node, List<InputError> errors) {
+    static BigDecimal amount(JsonNode node, List<InputError> errors) {
         if (node == null || node.isNull()) {
             errors.add(InputError.field("amount", "is required"));
             return null;
@@ -129,6 +129,10 @@ final class ConfirmationReader {
     }
 
     private static Instant paidAt(String text, List<InputError> errors) {
+        return instant("paidAt", text, errors);
+    }
+
+    static Instant instant(String field, String text, List<InputError> errors) {
         if (text != null) {
             try {
                 return Instant.parse(text.strip());
@@ -136,11 +140,11 @@ final class ConfirmationReader {
                 // answered below, like a missing value
             }
         }
-        errors.add(InputError.field("paidAt", "is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
+        errors.add(InputError.field(field, "is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
         return null;
     }
 
-    private static String text(JsonNode row, String field) {
+    static String text(JsonNode row, String field) {
         JsonNode node = row.get(field);
         return node == null || !node.isString() ? null : node.asString();
     }

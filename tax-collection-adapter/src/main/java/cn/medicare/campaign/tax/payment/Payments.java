@@ -2,11 +2,14 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The payments the tax bureau confirmed, one per voucher; the ID number only masked. */
+/** The payments the tax bureau confirmed, one per voucher, and their refunds; the ID number only masked. */
 @Repository
 class Payments {
 
@@ -27,5 +30,31 @@ class Payments {
                 payment.voucherNo(), payment.personId(), payment.coverageYear(), payment.region(),
                 PersonIds.maskIdNumber(idNumber), payment.amount(), payment.channel().name(),
                 Timestamp.from(payment.paidAt()), payment.source().name());
+    }
+
+    /** A received payment, as far as a refund needs it. */
+    record Paid(String personId, int coverageYear, String region, BigDecimal amount) {
+    }
+
+    Optional<Paid> paid(String voucherNo) {
+        return jdbc.query("select person_id, coverage_year, region, amount from payment where voucher_no = ?",
+                (row, n) -> new Paid(row.getString(1), row.getInt(2), row.getString(3), row.getBigDecimal(4)), voucherNo)
+                .stream().findFirst();
+    }
+
+    boolean refundReceived(String refundNo) {
+        return !jdbc.queryForList("select 1 from refund where refund_no = ?", Integer.class, refundNo).isEmpty();
+    }
+
+    BigDecimal refundedOn(String voucherNo) {
+        return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund where voucher_no = ?", BigDecimal.class, voucherNo);
+    }
+
+    void storeRefund(PaymentRefunded refund) {
+        jdbc.update("""
+                insert into refund (refund_no, voucher_no, person_id, coverage_year, region, amount, refunded_at, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                refund.refundNo(), refund.voucherNo(), refund.personId(), refund.coverageYear(), refund.region(),
+                refund.amount(), Timestamp.from(refund.refundedAt()), refund.reason());
     }
 }

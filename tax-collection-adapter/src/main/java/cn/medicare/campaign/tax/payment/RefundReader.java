@@ -1,0 +1,70 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the rows of {@code {"refunds":[...]}} one by one, like {@link ConfirmationReader}. */
+final class RefundReader {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    private RefundReader() {
+    }
+
+    static Rows read(JsonNode body) {
+        JsonNode list = body == null || !body.isObject() ? null : body.get("refunds");
+        if (list == null || !list.isArray()) {
+            throw ApiException.invalid("refunds", "is required: a list of refunds");
+        }
+        Rows rows = new Rows(new ArrayList<>(), new ArrayList<>());
+        for (int index = 0; index < list.size(); index++) {
+            readRow(index, list.get(index), rows);
+        }
+        return rows;
+    }
+
+    record Rows(List<Refund> valid, List<ConfirmationOutcome.Rejection> rejected) {
+    }
+
+    private static void readRow(int index, JsonNode row, Rows rows) {
+        List<InputError> errors = new ArrayList<>();
+        if (!row.isObject()) {
+            errors.add(InputError.field("refund", "is an object with refundNo, voucherNo, amount, refundedAt, reason"));
+            rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
+            return;
+        }
+        String refundNo = number(row, "refundNo", errors);
+        String voucherNo = number(row, "voucherNo", errors);
+        BigDecimal amount = ConfirmationReader.amount(row.get("amount"), errors);
+        Instant refundedAt = ConfirmationReader.instant("refundedAt", ConfirmationReader.text(row, "refundedAt"), errors);
+        String reason = ConfirmationReader.text(row, "reason");
+        if (reason == null || reason.isBlank()) {
+            errors.add(InputError.field("reason", "is required"));
+        } else if (reason.strip().length() > MAX_REASON_LENGTH) {
+            errors.add(InputError.field("reason", "has at most " + MAX_REASON_LENGTH + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
+            return;
+        }
+        rows.valid().add(new Refund(index, refundNo, voucherNo, amount, refundedAt, reason.strip()));
+    }
+
+    private static String number(JsonNode row, String field, List<InputError> errors) {
+        String text = ConfirmationReader.text(row, field);
+        if (text == null || text.isBlank()) {
+            errors.add(InputError.field(field, "is required"));
+            return null;
+        }
+        if (text.strip().length() > ConfirmationReader.MAX_VOUCHER_LENGTH) {
+            errors.add(InputError.field(field, "has at most " + ConfirmationReader.MAX_VOUCHER_LENGTH + " characters"));
+            return null;
+        }
+        return text.strip();
+    }
+}

@@ -1,0 +1,68 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.tax.levy.LevyList;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 退费: stores each new refund of a received voucher, takes it off the levy item's paid total and
+ * publishes PaymentRefunded, all in one transaction. A voucher is never refunded beyond what was
+ * paid on it.
+ */
+@Service
+class Refunds {
+
+    private final Payments payments;
+    private final LevyList levyList;
+    private final OutboxWriter outbox;
+
+    Refunds(Payments payments, LevyList levyList, OutboxWriter outbox) {
+        this.payments = payments;
+        this.levyList = levyList;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    ConfirmationOutcome record(RefundReader.Rows rows) {
+        // first, so that two posts refunding one voucher are decided one after the other
+        levyList.lockForCursorOrder();
+        List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
+        int accepted = 0;
+        int duplicates = 0;
+        for (Refund refund : rows.valid()) {
+            if (payments.refundReceived(refund.refundNo())) {
+                duplicates++;
+                continue;
+            }
+            Optional<Payments.Paid> paid = payments.paid(refund.voucherNo());
+            if (paid.isEmpty()) {
+                rejected.add(new ConfirmationOutcome.Rejection(refund.index(),
+                        List.of(InputError.field("voucherNo", "is not a voucher we received; confirm the payment first"))));
+                continue;
+            }
+            BigDecimal remaining = paid.get().amount().subtract(payments.refundedOn(refund.voucherNo()));
+            if (refund.amount().compareTo(remaining) > 0) {
+                rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("amount",
+                        "is more than the " + remaining + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"))));
+                continue;
+            }
+            Payments.Paid payment = paid.get();
+            PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
+                    refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), refund.reason());
+            payments.storeRefund(refunded);
+            levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount());
+            outbox.append(refunded);
+            accepted++;
+        }
+        rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
+        return new ConfirmationOutcome(accepted, duplicates, rejected);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.medicare.campaign.tax.payment;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tax bureau posts the refunds (退费) it paid out, signed like its payment confirmations. */
+@RestController
+class RefundsController {
+
+    private final SignedRequests signedRequests;
+    private final Refunds refunds;
+
+    RefundsController(SignedRequests signedRequests, Refunds refunds) {
+        this.signedRequests = signedRequests;
+        this.refunds = refunds;
+    }
+
+    @PostMapping("/api/v1/refunds")
+    @PreAuthorize("hasRole('TAX_BUREAU')")
+    ConfirmationOutcome refund(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "X-Signature", required = false) String signed,
+            @RequestBody(required = false) byte[] body) {
+        return refunds.record(RefundReader.read(signedRequests.verifiedJson(timestamp, signed, body)));
+    }
+}

@@ -1,0 +1,55 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.kit.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tax bureau's calls that post money (confirmations, refunds, reconciliation files): the raw
+ * body is checked against the signature before anything reads it.
+ */
+@Component
+class SignedRequests {
+
+    /** API.md: a signature more than 300 s away from now is refused. */
+    private static final Duration SIGNATURE_TOLERANCE = Duration.ofSeconds(300);
+
+    private final WebhookSignature signature;
+    private final Clock clock;
+    private final ObjectReader json;
+
+    SignedRequests(@Value("${insurance.tax.webhook-secret}") String secret, Clock clock, JsonMapper jsonMapper) {
+        this.signature = new WebhookSignature(secret, SIGNATURE_TOLERANCE);
+        this.clock = clock;
+        // amounts sent as JSON numbers are read exactly, never through a double
+        this.json = jsonMapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** @return the body, once the signature holds; else 401 saying why */
+    byte[] verified(String timestamp, String signed, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        signature.refusal(timestamp, signed, raw, clock.instant()).ifPresent(refusal -> {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Signature refused", refusal, List.of());
+        });
+        return raw;
+    }
+
+    /** The signed body read as JSON; 400 when it is not. */
+    JsonNode verifiedJson(String timestamp, String signed, byte[] body) {
+        byte[] raw = verified(timestamp, signed, body);
+        try {
+            return json.readTree(raw);
+        } catch (JacksonException e) {
+            throw ApiException.invalid("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}
