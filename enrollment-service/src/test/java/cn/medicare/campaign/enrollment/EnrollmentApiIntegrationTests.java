@@ -206,6 +206,7 @@ class EnrollmentApiIntegrationTests {
         assertThat(json(badReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
         api.as("bureau").put("/api/v1/campaigns/350825/2019", Liancheng.campaign2018());
+        api.as("bureau").put("/api/v1/campaigns/350825/2019/targets", Liancheng.targets());
         assertProblem(api.as("bureau").post("/api/v1/enrolments",
                 Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019")), 422);
     }

@@ -57,6 +57,9 @@ class EnrolmentService {
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
         Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
+        if (!roster.deceasedAmong(List.of(enrolment.personId())).isEmpty()) {
+            throw deceased(enrolment);
+        }
         if (!roster.add(enrolment, clock.instant())) {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
         }
@@ -94,9 +97,10 @@ class EnrolmentService {
         List<Enrolment> distinct = new ArrayList<>();
         boolean[] repeated = new boolean[prepared.size()];
         Set<String> keys = new HashSet<>();
+        Set<String> deceased = roster.deceasedAmong(prepared.stream().map(Enrolment::personId).toList());
         for (int i = 0; i < prepared.size(); i++) {
             repeated[i] = !keys.add(prepared.get(i).personId());
-            if (!repeated[i]) {
+            if (!repeated[i] && !deceased.contains(prepared.get(i).personId())) {
                 distinct.add(prepared.get(i));
             }
         }
@@ -105,7 +109,9 @@ class EnrolmentService {
         for (int i = 0; i < prepared.size(); i++) {
             Enrolment enrolment = prepared.get(i);
             int row = preparedRows.get(i);
-            if (repeated[i]) {
+            if (deceased.contains(enrolment.personId())) {
+                rejected.add(BatchOutcome.Rejection.of(row, deceased(enrolment)));
+            } else if (repeated[i]) {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "resident " + enrolment.idNumberMasked() + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personId())) {
@@ -120,13 +126,14 @@ class EnrolmentService {
         return new BatchOutcome(announcements.size(), rejected);
     }
 
+    private static ApiException deceased(Enrolment enrolment) {
+        return ApiException.ruleViolated("resident " + enrolment.idNumberMasked() + " was withdrawn as deceased");
+    }
+
     private Enrolment prepare(Caller caller, EnrolmentRequest request, LocalDate today, KnownCampaigns known) {
         ResidentIdCheck.Valid id = EnrolmentRequests.check(request, today);
         caller.requireMayActIn(request.township().trim());
         CampaignDefined campaign = known.campaign(request.region(), request.coverageYear());
-        if (roster.deceased(personIds.personId(id.number()))) {
-            throw ApiException.ruleViolated("resident " + PersonIds.maskIdNumber(id.number()) + " was withdrawn as deceased");
-        }
         if (!known.townships(request.region(), request.coverageYear()).contains(request.township().trim())) {
             throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));

@@ -88,10 +88,11 @@ class EnrolmentStore {
                 changed.school(), changed.hukouLocal(), changed.residencePermit(), changed.personId(), changed.coverageYear());
     }
 
-    /** Whether the person was ever withdrawn as deceased: nobody enrols them again. */
-    boolean deceased(String personId) {
-        return !jdbc.queryForList("select 1 from enrolment where person_id = ? and withdrawal_reason = 'DECEASED' limit 1",
-                Integer.class, personId).isEmpty();
+    /** Those of the people ever withdrawn as deceased: nobody enrols them again. Read for a whole list at once. */
+    Set<String> deceasedAmong(List<String> personIds) {
+        return new HashSet<>(jdbc.queryForList(
+                "select distinct person_id from enrolment where withdrawal_reason = 'DECEASED' and person_id = any(?)",
+                String.class, (Object) personIds.toArray(String[]::new)));
     }
 
     Optional<Enrolment> find(String personId, int coverageYear) {
