@@ -57,6 +57,35 @@ final class TaxApi {
         return send(new TaxBureauSigner(SECRET).post(confirmations().header("Authorization", basic(client)), bytes, Instant.now()));
     }
 
+    /** Signed now with the local secret, posted as {@code client} to {@code path}. */
+    HttpResponse<String> postSigned(String client, String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(new TaxBureauSigner(SECRET).post(request(path).header("Authorization", basic(client)), bytes, Instant.now()));
+    }
+
+    /** A daily reconciliation file as {@code text/csv}, signed now, posted as {@code client}. */
+    HttpResponse<String> reconcileAs(String client, String date, String csv) {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        long timestamp = Instant.now().getEpochSecond();
+        return send(request("/api/v1/reconciliations/" + date).header("Authorization", basic(client))
+                .header("Content-Type", "text/csv").header("X-Timestamp", Long.toString(timestamp))
+                .header("X-Signature", new TaxBureauSigner(SECRET).signature(timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    HttpResponse<String> refund(String body) {
+        return postSigned("tax-bureau", "/api/v1/refunds", body);
+    }
+
+    /** The refunds due of Liancheng for the year as {@code client} reads them, expecting 200. */
+    JsonNode refundsDue(String client, int coverageYear) {
+        HttpResponse<String> response = get(client, "/api/v1/refunds-due?region=" + People.REGION + "&coverageYear=" + coverageYear);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("refunds due answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response).get("items");
+    }
+
     /** A request to the confirmations endpoint, for tests that set the headers themselves. */
     HttpRequest.Builder confirmations() {
         return request("/api/v1/payment-confirmations");

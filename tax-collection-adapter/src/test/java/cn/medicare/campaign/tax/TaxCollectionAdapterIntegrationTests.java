@@ -10,7 +10,7 @@ class TaxCollectionAdapterIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void startsOnItsOwnDatabaseWithOutboxAndInbox() {
         assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'", String.class))
-                .contains("outbox", "inbox", "levy_item", "payment", "campaign");
+                .contains("outbox", "inbox", "levy_item", "payment", "campaign", "refund", "reconciliation");
     }
 
     @Test

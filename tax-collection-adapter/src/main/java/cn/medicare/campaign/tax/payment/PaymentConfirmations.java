@@ -48,25 +48,37 @@ class PaymentConfirmations {
                 duplicates++;
                 continue;
             }
-            String personId = personIds.personId(confirmation.idNumber());
-            Optional<String> region = levyList.regionOf(personId, confirmation.coverageYear())
-                    .or(() -> onlyCampaignRegion(confirmation.coverageYear()));
-            if (region.isEmpty()) {
-                rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(InputError.field("coverageYear",
-                        "the person is not on the levy list for " + confirmation.coverageYear()
-                                + " and no single campaign of that year tells the region; send it again once the enrolment is here"))));
+            Optional<InputError> refused = store(confirmation, PaymentSource.WEBHOOK);
+            if (refused.isPresent()) {
+                rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(refused.get())));
                 continue;
             }
-            PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
-                    confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(),
-                    PaymentSource.WEBHOOK);
-            payments.store(payment, confirmation.idNumber());
-            levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount());
-            outbox.append(payment);
             accepted++;
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
         return new ConfirmationOutcome(accepted, duplicates, rejected);
+    }
+
+    /**
+     * Stores a payment not received before, counts it and publishes it; the caller holds the
+     * levy list's lock and has checked the voucher is new.
+     *
+     * @return why it cannot be kept, when its region cannot be told
+     */
+    Optional<InputError> store(Confirmation confirmation, PaymentSource source) {
+        String personId = personIds.personId(confirmation.idNumber());
+        Optional<String> region = levyList.regionOf(personId, confirmation.coverageYear())
+                .or(() -> onlyCampaignRegion(confirmation.coverageYear()));
+        if (region.isEmpty()) {
+            return Optional.of(InputError.field("coverageYear", "the person is not on the levy list for " + confirmation.coverageYear()
+                    + " and no single campaign of that year tells the region; send it again once the enrolment is here"));
+        }
+        PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
+                confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
+        payments.store(payment, confirmation.idNumber());
+        levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount());
+        outbox.append(payment);
+        return Optional.empty();
     }
 
     private Optional<String> onlyCampaignRegion(int coverageYear) {

@@ -1,0 +1,63 @@
+package cn.medicare.campaign.tax.levy;
+
+import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.identity.IdNumberSealer;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The money the bureau currently owes back (应退费), for the tax bureau to refund. */
+@RestController
+class RefundsDueController {
+
+    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+
+    private final RefundsDue refundsDue;
+    private final IdNumberSealer sealer;
+
+    RefundsDueController(RefundsDue refundsDue, IdNumberSealer sealer) {
+        this.refundsDue = refundsDue;
+        this.sealer = sealer;
+    }
+
+    @GetMapping("/api/v1/refunds-due")
+    @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
+    Page refundsDue(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
+            Caller caller) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+        }
+        if (coverageYear == null || !YEAR.matcher(coverageYear).matches()) {
+            throw ApiException.invalid("coverageYear", "is a year such as 2018");
+        }
+        // only the tax bureau pays out by the number; everybody else reads it masked
+        boolean plainNumbers = caller.is(Role.TAX_BUREAU);
+        return new Page(refundsDue.owing(region, Integer.parseInt(coverageYear)).stream()
+                .map(owing -> new Item(owing.personId(),
+                        plainNumbers && owing.idNumberSealed() != null ? sealer.unseal(owing.idNumberSealed()) : owing.idNumberMasked(),
+                        owing.nameMasked(), owing.coverageYear(), owing.amount(), owing.reason()))
+                .toList());
+    }
+
+    record Page(List<Item> items) {
+    }
+
+    /** @param idNumber null (like the name) while the enrolment has not arrived: nobody to pay back yet but a personId */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Item(String personId, String idNumber, String name, int coverageYear, BigDecimal amount, RefundDueReason reason) {
+
+        @Override
+        public String toString() {
+            return "Item[personId=" + personId + ", amount=" + amount + ", reason=" + reason + ", number hidden]";
+        }
+    }
+}

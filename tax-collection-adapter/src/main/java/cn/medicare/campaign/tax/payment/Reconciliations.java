@@ -1,0 +1,105 @@
+package cn.medicare.campaign.tax.payment;
+
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.tax.levy.LevyList;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 入库对账: compares the tax bureau's file of a day with the confirmations received. A voucher only
+ * the file has is recovered: stored and published like a webhook confirmation (source
+ * RECONCILIATION). A voucher both know differently is listed and changes nothing. A repeated file
+ * for the day answers the same figures: its recovered vouchers are remembered with the day.
+ */
+@Service
+class Reconciliations {
+
+    private final Payments payments;
+    private final PaymentConfirmations confirmations;
+    private final ReconciliationReports reports;
+    private final LevyList levyList;
+    private final PersonIds personIds;
+    private final OutboxWriter outbox;
+
+    Reconciliations(Payments payments, PaymentConfirmations confirmations, ReconciliationReports reports, LevyList levyList,
+            PersonIds personIds, OutboxWriter outbox) {
+        this.payments = payments;
+        this.confirmations = confirmations;
+        this.reports = reports;
+        this.levyList = levyList;
+        this.personIds = personIds;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    ReconciliationReport reconcile(LocalDate date, ReconciliationFile.Rows rows) {
+        // one file at a time, and never beside a webhook post of the same voucher
+        levyList.lockForCursorOrder();
+        List<ReconciliationFile.RowRejection> rejected = new ArrayList<>(rows.rejected());
+        List<ReconciliationReport.Mismatch> mismatches = new ArrayList<>();
+        Set<String> inFile = new HashSet<>();
+        int matched = 0;
+        int recovered = 0;
+        BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
+        for (Confirmation row : rows.valid()) {
+            if (!inFile.add(row.voucherNo())) {
+                rejected.add(new ReconciliationFile.RowRejection(row.index(),
+                        List.of(InputError.row(row.index(), "voucherNo", "is already on an earlier line of the file"))));
+                continue;
+            }
+            Optional<Payments.Received> ours = payments.find(row.voucherNo());
+            if (ours.isEmpty()) {
+                Optional<InputError> refused = confirmations.store(row, PaymentSource.RECONCILIATION);
+                if (refused.isPresent()) {
+                    inFile.remove(row.voucherNo());
+                    InputError error = refused.get();
+                    rejected.add(new ReconciliationFile.RowRejection(row.index(),
+                            List.of(InputError.row(row.index(), error.field(), error.message()))));
+                    continue;
+                }
+                payments.markRecovered(row.voucherNo(), date);
+                recovered++;
+            } else {
+                Payments.Received payment = ours.get();
+                List<String> differences = new ArrayList<>();
+                if (payment.amount().compareTo(row.amount()) != 0) {
+                    differences.add("amount");
+                }
+                if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
+                    differences.add("person");
+                }
+                if (!differences.isEmpty()) {
+                    mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
+                            PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
+                } else if (date.equals(payment.recoveredOn())) {
+                    recovered++;
+                } else {
+                    matched++;
+                }
+            }
+            taxTotal = taxTotal.add(row.amount());
+        }
+        int unknownToTax = (int) payments.paidOn(date).stream().filter(voucherNo -> !inFile.contains(voucherNo)).count();
+        rejected.sort((a, b) -> Integer.compare(a.row(), b.row()));
+        ReconciliationReport report = new ReconciliationReport(date, inFile.size(), taxTotal, matched, recovered, mismatches.size(),
+                unknownToTax, mismatches, rejected);
+        ReconciliationCompleted before = reports.of(date).map(ReconciliationReport::figures).orElse(null);
+        reports.save(report);
+        // a repeated file with the same outcome is the same reconciliation: announced once
+        if (!report.figures().equals(before)) {
+            outbox.append(report.figures());
+        }
+        return report;
+    }
+}

@@ -1,0 +1,137 @@
+package cn.medicare.campaign.tax;
+
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String HEADER = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\n";
+    /** Only this test pays on this day (Asia/Shanghai), so it sees exactly its own confirmations. */
+    private static final String DAY = "2017-10-20";
+    /** 2017-10-20 07:30 in Shanghai. */
+    private static final String PAID_AT = "2017-10-19T23:30:00Z";
+
+    @Test
+    void aDailyFileIsComparedRecoversWhatOnlyItHasListsMismatchesAndIsAnsweredTheSameWhenRepeated() {
+        String matchedPerson = enrolledAndAssessed();
+        String mismatchedPerson = enrolledAndAssessed();
+        String unknownToTaxPerson = enrolledAndAssessed();
+        String recoveredPerson = enrolledAndAssessed();
+        String matched = paid(matchedPerson);
+        String mismatched = paid(mismatchedPerson);
+        paid(unknownToTaxPerson);
+        // paid at 23:59 Shanghai the day before: not part of this day's comparison
+        api.confirm(confirmations(confirmation(People.voucherNo(), unknownToTaxPerson, "1.00", "2017-10-19T15:59:00Z")));
+        String recovered = People.voucherNo();
+        String file = HEADER
+                + line(matched, matchedPerson, "180.00")
+                + line(mismatched, mismatchedPerson, "100.00")
+                + line(recovered, recoveredPerson, "180.00")
+                + line(People.voucherNo(), recoveredPerson, "1.005");
+
+        HttpResponse<String> response = api.reconcileAs("tax-bureau", DAY, file);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = TaxApi.json(response);
+        assertFigures(report);
+        JsonNode mismatch = report.get("mismatches").get(0);
+        assertThat(mismatch.get("voucherNo").asString()).isEqualTo(mismatched);
+        assertThat(mismatch.get("differences")).extracting(JsonNode::asString).containsExactly("amount");
+        assertThat(mismatch.get("taxAmount").asString()).isEqualTo("100.00");
+        assertThat(mismatch.get("ourAmount").asString()).isEqualTo("180.00");
+        assertThat(report.get("rejected")).singleElement().satisfies(rejection -> {
+            assertThat(rejection.get("row").asInt()).isEqualTo(5);
+            assertThat(rejection.get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        });
+        assertThat(response.body()).doesNotContain(mismatchedPerson, recoveredPerson, matchedPerson);
+        assertThat(paidTotal(mismatchedPerson)).isEqualTo("180.00");
+        String published = jdbc.queryForObject("select payload::text from outbox where type = 'PaymentConfirmed' and payload->>'voucherNo' = ?",
+                String.class, recovered);
+        assertThat(published).contains("\"source\":\"RECONCILIATION\"", "\"amount\":\"180.00\"",
+                "\"personId\":\"" + residents.personId(recoveredPerson) + "\"").doesNotContain(recoveredPerson);
+        assertThat(api.levyItem(2018, recoveredPerson).get("status").asString()).isEqualTo("PAID");
+        String completed = jdbc.queryForObject(
+                "select payload::text from outbox where type = 'ReconciliationCompleted' and aggregateid = ?", String.class, DAY);
+        assertThat(completed).contains("\"taxCount\":3", "\"taxTotal\":\"460.00\"", "\"matched\":1", "\"recovered\":1",
+                "\"mismatched\":1", "\"unknownToTax\":1");
+
+        JsonNode again = TaxApi.json(api.reconcileAs("tax-bureau", DAY, file));
+
+        assertFigures(again);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'voucherNo' = ?", Integer.class, recovered))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'ReconciliationCompleted' and aggregateid = ?",
+                Integer.class, DAY)).isEqualTo(1);
+        assertThat(paidTotal(recoveredPerson)).isEqualTo("180.00");
+
+        HttpResponse<String> stored = api.get("bureau", "/api/v1/reconciliations/" + DAY);
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertFigures(TaxApi.json(stored));
+        assertThat(TaxApi.json(stored).get("mismatches").get(0).get("voucherNo").asString()).isEqualTo(mismatched);
+    }
+
+    @Test
+    void aBadDateOrHeaderIsABadRequestAndOnlyTheSignedTaxBureauMayPost() {
+        String file = HEADER + line(People.voucherNo(), People.idNumber(), "180.00");
+
+        assertBadRequest(api.reconcileAs("tax-bureau", "2017-13-01", file), "date");
+        assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-21", "voucher,id,amount\n"), "header");
+        assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-21", ""), "header");
+        assertThat(api.reconcileAs("bureau", "2017-10-21", file).statusCode()).isEqualTo(403);
+        assertThat(api.get("tax-bureau", "/api/v1/reconciliations/2017-10-21").statusCode()).isEqualTo(404);
+        assertBadRequest(api.get("bureau", "/api/v1/reconciliations/yesterday"), "date");
+        for (String client : List.of("viewer", "township-350825100")) {
+            assertThat(api.get(client, "/api/v1/reconciliations/" + DAY).statusCode()).as(client).isEqualTo(403);
+        }
+    }
+
+    private static void assertFigures(JsonNode report) {
+        assertThat(report.get("date").asString()).isEqualTo(DAY);
+        assertThat(report.get("taxCount").asInt()).isEqualTo(3);
+        assertThat(report.get("taxTotal").asString()).isEqualTo("460.00");
+        assertThat(report.get("matched").asInt()).isEqualTo(1);
+        assertThat(report.get("recovered").asInt()).isEqualTo(1);
+        assertThat(report.get("mismatched").asInt()).isEqualTo(1);
+        assertThat(report.get("unknownToTax").asInt()).isEqualTo(1);
+    }
+
+    private static void assertBadRequest(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(TaxApi.json(response).get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    private static String line(String voucherNo, String idNumber, String amount) {
+        return voucherNo + "," + idNumber + ",2018," + amount + ",WECHAT," + PAID_AT + "\n";
+    }
+
+    private String enrolledAndAssessed() {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    private String paid(String idNumber) {
+        String voucherNo = People.voucherNo();
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, "180.00", PAID_AT))));
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
+        return voucherNo;
+    }
+
+    private String paidTotal(String idNumber) {
+        return jdbc.queryForObject("select paid_total::text from levy_item where person_id = ? and coverage_year = 2018",
+                String.class, residents.personId(idNumber));
+    }
+}

@@ -1,0 +1,158 @@
+package cn.medicare.campaign.tax;
+
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refund;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refundNo;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refunds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void assistanceAfterPayingInFullIsOwedBackOnceAndARefundClearsIt() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        assertThat(announced(idNumber)).isEmpty();
+
+        // 先缴后返: civil affairs certifies the person for 低保 after the payment
+        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
+        assertThat(announced(idNumber).get(0)).contains("\"amount\":\"140.00\"", "\"reason\":\"ASSISTANCE_AFTER_PAYMENT\"",
+                "\"region\":\"350825\"", "\"coverageYear\":2018").doesNotContain(idNumber);
+        JsonNode owedToTax = only(api.refundsDue("tax-bureau", 2018), idNumber, residents.personId(idNumber));
+        assertThat(owedToTax.get("idNumber").asString()).isEqualTo(idNumber);
+        assertThat(owedToTax.get("amount").asString()).isEqualTo("140.00");
+        assertThat(owedToTax.get("reason").asString()).isEqualTo("ASSISTANCE_AFTER_PAYMENT");
+        assertThat(owedToTax.get("name").asString()).isEqualTo("张**");
+        HttpResponse<String> bureau = api.get("bureau", "/api/v1/refunds-due?region=350825&coverageYear=2018");
+        assertThat(bureau.statusCode()).isEqualTo(200);
+        assertThat(bureau.body()).doesNotContain(idNumber).contains(PersonIds.maskIdNumber(idNumber));
+
+        // the same assessment again, then a marker on the same partition: once the marker is applied, so is the repeat
+        int markers = markersApplied();
+        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING), marker(idNumber));
+        await().atMost(PATIENCE).until(this::markersApplied, applied -> applied > markers);
+        assertThat(announced(idNumber)).hasSize(1);
+
+        api.refund(refunds(refund(refundNo(), voucherNo, "140.00")));
+
+        assertThat(announced(idNumber)).hasSize(2);
+        assertThat(announced(idNumber).get(1)).contains("\"amount\":\"0.00\"", "\"reason\":\"ASSISTANCE_AFTER_PAYMENT\"");
+        assertThat(api.refundsDue("tax-bureau", 2018)).noneMatch(item -> item.get("idNumber").asString().equals(idNumber));
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
+    void aPaymentBeyondThePayableIsOwedBackAndAnUnchangedExcessIsNotAnnouncedAgain() {
+        String idNumber = enrolledAndAssessed(null);
+        paid(idNumber, "180.00");
+        String twice = paid(idNumber, "180.00");
+
+        assertThat(announced(idNumber)).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"amount\":\"180.00\"", "\"reason\":\"DUPLICATE_PAYMENT\""));
+
+        api.confirm(confirmations(confirmation(twice, idNumber, "180.00")));
+        api.refund(refunds(refund(refundNo(), People.voucherNo(), "10.00")));
+        assertThat(announced(idNumber)).hasSize(1);
+
+        api.refund(refunds(refund(refundNo(), twice, "100.00")));
+
+        assertThat(announced(idNumber)).hasSize(2);
+        assertThat(announced(idNumber).get(1)).contains("\"amount\":\"80.00\"", "\"reason\":\"DUPLICATE_PAYMENT\"");
+        assertThat(only(api.refundsDue("tax-bureau", 2018), idNumber, residents.personId(idNumber)).get("amount").asString())
+                .isEqualTo("80.00");
+    }
+
+    @Test
+    void aWithdrawnPersonIsOwedEverythingPaidUntilEnrolledAgain() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        paid(idNumber, "40.00");
+
+        EventTraffic.publish(residents.withdrawn(idNumber, 2018));
+
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
+        assertThat(announced(idNumber).get(0)).contains("\"amount\":\"40.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+        assertThat(only(api.refundsDue("bureau", 2018), PersonIds.maskIdNumber(idNumber), residents.personId(idNumber))
+                .get("reason").asString()).isEqualTo("WITHDRAWN_BEFORE_COVERAGE");
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2018));
+
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 2);
+        assertThat(announced(idNumber).get(1)).contains("\"amount\":\"0.00\"");
+        assertThat(api.refundsDue("tax-bureau", 2018)).noneMatch(item -> item.get("idNumber").asString().equals(idNumber));
+    }
+
+    @Test
+    void onlyTheTaxBureauAndTheBureauReadRefundsDueAndABadQueryNamesTheParameter() {
+        for (String client : List.of("viewer", "township-350825100", "civil-affairs")) {
+            assertThat(api.get(client, "/api/v1/refunds-due?region=350825&coverageYear=2018").statusCode()).as(client).isEqualTo(403);
+        }
+        HttpResponse<String> noRegion = api.get("tax-bureau", "/api/v1/refunds-due?coverageYear=2018");
+        assertThat(noRegion.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(noRegion).get("errors").get(0).get("field").asString()).isEqualTo("region");
+        HttpResponse<String> badYear = api.get("bureau", "/api/v1/refunds-due?region=350825&coverageYear=18");
+        assertThat(badYear.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(badYear).get("errors").get(0).get("field").asString()).isEqualTo("coverageYear");
+    }
+
+    /** The RefundDue payloads published for the person, oldest first. */
+    private List<String> announced(String idNumber) {
+        return jdbc.queryForList("""
+                select payload::text from outbox where type = 'RefundDue' and aggregateid = ? order by created_at, time""",
+                String.class, residents.personId(idNumber));
+    }
+
+    private static JsonNode only(JsonNode items, String idNumber, String personId) {
+        List<JsonNode> matching = new java.util.ArrayList<>();
+        items.forEach(item -> {
+            if (item.get("personId").asString().equals(personId)) {
+                matching.add(item);
+            }
+        });
+        assertThat(matching).singleElement().satisfies(item -> assertThat(item.get("idNumber").asString()).isEqualTo(idNumber));
+        return matching.get(0);
+    }
+
+    private int markersApplied() {
+        return jdbc.queryForObject("select count(*) from inbox where type = 'EligibilityAdjusted'", Integer.class);
+    }
+
+    private EligibilityAdjusted marker(String idNumber) {
+        return new EligibilityAdjusted(residents.personId(idNumber), 2018, People.REGION, Agency.CIVIL_AFFAIRS,
+                AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "batch-marker",
+                People.TOWNSHIP, "莲峰村");
+    }
+
+    private String enrolledAndAssessed(AssistanceCategory category) {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    private String paid(String idNumber, String amount) {
+        String voucherNo = People.voucherNo();
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
+        return voucherNo;
+    }
+}

@@ -1,0 +1,177 @@
+package cn.medicare.campaign.tax;
+
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refund;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refundNo;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refunds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RefundsIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void aRefundIsStoredPublishedWithoutTheNumberAndTakenOffThePaidTotal() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        long paidCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+        String refundNo = refundNo();
+
+        HttpResponse<String> response = api.refund(refunds(refund(refundNo, voucherNo, "50.00")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = TaxApi.json(response);
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("rejected")).isEmpty();
+        Map<String, Object> published = jdbc.queryForMap(
+                "select type, aggregatetype, aggregateid, payload::text as payload from outbox where payload->>'refundNo' = ?", refundNo);
+        assertThat(published.get("type")).isEqualTo("PaymentRefunded");
+        assertThat(published.get("aggregatetype")).isEqualTo("insurance.payments.v1");
+        assertThat(published.get("aggregateid")).isEqualTo(residents.personId(idNumber));
+        assertThat((String) published.get("payload"))
+                .contains("\"personId\":\"" + residents.personId(idNumber) + "\"", "\"coverageYear\":2018", "\"region\":\"350825\"",
+                        "\"voucherNo\":\"" + voucherNo + "\"", "\"amount\":\"50.00\"", "\"refundedAt\":\"2017-11-02T03:00:00Z\"",
+                        "\"reason\":\"重复缴费退费\"")
+                .doesNotContain(idNumber);
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(item.get("cursor").asLong()).isGreaterThan(paidCursor);
+        assertThat(paidTotal(idNumber)).isEqualTo("130.00");
+    }
+
+    @Test
+    void aRefundBelowTheSettledPayableUncountsThePersonWhoThenOwesTheCurrentPayable() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        String voucherNo = paid(idNumber, "40.00");
+        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+        // the 低保 assistance ends after the person settled: still nothing more to pay
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("40.00");
+
+        TaxApi.json(api.refund(refunds(refund(refundNo(), voucherNo, "10.00"))));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
+    }
+
+    @Test
+    void aRefundThatLeavesTheNetAtThePayableKeepsTheSettlement() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        paid(idNumber, "40.00");
+        String twice = paid(idNumber, "40.00");
+        long cursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > cursor);
+
+        TaxApi.json(api.refund(refunds(refund(refundNo(), twice, "40.00"))));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+    }
+
+    @Test
+    void unknownVouchersBadRowsAndRefundsBeyondWhatRemainsAreRejectedByIndexAndTheRestIsApplied() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String first = refundNo();
+
+        JsonNode outcome = TaxApi.json(api.refund(refunds(
+                refund(first, voucherNo, "100.00"),
+                refund(refundNo(), voucherNo, "80.01"),
+                refund(refundNo(), People.voucherNo(), "10.00"),
+                refund(refundNo(), voucherNo, "1.005"),
+                refund(first, voucherNo, "100.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(outcome.get("rejected")).extracting(rejection -> rejection.get("index").asInt()).containsExactly(1, 2, 3);
+        assertThat(outcome.get("rejected")).extracting(rejection -> rejection.get("errors").get(0).get("field").asString())
+                .containsExactly("amount", "voucherNo", "amount");
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("message").asString()).contains("80.00");
+        assertThat(paidTotal(idNumber)).isEqualTo("80.00");
+
+        JsonNode rest = TaxApi.json(api.refund(refunds(refund(refundNo(), voucherNo, "80.00"))));
+
+        assertThat(rest.get("accepted").asInt()).isEqualTo(1);
+        assertThat(paidTotal(idNumber)).isEqualTo("0.00");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("UNPAID");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PaymentRefunded' and payload->>'voucherNo' = ?",
+                Integer.class, voucherNo)).isEqualTo(2);
+    }
+
+    @Test
+    void aRefundNumberReceivedBeforeIsADuplicateAndChangesNothing() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+        api.refund(refunds(refund(refundNo, voucherNo, "30.00")));
+        long cursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+
+        JsonNode again = TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "30.00"))));
+
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(api.levyItem(2018, idNumber).get("cursor").asLong()).isEqualTo(cursor);
+        assertThat(paidTotal(idNumber)).isEqualTo("150.00");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheTaxBureauWithAValidSignatureMayPostRefunds() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+        String body = refunds(refund(refundNo, voucherNo, "180.00"));
+
+        for (String client : List.of("bureau", "viewer")) {
+            assertThat(api.postSigned(client, "/api/v1/refunds", body).statusCode()).as(client).isEqualTo(403);
+        }
+        HttpResponse<String> unsigned = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/refunds"))
+                .header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(TaxApi.json(unsigned).get("detail").asString()).contains("X-Timestamp");
+        HttpResponse<String> noList = api.refund("{\"refund\":[]}");
+        assertThat(noList.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(noList).get("errors").get(0).get("field").asString()).isEqualTo("refunds");
+        assertThat(jdbc.queryForObject("select count(*) from refund where refund_no = ?", Integer.class, refundNo)).isZero();
+        assertThat(paidTotal(idNumber)).isEqualTo("180.00");
+    }
+
+    private String enrolledAndAssessed(AssistanceCategory category) {
+        String idNumber = People.idNumber();
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    private String paid(String idNumber, String amount) {
+        String voucherNo = People.voucherNo();
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
+        return voucherNo;
+    }
+
+    private String paidTotal(String idNumber) {
+        return jdbc.queryForObject("select paid_total::text from levy_item where person_id = ? and coverage_year = 2018",
+                String.class, residents.personId(idNumber));
+    }
+}
