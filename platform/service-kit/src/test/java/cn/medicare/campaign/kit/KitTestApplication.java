@@ -5,6 +5,7 @@ import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,9 @@ class KitTestApplication {
     static final String GROUP = "kit-test";
     static final String PAYMENTS = "kit-test.payments";
     static final String POISON = "kit-test.poison";
+    static final String FIXABLE = "kit-test.fixable";
+    /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
+    static final AtomicReference<BigDecimal> REFUSED_AMOUNT = new AtomicReference<>();
 
     /** Endpoints that refuse, to show how every service answers bad input. */
     @RestController
@@ -62,10 +66,13 @@ class KitTestApplication {
             this.jdbc = jdbc;
         }
 
-        @KafkaListener(topics = {PAYMENTS, POISON}, groupId = GROUP)
+        @KafkaListener(topics = {PAYMENTS, POISON, FIXABLE}, groupId = GROUP)
         void on(List<ConsumerRecord<String, String>> records) {
             inbox.apply(GROUP, records, event -> {
                 PaymentConfirmed payment = event.as(PaymentConfirmed.class);
+                if (payment.amount().equals(REFUSED_AMOUNT.get())) {
+                    throw new IllegalArgumentException("this consumer cannot handle " + payment.amount() + " yet");
+                }
                 jdbc.update("""
                         insert into payment_totals (person_id, payments, total) values (?, 1, ?)
                         on conflict (person_id) do update

@@ -1,0 +1,33 @@
+package cn.medicare.campaign.kit.kafka;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.kit.web.ApiException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For the operations team, after the RecordsDeadLettered alert and a fix: send the dead letters back. */
+@RestController
+class DeadLetterController {
+
+    record Replayed(String topic, String deadLetterTopic, int replayed) {
+    }
+
+    private final DeadLetterReplay replay;
+    private final String group;
+
+    DeadLetterController(DeadLetterReplay replay, String group) {
+        this.replay = replay;
+        this.group = group;
+    }
+
+    @PostMapping("/api/v1/operations/dead-letters/replay")
+    @PreAuthorize("hasRole('BUREAU')")
+    Replayed replay(@RequestParam String topic) {
+        if (!Topics.ALL.contains(topic)) {
+            throw ApiException.invalid("topic", "is one of the suite's topics " + Topics.ALL);
+        }
+        return new Replayed(topic, Topics.deadLetter(topic, group), replay.replay(topic));
+    }
+}

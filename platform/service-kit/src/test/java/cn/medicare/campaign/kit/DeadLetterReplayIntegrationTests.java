@@ -1,0 +1,44 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
+
+    @Autowired
+    DeadLetterReplay replay;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void deadLettersReplayedAfterAFixAreAppliedOnceAndNotReplayedAgain() {
+        String person = PaymentMother.personId(9_101);
+        KitTestApplication.REFUSED_AMOUNT.set(new BigDecimal("666.00"));
+        EventTraffic.send(List.of(
+                EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_101, 91_001, "666.00")),
+                EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_101, 91_002, "10.00"))));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(total(person)).isEqualTo("10.00"));
+
+        KitTestApplication.REFUSED_AMOUNT.set(null);
+        assertThat(replay.replay(KitTestApplication.FIXABLE)).isEqualTo(1);
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(total(person)).isEqualTo("676.00"));
+        assertThat(replay.replay(KitTestApplication.FIXABLE)).isZero();
+    }
+
+    private String total(String personId) {
+        List<String> totals = jdbc.queryForList("select total::text from payment_totals where person_id = ?", String.class, personId);
+        return totals.isEmpty() ? null : totals.get(0);
+    }
+}
