@@ -128,6 +128,25 @@ final class Scenario {
         });
     }
 
+    /** The tax bureau refunds part of a self-paying resident's payment (resident 3, voucher 4). */
+    void refundPartOfAPayment() {
+        String refund = "{\"refunds\":[{\"refundNo\":\"R" + year + "00001\",\"voucherNo\":\"" + voucher(4)
+                + "\",\"amount\":\"30.00\",\"refundedAt\":\"" + (year - 1) + "-11-20T03:00:00Z\",\"reason\":\"overcharged\"}]}";
+        JsonNode result = json(expect(client(SuiteService.TAX, "tax-bureau").postSigned("/api/v1/refunds", refund,
+                "local-tax-webhook-secret", Clock.systemUTC()), 200));
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+    }
+
+    /** After the refund resident 3 has paid 150 of 180: township 100 counts one fewer. */
+    void assertRefundUncounts() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode figures = json(expect(client(SuiteService.REPORTING, "viewer")
+                    .get("/api/v1/participation?region=350825&coverageYear=" + year), 200));
+            assertThat(figures.get("townships").get(0).get("enrolled").asInt()).isEqualTo(8);
+            assertThat(figures.get("total").get("enrolled").asInt()).isEqualTo(22);
+        });
+    }
+
     /** The figures DOMAIN.md's definitions give for this scenario, worked out by hand. */
     void assertParticipation() {
         JsonNode[] figures = new JsonNode[1];
