@@ -30,6 +30,7 @@ create table person_year (
     hukou_local         boolean,
     residence_permit    boolean,
     registered_at       timestamptz,            -- PersonEnrolled seen
+    enrolled_on         date,                   -- the business day of the enrolment: figures as of a date count by it
     withdrawn_on        date,                   -- out of the figures from this day on
     standard_amount     numeric(12, 2),
     subsidy_amount      numeric(12, 2),

@@ -106,6 +106,46 @@ class ParticipationIntegrationTests {
         });
     }
 
+    /**
+     * Resident 7 enrolled (2017-10-09) and paid, then withdrew on 2017-11-01: township 101 had one
+     * of three at the first deadline and none at the second.
+     */
+    @Test
+    void stagesRankingsAndPastFiguresCountByBusinessDay() {
+        ReportingMother county = new ReportingMother("350830");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        JsonNode before = JsonMapper.shared().readTree(bureau.get("/api/v1/participation?region=350830&coverageYear=2018"
+                + "&asOf=2017-10-01T00:00:00Z").body());
+        assertThat(before.get("total").get("registered").asInt()).isZero();
+        JsonNode october = JsonMapper.shared().readTree(bureau.get("/api/v1/participation?region=350830&coverageYear=2018"
+                + "&asOf=2017-10-31T12:00:00Z").body());
+        assertThat(october.get("townships").get(1).get("enrolled").asInt()).isEqualTo(1);
+
+        JsonNode stages = JsonMapper.shared().readTree(bureau.get("/api/v1/stages?region=350830&coverageYear=2018").body()).get("stages");
+        JsonNode first = stages.get(0).get("townships");
+        assertThat(first.get(0).get("met").asBoolean()).isTrue();
+        assertThat(first.get(0).get("reward").asString()).isEqualTo("500.00");
+        assertThat(first.get(1).get("rate").asString()).isEqualTo("0.3333");
+        assertThat(first.get(1).get("met").asBoolean()).isFalse();
+        JsonNode second = stages.get(1).get("townships");
+        assertThat(second.get(0).get("met").asBoolean()).isTrue();
+        assertThat(second.get(1).get("rate").asString()).isEqualTo("0.0000");
+        assertThat(second.get(1).get("penalty").asString()).isEqualTo("3750.00");
+
+        JsonNode rankings = JsonMapper.shared().readTree(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=HALF_MONTHLY")
+                .body()).get("rankings");
+        assertThat(rankings).hasSize(8);
+        JsonNode midOctober = rankings.get(2);
+        assertThat(midOctober.get("periodEnd").asString()).isEqualTo("2017-10-15");
+        assertThat(midOctober.get("townships").get(0).get("township").asString()).isEqualTo(county.township(0));
+        assertThat(midOctober.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
+        assertThat(rankings.get(7).get("bottomThree").get(1).get("consecutive").asInt()).isEqualTo(8);
+        assertThat(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=WEEKLY").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void aResidentWhoMovesCountsInTheNewTownship() {
         ReportingMother county = new ReportingMother("350828");

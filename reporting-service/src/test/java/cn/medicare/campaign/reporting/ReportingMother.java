@@ -42,7 +42,10 @@ final class ReportingMother {
                 new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")), yuan("450"),
                 List.of(new CampaignDefined.Assistance(List.of(AssistanceCategory.EXTREME_POVERTY), AssistanceMode.FULL, null, null),
                         new CampaignDefined.Assistance(List.of(AssistanceCategory.MINIMUM_LIVING), AssistanceMode.FIXED, yuan("140"), null)),
-                new BigDecimal("0.98"), List.of(), 90);
+                new BigDecimal("0.98"),
+                List.of(new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"), yuan("500"), yuan("0")),
+                        new CampaignDefined.Stage(LocalDate.of(2017, 11, 15), new BigDecimal("0.75"), yuan("1000"), yuan("50"))),
+                90);
     }
 
     TargetsSet targets() {

@@ -184,7 +184,8 @@ class EnrolmentService {
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), enrolment.birthDate(), enrolment.sex(),
                 enrolment.personCategory(), enrolment.township(), enrolment.village(), enrolment.school(), enrolment.hukouLocal(),
-                enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStart(), enrolment.waitingPeriodDays());
+                enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStart(), enrolment.waitingPeriodDays(),
+                enrolment.enrolledOn());
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.reporting.participation;
 
-import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -36,16 +35,14 @@ class ParticipationController {
     @Transactional(readOnly = true)
     Participation participation(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) Instant asOf) {
-        if (asOf != null) {
-            throw ApiException.invalid("asOf", "figures as of a past instant are not available yet; omit asOf for the live figures");
-        }
         if (!query.campaignKnown(region, coverageYear)) {
             throw ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear);
         }
-        List<Figures> townships = query.townships(region, coverageYear, BusinessTime.today(clock)).stream()
+        Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(asOf);
+        List<Figures> townships = query.townships(region, coverageYear, moment).stream()
                 .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
                 .toList();
-        return new Participation(region, coverageYear, clock.instant(), Figures.total(townships), townships,
+        return new Participation(region, coverageYear, moment.at(), Figures.total(townships), townships,
                 caller.is(Role.TOWNSHIP) ? null : query.unattributed(region, coverageYear));
     }
 }

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.reporting.participation;
 
-import cn.medicare.campaign.kit.BusinessTime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -47,7 +46,7 @@ public class ParticipationGauges {
     private void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
-            for (Figures township : query.townships(campaign.region(), campaign.coverageYear(), BusinessTime.today(clock))) {
+            for (Figures township : query.townships(campaign.region(), campaign.coverageYear(), Moment.now(clock))) {
                 rows.add(MultiGauge.Row.of(Tags.of("region", campaign.region(),
                         "coverage_year", String.valueOf(campaign.coverageYear()),
                         "township", township.township()), township.rate().doubleValue()));

@@ -1,11 +1,15 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,6 +26,10 @@ class ParticipationQuery {
             + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
             + "from person_year where region = ? and coverage_year = ?) ";
 
+    private static final String PEOPLE_AS_OF = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
+            + Definitions.REGISTERED_BY + " as registered, " + Definitions.SETTLED_BY + " as settled "
+            + "from person_year " + Definitions.PEOPLE_AS_OF_JOINS + " where region = ? and coverage_year = ?) ";
+
     private final JdbcTemplate jdbc;
 
     ParticipationQuery(JdbcTemplate jdbc) {
@@ -31,6 +39,11 @@ class ParticipationQuery {
     boolean campaignKnown(String region, int coverageYear) {
         return jdbc.queryForObject("select count(*) from campaign where region = ? and coverage_year = ?", Integer.class,
                 region, coverageYear) > 0;
+    }
+
+    Optional<CampaignDefined> campaign(String region, int coverageYear) {
+        return jdbc.query("select definition::text from campaign where region = ? and coverage_year = ?",
+                (row, n) -> EventJson.read(row.getString(1), CampaignDefined.class), region, coverageYear).stream().findFirst();
     }
 
     List<RegionYear> campaigns() {
@@ -52,10 +65,10 @@ class ParticipationQuery {
                 (row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2)), region, coverageYear);
     }
 
-    List<Figures> townships(String region, int coverageYear, LocalDate today) {
-        Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, today);
+    List<Figures> townships(String region, int coverageYear, Moment moment) {
+        Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, moment);
         // counted per township first, then matched to the targets: one pass over the people
-        return jdbc.query(PEOPLE + """
+        return jdbc.query(people(moment) + """
                 , counted as (
                     select township,
                            count(*) filter (where registered) as registered,
@@ -87,12 +100,12 @@ class ParticipationQuery {
                             new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled")),
                             new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled")));
                 },
-                today, region, coverageYear, region, coverageYear);
+                parameters(moment, region, coverageYear, region, coverageYear));
     }
 
-    private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, LocalDate today) {
+    private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, Moment moment) {
         Map<String, Map<String, Integer>> byTownship = new HashMap<>();
-        jdbc.query(PEOPLE + """
+        jdbc.query(people(moment) + """
                 select township, assistance_category, count(*) as people from people
                 where registered and settled and subsidy_amount > 0
                 group by township, assistance_category""",
@@ -100,7 +113,25 @@ class ParticipationQuery {
                     byTownship.computeIfAbsent(row.getString("township"), township -> new TreeMap<>())
                             .put(row.getString("assistance_category"), row.getInt("people"));
                 },
-                today, region, coverageYear);
+                parameters(moment, region, coverageYear));
         return byTownship;
+    }
+
+    private static String people(Moment moment) {
+        return moment.live() ? PEOPLE : PEOPLE_AS_OF;
+    }
+
+    /** The people's parameters for the moment, then the query's own. */
+    private static Object[] parameters(Moment moment, Object... more) {
+        List<Object> parameters = new ArrayList<>();
+        if (moment.live()) {
+            parameters.add(moment.day());
+        } else {
+            int coverageYear = (Integer) more[1];
+            Timestamp at = Timestamp.from(moment.at());
+            parameters.addAll(List.of(moment.day(), moment.day(), coverageYear, at, coverageYear, at));
+        }
+        parameters.addAll(List.of(more));
+        return parameters.toArray();
     }
 }

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,16 +47,18 @@ class ReadModelStore {
     void registered(PersonEnrolled person, Instant at) {
         jdbc.update("""
                 insert into person_year (person_id, coverage_year, region, township, village, id_number_masked, name_masked,
-                    person_category, hukou_local, residence_permit, registered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    person_category, hukou_local, residence_permit, registered_at, enrolled_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
+                    enrolled_on = excluded.enrolled_on,
                     withdrawn_on = null""",
                 person.personId(), person.coverageYear(), person.region(), person.township(), person.village(),
                 person.idNumberMasked(), person.nameMasked(), person.personCategory().name(), person.hukouLocal(),
-                person.residencePermit(), Timestamp.from(at));
+                person.residencePermit(), Timestamp.from(at),
+                person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate());
     }
 
     void updated(PersonUpdated person) {

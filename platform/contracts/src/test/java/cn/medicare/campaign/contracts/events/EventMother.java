@@ -92,7 +92,8 @@ final class EventMother {
     static PersonEnrolled personEnrolled() {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
                 PersonIds.maskName("罗志强"), LocalDate.of(1985, 6, 12), Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
-                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0);
+                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0,
+                LocalDate.of(2017, 10, 9));
     }
 
     static PersonEnrolled minimalPersonEnrolled() {

@@ -1,0 +1,30 @@
+package cn.medicare.campaign.reporting.participation;
+
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * 阶段性目标: a township that reached the stage's rate by its deadline earns the reward; one below
+ * it pays the campaign's penalty for every percentage point it fell short (fractions of a point
+ * count pro rata, to the fen).
+ */
+final class StageRule {
+
+    private static final BigDecimal POINTS = new BigDecimal("100");
+
+    private StageRule() {
+    }
+
+    record Outcome(boolean met, BigDecimal reward, BigDecimal penalty) {
+    }
+
+    static Outcome judge(CampaignDefined.Stage stage, BigDecimal rate) {
+        if (rate.compareTo(stage.threshold()) >= 0) {
+            return new Outcome(true, stage.reward(), BigDecimal.ZERO.setScale(2));
+        }
+        BigDecimal pointsShort = stage.threshold().subtract(rate).multiply(POINTS);
+        return new Outcome(false, BigDecimal.ZERO.setScale(2),
+                stage.penaltyPerPoint().multiply(pointsShort).setScale(2, RoundingMode.HALF_UP));
+    }
+}
