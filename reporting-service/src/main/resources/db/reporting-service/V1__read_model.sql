@@ -87,3 +87,16 @@ create table assessment_history (
     payable_amount numeric(12, 2) not null,
     primary key (person_id, coverage_year, assessed_at, payable_amount)
 );
+
+-- 报表: each report's figures as they stood at its moment, kept as published.
+create table report (
+    report_id     uuid         primary key,
+    type          varchar(20)  not null,
+    region        varchar(6)   not null,
+    coverage_year integer      not null,
+    as_of         timestamptz  not null,
+    created_at    timestamptz  not null,
+    content       json         not null
+);
+
+create index report_by_campaign on report (region, coverage_year, created_at);

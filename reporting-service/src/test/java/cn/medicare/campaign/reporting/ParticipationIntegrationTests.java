@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,9 @@ class ParticipationIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -144,6 +149,31 @@ class ParticipationIntegrationTests {
         assertThat(midOctober.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
         assertThat(rankings.get(7).get("bottomThree").get(1).get("consecutive").asInt()).isEqualTo(8);
         assertThat(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=WEEKLY").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theBureauPublishesAReportOfTheFiguresAsTheyStood() {
+        ReportingMother county = new ReportingMother("350831");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        HttpResponse<String> created = bureau.post("/api/v1/reports",
+                "{\"type\":\"STAGE\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String reportId = JsonMapper.shared().readTree(created.body()).get("reportId").asString();
+        String csv = ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.csv").body();
+        assertThat(csv).contains(county.township(0) + ",莲峰镇,4,3,3,0.7500", county.township(1) + ",文亨镇,3,3,1,0.3333", "total,合计,7,6,4,0.5714");
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.html").body()).contains("<table");
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.xlsx").body()).startsWith("PK");
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.pdf").statusCode()).isEqualTo(404);
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports?region=350831&coverageYear=2018&type=STAGE").body())
+                .contains(reportId);
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'ReportPublished' and aggregateid = ?",
+                String.class, reportId)).contains("\"type\":\"STAGE\"", "\"enrolled\":4", "\"rate\":\"0.5714\"");
+        assertThat(ApiClient.at(port).as("viewer").post("/api/v1/reports",
+                "{\"type\":\"WEEKLY\",\"region\":\"350831\",\"coverageYear\":2018}").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -11,11 +11,11 @@ import java.util.TreeMap;
  * 应参保 target, registered, 参保 enrolled (registered and settled), rate, self-paid and assisted.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
+public record Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
         int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal) {
 
     /** Registered and enrolled among one part of the residents (local household register or not). */
-    record Split(int registered, int enrolled) {
+    public record Split(int registered, int enrolled) {
 
         Split plus(Split other) {
             return new Split(registered + other.registered, enrolled + other.enrolled);
@@ -30,7 +30,7 @@ record Figures(String township, String townshipName, int target, int registered,
         return BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), 4, RoundingMode.HALF_UP);
     }
 
-    static Figures total(Iterable<Figures> townships) {
+    public static Figures total(Iterable<Figures> townships) {
         int target = 0;
         int registered = 0;
         int enrolled = 0;

@@ -11,13 +11,13 @@ import java.time.LocalDate;
  *
  * @param day the business day (Asia/Shanghai) of {@code at}
  */
-record Moment(Instant at, LocalDate day, boolean live) {
+public record Moment(Instant at, LocalDate day, boolean live) {
 
-    static Moment now(Clock clock) {
+    public static Moment now(Clock clock) {
         return new Moment(clock.instant(), BusinessTime.today(clock), true);
     }
 
-    static Moment asOf(Instant at) {
+    public static Moment asOf(Instant at) {
         return new Moment(at, at.atZone(BusinessTime.ZONE).toLocalDate(), false);
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * payable (or the payable at first settlement, when assistance changed since).
  */
 @Repository
-class ParticipationQuery {
+public class ParticipationQuery {
 
     private static final String PEOPLE = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
             + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
@@ -41,17 +41,17 @@ class ParticipationQuery {
                 region, coverageYear) > 0;
     }
 
-    Optional<CampaignDefined> campaign(String region, int coverageYear) {
+    public Optional<CampaignDefined> campaign(String region, int coverageYear) {
         return jdbc.query("select definition::text from campaign where region = ? and coverage_year = ?",
                 (row, n) -> EventJson.read(row.getString(1), CampaignDefined.class), region, coverageYear).stream().findFirst();
     }
 
-    List<RegionYear> campaigns() {
+    public List<RegionYear> campaigns() {
         return jdbc.query("select region, coverage_year from campaign order by region, coverage_year",
                 (row, n) -> new RegionYear(row.getString(1), row.getInt(2)));
     }
 
-    record RegionYear(String region, int coverageYear) {
+    public record RegionYear(String region, int coverageYear) {
     }
 
     /** 未归属缴费: money confirmed for people the roster does not have (yet); they count the moment they register. */
@@ -65,7 +65,7 @@ class ParticipationQuery {
                 (row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2)), region, coverageYear);
     }
 
-    List<Figures> townships(String region, int coverageYear, Moment moment) {
+    public List<Figures> townships(String region, int coverageYear, Moment moment) {
         Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, moment);
         // counted per township first, then matched to the targets: one pass over the people
         return jdbc.query(people(moment) + """

@@ -1,0 +1,49 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.contracts.codes.ReportFormat;
+import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.events.ReportPublished;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.reporting.participation.Figures;
+import cn.medicare.campaign.reporting.participation.Moment;
+import cn.medicare.campaign.reporting.participation.ParticipationQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes a report from the figures as they stood at its moment, keeps it, and announces it (ReportPublished). */
+@Service
+class ReportService {
+
+    private final ParticipationQuery query;
+    private final Reports reports;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    ReportService(ParticipationQuery query, Reports reports, OutboxWriter outbox, Clock clock) {
+        this.query = query;
+        this.reports = reports;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Report create(ReportType type, String region, int coverageYear, Instant asOf) {
+        if (query.campaign(region, coverageYear).isEmpty()) {
+            throw ApiException.ruleViolated("no campaign for region " + region + " and coverage year " + coverageYear + " to report on");
+        }
+        Instant now = clock.instant();
+        Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
+        List<Figures> townships = query.townships(region, coverageYear, moment);
+        Figures total = Figures.total(townships);
+        Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, new Report.Content(total, townships));
+        reports.add(report);
+        outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),
+                List.of(ReportFormat.values()), new ReportPublished.Summary(total.target(), total.enrolled(), total.rate()), region));
+        return report;
+    }
+}

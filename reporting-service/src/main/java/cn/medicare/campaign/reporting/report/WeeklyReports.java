@@ -1,0 +1,53 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.reporting.participation.ParticipationQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * 周报表: every Friday before 18:00 (Beijing time) a weekly report of each campaign whose collection
+ * period (with its extensions) is running, as the townships must send theirs (DOMAIN.md).
+ */
+@Component
+class WeeklyReports {
+
+    private static final Logger log = LoggerFactory.getLogger(WeeklyReports.class);
+
+    private final ParticipationQuery query;
+    private final ReportService reports;
+    private final Clock clock;
+
+    WeeklyReports(ParticipationQuery query, ReportService reports, Clock clock) {
+        this.query = query;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${insurance.reporting.weekly-cron:0 0 17 * * FRI}", zone = "Asia/Shanghai")
+    void publish() {
+        LocalDate today = BusinessTime.today(clock);
+        for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
+            query.campaign(campaign.region(), campaign.coverageYear())
+                    .filter(definition -> running(definition, today))
+                    .ifPresent(definition -> {
+                        Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
+                        log.info("Weekly report {} of {} {} published", report.reportId(), campaign.region(), campaign.coverageYear());
+                    });
+        }
+    }
+
+    private static boolean running(CampaignDefined campaign, LocalDate today) {
+        LocalDate last = campaign.collectionPeriod().end();
+        for (CampaignDefined.Extension extension : campaign.extensions()) {
+            last = extension.until().isAfter(last) ? extension.until() : last;
+        }
+        return !today.isBefore(campaign.collectionPeriod().start()) && !today.isAfter(last);
+    }
+}
