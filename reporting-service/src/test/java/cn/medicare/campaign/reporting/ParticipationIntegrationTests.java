@@ -172,6 +172,15 @@ class ParticipationIntegrationTests {
                 .contains(reportId);
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'ReportPublished' and aggregateid = ?",
                 String.class, reportId)).contains("\"type\":\"STAGE\"", "\"enrolled\":4", "\"rate\":\"0.5714\"");
+        JsonNode stageReport = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId).body());
+        assertThat(stageReport.get("content").get("stages").get(1).get("townships").get(1).get("penalty").asString()).isEqualTo("3750.00");
+        String bulletin = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
+                "{\"type\":\"HALF_MONTHLY\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}").body())
+                .get("reportId").asString();
+        JsonNode rankings = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + bulletin).body())
+                .get("content").get("rankings");
+        assertThat(rankings).hasSize(4);
+        assertThat(rankings.get(3).get("periodEnd").asString()).isEqualTo("2017-10-31");
         assertThat(ApiClient.at(port).as("viewer").post("/api/v1/reports",
                 "{\"type\":\"WEEKLY\",\"region\":\"350831\",\"coverageYear\":2018}").statusCode()).isEqualTo(403);
     }

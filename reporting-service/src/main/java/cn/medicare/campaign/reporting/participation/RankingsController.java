@@ -1,95 +1,32 @@
 package cn.medicare.campaign.reporting.participation;
 
-import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
-import cn.medicare.campaign.kit.web.ApiException;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * 通报排名: the townships ranked by rate at the end of each month or half-month of the collection
- * period, with the bottom three and how many periods in a row each of them has been there (the
- * county's rule: a written explanation the second time, criticism the third).
- */
 @RestController
 class RankingsController {
 
-    enum Period {
-        MONTHLY, HALF_MONTHLY
+    record Rankings(String region, int coverageYear, TownshipRankings.Period period, List<TownshipRankings.Ranking> rankings) {
     }
 
-    record Rankings(String region, int coverageYear, Period period, List<Ranking> rankings) {
-    }
-
-    record Ranking(LocalDate periodEnd, List<Ranked> townships, List<Ranked> bottomThree) {
-    }
-
-    /** @param consecutive periods in a row in the bottom three, this one included (0 when not there) */
-    record Ranked(int rank, String township, String townshipName, BigDecimal rate, int consecutive) {
-    }
-
-    private static final int BOTTOM = 3;
-
-    private final ParticipationQuery query;
+    private final TownshipRankings rankings;
     private final Clock clock;
 
-    RankingsController(ParticipationQuery query, Clock clock) {
-        this.query = query;
+    RankingsController(TownshipRankings rankings, Clock clock) {
+        this.rankings = rankings;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/rankings")
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
     @Transactional(readOnly = true)
-    Rankings rankings(@RequestParam String region, @RequestParam int coverageYear, @RequestParam Period period) {
-        CampaignDefined campaign = query.campaign(region, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
-        Map<String, Integer> streaks = new HashMap<>();
-        List<Ranking> rankings = new ArrayList<>();
-        for (LocalDate end : periodEnds(campaign, period, BusinessTime.today(clock))) {
-            List<Figures> ordered = new ArrayList<>(query.townships(region, coverageYear, Moment.endOf(end)));
-            ordered.sort(Comparator.comparing((Figures figures) -> figures.rate(), Comparator.reverseOrder()).thenComparing(Figures::township));
-            List<String> bottom = ordered.subList(Math.max(0, ordered.size() - BOTTOM), ordered.size()).stream()
-                    .map(Figures::township).toList();
-            for (Figures figures : ordered) {
-                streaks.put(figures.township(), bottom.contains(figures.township()) ? streaks.getOrDefault(figures.township(), 0) + 1 : 0);
-            }
-            List<Ranked> ranked = new ArrayList<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                Figures figures = ordered.get(i);
-                ranked.add(new Ranked(i + 1, figures.township(), figures.townshipName(), figures.rate(), streaks.get(figures.township())));
-            }
-            rankings.add(new Ranking(end, ranked, ranked.subList(Math.max(0, ranked.size() - BOTTOM), ranked.size())));
-        }
-        return new Rankings(region, coverageYear, period, rankings);
-    }
-
-    /** Month ends (and 15ths) from the start of the collection period to its last deadline, as far as today. */
-    static List<LocalDate> periodEnds(CampaignDefined campaign, Period period, LocalDate today) {
-        LocalDate last = campaign.collectionPeriod().end();
-        for (CampaignDefined.Extension extension : campaign.extensions()) {
-            last = extension.until().isAfter(last) ? extension.until() : last;
-        }
-        LocalDate until = today.isBefore(last) ? today : last;
-        List<LocalDate> ends = new ArrayList<>();
-        for (LocalDate month = campaign.collectionPeriod().start().withDayOfMonth(1); !month.isAfter(until); month = month.plusMonths(1)) {
-            if (period == Period.HALF_MONTHLY) {
-                ends.add(month.withDayOfMonth(15));
-            }
-            ends.add(month.withDayOfMonth(month.lengthOfMonth()));
-        }
-        ends.removeIf(end -> end.isBefore(campaign.collectionPeriod().start()) || end.isAfter(until));
-        return ends;
+    Rankings rankings(@RequestParam String region, @RequestParam int coverageYear, @RequestParam TownshipRankings.Period period) {
+        return new Rankings(region, coverageYear, period, rankings.of(region, coverageYear, period, BusinessTime.today(clock)));
     }
 }

@@ -8,6 +8,8 @@ import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.reporting.participation.Figures;
 import cn.medicare.campaign.reporting.participation.Moment;
 import cn.medicare.campaign.reporting.participation.ParticipationQuery;
+import cn.medicare.campaign.reporting.participation.StageResults;
+import cn.medicare.campaign.reporting.participation.TownshipRankings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,15 +22,29 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportService {
 
     private final ParticipationQuery query;
+    private final TownshipRankings rankings;
+    private final StageResults stages;
     private final Reports reports;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    ReportService(ParticipationQuery query, Reports reports, OutboxWriter outbox, Clock clock) {
+    ReportService(ParticipationQuery query, TownshipRankings rankings, StageResults stages, Reports reports, OutboxWriter outbox,
+            Clock clock) {
         this.query = query;
+        this.rankings = rankings;
+        this.stages = stages;
         this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** The bulletins (通报) rank the townships at every period end so far. */
+    private List<TownshipRankings.Ranking> rankings(ReportType type, String region, int coverageYear, Moment moment) {
+        return switch (type) {
+            case HALF_MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.HALF_MONTHLY, moment.day());
+            case MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.MONTHLY, moment.day());
+            default -> null;
+        };
     }
 
     @Transactional
@@ -40,7 +56,9 @@ class ReportService {
         Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
         List<Figures> townships = query.townships(region, coverageYear, moment);
         Figures total = Figures.total(townships);
-        Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, new Report.Content(total, townships));
+        Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),
+                type == ReportType.STAGE ? stages.of(region, coverageYear, township -> true) : null);
+        Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);
         reports.add(report);
         outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),
                 List.of(ReportFormat.values()), new ReportPublished.Summary(total.target(), total.enrolled(), total.rate()), region));

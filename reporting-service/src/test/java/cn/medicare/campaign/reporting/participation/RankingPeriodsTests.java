@@ -19,16 +19,16 @@ class RankingPeriodsTests {
 
     @Test
     void halfMonthsRunFromThePeriodStartToTheLastExtension() {
-        assertThat(RankingsController.periodEnds(campaign, RankingsController.Period.HALF_MONTHLY, LocalDate.of(2026, 11, 22)))
+        assertThat(TownshipRankings.periodEnds(campaign, TownshipRankings.Period.HALF_MONTHLY, LocalDate.of(2026, 11, 22)))
                 .hasSize(10).startsWith(LocalDate.of(2017, 9, 15), LocalDate.of(2017, 9, 30)).endsWith(LocalDate.of(2018, 1, 31));
-        assertThat(RankingsController.periodEnds(campaign, RankingsController.Period.MONTHLY, LocalDate.of(2026, 11, 22)))
+        assertThat(TownshipRankings.periodEnds(campaign, TownshipRankings.Period.MONTHLY, LocalDate.of(2026, 11, 22)))
                 .containsExactly(LocalDate.of(2017, 9, 30), LocalDate.of(2017, 10, 31), LocalDate.of(2017, 11, 30),
                         LocalDate.of(2017, 12, 31), LocalDate.of(2018, 1, 31));
     }
 
     @Test
     void onlyPeriodsThatHaveEndedSoFarAreRanked() {
-        assertThat(RankingsController.periodEnds(campaign, RankingsController.Period.HALF_MONTHLY, LocalDate.of(2017, 10, 20)))
+        assertThat(TownshipRankings.periodEnds(campaign, TownshipRankings.Period.HALF_MONTHLY, LocalDate.of(2017, 10, 20)))
                 .containsExactly(LocalDate.of(2017, 9, 15), LocalDate.of(2017, 9, 30), LocalDate.of(2017, 10, 15));
     }
 }
