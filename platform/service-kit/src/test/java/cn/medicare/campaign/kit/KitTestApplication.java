@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit;
 
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,17 @@ class KitTestApplication {
                 throw ApiException.invalid("amount", "must not be negative");
             }
             return request;
+        }
+
+        @GetMapping("/whoami")
+        Caller whoami(Caller caller) {
+            return caller;
+        }
+
+        @GetMapping("/townships-only")
+        @PreAuthorize("hasRole('TOWNSHIP')")
+        String townshipsOnly(Caller caller) {
+            return caller.township();
         }
 
         @GetMapping("/refusals/conflict")

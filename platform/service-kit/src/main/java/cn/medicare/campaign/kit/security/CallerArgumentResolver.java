@@ -4,6 +4,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,6 +24,9 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new InsufficientAuthenticationException("not authenticated");
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return TokenClaims.caller(token.getToken());
         }
         return DemoClients.callerFor(authentication.getName())
                 .orElseThrow(() -> new InsufficientAuthenticationException("unknown client"));

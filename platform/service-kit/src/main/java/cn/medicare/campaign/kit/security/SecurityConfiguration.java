@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit.security;
 
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,29 +16,53 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every caller is authenticated except for probes, metrics and API documents; what each role may
  * do is declared on the controllers ({@code @PreAuthorize}) and scoped in code ({@link Caller}).
+ * {@code insurance.security.mode}: {@code demo} (default, the local stack) or {@code jwt}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /** The local profile: HTTP Basic with the documented demo clients. */
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "demo", matchIfMissing = true)
+    SecurityFilterChain demoClientSecurity(HttpSecurity http) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        return common(http, problems)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .build();
+    }
+
+    /**
+     * Production: OAuth2 bearer tokens (JWT) from the province's identity provider, configured with
+     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "jwt")
+    SecurityFilterChain bearerTokenSecurity(HttpSecurity http) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        return common(http, problems)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationEntryPoint(problems)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenClaims::authentication)))
+                .build();
+    }
+
+    private static HttpSecurity common(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs/**", "/v3/api-docs", "/error", "/", "/index.html", "/dashboard/**").permitAll()
-                        .anyRequest().authenticated())
-                .build();
+                        .anyRequest().authenticated());
     }
 
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
+    @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "demo", matchIfMissing = true)
     DemoClients demoClients() {
         return new DemoClients();
     }

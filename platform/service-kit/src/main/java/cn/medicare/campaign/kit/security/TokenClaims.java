@@ -1,0 +1,63 @@
+package cn.medicare.campaign.kit.security;
+
+import cn.medicare.campaign.contracts.codes.Agency;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who a bearer token (OAuth2 client credentials, API.md) stands for: claim {@code role} (BUREAU,
+ * TOWNSHIP, AGENCY, TAX_BUREAU or VIEWER), {@code township} for a township, {@code agency} for an
+ * agency (its code or its client id), and the client in {@code client_id} or else {@code sub}.
+ */
+final class TokenClaims {
+
+    private TokenClaims() {
+    }
+
+    static JwtAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = caller(jwt);
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(caller.role().authority())), caller.clientId());
+    }
+
+    static Caller caller(Jwt jwt) {
+        String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
+        Role role = role(required(jwt, "role"));
+        String township = role == Role.TOWNSHIP ? required(jwt, "township") : null;
+        Agency agency = role == Role.AGENCY ? agency(required(jwt, "agency")) : null;
+        return new Caller(clientId, role, township, agency);
+    }
+
+    private static Role role(String claim) {
+        try {
+            return Role.valueOf(claim.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidBearerTokenException("the token's role is not one of " + Arrays.toString(Role.values()));
+        }
+    }
+
+    private static Agency agency(String claim) {
+        try {
+            return Agency.valueOf(claim.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notACode) {
+            try {
+                return Agency.ofClientId(claim);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidBearerTokenException("the token's agency is not a certifying agency");
+            }
+        }
+    }
+
+    /** A token without what the suite needs is not a valid token here: 401, not a server error. */
+    private static String required(Jwt jwt, String claim) {
+        String value = jwt.getClaimAsString(claim);
+        if (value == null || value.isBlank()) {
+            throw new InvalidBearerTokenException("the token has no " + claim + " claim");
+        }
+        return value;
+    }
+}

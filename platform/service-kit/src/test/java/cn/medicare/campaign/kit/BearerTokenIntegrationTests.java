@@ -1,0 +1,118 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Production mode: OAuth2 bearer tokens (JWT, client credentials) instead of the demo clients. */
+@RealInfrastructure
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=kit-test", "insurance.security.mode=jwt",
+                // this context only answers HTTP: the other kit tests' consumers keep their partitions
+                "spring.kafka.listener.auto-startup=false"})
+@Import(BearerTokenIntegrationTests.IdentityProvider.class)
+class BearerTokenIntegrationTests {
+
+    private static final KeyPair PROVINCE = rsa();
+    private static final KeyPair SOMEONE_ELSE = rsa();
+
+    @LocalServerPort
+    int port;
+
+    @TestConfiguration
+    static class IdentityProvider {
+
+        @Bean
+        JwtDecoder provincialIdentityProvider() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) PROVINCE.getPublic()).build();
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, KitIntegrationTestBase.DATABASE);
+    }
+
+    @Test
+    void aTownshipTokenActsForItsTownship() {
+        String token = token(PROVINCE, Map.of("client_id", "liancheng-lianfeng", "role", "TOWNSHIP", "township", "350825100"));
+
+        HttpResponse<String> whoami = bearer(token).get("/kit-test/whoami");
+        assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat(whoami.body()).contains("\"clientId\":\"liancheng-lianfeng\"", "\"township\":\"350825100\"");
+        assertThat(bearer(token).get("/kit-test/townships-only").body()).isEqualTo("350825100");
+    }
+
+    @Test
+    void anAgencyTokenNamesItsAgency() {
+        String token = token(PROVINCE, Map.of("client_id", "liancheng-minzheng", "role", "AGENCY", "agency", "civil-affairs"));
+        assertThat(bearer(token).get("/kit-test/whoami").body()).contains("\"agency\":\"CIVIL_AFFAIRS\"");
+        assertThat(bearer(token).get("/kit-test/townships-only").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void noTokenAForgedTokenOrATokenWithoutARoleIsUnauthorized() {
+        assertUnauthorized(ApiClient.at(port).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(token(SOMEONE_ELSE, Map.of("client_id", "x", "role", "BUREAU"))).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(token(PROVINCE, Map.of("client_id", "x"))).get("/kit-test/whoami"));
+        assertUnauthorized(ApiClient.at(port).as("bureau").get("/kit-test/whoami"));
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+    }
+
+    private ApiClient bearer(String token) {
+        return ApiClient.at(port).withHeader("Authorization", "Bearer " + token);
+    }
+
+    private static String token(KeyPair signer, Map<String, String> claims) {
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject(claims.getOrDefault("client_id", "anonymous"))
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        claims.forEach(set::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
+            jwt.sign(new RSASSASigner(signer.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
