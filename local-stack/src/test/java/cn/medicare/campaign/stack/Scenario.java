@@ -155,6 +155,7 @@ final class Scenario {
                     .get("/api/v1/participation?region=350825&coverageYear=" + year), 200));
             assertThat(figures[0].get("total").get("enrolled").asInt()).isEqualTo(23);
             assertThat(figures[0].get("total").get("assisted").asInt()).isEqualTo(7);
+            assertThat(figures[0].get("total").get("assistedByCategory").get("EXTREME_POVERTY").asInt()).isEqualTo(3);
         });
         // township 100: 特困 0, 低保 1 and 2, self-paying 3-8 are settled; 9 underpaid
         assertTownship(figures[0].get("townships").get(0), "350825100", 12, 10, 9, "0.7500", 6, 3);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,8 @@ class ParticipationController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
-    @Transactional(readOnly = true)
+    // one snapshot for the several queries behind one answer, so that its figures agree with each other
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Participation participation(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) Instant asOf) {
         if (!query.campaignKnown(region, coverageYear)) {

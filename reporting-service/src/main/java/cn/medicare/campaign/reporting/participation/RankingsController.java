@@ -4,6 +4,7 @@ import cn.medicare.campaign.kit.BusinessTime;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +26,8 @@ class RankingsController {
 
     @GetMapping("/api/v1/rankings")
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
-    @Transactional(readOnly = true)
+    // one snapshot for the several queries behind one answer, so that its figures agree with each other
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Rankings rankings(@RequestParam String region, @RequestParam int coverageYear, @RequestParam TownshipRankings.Period period) {
         return new Rankings(region, coverageYear, period, rankings.of(region, coverageYear, period, BusinessTime.today(clock)));
     }

@@ -4,6 +4,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +25,8 @@ class StagesController {
 
     @GetMapping("/api/v1/stages")
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
-    @Transactional(readOnly = true)
+    // one snapshot for the several queries behind one answer, so that its figures agree with each other
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Stages stages(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
         return new Stages(region, coverageYear, stages.of(region, coverageYear,
                 township -> !caller.is(Role.TOWNSHIP) || township.equals(caller.township())));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Makes a report from the figures as they stood at its moment, keeps it, and announces it (ReportPublished). */
@@ -47,7 +48,7 @@ class ReportService {
         };
     }
 
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     Report create(ReportType type, String region, int coverageYear, Instant asOf) {
         if (query.campaign(region, coverageYear).isEmpty()) {
             throw ApiException.ruleViolated("no campaign for region " + region + " and coverage year " + coverageYear + " to report on");
