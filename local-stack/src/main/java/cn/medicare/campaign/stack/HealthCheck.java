@@ -1,9 +1,7 @@
 package cn.medicare.campaign.stack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import cn.medicare.campaign.infra.http.ApiClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +9,6 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Waits until every service answers {@code /actuator/health} with UP, as an operator's probe would. */
 final class HealthCheck {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HealthCheck() {
     }
@@ -31,14 +27,9 @@ final class HealthCheck {
 
     private static boolean isUp(SuiteService service) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = ApiClient.at(service.url()).get("/actuator/health");
             return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException notListeningYet) {
             return false;
         }
     }

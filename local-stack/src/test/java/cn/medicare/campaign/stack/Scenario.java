@@ -68,6 +68,14 @@ final class Scenario {
         return residents.get(9);
     }
 
+    /** The whole campaign in the order it happens: campaign, enrolments, the civil-affairs list, payments. */
+    void runInOrder() {
+        defineCampaign();
+        enrol(residents);
+        certify();
+        pay();
+    }
+
     void defineCampaign() {
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
         expect(bureau.put("/api/v1/campaigns/350825/" + year, "application/json", DemoCampaign.campaignJson(year)), 200);

@@ -59,10 +59,7 @@ class WalkingSkeletonIntegrationTests {
     void residentsAreEnrolledAssessedPaidAndCounted() {
         Scenario scenario = new Scenario(suite, 2018, 1);
         everyone.addAll(scenario.residents);
-        scenario.defineCampaign();
-        scenario.enrol(scenario.residents);
-        scenario.certify();
-        scenario.pay();
+        scenario.runInOrder();
 
         assertThat(scenario.accepted).as("payments accepted: 20 in full, 1 underpayment").isEqualTo(21);
         assertThat(scenario.duplicates).as("repeated vouchers").isEqualTo(2);
@@ -90,10 +87,7 @@ class WalkingSkeletonIntegrationTests {
     void aRefundThatTakesThePaymentBelowThePayableUncountsTheResident() {
         Scenario scenario = new Scenario(suite, 2020, 3);
         everyone.addAll(scenario.residents);
-        scenario.defineCampaign();
-        scenario.enrol(scenario.residents);
-        scenario.certify();
-        scenario.pay();
+        scenario.runInOrder();
         scenario.assertParticipation();
 
         scenario.refundPartOfAPayment();

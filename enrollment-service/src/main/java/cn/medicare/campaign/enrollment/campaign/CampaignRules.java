@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.campaign;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.web.InputError;
@@ -20,7 +21,6 @@ final class CampaignRules {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final int SHARE_DECIMALS = 4;
     private static final int MAX_NAME = 100;
-    private static final int MAX_AMOUNT_DIGITS = 12;
 
     private CampaignRules() {
     }
@@ -158,9 +158,8 @@ final class CampaignRules {
             errors.add(InputError.field(field, "is required"));
         } else if (amount.signum() < 0) {
             errors.add(InputError.field(field, "must not be negative"));
-        } else if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
-            errors.add(InputError.field(field, "is an amount in yuan such as \"180.00\": at most 2 decimals and "
-                    + MAX_AMOUNT_DIGITS + " digits"));
+        } else if (Amounts.tooLarge(amount) || Amounts.finerThanFen(amount)) {
+            errors.add(InputError.field(field, "is an amount in yuan such as \"180.00\": at most 2 decimals and 12 digits"));
         }
     }
 }

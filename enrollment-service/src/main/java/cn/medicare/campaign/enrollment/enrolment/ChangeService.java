@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ChangeService {
 
-    private static final int MAX_PLACE = 100;
-    private static final int MAX_NAME = 50;
-
     private final EnrolmentStore roster;
     private final CampaignStore campaigns;
     private final OutboxWriter outbox;
@@ -76,14 +73,14 @@ class ChangeService {
                         + current.coverageYear() + " campaign of " + current.region()));
             }
         }
-        if (change.village() != null && (change.village().isBlank() || change.village().length() > MAX_PLACE)) {
-            errors.add(InputError.field("village", "is not blank, at most " + MAX_PLACE + " characters"));
+        if (change.village() != null && (change.village().isBlank() || change.village().length() > EnrolmentRequests.MAX_PLACE)) {
+            errors.add(InputError.field("village", "is not blank, at most " + EnrolmentRequests.MAX_PLACE + " characters"));
         }
-        if (change.school() != null && change.school().length() > MAX_PLACE) {
-            errors.add(InputError.field("school", "has at most " + MAX_PLACE + " characters"));
+        if (change.school() != null && change.school().length() > EnrolmentRequests.MAX_PLACE) {
+            errors.add(InputError.field("school", "has at most " + EnrolmentRequests.MAX_PLACE + " characters"));
         }
-        if (change.name() != null && (change.name().isBlank() || change.name().length() > MAX_NAME)) {
-            errors.add(InputError.field("name", "is not blank, at most " + MAX_NAME + " characters"));
+        if (change.name() != null && (change.name().isBlank() || change.name().length() > EnrolmentRequests.MAX_NAME)) {
+            errors.add(InputError.field("name", "is not blank, at most " + EnrolmentRequests.MAX_NAME + " characters"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -15,7 +15,8 @@ final class EnrolmentRequests {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("[0-9]{9}");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
-    private static final int MAX_PLACE = 100;
+    static final int MAX_PLACE = 100;
+    static final int MAX_NAME = 50;
 
     private EnrolmentRequests() {
     }
@@ -29,8 +30,8 @@ final class EnrolmentRequests {
         } else if (!id.isValid()) {
             id.problems().forEach(problem -> errors.add(InputError.field("idNumber", problem)));
         }
-        if (request.name() == null || request.name().isBlank() || request.name().strip().length() > 50) {
-            errors.add(InputError.field("name", "is required, at most 50 characters"));
+        if (request.name() == null || request.name().isBlank() || request.name().strip().length() > MAX_NAME) {
+            errors.add(InputError.field("name", "is required, at most " + MAX_NAME + " characters"));
         }
         if (request.region() == null || !REGION.matcher(request.region()).matches()) {
             errors.add(InputError.field("region", "is a 6-digit county code such as 350825"));

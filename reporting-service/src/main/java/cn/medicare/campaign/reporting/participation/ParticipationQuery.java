@@ -121,17 +121,18 @@ public class ParticipationQuery {
         return moment.live() ? PEOPLE : PEOPLE_AS_OF;
     }
 
-    /** The people's parameters for the moment, then the query's own. */
-    private static Object[] parameters(Moment moment, Object... more) {
+    /** The people's parameters for the moment and the campaign, then the rest of the query's. */
+    private static Object[] parameters(Moment moment, String region, int coverageYear, Object... rest) {
         List<Object> parameters = new ArrayList<>();
         if (moment.live()) {
             parameters.add(moment.day());
         } else {
-            int coverageYear = (Integer) more[1];
             Timestamp at = Timestamp.from(moment.at());
             parameters.addAll(List.of(moment.day(), moment.day(), coverageYear, at, coverageYear, at));
         }
-        parameters.addAll(List.of(more));
+        parameters.add(region);
+        parameters.add(coverageYear);
+        parameters.addAll(List.of(rest));
         return parameters.toArray();
     }
 }

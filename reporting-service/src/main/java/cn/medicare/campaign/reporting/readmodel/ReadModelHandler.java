@@ -50,7 +50,9 @@ class ReadModelHandler implements InboxHandler {
         } else if (event instanceof PaymentRefunded refund) {
             store.refunded(refund);
         }
-        if (event instanceof PersonEvent person) {
+        // only a payable or money moves the moment of settlement; the roster's events do not
+        if (event instanceof ContributionAssessed || event instanceof PaymentConfirmed || event instanceof PaymentRefunded) {
+            PersonEvent person = (PersonEvent) event;
             store.settle(person.personId(), person.coverageYear());
         }
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -77,9 +78,12 @@ class AdjustmentBatches {
             throw ApiException.invalid("month", "is this month or an earlier one, not " + month);
         }
         List<CheckedRow> checked = new ArrayList<>(rows.size());
+        // a list names a handful of townships many times: each is looked up once
+        Map<String, Optional<String>> regions = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
-            checked.add(RowCheck.check(i + 1, row, agency, today, campaigns::regionOf));
+            checked.add(RowCheck.check(i + 1, row, agency, today,
+                    township -> regions.computeIfAbsent(township, campaigns::regionOf)));
         }
         UUID batchId = UUID.randomUUID();
         boolean onTime = !today.isAfter(month.atDay(DUE_DAY));

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -23,7 +24,6 @@ final class ConfirmationReader {
 
     static final int MAX_VOUCHER_LENGTH = 64;
     // numeric(12,2) in the payment table
-    private static final int MAX_INTEGER_DIGITS = 10;
 
     private ConfirmationReader() {
     }
@@ -62,7 +62,7 @@ final class ConfirmationReader {
         Integer coverageYear = coverageYear(row.get("coverageYear"), errors);
         BigDecimal amount = amount(row.get("amount"), errors);
         PaymentChannel channel = channel(text(row, "channel"), errors);
-        Instant paidAt = paidAt(text(row, "paidAt"), errors);
+        Instant paidAt = instant("paidAt", text(row, "paidAt"), errors);
         if (!errors.isEmpty()) {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
@@ -105,11 +105,11 @@ final class ConfirmationReader {
             return null;
         }
         // the size first: setScale on 1e999999999 would spell out a billion digits
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+        if (Amounts.tooLarge(amount)) {
             errors.add(InputError.field("amount", "is too large for one contribution"));
             return null;
         }
-        if (amount.stripTrailingZeros().scale() > 2) {
+        if (Amounts.finerThanFen(amount)) {
             errors.add(InputError.field("amount", "has at most 2 decimals (fen)"));
             return null;
         }
@@ -126,10 +126,6 @@ final class ConfirmationReader {
         }
         errors.add(InputError.field("channel", "is one of " + Arrays.toString(PaymentChannel.values())));
         return null;
-    }
-
-    private static Instant paidAt(String text, List<InputError> errors) {
-        return instant("paidAt", text, errors);
     }
 
     static Instant instant(String field, String text, List<InputError> errors) {

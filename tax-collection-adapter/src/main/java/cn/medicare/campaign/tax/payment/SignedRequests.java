@@ -49,7 +49,8 @@ class SignedRequests {
         try {
             return json.readTree(raw);
         } catch (JacksonException e) {
-            throw ApiException.invalid("body", "is not valid JSON: " + e.getOriginalMessage());
+            // the parser's words would quote the body back: a resident's number may be in it
+            throw ApiException.invalid("body", "is not valid JSON");
         }
     }
 }

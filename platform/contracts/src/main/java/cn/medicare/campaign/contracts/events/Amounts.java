@@ -3,8 +3,11 @@ package cn.medicare.campaign.contracts.events;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Money on the bus is yuan with exactly two decimals (fen), so equal amounts are equal text. */
-final class Amounts {
+/**
+ * Money on the bus is yuan with exactly two decimals (fen), so equal amounts are equal text. The
+ * checks are public so that an API can refuse a wrong amount by field before building an event.
+ */
+public final class Amounts {
 
     private Amounts() {
     }
@@ -17,12 +20,22 @@ final class Amounts {
      * would otherwise print a billion digits.
      */
     static BigDecimal yuan(BigDecimal amount) {
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+        if (tooLarge(amount)) {
             throw new IllegalArgumentException("an amount in yuan has at most " + MAX_INTEGER_DIGITS + " digits before the point");
         }
-        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+        if (finerThanFen(amount)) {
             throw new IllegalArgumentException("an amount in yuan has at most two decimals (fen)");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** More than {@value #MAX_INTEGER_DIGITS} digits before the point; cheap even for 1e999999999. */
+    public static boolean tooLarge(BigDecimal amount) {
+        return amount.precision() - amount.scale() > MAX_INTEGER_DIGITS;
+    }
+
+    /** A part of a fen: three or more decimals that are not zeros. */
+    public static boolean finerThanFen(BigDecimal amount) {
+        return amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2;
     }
 }
