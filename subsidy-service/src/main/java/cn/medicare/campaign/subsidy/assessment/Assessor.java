@@ -52,19 +52,27 @@ public class Assessor {
         if (enrolment.isEmpty()) {
             return;
         }
-        Optional<CampaignDefined> campaign = campaigns.find(enrolment.get().region(), coverageYear);
-        if (campaign.isEmpty()) {
-            // assessed when the campaign arrives
-            return;
-        }
-        Set<AssistanceCategory> held = HeldCategories.heldFor(certifications.of(personId),
-                campaign.get().collectionPeriod().end());
-        Assessment assessment = AssessmentRule.assess(campaign.get(), enrolment.get().personCategory(), held);
+        // without a campaign yet, the person is assessed when it arrives
+        campaigns.find(enrolment.get().region(), coverageYear)
+                .ifPresent(campaign -> assess(enrolment.get(), campaign, reason));
+    }
+
+    /** A new campaign version reassesses everybody under it: the campaign in hand is not read back for each. */
+    public void reassessUnder(CampaignDefined campaign, String personId, AssessmentReason reason) {
+        roster.find(personId, campaign.coverageYear()).filter(e -> !e.withdrawn())
+                .ifPresent(enrolment -> assess(enrolment, campaign, reason));
+    }
+
+    private void assess(Enrolment enrolment, CampaignDefined campaign, AssessmentReason reason) {
+        String personId = enrolment.personId();
+        int coverageYear = campaign.coverageYear();
+        Set<AssistanceCategory> held = HeldCategories.heldFor(certifications.of(personId), campaign.collectionPeriod().end());
+        Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), held);
         Optional<Assessment> previous = assessments.find(personId, coverageYear);
         if (previous.filter(assessment::equals).isPresent()) {
             return;
         }
-        String region = enrolment.get().region();
+        String region = enrolment.region();
         assessments.save(personId, coverageYear, region, assessment, clock.instant());
         outbox.append(new ContributionAssessed(personId, coverageYear, region, assessment.standardAmount(),
                 assessment.subsidyAmount(), assessment.payableAmount(), assessment.assistanceCategory(),

@@ -59,6 +59,7 @@ class UpstreamEvents {
             return;
         }
         locks.lock();
-        roster.activePersons(campaign.region(), campaign.coverageYear()).forEach(personId -> assessor.reassess(personId, campaign.coverageYear(), AssessmentReason.CAMPAIGN_CHANGED));
+        roster.activePersons(campaign.region(), campaign.coverageYear())
+                .forEach(personId -> assessor.reassessUnder(campaign, personId, AssessmentReason.CAMPAIGN_CHANGED));
     }
 }
