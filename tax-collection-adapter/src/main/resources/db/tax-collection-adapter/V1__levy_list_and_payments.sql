@@ -18,7 +18,7 @@ create table levy_item (
     person_id           varchar(32)   not null,
     coverage_year       integer       not null,
     region              varchar(6)    not null,
-    id_number_sealed    text,                   -- AES-GCM; never the plain number
+    id_number_sealed    text,                   -- sealed for this service (X25519 + AES-GCM); never the plain number
     id_number_masked    varchar(18),
     name_masked         text,
     township            text,

@@ -90,13 +90,34 @@ class EnrollmentApiIntegrationTests {
         String personId = enrolled.get("personId").asString();
         Map<String, Object> event = jdbc.queryForMap("select aggregatetype, payload::text as payload from outbox where aggregateid = ?", personId);
         assertThat(event.get("aggregatetype")).isEqualTo("insurance.roster.v1");
-        assertThat((String) event.get("payload")).doesNotContain(idNumber).contains("\"personCategory\":\"GENERAL\"", "\"nameMasked\":\"张**\"");
+        assertThat((String) event.get("payload")).doesNotContain(idNumber, "birthDate", "19850612", "1985-06-12")
+                .contains("\"personCategory\":\"GENERAL\"", "\"nameMasked\":\"张**\"", "\"birthYear\":1985",
+                        "\"idNumberMasked\":\"350825***********" + idNumber.charAt(17) + "\"");
 
         JsonNode view = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
-        assertThat(view.get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+        assertThat(view.get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));
 
         HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG));
         assertProblem(again, 409);
+    }
+
+    @Test
+    void aNewbornCoveredFromBirthTravelsWithoutItsBirthDateOrBirthYear() {
+        String idNumber = Liancheng.idNumber("20180103", 404);
+        HttpResponse<String> created = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments", """
+                {"idNumber":"%s","name":"罗小宝","region":"350825","coverageYear":2018,"township":"%s",
+                 "village":"城关村%s","hukouLocal":true,"residencePermit":false,"personCategory":"NEWBORN",
+                 "enrolledOn":"2018-01-10"}""".formatted(idNumber, Liancheng.LIANFENG, idNumber));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String personId = json(created).get("personId").asString();
+        String payload = jdbc.queryForObject("select payload::text from outbox where aggregateid = ?", String.class, personId);
+        assertThat(payload).contains("\"coverageFromBirth\":true", "\"village\":\"城关村" + "*".repeat(18) + "\"")
+                .doesNotContain("coverageStart", "birthYear", "2018-01-03", idNumber);
+        JsonNode view = json(api.as("township-" + Liancheng.LIANFENG).get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(view.get("coverageFromBirth").asBoolean()).isTrue();
+        assertThat(view.has("coverageStart") && !view.get("coverageStart").isNull()).isFalse();
+        assertThat(view.toString()).doesNotContain("2018-01-03", idNumber);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.stack;
 
 import cn.medicare.campaign.infra.Infrastructure;
+import cn.medicare.campaign.infra.kafka.DeclaredTopics;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
 import java.io.PrintStream;
@@ -37,6 +38,8 @@ public final class Suite implements AutoCloseable {
             for (SuiteService service : SuiteService.values()) {
                 infrastructure.postgres().createDatabase(service.database());
             }
+            List<String> created = DeclaredTopics.create(infrastructure.kafkaBootstrapServers(), (short) 1);
+            out.printf("  %d declared topics created (%s)%n", created.size(), created.isEmpty() ? "all existed" : "400 days, dead letters too");
             for (SuiteService service : SuiteService.values()) {
                 long started = System.nanoTime();
                 suite.services.put(service, startService(service, infrastructure, fixedPorts ? service.port() : 0));

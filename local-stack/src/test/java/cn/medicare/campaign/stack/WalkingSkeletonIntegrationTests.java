@@ -1,23 +1,40 @@
 package cn.medicare.campaign.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.infra.testing.IdNumberCandidates;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import cn.medicare.campaign.kit.privacy.IdNumberLeaks;
 import cn.medicare.campaign.stack.demo.Resident;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +47,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end: the four services, their Debezium relays, Kafka and PostgreSQL,
@@ -116,7 +135,136 @@ class WalkingSkeletonIntegrationTests {
             }
             plain.forEach(number -> assertThat(text.toString())
                     .as("record %s-%d@%d", record.topic(), record.partition(), record.offset()).doesNotContain(number));
+            assertThat(IdNumberLeaks.containsIdNumber(text.toString()))
+                    .as("record %s-%d@%d holds some valid ID number", record.topic(), record.partition(), record.offset()).isFalse();
         }
+    }
+
+    @Test
+    @Order(6)
+    void deadLetterTopicsAreDeclaredWithTheRetentionOfTheirSource() throws Exception {
+        String deadLetters = Topics.deadLetter(Topics.ROSTER, "reporting-service");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, deadLetters);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            assertThat(config.get("retention.ms").value()).isEqualTo(Long.toString(Duration.ofDays(400).toMillis()));
+            assertThat(admin.describeTopics(List.of(Topics.ROSTER)).allTopicNames().get().get(Topics.ROSTER).partitions()).hasSize(12);
+        }
+    }
+
+    /**
+     * EVENTS.md's 10,000-candidate rule, for every record on every topic (dead letters included)
+     * and every list a client without the tax bureau's rights reads, with the case that broke it
+     * first: a newborn enrolled days after birth and covered from birth.
+     */
+    @Test
+    @Order(5)
+    void noRecordOrListNarrowsAnIdNumberBelowTenThousandCandidates() {
+        String newborn = "35082520180103017" + ResidentIdNumber.checkCharacter("35082520180103017");
+        String township = Scenario.TOWNSHIPS.get(0);
+        ApiClient clerk = ApiClient.at(suite.url(SuiteService.ENROLLMENT)).as("township-" + township);
+        HttpResponse<String> enrolled = clerk.post("/api/v1/enrolments", """
+                {"idNumber":"%s","name":"罗小宝","region":"350825","coverageYear":2018,"township":"%s",
+                 "village":"城关村 %s","hukouLocal":true,"residencePermit":false,"personCategory":"NEWBORN",
+                 "enrolledOn":"2018-01-10"}""".formatted(newborn, township, newborn));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String personId = personIds().personId(newborn);
+        JsonNode view = json(clerk.get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(view.get("coverageFromBirth").asBoolean()).isTrue();
+        assertThat(view.get("village").asString()).isEqualTo("城关村 " + "*".repeat(18));
+
+        ApiClient civilAffairs = ApiClient.at(suite.url(SuiteService.SUBSIDY)).as("civil-affairs");
+        HttpResponse<String> batch = civilAffairs.post("/api/v1/adjustment-batches?month=2018-01", """
+                {"rows":[{"township":"%s","village":"城关村","idNumber":"%s","phone":"13900000000","action":"ADD",
+                 "category":"MINIMUM_LIVING","effectiveDate":"2018-01-10"}]}""".formatted(township, newborn));
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(202);
+        JsonNode batchDetails = json(civilAffairs.get("/api/v1/adjustment-batches/"
+                + JsonMapper.shared().readTree(batch.body()).get("batchId").asString()));
+
+        Map<String, LocalDate> birthDates = new HashMap<>();
+        everyone.forEach(r -> birthDates.put(personIds().personId(r.idNumber()), birth(r.idNumber())));
+        birthDates.put(personId, LocalDate.of(2018, 1, 3));
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            records.clear();
+            records.addAll(everything());
+            assertThat(records).anyMatch(r -> personId.equals(asText(r.key())));
+        });
+        Set<String> typesSeen = new TreeSet<>();
+        long least = Long.MAX_VALUE;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String what = record.topic() + "-" + record.partition() + "@" + record.offset();
+            JsonNode value = JsonMapper.shared().readTree(asText(record.value()));
+            Header type = record.headers().lastHeader("type");
+            typesSeen.add(type == null ? "?" : asText(type.value()));
+            Header time = record.headers().lastHeader("time");
+            least = Math.min(least, assertEnoughCandidates(what, value, time == null ? null : Instant.parse(asText(time.value()))));
+            LocalDate birth = birthDates.get(asText(record.key()));
+            if (birth != null) {
+                assertThat(IdNumberCandidates.showsBirthDate(value, birth)).as("%s shows the birth date", what).isFalse();
+            }
+        }
+        assertThat(typesSeen).contains("CampaignDefined", "TargetsSet", "PersonEnrolled", "EligibilityAdjusted",
+                "ContributionAssessed", "PaymentConfirmed", "PaymentRefunded");
+
+        List<JsonNode> lists = List.of(view, batchDetails,
+                json(clerk.get("/api/v1/enrolments/" + personIds().personId(everyone.get(0).idNumber()) + "?coverageYear=2018")),
+                json(ApiClient.at(suite.url(SuiteService.REPORTING)).as("township-" + township)
+                        .get("/api/v1/unpaid?region=350825&coverageYear=2018&township=" + township)),
+                json(ApiClient.at(suite.url(SuiteService.TAX)).as("bureau").get("/api/v1/levy-items?region=350825&coverageYear=2018")),
+                json(ApiClient.at(suite.url(SuiteService.TAX)).as("bureau").get("/api/v1/refunds-due?region=350825&coverageYear=2018")));
+        for (JsonNode list : lists) {
+            for (JsonNode row : rows(list)) {
+                least = Math.min(least, assertEnoughCandidates("a row of a list", row, null));
+            }
+        }
+        System.out.printf("[personal data] %d records of %d event types and %d lists checked; fewest candidates seen: %s%n",
+                records.size(), typesSeen.size(), lists.size(), least == Long.MAX_VALUE ? "none narrowed" : ">= " + least);
+    }
+
+    private static long assertEnoughCandidates(String what, JsonNode value, Instant published) {
+        IdNumberCandidates.Knowledge knowledge = IdNumberCandidates.knowledge(value, published, LocalDate.now());
+        if (!knowledge.aboutAnIdNumber()) {
+            return Long.MAX_VALUE;
+        }
+        long candidates = IdNumberCandidates.count(knowledge, IdNumberCandidates.REQUIRED);
+        assertThat(candidates).as("ID numbers consistent with %s: %s", what, value).isGreaterThanOrEqualTo(IdNumberCandidates.REQUIRED);
+        return candidates;
+    }
+
+    /** The rows of a list answer (any array of objects in it), or the answer itself when it is one record. */
+    private static List<JsonNode> rows(JsonNode answer) {
+        List<JsonNode> rows = new ArrayList<>();
+        if (answer.isArray()) {
+            answer.forEach(rows::add);
+            return rows;
+        }
+        for (JsonNode field : answer) {
+            if (field.isArray()) {
+                field.forEach(rows::add);
+            }
+        }
+        return rows.isEmpty() ? List.of(answer) : rows;
+    }
+
+    private static LocalDate birth(String idNumber) {
+        return LocalDate.parse(idNumber.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    private static PersonIds personIds() {
+        try (InputStream in = WalkingSkeletonIntegrationTests.class.getResourceAsStream("/service-kit-defaults.properties")) {
+            Properties defaults = new Properties();
+            defaults.load(in);
+            return PersonIds.fromBase64(defaults.getProperty("insurance.identity.person-key"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.request().uri() + " answered " + response.body()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> everything() {

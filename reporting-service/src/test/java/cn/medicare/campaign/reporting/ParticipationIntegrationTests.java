@@ -13,13 +13,16 @@ import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +62,24 @@ class ParticipationIntegrationTests {
                 county.enrolled(5, 1, true), county.assessed(5, "0", null),
                 county.paid(6, "V6", "180.00"),
                 county.enrolled(7, 1, true), county.assessed(7, "0", null), county.paid(7, "V7", "180.00"), county.withdrawn(7));
+    }
+
+    @Test
+    void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawn() {
+        ReportingMother county = new ReportingMother("350827");
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), county.withdrawn(1)));
+
+        awaitApplied(EventTraffic.publishAt(enrolledAt, county.enrolled(1, 0, true)));
+
+        assertThat(jdbc.queryForObject("select withdrawn_on from person_year where person_id = ? and coverage_year = 2018",
+                LocalDate.class, county.personId(1))).isEqualTo(LocalDate.of(2017, 11, 1));
+    }
+
+    private void awaitApplied(UUID eventId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
     }
 
     @Test
@@ -215,7 +236,7 @@ class ParticipationIntegrationTests {
             JsonNode underpaid = unpaid.get("people").valueStream()
                     .filter(p -> p.get("personId").asString().equals(county.personId(4))).findFirst().orElseThrow();
             assertThat(underpaid.get("outstanding").asString()).isEqualTo("80.00");
-            assertThat(underpaid.get("idNumberMasked").asString()).isEqualTo("3508**********0012");
+            assertThat(underpaid.get("idNumberMasked").asString()).isEqualTo("350825***********2");
         });
         assertThat(ApiClient.at(port).as("township-" + county.township(0)).get(path).statusCode()).isEqualTo(403);
         assertThat(ApiClient.at(port).as("viewer").get(path).statusCode()).isEqualTo(403);

@@ -58,9 +58,9 @@ final class ReportingMother {
     }
 
     PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {
-        return new PersonEnrolled(personId(person), 2018, region, "3508**********0012", "seal", "张*", LocalDate.of(1985, 6, 12),
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
                 Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, hukouLocal, !hukouLocal,
-                EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0);
+                EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null);
     }
 
     ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {

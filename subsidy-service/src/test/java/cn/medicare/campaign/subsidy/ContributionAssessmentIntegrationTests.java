@@ -9,6 +9,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,21 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
 
         publishAndAwaitApplied(enrolled);
         assertThat(published(ASSESSED, enrolled.personId())).hasSize(1);
+    }
+
+    @Test
+    void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawnAndUnassessed() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(409), 2018);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), new PersonWithdrawn(enrolled.personId(), 2018,
+                Liancheng.REGION, WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 9))));
+
+        awaitApplied(EventTraffic.publishAt(enrolledAt, enrolled));
+
+        assertThat(jdbc.queryForObject("select withdrawn from enrolment where person_id = ? and coverage_year = 2018",
+                Boolean.class, enrolled.personId())).isTrue();
+        assertThat(published(ASSESSED, enrolled.personId())).isEmpty();
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class Liancheng {
 
     public static PersonEnrolled enrolled(String idNumber, int coverageYear) {
         return new PersonEnrolled(personId(idNumber), coverageYear, REGION, PersonIds.maskIdNumber(idNumber),
-                "sealed-not-used-here", "张*", LocalDate.of(1985, 6, 12), Sex.FEMALE, PersonCategory.GENERAL, TOWNSHIP,
-                VILLAGE, null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), 0);
+                "sealed-not-used-here", "张*", 1985, Sex.FEMALE, PersonCategory.GENERAL, TOWNSHIP,
+                VILLAGE, null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
     }
 }

@@ -68,8 +68,12 @@ abstract class SubsidyIntegrationTestBase {
     void publishAndAwaitApplied(Event event) {
         UUID id = UUID.randomUUID();
         EventTraffic.send(List.of(EventTraffic.record(event.type().topic(), id, event)));
+        awaitApplied(id);
+    }
+
+    void awaitApplied(UUID eventId) {
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "select count(*) from inbox where consumer_group = 'subsidy-service' and event_id = ?", Integer.class, id) == 1);
+                "select count(*) from inbox where consumer_group = 'subsidy-service' and event_id = ?", Integer.class, eventId) == 1);
     }
 
     /** The payloads of the events of one type the service wrote for a key, oldest first. */

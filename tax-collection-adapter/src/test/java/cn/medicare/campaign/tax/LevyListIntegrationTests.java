@@ -9,8 +9,10 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -95,6 +97,25 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         assertThat(withdrawn.get(0).get("idNumber").asString()).isEqualTo(leaving);
         assertThat(withdrawn.get(0).get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(page(0, 5000).get("items")).hasSize(3);
+    }
+
+    @Test
+    void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawn() {
+        String idNumber = People.idNumber();
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
+        UUID withdrawal = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(withdrawal));
+
+        UUID replay = EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(replay));
+
+        assertThat(jdbc.queryForObject("select withdrawn from levy_item where person_id = ? and coverage_year = 2018",
+                Boolean.class, residents.personId(idNumber))).isTrue();
+    }
+
+    private boolean applied(UUID eventId) {
+        return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
     }
 
     @Test

@@ -38,8 +38,8 @@ final class Residents {
     PersonEnrolled enrolled(String idNumber, int coverageYear) {
         ResidentIdCheck.Valid id = (ResidentIdCheck.Valid) ResidentIdNumber.check(idNumber, LocalDate.of(coverageYear, 1, 1));
         return new PersonEnrolled(personId(idNumber), coverageYear, People.REGION, PersonIds.maskIdNumber(idNumber),
-                sealer.seal(idNumber), "张**", id.birthDate(), id.sex(), PersonCategory.GENERAL, People.TOWNSHIP, "莲峰村",
-                null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), 0);
+                sealer.seal(idNumber), "张**", id.birthDate().getYear(), id.sex(), PersonCategory.GENERAL, People.TOWNSHIP, "莲峰村",
+                null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
     }
 
     /** Liancheng 2018 charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off. */

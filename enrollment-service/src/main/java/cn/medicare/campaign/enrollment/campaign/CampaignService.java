@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -32,7 +33,7 @@ class CampaignService {
             throw ApiException.invalid(errors);
         }
         int version = store.lockVersion(region, coverageYear).map(previous -> previous + 1).orElse(1);
-        CampaignDefined campaign = new CampaignDefined(region, request.regionName().trim(), coverageYear, version,
+        CampaignDefined campaign = new CampaignDefined(region, FreeText.redact(request.regionName().strip()), coverageYear, version,
                 request.collectionPeriod(), request.extensions() == null ? List.of() : request.extensions(),
                 request.contributions(), request.fiscalSubsidy(), request.assistance(), request.participationGoal(),
                 request.stages(), request.lateEnrolmentWaitingDays());
@@ -50,9 +51,12 @@ class CampaignService {
             throw ApiException.invalid(errors);
         }
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
-        store.replaceTargets(region, coverageYear, targets);
-        outbox.append(new TargetsSet(region, coverageYear, targets));
-        return new CampaignView(campaign, targets);
+        List<TargetsSet.Target> named = targets.stream()
+                .map(target -> new TargetsSet.Target(target.township(), FreeText.redact(target.townshipName().strip()), target.target()))
+                .toList();
+        store.replaceTargets(region, coverageYear, named);
+        outbox.append(new TargetsSet(region, coverageYear, named));
+        return new CampaignView(campaign, named);
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -48,7 +49,8 @@ class ChangeService {
         Enrolment changed = new Enrolment(current.personId(), current.coverageYear(), current.region(), current.idNumberSealed(),
                 current.idNumberMasked(), or(change.name(), current.name()), or(change.phone(), current.phone()),
                 current.birthDate(), current.sex(), or(change.personCategory(), current.personCategory()),
-                or(change.township(), current.township()), or(change.village(), current.village()), or(change.school(), current.school()),
+                or(change.township(), current.township()), or(FreeText.redactedOrNull(change.village()), current.village()),
+                or(FreeText.redactedOrNull(change.school()), current.school()),
                 or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
                 current.channel(), current.enrolledOn(), current.coverageStart(), current.waitingPeriodDays(), current.enrolledBy(),
                 null, null);

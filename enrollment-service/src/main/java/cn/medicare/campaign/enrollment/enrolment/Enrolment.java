@@ -34,4 +34,9 @@ record Enrolment(
         String enrolledBy,
         LocalDate withdrawnOn,
         WithdrawalReason withdrawalReason) {
+
+    /** A newborn covered from the day of birth: that date is the birth date, which is never shown or published. */
+    boolean coverageFromBirth() {
+        return coverageStart.equals(birthDate);
+    }
 }

@@ -22,16 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/enrolments")
 class EnrolmentController {
 
-    /** The roster entry as people read it: the ID number masked. */
+    /** The roster entry as people read it: the ID number masked, a coverage from birth as a flag without the birth date. */
     record EnrolmentView(String personId, int coverageYear, String region, String idNumberMasked, String name,
             String personCategory, String township, String village, String school, boolean hukouLocal,
-            boolean residencePermit, String channel, String enrolledOn, String coverageStart, int waitingPeriodDays,
-            String withdrawnOn, String withdrawalReason) {
+            boolean residencePermit, String channel, String enrolledOn, String coverageStart, Boolean coverageFromBirth,
+            int waitingPeriodDays, String withdrawnOn, String withdrawalReason) {
 
         static EnrolmentView of(Enrolment e) {
             return new EnrolmentView(e.personId(), e.coverageYear(), e.region(), e.idNumberMasked(), e.name(),
                     e.personCategory().name(), e.township(), e.village(), e.school(), e.hukouLocal(), e.residencePermit(),
-                    e.channel().name(), e.enrolledOn().toString(), e.coverageStart().toString(), e.waitingPeriodDays(),
+                    e.channel().name(), e.enrolledOn().toString(), e.coverageFromBirth() ? null : e.coverageStart().toString(),
+                    e.coverageFromBirth() ? true : null, e.waitingPeriodDays(),
                     e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
                     e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }

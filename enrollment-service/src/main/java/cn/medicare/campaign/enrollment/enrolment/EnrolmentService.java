@@ -12,6 +12,7 @@ import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EnrolmentService {
 
-    record Enrolled(String personId, LocalDate coverageStart, int waitingPeriodDays) {
+    /** A coverage from birth shows as the flag, without the date: that date is the birth date. */
+    record Enrolled(String personId, LocalDate coverageStart, Boolean coverageFromBirth, int waitingPeriodDays) {
     }
 
     private final EnrolmentStore roster;
@@ -64,7 +66,9 @@ class EnrolmentService {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
         }
         outbox.append(announcement(enrolment));
-        return new Enrolled(enrolment.personId(), enrolment.coverageStart(), enrolment.waitingPeriodDays());
+        boolean fromBirth = enrolment.coverageFromBirth();
+        return new Enrolled(enrolment.personId(), fromBirth ? null : enrolment.coverageStart(), fromBirth ? true : null,
+                enrolment.waitingPeriodDays());
     }
 
     /**
@@ -148,7 +152,8 @@ class EnrolmentService {
         CoverageRules.Coverage coverage = CoverageRules.coverage(enrolledOn, category, id.birthDate(), campaign);
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().trim(), blankToNull(request.phone()),
-                id.birthDate(), id.sex(), category, request.township().trim(), request.village().trim(), blankToNull(request.school()),
+                id.birthDate(), id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
+                FreeText.redactedOrNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
                 request.school() == null || request.school().isBlank() ? EnrolmentChannel.TOWNSHIP : EnrolmentChannel.SCHOOL,
                 enrolledOn, coverage.start(), coverage.waitingPeriodDays(), caller.clientId(), null, null);
@@ -180,12 +185,19 @@ class EnrolmentService {
         return enrolment;
     }
 
+    /**
+     * The birth date never travels (EVENTS.md, "Personal data on the bus"): a coverage that starts
+     * on it travels as a flag, and the birth year stays home when the person was born in the year of
+     * the enrolment, since the enrolment's own date would then bound the birth date to weeks.
+     */
     private static PersonEnrolled announcement(Enrolment enrolment) {
+        boolean fromBirth = enrolment.coverageFromBirth();
+        Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
-                enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), enrolment.birthDate(), enrolment.sex(),
+                enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),
                 enrolment.personCategory(), enrolment.township(), enrolment.village(), enrolment.school(), enrolment.hukouLocal(),
-                enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStart(), enrolment.waitingPeriodDays(),
-                enrolment.enrolledOn());
+                enrolment.residencePermit(), enrolment.channel(), fromBirth ? null : enrolment.coverageStart(), fromBirth ? true : null,
+                enrolment.waitingPeriodDays(), enrolment.enrolledOn());
     }
 
     private static String blankToNull(String text) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public final class Topics {
 
-    /** Campaigns and township targets, keyed {@code region:coverageYear}. */
+    /** Campaigns and township targets (compacted), keyed {@code region:coverageYear:campaign} and {@code ...:targets}. */
     public static final String CAMPAIGN = "insurance.campaign.v1";
     /** The roster (参保登记), keyed by personId. */
     public static final String ROSTER = "insurance.roster.v1";

@@ -39,8 +39,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Value("${spring.application.name}") String source, Clock clock) {
-        return new OutboxWriter(jdbc, source, clock);
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Value("${spring.application.name}") String source, Clock clock,
+            MeterRegistry meters) {
+        return new OutboxWriter(jdbc, source, clock, meters);
     }
 
     @Bean

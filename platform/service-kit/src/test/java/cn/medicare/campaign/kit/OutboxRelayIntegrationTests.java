@@ -120,6 +120,28 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
                 ROWS, beforeRestart, duplicates.get(), ROWS / (elapsed.toMillis() / 1000.0));
     }
 
+    /** A service may write before its connector first runs (a new deployment): the connector's initial snapshot sends those rows. */
+    @Test
+    void rowsWrittenBeforeTheConnectorFirstRanArePublished() {
+        String topic = "relay-before-slot." + UUID.randomUUID();
+        List<OutboxMessage> early = List.of(message(topic, 1), message(topic, 2), message(topic, 3));
+        transaction.executeWithoutResult(status -> outbox.appendAll(early));
+
+        relay = startRelay();
+        OutboxMessage late = message(topic, 4);
+        transaction.executeWithoutResult(status -> outbox.appendAll(List.of(late)));
+
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(topic)) {
+            Map<String, ConsumerRecord<String, String>> received = new ConcurrentHashMap<>();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).forEach(record -> received.put(EventTraffic.header(record, EventHeaders.ID), record));
+                assertThat(received).hasSize(4);
+            });
+            early.forEach(message -> assertArrivedAsWritten(message, received.get(message.id().toString())));
+            assertArrivedAsWritten(late, received.get(late.id().toString()));
+        }
+    }
+
     /** Retention deletes captured rows; the relay must forward nothing for them and go on. */
     private void assertTheRelayPassesOverRetentionDeletes(String topic, Map<String, ConsumerRecord<String, String>> received) {
         jdbc.update("delete from outbox where aggregatetype = ?", topic);

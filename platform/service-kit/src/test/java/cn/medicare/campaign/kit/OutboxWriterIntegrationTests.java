@@ -2,8 +2,17 @@ package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.outbox.PlainIdNumberException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +29,9 @@ class OutboxWriterIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void refusesToWriteOutsideATransaction() {
@@ -45,5 +57,33 @@ class OutboxWriterIntegrationTests extends KitIntegrationTestBase {
                 .containsEntry("schemaversion", 1);
         assertThat((String) row.get("payload")).contains("\"voucherNo\":\"V201700070002\"", "\"amount\":\"180.00\"");
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload::text like '%V201700070003%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void refusesAndCountsAPayloadHoldingAPlainIdNumberWhateverTheField() {
+        String voucher = "350825198506124017";
+        PaymentConfirmed leaking = new PaymentConfirmed(PaymentMother.personId(8), 2018, "350825", voucher, new BigDecimal("180.00"),
+                PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
+        double before = refused();
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> outbox.append(leaking)))
+                .isInstanceOf(PlainIdNumberException.class).hasMessageNotContaining(voucher);
+
+        assertThat(refused()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload::json ->> 'voucherNo' = ?", Integer.class, voucher)).isZero();
+    }
+
+    @Test
+    void letsThroughPersonIdsAndNumbersThatAreNoIdNumbers() {
+        // a personId is 32 hex characters; 18 digits with a wrong check character is a voucher, not an ID number
+        PaymentConfirmed ordinary = new PaymentConfirmed("35082519850612401735082519850612", 2018, "350825", "350825198506124011",
+                new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
+
+        transaction.executeWithoutResult(status -> outbox.append(ordinary));
+    }
+
+    private double refused() {
+        Counter counter = meters.find(OutboxWriter.REFUSED).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -38,9 +38,9 @@ class ReadModelHandler implements InboxHandler {
         } else if (event instanceof PersonEnrolled enrolled) {
             store.registered(enrolled, incoming.time());
         } else if (event instanceof PersonUpdated updated) {
-            store.updated(updated);
+            store.updated(updated, incoming.time());
         } else if (event instanceof PersonWithdrawn withdrawn) {
-            store.withdrawn(withdrawn);
+            store.withdrawn(withdrawn, incoming.time());
         } else if (event instanceof ContributionAssessed assessed) {
             store.assessed(assessed, incoming.time());
         } else if (event instanceof EligibilityAdjusted adjusted) {

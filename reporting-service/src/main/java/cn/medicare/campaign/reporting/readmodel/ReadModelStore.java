@@ -43,41 +43,47 @@ class ReadModelStore {
         }
     }
 
-    /** An enrolment is the current registration for the year, also after an earlier withdrawal. */
+    /**
+     * An enrolment is the current registration for the year, also after an earlier withdrawal; one
+     * older than the roster fact already applied (a replayed dead letter) changes nothing.
+     */
     void registered(PersonEnrolled person, Instant at) {
         jdbc.update("""
                 insert into person_year (person_id, coverage_year, region, township, village, id_number_masked, name_masked,
-                    person_category, hukou_local, residence_permit, registered_at, enrolled_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
-                    enrolled_on = excluded.enrolled_on,
-                    withdrawn_on = null""",
+                    enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
+                    withdrawn_on = null
+                where person_year.roster_at <= excluded.roster_at""",
                 person.personId(), person.coverageYear(), person.region(), person.township(), person.village(),
                 person.idNumberMasked(), person.nameMasked(), person.personCategory().name(), person.hukouLocal(),
                 person.residencePermit(), Timestamp.from(at),
-                person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate());
+                person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate(), Timestamp.from(at));
     }
 
-    void updated(PersonUpdated person) {
+    void updated(PersonUpdated person, Instant at) {
         jdbc.update("""
                 update person_year set township = coalesce(?, township), village = coalesce(?, village), name_masked = coalesce(?, name_masked),
                     person_category = coalesce(?, person_category), hukou_local = coalesce(?, hukou_local),
-                    residence_permit = coalesce(?, residence_permit)
-                where person_id = ? and coverage_year = ?""",
+                    residence_permit = coalesce(?, residence_permit), roster_at = ?
+                where person_id = ? and coverage_year = ? and roster_at <= ?""",
                 person.township(), person.village(), person.nameMasked(),
                 person.personCategory() == null ? null : person.personCategory().name(),
-                person.hukouLocal(), person.residencePermit(), person.personId(), person.coverageYear());
+                person.hukouLocal(), person.residencePermit(), Timestamp.from(at), person.personId(), person.coverageYear(),
+                Timestamp.from(at));
     }
 
-    void withdrawn(PersonWithdrawn person) {
+    void withdrawn(PersonWithdrawn person, Instant at) {
         ensurePersonYear(person.personId(), person.coverageYear(), person.region());
-        jdbc.update("update person_year set withdrawn_on = ? where person_id = ? and coverage_year = ?",
-                person.effectiveDate(), person.personId(), person.coverageYear());
+        jdbc.update("update person_year set withdrawn_on = ?, roster_at = ? where person_id = ? and coverage_year = ? and roster_at <= ?",
+                person.effectiveDate(), Timestamp.from(at), person.personId(), person.coverageYear(), Timestamp.from(at));
     }
 
+    /** Every assessment joins the history (settlement is judged by event time); the current one is the latest. */
     void assessed(ContributionAssessed assessment, Instant at) {
         ensurePersonYear(assessment.personId(), assessment.coverageYear(), assessment.region());
         jdbc.update("""
@@ -85,11 +91,12 @@ class ReadModelStore {
                 on conflict do nothing""",
                 assessment.personId(), assessment.coverageYear(), Timestamp.from(at), assessment.payableAmount());
         jdbc.update("""
-                update person_year set standard_amount = ?, subsidy_amount = ?, payable_amount = ?, assistance_category = ?
-                where person_id = ? and coverage_year = ?""",
+                update person_year set standard_amount = ?, subsidy_amount = ?, payable_amount = ?, assistance_category = ?,
+                    assessed_at = ?
+                where person_id = ? and coverage_year = ? and assessed_at <= ?""",
                 assessment.standardAmount(), assessment.subsidyAmount(), assessment.payableAmount(),
-                assessment.assistanceCategory() == null ? null : assessment.assistanceCategory().name(),
-                assessment.personId(), assessment.coverageYear());
+                assessment.assistanceCategory() == null ? null : assessment.assistanceCategory().name(), Timestamp.from(at),
+                assessment.personId(), assessment.coverageYear(), Timestamp.from(at));
     }
 
     void adjusted(EligibilityAdjusted adjustment) {

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.kit.web.InputError;
 import java.sql.Timestamp;
@@ -46,11 +47,11 @@ class Batches {
                     statement.setObject(1, batchId);
                     statement.setInt(2, row.row());
                     statement.setString(3, row.idNumberMasked());
-                    statement.setString(4, IdNumberRedaction.redact(row.input().township()));
-                    statement.setString(5, IdNumberRedaction.redact(row.input().village()));
-                    statement.setString(6, IdNumberRedaction.redact(row.input().action()));
-                    statement.setString(7, IdNumberRedaction.redact(row.input().category()));
-                    statement.setString(8, IdNumberRedaction.redact(row.input().effectiveDate()));
+                    statement.setString(4, FreeText.redact(row.input().township()));
+                    statement.setString(5, FreeText.redact(row.input().village()));
+                    statement.setString(6, FreeText.redact(row.input().action()));
+                    statement.setString(7, FreeText.redact(row.input().category()));
+                    statement.setString(8, FreeText.redact(row.input().effectiveDate()));
                     statement.setBoolean(9, row.accepted());
                     statement.setString(10, json.writeValueAsString(row.errors()));
                 });

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
@@ -42,7 +43,7 @@ final class RowCheck {
                         "乡镇代码" + township + "不在任务分解表中 (township " + township + " is not in any campaign's targets)"));
             }
         }
-        String village = strip(input.village());
+        String village = FreeText.redact(strip(input.village()));
         if (village == null) {
             errors.add(InputError.row(row, "village", "村/社区为空 (the village is empty)"));
         }
@@ -67,7 +68,7 @@ final class RowCheck {
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, input, null, errors.stream()
-                    .map(error -> InputError.row(row, error.field(), IdNumberRedaction.redact(error.message())))
+                    .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))
                     .toList());
         }
         ValidRow valid = new ValidRow(((ResidentIdCheck.Valid) id).number(), township, village, region, action, category,

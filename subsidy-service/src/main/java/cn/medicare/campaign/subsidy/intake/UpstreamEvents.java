@@ -44,13 +44,14 @@ class UpstreamEvents {
         } else if (event instanceof TargetsSet targets) {
             campaigns.setTargets(targets);
         } else if (event instanceof PersonEnrolled enrolled) {
-            roster.enrol(enrolled);
-            assessor.reassess(enrolled.personId(), enrolled.coverageYear(), AssessmentReason.ENROLLED);
-        } else if (event instanceof PersonUpdated updated && roster.update(updated)) {
+            if (roster.enrol(enrolled, incoming.time())) {
+                assessor.reassess(enrolled.personId(), enrolled.coverageYear(), AssessmentReason.ENROLLED);
+            }
+        } else if (event instanceof PersonUpdated updated && roster.update(updated, incoming.time())) {
             // a new person category changes the standard amount; what changed is the registration, hence ENROLLED
             assessor.reassess(updated.personId(), updated.coverageYear(), AssessmentReason.ENROLLED);
         } else if (event instanceof PersonWithdrawn withdrawn) {
-            roster.withdraw(withdrawn);
+            roster.withdraw(withdrawn, incoming.time());
         }
     }
 

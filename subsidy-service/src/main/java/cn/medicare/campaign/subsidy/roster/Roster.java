@@ -4,6 +4,8 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class Roster {
 
     private static final RowMapper<Enrolment> ENROLMENT = (row, n) -> new Enrolment(row.getString("person_id"),
-            row.getInt("coverage_year"), row.getString("region"), PersonCategory.valueOf(row.getString("person_category")),
+            row.getInt("coverage_year"), row.getString("region"),
+            row.getString("person_category") == null ? null : PersonCategory.valueOf(row.getString("person_category")),
             row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"));
 
     private final JdbcTemplate jdbc;
@@ -24,31 +27,43 @@ public class Roster {
         this.jdbc = jdbc;
     }
 
-    /** A repeated enrolment (e.g. after a DUPLICATE withdrawal) registers the person again. */
-    public void enrol(PersonEnrolled enrolled) {
-        jdbc.update("""
-                insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn)
-                values (?, ?, ?, ?, ?, ?, false)
+    /**
+     * A repeated enrolment (e.g. after a DUPLICATE withdrawal) registers the person again; an
+     * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing.
+     *
+     * @param at the event's time
+     * @return true when the person is now enrolled by this event
+     */
+    public boolean enrol(PersonEnrolled enrolled, Instant at) {
+        return jdbc.update("""
+                insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at)
+                values (?, ?, ?, ?, ?, ?, false, ?)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
-                    village = excluded.village, withdrawn = false""",
+                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at
+                where enrolment.roster_at <= excluded.roster_at""",
                 enrolled.personId(), enrolled.coverageYear(), enrolled.region(), enrolled.personCategory().name(),
-                enrolled.township(), enrolled.village());
+                enrolled.township(), enrolled.village(), Timestamp.from(at)) == 1;
     }
 
-    /** @return true when the person is on the roster for that year (roster events of a person arrive in order) */
-    public boolean update(PersonUpdated updated) {
+    /** @return true when the person is on the roster for that year and the change is not older than what it holds */
+    public boolean update(PersonUpdated updated, Instant at) {
         return jdbc.update("""
                 update enrolment
-                set person_category = coalesce(?, person_category), township = coalesce(?, township), village = coalesce(?, village)
-                where person_id = ? and coverage_year = ?""",
+                set person_category = coalesce(?, person_category), township = coalesce(?, township), village = coalesce(?, village),
+                    roster_at = ?
+                where person_id = ? and coverage_year = ? and not withdrawn and roster_at <= ?""",
                 updated.personCategory() == null ? null : updated.personCategory().name(), updated.township(),
-                updated.village(), updated.personId(), updated.coverageYear()) == 1;
+                updated.village(), Timestamp.from(at), updated.personId(), updated.coverageYear(), Timestamp.from(at)) == 1;
     }
 
-    public void withdraw(PersonWithdrawn withdrawn) {
-        jdbc.update("update enrolment set withdrawn = true where person_id = ? and coverage_year = ?",
-                withdrawn.personId(), withdrawn.coverageYear());
+    /** Kept even before the enrolment arrives, so that the late enrolment stays out. */
+    public void withdraw(PersonWithdrawn withdrawn, Instant at) {
+        jdbc.update("""
+                insert into enrolment (person_id, coverage_year, region, withdrawn, roster_at) values (?, ?, ?, true, ?)
+                on conflict (person_id, coverage_year) do update set withdrawn = true, roster_at = excluded.roster_at
+                where enrolment.roster_at <= excluded.roster_at""",
+                withdrawn.personId(), withdrawn.coverageYear(), withdrawn.region(), Timestamp.from(at));
     }
 
     public Optional<Enrolment> find(String personId, int coverageYear) {

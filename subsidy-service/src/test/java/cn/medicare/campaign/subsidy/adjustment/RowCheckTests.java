@@ -28,7 +28,7 @@ class RowCheckTests {
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.valid()).isEqualTo(new ValidRow(idNumber, "350825100", "莲峰村", Liancheng.REGION,
                 AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 10, 15)));
-        assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+        assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.medicare.campaign.tax.levy;
 
-import cn.medicare.campaign.contracts.identity.IdNumberSealer;
+import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -20,11 +20,11 @@ class LevyItemsController {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     private final LevyList levyList;
-    private final IdNumberSealer sealer;
+    private final IdNumberOpener opener;
 
-    LevyItemsController(LevyList levyList, IdNumberSealer sealer) {
+    LevyItemsController(LevyList levyList, IdNumberOpener opener) {
         this.levyList = levyList;
-        this.sealer = sealer;
+        this.opener = opener;
     }
 
     @GetMapping("/api/v1/levy-items")
@@ -42,7 +42,7 @@ class LevyItemsController {
         boolean plainNumbers = caller.is(Role.TAX_BUREAU);
         List<LevyPage.Item> items = changes.stream()
                 .map(item -> new LevyPage.Item(item.cursor(),
-                        plainNumbers ? sealer.unseal(item.idNumberSealed()) : item.idNumberMasked(),
+                        plainNumbers ? opener.open(item.idNumberSealed()) : item.idNumberMasked(),
                         item.nameMasked(), item.coverageYear(), item.payableAmount(), item.assistanceCategory(), item.status()))
                 .toList();
         Long next = changes.size() == pageSize ? changes.get(changes.size() - 1).cursor() : null;

@@ -5,6 +5,8 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,20 +78,21 @@ public class LevyList {
         refundsDue.review(personId, coverageYear);
     }
 
-    void enrol(PersonEnrolled enrolled) {
+    /** A new enrolment for the year is the current registration, also after a withdrawal, unless it is older than it. */
+    void enrol(PersonEnrolled enrolled, Instant at) {
         lockForCursorOrder();
-        // A new enrolment for the year is the current registration, also after a withdrawal.
         jdbc.update("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
-                                       township, village, change_cursor)
-                values (?, ?, ?, ?, ?, ?, ?, ?, nextval('levy_cursor'))
+                                       township, village, roster_at, change_cursor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village, withdrawn = false,
-                    change_cursor = excluded.change_cursor""",
+                    roster_at = excluded.roster_at, change_cursor = excluded.change_cursor
+                where levy_item.roster_at <= excluded.roster_at""",
                 enrolled.personId(), enrolled.coverageYear(), enrolled.region(), enrolled.idNumberSealed(),
-                enrolled.idNumberMasked(), enrolled.nameMasked(), enrolled.township(), enrolled.village());
+                enrolled.idNumberMasked(), enrolled.nameMasked(), enrolled.township(), enrolled.village(), Timestamp.from(at));
         refundsDue.review(enrolled.personId(), enrolled.coverageYear());
     }
 
@@ -109,27 +112,35 @@ public class LevyList {
         }
     }
 
-    void withdraw(PersonWithdrawn withdrawn) {
+    /** Kept even before the enrolment arrives, so that a late older enrolment stays out. */
+    void withdraw(PersonWithdrawn withdrawn, Instant at) {
         lockForCursorOrder();
         jdbc.update("""
-                update levy_item set withdrawn = true, change_cursor = nextval('levy_cursor')
-                where person_id = ? and coverage_year = ? and not withdrawn""",
-                withdrawn.personId(), withdrawn.coverageYear());
+                insert into levy_item (person_id, coverage_year, region, withdrawn, roster_at, change_cursor)
+                values (?, ?, ?, true, ?, nextval('levy_cursor'))
+                on conflict (person_id, coverage_year) do update
+                set withdrawn = true, roster_at = excluded.roster_at,
+                    change_cursor = case when levy_item.withdrawn then levy_item.change_cursor else excluded.change_cursor end
+                where levy_item.roster_at <= excluded.roster_at""",
+                withdrawn.personId(), withdrawn.coverageYear(), withdrawn.region(), Timestamp.from(at));
         refundsDue.review(withdrawn.personId(), withdrawn.coverageYear());
     }
 
-    void assess(ContributionAssessed assessed) {
+    void assess(ContributionAssessed assessed, Instant at) {
         lockForCursorOrder();
         String category = assessed.assistanceCategory() == null ? null : assessed.assistanceCategory().name();
         jdbc.update("""
-                insert into levy_item (person_id, coverage_year, region, payable_amount, assistance_category, change_cursor)
-                values (?, ?, ?, ?, ?, nextval('levy_cursor'))
+                insert into levy_item (person_id, coverage_year, region, payable_amount, assistance_category, assessed_at,
+                                       change_cursor)
+                values (?, ?, ?, ?, ?, ?, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, assistance_category = excluded.assistance_category,
-                    change_cursor = excluded.change_cursor
-                where levy_item.payable_amount is distinct from excluded.payable_amount
-                   or levy_item.assistance_category is distinct from excluded.assistance_category""",
-                assessed.personId(), assessed.coverageYear(), assessed.region(), assessed.payableAmount(), category);
+                    assessed_at = excluded.assessed_at, change_cursor = excluded.change_cursor
+                where levy_item.assessed_at <= excluded.assessed_at
+                  and (levy_item.payable_amount is distinct from excluded.payable_amount
+                       or levy_item.assistance_category is distinct from excluded.assistance_category)""",
+                assessed.personId(), assessed.coverageYear(), assessed.region(), assessed.payableAmount(), category,
+                Timestamp.from(at));
         settleIfPaid(assessed.personId(), assessed.coverageYear());
         refundsDue.review(assessed.personId(), assessed.coverageYear());
     }

@@ -30,10 +30,10 @@ class LevyListUpdates implements InboxHandler {
         Event event = incoming.event().orElseThrow();
         switch (event.type()) {
             case CAMPAIGN_DEFINED -> campaigns.define((CampaignDefined) event);
-            case PERSON_ENROLLED -> levyList.enrol((PersonEnrolled) event);
+            case PERSON_ENROLLED -> levyList.enrol((PersonEnrolled) event, incoming.time());
             case PERSON_UPDATED -> levyList.update((PersonUpdated) event);
-            case PERSON_WITHDRAWN -> levyList.withdraw((PersonWithdrawn) event);
-            case CONTRIBUTION_ASSESSED -> levyList.assess((ContributionAssessed) event);
+            case PERSON_WITHDRAWN -> levyList.withdraw((PersonWithdrawn) event, incoming.time());
+            case CONTRIBUTION_ASSESSED -> levyList.assess((ContributionAssessed) event, incoming.time());
             default -> {
                 // targets and eligibility adjustments do not change what the tax bureau collects
             }

@@ -1,7 +1,7 @@
 package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
-import cn.medicare.campaign.contracts.identity.IdNumberSealer;
+import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -22,11 +22,11 @@ class RefundsDueController {
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
     private final RefundsDue refundsDue;
-    private final IdNumberSealer sealer;
+    private final IdNumberOpener opener;
 
-    RefundsDueController(RefundsDue refundsDue, IdNumberSealer sealer) {
+    RefundsDueController(RefundsDue refundsDue, IdNumberOpener opener) {
         this.refundsDue = refundsDue;
-        this.sealer = sealer;
+        this.opener = opener;
     }
 
     @GetMapping("/api/v1/refunds-due")
@@ -43,7 +43,7 @@ class RefundsDueController {
         boolean plainNumbers = caller.is(Role.TAX_BUREAU);
         return new Page(refundsDue.owing(region, Integer.parseInt(coverageYear)).stream()
                 .map(owing -> new Item(owing.personId(),
-                        plainNumbers && owing.idNumberSealed() != null ? sealer.unseal(owing.idNumberSealed()) : owing.idNumberMasked(),
+                        plainNumbers && owing.idNumberSealed() != null ? opener.open(owing.idNumberSealed()) : owing.idNumberMasked(),
                         owing.nameMasked(), owing.coverageYear(), owing.amount(), owing.reason()))
                 .toList());
     }

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
@@ -56,7 +57,7 @@ class Refunds {
             }
             Payments.Paid payment = paid.get();
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
-                    refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), refund.reason());
+                    refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
             payments.storeRefund(refunded);
             levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount());
             outbox.append(refunded);

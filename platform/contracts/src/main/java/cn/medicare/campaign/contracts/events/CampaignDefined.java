@@ -46,9 +46,10 @@ public record CampaignDefined(
         return EventType.CAMPAIGN_DEFINED;
     }
 
+    /** One key per event type on the compacted topic, so that compaction keeps the targets too. */
     @Override
     public String key() {
-        return region + ":" + coverageYear;
+        return region + ":" + coverageYear + ":campaign";
     }
 
     /** 集中参保缴费期, both days included. */

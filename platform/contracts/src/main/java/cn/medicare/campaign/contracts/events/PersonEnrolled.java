@@ -10,8 +10,14 @@ import java.time.LocalDate;
 
 /**
  * 参保登记: a person registered for a coverage year. The ID number travels only masked (for
- * people to read) and sealed (for the tax adapter), never in plain text.
+ * people to read) and sealed (for the tax adapter), never in plain text, and nothing here narrows
+ * it below 10,000 candidates (EVENTS.md, "Personal data on the bus").
  *
+ * @param birthYear absent for a person born in the year of the enrolment: next to the enrolment's
+ *     own date it would bound the birth date to a few weeks (see docs/personal-data.md)
+ * @param coverageStart absent while it depends on a payment not yet made, and for a newborn
+ *     covered from birth (then {@code coverageFromBirth} is true): that date is the birth date
+ * @param coverageFromBirth true when coverage starts on the birth date; absent otherwise
  * @param enrolledOn optional, added to EVENTS.md's list: the business day of the enrolment, which
  *     figures as of a date (stages, rankings) count by; absent, consumers use the event time
  */
@@ -23,7 +29,7 @@ public record PersonEnrolled(
         String idNumberMasked,
         String idNumberSealed,
         String nameMasked,
-        LocalDate birthDate,
+        Integer birthYear,
         Sex sex,
         PersonCategory personCategory,
         String township,
@@ -33,6 +39,7 @@ public record PersonEnrolled(
         boolean residencePermit,
         EnrolmentChannel channel,
         LocalDate coverageStart,
+        Boolean coverageFromBirth,
         int waitingPeriodDays,
         LocalDate enrolledOn) implements PersonEvent {
 
@@ -42,22 +49,17 @@ public record PersonEnrolled(
         requireNonNull(idNumberMasked, "idNumberMasked");
         requireNonNull(idNumberSealed, "idNumberSealed");
         requireNonNull(nameMasked, "nameMasked");
-        requireNonNull(birthDate, "birthDate");
         requireNonNull(sex, "sex");
         requireNonNull(personCategory, "personCategory");
         requireNonNull(township, "township");
         requireNonNull(village, "village");
         requireNonNull(channel, "channel");
-        requireNonNull(coverageStart, "coverageStart");
-    }
-
-    /** As EVENTS.md lists it; {@code enrolledOn} is an optional addition. */
-    public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
-            String nameMasked, LocalDate birthDate, Sex sex, PersonCategory personCategory, String township, String village,
-            String school, boolean hukouLocal, boolean residencePermit, EnrolmentChannel channel, LocalDate coverageStart,
-            int waitingPeriodDays) {
-        this(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthDate, sex, personCategory, township,
-                village, school, hukouLocal, residencePermit, channel, coverageStart, waitingPeriodDays, null);
+        if (Boolean.TRUE.equals(coverageFromBirth) && coverageStart != null) {
+            throw new IllegalArgumentException("a coverage from birth travels as the flag alone, without its date");
+        }
+        if (Boolean.FALSE.equals(coverageFromBirth)) {
+            coverageFromBirth = null;
+        }
     }
 
     @Override

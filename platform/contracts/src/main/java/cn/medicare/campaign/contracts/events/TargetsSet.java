@@ -17,9 +17,10 @@ public record TargetsSet(String region, int coverageYear, List<Target> targets) 
         return EventType.TARGETS_SET;
     }
 
+    /** One key per event type on the compacted topic, so that compaction keeps the campaign too. */
     @Override
     public String key() {
-        return region + ":" + coverageYear;
+        return region + ":" + coverageYear + ":targets";
     }
 
     /** 应参保人数 of one township (乡镇/街道, or the education system). */

@@ -5,8 +5,9 @@
  * wrong person or nobody, so it is checked strictly at every entry point and the problem is
  * explained in words a township clerk understands. Because it is personal data, services
  * exchange a keyed hash of it ({@link cn.medicare.campaign.contracts.identity.PersonIds}), show it
- * masked, and only the tax adapter can unseal it
- * ({@link cn.medicare.campaign.contracts.identity.IdNumberSealer}); no message of this package
+ * masked, and sealed with the tax adapter's public key
+ * ({@link cn.medicare.campaign.contracts.identity.IdNumberSealer}), which only the tax adapter can
+ * open ({@link cn.medicare.campaign.contracts.identity.IdNumberOpener}); no message of this package
  * ever repeats a full number.
  */
 package cn.medicare.campaign.contracts.identity;

@@ -131,8 +131,8 @@ class EventJsonTests {
 
     @Test
     void keysFollowTheTopicsTable() {
-        assertThat(EventMother.campaignDefined().key()).isEqualTo("350825:2018");
-        assertThat(EventMother.targetsSet().key()).isEqualTo("350825:2018");
+        assertThat(EventMother.campaignDefined().key()).isEqualTo("350825:2018:campaign");
+        assertThat(EventMother.targetsSet().key()).isEqualTo("350825:2018:targets");
         assertThat(EventMother.reconciliationCompleted().key()).isEqualTo("2017-10-12");
         assertThat(EventMother.reportPublished().key()).isEqualTo("r-2017-11-17-weekly-350825");
         assertThat(EventMother.full().stream().filter(PersonEvent.class::isInstance).map(Event::key))

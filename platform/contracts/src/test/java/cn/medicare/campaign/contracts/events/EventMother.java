@@ -19,6 +19,8 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -91,15 +93,15 @@ final class EventMother {
 
     static PersonEnrolled personEnrolled() {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
-                PersonIds.maskName("罗志强"), LocalDate.of(1985, 6, 12), Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
-                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), 0,
+                PersonIds.maskName("罗志强"), 1985, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
+                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0,
                 LocalDate.of(2017, 10, 9));
     }
 
     static PersonEnrolled minimalPersonEnrolled() {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
-                PersonIds.maskName("罗志强"), LocalDate.of(1985, 6, 12), Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
-                VILLAGE, null, true, false, EnrolmentChannel.ONLINE, LocalDate.of(2018, 4, 1), 90);
+                PersonIds.maskName("罗志强"), null, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
+                VILLAGE, null, true, false, EnrolmentChannel.ONLINE, null, null, 90, null);
     }
 
     static PersonUpdated personUpdated() {
@@ -175,7 +177,11 @@ final class EventMother {
     }
 
     static IdNumberSealer sealer() {
-        return new IdNumberSealer("k2017", Map.of("k2017", "liancheng-test-sealing-key-00001".getBytes(StandardCharsets.UTF_8)));
+        try {
+            return new IdNumberSealer("k2017", KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String withCheck(String first17) {

@@ -4,21 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IdNumberSealerTests {
 
     private static final String NUMBER = "350825198506124017";
-    private static final byte[] KEY_2024 = key('a');
-    private static final byte[] KEY_2025 = key('b');
+    private static final KeyPair PAIR_2024 = keyPair();
+    private static final KeyPair PAIR_2025 = keyPair();
 
-    private final IdNumberSealer sealer = new IdNumberSealer("k2025", Map.of("k2025", KEY_2025));
+    private final IdNumberSealer sealer = new IdNumberSealer("k2025", PAIR_2025.getPublic());
+    private final IdNumberOpener opener = new IdNumberOpener(Map.of("k2025", PAIR_2025.getPrivate()));
 
     @Test
-    void sealThenUnsealGivesTheNumberBack() {
-        assertThat(sealer.unseal(sealer.seal(NUMBER))).isEqualTo(NUMBER);
+    void whatTheSealerSealsTheOpenerOpens() {
+        assertThat(opener.open(sealer.seal(NUMBER))).isEqualTo(NUMBER);
+    }
+
+    @Test
+    void theSealerHoldsNoKeyThatOpens() {
+        assertThat(IdNumberSealer.class.getDeclaredMethods()).extracting(method -> method.getName())
+                .doesNotContain("open", "unseal");
     }
 
     @Test
@@ -27,13 +39,24 @@ class IdNumberSealerTests {
 
         assertThat(sealed[0]).isEqualTo((byte) 5);
         assertThat(new String(sealed, 1, 5, StandardCharsets.UTF_8)).isEqualTo("k2025");
-        assertThat(sealed).hasSize(1 + 5 + 12 + NUMBER.length() + 16);
+        assertThat(sealed).hasSize(1 + 5 + 44 + 12 + NUMBER.length() + 16);
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(NUMBER);
     }
 
     @Test
     void twoSealsOfTheSameNumberDiffer() {
         assertThat(sealer.seal(NUMBER)).isNotEqualTo(sealer.seal(NUMBER));
+    }
+
+    @Test
+    void theEphemeralKeyIsReplacedAfterItsShareOfSeals() {
+        Set<String> ephemeralKeys = new HashSet<>();
+        for (int i = 0; i <= IdNumberSealer.SEALS_PER_EPHEMERAL_KEY; i++) {
+            byte[] sealed = Base64.getDecoder().decode(sealer.seal(NUMBER));
+            ephemeralKeys.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(sealed, 6, 6 + 44)));
+        }
+
+        assertThat(ephemeralKeys).hasSize(2);
     }
 
     @Test
@@ -44,22 +67,21 @@ class IdNumberSealerTests {
             byte[] tampered = sealed.clone();
             tampered[i] ^= 0x01;
             String text = Base64.getEncoder().encodeToString(tampered);
-            assertThatThrownBy(() -> sealer.unseal(text))
+            assertThatThrownBy(() -> opener.open(text))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("altered")
                     .hasMessageNotContaining(NUMBER);
             altered++;
         }
-        assertThat(altered).isEqualTo(12 + NUMBER.length() + 16);
+        assertThat(altered).isEqualTo(44 + 12 + NUMBER.length() + 16);
     }
 
     @Test
     void aKeyIdChangedToAnotherKnownIdFailsAuthentication() {
-        IdNumberSealer ring = new IdNumberSealer("k2025", Map.of("k2024", KEY_2025, "k2025", KEY_2025));
-        byte[] sealed = Base64.getDecoder().decode(ring.seal(NUMBER));
+        IdNumberOpener ring = new IdNumberOpener(Map.of("k2024", PAIR_2025.getPrivate(), "k2025", PAIR_2025.getPrivate()));
+        byte[] sealed = Base64.getDecoder().decode(sealer.seal(NUMBER));
         sealed[5] = '4';
 
-        assertThatThrownBy(() -> ring.unseal(Base64.getEncoder().encodeToString(sealed)))
+        assertThatThrownBy(() -> ring.open(Base64.getEncoder().encodeToString(sealed)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("altered");
     }
 
@@ -67,16 +89,16 @@ class IdNumberSealerTests {
     void truncatedOrNonBase64TextIsRefused() {
         String sealed = sealer.seal(NUMBER);
 
-        assertThatThrownBy(() -> sealer.unseal(sealed.substring(0, 20))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> sealer.unseal("not base64 at all!")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> sealer.unseal("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> opener.open(sealed.substring(0, 20))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> opener.open("not base64 at all!")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> opener.open("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anUnknownKeyIdIsNamed() {
-        IdNumberSealer other = new IdNumberSealer("k2099", Map.of("k2099", key('z')));
+        IdNumberSealer other = new IdNumberSealer("k2099", keyPair().getPublic());
 
-        assertThatThrownBy(() -> sealer.unseal(other.seal(NUMBER)))
+        assertThatThrownBy(() -> opener.open(other.seal(NUMBER)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("k2099")
                 .hasMessageNotContaining(NUMBER);
@@ -84,38 +106,42 @@ class IdNumberSealerTests {
 
     @Test
     void afterRotationOldSealsStillOpenAndNewSealsUseTheNewKey() {
-        IdNumberSealer before = new IdNumberSealer("k2024", Map.of("k2024", KEY_2024));
-        String sealedBefore = before.seal(NUMBER);
-        IdNumberSealer after = IdNumberSealer.fromBase64("k2025", Map.of(
-                "k2024", Base64.getEncoder().encodeToString(KEY_2024),
-                "k2025", Base64.getEncoder().encodeToString(KEY_2025)));
+        String sealedBefore = new IdNumberSealer("k2024", PAIR_2024.getPublic()).seal(NUMBER);
+        IdNumberOpener ring = IdNumberOpener.fromBase64(Map.of(
+                "k2024", Base64.getEncoder().encodeToString(PAIR_2024.getPrivate().getEncoded()),
+                "k2025", Base64.getEncoder().encodeToString(PAIR_2025.getPrivate().getEncoded())));
+        IdNumberSealer after = IdNumberSealer.fromBase64("k2025", Base64.getEncoder().encodeToString(PAIR_2025.getPublic().getEncoded()));
 
-        assertThat(after.unseal(sealedBefore)).isEqualTo(NUMBER);
-        assertThat(after.currentKeyId()).isEqualTo("k2025");
-        assertThat(sealer.unseal(after.seal(NUMBER))).isEqualTo(NUMBER);
-        assertThatThrownBy(() -> before.unseal(after.seal(NUMBER))).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void badKeyRingsAreRefused() {
-        assertThatThrownBy(() -> new IdNumberSealer("k1", Map.of("k2", KEY_2025)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k1");
-        assertThatThrownBy(() -> new IdNumberSealer("k1", Map.of("k1", new byte[16])))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> IdNumberSealer.fromBase64("k1", Map.of("k1", "%%%")))
+        assertThat(ring.open(sealedBefore)).isEqualTo(NUMBER);
+        assertThat(ring.open(after.seal(NUMBER))).isEqualTo(NUMBER);
+        assertThat(opener.open(after.seal(NUMBER))).isEqualTo(NUMBER);
+        assertThatThrownBy(() -> new IdNumberOpener(Map.of("k2024", PAIR_2024.getPrivate())).open(after.seal(NUMBER)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void toStringNamesKeyIdsButNoKeys() {
-        IdNumberSealer ring = new IdNumberSealer("k2025", Map.of("k2024", KEY_2024, "k2025", KEY_2025));
-
-        assertThat(ring.toString()).contains("k2024", "k2025")
-                .doesNotContain(Base64.getEncoder().encodeToString(KEY_2025))
-                .doesNotContain(new String(KEY_2025, StandardCharsets.ISO_8859_1));
+    void badKeysAreRefused() {
+        assertThatThrownBy(() -> IdNumberSealer.fromBase64("k1", "%%%")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumberSealer.fromBase64("k1", Base64.getEncoder().encodeToString(new byte[32])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k1");
+        assertThatThrownBy(() -> IdNumberOpener.fromBase64(Map.of("k1", "%%%"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdNumberOpener(Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static byte[] key(char fill) {
-        return String.valueOf(fill).repeat(32).getBytes(StandardCharsets.US_ASCII);
+    @Test
+    void toStringNamesKeyIdsButNoKeys() {
+        IdNumberOpener ring = new IdNumberOpener(Map.of("k2024", PAIR_2024.getPrivate(), "k2025", PAIR_2025.getPrivate()));
+
+        assertThat(ring.toString()).contains("k2024", "k2025")
+                .doesNotContain(Base64.getEncoder().encodeToString(PAIR_2025.getPrivate().getEncoded()));
+        assertThat(sealer.toString()).contains("k2025");
+    }
+
+    static KeyPair keyPair() {
+        try {
+            return KeyPairGenerator.getInstance("X25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -51,10 +51,10 @@ class PersonIdsTests {
     }
 
     @Test
-    void idNumbersAreMaskedToFirstAndLastFour() {
-        assertThat(PersonIds.maskIdNumber("43082119781205123X")).isEqualTo("4308**********123X");
-        assertThat(PersonIds.maskIdNumber("43082119781205123x")).isEqualTo("4308**********123X");
-        assertThat(PersonIds.maskIdNumber("350825198506124017")).isEqualTo("3508**********4017");
+    void idNumbersAreMaskedToTheCountyAndTheCheckCharacter() {
+        assertThat(PersonIds.maskIdNumber("43082119781205123X")).isEqualTo("430821***********X");
+        assertThat(PersonIds.maskIdNumber("43082119781205123x")).isEqualTo("430821***********X");
+        assertThat(PersonIds.maskIdNumber("350825198506124017")).isEqualTo("350825***********7");
         assertThatThrownBy(() -> PersonIds.maskIdNumber("3508251985"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("3508251985");
     }

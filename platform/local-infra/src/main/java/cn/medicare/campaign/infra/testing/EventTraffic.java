@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,21 @@ public final class EventTraffic {
             records.add(record(event.type().topic(), UUID.randomUUID(), event));
         }
         send(records);
+    }
+
+    /**
+     * Publishes an event that happened at {@code time} (its {@code time} header), e.g. a dead letter
+     * replayed after newer facts about the same person.
+     *
+     * @return its event id, to wait for in the consumer's inbox
+     */
+    public static UUID publishAt(Instant time, Event event) {
+        UUID id = UUID.randomUUID();
+        ProducerRecord<String, String> record = record(event.type().topic(), id, event);
+        record.headers().remove(EventHeaders.TIME);
+        record.headers().add(EventHeaders.TIME, time.toString().getBytes(StandardCharsets.UTF_8));
+        send(List.of(record));
+        return id;
     }
 
     public static ProducerRecord<String, String> record(String topic, UUID id, Event event) {

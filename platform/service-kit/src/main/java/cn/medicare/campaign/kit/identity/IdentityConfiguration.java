@@ -2,7 +2,7 @@ package cn.medicare.campaign.kit.identity;
 
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The keys behind {@code personId} and sealed ID numbers (EVENTS.md, "Personal data on the bus").
- * Every service that receives ID numbers computes the same personId; only services that hand
- * numbers to another agency should be given the sealing keys.
+ * Every service that receives ID numbers computes the same personId. A service that registers
+ * people is given the tax adapter's public key and can seal; only the tax adapter, which hands
+ * numbers to the tax bureau, is given the private keys that open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityConfiguration.IdentityKeys.class)
@@ -19,11 +20,11 @@ public class IdentityConfiguration {
 
     /**
      * @param personKey base64, at least 16 bytes
-     * @param sealingKeyId the key new numbers are sealed with
-     * @param sealingKeys key id to base64 AES-256 key; old ids stay to unseal older numbers
+     * @param sealingKeyId the id of the key pair new numbers are sealed for
+     * @param sealingPublicKey base64 X.509 X25519 public key of that pair
      */
     @ConfigurationProperties("insurance.identity")
-    record IdentityKeys(String personKey, String sealingKeyId, Map<String, String> sealingKeys) {
+    record IdentityKeys(String personKey, String sealingKeyId, String sealingPublicKey) {
     }
 
     @Bean
@@ -32,7 +33,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty("insurance.identity.sealing-public-key")
     IdNumberSealer idNumberSealer(IdentityKeys keys) {
-        return IdNumberSealer.fromBase64(keys.sealingKeyId(), keys.sealingKeys());
+        return IdNumberSealer.fromBase64(keys.sealingKeyId(), keys.sealingPublicKey());
     }
 }

@@ -58,11 +58,25 @@ public class Inbox {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
         } catch (FailedEvent failed) {
-            List<IncomingEvent> sound = events.subList(0, failed.index);
-            count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
+            applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
         } catch (RuntimeException notOneEvent) {
             // the transaction itself failed (a commit, a lost connection): retry from the first record, not the whole batch
+            throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
+        }
+    }
+
+    /**
+     * Commits the records before a failed one. Should that fail too (the database went away with the
+     * first failure), the batch is retried from its first record, as an infrastructure failure:
+     * it must never fall back to the whole-batch handling that would dead-letter good records.
+     */
+    private void applySoundOnes(String consumerGroup, List<IncomingEvent> sound, InboxHandler handler) {
+        try {
+            count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
+        } catch (FailedEvent failedAgain) {
+            throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
+        } catch (RuntimeException notOneEvent) {
             throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
         }
     }

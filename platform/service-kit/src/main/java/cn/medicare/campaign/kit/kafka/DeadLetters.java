@@ -4,6 +4,8 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import org.apache.kafka.common.TopicPartition;
@@ -18,6 +20,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import tools.jackson.core.JacksonException;
 
@@ -64,15 +67,27 @@ public final class DeadLetters {
         return group != null ? group : defaultGroup;
     }
 
-    private static boolean isInfrastructure(Throwable failure) {
+    /**
+     * A failure of the database or the network rather than of the record: this includes a rollback
+     * that fails because the connection is gone, and the SQL states of lost connections (08),
+     * shutdowns (57P) and exhausted resources (53), which PostgreSQL's driver reports in plain
+     * SQLExceptions.
+     */
+    static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof TransactionSystemException || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException
+                    || (cause instanceof SQLException sql && isInfrastructureState(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isInfrastructureState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53"));
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,6 +1,9 @@
 package cn.medicare.campaign.kit.outbox;
 
 import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.kit.privacy.IdNumberLeaks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -11,8 +14,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Appends events to the service's outbox in the caller's transaction, so that an event exists
  * exactly when the state it announces was committed. Debezium takes it from there.
+ *
+ * <p>It is also the last guard of personal data: a payload holding a plain ID number is refused
+ * (and counted), whichever field a future change put it in, and the transaction rolls back.
  */
 public class OutboxWriter {
+
+    public static final String REFUSED = "insurance.outbox.refused";
 
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
@@ -21,11 +29,13 @@ public class OutboxWriter {
     private final JdbcTemplate jdbc;
     private final String source;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public OutboxWriter(JdbcTemplate jdbc, String source, Clock clock) {
+    public OutboxWriter(JdbcTemplate jdbc, String source, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.source = source;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Appends an event that happened now. */
@@ -39,6 +49,16 @@ public class OutboxWriter {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             // outside a transaction the event could be published for state that then rolls back
             throw new IllegalStateException("the outbox is written only inside the transaction of the state change");
+        }
+        for (OutboxMessage message : messages) {
+            if (IdNumberLeaks.containsIdNumber(message.payload())) {
+                Counter.builder(REFUSED)
+                        .description("Events refused because their payload held a plain ID number")
+                        .tag("type", message.type())
+                        .register(meters)
+                        .increment();
+                throw new PlainIdNumberException(message.type());
+            }
         }
         jdbc.batchUpdate(INSERT, messages, 500, (statement, message) -> {
             statement.setObject(1, message.id());

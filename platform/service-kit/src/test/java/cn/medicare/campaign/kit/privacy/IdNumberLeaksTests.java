@@ -1,0 +1,25 @@
+package cn.medicare.campaign.kit.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IdNumberLeaksTests {
+
+    private static final String VALID = "350825198506124017";
+
+    @Test
+    void aValidNumberAnywhereBetweenSeparatorsIsFound() {
+        assertThat(IdNumberLeaks.containsIdNumber("{\"village\":\"" + VALID + "\"}")).isTrue();
+        assertThat(IdNumberLeaks.containsIdNumber("城关村" + VALID + "号")).isTrue();
+        assertThat(IdNumberLeaks.containsIdNumber("43082119781205124x")).isTrue();
+    }
+
+    @Test
+    void personIdsSealedNumbersAndWrongCheckCharactersAreNot() {
+        assertThat(IdNumberLeaks.containsIdNumber("{\"personId\":\"" + VALID + "abcdef0123456\"}")).isFalse();
+        assertThat(IdNumberLeaks.containsIdNumber("350825198506124011")).isFalse();
+        assertThat(IdNumberLeaks.containsIdNumber("350825***********7")).isFalse();
+        assertThat(IdNumberLeaks.containsIdNumber(null)).isFalse();
+    }
+}
