@@ -64,6 +64,17 @@ class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
                 .isEqualTo(People.REGION);
     }
 
+    @Test
+    void aPaymentForTheYearAfterTheLatestCampaignWaitsForThatCampaignEvenBeforeItReachesTheTopic() {
+        // it may still be in enrollment-service's outbox: the topic alone cannot tell
+        int next = jdbc.queryForObject("select coalesce(max(coverage_year), 2017) + 1 from campaign", Integer.class);
+        String body = confirmations("""
+                {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"180.00","channel":"WECHAT","paidAt":"2024-10-09T02:14:00Z"}"""
+                .formatted(People.voucherNo(), People.idNumber(), next).strip());
+
+        assertWaits(api.confirm(body));
+    }
+
     private static void assertWaits(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());

@@ -69,6 +69,18 @@ class PaymentConfirmations {
     }
 
     /**
+     * No campaign of the year: the next year's campaign (or the first one) may still be in
+     * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
+     * topic. Several: the enrolment that tells them apart may still be on the topic.
+     */
+    private boolean mayBeOnItsWay(int year, List<String> regions) {
+        if (regions.isEmpty()) {
+            return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !progress.caughtUp(Topics.CAMPAIGN);
+        }
+        return !progress.caughtUp(Topics.ROSTER);
+    }
+
+    /**
      * Stores a payment not received before, counts it and publishes it; the caller holds the
      * levy list's lock and has checked the voucher is new.
      *
@@ -84,15 +96,12 @@ class PaymentConfirmations {
             List<String> regions = campaigns.regionsFor(year);
             if (regions.size() == 1) {
                 region = Optional.of(regions.get(0));
+            } else if (mayBeOnItsWay(year, regions)) {
+                throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
+                        + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
+                        + "nothing was applied: send the whole request again shortly)",
+                        List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
             } else {
-                // no campaign: it may be on its way; several: the enrolment that tells them apart may be
-                String awaited = regions.isEmpty() ? Topics.CAMPAIGN : Topics.ROSTER;
-                if (!progress.caughtUp(awaited)) {
-                    throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
-                            + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
-                            + "nothing was applied: send the whole request again shortly)",
-                            List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
-                }
                 return Optional.of(InputError.field("coverageYear", regions.isEmpty()
                         ? "该年度没有参保缴费方案 (no campaign runs for " + year + ")"
                         : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + year
@@ -106,5 +115,4 @@ class PaymentConfirmations {
         outbox.append(payment);
         return Optional.empty();
     }
-
 }
