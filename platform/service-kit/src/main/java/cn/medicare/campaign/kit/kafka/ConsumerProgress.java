@@ -41,18 +41,24 @@ public class ConsumerProgress implements DisposableBean {
         this.group = group;
     }
 
-    /** @return true when the group has consumed every record now on {@code topic}; false also when the broker cannot tell */
+    /**
+     * @return true when the group has consumed every record now on {@code topic}; false also when the
+     *         broker cannot tell within a few seconds (the caller may hold a lock meanwhile)
+     */
     public boolean caughtUp(String topic) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
             Admin client = admin();
-            Set<TopicPartition> partitions = get(client.describeTopics(Set.of(topic)).allTopicNames()).get(topic).partitions().stream()
+            Set<TopicPartition> partitions = get(client.describeTopics(Set.of(topic)).allTopicNames(), deadline).get(topic)
+                    .partitions().stream()
                     .map(partition -> new TopicPartition(topic, partition.partition()))
                     .collect(Collectors.toSet());
             Map<TopicPartition, ListOffsetsResultInfo> ends = get(client.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all());
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all(), deadline);
             Map<TopicPartition, ListOffsetsResultInfo> starts = get(client.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest()))).all());
-            Map<TopicPartition, OffsetAndMetadata> committed = get(client.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest()))).all(), deadline);
+            Map<TopicPartition, OffsetAndMetadata> committed = get(
+                    client.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), deadline);
             return partitions.stream().allMatch(partition -> {
                 OffsetAndMetadata done = committed.get(partition);
                 long consumed = done == null ? starts.get(partition).offset() : done.offset();
@@ -73,8 +79,8 @@ public class ConsumerProgress implements DisposableBean {
         }
     }
 
-    private static <T> T get(KafkaFuture<T> future) throws ExecutionException, TimeoutException, InterruptedException {
-        return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    private static <T> T get(KafkaFuture<T> future, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
+        return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private synchronized Admin admin() {
