@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +97,32 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         for (String client : List.of("viewer", "township-350825100")) {
             assertThat(api.get(client, "/api/v1/reconciliations/" + DAY).statusCode()).as(client).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aFileSignedForOneDateIsRefusedOnAnotherAndNothingIsKept() {
+        String signedFor = "2017-10-22";
+        String postedTo = "2017-10-23";
+
+        HttpResponse<String> replayed = api.reconcileAs("tax-bureau", postedTo, signedFor, HEADER);
+
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(TaxApi.json(replayed).get("detail").asString()).contains("path");
+        assertThat(api.get("bureau", "/api/v1/reconciliations/" + postedTo).statusCode()).isEqualTo(404);
+        long now = Instant.now().getEpochSecond();
+        byte[] body = HEADER.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> bodyOnly = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reconciliations/" + postedTo))
+                .header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "text/csv")
+                .header("X-Timestamp", Long.toString(now)).header("X-Signature", new TaxBureauSigner(TaxApi.SECRET).signature(now, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(bodyOnly.statusCode()).as(bodyOnly.body()).isEqualTo(401);
+        assertThat(api.get("bureau", "/api/v1/reconciliations/" + postedTo).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> right = api.reconcileAs("tax-bureau", signedFor, HEADER);
+
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        assertThat(TaxApi.json(right).get("date").asString()).isEqualTo(signedFor);
     }
 
     private static void assertFigures(JsonNode report) {

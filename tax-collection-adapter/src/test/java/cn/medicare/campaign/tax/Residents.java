@@ -56,17 +56,22 @@ final class Residents {
     }
 
     static CampaignDefined liancheng2018() {
+        return liancheng(2018);
+    }
+
+    /** Liancheng's campaign for {@code coverageYear}, collected from September to December before it. */
+    static CampaignDefined liancheng(int coverageYear) {
         BigDecimal standard = STANDARD;
-        return new CampaignDefined(People.REGION, "连城县", 2018, 1,
-                new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)),
-                List.of(new CampaignDefined.Extension(PersonCategory.NEWBORN, LocalDate.of(2018, 1, 31))),
+        return new CampaignDefined(People.REGION, "连城县", coverageYear, 1,
+                new CampaignDefined.Period(LocalDate.of(coverageYear - 1, 9, 1), LocalDate.of(coverageYear - 1, 12, 31)),
+                List.of(new CampaignDefined.Extension(PersonCategory.NEWBORN, LocalDate.of(coverageYear, 1, 31))),
                 new CampaignDefined.Contributions(standard, standard, standard, standard, standard),
                 new BigDecimal("450.00"),
                 List.of(new CampaignDefined.Assistance(List.of(AssistanceCategory.EXTREME_POVERTY), AssistanceMode.FULL, null, null),
                         new CampaignDefined.Assistance(List.of(AssistanceCategory.MINIMUM_LIVING), AssistanceMode.FIXED,
                                 new BigDecimal("140.00"), null)),
                 new BigDecimal("0.98"),
-                List.of(new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"), new BigDecimal("500.00"),
+                List.of(new CampaignDefined.Stage(LocalDate.of(coverageYear - 1, 10, 31), new BigDecimal("0.50"), new BigDecimal("500.00"),
                         new BigDecimal("0.00"))),
                 90);
     }

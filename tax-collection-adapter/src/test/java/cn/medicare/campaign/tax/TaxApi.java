@@ -63,13 +63,19 @@ final class TaxApi {
         return send(new TaxBureauSigner(SECRET).post(request(path).header("Authorization", basic(client)), bytes, Instant.now()));
     }
 
-    /** A daily reconciliation file as {@code text/csv}, signed now, posted as {@code client}. */
+    /** A daily reconciliation file as {@code text/csv}, signed now for its date, posted as {@code client}. */
     HttpResponse<String> reconcileAs(String client, String date, String csv) {
+        return reconcileAs(client, date, date, csv);
+    }
+
+    /** A daily reconciliation file signed for {@code signedDate}, posted to {@code date}. */
+    HttpResponse<String> reconcileAs(String client, String date, String signedDate, String csv) {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
+        String signature = new TaxBureauSigner(SECRET).signature(timestamp, "POST", "/api/v1/reconciliations/" + signedDate, bytes);
         return send(request("/api/v1/reconciliations/" + date).header("Authorization", basic(client))
                 .header("Content-Type", "text/csv").header("X-Timestamp", Long.toString(timestamp))
-                .header("X-Signature", new TaxBureauSigner(SECRET).signature(timestamp, bytes))
+                .header("X-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 

@@ -10,8 +10,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a tax bureau client signs a call that posts money (API.md): {@code X-Timestamp} in epoch
- * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>}.
- * Plain JDK on purpose, so that integrators can copy it as it is. Sign the very bytes you send.
+ * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>};
+ * a reconciliation file signs {@code timestamp + "." + "POST /api/v1/reconciliations/{date}" + "." + raw body}
+ * (docs/security.md). Plain JDK on purpose, so that integrators can copy it as it is. Sign the very
+ * bytes you send.
  */
 public final class TaxBureauSigner {
 
@@ -23,10 +25,19 @@ public final class TaxBureauSigner {
 
     /** The X-Signature value for a body sent with X-Timestamp {@code epochSeconds}. */
     public String signature(long epochSeconds, byte[] body) {
+        return signature(epochSeconds, "", body);
+    }
+
+    /** The X-Signature value for {@code body} posted to {@code path} with X-Timestamp {@code epochSeconds}. */
+    public String signature(long epochSeconds, String method, String path, byte[] body) {
+        return signature(epochSeconds, method + " " + path + ".", body);
+    }
+
+    private String signature(long epochSeconds, String request, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(secret);
-            mac.update((epochSeconds + ".").getBytes(StandardCharsets.UTF_8));
+            mac.update((epochSeconds + "." + request).getBytes(StandardCharsets.UTF_8));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

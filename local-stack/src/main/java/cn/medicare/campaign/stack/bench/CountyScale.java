@@ -39,6 +39,8 @@ public final class CountyScale {
     private static final int LIST_ROWS = 5_000;
     private static final int PAYMENTS_PER_CALL = 2_000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(45);
+    /** How long a call may wait for a service still consuming what it needs (503 with Retry-After). */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Suite suite;
     private final PrintStream out;
@@ -129,7 +131,7 @@ public final class CountyScale {
             String rows = certified.subList(from, Math.min(certified.size(), from + LIST_ROWS)).stream()
                     .map(r -> r.adjustmentRowJson("ADD", category, LocalDate.of(2017, 10, 1)))
                     .collect(Collectors.joining(",", "{\"rows\":[", "]}"));
-            expect(civilAffairs.post("/api/v1/adjustment-batches?month=2017-10", rows), 202);
+            expect(ApiClient.patiently(() -> civilAffairs.post("/api/v1/adjustment-batches?month=2017-10", rows), PATIENCE), 202);
         }
     }
 
@@ -142,8 +144,9 @@ public final class CountyScale {
                 confirmations.add(payers.get(n).confirmationJson("CS2018" + String.format("%07d", n), COVERAGE_YEAR,
                         n < minimumLiving ? "40.00" : "180.00", "2017-10-20T02:00:00Z"));
             }
-            expect(taxBureau.postSigned("/api/v1/payment-confirmations", "{\"confirmations\":[" + String.join(",", confirmations) + "]}",
-                    "local-tax-webhook-secret", Clock.systemUTC()), 200);
+            String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";
+            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, "local-tax-webhook-secret",
+                    Clock.systemUTC()), PATIENCE), 200);
         }
     }
 

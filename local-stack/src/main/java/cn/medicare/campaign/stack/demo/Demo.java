@@ -33,6 +33,8 @@ public final class Demo implements Runnable {
     private static final Duration BETWEEN_WAVES = Duration.ofSeconds(4);
     private static final String TAX_SECRET = "local-tax-webhook-secret";
     private static final Duration FIGURES_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a call may wait for a service still consuming what it needs (503 with Retry-After). */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Suite suite;
     private final PrintStream out;
@@ -114,7 +116,10 @@ public final class Demo implements Runnable {
                 .collect(Collectors.joining(","));
         rows += "," + minimumLiving.stream().map(r -> r.adjustmentRowJson("ADD", "MINIMUM_LIVING", effective))
                 .collect(Collectors.joining(","));
-        expect(client(SuiteService.SUBSIDY, "civil-affairs").post("/api/v1/adjustment-batches?month=2017-10", "{\"rows\":[" + rows + "]}"), 202);
+        String list = "{\"rows\":[" + rows + "]}";
+        // answered 503 while subsidy-service has not yet consumed the targets: sent again when it asks
+        expect(ApiClient.patiently(() -> client(SuiteService.SUBSIDY, "civil-affairs").post("/api/v1/adjustment-batches?month=2017-10", list),
+                PATIENCE), 202);
         say("civil affairs certified " + extremePoverty.size() + " 特困 (full subsidy) and " + minimumLiving.size() + " 低保 (pays 40.00)");
     }
 
@@ -132,8 +137,9 @@ public final class Demo implements Runnable {
                 confirmations.add(payer.confirmationJson("DEMO2018" + String.format("%06d", n), COVERAGE_YEAR, amount,
                         "2017-10-" + String.format("%02d", 10 + wave) + "T02:00:00Z"));
             }
-            expect(taxBureau.postSigned("/api/v1/payment-confirmations", "{\"confirmations\":[" + String.join(",", confirmations) + "]}",
-                    TAX_SECRET, Clock.systemUTC()), 200);
+            String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";
+            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, TAX_SECRET, Clock.systemUTC()),
+                    PATIENCE), 200);
             say("tax bureau confirmed payment wave " + (wave + 1) + "/" + PAYMENT_WAVES + " (" + confirmations.size() + " payments)");
             if (wave < PAYMENT_WAVES - 1) {
                 LockSupport.parkNanos(TimeUnit.NANOSECONDS.convert(BETWEEN_WAVES));

@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.kafka.DeadLetterConfiguration;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -18,6 +19,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -54,6 +56,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         return new Inbox(jdbc, transaction, meters);
+    }
+
+    @Bean
+    ConsumerProgress consumerProgress(KafkaAdmin kafkaAdmin, @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new ConsumerProgress(kafkaAdmin, group);
     }
 
     @Bean

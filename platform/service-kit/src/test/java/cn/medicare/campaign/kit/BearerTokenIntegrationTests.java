@@ -34,11 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @RealInfrastructure
 @SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=kit-test", "insurance.security.mode=jwt",
+                "spring.security.oauth2.resourceserver.jwt.audiences=" + BearerTokenIntegrationTests.AUDIENCE,
+                // production brings its own keys: the local ones are refused in this mode
+                "insurance.identity.person-key=dGVzdC1vbmx5LXBlcnNvbi1rZXktZm9yLWp3dC1tb2Rl",
                 // this context only answers HTTP: the other kit tests' consumers keep their partitions
                 "spring.kafka.listener.auto-startup=false"})
 @Import(BearerTokenIntegrationTests.IdentityProvider.class)
 class BearerTokenIntegrationTests {
 
+    static final String AUDIENCE = "insurance-campaign";
     private static final KeyPair PROVINCE = rsa();
     private static final KeyPair SOMEONE_ELSE = rsa();
 
@@ -84,6 +88,22 @@ class BearerTokenIntegrationTests {
         assertUnauthorized(ApiClient.at(port).as("bureau").get("/kit-test/whoami"));
     }
 
+    @Test
+    void aTokenForAnotherAudienceOrForNoneIsUnauthorized() {
+        Map<String, String> bureau = Map.of("client_id", "liancheng-bureau", "role", "BUREAU");
+        assertThat(bearer(token(PROVINCE, bureau)).get("/kit-test/whoami").statusCode()).isEqualTo(200);
+
+        assertUnauthorized(bearer(token(PROVINCE, bureau, "another-system", true)).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(token(PROVINCE, bureau, null, true)).get("/kit-test/whoami"));
+    }
+
+    @Test
+    void aTokenWithoutASubjectIsUnauthorizedNotAServerError() {
+        assertUnauthorized(bearer(token(PROVINCE, Map.of("role", "BUREAU"), AUDIENCE, false)).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(token(PROVINCE, Map.of("client_id", "x", "role", "BUREAU"), AUDIENCE, false))
+                .get("/kit-test/whoami"));
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
@@ -94,8 +114,16 @@ class BearerTokenIntegrationTests {
     }
 
     private static String token(KeyPair signer, Map<String, String> claims) {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject(claims.getOrDefault("client_id", "anonymous"))
+        return token(signer, claims, AUDIENCE, true);
+    }
+
+    /** @param audience the {@code aud} claim, or null for none */
+    private static String token(KeyPair signer, Map<String, String> claims, String audience, boolean withSubject) {
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        if (withSubject) {
+            set.subject(claims.getOrDefault("client_id", "anonymous"));
+        }
         claims.forEach(set::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());

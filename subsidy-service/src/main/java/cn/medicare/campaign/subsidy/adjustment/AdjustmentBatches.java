@@ -1,12 +1,15 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.subsidy.assessment.Assessor;
 import cn.medicare.campaign.subsidy.assessment.PersonLocks;
 import cn.medicare.campaign.subsidy.campaign.Campaigns;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +40,8 @@ class AdjustmentBatches {
 
     /** 每月10日以前: the lists are due by the 10th of their month. */
     private static final int DUE_DAY = 10;
+    /** A township's code: its county's six digits and three of its own. */
+    private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
     private final Batches batches;
     private final Campaigns campaigns;
@@ -45,10 +51,12 @@ class AdjustmentBatches {
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
+    private final ConsumerProgress progress;
     private final Clock clock;
 
     AdjustmentBatches(Batches batches, Campaigns campaigns, Certifications certifications, Assessor assessor,
-            PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction, Clock clock) {
+            PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
+            ConsumerProgress progress, Clock clock) {
         this.batches = batches;
         this.campaigns = campaigns;
         this.certifications = certifications;
@@ -57,6 +65,7 @@ class AdjustmentBatches {
         this.personIds = personIds;
         this.outbox = outbox;
         this.transaction = transaction;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -85,6 +94,7 @@ class AdjustmentBatches {
             checked.add(RowCheck.check(i + 1, row, agency, today,
                     township -> regions.computeIfAbsent(township, campaigns::regionOf)));
         }
+        refuseWhileTargetsMayBeOnTheirWay(checked, regions);
         UUID batchId = UUID.randomUUID();
         boolean onTime = !today.isAfter(month.atDay(DUE_DAY));
         try {
@@ -96,6 +106,33 @@ class AdjustmentBatches {
             return result(batches.idOf(agency, idempotencyKey).orElseThrow(() -> sameKeyAtTheSameTime));
         }
         return result(batchId);
+    }
+
+    /**
+     * A township we do not know is the agency's mistake only when we know the targets it should be
+     * in. The whole list waits (503, nothing applied) when none of its townships is known and no
+     * targets of their county have arrived yet, or when targets are still unconsumed on the topic.
+     */
+    private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<String>> regions) {
+        List<String> unknown = regions.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> counties = unknown.stream().filter(township -> TOWNSHIP_CODE.matcher(township).matches())
+                .map(township -> township.substring(0, 6)).distinct().toList();
+        boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
+                && counties.stream().noneMatch(campaigns::hasTargets);
+        if (!noTargetsYet && progress.caughtUp(Topics.CAMPAIGN)) {
+            return;
+        }
+        List<InputError> waiting = checked.stream()
+                .filter(row -> row.input().township() != null && unknown.contains(row.input().township().strip()))
+                .map(row -> InputError.row(row.row(), "township",
+                        "本服务尚未收到该乡镇的任务分解表 (the targets naming this township have not reached this service yet)"))
+                .toList();
+        throw ApiException.notYetKnown("本服务尚未收到名单中乡镇的任务分解表，名单未处理，请稍后重新提交整个名单 "
+                + "(this service has not yet received the targets naming the list's townships; nothing was applied: "
+                + "send the whole list again shortly)", waiting);
     }
 
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {

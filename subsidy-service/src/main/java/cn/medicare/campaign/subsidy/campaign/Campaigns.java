@@ -59,6 +59,11 @@ public class Campaigns {
                 });
     }
 
+    /** @return whether a TargetsSet of the county has arrived */
+    public boolean hasTargets(String region) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from township where region = ?)", Boolean.class, region));
+    }
+
     /** The county a township belongs to, when a TargetsSet has named it. */
     public Optional<String> regionOf(String township) {
         return jdbc.queryForList("select region from township where township = ?", String.class, township).stream().findFirst();

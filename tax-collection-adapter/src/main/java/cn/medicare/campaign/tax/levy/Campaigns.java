@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +22,11 @@ public class Campaigns {
                 on conflict (region, coverage_year) do update set version = excluded.version
                 where campaign.version < excluded.version""",
                 campaign.region(), campaign.coverageYear(), campaign.version());
+    }
+
+    /** The latest coverage year of any campaign seen, if any. */
+    public Optional<Integer> latestYear() {
+        return Optional.ofNullable(jdbc.queryForObject("select max(coverage_year) from campaign", Integer.class));
     }
 
     /** The regions that run a campaign for that coverage year. */

@@ -1,9 +1,12 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.Campaigns;
 import cn.medicare.campaign.tax.levy.LevyList;
@@ -17,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 缴费信息回传: stores each new payment, counts it on the levy item and publishes PaymentConfirmed,
  * all in one transaction. A payment for someone not (yet) on the levy list is a real payment
- * too: it is kept and counts once the enrolment arrives (DOMAIN.md).
+ * too: it is kept and counts once the enrolment arrives (DOMAIN.md). Where its county cannot be
+ * told because a campaign or enrolment has not been consumed yet, the whole request is answered
+ * 503 and nothing is applied; only a county that cannot be told with everything consumed is the
+ * row's fault.
  */
 @Service
 class PaymentConfirmations {
@@ -27,13 +33,16 @@ class PaymentConfirmations {
     private final Campaigns campaigns;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
+    private final ConsumerProgress progress;
 
-    PaymentConfirmations(Payments payments, LevyList levyList, Campaigns campaigns, PersonIds personIds, OutboxWriter outbox) {
+    PaymentConfirmations(Payments payments, LevyList levyList, Campaigns campaigns, PersonIds personIds, OutboxWriter outbox,
+            ConsumerProgress progress) {
         this.payments = payments;
         this.levyList = levyList;
         this.campaigns = campaigns;
         this.personIds = personIds;
         this.outbox = outbox;
+        this.progress = progress;
     }
 
     @Transactional
@@ -60,18 +69,44 @@ class PaymentConfirmations {
     }
 
     /**
+     * No campaign of the year: the next year's campaign (or the first one) may still be in
+     * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
+     * topic. Several: the enrolment that tells them apart may still be on the topic.
+     */
+    private boolean mayBeOnItsWay(int year, List<String> regions) {
+        if (regions.isEmpty()) {
+            return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !progress.caughtUp(Topics.CAMPAIGN);
+        }
+        return !progress.caughtUp(Topics.ROSTER);
+    }
+
+    /**
      * Stores a payment not received before, counts it and publishes it; the caller holds the
      * levy list's lock and has checked the voucher is new.
      *
-     * @return why it cannot be kept, when its region cannot be told
+     * @return why it cannot be kept, when its region cannot be told with every campaign and enrolment consumed
+     * @throws ApiException 503 when the campaign or enrolment that would tell the region may not have been consumed yet;
+     *         the caller's transaction rolls back, so nothing of the request is applied
      */
     Optional<InputError> store(Confirmation confirmation, PaymentSource source) {
         String personId = personIds.personId(confirmation.idNumber());
-        Optional<String> region = levyList.regionOf(personId, confirmation.coverageYear())
-                .or(() -> onlyCampaignRegion(confirmation.coverageYear()));
+        int year = confirmation.coverageYear();
+        Optional<String> region = levyList.regionOf(personId, year);
         if (region.isEmpty()) {
-            return Optional.of(InputError.field("coverageYear", "the person is not on the levy list for " + confirmation.coverageYear()
-                    + " and no single campaign of that year tells the region; send it again once the enrolment is here"));
+            List<String> regions = campaigns.regionsFor(year);
+            if (regions.size() == 1) {
+                region = Optional.of(regions.get(0));
+            } else if (mayBeOnItsWay(year, regions)) {
+                throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
+                        + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
+                        + "nothing was applied: send the whole request again shortly)",
+                        List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
+            } else {
+                return Optional.of(InputError.field("coverageYear", regions.isEmpty()
+                        ? "该年度没有参保缴费方案 (no campaign runs for " + year + ")"
+                        : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + year
+                                + " and several counties run a campaign that year, so the county cannot be told)"));
+            }
         }
         PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
                 confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
@@ -79,10 +114,5 @@ class PaymentConfirmations {
         levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount());
         outbox.append(payment);
         return Optional.empty();
-    }
-
-    private Optional<String> onlyCampaignRegion(int coverageYear) {
-        List<String> regions = campaigns.regionsFor(coverageYear);
-        return regions.size() == 1 ? Optional.of(regions.get(0)) : Optional.empty();
     }
 }

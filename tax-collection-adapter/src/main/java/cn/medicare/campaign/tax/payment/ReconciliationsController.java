@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tax bureau's daily reconciliation file (入库对账), signed like its other posts, and the outcome per day. */
+/**
+ * The tax bureau's daily reconciliation file (入库对账) and the outcome per day. Its signature covers
+ * method and path as well as the body: the body alone does not say which day it reconciles, so a
+ * signature over the body only could be replayed to another date.
+ */
 @RestController
 class ReconciliationsController {
 
@@ -35,7 +39,7 @@ class ReconciliationsController {
     ReconciliationReport reconcile(@PathVariable String date, @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signed,
             @RequestBody(required = false) byte[] body) {
-        byte[] file = signedRequests.verified(timestamp, signed, body);
+        byte[] file = signedRequests.verified(timestamp, signed, "POST /api/v1/reconciliations/" + date, body);
         LocalDate day = day(date);
         return reconciliations.reconcile(day, ReconciliationFile.read(file, BusinessTime.today(clock)));
     }

@@ -34,10 +34,19 @@ class SignedRequests {
         this.json = jsonMapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    /** @return the body, once the signature holds; else 401 saying why */
+    /** @return the body, once the signature over timestamp and body holds; else 401 saying why */
     byte[] verified(String timestamp, String signed, byte[] body) {
+        return verified(timestamp, signed, null, body);
+    }
+
+    /**
+     * @param request method and path, e.g. {@code POST /api/v1/reconciliations/2017-10-09}, for a call
+     *        whose path is part of what is signed
+     * @return the body, once the signature over timestamp, request and body holds; else 401 saying why
+     */
+    byte[] verified(String timestamp, String signed, String request, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
-        signature.refusal(timestamp, signed, raw, clock.instant()).ifPresent(refusal -> {
+        signature.refusal(timestamp, signed, request, raw, clock.instant()).ifPresent(refusal -> {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Signature refused", refusal, List.of());
         });
         return raw;

@@ -13,9 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tax bureau's signature on calls that post money (API.md): {@code X-Timestamp} in epoch
- * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>}.
- * The timestamp is inside the signed text, so a captured call can be replayed only within the
- * tolerance.
+ * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, signed text)>}. The signed text
+ * is {@code timestamp + "." + raw body}, or {@code timestamp + "." + request + "." + raw body} where
+ * the path says what the body means (a reconciliation file's date), so that a signed body cannot be
+ * posted to another path. The timestamp is inside the signed text, so a captured call can be
+ * replayed only within the tolerance.
  */
 final class WebhookSignature {
 
@@ -35,6 +37,15 @@ final class WebhookSignature {
 
     /** @return why the call is refused, or empty when it is signed by the holder of the secret within the tolerance */
     Optional<String> refusal(String timestamp, String signature, byte[] body, Instant now) {
+        return refusal(timestamp, signature, null, body, now);
+    }
+
+    /**
+     * @param request method and path as API.md writes them, e.g. {@code POST /api/v1/reconciliations/2017-10-09},
+     *        when the signature covers them; null when it covers the body only
+     * @return why the call is refused, or empty when it is signed by the holder of the secret within the tolerance
+     */
+    Optional<String> refusal(String timestamp, String signature, String request, byte[] body, Instant now) {
         if (timestamp == null || timestamp.isBlank()) {
             return Optional.of("The X-Timestamp header is missing.");
         }
@@ -65,17 +76,21 @@ final class WebhookSignature {
             return Optional.of("X-Signature is not of the form sha256=<hex>.");
         }
         // constant time: a comparison that stops early tells an attacker how much was right
-        if (!MessageDigest.isEqual(expected(timestamp.strip(), body), presented)) {
-            return Optional.of("X-Signature does not match the timestamp and body.");
+        if (!MessageDigest.isEqual(expected(timestamp.strip(), request, body), presented)) {
+            return Optional.of(request == null ? "X-Signature does not match the timestamp and body."
+                    : "X-Signature does not match the timestamp, method, path and body.");
         }
         return Optional.empty();
     }
 
-    private byte[] expected(String timestamp, byte[] body) {
+    private byte[] expected(String timestamp, String request, byte[] body) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(secret);
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            if (request != null) {
+                mac.update((request + ".").getBytes(StandardCharsets.UTF_8));
+            }
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(HMAC + " is not available", e);

@@ -48,6 +48,21 @@ class WebhookSignatureTests {
     }
 
     @Test
+    void aSignatureOverThePathHoldsOnlyForThatPath() {
+        long timestamp = NOW.getEpochSecond();
+        String request = "POST /api/v1/reconciliations/2017-10-09";
+        String signed = signer.signature(timestamp, "POST", "/api/v1/reconciliations/2017-10-09", BODY);
+
+        assertThat(verifier.refusal(Long.toString(timestamp), signed, request, BODY, NOW)).isEmpty();
+        assertThat(verifier.refusal(Long.toString(timestamp), signed, "POST /api/v1/reconciliations/2017-10-10", BODY, NOW))
+                .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match").doesNotContain("2017"));
+        assertThat(verifier.refusal(Long.toString(timestamp), signer.signature(timestamp, BODY), request, BODY, NOW))
+                .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match"));
+        assertThat(verifier.refusal(Long.toString(timestamp), signed, BODY, NOW))
+                .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match"));
+    }
+
+    @Test
     void refusesAStaleSignatureEvenWhenItIsRight() {
         long stale = NOW.getEpochSecond() - 301;
         assertThat(verifier.refusal(Long.toString(stale), signer.signature(stale, BODY), BODY, NOW))

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -84,6 +87,24 @@ public final class ApiClient {
         return withHeader("X-Timestamp", timestamp)
                 .withHeader("X-Signature", "sha256=" + signature(secret, timestamp, json))
                 .post(path, json);
+    }
+
+    /**
+     * Makes {@code call} again while the service answers 503 with {@code Retry-After}: it has not yet
+     * consumed a fact the request needs and applied nothing (DOMAIN.md). Waits as long as the service
+     * asks, in all at most {@code patience}; then returns the last answer. A signed call should sign
+     * afresh in {@code call}.
+     */
+    public static HttpResponse<String> patiently(Supplier<HttpResponse<String>> call, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        HttpResponse<String> response = call.get();
+        while (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()
+                && System.nanoTime() < deadline) {
+            long seconds = Long.parseLong(response.headers().firstValue("Retry-After").get().strip());
+            LockSupport.parkNanos(Math.min(Duration.ofSeconds(seconds).toNanos(), Math.max(0, deadline - System.nanoTime())));
+            response = call.get();
+        }
+        return response;
     }
 
     public static String signature(String secret, String timestamp, String body) {

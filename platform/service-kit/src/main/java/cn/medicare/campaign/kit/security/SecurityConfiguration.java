@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,18 +36,27 @@ public class SecurityConfiguration {
 
     /**
      * Production: OAuth2 bearer tokens (JWT) from the province's identity provider, configured with
-     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}).
+     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) and
+     * {@code spring.security.oauth2.resourceserver.jwt.audiences}; a token must name one of those
+     * audiences whichever decoder checks its signature.
      */
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "jwt")
-    SecurityFilterChain bearerTokenSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain bearerTokenSecurity(HttpSecurity http, Environment environment) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        List<String> audiences = ProductionModeGuard.audiences(environment);
         return common(http, problems)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(problems)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenClaims::authentication)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> TokenClaims.authentication(token, audiences))))
                 .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "jwt")
+    static ProductionModeGuard productionModeGuard() {
+        return new ProductionModeGuard();
     }
 
     private static HttpSecurity common(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {

@@ -12,20 +12,27 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Who a bearer token (OAuth2 client credentials, API.md) stands for: claim {@code role} (BUREAU,
  * TOWNSHIP, AGENCY, TAX_BUREAU or VIEWER), {@code township} for a township, {@code agency} for an
- * agency (its code or its client id), and the client in {@code client_id} or else {@code sub}.
+ * agency (its code or its client id), and the client in {@code client_id} or else {@code sub}. A
+ * token must have a subject and be meant for this suite ({@code aud}).
  */
 final class TokenClaims {
 
     private TokenClaims() {
     }
 
-    static JwtAuthenticationToken authentication(Jwt jwt) {
+    /** @param audiences the configured audiences, one of which the token must name */
+    static JwtAuthenticationToken authentication(Jwt jwt, List<String> audiences) {
+        List<String> named = jwt.getAudience() == null ? List.of() : jwt.getAudience();
+        if (named.stream().noneMatch(audiences::contains)) {
+            throw new InvalidBearerTokenException("the token is not meant for this service (aud)");
+        }
         Caller caller = caller(jwt);
         return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(caller.role().authority())), caller.clientId());
     }
 
     static Caller caller(Jwt jwt) {
-        String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
+        String subject = required(jwt, "sub");
+        String clientId = jwt.hasClaim("client_id") ? required(jwt, "client_id") : subject;
         Role role = role(required(jwt, "role"));
         String township = role == Role.TOWNSHIP ? required(jwt, "township") : null;
         Agency agency = role == Role.AGENCY ? agency(required(jwt, "agency")) : null;

@@ -1,23 +1,44 @@
 package cn.medicare.campaign.kit.web;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
  * A refusal the caller can act on, answered as RFC 9457 problem+json with its status:
- * 400 bad input, 404 unknown resource, 409 conflict with existing state, 422 a rule forbids it.
+ * 400 bad input, 404 unknown resource, 409 conflict with existing state, 422 a rule forbids it,
+ * 503 with {@code Retry-After} when this service has not yet consumed a fact the request needs.
  */
 public class ApiException extends RuntimeException {
+
+    /** How soon a request waiting for a fact is worth sending again: the relay and a consumer take about a second. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final HttpStatus status;
     private final String title;
     private final List<InputError> errors;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String title, String detail, List<InputError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, List<InputError> errors, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the request needs a fact this service has not consumed yet (DOMAIN.md:
+     * nothing is rejected for our own lag). Nothing is applied; the same request will do once the fact is here.
+     *
+     * @param errors the fields or rows that wait for it
+     */
+    public static ApiException notYetKnown(String detail, List<InputError> errors) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Not yet known", detail, errors, RETRY_AFTER);
     }
 
     public static ApiException invalid(List<InputError> errors) {
@@ -51,5 +72,10 @@ public class ApiException extends RuntimeException {
 
     public List<InputError> errors() {
         return errors;
+    }
+
+    /** @return how long to wait before sending the request again, or null when that would not help */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -36,7 +36,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (!refusal.errors().isEmpty()) {
             problem.setProperty("errors", refusal.errors());
         }
-        return ResponseEntity.status(refusal.status()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status());
+        if (refusal.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfter().toSeconds()));
+        }
+        return answer.body(problem);
     }
 
     /** Method security denies inside the controller, where this advice sees it before Spring Security does. */

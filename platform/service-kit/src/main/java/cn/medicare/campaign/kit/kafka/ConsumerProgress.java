@@ -1,0 +1,99 @@
+package cn.medicare.campaign.kit.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Whether this service's consumer group has consumed everything a topic holds right now. A request
+ * that needs a fact this service has not found (a township, a campaign) asks it to tell "not
+ * consumed yet" (answer 503, the caller sends again) from "there is no such fact" (the caller's
+ * data is wrong). Offsets are committed after the inbox's transaction, so a group that has caught
+ * up has applied (or dead-lettered) every record.
+ */
+public class ConsumerProgress implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerProgress.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final KafkaAdmin kafkaAdmin;
+    private final String group;
+    private Admin admin;
+
+    public ConsumerProgress(KafkaAdmin kafkaAdmin, String group) {
+        this.kafkaAdmin = kafkaAdmin;
+        this.group = group;
+    }
+
+    /**
+     * @return true when the group has consumed every record now on {@code topic}; false also when the
+     *         broker cannot tell within a few seconds (the caller may hold a lock meanwhile)
+     */
+    public boolean caughtUp(String topic) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            Admin client = admin();
+            Set<TopicPartition> partitions = get(client.describeTopics(Set.of(topic)).allTopicNames(), deadline).get(topic)
+                    .partitions().stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition()))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, ListOffsetsResultInfo> ends = get(client.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all(), deadline);
+            Map<TopicPartition, ListOffsetsResultInfo> starts = get(client.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest()))).all(), deadline);
+            Map<TopicPartition, OffsetAndMetadata> committed = get(
+                    client.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), deadline);
+            return partitions.stream().allMatch(partition -> {
+                OffsetAndMetadata done = committed.get(partition);
+                long consumed = done == null ? starts.get(partition).offset() : done.offset();
+                return consumed >= ends.get(partition).offset();
+            });
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return true;
+            }
+            log.warn("Cannot tell whether {} has consumed {}: {}", group, topic, e.getCause().toString());
+            return false;
+        } catch (TimeoutException e) {
+            log.warn("Cannot tell whether {} has consumed {}: the broker did not answer within {}", group, topic, TIMEOUT);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static <T> T get(KafkaFuture<T> future, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
+        return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close(TIMEOUT);
+        }
+    }
+}

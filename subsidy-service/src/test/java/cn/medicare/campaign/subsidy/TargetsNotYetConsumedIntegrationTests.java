@@ -1,0 +1,132 @@
+package cn.medicare.campaign.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * DOMAIN.md: a row is rejected for bad data or rights, never because this service has not yet
+ * consumed the targets that name its township. The consumer is paused to hold the targets back.
+ */
+class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String BATCHES = "/api/v1/adjustment-batches?month=2017-10";
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @AfterEach
+    void consumerRuns() {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+    }
+
+    @Test
+    void aListPostedBeforeItsCountysTargetsArriveWaitsWholeAndIsAcceptedInFullOnceTheyHave() {
+        // 长汀县: a county whose targets this service has never seen
+        String county = "350821";
+        String list = rows(row(county + "100", Liancheng.idNumber(601)), row(county + "101", Liancheng.idNumber(602)));
+        pauseConsumer();
+        EventTraffic.publish(new TargetsSet(county, 2018, List.of(new TargetsSet.Target(county + "100", "汀州镇", 9_000),
+                new TargetsSet.Target(county + "101", "大同镇", 8_000))));
+        int certifications = certifications();
+
+        HttpResponse<String> early = post("civil-affairs", BATCHES, "application/json", list);
+
+        assertWaits(early, 1, 2);
+        assertThat(certifications()).isEqualTo(certifications);
+
+        resumeConsumerAndAwaitTownship(county + "101");
+        HttpResponse<String> again = post("civil-affairs", BATCHES, "application/json", list);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(again.body(), "$.accepted")).isEqualTo(2);
+        assertThat(JsonPath.<List<Object>>read(again.body(), "$.rejected")).isEmpty();
+    }
+
+    @Test
+    void aListForACountyWithoutTargetsWaitsEvenBeforeTheTargetsReachTheTopic() {
+        // they may still be in enrollment-service's outbox: the topic alone cannot tell
+        HttpResponse<String> response = post("civil-affairs", BATCHES, "application/json",
+                rows(row("350822100", Liancheng.idNumber(606)), row("350822101", Liancheng.idNumber(607))));
+
+        assertWaits(response, 1, 2);
+    }
+
+    @Test
+    void aTownshipAddedToKnownTargetsWaitsWhileTheTargetsAreOnTheTopic() {
+        String newTownship = Liancheng.REGION + "117";
+        String list = rows(row(newTownship, Liancheng.idNumber(603)));
+        pauseConsumer();
+        List<TargetsSet.Target> targets = new ArrayList<>(Liancheng.targets(2018).targets());
+        targets.add(new TargetsSet.Target(newTownship, "新设乡镇", 5_000));
+        EventTraffic.publish(new TargetsSet(Liancheng.REGION, 2018, targets));
+
+        assertWaits(post("civil-affairs", BATCHES, "application/json", list), 1);
+
+        resumeConsumerAndAwaitTownship(newTownship);
+        HttpResponse<String> again = post("civil-affairs", BATCHES, "application/json", list);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(again.body(), "$.accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void aTownshipInNoTargetsOfAKnownCountyIsTheRowsMistakeOnceEverythingIsConsumed() {
+        String list = rows(row(Liancheng.TOWNSHIP, Liancheng.idNumber(604)), row(Liancheng.REGION + "199", Liancheng.idNumber(605)));
+
+        // whatever other tests left on the topic is consumed first: then the answer is final
+        await().atMost(PATIENCE).until(() -> post("civil-affairs", BATCHES, "application/json", list),
+                response -> response.statusCode() != 503);
+        HttpResponse<String> response = post("civil-affairs", BATCHES, "application/json", list);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(1);
+        assertThat(JsonPath.<List<Integer>>read(response.body(), "$.rejected[*].row")).containsExactly(2);
+        assertThat(JsonPath.<String>read(response.body(), "$.rejected[0].errors[0].field")).isEqualTo("township");
+    }
+
+    private void assertWaits(HttpResponse<String> response, Integer... rows) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("任务分解表", "targets", "send the whole list again");
+        assertThat(JsonPath.<List<Integer>>read(response.body(), "$.errors[*].row")).containsExactly(rows);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[*].field")).containsOnly("township");
+    }
+
+    private void pauseConsumer() {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream().allMatch(MessageListenerContainer::isContainerPaused));
+    }
+
+    private void resumeConsumerAndAwaitTownship(String township) {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from township where township = ?", Integer.class,
+                township) == 1);
+    }
+
+    private int certifications() {
+        return jdbc.queryForObject("select count(*) from certification", Integer.class);
+    }
+
+    private static String rows(String... rows) {
+        return "{\"rows\":[" + String.join(",", rows) + "]}";
+    }
+
+    private static String row(String township, String idNumber) {
+        return String.format("{\"township\":\"%s\",\"village\":\"某村\",\"idNumber\":\"%s\",\"phone\":\"13800000000\","
+                + "\"action\":\"ADD\",\"category\":\"MINIMUM_LIVING\",\"effectiveDate\":\"2017-10-15\"}", township, idNumber);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.medicare.campaign.tax;
+
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * DOMAIN.md: nothing is rejected because this service has not yet consumed a fact. A payment of
+ * someone not on the levy list takes its county from the only campaign of its year; while that
+ * campaign is still on the topic, the whole request waits. The consumer is paused to hold it back.
+ */
+class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Only this test runs a campaign for this year. */
+    private static final int YEAR = 2025;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @AfterEach
+    void consumerRuns() {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+    }
+
+    @Test
+    void aPaymentPostedBeforeItsYearsCampaignIsConsumedWaitsWholeAndIsAcceptedInFullOnceItIs() {
+        String payer = People.idNumber();
+        String voucherNo = People.voucherNo();
+        String body = confirmations(row(People.voucherNo(), People.idNumber()), row(voucherNo, payer));
+        String file = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\n" + voucherNo + "," + payer + "," + YEAR
+                + ",180.00,WECHAT,2024-10-09T02:14:00Z\n";
+        pauseConsumer();
+        EventTraffic.publish(Residents.liancheng(YEAR));
+
+        HttpResponse<String> early = api.confirm(body);
+        HttpResponse<String> earlyFile = api.reconcileAs("tax-bureau", "2024-10-09", file);
+
+        assertWaits(early);
+        assertWaits(earlyFile);
+        assertThat(jdbc.queryForObject("select count(*) from payment where coverage_year = ?", Integer.class, YEAR)).isZero();
+        assertThat(api.get("tax-bureau", "/api/v1/reconciliations/2024-10-09").statusCode()).isEqualTo(404);
+
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from campaign where coverage_year = ?",
+                Integer.class, YEAR) == 1);
+        HttpResponse<String> again = api.confirm(body);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode outcome = TaxApi.json(again);
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("rejected")).isEmpty();
+        assertThat(jdbc.queryForObject("select region from payment where voucher_no = ?", String.class, voucherNo))
+                .isEqualTo(People.REGION);
+    }
+
+    @Test
+    void aPaymentForTheYearAfterTheLatestCampaignWaitsForThatCampaignEvenBeforeItReachesTheTopic() {
+        // it may still be in enrollment-service's outbox: the topic alone cannot tell
+        int next = jdbc.queryForObject("select coalesce(max(coverage_year), 2017) + 1 from campaign", Integer.class);
+        String body = confirmations("""
+                {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"180.00","channel":"WECHAT","paidAt":"2024-10-09T02:14:00Z"}"""
+                .formatted(People.voucherNo(), People.idNumber(), next).strip());
+
+        assertWaits(api.confirm(body));
+    }
+
+    private static void assertWaits(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        JsonNode problem = TaxApi.json(response);
+        assertThat(problem.get("detail").asString()).contains("参保方案", "campaign", "send the whole request again");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("coverageYear");
+    }
+
+    private void pauseConsumer() {
+        listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+        await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream().allMatch(MessageListenerContainer::isContainerPaused));
+    }
+
+    private static String row(String voucherNo, String idNumber) {
+        return """
+                {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"180.00","channel":"WECHAT","paidAt":"2024-10-09T02:14:00Z"}"""
+                .formatted(voucherNo, idNumber, YEAR).strip();
+    }
+}
