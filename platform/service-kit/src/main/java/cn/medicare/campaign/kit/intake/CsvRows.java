@@ -44,7 +44,7 @@ final class CsvRows {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
-                return Refusals.notText(rows.nextRow());
+                return Refusals.notText();
             }
         }
         if (e instanceof JacksonException) {

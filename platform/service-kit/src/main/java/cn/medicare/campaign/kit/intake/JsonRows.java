@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,8 @@ final class JsonRows {
                     rows.add(null);
                     continue;
                 }
-                JsonNode row = json.readTree(parser);
+                JsonNode row = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readValue(parser);
                 longText(row, "", index + 1, limits.maxCellLength(), tooLong);
                 if (tooLong.size() >= MAX_REPORTED) {
                     throw Refusals.cellsTooLong(tooLong);

@@ -36,9 +36,9 @@ final class Refusals {
         return ApiException.invalid("body", "文件为空：应有表头和至少一行 / the list is empty: a header line and at least one row are expected");
     }
 
-    static ApiException notText(int row) {
-        return ApiException.invalid(List.of(InputError.row(row, null, "自此行起不是 UTF-8 或 GB18030 编码的文本，请另存为 CSV UTF-8 "
-                + "/ from this row on the file is neither UTF-8 nor GB18030 text: save it as CSV UTF-8 or name its charset in Content-Type")));
+    static ApiException notText() {
+        return ApiException.invalid("body", "不是 UTF-8 或 GB18030 编码的文本，请另存为 CSV UTF-8 / the file is neither UTF-8 nor "
+                + "GB18030 text: save it as CSV UTF-8 or name its charset in Content-Type");
     }
 
     static ApiException unknownCharset() {
