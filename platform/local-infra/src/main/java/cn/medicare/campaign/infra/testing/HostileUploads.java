@@ -62,15 +62,23 @@ public final class HostileUploads {
         return bytes.toByteArray();
     }
 
-    /** {@code size} bytes of a CSV list's lines, produced as they are read: nothing the size of the body is held. */
-    public static InputStream csvOf(long size) {
-        byte[] line = "350825100,城关村,林建华,350825198506124017,13800000001,,是,否\n".getBytes(StandardCharsets.UTF_8);
+    /**
+     * {@code size} bytes of a CSV list, its header then the same row again and again, produced as
+     * they are read: nothing the size of the body is held.
+     */
+    public static InputStream csvOf(String header, String row, long size) {
+        byte[] head = (header + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (row + "\n").getBytes(StandardCharsets.UTF_8);
         return new InputStream() {
             private long position;
 
             @Override
             public int read() {
-                return position < size ? line[(int) (position++ % line.length)] & 0xff : -1;
+                if (position >= size) {
+                    return -1;
+                }
+                long at = position++;
+                return (at < head.length ? head[(int) at] : line[(int) ((at - head.length) % line.length)]) & 0xff;
             }
 
             @Override
@@ -80,7 +88,7 @@ public final class HostileUploads {
                 }
                 int n = (int) Math.min(length, size - position);
                 for (int i = 0; i < n; i++) {
-                    buffer[offset + i] = line[(int) (position++ % line.length)];
+                    buffer[offset + i] = (byte) read();
                 }
                 return n;
             }

@@ -37,6 +37,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (!refusal.errors().isEmpty()) {
             problem.setProperty("errors", refusal.errors());
         }
+        if (refusal.status() == HttpStatus.CONTENT_TOO_LARGE) {
+            // the rest of an oversized body is not wanted: the connection ends with this answer instead of reading it
+            return ResponseEntity.status(refusal.status()).header(HttpHeaders.CONNECTION, "close").body(problem);
+        }
         return ResponseEntity.status(refusal.status()).body(problem);
     }
 

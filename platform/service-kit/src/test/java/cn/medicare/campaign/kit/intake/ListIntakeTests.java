@@ -166,7 +166,7 @@ class ListIntakeTests {
         assertRefused(() -> INTAKE.xlsx(in("not a workbook"), COLUMNS, ListRow::number), HttpStatus.BAD_REQUEST, "file", null);
         ListIntake small = new ListIntake(new IntakeLimits(DataSize.ofKilobytes(1), 10, 10, DataSize.ofMegabytes(1)),
                 JsonMapper.builder().build());
-        assertRefused(() -> small.xlsx(HostileUploads.csvOf(4096), COLUMNS, ListRow::number), HttpStatus.CONTENT_TOO_LARGE, "body",
+        assertRefused(() -> small.xlsx(HostileUploads.csvOf("township,village,name", "1,2,3", 4096), COLUMNS, ListRow::number), HttpStatus.CONTENT_TOO_LARGE, "body",
                 null);
     }
 
