@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +45,7 @@ final class BodySizeLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         var refusal = Refusals.bodyTooLarge(maxBytes);
-        var problem = new java.util.LinkedHashMap<String, Object>();
+        Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", refusal.title());
         problem.put("status", refusal.status().value());

@@ -41,8 +41,4 @@ public final class ListIntake {
     public <T> List<T> jsonRows(InputStream body, String field, Class<T> type) {
         return JsonRows.read(json, body, field, type, limits);
     }
-
-    public IntakeLimits limits() {
-        return limits;
-    }
 }

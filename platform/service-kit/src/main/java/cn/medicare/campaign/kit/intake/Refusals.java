@@ -33,7 +33,7 @@ final class Refusals {
     }
 
     static ApiException empty() {
-        return ApiException.invalid("body", "文件为空：应有表头和至少一行 / the list is empty: a header line and at least one row are expected");
+        return ApiException.invalid("header", "文件为空，缺少表头 / the list is empty: a header line and at least one row are expected");
     }
 
     static ApiException notText() {

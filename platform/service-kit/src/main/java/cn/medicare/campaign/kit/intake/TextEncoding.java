@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -53,7 +54,7 @@ final class TextEncoding {
         }
     }
 
-    static Charset sniff(BufferedInputStream body) throws IOException {
+    private static Charset sniff(BufferedInputStream body) throws IOException {
         body.mark(SNIFFED);
         byte[] start = body.readNBytes(SNIFFED);
         body.reset();
@@ -61,12 +62,12 @@ final class TextEncoding {
     }
 
     /** @param cut the bytes stop at an arbitrary point, so a character begun at the very end may be incomplete */
-    static boolean isUtf8(byte[] bytes, boolean cut) {
+    private static boolean isUtf8(byte[] bytes, boolean cut) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length), !cut);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), !cut);
         if (result.isError()) {
             return false;
         }

@@ -83,7 +83,7 @@ class ListIntakeTests {
 
     @Test
     void emptyIsRefusedAndAHeaderAloneHasNoRows() {
-        assertRefused(() -> csv(bytes("\n\n", StandardCharsets.UTF_8), null), HttpStatus.BAD_REQUEST, "body", null);
+        assertRefused(() -> csv(bytes("\n\n", StandardCharsets.UTF_8), null), HttpStatus.BAD_REQUEST, "header", null);
         assertThat(csv(bytes("township,village,name\n", StandardCharsets.UTF_8), null)).isEmpty();
     }
 
