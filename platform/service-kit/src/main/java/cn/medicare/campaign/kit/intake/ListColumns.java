@@ -1,6 +1,5 @@
 package cn.medicare.campaign.kit.intake;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +45,6 @@ public final class ListColumns {
     String expected() {
         Set<String> all = new LinkedHashSet<>(required);
         all.addAll(optional);
-        return String.join(",", new ArrayList<>(all));
+        return String.join(",", all);
     }
 }
