@@ -54,7 +54,7 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(mismatch.get("taxAmount").asString()).isEqualTo("100.00");
         assertThat(mismatch.get("ourAmount").asString()).isEqualTo("180.00");
         assertThat(report.get("rejected")).singleElement().satisfies(rejection -> {
-            assertThat(rejection.get("row").asInt()).isEqualTo(5);
+            assertThat(rejection.get("row").asInt()).isEqualTo(4);
             assertThat(rejection.get("errors").get(0).get("field").asString()).isEqualTo("amount");
         });
         assertThat(response.body()).doesNotContain(mismatchedPerson, recoveredPerson, matchedPerson);

@@ -1,13 +1,16 @@
 package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.contracts.events.TargetsSet;
-import java.util.List;
+import cn.medicare.campaign.kit.intake.ListIntake;
+import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,13 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/campaigns/{region}/{coverageYear}")
 class CampaignController {
 
-    record TargetsRequest(List<TargetsSet.Target> targets) {
-    }
-
     private final CampaignService campaigns;
+    private final ListIntake intake;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, ListIntake intake) {
         this.campaigns = campaigns;
+        this.intake = intake;
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -30,16 +32,18 @@ class CampaignController {
         return campaigns.define(region, coverageYear, request);
     }
 
+    /** JSON {@code {"targets":[...]}}, read row by row by the kit's intake like the CSV. */
     @PutMapping(path = "/targets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, @RequestBody TargetsRequest request) {
-        return campaigns.setTargets(region, coverageYear, request.targets());
+    CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, InputStream body) {
+        return campaigns.setTargets(region, coverageYear, intake.jsonRows(body, "targets", TargetsSet.Target.class));
     }
 
     @PutMapping(path = "/targets", consumes = "text/csv")
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView setTargetsFromCsv(@PathVariable String region, @PathVariable int coverageYear, @RequestBody String csv) {
-        return campaigns.setTargets(region, coverageYear, TargetsCsv.parse(csv));
+    CampaignView setTargetsFromCsv(@PathVariable String region, @PathVariable int coverageYear,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream csv) {
+        return campaigns.setTargets(region, coverageYear, TargetsCsv.parse(intake, csv, contentType));
     }
 
     @GetMapping

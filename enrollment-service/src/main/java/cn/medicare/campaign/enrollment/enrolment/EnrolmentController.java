@@ -1,11 +1,14 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,11 +45,13 @@ class EnrolmentController {
     private final EnrolmentService enrolments;
     private final WithdrawalService withdrawals;
     private final ChangeService changes;
+    private final ListIntake intake;
 
-    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes) {
+    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes, ListIntake intake) {
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.changes = changes;
+        this.intake = intake;
     }
 
     @PatchMapping(path = "/{personId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,13 +79,15 @@ class EnrolmentController {
     @PostMapping(path = "/batch", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     BatchOutcome enrolCsv(Caller caller, @RequestParam(required = false) String region,
-            @RequestParam(required = false) Integer coverageYear, @RequestBody String csv) {
-        return enrolments.enrolAll(caller, EnrolmentCsv.read(csv, region, coverageYear));
+            @RequestParam(required = false) Integer coverageYear,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream csv) {
+        return enrolments.enrolAll(caller, EnrolmentCsv.read(intake, csv, contentType, region, coverageYear));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
-    BatchOutcome enrolJson(Caller caller, @RequestBody List<EnrolmentRequest> requests) {
+    BatchOutcome enrolJson(Caller caller, InputStream body) {
+        List<EnrolmentRequest> requests = intake.jsonRows(body, null, EnrolmentRequest.class);
         if (requests.isEmpty()) {
             throw ApiException.invalid("body", "lists at least one resident");
         }

@@ -3,29 +3,32 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.intake.ListColumns;
+import cn.medicare.campaign.kit.intake.ListIntake;
+import cn.medicare.campaign.kit.intake.ListRow;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * A township's enrolment list as the CSV export of its spreadsheet (API.md): header
- * {@code township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit}, optional
- * columns {@code school} and {@code enrolledOn}; yes/no as true/false, 是/否, 1/0 or Y/N.
+ * A township's enrolment list as the CSV export of its spreadsheet (API.md), read by the kit's
+ * intake: header {@code township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit},
+ * optional columns {@code school} and {@code enrolledOn}; yes/no as true/false, 是/否, 1/0 or Y/N.
  */
 final class EnrolmentCsv {
 
-    private static final List<String> REQUIRED = List.of("township", "village", "name", "idNumber", "phone", "personCategory",
-            "hukouLocal", "residencePermit");
+    private static final ListColumns COLUMNS = ListColumns.of(
+            List.of("township", "village", "name", "idNumber", "phone", "personCategory", "hukouLocal", "residencePermit"),
+            List.of("school", "enrolledOn"));
 
     private EnrolmentCsv() {
     }
 
-    static List<BatchRow> read(String csv, String region, Integer coverageYear) {
+    static List<BatchRow> read(ListIntake intake, InputStream csv, String contentType, String region, Integer coverageYear) {
         List<InputError> missing = new ArrayList<>();
         if (region == null || !region.matches("[0-9]{6}")) {
             missing.add(InputError.field("region", "is the 6-digit county code of the list, as a query parameter"));
@@ -33,63 +36,32 @@ final class EnrolmentCsv {
         if (coverageYear == null) {
             missing.add(InputError.field("coverageYear", "is the coverage year of the list, as a query parameter"));
         }
-        List<String> lines = csv.replace("\uFEFF", "").lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty()) {
-            missing.add(InputError.field("body", "is empty: a header and one line per resident"));
-        }
         if (!missing.isEmpty()) {
             throw ApiException.invalid(missing);
         }
-        Map<String, Integer> columns = header(lines.get(0));
-        List<BatchRow> rows = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            rows.add(row(n, lines.get(n).split(",", -1), columns, region, coverageYear));
-        }
+        List<BatchRow> rows = intake.csv(csv, contentType, COLUMNS, row -> row(row, region, coverageYear));
         if (rows.isEmpty()) {
             throw ApiException.invalid("body", "has a header but no resident");
         }
         return rows;
     }
 
-    private static Map<String, Integer> header(String line) {
-        List<String> names = Arrays.stream(line.split(",", -1)).map(String::strip).toList();
-        Map<String, Integer> columns = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            columns.put(names.get(i), i);
-        }
-        List<String> absent = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
-        if (!absent.isEmpty()) {
-            throw ApiException.invalid("header", "lacks the columns " + String.join(", ", absent)
-                    + "; expected " + String.join(",", REQUIRED));
-        }
-        return columns;
-    }
-
-    private static BatchRow row(int n, String[] cells, Map<String, Integer> columns, String region, int coverageYear) {
-        if (cells.length < columns.size()) {
-            return new BatchRow(n, null, List.of(InputError.row(n, null,
-                    "has " + cells.length + " columns, the header has " + columns.size())));
+    private static BatchRow row(ListRow cells, String region, int coverageYear) {
+        int n = cells.number();
+        if (cells.cellCount() < cells.headerWidth()) {
+            return new BatchRow(n, null, List.of(InputError.row(n, null, cells.widthMismatch())));
         }
         List<InputError> errors = new ArrayList<>();
-        Boolean hukouLocal = yesNo(cell(cells, columns, "hukouLocal"), n, "hukouLocal", errors);
-        Boolean residencePermit = yesNo(cell(cells, columns, "residencePermit"), n, "residencePermit", errors);
-        PersonCategory category = category(cell(cells, columns, "personCategory"), n, errors);
-        LocalDate enrolledOn = date(cell(cells, columns, "enrolledOn"), n, errors);
+        Boolean hukouLocal = yesNo(cells.get("hukouLocal"), n, "hukouLocal", errors);
+        Boolean residencePermit = yesNo(cells.get("residencePermit"), n, "residencePermit", errors);
+        PersonCategory category = category(cells.get("personCategory"), n, errors);
+        LocalDate enrolledOn = date(cells.get("enrolledOn"), n, errors);
         if (!errors.isEmpty()) {
             return new BatchRow(n, null, errors);
         }
-        return BatchRow.readable(n, new EnrolmentRequest(cell(cells, columns, "idNumber"), cell(cells, columns, "name"),
-                cell(cells, columns, "phone"), region, coverageYear, cell(cells, columns, "township"), cell(cells, columns, "village"),
-                cell(cells, columns, "school"), hukouLocal, residencePermit, category, enrolledOn));
-    }
-
-    private static String cell(String[] cells, Map<String, Integer> columns, String name) {
-        Integer index = columns.get(name);
-        if (index == null) {
-            return null;
-        }
-        String value = cells[index].strip();
-        return value.isEmpty() ? null : value;
+        return BatchRow.readable(n, new EnrolmentRequest(cells.get("idNumber"), cells.get("name"), cells.get("phone"), region,
+                coverageYear, cells.get("township"), cells.get("village"), cells.get("school"), hukouLocal, residencePermit, category,
+                enrolledOn));
     }
 
     private static Boolean yesNo(String value, int row, String field, List<InputError> errors) {

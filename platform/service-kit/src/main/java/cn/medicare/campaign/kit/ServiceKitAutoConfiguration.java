@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.intake.IntakeConfiguration;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.kafka.DeadLetterConfiguration;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@Import({SecurityConfiguration.class, IdentityConfiguration.class, DeadLetterConfiguration.class})
+@Import({SecurityConfiguration.class, IdentityConfiguration.class, DeadLetterConfiguration.class, IntakeConfiguration.class})
 @EnableScheduling
 public class ServiceKitAutoConfiguration {
 

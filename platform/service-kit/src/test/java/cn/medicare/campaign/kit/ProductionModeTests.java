@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.security.DemoClients;
 import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ class ProductionModeTests {
     void aServicesLocalSecretsStayWithThatService() {
         StandardEnvironment environment = new StandardEnvironment();
 
-        new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication(ProductionModeTests.class));
+        // another service's application class: nothing lies beside it
+        new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication(DeadLetters.class));
 
         assertThat(environment.getProperty("insurance.tax.webhook-secret")).isNull();
         assertThat(environment.getProperty("insurance.identity.person-key")).isNotNull();

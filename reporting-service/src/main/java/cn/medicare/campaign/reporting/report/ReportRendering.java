@@ -1,6 +1,7 @@
 package cn.medicare.campaign.reporting.report;
 
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.kit.export.SpreadsheetText;
 import cn.medicare.campaign.reporting.participation.Figures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +14,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.web.util.HtmlUtils;
 
-/** A report's figures as the files people pass around: JSON, CSV, an Excel workbook, an HTML page. */
+/**
+ * A report's figures as the files people pass around: JSON, CSV, an Excel workbook, an HTML page.
+ * Text bound for a spreadsheet goes through the kit's {@link SpreadsheetText}: a township name
+ * that starts like a formula is shown, never run.
+ */
 final class ReportRendering {
 
     private static final List<String> COLUMNS = List.of("township", "townshipName", "target", "registered", "enrolled", "rate",
@@ -27,9 +32,9 @@ final class ReportRendering {
     }
 
     static byte[] csv(Report report) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append('\n');
+        StringBuilder csv = new StringBuilder("\uFEFF").append(SpreadsheetText.csvLine(COLUMNS)).append("\r\n");
         for (List<String> row : rows(report)) {
-            csv.append(String.join(",", row)).append('\n');
+            csv.append(SpreadsheetText.csvLine(row)).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -47,7 +52,7 @@ final class ReportRendering {
                     if (r > 0 && c >= 2) {
                         row.createCell(c).setCellValue(Double.parseDouble(value));
                     } else {
-                        row.createCell(c).setCellValue(value);
+                        row.createCell(c).setCellValue(SpreadsheetText.neutralised(value));
                     }
                 }
             }

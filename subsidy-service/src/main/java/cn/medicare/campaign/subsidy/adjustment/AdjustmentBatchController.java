@@ -1,17 +1,18 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,16 +21,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The agencies' monthly lists (动态调整名单), as JSON or as a CSV export of their spreadsheet. */
+/** The agencies' monthly lists (动态调整名单), as JSON, as a CSV export of their spreadsheet or as the spreadsheet itself. */
 @RestController
 @RequestMapping("/api/v1/adjustment-batches")
 class AdjustmentBatchController {
@@ -40,35 +39,36 @@ class AdjustmentBatchController {
 
     private final AdjustmentBatches batches;
     private final Batches stored;
-    private final JsonMapper json;
+    private final ListIntake intake;
 
-    AdjustmentBatchController(AdjustmentBatches batches, Batches stored, JsonMapper json) {
+    AdjustmentBatchController(AdjustmentBatches batches, Batches stored, ListIntake intake) {
         this.batches = batches;
         this.stored = stored;
-        this.json = json;
+        this.intake = intake;
     }
 
+    /** {@code {"rows":[...]}}, read row by row; a wrong shape is a 400 naming the field, never quoting what was typed. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitJson(Caller caller, @RequestParam(required = false) String month,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) byte[] body) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, InputStream body) {
         YearMonth due = month(month);
-        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentJson.read(json, body)));
+        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
+                intake.jsonRows(body, "rows", AdjustmentRowInput.class)));
     }
 
+    /** UTF-8 with or without BOM, or GB18030 as Excel saves "CSV" on a Chinese Windows (docs/intake.md). */
     @PostMapping(consumes = CSV)
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitCsv(Caller caller, @RequestParam(required = false) String month,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) byte[] body) {
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
         YearMonth due = month(month);
-        // agencies' exports are UTF-8; the servlet default for text/* would garble 新增 and 退出
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentCsv.read(text)));
+        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
+                intake.csv(body, contentType, AdjustmentColumns.COLUMNS, AdjustmentColumns::row)));
     }
 
-    /** The spreadsheet itself, as agencies keep their lists: multipart, part {@code file}. */
+    /** The spreadsheet itself, as agencies keep their lists: multipart, part {@code file}, first sheet, same columns. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitWorkbook(Caller caller, @RequestParam(required = false) String month,
@@ -76,7 +76,8 @@ class AdjustmentBatchController {
             @RequestPart("file") MultipartFile file) throws IOException {
         YearMonth due = month(month);
         try (InputStream xlsx = file.getInputStream()) {
-            return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentWorkbook.read(xlsx)));
+            return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
+                    intake.xlsx(xlsx, AdjustmentColumns.COLUMNS, AdjustmentColumns::row)));
         }
     }
 

@@ -1,10 +1,12 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,23 +27,27 @@ class ReconciliationsController {
     private final Reconciliations reconciliations;
     private final ReconciliationReports reports;
     private final Clock clock;
+    private final ListIntake intake;
 
     ReconciliationsController(SignedRequests signedRequests, Reconciliations reconciliations, ReconciliationReports reports,
-            Clock clock) {
+            Clock clock, ListIntake intake) {
         this.signedRequests = signedRequests;
         this.reconciliations = reconciliations;
         this.reports = reports;
         this.clock = clock;
+        this.intake = intake;
     }
 
     @PostMapping("/api/v1/reconciliations/{date}")
     @PreAuthorize("hasRole('TAX_BUREAU')")
     ReconciliationReport reconcile(@PathVariable String date, @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signed,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
+        // the signature covers the bytes, so they are read whole: the kit's body limit bounds them
         byte[] file = signedRequests.verified(timestamp, signed, "POST /api/v1/reconciliations/" + date, body);
         LocalDate day = day(date);
-        return reconciliations.reconcile(day, ReconciliationFile.read(file, BusinessTime.today(clock)));
+        return reconciliations.reconcile(day, ReconciliationFile.read(intake, file, contentType, BusinessTime.today(clock)));
     }
 
     @GetMapping("/api/v1/reconciliations/{date}")

@@ -4,36 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.kit.intake.IntakeLimits;
+import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ReconciliationFileTests {
 
+    private static final ListIntake INTAKE = new ListIntake(IntakeLimits.defaults(), JsonMapper.builder().build());
     private static final LocalDate TODAY = LocalDate.of(2017, 10, 21);
     private static final String FIRST17 = "35082519850612401";
     private static final String ID = FIRST17 + ResidentIdNumber.checkCharacter(FIRST17);
 
     @Test
-    void readsRowsWithTheirLineNumbersAcceptingAByteOrderMarkQuotesAndBlankLines() {
+    void readsRowsWithTheirRowNumbersAcceptingAByteOrderMarkQuotesAndBlankLines() {
         ReconciliationFile.Rows rows = read("\uFEFFvoucherNo,idNumber,coverageYear,amount,channel,paidAt\r\n"
                 + "\"V1\"," + ID + ",2018,180,WECHAT,2017-10-20T01:00:00Z\r\n\r\n"
                 + "V2," + ID + ",2018,40.00,BANK\r\n"
                 + "V3," + ID + ",2018,-1,BANK,2017-10-20T01:00:00Z\r\n");
 
         assertThat(rows.valid()).singleElement().satisfies(row -> {
-            assertThat(row.index()).isEqualTo(2);
+            assertThat(row.index()).isEqualTo(1);
             assertThat(row.voucherNo()).isEqualTo("V1");
             assertThat(row.amount()).isEqualTo(new BigDecimal("180.00"));
         });
-        assertThat(rows.rejected()).extracting(ReconciliationFile.RowRejection::row).containsExactly(4, 5);
+        assertThat(rows.rejected()).extracting(ReconciliationFile.RowRejection::row).containsExactly(2, 3);
         assertThat(rows.rejected().get(0).errors()).extracting(InputError::field).containsExactly("row");
         assertThat(rows.rejected().get(1).errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("amount");
-            assertThat(error.row()).isEqualTo(5);
+            assertThat(error.row()).isEqualTo(3);
         });
     }
 
@@ -45,6 +49,6 @@ class ReconciliationFileTests {
     }
 
     private static ReconciliationFile.Rows read(String text) {
-        return ReconciliationFile.read(text.getBytes(StandardCharsets.UTF_8), TODAY);
+        return ReconciliationFile.read(INTAKE, text.getBytes(StandardCharsets.UTF_8), "text/csv", TODAY);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -39,6 +40,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status());
         if (refusal.retryAfter() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfter().toSeconds()));
+        }
+        if (refusal.status() == HttpStatus.CONTENT_TOO_LARGE) {
+            // the rest of an oversized body is not wanted: the connection ends with this answer instead of reading it
+            answer.header(HttpHeaders.CONNECTION, "close");
         }
         return answer.body(problem);
     }
@@ -66,10 +71,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** An unreadable body names the JSON field that is wrong, where Jackson can tell. */
+    /** A multipart upload beyond the body limit: Tomcat stopped reading it. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException tooLarge,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String limit = tooLarge.getMaxUploadSize() > 0 ? tooLarge.getMaxUploadSize() / (1024 * 1024) + " MB" : "the limit";
+        String message = "文件超过 " + limit + " 的上限 / the upload is larger than " + limit + ", the limit";
+        return refused(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Content too large", message,
+                List.of(InputError.field("file", message))));
+    }
+
+    /**
+     * An unreadable body names the JSON field that is wrong, where Jackson can tell; a body that
+     * ran past the size limit while it was read is that refusal.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return refused(refusal);
+            }
+        }
         InputError error = describe(unreadable.getMostSpecificCause());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, error.message());
         problem.setTitle("Invalid input");

@@ -1,0 +1,80 @@
+package cn.medicare.campaign.kit.intake;
+
+import cn.medicare.campaign.kit.web.ApiException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A list's header line: which position holds which documented column. */
+final class Header {
+
+    /** A header cell quoted back to the clerk: a word, never something that may be a resident's number. */
+    private static final Pattern NAMEABLE = Pattern.compile("[\\p{L}\\p{N} _()（）-]{1,40}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\p{N}{6}");
+
+    private final Map<Integer, String> columnAt;
+    private final int width;
+
+    private Header(Map<Integer, String> columnAt, int width) {
+        this.columnAt = columnAt;
+        this.width = width;
+    }
+
+    /** @throws ApiException 400 on field {@code header} naming missing, repeated and unknown columns at once */
+    static Header of(List<String> cells, ListColumns columns) {
+        Map<Integer, String> columnAt = new HashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!columns.knows(name)) {
+                if (!columns.othersIgnored()) {
+                    unknown.add(nameable(name) ? name : "第 " + (i + 1) + " 列 / column " + (i + 1));
+                }
+                continue;
+            }
+            if (!seen.add(name)) {
+                repeated.add(name);
+                continue;
+            }
+            columnAt.put(i, name);
+        }
+        List<String> missing = columns.required().stream().filter(name -> !seen.contains(name)).toList();
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("表头缺少列 " + String.join(",", missing) + " / the header lacks the columns " + String.join(",", missing));
+        }
+        if (!repeated.isEmpty()) {
+            problems.add("表头列重复 " + String.join(",", repeated) + " / the header names " + String.join(",", repeated)
+                    + " more than once");
+        }
+        if (!unknown.isEmpty()) {
+            problems.add("表头含未知列 " + String.join(",", unknown) + " / the header has unknown columns " + String.join(",", unknown));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("header", String.join("; ", problems) + "; 应为 / expected " + columns.expected());
+        }
+        return new Header(columnAt, cells.size());
+    }
+
+    private static boolean nameable(String name) {
+        return NAMEABLE.matcher(name).matches() && !DIGIT_RUN.matcher(name).find();
+    }
+
+    /** The documented column at a position, or null for a column that is ignored. */
+    String columnAt(int position) {
+        return columnAt.get(position);
+    }
+
+    int width() {
+        return width;
+    }
+}

@@ -1,0 +1,139 @@
+package cn.medicare.campaign.kit.intake;
+
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A JSON list, the array itself or the array of one field of an object, read element by element:
+ * one row's tree at a time is in memory besides the rows already bound.
+ */
+final class JsonRows {
+
+    private static final int MAX_REPORTED = 100;
+
+    private JsonRows() {
+    }
+
+    /**
+     * @param field the field holding the array, or null when the body is the array
+     * @return the rows in order, null where the array holds null; empty for an empty body or a missing field
+     */
+    static <T> List<T> read(JsonMapper json, InputStream body, String field, Class<T> type, IntakeLimits limits) {
+        String shape = field == null ? "[{...}]" : "{\"" + field + "\":[{...}]}";
+        String prefix = field == null ? "" : field;
+        List<T> rows = new ArrayList<>();
+        List<InputError> tooLong = new ArrayList<>();
+        try (JsonParser parser = json.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return rows;
+            }
+            if (field != null && !toField(parser, field)) {
+                return rows;
+            }
+            JsonToken array = field == null ? first : parser.nextToken();
+            if (array == JsonToken.VALUE_NULL && field != null) {
+                return rows;
+            }
+            if (array != JsonToken.START_ARRAY) {
+                throw ApiException.invalid(field == null ? "body" : field, "应为数组 / is an array of objects: " + shape);
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                int index = rows.size();
+                if (index >= limits.maxRows()) {
+                    throw Refusals.tooManyRows(limits.maxRows());
+                }
+                if (token == JsonToken.VALUE_NULL) {
+                    rows.add(null);
+                    continue;
+                }
+                JsonNode row = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readValue(parser);
+                longText(row, "", index + 1, limits.maxCellLength(), tooLong);
+                if (tooLong.size() >= MAX_REPORTED) {
+                    throw Refusals.cellsTooLong(tooLong);
+                }
+                rows.add(bind(json, row, type, prefix + "[" + index + "]"));
+            }
+        } catch (JacksonException e) {
+            throw Refusals.within(e).orElseGet(() -> Refusals.notJson(shape));
+        }
+        if (!tooLong.isEmpty()) {
+            throw Refusals.cellsTooLong(tooLong);
+        }
+        return rows;
+    }
+
+    /** Moves to the value of the field in the top-level object; false when the object has no such field. */
+    private static boolean toField(JsonParser parser, String field) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw ApiException.invalid("body", "应为对象 / is an object {\"" + field + "\":[...]}");
+        }
+        for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+            if (field.equals(parser.currentName())) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static <T> T bind(JsonMapper json, JsonNode row, Class<T> type, String path) {
+        try {
+            return json.treeToValue(row, type);
+        } catch (DatabindException e) {
+            throw ApiException.invalid(path + path(e), expectation(e));
+        }
+    }
+
+    /** What the wrong field should be; the contracts' own checks say it in words that never quote the value. */
+    private static String expectation(DatabindException e) {
+        Throwable rule = e.getCause();
+        if (rule instanceof NullPointerException) {
+            return "为必填项 / is required";
+        }
+        if (rule instanceof IllegalArgumentException && rule.getMessage() != null) {
+            return rule.getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "is not a valid " + mismatch.getTargetType().getSimpleName();
+        }
+        return "格式不对：行是对象，值是文本 / has the wrong shape: each row is an object whose values are text";
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            path.append(reference.getPropertyName() != null ? "." + reference.getPropertyName() : "[" + reference.getIndex() + "]");
+        }
+        return path.toString();
+    }
+
+    private static void longText(JsonNode node, String path, int row, int maxLength, List<InputError> tooLong) {
+        if (node.isString() && node.asString().length() > maxLength) {
+            tooLong.add(Refusals.cellTooLong(row, path.isEmpty() ? null : path, maxLength));
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                longText(property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), row, maxLength,
+                        tooLong);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                longText(node.get(i), path + "[" + i + "]", row, maxLength, tooLong);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package cn.medicare.campaign.kit.intake;
+
+import cn.medicare.campaign.kit.web.InputError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the records of a file, whatever its format, into numbered rows: the first non-blank
+ * record is the header, blank records are skipped, every other one is data row 1, 2, ... Bounds
+ * the rows and the cells as it goes, so a refusal comes before the rest is read.
+ */
+final class RowAssembler<T> {
+
+    /** Enough to show the clerk where the problem lies without answering with a list as long as the file. */
+    private static final int MAX_REPORTED = 100;
+
+    private final ListColumns columns;
+    private final IntakeLimits limits;
+    private final Function<ListRow, T> mapper;
+    private final List<T> rows = new ArrayList<>();
+    private final List<InputError> tooLong = new ArrayList<>();
+    private Header header;
+    private int number;
+
+    RowAssembler(ListColumns columns, IntakeLimits limits, Function<ListRow, T> mapper) {
+        this.columns = columns;
+        this.limits = limits;
+        this.mapper = mapper;
+    }
+
+    /** The positions worth keeping for the next record: the header's width once it is known. */
+    int keptWidth() {
+        return header == null ? Integer.MAX_VALUE : header.width();
+    }
+
+    /** The number the next data row would get: where a reading failure is reported. */
+    int nextRow() {
+        return number + 1;
+    }
+
+    /** @param cells by position, null or blank for empty cells; {@code cellCount} counts the record's cells */
+    void record(List<String> cells, int cellCount) {
+        if (cells.stream().allMatch(cell -> cell == null || cell.isBlank())) {
+            return;
+        }
+        if (header == null) {
+            header = Header.of(cells, columns);
+            return;
+        }
+        number++;
+        if (number > limits.maxRows()) {
+            throw Refusals.tooManyRows(limits.maxRows());
+        }
+        Map<String, String> byColumn = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String column = header.columnAt(i);
+            String cell = cells.get(i) == null ? "" : cells.get(i).strip();
+            if (column == null || cell.isEmpty()) {
+                continue;
+            }
+            if (cell.length() > limits.maxCellLength()) {
+                tooLong.add(Refusals.cellTooLong(number, column, limits.maxCellLength()));
+                if (tooLong.size() >= MAX_REPORTED) {
+                    throw Refusals.cellsTooLong(tooLong);
+                }
+                continue;
+            }
+            byColumn.put(column, cell);
+        }
+        if (tooLong.isEmpty()) {
+            rows.add(mapper.apply(new ListRow(number, byColumn, cellCount, header.width())));
+        }
+    }
+
+    /** The rows; an empty list when the file holds a header alone. */
+    List<T> finish() {
+        if (header == null) {
+            throw Refusals.empty();
+        }
+        if (!tooLong.isEmpty()) {
+            throw Refusals.cellsTooLong(tooLong);
+        }
+        return rows;
+    }
+}

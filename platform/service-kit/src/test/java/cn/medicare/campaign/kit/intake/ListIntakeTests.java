@@ -1,0 +1,246 @@
+package cn.medicare.campaign.kit.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.medicare.campaign.infra.testing.HostileUploads;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+class ListIntakeTests {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "village", "name"), List.of("phone"));
+    private static final ListIntake INTAKE = new ListIntake(IntakeLimits.defaults(), JsonMapper.builder().build());
+
+    record Resident(String township, String village, String name, String phone) {
+    }
+
+    @Test
+    void readsUtf8WithAndWithoutAByteOrderMarkAndGb18030AsExcelWritesIt() {
+        String text = "township,village,name\r\n350825100,城关村,林建华\r\n";
+
+        assertThat(csv(bytes("\uFEFF" + text, StandardCharsets.UTF_8), null)).containsExactly(row(1, "350825100", "城关村", "林建华"));
+        assertThat(csv(bytes(text, StandardCharsets.UTF_8), "text/csv")).containsExactly(row(1, "350825100", "城关村", "林建华"));
+        assertThat(csv(bytes(text, GB18030), "text/csv")).containsExactly(row(1, "350825100", "城关村", "林建华"));
+    }
+
+    @Test
+    void aCharsetNamedInTheContentTypeWinsOverDetection() {
+        byte[] utf8 = bytes("township,village,name\n350825100,城关村,林建华\n", StandardCharsets.UTF_8);
+
+        assertThat(csv(utf8, "text/csv; charset=ISO-8859-1").get(0).get("village")).isNotEqualTo("城关村");
+        assertThat(csv(bytes("township,village,name\n350825100,城关村,林建华\n", GB18030), "text/csv;charset=gb18030")
+                .get(0).get("village")).isEqualTo("城关村");
+        assertRefused(() -> csv(utf8, "text/csv; charset=klingon"), HttpStatus.BAD_REQUEST, "Content-Type", null);
+    }
+
+    @Test
+    void quotedCellsHoldCommasQuotesAndLineBreaksAndRowsAreCountedAsRecordsNotLines() {
+        List<Map<String, String>> rows = csv(bytes("""
+                township,village,name,phone
+                350825100,"城关村, 一组","林""建""华",
+                350825100,"东街村
+                二组",陈永福,13800000000
+
+                ,,,
+                350825101,西门村,黄美玲,
+                """, StandardCharsets.UTF_8), null);
+
+        assertThat(rows).containsExactly(
+                row(1, "350825100", "城关村, 一组", "林\"建\"华"),
+                Map.of("row", "2", "township", "350825100", "village", "东街村\n二组", "name", "陈永福", "phone", "13800000000"),
+                row(3, "350825101", "西门村", "黄美玲"));
+    }
+
+    @Test
+    void aHeaderWithRepeatedMissingOrUnknownColumnsIsRefusedNamingThemButNeverQuotingANumber() {
+        ApiException refusal = assertRefused(() -> csv(bytes("township,name,name,school,350825198506124017\n1,2,3,4,5\n",
+                StandardCharsets.UTF_8), null), HttpStatus.BAD_REQUEST, "header", null);
+
+        String message = refusal.errors().get(0).message();
+        assertThat(message).contains("village", "more than once", "name", "school", "column 5").doesNotContain("350825198506124017");
+        assertThat(INTAKE.csv(in("township,village,name,enrolledLastYear\n1,2,3,4\n"), null, COLUMNS.ignoringOthers(), ListRow::number))
+                .containsExactly(1);
+    }
+
+    @Test
+    void emptyIsRefusedAndAHeaderAloneHasNoRows() {
+        assertRefused(() -> csv(bytes("\n\n", StandardCharsets.UTF_8), null), HttpStatus.BAD_REQUEST, "header", null);
+        assertThat(csv(bytes("township,village,name\n", StandardCharsets.UTF_8), null)).isEmpty();
+    }
+
+    @Test
+    void anUnclosedQuoteIsRefusedAtItsRow() {
+        assertRefused(() -> csv(bytes("township,village,name\n1,2,3\n350825100,\"城关村,林建华\n", StandardCharsets.UTF_8), null),
+                HttpStatus.BAD_REQUEST, null, 2);
+    }
+
+    @Test
+    void textThatIsNeitherUtf8NorGb18030IsRefused() {
+        byte[] text = bytes("township,village,name\n1,2,3\n", StandardCharsets.UTF_8);
+        byte[] broken = new byte[text.length + 2];
+        System.arraycopy(text, 0, broken, 0, text.length);
+        broken[text.length] = (byte) 0x81;
+        broken[text.length + 1] = (byte) 0x20;
+
+        assertRefused(() -> csv(broken, "text/csv"), HttpStatus.BAD_REQUEST, "body", null);
+    }
+
+    @Test
+    void moreRowsThanTheLimitAreRefusedNamingIt() {
+        ListIntake small = new ListIntake(new IntakeLimits(DataSize.ofMegabytes(1), 2, 10, DataSize.ofMegabytes(1)),
+                JsonMapper.builder().build());
+
+        assertThat(small.csv(in("township,village,name\n1,2,3\n4,5,6\n"), null, COLUMNS, ListRow::number)).containsExactly(1, 2);
+        ApiException refusal = assertRefused(() -> small.csv(in("township,village,name\n1,2,3\n4,5,6\n7,8,9\n"), null, COLUMNS,
+                ListRow::number), HttpStatus.CONTENT_TOO_LARGE, "rows", null);
+        assertThat(refusal.errors().get(0).message()).contains("2 rows");
+        assertRefused(() -> small.jsonRows(in("[{},{},{}]"), null, Resident.class), HttpStatus.CONTENT_TOO_LARGE, "rows", null);
+    }
+
+    @Test
+    void anOverLongCellIsRefusedNamingItsRowAndColumn() {
+        ListIntake small = new ListIntake(new IntakeLimits(DataSize.ofMegabytes(1), 10, 5, DataSize.ofMegabytes(1)),
+                JsonMapper.builder().build());
+
+        ApiException refusal = assertRefused(() -> small.csv(in("township,village,name\n1,2,3\n1,城关村一组二组,3\n"), null, COLUMNS,
+                ListRow::number), HttpStatus.BAD_REQUEST, "village", 2);
+        assertThat(refusal.errors().get(0).message()).contains("5 characters");
+        assertRefused(() -> small.jsonRows(in("{\"rows\":[{\"village\":\"城关\"},{\"village\":\"城关村一组二组\"}]}"), "rows",
+                Resident.class), HttpStatus.BAD_REQUEST, "village", 2);
+    }
+
+    @Test
+    void rowsAreNumberedAlikeInCsvXlsxAndJson() throws IOException {
+        List<Integer> fromCsv = INTAKE.csv(in("township,village,name\n\n1,2,3\n,,\n4,5,6\n"), null, COLUMNS, ListRow::number);
+        List<Integer> fromXlsx = INTAKE.xlsx(new ByteArrayInputStream(workbook(List.of(List.of("township", "village", "name"),
+                List.of(), List.of("1", "2", "3"), List.of("", "", ""), List.of("4", "5", "6")))), COLUMNS, ListRow::number);
+        List<Resident> fromJson = INTAKE.jsonRows(in("[{\"name\":\"a\"},null,{\"name\":\"b\"}]"), null, Resident.class);
+
+        assertThat(fromCsv).containsExactly(1, 2);
+        assertThat(fromXlsx).containsExactly(1, 2);
+        assertThat(fromJson).hasSize(3).element(1).isNull();
+    }
+
+    @Test
+    void xlsxDateCellsReadAsIsoDatesAndOtherCellsAsShown() throws IOException {
+        byte[] workbook = workbook(List.of(List.of("township", "village", "name", "phone"),
+                List.of("350825100", "城关村", "2017-10-15", "13800000000")));
+
+        List<Map<String, String>> rows = INTAKE.xlsx(new ByteArrayInputStream(workbook), COLUMNS,
+                row -> Map.of("name", row.get("name"), "phone", row.get("phone")));
+
+        assertThat(rows).containsExactly(Map.of("name", "2017-10-15", "phone", "13800000000"));
+    }
+
+    @Test
+    void anXlsxZipBombIsRefusedAsBadInput() {
+        byte[] bomb = HostileUploads.xlsxBomb(DataSize.ofMegabytes(300).toBytes());
+        assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
+
+        ApiException refusal = assertRefused(() -> INTAKE.xlsx(new ByteArrayInputStream(bomb), COLUMNS, ListRow::number),
+                HttpStatus.BAD_REQUEST, "file", null);
+        assertThat(refusal.errors().get(0).message()).contains("zip bomb");
+    }
+
+    @Test
+    void somethingThatIsNoWorkbookIsBadInputAndAnOversizedOneIsTooLarge() {
+        assertRefused(() -> INTAKE.xlsx(in("not a workbook"), COLUMNS, ListRow::number), HttpStatus.BAD_REQUEST, "file", null);
+        ListIntake small = new ListIntake(new IntakeLimits(DataSize.ofKilobytes(1), 10, 10, DataSize.ofMegabytes(1)),
+                JsonMapper.builder().build());
+        assertRefused(() -> small.xlsx(HostileUploads.csvOf("township,village,name", "1,2,3", 4096), COLUMNS, ListRow::number), HttpStatus.CONTENT_TOO_LARGE, "body",
+                null);
+    }
+
+    @Test
+    void jsonRowsComeFromTheArrayOrFromItsFieldAndAWrongShapeNamesThePath() {
+        assertThat(INTAKE.jsonRows(in("{\"month\":\"2017-10\",\"rows\":[{\"township\":\"350825100\",\"other\":{\"a\":[1]}}]}"), "rows",
+                Resident.class)).containsExactly(new Resident("350825100", null, null, null));
+        assertThat(INTAKE.jsonRows(in(""), "rows", Resident.class)).isEmpty();
+        assertThat(INTAKE.jsonRows(in("{}"), "rows", Resident.class)).isEmpty();
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\":[{\"township\":{\"code\":1}}]}"), "rows", Resident.class),
+                HttpStatus.BAD_REQUEST, "rows[0].township", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\": [{"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "body", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\": 3}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "rows", null);
+    }
+
+    private static List<Map<String, String>> csv(byte[] body, String contentType) {
+        return INTAKE.csv(new ByteArrayInputStream(body), contentType, COLUMNS, ListIntakeTests::asMap);
+    }
+
+    private static Map<String, String> asMap(ListRow row) {
+        var map = new java.util.HashMap<String, String>();
+        map.put("row", String.valueOf(row.number()));
+        for (String column : List.of("township", "village", "name", "phone")) {
+            if (row.get(column) != null) {
+                map.put(column, row.get(column));
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, String> row(int number, String township, String village, String name) {
+        return Map.of("row", String.valueOf(number), "township", township, "village", village, "name", name);
+    }
+
+    private static byte[] bytes(String text, Charset charset) {
+        return text.getBytes(charset);
+    }
+
+    private static InputStream in(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ApiException assertRefused(Runnable reading, HttpStatus status, String field, Integer row) {
+        ApiException[] caught = new ApiException[1];
+        assertThatThrownBy(reading::run).isInstanceOfSatisfying(ApiException.class, refusal -> {
+            assertThat(refusal.status()).isEqualTo(status);
+            InputError error = refusal.errors().get(0);
+            assertThat(error.field()).isEqualTo(field);
+            assertThat(error.row()).isEqualTo(row);
+            caught[0] = refusal;
+        });
+        return caught[0];
+    }
+
+    /** The third column of data rows as an Excel date, the way clerks type dates. */
+    private static byte[] workbook(List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("名单");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String value = rows.get(r).get(c);
+                    if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                        row.createCell(c).setCellValue(LocalDate.parse(value));
+                        row.getCell(c).setCellStyle(date);
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
