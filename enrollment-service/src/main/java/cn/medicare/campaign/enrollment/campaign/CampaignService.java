@@ -50,15 +50,19 @@ class CampaignService {
             throw ApiException.invalid(errors);
         }
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
-        store.replaceTargets(region, coverageYear, targets);
-        outbox.append(new TargetsSet(region, coverageYear, targets));
-        return new CampaignView(campaign, targets);
+        // stored as checked: the name's length was measured without its surrounding spaces
+        List<TargetsSet.Target> stripped = targets.stream()
+                .map(target -> new TargetsSet.Target(target.township(), target.townshipName().strip(), target.target()))
+                .toList();
+        store.replaceTargets(region, coverageYear, stripped);
+        outbox.append(new TargetsSet(region, coverageYear, stripped));
+        return new CampaignView(campaign, stripped);
     }
 
     @Transactional(readOnly = true)
     CampaignView get(String region, int coverageYear) {
         CampaignDefined campaign = store.find(region, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         return new CampaignView(campaign, store.targets(region, coverageYear));
     }
 

@@ -84,7 +84,7 @@ class AdjustmentBatchController {
     @PreAuthorize("hasAnyRole('BUREAU','AGENCY')")
     BatchDetails batch(Caller caller, @PathVariable String batchId) {
         BatchDetails batch = uuid(batchId).flatMap(stored::find)
-                .orElseThrow(() -> ApiException.notFound("no adjustment batch " + batchId));
+                .orElseThrow(() -> ApiException.notFound("没有这个调整批次 / no such adjustment batch"));
         if (caller.is(Role.AGENCY) && caller.agency() != batch.agency()) {
             throw new AccessDeniedException(caller.clientId() + " may read its own batches only");
         }

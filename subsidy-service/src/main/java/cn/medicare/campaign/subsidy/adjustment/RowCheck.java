@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,9 +61,13 @@ final class RowCheck {
         LocalDate effectiveDate = null;
         try {
             effectiveDate = LocalDate.parse(input.effectiveDate() == null ? "" : input.effectiveDate().strip());
+            String outOfRange = RequestValues.problemWithDate(effectiveDate);
+            if (outOfRange != null) {
+                errors.add(InputError.row(row, "effectiveDate", outOfRange));
+            }
         } catch (DateTimeParseException e) {
-            errors.add(InputError.row(row, "effectiveDate",
-                    "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15), not: " + input.effectiveDate()));
+            // never the text sent: it may be anything, a NUL or a whole ID number
+            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
         if (!errors.isEmpty()) {
