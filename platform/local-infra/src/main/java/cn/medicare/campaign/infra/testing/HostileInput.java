@@ -52,7 +52,9 @@ public final class HostileInput {
     public static Arbitrary<String> texts() {
         return Arbitraries.oneOf(
                 Arbitraries.of("\u0000", "abc\u0000def", "\u0001\u0002\u001b\u001f\u007f", "\u0085\u2028\u2029\u200b", "\t\r\n",
-                        "", "   ", " ".repeat(300), "  " + "长".repeat(101) + "  ", "x".repeat(10_001), "\ud800", "\udfff\ud800",
+                        "", "   ", " ".repeat(300), "  " + "长".repeat(101) + "  ",
+                        // as long as a 100- or 50-character column allows once trimmed, longer as sent
+                        "\u3000" + "长".repeat(100) + "\u3000\u3000", " " + "名".repeat(50) + "\u00a0  ", "x".repeat(64) + "   ", "x".repeat(10_001), "\ud800", "\udfff\ud800",
                         "😀".repeat(60), "'; drop table outbox; --", "<script>alert(1)</script>", "${jndi:ldap://x/a}",
                         ID_NUMBER, ID_NUMBER.toLowerCase() + "x", "%00", "\\u0000", "null", "350825\u0000100"),
                 Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars("a长 X\u007f").ofMaxLength(120),
