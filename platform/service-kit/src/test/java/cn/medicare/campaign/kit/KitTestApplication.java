@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** A consumer built on the kit, the way every service builds one: a thin adapter over the inbox. */
 @SpringBootApplication
@@ -76,6 +78,16 @@ class KitTestApplication {
         @GetMapping("/refusals/conflict")
         void conflict() {
             throw ApiException.conflict("already enrolled for 2018");
+        }
+
+        @PostMapping("/refusals/too-large")
+        void tooLarge() {
+            throw new MaxUploadSizeExceededException(20L * 1024 * 1024);
+        }
+
+        @PostMapping("/refusals/broken-form")
+        void brokenForm() {
+            throw new MultipartException("no multipart boundary was found");
         }
 
         @GetMapping("/refusals/rule")

@@ -123,6 +123,17 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
     }
 
     @Test
+    void aBrokenMultipartFormIsBadInputWhileAnUploadTooLargeStaysPayloadTooLarge() throws Exception {
+        mvc.perform(post("/kit-test/refusals/broken-form"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        mvc.perform(post("/kit-test/refusals/too-large"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void conflictsAndRuleViolationsHaveTheirOwnStatus() throws Exception {
         mvc.perform(get("/kit-test/refusals/conflict"))
                 .andExpect(status().isConflict())
