@@ -10,6 +10,7 @@ import cn.medicare.campaign.infra.testing.ServiceUnderTest;
 import java.net.http.HttpResponse;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -115,6 +116,50 @@ class HostileInputIntegrationTests {
         HttpResponse<String> answer = client.send(HostileClient.header(
                 client.request("bureau", "/api/v1/enrolments/" + personId + "?coverageYear=2018"), name, value).GET());
         ANSWERS.check("GET /api/v1/enrolments/{personId} (headers)", answer);
+    }
+
+    /** Refused before Spring MVC sees them: by Tomcat (an encoded NUL), by the firewall (a dot segment), by the decoder (not UTF-8). */
+    @Example
+    void requestsRefusedBeforeAnyControllerAreProblemsToo() {
+        for (String path : new String[] {"/api/v1/campaigns/350825/%00", "/api/v1/enrolments/..?coverageYear=2018",
+                "/api/v1/enrolments/%25?coverageYear=2018", "/api/v1/enrolments/" + personId + "?coverageYear=%ff%fe"}) {
+            HttpResponse<String> answer = send("bureau", "GET", path, null);
+            ANSWERS.check("GET (refused before any controller)", answer);
+            if (answer.statusCode() != 400) {
+                throw new AssertionError(path + " answered " + answer.statusCode() + ", not 400");
+            }
+        }
+    }
+
+    /** The hostile inputs these properties once found answered with a 500, each now a 4xx naming its field (or stored whole). */
+    @Example
+    void theInputsThatOnceFailedAreAnswered() {
+        String enrolment = "/api/v1/enrolments/" + personId + "?coverageYear=2018";
+        expectField(send("bureau", "PATCH", enrolment, json("{\"phone\":\"" + "1".repeat(40) + "\"}")), 400, "phone");
+        expectField(send("bureau", "POST", "/api/v1/enrolments/" + enrolSomeone() + "/withdrawal",
+                json("{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"+9999999-12-31\"}")), 400, "effectiveDate");
+        expectField(send("bureau", "PUT", CAMPAIGN + "/targets",
+                json("{\"targets\":[{\"township\":\"350825100\",\"townshipName\":\"莲峰\\u0000镇\",\"target\":1}]}")), 400, "targets[0].townshipName");
+        String padded = "\u3000" + "长".repeat(100) + "\u3000\u3000";
+        expect(send("bureau", "PUT", CAMPAIGN + "/targets",
+                json("{\"targets\":[{\"township\":\"350825100\",\"townshipName\":\"" + padded + "\",\"target\":1}]}")), 200);
+        expect(send("bureau", "PUT", CAMPAIGN + "/targets", json(Liancheng.targets())), 200);
+        expectField(send("bureau", "PUT", CAMPAIGN, new Body("multipart/form-data", Liancheng.campaign2018(), "no boundary")), 400, "body");
+        HostileClient client = new HostileClient(service.port());
+        HttpResponse<String> notAcceptable = client.send(client.request("bureau", enrolment).header("Accept", "text/html").GET());
+        ANSWERS.check("GET /api/v1/enrolments/{personId} (headers)", notAcceptable);
+    }
+
+    private static Body json(String text) {
+        return new Body("application/json", text, "example");
+    }
+
+    private static void expectField(HttpResponse<String> answer, int status, String field) {
+        ANSWERS.check("examples", answer);
+        expect(answer, status);
+        if (!answer.body().contains("\"field\":\"" + field + "\"")) {
+            throw new AssertionError("the answer names no field " + field + ": " + answer.body());
+        }
     }
 
     @Provide

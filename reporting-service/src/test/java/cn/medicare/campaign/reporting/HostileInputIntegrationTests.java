@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -117,6 +118,24 @@ class HostileInputIntegrationTests {
     void reports(@ForAll("segments") String id, @ForAll("formats") String format, @ForAll boolean content) {
         String path = "/api/v1/reports/" + (id.equals("valid") ? reportId : id) + (content ? "/content." + format : "");
         ANSWERS.check("GET /api/v1/reports/{id}[/content.{format}]", client.send("bureau", "GET", path, null));
+    }
+
+    /** The hostile inputs these properties once found answered with a 500, each now a 400 naming its parameter. */
+    @Example
+    void theInputsThatOnceFailedAreAnswered() {
+        for (String asOf : new String[] {"-1000000000-01-01T00:00:00Z", "%2B1000000000-12-31T23:59:59.999999999Z", "%2B294277-01-01T00:00:00Z"}) {
+            HttpResponse<String> answer = client.send("bureau", "GET", "/api/v1/participation?region=350898&coverageYear=2018&asOf=" + asOf, null);
+            ANSWERS.check("examples", answer);
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"field\":\"asOf\"");
+        }
+        HttpResponse<String> epoch = client.send("bureau", "GET", "/api/v1/participation?region=350898&coverageYear=2018&asOf=1970-01-01T00:00:00Z", null);
+        assertThat(epoch.statusCode()).isEqualTo(200);
+        for (String path : new String[] {"/api/v1/stages?region=%00&coverageYear=2018", "/api/v1/rankings?region=350898&coverageYear=2018&period=%ff"}) {
+            HttpResponse<String> answer = client.send("bureau", "GET", path, null);
+            ANSWERS.check("examples", answer);
+            assertThat(answer.statusCode()).isEqualTo(400);
+        }
     }
 
     @Provide

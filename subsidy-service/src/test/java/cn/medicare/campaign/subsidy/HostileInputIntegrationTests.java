@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -92,6 +93,28 @@ class HostileInputIntegrationTests {
         String person = personId.equals("valid") ? Liancheng.personId(Liancheng.idNumber(401)) : personId;
         ANSWERS.check("GET /api/v1/assessments/{personId}?coverageYear=",
                 client.send("bureau", "GET", "/api/v1/assessments/" + person + "?coverageYear=" + coverageYear, null));
+    }
+
+    /** The hostile inputs these properties once found answered with a 500, each now a 4xx naming its field or row. */
+    @Example
+    void theInputsThatOnceFailedAreAnswered() {
+        HttpResponse<String> farFuture = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10",
+                new Body("application/json", rows(402).replace("2017-10-15", "+9999999-12-31"), "example"));
+        ANSWERS.check("examples", farFuture);
+        assertThat(farFuture.statusCode()).isEqualTo(202);
+        assertThat(farFuture.body()).contains("\"field\":\"effectiveDate\"").doesNotContain("9999999");
+        HttpResponse<String> undecodable = client.send("bureau", "GET", "/api/v1/submissions?month=%ff%fe", null);
+        ANSWERS.check("examples", undecodable);
+        assertThat(undecodable.statusCode()).isEqualTo(400);
+        for (String type : new String[] {"application/json", "text/csv"}) {
+            HttpResponse<String> empty = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10", new Body(type, "", "empty"));
+            ANSWERS.check("examples", empty);
+            assertThat(empty.statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> broken = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10",
+                new Body("multipart/form-data", rows(403), "no boundary"));
+        ANSWERS.check("examples", broken);
+        assertThat(broken.statusCode()).isEqualTo(400);
     }
 
     @Provide

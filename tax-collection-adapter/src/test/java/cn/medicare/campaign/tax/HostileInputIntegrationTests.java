@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -114,6 +115,33 @@ class HostileInputIntegrationTests {
     @Property(tries = TRIES)
     void reconciliationDates(@ForAll("segments") String date) {
         ANSWERS.check("GET /api/v1/reconciliations/{date}", client.send("tax-bureau", "GET", "/api/v1/reconciliations/" + date, null));
+    }
+
+    /** The hostile inputs these properties once found answered with a 500, or would have once stored, each now refused by field. */
+    @Example
+    void theInputsThatOnceFailedAreAnswered() {
+        HttpResponse<String> farDate = client.send("tax-bureau", "GET", "/api/v1/reconciliations/+9999999-12-31", null);
+        ANSWERS.check("examples", farDate);
+        expect(farDate, 400, "\"field\":\"date\"");
+        HttpResponse<String> wildcard = signed("/api/v1/refunds", new Body("*/*", refunds(refund(refundNo(), VOUCHER, "1.00")), "example"));
+        ANSWERS.check("examples", wildcard);
+        expect(wildcard, 415, "\"field\":\"Content-Type\"");
+        String rows = confirmations(
+                confirmation("HOSTILE\\u0000NUL", RESIDENT, "1.00"),
+                confirmation("HOSTILE-FAR", RESIDENT, "1.00", "+1000000000-12-31T23:59:59.999999999Z"),
+                confirmation("HOSTILE-HUGE", RESIDENT, "10000000000.00"));
+        HttpResponse<String> rejected = signed("/api/v1/payment-confirmations", new Body("application/json", rows, "example"));
+        ANSWERS.check("examples", rejected);
+        expect(rejected, 200, "\"field\":\"voucherNo\"");
+        expect(rejected, 200, "\"field\":\"paidAt\"");
+        expect(rejected, 200, "\"field\":\"amount\"");
+        expect(rejected, 200, "\"accepted\":0");
+    }
+
+    private static void expect(HttpResponse<String> answer, int status, String text) {
+        if (answer.statusCode() != status || !answer.body().contains(text)) {
+            throw new AssertionError("expected " + status + " with " + text + ", got " + answer.statusCode() + ": " + answer.body());
+        }
     }
 
     @Provide

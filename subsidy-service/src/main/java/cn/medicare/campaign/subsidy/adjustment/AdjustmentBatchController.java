@@ -48,11 +48,15 @@ class AdjustmentBatchController {
         this.json = json;
     }
 
+    /**
+     * The body is required here: Spring ignores {@code consumes} for a request without a body when
+     * the body is optional, and two such handlers (this and CSV) made an empty POST ambiguous, a 500.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitJson(Caller caller, @RequestParam(required = false) String month,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody(required = false) byte[] body) {
+            @RequestBody byte[] body) {
         YearMonth due = month(month);
         return accepted(batches.submit(caller.agency(), due, key(idempotencyKey), AdjustmentJson.read(json, body)));
     }
