@@ -2,7 +2,9 @@ package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.intake.ListIntake;
+import java.io.IOException;
 import java.io.InputStream;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,18 +34,28 @@ class CampaignController {
         return campaigns.define(region, coverageYear, request);
     }
 
-    /** JSON {@code {"targets":[...]}}, read row by row by the kit's intake like the CSV. */
+    /**
+     * JSON {@code {"targets":[...]}}, read row by row by the kit's intake like the CSV. Both bodies
+     * are required (and streamed): with optional ones Spring ignores {@code consumes} for an empty
+     * request, and the two handlers would make it ambiguous, a 500.
+     */
     @PutMapping(path = "/targets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, InputStream body) {
-        return campaigns.setTargets(region, coverageYear, intake.jsonRows(body, "targets", TargetsSet.Target.class));
+    CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, @RequestBody InputStreamResource body)
+            throws IOException {
+        try (InputStream json = body.getInputStream()) {
+            return campaigns.setTargets(region, coverageYear, intake.jsonRows(json, "targets", TargetsSet.Target.class));
+        }
     }
 
     @PutMapping(path = "/targets", consumes = "text/csv")
     @PreAuthorize("hasRole('BUREAU')")
     CampaignView setTargetsFromCsv(@PathVariable String region, @PathVariable int coverageYear,
-            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream csv) {
-        return campaigns.setTargets(region, coverageYear, TargetsCsv.parse(intake, csv, contentType));
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody InputStreamResource body) throws IOException {
+        try (InputStream csv = body.getInputStream()) {
+            return campaigns.setTargets(region, coverageYear, TargetsCsv.parse(intake, csv, contentType));
+        }
     }
 
     @GetMapping

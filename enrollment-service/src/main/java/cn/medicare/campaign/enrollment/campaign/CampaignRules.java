@@ -21,6 +21,8 @@ final class CampaignRules {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final int SHARE_DECIMALS = 4;
     private static final int MAX_NAME = 100;
+    // a waiting period longer than a coverage year would push coverage past any date the roster can hold
+    private static final int MAX_WAITING_DAYS = 366;
 
     private CampaignRules() {
     }
@@ -42,8 +44,10 @@ final class CampaignRules {
             errors.add(InputError.field("participationGoal", "is required, a share between 0 and 1 such as \"0.98\""));
         }
         checkStages(request.stages(), errors);
-        if (request.lateEnrolmentWaitingDays() == null || request.lateEnrolmentWaitingDays() < 0) {
-            errors.add(InputError.field("lateEnrolmentWaitingDays", "is required, 0 or more days"));
+        if (request.lateEnrolmentWaitingDays() == null || request.lateEnrolmentWaitingDays() < 0
+                || request.lateEnrolmentWaitingDays() > MAX_WAITING_DAYS) {
+            errors.add(InputError.field("lateEnrolmentWaitingDays", "必须填写，0 至 " + MAX_WAITING_DAYS + " 天 / is required, 0 to "
+                    + MAX_WAITING_DAYS + " days"));
         }
         if (request.extensions() != null && request.collectionPeriod() != null) {
             for (int i = 0; i < request.extensions().size(); i++) {
@@ -72,7 +76,7 @@ final class CampaignRules {
                 continue;
             }
             if (target.township() == null || !target.township().matches("[0-9]{9}") || !target.township().startsWith(region)) {
-                errors.add(InputError.row(i + 1, at + ".township", "is a 9-digit township code starting with the region " + region));
+                errors.add(InputError.row(i + 1, at + ".township", "是以本县代码开头的 9 位乡镇代码 / is a 9-digit township code starting with the region's code"));
             } else if (!seen.add(target.township())) {
                 errors.add(InputError.row(i + 1, at + ".township", "township " + target.township() + " appears twice"));
             }
@@ -159,7 +163,8 @@ final class CampaignRules {
         } else if (amount.signum() < 0) {
             errors.add(InputError.field(field, "must not be negative"));
         } else if (Amounts.tooLarge(amount) || Amounts.finerThanFen(amount)) {
-            errors.add(InputError.field(field, "is an amount in yuan such as \"180.00\": at most 2 decimals and 12 digits"));
+            errors.add(InputError.field(field, "金额以元为单位，如 \"180.00\"，最多两位小数、整数部分最多 10 位 / "
+                    + "is an amount in yuan such as \"180.00\": at most 2 decimals and 10 digits before the point"));
         }
     }
 }

@@ -51,6 +51,7 @@ class CampaignService {
             throw ApiException.invalid(errors);
         }
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
+        // stored as checked (the name's length was measured without its surrounding spaces) and redacted
         List<TargetsSet.Target> named = targets.stream()
                 .map(target -> new TargetsSet.Target(target.township(), FreeText.redact(target.townshipName().strip()), target.target()))
                 .toList();
@@ -62,7 +63,7 @@ class CampaignService {
     @Transactional(readOnly = true)
     CampaignView get(String region, int coverageYear) {
         CampaignDefined campaign = store.find(region, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         return new CampaignView(campaign, store.targets(region, coverageYear));
     }
 

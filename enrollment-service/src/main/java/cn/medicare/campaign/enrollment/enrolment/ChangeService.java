@@ -35,7 +35,7 @@ class ChangeService {
     @Transactional
     Enrolment change(Caller caller, String personId, int coverageYear, EnrolmentChange change) {
         Enrolment current = roster.findForUpdate(personId, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no enrolment of " + personId + " for " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + coverageYear));
         caller.requireMayActIn(current.township());
         if (change.township() != null) {
             // a household moving to another township is the bureau's to record, not one township's
@@ -47,7 +47,7 @@ class ChangeService {
         }
         check(current, change);
         Enrolment changed = new Enrolment(current.personId(), current.coverageYear(), current.region(), current.idNumberSealed(),
-                current.idNumberMasked(), or(change.name(), current.name()), or(change.phone(), current.phone()),
+                current.idNumberMasked(), or(change.name(), current.name()), or(change.phone() == null ? null : change.phone().trim(), current.phone()),
                 current.birthDate(), current.sex(), or(change.personCategory(), current.personCategory()),
                 or(change.township(), current.township()), or(FreeText.redactedOrNull(change.village()), current.village()),
                 or(FreeText.redactedOrNull(change.school()), current.school()),
@@ -71,7 +71,7 @@ class ChangeService {
         if (change.township() != null) {
             List<TargetsSet.Target> targets = campaigns.targets(current.region(), current.coverageYear());
             if (targets.stream().noneMatch(target -> target.township().equals(change.township()))) {
-                errors.add(InputError.field("township", "township " + change.township() + " has no target in the "
+                errors.add(InputError.field("township", "该乡镇在本年度方案中没有任务 / has no target in the "
                         + current.coverageYear() + " campaign of " + current.region()));
             }
         }
@@ -83,6 +83,9 @@ class ChangeService {
         }
         if (change.name() != null && (change.name().isBlank() || change.name().length() > EnrolmentRequests.MAX_NAME)) {
             errors.add(InputError.field("name", "is not blank, at most " + EnrolmentRequests.MAX_NAME + " characters"));
+        }
+        if (change.phone() != null && !change.phone().isBlank() && !EnrolmentRequests.PHONE.matcher(change.phone().trim()).matches()) {
+            errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -4,10 +4,12 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,19 +77,29 @@ class EnrolmentController {
                 .body(enrolled);
     }
 
-    /** A township's or school's list: CSV with region and coverage year as query parameters, or a JSON array. */
+    /**
+     * A township's or school's list: CSV with region and coverage year as query parameters, or a JSON
+     * array. Both bodies are required (and streamed): with optional ones Spring ignores
+     * {@code consumes} for an empty request, and the two handlers would make it ambiguous, a 500.
+     */
     @PostMapping(path = "/batch", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     BatchOutcome enrolCsv(Caller caller, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer coverageYear,
-            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream csv) {
-        return enrolments.enrolAll(caller, EnrolmentCsv.read(intake, csv, contentType, region, coverageYear));
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody InputStreamResource body) throws IOException {
+        try (InputStream csv = body.getInputStream()) {
+            return enrolments.enrolAll(caller, EnrolmentCsv.read(intake, csv, contentType, region, coverageYear));
+        }
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
-    BatchOutcome enrolJson(Caller caller, InputStream body) {
-        List<EnrolmentRequest> requests = intake.jsonRows(body, null, EnrolmentRequest.class);
+    BatchOutcome enrolJson(Caller caller, @RequestBody InputStreamResource body) throws IOException {
+        List<EnrolmentRequest> requests;
+        try (InputStream json = body.getInputStream()) {
+            requests = intake.jsonRows(json, null, EnrolmentRequest.class);
+        }
         if (requests.isEmpty()) {
             throw ApiException.invalid("body", "lists at least one resident");
         }

@@ -14,7 +14,7 @@ final class EnrolmentRequests {
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("[0-9]{9}");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
 
@@ -41,7 +41,8 @@ final class EnrolmentRequests {
         }
         if (request.township() == null || !TOWNSHIP.matcher(request.township().trim()).matches()) {
             errors.add(InputError.field("township", "is a 9-digit township code"));
-        } else if (request.region() != null && !request.township().trim().startsWith(request.region())) {
+        } else if (request.region() != null && REGION.matcher(request.region()).matches()
+                && !request.township().trim().startsWith(request.region())) {
             errors.add(InputError.field("township", "township " + request.township().trim() + " is not in region " + request.region()));
         }
         if (request.village() == null || request.village().isBlank() || request.village().strip().length() > MAX_PLACE) {

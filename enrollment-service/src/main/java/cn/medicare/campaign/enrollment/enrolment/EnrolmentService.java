@@ -151,7 +151,7 @@ class EnrolmentService {
         }
         CoverageRules.Coverage coverage = CoverageRules.coverage(enrolledOn, category, id.birthDate(), campaign);
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
-                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().trim(), blankToNull(request.phone()),
+                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().strip(), blankToNull(request.phone()),
                 id.birthDate(), id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
@@ -180,7 +180,7 @@ class EnrolmentService {
     @Transactional(readOnly = true)
     Enrolment find(Caller caller, String personId, int coverageYear) {
         Enrolment enrolment = roster.find(personId, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no enrolment of " + personId + " for " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + coverageYear));
         caller.requireMayActIn(enrolment.township());
         return enrolment;
     }
@@ -200,7 +200,8 @@ class EnrolmentService {
                 enrolment.waitingPeriodDays(), enrolment.enrolledOn());
     }
 
+    /** Strips as the checks measure (Unicode spaces too), so that what passed the length check fits its column. */
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

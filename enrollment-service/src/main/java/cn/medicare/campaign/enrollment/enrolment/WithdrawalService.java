@@ -41,7 +41,7 @@ class WithdrawalService {
             throw ApiException.invalid(errors);
         }
         Enrolment enrolment = roster.findForUpdate(personId, request.coverageYear())
-                .orElseThrow(() -> ApiException.notFound("no enrolment of " + personId + " for " + request.coverageYear()));
+                .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());
         if (enrolment.withdrawnOn() != null) {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());

@@ -10,6 +10,7 @@ import cn.medicare.campaign.kit.kafka.DeadLetters;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.outbox.Retention;
 import cn.medicare.campaign.kit.security.SecurityConfiguration;
+import cn.medicare.campaign.kit.web.RequestValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,9 +82,9 @@ public class ServiceKitAutoConfiguration {
         return backOff;
     }
 
-    /** The HTTP API writes amounts, dates and instants exactly as the events do. */
+    /** The HTTP API writes amounts, dates and instants exactly as the events do, and reads no value PostgreSQL cannot keep. */
     @Bean
     JsonMapperBuilderCustomizer contractsJson() {
-        return builder -> builder.addModule(EventJson.module());
+        return builder -> builder.addModule(EventJson.module()).addModule(RequestValues.module());
     }
 }

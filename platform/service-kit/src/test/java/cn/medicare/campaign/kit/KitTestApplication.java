@@ -5,6 +5,8 @@ import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** A consumer built on the kit, the way every service builds one: a thin adapter over the inbox. */
 @SpringBootApplication
@@ -38,12 +43,25 @@ class KitTestApplication {
         record PaymentRequest(BigDecimal amount) {
         }
 
+        record NoteRequest(String text, List<String> tags, LocalDate on, Instant at) {
+        }
+
         @PostMapping("/payments")
         PaymentRequest pay(@RequestBody PaymentRequest request) {
             if (request.amount().signum() < 0) {
                 throw ApiException.invalid("amount", "must not be negative");
             }
             return request;
+        }
+
+        @PostMapping("/notes")
+        NoteRequest note(@RequestBody NoteRequest request) {
+            return request;
+        }
+
+        @GetMapping("/years")
+        int year(@RequestParam int year, @RequestParam(required = false) String township) {
+            return year;
         }
 
         @GetMapping("/whoami")
@@ -60,6 +78,16 @@ class KitTestApplication {
         @GetMapping("/refusals/conflict")
         void conflict() {
             throw ApiException.conflict("already enrolled for 2018");
+        }
+
+        @PostMapping("/refusals/too-large")
+        void tooLarge() {
+            throw new MaxUploadSizeExceededException(20L * 1024 * 1024);
+        }
+
+        @PostMapping("/refusals/broken-form")
+        void brokenForm() {
+            throw new MultipartException("no multipart boundary was found");
         }
 
         @GetMapping("/refusals/rule")

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -45,6 +46,91 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
         mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).content("{\"amount\": [1]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("amount"));
+    }
+
+    @Test
+    void textWithANulOrAnotherControlCharacterIsRefusedNamingTheFieldWithoutQuotingIt() throws Exception {
+        for (String text : new String[] {"a\\u0000b", "\\u001b[31m", "\\u007f"}) {
+            String body = mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\":\"" + text + "\",\"tags\":[\"ok\"]}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("text"))
+                    .andExpect(jsonPath("$.errors[0].message").value("不能含有控制字符 / must not contain control characters"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).doesNotContain("\u0000", "\\u0000", "\u001b", "\\u001b");
+        }
+        mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON).content("{\"tags\":[\"ok\",\"\\u0000\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tags[1]"));
+        mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"第一行\\n\\t第二行\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void datesAndInstantsBeyondTheYears1To9999AreRefusedNamingTheField() throws Exception {
+        for (String date : new String[] {"0000-01-01", "-0001-12-31", "+294277-01-01", "+9999999-12-31"}) {
+            mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"" + date + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("on"));
+        }
+        for (String instant : new String[] {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z", "+294277-01-01T00:00:00Z"}) {
+            mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON).content("{\"at\":\"" + instant + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("at"));
+        }
+        mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"on\":\"0001-01-01\",\"at\":\"1970-01-01T00:00:00Z\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/kit-test/notes").contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"9999-12-31\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aQueryParameterWithAControlCharacterOrOfTheWrongTypeIsNamedNotQuoted() throws Exception {
+        mvc.perform(get("/kit-test/years").param("year", "2018").param("township", "350825\u0000100"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("township"));
+        String body = mvc.perform(get("/kit-test/years").param("year", "350825198506124011"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("year"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("350825198506124011");
+        mvc.perform(get("/kit-test/years"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("year"));
+    }
+
+    @Test
+    void answersAreProblemJsonWhateverTheClientAcceptsAndNameTheRouteNotThePathSent() throws Exception {
+        mvc.perform(get("/kit-test/years").param("year", "x").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.instance").value("/kit-test/years"));
+        mvc.perform(get("/kit-test/no-such-thing/350825198506124011"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.instance").value("/kit-test/no-such-thing/*"));
+    }
+
+    @Test
+    void aContentTypeThatNamesNoConcreteTypeIsUnsupportedNotAServerError() throws Exception {
+        mvc.perform(post("/kit-test/payments").contentType("*/*").content("{\"amount\":\"1.00\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Content-Type"));
+    }
+
+    @Test
+    void aBrokenMultipartFormIsBadInputWhileAnUploadTooLargeStaysPayloadTooLarge() throws Exception {
+        mvc.perform(post("/kit-test/refusals/broken-form"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+        mvc.perform(post("/kit-test/refusals/too-large"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting.participation;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +38,12 @@ class ParticipationController {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Participation participation(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) Instant asOf) {
+        String outOfRange = RequestValues.problemWithInstant(asOf);
+        if (outOfRange != null) {
+            throw ApiException.invalid("asOf", outOfRange);
+        }
         if (!query.campaignKnown(region, coverageYear)) {
-            throw ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear);
+            throw ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year");
         }
         Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(asOf);
         List<Figures> townships = query.townships(region, coverageYear, moment).stream()

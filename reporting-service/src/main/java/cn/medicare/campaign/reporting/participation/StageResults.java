@@ -33,7 +33,7 @@ public class StageResults {
 
     public List<StageResult> of(String region, int coverageYear, Predicate<String> townships) {
         CampaignDefined campaign = query.campaign(region, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         LocalDate today = BusinessTime.today(clock);
         return campaign.stages().stream().map(stage -> {
             boolean closed = stage.deadline().isBefore(today);

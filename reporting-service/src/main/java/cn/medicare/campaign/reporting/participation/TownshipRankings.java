@@ -42,7 +42,7 @@ public class TownshipRankings {
     /** @param until the last day a period may end on (today, or a report's day) */
     public List<Ranking> of(String region, int coverageYear, Period period, LocalDate until) {
         CampaignDefined campaign = query.campaign(region, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("no campaign for region " + region + " and coverage year " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         Map<String, Integer> streaks = new HashMap<>();
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {

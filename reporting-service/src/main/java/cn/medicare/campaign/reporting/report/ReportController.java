@@ -83,7 +83,7 @@ class ReportController {
     ResponseEntity<byte[]> content(@PathVariable UUID reportId, @PathVariable String format) {
         MediaType type = FORMATS.get(format);
         if (type == null) {
-            throw ApiException.notFound("no format " + format + "; json, csv, xlsx and html are kept");
+            throw ApiException.notFound("没有这种格式 / no such format; json, csv, xlsx and html are kept");
         }
         Report report = find(reportId);
         byte[] body = switch (format) {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,14 +49,22 @@ class AdjustmentBatchController {
         this.intake = intake;
     }
 
-    /** {@code {"rows":[...]}}, read row by row; a wrong shape is a 400 naming the field, never quoting what was typed. */
+    /**
+     * {@code {"rows":[...]}}, read row by row; a wrong shape is a 400 naming the field, never quoting
+     * what was typed. The body is required (and still streamed): Spring ignores {@code consumes} for
+     * a request without a body when the body is optional, and two such handlers (this and CSV) made
+     * an empty POST ambiguous, a 500.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitJson(Caller caller, @RequestParam(required = false) String month,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, InputStream body) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody InputStreamResource body) throws IOException {
         YearMonth due = month(month);
-        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
-                intake.jsonRows(body, "rows", AdjustmentRowInput.class)));
+        try (InputStream json = body.getInputStream()) {
+            return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
+                    intake.jsonRows(json, "rows", AdjustmentRowInput.class)));
+        }
     }
 
     /** UTF-8 with or without BOM, or GB18030 as Excel saves "CSV" on a Chinese Windows (docs/intake.md). */
@@ -62,10 +72,13 @@ class AdjustmentBatchController {
     @PreAuthorize("hasRole('AGENCY')")
     ResponseEntity<BatchResult> submitCsv(Caller caller, @RequestParam(required = false) String month,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType, InputStream body) {
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody InputStreamResource body) throws IOException {
         YearMonth due = month(month);
-        return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
-                intake.csv(body, contentType, AdjustmentColumns.COLUMNS, AdjustmentColumns::row)));
+        try (InputStream csv = body.getInputStream()) {
+            return accepted(batches.submit(caller.agency(), due, key(idempotencyKey),
+                    intake.csv(csv, contentType, AdjustmentColumns.COLUMNS, AdjustmentColumns::row)));
+        }
     }
 
     /** The spreadsheet itself, as agencies keep their lists: multipart, part {@code file}, first sheet, same columns. */
@@ -85,7 +98,7 @@ class AdjustmentBatchController {
     @PreAuthorize("hasAnyRole('BUREAU','AGENCY')")
     BatchDetails batch(Caller caller, @PathVariable String batchId) {
         BatchDetails batch = uuid(batchId).flatMap(stored::find)
-                .orElseThrow(() -> ApiException.notFound("no adjustment batch " + batchId));
+                .orElseThrow(() -> ApiException.notFound("没有这个调整批次 / no such adjustment batch"));
         if (caller.is(Role.AGENCY) && caller.agency() != batch.agency()) {
             throw new AccessDeniedException(caller.clientId() + " may read its own batches only");
         }

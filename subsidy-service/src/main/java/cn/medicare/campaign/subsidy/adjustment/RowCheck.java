@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,12 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The checks of one list row. Agencies certify residents whether or not they have enrolled, so a
  * row is refused only for bad data or a category the calling agency does not certify (DOMAIN.md).
  */
 final class RowCheck {
+
+    private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
     private RowCheck() {
     }
@@ -39,8 +43,10 @@ final class RowCheck {
         } else {
             region = regionOf.apply(township).orElse(null);
             if (region == null) {
+                // a code is quoted back to help the clerk; anything else typed there is not
+                String code = TOWNSHIP_CODE.matcher(township).matches() ? township : "";
                 errors.add(InputError.row(row, "township",
-                        "乡镇代码" + township + "不在任务分解表中 (township " + township + " is not in any campaign's targets)"));
+                        "乡镇代码" + code + "不在任务分解表中 (township " + (code.isEmpty() ? "code" : code) + " is not in any campaign's targets)"));
             }
         }
         String village = FreeText.redact(strip(input.village()));
@@ -61,9 +67,13 @@ final class RowCheck {
         LocalDate effectiveDate = null;
         try {
             effectiveDate = LocalDate.parse(input.effectiveDate() == null ? "" : input.effectiveDate().strip());
+            String outOfRange = RequestValues.problemWithDate(effectiveDate);
+            if (outOfRange != null) {
+                errors.add(InputError.row(row, "effectiveDate", outOfRange));
+            }
         } catch (DateTimeParseException e) {
-            errors.add(InputError.row(row, "effectiveDate",
-                    "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15), not: " + input.effectiveDate()));
+            // never the text sent: it may be anything, a NUL or a whole ID number
+            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
         if (!errors.isEmpty()) {

@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -11,18 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 class UpstreamListener {
 
-    static final String GROUP = "subsidy-service";
+    /** The group of this service's consumers, from configuration, so that a second instance of a test can have its own. */
+    private final String group;
 
     private final Inbox inbox;
     private final UpstreamEvents events;
 
-    UpstreamListener(Inbox inbox, UpstreamEvents events) {
+    UpstreamListener(Inbox inbox, UpstreamEvents events, @Value("${spring.kafka.consumer.group-id}") String group) {
+        this.group = group;
         this.inbox = inbox;
         this.events = events;
     }
 
-    @KafkaListener(topics = {Topics.CAMPAIGN, Topics.ROSTER}, groupId = GROUP)
+    @KafkaListener(topics = {Topics.CAMPAIGN, Topics.ROSTER}, groupId = "${spring.kafka.consumer.group-id}")
     void on(List<ConsumerRecord<String, String>> records) {
-        inbox.apply(GROUP, records, events::apply);
+        inbox.apply(group, records, events::apply);
     }
 }

@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -11,18 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LevyListListener {
 
-    static final String GROUP = "tax-collection-adapter";
+    /** The group of this service's consumers, from configuration, so that a second instance of a test can have its own. */
+    private final String group;
 
     private final Inbox inbox;
     private final LevyListUpdates updates;
 
-    LevyListListener(Inbox inbox, LevyListUpdates updates) {
+    LevyListListener(Inbox inbox, LevyListUpdates updates, @Value("${spring.kafka.consumer.group-id}") String group) {
+        this.group = group;
         this.inbox = inbox;
         this.updates = updates;
     }
 
-    @KafkaListener(topics = {Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY}, groupId = GROUP)
+    @KafkaListener(topics = {Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY}, groupId = "${spring.kafka.consumer.group-id}")
     void on(List<ConsumerRecord<String, String>> records) {
-        inbox.apply(GROUP, records, updates);
+        inbox.apply(group, records, updates);
     }
 }

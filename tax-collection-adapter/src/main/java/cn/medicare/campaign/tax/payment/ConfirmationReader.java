@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -56,6 +57,8 @@ final class ConfirmationReader {
             errors.add(InputError.field("voucherNo", "is required"));
         } else if (voucherNo.strip().length() > MAX_VOUCHER_LENGTH) {
             errors.add(InputError.field("voucherNo", "has at most " + MAX_VOUCHER_LENGTH + " characters"));
+        } else {
+            printable("voucherNo", voucherNo, errors);
         }
         ResidentIdCheck id = ResidentIdNumber.check(text(row, "idNumber"), today);
         id.problems().forEach(problem -> errors.add(InputError.field("idNumber", problem)));
@@ -131,13 +134,28 @@ final class ConfirmationReader {
     static Instant instant(String field, String text, List<InputError> errors) {
         if (text != null) {
             try {
-                return Instant.parse(text.strip());
+                Instant instant = Instant.parse(text.strip());
+                String outOfRange = RequestValues.problemWithInstant(instant);
+                if (outOfRange == null) {
+                    return instant;
+                }
+                errors.add(InputError.field(field, outOfRange));
+                return null;
             } catch (DateTimeParseException e) {
                 // answered below, like a missing value
             }
         }
         errors.add(InputError.field(field, "is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
         return null;
+    }
+
+    /** The tree is read without the kit's checks of bound fields: text bound for a column is checked here. */
+    static boolean printable(String field, String text, List<InputError> errors) {
+        String problem = RequestValues.problemWithText(text);
+        if (problem != null) {
+            errors.add(InputError.field(field, problem));
+        }
+        return problem == null;
     }
 
     static String text(JsonNode row, String field) {

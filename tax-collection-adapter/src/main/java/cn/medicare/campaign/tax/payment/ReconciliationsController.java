@@ -3,6 +3,7 @@ package cn.medicare.campaign.tax.payment;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -57,10 +58,16 @@ class ReconciliationsController {
     }
 
     private static LocalDate day(String date) {
+        LocalDate day;
         try {
-            return LocalDate.parse(date);
+            day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("date", "is a day such as 2017-10-09");
         }
+        String outOfRange = RequestValues.problemWithDate(day);
+        if (outOfRange != null) {
+            throw ApiException.invalid("date", outOfRange);
+        }
+        return day;
     }
 }

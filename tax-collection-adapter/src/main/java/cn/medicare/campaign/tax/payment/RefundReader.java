@@ -47,6 +47,8 @@ final class RefundReader {
             errors.add(InputError.field("reason", "is required"));
         } else if (reason.strip().length() > MAX_REASON_LENGTH) {
             errors.add(InputError.field("reason", "has at most " + MAX_REASON_LENGTH + " characters"));
+        } else {
+            ConfirmationReader.printable("reason", reason, errors);
         }
         if (!errors.isEmpty()) {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
@@ -65,6 +67,6 @@ final class RefundReader {
             errors.add(InputError.field(field, "has at most " + ConfirmationReader.MAX_VOUCHER_LENGTH + " characters"));
             return null;
         }
-        return text.strip();
+        return ConfirmationReader.printable(field, text, errors) ? text.strip() : null;
     }
 }

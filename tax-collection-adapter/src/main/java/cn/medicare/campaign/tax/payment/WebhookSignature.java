@@ -21,6 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookSignature {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     static final String PREFIX = "sha256=";
     private static final String HMAC = "HmacSHA256";
 
@@ -60,10 +62,10 @@ final class WebhookSignature {
         }
         long skew = now.getEpochSecond() - seconds;
         if (skew > tolerance.toSeconds()) {
-            return Optional.of("X-Timestamp is " + skew + " s old; at most " + tolerance.toSeconds() + " s are accepted.");
+            return Optional.of("X-Timestamp is " + distance(skew) + " old; at most " + tolerance.toSeconds() + " s are accepted.");
         }
         if (-skew > tolerance.toSeconds()) {
-            return Optional.of("X-Timestamp is " + -skew + " s in the future; at most " + tolerance.toSeconds() + " s are accepted.");
+            return Optional.of("X-Timestamp is " + distance(-skew) + " in the future; at most " + tolerance.toSeconds() + " s are accepted.");
         }
         byte[] presented;
         try {
@@ -100,5 +102,10 @@ final class WebhookSignature {
     @Override
     public String toString() {
         return "WebhookSignature[secret hidden, tolerance=" + tolerance + "]";
+    }
+
+    /** A clock skew helps the integrator; a number computed from an arbitrary header could read as anything. */
+    private static String distance(long seconds) {
+        return seconds <= SECONDS_PER_DAY ? seconds + " s" : "more than a day";
     }
 }

@@ -12,8 +12,11 @@ public final class Amounts {
     private Amounts() {
     }
 
-    /** Far above any contribution or subsidy, and small enough that no check below costs anything. */
-    private static final int MAX_INTEGER_DIGITS = 12;
+    /**
+     * Far above any contribution or subsidy, and exactly what the services' {@code numeric(12,2)}
+     * columns hold (10 digits before the point): an amount that passes this check is stored.
+     */
+    private static final int MAX_INTEGER_DIGITS = 10;
 
     /**
      * Checks the size before the decimals, and quotes neither: a value like {@code 1e-999999999}

@@ -1,0 +1,82 @@
+package cn.medicare.campaign.infra.testing;
+
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The property every answer to hostile input must have: never a 5xx; a 4xx is RFC 9457
+ * problem+json that quotes no NUL, no plain ID number and no long run of the input. Counts the
+ * hostile requests per endpoint, for the test output and the closing note of the work.
+ */
+public final class HostileAnswers {
+
+    private static final Pattern EIGHTEEN = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{39,}");
+
+    private final String service;
+    private final Map<String, AtomicInteger> tried = new ConcurrentSkipListMap<>();
+    private final Map<String, AtomicInteger> failed = new ConcurrentSkipListMap<>();
+
+    public HostileAnswers(String service) {
+        this.service = service;
+    }
+
+    /** Counts one hostile request to {@code endpoint} and fails unless its answer is a proper one. */
+    public void check(String endpoint, HttpResponse<String> answer) {
+        checkStatusAndType(endpoint, answer);
+        String body = answer.body() == null ? "" : answer.body();
+        if (answer.statusCode() < 400) {
+            return;
+        }
+        Matcher eighteen = EIGHTEEN.matcher(body);
+        while (eighteen.find()) {
+            String candidate = eighteen.group().toUpperCase();
+            if (ResidentIdNumber.checkCharacter(candidate.substring(0, 17)) == candidate.charAt(17)) {
+                throw new AssertionError(endpoint + " answered " + answer.statusCode() + " quoting a plain ID number");
+            }
+        }
+        if (LONG_RUN.matcher(body).find()) {
+            throw new AssertionError(endpoint + " answered " + answer.statusCode() + " quoting the input at length: " + printable(body));
+        }
+    }
+
+    /**
+     * Counts one hostile request and fails on a 5xx, a 4xx that is no problem+json or one quoting a
+     * NUL; for answers whose wording is someone else's to change (say so where it is used).
+     */
+    public void checkStatusAndType(String endpoint, HttpResponse<String> answer) {
+        tried.computeIfAbsent(endpoint, key -> new AtomicInteger()).incrementAndGet();
+        int status = answer.statusCode();
+        String body = answer.body() == null ? "" : answer.body();
+        if (status >= 500) {
+            failed.computeIfAbsent(endpoint, key -> new AtomicInteger()).incrementAndGet();
+            throw new AssertionError(endpoint + " answered " + status + ": " + printable(body));
+        }
+        if (status < 400) {
+            return;
+        }
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/problem+json")) {
+            throw new AssertionError(endpoint + " answered " + status + " as '" + type + "', not problem+json: " + printable(body));
+        }
+        if (body.indexOf('\u0000') >= 0 || body.contains("\\u0000")) {
+            throw new AssertionError(endpoint + " answered " + status + " quoting a NUL character: " + printable(body));
+        }
+    }
+
+    /** One line per endpoint: how many hostile requests it answered, and how many of them with a 5xx (shrinking included). */
+    public void report() {
+        tried.forEach((endpoint, count) -> System.out.println("[hostile input] " + service + " " + endpoint + ": " + count
+                + " hostile requests, " + failed.getOrDefault(endpoint, new AtomicInteger()).get() + " answered 5xx"));
+    }
+
+    private static String printable(String body) {
+        String shown = body.length() > 600 ? body.substring(0, 600) + "..." : body;
+        return shown.replace("\u0000", "<NUL>");
+    }
+}

@@ -1,0 +1,57 @@
+package cn.medicare.campaign.infra.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class IdNumberCandidatesTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void theRecordFoundOn20261201GaveTheWholeNumberAway() {
+        JsonNode record = json("""
+                {"idNumberMasked":"3508**********1502","region":"350825","birthDate":"1953-07-31"}""");
+
+        IdNumberCandidates.Knowledge knowledge = IdNumberCandidates.knowledge(record, null, TODAY);
+
+        assertThat(IdNumberCandidates.count(knowledge, 1_000_000)).isEqualTo(1);
+        assertThat(IdNumberCandidates.showsBirthDate(record, LocalDate.of(1953, 7, 31))).isTrue();
+    }
+
+    @Test
+    void countyCheckCharacterBirthYearAndSexLeaveAboutSixteenThousand() {
+        JsonNode record = json("""
+                {"idNumberMasked":"350825***********7","region":"350825","birthYear":1985,"sex":"MALE"}""");
+
+        long candidates = IdNumberCandidates.count(IdNumberCandidates.knowledge(record, null, TODAY), 1_000_000);
+
+        // 365 days x 500 sequences of one parity, about one in eleven with that check character
+        assertThat(candidates).isBetween(15_000L, 18_000L);
+    }
+
+    @Test
+    void anyDateOfTheRecordAndItsPublicationBoundTheBirthFromAbove() {
+        JsonNode newborn = json("""
+                {"idNumberMasked":"350825***********7","birthYear":2018,"sex":"FEMALE","enrolledOn":"2018-01-10"}""");
+
+        long candidates = IdNumberCandidates.count(
+                IdNumberCandidates.knowledge(newborn, Instant.parse("2018-01-10T02:00:00Z"), TODAY), 1_000_000);
+
+        assertThat(candidates).isLessThan(IdNumberCandidates.REQUIRED);
+    }
+
+    @Test
+    void aRecordWithoutAnyPartOfANumberSaysNothingAboutOne() {
+        assertThat(IdNumberCandidates.knowledge(json("""
+                {"personId":"0123456789abcdef0123456789abcdef","amount":"180.00"}"""), null, TODAY).aboutAnIdNumber()).isFalse();
+    }
+
+    private static JsonNode json(String text) {
+        return JsonMapper.shared().readTree(text);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.medicare.campaign.kit.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * What no field of a request body may hold, whatever the endpoint: text with NUL or other control
+ * characters (PostgreSQL cannot store NUL; the others break exports and logs), and dates or
+ * instants outside the years 0001 to 9999 (PostgreSQL's range ends earlier for timestamps, and no
+ * campaign date lies there). Refused while the body is read, naming the field, as a 400.
+ */
+public final class RequestValues {
+
+    static final String CONTROL_CHARACTERS = "不能含有控制字符 / must not contain control characters";
+    static final String DATE_RANGE = "日期年份须在 0001 至 9999 之间 / is a date with a year from 0001 to 9999";
+    static final String INSTANT_RANGE = "时间年份须在 0001 至 9999 之间 / is an instant with a year from 0001 to 9999";
+
+    private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    private RequestValues() {
+    }
+
+    /** The Jackson module that applies these checks to every String, LocalDate and Instant read. */
+    public static SimpleModule module() {
+        return new SimpleModule("request-values").setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                return type == String.class || type == LocalDate.class || type == Instant.class ? new Checked(deserializer) : deserializer;
+            }
+        });
+    }
+
+    /** @return the clerk's message for a text that cannot be accepted, or null when it can */
+    public static String problemWithText(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return CONTROL_CHARACTERS;
+            }
+        }
+        return null;
+    }
+
+    /** @return the clerk's message for a date outside the years 0001 to 9999, or null when within */
+    public static String problemWithDate(LocalDate date) {
+        return date != null && (date.getYear() < 1 || date.getYear() > 9999) ? DATE_RANGE : null;
+    }
+
+    /** @return the clerk's message for an instant outside the years 0001 to 9999 (UTC), or null when within */
+    public static String problemWithInstant(Instant instant) {
+        return instant != null && (instant.isBefore(FIRST) || !instant.isBefore(END)) ? INSTANT_RANGE : null;
+    }
+
+    /** A value the parser read but the suite refuses; its message is the clerk's and never quotes the value. */
+    static final class RefusedValue extends MismatchedInputException {
+
+        RefusedValue(JsonParser parser, String message) {
+            super(parser, message);
+        }
+    }
+
+    private static final class Checked extends DelegatingDeserializer {
+
+        Checked(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Checked(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            Object value = super.deserialize(parser, context);
+            String problem = null;
+            if (value instanceof String text) {
+                problem = problemWithText(text);
+            } else if (value instanceof LocalDate date) {
+                problem = problemWithDate(date);
+            } else if (value instanceof Instant instant) {
+                problem = problemWithInstant(instant);
+            }
+            if (problem != null) {
+                throw new RefusedValue(parser, problem);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package cn.medicare.campaign.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.HostileAnswers;
+import cn.medicare.campaign.infra.testing.HostileClient;
+import cn.medicare.campaign.infra.testing.HostileInput;
+import cn.medicare.campaign.infra.testing.HostileInput.Body;
+import cn.medicare.campaign.infra.testing.RunningService;
+import cn.medicare.campaign.infra.testing.ServiceUnderTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Answers, not failures (issue 6): the agencies' lists as JSON rows, batches, submissions and
+ * assessments, fed hostile bodies, path variables, query parameters and headers, answer 2xx or a
+ * problem+json 4xx that quotes nothing of it. jqwik runs no Jupiter extensions, so the service
+ * is started here, once for the class, with business time standing still ({@link BusinessClock}).
+ */
+class HostileInputIntegrationTests {
+
+    private static final int TRIES = 150;
+    private static final HostileAnswers ANSWERS = new HostileAnswers("subsidy-service");
+    private static final String BATCHES = "/api/v1/adjustment-batches";
+
+    private static ServiceUnderTest service;
+    private static HostileClient client;
+
+    @BeforeContainer
+    static void start() {
+        service = ServiceUnderTest.start("subsidy_hostile", SubsidyServiceApplication.class, BusinessClock.class);
+        client = new HostileClient(service.port());
+        JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
+        EventTraffic.publish(Liancheng.campaign(2018, 1), Liancheng.targets(2018));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from township", Integer.class)).isEqualTo(17);
+            assertThat(jdbc.queryForObject("select count(*) from campaign where coverage_year = 2018", Integer.class)).isOne();
+        });
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (service == null) {
+            return;
+        }
+        try {
+            RunningService.expect(service.port(), "/actuator/health", "\"status\":\"UP\"");
+            ANSWERS.report();
+        } finally {
+            service.close();
+        }
+    }
+
+    @Property(tries = TRIES)
+    void adjustmentRows(@ForAll("rowBodies") Body body) {
+        ANSWERS.check("POST /api/v1/adjustment-batches (JSON rows)", client.send("civil-affairs", "POST", BATCHES + "?month=2017-10", body));
+    }
+
+    @Property(tries = TRIES)
+    void adjustmentMonthsAndKeys(@ForAll("queryValues") String month, @ForAll("headerValues") String idempotencyKey,
+            @ForAll boolean withKey) {
+        var request = client.request("civil-affairs", BATCHES + "?month=" + month).header("Content-Type", "application/json");
+        if (withKey) {
+            HostileClient.header(request, "Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> answer = client.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(rows(400))));
+        ANSWERS.check("POST /api/v1/adjustment-batches?month= (query, Idempotency-Key)", answer);
+    }
+
+    @Property(tries = TRIES)
+    void batches(@ForAll("segments") String batchId) {
+        ANSWERS.check("GET /api/v1/adjustment-batches/{batchId}", client.send("civil-affairs", "GET", BATCHES + "/" + batchId, null));
+    }
+
+    @Property(tries = TRIES)
+    void submissions(@ForAll("queryValues") String month) {
+        ANSWERS.check("GET /api/v1/submissions?month=", client.send("bureau", "GET", "/api/v1/submissions?month=" + month, null));
+    }
+
+    @Property(tries = TRIES)
+    void assessments(@ForAll("segments") String personId, @ForAll("queryValues") String coverageYear) {
+        String person = personId.equals("valid") ? Liancheng.personId(Liancheng.idNumber(401)) : personId;
+        ANSWERS.check("GET /api/v1/assessments/{personId}?coverageYear=",
+                client.send("bureau", "GET", "/api/v1/assessments/" + person + "?coverageYear=" + coverageYear, null));
+    }
+
+    /** The hostile inputs these properties once found answered with a 500, each now a 4xx naming its field or row. */
+    @Example
+    void theInputsThatOnceFailedAreAnswered() {
+        HttpResponse<String> farFuture = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10",
+                new Body("application/json", rows(402).replace("2017-10-15", "+9999999-12-31"), "example"));
+        ANSWERS.check("examples", farFuture);
+        assertThat(farFuture.statusCode()).isEqualTo(202);
+        assertThat(farFuture.body()).contains("\"field\":\"effectiveDate\"").doesNotContain("9999999");
+        HttpResponse<String> undecodable = client.send("bureau", "GET", "/api/v1/submissions?month=%ff%fe", null);
+        ANSWERS.check("examples", undecodable);
+        assertThat(undecodable.statusCode()).isEqualTo(400);
+        for (String type : new String[] {"application/json", "text/csv"}) {
+            HttpResponse<String> empty = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10", new Body(type, "", "empty"));
+            ANSWERS.check("examples", empty);
+            assertThat(empty.statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> broken = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10",
+                new Body("multipart/form-data", rows(403), "no boundary"));
+        ANSWERS.check("examples", broken);
+        assertThat(broken.statusCode()).isEqualTo(400);
+    }
+
+    @Provide
+    Arbitrary<Body> rowBodies() {
+        return HostileInput.bodies(rows(401));
+    }
+
+    @Provide
+    Arbitrary<String> segments() {
+        return Arbitraries.oneOf(HostileInput.pathSegments(), Arbitraries.just("valid"));
+    }
+
+    @Provide
+    Arbitrary<String> queryValues() {
+        return HostileInput.queryValues();
+    }
+
+    @Provide
+    Arbitrary<String> headerValues() {
+        return HostileInput.headerValues();
+    }
+
+    private static String rows(int sequence) {
+        return """
+                {"rows":[{"township":"%s","village":"%s","idNumber":"%s","phone":"13800000000","action":"ADD","category":"ORPHAN",
+                          "effectiveDate":"2017-10-15"}]}""".formatted(Liancheng.TOWNSHIP, Liancheng.VILLAGE, Liancheng.idNumber(sequence));
+    }
+}
