@@ -109,12 +109,12 @@ class AdjustmentBatches {
     }
 
     /**
-     * A township we do not know is the agency's mistake only when nothing it could be in is on its
-     * way. The whole list waits (503, nothing applied) when none of its townships is known and
-     * their counties' campaigns have arrived without targets (which follow a campaign, and may still
-     * be in enrollment-service's outbox), or when campaign events are still unconsumed on the topic.
-     * A county of which neither campaign nor targets ever arrived is a mistyped code: its rows are
-     * rejected, so that a clerk is not told to retry forever.
+     * A township we do not know is the agency's mistake only when we know the targets it should be
+     * in. The whole list waits (503, nothing applied) when none of its townships is known and no
+     * targets of their county have arrived yet, or when targets are still unconsumed on the topic.
+     * A county's first campaign and targets may still be in enrollment-service's outbox, which no
+     * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
+     * sees the same 503 again checks the code (CANVAS.md).
      */
     private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<String>> regions) {
         List<String> unknown = regions.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
@@ -124,7 +124,7 @@ class AdjustmentBatches {
         List<String> counties = unknown.stream().filter(township -> TOWNSHIP_CODE.matcher(township).matches())
                 .map(township -> township.substring(0, 6)).distinct().toList();
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
-                && counties.stream().noneMatch(campaigns::hasTargets) && counties.stream().allMatch(campaigns::hasCampaign);
+                && counties.stream().noneMatch(campaigns::hasTargets);
         if (!noTargetsYet && progress.caughtUp(Topics.CAMPAIGN)) {
             return;
         }

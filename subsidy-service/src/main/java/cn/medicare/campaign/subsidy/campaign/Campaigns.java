@@ -59,11 +59,6 @@ public class Campaigns {
                 });
     }
 
-    /** @return whether a CampaignDefined of the county has arrived (its targets follow it) */
-    public boolean hasCampaign(String region) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from campaign where region = ?)", Boolean.class, region));
-    }
-
     /** @return whether a TargetsSet of the county has arrived */
     public boolean hasTargets(String region) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from township where region = ?)", Boolean.class, region));
