@@ -24,11 +24,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Object Mother: the facts other services publish about a county's 2018 campaign. */
-final class ReportingMother {
+public final class ReportingMother {
 
     private final String region;
 
-    ReportingMother(String region) {
+    public ReportingMother(String region) {
         this.region = region;
     }
 
@@ -36,7 +36,7 @@ final class ReportingMother {
         return region + String.format("%03d", 100 + n);
     }
 
-    CampaignDefined campaign() {
+    public CampaignDefined campaign() {
         return new CampaignDefined(region, "连城县", 2018, 1,
                 new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)), List.of(),
                 new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")), yuan("450"),
@@ -48,7 +48,7 @@ final class ReportingMother {
                 90);
     }
 
-    TargetsSet targets() {
+    public TargetsSet targets() {
         return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4),
                 new TargetsSet.Target(township(1), "文亨镇", 3)));
     }

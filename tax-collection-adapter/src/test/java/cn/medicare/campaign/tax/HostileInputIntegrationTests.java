@@ -13,7 +13,6 @@ import cn.medicare.campaign.infra.testing.HostileAnswers;
 import cn.medicare.campaign.infra.testing.HostileClient;
 import cn.medicare.campaign.infra.testing.HostileInput;
 import cn.medicare.campaign.infra.testing.HostileInput.Body;
-import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceUnderTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,15 +64,7 @@ class HostileInputIntegrationTests {
 
     @AfterContainer
     static void stop() {
-        if (service == null) {
-            return;
-        }
-        try {
-            RunningService.expect(service.port(), "/actuator/health", "\"status\":\"UP\"");
-            ANSWERS.report();
-        } finally {
-            service.close();
-        }
+        ANSWERS.reportAndStop(service);
     }
 
     @Property(tries = TRIES)

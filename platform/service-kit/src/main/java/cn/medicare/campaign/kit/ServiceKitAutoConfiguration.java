@@ -12,6 +12,9 @@ import cn.medicare.campaign.kit.outbox.Retention;
 import cn.medicare.campaign.kit.security.SecurityConfiguration;
 import cn.medicare.campaign.kit.web.RequestValues;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +37,17 @@ import org.springframework.transaction.support.TransactionTemplate;
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @Import({SecurityConfiguration.class, IdentityConfiguration.class, DeadLetterConfiguration.class, IntakeConfiguration.class})
 @EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 public class ServiceKitAutoConfiguration {
+
+    /** Scheduled jobs run once per cluster, whatever the number of replicas: the lock is a row, its times the database's. */
+    @Bean
+    LockProvider lockProvider(JdbcTemplate jdbc) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc)
+                .usingDbTime()
+                .build());
+    }
 
     @Bean
     @ConditionalOnMissingBean

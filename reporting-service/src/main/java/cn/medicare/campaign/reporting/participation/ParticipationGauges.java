@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.kit.EveryReplica;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -36,7 +37,9 @@ public class ParticipationGauges {
         stale.set(true);
     }
 
+    /** Each replica exposes its own gauges to Prometheus, so each refreshes them. */
     @Scheduled(fixedDelayString = "${insurance.reporting.gauge-refresh-ms:5000}")
+    @EveryReplica
     void refreshIfStale() {
         if (stale.getAndSet(false)) {
             refresh();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,7 +60,13 @@ class ReportController {
         if (request.type() == null || request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
             throw ApiException.invalid("type", "type (WEEKLY, HALF_MONTHLY, MONTHLY, STAGE, ON_DEMAND), region and coverageYear are required");
         }
-        Report report = service.create(request.type(), request.region(), request.coverageYear(), request.asOf());
+        Report report;
+        try {
+            report = service.create(request.type(), request.region(), request.coverageYear(), request.asOf());
+        } catch (DuplicateKeyException weeklyExists) {
+            throw ApiException.conflict("本周报今天已发布 / today's WEEKLY report of " + request.region() + " " + request.coverageYear()
+                    + " exists already: read it with GET /api/v1/reports?type=WEEKLY, or ask for an ON_DEMAND report");
+        }
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.reportId())).body(new Created(report.reportId().toString()));
     }
 

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.report;
 
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.EventJson;
 import java.sql.ResultSet;
@@ -21,9 +22,12 @@ class Reports {
     }
 
     void add(Report report) {
-        jdbc.update("insert into report (report_id, type, region, coverage_year, as_of, created_at, content) values (?, ?, ?, ?, ?, ?, ?::json)",
+        jdbc.update("""
+                insert into report (report_id, type, region, coverage_year, as_of, created_at, business_date, content)
+                values (?, ?, ?, ?, ?, ?, ?, ?::json)""",
                 report.reportId(), report.type().name(), report.region(), report.coverageYear(), Timestamp.from(report.asOf()),
-                Timestamp.from(report.createdAt()), EventJson.mapper().writeValueAsString(report.content()));
+                Timestamp.from(report.createdAt()), report.createdAt().atZone(BusinessTime.ZONE).toLocalDate(),
+                EventJson.mapper().writeValueAsString(report.content()));
     }
 
     Optional<Report> find(UUID reportId) {

@@ -6,8 +6,10 @@ import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.reporting.participation.ParticipationQuery;
 import java.time.Clock;
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +32,28 @@ class WeeklyReports {
         this.clock = clock;
     }
 
+    /**
+     * Once per cluster: the lock keeps a second replica from starting the job, and holds for a
+     * minute at least so that a replica whose clock runs late does not start it again after the
+     * first finished; the unique weekly report per day catches whatever gets past both.
+     */
     @Scheduled(cron = "${insurance.reporting.weekly-cron:0 0 17 * * FRI}", zone = "Asia/Shanghai")
-    void publish() {
+    @SchedulerLock(name = "weekly-report", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    public void publish() {
         LocalDate today = BusinessTime.today(clock);
         for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
             query.campaign(campaign.region(), campaign.coverageYear())
                     .filter(definition -> running(definition, today))
-                    .ifPresent(definition -> {
-                        Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
-                        log.info("Weekly report {} of {} {} published", report.reportId(), campaign.region(), campaign.coverageYear());
-                    });
+                    .ifPresent(definition -> publish(campaign));
+        }
+    }
+
+    private void publish(ParticipationQuery.RegionYear campaign) {
+        try {
+            Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
+            log.info("Weekly report {} of {} {} published", report.reportId(), campaign.region(), campaign.coverageYear());
+        } catch (DuplicateKeyException alreadyPublished) {
+            log.info("Weekly report of {} {} was published today already (another replica)", campaign.region(), campaign.coverageYear());
         }
     }
 

@@ -3,12 +3,10 @@ package cn.medicare.campaign.reporting.unpaid;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
-import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +28,11 @@ class UnpaidController {
             BigDecimal paidAmount, BigDecimal outstanding) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final UnpaidStore store;
     private final Clock clock;
 
-    UnpaidController(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    UnpaidController(UnpaidStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -46,19 +44,7 @@ class UnpaidController {
             throw ApiException.invalid("township", "is a 9-digit township code");
         }
         caller.requireMayActIn(township);
-        List<Person> people = jdbc.query("""
-                select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid
-                from person_year
-                where region = ? and coverage_year = ? and township = ?
-                  and """ + Definitions.REGISTERED + " and not " + Definitions.SETTLED + """
-                order by village, name_masked, person_id""",
-                (row, n) -> {
-                    BigDecimal payable = row.getBigDecimal("payable_amount");
-                    BigDecimal paid = row.getBigDecimal("paid");
-                    return new Person(row.getString("person_id"), row.getString("id_number_masked"), row.getString("name_masked"),
-                            row.getString("village"), payable, paid, payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO));
-                },
-                region, coverageYear, township, BusinessTime.today(clock));
-        return new Unpaid(region, coverageYear, township, clock.instant(), people);
+        return new Unpaid(region, coverageYear, township, clock.instant(),
+                store.unpaid(region, coverageYear, township, BusinessTime.today(clock)));
     }
 }

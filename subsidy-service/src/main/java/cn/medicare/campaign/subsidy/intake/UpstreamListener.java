@@ -16,16 +16,16 @@ class UpstreamListener {
     private final String group;
 
     private final Inbox inbox;
-    private final UpstreamEvents events;
+    private final UpstreamHandler handler;
 
-    UpstreamListener(Inbox inbox, UpstreamEvents events, @Value("${spring.kafka.consumer.group-id}") String group) {
+    UpstreamListener(Inbox inbox, UpstreamHandler handler, @Value("${spring.kafka.consumer.group-id}") String group) {
         this.group = group;
         this.inbox = inbox;
-        this.events = events;
+        this.handler = handler;
     }
 
     @KafkaListener(topics = {Topics.CAMPAIGN, Topics.ROSTER}, groupId = "${spring.kafka.consumer.group-id}")
     void on(List<ConsumerRecord<String, String>> records) {
-        inbox.apply(group, records, events::apply);
+        inbox.apply(group, records, handler);
     }
 }

@@ -16,9 +16,9 @@ class LevyListListener {
     private final String group;
 
     private final Inbox inbox;
-    private final LevyListUpdates updates;
+    private final LevyListHandler updates;
 
-    LevyListListener(Inbox inbox, LevyListUpdates updates, @Value("${spring.kafka.consumer.group-id}") String group) {
+    LevyListListener(Inbox inbox, LevyListHandler updates, @Value("${spring.kafka.consumer.group-id}") String group) {
         this.group = group;
         this.inbox = inbox;
         this.updates = updates;

@@ -77,8 +77,21 @@ public final class HostileAnswers {
         }
     }
 
+    /** After the properties: the service must still be UP; prints the counts and stops it. */
+    public void reportAndStop(ServiceUnderTest service) {
+        if (service == null) {
+            return;
+        }
+        try {
+            RunningService.expect(service.port(), "/actuator/health", "\"status\":\"UP\"");
+            report();
+        } finally {
+            service.close();
+        }
+    }
+
     /** One line per endpoint: how many hostile requests it answered, and how many of them with a 5xx (shrinking included). */
-    public void report() {
+    private void report() {
         tried.forEach((endpoint, count) -> System.out.println("[hostile input] " + service + " " + endpoint + ": " + count
                 + " hostile requests, " + failed.getOrDefault(endpoint, new AtomicInteger()).get() + " answered 5xx, "
                 + waiting.getOrDefault(endpoint, new AtomicInteger()).get() + " answered 503 with Retry-After"));

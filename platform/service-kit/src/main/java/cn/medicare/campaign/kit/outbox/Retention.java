@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,7 @@ public class Retention {
     }
 
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${insurance.retention.every:PT1H}")
+    @SchedulerLock(name = "retention", lockAtMostFor = "PT30M")
     public void purge() {
         int outboxRows = deleteInChunks("delete from outbox where id in (select id from outbox where created_at < ? limit " + CHUNK + ")",
                 clock.instant().minus(outbox));

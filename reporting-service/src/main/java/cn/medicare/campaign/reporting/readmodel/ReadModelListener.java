@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The thin Kafka edge: every topic the reporting service reads, applied through the inbox. */
 @Component
-class ReadModelConsumer {
+class ReadModelListener {
 
     /** The group of this service's consumers, from configuration, so that a second instance of a test can have its own. */
     private final String group;
@@ -20,7 +20,7 @@ class ReadModelConsumer {
     private final ReadModelHandler handler;
     private final ParticipationGauges gauges;
 
-    ReadModelConsumer(Inbox inbox, ReadModelHandler handler, ParticipationGauges gauges, @Value("${spring.kafka.consumer.group-id}") String group) {
+    ReadModelListener(Inbox inbox, ReadModelHandler handler, ParticipationGauges gauges, @Value("${spring.kafka.consumer.group-id}") String group) {
         this.group = group;
         this.inbox = inbox;
         this.handler = handler;

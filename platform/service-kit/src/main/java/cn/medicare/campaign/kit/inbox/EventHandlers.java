@@ -1,0 +1,106 @@
+package cn.medicare.campaign.kit.inbox;
+
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.contracts.events.EventType;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One way for every service to apply the events of its topics: each type of those topics is
+ * either handled ({@code on}) or explicitly not needed ({@code ignore}), which {@code build()}
+ * checks, so a type added to a topic cannot slip through unnoticed. A type this version of the
+ * contracts does not know yet is skipped: contracts grow by adding.
+ *
+ * <pre>{@code
+ * EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
+ *         .on(CampaignDefined.class, this::define)
+ *         .onTimed(PersonEnrolled.class, this::enrol)   // (event, its time)
+ *         .ignore(EventType.TARGETS_SET)
+ *         .build();
+ * }</pre>
+ */
+public final class EventHandlers implements InboxHandler {
+
+    private final Map<EventType, BiConsumer<Event, Instant>> handlers;
+
+    private EventHandlers(Map<EventType, BiConsumer<Event, Instant>> handlers) {
+        this.handlers = handlers;
+    }
+
+    public static Builder forTopics(String... topics) {
+        return new Builder(Set.of(topics));
+    }
+
+    @Override
+    public void apply(IncomingEvent incoming) {
+        incoming.event().ifPresent(event -> {
+            BiConsumer<Event, Instant> handler = handlers.get(event.type());
+            if (handler != null) {
+                handler.accept(event, incoming.time());
+            }
+        });
+    }
+
+    public static final class Builder {
+
+        private final Set<String> topics;
+        private final Map<EventType, BiConsumer<Event, Instant>> handlers = new EnumMap<>(EventType.class);
+        private final Set<EventType> ignored = EnumSet.noneOf(EventType.class);
+
+        private Builder(Set<String> topics) {
+            this.topics = topics;
+        }
+
+        /** Applies events of this type. */
+        public <T extends Event> Builder on(Class<T> type, Consumer<T> handler) {
+            return onTimed(type, (event, time) -> handler.accept(event));
+        }
+
+        /** Applies events of this type with their time (the {@code time} header): for upserts guarded by event time. */
+        public <T extends Event> Builder onTimed(Class<T> type, BiConsumer<T, Instant> handler) {
+            EventType eventType = typeOf(type);
+            if (handlers.containsKey(eventType) || ignored.contains(eventType)) {
+                throw new IllegalStateException(eventType.typeName() + " is handled twice");
+            }
+            handlers.put(eventType, (event, time) -> handler.accept(type.cast(event), time));
+            return this;
+        }
+
+        /** Types of these topics this service does not need. */
+        public Builder ignore(EventType... types) {
+            for (EventType type : types) {
+                if (handlers.containsKey(type)) {
+                    throw new IllegalStateException(type.typeName() + " is both handled and ignored");
+                }
+                ignored.add(type);
+            }
+            return this;
+        }
+
+        public EventHandlers build() {
+            List<String> forgotten = Arrays.stream(EventType.values())
+                    .filter(type -> topics.contains(type.topic()))
+                    .filter(type -> !handlers.containsKey(type) && !ignored.contains(type))
+                    .map(EventType::typeName)
+                    .toList();
+            if (!forgotten.isEmpty()) {
+                throw new IllegalStateException("neither handled nor ignored: " + forgotten
+                        + " (every type of " + topics.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            return new EventHandlers(new EnumMap<>(handlers));
+        }
+
+        private static EventType typeOf(Class<? extends Event> type) {
+            return Arrays.stream(EventType.values()).filter(t -> t.payloadClass() == type).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " is no event of the contracts"));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.medicare.campaign.kit.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.EventType;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventHandlersTests {
+
+    @Test
+    void everyTypeOfTheTopicsIsHandledOrIgnoredOrTheHandlersDoNotBuild() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> EventHandlers.forTopics(Topics.PAYMENTS).on(PaymentConfirmed.class, payment -> { }).build())
+                .withMessageContaining("PaymentRefunded").withMessageContaining("RefundDue");
+
+        EventHandlers.forTopics(Topics.PAYMENTS).on(PaymentConfirmed.class, payment -> { })
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE).build();
+    }
+
+    @Test
+    void aTypeIsHandledOnce() {
+        assertThatIllegalStateException().isThrownBy(() -> EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentRefunded.class, refund -> { }).ignore(EventType.PAYMENT_REFUNDED));
+    }
+
+    @Test
+    void aTimedHandlerGetsTheEventsTimeAndATypeTheContractsDoNotKnowYetIsSkipped() {
+        List<Instant> times = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .onTimed(PaymentConfirmed.class, (payment, time) -> times.add(time))
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE).build();
+        PaymentConfirmed payment = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V1",
+                new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
+        Instant at = Instant.parse("2017-10-09T02:16:00Z");
+
+        handlers.apply(new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at, 1,
+                Topics.PAYMENTS, payment.key(), Optional.of(payment)));
+        handlers.apply(new IncomingEvent(UUID.randomUUID(), "PaymentChanged", "tax-collection-adapter", at, 1,
+                Topics.PAYMENTS, payment.key(), Optional.empty()));
+
+        assertThat(times).containsExactly(at);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.medicare.campaign.subsidy.intake;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.inbox.EventHandlers;
+import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import cn.medicare.campaign.subsidy.assessment.Assessor;
+import cn.medicare.campaign.subsidy.assessment.PersonLocks;
+import cn.medicare.campaign.subsidy.campaign.Campaigns;
+import cn.medicare.campaign.subsidy.roster.Roster;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one campaign or roster event inside the inbox's transaction and reassesses whoever it
+ * concerns. Every type of these topics is one this service needs.
+ */
+@Component
+class UpstreamHandler implements InboxHandler {
+
+    private final Campaigns campaigns;
+    private final Roster roster;
+    private final Assessor assessor;
+    private final PersonLocks locks;
+    private final EventHandlers handlers;
+
+    UpstreamHandler(Campaigns campaigns, Roster roster, Assessor assessor, PersonLocks locks) {
+        this.campaigns = campaigns;
+        this.roster = roster;
+        this.assessor = assessor;
+        this.locks = locks;
+        this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
+                .on(CampaignDefined.class, this::define)
+                .on(TargetsSet.class, campaigns::setTargets)
+                .onTimed(PersonEnrolled.class, this::enrol)
+                .onTimed(PersonUpdated.class, this::update)
+                .onTimed(PersonWithdrawn.class, this::withdraw)
+                .build();
+    }
+
+    @Override
+    public void apply(IncomingEvent incoming) {
+        handlers.apply(incoming);
+    }
+
+    private void define(CampaignDefined campaign) {
+        if (!campaigns.define(campaign)) {
+            return;
+        }
+        locks.lock();
+        roster.activePersons(campaign.region(), campaign.coverageYear())
+                .forEach(personId -> assessor.reassessUnder(campaign, personId, AssessmentReason.CAMPAIGN_CHANGED));
+    }
+
+    private void enrol(PersonEnrolled enrolled, Instant at) {
+        locks.lock();
+        if (roster.enrol(enrolled, at)) {
+            assessor.reassess(enrolled.personId(), enrolled.coverageYear(), AssessmentReason.ENROLLED);
+        }
+    }
+
+    private void update(PersonUpdated updated, Instant at) {
+        locks.lock();
+        if (roster.update(updated, at)) {
+            // a new person category changes the standard amount; what changed is the registration, hence ENROLLED
+            assessor.reassess(updated.personId(), updated.coverageYear(), AssessmentReason.ENROLLED);
+        }
+    }
+
+    private void withdraw(PersonWithdrawn withdrawn, Instant at) {
+        locks.lock();
+        roster.withdraw(withdrawn, at);
+    }
+}

@@ -1,0 +1,40 @@
+package cn.medicare.campaign.tax.levy;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EventType;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.inbox.EventHandlers;
+import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one event to the levy list, inside the inbox's transaction. Each event touches only
+ * its own facts of the item, so the item converges whatever order the topics deliver in.
+ */
+@Component
+class LevyListHandler implements InboxHandler {
+
+    private final EventHandlers handlers;
+
+    LevyListHandler(LevyList levyList, Campaigns campaigns) {
+        this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
+                .on(CampaignDefined.class, campaigns::define)
+                .onTimed(PersonEnrolled.class, levyList::enrol)
+                .on(PersonUpdated.class, levyList::update)
+                .onTimed(PersonWithdrawn.class, levyList::withdraw)
+                .onTimed(ContributionAssessed.class, levyList::assess)
+                // targets and eligibility adjustments do not change what the tax bureau collects
+                .ignore(EventType.TARGETS_SET, EventType.ELIGIBILITY_ADJUSTED)
+                .build();
+    }
+
+    @Override
+    public void apply(IncomingEvent incoming) {
+        handlers.apply(incoming);
+    }
+}
