@@ -28,7 +28,7 @@ class CampaignService {
 
     @Transactional
     CampaignView define(String region, int coverageYear, CampaignRequest request) {
-        List<InputError> errors = CampaignRules.check(region, coverageYear, request);
+        List<InputError> errors = CampaignRule.check(region, coverageYear, request);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -45,8 +45,8 @@ class CampaignService {
     @Transactional
     CampaignView setTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
         List<InputError> errors = new ArrayList<>();
-        CampaignRules.checkKey(region, coverageYear, errors);
-        errors.addAll(CampaignRules.checkTargets(region, targets));
+        CampaignRule.checkKey(region, coverageYear, errors);
+        errors.addAll(CampaignRule.checkTargets(region, targets));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -143,13 +143,13 @@ class EnrolmentService {
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
         PersonCategory category = request.personCategory() != null ? request.personCategory()
-                : CoverageRules.defaultCategory(id.birthDate(), campaign);
+                : CoverageRule.defaultCategory(id.birthDate(), campaign);
         LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
         if (enrolledOn.isBefore(campaign.collectionPeriod().start())) {
             throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, "
                     + campaign.collectionPeriod().start());
         }
-        CoverageRules.Coverage coverage = CoverageRules.coverage(enrolledOn, category, id.birthDate(), campaign);
+        CoverageRule.Coverage coverage = CoverageRule.coverage(enrolledOn, category, id.birthDate(), campaign);
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().strip(), blankToNull(request.phone()),
                 id.birthDate(), id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),

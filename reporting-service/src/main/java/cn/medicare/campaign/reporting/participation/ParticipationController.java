@@ -21,13 +21,13 @@ class ParticipationController {
 
     /** 参保率 of a county's campaign: the county total and each township (a township sees its own row). */
     record Participation(String region, int coverageYear, Instant asOf, Figures total, List<Figures> townships,
-            ParticipationQuery.Unattributed unattributed) {
+            ParticipationStore.Unattributed unattributed) {
     }
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
     private final Clock clock;
 
-    ParticipationController(ParticipationQuery query, Clock clock) {
+    ParticipationController(ParticipationStore query, Clock clock) {
         this.query = query;
         this.clock = clock;
     }

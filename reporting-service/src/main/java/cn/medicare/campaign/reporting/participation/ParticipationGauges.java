@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ParticipationGauges {
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
     private final Clock clock;
     private final MultiGauge rates;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    ParticipationGauges(ParticipationQuery query, Clock clock, MeterRegistry meters) {
+    ParticipationGauges(ParticipationStore query, Clock clock, MeterRegistry meters) {
         this.query = query;
         this.clock = clock;
         this.rates = MultiGauge.builder("insurance.participation.rate")
@@ -48,7 +48,7 @@ public class ParticipationGauges {
 
     private void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
+        for (ParticipationStore.RegionYear campaign : query.campaigns()) {
             for (Figures township : query.townships(campaign.region(), campaign.coverageYear(), Moment.now(clock))) {
                 rows.add(MultiGauge.Row.of(Tags.of("region", campaign.region(),
                         "coverage_year", String.valueOf(campaign.coverageYear()),

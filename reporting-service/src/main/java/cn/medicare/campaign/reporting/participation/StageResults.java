@@ -23,10 +23,10 @@ public class StageResults {
             BigDecimal penalty) {
     }
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
     private final Clock clock;
 
-    StageResults(ParticipationQuery query, Clock clock) {
+    StageResults(ParticipationStore query, Clock clock) {
         this.query = query;
         this.clock = clock;
     }

@@ -33,9 +33,9 @@ public class TownshipRankings {
 
     private static final int BOTTOM = 3;
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
 
-    TownshipRankings(ParticipationQuery query) {
+    TownshipRankings(ParticipationStore query) {
         this.query = query;
     }
 

@@ -134,22 +134,22 @@ class ReadModelStore {
         }
     }
 
-    /** Re-judges settlement from every payable and payment of the person-year ({@link Settlement}). */
+    /** Re-judges settlement from every payable and payment of the person-year ({@link SettlementRule}). */
     void settle(String personId, int coverageYear) {
-        List<Settlement.Fact> facts = new ArrayList<>();
+        List<SettlementRule.Fact> facts = new ArrayList<>();
         jdbc.query("select assessed_at, payable_amount from assessment_history where person_id = ? and coverage_year = ?",
                 row -> {
-                    facts.add(Settlement.Fact.assessed(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
+                    facts.add(SettlementRule.Fact.assessed(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
                 }, personId, coverageYear);
         jdbc.query("""
                 select paid_at, amount from payment where person_id = ? and coverage_year = ?
                 union all
                 select refunded_at, -amount from refund where person_id = ? and coverage_year = ?""",
                 row -> {
-                    facts.add(Settlement.Fact.paid(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
+                    facts.add(SettlementRule.Fact.paid(row.getTimestamp(1).toInstant(), row.getBigDecimal(2)));
                 }, personId, coverageYear, personId, coverageYear);
         jdbc.update("update person_year set settled_payable = ? where person_id = ? and coverage_year = ?",
-                Settlement.settledPayable(facts), personId, coverageYear);
+                SettlementRule.settledPayable(facts), personId, coverageYear);
     }
 
     /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */

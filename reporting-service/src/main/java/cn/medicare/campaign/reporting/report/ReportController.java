@@ -47,9 +47,9 @@ class ReportController {
             "html", MediaType.parseMediaType("text/html;charset=UTF-8"));
 
     private final ReportService service;
-    private final Reports reports;
+    private final ReportStore reports;
 
-    ReportController(ReportService service, Reports reports) {
+    ReportController(ReportService service, ReportStore reports) {
         this.service = service;
         this.reports = reports;
     }

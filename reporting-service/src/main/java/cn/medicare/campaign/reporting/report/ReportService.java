@@ -7,7 +7,7 @@ import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.reporting.participation.Figures;
 import cn.medicare.campaign.reporting.participation.Moment;
-import cn.medicare.campaign.reporting.participation.ParticipationQuery;
+import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import cn.medicare.campaign.reporting.participation.StageResults;
 import cn.medicare.campaign.reporting.participation.TownshipRankings;
 import java.time.Clock;
@@ -22,14 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReportService {
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
     private final TownshipRankings rankings;
     private final StageResults stages;
-    private final Reports reports;
+    private final ReportStore reports;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    ReportService(ParticipationQuery query, TownshipRankings rankings, StageResults stages, Reports reports, OutboxWriter outbox,
+    ReportService(ParticipationStore query, TownshipRankings rankings, StageResults stages, ReportStore reports, OutboxWriter outbox,
             Clock clock) {
         this.query = query;
         this.rankings = rankings;

@@ -68,8 +68,8 @@ class WeeklyReportOnceIntegrationTests {
 
     @Test
     void bothReplicasRunTheWeeklyJobAtOnceAndOneReportIsPublished() {
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> first.bean(WeeklyReports.class).publish());
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> second.bean(WeeklyReports.class).publish());
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> first.bean(WeeklyReportService.class).publish());
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> second.bean(WeeklyReportService.class).publish());
         CompletableFuture.allOf(one, other).join();
 
         assertThat(jdbc().queryForObject("select count(*) from shedlock where name = 'weekly-report'", Integer.class))

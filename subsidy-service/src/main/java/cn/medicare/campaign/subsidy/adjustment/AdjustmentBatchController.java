@@ -39,11 +39,11 @@ class AdjustmentBatchController {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final AdjustmentBatches batches;
-    private final Batches stored;
+    private final AdjustmentBatchService batches;
+    private final BatchStore stored;
     private final ListIntake intake;
 
-    AdjustmentBatchController(AdjustmentBatches batches, Batches stored, ListIntake intake) {
+    AdjustmentBatchController(AdjustmentBatchService batches, BatchStore stored, ListIntake intake) {
         this.batches = batches;
         this.stored = stored;
         this.intake = intake;

@@ -18,9 +18,9 @@ class SubmissionController {
     record AgencySubmission(Agency agency, Status status, List<String> batches) {
     }
 
-    private final Batches batches;
+    private final BatchStore batches;
 
-    SubmissionController(Batches batches) {
+    SubmissionController(BatchStore batches) {
         this.batches = batches;
     }
 
@@ -28,12 +28,12 @@ class SubmissionController {
     @PreAuthorize("hasRole('BUREAU')")
     List<AgencySubmission> submissions(@RequestParam(required = false) String month) {
         YearMonth due = AdjustmentBatchController.month(month);
-        List<Batches.Submission> submitted = batches.submissions(due);
+        List<BatchStore.Submission> submitted = batches.submissions(due);
         return Arrays.stream(Agency.values()).map(agency -> {
-            List<Batches.Submission> own = submitted.stream().filter(s -> s.agency() == agency).toList();
+            List<BatchStore.Submission> own = submitted.stream().filter(s -> s.agency() == agency).toList();
             Status status = own.isEmpty() ? Status.MISSING
-                    : own.stream().anyMatch(Batches.Submission::onTime) ? Status.ON_TIME : Status.LATE;
-            return new AgencySubmission(agency, status, own.stream().map(Batches.Submission::batchId).toList());
+                    : own.stream().anyMatch(BatchStore.Submission::onTime) ? Status.ON_TIME : Status.LATE;
+            return new AgencySubmission(agency, status, own.stream().map(BatchStore.Submission::batchId).toList());
         }).toList();
     }
 }

@@ -5,7 +5,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
-import cn.medicare.campaign.subsidy.roster.Roster;
+import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.math.BigDecimal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AssessmentController {
 
-    private final Assessments assessments;
-    private final Roster roster;
+    private final AssessmentStore assessments;
+    private final RosterStore roster;
 
-    AssessmentController(Assessments assessments, Roster roster) {
+    AssessmentController(AssessmentStore assessments, RosterStore roster) {
         this.assessments = assessments;
         this.roster = roster;
     }

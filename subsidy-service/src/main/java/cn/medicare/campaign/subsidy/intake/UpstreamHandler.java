@@ -10,10 +10,10 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
-import cn.medicare.campaign.subsidy.assessment.Assessor;
-import cn.medicare.campaign.subsidy.assessment.PersonLocks;
-import cn.medicare.campaign.subsidy.campaign.Campaigns;
-import cn.medicare.campaign.subsidy.roster.Roster;
+import cn.medicare.campaign.subsidy.assessment.AssessmentService;
+import cn.medicare.campaign.subsidy.assessment.EligibilityLock;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
+import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UpstreamHandler implements InboxHandler {
 
-    private final Campaigns campaigns;
-    private final Roster roster;
-    private final Assessor assessor;
-    private final PersonLocks locks;
+    private final CampaignStore campaigns;
+    private final RosterStore roster;
+    private final AssessmentService assessor;
+    private final EligibilityLock locks;
     private final EventHandlers handlers;
 
-    UpstreamHandler(Campaigns campaigns, Roster roster, Assessor assessor, PersonLocks locks) {
+    UpstreamHandler(CampaignStore campaigns, RosterStore roster, AssessmentService assessor, EligibilityLock locks) {
         this.campaigns = campaigns;
         this.roster = roster;
         this.assessor = assessor;

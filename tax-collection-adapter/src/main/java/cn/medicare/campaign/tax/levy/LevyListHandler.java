@@ -21,7 +21,7 @@ class LevyListHandler implements InboxHandler {
 
     private final EventHandlers handlers;
 
-    LevyListHandler(LevyList levyList, Campaigns campaigns) {
+    LevyListHandler(LevyListService levyList, CampaignStore campaigns) {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
                 .on(CampaignDefined.class, campaigns::define)
                 .onTimed(PersonEnrolled.class, levyList::enrol)

@@ -21,10 +21,10 @@ class RefundsDueController {
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
-    private final RefundsDue refundsDue;
+    private final RefundDueService refundsDue;
     private final IdNumberOpener opener;
 
-    RefundsDueController(RefundsDue refundsDue, IdNumberOpener opener) {
+    RefundsDueController(RefundDueService refundsDue, IdNumberOpener opener) {
         this.refundsDue = refundsDue;
         this.opener = opener;
     }

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentConfirmationsController {
 
     private final SignedRequests signedRequests;
-    private final PaymentConfirmations confirmations;
+    private final PaymentConfirmationService confirmations;
     private final Clock clock;
 
-    PaymentConfirmationsController(SignedRequests signedRequests, PaymentConfirmations confirmations, Clock clock) {
+    PaymentConfirmationsController(SignedRequests signedRequests, PaymentConfirmationService confirmations, Clock clock) {
         this.signedRequests = signedRequests;
         this.confirmations = confirmations;
         this.clock = clock;

@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconciliationsController {
 
     private final SignedRequests signedRequests;
-    private final Reconciliations reconciliations;
-    private final ReconciliationReports reports;
+    private final ReconciliationService reconciliations;
+    private final ReconciliationReportStore reports;
     private final Clock clock;
     private final ListIntake intake;
 
-    ReconciliationsController(SignedRequests signedRequests, Reconciliations reconciliations, ReconciliationReports reports,
+    ReconciliationsController(SignedRequests signedRequests, ReconciliationService reconciliations, ReconciliationReportStore reports,
             Clock clock, ListIntake intake) {
         this.signedRequests = signedRequests;
         this.reconciliations = reconciliations;

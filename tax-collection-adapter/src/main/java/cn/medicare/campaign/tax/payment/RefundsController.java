@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RefundsController {
 
     private final SignedRequests signedRequests;
-    private final Refunds refunds;
+    private final RefundService refunds;
 
-    RefundsController(SignedRequests signedRequests, Refunds refunds) {
+    RefundsController(SignedRequests signedRequests, RefundService refunds) {
         this.signedRequests = signedRequests;
         this.refunds = refunds;
     }

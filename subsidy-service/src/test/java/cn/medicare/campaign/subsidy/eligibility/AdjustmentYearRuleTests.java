@@ -6,25 +6,25 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AdjustmentYearTests {
+class AdjustmentYearRuleTests {
 
     private static final Map<Integer, LocalDate> LIANCHENG = Map.of(
             2018, LocalDate.of(2017, 12, 31), 2019, LocalDate.of(2018, 12, 31));
 
     @Test
     void aDateWithinACollectionPeriodCountsForThatCampaign() {
-        assertThat(AdjustmentYear.of(LocalDate.of(2017, 10, 15), LIANCHENG)).isEqualTo(2018);
-        assertThat(AdjustmentYear.of(LocalDate.of(2017, 12, 31), LIANCHENG)).isEqualTo(2018);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2017, 10, 15), LIANCHENG)).isEqualTo(2018);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2017, 12, 31), LIANCHENG)).isEqualTo(2018);
     }
 
     @Test
     void aDateAfterACollectionPeriodCountsForTheNextKnownCampaign() {
-        assertThat(AdjustmentYear.of(LocalDate.of(2018, 3, 1), LIANCHENG)).isEqualTo(2019);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2018, 3, 1), LIANCHENG)).isEqualTo(2019);
     }
 
     @Test
     void withoutACampaignStillCollectingTheNextCalendarYearIsMeant() {
-        assertThat(AdjustmentYear.of(LocalDate.of(2019, 3, 1), LIANCHENG)).isEqualTo(2020);
-        assertThat(AdjustmentYear.of(LocalDate.of(2017, 3, 1), Map.of())).isEqualTo(2018);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2019, 3, 1), LIANCHENG)).isEqualTo(2020);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2017, 3, 1), Map.of())).isEqualTo(2018);
     }
 }

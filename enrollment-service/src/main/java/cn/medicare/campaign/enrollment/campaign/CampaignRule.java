@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What makes a campaign and its targets acceptable, before anything is stored or published. */
-final class CampaignRules {
+final class CampaignRule {
 
     static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -24,7 +24,7 @@ final class CampaignRules {
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
 
-    private CampaignRules() {
+    private CampaignRule() {
     }
 
     static List<InputError> check(String region, int coverageYear, CampaignRequest request) {

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** The current assessment of each person-year. */
 @Repository
-class Assessments {
+class AssessmentStore {
 
     private final JdbcTemplate jdbc;
 
-    Assessments(JdbcTemplate jdbc) {
+    AssessmentStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

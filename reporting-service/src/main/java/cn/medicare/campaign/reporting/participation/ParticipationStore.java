@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * payable (or the payable at first settlement, when assistance changed since).
  */
 @Repository
-public class ParticipationQuery {
+public class ParticipationStore {
 
     private static final String PEOPLE = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
             + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
@@ -32,7 +32,7 @@ public class ParticipationQuery {
 
     private final JdbcTemplate jdbc;
 
-    ParticipationQuery(JdbcTemplate jdbc) {
+    ParticipationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

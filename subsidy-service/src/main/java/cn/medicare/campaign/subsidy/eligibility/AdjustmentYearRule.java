@@ -8,9 +8,9 @@ import java.util.Map;
  * period has not ended by the effective date (同缴同补), else the year after the effective date,
  * the year whose campaign will collect next.
  */
-public final class AdjustmentYear {
+public final class AdjustmentYearRule {
 
-    private AdjustmentYear() {
+    private AdjustmentYearRule() {
     }
 
     /** @param collectionEnds last day of the collection period, by coverage year, of the region's known campaigns */

@@ -8,8 +8,8 @@ import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
-import cn.medicare.campaign.tax.levy.Campaigns;
-import cn.medicare.campaign.tax.levy.LevyList;
+import cn.medicare.campaign.tax.levy.CampaignStore;
+import cn.medicare.campaign.tax.levy.LevyListService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,16 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
  * row's fault.
  */
 @Service
-class PaymentConfirmations {
+class PaymentConfirmationService {
 
-    private final Payments payments;
-    private final LevyList levyList;
-    private final Campaigns campaigns;
+    private final PaymentStore payments;
+    private final LevyListService levyList;
+    private final CampaignStore campaigns;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final ConsumerProgress progress;
 
-    PaymentConfirmations(Payments payments, LevyList levyList, Campaigns campaigns, PersonIds personIds, OutboxWriter outbox,
+    PaymentConfirmationService(PaymentStore payments, LevyListService levyList, CampaignStore campaigns, PersonIds personIds, OutboxWriter outbox,
             ConsumerProgress progress) {
         this.payments = payments;
         this.levyList = levyList;

@@ -15,9 +15,9 @@ import java.util.Set;
  * (同缴同补): a change effective by the end of the year's collection period counts for that year,
  * a later one only from the next year on.
  */
-public final class HeldCategories {
+public final class HeldCategoriesRule {
 
-    private HeldCategories() {
+    private HeldCategoriesRule() {
     }
 
     /** @param collectionEnd the last day of the coverage year's collection period */

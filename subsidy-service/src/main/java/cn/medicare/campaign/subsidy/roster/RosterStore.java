@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The local copy of the roster: who is enrolled (参保登记) for which year, in which category. */
 @Repository
-public class Roster {
+public class RosterStore {
 
     private static final RowMapper<Enrolment> ENROLMENT = (row, n) -> new Enrolment(row.getString("person_id"),
             row.getInt("coverage_year"), row.getString("region"),
@@ -23,7 +23,7 @@ public class Roster {
 
     private final JdbcTemplate jdbc;
 
-    Roster(JdbcTemplate jdbc) {
+    RosterStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -5,7 +5,7 @@ import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
-import cn.medicare.campaign.tax.levy.LevyList;
+import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
  * for the day answers the same figures: its recovered vouchers are remembered with the day.
  */
 @Service
-class Reconciliations {
+class ReconciliationService {
 
-    private final Payments payments;
-    private final PaymentConfirmations confirmations;
-    private final ReconciliationReports reports;
-    private final LevyList levyList;
+    private final PaymentStore payments;
+    private final PaymentConfirmationService confirmations;
+    private final ReconciliationReportStore reports;
+    private final LevyListService levyList;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
 
-    Reconciliations(Payments payments, PaymentConfirmations confirmations, ReconciliationReports reports, LevyList levyList,
+    ReconciliationService(PaymentStore payments, PaymentConfirmationService confirmations, ReconciliationReportStore reports, LevyListService levyList,
             PersonIds personIds, OutboxWriter outbox) {
         this.payments = payments;
         this.confirmations = confirmations;
@@ -58,7 +58,7 @@ class Reconciliations {
                         List.of(InputError.row(row.index(), "voucherNo", "is already on an earlier line of the file"))));
                 continue;
             }
-            Optional<Payments.Received> ours = payments.find(row.voucherNo());
+            Optional<PaymentStore.Received> ours = payments.find(row.voucherNo());
             if (ours.isEmpty()) {
                 Optional<InputError> refused = confirmations.store(row, PaymentSource.RECONCILIATION);
                 if (refused.isPresent()) {
@@ -71,7 +71,7 @@ class Reconciliations {
                 payments.markRecovered(row.voucherNo(), date);
                 recovered++;
             } else {
-                Payments.Received payment = ours.get();
+                PaymentStore.Received payment = ours.get();
                 List<String> differences = new ArrayList<>();
                 if (payment.amount().compareTo(row.amount()) != 0) {
                     differences.add("amount");

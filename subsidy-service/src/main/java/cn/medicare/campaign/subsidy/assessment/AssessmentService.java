@@ -5,11 +5,11 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
-import cn.medicare.campaign.subsidy.campaign.Campaigns;
-import cn.medicare.campaign.subsidy.eligibility.Certifications;
-import cn.medicare.campaign.subsidy.eligibility.HeldCategories;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
+import cn.medicare.campaign.subsidy.eligibility.CertificationStore;
+import cn.medicare.campaign.subsidy.eligibility.HeldCategoriesRule;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
-import cn.medicare.campaign.subsidy.roster.Roster;
+import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -19,19 +19,19 @@ import org.springframework.stereotype.Service;
  * Keeps each enrolled person-year's assessment current and publishes ContributionAssessed only when
  * it is first known or differs from the stored one: whatever order campaign, enrolment and
  * certifications arrive in, the last assessment published is the same. Callers hold the writers'
- * lock ({@link PersonLocks}) inside their transaction.
+ * lock ({@link EligibilityLock}) inside their transaction.
  */
 @Service
-public class Assessor {
+public class AssessmentService {
 
-    private final Roster roster;
-    private final Campaigns campaigns;
-    private final Certifications certifications;
-    private final Assessments assessments;
+    private final RosterStore roster;
+    private final CampaignStore campaigns;
+    private final CertificationStore certifications;
+    private final AssessmentStore assessments;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    Assessor(Roster roster, Campaigns campaigns, Certifications certifications, Assessments assessments,
+    AssessmentService(RosterStore roster, CampaignStore campaigns, CertificationStore certifications, AssessmentStore assessments,
             OutboxWriter outbox, Clock clock) {
         this.roster = roster;
         this.campaigns = campaigns;
@@ -66,7 +66,7 @@ public class Assessor {
     private void assess(Enrolment enrolment, CampaignDefined campaign, AssessmentReason reason) {
         String personId = enrolment.personId();
         int coverageYear = campaign.coverageYear();
-        Set<AssistanceCategory> held = HeldCategories.heldFor(certifications.of(personId), campaign.collectionPeriod().end());
+        Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certifications.of(personId), campaign.collectionPeriod().end());
         Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), held);
         Optional<Assessment> previous = assessments.find(personId, coverageYear);
         if (previous.filter(assessment::equals).isPresent()) {

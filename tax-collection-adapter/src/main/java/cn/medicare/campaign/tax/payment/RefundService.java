@@ -4,7 +4,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
-import cn.medicare.campaign.tax.levy.LevyList;
+import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * paid on it.
  */
 @Service
-class Refunds {
+class RefundService {
 
-    private final Payments payments;
-    private final LevyList levyList;
+    private final PaymentStore payments;
+    private final LevyListService levyList;
     private final OutboxWriter outbox;
 
-    Refunds(Payments payments, LevyList levyList, OutboxWriter outbox) {
+    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox) {
         this.payments = payments;
         this.levyList = levyList;
         this.outbox = outbox;
@@ -43,7 +43,7 @@ class Refunds {
                 duplicates++;
                 continue;
             }
-            Optional<Payments.Paid> paid = payments.paid(refund.voucherNo());
+            Optional<PaymentStore.Paid> paid = payments.paid(refund.voucherNo());
             if (paid.isEmpty()) {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(),
                         List.of(InputError.field("voucherNo", "is not a voucher we received; confirm the payment first"))));
@@ -55,7 +55,7 @@ class Refunds {
                         "is more than the " + remaining + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"))));
                 continue;
             }
-            Payments.Paid payment = paid.get();
+            PaymentStore.Paid payment = paid.get();
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
             payments.storeRefund(refunded);

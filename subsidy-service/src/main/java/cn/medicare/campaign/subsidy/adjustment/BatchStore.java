@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Submitted batches and their row outcomes. */
 @Repository
-class Batches {
+class BatchStore {
 
     private static final TypeReference<List<InputError>> ERRORS = new TypeReference<>() {
     };
@@ -24,7 +24,7 @@ class Batches {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    Batches(JdbcTemplate jdbc, JsonMapper json) {
+    BatchStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

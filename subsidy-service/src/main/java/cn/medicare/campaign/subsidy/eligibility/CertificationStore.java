@@ -11,11 +11,11 @@ import org.springframework.stereotype.Repository;
 
 /** Every accepted adjustment row, by person, whether or not the person has enrolled yet. */
 @Repository
-public class Certifications {
+public class CertificationStore {
 
     private final JdbcTemplate jdbc;
 
-    Certifications(JdbcTemplate jdbc) {
+    CertificationStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
  * writers locking the same people in different orders would deadlock. Held until the transaction ends.
  */
 @Component
-public class PersonLocks {
+public class EligibilityLock {
 
     /** Any fixed key: the lock guards this service's own database only. */
     private static final long ELIGIBILITY_WRITERS = 0x5355_4253_4944_5931L;
 
     private final JdbcTemplate jdbc;
 
-    PersonLocks(JdbcTemplate jdbc) {
+    EligibilityLock(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

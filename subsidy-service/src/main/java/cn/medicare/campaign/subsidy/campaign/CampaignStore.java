@@ -13,11 +13,11 @@ import org.springframework.stereotype.Repository;
 
 /** The local copy of the campaigns (年度参保缴费政策) and townships enrollment-service publishes. */
 @Repository
-public class Campaigns {
+public class CampaignStore {
 
     private final JdbcTemplate jdbc;
 
-    Campaigns(JdbcTemplate jdbc) {
+    CampaignStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -10,11 +10,11 @@ import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
-import cn.medicare.campaign.subsidy.assessment.Assessor;
-import cn.medicare.campaign.subsidy.assessment.PersonLocks;
-import cn.medicare.campaign.subsidy.campaign.Campaigns;
-import cn.medicare.campaign.subsidy.eligibility.AdjustmentYear;
-import cn.medicare.campaign.subsidy.eligibility.Certifications;
+import cn.medicare.campaign.subsidy.assessment.AssessmentService;
+import cn.medicare.campaign.subsidy.assessment.EligibilityLock;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
+import cn.medicare.campaign.subsidy.eligibility.AdjustmentYearRule;
+import cn.medicare.campaign.subsidy.eligibility.CertificationStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,26 +36,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its row outcomes; invalid rows are only reported.
  */
 @Service
-class AdjustmentBatches {
+class AdjustmentBatchService {
 
     /** 每月10日以前: the lists are due by the 10th of their month. */
     private static final int DUE_DAY = 10;
     /** A township's code: its county's six digits and three of its own. */
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
-    private final Batches batches;
-    private final Campaigns campaigns;
-    private final Certifications certifications;
-    private final Assessor assessor;
-    private final PersonLocks locks;
+    private final BatchStore batches;
+    private final CampaignStore campaigns;
+    private final CertificationStore certifications;
+    private final AssessmentService assessor;
+    private final EligibilityLock locks;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final ConsumerProgress progress;
     private final Clock clock;
 
-    AdjustmentBatches(Batches batches, Campaigns campaigns, Certifications certifications, Assessor assessor,
-            PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
+    AdjustmentBatchService(BatchStore batches, CampaignStore campaigns, CertificationStore certifications, AssessmentService assessor,
+            EligibilityLock locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
             ConsumerProgress progress, Clock clock) {
         this.batches = batches;
         this.campaigns = campaigns;
@@ -91,7 +91,7 @@ class AdjustmentBatches {
         Map<String, Optional<String>> regions = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
-            checked.add(RowCheck.check(i + 1, row, agency, today,
+            checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
                     township -> regions.computeIfAbsent(township, campaigns::regionOf)));
         }
         refuseWhileTargetsMayBeOnTheirWay(checked, regions);
@@ -147,7 +147,7 @@ class AdjustmentBatches {
             ValidRow row = accepted.get(i);
             String personId = people.get(i);
             certifications.record(personId, row.category(), agency, row.action(), row.effectiveDate(), batchId);
-            int coverageYear = AdjustmentYear.of(row.effectiveDate(),
+            int coverageYear = AdjustmentYearRule.of(row.effectiveDate(),
                     collectionEnds.computeIfAbsent(row.region(), campaigns::collectionEnds));
             outbox.append(new EligibilityAdjusted(personId, coverageYear, row.region(), agency, row.category(),
                     row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()));

@@ -22,14 +22,14 @@ import org.springframework.stereotype.Repository;
  * posts), so serialising them costs little.
  */
 @Repository
-public class LevyList {
+public class LevyListService {
 
     private static final long CURSOR_LOCK = 0x7461784c65767931L; // "taxLevy1"
 
     private final JdbcTemplate jdbc;
-    private final RefundsDue refundsDue;
+    private final RefundDueService refundsDue;
 
-    LevyList(JdbcTemplate jdbc, RefundsDue refundsDue) {
+    LevyListService(JdbcTemplate jdbc, RefundDueService refundsDue) {
         this.jdbc = jdbc;
         this.refundsDue = refundsDue;
     }

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** The payments the tax bureau confirmed, one per voucher, and their refunds; the ID number only masked. */
 @Repository
-class Payments {
+class PaymentStore {
 
     private final JdbcTemplate jdbc;
 
-    Payments(JdbcTemplate jdbc) {
+    PaymentStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

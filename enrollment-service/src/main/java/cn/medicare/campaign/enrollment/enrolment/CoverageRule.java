@@ -10,11 +10,11 @@ import java.time.Period;
  * period (or its extension for the person's category) from January 1 of the coverage year, a
  * newborn from birth; afterwards only after the campaign's waiting period.
  */
-final class CoverageRules {
+final class CoverageRule {
 
     private static final int ADULT_AGE = 18;
 
-    private CoverageRules() {
+    private CoverageRule() {
     }
 
     record Coverage(LocalDate start, int waitingPeriodDays) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class RowCheckTests {
+class AdjustmentRowRuleTests {
 
     private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
     private static final Function<String, Optional<String>> LIANCHENG =
@@ -83,6 +83,6 @@ class RowCheckTests {
     }
 
     private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
-        return RowCheck.check(3, input, agency, TODAY, LIANCHENG);
+        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG);
     }
 }

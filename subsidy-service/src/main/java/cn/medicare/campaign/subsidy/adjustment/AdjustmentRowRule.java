@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * The checks of one list row. Agencies certify residents whether or not they have enrolled, so a
  * row is refused only for bad data or a category the calling agency does not certify (DOMAIN.md).
  */
-final class RowCheck {
+final class AdjustmentRowRule {
 
     private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
-    private RowCheck() {
+    private AdjustmentRowRule() {
     }
 
     /**

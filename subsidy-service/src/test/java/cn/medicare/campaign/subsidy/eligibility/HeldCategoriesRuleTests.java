@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HeldCategoriesTests {
+class HeldCategoriesRuleTests {
 
     /** Liancheng 2018 collects until 2017-12-31, 2019 until 2018-12-31. */
     private static final LocalDate END_2018 = LocalDate.of(2017, 12, 31);
@@ -20,50 +20,50 @@ class HeldCategoriesTests {
 
     @Test
     void anAddDuringTheCollectionPeriodCountsForThatYear() {
-        assertThat(HeldCategories.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), END_2018))
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddOnTheLastDayOfThePeriodStillCounts() {
-        assertThat(HeldCategories.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), END_2018))
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddAfterThePeriodCountsFromTheNextYear() {
         List<Certification> certifications = List.of(row(EXTREME_POVERTY, ADD, "2018-03-01", 1));
-        assertThat(HeldCategories.heldFor(certifications, END_2018)).isEmpty();
-        assertThat(HeldCategories.heldFor(certifications, END_2019)).containsExactly(EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2019)).containsExactly(EXTREME_POVERTY);
     }
 
     @Test
     void anExitByTheEndOfThePeriodEndsTheCategoryForThatYear() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-20", 2));
-        assertThat(HeldCategories.heldFor(certifications, END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).isEmpty();
     }
 
     @Test
     void anExitAfterThePeriodLeavesThatYearAssisted() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2018-02-01", 2));
-        assertThat(HeldCategories.heldFor(certifications, END_2018)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategories.heldFor(certifications, END_2019)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2019)).isEmpty();
     }
 
     @Test
     void theLatestEffectiveRowDecidesWhateverOrderTheRowsWereSentIn() {
         List<Certification> readdedAfterExit = List.of(
                 row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-09-01", 2));
-        assertThat(HeldCategories.heldFor(readdedAfterExit, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(readdedAfterExit, END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void categoriesAreHeldEachOnItsOwn() {
         List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01", 1),
                 row(EXTREME_POVERTY, ADD, "2017-10-01", 2), row(MINIMUM_LIVING, EXIT, "2017-11-01", 3));
-        assertThat(HeldCategories.heldFor(certifications, END_2018)).containsExactly(EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).containsExactly(EXTREME_POVERTY);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date, long sequence) {

@@ -8,12 +8,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The last reconciliation report of each day. */
 @Repository
-class ReconciliationReports {
+class ReconciliationReportStore {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    ReconciliationReports(JdbcTemplate jdbc, JsonMapper json) {
+    ReconciliationReportStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

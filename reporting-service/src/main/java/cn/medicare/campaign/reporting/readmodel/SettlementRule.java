@@ -12,7 +12,7 @@ import java.util.List;
  * ended) creates no new debt, and a fall only a refund due (DOMAIN.md). Computed from all the
  * facts at once, so the answer is the same whatever order they arrived in.
  */
-final class Settlement {
+final class SettlementRule {
 
     /** A change of the payable, or of the money paid (a refund is negative), at the time it happened. */
     record Fact(Instant at, BigDecimal payable, BigDecimal money) {
@@ -26,7 +26,7 @@ final class Settlement {
         }
     }
 
-    private Settlement() {
+    private SettlementRule() {
     }
 
     /** @return the payable the person is held to once settled, or null when never settled */

@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class Reports {
+class ReportStore {
 
     private final JdbcTemplate jdbc;
 
-    Reports(JdbcTemplate jdbc) {
+    ReportStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -31,13 +31,13 @@ class Reports {
     }
 
     Optional<Report> find(UUID reportId) {
-        return jdbc.query("select * from report where report_id = ?", Reports::read, reportId).stream().findFirst();
+        return jdbc.query("select * from report where report_id = ?", ReportStore::read, reportId).stream().findFirst();
     }
 
     List<Report> list(String region, int coverageYear, ReportType type) {
         return jdbc.query("""
                 select * from report where region = ? and coverage_year = ? and (cast(? as varchar) is null or type = ?)
-                order by created_at desc""", Reports::read, region, coverageYear, type == null ? null : type.name(),
+                order by created_at desc""", ReportStore::read, region, coverageYear, type == null ? null : type.name(),
                 type == null ? null : type.name());
     }
 

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Repository;
  * order the facts arrive in. An excess that falls back to nothing is announced as 0.00.
  */
 @Repository
-class RefundsDue {
+class RefundDueService {
 
     private final JdbcTemplate jdbc;
     private final OutboxWriter outbox;
 
-    RefundsDue(JdbcTemplate jdbc, OutboxWriter outbox) {
+    RefundDueService(JdbcTemplate jdbc, OutboxWriter outbox) {
         this.jdbc = jdbc;
         this.outbox = outbox;
     }

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Repository;
 
 /** The campaigns (参保缴费工作方案) we have seen, by region and coverage year; only the latest version counts. */
 @Repository
-public class Campaigns {
+public class CampaignStore {
 
     private final JdbcTemplate jdbc;
 
-    Campaigns(JdbcTemplate jdbc) {
+    CampaignStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -3,7 +3,7 @@ package cn.medicare.campaign.reporting.report;
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
-import cn.medicare.campaign.reporting.participation.ParticipationQuery;
+import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * period (with its extensions) is running, as the townships must send theirs (DOMAIN.md).
  */
 @Component
-class WeeklyReports {
+class WeeklyReportService {
 
-    private static final Logger log = LoggerFactory.getLogger(WeeklyReports.class);
+    private static final Logger log = LoggerFactory.getLogger(WeeklyReportService.class);
 
-    private final ParticipationQuery query;
+    private final ParticipationStore query;
     private final ReportService reports;
     private final Clock clock;
 
-    WeeklyReports(ParticipationQuery query, ReportService reports, Clock clock) {
+    WeeklyReportService(ParticipationStore query, ReportService reports, Clock clock) {
         this.query = query;
         this.reports = reports;
         this.clock = clock;
@@ -41,14 +41,14 @@ class WeeklyReports {
     @SchedulerLock(name = "weekly-report", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     public void publish() {
         LocalDate today = BusinessTime.today(clock);
-        for (ParticipationQuery.RegionYear campaign : query.campaigns()) {
+        for (ParticipationStore.RegionYear campaign : query.campaigns()) {
             query.campaign(campaign.region(), campaign.coverageYear())
                     .filter(definition -> running(definition, today))
                     .ifPresent(definition -> publish(campaign));
         }
     }
 
-    private void publish(ParticipationQuery.RegionYear campaign) {
+    private void publish(ParticipationStore.RegionYear campaign) {
         try {
             Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
             log.info("Weekly report {} of {} {} published", report.reportId(), campaign.region(), campaign.coverageYear());

@@ -2,7 +2,7 @@ package cn.medicare.campaign.reporting.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medicare.campaign.reporting.readmodel.Settlement.Fact;
+import cn.medicare.campaign.reporting.readmodel.SettlementRule.Fact;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class SettlementTests {
+class SettlementRuleTests {
 
     private static final Instant ENROLLED = Instant.parse("2017-10-09T02:00:00Z");
     private static final Instant CERTIFIED = Instant.parse("2017-10-12T02:00:00Z");
@@ -21,20 +21,20 @@ class SettlementTests {
 
     @Test
     void nobodyIsSettledWithoutAPayableOrWithoutEnoughMoney() {
-        assertThat(Settlement.settledPayable(List.of(Fact.paid(PAID, yuan("180"))))).isNull();
-        assertThat(Settlement.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("100"))))).isNull();
+        assertThat(SettlementRule.settledPayable(List.of(Fact.paid(PAID, yuan("180"))))).isNull();
+        assertThat(SettlementRule.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("100"))))).isNull();
     }
 
     @Test
     void fullAssistanceIsSettledWithoutMoney() {
-        assertThat(Settlement.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("0"))))).isEqualByComparingTo("0");
+        assertThat(SettlementRule.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("0"))))).isEqualByComparingTo("0");
     }
 
     @Test
     void moneyPaidBeforeThePayableWasKnownSettlesWhenItIsKnown() {
         List<Fact> facts = List.of(Fact.paid(ENROLLED.minusSeconds(60), yuan("40")), Fact.assessed(ENROLLED, yuan("180")),
                 Fact.assessed(CERTIFIED, yuan("40")));
-        assertThat(Settlement.settledPayable(facts)).isEqualByComparingTo("40");
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40");
     }
 
     /** 低保 certified, 40 paid, then taken off the list: the settled resident owes nothing more. */
@@ -45,7 +45,7 @@ class SettlementTests {
         Random random = new Random(2018);
         for (int i = 0; i < 20; i++) {
             Collections.shuffle(facts, random);
-            assertThat(Settlement.settledPayable(facts)).as("order %s", facts).isEqualByComparingTo("40");
+            assertThat(SettlementRule.settledPayable(facts)).as("order %s", facts).isEqualByComparingTo("40");
         }
     }
 
@@ -53,21 +53,21 @@ class SettlementTests {
     void moneyPaidAfterTheAssistanceEndedMustCoverTheFullAmount() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.assessed(CERTIFIED, yuan("40")),
                 Fact.assessed(EXITED, yuan("180")), Fact.paid(LATER, yuan("40")));
-        assertThat(Settlement.settledPayable(facts)).isNull();
+        assertThat(SettlementRule.settledPayable(facts)).isNull();
     }
 
     @Test
     void assistanceAfterSettlementLowersWhatTheResidentIsHeldTo() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
                 Fact.assessed(LATER, yuan("40")));
-        assertThat(Settlement.settledPayable(facts)).isEqualByComparingTo("40");
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40");
     }
 
     @Test
     void aRefundCountsAgainstTheMoneyPaid() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
                 Fact.paid(PAID.minusSeconds(1), yuan("180")), Fact.paid(LATER, yuan("-180")));
-        assertThat(Settlement.settledPayable(facts)).isEqualByComparingTo("180");
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180");
     }
 
     private static BigDecimal yuan(String amount) {
