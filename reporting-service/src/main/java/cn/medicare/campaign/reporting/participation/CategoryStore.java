@@ -3,38 +3,39 @@ package cn.medicare.campaign.reporting.participation;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The agencies' certifications against the read model: certified and enrolled per assistance category. */
 @Repository
 class CategoryStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    CategoryStore(JdbcTemplate jdbc) {
+    CategoryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<CategoryController.CategoryFigures> categories(String region, int coverageYear, LocalDate today) {
         // a person holds a category while the latest row of the agencies' lists for it says ADD
-        return jdbc.query("""
+        return jdbc.sql("""
                 with latest as (
                     select distinct on (person_id, category) person_id, category, action
                     from eligibility_adjustment
-                    where region = ? and coverage_year <= ?
+                    where region = :region and coverage_year <= :coverageYear
                     order by person_id, category, effective_date desc, action desc
                 )
                 select l.category, count(*) as certified,
                        count(py.person_id) filter (where """ + Definitions.REGISTERED + " and " + Definitions.SETTLED + """
                 ) as enrolled
                 from latest l
-                left join person_year py on py.person_id = l.person_id and py.coverage_year = ?
+                left join person_year py on py.person_id = l.person_id and py.coverage_year = :coverageYear
                 where l.action = 'ADD'
                 group by l.category
-                order by l.category""",
-                (row, n) -> new CategoryController.CategoryFigures(row.getString("category"), row.getInt("certified"),
-                        row.getInt("enrolled"), Figures.rate(row.getInt("enrolled"), row.getInt("certified"))),
-                region, coverageYear, today, coverageYear);
+                order by l.category""")
+                .param("region", region).param("coverageYear", coverageYear).param("today", today)
+                .query((row, n) -> new CategoryController.CategoryFigures(row.getString("category"), row.getInt("certified"),
+                        row.getInt("enrolled"), Figures.rate(row.getInt("enrolled"), row.getInt("certified"))))
+                .list();
     }
 }

@@ -5,13 +5,12 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,31 +23,32 @@ public class ParticipationStore {
 
     private static final String PEOPLE = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
             + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
-            + "from person_year where region = ? and coverage_year = ?) ";
+            + "from person_year where region = :region and coverage_year = :coverageYear) ";
 
     private static final String PEOPLE_AS_OF = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
             + Definitions.REGISTERED_BY + " as registered, " + Definitions.SETTLED_BY + " as settled "
-            + "from person_year " + Definitions.PEOPLE_AS_OF_JOINS + " where region = ? and coverage_year = ?) ";
+            + "from person_year " + Definitions.PEOPLE_AS_OF_JOINS + " where region = :region and coverage_year = :coverageYear) ";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    ParticipationStore(JdbcTemplate jdbc) {
+    ParticipationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     boolean campaignKnown(String region, int coverageYear) {
-        return jdbc.queryForObject("select count(*) from campaign where region = ? and coverage_year = ?", Integer.class,
-                region, coverageYear) > 0;
+        return jdbc.sql("select count(*) from campaign where region = :region and coverage_year = :coverageYear")
+                .param("region", region).param("coverageYear", coverageYear).query(Integer.class).single() > 0;
     }
 
     public Optional<CampaignDefined> campaign(String region, int coverageYear) {
-        return jdbc.query("select definition::text from campaign where region = ? and coverage_year = ?",
-                (row, n) -> EventJson.read(row.getString(1), CampaignDefined.class), region, coverageYear).stream().findFirst();
+        return jdbc.sql("select definition::text from campaign where region = :region and coverage_year = :coverageYear")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> EventJson.read(row.getString(1), CampaignDefined.class)).optional();
     }
 
     public List<RegionYear> campaigns() {
-        return jdbc.query("select region, coverage_year from campaign order by region, coverage_year",
-                (row, n) -> new RegionYear(row.getString(1), row.getInt(2)));
+        return jdbc.sql("select region, coverage_year from campaign order by region, coverage_year")
+                .query((row, n) -> new RegionYear(row.getString(1), row.getInt(2))).list();
     }
 
     public record RegionYear(String region, int coverageYear) {
@@ -59,16 +59,17 @@ public class ParticipationStore {
     }
 
     Unattributed unattributed(String region, int coverageYear) {
-        return jdbc.queryForObject("""
+        return jdbc.sql("""
                 select count(*), coalesce(sum(paid_amount - refunded_amount), 0) from person_year
-                where region = ? and coverage_year = ? and registered_at is null and paid_amount > 0""",
-                (row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2)), region, coverageYear);
+                where region = :region and coverage_year = :coverageYear and registered_at is null and paid_amount > 0""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2))).single();
     }
 
     public List<Figures> townships(String region, int coverageYear, Moment moment) {
         Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, moment);
         // counted per township first, then matched to the targets: one pass over the people
-        return jdbc.query(people(moment) + """
+        return people(moment, region, coverageYear, """
                 , counted as (
                     select township,
                            count(*) filter (where registered) as registered,
@@ -89,9 +90,9 @@ public class ParticipationStore {
                        coalesce(c.non_local_enrolled, 0) as non_local_enrolled
                 from township_target t
                 left join counted c on c.township = t.township
-                where t.region = ? and t.coverage_year = ?
-                order by t.township""",
-                (row, n) -> {
+                where t.region = :region and t.coverage_year = :coverageYear
+                order by t.township""")
+                .query((row, n) -> {
                     int target = row.getInt("target");
                     int enrolled = row.getInt("enrolled");
                     return new Figures(row.getString("township"), row.getString("township_name"), target, row.getInt("registered"),
@@ -99,40 +100,27 @@ public class ParticipationStore {
                             byCategory.getOrDefault(row.getString("township"), Map.of()),
                             new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled")),
                             new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled")));
-                },
-                parameters(moment, region, coverageYear, region, coverageYear));
+                }).list();
     }
 
     private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, Moment moment) {
         Map<String, Map<String, Integer>> byTownship = new HashMap<>();
-        jdbc.query(people(moment) + """
+        people(moment, region, coverageYear, """
                 select township, assistance_category, count(*) as people from people
                 where registered and settled and subsidy_amount > 0
-                group by township, assistance_category""",
-                row -> {
+                group by township, assistance_category""")
+                .query(row -> {
                     byTownship.computeIfAbsent(row.getString("township"), township -> new TreeMap<>())
                             .put(row.getString("assistance_category"), row.getInt("people"));
-                },
-                parameters(moment, region, coverageYear));
+                });
         return byTownship;
     }
 
-    private static String people(Moment moment) {
-        return moment.live() ? PEOPLE : PEOPLE_AS_OF;
-    }
-
-    /** The people's parameters for the moment and the campaign, then the rest of the query's. */
-    private static Object[] parameters(Moment moment, String region, int coverageYear, Object... rest) {
-        List<Object> parameters = new ArrayList<>();
-        if (moment.live()) {
-            parameters.add(moment.day());
-        } else {
-            Timestamp at = Timestamp.from(moment.at());
-            parameters.addAll(List.of(moment.day(), moment.day(), coverageYear, at, coverageYear, at));
-        }
-        parameters.add(region);
-        parameters.add(coverageYear);
-        parameters.addAll(List.of(rest));
-        return parameters.toArray();
+    /** A query over the people of the campaign as they stand at the moment, their parameters bound by name. */
+    private JdbcClient.StatementSpec people(Moment moment, String region, int coverageYear, String query) {
+        JdbcClient.StatementSpec statement = jdbc.sql((moment.live() ? PEOPLE : PEOPLE_AS_OF) + query)
+                .param("region", region).param("coverageYear", coverageYear);
+        return moment.live() ? statement.param("today", moment.day())
+                : statement.param("day", moment.day()).param("at", Timestamp.from(moment.at()));
     }
 }

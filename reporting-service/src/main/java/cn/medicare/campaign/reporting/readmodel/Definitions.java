@@ -2,34 +2,36 @@ package cn.medicare.campaign.reporting.readmodel;
 
 /**
  * The suite's definitions (DOMAIN.md) as SQL conditions on {@code person_year}, so that every
- * figure and every list applies exactly the same ones.
+ * figure and every list applies exactly the same ones. Their parameters are named ({@code :today},
+ * {@code :day}, {@code :at}, {@code :coverageYear}): a query binds them by name, wherever a fragment
+ * stands in it.
  */
 public final class Definitions {
 
-    /** Registered for the year and not withdrawn by the day bound to the one parameter (today). */
-    public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > ?))";
+    /** Registered for the year and not withdrawn by {@code :today}. */
+    public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";
 
     /**
      * Settled: paid, net of refunds, at least the payable, or the payable at first settlement when
-     * assistance ended after it ({@link Settlement}).
+     * assistance ended after it ({@link SettlementRule}).
      */
     public static final String SETTLED = """
             (payable_amount is not null
              and paid_amount - refunded_amount >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
 
     /**
-     * The same definitions as they stood at a moment ({@code REGISTERED_BY}: the business day twice,
-     * registered by then and not withdrawn by then; these joins: the coverage year and the moment
-     * for payments, then for refunds). The enrolment counts from its business day; money from when
-     * it was paid or refunded.
+     * The same definitions as they stood at a moment: registered by the business day {@code :day}
+     * and not withdrawn by then; money paid or refunded for {@code :coverageYear} before the instant
+     * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
      */
     public static final String PEOPLE_AS_OF_JOINS = """
-            left join (select person_id, sum(amount) as total from payment where coverage_year = ? and paid_at < ?
+            left join (select person_id, sum(amount) as total from payment where coverage_year = :coverageYear and paid_at < :at
                        group by person_id) paid_by on paid_by.person_id = person_year.person_id
-            left join (select person_id, sum(amount) as total from refund where coverage_year = ? and refunded_at < ?
+            left join (select person_id, sum(amount) as total from refund where coverage_year = :coverageYear and refunded_at < :at
                        group by person_id) refunded_by on refunded_by.person_id = person_year.person_id""";
 
-    public static final String REGISTERED_BY = "(registered_at is not null and enrolled_on <= ? and (withdrawn_on is null or withdrawn_on > ?))";
+    public static final String REGISTERED_BY =
+            "(registered_at is not null and enrolled_on <= :day and (withdrawn_on is null or withdrawn_on > :day))";
 
     public static final String SETTLED_BY = """
             (payable_amount is not null

@@ -4,33 +4,34 @@ import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** 未缴费名单 from the read model: registered for the year, not settled. */
 @Repository
 class UnpaidStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    UnpaidStore(JdbcTemplate jdbc) {
+    UnpaidStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<UnpaidController.Person> unpaid(String region, int coverageYear, String township, LocalDate today) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid
                 from person_year
-                where region = ? and coverage_year = ? and township = ?
+                where region = :region and coverage_year = :coverageYear and township = :township
                   and """ + Definitions.REGISTERED + " and not " + Definitions.SETTLED + """
-                order by village, name_masked, person_id""",
-                (row, n) -> {
+                order by village, name_masked, person_id""")
+                .param("region", region).param("coverageYear", coverageYear).param("township", township).param("today", today)
+                .query((row, n) -> {
                     BigDecimal payable = row.getBigDecimal("payable_amount");
                     BigDecimal paid = row.getBigDecimal("paid");
                     return new UnpaidController.Person(row.getString("person_id"), row.getString("id_number_masked"),
                             row.getString("name_masked"), row.getString("village"), payable, paid,
                             payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO));
-                },
-                region, coverageYear, township, today);
+                })
+                .list();
     }
 }
