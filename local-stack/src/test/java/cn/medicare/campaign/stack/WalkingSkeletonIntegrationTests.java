@@ -186,6 +186,17 @@ class WalkingSkeletonIntegrationTests {
                 "{\"type\":\"ON_DEMAND\",\"region\":\"350825\",\"coverageYear\":2018}");
         assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
 
+        // the tax bureau's daily file with a payment only the file has (signed over the date as well: docs/security.md)
+        String file = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\r\n"
+                + "VRECON0001," + everyone.get(18).idNumber() + ",2018,180.00,BANK,2017-10-20T03:00:00Z\r\n";
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        HttpResponse<String> reconciled = ApiClient.at(suite.url(SuiteService.TAX)).as("tax-bureau")
+                .withHeader("X-Timestamp", timestamp)
+                .withHeader("X-Signature", "sha256=" + ApiClient.signature("local-tax-webhook-secret", timestamp,
+                        "POST /api/v1/reconciliations/2017-10-20." + file))
+                .post("/api/v1/reconciliations/2017-10-20", "text/csv", file);
+        assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);
+
         ApiClient civilAffairs = ApiClient.at(suite.url(SuiteService.SUBSIDY)).as("civil-affairs");
         HttpResponse<String> batch = civilAffairs.post("/api/v1/adjustment-batches?month=2018-01", """
                 {"rows":[{"township":"%s","village":"城关村","idNumber":"%s","phone":"13900000000","action":"ADD",
@@ -203,7 +214,7 @@ class WalkingSkeletonIntegrationTests {
             records.addAll(everything());
             assertThat(records).anyMatch(r -> personId.equals(asText(r.key())));
             assertThat(records).extracting(r -> asText(r.headers().lastHeader("type").value()))
-                    .contains("PersonUpdated", "PersonWithdrawn", "RefundDue", "ReportPublished");
+                    .contains("PersonUpdated", "PersonWithdrawn", "RefundDue", "ReportPublished", "ReconciliationCompleted");
         });
         Set<String> typesSeen = new TreeSet<>();
         long least = Long.MAX_VALUE;
@@ -220,7 +231,8 @@ class WalkingSkeletonIntegrationTests {
             }
         }
         assertThat(typesSeen).contains("CampaignDefined", "TargetsSet", "PersonEnrolled", "PersonUpdated", "PersonWithdrawn",
-                "EligibilityAdjusted", "ContributionAssessed", "PaymentConfirmed", "PaymentRefunded", "RefundDue", "ReportPublished");
+                "EligibilityAdjusted", "ContributionAssessed", "PaymentConfirmed", "PaymentRefunded", "RefundDue", "ReportPublished",
+                "ReconciliationCompleted");
 
         List<JsonNode> lists = List.of(view, batchDetails,
                 json(clerk.get("/api/v1/enrolments/" + personIds().personId(everyone.get(0).idNumber()) + "?coverageYear=2018")),

@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +26,14 @@ public class ParticipationGauges {
     private final Clock clock;
     private final MultiGauge rates;
     private final AtomicBoolean stale = new AtomicBoolean(true);
+    private final Duration maxAge;
+    private volatile Instant refreshedAt = Instant.MIN;
 
-    ParticipationGauges(ParticipationStore query, Clock clock, MeterRegistry meters) {
+    ParticipationGauges(ParticipationStore query, Clock clock, MeterRegistry meters,
+            @Value("${insurance.reporting.gauge-max-age:PT1M}") Duration maxAge) {
         this.query = query;
         this.clock = clock;
+        this.maxAge = maxAge;
         this.rates = MultiGauge.builder("insurance.participation.rate")
                 .description("Enrolled (registered and settled) / target, per township")
                 .register(meters);
@@ -37,11 +44,16 @@ public class ParticipationGauges {
         stale.set(true);
     }
 
-    /** Each replica exposes its own gauges to Prometheus, so each refreshes them. */
+    /**
+     * Each replica exposes its own gauges to Prometheus, so each refreshes them: at once when it
+     * applied a batch itself, and at least every {@code gauge-max-age} for what the other replicas
+     * of its consumer group applied to the shared read model.
+     */
     @Scheduled(fixedDelayString = "${insurance.reporting.gauge-refresh-ms:5000}")
     @EveryReplica
     void refreshIfStale() {
-        if (stale.getAndSet(false)) {
+        if (stale.getAndSet(false) || refreshedAt.isBefore(clock.instant().minus(maxAge))) {
+            refreshedAt = clock.instant();
             refresh();
         }
     }
