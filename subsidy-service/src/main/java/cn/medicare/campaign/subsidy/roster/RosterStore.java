@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +21,9 @@ public class RosterStore {
             row.getString("person_category") == null ? null : PersonCategory.valueOf(row.getString("person_category")),
             row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"));
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    RosterStore(JdbcTemplate jdbc) {
+    RosterStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -35,52 +35,60 @@ public class RosterStore {
      * @return true when the person is now enrolled by this event
      */
     public boolean enrol(PersonEnrolled enrolled, Instant at) {
-        return jdbc.update("""
+        return jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at)
-                values (?, ?, ?, ?, ?, ?, false, ?)
+                values (:personId, :coverageYear, :region, :category, :township, :village, false, :at)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
                     village = excluded.village, withdrawn = false, roster_at = excluded.roster_at
-                where enrolment.roster_at <= excluded.roster_at""",
-                enrolled.personId(), enrolled.coverageYear(), enrolled.region(), enrolled.personCategory().name(),
-                enrolled.township(), enrolled.village(), Timestamp.from(at)) == 1;
+                where enrolment.roster_at <= excluded.roster_at""")
+                .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
+                .param("region", enrolled.region()).param("category", enrolled.personCategory().name())
+                .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
+                .update() == 1;
     }
 
     /** @return true when the person is on the roster for that year and the change is not older than what it holds */
     public boolean update(PersonUpdated updated, Instant at) {
-        return jdbc.update("""
+        return jdbc.sql("""
                 update enrolment
-                set person_category = coalesce(?, person_category), township = coalesce(?, township), village = coalesce(?, village),
-                    roster_at = ?
-                where person_id = ? and coverage_year = ? and not withdrawn and roster_at <= ?""",
-                updated.personCategory() == null ? null : updated.personCategory().name(), updated.township(),
-                updated.village(), Timestamp.from(at), updated.personId(), updated.coverageYear(), Timestamp.from(at)) == 1;
+                set person_category = coalesce(:category, person_category), township = coalesce(:township, township),
+                    village = coalesce(:village, village), roster_at = :at
+                where person_id = :personId and coverage_year = :coverageYear and not withdrawn and roster_at <= :at""")
+                .param("category", updated.personCategory() == null ? null : updated.personCategory().name())
+                .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
+                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                .update() == 1;
     }
 
     /** Kept even before the enrolment arrives, so that the late enrolment stays out. */
     public void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        jdbc.update("""
-                insert into enrolment (person_id, coverage_year, region, withdrawn, roster_at) values (?, ?, ?, true, ?)
+        jdbc.sql("""
+                insert into enrolment (person_id, coverage_year, region, withdrawn, roster_at)
+                values (:personId, :coverageYear, :region, true, :at)
                 on conflict (person_id, coverage_year) do update set withdrawn = true, roster_at = excluded.roster_at
-                where enrolment.roster_at <= excluded.roster_at""",
-                withdrawn.personId(), withdrawn.coverageYear(), withdrawn.region(), Timestamp.from(at));
+                where enrolment.roster_at <= excluded.roster_at""")
+                .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
+                .param("region", withdrawn.region()).param("at", Timestamp.from(at))
+                .update();
     }
 
     public Optional<Enrolment> find(String personId, int coverageYear) {
-        return jdbc.query("select * from enrolment where person_id = ? and coverage_year = ?", ENROLMENT, personId, coverageYear)
-                .stream().findFirst();
+        return jdbc.sql("select * from enrolment where person_id = :personId and coverage_year = :coverageYear")
+                .param("personId", personId).param("coverageYear", coverageYear).query(ENROLMENT).optional();
     }
 
     /** The years the person is enrolled for and not withdrawn from. */
     public List<Integer> activeYears(String personId) {
-        return jdbc.queryForList("select coverage_year from enrolment where person_id = ? and not withdrawn order by coverage_year",
-                Integer.class, personId);
+        return jdbc.sql("select coverage_year from enrolment where person_id = :personId and not withdrawn order by coverage_year")
+                .param("personId", personId).query(Integer.class).list();
     }
 
     /** Everyone enrolled and not withdrawn under one campaign, in personId order (the order locks are taken in). */
     public List<String> activePersons(String region, int coverageYear) {
-        return jdbc.queryForList("""
-                select person_id from enrolment where region = ? and coverage_year = ? and not withdrawn order by person_id""",
-                String.class, region, coverageYear);
+        return jdbc.sql("""
+                select person_id from enrolment
+                where region = :region and coverage_year = :coverageYear and not withdrawn order by person_id""")
+                .param("region", region).param("coverageYear", coverageYear).query(String.class).list();
     }
 }
