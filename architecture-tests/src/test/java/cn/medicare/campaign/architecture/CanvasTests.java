@@ -2,6 +2,7 @@ package cn.medicare.campaign.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.TopicDeclarations;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** Every service's canvas follows the one template, and its Subscribes section names exactly what its listeners consume. */
+/**
+ * Every service's canvas follows the one template, and its Subscribes section, like the declared
+ * consumers of the topics, names exactly what its listeners consume.
+ */
 class CanvasTests {
 
     private static final List<String> SECTIONS = List.of("Purpose", "Owns", "Commands", "Queries", "Publishes", "Subscribes",
@@ -40,6 +44,14 @@ class CanvasTests {
         assertThat(sections).as(service + "/CANVAS.md sections").containsExactlyElementsOf(SECTIONS);
 
         assertThat(topicsIn(section(canvas, "Subscribes"))).as(service + "/CANVAS.md, Subscribes")
+                .isEqualTo(listenedTopics("cn.medicare.campaign." + featureRoot));
+    }
+
+    /** The topics are declared, dead letters included, from one list of who consumes what: it must be the listeners' own. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"subsidy-service, subsidy", "tax-collection-adapter, tax", "reporting-service, reporting"})
+    void theDeclaredConsumersOfEachTopicAreTheListenersThatConsumeIt(String service, String featureRoot) {
+        assertThat(new TreeSet<>(TopicDeclarations.CONSUMERS.get(service))).as("TopicDeclarations.CONSUMERS of " + service)
                 .isEqualTo(listenedTopics("cn.medicare.campaign." + featureRoot));
     }
 

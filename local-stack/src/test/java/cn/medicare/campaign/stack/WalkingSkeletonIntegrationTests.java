@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.infra.http.ApiClient;
 import cn.medicare.campaign.infra.testing.IdNumberCandidates;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
-import cn.medicare.campaign.kit.privacy.IdNumberLeaks;
 import cn.medicare.campaign.stack.demo.Resident;
 import java.io.IOException;
 import java.io.InputStream;

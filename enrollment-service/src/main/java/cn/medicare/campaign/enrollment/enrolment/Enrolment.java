@@ -35,8 +35,18 @@ record Enrolment(
         LocalDate withdrawnOn,
         WithdrawalReason withdrawalReason) {
 
-    /** A newborn covered from the day of birth: that date is the birth date, which is never shown or published. */
-    boolean coverageFromBirth() {
-        return coverageStart.equals(birthDate);
+    /**
+     * A newborn covered from the day of birth: that date is the birth date, which is never shown or
+     * published (EVENTS.md). Then the start shows as this flag, true, and as no date.
+     *
+     * @return true, or null when the coverage starts on another day
+     */
+    Boolean coverageFromBirth() {
+        return coverageStart.equals(birthDate) ? true : null;
+    }
+
+    /** The start as shown and published: null when it is the birth date ({@link #coverageFromBirth()}). */
+    LocalDate coverageStartShown() {
+        return coverageFromBirth() == null ? coverageStart : null;
     }
 }

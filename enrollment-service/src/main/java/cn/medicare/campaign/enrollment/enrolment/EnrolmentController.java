@@ -37,8 +37,8 @@ class EnrolmentController {
         static EnrolmentView of(Enrolment e) {
             return new EnrolmentView(e.personId(), e.coverageYear(), e.region(), e.idNumberMasked(), e.name(),
                     e.personCategory().name(), e.township(), e.village(), e.school(), e.hukouLocal(), e.residencePermit(),
-                    e.channel().name(), e.enrolledOn().toString(), e.coverageFromBirth() ? null : e.coverageStart().toString(),
-                    e.coverageFromBirth() ? true : null, e.waitingPeriodDays(),
+                    e.channel().name(), e.enrolledOn().toString(), e.coverageStartShown() == null ? null : e.coverageStartShown().toString(),
+                    e.coverageFromBirth(), e.waitingPeriodDays(),
                     e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
                     e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }

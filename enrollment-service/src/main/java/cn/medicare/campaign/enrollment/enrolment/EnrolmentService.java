@@ -66,8 +66,7 @@ class EnrolmentService {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
         }
         outbox.append(announcement(enrolment));
-        boolean fromBirth = enrolment.coverageFromBirth();
-        return new Enrolled(enrolment.personId(), fromBirth ? null : enrolment.coverageStart(), fromBirth ? true : null,
+        return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays());
     }
 
@@ -191,12 +190,11 @@ class EnrolmentService {
      * the enrolment, since the enrolment's own date would then bound the birth date to weeks.
      */
     private static PersonEnrolled announcement(Enrolment enrolment) {
-        boolean fromBirth = enrolment.coverageFromBirth();
         Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),
                 enrolment.personCategory(), enrolment.township(), enrolment.village(), enrolment.school(), enrolment.hukouLocal(),
-                enrolment.residencePermit(), enrolment.channel(), fromBirth ? null : enrolment.coverageStart(), fromBirth ? true : null,
+                enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.enrolledOn());
     }
 

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +39,6 @@ class AdjustmentBatchService {
 
     /** 每月10日以前: the lists are due by the 10th of their month. */
     private static final int DUE_DAY = 10;
-    /** A township's code: its county's six digits and three of its own. */
-    private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
     private final BatchStore batches;
     private final CampaignStore campaigns;
@@ -121,7 +118,7 @@ class AdjustmentBatchService {
         if (unknown.isEmpty()) {
             return;
         }
-        List<String> counties = unknown.stream().filter(township -> TOWNSHIP_CODE.matcher(township).matches())
+        List<String> counties = unknown.stream().filter(township -> AdjustmentRowRule.TOWNSHIP_CODE.matcher(township).matches())
                 .map(township -> township.substring(0, 6)).distinct().toList();
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
                 && counties.stream().noneMatch(campaigns::hasTargets);

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class AdjustmentRowRule {
 
-    private static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
+    /** 乡镇代码: the county code and three digits. */
+    static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
 
     private AdjustmentRowRule() {
     }

@@ -52,12 +52,13 @@ class PaymentConfirmationService {
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
+        ConsumerProgress.CaughtUp consumed = progress.forOneRequest();
         for (Confirmation confirmation : rows.valid()) {
             if (payments.received(confirmation.voucherNo())) {
                 duplicates++;
                 continue;
             }
-            Optional<InputError> refused = store(confirmation, PaymentSource.WEBHOOK);
+            Optional<InputError> refused = store(confirmation, PaymentSource.WEBHOOK, consumed);
             if (refused.isPresent()) {
                 rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(refused.get())));
                 continue;
@@ -73,11 +74,16 @@ class PaymentConfirmationService {
      * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
      * topic. Several: the enrolment that tells them apart may still be on the topic.
      */
-    private boolean mayBeOnItsWay(int year, List<String> regions) {
+    private boolean mayBeOnItsWay(int year, List<String> regions, ConsumerProgress.CaughtUp consumed) {
         if (regions.isEmpty()) {
-            return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !progress.caughtUp(Topics.CAMPAIGN);
+            return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !consumed.caughtUp(Topics.CAMPAIGN);
         }
-        return !progress.caughtUp(Topics.ROSTER);
+        return !consumed.caughtUp(Topics.ROSTER);
+    }
+
+    /** What the request's rows need to know of the consumer's progress, asked of the broker once per request. */
+    ConsumerProgress.CaughtUp progressForOneRequest() {
+        return progress.forOneRequest();
     }
 
     /**
@@ -88,7 +94,7 @@ class PaymentConfirmationService {
      * @throws ApiException 503 when the campaign or enrolment that would tell the region may not have been consumed yet;
      *         the caller's transaction rolls back, so nothing of the request is applied
      */
-    Optional<InputError> store(Confirmation confirmation, PaymentSource source) {
+    Optional<InputError> store(Confirmation confirmation, PaymentSource source, ConsumerProgress.CaughtUp consumed) {
         String personId = personIds.personId(confirmation.idNumber());
         int year = confirmation.coverageYear();
         Optional<String> region = levyList.regionOf(personId, year);
@@ -96,7 +102,7 @@ class PaymentConfirmationService {
             List<String> regions = campaigns.regionsFor(year);
             if (regions.size() == 1) {
                 region = Optional.of(regions.get(0));
-            } else if (mayBeOnItsWay(year, regions)) {
+            } else if (mayBeOnItsWay(year, regions, consumed)) {
                 throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
                         + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
                         + "nothing was applied: send the whole request again shortly)",

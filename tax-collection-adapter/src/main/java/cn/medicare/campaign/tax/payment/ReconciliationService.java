@@ -3,6 +3,7 @@ package cn.medicare.campaign.tax.payment;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.LevyListService;
@@ -52,6 +53,7 @@ class ReconciliationService {
         int matched = 0;
         int recovered = 0;
         BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
+        ConsumerProgress.CaughtUp consumed = confirmations.progressForOneRequest();
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
@@ -60,7 +62,7 @@ class ReconciliationService {
             }
             Optional<PaymentStore.Received> ours = payments.find(row.voucherNo());
             if (ours.isEmpty()) {
-                Optional<InputError> refused = confirmations.store(row, PaymentSource.RECONCILIATION);
+                Optional<InputError> refused = confirmations.store(row, PaymentSource.RECONCILIATION, consumed);
                 if (refused.isPresent()) {
                     inFile.remove(row.voucherNo());
                     InputError error = refused.get();

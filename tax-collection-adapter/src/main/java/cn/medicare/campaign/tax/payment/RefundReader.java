@@ -38,8 +38,8 @@ final class RefundReader {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
         }
-        String refundNo = number(row, "refundNo", errors);
-        String voucherNo = number(row, "voucherNo", errors);
+        String refundNo = ConfirmationReader.number(row, "refundNo", errors);
+        String voucherNo = ConfirmationReader.number(row, "voucherNo", errors);
         BigDecimal amount = ConfirmationReader.amount(row.get("amount"), errors);
         Instant refundedAt = ConfirmationReader.instant("refundedAt", ConfirmationReader.text(row, "refundedAt"), errors);
         String reason = ConfirmationReader.text(row, "reason");
@@ -55,18 +55,5 @@ final class RefundReader {
             return;
         }
         rows.valid().add(new Refund(index, refundNo, voucherNo, amount, refundedAt, reason.strip()));
-    }
-
-    private static String number(JsonNode row, String field, List<InputError> errors) {
-        String text = ConfirmationReader.text(row, field);
-        if (text == null || text.isBlank()) {
-            errors.add(InputError.field(field, "is required"));
-            return null;
-        }
-        if (text.strip().length() > ConfirmationReader.MAX_VOUCHER_LENGTH) {
-            errors.add(InputError.field(field, "has at most " + ConfirmationReader.MAX_VOUCHER_LENGTH + " characters"));
-            return null;
-        }
-        return ConfirmationReader.printable(field, text, errors) ? text.strip() : null;
     }
 }

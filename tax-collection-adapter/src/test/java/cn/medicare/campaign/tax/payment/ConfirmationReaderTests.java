@@ -23,6 +23,20 @@ class ConfirmationReaderTests {
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Test
+    void aVoucherNumberHoldingAnIdNumberIsTheRowsMistakeNamedWithoutRepeatingIt() {
+        ConfirmationReader.Rows rows = read("""
+                {"confirmations":[
+                  {"voucherNo":"V-%s","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}]}"""
+                .formatted(ID, ID));
+
+        assertThat(rows.valid()).isEmpty();
+        assertThat(rows.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.errors()).extracting(InputError::field).containsExactly("voucherNo");
+            assertThat(rejection.errors().toString()).doesNotContain(ID);
+        });
+    }
+
+    @Test
     void readsAValidRowWithAmountAsStringOrNumber() {
         ConfirmationReader.Rows rows = read("""
                 {"confirmations":[

@@ -1,11 +1,10 @@
 package cn.medicare.campaign.infra.testing;
 
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class HostileAnswers {
 
-    private static final Pattern EIGHTEEN = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern LONG_RUN = Pattern.compile("(.)\\1{39,}");
 
     private final String service;
@@ -34,12 +32,8 @@ public final class HostileAnswers {
         if (answer.statusCode() < 400) {
             return;
         }
-        Matcher eighteen = EIGHTEEN.matcher(body);
-        while (eighteen.find()) {
-            String candidate = eighteen.group().toUpperCase();
-            if (ResidentIdNumber.checkCharacter(candidate.substring(0, 17)) == candidate.charAt(17)) {
-                throw new AssertionError(endpoint + " answered " + answer.statusCode() + " quoting a plain ID number");
-            }
+        if (IdNumberLeaks.containsIdNumber(body)) {
+            throw new AssertionError(endpoint + " answered " + answer.statusCode() + " quoting a plain ID number");
         }
         if (LONG_RUN.matcher(body).find()) {
             throw new AssertionError(endpoint + " answered " + answer.statusCode() + " quoting the input at length: " + printable(body));

@@ -168,7 +168,7 @@ public final class IdNumberCandidates {
             return List.of(region);
         }
         // an unknown county: a thousand plausible ones within the province are enough to pass
-        for (int i = 0; i < 1000 && regions.size() < 1000; i++) {
+        for (int i = 0; i < 1000; i++) {
             regions.add("35" + String.format("%04d", i));
         }
         return regions;

@@ -12,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonRows {
 
-    private static final int MAX_REPORTED = 100;
 
     private JsonRows() {
     }
@@ -50,6 +50,7 @@ final class JsonRows {
             if (array != JsonToken.START_ARRAY) {
                 throw ApiException.invalid(field == null ? "body" : field, "应为数组 / is an array of objects: " + shape);
             }
+            ObjectReader rowReader = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 int index = rows.size();
                 if (index >= limits.maxRows()) {
@@ -59,10 +60,9 @@ final class JsonRows {
                     rows.add(null);
                     continue;
                 }
-                JsonNode row = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .readValue(parser);
+                JsonNode row = rowReader.readValue(parser);
                 longText(row, "", index + 1, limits.maxCellLength(), tooLong);
-                if (tooLong.size() >= MAX_REPORTED) {
+                if (tooLong.size() >= RowAssembler.MAX_REPORTED) {
                     throw Refusals.cellsTooLong(tooLong);
                 }
                 rows.add(bind(json, row, type, prefix + "[" + index + "]"));

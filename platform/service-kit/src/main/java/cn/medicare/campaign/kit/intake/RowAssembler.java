@@ -15,7 +15,7 @@ import java.util.function.Function;
 final class RowAssembler<T> {
 
     /** Enough to show the clerk where the problem lies without answering with a list as long as the file. */
-    private static final int MAX_REPORTED = 100;
+    static final int MAX_REPORTED = 100;
 
     private final ListColumns columns;
     private final IntakeLimits limits;

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,18 @@ public class ConsumerProgress implements DisposableBean {
     public ConsumerProgress(KafkaAdmin kafkaAdmin, String group) {
         this.kafkaAdmin = kafkaAdmin;
         this.group = group;
+    }
+
+    /** Answers for one request: each topic is asked of the broker once, however many rows need it. */
+    @FunctionalInterface
+    public interface CaughtUp {
+
+        boolean caughtUp(String topic);
+    }
+
+    public CaughtUp forOneRequest() {
+        Map<String, Boolean> answered = new HashMap<>();
+        return topic -> answered.computeIfAbsent(topic, this::caughtUp);
     }
 
     /**

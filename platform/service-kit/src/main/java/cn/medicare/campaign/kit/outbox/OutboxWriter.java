@@ -1,7 +1,7 @@
 package cn.medicare.campaign.kit.outbox;
 
 import cn.medicare.campaign.contracts.events.Event;
-import cn.medicare.campaign.kit.privacy.IdNumberLeaks;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;

@@ -1,4 +1,4 @@
-package cn.medicare.campaign.kit.privacy;
+package cn.medicare.campaign.contracts.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package cn.medicare.campaign.kit.privacy;
+package cn.medicare.campaign.contracts.identity;
 
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 
 /**
  * Finds plain ID numbers in text that is about to leave the service: an 18-character token of 17
