@@ -29,6 +29,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 @AnalyzeClasses(packages = "cn.medicare.campaign", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+    private static final String[] SERVICES = {"cn.medicare.campaign.enrollment..", "cn.medicare.campaign.subsidy..",
+        "cn.medicare.campaign.tax..", "cn.medicare.campaign.reporting.."};
+
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("cn.medicare.campaign.(*).(*)..")
             .should().beFreeOfCycles();
@@ -39,6 +42,20 @@ class ArchitectureTests {
             .should().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
             .orShould().dependOnClassesThat().areAssignableTo(JdbcClient.class)
             .because("SQL lives in *Store classes; the HTTP and Kafka edges only translate");
+
+    @ArchTest
+    static final ArchRule servicesBindSqlByNameInStores = noClasses()
+            .that().resideInAnyPackage(SERVICES)
+            .and().haveSimpleNameNotEndingWith("Store").and().haveSimpleNameNotEndingWith("Lock")
+            .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
+            .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
+            .because("a service's SQL lives in its *Store classes (and the advisory *Lock)");
+
+    @ArchTest
+    static final ArchRule noPositionalSqlInServices = noClasses()
+            .that().resideInAnyPackage(SERVICES)
+            .should().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
+            .because("SQL binds its parameters by name (JdbcClient), so no list of values has to line up with the text");
 
     @ArchTest
     static final ArchRule storesNeitherPublishNorCallOtherStores = classes()

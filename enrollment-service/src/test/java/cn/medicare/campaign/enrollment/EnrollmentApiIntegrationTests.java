@@ -2,7 +2,8 @@ package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
@@ -42,8 +43,8 @@ class EnrollmentApiIntegrationTests {
     @BeforeEach
     void campaignWithTargets() {
         api = ApiClient.at(port);
-        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()).statusCode()).isEqualTo(200);
-        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.targets()).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -57,7 +58,7 @@ class EnrollmentApiIntegrationTests {
     void theBureauDefinesACampaignAndEachReplacementIsANewVersion() {
         JsonNode campaign = json(api.as("viewer").get("/api/v1/campaigns/350825/2018"));
         int version = campaign.get("version").asInt();
-        JsonNode replaced = json(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()));
+        JsonNode replaced = json(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)));
 
         assertThat(replaced.get("version").asInt()).isEqualTo(version + 1);
         assertThat(replaced.get("contributions").get("GENERAL").asString()).isEqualTo("180.00");
@@ -146,7 +147,7 @@ class EnrollmentApiIntegrationTests {
                 Liancheng.enrolment(Liancheng.idNumber("19850612", 404), Liancheng.LIANFENG));
         assertProblem(refused, 403);
         assertProblem(api.as("viewer").post("/api/v1/enrolments", Liancheng.enrolment(Liancheng.idNumber("19850612", 404), Liancheng.LIANFENG)), 403);
-        assertProblem(api.as("township-" + Liancheng.WENHENG).put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()), 403);
+        assertProblem(api.as("township-" + Liancheng.WENHENG).put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)), 403);
     }
 
     @Test
@@ -158,7 +159,7 @@ class EnrollmentApiIntegrationTests {
 
     @Test
     void nothingChangesWithoutCredentials() {
-        assertProblem(api.put("/api/v1/campaigns/350825/2018", Liancheng.campaign2018()), 401);
+        assertProblem(api.put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)), 401);
         assertProblem(api.withHeader("Authorization", "Basic YnVyZWF1Ondyb25n")
                 .post("/api/v1/enrolments", Liancheng.enrolment(Liancheng.idNumber("19850612", 406), Liancheng.LIANFENG)), 401);
     }
@@ -226,8 +227,8 @@ class EnrollmentApiIntegrationTests {
         assertProblem(badReason, 400);
         assertThat(json(badReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
 
-        api.as("bureau").put("/api/v1/campaigns/350825/2019", Liancheng.campaign2018());
-        api.as("bureau").put("/api/v1/campaigns/350825/2019/targets", Liancheng.targets());
+        api.as("bureau").put("/api/v1/campaigns/350825/2019", Liancheng.apiExampleJson(2018));
+        api.as("bureau").put("/api/v1/campaigns/350825/2019/targets", Liancheng.twoTownshipsJson());
         assertProblem(api.as("bureau").post("/api/v1/enrolments",
                 Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019")), 422);
     }
@@ -264,7 +265,7 @@ class EnrollmentApiIntegrationTests {
 
     @Test
     void malformedValuesAreBadInputNeverAServerError() {
-        String campaign = Liancheng.campaign2018();
+        String campaign = Liancheng.apiExampleJson(2018);
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"fiscalSubsidy\":\"450.00\"",
                 "\"fiscalSubsidy\":\"1e999999999\"")), 400);
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"participationGoal\":\"0.98\"",

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.enrollment;
 
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.HostileAnswers;
 import cn.medicare.campaign.infra.testing.HostileClient;
 import cn.medicare.campaign.infra.testing.HostileInput;
@@ -40,8 +41,8 @@ class HostileInputIntegrationTests {
     static void start() {
         service = ServiceUnderTest.start("enrollment_hostile", EnrollmentServiceApplication.class);
         ApiClient bureau = ApiClient.at(service.port()).as("bureau");
-        expect(bureau.put(CAMPAIGN, Liancheng.campaign2018()), 200);
-        expect(bureau.put(CAMPAIGN + "/targets", Liancheng.targets()), 200);
+        expect(bureau.put(CAMPAIGN, Liancheng.apiExampleJson(2018)), 200);
+        expect(bureau.put(CAMPAIGN + "/targets", Liancheng.twoTownshipsJson()), 200);
         personId = enrolSomeone();
     }
 
@@ -61,11 +62,11 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void campaignKeys(@ForAll("segments") String region, @ForAll("segments") String coverageYear, @ForAll boolean read) {
+    void campaignKeys(@ForAll(supplier = HostileInput.Segments.class) String region, @ForAll(supplier = HostileInput.Segments.class) String coverageYear, @ForAll boolean read) {
         String path = "/api/v1/campaigns/" + region + "/" + coverageYear;
         HttpResponse<String> answer = read
                 ? send("viewer", "GET", path, null)
-                : send("bureau", "PUT", path + "/targets", new Body("application/json", Liancheng.targets(), "valid"));
+                : send("bureau", "PUT", path + "/targets", new Body("application/json", Liancheng.twoTownshipsJson(), "valid"));
         ANSWERS.check((read ? "GET" : "PUT") + " /api/v1/campaigns/{region}/{coverageYear} (path)", answer);
     }
 
@@ -93,7 +94,7 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void enrolmentReads(@ForAll("segments") String person, @ForAll("queryValues") String coverageYear, @ForAll boolean change) {
+    void enrolmentReads(@ForAll(supplier = HostileInput.Segments.class) String person, @ForAll(supplier = HostileInput.QueryValues.class) String coverageYear, @ForAll boolean change) {
         String path = "/api/v1/enrolments/" + (person.equals("valid") ? personId : person) + "?coverageYear=" + coverageYear;
         HttpResponse<String> answer = change
                 ? send("bureau", "PATCH", path, new Body("application/json", "{\"village\":\"新村\"}", "valid"))
@@ -102,7 +103,7 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void headers(@ForAll("headerNames") String name, @ForAll("headerValues") String value) {
+    void headers(@ForAll("headerNames") String name, @ForAll(supplier = HostileInput.HeaderValues.class) String value) {
         HostileClient client = new HostileClient(service.port());
         HttpResponse<String> answer = client.send(HostileClient.header(
                 client.request("bureau", "/api/v1/enrolments/" + personId + "?coverageYear=2018"), name, value).GET());
@@ -134,8 +135,8 @@ class HostileInputIntegrationTests {
         String padded = "\u3000" + "长".repeat(100) + "\u3000\u3000";
         expect(send("bureau", "PUT", CAMPAIGN + "/targets",
                 json("{\"targets\":[{\"township\":\"350825100\",\"townshipName\":\"" + padded + "\",\"target\":1}]}")), 200);
-        expect(send("bureau", "PUT", CAMPAIGN + "/targets", json(Liancheng.targets())), 200);
-        expectField(send("bureau", "PUT", CAMPAIGN, new Body("multipart/form-data", Liancheng.campaign2018(), "no boundary")), 400, "body");
+        expect(send("bureau", "PUT", CAMPAIGN + "/targets", json(Liancheng.twoTownshipsJson())), 200);
+        expectField(send("bureau", "PUT", CAMPAIGN, new Body("multipart/form-data", Liancheng.apiExampleJson(2018), "no boundary")), 400, "body");
         HostileClient client = new HostileClient(service.port());
         HttpResponse<String> notAcceptable = client.send(client.request("bureau", enrolment).header("Accept", "text/html").GET());
         ANSWERS.check("GET /api/v1/enrolments/{personId} (headers)", notAcceptable);
@@ -155,12 +156,12 @@ class HostileInputIntegrationTests {
 
     @Provide
     Arbitrary<Body> campaigns() {
-        return HostileInput.bodies(Liancheng.campaign2018());
+        return HostileInput.bodies(Liancheng.apiExampleJson(2018));
     }
 
     @Provide
     Arbitrary<Body> targetLists() {
-        return HostileInput.bodies(Liancheng.targets());
+        return HostileInput.bodies(Liancheng.twoTownshipsJson());
     }
 
     @Provide
@@ -184,24 +185,9 @@ class HostileInputIntegrationTests {
     }
 
     @Provide
-    Arbitrary<String> segments() {
-        return Arbitraries.oneOf(HostileInput.pathSegments(), Arbitraries.just("valid"));
-    }
-
-    @Provide
-    Arbitrary<String> queryValues() {
-        return HostileInput.queryValues();
-    }
-
-    @Provide
     Arbitrary<String> headerNames() {
         return Arbitraries.of("Accept", "Accept-Charset", "Accept-Language", "Authorization", "Content-Type", "If-None-Match",
                 "X-Forwarded-For", "X-Forwarded-Host", "Origin", "Cookie", "Range");
-    }
-
-    @Provide
-    Arbitrary<String> headerValues() {
-        return HostileInput.headerValues();
     }
 
     /** The Mother's enrolment with the optional fields too, so that each of them is mutated. */

@@ -3,10 +3,10 @@ package cn.medicare.campaign.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.medicare.campaign.stack.demo.DemoCampaign;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.stack.demo.Resident;
 import cn.medicare.campaign.stack.demo.Residents;
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ final class Scenario {
     Scenario(Suite suite, int year, long seed) {
         this.suite = suite;
         this.year = year;
-        Residents people = new Residents(seed, DemoCampaign.REGION);
+        Residents people = new Residents(seed, Liancheng.REGION);
         for (String township : TOWNSHIPS) {
             for (int i = 0; i < 10; i++) {
                 residents.add(people.next(township));
@@ -80,7 +80,7 @@ final class Scenario {
 
     void defineCampaign() {
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
-        expect(bureau.put("/api/v1/campaigns/350825/" + year, "application/json", DemoCampaign.campaignJson(year)), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/" + year, "application/json", Liancheng.apiExampleJson(year)), 200);
         String targets = TOWNSHIPS.stream()
                 .map(t -> "{\"township\":\"" + t + "\",\"townshipName\":\"乡镇" + t.substring(6) + "\",\"target\":" + TARGETS.get(TOWNSHIPS.indexOf(t)) + "}")
                 .collect(Collectors.joining(",", "{\"targets\":[", "]}"));
@@ -90,7 +90,7 @@ final class Scenario {
     void enrol(List<Resident> who) {
         for (Resident resident : who) {
             expect(client(SuiteService.ENROLLMENT, "township-" + resident.township()).post("/api/v1/enrolments",
-                    resident.enrolmentJson(DemoCampaign.REGION, year, LocalDate.of(year - 1, 10, 9))), 201);
+                    resident.enrolmentJson(Liancheng.REGION, year, LocalDate.of(year - 1, 10, 9))), 201);
         }
     }
 
@@ -121,7 +121,7 @@ final class Scenario {
         confirmations.add(underpaying().confirmationJson(voucher(voucher), year, "100.00", paidAt()));
         String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";
         JsonNode result = json(expect(ApiClient.patiently(() -> client(SuiteService.TAX, "tax-bureau").postSigned(
-                "/api/v1/payment-confirmations", body, "local-tax-webhook-secret", Clock.systemUTC()), PATIENCE), 200));
+                "/api/v1/payment-confirmations", body, ApiClient.LOCAL_TAX_WEBHOOK_SECRET, Clock.systemUTC()), PATIENCE), 200));
         accepted += result.get("accepted").asInt();
         duplicates += result.get("duplicates").asInt();
         assertThat(result.get("rejected")).as("no confirmation is refused for the service's lag").isEmpty();
@@ -132,7 +132,7 @@ final class Scenario {
         String refund = "{\"refunds\":[{\"refundNo\":\"R" + year + "00001\",\"voucherNo\":\"" + voucher(4)
                 + "\",\"amount\":\"30.00\",\"refundedAt\":\"" + (year - 1) + "-11-20T03:00:00Z\",\"reason\":\"overcharged\"}]}";
         JsonNode result = json(expect(client(SuiteService.TAX, "tax-bureau").postSigned("/api/v1/refunds", refund,
-                "local-tax-webhook-secret", Clock.systemUTC()), 200));
+                ApiClient.LOCAL_TAX_WEBHOOK_SECRET, Clock.systemUTC()), 200));
         assertThat(result.get("accepted").asInt()).isEqualTo(1);
     }
 

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.IdNumberCandidates;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
@@ -161,7 +161,7 @@ class WalkingSkeletonIntegrationTests {
     @Test
     @Order(5)
     void noRecordOrListNarrowsAnIdNumberBelowTenThousandCandidates() {
-        String newborn = "35082520180103017" + ResidentIdNumber.checkCharacter("35082520180103017");
+        String newborn = Liancheng.idNumber("20180103", 17);
         String township = Scenario.TOWNSHIPS.get(0);
         ApiClient clerk = ApiClient.at(suite.url(SuiteService.ENROLLMENT)).as("township-" + township);
         HttpResponse<String> enrolled = clerk.post("/api/v1/enrolments", """
@@ -192,7 +192,7 @@ class WalkingSkeletonIntegrationTests {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         HttpResponse<String> reconciled = ApiClient.at(suite.url(SuiteService.TAX)).as("tax-bureau")
                 .withHeader("X-Timestamp", timestamp)
-                .withHeader("X-Signature", "sha256=" + ApiClient.signature("local-tax-webhook-secret", timestamp,
+                .withHeader("X-Signature", "sha256=" + ApiClient.signature(ApiClient.LOCAL_TAX_WEBHOOK_SECRET, timestamp,
                         "POST /api/v1/reconciliations/2017-10-20." + file))
                 .post("/api/v1/reconciliations/2017-10-20", "text/csv", file);
         assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);

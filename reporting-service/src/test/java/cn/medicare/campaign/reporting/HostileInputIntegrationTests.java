@@ -60,7 +60,7 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void participation(@ForAll("participationParameters") String parameter, @ForAll("queryValues") String value) {
+    void participation(@ForAll("participationParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/participation?region=&coverageYear=&asOf=",
                 get("/api/v1/participation", "region=350898&coverageYear=2018&asOf=2017-10-09T02:15:00Z", parameter, value));
     }
@@ -72,24 +72,24 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void categories(@ForAll("keyParameters") String parameter, @ForAll("queryValues") String value) {
+    void categories(@ForAll("keyParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/participation/categories?region=&coverageYear=",
                 get("/api/v1/participation/categories", "region=350898&coverageYear=2018", parameter, value));
     }
 
     @Property(tries = TRIES)
-    void rankings(@ForAll("rankingParameters") String parameter, @ForAll("queryValues") String value) {
+    void rankings(@ForAll("rankingParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/rankings?region=&coverageYear=&period=",
                 get("/api/v1/rankings", "region=350898&coverageYear=2018&period=MONTHLY", parameter, value));
     }
 
     @Property(tries = TRIES)
-    void stages(@ForAll("keyParameters") String parameter, @ForAll("queryValues") String value) {
+    void stages(@ForAll("keyParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/stages?region=&coverageYear=", get("/api/v1/stages", "region=350898&coverageYear=2018", parameter, value));
     }
 
     @Property(tries = TRIES)
-    void unpaid(@ForAll("unpaidParameters") String parameter, @ForAll("queryValues") String value) {
+    void unpaid(@ForAll("unpaidParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/unpaid?region=&coverageYear=&township=",
                 get("/api/v1/unpaid", "region=350898&coverageYear=2018&township=" + COUNTY.township(0), parameter, value));
     }
@@ -100,13 +100,13 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void reportLists(@ForAll("reportListParameters") String parameter, @ForAll("queryValues") String value) {
+    void reportLists(@ForAll("reportListParameters") String parameter, @ForAll(supplier = HostileInput.QueryValues.class) String value) {
         ANSWERS.check("GET /api/v1/reports?region=&coverageYear=&type=",
                 get("/api/v1/reports", "region=350898&coverageYear=2018&type=WEEKLY", parameter, value));
     }
 
     @Property(tries = TRIES)
-    void reports(@ForAll("segments") String id, @ForAll("formats") String format, @ForAll boolean content) {
+    void reports(@ForAll(supplier = HostileInput.Segments.class) String id, @ForAll("formats") String format, @ForAll boolean content) {
         String path = "/api/v1/reports/" + (id.equals("valid") ? reportId : id) + (content ? "/content." + format : "");
         ANSWERS.check("GET /api/v1/reports/{id}[/content.{format}]", client.send("bureau", "GET", path, null));
     }
@@ -155,11 +155,6 @@ class HostileInputIntegrationTests {
     }
 
     @Provide
-    Arbitrary<String> queryValues() {
-        return HostileInput.queryValues();
-    }
-
-    @Provide
     Arbitrary<String> instants() {
         return HostileInput.instants().map(instant -> java.net.URLEncoder.encode(instant.replace("\"", ""), java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -167,11 +162,6 @@ class HostileInputIntegrationTests {
     @Provide
     Arbitrary<Body> reportBodies() {
         return HostileInput.bodies(REPORT);
-    }
-
-    @Provide
-    Arbitrary<String> segments() {
-        return Arbitraries.oneOf(HostileInput.pathSegments(), Arbitraries.just("valid"));
     }
 
     @Provide

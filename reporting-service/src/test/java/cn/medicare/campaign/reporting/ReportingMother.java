@@ -3,7 +3,6 @@ package cn.medicare.campaign.reporting;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
-import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
@@ -18,6 +17,8 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.Campaigns;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,16 +37,9 @@ public final class ReportingMother {
         return region + String.format("%03d", 100 + n);
     }
 
+    /** API.md's example campaign for 2018 in this mother's county, its period not extended (rankings end on Dec 31). */
     public CampaignDefined campaign() {
-        return new CampaignDefined(region, "连城县", 2018, 1,
-                new CampaignDefined.Period(LocalDate.of(2017, 9, 1), LocalDate.of(2017, 12, 31)), List.of(),
-                new CampaignDefined.Contributions(yuan("180"), yuan("180"), yuan("180"), yuan("180"), yuan("180")), yuan("450"),
-                List.of(new CampaignDefined.Assistance(List.of(AssistanceCategory.EXTREME_POVERTY), AssistanceMode.FULL, null, null),
-                        new CampaignDefined.Assistance(List.of(AssistanceCategory.MINIMUM_LIVING), AssistanceMode.FIXED, yuan("140"), null)),
-                new BigDecimal("0.98"),
-                List.of(new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"), yuan("500"), yuan("0")),
-                        new CampaignDefined.Stage(LocalDate.of(2017, 11, 15), new BigDecimal("0.75"), yuan("1000"), yuan("50"))),
-                90);
+        return Campaigns.withoutExtensions(Campaigns.inRegion(Liancheng.apiExample(2018), region));
     }
 
     public TargetsSet targets() {

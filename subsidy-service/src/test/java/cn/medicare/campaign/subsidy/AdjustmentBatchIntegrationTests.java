@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
@@ -54,7 +55,7 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(adjusted, "$.action")).isEqualTo("ADD");
         assertThat(JsonPath.<String>read(adjusted, "$.effectiveDate")).isEqualTo("2017-10-15");
         assertThat(JsonPath.<String>read(adjusted, "$.batchId")).isEqualTo(batchId);
-        assertThat(JsonPath.<String>read(adjusted, "$.township")).isEqualTo(Liancheng.TOWNSHIP);
+        assertThat(JsonPath.<String>read(adjusted, "$.township")).isEqualTo(Liancheng.LIANFENG);
         assertThat(JsonPath.<String>read(adjusted, "$.village")).isEqualTo(Liancheng.VILLAGE);
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(minimumLiving)).get(0), "$.action"))
                 .isEqualTo("ADD");
@@ -86,7 +87,7 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         String personId = Liancheng.personId(notYetEnrolled);
 
         HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8",
-                CSV_HEADER + Liancheng.TOWNSHIP + "," + Liancheng.VILLAGE + "," + notYetEnrolled + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
+                CSV_HEADER + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + notYetEnrolled + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(1);
@@ -217,6 +218,6 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
     private static String row(String idNumber, String action, String category) {
         return String.format("{\"township\":\"%s\",\"village\":\"%s\",\"idNumber\":\"%s\",\"phone\":\"13800000000\","
                 + "\"action\":\"%s\",\"category\":\"%s\",\"effectiveDate\":\"2017-10-15\"}",
-                Liancheng.TOWNSHIP, Liancheng.VILLAGE, idNumber, action, category);
+                Liancheng.LIANFENG, Liancheng.VILLAGE, idNumber, action, category);
     }
 }

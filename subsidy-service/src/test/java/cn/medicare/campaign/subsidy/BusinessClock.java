@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy;
 
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

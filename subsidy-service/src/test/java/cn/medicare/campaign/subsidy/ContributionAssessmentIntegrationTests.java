@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
@@ -58,18 +59,18 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         publishAndAwaitApplied(enrolled);
         assertThat(published(ASSESSED, enrolled.personId())).isEmpty();
 
-        EventTraffic.publish(Liancheng.campaign(2019, 1));
+        EventTraffic.publish(Liancheng.apiExample(2019));
         String first = awaitPublished(ASSESSED, enrolled.personId(), 1).get(0);
         assertThat(JsonPath.<String>read(first, "$.payableAmount")).isEqualTo("180.00");
         assertThat(JsonPath.<String>read(first, "$.reason")).isEqualTo("ENROLLED");
 
-        EventTraffic.publish(Liancheng.campaign(2019, 2, "200.00", "140.00"));
+        EventTraffic.publish(Liancheng.apiExample(2019, 2, "200.00", "140.00"));
         String changed = awaitPublished(ASSESSED, enrolled.personId(), 2).get(1);
         assertThat(JsonPath.<String>read(changed, "$.payableAmount")).isEqualTo("200.00");
         assertThat(JsonPath.<String>read(changed, "$.reason")).isEqualTo("CAMPAIGN_CHANGED");
 
         // a stale version arriving late replaces nothing
-        publishAndAwaitApplied(Liancheng.campaign(2019, 1));
+        publishAndAwaitApplied(Liancheng.apiExample(2019));
         assertThat(published(ASSESSED, enrolled.personId())).hasSize(2);
         assertThat(JsonPath.<String>read(get("bureau", "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2019").body(),
                 "$.payableAmount")).isEqualTo("200.00");

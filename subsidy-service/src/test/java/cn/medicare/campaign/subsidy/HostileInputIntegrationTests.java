@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.HostileAnswers;
 import cn.medicare.campaign.infra.testing.HostileClient;
@@ -11,7 +12,6 @@ import cn.medicare.campaign.infra.testing.HostileInput.Body;
 import cn.medicare.campaign.infra.testing.ServiceUnderTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -41,7 +41,7 @@ class HostileInputIntegrationTests {
         service = ServiceUnderTest.start("subsidy_hostile", SubsidyServiceApplication.class, BusinessClock.class);
         client = new HostileClient(service.port());
         JdbcTemplate jdbc = service.bean(JdbcTemplate.class);
-        EventTraffic.publish(Liancheng.campaign(2018, 1), Liancheng.targets(2018));
+        EventTraffic.publish(Liancheng.apiExample(2018), Liancheng.targets(2018));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(jdbc.queryForObject("select count(*) from township", Integer.class)).isEqualTo(17);
             assertThat(jdbc.queryForObject("select count(*) from campaign where coverage_year = 2018", Integer.class)).isOne();
@@ -59,7 +59,7 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void adjustmentMonthsAndKeys(@ForAll("queryValues") String month, @ForAll("headerValues") String idempotencyKey,
+    void adjustmentMonthsAndKeys(@ForAll(supplier = HostileInput.QueryValues.class) String month, @ForAll(supplier = HostileInput.HeaderValues.class) String idempotencyKey,
             @ForAll boolean withKey) {
         var request = client.request("civil-affairs", BATCHES + "?month=" + month).header("Content-Type", "application/json");
         if (withKey) {
@@ -70,17 +70,17 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void batches(@ForAll("segments") String batchId) {
+    void batches(@ForAll(supplier = HostileInput.Segments.class) String batchId) {
         ANSWERS.check("GET /api/v1/adjustment-batches/{batchId}", client.send("civil-affairs", "GET", BATCHES + "/" + batchId, null));
     }
 
     @Property(tries = TRIES)
-    void submissions(@ForAll("queryValues") String month) {
+    void submissions(@ForAll(supplier = HostileInput.QueryValues.class) String month) {
         ANSWERS.check("GET /api/v1/submissions?month=", client.send("bureau", "GET", "/api/v1/submissions?month=" + month, null));
     }
 
     @Property(tries = TRIES)
-    void assessments(@ForAll("segments") String personId, @ForAll("queryValues") String coverageYear) {
+    void assessments(@ForAll(supplier = HostileInput.Segments.class) String personId, @ForAll(supplier = HostileInput.QueryValues.class) String coverageYear) {
         String person = personId.equals("valid") ? Liancheng.personId(Liancheng.idNumber(401)) : personId;
         ANSWERS.check("GET /api/v1/assessments/{personId}?coverageYear=",
                 client.send("bureau", "GET", "/api/v1/assessments/" + person + "?coverageYear=" + coverageYear, null));
@@ -113,24 +113,9 @@ class HostileInputIntegrationTests {
         return HostileInput.bodies(rows(401));
     }
 
-    @Provide
-    Arbitrary<String> segments() {
-        return Arbitraries.oneOf(HostileInput.pathSegments(), Arbitraries.just("valid"));
-    }
-
-    @Provide
-    Arbitrary<String> queryValues() {
-        return HostileInput.queryValues();
-    }
-
-    @Provide
-    Arbitrary<String> headerValues() {
-        return HostileInput.headerValues();
-    }
-
     private static String rows(int sequence) {
         return """
                 {"rows":[{"township":"%s","village":"%s","idNumber":"%s","phone":"13800000000","action":"ADD","category":"ORPHAN",
-                          "effectiveDate":"2017-10-15"}]}""".formatted(Liancheng.TOWNSHIP, Liancheng.VILLAGE, Liancheng.idNumber(sequence));
+                          "effectiveDate":"2017-10-15"}]}""".formatted(Liancheng.LIANFENG, Liancheng.VILLAGE, Liancheng.idNumber(sequence));
     }
 }

@@ -3,10 +3,11 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.fixtures.Uploads;
 import cn.medicare.campaign.infra.testing.HostileUploads;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -103,7 +104,7 @@ class HostileUploadsIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(bomb.length).isLessThan(4 * 1024 * 1024);
 
         HttpResponse<String> response = postBytes("civil-affairs", "/api/v1/adjustment-batches?month=2017-10",
-                "multipart/form-data; boundary=" + BOUNDARY, multipart(bomb));
+                "multipart/form-data; boundary=" + BOUNDARY, Uploads.multipart(BOUNDARY, "2017-10.xlsx", bomb));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
@@ -115,7 +116,7 @@ class HostileUploadsIntegrationTests extends SubsidyIntegrationTestBase {
     /** An agency list of rows long enough that the body limit, not the row limit, is met first. */
     private static InputStream list(long size) {
         return HostileUploads.csvOf("township,village,idNumber,phone,action,category,effectiveDate",
-                Liancheng.TOWNSHIP + ",城关村第一村民小组第二自然村东片区," + Liancheng.idNumber(499) + ",13800000000,ADD,ORPHAN,2017-10-15",
+                Liancheng.LIANFENG + ",城关村第一村民小组第二自然村东片区," + Liancheng.idNumber(499) + ",13800000000,ADD,ORPHAN,2017-10-15",
                 size);
     }
 
@@ -180,14 +181,5 @@ class HostileUploadsIntegrationTests extends SubsidyIntegrationTestBase {
                 return n;
             }
         };
-    }
-
-    private static byte[] multipart(byte[] file) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2017-10.xlsx\"\r\n"
-                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
     }
 }

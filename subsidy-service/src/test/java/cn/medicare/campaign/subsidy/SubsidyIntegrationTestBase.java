@@ -5,18 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class SubsidyIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -56,7 +50,7 @@ abstract class SubsidyIntegrationTestBase {
     @BeforeEach
     void lianchengCampaign() {
         if (jdbc.queryForObject("select count(*) from township", Integer.class) < 17) {
-            EventTraffic.publish(Liancheng.campaign(2018, 1), Liancheng.targets(2018));
+            EventTraffic.publish(Liancheng.apiExample(2018), Liancheng.targets(2018));
             await().atMost(PATIENCE).untilAsserted(() -> {
                 assertThat(jdbc.queryForObject("select count(*) from township", Integer.class)).isEqualTo(17);
                 assertThat(jdbc.queryForObject("select count(*) from campaign where coverage_year = 2018", Integer.class)).isOne();
@@ -89,40 +83,22 @@ abstract class SubsidyIntegrationTestBase {
     }
 
     HttpResponse<String> get(String client, String path) {
-        return send(client, HttpRequest.newBuilder(uri(path)).GET());
+        return api(client).get(path);
     }
 
     HttpResponse<String> post(String client, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (headers.length > 0) {
-            request.headers(headers);
+        ApiClient api = api(client);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            api = api.withHeader(headers[i], headers[i + 1]);
         }
-        return send(client, request);
+        return api.post(path, contentType, body);
     }
 
     HttpResponse<String> postBytes(String client, String path, String contentType, byte[] body) {
-        return send(client, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return api(client).post(path, contentType, body);
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static HttpResponse<String> send(String client, HttpRequest.Builder request) {
-        if (client != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((client + ":local-" + client).getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private ApiClient api(String client) {
+        return client == null ? ApiClient.at(port) : ApiClient.at(port).as(client);
     }
 }

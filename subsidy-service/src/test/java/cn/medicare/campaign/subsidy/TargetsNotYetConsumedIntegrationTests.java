@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
@@ -84,7 +85,7 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
 
     @Test
     void aTownshipInNoTargetsOfAKnownCountyIsTheRowsMistakeOnceEverythingIsConsumed() {
-        String list = rows(row(Liancheng.TOWNSHIP, Liancheng.idNumber(604)), row(Liancheng.REGION + "199", Liancheng.idNumber(605)));
+        String list = rows(row(Liancheng.LIANFENG, Liancheng.idNumber(604)), row(Liancheng.REGION + "199", Liancheng.idNumber(605)));
 
         // whatever other tests left on the topic is consumed first: then the answer is final
         await().atMost(PATIENCE).until(() -> post("civil-affairs", BATCHES, "application/json", list),

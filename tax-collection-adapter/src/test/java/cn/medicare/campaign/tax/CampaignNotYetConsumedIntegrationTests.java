@@ -4,9 +4,10 @@ import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Only this test runs a campaign for this year. */
     private static final int YEAR = 2025;
 
@@ -35,13 +35,13 @@ class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aPaymentPostedBeforeItsYearsCampaignIsConsumedWaitsWholeAndIsAcceptedInFullOnceItIs() {
-        String payer = People.idNumber();
-        String voucherNo = People.voucherNo();
-        String body = confirmations(row(People.voucherNo(), People.idNumber()), row(voucherNo, payer));
+        String payer = IdNumbers.next(Liancheng.REGION);
+        String voucherNo = Vouchers.next();
+        String body = confirmations(row(Vouchers.next(), IdNumbers.next(Liancheng.REGION)), row(voucherNo, payer));
         String file = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\n" + voucherNo + "," + payer + "," + YEAR
                 + ",180.00,WECHAT,2024-10-09T02:14:00Z\n";
         pauseConsumer();
-        EventTraffic.publish(Residents.liancheng(YEAR));
+        EventTraffic.publish(Liancheng.apiExample(YEAR));
 
         HttpResponse<String> early = api.confirm(body);
         HttpResponse<String> earlyFile = api.reconcileAs("tax-bureau", "2024-10-09", file);
@@ -61,7 +61,7 @@ class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
         assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
         assertThat(outcome.get("rejected")).isEmpty();
         assertThat(jdbc.queryForObject("select region from payment where voucher_no = ?", String.class, voucherNo))
-                .isEqualTo(People.REGION);
+                .isEqualTo(Liancheng.REGION);
     }
 
     @Test
@@ -70,7 +70,7 @@ class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
         int next = jdbc.queryForObject("select coalesce(max(coverage_year), 2017) + 1 from campaign", Integer.class);
         String body = confirmations("""
                 {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"180.00","channel":"WECHAT","paidAt":"2024-10-09T02:14:00Z"}"""
-                .formatted(People.voucherNo(), People.idNumber(), next).strip());
+                .formatted(Vouchers.next(), IdNumbers.next(Liancheng.REGION), next).strip());
 
         assertWaits(api.confirm(body));
     }

@@ -8,6 +8,8 @@ import static cn.medicare.campaign.tax.TaxBureauBodies.refunds;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.HostileAnswers;
 import cn.medicare.campaign.infra.testing.HostileClient;
@@ -39,9 +41,9 @@ class HostileInputIntegrationTests {
 
     private static final int TRIES = 150;
     private static final HostileAnswers ANSWERS = new HostileAnswers("tax-collection-adapter");
-    // fixed, not drawn from People per try: its sequence is shared with the Jupiter tests of this JVM and runs out
-    private static final String VOUCHER = People.voucherNo();
-    private static final String RESIDENT = People.idNumber();
+    // fixed, not drawn from IdNumbers.next per try: its sequence is shared with the Jupiter tests of this JVM and runs out
+    private static final String VOUCHER = Vouchers.next();
+    private static final String RESIDENT = IdNumbers.next(Liancheng.REGION);
     private static final AtomicInteger VOUCHERS = new AtomicInteger();
 
     private static ServiceUnderTest service;
@@ -53,7 +55,7 @@ class HostileInputIntegrationTests {
         client = new HostileClient(service.port());
         // on the levy list, so that an accepted confirmation is stored and published, not only read
         Residents residents = new Residents(service.bean(PersonIds.class), TaxIntegrationTestBase.SEALER);
-        EventTraffic.publish(Residents.liancheng2018(), residents.enrolled(RESIDENT, 2018), residents.assessed(RESIDENT, 2018, null));
+        EventTraffic.publish(Liancheng.apiExample(2018), residents.enrolled(RESIDENT, 2018), residents.assessed(RESIDENT, 2018, null));
         await().atMost(Duration.ofSeconds(60)).until(() -> new TaxApi(service.port()).levyItem(2018, RESIDENT) != null);
         HttpResponse<String> confirmed = signed("/api/v1/payment-confirmations",
                 new Body("application/json", confirmations(confirmation(VOUCHER, RESIDENT, "90.00")), "valid"));
@@ -78,7 +80,7 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
-    void signatureHeaders(@ForAll("headerValues") String timestamp, @ForAll("headerValues") String signature) {
+    void signatureHeaders(@ForAll(supplier = HostileInput.HeaderValues.class) String timestamp, @ForAll(supplier = HostileInput.HeaderValues.class) String signature) {
         var request = client.request("tax-bureau", "/api/v1/payment-confirmations").header("Content-Type", "application/json");
         HostileClient.header(request, "X-Timestamp", timestamp);
         HostileClient.header(request, "X-Signature", signature);
@@ -158,11 +160,6 @@ class HostileInputIntegrationTests {
     @Provide
     Arbitrary<String> queryValues() {
         return Arbitraries.oneOf(HostileInput.queryValues(), Arbitraries.of("350825", "2018"));
-    }
-
-    @Provide
-    Arbitrary<String> headerValues() {
-        return HostileInput.headerValues();
     }
 
     /** Signed now with the local secret by the tax bureau's own signer, so that the body is read. */

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,12 @@ import tools.jackson.databind.JsonNode;
 
 class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Only the paging test uses this year, so it sees exactly its own people. */
     private static final int PAGING_YEAR = 2019;
 
     @Test
     void anEnrolledAndAssessedPersonIsListedWithThePlainIdNumberWhichIsNeverStored() {
-        String idNumber = People.idNumber();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
 
         EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, null));
 
@@ -43,7 +43,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void anAssessmentArrivingBeforeTheEnrolmentIsKeptAndListedOnceTheEnrolmentComes() {
-        String idNumber = People.idNumber();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
         String personId = residents.personId(idNumber);
 
         EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
@@ -62,7 +62,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void theTaxBureauPagesThroughChangesAndAChangedItemComesBackAfterItsCursor() {
-        List<String> people = List.of(People.idNumber(), People.idNumber(), People.idNumber());
+        List<String> people = List.of(IdNumbers.next(Liancheng.REGION), IdNumbers.next(Liancheng.REGION), IdNumbers.next(Liancheng.REGION));
         for (String idNumber : people) {
             EventTraffic.publish(residents.enrolled(idNumber, PAGING_YEAR), residents.assessed(idNumber, PAGING_YEAR, null));
         }
@@ -101,7 +101,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawn() {
-        String idNumber = People.idNumber();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
         Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
         // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
         UUID withdrawal = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), residents.withdrawn(idNumber, 2018));
@@ -120,12 +120,12 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aNewNameIsAChangeTheTaxBureauPagesTo() {
-        String idNumber = People.idNumber();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
         EventTraffic.publish(residents.enrolled(idNumber, 2018));
         long before = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null)
                 .get("cursor").asLong();
 
-        EventTraffic.publish(new PersonUpdated(residents.personId(idNumber), 2018, People.REGION, null, "文亨村", null, null,
+        EventTraffic.publish(new PersonUpdated(residents.personId(idNumber), 2018, Liancheng.REGION, null, "文亨村", null, null,
                 null, null, "李**"));
 
         JsonNode renamed = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
@@ -135,7 +135,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void theBureauReadsNumbersMaskedAndOtherClientsMayNotRead() {
-        String idNumber = People.idNumber();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
         EventTraffic.publish(residents.enrolled(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
 

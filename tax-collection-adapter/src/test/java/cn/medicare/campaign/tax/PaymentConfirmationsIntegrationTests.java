@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
     @BeforeEach
     void lianchengRunsItsCampaignFor2018() {
         if (jdbc.queryForObject("select count(*) from campaign where region = '350825' and coverage_year = 2018", Integer.class) == 0) {
-            EventTraffic.publish(Residents.liancheng2018());
+            EventTraffic.publish(Liancheng.apiExample(2018));
             await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                     "select count(*) from campaign where region = '350825' and coverage_year = 2018", Integer.class), n -> n == 1);
         }
@@ -32,17 +31,12 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aSignedConfirmationIsStoredPublishedWithoutTheNumberAndSettlesTheItem() {
         String idNumber = enrolledAndAssessed(null);
-        String voucherNo = People.voucherNo();
+        String voucherNo = Vouchers.next();
 
         HttpResponse<String> response = api.confirm(confirmations(row(voucherNo, idNumber, "180.00")));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode outcome = TaxApi.json(response);
-        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
-        assertThat(outcome.get("duplicates").asInt()).isZero();
-        assertThat(outcome.get("rejected")).isEmpty();
-        Map<String, Object> published = jdbc.queryForMap(
-                "select type, aggregatetype, aggregateid, payload::text as payload from outbox where payload->>'voucherNo' = ?", voucherNo);
+        assertAcceptedOne(response);
+        Map<String, Object> published = publishedWith("voucherNo", voucherNo);
         assertThat(published.get("type")).isEqualTo("PaymentConfirmed");
         assertThat(published.get("aggregatetype")).isEqualTo("insurance.payments.v1");
         assertThat(published.get("aggregateid")).isEqualTo(residents.personId(idNumber));
@@ -58,7 +52,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aVoucherReceivedBeforeOrEarlierInTheSameRequestIsADuplicateAndChangesNothing() {
         String idNumber = enrolledAndAssessed(null);
-        String voucherNo = People.voucherNo();
+        String voucherNo = Vouchers.next();
 
         JsonNode first = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "90.00"), row(voucherNo, idNumber, "90.00"))));
         assertThat(first.get("accepted").asInt()).isEqualTo(1);
@@ -80,14 +74,14 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     void anUnderpaymentIsARealPaymentThatLeavesTheItemPartiallyPaidUntilCompleted() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
 
-        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(People.voucherNo(), idNumber, "30.00"))));
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(Vouchers.next(), idNumber, "30.00"))));
 
         assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
         JsonNode partial = api.levyItem(2018, idNumber);
         assertThat(partial.get("status").asString()).isEqualTo("PARTIALLY_PAID");
         assertThat(partial.get("payableAmount").asString()).isEqualTo("40.00");
 
-        api.confirm(confirmations(row(People.voucherNo(), idNumber, "10.00")));
+        api.confirm(confirmations(row(Vouchers.next(), idNumber, "10.00")));
 
         JsonNode settled = api.levyItem(2018, idNumber);
         assertThat(settled.get("status").asString()).isEqualTo("PAID");
@@ -97,7 +91,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aResidentWhoPaidInFullOwesNothingMoreWhenTheAssistanceEnds() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
-        api.confirm(confirmations(row(People.voucherNo(), idNumber, "40.00")));
+        api.confirm(confirmations(row(Vouchers.next(), idNumber, "40.00")));
         long paidCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
 
         // civil affairs takes the person off the 低保 list: the standard 180.00 would be due again
@@ -111,8 +105,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aPaymentBeforeTheEnrolmentIsPublishedAndCountsOnceTheEnrolmentArrives() {
-        String idNumber = People.idNumber();
-        String voucherNo = People.voucherNo();
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String voucherNo = Vouchers.next();
 
         JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "180.00"))));
 
@@ -129,8 +123,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aPaymentForAYearWithoutACampaignIsRejectedOnceEveryCampaignIsConsumedAndNothingIsKept() {
-        String voucherNo = People.voucherNo();
-        String body = confirmations(row(voucherNo, People.idNumber(), "180.00", 2030));
+        String voucherNo = Vouchers.next();
+        String body = confirmations(row(voucherNo, IdNumbers.next(Liancheng.REGION), "180.00", 2030));
 
         // a campaign another test published may still be on its way: until then the answer is 503
         await().atMost(PATIENCE).until(() -> api.confirm(body), response -> response.statusCode() != 503);
@@ -145,12 +139,12 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aBadRowIsReportedByItsIndexWhileTheValidRowsAreAccepted() {
-        String first = People.idNumber();
-        String second = People.idNumber();
-        String mistyped = People.voucherNo();
+        String first = IdNumbers.next(Liancheng.REGION);
+        String second = IdNumbers.next(Liancheng.REGION);
+        String mistyped = Vouchers.next();
 
-        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(People.voucherNo(), first, "180.00"),
-                row(mistyped, People.withWrongCheckCharacter(second), "180.00"), row(People.voucherNo(), second, "180.00"))));
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(Vouchers.next(), first, "180.00"),
+                row(mistyped, IdNumbers.withWrongCheckCharacter(second), "180.00"), row(Vouchers.next(), second, "180.00"))));
 
         assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
         assertThat(outcome.get("rejected")).hasSize(1);
@@ -163,16 +157,16 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aWrongStaleFutureOrMissingSignatureIsRefusedAndNothingIsKept() {
-        String voucherNo = People.voucherNo();
-        byte[] body = confirmations(row(voucherNo, People.idNumber(), "180.00")).getBytes(StandardCharsets.UTF_8);
+        String voucherNo = Vouchers.next();
+        byte[] body = confirmations(row(voucherNo, IdNumbers.next(Liancheng.REGION), "180.00")).getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
 
         assertUnauthorized(signed(body, now, new TaxBureauSigner("not-the-secret").signature(now, body)), "does not match");
         assertUnauthorized(signed(body, now - 301, new TaxBureauSigner(TaxApi.SECRET).signature(now - 301, body)), "s old");
         assertUnauthorized(signed(body, now + 400, new TaxBureauSigner(TaxApi.SECRET).signature(now + 400, body)), "in the future");
-        assertUnauthorized(api.confirmations().header("Authorization", TaxApi.basic("tax-bureau"))
+        assertUnauthorized(api.requestAs("tax-bureau", "/api/v1/payment-confirmations")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)), "X-Timestamp");
-        assertUnauthorized(api.confirmations().header("Authorization", TaxApi.basic("tax-bureau"))
+        assertUnauthorized(api.requestAs("tax-bureau", "/api/v1/payment-confirmations")
                 .header("Content-Type", "application/json").header("X-Timestamp", Long.toString(now))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "X-Signature");
         assertNothingKept(voucherNo);
@@ -180,11 +174,11 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void onlyTheTaxBureauLoggedInMayPostConfirmations() {
-        String voucherNo = People.voucherNo();
-        String body = confirmations(row(voucherNo, People.idNumber(), "180.00"));
+        String voucherNo = Vouchers.next();
+        String body = confirmations(row(voucherNo, IdNumbers.next(Liancheng.REGION), "180.00"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> anonymous = api.send(new TaxBureauSigner(TaxApi.SECRET).post(api.confirmations(), bytes, Instant.now()));
+        HttpResponse<String> anonymous = api.send(new TaxBureauSigner(TaxApi.SECRET).post(api.requestAs(null, "/api/v1/payment-confirmations"), bytes, Instant.now()));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
         for (String client : List.of("viewer", "bureau")) {
@@ -207,16 +201,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(TaxApi.json(withoutList).get("errors").get(0).get("field").asString()).isEqualTo("confirmations");
     }
 
-    private String enrolledAndAssessed(AssistanceCategory category) {
-        String idNumber = People.idNumber();
-        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
-                item -> item != null && item.get("status").asString().equals("UNPAID"));
-        return idNumber;
-    }
-
     private HttpRequest.Builder signed(byte[] body, long timestamp, String signature) {
-        return api.confirmations().header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "application/json")
+        return api.requestAs("tax-bureau", "/api/v1/payment-confirmations").header("Content-Type", "application/json")
                 .header("X-Timestamp", Long.toString(timestamp)).header("X-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }

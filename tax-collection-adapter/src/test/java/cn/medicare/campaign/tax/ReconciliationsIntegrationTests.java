@@ -3,14 +3,12 @@ package cn.medicare.campaign.tax;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import cn.medicare.campaign.infra.testing.EventTraffic;
-import java.net.URI;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String HEADER = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\n";
     /** Only this test pays on this day (Asia/Shanghai), so it sees exactly its own confirmations. */
     private static final String DAY = "2017-10-20";
@@ -27,21 +24,21 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aDailyFileIsComparedRecoversWhatOnlyItHasListsMismatchesAndIsAnsweredTheSameWhenRepeated() {
-        String matchedPerson = enrolledAndAssessed();
-        String mismatchedPerson = enrolledAndAssessed();
-        String unknownToTaxPerson = enrolledAndAssessed();
-        String recoveredPerson = enrolledAndAssessed();
+        String matchedPerson = enrolledAndAssessed(null);
+        String mismatchedPerson = enrolledAndAssessed(null);
+        String unknownToTaxPerson = enrolledAndAssessed(null);
+        String recoveredPerson = enrolledAndAssessed(null);
         String matched = paid(matchedPerson);
         String mismatched = paid(mismatchedPerson);
         paid(unknownToTaxPerson);
         // paid at 23:59 Shanghai the day before: not part of this day's comparison
-        api.confirm(confirmations(confirmation(People.voucherNo(), unknownToTaxPerson, "1.00", "2017-10-19T15:59:00Z")));
-        String recovered = People.voucherNo();
+        api.confirm(confirmations(confirmation(Vouchers.next(), unknownToTaxPerson, "1.00", "2017-10-19T15:59:00Z")));
+        String recovered = Vouchers.next();
         String file = HEADER
                 + line(matched, matchedPerson, "180.00")
                 + line(mismatched, mismatchedPerson, "100.00")
                 + line(recovered, recoveredPerson, "180.00")
-                + line(People.voucherNo(), recoveredPerson, "1.005");
+                + line(Vouchers.next(), recoveredPerson, "1.005");
 
         HttpResponse<String> response = api.reconcileAs("tax-bureau", DAY, file);
 
@@ -86,7 +83,7 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void aBadDateOrHeaderIsABadRequestAndOnlyTheSignedTaxBureauMayPost() {
-        String file = HEADER + line(People.voucherNo(), People.idNumber(), "180.00");
+        String file = HEADER + line(Vouchers.next(), IdNumbers.next(Liancheng.REGION), "180.00");
 
         assertBadRequest(api.reconcileAs("tax-bureau", "2017-13-01", file), "date");
         assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-21", "voucher,id,amount\n"), "header");
@@ -112,8 +109,7 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.get("bureau", "/api/v1/reconciliations/" + postedTo).statusCode()).isEqualTo(404);
         long now = Instant.now().getEpochSecond();
         byte[] body = HEADER.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> bodyOnly = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reconciliations/" + postedTo))
-                .header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "text/csv")
+        HttpResponse<String> bodyOnly = api.send(api.requestAs("tax-bureau", "/api/v1/reconciliations/" + postedTo).header("Content-Type", "text/csv")
                 .header("X-Timestamp", Long.toString(now)).header("X-Signature", new TaxBureauSigner(TaxApi.SECRET).signature(now, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(bodyOnly.statusCode()).as(bodyOnly.body()).isEqualTo(401);
@@ -145,23 +141,11 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         return voucherNo + "," + idNumber + ",2018," + amount + ",WECHAT," + PAID_AT + "\n";
     }
 
-    private String enrolledAndAssessed() {
-        String idNumber = People.idNumber();
-        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
-                item -> item != null && item.get("status").asString().equals("UNPAID"));
-        return idNumber;
-    }
-
     private String paid(String idNumber) {
-        String voucherNo = People.voucherNo();
+        String voucherNo = Vouchers.next();
         JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, "180.00", PAID_AT))));
         assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
         return voucherNo;
     }
 
-    private String paidTotal(String idNumber) {
-        return jdbc.queryForObject("select paid_total::text from levy_item where person_id = ? and coverage_year = 2018",
-                String.class, residents.personId(idNumber));
-    }
 }

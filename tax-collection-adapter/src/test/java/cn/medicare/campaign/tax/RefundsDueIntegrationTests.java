@@ -13,17 +13,15 @@ import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
     void assistanceAfterPayingInFullIsOwedBackOnceAndARefundClearsIt() {
@@ -70,7 +68,7 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
                 .contains("\"amount\":\"180.00\"", "\"reason\":\"DUPLICATE_PAYMENT\""));
 
         api.confirm(confirmations(confirmation(twice, idNumber, "180.00")));
-        api.refund(refunds(refund(refundNo(), People.voucherNo(), "10.00")));
+        api.refund(refunds(refund(refundNo(), Vouchers.next(), "10.00")));
         assertThat(announced(idNumber)).hasSize(1);
 
         api.refund(refunds(refund(refundNo(), twice, "100.00")));
@@ -136,23 +134,9 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
     }
 
     private EligibilityAdjusted marker(String idNumber) {
-        return new EligibilityAdjusted(residents.personId(idNumber), 2018, People.REGION, Agency.CIVIL_AFFAIRS,
+        return new EligibilityAdjusted(residents.personId(idNumber), 2018, Liancheng.REGION, Agency.CIVIL_AFFAIRS,
                 AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "batch-marker",
-                People.TOWNSHIP, "莲峰村");
+                Liancheng.LIANFENG, "莲峰村");
     }
 
-    private String enrolledAndAssessed(AssistanceCategory category) {
-        String idNumber = People.idNumber();
-        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
-                item -> item != null && item.get("status").asString().equals("UNPAID"));
-        return idNumber;
-    }
-
-    private String paid(String idNumber, String amount) {
-        String voucherNo = People.voucherNo();
-        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
-        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
-        return voucherNo;
-    }
 }

@@ -1,7 +1,5 @@
 package cn.medicare.campaign.tax;
 
-import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
-import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static cn.medicare.campaign.tax.TaxBureauBodies.refund;
 import static cn.medicare.campaign.tax.TaxBureauBodies.refundNo;
 import static cn.medicare.campaign.tax.TaxBureauBodies.refunds;
@@ -11,15 +9,12 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class RefundsIntegrationTests extends TaxIntegrationTestBase {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
     void aRefundIsStoredPublishedWithoutTheNumberAndTakenOffThePaidTotal() {
@@ -30,13 +25,8 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
 
         HttpResponse<String> response = api.refund(refunds(refund(refundNo, voucherNo, "50.00")));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode outcome = TaxApi.json(response);
-        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
-        assertThat(outcome.get("duplicates").asInt()).isZero();
-        assertThat(outcome.get("rejected")).isEmpty();
-        Map<String, Object> published = jdbc.queryForMap(
-                "select type, aggregatetype, aggregateid, payload::text as payload from outbox where payload->>'refundNo' = ?", refundNo);
+        assertAcceptedOne(response);
+        Map<String, Object> published = publishedWith("refundNo", refundNo);
         assertThat(published.get("type")).isEqualTo("PaymentRefunded");
         assertThat(published.get("aggregatetype")).isEqualTo("insurance.payments.v1");
         assertThat(published.get("aggregateid")).isEqualTo(residents.personId(idNumber));
@@ -93,7 +83,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         JsonNode outcome = TaxApi.json(api.refund(refunds(
                 refund(first, voucherNo, "100.00"),
                 refund(refundNo(), voucherNo, "80.01"),
-                refund(refundNo(), People.voucherNo(), "10.00"),
+                refund(refundNo(), Vouchers.next(), "10.00"),
                 refund(refundNo(), voucherNo, "1.005"),
                 refund(first, voucherNo, "100.00"))));
 
@@ -142,9 +132,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         for (String client : List.of("bureau", "viewer")) {
             assertThat(api.postSigned(client, "/api/v1/refunds", body).statusCode()).as(client).isEqualTo(403);
         }
-        HttpResponse<String> unsigned = api.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/v1/refunds"))
-                .header("Authorization", TaxApi.basic("tax-bureau")).header("Content-Type", "application/json")
+        HttpResponse<String> unsigned = api.send(api.requestAs("tax-bureau", "/api/v1/refunds").header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(TaxApi.json(unsigned).get("detail").asString()).contains("X-Timestamp");
@@ -155,23 +143,4 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(paidTotal(idNumber)).isEqualTo("180.00");
     }
 
-    private String enrolledAndAssessed(AssistanceCategory category) {
-        String idNumber = People.idNumber();
-        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
-                item -> item != null && item.get("status").asString().equals("UNPAID"));
-        return idNumber;
-    }
-
-    private String paid(String idNumber, String amount) {
-        String voucherNo = People.voucherNo();
-        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
-        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
-        return voucherNo;
-    }
-
-    private String paidTotal(String idNumber) {
-        return jdbc.queryForObject("select paid_total::text from levy_item where person_id = ? and coverage_year = 2018",
-                String.class, residents.personId(idNumber));
-    }
 }

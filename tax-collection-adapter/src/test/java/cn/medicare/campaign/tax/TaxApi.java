@@ -1,31 +1,28 @@
 package cn.medicare.campaign.tax;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The adapter's HTTP API as the tax bureau and the other demo clients call it. */
+/** The adapter's HTTP API as the tax bureau and the other demo clients call it, through the test {@link ApiClient}. */
 final class TaxApi {
 
-    static final String SECRET = "local-tax-webhook-secret";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String SECRET = ApiClient.LOCAL_TAX_WEBHOOK_SECRET;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final int port;
+    private final ApiClient api;
 
     TaxApi(int port) {
-        this.port = port;
+        this.api = ApiClient.at(port);
     }
 
     HttpResponse<String> get(String client, String pathAndQuery) {
-        return send(request(pathAndQuery).header("Authorization", basic(client)).GET());
+        return api.as(client).get(pathAndQuery);
     }
 
     /** GET as the tax bureau, expecting 200. */
@@ -39,7 +36,7 @@ final class TaxApi {
 
     /** The person's item on the tax bureau's levy list, or null while not listed. */
     JsonNode levyItem(int coverageYear, String idNumber) {
-        for (JsonNode item : levyItems("region=" + People.REGION + "&coverageYear=" + coverageYear + "&limit=5000").get("items")) {
+        for (JsonNode item : levyItems("region=" + Liancheng.REGION + "&coverageYear=" + coverageYear + "&limit=5000").get("items")) {
             if (item.get("idNumber").asString().equals(idNumber)) {
                 return item;
             }
@@ -53,14 +50,13 @@ final class TaxApi {
     }
 
     HttpResponse<String> confirmAs(String client, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(new TaxBureauSigner(SECRET).post(confirmations().header("Authorization", basic(client)), bytes, Instant.now()));
+        return postSigned(client, "/api/v1/payment-confirmations", body);
     }
 
     /** Signed now with the local secret, posted as {@code client} to {@code path}. */
     HttpResponse<String> postSigned(String client, String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return send(new TaxBureauSigner(SECRET).post(request(path).header("Authorization", basic(client)), bytes, Instant.now()));
+        return send(new TaxBureauSigner(SECRET).post(requestAs(client, path), bytes, Instant.now()));
     }
 
     /** A daily reconciliation file as {@code text/csv}, signed now for its date, posted as {@code client}. */
@@ -73,7 +69,7 @@ final class TaxApi {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         String signature = new TaxBureauSigner(SECRET).signature(timestamp, "POST", "/api/v1/reconciliations/" + signedDate, bytes);
-        return send(request("/api/v1/reconciliations/" + date).header("Authorization", basic(client))
+        return send(requestAs(client, "/api/v1/reconciliations/" + date)
                 .header("Content-Type", "text/csv").header("X-Timestamp", Long.toString(timestamp))
                 .header("X-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
@@ -85,38 +81,23 @@ final class TaxApi {
 
     /** The refunds due of Liancheng for the year as {@code client} reads them, expecting 200. */
     JsonNode refundsDue(String client, int coverageYear) {
-        HttpResponse<String> response = get(client, "/api/v1/refunds-due?region=" + People.REGION + "&coverageYear=" + coverageYear);
+        HttpResponse<String> response = get(client, "/api/v1/refunds-due?region=" + Liancheng.REGION + "&coverageYear=" + coverageYear);
         if (response.statusCode() != 200) {
             throw new AssertionError("refunds due answered " + response.statusCode() + ": " + response.body());
         }
         return json(response).get("items");
     }
 
-    /** A request to the confirmations endpoint, for tests that set the headers themselves. */
-    HttpRequest.Builder confirmations() {
-        return request("/api/v1/payment-confirmations");
+    /** A request as {@code client} (anonymous when null), for tests that set the headers themselves. */
+    HttpRequest.Builder requestAs(String client, String path) {
+        return (client == null ? api : api.as(client)).request(path);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("the call failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return api.send(request);
     }
 
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
-    }
-
-    static String basic(String client) {
-        return "Basic " + Base64.getEncoder().encodeToString((client + ":local-" + client).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
     }
 }

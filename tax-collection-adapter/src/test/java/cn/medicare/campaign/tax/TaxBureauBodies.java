@@ -33,6 +33,6 @@ final class TaxBureauBodies {
     }
 
     static String refundNo() {
-        return "TF" + People.voucherNo();
+        return "TF" + Vouchers.next();
     }
 }

@@ -1,9 +1,21 @@
 package cn.medicare.campaign.tax;
 
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The adapter on the real infrastructure; one application context shared by every integration test class. */
 @RealInfrastructure
@@ -30,6 +43,8 @@ abstract class TaxIntegrationTestBase {
     static final IdNumberSealer SEALER =
             IdNumberSealer.fromBase64("local-2018", "MCowBQYDK2VuAyEAvrkDJ/GKAjkpF/As4iXnOAkormMdNqwR4V8tqiDt+nQ=");
 
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
     TaxApi api;
     Residents residents;
 
@@ -42,5 +57,41 @@ abstract class TaxIntegrationTestBase {
     void clients() {
         api = new TaxApi(port);
         residents = new Residents(personIds, SEALER);
+    }
+
+    /** A resident of 莲峰镇 enrolled for 2018 and assessed, once the levy list shows them UNPAID. */
+    String enrolledAndAssessed(AssistanceCategory category) {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    /** Pays {@code amount} for 2018 through the confirmations endpoint; the voucher number. */
+    String paid(String idNumber, String amount) {
+        String voucherNo = Vouchers.next();
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
+        return voucherNo;
+    }
+
+    String paidTotal(String idNumber) {
+        return jdbc.queryForObject("select paid_total::text from levy_item where person_id = ? and coverage_year = 2018",
+                String.class, residents.personId(idNumber));
+    }
+
+    static void assertAcceptedOne(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = TaxApi.json(response);
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("rejected")).isEmpty();
+    }
+
+    /** The one outbox row whose payload has {@code field} = {@code value}: its type, topic, key and payload. */
+    Map<String, Object> publishedWith(String field, String value) {
+        return jdbc.queryForMap("select type, aggregatetype, aggregateid, payload::text as payload from outbox where payload->>'"
+                + field + "' = ?", value);
     }
 }

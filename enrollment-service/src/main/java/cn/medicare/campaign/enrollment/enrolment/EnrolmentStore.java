@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -27,27 +30,53 @@ class EnrolmentStore {
                 birth_date, sex, person_category, township, village, school, hukou_local, residence_permit, channel,
                 enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at)
             values """;
+    /** The parameter of each column, in the order of INSERT_COLUMNS. */
+    private static final List<String> PARAMETERS = List.of("personId", "coverageYear", "region", "idNumberSealed",
+            "idNumberMasked", "name", "phone", "birthDate", "sex", "personCategory", "township", "village", "school",
+            "hukouLocal", "residencePermit", "channel", "enrolledOn", "coverageStart", "waitingPeriodDays", "enrolledBy",
+            "enrolledAt");
     /** 21 parameters a row: well below PostgreSQL's 65,535 per statement. */
     private static final int CHUNK = 1_000;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /**
+     * For addAll, whose statement differs with each chunk's size: parsed anew each time, not kept in the
+     * shared cache of parsed SQL, where every size ever seen would hold up to 21,000 parameter names.
+     */
+    private final JdbcClient uncached;
 
-    EnrolmentStore(JdbcTemplate jdbc) {
+    EnrolmentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        NamedParameterJdbcTemplate uncachedTemplate = new NamedParameterJdbcTemplate(named.getJdbcOperations());
+        uncachedTemplate.setCacheLimit(0);
+        this.uncached = JdbcClient.create(uncachedTemplate);
     }
 
     /** @return false when the person is already on the roster for that year */
     boolean add(Enrolment enrolment, Instant at) {
-        return jdbc.update(INSERT_COLUMNS + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (person_id, coverage_year) do nothing",
-                columns(enrolment, at).toArray()) == 1;
+        return jdbc.sql(INSERT_COLUMNS + values("") + " on conflict (person_id, coverage_year) do nothing")
+                .params(columns(enrolment, at, "")).update() == 1;
     }
 
-    private static List<Object> columns(Enrolment enrolment, Instant at) {
-        return Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberSealed(),
-                enrolment.idNumberMasked(), enrolment.name(), enrolment.phone(), enrolment.birthDate(), enrolment.sex().name(),
-                enrolment.personCategory().name(), enrolment.township(), enrolment.village(), enrolment.school(),
-                enrolment.hukouLocal(), enrolment.residencePermit(), enrolment.channel().name(), enrolment.enrolledOn(),
-                enrolment.coverageStart(), enrolment.waitingPeriodDays(), enrolment.enrolledBy(), Timestamp.from(at));
+    /** One row's placeholders: each column's parameter, its name followed by the suffix, so that many rows fit one statement. */
+    private static String values(String suffix) {
+        return PARAMETERS.stream().map(name -> ":" + name + suffix).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** One row's values, by the names values(suffix) gives them. */
+    private static Map<String, Object> columns(Enrolment enrolment, Instant at, String suffix) {
+        List<Object> inOrder = Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
+                enrolment.idNumberSealed(), enrolment.idNumberMasked(), enrolment.name(), enrolment.phone(),
+                enrolment.birthDate(), enrolment.sex().name(), enrolment.personCategory().name(), enrolment.township(),
+                enrolment.village(), enrolment.school(), enrolment.hukouLocal(), enrolment.residencePermit(),
+                enrolment.channel().name(), enrolment.enrolledOn(), enrolment.coverageStart(), enrolment.waitingPeriodDays(),
+                enrolment.enrolledBy(), Timestamp.from(at));
+        // a HashMap, since some values may be null
+        Map<String, Object> columns = new HashMap<>();
+        for (int i = 0; i < PARAMETERS.size(); i++) {
+            columns.put(PARAMETERS.get(i) + suffix, inOrder.get(i));
+        }
+        return columns;
     }
 
     /**
@@ -59,45 +88,59 @@ class EnrolmentStore {
         Set<String> added = new HashSet<>();
         for (int from = 0; from < enrolments.size(); from += CHUNK) {
             List<Enrolment> chunk = enrolments.subList(from, Math.min(enrolments.size(), from + CHUNK));
-            String values = String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            List<Object> parameters = new ArrayList<>(chunk.size() * 21);
-            chunk.forEach(enrolment -> parameters.addAll(columns(enrolment, at)));
-            added.addAll(jdbc.queryForList(INSERT_COLUMNS + values + " on conflict (person_id, coverage_year) do nothing returning person_id",
-                    String.class, parameters.toArray()));
+            List<String> rows = new ArrayList<>(chunk.size());
+            Map<String, Object> parameters = new HashMap<>();
+            for (int row = 0; row < chunk.size(); row++) {
+                rows.add(values(String.valueOf(row)));
+                parameters.putAll(columns(chunk.get(row), at, String.valueOf(row)));
+            }
+            String insert = INSERT_COLUMNS + String.join(",", rows)
+                    + " on conflict (person_id, coverage_year) do nothing returning person_id";
+            added.addAll(uncached.sql(insert).params(parameters).query(String.class).list());
         }
         return added;
     }
 
     /** The enrolment, locked until the transaction ends: two clerks withdrawing the same person take turns. */
     Optional<Enrolment> findForUpdate(String personId, int coverageYear) {
-        return jdbc.query("select * from enrolment where person_id = ? and coverage_year = ? for update", EnrolmentStore::read,
-                personId, coverageYear).stream().findFirst();
+        return jdbc.sql("select * from enrolment where person_id = :personId and coverage_year = :coverageYear for update")
+                .param("personId", personId).param("coverageYear", coverageYear).query(EnrolmentStore::read).optional();
     }
 
     void withdraw(String personId, int coverageYear, WithdrawalReason reason, LocalDate effectiveDate) {
-        jdbc.update("update enrolment set withdrawn_on = ?, withdrawal_reason = ? where person_id = ? and coverage_year = ?",
-                effectiveDate, reason.name(), personId, coverageYear);
+        jdbc.sql("""
+                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("effectiveDate", effectiveDate).param("reason", reason.name())
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
     }
 
     void update(Enrolment changed) {
-        jdbc.update("""
-                update enrolment set name = ?, phone = ?, person_category = ?, township = ?, village = ?, school = ?,
-                    hukou_local = ?, residence_permit = ?
-                where person_id = ? and coverage_year = ?""",
-                changed.name(), changed.phone(), changed.personCategory().name(), changed.township(), changed.village(),
-                changed.school(), changed.hukouLocal(), changed.residencePermit(), changed.personId(), changed.coverageYear());
+        jdbc.sql("""
+                update enrolment set name = :name, phone = :phone, person_category = :personCategory, township = :township,
+                    village = :village, school = :school, hukou_local = :hukouLocal, residence_permit = :residencePermit
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("name", changed.name()).param("phone", changed.phone())
+                .param("personCategory", changed.personCategory().name()).param("township", changed.township())
+                .param("village", changed.village()).param("school", changed.school())
+                .param("hukouLocal", changed.hukouLocal()).param("residencePermit", changed.residencePermit())
+                .param("personId", changed.personId()).param("coverageYear", changed.coverageYear())
+                .update();
     }
 
     /** Those of the people ever withdrawn as deceased: nobody enrols them again. Read for a whole list at once. */
     Set<String> deceasedAmong(List<String> personIds) {
-        return new HashSet<>(jdbc.queryForList(
-                "select distinct person_id from enrolment where withdrawal_reason = 'DECEASED' and person_id = any(?)",
-                String.class, (Object) personIds.toArray(String[]::new)));
+        // bound as one SQL array: a List would be expanded into one parameter per element
+        return new HashSet<>(jdbc.sql("""
+                select distinct person_id from enrolment
+                where withdrawal_reason = 'DECEASED' and person_id = any(:personIds)""")
+                .param("personIds", personIds.toArray(String[]::new)).query(String.class).list());
     }
 
     Optional<Enrolment> find(String personId, int coverageYear) {
-        return jdbc.query("select * from enrolment where person_id = ? and coverage_year = ?", EnrolmentStore::read, personId, coverageYear)
-                .stream().findFirst();
+        return jdbc.sql("select * from enrolment where person_id = :personId and coverage_year = :coverageYear")
+                .param("personId", personId).param("coverageYear", coverageYear).query(EnrolmentStore::read).optional();
     }
 
     private static Enrolment read(ResultSet row, int n) throws SQLException {

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
-import cn.medicare.campaign.contracts.events.EventJson;
-import cn.medicare.campaign.enrollment.Liancheng;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class CoverageRuleTests {
 
-    private final CampaignDefined campaign = EventJson.mapper().readValue(
-            Liancheng.campaign2018().replace("{\"regionName\"", "{\"region\":\"350825\",\"coverageYear\":2018,\"version\":1,\"regionName\""),
-            CampaignDefined.class);
+    private final CampaignDefined campaign = Liancheng.apiExample(2018);
 
     @Test
     void categoryDefaultsFromAgeAtTheStartOfTheCollectionPeriod() {

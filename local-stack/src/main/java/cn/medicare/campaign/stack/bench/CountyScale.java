@@ -1,10 +1,10 @@
 package cn.medicare.campaign.stack.bench;
 
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.LocalInfrastructure;
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
-import cn.medicare.campaign.stack.demo.DemoCampaign;
 import cn.medicare.campaign.stack.demo.Resident;
 import cn.medicare.campaign.stack.demo.Residents;
 import java.io.IOException;
@@ -67,8 +67,8 @@ public final class CountyScale {
     private void run(double share) {
         long started = System.nanoTime();
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
-        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", DemoCampaign.campaignJson(COVERAGE_YEAR)), 200);
-        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", DemoCampaign.targetsCsv()), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", Liancheng.apiExampleJson(COVERAGE_YEAR)), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", Liancheng.targetsCsv()), 200);
 
         List<Resident> residents = residents(share);
         long step = System.nanoTime();
@@ -97,9 +97,9 @@ public final class CountyScale {
     }
 
     private static List<Resident> residents(double share) {
-        Residents people = new Residents(2018, DemoCampaign.REGION);
+        Residents people = new Residents(2018, Liancheng.REGION);
         List<Resident> residents = new ArrayList<>();
-        DemoCampaign.targetsCsv().lines().skip(1).forEach(line -> {
+        Liancheng.targetsCsv().lines().skip(1).forEach(line -> {
             String[] cells = line.split(",");
             long count = Math.round(Integer.parseInt(cells[2]) * share);
             for (int i = 0; i < count; i++) {
@@ -145,7 +145,7 @@ public final class CountyScale {
                         n < minimumLiving ? "40.00" : "180.00", "2017-10-20T02:00:00Z"));
             }
             String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";
-            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, "local-tax-webhook-secret",
+            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, ApiClient.LOCAL_TAX_WEBHOOK_SECRET,
                     Clock.systemUTC()), PATIENCE), 200);
         }
     }

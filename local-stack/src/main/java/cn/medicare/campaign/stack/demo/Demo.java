@@ -1,6 +1,7 @@
 package cn.medicare.campaign.stack.demo;
 
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
 import java.io.PrintStream;
@@ -31,7 +32,6 @@ public final class Demo implements Runnable {
     private static final int RESIDENTS_PER_TOWNSHIP = 150;
     private static final int PAYMENT_WAVES = 8;
     private static final Duration BETWEEN_WAVES = Duration.ofSeconds(4);
-    private static final String TAX_SECRET = "local-tax-webhook-secret";
     private static final Duration FIGURES_TIMEOUT = Duration.ofSeconds(60);
     /** How long a call may wait for a service still consuming what it needs (503 with Retry-After). */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -70,15 +70,15 @@ public final class Demo implements Runnable {
 
     private List<String> defineCampaign() {
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
-        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", DemoCampaign.campaignJson(COVERAGE_YEAR)), 200);
-        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", DemoCampaign.targetsCsv()), 200);
-        List<String> townships = DemoCampaign.targetsCsv().lines().skip(1).map(line -> line.split(",")[0]).toList();
+        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", Liancheng.apiExampleJson(COVERAGE_YEAR)), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", Liancheng.targetsCsv()), 200);
+        List<String> townships = Liancheng.targetsCsv().lines().skip(1).map(line -> line.split(",")[0]).toList();
         say("campaign Liancheng 2018 defined with " + townships.size() + " township targets");
         return townships;
     }
 
     private List<Resident> enrol(List<String> townships) {
-        Residents people = new Residents(2018, DemoCampaign.REGION);
+        Residents people = new Residents(2018, Liancheng.REGION);
         List<Resident> residents = new ArrayList<>();
         for (String township : townships) {
             for (int i = 0; i < RESIDENTS_PER_TOWNSHIP; i++) {
@@ -92,7 +92,7 @@ public final class Demo implements Runnable {
             LocalDate enrolledOn = LocalDate.of(2017, 10, 9);
             for (Resident resident : residents) {
                 done.add(clerks.submit(() -> expect(client(SuiteService.ENROLLMENT, "township-" + resident.township())
-                        .post("/api/v1/enrolments", resident.enrolmentJson(DemoCampaign.REGION, COVERAGE_YEAR, enrolledOn)), 201)));
+                        .post("/api/v1/enrolments", resident.enrolmentJson(Liancheng.REGION, COVERAGE_YEAR, enrolledOn)), 201)));
             }
             for (Future<?> enrolment : done) {
                 enrolment.get();
@@ -138,7 +138,7 @@ public final class Demo implements Runnable {
                         "2017-10-" + String.format("%02d", 10 + wave) + "T02:00:00Z"));
             }
             String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";
-            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, TAX_SECRET, Clock.systemUTC()),
+            expect(ApiClient.patiently(() -> taxBureau.postSigned("/api/v1/payment-confirmations", body, ApiClient.LOCAL_TAX_WEBHOOK_SECRET, Clock.systemUTC()),
                     PATIENCE), 200);
             say("tax bureau confirmed payment wave " + (wave + 1) + "/" + PAYMENT_WAVES + " (" + confirmations.size() + " payments)");
             if (wave < PAYMENT_WAVES - 1) {

@@ -1,6 +1,6 @@
 package cn.medicare.campaign.stack.demo;
 
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +28,7 @@ public final class Residents {
         String idNumber;
         do {
             LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 75));
-            String first17 = birthRegion + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-            idNumber = first17 + ResidentIdNumber.checkCharacter(first17);
+            idNumber = IdNumbers.of(birthRegion, birth, random.nextInt(1000));
         } while (!issued.add(idNumber));
         String name = SURNAMES.get(random.nextInt(SURNAMES.size())) + GIVEN.get(random.nextInt(GIVEN.size()));
         return new Resident(idNumber, name, township, VILLAGES.get(random.nextInt(VILLAGES.size())), random.nextInt(10) < 9);

@@ -24,6 +24,8 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -58,19 +60,19 @@ public class ServiceKitAutoConfiguration {
     @Bean
     OutboxWriter outboxWriter(JdbcTemplate jdbc, @Value("${spring.application.name}") String source, Clock clock,
             MeterRegistry meters) {
-        return new OutboxWriter(jdbc, source, clock, meters);
+        return new OutboxWriter(new NamedParameterJdbcTemplate(jdbc), source, clock, meters);
     }
 
     @Bean
     Retention retention(JdbcTemplate jdbc, Clock clock,
             @Value("${insurance.retention.outbox:P30D}") Duration outbox,
             @Value("${insurance.retention.inbox:P400D}") Duration inbox) {
-        return new Retention(jdbc, clock, outbox, inbox);
+        return new Retention(JdbcClient.create(jdbc), clock, outbox, inbox);
     }
 
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
-        return new Inbox(jdbc, transaction, meters);
+        return new Inbox(JdbcClient.create(jdbc), transaction, meters);
     }
 
     @Bean

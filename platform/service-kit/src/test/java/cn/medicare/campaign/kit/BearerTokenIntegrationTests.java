@@ -2,7 +2,7 @@ package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import com.nimbusds.jose.JOSEException;

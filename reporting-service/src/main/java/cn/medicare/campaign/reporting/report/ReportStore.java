@@ -9,36 +9,42 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ReportStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    ReportStore(JdbcTemplate jdbc) {
+    ReportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void add(Report report) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into report (report_id, type, region, coverage_year, as_of, created_at, business_date, content)
-                values (?, ?, ?, ?, ?, ?, ?, ?::json)""",
-                report.reportId(), report.type().name(), report.region(), report.coverageYear(), Timestamp.from(report.asOf()),
-                Timestamp.from(report.createdAt()), report.createdAt().atZone(BusinessTime.ZONE).toLocalDate(),
-                EventJson.mapper().writeValueAsString(report.content()));
+                values (:reportId, :type, :region, :coverageYear, :asOf, :createdAt, :businessDate, cast(:content as json))""")
+                .param("reportId", report.reportId()).param("type", report.type().name()).param("region", report.region())
+                .param("coverageYear", report.coverageYear()).param("asOf", Timestamp.from(report.asOf()))
+                .param("createdAt", Timestamp.from(report.createdAt()))
+                .param("businessDate", report.createdAt().atZone(BusinessTime.ZONE).toLocalDate())
+                .param("content", EventJson.mapper().writeValueAsString(report.content()))
+                .update();
     }
 
     Optional<Report> find(UUID reportId) {
-        return jdbc.query("select * from report where report_id = ?", ReportStore::read, reportId).stream().findFirst();
+        return jdbc.sql("select * from report where report_id = :reportId").param("reportId", reportId)
+                .query(ReportStore::read).optional();
     }
 
     List<Report> list(String region, int coverageYear, ReportType type) {
-        return jdbc.query("""
-                select * from report where region = ? and coverage_year = ? and (cast(? as varchar) is null or type = ?)
-                order by created_at desc""", ReportStore::read, region, coverageYear, type == null ? null : type.name(),
-                type == null ? null : type.name());
+        return jdbc.sql("""
+                select * from report where region = :region and coverage_year = :coverageYear
+                  and (cast(:type as varchar) is null or type = :type)
+                order by created_at desc""")
+                .param("region", region).param("coverageYear", coverageYear).param("type", type == null ? null : type.name())
+                .query(ReportStore::read).list();
     }
 
     private static Report read(ResultSet row, int n) throws SQLException {

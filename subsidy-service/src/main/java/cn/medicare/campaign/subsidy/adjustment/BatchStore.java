@@ -4,12 +4,16 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.kit.web.InputError;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +25,14 @@ class BatchStore {
     private static final TypeReference<List<InputError>> ERRORS = new TypeReference<>() {
     };
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** For the rows' JDBC batch, which JdbcClient has no API for. */
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    BatchStore(JdbcTemplate jdbc, JsonMapper json) {
+    BatchStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -35,52 +42,61 @@ class BatchStore {
     /** Fails with a DuplicateKeyException when the agency already used the idempotency key. */
     void insert(UUID batchId, Agency agency, YearMonth month, Instant submittedAt, boolean onTime, String idempotencyKey,
             List<CheckedRow> rows) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into adjustment_batch (batch_id, agency, month, submitted_at, on_time, idempotency_key)
-                values (?, ?, ?, ?, ?, ?)""",
-                batchId, agency.name(), month.toString(), Timestamp.from(submittedAt), onTime, idempotencyKey);
-        jdbc.batchUpdate("""
+                values (:batchId, :agency, :month, :submittedAt, :onTime, :idempotencyKey)""")
+                .param("batchId", batchId).param("agency", agency.name()).param("month", month.toString())
+                .param("submittedAt", Timestamp.from(submittedAt)).param("onTime", onTime)
+                .param("idempotencyKey", idempotencyKey)
+                .update();
+        // text typed VARCHAR, so that a missing cell of a rejected row is bound as a varchar null, as setString(null) binds it
+        batch.batchUpdate("""
                 insert into adjustment_row (batch_id, row_no, id_number_masked, township, village, action, category,
                                             effective_date, accepted, errors)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""",
-                rows, 500, (statement, row) -> {
-                    statement.setObject(1, batchId);
-                    statement.setInt(2, row.row());
-                    statement.setString(3, row.idNumberMasked());
-                    statement.setString(4, FreeText.redact(row.input().township()));
-                    statement.setString(5, FreeText.redact(row.input().village()));
-                    statement.setString(6, FreeText.redact(row.input().action()));
-                    statement.setString(7, FreeText.redact(row.input().category()));
-                    statement.setString(8, FreeText.redact(row.input().effectiveDate()));
-                    statement.setBoolean(9, row.accepted());
-                    statement.setString(10, json.writeValueAsString(row.errors()));
-                });
+                values (:batchId, :rowNo, :idNumberMasked, :township, :village, :action, :category, :effectiveDate, :accepted,
+                        cast(:errors as json))""",
+                rows.stream().map(row -> new MapSqlParameterSource()
+                        .addValue("batchId", batchId)
+                        .addValue("rowNo", row.row())
+                        .addValue("idNumberMasked", row.idNumberMasked(), Types.VARCHAR)
+                        .addValue("township", FreeText.redact(row.input().township()), Types.VARCHAR)
+                        .addValue("village", FreeText.redact(row.input().village()), Types.VARCHAR)
+                        .addValue("action", FreeText.redact(row.input().action()), Types.VARCHAR)
+                        .addValue("category", FreeText.redact(row.input().category()), Types.VARCHAR)
+                        .addValue("effectiveDate", FreeText.redact(row.input().effectiveDate()), Types.VARCHAR)
+                        .addValue("accepted", row.accepted())
+                        .addValue("errors", json.writeValueAsString(row.errors()), Types.VARCHAR))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     Optional<UUID> idOf(Agency agency, String idempotencyKey) {
-        return jdbc.queryForList("select batch_id from adjustment_batch where agency = ? and idempotency_key = ?",
-                UUID.class, agency.name(), idempotencyKey).stream().findFirst();
+        return jdbc.sql("select batch_id from adjustment_batch where agency = :agency and idempotency_key = :idempotencyKey")
+                .param("agency", agency.name()).param("idempotencyKey", idempotencyKey).query(UUID.class).optional();
     }
 
     Optional<BatchDetails> find(UUID batchId) {
-        List<BatchDetails.RowOutcome> rows = jdbc.query("""
+        List<BatchDetails.RowOutcome> rows = jdbc.sql("""
                 select row_no, id_number_masked, township, village, action, category, effective_date, accepted, errors::text
-                from adjustment_row where batch_id = ? order by row_no""",
-                (row, n) -> new BatchDetails.RowOutcome(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getString(7),
+                from adjustment_row where batch_id = :batchId order by row_no""")
+                .param("batchId", batchId)
+                .query((row, n) -> new BatchDetails.RowOutcome(row.getInt(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7),
                         row.getBoolean(8) ? BatchDetails.Status.ACCEPTED : BatchDetails.Status.REJECTED,
-                        json.readValue(row.getString(9), ERRORS)),
-                batchId);
+                        json.readValue(row.getString(9), ERRORS)))
+                .list();
         int accepted = (int) rows.stream().filter(row -> row.status() == BatchDetails.Status.ACCEPTED).count();
-        return jdbc.query("select agency, month, on_time, submitted_at from adjustment_batch where batch_id = ?",
-                (row, n) -> new BatchDetails(batchId.toString(), Agency.valueOf(row.getString(1)), row.getString(2),
-                        row.getBoolean(3), row.getTimestamp(4).toInstant(), accepted, rows),
-                batchId).stream().findFirst();
+        return jdbc.sql("select agency, month, on_time, submitted_at from adjustment_batch where batch_id = :batchId")
+                .param("batchId", batchId)
+                .query((row, n) -> new BatchDetails(batchId.toString(), Agency.valueOf(row.getString(1)), row.getString(2),
+                        row.getBoolean(3), row.getTimestamp(4).toInstant(), accepted, rows))
+                .optional();
     }
 
     List<Submission> submissions(YearMonth month) {
-        return jdbc.query("select agency, batch_id, on_time from adjustment_batch where month = ? order by submitted_at, batch_id",
-                (row, n) -> new Submission(Agency.valueOf(row.getString(1)), row.getString(2), row.getBoolean(3)),
-                month.toString());
+        return jdbc.sql("""
+                select agency, batch_id, on_time from adjustment_batch where month = :month order by submitted_at, batch_id""")
+                .param("month", month.toString())
+                .query((row, n) -> new Submission(Agency.valueOf(row.getString(1)), row.getString(2), row.getBoolean(3)))
+                .list();
     }
 }

@@ -1,6 +1,6 @@
 package cn.medicare.campaign.subsidy.assessment;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +16,14 @@ public class EligibilityLock {
     /** Any fixed key: the lock guards this service's own database only. */
     private static final long ELIGIBILITY_WRITERS = 0x5355_4253_4944_5931L;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    EligibilityLock(JdbcTemplate jdbc) {
+    EligibilityLock(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Re-entrant within a transaction, so each event of a consumer batch may take it again. */
     public void lock() {
-        jdbc.query("select pg_advisory_xact_lock(?)", row -> {
-        }, ELIGIBILITY_WRITERS);
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", ELIGIBILITY_WRITERS).query().singleRow();
     }
 }

@@ -5,67 +5,77 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The local copy of the campaigns (年度参保缴费政策) and townships enrollment-service publishes. */
 @Repository
 public class CampaignStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    /** For the townships' JDBC batch, which JdbcClient has no API for. */
+    private final NamedParameterJdbcTemplate batch;
 
-    CampaignStore(JdbcTemplate jdbc) {
+    CampaignStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** @return true when this definition is new or replaces a lower version; a stale or repeated one changes nothing */
     public boolean define(CampaignDefined campaign) {
-        return jdbc.update("""
-                insert into campaign (region, coverage_year, version, collection_end, definition) values (?, ?, ?, ?, ?::json)
+        return jdbc.sql("""
+                insert into campaign (region, coverage_year, version, collection_end, definition)
+                values (:region, :coverageYear, :version, :collectionEnd, cast(:definition as json))
                 on conflict (region, coverage_year) do update
                 set version = excluded.version, collection_end = excluded.collection_end, definition = excluded.definition
-                where campaign.version < excluded.version""",
-                campaign.region(), campaign.coverageYear(), campaign.version(), campaign.collectionPeriod().end(),
-                EventJson.write(campaign)) == 1;
+                where campaign.version < excluded.version""")
+                .param("region", campaign.region()).param("coverageYear", campaign.coverageYear())
+                .param("version", campaign.version()).param("collectionEnd", campaign.collectionPeriod().end())
+                .param("definition", EventJson.write(campaign))
+                .update() == 1;
     }
 
     public Optional<CampaignDefined> find(String region, int coverageYear) {
-        List<String> definitions = jdbc.queryForList("select definition::text from campaign where region = ? and coverage_year = ?",
-                String.class, region, coverageYear);
-        return definitions.stream().findFirst().map(json -> EventJson.read(json, CampaignDefined.class));
+        return jdbc.sql("select definition::text from campaign where region = :region and coverage_year = :coverageYear")
+                .param("region", region).param("coverageYear", coverageYear).query(String.class).optional()
+                .map(json -> EventJson.read(json, CampaignDefined.class));
     }
 
     /** The last day of each known campaign's collection period in the region, by coverage year. */
     public Map<Integer, LocalDate> collectionEnds(String region) {
         Map<Integer, LocalDate> ends = new HashMap<>();
-        jdbc.query("select coverage_year, collection_end from campaign where region = ?",
-                row -> {
+        jdbc.sql("select coverage_year, collection_end from campaign where region = :region")
+                .param("region", region)
+                .query(row -> {
                     ends.put(row.getInt(1), row.getObject(2, LocalDate.class));
-                }, region);
+                });
         return ends;
     }
 
     public void setTargets(TargetsSet targets) {
-        jdbc.batchUpdate("""
-                insert into township (township, region, name) values (?, ?, ?)
+        batch.batchUpdate("""
+                insert into township (township, region, name) values (:township, :region, :name)
                 on conflict (township) do update set region = excluded.region, name = excluded.name""",
-                targets.targets(), 500, (statement, target) -> {
-                    statement.setString(1, target.township());
-                    statement.setString(2, targets.region());
-                    statement.setString(3, target.townshipName());
-                });
+                targets.targets().stream().map(target -> new MapSqlParameterSource()
+                        .addValue("township", target.township()).addValue("region", targets.region())
+                        .addValue("name", target.townshipName()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** @return whether a TargetsSet of the county has arrived */
     public boolean hasTargets(String region) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from township where region = ?)", Boolean.class, region));
+        return Boolean.TRUE.equals(jdbc.sql("select exists (select 1 from township where region = :region)")
+                .param("region", region).query(Boolean.class).single());
     }
 
     /** The county a township belongs to, when a TargetsSet has named it. */
     public Optional<String> regionOf(String township) {
-        return jdbc.queryForList("select region from township where township = ?", String.class, township).stream().findFirst();
+        return jdbc.sql("select region from township where township = :township")
+                .param("township", township).query(String.class).optional();
     }
 }

@@ -12,7 +12,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
-import cn.medicare.campaign.subsidy.Liancheng;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class AssessmentRuleTests {
 
-    private final CampaignDefined liancheng = Liancheng.campaign(2018, 1);
+    private final CampaignDefined liancheng = Liancheng.apiExample(2018);
 
     @Test
     void withoutAssistanceThePersonPaysTheStandardOfTheirCategory() {
@@ -43,14 +43,14 @@ class AssessmentRuleTests {
 
     @Test
     void aFixedSubsidyAboveTheStandardNeverMakesTheAmountNegative() {
-        CampaignDefined generous = Liancheng.campaign(2018, 1, "180.00", "250.00");
+        CampaignDefined generous = Liancheng.apiExample(2018, 1, "180.00", "250.00");
         assertThat(AssessmentRule.assess(generous, PersonCategory.GENERAL, Set.of(MINIMUM_LIVING)))
                 .isEqualTo(assessment("180.00", "180.00", "0.00", MINIMUM_LIVING));
     }
 
     @Test
     void percentAssistanceIsRoundedHalfUpToFen() {
-        CampaignDefined odd = Liancheng.campaign(2018, 1, "350.01", "140.00");
+        CampaignDefined odd = Liancheng.apiExample(2018, 1, "350.01", "140.00");
         // 350.01 x 50 % = 175.005 -> 175.01
         assertThat(AssessmentRule.assess(odd, PersonCategory.GENERAL, Set.of(LOW_INCOME_MARGINAL)))
                 .isEqualTo(assessment("350.01", "175.01", "175.00", LOW_INCOME_MARGINAL));

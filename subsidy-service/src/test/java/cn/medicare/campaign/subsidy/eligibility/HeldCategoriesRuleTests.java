@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -37,7 +37,7 @@ class LevyItemsController {
         int year = (int) number("coverageYear", coverageYear, null, 1, 9999);
         long afterCursor = number("after", after, 0L, 0, Long.MAX_VALUE);
         int pageSize = (int) number("limit", limit, (long) DEFAULT_LIMIT, 1, MAX_LIMIT);
-        List<LevyListService.LevyItem> changes = levyList.changesAfter(region, year, afterCursor, pageSize);
+        List<LevyItemStore.LevyItem> changes = levyList.changesAfter(region, year, afterCursor, pageSize);
         // only the tax bureau collects by the number; everybody else reads it masked
         boolean plainNumbers = caller.is(Role.TAX_BUREAU);
         List<LevyPage.Item> items = changes.stream()

@@ -9,30 +9,34 @@ import java.util.List;
 import java.util.Optional;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The payments the tax bureau confirmed, one per voucher, and their refunds; the ID number only masked. */
 @Repository
 class PaymentStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    PaymentStore(JdbcTemplate jdbc) {
+    PaymentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     boolean received(String voucherNo) {
-        return !jdbc.queryForList("select 1 from payment where voucher_no = ?", Integer.class, voucherNo).isEmpty();
+        return jdbc.sql("select 1 from payment where voucher_no = :voucherNo").param("voucherNo", voucherNo)
+                .query(Integer.class).optional().isPresent();
     }
 
     void store(PaymentConfirmed payment, String idNumber) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel, paid_at, source)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                payment.voucherNo(), payment.personId(), payment.coverageYear(), payment.region(),
-                PersonIds.maskIdNumber(idNumber), payment.amount(), payment.channel().name(),
-                Timestamp.from(payment.paidAt()), payment.source().name());
+                values (:voucherNo, :personId, :coverageYear, :region, :idNumberMasked, :amount, :channel, :paidAt, :source)""")
+                .param("voucherNo", payment.voucherNo()).param("personId", payment.personId())
+                .param("coverageYear", payment.coverageYear()).param("region", payment.region())
+                .param("idNumberMasked", PersonIds.maskIdNumber(idNumber)).param("amount", payment.amount())
+                .param("channel", payment.channel().name()).param("paidAt", Timestamp.from(payment.paidAt()))
+                .param("source", payment.source().name())
+                .update();
     }
 
     /** A received payment as the daily reconciliation compares it. */
@@ -41,23 +45,25 @@ class PaymentStore {
     }
 
     Optional<Received> find(String voucherNo) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, recovered_on
-                from payment where voucher_no = ?""",
-                (row, n) -> new Received(row.getString(1), row.getString(2), row.getInt(3), row.getString(4), row.getBigDecimal(5),
-                        row.getObject(6, LocalDate.class)),
-                voucherNo).stream().findFirst();
+                from payment where voucher_no = :voucherNo""")
+                .param("voucherNo", voucherNo)
+                .query(Received.class).optional();
     }
 
     void markRecovered(String voucherNo, LocalDate day) {
-        jdbc.update("update payment set recovered_on = ? where voucher_no = ?", day, voucherNo);
+        jdbc.sql("update payment set recovered_on = :day where voucher_no = :voucherNo")
+                .param("day", day).param("voucherNo", voucherNo)
+                .update();
     }
 
     /** The vouchers paid during the business day (Asia/Shanghai). */
     List<String> paidOn(LocalDate day) {
-        return jdbc.queryForList("select voucher_no from payment where paid_at >= ? and paid_at < ? order by voucher_no", String.class,
-                Timestamp.from(day.atStartOfDay(BusinessTime.ZONE).toInstant()),
-                Timestamp.from(day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant()));
+        return jdbc.sql("select voucher_no from payment where paid_at >= :from and paid_at < :until order by voucher_no")
+                .param("from", Timestamp.from(day.atStartOfDay(BusinessTime.ZONE).toInstant()))
+                .param("until", Timestamp.from(day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant()))
+                .query(String.class).list();
     }
 
     /** A received payment, as far as a refund needs it. */
@@ -65,24 +71,28 @@ class PaymentStore {
     }
 
     Optional<Paid> paid(String voucherNo) {
-        return jdbc.query("select person_id, coverage_year, region, amount from payment where voucher_no = ?",
-                (row, n) -> new Paid(row.getString(1), row.getInt(2), row.getString(3), row.getBigDecimal(4)), voucherNo)
-                .stream().findFirst();
+        return jdbc.sql("select person_id, coverage_year, region, amount from payment where voucher_no = :voucherNo")
+                .param("voucherNo", voucherNo)
+                .query(Paid.class).optional();
     }
 
     boolean refundReceived(String refundNo) {
-        return !jdbc.queryForList("select 1 from refund where refund_no = ?", Integer.class, refundNo).isEmpty();
+        return jdbc.sql("select 1 from refund where refund_no = :refundNo").param("refundNo", refundNo)
+                .query(Integer.class).optional().isPresent();
     }
 
     BigDecimal refundedOn(String voucherNo) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from refund where voucher_no = ?", BigDecimal.class, voucherNo);
+        return jdbc.sql("select coalesce(sum(amount), 0) from refund where voucher_no = :voucherNo").param("voucherNo", voucherNo)
+                .query(BigDecimal.class).single();
     }
 
     void storeRefund(PaymentRefunded refund) {
-        jdbc.update("""
+        jdbc.sql("""
                 insert into refund (refund_no, voucher_no, person_id, coverage_year, region, amount, refunded_at, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                refund.refundNo(), refund.voucherNo(), refund.personId(), refund.coverageYear(), refund.region(),
-                refund.amount(), Timestamp.from(refund.refundedAt()), refund.reason());
+                values (:refundNo, :voucherNo, :personId, :coverageYear, :region, :amount, :refundedAt, :reason)""")
+                .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("personId", refund.personId())
+                .param("coverageYear", refund.coverageYear()).param("region", refund.region()).param("amount", refund.amount())
+                .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", refund.reason())
+                .update();
     }
 }

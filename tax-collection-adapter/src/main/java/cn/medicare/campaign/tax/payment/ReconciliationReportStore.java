@@ -2,7 +2,7 @@ package cn.medicare.campaign.tax.payment;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,23 +10,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ReconciliationReportStore {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ReconciliationReportStore(JdbcTemplate jdbc, JsonMapper json) {
+    ReconciliationReportStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     Optional<ReconciliationReport> of(LocalDate date) {
-        return jdbc.queryForList("select report::text from reconciliation where date = ?", String.class, date).stream()
-                .findFirst().map(text -> json.readValue(text, ReconciliationReport.class));
+        return jdbc.sql("select report::text from reconciliation where date = :date").param("date", date)
+                .query(String.class).optional().map(text -> json.readValue(text, ReconciliationReport.class));
     }
 
     void save(ReconciliationReport report) {
-        jdbc.update("""
-                insert into reconciliation (date, report) values (?, ?::json)
-                on conflict (date) do update set report = excluded.report, completed_at = now()""",
-                report.date(), json.writeValueAsString(report));
+        jdbc.sql("""
+                insert into reconciliation (date, report) values (:date, cast(:report as json))
+                on conflict (date) do update set report = excluded.report, completed_at = now()""")
+                .param("date", report.date()).param("report", json.writeValueAsString(report))
+                .update();
     }
 }

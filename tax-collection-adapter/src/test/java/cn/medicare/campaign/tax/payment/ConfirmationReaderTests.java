@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
@@ -18,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConfirmationReaderTests {
 
     private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
-    private static final String FIRST17 = "35082519850612401";
-    private static final String ID = FIRST17 + ResidentIdNumber.checkCharacter(FIRST17);
+    private static final String ID = Liancheng.idNumber(401);
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Test
@@ -55,7 +55,7 @@ class ConfirmationReaderTests {
 
     @Test
     void reportsEveryProblemOfARowByFieldAndKeepsTheGoodRows() {
-        String badCheck = FIRST17 + (ID.charAt(17) == '1' ? '2' : '1');
+        String badCheck = IdNumbers.withWrongCheckCharacter(ID);
         ConfirmationReader.Rows rows = read("""
                 {"confirmations":[
                   {"voucherNo":"","idNumber":"%s","coverageYear":18,"amount":"1.005","channel":"CARD","paidAt":"yesterday"},

@@ -3,7 +3,7 @@ package cn.medicare.campaign.tax.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.intake.IntakeLimits;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -18,8 +18,7 @@ class ReconciliationFileTests {
 
     private static final ListIntake INTAKE = new ListIntake(IntakeLimits.defaults(), JsonMapper.builder().build());
     private static final LocalDate TODAY = LocalDate.of(2017, 10, 21);
-    private static final String FIRST17 = "35082519850612401";
-    private static final String ID = FIRST17 + ResidentIdNumber.checkCharacter(FIRST17);
+    private static final String ID = Liancheng.idNumber(401);
 
     @Test
     void readsRowsWithTheirRowNumbersAcceptingAByteOrderMarkQuotesAndBlankLines() {

@@ -1,6 +1,6 @@
 package cn.medicare.campaign.infra.testing;
 
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.fixtures.Liancheng;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +44,7 @@ public final class HostileInput {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]+");
 
     /** A plain ID number with a valid check character: an answer must never echo one. */
-    public static final String ID_NUMBER = "35082519850612401" + ResidentIdNumber.checkCharacter("35082519850612401");
+    public static final String ID_NUMBER = Liancheng.idNumber(401);
 
     private HostileInput() {
     }
@@ -260,5 +261,32 @@ public final class HostileInput {
         JsonNode copy = template.deepCopy();
         ((ObjectNode) copy.at(path.substring(0, path.lastIndexOf('/')))).remove(path.substring(path.lastIndexOf('/') + 1));
         return copy.toString();
+    }
+
+    /** {@code @ForAll(supplier = HostileInput.Segments.class)}: hostile path segments, and now and then {@code valid}. */
+    public static final class Segments implements ArbitrarySupplier<String> {
+
+        @Override
+        public Arbitrary<String> get() {
+            return Arbitraries.oneOf(pathSegments(), Arbitraries.just("valid"));
+        }
+    }
+
+    /** {@code @ForAll(supplier = HostileInput.QueryValues.class)} */
+    public static final class QueryValues implements ArbitrarySupplier<String> {
+
+        @Override
+        public Arbitrary<String> get() {
+            return queryValues();
+        }
+    }
+
+    /** {@code @ForAll(supplier = HostileInput.HeaderValues.class)} */
+    public static final class HeaderValues implements ArbitrarySupplier<String> {
+
+        @Override
+        public Arbitrary<String> get() {
+            return headerValues();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package cn.medicare.campaign.infra.testing;
 
-import cn.medicare.campaign.infra.http.ApiClient;
+import cn.medicare.campaign.fixtures.ApiClient;
 import java.net.http.HttpResponse;
 
 /** What operations expect of every running service: health, Prometheus metrics and its OpenAPI document. */

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,16 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Inbox {
 
     private static final String RECORD = """
-            insert into inbox (consumer_group, event_id, topic, type) values (?, ?, ?, ?)
+            insert into inbox (consumer_group, event_id, topic, type) values (:consumerGroup, :eventId, :topic, :type)
             on conflict do nothing""";
 
     public static final String APPLIED = "insurance.inbox.applied";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
+    public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.meters = meters;
@@ -87,7 +87,8 @@ public class Inbox {
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
             try {
-                boolean firstTime = jdbc.update(RECORD, consumerGroup, event.id(), event.topic(), event.type()) == 1;
+                boolean firstTime = jdbc.sql(RECORD).param("consumerGroup", consumerGroup).param("eventId", event.id())
+                        .param("topic", event.topic()).param("type", event.type()).update() == 1;
                 if (firstTime && event.event().isPresent()) {
                     handler.apply(event);
                     applied.merge(event.topic(), 1, Integer::sum);

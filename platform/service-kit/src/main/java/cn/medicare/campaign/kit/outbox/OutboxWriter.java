@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -24,14 +26,15 @@ public class OutboxWriter {
 
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
-            values (?, ?, ?, ?, ?::json, ?, ?, ?)""";
+            values (:id, :topic, :key, :type, cast(:payload as json), :source, :time, :schemaVersion)""";
 
-    private final JdbcTemplate jdbc;
+    /** Not a JdbcClient: the messages go in one JDBC batch, which JdbcClient has no API for. */
+    private final NamedParameterJdbcTemplate jdbc;
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public OutboxWriter(JdbcTemplate jdbc, String source, Clock clock, MeterRegistry meters) {
+    public OutboxWriter(NamedParameterJdbcTemplate jdbc, String source, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.source = source;
         this.clock = clock;
@@ -60,15 +63,15 @@ public class OutboxWriter {
                 throw new PlainIdNumberException(message.type());
             }
         }
-        jdbc.batchUpdate(INSERT, messages, 500, (statement, message) -> {
-            statement.setObject(1, message.id());
-            statement.setString(2, message.topic());
-            statement.setString(3, message.key());
-            statement.setString(4, message.type());
-            statement.setString(5, message.payload());
-            statement.setString(6, source);
-            statement.setTimestamp(7, Timestamp.from(message.time()));
-            statement.setInt(8, message.schemaVersion());
-        });
+        jdbc.batchUpdate(INSERT, messages.stream().map(message -> new MapSqlParameterSource()
+                .addValue("id", message.id())
+                .addValue("topic", message.topic())
+                .addValue("key", message.key())
+                .addValue("type", message.type())
+                .addValue("payload", message.payload())
+                .addValue("source", source)
+                .addValue("time", Timestamp.from(message.time()))
+                .addValue("schemaVersion", message.schemaVersion()))
+                .toArray(SqlParameterSource[]::new));
     }
 }

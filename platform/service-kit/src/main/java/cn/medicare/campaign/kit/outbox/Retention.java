@@ -7,7 +7,7 @@ import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -20,12 +20,12 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
     private static final int CHUNK = 10_000;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration outbox;
     private final Duration inbox;
 
-    public Retention(JdbcTemplate jdbc, Clock clock, Duration outbox, Duration inbox) {
+    public Retention(JdbcClient jdbc, Clock clock, Duration outbox, Duration inbox) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.outbox = outbox;
@@ -35,11 +35,12 @@ public class Retention {
     @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${insurance.retention.every:PT1H}")
     @SchedulerLock(name = "retention", lockAtMostFor = "PT30M")
     public void purge() {
-        int outboxRows = deleteInChunks("delete from outbox where id in (select id from outbox where created_at < ? limit " + CHUNK + ")",
+        int outboxRows = deleteInChunks("""
+                delete from outbox where id in (select id from outbox where created_at < :before limit %d)""".formatted(CHUNK),
                 clock.instant().minus(outbox));
         int inboxRows = deleteInChunks("""
                 delete from inbox where (consumer_group, event_id) in
-                    (select consumer_group, event_id from inbox where applied_at < ? limit %d)""".formatted(CHUNK),
+                    (select consumer_group, event_id from inbox where applied_at < :before limit %d)""".formatted(CHUNK),
                 clock.instant().minus(inbox));
         if (outboxRows + inboxRows > 0) {
             log.info("Retention removed {} outbox rows older than {} and {} inbox ids older than {}", outboxRows, outbox, inboxRows, inbox);
@@ -51,7 +52,7 @@ public class Retention {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbc.update(delete, Timestamp.from(before));
+            deleted = jdbc.sql(delete).param("before", Timestamp.from(before)).update();
             total += deleted;
         } while (deleted == CHUNK);
         return total;

@@ -3,22 +3,17 @@ package cn.medicare.campaign.kit.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medicare.campaign.fixtures.Uploads;
 import cn.medicare.campaign.infra.testing.HostileUploads;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -131,7 +126,7 @@ class ListIntakeTests {
     @Test
     void rowsAreNumberedAlikeInCsvXlsxAndJson() throws IOException {
         List<Integer> fromCsv = INTAKE.csv(in("township,village,name\n\n1,2,3\n,,\n4,5,6\n"), null, COLUMNS, ListRow::number);
-        List<Integer> fromXlsx = INTAKE.xlsx(new ByteArrayInputStream(workbook(List.of(List.of("township", "village", "name"),
+        List<Integer> fromXlsx = INTAKE.xlsx(new ByteArrayInputStream(Uploads.workbook("名单", List.of(List.of("township", "village", "name"),
                 List.of(), List.of("1", "2", "3"), List.of("", "", ""), List.of("4", "5", "6")))), COLUMNS, ListRow::number);
         List<Resident> fromJson = INTAKE.jsonRows(in("[{\"name\":\"a\"},null,{\"name\":\"b\"}]"), null, Resident.class);
 
@@ -142,7 +137,7 @@ class ListIntakeTests {
 
     @Test
     void xlsxDateCellsReadAsIsoDatesAndOtherCellsAsShown() throws IOException {
-        byte[] workbook = workbook(List.of(List.of("township", "village", "name", "phone"),
+        byte[] workbook = Uploads.workbook("名单", List.of(List.of("township", "village", "name", "phone"),
                 List.of("350825100", "城关村", "2017-10-15", "13800000000")));
 
         List<Map<String, String>> rows = INTAKE.xlsx(new ByteArrayInputStream(workbook), COLUMNS,
@@ -219,28 +214,5 @@ class ListIntakeTests {
             caught[0] = refusal;
         });
         return caught[0];
-    }
-
-    /** The third column of data rows as an Excel date, the way clerks type dates. */
-    private static byte[] workbook(List<List<String>> rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("名单");
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                        row.createCell(c).setCellValue(LocalDate.parse(value));
-                        row.getCell(c).setCellStyle(date);
-                    } else {
-                        row.createCell(c).setCellValue(value);
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -1,0 +1,208 @@
+package cn.medicare.campaign.tax.levy;
+
+import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * 征缴名单: the levy items in the database, one per person and coverage year. Every change a
+ * reader of the list must see takes the next value of {@code levy_cursor}.
+ */
+@Repository
+class LevyItemStore {
+
+    private static final long CURSOR_LOCK = 0x7461784c65767931L; // "taxLevy1"
+
+    private final JdbcClient jdbc;
+
+    LevyItemStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Held until the transaction ends; see {@link LevyListService} for why. */
+    void lockCursor() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CURSOR_LOCK).query().singleRow();
+    }
+
+    Optional<String> regionOf(String personId, int coverageYear) {
+        return jdbc.sql("select region from levy_item where person_id = :personId and coverage_year = :coverageYear")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .query(String.class).optional();
+    }
+
+    void addPayment(String personId, int coverageYear, String region, BigDecimal amount) {
+        jdbc.sql("""
+                insert into levy_item (person_id, coverage_year, region, paid_total, change_cursor)
+                values (:personId, :coverageYear, :region, :amount, nextval('levy_cursor'))
+                on conflict (person_id, coverage_year) do update
+                set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor""")
+                .param("personId", personId).param("coverageYear", coverageYear).param("region", region).param("amount", amount)
+                .update();
+    }
+
+    /** A refund that takes the net below the settled payable forgets the settlement (DOMAIN.md: it un-counts the person). */
+    void subtractRefund(String personId, int coverageYear, BigDecimal amount) {
+        jdbc.sql("""
+                update levy_item
+                set paid_total = paid_total - :amount, change_cursor = nextval('levy_cursor'),
+                    settled_payable = case when paid_total - :amount < settled_payable then null else settled_payable end
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
+                .update();
+    }
+
+    /** A new enrolment for the year is the current registration, also after a withdrawal, unless it is older than it. */
+    void enrol(PersonEnrolled enrolled, Instant at) {
+        jdbc.sql("""
+                insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
+                                       township, village, roster_at, change_cursor)
+                values (:personId, :coverageYear, :region, :idNumberSealed, :idNumberMasked, :nameMasked,
+                        :township, :village, :at, nextval('levy_cursor'))
+                on conflict (person_id, coverage_year) do update
+                set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
+                    id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
+                    township = excluded.township, village = excluded.village, withdrawn = false,
+                    roster_at = excluded.roster_at, change_cursor = excluded.change_cursor
+                where levy_item.roster_at <= excluded.roster_at""")
+                .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
+                .param("region", enrolled.region()).param("idNumberSealed", enrolled.idNumberSealed())
+                .param("idNumberMasked", enrolled.idNumberMasked()).param("nameMasked", enrolled.nameMasked())
+                .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    void move(PersonUpdated updated) {
+        jdbc.sql("""
+                update levy_item set township = coalesce(:township, township), village = coalesce(:village, village)
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("township", updated.township()).param("village", updated.village())
+                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                .update();
+    }
+
+    /** The name is on the tax bureau's list, so a new one is a change it must page to. */
+    void rename(PersonUpdated updated) {
+        jdbc.sql("""
+                update levy_item set name_masked = :nameMasked, change_cursor = nextval('levy_cursor')
+                where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked""")
+                .param("nameMasked", updated.nameMasked())
+                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                .update();
+    }
+
+    /** Kept even before the enrolment arrives, so that a late older enrolment stays out. */
+    void withdraw(PersonWithdrawn withdrawn, Instant at) {
+        jdbc.sql("""
+                insert into levy_item (person_id, coverage_year, region, withdrawn, roster_at, change_cursor)
+                values (:personId, :coverageYear, :region, true, :at, nextval('levy_cursor'))
+                on conflict (person_id, coverage_year) do update
+                set withdrawn = true, roster_at = excluded.roster_at,
+                    change_cursor = case when levy_item.withdrawn then levy_item.change_cursor else excluded.change_cursor end
+                where levy_item.roster_at <= excluded.roster_at""")
+                .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
+                .param("region", withdrawn.region()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    void assess(ContributionAssessed assessed, Instant at) {
+        jdbc.sql("""
+                insert into levy_item (person_id, coverage_year, region, payable_amount, assistance_category, assessed_at,
+                                       change_cursor)
+                values (:personId, :coverageYear, :region, :payable, :category, :at, nextval('levy_cursor'))
+                on conflict (person_id, coverage_year) do update
+                set payable_amount = excluded.payable_amount, assistance_category = excluded.assistance_category,
+                    assessed_at = excluded.assessed_at, change_cursor = excluded.change_cursor
+                where levy_item.assessed_at <= excluded.assessed_at
+                  and (levy_item.payable_amount is distinct from excluded.payable_amount
+                       or levy_item.assistance_category is distinct from excluded.assistance_category)""")
+                .param("personId", assessed.personId()).param("coverageYear", assessed.coverageYear())
+                .param("region", assessed.region()).param("payable", assessed.payableAmount())
+                .param("category", assessed.assistanceCategory() == null ? null : assessed.assistanceCategory().name())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Remembers the payable the person first paid in full: an assistance ending later must not
+     * send the tax bureau after a settled resident again (DOMAIN.md, no new debt once settled).
+     */
+    void settleIfPaid(String personId, int coverageYear) {
+        jdbc.sql("""
+                update levy_item set settled_payable = payable_amount
+                where person_id = :personId and coverage_year = :coverageYear and settled_payable is null
+                  and payable_amount is not null and paid_total >= payable_amount""")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
+    }
+
+    /** Listed items (enrolled) of a region and year changed after the cursor, in cursor order. */
+    List<LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
+        return jdbc.sql("""
+                select change_cursor as cursor, id_number_sealed, id_number_masked, name_masked, coverage_year,
+                       least(payable_amount, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn
+                from levy_item
+                where region = :region and coverage_year = :coverageYear and id_number_sealed is not null and change_cursor > :after
+                order by change_cursor
+                limit :limit""")
+                .param("region", region).param("coverageYear", coverageYear).param("after", after).param("limit", limit)
+                .query(LevyItem.class).list();
+    }
+
+    /** What RefundDue needs to know of a person-year, or nothing before any fact about it arrived. */
+    Optional<Balance> balance(String personId, int coverageYear) {
+        return jdbc.sql("""
+                select region, payable_amount as payable, settled_payable, paid_total as paid_net, withdrawn,
+                       refund_due as announced, refund_due_reason as announced_reason
+                from levy_item where person_id = :personId and coverage_year = :coverageYear""")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .query(Balance.class).optional();
+    }
+
+    void announceRefundDue(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
+        jdbc.sql("""
+                update levy_item set refund_due = :amount, refund_due_reason = :reason
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("amount", amount).param("reason", reason.name())
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
+    }
+
+    /** The person-years of a region currently owed money back. */
+    List<Owing> owing(String region, int coverageYear) {
+        return jdbc.sql("""
+                select person_id, id_number_sealed, id_number_masked, name_masked, coverage_year,
+                       refund_due as amount, refund_due_reason as reason
+                from levy_item where region = :region and coverage_year = :coverageYear and refund_due > 0
+                order by person_id""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query(Owing.class).list();
+    }
+
+    /** One listed item as stored: the number only sealed and masked. */
+    record LevyItem(long cursor, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
+            BigDecimal payableAmount, String assistanceCategory, BigDecimal paidTotal, boolean withdrawn) {
+
+        LevyStatus status() {
+            return LevyStatus.of(payableAmount, paidTotal, withdrawn);
+        }
+    }
+
+    /** @param announced the refund due last published (0.00 when none) */
+    record Balance(String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, boolean withdrawn,
+            BigDecimal announced, String announcedReason) {
+    }
+
+    /** @param idNumberSealed null while the enrolment has not arrived */
+    record Owing(String personId, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
+            BigDecimal amount, RefundDueReason reason) {
+    }
+}
