@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -18,5 +19,11 @@ record CampaignRequest(
         List<CampaignDefined.Assistance> assistance,
         BigDecimal participationGoal,
         List<CampaignDefined.Stage> stages,
-        Integer lateEnrolmentWaitingDays) {
+        Integer lateEnrolmentWaitingDays,
+        LocalDate minorBornOnOrAfter,
+        List<CampaignDefined.CategoryPeriod> categoryPeriods,
+        List<CampaignDefined.SpecialCaseRule> specialCases,
+        CampaignDefined.LateEnrolment lateEnrolment,
+        LocalDate assistanceCutoff,
+        Integer agencyListDueDay) {
 }

@@ -3,12 +3,16 @@ package cn.medicare.campaign.enrollment.campaign;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +27,7 @@ final class CampaignRule {
     private static final int MAX_NAME = 100;
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
+    private static final int MAX_WAITING_MONTHS = 12;
 
     private CampaignRule() {
     }
@@ -51,14 +56,91 @@ final class CampaignRule {
         }
         if (request.extensions() != null && request.collectionPeriod() != null) {
             for (int i = 0; i < request.extensions().size(); i++) {
-                if (request.extensions().get(i) == null) {
-                    errors.add(InputError.field("extensions[" + i + "]", "is an extension {appliesTo, until}, not null"));
-                } else if (request.extensions().get(i).until().isBefore(request.collectionPeriod().end())) {
+                CampaignDefined.Extension extension = request.extensions().get(i);
+                if (extension == null) {
+                    errors.add(InputError.field("extensions[" + i + "]", "is an extension {appliesTo, bornFrom?, until}, not null"));
+                } else if (extension.until().isBefore(request.collectionPeriod().end())) {
                     errors.add(InputError.field("extensions[" + i + "].until", "extends the period, so it is on or after its end"));
+                } else if (extension.bornFrom() != null && extension.bornFrom().isAfter(extension.until())) {
+                    errors.add(InputError.field("extensions[" + i + "].bornFrom", "is on or before the extension's end"));
                 }
             }
         }
+        checkSubsidiesWithinAmounts(request, errors);
+        checkAdditions(coverageYear, request, errors);
         return errors;
+    }
+
+    /** API.md additions: each optional, each checked so that a campaign that cannot be applied is refused whole. */
+    private static void checkAdditions(int coverageYear, CampaignRequest request, List<InputError> errors) {
+        List<CampaignDefined.CategoryPeriod> periods = request.categoryPeriods() == null ? List.of() : request.categoryPeriods();
+        Set<PersonCategory> withPeriods = new HashSet<>();
+        for (int i = 0; i < periods.size(); i++) {
+            if (periods.get(i) == null) {
+                errors.add(InputError.field("categoryPeriods[" + i + "]", "is a period {appliesTo, start, end}, not null"));
+            } else if (!withPeriods.add(periods.get(i).appliesTo())) {
+                errors.add(InputError.field("categoryPeriods[" + i + "].appliesTo", periods.get(i).appliesTo() + " already has a period"));
+            } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
+                errors.add(InputError.field("categoryPeriods[" + i + "].end", "is before the end of the coverage year"));
+            }
+        }
+        List<CampaignDefined.SpecialCaseRule> cases = request.specialCases() == null ? List.of() : request.specialCases();
+        Set<SpecialCase> withRules = new HashSet<>();
+        for (int i = 0; i < cases.size(); i++) {
+            CampaignDefined.SpecialCaseRule rule = cases.get(i);
+            String at = "specialCases[" + i + "]";
+            if (rule == null) {
+                errors.add(InputError.field(at, "is a rule {case, coverageFrom, withinDays?, withinMonths?, otherwise?}, not null"));
+                continue;
+            }
+            if (!withRules.add(rule.specialCase())) {
+                errors.add(InputError.field(at + ".case", rule.specialCase() + " already has a rule: one rule per case"));
+            }
+            if (rule.withinDays() != null && rule.withinMonths() != null) {
+                errors.add(InputError.field(at + ".withinMonths", "a window is counted in days or in months, not both"));
+            }
+            waiting(at, rule.waitingDays(), rule.waitingMonths(), errors);
+            if (rule.otherwise() != null) {
+                waiting(at + ".otherwise", rule.otherwise().waitingDays(), rule.otherwise().waitingMonths(), errors);
+            }
+        }
+        if (request.lateEnrolment() != null && request.lateEnrolment().waitingDays() != null
+                && request.lateEnrolment().waitingDays() > MAX_WAITING_DAYS) {
+            errors.add(InputError.field("lateEnrolment.waitingDays", "is 0 to " + MAX_WAITING_DAYS + " days"));
+        }
+        if (request.assistanceCutoff() != null && request.collectionPeriod() != null
+                && (request.assistanceCutoff().isBefore(request.collectionPeriod().start())
+                        || request.assistanceCutoff().isAfter(LocalDate.of(coverageYear, 12, 31)))) {
+            errors.add(InputError.field("assistanceCutoff", "同缴同补截止日在缴费期开始与待遇年度结束之间 / is between the period's start and the end of the coverage year"));
+        }
+        if (request.agencyListDueDay() != null && (request.agencyListDueDay() < 1 || request.agencyListDueDay() > 28)) {
+            errors.add(InputError.field("agencyListDueDay", "is a day of every month, 1 to 28"));
+        }
+    }
+
+    private static void waiting(String at, Integer days, Integer months, List<InputError> errors) {
+        if (days != null && days > MAX_WAITING_DAYS) {
+            errors.add(InputError.field(at + ".waitingDays", "is 0 to " + MAX_WAITING_DAYS + " days"));
+        }
+        if (months != null && months > MAX_WAITING_MONTHS) {
+            errors.add(InputError.field(at + ".waitingMonths", "is 0 to " + MAX_WAITING_MONTHS + " months"));
+        }
+    }
+
+    /** A fixed subsidy larger than every contribution could only mean a mistyped amount. */
+    private static void checkSubsidiesWithinAmounts(CampaignRequest request, List<InputError> errors) {
+        if (request.contributions() == null || request.assistance() == null) {
+            return;
+        }
+        BigDecimal largest = Arrays.stream(PersonCategory.values()).map(request.contributions()::amountFor)
+                .max(Comparator.naturalOrder()).orElseThrow();
+        for (int i = 0; i < request.assistance().size(); i++) {
+            CampaignDefined.Assistance rule = request.assistance().get(i);
+            if (rule != null && rule.mode() == AssistanceMode.FIXED && rule.subsidy() != null && rule.subsidy().compareTo(largest) > 0) {
+                errors.add(InputError.field("assistance[" + i + "].subsidy", "资助金额超过个人缴费标准 / is above the largest contribution, "
+                        + largest.toPlainString()));
+            }
+        }
     }
 
     static List<InputError> checkTargets(String region, List<TargetsSet.Target> targets) {

@@ -36,7 +36,9 @@ class CampaignService {
         CampaignDefined campaign = new CampaignDefined(region, FreeText.redact(request.regionName().strip()), coverageYear, version,
                 request.collectionPeriod(), request.extensions() == null ? List.of() : request.extensions(),
                 request.contributions(), request.fiscalSubsidy(), request.assistance(), request.participationGoal(),
-                request.stages(), request.lateEnrolmentWaitingDays());
+                request.stages(), request.lateEnrolmentWaitingDays()).withAdditions(request.minorBornOnOrAfter(),
+                request.categoryPeriods(), request.specialCases(), request.lateEnrolment(), request.assistanceCutoff(),
+                request.agencyListDueDay());
         store.save(campaign, clock.instant());
         outbox.append(campaign);
         return new CampaignView(campaign, store.targets(region, coverageYear));

@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -53,7 +54,7 @@ class ChangeService {
                 or(FreeText.redactedOrNull(change.school()), current.school()),
                 or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
                 current.channel(), current.enrolledOn(), current.coverageStart(), current.waitingPeriodDays(), current.enrolledBy(),
-                null, null);
+                null, null, current.terms());
         if (changed.equals(current)) {
             return current;
         }
@@ -86,6 +87,12 @@ class ChangeService {
         }
         if (change.phone() != null && !change.phone().isBlank() && !EnrolmentRequests.PHONE.matcher(change.phone().trim()).matches()) {
             errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));
+        }
+        if (change.personCategory() != null) {
+            // the amount follows the category (subsidy-service re-assesses on PersonUpdated), so it must fit the birth date
+            campaigns.find(current.region(), current.coverageYear())
+                    .map(campaign -> EnrolmentPolicy.categoryContradiction(change.personCategory(), current.birthDate(), campaign))
+                    .ifPresent(contradiction -> errors.add(InputError.field("personCategory", contradiction)));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

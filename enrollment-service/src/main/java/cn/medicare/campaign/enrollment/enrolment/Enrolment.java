@@ -1,14 +1,18 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import java.time.LocalDate;
 
 /**
  * 参保登记: a resident on the roster for one coverage year, ID number sealed and masked only.
  *
+ * @param coverageStart null while it depends on a payment not yet made ({@code terms.coverageFrom()})
  * @param withdrawnOn null while the enrolment stands
  */
 record Enrolment(
@@ -33,7 +37,19 @@ record Enrolment(
         int waitingPeriodDays,
         String enrolledBy,
         LocalDate withdrawnOn,
-        WithdrawalReason withdrawalReason) {
+        WithdrawalReason withdrawalReason,
+        Terms terms) {
+
+    /**
+     * What the enrolment named beyond the first contract (API.md additions) and what the campaign's
+     * rules decided from it ({@link cn.medicare.campaign.contracts.policy.EnrolmentPolicy}).
+     *
+     * @param coverageCase {@code COLLECTION_PERIOD}, {@code LATE_ENROLMENT} or the special case that decided
+     */
+    record Terms(String schoolClass, String remarks, SpecialCase specialCase, LocalDate specialCaseDate, Integer employeeYears,
+            CoverageFrom coverageFrom, int waitingPeriodMonths, String coverageCase, String coverageExplanation,
+            AmountRule amountRule) {
+    }
 
     /**
      * A newborn covered from the day of birth: that date is the birth date, which is never shown or
@@ -42,7 +58,14 @@ record Enrolment(
      * @return true, or null when the coverage starts on another day
      */
     Boolean coverageFromBirth() {
-        return coverageStart.equals(birthDate) ? true : null;
+        return birthDate.equals(coverageStart) ? true : null;
+    }
+
+    /** The same enrolment, its coverage start now known (the person paid). */
+    Enrolment coveredFrom(LocalDate start) {
+        return new Enrolment(personId, coverageYear, region, idNumberSealed, idNumberMasked, name, phone, birthDate, sex,
+                personCategory, township, village, school, hukouLocal, residencePermit, channel, enrolledOn, start,
+                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, terms);
     }
 
     /** The start as shown and published: null when it is the birth date ({@link #coverageFromBirth()}). */

@@ -4,6 +4,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,20 +29,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/enrolments")
 class EnrolmentController {
 
-    /** The roster entry as people read it: the ID number masked, a coverage from birth as a flag without the birth date. */
+    /**
+     * The roster entry as people read it: the ID number masked, a coverage from birth as a flag
+     * without the birth date, a coverage start null while it waits for the payment, and the rule
+     * that decided with its explanation in Chinese.
+     */
     record EnrolmentView(String personId, int coverageYear, String region, String idNumberMasked, String name,
-            String personCategory, String township, String village, String school, boolean hukouLocal,
+            String personCategory, String township, String village, String school, String schoolClass, boolean hukouLocal,
             boolean residencePermit, String channel, String enrolledOn, String coverageStart, Boolean coverageFromBirth,
-            int waitingPeriodDays, String withdrawnOn, String withdrawalReason) {
+            int waitingPeriodDays, Integer waitingPeriodMonths, CoverageRuleView coverageRule, String amountRule,
+            SpecialCaseView specialCase, String remarks, String withdrawnOn, String withdrawalReason) {
 
         static EnrolmentView of(Enrolment e) {
+            Enrolment.Terms terms = e.terms();
             return new EnrolmentView(e.personId(), e.coverageYear(), e.region(), e.idNumberMasked(), e.name(),
-                    e.personCategory().name(), e.township(), e.village(), e.school(), e.hukouLocal(), e.residencePermit(),
-                    e.channel().name(), e.enrolledOn().toString(), e.coverageStartShown() == null ? null : e.coverageStartShown().toString(),
-                    e.coverageFromBirth(), e.waitingPeriodDays(),
+                    e.personCategory().name(), e.township(), e.village(), e.school(), terms.schoolClass(), e.hukouLocal(),
+                    e.residencePermit(), e.channel().name(), e.enrolledOn().toString(),
+                    e.coverageStartShown() == null ? null : e.coverageStartShown().toString(), e.coverageFromBirth(),
+                    e.waitingPeriodDays(), terms.waitingPeriodMonths() == 0 ? null : terms.waitingPeriodMonths(),
+                    terms.coverageCase() == null ? null : new CoverageRuleView(terms.coverageCase(),
+                            terms.coverageFrom() == null ? null : terms.coverageFrom().name(), terms.coverageExplanation()),
+                    terms.amountRule().name(),
+                    terms.specialCase() == null ? null : new SpecialCaseView(terms.specialCase().name(), terms.employeeYears()),
+                    terms.remarks(),
                     e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
                     e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }
+    }
+
+    /** @param coverageFrom where the start is counted from (PAYMENT_DATE, DAY_AFTER_PAYMENT: known once the person pays) */
+    record CoverageRuleView(@JsonProperty("case") String coverageCase, String coverageFrom, String explanation) {
+    }
+
+    /** The case's date stays home: for a newborn it is the birth date. */
+    record SpecialCaseView(@JsonProperty("case") String specialCase, Integer employeeYears) {
     }
 
     private final EnrolmentService enrolments;

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.intake.ListColumns;
@@ -17,13 +18,14 @@ import java.util.Locale;
 /**
  * A township's enrolment list as the CSV export of its spreadsheet (API.md), read by the kit's
  * intake: header {@code township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit},
- * optional columns {@code school} and {@code enrolledOn}; yes/no as true/false, 是/否, 1/0 or Y/N.
+ * optional columns {@code school}, {@code schoolClass}, {@code enrolledOn}, {@code specialCase},
+ * {@code specialCaseDate}, {@code employeeYears} and {@code remarks}; yes/no as true/false, 是/否, 1/0 or Y/N.
  */
 final class EnrolmentCsv {
 
     private static final ListColumns COLUMNS = ListColumns.of(
             List.of("township", "village", "name", "idNumber", "phone", "personCategory", "hukouLocal", "residencePermit"),
-            List.of("school", "enrolledOn"));
+            List.of("school", "schoolClass", "enrolledOn", "specialCase", "specialCaseDate", "employeeYears", "remarks"));
 
     private EnrolmentCsv() {
     }
@@ -55,13 +57,37 @@ final class EnrolmentCsv {
         Boolean hukouLocal = yesNo(cells.get("hukouLocal"), n, "hukouLocal", errors);
         Boolean residencePermit = yesNo(cells.get("residencePermit"), n, "residencePermit", errors);
         PersonCategory category = category(cells.get("personCategory"), n, errors);
-        LocalDate enrolledOn = date(cells.get("enrolledOn"), n, errors);
+        LocalDate enrolledOn = date(cells.get("enrolledOn"), n, "enrolledOn", errors);
+        EnrolmentRequest.SpecialCaseClaim specialCase = specialCase(cells, n, errors);
         if (!errors.isEmpty()) {
             return new BatchRow(n, null, errors);
         }
         return BatchRow.readable(n, new EnrolmentRequest(cells.get("idNumber"), cells.get("name"), cells.get("phone"), region,
                 coverageYear, cells.get("township"), cells.get("village"), cells.get("school"), hukouLocal, residencePermit, category,
-                enrolledOn));
+                enrolledOn, specialCase, cells.get("schoolClass"), cells.get("remarks")));
+    }
+
+    private static EnrolmentRequest.SpecialCaseClaim specialCase(ListRow cells, int row, List<InputError> errors) {
+        String name = cells.get("specialCase");
+        if (name == null) {
+            return null;
+        }
+        SpecialCase specialCase = null;
+        try {
+            specialCase = SpecialCase.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(InputError.row(row, "specialCase", "is one of " + Arrays.toString(SpecialCase.values()) + ", or empty"));
+        }
+        LocalDate date = date(cells.get("specialCaseDate"), row, "specialCaseDate", errors);
+        Integer employeeYears = null;
+        if (cells.get("employeeYears") != null) {
+            try {
+                employeeYears = Integer.valueOf(cells.get("employeeYears"));
+            } catch (NumberFormatException e) {
+                errors.add(InputError.row(row, "employeeYears", "is a whole number of years"));
+            }
+        }
+        return new EnrolmentRequest.SpecialCaseClaim(specialCase, date, employeeYears);
     }
 
     private static Boolean yesNo(String value, int row, String field, List<InputError> errors) {
@@ -91,14 +117,14 @@ final class EnrolmentCsv {
         }
     }
 
-    private static LocalDate date(String value, int row, List<InputError> errors) {
+    private static LocalDate date(String value, int row, String field, List<InputError> errors) {
         if (value == null) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(InputError.row(row, "enrolledOn", "is a date such as 2017-10-09"));
+            errors.add(InputError.row(row, field, "is a date such as 2017-10-09"));
             return null;
         }
     }

@@ -1,11 +1,13 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ final class EnrolmentRequests {
     static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
+    static final int MAX_REMARKS = 500;
 
     private EnrolmentRequests() {
     }
@@ -50,6 +53,24 @@ final class EnrolmentRequests {
         }
         if (request.school() != null && request.school().strip().length() > MAX_PLACE) {
             errors.add(InputError.field("school", "has at most " + MAX_PLACE + " characters"));
+        }
+        if (request.schoolClass() != null && request.schoolClass().strip().length() > MAX_PLACE) {
+            errors.add(InputError.field("schoolClass", "has at most " + MAX_PLACE + " characters"));
+        }
+        if (request.remarks() != null && request.remarks().strip().length() > MAX_REMARKS) {
+            errors.add(InputError.field("remarks", "has at most " + MAX_REMARKS + " characters"));
+        }
+        if (request.specialCase() != null) {
+            if (request.specialCase().specialCase() == null) {
+                errors.add(InputError.field("specialCase.case", "is required: one of " + Arrays.toString(SpecialCase.values())));
+            }
+            if (request.specialCase().date() != null && request.specialCase().date().isAfter(today)) {
+                errors.add(InputError.field("specialCase.date", "is not in the future"));
+            }
+            if (request.specialCase().employeeYears() != null
+                    && (request.specialCase().employeeYears() < 0 || request.specialCase().employeeYears() > 80)) {
+                errors.add(InputError.field("specialCase.employeeYears", "is a number of years, 0 to 80"));
+            }
         }
         if (request.enrolledOn() != null && request.enrolledOn().isAfter(today)) {
             errors.add(InputError.field("enrolledOn", "is not in the future"));

@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
@@ -35,8 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EnrolmentService {
 
-    /** A coverage from birth shows as the flag, without the date: that date is the birth date. */
-    record Enrolled(String personId, LocalDate coverageStart, Boolean coverageFromBirth, int waitingPeriodDays) {
+    /**
+     * A coverage from birth shows as the flag, without the date: that date is the birth date. A start
+     * that waits for the payment is null, and the rule says so.
+     */
+    record Enrolled(String personId, LocalDate coverageStart, Boolean coverageFromBirth, int waitingPeriodDays,
+            String amountRule, String coverageRule, String explanation) {
     }
 
     private final EnrolmentStore roster;
@@ -67,7 +72,8 @@ class EnrolmentService {
         }
         outbox.append(announcement(enrolment));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
-                enrolment.waitingPeriodDays());
+                enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
+                enrolment.terms().coverageExplanation());
     }
 
     /**
@@ -141,21 +147,37 @@ class EnrolmentService {
             throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
+        LocalDate birthDate = id.birthDate();
         PersonCategory category = request.personCategory() != null ? request.personCategory()
-                : CoverageRule.defaultCategory(id.birthDate(), campaign);
-        LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
-        if (enrolledOn.isBefore(campaign.collectionPeriod().start())) {
-            throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, "
-                    + campaign.collectionPeriod().start());
+                : EnrolmentPolicy.defaultCategory(birthDate, campaign);
+        String contradiction = EnrolmentPolicy.categoryContradiction(category, birthDate, campaign);
+        if (contradiction != null) {
+            throw ApiException.invalid("personCategory", contradiction);
         }
-        CoverageRule.Coverage coverage = CoverageRule.coverage(enrolledOn, category, id.birthDate(), campaign);
+        LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
+        if (enrolledOn.isBefore(EnrolmentPolicy.opens(campaign))) {
+            throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, " + EnrolmentPolicy.opens(campaign));
+        }
+        EnrolmentRequest.SpecialCaseClaim claim = request.specialCase();
+        EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, new EnrolmentPolicy.Applicant(birthDate, category,
+                claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
+                claim == null ? null : claim.employeeYears(), enrolledOn));
+        if (!decision.coverableWithin(request.coverageYear(), enrolledOn)) {
+            throw ApiException.ruleViolated("待遇享受期不能在" + request.coverageYear() + "年内开始：" + decision.explanation()
+                    + " / no coverage could start within " + request.coverageYear());
+        }
+        EnrolmentPolicy.Coverage coverage = decision.coverage();
+        Enrolment.Terms terms = new Enrolment.Terms(FreeText.redactedOrNull(request.schoolClass()),
+                FreeText.redactedOrNull(request.remarks()), claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
+                claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
+                decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().strip(), blankToNull(request.phone()),
-                id.birthDate(), id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
+                birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
                 request.school() == null || request.school().isBlank() ? EnrolmentChannel.TOWNSHIP : EnrolmentChannel.SCHOOL,
-                enrolledOn, coverage.start(), coverage.waitingPeriodDays(), caller.clientId(), null, null);
+                enrolledOn, coverage.start(), coverage.waitingDays(), caller.clientId(), null, null, terms);
     }
 
     /** The campaigns and townships a request names, read once per request rather than once per row. */
@@ -191,11 +213,13 @@ class EnrolmentService {
      */
     private static PersonEnrolled announcement(Enrolment enrolment) {
         Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
+        Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),
                 enrolment.personCategory(), enrolment.township(), enrolment.village(), enrolment.school(), enrolment.hukouLocal(),
                 enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
-                enrolment.waitingPeriodDays(), enrolment.enrolledOn());
+                enrolment.waitingPeriodDays(), enrolment.enrolledOn(), terms.amountRule(),
+                enrolment.coverageStart() == null ? terms.coverageFrom() : null, terms.waitingPeriodMonths(), terms.coverageCase());
     }
 
     /** Strips as the checks measure (Unicode spaces too), so that what passed the length check fits its column. */

@@ -1,5 +1,8 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
@@ -28,14 +31,17 @@ class EnrolmentStore {
     private static final String INSERT_COLUMNS = """
             insert into enrolment (person_id, coverage_year, region, id_number_sealed, id_number_masked, name, phone,
                 birth_date, sex, person_category, township, village, school, hukou_local, residence_permit, channel,
-                enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at)
+                enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at, school_class, remarks, special_case,
+                special_case_date, employee_years, coverage_from, waiting_period_months, coverage_case, coverage_explanation,
+                amount_rule)
             values """;
     /** The parameter of each column, in the order of INSERT_COLUMNS. */
     private static final List<String> PARAMETERS = List.of("personId", "coverageYear", "region", "idNumberSealed",
             "idNumberMasked", "name", "phone", "birthDate", "sex", "personCategory", "township", "village", "school",
             "hukouLocal", "residencePermit", "channel", "enrolledOn", "coverageStart", "waitingPeriodDays", "enrolledBy",
-            "enrolledAt");
-    /** 21 parameters a row: well below PostgreSQL's 65,535 per statement. */
+            "enrolledAt", "schoolClass", "remarks", "specialCase", "specialCaseDate", "employeeYears", "coverageFrom",
+            "waitingPeriodMonths", "coverageCase", "coverageExplanation", "amountRule");
+    /** 31 parameters a row: well below PostgreSQL's 65,535 per statement. */
     private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
@@ -65,12 +71,15 @@ class EnrolmentStore {
 
     /** One row's values, by the names values(suffix) gives them. */
     private static Map<String, Object> columns(Enrolment enrolment, Instant at, String suffix) {
+        Enrolment.Terms terms = enrolment.terms();
         List<Object> inOrder = Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
                 enrolment.idNumberSealed(), enrolment.idNumberMasked(), enrolment.name(), enrolment.phone(),
                 enrolment.birthDate(), enrolment.sex().name(), enrolment.personCategory().name(), enrolment.township(),
                 enrolment.village(), enrolment.school(), enrolment.hukouLocal(), enrolment.residencePermit(),
                 enrolment.channel().name(), enrolment.enrolledOn(), enrolment.coverageStart(), enrolment.waitingPeriodDays(),
-                enrolment.enrolledBy(), Timestamp.from(at));
+                enrolment.enrolledBy(), Timestamp.from(at), terms.schoolClass(), terms.remarks(), name(terms.specialCase()),
+                terms.specialCaseDate(), terms.employeeYears(), name(terms.coverageFrom()), terms.waitingPeriodMonths(),
+                terms.coverageCase(), terms.coverageExplanation(), terms.amountRule().name());
         // a HashMap, since some values may be null
         Map<String, Object> columns = new HashMap<>();
         for (int i = 0; i < PARAMETERS.size(); i++) {
@@ -152,6 +161,30 @@ class EnrolmentStore {
                 EnrolmentChannel.valueOf(row.getString("channel")), row.getObject("enrolled_on", LocalDate.class),
                 row.getObject("coverage_start", LocalDate.class), row.getInt("waiting_period_days"), row.getString("enrolled_by"),
                 row.getObject("withdrawn_on", LocalDate.class),
-                row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")));
+                row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")),
+                new Enrolment.Terms(row.getString("school_class"), row.getString("remarks"),
+                        row.getString("special_case") == null ? null : SpecialCase.valueOf(row.getString("special_case")),
+                        row.getObject("special_case_date", LocalDate.class), (Integer) row.getObject("employee_years"),
+                        row.getString("coverage_from") == null ? null : CoverageFrom.valueOf(row.getString("coverage_from")),
+                        row.getInt("waiting_period_months"), row.getString("coverage_case"), row.getString("coverage_explanation"),
+                        AmountRule.valueOf(row.getString("amount_rule"))));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /**
+     * The coverage start of an enrolment that waited for its payment, once; an enrolment whose start
+     * is known already keeps it (CoverageStarted redelivered or replayed changes nothing).
+     *
+     * @return false when there was nothing to set
+     */
+    boolean startCoverage(String personId, int coverageYear, LocalDate start) {
+        return jdbc.sql("""
+                update enrolment set coverage_start = :start
+                where person_id = :personId and coverage_year = :coverageYear and coverage_start is null""")
+                .param("start", start).param("personId", personId).param("coverageYear", coverageYear)
+                .update() == 1;
     }
 }

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.stack.demo;
 
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
@@ -59,7 +60,7 @@ public final class Demo implements Runnable {
             List<Resident> extremePoverty = residents.subList(0, residents.size() / 100);
             List<Resident> minimumLiving = residents.subList(residents.size() / 100, residents.size() / 20);
             certify(extremePoverty, minimumLiving);
-            int settled = pay(residents, extremePoverty, minimumLiving) + extremePoverty.size();
+            int settled = pay(residents, extremePoverty, minimumLiving) + extremePoverty.size() + minimumLiving.size();
             awaitFigures(settled);
             say("done. Figures: curl -u viewer:local-viewer '" + suite.url(SuiteService.REPORTING)
                     + "/api/v1/participation?region=350825&coverageYear=2018'");
@@ -70,7 +71,7 @@ public final class Demo implements Runnable {
 
     private List<String> defineCampaign() {
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
-        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", Liancheng.apiExampleJson(COVERAGE_YEAR)), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", Campaigns.documented("liancheng-2018.json")), 200);
         expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", Liancheng.targetsCsv()), 200);
         List<String> townships = Liancheng.targetsCsv().lines().skip(1).map(line -> line.split(",")[0]).toList();
         say("campaign Liancheng 2018 defined with " + townships.size() + " township targets");
@@ -120,12 +121,13 @@ public final class Demo implements Runnable {
         // answered 503 while subsidy-service has not yet consumed the targets: sent again when it asks
         expect(ApiClient.patiently(() -> client(SuiteService.SUBSIDY, "civil-affairs").post("/api/v1/adjustment-batches?month=2017-10", list),
                 PATIENCE), 202);
-        say("civil affairs certified " + extremePoverty.size() + " 特困 (full subsidy) and " + minimumLiving.size() + " 低保 (pays 40.00)");
+        say("civil affairs certified " + extremePoverty.size() + " 特困 and " + minimumLiving.size()
+                + " 低保, both paid in full by the county under its 2018 notice");
     }
 
     /** @return how many residents paid in full */
     private int pay(List<Resident> residents, List<Resident> extremePoverty, List<Resident> minimumLiving) {
-        List<Resident> payers = residents.stream().filter(r -> !extremePoverty.contains(r)).toList();
+        List<Resident> payers = residents.stream().filter(r -> !extremePoverty.contains(r) && !minimumLiving.contains(r)).toList();
         int paying = payers.size() * 85 / 100;
         int perWave = (paying + PAYMENT_WAVES - 1) / PAYMENT_WAVES;
         ApiClient taxBureau = client(SuiteService.TAX, "tax-bureau");
@@ -133,8 +135,7 @@ public final class Demo implements Runnable {
             List<String> confirmations = new ArrayList<>();
             for (int n = wave * perWave; n < Math.min(paying, (wave + 1) * perWave); n++) {
                 Resident payer = payers.get(n);
-                String amount = minimumLiving.contains(payer) ? "40.00" : "180.00";
-                confirmations.add(payer.confirmationJson("DEMO2018" + String.format("%06d", n), COVERAGE_YEAR, amount,
+                confirmations.add(payer.confirmationJson("DEMO2018" + String.format("%06d", n), COVERAGE_YEAR, "180.00",
                         "2017-10-" + String.format("%02d", 10 + wave) + "T02:00:00Z"));
             }
             String body = "{\"confirmations\":[" + String.join(",", confirmations) + "]}";

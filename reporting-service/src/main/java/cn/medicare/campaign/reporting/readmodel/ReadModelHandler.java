@@ -42,6 +42,8 @@ class ReadModelHandler implements InboxHandler {
                 .on(PaymentRefunded.class, this::refunded)
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
+                // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them
+                .ignore(EventType.COVERAGE_STARTED)
                 .build();
     }
 

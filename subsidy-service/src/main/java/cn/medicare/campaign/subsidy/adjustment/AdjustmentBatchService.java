@@ -38,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AdjustmentBatchService {
 
     /** 每月10日以前: the lists are due by the 10th of their month. */
-    private static final int DUE_DAY = 10;
 
     private final BatchStore batches;
     private final CampaignStore campaigns;
@@ -93,7 +92,7 @@ class AdjustmentBatchService {
         }
         refuseWhileTargetsMayBeOnTheirWay(checked, regions);
         UUID batchId = UUID.randomUUID();
-        boolean onTime = !today.isAfter(month.atDay(DUE_DAY));
+        boolean onTime = !today.isAfter(month.atDay(dueDay(checked)));
         try {
             transaction.executeWithoutResult(status -> {
                 batches.insert(batchId, agency, month, now, onTime, idempotencyKey, checked);
@@ -135,17 +134,23 @@ class AdjustmentBatchService {
                 + "send the whole list again shortly)", waiting);
     }
 
+    /** The due day of the campaign of the list's county (每月10日以前 unless the campaign says otherwise). */
+    private int dueDay(List<CheckedRow> checked) {
+        return checked.stream().filter(CheckedRow::accepted).map(row -> row.valid().region()).findFirst()
+                .map(campaigns::agencyListDueDay).orElse(campaigns.agencyListDueDay(""));
+    }
+
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
         locks.lock();
-        Map<String, Map<Integer, LocalDate>> collectionEnds = new HashMap<>();
+        Map<String, Map<Integer, LocalDate>> cutoffs = new HashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
             ValidRow row = accepted.get(i);
             String personId = people.get(i);
             certifications.record(personId, row.category(), agency, row.action(), row.effectiveDate(), batchId);
             int coverageYear = AdjustmentYearRule.of(row.effectiveDate(),
-                    collectionEnds.computeIfAbsent(row.region(), campaigns::collectionEnds));
+                    cutoffs.computeIfAbsent(row.region(), campaigns::assistanceCutoffs));
             outbox.append(new EligibilityAdjusted(personId, coverageYear, row.region(), agency, row.category(),
                     row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()));
         }

@@ -1,12 +1,16 @@
 package cn.medicare.campaign.subsidy.assessment;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,27 +26,35 @@ class AssessmentController {
 
     private final AssessmentStore assessments;
     private final RosterStore roster;
+    private final CampaignStore campaigns;
 
-    AssessmentController(AssessmentStore assessments, RosterStore roster) {
+    AssessmentController(AssessmentStore assessments, RosterStore roster, CampaignStore campaigns) {
         this.assessments = assessments;
         this.roster = roster;
+        this.campaigns = campaigns;
     }
 
+    /** @param fiscalPart present for {@code INDIVIDUAL_PLUS_FISCAL}: the campaign's fiscal subsidy, inside the standard amount */
     record AssessmentView(String personId, int coverageYear, BigDecimal standardAmount, BigDecimal subsidyAmount,
-            BigDecimal payableAmount, AssistanceCategory assistanceCategory) {
+            BigDecimal payableAmount, AssistanceCategory assistanceCategory, AmountRule amountRule, BigDecimal fiscalPart) {
     }
 
     @GetMapping("/api/v1/assessments/{personId}")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     AssessmentView assessment(Caller caller, @PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         int year = year(coverageYear);
+        Optional<Enrolment> enrolment = roster.find(personId, year);
         if (caller.is(Role.TOWNSHIP)) {
-            caller.requireMayActIn(roster.find(personId, year).map(Enrolment::township).orElse(null));
+            caller.requireMayActIn(enrolment.map(Enrolment::township).orElse(null));
         }
         Assessment assessment = assessments.find(personId, year)
                 .orElseThrow(() -> ApiException.notFound("this person has no assessment for " + year));
+        AmountRule amountRule = enrolment.map(Enrolment::amountRule).orElse(AmountRule.INDIVIDUAL);
+        BigDecimal fiscalPart = amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL
+                ? enrolment.flatMap(e -> campaigns.find(e.region(), year)).map(CampaignDefined::fiscalSubsidy).orElse(null)
+                : null;
         return new AssessmentView(personId, year, assessment.standardAmount(), assessment.subsidyAmount(),
-                assessment.payableAmount(), assessment.assistanceCategory());
+                assessment.payableAmount(), assessment.assistanceCategory(), amountRule, fiscalPart);
     }
 
     private static int year(String coverageYear) {

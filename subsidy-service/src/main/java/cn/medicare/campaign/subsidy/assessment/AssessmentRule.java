@@ -1,16 +1,20 @@
 package cn.medicare.campaign.subsidy.assessment;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
 
 /**
- * 资助参保: the standard amount of the person's category less the largest subsidy among the
- * assistance categories held (the most favourable one, never the sum). All figures come from the
- * campaign.
+ * 资助参保: the standard amount of the person's category (plus the fiscal part where the enrolment
+ * owes it, {@link EnrolmentPolicy#standardAmount}) less the largest subsidy among the assistance
+ * categories held that the campaign assists (the most favourable one, never the sum). The subsidy
+ * reduces the individual part only. All figures come from the campaign: a category the campaign
+ * gives no rule (稳定脱贫, usually) reduces nothing.
  */
 final class AssessmentRule {
 
@@ -19,16 +23,18 @@ final class AssessmentRule {
     private AssessmentRule() {
     }
 
-    static Assessment assess(CampaignDefined campaign, PersonCategory personCategory, Set<AssistanceCategory> held) {
-        BigDecimal standard = campaign.contributions().amountFor(personCategory);
+    static Assessment assess(CampaignDefined campaign, PersonCategory personCategory, AmountRule amountRule,
+            Set<AssistanceCategory> held) {
+        BigDecimal individual = campaign.contributions().amountFor(personCategory);
+        BigDecimal standard = EnrolmentPolicy.standardAmount(campaign, personCategory, amountRule);
         BigDecimal best = BigDecimal.ZERO.setScale(2);
         AssistanceCategory bestCategory = null;
         for (CampaignDefined.Assistance rule : campaign.assistance()) {
             for (AssistanceCategory category : rule.categories()) {
-                if (!held.contains(category) || !category.grantsAssistance()) {
+                if (!held.contains(category)) {
                     continue;
                 }
-                BigDecimal subsidy = subsidy(rule, standard);
+                BigDecimal subsidy = subsidy(rule, individual);
                 // strictly larger: on a tie the earlier rule of the campaign stays
                 if (subsidy.compareTo(best) > 0) {
                     best = subsidy;
@@ -39,11 +45,11 @@ final class AssessmentRule {
         return new Assessment(standard, best, standard.subtract(best), bestCategory);
     }
 
-    private static BigDecimal subsidy(CampaignDefined.Assistance rule, BigDecimal standard) {
+    private static BigDecimal subsidy(CampaignDefined.Assistance rule, BigDecimal individual) {
         return switch (rule.mode()) {
-            case FULL -> standard;
-            case FIXED -> rule.subsidy().min(standard);
-            case PERCENT -> standard.multiply(rule.percent()).divide(HUNDRED, 2, RoundingMode.HALF_UP).min(standard);
+            case FULL -> individual;
+            case FIXED -> rule.subsidy().min(individual);
+            case PERCENT -> individual.multiply(rule.percent()).divide(HUNDRED, 2, RoundingMode.HALF_UP).min(individual);
         };
     }
 }

@@ -66,8 +66,8 @@ public class AssessmentService {
     private void assess(Enrolment enrolment, CampaignDefined campaign, AssessmentReason reason) {
         String personId = enrolment.personId();
         int coverageYear = campaign.coverageYear();
-        Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certifications.of(personId), campaign.collectionPeriod().end());
-        Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), held);
+        Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certifications.of(personId), campaign.assistanceCutoffOrPeriodEnd());
+        Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
         Optional<Assessment> previous = assessments.find(personId, coverageYear);
         if (previous.filter(assessment::equals).isPresent()) {
             return;

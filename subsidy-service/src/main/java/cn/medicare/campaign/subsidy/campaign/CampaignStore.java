@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CampaignStore {
 
+    /** 每月10日以前 (DOMAIN.md), for a list that names no county we know a campaign of. */
+    private static final int DEFAULT_DUE_DAY = 10;
+
     private final JdbcClient jdbc;
     /** For the townships' JDBC batch, which JdbcClient has no API for. */
     private final NamedParameterJdbcTemplate batch;
@@ -29,13 +32,13 @@ public class CampaignStore {
     /** @return true when this definition is new or replaces a lower version; a stale or repeated one changes nothing */
     public boolean define(CampaignDefined campaign) {
         return jdbc.sql("""
-                insert into campaign (region, coverage_year, version, collection_end, definition)
-                values (:region, :coverageYear, :version, :collectionEnd, cast(:definition as json))
+                insert into campaign (region, coverage_year, version, assistance_cutoff, definition)
+                values (:region, :coverageYear, :version, :assistanceCutoff, cast(:definition as json))
                 on conflict (region, coverage_year) do update
-                set version = excluded.version, collection_end = excluded.collection_end, definition = excluded.definition
+                set version = excluded.version, assistance_cutoff = excluded.assistance_cutoff, definition = excluded.definition
                 where campaign.version < excluded.version""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear())
-                .param("version", campaign.version()).param("collectionEnd", campaign.collectionPeriod().end())
+                .param("version", campaign.version()).param("assistanceCutoff", campaign.assistanceCutoffOrPeriodEnd())
                 .param("definition", EventJson.write(campaign))
                 .update() == 1;
     }
@@ -46,15 +49,23 @@ public class CampaignStore {
                 .map(json -> EventJson.read(json, CampaignDefined.class));
     }
 
-    /** The last day of each known campaign's collection period in the region, by coverage year. */
-    public Map<Integer, LocalDate> collectionEnds(String region) {
+    /** 同缴同补: the last day a certification counts for each known campaign of the region, by coverage year. */
+    public Map<Integer, LocalDate> assistanceCutoffs(String region) {
         Map<Integer, LocalDate> ends = new HashMap<>();
-        jdbc.sql("select coverage_year, collection_end from campaign where region = :region")
+        jdbc.sql("select coverage_year, assistance_cutoff from campaign where region = :region")
                 .param("region", region)
                 .query(row -> {
                     ends.put(row.getInt(1), row.getObject(2, LocalDate.class));
                 });
         return ends;
+    }
+
+    /** The day of the month the region's latest campaign wants agencies' lists by; 10 when the region has none yet. */
+    public int agencyListDueDay(String region) {
+        return jdbc.sql("select definition::text from campaign where region = :region order by coverage_year desc limit 1")
+                .param("region", region).query(String.class).optional()
+                .map(json -> EventJson.read(json, CampaignDefined.class).agencyListDueDayOrDefault())
+                .orElse(DEFAULT_DUE_DAY);
     }
 
     public void setTargets(TargetsSet targets) {

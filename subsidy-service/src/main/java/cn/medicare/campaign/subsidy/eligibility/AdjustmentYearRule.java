@@ -4,18 +4,19 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The coverage year an adjustment first counts for: the earliest known campaign whose collection
- * period has not ended by the effective date (同缴同补), else the year after the effective date,
- * the year whose campaign will collect next.
+ * The coverage year an adjustment first counts for: the earliest known campaign whose assistance
+ * cut-off (同缴同补: the end of the collection period unless the campaign sets another day) has not
+ * passed by the effective date, else the year after the effective date, the year whose campaign
+ * will collect next.
  */
 public final class AdjustmentYearRule {
 
     private AdjustmentYearRule() {
     }
 
-    /** @param collectionEnds last day of the collection period, by coverage year, of the region's known campaigns */
-    public static int of(LocalDate effectiveDate, Map<Integer, LocalDate> collectionEnds) {
-        return collectionEnds.entrySet().stream()
+    /** @param cutoffs the assistance cut-off, by coverage year, of the region's known campaigns */
+    public static int of(LocalDate effectiveDate, Map<Integer, LocalDate> cutoffs) {
+        return cutoffs.entrySet().stream()
                 .filter(campaign -> !effectiveDate.isAfter(campaign.getValue()))
                 .mapToInt(Map.Entry::getKey)
                 .min()

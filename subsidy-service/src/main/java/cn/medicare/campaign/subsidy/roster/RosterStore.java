@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy.roster;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
@@ -19,7 +20,8 @@ public class RosterStore {
     private static final RowMapper<Enrolment> ENROLMENT = (row, n) -> new Enrolment(row.getString("person_id"),
             row.getInt("coverage_year"), row.getString("region"),
             row.getString("person_category") == null ? null : PersonCategory.valueOf(row.getString("person_category")),
-            row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"));
+            row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"),
+            AmountRule.valueOf(row.getString("amount_rule")));
 
     private final JdbcClient jdbc;
 
@@ -36,15 +38,17 @@ public class RosterStore {
      */
     public boolean enrol(PersonEnrolled enrolled, Instant at) {
         return jdbc.sql("""
-                insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at)
-                values (:personId, :coverageYear, :region, :category, :township, :village, false, :at)
+                insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
+                                       amount_rule)
+                values (:personId, :coverageYear, :region, :category, :township, :village, false, :at, :amountRule)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
-                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at
+                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule
                 where enrolment.roster_at <= excluded.roster_at""")
                 .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
                 .param("region", enrolled.region()).param("category", enrolled.personCategory().name())
                 .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
+                .param("amountRule", (enrolled.amountRule() == null ? AmountRule.INDIVIDUAL : enrolled.amountRule()).name())
                 .update() == 1;
     }
 

@@ -8,6 +8,7 @@ import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MONITORED;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.STABLE_EX_POOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
@@ -25,26 +26,26 @@ class AssessmentRuleTests {
 
     @Test
     void withoutAssistanceThePersonPaysTheStandardOfTheirCategory() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of()))
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of()))
                 .isEqualTo(assessment("180.00", "0.00", "180.00", null));
     }
 
     @Test
     void fullAssistancePaysEverything() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(EXTREME_POVERTY)))
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(EXTREME_POVERTY)))
                 .isEqualTo(assessment("180.00", "180.00", "0.00", EXTREME_POVERTY));
     }
 
     @Test
     void fixedAssistanceTakesItsAmountOff() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(MINIMUM_LIVING)))
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(MINIMUM_LIVING)))
                 .isEqualTo(assessment("180.00", "140.00", "40.00", MINIMUM_LIVING));
     }
 
     @Test
     void aFixedSubsidyAboveTheStandardNeverMakesTheAmountNegative() {
         CampaignDefined generous = Liancheng.apiExample(2018, 1, "180.00", "250.00");
-        assertThat(AssessmentRule.assess(generous, PersonCategory.GENERAL, Set.of(MINIMUM_LIVING)))
+        assertThat(AssessmentRule.assess(generous, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(MINIMUM_LIVING)))
                 .isEqualTo(assessment("180.00", "180.00", "0.00", MINIMUM_LIVING));
     }
 
@@ -52,15 +53,15 @@ class AssessmentRuleTests {
     void percentAssistanceIsRoundedHalfUpToFen() {
         CampaignDefined odd = Liancheng.apiExample(2018, 1, "350.01", "140.00");
         // 350.01 x 50 % = 175.005 -> 175.01
-        assertThat(AssessmentRule.assess(odd, PersonCategory.GENERAL, Set.of(LOW_INCOME_MARGINAL)))
+        assertThat(AssessmentRule.assess(odd, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(LOW_INCOME_MARGINAL)))
                 .isEqualTo(assessment("350.01", "175.01", "175.00", LOW_INCOME_MARGINAL));
     }
 
     @Test
     void thePersonGetsTheLargestSubsidyNotTheSum() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(LOW_INCOME_MARGINAL, MINIMUM_LIVING)))
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(LOW_INCOME_MARGINAL, MINIMUM_LIVING)))
                 .isEqualTo(assessment("180.00", "140.00", "40.00", MINIMUM_LIVING));
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL,
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL,
                 Set.of(LOW_INCOME_MARGINAL, MINIMUM_LIVING, EXTREME_POVERTY)))
                 .isEqualTo(assessment("180.00", "180.00", "0.00", EXTREME_POVERTY));
     }
@@ -70,21 +71,33 @@ class AssessmentRuleTests {
         CampaignDefined tie = withAssistance(
                 new CampaignDefined.Assistance(List.of(MONITORED), AssistanceMode.FIXED, new BigDecimal("90.00"), null),
                 new CampaignDefined.Assistance(List.of(DISABILITY_MODERATE), AssistanceMode.PERCENT, null, new BigDecimal("50")));
-        assertThat(AssessmentRule.assess(tie, PersonCategory.GENERAL, Set.of(DISABILITY_MODERATE, MONITORED)))
+        assertThat(AssessmentRule.assess(tie, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(DISABILITY_MODERATE, MONITORED)))
                 .isEqualTo(assessment("180.00", "90.00", "90.00", MONITORED));
     }
 
+    /** DOMAIN.md: "稳定脱贫 gets no assistance only because the campaign gives it none: tracked, like any category". */
     @Test
-    void stableExPoorGetNothingEvenWhenACampaignListsThem() {
+    void stableExPoorGetNothingUnderACampaignThatAssistsThemNotAndWhatACampaignGivesWhenOneDoes() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(STABLE_EX_POOR)))
+                .isEqualTo(assessment("180.00", "0.00", "180.00", null));
         CampaignDefined listing = withAssistance(
                 new CampaignDefined.Assistance(List.of(STABLE_EX_POOR), AssistanceMode.FULL, null, null));
-        assertThat(AssessmentRule.assess(listing, PersonCategory.GENERAL, Set.of(STABLE_EX_POOR)))
-                .isEqualTo(assessment("180.00", "0.00", "180.00", null));
+        assertThat(AssessmentRule.assess(listing, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(STABLE_EX_POOR)))
+                .isEqualTo(assessment("180.00", "180.00", "0.00", STABLE_EX_POOR));
+    }
+
+    /** Outside the period under individual + fiscal (Yueyang's 400 + 670): assistance still reduces the individual part only. */
+    @Test
+    void aLateEnrolmentOwesTheFiscalPartToAndAssistanceReducesOnlyTheIndividualPart() {
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of()))
+                .isEqualTo(assessment("630.00", "0.00", "630.00", null));
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(MINIMUM_LIVING)))
+                .isEqualTo(assessment("630.00", "140.00", "490.00", MINIMUM_LIVING));
     }
 
     @Test
     void aCategoryTheCampaignDoesNotAssistGivesNothing() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, Set.of(MONITORED)))
+        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(MONITORED)))
                 .isEqualTo(assessment("180.00", "0.00", "180.00", null));
     }
 

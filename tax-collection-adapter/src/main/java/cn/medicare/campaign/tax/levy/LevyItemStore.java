@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.levy;
 
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
@@ -8,6 +9,7 @@ import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,13 +41,15 @@ class LevyItemStore {
                 .query(String.class).optional();
     }
 
-    void addPayment(String personId, int coverageYear, String region, BigDecimal amount) {
+    void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn) {
         jdbc.sql("""
-                insert into levy_item (person_id, coverage_year, region, paid_total, change_cursor)
-                values (:personId, :coverageYear, :region, :amount, nextval('levy_cursor'))
+                insert into levy_item (person_id, coverage_year, region, paid_total, last_paid_on, change_cursor)
+                values (:personId, :coverageYear, :region, :amount, :paidOn, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
-                set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor""")
+                set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor,
+                    last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on)""")
                 .param("personId", personId).param("coverageYear", coverageYear).param("region", region).param("amount", amount)
+                .param("paidOn", paidOn)
                 .update();
     }
 
@@ -64,19 +68,24 @@ class LevyItemStore {
     void enrol(PersonEnrolled enrolled, Instant at) {
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
-                                       township, village, roster_at, change_cursor)
+                                       township, village, roster_at, coverage_from, waiting_days, waiting_months, change_cursor)
                 values (:personId, :coverageYear, :region, :idNumberSealed, :idNumberMasked, :nameMasked,
-                        :township, :village, :at, nextval('levy_cursor'))
+                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village, withdrawn = false,
-                    roster_at = excluded.roster_at, change_cursor = excluded.change_cursor
+                    roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
+                    waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
+                    change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""")
                 .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
                 .param("region", enrolled.region()).param("idNumberSealed", enrolled.idNumberSealed())
                 .param("idNumberMasked", enrolled.idNumberMasked()).param("nameMasked", enrolled.nameMasked())
                 .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
+                .param("coverageFrom", enrolled.coverageFrom() == null ? null : enrolled.coverageFrom().name())
+                .param("waitingDays", enrolled.waitingPeriodDays())
+                .param("waitingMonths", enrolled.waitingPeriodMonths() == null ? 0 : enrolled.waitingPeriodMonths())
                 .update();
     }
 
@@ -174,6 +183,24 @@ class LevyItemStore {
                 .param("amount", amount).param("reason", reason.name())
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .update();
+    }
+
+    /**
+     * A settled person-year whose coverage start waits for the payment and has not been announced,
+     * or nothing. Marked announced in the same statement, so that it is announced once.
+     */
+    Optional<AwaitedCoverage> takeAwaitedCoverage(String personId, int coverageYear) {
+        return jdbc.sql("""
+                update levy_item set coverage_announced = true
+                where person_id = :personId and coverage_year = :coverageYear and coverage_from is not null
+                  and not coverage_announced and not withdrawn and settled_payable is not null
+                returning region, coverage_from, waiting_days, waiting_months, last_paid_on""")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .query(AwaitedCoverage.class).optional();
+    }
+
+    /** @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance) */
+    record AwaitedCoverage(String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths, LocalDate lastPaidOn) {
     }
 
     /** The person-years of a region currently owed money back. */

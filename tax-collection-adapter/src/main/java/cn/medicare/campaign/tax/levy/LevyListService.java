@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,12 @@ public class LevyListService {
 
     private final LevyItemStore items;
     private final RefundDueService refundsDue;
+    private final CoverageService coverage;
 
-    LevyListService(LevyItemStore items, RefundDueService refundsDue) {
+    LevyListService(LevyItemStore items, RefundDueService refundsDue, CoverageService coverage) {
         this.items = items;
         this.refundsDue = refundsDue;
+        this.coverage = coverage;
     }
 
     /**
@@ -43,10 +46,10 @@ public class LevyListService {
         return items.regionOf(personId, coverageYear);
     }
 
-    /** Counts a confirmed payment, whether or not the enrolment has arrived yet. */
-    public void addPayment(String personId, int coverageYear, String region, BigDecimal amount) {
+    /** Counts a confirmed payment, whether or not the enrolment has arrived yet; {@code paidOn} is its business day. */
+    public void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn) {
         lockForCursorOrder();
-        items.addPayment(personId, coverageYear, region, amount);
+        items.addPayment(personId, coverageYear, region, amount, paidOn);
         settled(personId, coverageYear);
     }
 
@@ -61,6 +64,7 @@ public class LevyListService {
         lockForCursorOrder();
         items.enrol(enrolled, at);
         refundsDue.review(enrolled.personId(), enrolled.coverageYear());
+        coverage.review(enrolled.personId(), enrolled.coverageYear());
     }
 
     void update(PersonUpdated updated) {
@@ -91,5 +95,6 @@ public class LevyListService {
     private void settled(String personId, int coverageYear) {
         items.settleIfPaid(personId, coverageYear);
         refundsDue.review(personId, coverageYear);
+        coverage.review(personId, coverageYear);
     }
 }

@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -117,7 +118,8 @@ class PaymentConfirmationService {
         PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
                 confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
         payments.store(payment, confirmation.idNumber());
-        levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount());
+        levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount(),
+                confirmation.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
         outbox.append(payment);
         return Optional.empty();
     }

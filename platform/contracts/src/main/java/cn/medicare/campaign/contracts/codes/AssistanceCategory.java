@@ -19,8 +19,8 @@ public enum AssistanceCategory {
     MONITORED(Agency.RURAL_REVITALIZATION),
     /** 返贫致贫人口 */
     RETURNED_TO_POVERTY(Agency.RURAL_REVITALIZATION),
-    /** 稳定脱贫人口: still certified so the figures can count them, but no longer assisted. */
-    STABLE_EX_POOR(Agency.RURAL_REVITALIZATION, false),
+    /** 稳定脱贫人口: still certified so the figures can count them; assisted only if a campaign says so (usually none does). */
+    STABLE_EX_POOR(Agency.RURAL_REVITALIZATION),
     /** 一、二级残疾 */
     DISABILITY_SEVERE(Agency.DISABLED_FEDERATION),
     /** 三、四级残疾 */
@@ -33,24 +33,13 @@ public enum AssistanceCategory {
     SEVERE_MENTAL_ILLNESS(Agency.HEALTH);
 
     private final Agency agency;
-    private final boolean grantsAssistance;
 
     AssistanceCategory(Agency agency) {
-        this(agency, true);
-    }
-
-    AssistanceCategory(Agency agency, boolean grantsAssistance) {
         this.agency = agency;
-        this.grantsAssistance = grantsAssistance;
     }
 
     /** The only agency whose lists may add people to or remove them from this category. */
     public Agency agency() {
         return agency;
-    }
-
-    /** False for categories that are tracked for the figures but reduce nobody's contribution. */
-    public boolean grantsAssistance() {
-        return grantsAssistance;
     }
 }

@@ -3,10 +3,14 @@ package cn.medicare.campaign.contracts.events;
 import static java.util.Objects.requireNonNull;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +18,18 @@ import java.util.List;
 /**
  * 年度参保缴费政策: a county's campaign for one coverage year, replaced as a whole by a higher
  * {@code version}. Every figure is policy configuration, so none of them is a constant in code.
+ * The fields after {@code lateEnrolmentWaitingDays} are API.md's additions of 2026-12, all
+ * optional; {@link cn.medicare.campaign.contracts.policy.EnrolmentPolicy} applies them.
+ *
+ * @param minorBornOnOrAfter who counts as a minor (Taixing: born on or after 2004-01-01); absent,
+ *     a minor is under 18 on the first day of the collection period
+ * @param categoryPeriods collection periods of their own for some person categories
+ * @param specialCases coverage rules of the special cases of enrolment
+ * @param lateEnrolment what an enrolment outside the period pays and waits; absent, the individual
+ *     amount and {@code lateEnrolmentWaitingDays} from the enrolment
+ * @param assistanceCutoff 同缴同补: certified on or before this day, assisted this year; absent,
+ *     the end of the collection period
+ * @param agencyListDueDay the day of the month by which agencies send their lists; absent, 10
  */
 public record CampaignDefined(
         String region,
@@ -27,7 +43,21 @@ public record CampaignDefined(
         List<Assistance> assistance,
         BigDecimal participationGoal,
         List<Stage> stages,
-        int lateEnrolmentWaitingDays) implements Event {
+        int lateEnrolmentWaitingDays,
+        LocalDate minorBornOnOrAfter,
+        List<CategoryPeriod> categoryPeriods,
+        List<SpecialCaseRule> specialCases,
+        LateEnrolment lateEnrolment,
+        LocalDate assistanceCutoff,
+        Integer agencyListDueDay) implements Event {
+
+    /** The campaign of the first contract, without the additions. */
+    public CampaignDefined(String region, String regionName, int coverageYear, int version, Period collectionPeriod,
+            List<Extension> extensions, Contributions contributions, BigDecimal fiscalSubsidy, List<Assistance> assistance,
+            BigDecimal participationGoal, List<Stage> stages, int lateEnrolmentWaitingDays) {
+        this(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions, fiscalSubsidy, assistance,
+                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null);
+    }
 
     public CampaignDefined {
         requireNonNull(region, "region");
@@ -39,6 +69,29 @@ public record CampaignDefined(
         assistance = List.copyOf(requireNonNull(assistance, "assistance"));
         requireNonNull(participationGoal, "participationGoal");
         stages = List.copyOf(requireNonNull(stages, "stages"));
+        categoryPeriods = categoryPeriods == null ? List.of() : List.copyOf(categoryPeriods);
+        specialCases = specialCases == null ? List.of() : List.copyOf(specialCases);
+        if (agencyListDueDay != null && (agencyListDueDay < 1 || agencyListDueDay > 28)) {
+            throw new IllegalArgumentException("agencyListDueDay is a day of every month: 1 to 28");
+        }
+    }
+
+    /** The same campaign with these additions (the first contract's fields unchanged). */
+    public CampaignDefined withAdditions(LocalDate minorBornOnOrAfter, List<CategoryPeriod> categoryPeriods,
+            List<SpecialCaseRule> specialCases, LateEnrolment lateEnrolment, LocalDate assistanceCutoff, Integer agencyListDueDay) {
+        return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
+                fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay);
+    }
+
+    /** 同缴同补: the last day a certification counts for this coverage year. */
+    public LocalDate assistanceCutoffOrPeriodEnd() {
+        return assistanceCutoff != null ? assistanceCutoff : collectionPeriod.end();
+    }
+
+    /** The day of the month agencies' lists are due by (每月10日以前 unless the campaign says otherwise). */
+    public int agencyListDueDayOrDefault() {
+        return agencyListDueDay != null ? agencyListDueDay : 10;
     }
 
     @Override
@@ -64,12 +117,118 @@ public record CampaignDefined(
         }
     }
 
-    /** 延长缴费期: a later deadline for one person category. */
-    public record Extension(PersonCategory appliesTo, LocalDate until) {
+    /**
+     * 延长缴费期: a later deadline for a person category or a special case ({@code appliesTo} names
+     * either), optionally only for people born on or after {@code bornFrom} (Liancheng: babies born
+     * in December).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"appliesTo", "bornFrom", "until"})
+    public record Extension(String appliesTo, LocalDate bornFrom, LocalDate until) {
 
         public Extension {
             requireNonNull(appliesTo, "appliesTo");
             requireNonNull(until, "until");
+            if (category(appliesTo) == null && specialCase(appliesTo) == null) {
+                throw new IllegalArgumentException("appliesTo names a person category or a special case: " + appliesTo);
+            }
+        }
+
+        public Extension(PersonCategory appliesTo, LocalDate until) {
+            this(appliesTo.name(), null, until);
+        }
+
+        /** True when the extension is for this person: their category or their special case, born late enough. */
+        public boolean covers(PersonCategory category, SpecialCase specialCase, LocalDate birthDate) {
+            boolean named = appliesTo.equals(category.name()) || (specialCase != null && appliesTo.equals(specialCase.name()));
+            return named && (bornFrom == null || (birthDate != null && !birthDate.isBefore(bornFrom)));
+        }
+
+        private static PersonCategory category(String name) {
+            for (PersonCategory category : PersonCategory.values()) {
+                if (category.name().equals(name)) {
+                    return category;
+                }
+            }
+            return null;
+        }
+
+        private static SpecialCase specialCase(String name) {
+            for (SpecialCase specialCase : SpecialCase.values()) {
+                if (specialCase.name().equals(name)) {
+                    return specialCase;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A collection period of its own for one person category (Taixing: students from Sept 1, others from Oct 1). */
+    public record CategoryPeriod(PersonCategory appliesTo, LocalDate start, LocalDate end) {
+
+        public CategoryPeriod {
+            requireNonNull(appliesTo, "appliesTo");
+            requireNonNull(start, "start");
+            requireNonNull(end, "end");
+            if (end.isBefore(start)) {
+                throw new IllegalArgumentException("a category's period ends on or after its start");
+            }
+        }
+    }
+
+    /**
+     * The coverage rule of one special case: it applies when the enrolment names the case and comes
+     * within {@code withinDays} / {@code withinMonths} of the case's date (and, for a job loss,
+     * after at least {@code minEmployeeYears} of employee insurance); otherwise {@code otherwise}
+     * applies, and without one the campaign's rule for enrolments outside the period.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"case", "withinDays", "withinMonths", "minEmployeeYears", "coverageFrom", "waitingDays", "waitingMonths",
+        "otherwise"})
+    public record SpecialCaseRule(@JsonProperty("case") SpecialCase specialCase, Integer withinDays, Integer withinMonths,
+            Integer minEmployeeYears, CoverageFrom coverageFrom, Integer waitingDays, Integer waitingMonths, Otherwise otherwise) {
+
+        public SpecialCaseRule {
+            requireNonNull(specialCase, "case");
+            requireNonNull(coverageFrom, "coverageFrom");
+            nonNegative(withinDays, "withinDays");
+            nonNegative(withinMonths, "withinMonths");
+            nonNegative(minEmployeeYears, "minEmployeeYears");
+            nonNegative(waitingDays, "waitingDays");
+            nonNegative(waitingMonths, "waitingMonths");
+        }
+    }
+
+    /** What applies to a special case enrolled too late for its rule. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Otherwise(CoverageFrom coverageFrom, Integer waitingDays, Integer waitingMonths) {
+
+        public Otherwise {
+            requireNonNull(coverageFrom, "coverageFrom");
+            nonNegative(waitingDays, "waitingDays");
+            nonNegative(waitingMonths, "waitingMonths");
+        }
+    }
+
+    /**
+     * 集中参保期外参保: the amount ({@code INDIVIDUAL_PLUS_FISCAL}: Yueyang's 400 + 670) and the
+     * waiting period, counted from the enrolment or from the payment ({@code waitingFrom}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LateEnrolment(AmountRule amount, Integer waitingDays, CoverageFrom waitingFrom) {
+
+        public LateEnrolment {
+            requireNonNull(amount, "amount");
+            nonNegative(waitingDays, "waitingDays");
+            if (waitingFrom != null && waitingFrom != CoverageFrom.ENROLMENT_DATE && waitingFrom != CoverageFrom.PAYMENT_DATE) {
+                throw new IllegalArgumentException("waitingFrom is ENROLMENT_DATE or PAYMENT_DATE");
+            }
+        }
+    }
+
+    private static void nonNegative(Integer value, String field) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(field + " is a count and cannot be negative");
         }
     }
 

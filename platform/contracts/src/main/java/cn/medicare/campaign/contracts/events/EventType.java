@@ -18,6 +18,7 @@ public enum EventType {
     PAYMENT_CONFIRMED("PaymentConfirmed", Topics.PAYMENTS, PaymentConfirmed.class),
     PAYMENT_REFUNDED("PaymentRefunded", Topics.PAYMENTS, PaymentRefunded.class),
     REFUND_DUE("RefundDue", Topics.PAYMENTS, RefundDue.class),
+    COVERAGE_STARTED("CoverageStarted", Topics.PAYMENTS, CoverageStarted.class),
     RECONCILIATION_COMPLETED("ReconciliationCompleted", Topics.RECONCILIATION, ReconciliationCompleted.class),
     REPORT_PUBLISHED("ReportPublished", Topics.REPORTS, ReportPublished.class);
 

@@ -2,6 +2,8 @@ package cn.medicare.campaign.contracts.events;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.medicare.campaign.contracts.codes.AmountRule;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
@@ -20,6 +22,12 @@ import java.time.LocalDate;
  * @param coverageFromBirth true when coverage starts on the birth date; absent otherwise
  * @param enrolledOn optional, added to EVENTS.md's list: the business day of the enrolment, which
  *     figures as of a date (stages, rankings) count by; absent, consumers use the event time
+ * @param amountRule optional (absent: INDIVIDUAL): INDIVIDUAL_PLUS_FISCAL when the person enrolled
+ *     outside the period under a campaign that charges individual + fiscal subsidy
+ * @param coverageFrom present only while {@code coverageStart} depends on the payment:
+ *     PAYMENT_DATE or DAY_AFTER_PAYMENT, plus the waiting period; CoverageStarted follows at settlement
+ * @param waitingPeriodMonths optional: a waiting period counted in months (Gaolou's 6 months)
+ * @param coverageRule optional: which rule decided (COLLECTION_PERIOD, LATE_ENROLMENT or a special case)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonEnrolled(
@@ -41,7 +49,21 @@ public record PersonEnrolled(
         LocalDate coverageStart,
         Boolean coverageFromBirth,
         int waitingPeriodDays,
-        LocalDate enrolledOn) implements PersonEvent {
+        LocalDate enrolledOn,
+        AmountRule amountRule,
+        CoverageFrom coverageFrom,
+        Integer waitingPeriodMonths,
+        String coverageRule) implements PersonEvent {
+
+    /** An enrolment of the first contract: the individual amount, a known start. */
+    public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
+            String nameMasked, Integer birthYear, Sex sex, PersonCategory personCategory, String township, String village,
+            String school, boolean hukouLocal, boolean residencePermit, EnrolmentChannel channel, LocalDate coverageStart,
+            Boolean coverageFromBirth, int waitingPeriodDays, LocalDate enrolledOn) {
+        this(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthYear, sex, personCategory, township,
+                village, school, hukouLocal, residencePermit, channel, coverageStart, coverageFromBirth, waitingPeriodDays,
+                enrolledOn, null, null, null, null);
+    }
 
     public PersonEnrolled {
         requireNonNull(personId, "personId");
@@ -59,6 +81,15 @@ public record PersonEnrolled(
         }
         if (Boolean.FALSE.equals(coverageFromBirth)) {
             coverageFromBirth = null;
+        }
+        if (amountRule == AmountRule.INDIVIDUAL) {
+            amountRule = null;
+        }
+        if (waitingPeriodMonths != null && waitingPeriodMonths == 0) {
+            waitingPeriodMonths = null;
+        }
+        if (coverageFrom != null && (coverageStart != null || Boolean.TRUE.equals(coverageFromBirth) || !coverageFrom.atPayment())) {
+            throw new IllegalArgumentException("coverageFrom travels only while the start waits for the payment");
         }
     }
 

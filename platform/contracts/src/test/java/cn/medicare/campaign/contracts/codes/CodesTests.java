@@ -37,12 +37,6 @@ class CodesTests {
                 .containsExactlyInAnyOrder(Agency.values());
     }
 
-    @Test
-    void onlyStableExPoorIsTrackedWithoutAssistance() {
-        assertThat(Arrays.stream(AssistanceCategory.values()).filter(category -> !category.grantsAssistance()))
-                .containsExactly(AssistanceCategory.STABLE_EX_POOR);
-    }
-
     @ParameterizedTest
     @EnumSource(Agency.class)
     void agenciesAreFoundByTheirApiClientId(Agency agency) {

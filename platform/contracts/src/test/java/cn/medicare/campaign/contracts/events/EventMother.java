@@ -3,8 +3,10 @@ package cn.medicare.campaign.contracts.events;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
@@ -13,6 +15,7 @@ import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.codes.ReportFormat;
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
@@ -42,13 +45,13 @@ final class EventMother {
     static List<Event> full() {
         return List.of(campaignDefined(), targetsSet(), personEnrolled(), personUpdated(), personWithdrawn(),
                 eligibilityAdjusted(), contributionAssessed(), paymentConfirmed(), paymentRefunded(), refundDue(),
-                reconciliationCompleted(), reportPublished());
+                coverageStarted(), reconciliationCompleted(), reportPublished());
     }
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(),
                 personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
-                paymentRefunded(), refundDue(), minimalReconciliationCompleted(), minimalReportPublished());
+                paymentRefunded(), refundDue(), coverageStarted(), minimalReconciliationCompleted(), minimalReportPublished());
     }
 
     static CampaignDefined campaignDefined() {
@@ -69,7 +72,14 @@ final class EventMother {
                 List.of(new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"), yuan("500"), yuan("0")),
                         new CampaignDefined.Stage(LocalDate.of(2017, 11, 15), new BigDecimal("0.75"), yuan("1000"), yuan("50")),
                         new CampaignDefined.Stage(LocalDate.of(2017, 11, 30), new BigDecimal("1.00"), yuan("1500"), yuan("50"))),
-                90);
+                90, LocalDate.of(2004, 1, 1),
+                List.of(new CampaignDefined.CategoryPeriod(PersonCategory.STUDENT, LocalDate.of(2017, 8, 15), LocalDate.of(2017, 12, 31))),
+                List.of(new CampaignDefined.SpecialCaseRule(SpecialCase.NEWBORN, 90, null, null, CoverageFrom.EVENT_DATE, null, null,
+                                new CampaignDefined.Otherwise(CoverageFrom.DAY_AFTER_PAYMENT, null, null)),
+                        new CampaignDefined.SpecialCaseRule(SpecialCase.EMPLOYEE_INSURANCE_LAPSE, null, 3, 2,
+                                CoverageFrom.DAY_AFTER_PAYMENT, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6))),
+                new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
+                LocalDate.of(2017, 12, 31), 10);
     }
 
     static CampaignDefined minimalCampaignDefined() {
@@ -94,14 +104,18 @@ final class EventMother {
     static PersonEnrolled personEnrolled() {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
                 PersonIds.maskName("罗志强"), 1985, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
-                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0,
-                LocalDate.of(2017, 10, 9));
+                VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, null, null, 90,
+                LocalDate.of(2018, 2, 9), AmountRule.INDIVIDUAL_PLUS_FISCAL, CoverageFrom.PAYMENT_DATE, 6, "LATE_ENROLMENT");
     }
 
     static PersonEnrolled minimalPersonEnrolled() {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
                 PersonIds.maskName("罗志强"), null, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
                 VILLAGE, null, true, false, EnrolmentChannel.ONLINE, null, null, 90, null);
+    }
+
+    static CoverageStarted coverageStarted() {
+        return new CoverageStarted(PERSON_ID, YEAR, REGION, LocalDate.of(2018, 5, 10));
     }
 
     static PersonUpdated personUpdated() {

@@ -105,9 +105,9 @@ class EventSchemasTests {
                 }
             }
         }
-        assertThat(checked).containsExactly("AdjustmentAction", "Agency", "AssessmentReason", "AssistanceCategory",
-                "AssistanceMode", "EnrolmentChannel", "PaymentChannel", "PaymentSource", "PersonCategory",
-                "RefundDueReason", "ReportFormat", "ReportType", "Sex", "WithdrawalReason");
+        assertThat(checked).containsExactly("AdjustmentAction", "Agency", "AmountRule", "AssessmentReason", "AssistanceCategory",
+                "AssistanceMode", "CoverageFrom", "EnrolmentChannel", "PaymentChannel", "PaymentSource", "PersonCategory",
+                "RefundDueReason", "ReportFormat", "ReportType", "Sex", "SpecialCase", "WithdrawalReason");
     }
 
     @Test
@@ -148,7 +148,7 @@ class EventSchemasTests {
                 broken("a birth date next to the birth year", EventMother.personEnrolled(),
                         json -> json.put("birthDate", "1985-06-12")),
                 broken("a coverage start next to coverage from birth", EventMother.personEnrolled(),
-                        json -> json.put("coverageFromBirth", true)),
+                        json -> json.put("coverageStart", "2018-01-01").put("coverageFromBirth", true)),
                 broken("an unmasked name", EventMother.personEnrolled(),
                         json -> json.put("nameMasked", "罗志强")),
                 broken("a date that does not exist", EventMother.personWithdrawn(),

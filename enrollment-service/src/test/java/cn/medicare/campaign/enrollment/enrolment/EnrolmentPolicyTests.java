@@ -1,0 +1,51 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
+import cn.medicare.campaign.fixtures.Liancheng;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The campaign engine as enrollment-service uses it, on API.md's example campaign. */
+class EnrolmentPolicyTests {
+
+    private final CampaignDefined campaign = Liancheng.apiExample(2018);
+
+    @Test
+    void categoryDefaultsFromAgeAtTheStartOfTheCollectionPeriod() {
+        assertThat(EnrolmentPolicy.defaultCategory(LocalDate.of(1985, 6, 12), campaign)).isEqualTo(PersonCategory.GENERAL);
+        assertThat(EnrolmentPolicy.defaultCategory(LocalDate.of(1999, 9, 1), campaign)).isEqualTo(PersonCategory.GENERAL);
+        assertThat(EnrolmentPolicy.defaultCategory(LocalDate.of(1999, 9, 2), campaign)).isEqualTo(PersonCategory.MINOR);
+        assertThat(EnrolmentPolicy.defaultCategory(LocalDate.of(2017, 9, 1), campaign)).isEqualTo(PersonCategory.MINOR);
+        assertThat(EnrolmentPolicy.defaultCategory(LocalDate.of(2017, 9, 2), campaign)).isEqualTo(PersonCategory.NEWBORN);
+    }
+
+    @Test
+    void enrolledWithinThePeriodIsCoveredFromJanuaryFirst() {
+        var coverage = coverage(LocalDate.of(2017, 12, 31), PersonCategory.GENERAL, LocalDate.of(1985, 6, 12));
+        assertThat(coverage).isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.YEAR_START, LocalDate.of(2018, 1, 1), 0, 0));
+    }
+
+    @Test
+    void lateEnrolmentWaitsTheCampaignsWaitingPeriod() {
+        var coverage = coverage(LocalDate.of(2018, 3, 1), PersonCategory.GENERAL, LocalDate.of(1985, 6, 12));
+        assertThat(coverage).isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.ENROLMENT_DATE, LocalDate.of(2018, 5, 30), 90, 0));
+    }
+
+    @Test
+    void newbornsHaveTheirExtensionAndAreCoveredFromBirth() {
+        LocalDate born = LocalDate.of(2018, 1, 10);
+        assertThat(coverage(LocalDate.of(2018, 1, 20), PersonCategory.NEWBORN, born))
+                .isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.EVENT_DATE, born, 0, 0));
+        assertThat(coverage(LocalDate.of(2018, 1, 20), PersonCategory.GENERAL, LocalDate.of(1985, 6, 12)).waitingDays()).isEqualTo(90);
+    }
+
+    private EnrolmentPolicy.Coverage coverage(LocalDate enrolledOn, PersonCategory category, LocalDate birthDate) {
+        return EnrolmentPolicy.decide(campaign, new EnrolmentPolicy.Applicant(birthDate, category, null, null, null, enrolledOn))
+                .coverage();
+    }
+}

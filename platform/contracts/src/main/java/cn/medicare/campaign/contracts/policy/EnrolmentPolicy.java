@@ -1,0 +1,312 @@
+package cn.medicare.campaign.contracts.policy;
+
+import cn.medicare.campaign.contracts.codes.AmountRule;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A campaign's rules for one person-year (DOMAIN.md, "Special cases of enrolment"): the default
+ * category, the amount, when coverage starts, the waiting period, and which rule decided, in words
+ * a clerk reads.
+ *
+ * <p>Order of the rules: an enrolment inside the person's period (the collection period, their
+ * category's own period, or an extension that covers them) is ordinary: covered from 1 January
+ * (a baby born in the coverage year from its birth), except that a special case whose rule gives
+ * an earlier start (a college freshman from 1 September) keeps it. Outside the period, a special
+ * case named by the enrolment applies its rule when the enrolment comes within the rule's window,
+ * else its {@code otherwise}; everything else is a late enrolment.
+ */
+public final class EnrolmentPolicy {
+
+    /** The case name of an enrolment inside the period. */
+    public static final String COLLECTION_PERIOD = "COLLECTION_PERIOD";
+    /** The case name of an enrolment outside the period that no special case covers. */
+    public static final String LATE_ENROLMENT = "LATE_ENROLMENT";
+
+    private static final int ADULT_AGE = 18;
+
+    private EnrolmentPolicy() {
+    }
+
+    /**
+     * The person as the enrolment describes them.
+     *
+     * @param caseDate the date of the special case's event; absent for a newborn, its birth date
+     * @param employeeYears years of employee insurance before a lapse, where the case asks
+     */
+    public record Applicant(LocalDate birthDate, PersonCategory category, SpecialCase specialCase, LocalDate caseDate,
+            Integer employeeYears, LocalDate enrolledOn) {
+
+        LocalDate eventDate() {
+            if (caseDate != null) {
+                return caseDate;
+            }
+            return specialCase == SpecialCase.NEWBORN ? birthDate : null;
+        }
+    }
+
+    /**
+     * When coverage starts: a date, or, where it depends on the payment, the rule to derive it then.
+     *
+     * @param start null while the start depends on a payment not yet made
+     */
+    public record Coverage(CoverageFrom from, LocalDate start, int waitingDays, int waitingMonths) {
+
+        public boolean atPayment() {
+            return start == null;
+        }
+
+        /** The start once the person has paid on {@code paidOn} (never before 1 January of {@code coverageYear}). */
+        public LocalDate startOnPayment(LocalDate paidOn, int coverageYear) {
+            if (!atPayment()) {
+                return start;
+            }
+            LocalDate base = from == CoverageFrom.DAY_AFTER_PAYMENT ? paidOn.plusDays(1) : paidOn;
+            return notBefore(base.plusMonths(waitingMonths).plusDays(waitingDays), LocalDate.of(coverageYear, 1, 1));
+        }
+    }
+
+    /**
+     * What the campaign decides for the person.
+     *
+     * @param rule {@link #COLLECTION_PERIOD}, {@link #LATE_ENROLMENT} or the special case's name
+     */
+    public record Decision(PersonCategory category, AmountRule amountRule, BigDecimal individual, BigDecimal fiscalPart,
+            Coverage coverage, String rule, String explanation) {
+
+        /** What the person is asked for before any assistance: the individual amount, plus the fiscal part where due. */
+        public BigDecimal standardAmount() {
+            return individual.add(fiscalPart);
+        }
+
+        /** False when no coverage could start within the coverage year, even if the person paid on the day of the enrolment. */
+        public boolean coverableWithin(int coverageYear, LocalDate earliestPayment) {
+            LocalDate lastDay = LocalDate.of(coverageYear, 12, 31);
+            return !coverage.startOnPayment(earliestPayment, coverageYear).isAfter(lastDay);
+        }
+    }
+
+    /** What a person of {@code category} is asked for before assistance: the individual amount, plus the fiscal subsidy where due. */
+    public static BigDecimal standardAmount(CampaignDefined campaign, PersonCategory category, AmountRule amountRule) {
+        BigDecimal individual = campaign.contributions().amountFor(category);
+        return amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL ? individual.add(campaign.fiscalSubsidy()) : individual;
+    }
+
+    /** The first day anybody may enrol: the collection period's start, or an earlier one of a category (Taixing's students). */
+    public static LocalDate opens(CampaignDefined campaign) {
+        LocalDate opens = campaign.collectionPeriod().start();
+        for (CampaignDefined.CategoryPeriod period : campaign.categoryPeriods()) {
+            if (period.start().isBefore(opens)) {
+                opens = period.start();
+            }
+        }
+        return opens;
+    }
+
+    /** The category of a resident the clerk names none for: by birth date, as the campaign defines minors. */
+    public static PersonCategory defaultCategory(LocalDate birthDate, CampaignDefined campaign) {
+        LocalDate periodStart = campaign.collectionPeriod().start();
+        if (birthDate.isAfter(periodStart)) {
+            return PersonCategory.NEWBORN;
+        }
+        if (campaign.minorBornOnOrAfter() != null) {
+            return birthDate.isBefore(campaign.minorBornOnOrAfter()) ? PersonCategory.GENERAL : PersonCategory.MINOR;
+        }
+        return Period.between(birthDate, periodStart).getYears() < ADULT_AGE ? PersonCategory.MINOR : PersonCategory.GENERAL;
+    }
+
+    /**
+     * Why {@code category} cannot be this person's, or null when it can: a newborn must be born
+     * after the period opened, a minor must be one by the campaign's rule, and a resident who is a
+     * minor or a newborn by it is not charged as an adult. Students are whoever a school enrols.
+     */
+    public static String categoryContradiction(PersonCategory category, LocalDate birthDate, CampaignDefined campaign) {
+        PersonCategory byBirth = defaultCategory(birthDate, campaign);
+        return switch (category) {
+            case NEWBORN -> byBirth == PersonCategory.NEWBORN ? null
+                    : "新生儿须在参保缴费期开始（" + campaign.collectionPeriod().start() + "）后出生 / a newborn is born after the period opened";
+            case MINOR -> byBirth != PersonCategory.GENERAL ? null
+                    : "按出生日期不属于未成年人 / by the birth date this person is not a minor under the campaign's rule";
+            case GENERAL -> byBirth == PersonCategory.GENERAL ? null
+                    : "按出生日期属于" + (byBirth == PersonCategory.NEWBORN ? "新生儿" : "未成年人")
+                            + "，不按普通居民缴费 / by the birth date this person is a " + byBirth.name().toLowerCase()
+                            + ", not charged as an adult";
+            case STUDENT, COLLEGE_STUDENT -> null;
+        };
+    }
+
+    /** The campaign's decision for the person. */
+    public static Decision decide(CampaignDefined campaign, Applicant applicant) {
+        int year = campaign.coverageYear();
+        LocalDate yearStart = LocalDate.of(year, 1, 1);
+        LocalDate deadline = deadline(campaign, applicant);
+        CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, applicant.specialCase());
+        BigDecimal individual = campaign.contributions().amountFor(applicant.category());
+
+        if (!applicant.enrolledOn().isAfter(deadline)) {
+            if (rule != null && rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && within(rule, applicant)) {
+                return special(campaign, applicant, rule, individual, rule.coverageFrom(), days(rule.waitingDays()),
+                        months(rule.waitingMonths()), true);
+            }
+            boolean bornInTheYear = applicant.birthDate() != null && applicant.birthDate().isAfter(yearStart);
+            LocalDate start = bornInTheYear ? applicant.birthDate() : yearStart;
+            String explanation = "在参保缴费期内（截至" + deadline + "）参保，"
+                    + (bornInTheYear ? "新生儿自出生之日起享受待遇" : "自" + year + "年1月1日起享受待遇");
+            return new Decision(applicant.category(), AmountRule.INDIVIDUAL, individual, BigDecimal.ZERO.setScale(2),
+                    new Coverage(bornInTheYear ? CoverageFrom.EVENT_DATE : CoverageFrom.YEAR_START, start, 0, 0),
+                    COLLECTION_PERIOD, explanation);
+        }
+        if (rule != null) {
+            if (within(rule, applicant)) {
+                return special(campaign, applicant, rule, individual, rule.coverageFrom(), days(rule.waitingDays()),
+                        months(rule.waitingMonths()), true);
+            }
+            if (rule.otherwise() != null) {
+                CampaignDefined.Otherwise otherwise = rule.otherwise();
+                return special(campaign, applicant, rule, individual, otherwise.coverageFrom(), days(otherwise.waitingDays()),
+                        months(otherwise.waitingMonths()), false);
+            }
+        }
+        return late(campaign, applicant, individual, deadline);
+    }
+
+    private static Decision special(CampaignDefined campaign, Applicant applicant, CampaignDefined.SpecialCaseRule rule,
+            BigDecimal individual, CoverageFrom from, int waitingDays, int waitingMonths, boolean inWindow) {
+        int year = campaign.coverageYear();
+        SpecialCase specialCase = rule.specialCase();
+        String when = window(rule, inWindow) + "参保";
+        if (!inWindow && rule.minEmployeeYears() != null && !enoughYears(rule, applicant)) {
+            when = "职工医保缴费不满" + rule.minEmployeeYears() + "年";
+        }
+        String explanation = specialCase.chinese() + when + "，" + fromText(from, specialCase, year) + "享受待遇"
+                + waitingText(waitingDays, waitingMonths);
+        Coverage coverage = switch (from) {
+            case PAYMENT_DATE, DAY_AFTER_PAYMENT -> new Coverage(from, null, waitingDays, waitingMonths);
+            case PRIOR_SEPTEMBER_1 -> new Coverage(from, LocalDate.of(year - 1, 9, 1).plusMonths(waitingMonths).plusDays(waitingDays),
+                    waitingDays, waitingMonths);
+            default -> new Coverage(from, notBefore(fixedBase(from, applicant, year).plusMonths(waitingMonths).plusDays(waitingDays),
+                    LocalDate.of(year, 1, 1)), waitingDays, waitingMonths);
+        };
+        return new Decision(applicant.category(), AmountRule.INDIVIDUAL, individual, BigDecimal.ZERO.setScale(2), coverage,
+                specialCase.name(), explanation);
+    }
+
+    private static Decision late(CampaignDefined campaign, Applicant applicant, BigDecimal individual, LocalDate deadline) {
+        CampaignDefined.LateEnrolment late = campaign.lateEnrolment();
+        AmountRule amountRule = late == null ? AmountRule.INDIVIDUAL : late.amount();
+        int waitingDays = late == null || late.waitingDays() == null ? campaign.lateEnrolmentWaitingDays() : late.waitingDays();
+        boolean fromPayment = late != null && late.waitingFrom() == CoverageFrom.PAYMENT_DATE;
+        BigDecimal fiscalPart = amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL ? campaign.fiscalSubsidy() : BigDecimal.ZERO.setScale(2);
+        String amountText = amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL
+                ? "按个人缴费" + individual.toPlainString() + "元加财政补助" + fiscalPart.toPlainString() + "元缴费，"
+                : "";
+        String explanation = "在参保缴费期（截至" + deadline + "）外参保，" + amountText
+                + (fromPayment ? "自缴费之日起" : "自参保登记之日起") + "设" + waitingDays + "天等待期，期满后享受待遇";
+        Coverage coverage = fromPayment
+                ? new Coverage(CoverageFrom.PAYMENT_DATE, null, waitingDays, 0)
+                : new Coverage(CoverageFrom.ENROLMENT_DATE,
+                        notBefore(applicant.enrolledOn().plusDays(waitingDays), LocalDate.of(campaign.coverageYear(), 1, 1)),
+                        waitingDays, 0);
+        return new Decision(applicant.category(), amountRule, individual, fiscalPart, coverage, LATE_ENROLMENT, explanation);
+    }
+
+    /** The last day the person may enrol as in the period: their category's period, or a later extension that covers them. */
+    static LocalDate deadline(CampaignDefined campaign, Applicant applicant) {
+        LocalDate deadline = campaign.collectionPeriod().end();
+        for (CampaignDefined.CategoryPeriod period : campaign.categoryPeriods()) {
+            if (period.appliesTo() == applicant.category()) {
+                deadline = period.end();
+            }
+        }
+        for (CampaignDefined.Extension extension : campaign.extensions()) {
+            if (extension.covers(applicant.category(), applicant.specialCase(), applicant.birthDate())
+                    && extension.until().isAfter(deadline)) {
+                deadline = extension.until();
+            }
+        }
+        return deadline;
+    }
+
+    private static CampaignDefined.SpecialCaseRule ruleFor(CampaignDefined campaign, SpecialCase specialCase) {
+        if (specialCase == null) {
+            return null;
+        }
+        return campaign.specialCases().stream().filter(rule -> rule.specialCase() == specialCase).findFirst().orElse(null);
+    }
+
+    /** Day 90 after the event is still within 90 days; a lapse of exactly 3 months is within 3 months. */
+    private static boolean within(CampaignDefined.SpecialCaseRule rule, Applicant applicant) {
+        LocalDate event = applicant.eventDate();
+        if (!enoughYears(rule, applicant)) {
+            return false;
+        }
+        if (event == null) {
+            return rule.withinDays() == null && rule.withinMonths() == null;
+        }
+        if (rule.withinDays() != null && ChronoUnit.DAYS.between(event, applicant.enrolledOn()) > rule.withinDays()) {
+            return false;
+        }
+        return rule.withinMonths() == null || !applicant.enrolledOn().isAfter(event.plusMonths(rule.withinMonths()));
+    }
+
+    private static boolean enoughYears(CampaignDefined.SpecialCaseRule rule, Applicant applicant) {
+        return rule.minEmployeeYears() == null
+                || (applicant.employeeYears() != null && applicant.employeeYears() >= rule.minEmployeeYears());
+    }
+
+    private static LocalDate fixedBase(CoverageFrom from, Applicant applicant, int year) {
+        return switch (from) {
+            case EVENT_DATE -> applicant.eventDate() != null ? applicant.eventDate() : applicant.enrolledOn();
+            case ENROLMENT_DATE -> applicant.enrolledOn();
+            default -> LocalDate.of(year, 1, 1);
+        };
+    }
+
+    /** 出生90日内 / 出生超过90日, 职工医保中断3个月内 / 超过3个月. */
+    private static String window(CampaignDefined.SpecialCaseRule rule, boolean inWindow) {
+        String event = rule.specialCase().event();
+        if (rule.withinDays() != null) {
+            return event + (inWindow ? rule.withinDays() + "日内" : "超过" + rule.withinDays() + "日");
+        }
+        if (rule.withinMonths() != null) {
+            return event + (inWindow ? rule.withinMonths() + "个月内" : "超过" + rule.withinMonths() + "个月");
+        }
+        return "";
+    }
+
+    private static String fromText(CoverageFrom from, SpecialCase specialCase, int year) {
+        return switch (from) {
+            case YEAR_START -> "自" + year + "年1月1日起";
+            case EVENT_DATE -> "自" + specialCase.event() + "之日起";
+            case ENROLMENT_DATE -> "自参保登记之日起";
+            case PAYMENT_DATE -> "自缴费之日起";
+            case DAY_AFTER_PAYMENT -> "自缴费次日起";
+            case PRIOR_SEPTEMBER_1 -> "自" + (year - 1) + "年9月1日起";
+        };
+    }
+
+    private static String waitingText(int days, int months) {
+        if (days == 0 && months == 0) {
+            return "";
+        }
+        return "，等待期" + (months > 0 ? months + "个月" : "") + (days > 0 ? days + "天" : "");
+    }
+
+    private static int days(Integer days) {
+        return days == null ? 0 : days;
+    }
+
+    private static int months(Integer months) {
+        return months == null ? 0 : months;
+    }
+
+    private static LocalDate notBefore(LocalDate date, LocalDate earliest) {
+        return date.isBefore(earliest) ? earliest : date;
+    }
+}
