@@ -3,11 +3,15 @@ package cn.medicare.campaign.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Campaigns;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +177,64 @@ class EnrollmentApiIntegrationTests {
                 "lateEnrolmentWaitingDays");
     }
 
+    /** API.md additions: "a campaign that cannot be applied ... is a 400 naming the field". */
+    @Test
+    void aCampaignWhoseAdditionsCannotBeAppliedIsRefusedNamingTheField() {
+        String campaign = Campaigns.documented("gaolou-2022.json");
+        assertRefusedOn(campaign.replace("\"otherwise\": {\"coverageFrom\": \"DAY_AFTER_PAYMENT\"}", "\"otherwise\": {\"waitingDays\": 5}"),
+                "specialCases[0].otherwise.coverageFrom");
+        assertRefusedOn(campaign.replace("\"threshold\": \"1.00\"", "\"threshold\": \"1.20\""), "stages[2].threshold");
+        assertRefusedOn(campaign.replace("\"subsidy\": \"280.00\"", "\"subsidy\": \"380.00\""), "assistance[1].subsidy");
+        assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"case\": \"NEWBORN\""), "specialCases[2].case");
+        assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
+        assertRefusedOn(campaign.replace("\"appliesTo\": \"MIGRANT_WORKER\"", "\"appliesTo\": \"TOURIST\""), "extensions[0].appliesTo");
+        assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCategoryThatContradictsTheBirthDateIsRefusedAtEnrolmentAndOnChange() {
+        String adult = Liancheng.idNumber("19850612", 611);
+        HttpResponse<String> asNewborn = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(adult, Liancheng.LIANFENG).replace("\"hukouLocal\"", "\"personCategory\":\"NEWBORN\",\"hukouLocal\""));
+        assertProblem(asNewborn, 400);
+        assertThat(json(asNewborn).get("errors").get(0).get("field").asString()).isEqualTo("personCategory");
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(adult, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        HttpResponse<String> asMinor = api.as("bureau").patch("/api/v1/enrolments/" + personId + "?coverageYear=2018",
+                "{\"personCategory\":\"MINOR\"}");
+        assertProblem(asMinor, 400);
+        assertThat(asMinor.body()).contains("personCategory", "未成年人");
+        assertThat(api.as("bureau").patch("/api/v1/enrolments/" + personId + "?coverageYear=2018", "{\"personCategory\":\"STUDENT\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aListNamesSpecialCasesClassesAndRemarksInOptionalColumns() {
+        String baby = Liancheng.idNumber("20180105", 612);
+        String csv = "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,school,schoolClass,enrolledOn,"
+                + "specialCase,specialCaseDate,employeeYears,remarks\n"
+                + Liancheng.LIANFENG + ",城关村,罗小妹," + baby + ",,NEWBORN,是,否,,,2018-01-20,NEWBORN,,,出生证已核\n"
+                + Liancheng.LIANFENG + ",城关村,罗大哥," + Liancheng.idNumber("19800101", 613) + ",,,是,否,城关小学,三年级二班,2017-10-09,"
+                + "SOLDIER,,,\n";
+        HttpResponse<String> response = api.as("bureau").post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outcome = json(response);
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("specialCase");
+        String personId = Liancheng.personId(baby);
+        JsonNode view = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(view.get("coverageFromBirth").asBoolean()).isTrue();
+        assertThat(view.get("specialCase").get("case").asString()).isEqualTo("NEWBORN");
+        assertThat(view.get("remarks").asString()).isEqualTo("出生证已核");
+    }
+
+    private void assertRefusedOn(String campaign, String field) {
+        HttpResponse<String> refused = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign);
+        assertProblem(refused, 400);
+        assertThat(json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .as(refused.body()).contains(field);
+    }
+
     @Test
     void aTownshipsListIsEnrolledRowByRowAndAResidentNeverTwice() {
         String first = Liancheng.idNumber("19700101", 501);
@@ -231,6 +293,89 @@ class EnrollmentApiIntegrationTests {
         api.as("bureau").put("/api/v1/campaigns/350825/2019/targets", Liancheng.twoTownshipsJson());
         assertProblem(api.as("bureau").post("/api/v1/enrolments",
                 Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019")), 422);
+    }
+
+    /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
+    @Test
+    void aMistakenWithdrawalIsRevokedWithAReasonAnnouncedAgainAndAudited() {
+        String idNumber = Liancheng.idNumber("19720202", 531);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
+        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}");
+
+        assertProblem(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation", "{\"coverageYear\":2018}"), 400);
+        JsonNode revoked = json(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"误报外迁，经核实仍在本镇居住\"}"));
+
+        assertThat(revoked.has("withdrawnOn")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonEnrolled' and aggregateid = ?", Integer.class, personId))
+                .isEqualTo(2);
+        assertProblem(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"again\"}"), 409);
+        JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018"));
+        assertThat(audit.valueStream().map(entry -> entry.get("action").asString()).toList())
+                .containsExactly("ENROLLED", "WITHDRAWN", "WITHDRAWAL_REVOKED");
+        assertThat(audit.get(2).get("reason").asString()).isEqualTo("误报外迁，经核实仍在本镇居住");
+        assertThat(audit.get(2).get("actor").asString()).isEqualTo("township-" + Liancheng.LIANFENG);
+        assertProblem(clerk.get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018"), 403);
+
+        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2017-11-03\"}");
+        assertProblem(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}"), 403);
+        assertThat(api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aResidentWhoMovedAwayOrJoinedEmployeeInsuranceMayEnrolAgainButNotAfterADuplicate() {
+        String idNumber = Liancheng.idNumber("19730303", 532);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal",
+                "{\"coverageYear\":2018,\"reason\":\"EMPLOYEE_INSURANCE\",\"effectiveDate\":\"2017-11-02\"}");
+        HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.WENHENG));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        JsonNode view = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(view.get("township").asString()).isEqualTo(Liancheng.WENHENG);
+        assertThat(view.has("withdrawnOn")).isFalse();
+
+        api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal",
+                "{\"coverageYear\":2018,\"reason\":\"DUPLICATE\",\"effectiveDate\":\"2017-11-05\"}");
+        assertProblem(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)), 409);
+    }
+
+    /** Issue 9: "A death list of 10,000 rows (half enrolled) is applied in one call; report its time". */
+    @Test
+    void aDeathListOfTenThousandRowsIsAppliedInOneCallAndBlocksLaterEnrolments() {
+        List<String> enrolled = new ArrayList<>();
+        StringBuilder deaths = new StringBuilder("idNumber,name,date\r\n");
+        for (int n = 0; n < 10_000; n++) {
+            String idNumber = IdNumbers.of(Liancheng.REGION, LocalDate.of(1930, 1, 1).plusDays(n / 900), n % 900 + 100);
+            deaths.append(idNumber).append(",某某,2018-03-0").append(1 + n % 9).append("\r\n");
+            if (n % 2 == 0) {
+                enrolled.add(idNumber);
+            }
+        }
+        HttpResponse<String> enrolledList = api.as("bureau").post("/api/v1/enrolments/batch", "application/json",
+                "[" + String.join(",", enrolled.stream().map(id -> Liancheng.enrolment(id, Liancheng.LIANFENG)).toList()) + "]");
+        assertThat(json(enrolledList).get("accepted").asInt()).as(enrolledList.body()).isEqualTo(5_000);
+
+        long started = System.nanoTime();
+        HttpResponse<String> applied = api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", deaths.toString());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        JsonNode outcome = json(applied);
+        assertThat(outcome.get("rows").asInt()).isEqualTo(10_000);
+        assertThat(outcome.get("withdrawn").asInt()).isEqualTo(5_000);
+        assertThat(outcome.get("kept").asInt()).isEqualTo(10_000);
+        System.out.printf("[death list] 10,000 rows (5,000 enrolled) applied in one call in %d ms%n", millis);
+        HttpResponse<String> late = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(IdNumbers.of(Liancheng.REGION, LocalDate.of(1930, 1, 1), 101), Liancheng.LIANFENG));
+        assertProblem(late, 422);
+        assertThat(late.body()).contains("死亡");
+        assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/feeds/deaths", "text/csv", deaths.substring(0, 200)), 403);
     }
 
     @Test

@@ -153,7 +153,12 @@ class SpecialCasesIntegrationTests {
         return ok(bureau(SuiteService.SUBSIDY).get("/api/v1/assessments/" + PERSON_IDS.personId(idNumber) + "?coverageYear=" + year));
     }
 
+    /** As the tax bureau does: it collects from people on its levy list, so it waits until the person is there. */
     private static void pay(String idNumber, int year, String amount, String paidAt, String voucherNo) {
+        String region = idNumber.substring(0, 6);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ok(ApiClient.at(suite.url(SuiteService.TAX)).as("tax-bureau")
+                .get("/api/v1/levy-items?region=" + region + "&coverageYear=" + year + "&limit=1000")).get("items").valueStream()
+                .map(item -> item.get("idNumber").asString())).contains(idNumber));
         String body = """
                 {"confirmations":[{"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"%s","channel":"WECHAT","paidAt":"%s"}]}"""
                 .formatted(voucherNo, idNumber, year, amount, paidAt);

@@ -174,7 +174,7 @@ class WalkingSkeletonIntegrationTests {
         assertThat(view.get("coverageFromBirth").asBoolean()).isTrue();
         assertThat(view.get("village").asString()).isEqualTo("城关村 " + "*".repeat(18));
 
-        // a correction, a withdrawal of a resident who paid (money owed back) and a report: more event types to read
+        // a correction, a withdrawal of a resident who paid and a report: more event types to read
         assertThat(clerk.patch("/api/v1/enrolments/" + personId + "?coverageYear=2018", "{\"village\":\"新村\"}").statusCode())
                 .isEqualTo(200);
         String leaving = personIds().personId(everyone.get(3).idNumber());
@@ -186,9 +186,11 @@ class WalkingSkeletonIntegrationTests {
                 "{\"type\":\"ON_DEMAND\",\"region\":\"350825\",\"coverageYear\":2018}");
         assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
 
-        // the tax bureau's daily file with a payment only the file has (signed over the date as well: docs/security.md)
+        // the tax bureau's daily file with payments only the file has (signed over the date as well: docs/security.md),
+        // one of them a second payment of a resident who had paid: money owed back (a withdrawal alone owes nothing)
         String file = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\r\n"
-                + "VRECON0001," + everyone.get(18).idNumber() + ",2018,180.00,BANK,2017-10-20T03:00:00Z\r\n";
+                + "VRECON0001," + everyone.get(18).idNumber() + ",2018,180.00,BANK,2017-10-20T03:00:00Z\r\n"
+                + "VRECON0002," + everyone.get(17).idNumber() + ",2018,180.00,BANK,2017-10-20T04:00:00Z\r\n";
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         HttpResponse<String> reconciled = ApiClient.at(suite.url(SuiteService.TAX)).as("tax-bureau")
                 .withHeader("X-Timestamp", timestamp)

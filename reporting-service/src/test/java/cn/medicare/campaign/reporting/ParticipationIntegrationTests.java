@@ -77,9 +77,45 @@ class ParticipationIntegrationTests {
                 LocalDate.class, county.personId(1))).isEqualTo(LocalDate.of(2017, 11, 1));
     }
 
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+
     private void awaitApplied(UUID eventId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
+    }
+
+    /** Issue 9: the assistance ledger (台账), the fund's money apart from the people's own; an agency reads its own categories. */
+    @Test
+    void theAssistanceLedgerShowsSubsidiesAndWhoPaidByCategoryAndTownship() {
+        ReportingMother county = new ReportingMother("350832");
+        EventTraffic.publish(county.campaign(), county.targets(),
+                county.enrolled(1, 0, true), county.assessed(1, "180", AssistanceCategory.EXTREME_POVERTY), county.paidByTheFund(1, "F1", "180.00"),
+                county.enrolled(2, 0, true), county.assessed(2, "180", AssistanceCategory.EXTREME_POVERTY),
+                county.enrolled(3, 0, true), county.assessed(3, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(3, "V3", "40.00"),
+                county.enrolled(4, 1, true), county.assessed(4, "0", null), county.paid(4, "V4", "180.00"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode lines = json(ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018")).get("lines");
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
+            assertThat(lines.get(0).get("agency").asString()).isEqualTo("CIVIL_AFFAIRS");
+            assertThat(lines.get(0).get("people").asInt()).isEqualTo(2);
+            assertThat(lines.get(0).get("subsidy").asString()).isEqualTo("360.00");
+            assertThat(lines.get(0).get("fundPaid").asString()).isEqualTo("180.00");
+            assertThat(lines.get(0).get("individualsPaid").asString()).isEqualTo("0.00");
+            assertThat(lines.get(1).get("category").asString()).isEqualTo("MINIMUM_LIVING");
+            assertThat(lines.get(1).get("individualsPaid").asString()).isEqualTo("40.00");
+        });
+        assertThat(json(ApiClient.at(port).as("rural-revitalization").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018"))
+                .get("lines")).isEmpty();
+        HttpResponse<String> xlsx = ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018&format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
+        assertThat(ApiClient.at(port).as("township-350832100").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018").statusCode())
+                .isEqualTo(403);
     }
 
     @Test

@@ -63,6 +63,12 @@ public final class ReportingMother {
                 category, AssessmentReason.ENROLLED);
     }
 
+    /** Paid by the medical-assistance fund on the person's behalf (代缴). */
+    PaymentConfirmed paidByTheFund(int person, String voucher, String amount) {
+        return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.ASSISTANCE_FUND,
+                Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
+    }
+
     PaymentConfirmed paid(int person, String voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.WECHAT,
                 Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax;
 
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmationBy;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static cn.medicare.campaign.tax.TaxBureauBodies.refund;
 import static cn.medicare.campaign.tax.TaxBureauBodies.refundNo;
@@ -79,24 +80,31 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
                 .isEqualTo("80.00");
     }
 
+    /** DOMAIN.md: "A death or a move after coverage started refunds nothing"; API.md: "A withdrawal alone never creates a refund". */
     @Test
-    void aWithdrawnPersonIsOwedEverythingPaidUntilEnrolledAgain() {
+    void aWithdrawalAloneIsOwedNothing() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
         paid(idNumber, "40.00");
 
         EventTraffic.publish(residents.withdrawn(idNumber, 2018));
 
-        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
-        assertThat(announced(idNumber).get(0)).contains("\"amount\":\"40.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
-        assertThat(only(api.refundsDue("bureau", 2018), PersonIds.maskIdNumber(idNumber), residents.personId(idNumber))
-                .get("reason").asString()).isEqualTo("WITHDRAWN_BEFORE_COVERAGE");
-
-        EventTraffic.publish(residents.enrolled(idNumber, 2018));
-
-        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 2);
-        assertThat(announced(idNumber).get(1)).contains("\"amount\":\"0.00\"");
-        assertThat(api.refundsDue("tax-bureau", 2018)).noneMatch(item -> item.get("idNumber").asString().equals(idNumber));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        assertThat(announced(idNumber)).isEmpty();
+        assertThat(api.refundsDue("bureau", 2018)).noneMatch(item -> item.get("personId").asString().equals(residents.personId(idNumber)));
     }
+
+    /** A fully assisted person for whom the medical-assistance fund paid owes nothing and is owed nothing (the fund's money is the fund's). */
+    @Test
+    void theFundsPaymentForAFullyAssistedPersonIsNeitherOwedNorOwedBack() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.EXTREME_POVERTY);
+        String voucherNo = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(confirmationBy(voucherNo, idNumber, "180.00", "ASSISTANCE_FUND"))));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("PAID"));
+        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("0.00");
+        assertThat(announced(idNumber)).isEmpty();
+    }
+
 
     @Test
     void onlyTheTaxBureauAndTheBureauReadRefundsDueAndABadQueryNamesTheParameter() {

@@ -40,9 +40,10 @@ final class Residents {
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
     }
 
-    /** Liancheng 2018 charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off. */
+    /** Liancheng 2018 (API.md's example) charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off, 特困 all of it. */
     ContributionAssessed assessed(String idNumber, int coverageYear, AssistanceCategory category) {
-        BigDecimal subsidy = category == AssistanceCategory.MINIMUM_LIVING ? new BigDecimal("140.00") : BigDecimal.ZERO;
+        BigDecimal subsidy = category == AssistanceCategory.MINIMUM_LIVING ? new BigDecimal("140.00")
+                : category == AssistanceCategory.EXTREME_POVERTY ? STANDARD : BigDecimal.ZERO;
         return new ContributionAssessed(personId(idNumber), coverageYear, Liancheng.REGION, STANDARD, subsidy,
                 STANDARD.subtract(subsidy), category,
                 category == null ? AssessmentReason.ENROLLED : AssessmentReason.ELIGIBILITY_CHANGED);

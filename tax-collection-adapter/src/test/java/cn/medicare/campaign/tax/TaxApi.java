@@ -25,6 +25,11 @@ final class TaxApi {
         return api.as(client).get(pathAndQuery);
     }
 
+    /** An unsigned JSON POST as {@code client}. */
+    HttpResponse<String> postAs(String client, String path, String json) {
+        return api.as(client).post(path, json);
+    }
+
     /** GET as the tax bureau, expecting 200. */
     JsonNode levyItems(String query) {
         HttpResponse<String> response = get("tax-bureau", "/api/v1/levy-items?" + query);

@@ -16,6 +16,11 @@ final class TaxBureauBodies {
                 .formatted(voucherNo, idNumber, amount).strip();
     }
 
+    /** A confirmation through another channel, e.g. {@code ASSISTANCE_FUND} (医疗救助资金代缴). */
+    static String confirmationBy(String voucherNo, String idNumber, String amount, String channel) {
+        return confirmation(voucherNo, idNumber, amount).replace("\"WECHAT\"", "\"" + channel + "\"");
+    }
+
     static String confirmation(String voucherNo, String idNumber, String amount, String paidAt) {
         return """
                 {"voucherNo":"%s","idNumber":"%s","coverageYear":2018,"amount":"%s","channel":"WECHAT","paidAt":"%s"}"""

@@ -25,5 +25,6 @@ record CampaignRequest(
         List<CampaignDefined.SpecialCaseRule> specialCases,
         CampaignDefined.LateEnrolment lateEnrolment,
         LocalDate assistanceCutoff,
-        Integer agencyListDueDay) {
+        Integer agencyListDueDay,
+        CampaignDefined.Renewal renewal) {
 }

@@ -10,6 +10,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,12 +26,43 @@ class ChangeService {
 
     private final EnrolmentStore roster;
     private final CampaignStore campaigns;
+    private final AuditStore audit;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    ChangeService(EnrolmentStore roster, CampaignStore campaigns, OutboxWriter outbox) {
+    ChangeService(EnrolmentStore roster, CampaignStore campaigns, AuditStore audit, OutboxWriter outbox, Clock clock) {
         this.roster = roster;
         this.campaigns = campaigns;
+        this.audit = audit;
         this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The names of the fields a change touched, for the audit (never their values: a phone or a name stays home). */
+    private static String changedFields(Enrolment changed, Enrolment current) {
+        List<String> fields = new ArrayList<>();
+        if (!changed.name().equals(current.name())) {
+            fields.add("name");
+        }
+        if (!Objects.equals(changed.phone(), current.phone())) {
+            fields.add("phone");
+        }
+        if (changed.personCategory() != current.personCategory()) {
+            fields.add("personCategory " + current.personCategory() + " -> " + changed.personCategory());
+        }
+        if (!changed.township().equals(current.township())) {
+            fields.add("township " + current.township() + " -> " + changed.township());
+        }
+        if (!changed.village().equals(current.village())) {
+            fields.add("village");
+        }
+        if (!Objects.equals(changed.school(), current.school())) {
+            fields.add("school");
+        }
+        if (changed.hukouLocal() != current.hukouLocal() || changed.residencePermit() != current.residencePermit()) {
+            fields.add("hukouLocal/residencePermit");
+        }
+        return String.join(", ", fields);
     }
 
     @Transactional
@@ -59,6 +91,7 @@ class ChangeService {
             return current;
         }
         roster.update(changed);
+        audit.record(personId, coverageYear, clock.instant(), caller.clientId(), "CHANGED", null, changedFields(changed, current));
         outbox.append(new PersonUpdated(personId, coverageYear, current.region(),
                 differs(changed.township(), current.township()), differs(changed.village(), current.village()),
                 differs(changed.school(), current.school()), differs(changed.personCategory(), current.personCategory()),

@@ -69,8 +69,11 @@ class EnrolmentController {
     private final WithdrawalService withdrawals;
     private final ChangeService changes;
     private final ListIntake intake;
+    private final AuditStore audit;
 
-    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes, ListIntake intake) {
+    EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes, ListIntake intake,
+            AuditStore audit) {
+        this.audit = audit;
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.changes = changes;
@@ -88,6 +91,22 @@ class EnrolmentController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     EnrolmentView withdraw(Caller caller, @PathVariable String personId, @RequestBody WithdrawalRequest request) {
         return EnrolmentView.of(withdrawals.withdraw(caller, personId, request));
+    }
+
+    @PostMapping(path = "/{personId}/withdrawal/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    EnrolmentView revokeWithdrawal(Caller caller, @PathVariable String personId, @RequestBody RevocationRequest request) {
+        return EnrolmentView.of(withdrawals.revoke(caller, personId, request));
+    }
+
+    /** 参保变更记录: every change to the person-year, who made it, when and why (the bureau's to read). */
+    @GetMapping("/{personId}/audit")
+    @PreAuthorize("hasRole('BUREAU')")
+    List<AuditStore.Entry> audit(@PathVariable String personId, @RequestParam(required = false) String coverageYear) {
+        if (coverageYear == null || !coverageYear.matches("[0-9]{4}")) {
+            throw ApiException.invalid("coverageYear", "is a year such as 2018");
+        }
+        return audit.of(personId, Integer.parseInt(coverageYear));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -48,11 +48,15 @@ class EnrolmentService {
     private final CampaignStore campaigns;
     private final PersonIds personIds;
     private final IdNumberSealer sealer;
+    private final ExclusionStore exclusions;
+    private final AuditStore audit;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     EnrolmentService(EnrolmentStore roster, CampaignStore campaigns, PersonIds personIds, IdNumberSealer sealer,
-            OutboxWriter outbox, Clock clock) {
+            ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock) {
+        this.exclusions = exclusions;
+        this.audit = audit;
         this.roster = roster;
         this.campaigns = campaigns;
         this.personIds = personIds;
@@ -64,12 +68,15 @@ class EnrolmentService {
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
         Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
-        if (!roster.deceasedAmong(List.of(enrolment.personId())).isEmpty()) {
-            throw deceased(enrolment);
+        Map<String, String> blocked = blocking(List.of(enrolment));
+        if (blocked.containsKey(enrolment.personId())) {
+            throw ApiException.ruleViolated(blocked.get(enrolment.personId()));
         }
         if (!roster.add(enrolment, clock.instant())) {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
         }
+        audit.record(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(), "ENROLLED", null,
+                enrolment.terms().coverageExplanation());
         outbox.append(announcement(enrolment));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
@@ -106,10 +113,10 @@ class EnrolmentService {
         List<Enrolment> distinct = new ArrayList<>();
         boolean[] repeated = new boolean[prepared.size()];
         Set<String> keys = new HashSet<>();
-        Set<String> deceased = roster.deceasedAmong(prepared.stream().map(Enrolment::personId).toList());
+        Map<String, String> blocked = blocking(prepared);
         for (int i = 0; i < prepared.size(); i++) {
             repeated[i] = !keys.add(prepared.get(i).personId());
-            if (!repeated[i] && !deceased.contains(prepared.get(i).personId())) {
+            if (!repeated[i] && !blocked.containsKey(prepared.get(i).personId())) {
                 distinct.add(prepared.get(i));
             }
         }
@@ -118,8 +125,8 @@ class EnrolmentService {
         for (int i = 0; i < prepared.size(); i++) {
             Enrolment enrolment = prepared.get(i);
             int row = preparedRows.get(i);
-            if (deceased.contains(enrolment.personId())) {
-                rejected.add(BatchOutcome.Rejection.of(row, deceased(enrolment)));
+            if (blocked.containsKey(enrolment.personId())) {
+                rejected.add(BatchOutcome.Rejection.of(row, ApiException.ruleViolated(blocked.get(enrolment.personId()))));
             } else if (repeated[i]) {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "resident " + enrolment.idNumberMasked() + " appears more than once in this list"))));
@@ -135,8 +142,22 @@ class EnrolmentService {
         return new BatchOutcome(announcements.size(), rejected);
     }
 
-    private static ApiException deceased(Enrolment enrolment) {
-        return ApiException.ruleViolated("resident " + enrolment.idNumberMasked() + " was withdrawn as deceased");
+    /**
+     * Why some of these people may not be enrolled, by personId: a death (a DECEASED withdrawal or a
+     * death list) on or before the enrolment, employee insurance or another region's enrolment for
+     * the year (the lists of 人社/医保 and other regions). One read of each for a whole list.
+     */
+    private Map<String, String> blocking(List<Enrolment> enrolments) {
+        List<String> personIds = enrolments.stream().map(Enrolment::personId).distinct().toList();
+        Map<String, LocalDate> deaths = roster.deceasedOn(personIds);
+        Map<String, List<ExclusionStore.Exclusion>> excluded = exclusions.of(personIds);
+        Map<String, String> blocked = new HashMap<>();
+        for (Enrolment enrolment : enrolments) {
+            EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), deaths.get(enrolment.personId()),
+                    excluded.getOrDefault(enrolment.personId(), List.of()))
+                    .ifPresent(why -> blocked.put(enrolment.personId(), why));
+        }
+        return blocked;
     }
 
     private Enrolment prepare(Caller caller, EnrolmentRequest request, LocalDate today, KnownCampaigns known) {
@@ -211,7 +232,7 @@ class EnrolmentService {
      * on it travels as a flag, and the birth year stays home when the person was born in the year of
      * the enrolment, since the enrolment's own date would then bound the birth date to weeks.
      */
-    private static PersonEnrolled announcement(Enrolment enrolment) {
+    static PersonEnrolled announcement(Enrolment enrolment) {
         Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
         Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),

@@ -17,11 +17,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,6 +48,7 @@ class EnrolmentStore {
     private static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     /**
      * For addAll, whose statement differs with each chunk's size: parsed anew each time, not kept in the
      * shared cache of parsed SQL, where every size ever seen would hold up to 21,000 parameter names.
@@ -53,6 +57,7 @@ class EnrolmentStore {
 
     EnrolmentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.batch = named;
         NamedParameterJdbcTemplate uncachedTemplate = new NamedParameterJdbcTemplate(named.getJdbcOperations());
         uncachedTemplate.setCacheLimit(0);
         this.uncached = JdbcClient.create(uncachedTemplate);
@@ -60,8 +65,22 @@ class EnrolmentStore {
 
     /** @return false when the person is already on the roster for that year */
     boolean add(Enrolment enrolment, Instant at) {
-        return jdbc.sql(INSERT_COLUMNS + values("") + " on conflict (person_id, coverage_year) do nothing")
+        return jdbc.sql(INSERT_COLUMNS + values("") + ON_CONFLICT)
                 .params(columns(enrolment, at, "")).update() == 1;
+    }
+
+    /**
+     * A person-year withdrawn because the person moved away or joined employee insurance may be
+     * enrolled again (the row is the new enrolment); any other existing row stays as it is.
+     */
+    private static final String ON_CONFLICT = " on conflict (person_id, coverage_year) do update set "
+            + PARAMETERS.stream().filter(name -> !name.equals("personId") && !name.equals("coverageYear"))
+                    .map(name -> column(name) + " = excluded." + column(name)).collect(Collectors.joining(", "))
+            + ", withdrawn_on = null, withdrawal_reason = null"
+            + " where enrolment.withdrawal_reason in ('MOVED_AWAY', 'EMPLOYEE_INSURANCE')";
+
+    private static String column(String parameter) {
+        return parameter.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
     /** One row's placeholders: each column's parameter, its name followed by the suffix, so that many rows fit one statement. */
@@ -104,7 +123,7 @@ class EnrolmentStore {
                 parameters.putAll(columns(chunk.get(row), at, String.valueOf(row)));
             }
             String insert = INSERT_COLUMNS + String.join(",", rows)
-                    + " on conflict (person_id, coverage_year) do nothing returning person_id";
+                    + ON_CONFLICT + " returning person_id";
             added.addAll(uncached.sql(insert).params(parameters).query(String.class).list());
         }
         return added;
@@ -125,6 +144,33 @@ class EnrolmentStore {
                 .update();
     }
 
+    /** A person-year on the roster and not withdrawn, as far as a list from another agency needs it. */
+    record Active(String personId, int coverageYear, String region) {
+    }
+
+    /** The standing enrolments of these people; of one coverage year, or of every year when {@code coverageYear} is null. */
+    List<Active> activeAmong(List<String> personIds, Integer coverageYear) {
+        return jdbc.sql("""
+                select person_id, coverage_year, region from enrolment
+                where person_id = any(:personIds) and withdrawn_on is null
+                  and (cast(:coverageYear as integer) is null or coverage_year = :coverageYear)
+                for update""")
+                .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear)
+                .query(Active.class).list();
+    }
+
+    /** Many withdrawals in one statement (a list from another agency). */
+    void withdrawAll(List<Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> effectiveDates) {
+        // JdbcClient has no batch: the named-parameter template binds the same way for many rows
+        batch.batchUpdate("""
+                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason
+                where person_id = :personId and coverage_year = :coverageYear and withdrawn_on is null""",
+                enrolments.stream().map(active -> new MapSqlParameterSource()
+                        .addValue("effectiveDate", effectiveDates.get(active.personId())).addValue("reason", reason.name())
+                        .addValue("personId", active.personId()).addValue("coverageYear", active.coverageYear()))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
     void update(Enrolment changed) {
         jdbc.sql("""
                 update enrolment set name = :name, phone = :phone, person_category = :personCategory, township = :township,
@@ -139,12 +185,26 @@ class EnrolmentStore {
     }
 
     /** Those of the people ever withdrawn as deceased: nobody enrols them again. Read for a whole list at once. */
-    Set<String> deceasedAmong(List<String> personIds) {
+    /** The day of death of those of the people withdrawn as deceased (and not revoked). Read for a whole list at once. */
+    Map<String, LocalDate> deceasedOn(List<String> personIds) {
+        Map<String, LocalDate> deaths = new HashMap<>();
         // bound as one SQL array: a List would be expanded into one parameter per element
-        return new HashSet<>(jdbc.sql("""
-                select distinct person_id from enrolment
-                where withdrawal_reason = 'DECEASED' and person_id = any(:personIds)""")
-                .param("personIds", personIds.toArray(String[]::new)).query(String.class).list());
+        jdbc.sql("""
+                select person_id, min(withdrawn_on) from enrolment
+                where withdrawal_reason = 'DECEASED' and person_id = any(:personIds) group by person_id""")
+                .param("personIds", personIds.toArray(String[]::new))
+                .query(row -> {
+                    deaths.put(row.getString(1), row.getObject(2, LocalDate.class));
+                });
+        return deaths;
+    }
+
+    void revokeWithdrawal(String personId, int coverageYear) {
+        jdbc.sql("""
+                update enrolment set withdrawn_on = null, withdrawal_reason = null
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
     }
 
     Optional<Enrolment> find(String personId, int coverageYear) {

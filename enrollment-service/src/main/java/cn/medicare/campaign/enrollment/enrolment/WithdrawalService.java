@@ -1,12 +1,17 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,12 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class WithdrawalService {
 
-    private final EnrolmentStore roster;
-    private final OutboxWriter outbox;
+    private static final int MAX_REASON = 200;
 
-    WithdrawalService(EnrolmentStore roster, OutboxWriter outbox) {
+    private final EnrolmentStore roster;
+    private final AuditStore audit;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    WithdrawalService(EnrolmentStore roster, AuditStore audit, OutboxWriter outbox, Clock clock) {
         this.roster = roster;
+        this.audit = audit;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional
@@ -47,7 +58,43 @@ class WithdrawalService {
             throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());
         }
         roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate());
+        audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
+                "终止参保，自" + request.effectiveDate() + "起");
         outbox.append(new PersonWithdrawn(personId, request.coverageYear(), enrolment.region(), request.reason(), request.effectiveDate()));
         return roster.find(personId, request.coverageYear()).orElseThrow();
+    }
+
+    /**
+     * 撤销终止参保: a withdrawal made by mistake is revoked with a reason and the enrolment stands
+     * again. It is announced as the enrolment again (PersonEnrolled), which every consumer already
+     * applies as the current registration after a withdrawal. A death is the bureau's to revoke.
+     */
+    @Transactional
+    Enrolment revoke(Caller caller, String personId, RevocationRequest request) {
+        List<InputError> errors = new ArrayList<>();
+        if (request.coverageYear() == null) {
+            errors.add(InputError.field("coverageYear", "is required, e.g. 2018"));
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().strip().length() > MAX_REASON) {
+            errors.add(InputError.field("reason", "撤销原因必须填写，最多" + MAX_REASON + "字 / is required, at most " + MAX_REASON + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        Enrolment enrolment = roster.findForUpdate(personId, request.coverageYear())
+                .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
+        caller.requireMayActIn(enrolment.township());
+        if (enrolment.withdrawnOn() == null) {
+            throw ApiException.conflict("该参保登记未终止，无需撤销 / the enrolment is not withdrawn");
+        }
+        if (enrolment.withdrawalReason() == WithdrawalReason.DECEASED && !caller.is(Role.BUREAU)) {
+            throw new AccessDeniedException("only the bureau revokes a withdrawal for death");
+        }
+        roster.revokeWithdrawal(personId, request.coverageYear());
+        audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
+                FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
+        Enrolment restored = roster.find(personId, request.coverageYear()).orElseThrow();
+        outbox.append(EnrolmentService.announcement(restored));
+        return restored;
     }
 }

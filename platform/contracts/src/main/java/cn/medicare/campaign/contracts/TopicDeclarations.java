@@ -18,7 +18,7 @@ public final class TopicDeclarations {
 
     /** Which consumer group reads which topics: each pair has its dead-letter topic. */
     public static final Map<String, List<String>> CONSUMERS = Map.of(
-            "enrollment-service", List.of(Topics.PAYMENTS),
+            "enrollment-service", List.of(Topics.ELIGIBILITY, Topics.PAYMENTS),
             "subsidy-service", List.of(Topics.CAMPAIGN, Topics.ROSTER),
             "tax-collection-adapter", List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY),
             "reporting-service", List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS));

@@ -33,6 +33,7 @@ class CoverageService {
             LocalDate paidOn = awaited.lastPaidOn() != null ? awaited.lastPaidOn() : BusinessTime.today(clock);
             LocalDate start = new EnrolmentPolicy.Coverage(awaited.coverageFrom(), null, awaited.waitingDays(), awaited.waitingMonths())
                     .startOnPayment(paidOn, coverageYear);
+            items.recordStart(personId, coverageYear, start);
             outbox.append(new CoverageStarted(personId, coverageYear, awaited.region(), start));
         });
     }

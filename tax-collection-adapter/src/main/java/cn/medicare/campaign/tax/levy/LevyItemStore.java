@@ -23,6 +23,12 @@ import org.springframework.stereotype.Repository;
 class LevyItemStore {
 
     private static final long CURSOR_LOCK = 0x7461784c65767931L; // "taxLevy1"
+    /**
+     * What the person owes of their own money: the payable, less whatever the assistance fund paid
+     * beyond the subsidy it stands for (a subsidy that ended after the fund paid leaves only the
+     * person's own part to pay).
+     */
+    private static final String OWN_PAYABLE = "greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00)))";
 
     private final JdbcClient jdbc;
 
@@ -35,29 +41,43 @@ class LevyItemStore {
         jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CURSOR_LOCK).query().singleRow();
     }
 
+    Optional<String> townshipOf(String personId, int coverageYear) {
+        return jdbc.sql("select township from levy_item where person_id = :personId and coverage_year = :coverageYear and township is not null")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .query(String.class).optional();
+    }
+
     Optional<String> regionOf(String personId, int coverageYear) {
         return jdbc.sql("select region from levy_item where person_id = :personId and coverage_year = :coverageYear")
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .query(String.class).optional();
     }
 
-    void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn) {
+    /** @param byTheFund paid by the medical-assistance fund (代缴): counted apart from the person's own money */
+    void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
         jdbc.sql("""
-                insert into levy_item (person_id, coverage_year, region, paid_total, last_paid_on, change_cursor)
-                values (:personId, :coverageYear, :region, :amount, :paidOn, nextval('levy_cursor'))
+                insert into levy_item (person_id, coverage_year, region, paid_total, fund_paid, last_paid_on, change_cursor)
+                values (:personId, :coverageYear, :region, :own, :fund, :paidOn, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
-                set paid_total = levy_item.paid_total + excluded.paid_total, change_cursor = excluded.change_cursor,
-                    last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on)""")
-                .param("personId", personId).param("coverageYear", coverageYear).param("region", region).param("amount", amount)
+                set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
+                    change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on)""")
+                .param("personId", personId).param("coverageYear", coverageYear).param("region", region)
+                .param("own", byTheFund ? BigDecimal.ZERO : amount).param("fund", byTheFund ? amount : BigDecimal.ZERO)
                 .param("paidOn", paidOn)
                 .update();
     }
 
-    /** A refund that takes the net below the settled payable forgets the settlement (DOMAIN.md: it un-counts the person). */
-    void subtractRefund(String personId, int coverageYear, BigDecimal amount) {
-        jdbc.sql("""
+    /**
+     * A refund that takes the net below the settled payable forgets the settlement (DOMAIN.md: it
+     * un-counts the person). A refund of the fund's voucher goes back to the fund.
+     */
+    void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
+        jdbc.sql(toTheFund ? """
+                update levy_item set fund_paid = fund_paid - :amount, change_cursor = nextval('levy_cursor'), settled_payable = null
+                where person_id = :personId and coverage_year = :coverageYear""" : """
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = nextval('levy_cursor'),
+                    applied_refund = greatest(0, applied_refund - :amount),
                     settled_payable = case when paid_total - :amount < settled_payable then null else settled_payable end
                 where person_id = :personId and coverage_year = :coverageYear""")
                 .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
@@ -68,16 +88,17 @@ class LevyItemStore {
     void enrol(PersonEnrolled enrolled, Instant at) {
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
-                                       township, village, roster_at, coverage_from, waiting_days, waiting_months, change_cursor)
+                                       township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
+                                       change_cursor)
                 values (:personId, :coverageYear, :region, :idNumberSealed, :idNumberMasked, :nameMasked,
-                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, nextval('levy_cursor'))
+                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, :coverageStart, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village, withdrawn = false,
                     roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
-                    change_cursor = excluded.change_cursor
+                    coverage_start = excluded.coverage_start, change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""")
                 .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
                 .param("region", enrolled.region()).param("idNumberSealed", enrolled.idNumberSealed())
@@ -86,6 +107,7 @@ class LevyItemStore {
                 .param("coverageFrom", enrolled.coverageFrom() == null ? null : enrolled.coverageFrom().name())
                 .param("waitingDays", enrolled.waitingPeriodDays())
                 .param("waitingMonths", enrolled.waitingPeriodMonths() == null ? 0 : enrolled.waitingPeriodMonths())
+                .param("coverageStart", enrolled.coverageStart())
                 .update();
     }
 
@@ -124,17 +146,19 @@ class LevyItemStore {
 
     void assess(ContributionAssessed assessed, Instant at) {
         jdbc.sql("""
-                insert into levy_item (person_id, coverage_year, region, payable_amount, assistance_category, assessed_at,
-                                       change_cursor)
-                values (:personId, :coverageYear, :region, :payable, :category, :at, nextval('levy_cursor'))
+                insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
+                                       assessed_at, change_cursor)
+                values (:personId, :coverageYear, :region, :payable, :subsidy, :category, :at, nextval('levy_cursor'))
                 on conflict (person_id, coverage_year) do update
-                set payable_amount = excluded.payable_amount, assistance_category = excluded.assistance_category,
+                set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
+                    assistance_category = excluded.assistance_category,
                     assessed_at = excluded.assessed_at, change_cursor = excluded.change_cursor
                 where levy_item.assessed_at <= excluded.assessed_at
                   and (levy_item.payable_amount is distinct from excluded.payable_amount
                        or levy_item.assistance_category is distinct from excluded.assistance_category)""")
                 .param("personId", assessed.personId()).param("coverageYear", assessed.coverageYear())
                 .param("region", assessed.region()).param("payable", assessed.payableAmount())
+                .param("subsidy", assessed.subsidyAmount())
                 .param("category", assessed.assistanceCategory() == null ? null : assessed.assistanceCategory().name())
                 .param("at", Timestamp.from(at))
                 .update();
@@ -146,9 +170,9 @@ class LevyItemStore {
      */
     void settleIfPaid(String personId, int coverageYear) {
         jdbc.sql("""
-                update levy_item set settled_payable = payable_amount
+                update levy_item set settled_payable = %1$s
                 where person_id = :personId and coverage_year = :coverageYear and settled_payable is null
-                  and payable_amount is not null and paid_total >= payable_amount""")
+                  and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE))
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .update();
     }
@@ -157,11 +181,11 @@ class LevyItemStore {
     List<LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
         return jdbc.sql("""
                 select change_cursor as cursor, id_number_sealed, id_number_masked, name_masked, coverage_year,
-                       least(payable_amount, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn
+                       least(%s, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn
                 from levy_item
                 where region = :region and coverage_year = :coverageYear and id_number_sealed is not null and change_cursor > :after
                 order by change_cursor
-                limit :limit""")
+                limit :limit""".formatted(OWN_PAYABLE))
                 .param("region", region).param("coverageYear", coverageYear).param("after", after).param("limit", limit)
                 .query(LevyItem.class).list();
     }
@@ -169,9 +193,11 @@ class LevyItemStore {
     /** What RefundDue needs to know of a person-year, or nothing before any fact about it arrived. */
     Optional<Balance> balance(String personId, int coverageYear) {
         return jdbc.sql("""
-                select region, payable_amount as payable, settled_payable, paid_total as paid_net, withdrawn,
-                       refund_due as announced, refund_due_reason as announced_reason
-                from levy_item where person_id = :personId and coverage_year = :coverageYear""")
+                select region, case when payable_amount is null then null else %s end as payable, settled_payable,
+                       paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
+                       refund_due as announced, refund_due_reason as announced_reason,
+                       greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
+                from levy_item where person_id = :personId and coverage_year = :coverageYear""".formatted(OWN_PAYABLE))
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .query(Balance.class).optional();
     }
@@ -223,9 +249,32 @@ class LevyItemStore {
         }
     }
 
-    /** @param announced the refund due last published (0.00 when none) */
-    record Balance(String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, boolean withdrawn,
-            BigDecimal announced, String announcedReason) {
+    /**
+     * @param payable what the person owes of their own money ({@link #OWN_PAYABLE}), null while not assessed
+     * @param paidNet the person's own payments net of refunds (never the fund's)
+     * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
+     * @param announced the refund due last published (0.00 when none)
+     * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, or a later start
+     */
+    record Balance(String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
+            RefundDueReason appliedRefundReason, boolean withdrawn, BigDecimal announced, String announcedReason,
+            LocalDate coverageStart) {
+    }
+
+    /** An approved refund application: what it grants stays owed until the tax bureau refunds it. */
+    void applyRefund(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
+        jdbc.sql("""
+                update levy_item set applied_refund = :amount, applied_refund_reason = :reason
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("amount", amount).param("reason", reason.name())
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
+    }
+
+    void recordStart(String personId, int coverageYear, LocalDate start) {
+        jdbc.sql("update levy_item set coverage_start = :start where person_id = :personId and coverage_year = :coverageYear")
+                .param("start", start).param("personId", personId).param("coverageYear", coverageYear)
+                .update();
     }
 
     /** @param idNumberSealed null while the enrolment has not arrived */

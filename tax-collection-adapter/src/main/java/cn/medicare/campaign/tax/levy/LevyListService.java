@@ -46,17 +46,20 @@ public class LevyListService {
         return items.regionOf(personId, coverageYear);
     }
 
-    /** Counts a confirmed payment, whether or not the enrolment has arrived yet; {@code paidOn} is its business day. */
-    public void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn) {
+    /**
+     * Counts a confirmed payment, whether or not the enrolment has arrived yet; {@code paidOn} is its
+     * business day; the assistance fund's payments (代缴) are kept apart from the person's own.
+     */
+    public void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
         lockForCursorOrder();
-        items.addPayment(personId, coverageYear, region, amount, paidOn);
+        items.addPayment(personId, coverageYear, region, amount, paidOn, byTheFund);
         settled(personId, coverageYear);
     }
 
-    /** Takes a refund off the paid total; what is due may be the payable again. */
-    public void subtractRefund(String personId, int coverageYear, BigDecimal amount) {
+    /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
+    public void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         lockForCursorOrder();
-        items.subtractRefund(personId, coverageYear, amount);
+        items.subtractRefund(personId, coverageYear, amount, toTheFund);
         settled(personId, coverageYear);
     }
 

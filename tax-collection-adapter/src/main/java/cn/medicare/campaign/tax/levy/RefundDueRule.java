@@ -5,9 +5,12 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * 应退费: how much of a person-year's net payments the bureau owes back, and why. What is due is
- * the payable, but never more than the payable the person first settled (no new debt once
- * settled); a withdrawn person-year is owed everything paid net.
+ * 应退费: how much of a person-year's own net payments the bureau owes back, and why. Automatic:
+ * what was paid beyond the payable (先缴后返 when the payable fell after settling, else a duplicate
+ * payment), the payable never counted above the one the person first settled (no new debt once
+ * settled). On application: what an approved refund application grants, never more than was paid.
+ * A withdrawal alone owes nothing (DOMAIN.md: refunds only on application, with a reason), and the
+ * assistance fund's money is never the person's to get back.
  */
 final class RefundDueRule {
 
@@ -23,16 +26,22 @@ final class RefundDueRule {
     }
 
     /**
-     * @param payable null while not assessed: nothing is known to be owed back then
+     * @param payable what the person owes of their own money; null while not assessed: nothing is known to be owed back then
      * @param settledPayable the payable when first paid in full, or null
-     * @param paidNet confirmed payments minus refunds
+     * @param paidNet the person's own confirmed payments minus refunds
+     * @param applied what an approved refund application grants (0 when none)
+     * @param appliedReason the reason of that application
      */
-    static Owed owed(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, boolean withdrawn) {
+    static Owed owed(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal applied,
+            RefundDueReason appliedReason) {
         Objects.requireNonNull(paidNet, "paidNet");
+        Owed automatic = automatic(payable, settledPayable, paidNet);
+        BigDecimal granted = applied.min(paidNet).max(BigDecimal.ZERO).setScale(2);
+        return granted.compareTo(automatic.amount()) > 0 ? new Owed(granted, appliedReason) : automatic;
+    }
+
+    private static Owed automatic(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet) {
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
-        if (withdrawn) {
-            return paidNet.signum() > 0 ? new Owed(paidNet.setScale(2), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE) : new Owed(nothing, null);
-        }
         if (payable == null) {
             return new Owed(nothing, null);
         }

@@ -25,16 +25,25 @@ class RefundDueService {
 
     /** Call inside the transaction that changed the item, after the change. */
     void review(String personId, int coverageYear) {
+        review(personId, coverageYear, false);
+    }
+
+    /**
+     * @param announceEvenIfUnchanged true for an approved application: its applicant is told by a
+     *     RefundDue of its own, even where the same amount was already owed automatically
+     */
+    void review(String personId, int coverageYear, boolean announceEvenIfUnchanged) {
         Optional<LevyItemStore.Balance> found = items.balance(personId, coverageYear);
         if (found.isEmpty()) {
             return;
         }
         LevyItemStore.Balance item = found.get();
-        RefundDueRule.Owed owed = RefundDueRule.owed(item.payable(), item.settledPayable(), item.paidNet(), item.withdrawn());
+        RefundDueRule.Owed owed = RefundDueRule.owed(item.payable(), item.settledPayable(), item.paidNet(), item.appliedRefund(),
+                item.appliedRefundReason());
         boolean unchanged = owed.isNothing()
                 ? item.announced().signum() == 0
                 : owed.amount().compareTo(item.announced()) == 0 && owed.reason().name().equals(item.announcedReason());
-        if (unchanged) {
+        if (unchanged && !(announceEvenIfUnchanged && !owed.isNothing())) {
             return;
         }
         // "nothing more owed" keeps the reason of what was owed, for readers of the topic

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -100,6 +101,10 @@ class PaymentConfirmationService {
         int year = confirmation.coverageYear();
         Optional<String> region = levyList.regionOf(personId, year);
         if (region.isEmpty()) {
+            // last year's resident paying for the new year (续保): the county that expects them
+            region = levyList.regionOf(personId, year - 1);
+        }
+        if (region.isEmpty()) {
             List<String> regions = campaigns.regionsFor(year);
             if (regions.size() == 1) {
                 region = Optional.of(regions.get(0));
@@ -119,7 +124,7 @@ class PaymentConfirmationService {
                 confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
         payments.store(payment, confirmation.idNumber());
         levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount(),
-                confirmation.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
+                confirmation.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), confirmation.channel() == PaymentChannel.ASSISTANCE_FUND);
         outbox.append(payment);
         return Optional.empty();
     }

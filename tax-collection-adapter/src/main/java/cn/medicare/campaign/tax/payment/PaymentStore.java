@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
@@ -67,11 +68,11 @@ class PaymentStore {
     }
 
     /** A received payment, as far as a refund needs it. */
-    record Paid(String personId, int coverageYear, String region, BigDecimal amount) {
+    record Paid(String personId, int coverageYear, String region, BigDecimal amount, PaymentChannel channel) {
     }
 
     Optional<Paid> paid(String voucherNo) {
-        return jdbc.sql("select person_id, coverage_year, region, amount from payment where voucher_no = :voucherNo")
+        return jdbc.sql("select person_id, coverage_year, region, amount, channel from payment where voucher_no = :voucherNo")
                 .param("voucherNo", voucherNo)
                 .query(Paid.class).optional();
     }

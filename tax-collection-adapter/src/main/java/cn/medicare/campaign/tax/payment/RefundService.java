@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.kit.privacy.FreeText;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
@@ -59,7 +60,8 @@ class RefundService {
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
             payments.storeRefund(refunded);
-            levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount());
+            levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
+                    payment.channel() == PaymentChannel.ASSISTANCE_FUND);
             outbox.append(refunded);
             accepted++;
         }

@@ -8,35 +8,43 @@ import org.junit.jupiter.api.Test;
 
 class RefundDueRuleTests {
 
+    private static final BigDecimal NONE = BigDecimal.ZERO;
+
     @Test
     void nothingIsOwedWhileThePayableIsUnknownOrNotExceeded() {
-        assertThat(RefundDueRule.owed(null, null, yuan("180.00"), false).isNothing()).isTrue();
-        assertThat(RefundDueRule.owed(yuan("180.00"), null, yuan("179.99"), false).isNothing()).isTrue();
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), false).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(null, null, yuan("180.00"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), null, yuan("179.99"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), NONE, null).isNothing()).isTrue();
     }
 
     @Test
     void aPaymentBeyondThePayableIsADuplicatePayment() {
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), false))
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), NONE, null))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("40.00"), null, yuan("40.01"), false))
+        assertThat(RefundDueRule.owed(yuan("40.00"), null, yuan("40.01"), NONE, null))
                 .isEqualTo(new RefundDueRule.Owed(yuan("0.01"), RefundDueReason.DUPLICATE_PAYMENT));
     }
 
     @Test
     void assistanceAfterSettlingIsOwedBackAndAssistanceEndingAfterSettlingIsNoNewDebt() {
-        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("180.00"), yuan("180.00"), false))
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("180.00"), yuan("180.00"), NONE, null))
                 .isEqualTo(new RefundDueRule.Owed(yuan("140.00"), RefundDueReason.ASSISTANCE_AFTER_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("0.00"), yuan("180.00"), yuan("180.00"), false))
+        assertThat(RefundDueRule.owed(yuan("0.00"), yuan("180.00"), yuan("180.00"), NONE, null))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.ASSISTANCE_AFTER_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("40.00"), yuan("40.00"), false).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("40.00"), yuan("40.00"), NONE, null).isNothing()).isTrue();
     }
 
     @Test
-    void aWithdrawnPersonYearIsOwedEverythingPaidNet() {
-        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), true))
+    void anApprovedApplicationIsOwedUpToWhatWasPaidAndAWithdrawalAloneOwesNothing() {
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), yuan("40.00"),
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
                 .isEqualTo(new RefundDueRule.Owed(yuan("40.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
-        assertThat(RefundDueRule.owed(null, null, new BigDecimal("0"), true).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("10.00"), yuan("40.00"),
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                .as("after the tax bureau refunded 30 of it").isEqualTo(new RefundDueRule.Owed(yuan("10.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT))
+                .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
     }
 
     private static BigDecimal yuan(String amount) {

@@ -30,6 +30,8 @@ import java.util.List;
  * @param assistanceCutoff 同缴同补: certified on or before this day, assisted this year; absent,
  *     the end of the collection period
  * @param agencyListDueDay the day of the month by which agencies send their lists; absent, 10
+ * @param renewal {@code ON_PAYMENT}: a payment from last year's enrolled resident registers them
+ *     for this year (续保, channel ROLLOVER); absent, only a clerk or the resident registers them
  */
 public record CampaignDefined(
         String region,
@@ -49,14 +51,21 @@ public record CampaignDefined(
         List<SpecialCaseRule> specialCases,
         LateEnrolment lateEnrolment,
         LocalDate assistanceCutoff,
-        Integer agencyListDueDay) implements Event {
+        Integer agencyListDueDay,
+        Renewal renewal) implements Event {
+
+    /** 续保: how last year's residents are registered again. */
+    public enum Renewal {
+        /** a payment for the new year from last year's resident registers them */
+        ON_PAYMENT
+    }
 
     /** The campaign of the first contract, without the additions. */
     public CampaignDefined(String region, String regionName, int coverageYear, int version, Period collectionPeriod,
             List<Extension> extensions, Contributions contributions, BigDecimal fiscalSubsidy, List<Assistance> assistance,
             BigDecimal participationGoal, List<Stage> stages, int lateEnrolmentWaitingDays) {
         this(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions, fiscalSubsidy, assistance,
-                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null);
+                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null);
     }
 
     public CampaignDefined {
@@ -78,10 +87,11 @@ public record CampaignDefined(
 
     /** The same campaign with these additions (the first contract's fields unchanged). */
     public CampaignDefined withAdditions(LocalDate minorBornOnOrAfter, List<CategoryPeriod> categoryPeriods,
-            List<SpecialCaseRule> specialCases, LateEnrolment lateEnrolment, LocalDate assistanceCutoff, Integer agencyListDueDay) {
+            List<SpecialCaseRule> specialCases, LateEnrolment lateEnrolment, LocalDate assistanceCutoff, Integer agencyListDueDay,
+            Renewal renewal) {
         return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
                 fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
-                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay);
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal);
     }
 
     /** 同缴同补: the last day a certification counts for this coverage year. */
@@ -130,7 +140,7 @@ public record CampaignDefined(
             requireNonNull(appliesTo, "appliesTo");
             requireNonNull(until, "until");
             if (category(appliesTo) == null && specialCase(appliesTo) == null) {
-                throw new IllegalArgumentException("appliesTo names a person category or a special case: " + appliesTo);
+                throw new InvalidValue("appliesTo", "names a person category (GENERAL, STUDENT, MINOR, COLLEGE_STUDENT, NEWBORN) or a special case");
             }
         }
 
@@ -221,14 +231,14 @@ public record CampaignDefined(
             requireNonNull(amount, "amount");
             nonNegative(waitingDays, "waitingDays");
             if (waitingFrom != null && waitingFrom != CoverageFrom.ENROLMENT_DATE && waitingFrom != CoverageFrom.PAYMENT_DATE) {
-                throw new IllegalArgumentException("waitingFrom is ENROLMENT_DATE or PAYMENT_DATE");
+                throw new InvalidValue("waitingFrom", "is ENROLMENT_DATE or PAYMENT_DATE");
             }
         }
     }
 
     private static void nonNegative(Integer value, String field) {
         if (value != null && value < 0) {
-            throw new IllegalArgumentException(field + " is a count and cannot be negative");
+            throw new InvalidValue(field, "is a count and cannot be negative");
         }
     }
 

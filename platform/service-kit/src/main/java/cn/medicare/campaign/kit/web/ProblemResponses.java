@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit.web;
 
+import cn.medicare.campaign.contracts.events.InvalidValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -125,6 +126,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 return refused(refusal, servlet(request));
             }
         }
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                return invalid(describe(databind), servlet(request));
+            }
+        }
         return invalid(describe(unreadable.getMostSpecificCause()), servlet(request));
     }
 
@@ -234,6 +240,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return "cannot be read";
     }
 
+    /**
+     * The field inside the object a contract record refused: a missing one names itself in the
+     * NullPointerException of {@code requireNonNull}, a refused one is an {@link InvalidValue}.
+     */
+    private static String innerField(DatabindException databind) {
+        if (databind instanceof ValueInstantiationException instantiation) {
+            Throwable rule = instantiation.getCause();
+            if (rule instanceof InvalidValue invalid) {
+                return "." + invalid.field();
+            }
+            if (rule instanceof NullPointerException missing && missing.getMessage() != null && missing.getMessage().matches("[A-Za-z]+")) {
+                return "." + missing.getMessage();
+            }
+        }
+        return "";
+    }
+
     /** Names the field and what it should be, never the value sent: it may be a resident's ID number. */
     private static InputError describe(Throwable cause) {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
@@ -242,7 +265,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining())
                     .replaceFirst("^\\.", "");
-            return InputError.field(field, expectation(databind));
+            return InputError.field(field + innerField(databind), expectation(databind));
         }
         if (cause instanceof JacksonException) {
             return InputError.field("body", "is not valid JSON");

@@ -1,0 +1,47 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A person enrols once (DOMAIN.md): not after their death, not in both resident and employee
+ * insurance, not in two regions. Why an enrolment is refused, in words a clerk reads.
+ */
+final class EnrolmentBlockRule {
+
+    private EnrolmentBlockRule() {
+    }
+
+    /**
+     * @param today the day the enrolment is made (its {@code enrolledOn} may be earlier)
+     * @param deathOnRoster the effective date of a DECEASED withdrawal on the roster, or null
+     * @param exclusions what other agencies' lists say about the person
+     */
+    static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions) {
+        LocalDate death = deathOnRoster;
+        for (ExclusionStore.Exclusion exclusion : exclusions) {
+            if (exclusion.kind() == ExclusionStore.Kind.DECEASED && (death == null || exclusion.effectiveDate().isBefore(death))) {
+                death = exclusion.effectiveDate();
+            }
+        }
+        // a death applies from its date: nobody enrols a person after it, whatever day the enrolment is dated
+        if (death != null && !death.isAfter(today)) {
+            return Optional.of("该居民已于" + death + "死亡，不能参保 / the resident died on " + death);
+        }
+        for (ExclusionStore.Exclusion exclusion : exclusions) {
+            if (exclusion.coverageYear() == null || exclusion.coverageYear() != coverageYear) {
+                continue;
+            }
+            if (exclusion.kind() == ExclusionStore.Kind.EMPLOYEE_INSURANCE) {
+                return Optional.of("该居民已参加" + coverageYear + "年度职工医保（" + exclusion.effectiveDate() + "起），不能重复参保"
+                        + " / already in employee insurance for " + coverageYear);
+            }
+            if (exclusion.kind() == ExclusionStore.Kind.OTHER_REGION) {
+                return Optional.of("该居民已在其他地区参加" + coverageYear + "年度居民医保，不能重复参保 / already enrolled in another region for "
+                        + coverageYear);
+            }
+        }
+        return Optional.empty();
+    }
+}

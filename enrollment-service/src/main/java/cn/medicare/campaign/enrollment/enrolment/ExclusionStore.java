@@ -1,0 +1,73 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What other agencies' lists say about people, whether or not they are enrolled: a death (公安/卫健),
+ * employee insurance (人社/医保) or an enrolment in another region for a year. Kept, so that a later
+ * enrolment is refused with the reason.
+ */
+@Repository
+class ExclusionStore {
+
+    /** The kind of list a fact came from. */
+    enum Kind {
+        /** 死亡名单 */
+        DECEASED,
+        /** 参加职工医保名单 */
+        EMPLOYEE_INSURANCE,
+        /** 异地参保名单 */
+        OTHER_REGION
+    }
+
+    /** @param coverageYear the year the fact is about; null for a death (every year from its date) */
+    record Exclusion(Kind kind, Integer coverageYear, LocalDate effectiveDate) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    ExclusionStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** One statement for a whole list; a fact already kept (same person, kind and year) keeps its first date. */
+    void addAll(Kind kind, Integer coverageYear, Map<String, LocalDate> datesByPerson, String source, Instant at) {
+        // JdbcClient has no batch: the named-parameter template does the same binding for many rows
+        batch.batchUpdate("""
+                insert into exclusion (person_id, kind, coverage_year, effective_date, source, received_at)
+                values (:personId, :kind, :coverageYear, :effectiveDate, :source, :at)
+                on conflict (person_id, kind, coverage_year) do nothing""",
+                datesByPerson.entrySet().stream().map(entry -> new MapSqlParameterSource()
+                        .addValue("personId", entry.getKey()).addValue("kind", kind.name())
+                        .addValue("coverageYear", coverageYear == null ? 0 : coverageYear)
+                        .addValue("effectiveDate", entry.getValue()).addValue("source", source)
+                        .addValue("at", Timestamp.from(at)))
+                        .toArray(SqlParameterSource[]::new));
+    }
+
+    Map<String, List<Exclusion>> of(List<String> personIds) {
+        Map<String, List<Exclusion>> found = new HashMap<>();
+        // bound as one SQL array: a List would be expanded into one parameter per element
+        jdbc.sql("select person_id, kind, coverage_year, effective_date from exclusion where person_id = any(:personIds)")
+                .param("personIds", personIds.toArray(String[]::new))
+                .query(row -> {
+                    int year = row.getInt(3);
+                    found.computeIfAbsent(row.getString(1), key -> new ArrayList<>()).add(new Exclusion(Kind.valueOf(row.getString(2)),
+                            year == 0 ? null : year, row.getObject(4, LocalDate.class)));
+                });
+        return found;
+    }
+}

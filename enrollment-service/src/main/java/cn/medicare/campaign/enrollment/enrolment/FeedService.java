@@ -1,0 +1,99 @@
+package cn.medicare.campaign.enrollment.enrolment;
+
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
+import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists from other agencies, applied in bulk (DOMAIN.md: "A person enrols once"): deaths (公安/卫健),
+ * employee-insurance enrolments (人社/医保) and enrolments in other regions. Whoever is on the roster
+ * is withdrawn with the right reason and date; everybody is kept, so that a later enrolment is
+ * refused with the reason.
+ */
+@Service
+class FeedService {
+
+    /** The lists, each with the withdrawal it causes and whether it is about one coverage year. */
+    enum Feed {
+        DEATHS(ExclusionStore.Kind.DECEASED, WithdrawalReason.DECEASED, false, "死亡名单"),
+        EMPLOYEE_INSURANCE(ExclusionStore.Kind.EMPLOYEE_INSURANCE, WithdrawalReason.EMPLOYEE_INSURANCE, true, "职工医保参保名单"),
+        OTHER_REGION(ExclusionStore.Kind.OTHER_REGION, WithdrawalReason.MOVED_AWAY, true, "异地参保名单");
+
+        final ExclusionStore.Kind kind;
+        final WithdrawalReason reason;
+        final boolean perYear;
+        final String chinese;
+
+        Feed(ExclusionStore.Kind kind, WithdrawalReason reason, boolean perYear, String chinese) {
+            this.kind = kind;
+            this.reason = reason;
+            this.perYear = perYear;
+            this.chinese = chinese;
+        }
+    }
+
+    /** A valid row: whose, and the date of the fact (death, joining employee insurance, enrolment elsewhere). */
+    record FeedRow(String idNumber, LocalDate date) {
+
+        @Override
+        public String toString() {
+            return "FeedRow[date=" + date + ", number hidden]";
+        }
+    }
+
+    record Applied(int rows, int withdrawn, int kept) {
+    }
+
+    private final EnrolmentStore roster;
+    private final ExclusionStore exclusions;
+    private final AuditStore audit;
+    private final PersonIds personIds;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    FeedService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, PersonIds personIds, OutboxWriter outbox,
+            Clock clock) {
+        this.roster = roster;
+        this.exclusions = exclusions;
+        this.audit = audit;
+        this.personIds = personIds;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Applied apply(Caller caller, Feed feed, Integer coverageYear, List<FeedRow> rows) {
+        Instant now = clock.instant();
+        Map<String, LocalDate> dates = new HashMap<>();
+        for (FeedRow row : rows) {
+            // a person twice in one list: the earliest date counts
+            dates.merge(personIds.personId(row.idNumber()), row.date(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<String> people = new ArrayList<>(dates.keySet());
+        List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, feed.perYear ? coverageYear : null);
+        roster.withdrawAll(enrolled, feed.reason, dates);
+        List<OutboxMessage> withdrawals = new ArrayList<>(enrolled.size());
+        for (EnrolmentStore.Active active : enrolled) {
+            LocalDate date = dates.get(active.personId());
+            withdrawals.add(OutboxMessage.of(new PersonWithdrawn(active.personId(), active.coverageYear(), active.region(), feed.reason,
+                    date), now));
+            audit.record(active.personId(), active.coverageYear(), now, caller.clientId(), "WITHDRAWN", feed.reason.name(),
+                    feed.chinese + "：自" + date + "起终止参保");
+        }
+        outbox.appendAll(withdrawals);
+        exclusions.addAll(feed.kind, feed.perYear ? coverageYear : null, dates, feed.name() + " by " + caller.clientId(), now);
+        return new Applied(rows.size(), enrolled.size(), dates.size());
+    }
+}

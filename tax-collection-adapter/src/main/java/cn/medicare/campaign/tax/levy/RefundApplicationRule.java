@@ -1,0 +1,67 @@
+package cn.medicare.campaign.tax.levy;
+
+import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * 退费申请: the default refund rule of DOMAIN.md ("before coverage starts, on application, with a
+ * reason"): an application made before the person's coverage starts is approved for what the
+ * person paid (for a duplicate payment, what was paid beyond the payable); after it, refused. The
+ * explanation is what the clerk tells the resident.
+ */
+final class RefundApplicationRule {
+
+    private RefundApplicationRule() {
+    }
+
+    /** The reasons an application may give (API.md additions). */
+    enum Reason {
+        /** 重复缴费 */
+        DUPLICATE_PAYMENT("重复缴费"),
+        /** 已参加职工医保 */
+        JOINED_EMPLOYEE_INSURANCE("已参加职工医保"),
+        /** 已在其他地区参保 */
+        ENROLLED_ELSEWHERE("已在其他地区参保"),
+        /** 待遇享受期开始前死亡 */
+        DECEASED_BEFORE_COVERAGE("待遇享受期开始前死亡");
+
+        private final String chinese;
+
+        Reason(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** What the RefundDue says: a duplicate is a duplicate; the others end the enrolment before coverage. */
+        RefundDueReason due() {
+            return this == DUPLICATE_PAYMENT ? RefundDueReason.DUPLICATE_PAYMENT : RefundDueReason.WITHDRAWN_BEFORE_COVERAGE;
+        }
+    }
+
+    record Decision(boolean approved, BigDecimal amount, String explanation) {
+    }
+
+    /**
+     * @param appliedOn the business day of the application
+     * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start)
+     * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
+     * @param payable what the person owes of their own money, null while not assessed
+     */
+    static Decision decide(Reason reason, LocalDate appliedOn, LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable) {
+        BigDecimal nothing = BigDecimal.ZERO.setScale(2);
+        if (!appliedOn.isBefore(coverageStart)) {
+            return new Decision(false, nothing, "待遇享受期已于" + coverageStart + "开始，按本年度退费规则不予退费"
+                    + " / coverage started on " + coverageStart + ": the campaign refunds only before coverage starts");
+        }
+        BigDecimal amount = reason == Reason.DUPLICATE_PAYMENT
+                ? paidNet.subtract(payable == null ? BigDecimal.ZERO : payable).max(BigDecimal.ZERO)
+                : paidNet.max(BigDecimal.ZERO);
+        if (amount.signum() == 0) {
+            return new Decision(false, nothing, reason == Reason.DUPLICATE_PAYMENT
+                    ? "没有超过应缴金额的缴费，无重复缴费可退 / nothing was paid beyond the amount due"
+                    : "没有个人缴费可退 / the person has paid nothing of their own to refund");
+        }
+        return new Decision(true, amount.setScale(2), "因" + reason.chinese + "在待遇享受期开始（" + coverageStart + "）前申请退费，退还"
+                + amount.setScale(2).toPlainString() + "元 / approved before coverage starts");
+    }
+}

@@ -1,0 +1,88 @@
+package cn.medicare.campaign.tax;
+
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.BusinessTime;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 退费申请 (API.md additions, DOMAIN.md "Refunds: only before coverage starts, on application, with a
+ * reason"): approved before the person's coverage starts and then owed back (RefundDue), refused
+ * after it with the reason in Chinese.
+ */
+class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
+
+    @Test
+    void aDuplicatePaymentAppliedForBeforeCoverageStartsIsApprovedAndOwedBack() {
+        // next year's coverage has not started yet, whatever day the test runs
+        int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear),
+                residents.assessed(idNumber, nextYear, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        String paidAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (String voucher : List.of(Vouchers.next(), Vouchers.next())) {
+            assertAcceptedOne(api.confirm(confirmations(confirmation(voucher, idNumber, "180.00", paidAt)
+                    .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        }
+        int before = announced(idNumber).size();
+
+        HttpResponse<String> applied = api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"DUPLICATE_PAYMENT\"}");
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        JsonNode decision = TaxApi.json(applied);
+        assertThat(decision.get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(decision.get("amount").asString()).isEqualTo("180.00");
+        assertThat(decision.get("explanation").asString()).contains("重复缴费", "180.00");
+        assertThat(applied.body()).doesNotContain(idNumber);
+        assertThat(announced(idNumber)).hasSize(before + 1);
+        assertThat(announced(idNumber).get(before)).contains("\"amount\":\"180.00\"", "\"reason\":\"DUPLICATE_PAYMENT\"");
+    }
+
+    @Test
+    void anApplicationAfterCoverageStartedIsRefusedWithTheReasonAndOwesNothing() {
+        String idNumber = enrolledAndAssessed(null);
+        paid(idNumber, "180.00");
+
+        HttpResponse<String> applied = api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":2018,\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}");
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        JsonNode decision = TaxApi.json(applied);
+        assertThat(decision.get("decision").asString()).isEqualTo("REFUSED");
+        assertThat(decision.get("explanation").asString()).contains("待遇享受期已于2018-01-01开始");
+        assertThat(announced(idNumber)).isEmpty();
+    }
+
+    @Test
+    void anApplicationNamesItsBadFieldsAndATownshipAppliesOnlyForItsOwnResidents() {
+        HttpResponse<String> bad = api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + IdNumbers.withWrongCheckCharacter(IdNumbers.next(Liancheng.REGION)) + "\",\"coverageYear\":2018,\"reason\":\"BORED\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(bad).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("idNumber", "reason");
+        String idNumber = enrolledAndAssessed(null);
+        String body = "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":2018,\"reason\":\"ENROLLED_ELSEWHERE\"}";
+        assertThat(api.postAs("township-350825101", "/api/v1/refund-applications", body).statusCode()).isEqualTo(403);
+        assertThat(api.postAs("tax-bureau", "/api/v1/refund-applications", body).statusCode()).isEqualTo(403);
+        assertThat(api.postAs("township-" + Liancheng.LIANFENG, "/api/v1/refund-applications", body).statusCode()).isEqualTo(201);
+    }
+
+    private List<String> announced(String idNumber) {
+        return jdbc.queryForList("select payload::text from outbox where type = 'RefundDue' and aggregateid = ? order by created_at, time",
+                String.class, residents.personId(idNumber));
+    }
+}
