@@ -378,6 +378,37 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/feeds/deaths", "text/csv", deaths.substring(0, 200)), 403);
     }
 
+    /** Issue 9: "a bureau call rolls the whole roster over ... both idempotent". In 长汀 (350821), so that no other test's residents roll. */
+    @Test
+    void theBureauRollsLastYearsRosterOverOnceAndTheDeadStayOut() {
+        String region = "350821";
+        for (int year : List.of(2018, 2019)) {
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
+                    "township,townshipName,target\n350821100,汀州镇,100\n").statusCode()).isEqualTo(200);
+        }
+        String returning = IdNumbers.of(region, "19800808", 1);
+        String dead = IdNumbers.of(region, "19300303", 2);
+        for (String idNumber : List.of(returning, dead)) {
+            HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, "350821100")
+                    .replace("\"region\":\"350825\"", "\"region\":\"" + region + "\""));
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        }
+        assertThat(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + dead + ",2018-05-01\n").statusCode())
+                .isEqualTo(200);
+
+        JsonNode first = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"));
+        JsonNode second = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"));
+
+        assertThat(first.get("registered").asInt()).isEqualTo(1);
+        assertThat(second.get("registered").asInt()).isZero();
+        JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(returning) + "?coverageYear=2019"));
+        assertThat(renewed.get("channel").asString()).isEqualTo("ROLLOVER");
+        assertThat(renewed.get("township").asString()).isEqualTo("350821100");
+        assertProblem(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(dead) + "?coverageYear=2019"), 404);
+        assertProblem(api.as("township-350821100").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"), 403);
+    }
+
     @Test
     void aChangeIsAnnouncedWithTheChangedFieldsOnly() {
         String personId = json(api.as("bureau").post("/api/v1/enrolments",

@@ -95,9 +95,15 @@ class ParticipationIntegrationTests {
                 county.enrolled(1, 0, true), county.assessed(1, "180", AssistanceCategory.EXTREME_POVERTY), county.paidByTheFund(1, "F1", "180.00"),
                 county.enrolled(2, 0, true), county.assessed(2, "180", AssistanceCategory.EXTREME_POVERTY),
                 county.enrolled(3, 0, true), county.assessed(3, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(3, "V3", "40.00"),
-                county.enrolled(4, 1, true), county.assessed(4, "0", null), county.paid(4, "V4", "180.00"));
+                county.enrolled(4, 1, true), county.assessed(4, "0", null), county.paid(4, "V4", "180.00"),
+                // the fund paid the 低保 subsidy only: the person's own 40.00 is still due, as the tax adapter says
+                county.enrolled(5, 0, true), county.assessed(5, "140", AssistanceCategory.MINIMUM_LIVING), county.paidByTheFund(5, "F5", "140.00"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode township = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350832&coverageYear=2018"))
+                    .get("townships").get(0);
+            assertThat(township.get("registered").asInt()).isEqualTo(4);
+            assertThat(township.get("enrolled").asInt()).isEqualTo(3);
             JsonNode lines = json(ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018")).get("lines");
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
@@ -107,6 +113,8 @@ class ParticipationIntegrationTests {
             assertThat(lines.get(0).get("fundPaid").asString()).isEqualTo("180.00");
             assertThat(lines.get(0).get("individualsPaid").asString()).isEqualTo("0.00");
             assertThat(lines.get(1).get("category").asString()).isEqualTo("MINIMUM_LIVING");
+            assertThat(lines.get(1).get("people").asInt()).isEqualTo(2);
+            assertThat(lines.get(1).get("fundPaid").asString()).isEqualTo("140.00");
             assertThat(lines.get(1).get("individualsPaid").asString()).isEqualTo("40.00");
         });
         assertThat(json(ApiClient.at(port).as("rural-revitalization").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018"))
@@ -203,6 +211,14 @@ class ParticipationIntegrationTests {
         assertThat(midOctober.get("townships").get(0).get("township").asString()).isEqualTo(county.township(0));
         assertThat(midOctober.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
         assertThat(rankings.get(7).get("bottomThree").get(1).get("consecutive").asInt()).isEqualTo(8);
+        // DOMAIN.md: "Ties share a rank"; bottom three twice in a row → written explanation, three times → criticism
+        JsonNode midSeptember = rankings.get(0).get("townships");
+        assertThat(midSeptember.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(midSeptember.get(1).get("rank").asInt()).isEqualTo(1);
+        assertThat(midSeptember.get(1).get("writtenExplanation").asBoolean()).isFalse();
+        assertThat(rankings.get(1).get("townships").get(1).get("writtenExplanation").asBoolean()).isTrue();
+        assertThat(rankings.get(1).get("townships").get(1).get("criticised").asBoolean()).isFalse();
+        assertThat(rankings.get(2).get("townships").get(1).get("criticised").asBoolean()).isTrue();
         assertThat(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=WEEKLY").statusCode()).isEqualTo(400);
     }
 

@@ -26,5 +26,6 @@ record CampaignRequest(
         CampaignDefined.LateEnrolment lateEnrolment,
         LocalDate assistanceCutoff,
         Integer agencyListDueDay,
-        CampaignDefined.Renewal renewal) {
+        CampaignDefined.Renewal renewal,
+        CampaignDefined.RefundRule refundRule) {
 }

@@ -38,7 +38,8 @@ class CampaignService {
                 request.contributions(), request.fiscalSubsidy(), request.assistance(), request.participationGoal(),
                 request.stages(), request.lateEnrolmentWaitingDays()).withAdditions(request.minorBornOnOrAfter(),
                 request.categoryPeriods(), request.specialCases(), request.lateEnrolment(), request.assistanceCutoff(),
-                request.agencyListDueDay(), request.renewal());
+                request.agencyListDueDay(), request.renewal(),
+                request.refundRule());
         store.save(campaign, clock.instant());
         outbox.append(campaign);
         return new CampaignView(campaign, store.targets(region, coverageYear));

@@ -70,10 +70,12 @@ class EnrolmentController {
     private final ChangeService changes;
     private final ListIntake intake;
     private final AuditStore audit;
+    private final RenewalService renewals;
 
     EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes, ListIntake intake,
-            AuditStore audit) {
+            AuditStore audit, RenewalService renewals) {
         this.audit = audit;
+        this.renewals = renewals;
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.changes = changes;
@@ -97,6 +99,16 @@ class EnrolmentController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     EnrolmentView revokeWithdrawal(Caller caller, @PathVariable String personId, @RequestBody RevocationRequest request) {
         return EnrolmentView.of(withdrawals.revoke(caller, personId, request));
+    }
+
+    /** 续保 roll-over: last year's residents registered for this year before the period opens (idempotent). */
+    @PostMapping("/rollover")
+    @PreAuthorize("hasRole('BUREAU')")
+    RenewalService.RolledOver rollOver(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
+        if (!region.matches("[0-9]{6}")) {
+            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+        }
+        return renewals.rollOver(caller.clientId(), region, coverageYear);
     }
 
     /** 参保变更记录: every change to the person-year, who made it, when and why (the bureau's to read). */

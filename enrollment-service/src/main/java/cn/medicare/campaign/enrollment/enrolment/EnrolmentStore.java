@@ -207,6 +207,23 @@ class EnrolmentStore {
                 .update();
     }
 
+    /**
+     * A page of last year's standing enrolments of the region with no enrolment for {@code coverageYear}
+     * yet, in personId order after {@code afterPersonId}: whom a roll-over registers.
+     */
+    List<Enrolment> notYetRenewed(String region, int coverageYear, String afterPersonId, int limit) {
+        return jdbc.sql("""
+                select * from enrolment last
+                where last.region = :region and last.coverage_year = :lastYear and last.withdrawn_on is null
+                  and last.person_id > :after
+                  and not exists (select 1 from enrolment this where this.person_id = last.person_id and this.coverage_year = :coverageYear)
+                order by last.person_id
+                limit :limit""")
+                .param("region", region).param("lastYear", coverageYear - 1).param("coverageYear", coverageYear)
+                .param("after", afterPersonId).param("limit", limit)
+                .query(EnrolmentStore::read).list();
+    }
+
     Optional<Enrolment> find(String personId, int coverageYear) {
         return jdbc.sql("select * from enrolment where person_id = :personId and coverage_year = :coverageYear")
                 .param("personId", personId).param("coverageYear", coverageYear).query(EnrolmentStore::read).optional();

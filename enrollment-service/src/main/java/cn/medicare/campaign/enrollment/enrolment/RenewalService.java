@@ -7,12 +7,19 @@ import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 续保 on payment: where the campaign says {@code renewal: ON_PAYMENT}, a payment for the new year
@@ -24,19 +31,81 @@ class RenewalService {
 
     /** Who registered the person: no clerk did. */
     static final String RENEWAL = "renewal-on-payment";
+    private static final int PAGE = 5_000;
 
     private final EnrolmentStore roster;
     private final CampaignStore campaigns;
     private final ExclusionStore exclusions;
     private final AuditStore audit;
     private final OutboxWriter outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    RenewalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox) {
+    RenewalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox,
+            TransactionTemplate transaction, Clock clock) {
+        this.transaction = transaction;
+        this.clock = clock;
         this.roster = roster;
         this.campaigns = campaigns;
         this.exclusions = exclusions;
         this.audit = audit;
         this.outbox = outbox;
+    }
+
+    record RolledOver(int registered, int refused) {
+    }
+
+    /**
+     * 续保 roll-over, the bureau's call before the period opens: every resident enrolled last year and
+     * not registered for this one is registered (ROLLOVER, same township and village), so that the
+     * levy and unpaid lists hold every returning resident; they count as enrolled only once they pay.
+     * Those a death or another agency's list rules out stay out. Idempotent: a second call finds
+     * nobody left. One transaction per page of 5,000.
+     */
+    RolledOver rollOver(String clientId, String region, int coverageYear) {
+        CampaignDefined campaign = campaigns.find(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
+                "本年度尚无参保方案，不能续保 / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
+        LocalDate today = BusinessTime.today(clock);
+        int[] counts = new int[2];
+        String[] after = {""};
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, after, counts)));
+        }
+        return new RolledOver(counts[0], counts[1]);
+    }
+
+    /** @return whether a full page was read: there may be more */
+    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, String[] after, int[] counts) {
+        List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after[0], PAGE);
+        if (page.isEmpty()) {
+            return false;
+        }
+        after[0] = page.get(page.size() - 1).personId();
+        List<String> people = page.stream().map(Enrolment::personId).toList();
+        Map<String, LocalDate> deaths = roster.deceasedOn(people);
+        Map<String, List<ExclusionStore.Exclusion>> excluded = exclusions.of(people);
+        List<Enrolment> renewals = new ArrayList<>();
+        for (Enrolment previous : page) {
+            if (EnrolmentBlockRule.why(campaign.coverageYear(), today, deaths.get(previous.personId()),
+                    excluded.getOrDefault(previous.personId(), List.of())).isPresent()) {
+                counts[1]++;
+            } else {
+                renewals.add(renewal(previous, campaign, today));
+            }
+        }
+        Instant at = clock.instant();
+        Set<String> added = roster.addAll(renewals, at);
+        List<OutboxMessage> announcements = new ArrayList<>();
+        for (Enrolment renewed : renewals) {
+            if (added.contains(renewed.personId())) {
+                announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed), at));
+                audit.record(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保", "续保名单：按上年度参保登记");
+            }
+        }
+        outbox.appendAll(announcements);
+        counts[0] += announcements.size();
+        return page.size() == PAGE;
     }
 
     void renewOnPayment(PaymentConfirmed payment, Instant at) {

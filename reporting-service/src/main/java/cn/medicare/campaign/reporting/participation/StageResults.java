@@ -41,7 +41,7 @@ public class StageResults {
             List<TownshipResult> results = query.townships(region, coverageYear, moment).stream()
                     .filter(figures -> townships.test(figures.township()))
                     .map(figures -> {
-                        StageRule.Outcome outcome = StageRule.judge(stage, figures.rate());
+                        StageRule.Outcome outcome = StageRule.judge(stage, figures.enrolled(), figures.target());
                         return new TownshipResult(figures.township(), figures.townshipName(), figures.rate(), outcome.met(),
                                 outcome.reward(), outcome.penalty());
                     })

@@ -2,12 +2,14 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
  * 阶段性目标: a township that reached the stage's rate by its deadline earns the reward; one below
  * it pays the campaign's penalty for every percentage point it fell short (fractions of a point
- * count pro rata, to the fen).
+ * count pro rata, to the fen). Judged on the exact rate (DOMAIN.md: 33,390 / 66,781 has NOT
+ * reached 50 %), never on the rounded one that is shown.
  */
 final class StageRule {
 
@@ -19,11 +21,14 @@ final class StageRule {
     record Outcome(boolean met, BigDecimal reward, BigDecimal penalty) {
     }
 
-    static Outcome judge(CampaignDefined.Stage stage, BigDecimal rate) {
-        if (rate.compareTo(stage.threshold()) >= 0) {
+    static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target) {
+        BigDecimal needed = stage.threshold().multiply(BigDecimal.valueOf(target));
+        if (BigDecimal.valueOf(enrolled).compareTo(needed) >= 0) {
             return new Outcome(true, stage.reward(), BigDecimal.ZERO.setScale(2));
         }
-        BigDecimal pointsShort = stage.threshold().subtract(rate).multiply(POINTS);
+        BigDecimal exactRate = target == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), MathContext.DECIMAL64);
+        BigDecimal pointsShort = stage.threshold().subtract(exactRate).multiply(POINTS);
         return new Outcome(false, BigDecimal.ZERO.setScale(2),
                 stage.penaltyPerPoint().multiply(pointsShort).setScale(2, RoundingMode.HALF_UP));
     }

@@ -27,11 +27,27 @@ public class TownshipRankings {
     public record Ranking(LocalDate periodEnd, List<Ranked> townships, List<Ranked> bottomThree) {
     }
 
-    /** @param consecutive periods in a row in the bottom three, this one included (0 when not there) */
-    public record Ranked(int rank, String township, String townshipName, BigDecimal rate, int consecutive) {
+    /**
+     * @param rank townships with the same exact rate share a rank (1, 2, 2, 4)
+     * @param consecutive periods in a row in the bottom three, this one included (0 when not there)
+     * @param writtenExplanation in the bottom three twice in a row (or more): explains in writing
+     * @param criticised in the bottom three three times in a row (or more): publicly criticised
+     */
+    public record Ranked(int rank, String township, String townshipName, BigDecimal rate, int consecutive, boolean writtenExplanation,
+            boolean criticised) {
     }
 
+    /** DOMAIN.md: bottom three; twice in a row → written explanation; three times → criticism. */
     private static final int BOTTOM = 3;
+    private static final int EXPLAIN_AFTER = 2;
+    private static final int CRITICISE_AFTER = 3;
+
+    /** Higher exact rate first (enrolled / target compared without rounding), then by code for a stable order. */
+    private static final Comparator<Figures> BY_EXACT_RATE = (a, b) -> {
+        int byRate = a.target() == 0 || b.target() == 0 ? b.rate().compareTo(a.rate())
+                : Long.compare((long) b.enrolled() * a.target(), (long) a.enrolled() * b.target());
+        return byRate != 0 ? byRate : a.township().compareTo(b.township());
+    };
 
     private final ParticipationStore query;
 
@@ -47,23 +63,41 @@ public class TownshipRankings {
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {
             List<Figures> ordered = new ArrayList<>(query.townships(region, coverageYear, Moment.endOf(end)));
-            ordered.sort(Comparator.comparing((Figures figures) -> figures.rate(), Comparator.reverseOrder()).thenComparing(Figures::township));
-            List<String> bottom = ordered.subList(Math.max(0, ordered.size() - BOTTOM), ordered.size()).stream()
-                    .map(Figures::township).toList();
-            for (Figures figures : ordered) {
-                streaks.put(figures.township(), bottom.contains(figures.township()) ? streaks.getOrDefault(figures.township(), 0) + 1 : 0);
+            ordered.sort(BY_EXACT_RATE);
+            int[] ranks = new int[ordered.size()];
+            for (int i = 0; i < ordered.size(); i++) {
+                ranks[i] = i > 0 && sameRate(ordered.get(i - 1), ordered.get(i)) ? ranks[i - 1] : i + 1;
             }
+            // the bottom three, and whoever shares a rate with the third from the bottom
+            int cut = Math.max(0, ordered.size() - BOTTOM);
             List<Ranked> ranked = new ArrayList<>();
+            List<Ranked> bottom = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
                 Figures figures = ordered.get(i);
-                ranked.add(new Ranked(i + 1, figures.township(), figures.townshipName(), figures.rate(), streaks.get(figures.township())));
+                boolean inBottom = i >= cut || (cut < ordered.size() && ranks[i] == ranks[cut]);
+                int streak = inBottom ? streaks.getOrDefault(figures.township(), 0) + 1 : 0;
+                streaks.put(figures.township(), streak);
+                Ranked one = new Ranked(ranks[i], figures.township(), figures.townshipName(), figures.rate(), streak,
+                        streak >= EXPLAIN_AFTER, streak >= CRITICISE_AFTER);
+                ranked.add(one);
+                if (inBottom) {
+                    bottom.add(one);
+                }
             }
-            rankings.add(new Ranking(end, ranked, ranked.subList(Math.max(0, ranked.size() - BOTTOM), ranked.size())));
+            rankings.add(new Ranking(end, ranked, bottom));
         }
         return rankings;
     }
 
-    /** Month ends (and 15ths) from the start of the collection period to its last deadline, as far as {@code until}. */
+    private static boolean sameRate(Figures a, Figures b) {
+        return BY_EXACT_RATE.compare(a, b) == 0 || (a.target() > 0 && b.target() > 0
+                && (long) a.enrolled() * b.target() == (long) b.enrolled() * a.target());
+    }
+
+    /**
+     * Month ends (and 15ths) from the start of the collection period to its last deadline, as far
+     * as {@code until}, and the last deadline itself.
+     */
     static List<LocalDate> periodEnds(CampaignDefined campaign, Period period, LocalDate until) {
         LocalDate last = campaign.collectionPeriod().end();
         for (CampaignDefined.Extension extension : campaign.extensions()) {
@@ -78,6 +112,10 @@ public class TownshipRankings {
             ends.add(month.withDayOfMonth(month.lengthOfMonth()));
         }
         ends.removeIf(day -> day.isBefore(campaign.collectionPeriod().start()) || day.isAfter(end));
+        // a period that ends mid-month (Lishi: Dec 25) keeps its last, partial half-month or month
+        if (!last.isAfter(until) && !ends.contains(last)) {
+            ends.add(last);
+        }
         return ends;
     }
 }

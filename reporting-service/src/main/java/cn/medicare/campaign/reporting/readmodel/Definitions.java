@@ -12,12 +12,14 @@ public final class Definitions {
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";
 
     /**
-     * Settled: paid, net of refunds, at least the payable, or the payable at first settlement when
-     * assistance ended after it ({@link SettlementRule}).
+     * Settled: the person's own payments, net of refunds, plus whatever the assistance fund paid
+     * beyond the person's subsidy, at least the payable, or the payable at first settlement when
+     * assistance ended after it ({@link SettlementRule}). The tax adapter counts the same way.
      */
     public static final String SETTLED = """
             (payable_amount is not null
-             and paid_amount - refunded_amount >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
+             and paid_amount - refunded_amount + greatest(0, fund_paid_amount - coalesce(subsidy_amount, 0))
+                 >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
 
     /**
      * The same definitions as they stood at a moment: registered by the business day {@code :day}
@@ -25,10 +27,15 @@ public final class Definitions {
      * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
      */
     public static final String PEOPLE_AS_OF_JOINS = """
-            left join (select person_id, sum(amount) as total from payment where coverage_year = :coverageYear and paid_at < :at
+            left join (select person_id, sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
+                              sum(case when channel = 'ASSISTANCE_FUND' then amount else 0 end) as fund
+                       from payment where coverage_year = :coverageYear and paid_at < :at
                        group by person_id) paid_by on paid_by.person_id = person_year.person_id
-            left join (select person_id, sum(amount) as total from refund where coverage_year = :coverageYear and refunded_at < :at
-                       group by person_id) refunded_by on refunded_by.person_id = person_year.person_id""";
+            left join (select r.person_id, sum(case when p.channel = 'ASSISTANCE_FUND' then 0 else r.amount end) as total,
+                              sum(case when p.channel = 'ASSISTANCE_FUND' then r.amount else 0 end) as fund
+                       from refund r left join payment p on p.voucher_no = r.voucher_no
+                       where r.coverage_year = :coverageYear and r.refunded_at < :at
+                       group by r.person_id) refunded_by on refunded_by.person_id = person_year.person_id""";
 
     public static final String REGISTERED_BY =
             "(registered_at is not null and enrolled_on <= :day and (withdrawn_on is null or withdrawn_on > :day))";
@@ -36,6 +43,7 @@ public final class Definitions {
     public static final String SETTLED_BY = """
             (payable_amount is not null
              and coalesce(paid_by.total, 0) - coalesce(refunded_by.total, 0)
+                 + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(subsidy_amount, 0))
                  >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
 
     private Definitions() {

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.readmodel;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
@@ -148,7 +149,10 @@ class ReadModelStore {
                 .param("channel", payment.channel().name()).param("paidAt", Timestamp.from(payment.paidAt()))
                 .update() == 1;
         if (newVoucher) {
-            jdbc.sql("""
+            // the fund's money is counted apart from the person's own (Definitions.SETTLED)
+            jdbc.sql(payment.channel() == PaymentChannel.ASSISTANCE_FUND ? """
+                    update person_year set fund_paid_amount = fund_paid_amount + :amount
+                    where person_id = :personId and coverage_year = :coverageYear""" : """
                     update person_year set paid_amount = paid_amount + :amount
                     where person_id = :personId and coverage_year = :coverageYear""")
                     .param("amount", payment.amount()).param("personId", payment.personId())
@@ -168,7 +172,12 @@ class ReadModelStore {
                 .param("refundedAt", Timestamp.from(refund.refundedAt()))
                 .update() == 1;
         if (newRefund) {
-            jdbc.sql("""
+            boolean toTheFund = jdbc.sql("select channel from payment where voucher_no = :voucherNo")
+                    .param("voucherNo", refund.voucherNo()).query(String.class).optional()
+                    .filter(PaymentChannel.ASSISTANCE_FUND.name()::equals).isPresent();
+            jdbc.sql(toTheFund ? """
+                    update person_year set fund_paid_amount = fund_paid_amount - :amount
+                    where person_id = :personId and coverage_year = :coverageYear""" : """
                     update person_year set refunded_amount = refunded_amount + :amount
                     where person_id = :personId and coverage_year = :coverageYear""")
                     .param("amount", refund.amount()).param("personId", refund.personId())
@@ -186,9 +195,11 @@ class ReadModelStore {
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .query((row, n) -> SettlementRule.Fact.assessed(row.getTimestamp(1).toInstant(), row.getBigDecimal(2))).list());
         facts.addAll(jdbc.sql("""
-                select paid_at, amount from payment where person_id = :personId and coverage_year = :coverageYear
+                select paid_at, amount from payment
+                where person_id = :personId and coverage_year = :coverageYear and channel <> 'ASSISTANCE_FUND'
                 union all
-                select refunded_at, -amount from refund where person_id = :personId and coverage_year = :coverageYear""")
+                select r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
+                where r.person_id = :personId and r.coverage_year = :coverageYear and p.channel is distinct from 'ASSISTANCE_FUND'""")
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .query((row, n) -> SettlementRule.Fact.paid(row.getTimestamp(1).toInstant(), row.getBigDecimal(2))).list());
         jdbc.sql("update person_year set settled_payable = :settled where person_id = :personId and coverage_year = :coverageYear")

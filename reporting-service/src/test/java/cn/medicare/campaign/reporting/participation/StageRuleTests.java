@@ -14,15 +14,25 @@ class StageRuleTests {
 
     @Test
     void reachingTheThresholdEarnsTheReward() {
-        assertThat(StageRule.judge(novemberFifteenth, new BigDecimal("0.7500")))
+        assertThat(StageRule.judge(novemberFifteenth, 7_500, 10_000))
                 .isEqualTo(new StageRule.Outcome(true, new BigDecimal("1000.00"), new BigDecimal("0.00")));
     }
 
     @Test
     void fallingShortCostsThePenaltyForEveryPointAndItsFractions() {
-        StageRule.Outcome outcome = StageRule.judge(novemberFifteenth, new BigDecimal("0.6632"));
+        StageRule.Outcome outcome = StageRule.judge(novemberFifteenth, 6_632, 10_000);
         assertThat(outcome.met()).isFalse();
         assertThat(outcome.reward()).isEqualByComparingTo("0");
         assertThat(outcome.penalty()).isEqualTo(new BigDecimal("434.00"));
+    }
+
+    /** DOMAIN.md: "Stages are judged on the exact rate (33,390 / 66,781 = 0.49999 has NOT reached 50 %)". */
+    @Test
+    void aRateThatRoundsUpToTheThresholdHasNotReachedIt() {
+        CampaignDefined.Stage octoberThirtyFirst = new CampaignDefined.Stage(LocalDate.of(2017, 10, 31), new BigDecimal("0.50"),
+                new BigDecimal("500"), new BigDecimal("0"));
+        assertThat(StageRule.judge(octoberThirtyFirst, 33_390, 66_781).met()).isFalse();
+        assertThat(StageRule.judge(octoberThirtyFirst, 33_391, 66_781).met()).isTrue();
+        assertThat(Figures.rate(33_390, 66_781)).isEqualByComparingTo("0.5000");
     }
 }

@@ -82,6 +82,9 @@ class AdjustmentBatchService {
             // a list for a month still to come would count as on time whenever it was sent
             throw ApiException.invalid("month", "is this month or an earlier one, not " + month);
         }
+        // asked before any township is looked up: targets that arrive in the middle of the lookups must
+        // not make the townships looked up before them look unknown to a service that then says it is caught up
+        boolean campaignsConsumed = progress.caughtUp(Topics.CAMPAIGN);
         List<CheckedRow> checked = new ArrayList<>(rows.size());
         // a list names a handful of townships many times: each is looked up once
         Map<String, Optional<String>> regions = new HashMap<>();
@@ -90,7 +93,7 @@ class AdjustmentBatchService {
             checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
                     township -> regions.computeIfAbsent(township, campaigns::regionOf)));
         }
-        refuseWhileTargetsMayBeOnTheirWay(checked, regions);
+        refuseWhileTargetsMayBeOnTheirWay(checked, regions, campaignsConsumed);
         UUID batchId = UUID.randomUUID();
         boolean onTime = !today.isAfter(month.atDay(dueDay(checked)));
         try {
@@ -112,7 +115,8 @@ class AdjustmentBatchService {
      * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
      * sees the same 503 again checks the code (CANVAS.md).
      */
-    private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<String>> regions) {
+    private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<String>> regions,
+            boolean campaignsConsumed) {
         List<String> unknown = regions.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         if (unknown.isEmpty()) {
             return;
@@ -121,7 +125,7 @@ class AdjustmentBatchService {
                 .map(township -> township.substring(0, 6)).distinct().toList();
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
                 && counties.stream().noneMatch(campaigns::hasTargets);
-        if (!noTargetsYet && progress.caughtUp(Topics.CAMPAIGN)) {
+        if (!noTargetsYet && campaignsConsumed) {
             return;
         }
         List<InputError> waiting = checked.stream()

@@ -18,11 +18,19 @@ public class CampaignStore {
 
     void define(CampaignDefined campaign) {
         jdbc.sql("""
-                insert into campaign (region, coverage_year, version) values (:region, :coverageYear, :version)
-                on conflict (region, coverage_year) do update set version = excluded.version
+                insert into campaign (region, coverage_year, version, refund_rule) values (:region, :coverageYear, :version, :refundRule)
+                on conflict (region, coverage_year) do update set version = excluded.version, refund_rule = excluded.refund_rule
                 where campaign.version < excluded.version""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear()).param("version", campaign.version())
+                .param("refundRule", campaign.refundRuleOrDefault().name())
                 .update();
+    }
+
+    /** The campaign's refund rule; the default one while the campaign has not arrived. */
+    CampaignDefined.RefundRule refundRule(String region, int coverageYear) {
+        return jdbc.sql("select refund_rule from campaign where region = :region and coverage_year = :coverageYear")
+                .param("region", region).param("coverageYear", coverageYear).query(String.class).optional()
+                .map(CampaignDefined.RefundRule::valueOf).orElse(CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION);
     }
 
     /** The latest coverage year of any campaign seen, if any. */

@@ -1,14 +1,16 @@
 package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * 退费申请: the default refund rule of DOMAIN.md ("before coverage starts, on application, with a
- * reason"): an application made before the person's coverage starts is approved for what the
- * person paid (for a duplicate payment, what was paid beyond the payable); after it, refused. The
- * explanation is what the clerk tells the resident.
+ * 退费申请 under the campaign's refund rule: by default DOMAIN.md's ("before coverage starts, on
+ * application, with a reason"): an application made before the person's coverage starts is
+ * approved for what the person paid (for a duplicate payment, what was paid beyond the payable);
+ * after it, refused. A campaign may refund on application at any time. The explanation is what the
+ * clerk tells the resident.
  */
 final class RefundApplicationRule {
 
@@ -47,9 +49,10 @@ final class RefundApplicationRule {
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
      * @param payable what the person owes of their own money, null while not assessed
      */
-    static Decision decide(Reason reason, LocalDate appliedOn, LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable) {
+    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, LocalDate coverageStart,
+            BigDecimal paidNet, BigDecimal payable) {
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
-        if (!appliedOn.isBefore(coverageStart)) {
+        if (rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION && !appliedOn.isBefore(coverageStart)) {
             return new Decision(false, nothing, "待遇享受期已于" + coverageStart + "开始，按本年度退费规则不予退费"
                     + " / coverage started on " + coverageStart + ": the campaign refunds only before coverage starts");
         }
@@ -61,7 +64,8 @@ final class RefundApplicationRule {
                     ? "没有超过应缴金额的缴费，无重复缴费可退 / nothing was paid beyond the amount due"
                     : "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
-        return new Decision(true, amount.setScale(2), "因" + reason.chinese + "在待遇享受期开始（" + coverageStart + "）前申请退费，退还"
-                + amount.setScale(2).toPlainString() + "元 / approved before coverage starts");
+        String when = appliedOn.isBefore(coverageStart) ? "在待遇享受期开始（" + coverageStart + "）前" : "按本年度退费规则";
+        return new Decision(true, amount.setScale(2), "因" + reason.chinese + when + "申请退费，退还"
+                + amount.setScale(2).toPlainString() + "元 / approved");
     }
 }

@@ -20,11 +20,13 @@ class RefundApplicationService {
     private final LevyItemStore items;
     private final RefundApplicationStore applications;
     private final RefundDueService refundsDue;
+    private final CampaignStore campaigns;
     private final PersonIds personIds;
     private final Clock clock;
 
     RefundApplicationService(LevyListService levyList, LevyItemStore items, RefundApplicationStore applications,
-            RefundDueService refundsDue, PersonIds personIds, Clock clock) {
+            RefundDueService refundsDue, CampaignStore campaigns, PersonIds personIds, Clock clock) {
+        this.campaigns = campaigns;
         this.levyList = levyList;
         this.items = items;
         this.applications = applications;
@@ -41,8 +43,8 @@ class RefundApplicationService {
         caller.requireMayActIn(items.townshipOf(personId, coverageYear).orElse(null));
         LevyItemStore.Balance item = items.balance(personId, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
-        RefundApplicationRule.Decision decision = RefundApplicationRule.decide(reason, BusinessTime.today(clock), item.coverageStart(),
-                item.paidNet(), item.payable());
+        RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
+                BusinessTime.today(clock), item.coverageStart(), item.paidNet(), item.payable());
         UUID applicationId = UUID.randomUUID();
         applications.add(applicationId, personId, coverageYear, item.region(), reason, decision, caller.clientId(), clock.instant());
         if (decision.approved()) {

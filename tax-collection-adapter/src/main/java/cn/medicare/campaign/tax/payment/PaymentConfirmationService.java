@@ -99,26 +99,22 @@ class PaymentConfirmationService {
     Optional<InputError> store(Confirmation confirmation, PaymentSource source, ConsumerProgress.CaughtUp consumed) {
         String personId = personIds.personId(confirmation.idNumber());
         int year = confirmation.coverageYear();
-        Optional<String> region = levyList.regionOf(personId, year);
+        Optional<String> region = countyOf(personId, year);
         if (region.isEmpty()) {
-            // last year's resident paying for the new year (续保): the county that expects them
-            region = levyList.regionOf(personId, year - 1);
-        }
-        if (region.isEmpty()) {
-            List<String> regions = campaigns.regionsFor(year);
-            if (regions.size() == 1) {
-                region = Optional.of(regions.get(0));
-            } else if (mayBeOnItsWay(year, regions, consumed)) {
+            if (mayBeOnItsWay(year, campaigns.regionsFor(year), consumed)) {
                 throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
                         + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
                         + "nothing was applied: send the whole request again shortly)",
                         List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
-            } else {
-                return Optional.of(InputError.field("coverageYear", regions.isEmpty()
-                        ? "该年度没有参保缴费方案 (no campaign runs for " + year + ")"
-                        : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + year
-                                + " and several counties run a campaign that year, so the county cannot be told)"));
             }
+            // caught up as the broker answered just now, perhaps after the reads above: read what was consumed meanwhile
+            region = countyOf(personId, year);
+        }
+        if (region.isEmpty()) {
+            return Optional.of(InputError.field("coverageYear", campaigns.regionsFor(year).isEmpty()
+                    ? "该年度没有参保缴费方案 (no campaign runs for " + year + ")"
+                    : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + year
+                            + " and several counties run a campaign that year, so the county cannot be told)"));
         }
         PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
                 confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
@@ -127,5 +123,15 @@ class PaymentConfirmationService {
                 confirmation.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), confirmation.channel() == PaymentChannel.ASSISTANCE_FUND);
         outbox.append(payment);
         return Optional.empty();
+    }
+
+    /** The payer's county: their levy item of the year, else last year's (续保), else the only county with a campaign that year. */
+    private Optional<String> countyOf(String personId, int year) {
+        Optional<String> region = levyList.regionOf(personId, year).or(() -> levyList.regionOf(personId, year - 1));
+        if (region.isPresent()) {
+            return region;
+        }
+        List<String> regions = campaigns.regionsFor(year);
+        return regions.size() == 1 ? Optional.of(regions.get(0)) : Optional.empty();
     }
 }

@@ -32,6 +32,7 @@ import java.util.List;
  * @param agencyListDueDay the day of the month by which agencies send their lists; absent, 10
  * @param renewal {@code ON_PAYMENT}: a payment from last year's enrolled resident registers them
  *     for this year (续保, channel ROLLOVER); absent, only a clerk or the resident registers them
+ * @param refundRule when an application for money back is approved; absent, before coverage starts
  */
 public record CampaignDefined(
         String region,
@@ -52,7 +53,16 @@ public record CampaignDefined(
         LateEnrolment lateEnrolment,
         LocalDate assistanceCutoff,
         Integer agencyListDueDay,
-        Renewal renewal) implements Event {
+        Renewal renewal,
+        RefundRule refundRule) implements Event {
+
+    /** 退费规则: when an application for money back (with a reason) is approved. */
+    public enum RefundRule {
+        /** only before the person's coverage starts (DOMAIN.md's default) */
+        BEFORE_COVERAGE_ON_APPLICATION,
+        /** on application, also after coverage started */
+        ON_APPLICATION
+    }
 
     /** 续保: how last year's residents are registered again. */
     public enum Renewal {
@@ -65,7 +75,7 @@ public record CampaignDefined(
             List<Extension> extensions, Contributions contributions, BigDecimal fiscalSubsidy, List<Assistance> assistance,
             BigDecimal participationGoal, List<Stage> stages, int lateEnrolmentWaitingDays) {
         this(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions, fiscalSubsidy, assistance,
-                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null);
+                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null, null);
     }
 
     public CampaignDefined {
@@ -88,10 +98,15 @@ public record CampaignDefined(
     /** The same campaign with these additions (the first contract's fields unchanged). */
     public CampaignDefined withAdditions(LocalDate minorBornOnOrAfter, List<CategoryPeriod> categoryPeriods,
             List<SpecialCaseRule> specialCases, LateEnrolment lateEnrolment, LocalDate assistanceCutoff, Integer agencyListDueDay,
-            Renewal renewal) {
+            Renewal renewal, RefundRule refundRule) {
         return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
                 fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
-                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal);
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule);
+    }
+
+    /** The campaign's refund rule: before coverage starts unless it says otherwise. */
+    public RefundRule refundRuleOrDefault() {
+        return refundRule != null ? refundRule : RefundRule.BEFORE_COVERAGE_ON_APPLICATION;
     }
 
     /** 同缴同补: the last day a certification counts for this coverage year. */

@@ -79,7 +79,8 @@ final class EventMother {
                         new CampaignDefined.SpecialCaseRule(SpecialCase.EMPLOYEE_INSURANCE_LAPSE, null, 3, 2,
                                 CoverageFrom.DAY_AFTER_PAYMENT, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6))),
                 new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
-                LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT);
+                LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT,
+                CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION);
     }
 
     static CampaignDefined minimalCampaignDefined() {
