@@ -11,6 +11,7 @@ import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,9 @@ class ParticipationIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StageSettlementService settlements;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -104,6 +108,9 @@ class ParticipationIntegrationTests {
                     .get("townships").get(0);
             assertThat(township.get("registered").asInt()).isEqualTo(4);
             assertThat(township.get("enrolled").asInt()).isEqualTo(3);
+            // 3 of a target of 4 against the campaign's 98 %
+            assertThat(township.get("goal").asString()).isEqualTo("0.98");
+            assertThat(township.get("goalMet").asBoolean()).isFalse();
             JsonNode lines = json(ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018")).get("lines");
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
@@ -124,6 +131,38 @@ class ParticipationIntegrationTests {
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
         assertThat(ApiClient.at(port).as("township-350832100").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018").statusCode())
                 .isEqualTo(403);
+    }
+
+    /** Issue 10: "a certification arriving in December does not change the Oct 31 or Nov 15 results"; a re-computation is the bureau's act. */
+    @Test
+    void aStageIsSettledOnceAndOnlyTheBureauRecomputesItSayingWhy() {
+        ReportingMother county = new ReportingMother("350833");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        awaitOctoberFigure(bureau, "350833");
+
+        settlements.settleDue("350833", 2018);
+        JsonNode settled = json(bureau.get("/api/v1/stages?region=350833&coverageYear=2018")).get("stages").get(0);
+        assertThat(settled.get("settledBy").asString()).isEqualTo("schedule");
+        assertThat(settled.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
+
+        // a payment that arrives late, dated before Oct 31: the day's figures change, the settled stage does not
+        EventTraffic.publish(county.paid(5, "V5", "180.00"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(
+                "/api/v1/participation?region=350833&coverageYear=2018&asOf=2017-10-31T15:59:59Z")).get("townships").get(1)
+                .get("enrolled").asInt()).isEqualTo(2));
+        assertThat(json(bureau.get("/api/v1/stages?region=350833&coverageYear=2018")).get("stages").get(0).get("townships").get(1)
+                .get("rate").asString()).isEqualTo("0.3333");
+
+        assertThat(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"350833\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(ApiClient.at(port).as("viewer").post("/api/v1/stages/recomputation",
+                "{\"region\":\"350833\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\",\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+        JsonNode recomputed = json(bureau.post("/api/v1/stages/recomputation",
+                "{\"region\":\"350833\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\",\"reason\":\"税务补录10月缴费\"}"));
+        assertThat(recomputed.get("settledBy").asString()).isEqualTo("bureau");
+        assertThat(recomputed.get("townships").get(1).get("rate").asString()).isEqualTo("0.6667");
     }
 
     @Test

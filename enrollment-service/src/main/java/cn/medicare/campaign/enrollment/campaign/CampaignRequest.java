@@ -27,5 +27,8 @@ record CampaignRequest(
         LocalDate assistanceCutoff,
         Integer agencyListDueDay,
         CampaignDefined.Renewal renewal,
-        CampaignDefined.RefundRule refundRule) {
+        CampaignDefined.RefundRule refundRule,
+        CampaignDefined.Goals goals,
+        CampaignDefined.StageRules stageRules,
+        CampaignDefined.Ranking ranking) {
 }

@@ -113,8 +113,20 @@ final class CampaignRule {
                         || request.assistanceCutoff().isAfter(LocalDate.of(coverageYear, 12, 31)))) {
             errors.add(InputError.field("assistanceCutoff", "同缴同补截止日在缴费期开始与待遇年度结束之间 / is between the period's start and the end of the coverage year"));
         }
+        if (request.goals() != null) {
+            share("goals.TOWNSHIP", request.goals().township(), errors);
+            share("goals.SCHOOL", request.goals().school(), errors);
+            share("goals.ASSISTED", request.goals().assisted(), errors);
+            share("goals.NEWBORN", request.goals().newborn(), errors);
+        }
         if (request.agencyListDueDay() != null && (request.agencyListDueDay() < 1 || request.agencyListDueDay() > 28)) {
             errors.add(InputError.field("agencyListDueDay", "is a day of every month, 1 to 28"));
+        }
+    }
+
+    private static void share(String field, BigDecimal goal, List<InputError> errors) {
+        if (goal != null && (goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0 || goal.scale() > SHARE_DECIMALS)) {
+            errors.add(InputError.field(field, "is a share between 0 and 1 such as \"0.98\""));
         }
     }
 

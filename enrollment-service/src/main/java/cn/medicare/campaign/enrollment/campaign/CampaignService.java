@@ -39,7 +39,7 @@ class CampaignService {
                 request.stages(), request.lateEnrolmentWaitingDays()).withAdditions(request.minorBornOnOrAfter(),
                 request.categoryPeriods(), request.specialCases(), request.lateEnrolment(), request.assistanceCutoff(),
                 request.agencyListDueDay(), request.renewal(),
-                request.refundRule());
+                request.refundRule()).withJudging(request.goals(), request.stageRules(), request.ranking());
         store.save(campaign, clock.instant());
         outbox.append(campaign);
         return new CampaignView(campaign, store.targets(region, coverageYear));

@@ -9,10 +9,27 @@ import java.util.TreeMap;
 /**
  * The participation figures of one township, or of the whole county ({@code township} absent):
  * 应参保 target, registered, 参保 enrolled (registered and settled), rate, self-paid and assisted.
+ *
+ * @param goal the rate the campaign asks of the unit (absent where the answer does not judge it)
+ * @param goalMet whether the exact rate reached it (never the rounded one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
-        int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal) {
+        int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal, BigDecimal goal,
+        Boolean goalMet) {
+
+    public Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
+            int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal) {
+        this(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory, localHukou, nonLocal,
+                null, null);
+    }
+
+    /** The same figures judged against {@code goal}: met when enrolled ≥ goal × target. */
+    public Figures withGoal(BigDecimal goal) {
+        boolean met = target > 0 && BigDecimal.valueOf(enrolled).compareTo(goal.multiply(BigDecimal.valueOf(target))) >= 0;
+        return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
+                localHukou, nonLocal, goal, met);
+    }
 
     /** Registered and enrolled among one part of the residents (local household register or not). */
     public record Split(int registered, int enrolled) {

@@ -1,9 +1,11 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,10 +48,12 @@ class ParticipationController {
             throw ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year");
         }
         Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(asOf);
+        BigDecimal goal = query.campaign(region, coverageYear).map(CampaignDefined::townshipGoal).orElseThrow();
         List<Figures> townships = query.townships(region, coverageYear, moment).stream()
                 .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
+                .map(figures -> figures.withGoal(goal))
                 .toList();
-        return new Participation(region, coverageYear, moment.at(), Figures.total(townships), townships,
+        return new Participation(region, coverageYear, moment.at(), Figures.total(townships).withGoal(goal), townships,
                 caller.is(Role.TOWNSHIP) ? null : query.unattributed(region, coverageYear));
     }
 }

@@ -22,13 +22,20 @@ final class StageRule {
     }
 
     static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target) {
+        return judge(stage, enrolled, target, CampaignDefined.StageRules.Penalty.PRO_RATA);
+    }
+
+    /** @param penalty per whole point short (a part of a point does not count), or pro rata to the fen */
+    static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target, CampaignDefined.StageRules.Penalty penalty) {
         BigDecimal needed = stage.threshold().multiply(BigDecimal.valueOf(target));
         if (BigDecimal.valueOf(enrolled).compareTo(needed) >= 0) {
             return new Outcome(true, stage.reward(), BigDecimal.ZERO.setScale(2));
         }
         BigDecimal exactRate = target == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), MathContext.DECIMAL64);
-        BigDecimal pointsShort = stage.threshold().subtract(exactRate).multiply(POINTS);
+        BigDecimal exactPointsShort = stage.threshold().subtract(exactRate).multiply(POINTS);
+        BigDecimal pointsShort = penalty == CampaignDefined.StageRules.Penalty.WHOLE_POINTS
+                ? exactPointsShort.setScale(0, RoundingMode.DOWN) : exactPointsShort;
         return new Outcome(false, BigDecimal.ZERO.setScale(2),
                 stage.penaltyPerPoint().multiply(pointsShort).setScale(2, RoundingMode.HALF_UP));
     }

@@ -1,12 +1,17 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,10 +22,32 @@ class StagesController {
     record Stages(String region, int coverageYear, List<StageResults.StageResult> stages) {
     }
 
-    private final StageResults stages;
+    /** 重新核算: the bureau re-computes a settled stage, saying why. */
+    record Recomputation(String region, Integer coverageYear, LocalDate deadline, String reason) {
+    }
 
-    StagesController(StageResults stages) {
+    private final StageResults stages;
+    private final StageSettlementService settlements;
+
+    StagesController(StageResults stages, StageSettlementService settlements) {
         this.stages = stages;
+        this.settlements = settlements;
+    }
+
+    @PostMapping("/api/v1/stages/recomputation")
+    @PreAuthorize("hasRole('BUREAU')")
+    StageResults.StageResult recompute(Caller caller, @RequestBody Recomputation request) {
+        if (request.region() == null || !request.region().matches("[0-9]{6}")) {
+            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+        }
+        if (request.coverageYear() == null || request.deadline() == null) {
+            throw ApiException.invalid(request.coverageYear() == null ? "coverageYear" : "deadline", "is required");
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 300) {
+            throw ApiException.invalid("reason", "重新核算须说明原因 / is required, at most 300 characters");
+        }
+        return settlements.recompute(request.region(), request.coverageYear(), request.deadline(), caller.clientId(),
+                FreeText.redact(request.reason().strip()));
     }
 
     @GetMapping("/api/v1/stages")

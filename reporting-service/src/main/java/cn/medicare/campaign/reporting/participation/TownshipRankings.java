@@ -37,10 +37,6 @@ public class TownshipRankings {
             boolean criticised) {
     }
 
-    /** DOMAIN.md: bottom three; twice in a row → written explanation; three times → criticism. */
-    private static final int BOTTOM = 3;
-    private static final int EXPLAIN_AFTER = 2;
-    private static final int CRITICISE_AFTER = 3;
 
     /** Higher exact rate first (enrolled / target compared without rounding), then by code for a stable order. */
     private static final Comparator<Figures> BY_EXACT_RATE = (a, b) -> {
@@ -59,6 +55,8 @@ public class TownshipRankings {
     public List<Ranking> of(String region, int coverageYear, Period period, LocalDate until) {
         CampaignDefined campaign = query.campaign(region, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
+        // DOMAIN.md's bottom three, explanation after 2 and criticism after 3 in a row, unless the campaign says otherwise
+        CampaignDefined.Ranking rules = campaign.rankingOrDefault();
         Map<String, Integer> streaks = new HashMap<>();
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {
@@ -69,7 +67,7 @@ public class TownshipRankings {
                 ranks[i] = i > 0 && sameRate(ordered.get(i - 1), ordered.get(i)) ? ranks[i - 1] : i + 1;
             }
             // the bottom three, and whoever shares a rate with the third from the bottom
-            int cut = Math.max(0, ordered.size() - BOTTOM);
+            int cut = Math.max(0, ordered.size() - rules.bottom());
             List<Ranked> ranked = new ArrayList<>();
             List<Ranked> bottom = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
@@ -78,7 +76,7 @@ public class TownshipRankings {
                 int streak = inBottom ? streaks.getOrDefault(figures.township(), 0) + 1 : 0;
                 streaks.put(figures.township(), streak);
                 Ranked one = new Ranked(ranks[i], figures.township(), figures.townshipName(), figures.rate(), streak,
-                        streak >= EXPLAIN_AFTER, streak >= CRITICISE_AFTER);
+                        streak >= rules.explainAfter(), streak >= rules.criticiseAfter());
                 ranked.add(one);
                 if (inBottom) {
                     bottom.add(one);

@@ -35,4 +35,11 @@ class StageRuleTests {
         assertThat(StageRule.judge(octoberThirtyFirst, 33_391, 66_781).met()).isTrue();
         assertThat(Figures.rate(33_390, 66_781)).isEqualByComparingTo("0.5000");
     }
+
+    /** A campaign that counts whole points: 6.68 points short costs 6 × 50, a part of a point nothing. */
+    @Test
+    void aCampaignCountingWholePointsChargesOnlyTheFullPointsShort() {
+        StageRule.Outcome outcome = StageRule.judge(novemberFifteenth, 6_832, 10_000, CampaignDefined.StageRules.Penalty.WHOLE_POINTS);
+        assertThat(outcome.penalty()).isEqualTo(new BigDecimal("300.00"));
+    }
 }

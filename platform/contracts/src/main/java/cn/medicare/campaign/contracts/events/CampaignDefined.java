@@ -33,6 +33,9 @@ import java.util.List;
  * @param renewal {@code ON_PAYMENT}: a payment from last year's enrolled resident registers them
  *     for this year (续保, channel ROLLOVER); absent, only a clerk or the resident registers them
  * @param refundRule when an application for money back is approved; absent, before coverage starts
+ * @param goals the rate each kind of unit must reach; absent, {@code participationGoal} for townships
+ * @param stageRules how a stage's penalty counts; absent, pro rata and not cumulative
+ * @param ranking the bottom of a ranking and its consequences; absent, DOMAIN.md's 3 / 2 / 3
  */
 public record CampaignDefined(
         String region,
@@ -54,7 +57,59 @@ public record CampaignDefined(
         LocalDate assistanceCutoff,
         Integer agencyListDueDay,
         Renewal renewal,
-        RefundRule refundRule) implements Event {
+        RefundRule refundRule,
+        Goals goals,
+        StageRules stageRules,
+        Ranking ranking) implements Event {
+
+    /** 目标: the rate each kind of unit must reach (Liancheng townships 98 %, schools 100 %...). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Goals(@JsonProperty("TOWNSHIP") BigDecimal township, @JsonProperty("SCHOOL") BigDecimal school,
+            @JsonProperty("ASSISTED") BigDecimal assisted, @JsonProperty("NEWBORN") BigDecimal newborn) {
+    }
+
+    /** 分阶段考核: a penalty per whole point short or pro rata; stages counted apart (分阶段算，不重复) unless cumulative. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageRules(Penalty penalty, Boolean cumulative) {
+
+        public enum Penalty {
+            WHOLE_POINTS, PRO_RATA
+        }
+    }
+
+    /** 排名: how many are the bottom, and after how many periods in a row there a written explanation and criticism follow. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ranking(Integer bottom, Integer explainAfter, Integer criticiseAfter) {
+
+        public Ranking {
+            nonNegative(bottom, "bottom");
+            nonNegative(explainAfter, "explainAfter");
+            nonNegative(criticiseAfter, "criticiseAfter");
+        }
+    }
+
+    /** The township goal: {@code goals.TOWNSHIP}, else {@code participationGoal}. */
+    public BigDecimal townshipGoal() {
+        return goals != null && goals.township() != null ? goals.township() : participationGoal;
+    }
+
+    public StageRules.Penalty penaltyOrDefault() {
+        return stageRules != null && stageRules.penalty() != null ? stageRules.penalty() : StageRules.Penalty.PRO_RATA;
+    }
+
+    /** DOMAIN.md's bottom three, explanation after 2 and criticism after 3 periods in a row, unless the campaign says otherwise. */
+    public Ranking rankingOrDefault() {
+        return new Ranking(ranking != null && ranking.bottom() != null ? ranking.bottom() : 3,
+                ranking != null && ranking.explainAfter() != null ? ranking.explainAfter() : 2,
+                ranking != null && ranking.criticiseAfter() != null ? ranking.criticiseAfter() : 3);
+    }
+
+    /** The same campaign with these rules of judging units. */
+    public CampaignDefined withJudging(Goals goals, StageRules stageRules, Ranking ranking) {
+        return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
+                fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking);
+    }
 
     /** 退费规则: when an application for money back (with a reason) is approved. */
     public enum RefundRule {
@@ -75,7 +130,7 @@ public record CampaignDefined(
             List<Extension> extensions, Contributions contributions, BigDecimal fiscalSubsidy, List<Assistance> assistance,
             BigDecimal participationGoal, List<Stage> stages, int lateEnrolmentWaitingDays) {
         this(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions, fiscalSubsidy, assistance,
-                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null, null);
+                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CampaignDefined {
@@ -101,7 +156,7 @@ public record CampaignDefined(
             Renewal renewal, RefundRule refundRule) {
         return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
                 fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
-                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule);
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking);
     }
 
     /** The campaign's refund rule: before coverage starts unless it says otherwise. */

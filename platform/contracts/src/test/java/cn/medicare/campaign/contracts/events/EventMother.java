@@ -80,7 +80,11 @@ final class EventMother {
                                 CoverageFrom.DAY_AFTER_PAYMENT, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6))),
                 new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
                 LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT,
-                CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION);
+                CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION, null, null, null)
+                .withJudging(new CampaignDefined.Goals(new BigDecimal("0.98"), new BigDecimal("1.00"), new BigDecimal("1.00"),
+                                new BigDecimal("1.00")),
+                        new CampaignDefined.StageRules(CampaignDefined.StageRules.Penalty.WHOLE_POINTS, false),
+                        new CampaignDefined.Ranking(3, 2, 3));
     }
 
     static CampaignDefined minimalCampaignDefined() {

@@ -1,0 +1,78 @@
+package cn.medicare.campaign.reporting.participation;
+
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.web.ApiException;
+import java.time.Clock;
+import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 阶段考核: settles each stage once, after its deadline (Asia/Shanghai), on the figures as they stood
+ * at the end of that day, and keeps the result: later facts, target revisions and moves do not change
+ * it (DOMAIN.md). A re-computation is the bureau's explicit act, kept with who and why.
+ */
+@Service
+public class StageSettlementService {
+
+    /** Who settles a stage when nobody asks: the schedule. */
+    static final String SCHEDULE = "schedule";
+
+    private static final Logger log = LoggerFactory.getLogger(StageSettlementService.class);
+
+    private final StageStore store;
+    private final StageResults results;
+    private final ParticipationStore query;
+    private final Clock clock;
+
+    StageSettlementService(StageStore store, StageResults results, ParticipationStore query, Clock clock) {
+        this.store = store;
+        this.results = results;
+        this.query = query;
+        this.clock = clock;
+    }
+
+    /** Just after midnight, Beijing time: every closed stage not yet settled. */
+    @Scheduled(cron = "${insurance.reporting.stage-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "stage-settlement", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    @Transactional
+    public void settleDue() {
+        for (StageStore.CampaignKey key : store.campaigns()) {
+            settleDue(key.region(), key.coverageYear());
+        }
+    }
+
+    /** The closed stages of one campaign not yet settled. */
+    @Transactional
+    public void settleDue(String region, int coverageYear) {
+        LocalDate today = BusinessTime.today(clock);
+        query.campaign(region, coverageYear).ifPresent(campaign -> campaign.stages().stream()
+                .filter(stage -> stage.deadline().isBefore(today))
+                .filter(stage -> store.latest(region, coverageYear, stage.deadline()).isEmpty())
+                .forEach(stage -> {
+                    store.settle(region, coverageYear, stage.deadline(),
+                            results.compute(campaign, stage, Moment.endOf(stage.deadline())), SCHEDULE, null, clock.instant());
+                    log.info("Stage {} of {} {} settled", stage.deadline(), region, coverageYear);
+                }));
+    }
+
+    /** The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason. */
+    @Transactional
+    public StageResults.StageResult recompute(String region, int coverageYear, LocalDate deadline, String by, String reason) {
+        CampaignDefined campaign = query.campaign(region, coverageYear)
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
+        CampaignDefined.Stage stage = campaign.stages().stream().filter(s -> s.deadline().equals(deadline)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("deadline", "is the deadline of one of the campaign's stages"));
+        if (!deadline.isBefore(BusinessTime.today(clock))) {
+            throw ApiException.ruleViolated("该阶段尚未结束 / the stage has not closed yet");
+        }
+        store.settle(region, coverageYear, deadline, results.compute(campaign, stage, Moment.endOf(deadline)), by, reason, clock.instant());
+        return results.of(region, coverageYear, township -> true).stream().filter(result -> result.deadline().equals(deadline))
+                .findFirst().orElseThrow();
+    }
+}
