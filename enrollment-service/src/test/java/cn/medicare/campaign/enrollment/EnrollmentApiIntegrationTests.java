@@ -409,6 +409,29 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("township-350821100").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"), 403);
     }
 
+    /** API.md additions: e-voucher activations (医保电子凭证激活), JSON or CSV, the enrolment batch's answer. */
+    @Test
+    void eVoucherActivationsAreKeptOnceAndAnnouncedForThePersonsEnrolment() {
+        String resident = Liancheng.idNumber("19770707", 541);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(resident, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        String stranger = Liancheng.idNumber("19770707", 542);
+
+        JsonNode outcome = json(api.as("bureau").post("/api/v1/e-voucher-activations",
+                "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"},"
+                        + "{\"idNumber\":\"" + stranger + "\",\"activatedOn\":\"2017-11-21\"},{\"idNumber\":\"x\",\"activatedOn\":\"soon\"}]}"));
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList()).containsExactly(2, 3);
+        HttpResponse<String> again = api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv",
+                "idNumber,activatedOn\n" + resident + ",2017-11-25\n");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select payload::text from outbox where type = 'EVoucherActivated' and aggregateid = ?", String.class,
+                personId)).singleElement().satisfies(payload -> assertThat(payload).contains("\"activatedOn\":\"2017-11-20\"")
+                        .doesNotContain(resident));
+        assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/e-voucher-activations",
+                "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"}]}"), 403);
+    }
+
     @Test
     void aChangeIsAnnouncedWithTheChangedFieldsOnly() {
         String personId = json(api.as("bureau").post("/api/v1/enrolments",

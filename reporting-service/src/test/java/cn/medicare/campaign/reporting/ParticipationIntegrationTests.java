@@ -165,6 +165,25 @@ class ParticipationIntegrationTests {
         assertThat(recomputed.get("townships").get(1).get("rate").asString()).isEqualTo("0.6667");
     }
 
+    /** Gaolou's second target: e-voucher activations per unit against its own target (issue 10). */
+    @Test
+    void eVoucherActivationsCountPerTownshipAgainstItsTarget() {
+        ReportingMother county = new ReportingMother("350834");
+        EventTraffic.publish(county.campaign(), county.targetsWithEVouchers(),
+                county.enrolled(1, 0, true), county.enrolled(2, 0, true), county.activated(1), county.activated(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode townships = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018"))
+                    .get("townships");
+            assertThat(townships.get(0).get("eVoucherTarget").asInt()).isEqualTo(2);
+            assertThat(townships.get(0).get("eVoucherActivated").asInt()).isEqualTo(1);
+            assertThat(townships.get(0).get("eVoucherRate").asString()).isEqualTo("0.5000");
+            assertThat(townships.get(1).has("eVoucherTarget")).isFalse();
+        });
+        assertThat(json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018&asOf=2017-11-01T00:00:00Z"))
+                .get("townships").get(0).get("eVoucherActivated").asInt()).isZero();
+    }
+
     @Test
     void figuresFollowTheSuitesDefinitions() {
         ReportingMother county = new ReportingMother("350825");

@@ -11,6 +11,7 @@ import cn.medicare.campaign.contracts.codes.Sex;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EVoucherActivated;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
@@ -45,6 +46,16 @@ public final class ReportingMother {
     public TargetsSet targets() {
         return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4),
                 new TargetsSet.Target(township(1), "文亨镇", 3)));
+    }
+
+    /** The same two townships, 莲峰镇 with an e-voucher target of 2 (医保电子凭证激活). */
+    public TargetsSet targetsWithEVouchers() {
+        return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4, 2),
+                new TargetsSet.Target(township(1), "文亨镇", 3)));
+    }
+
+    EVoucherActivated activated(int person) {
+        return new EVoucherActivated(personId(person), 2018, region, LocalDate.of(2017, 11, 20));
     }
 
     String personId(int n) {

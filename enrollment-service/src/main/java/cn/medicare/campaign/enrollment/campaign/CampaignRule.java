@@ -180,6 +180,9 @@ final class CampaignRule {
             if (target.target() < 0) {
                 errors.add(InputError.row(i + 1, at + ".target", "is 0 or more people"));
             }
+            if (target.eVoucherTarget() != null && target.eVoucherTarget() < 0) {
+                errors.add(InputError.row(i + 1, at + ".eVoucherTarget", "is 0 or more people"));
+            }
         }
         return errors;
     }

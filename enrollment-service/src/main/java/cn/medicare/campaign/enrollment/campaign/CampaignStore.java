@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,22 +53,24 @@ public class CampaignStore {
 
     public List<TargetsSet.Target> targets(String region, int coverageYear) {
         return jdbc.sql("""
-                select township, township_name, target from township_target
+                select township, township_name, target, e_voucher_target from township_target
                 where region = :region and coverage_year = :coverageYear order by township""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> new TargetsSet.Target(row.getString(1), row.getString(2), row.getInt(3))).list();
+                .query((row, n) -> new TargetsSet.Target(row.getString(1), row.getString(2), row.getInt(3),
+                        (Integer) row.getObject(4))).list();
     }
 
     void replaceTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
         jdbc.sql("delete from township_target where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).update();
         batch.batchUpdate("""
-                insert into township_target (region, coverage_year, township, township_name, target)
-                values (:region, :coverageYear, :township, :townshipName, :target)""",
+                insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target)
+                values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget)""",
                 targets.stream().map(target -> new MapSqlParameterSource()
                         .addValue("region", region).addValue("coverageYear", coverageYear)
                         .addValue("township", target.township()).addValue("townshipName", target.townshipName())
-                        .addValue("target", target.target()))
+                        .addValue("target", target.target())
+                        .addValue("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER))
                         .toArray(SqlParameterSource[]::new));
     }
 }

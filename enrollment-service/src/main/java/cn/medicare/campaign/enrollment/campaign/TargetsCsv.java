@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The targets table (任务分解表) as a CSV file with the header {@code township,townshipName,target},
- * read by the kit's intake; other columns (such as last year's figures) are ignored.
+ * The targets table (任务分解表) as a CSV file with the header {@code township,townshipName,target}
+ * and optionally {@code eVoucherTarget} (医保电子凭证激活), read by the kit's intake; other columns
+ * (such as last year's figures) are ignored.
  */
 final class TargetsCsv {
 
-    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "townshipName", "target"), List.of())
+    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "townshipName", "target"), List.of("eVoucherTarget"))
             .ignoringOthers();
 
     /** A row read, or why not. */
@@ -45,8 +46,10 @@ final class TargetsCsv {
         String township = row.get("township");
         String name = row.get("townshipName");
         try {
+            String eVouchers = row.get("eVoucherTarget");
             return new Read(new TargetsSet.Target(township == null ? "" : township, name == null ? "" : name,
-                    Integer.parseInt(row.get("target") == null ? "" : row.get("target"))), null);
+                    Integer.parseInt(row.get("target") == null ? "" : row.get("target")),
+                    eVouchers == null ? null : Integer.valueOf(eVouchers)), null);
         } catch (NumberFormatException e) {
             return new Read(null, InputError.row(row.number(), "target", "应为整数人数 / is a whole number of people"));
         }

@@ -224,6 +224,31 @@ class EnrolmentStore {
                 .query(EnrolmentStore::read).list();
     }
 
+    /** The person's latest standing enrolment (any year), of the people given: whose e-voucher counts where. */
+    List<Active> latestAmong(List<String> personIds) {
+        return jdbc.sql("""
+                select distinct on (person_id) person_id, coverage_year, region from enrolment
+                where person_id = any(:personIds) and withdrawn_on is null
+                order by person_id, coverage_year desc""")
+                .param("personIds", personIds.toArray(String[]::new))
+                .query(Active.class).list();
+    }
+
+    /** @return the people of the list whose activation was not known yet (recorded now) */
+    Set<String> activateAll(Map<String, LocalDate> activatedOn, Instant at) {
+        Set<String> added = new HashSet<>();
+        for (Map.Entry<String, LocalDate> activation : activatedOn.entrySet()) {
+            if (jdbc.sql("""
+                    insert into e_voucher_activation (person_id, activated_on, received_at) values (:personId, :activatedOn, :at)
+                    on conflict (person_id) do nothing""")
+                    .param("personId", activation.getKey()).param("activatedOn", activation.getValue()).param("at", Timestamp.from(at))
+                    .update() == 1) {
+                added.add(activation.getKey());
+            }
+        }
+        return added;
+    }
+
     Optional<Enrolment> find(String personId, int coverageYear) {
         return jdbc.sql("select * from enrolment where person_id = :personId and coverage_year = :coverageYear")
                 .param("personId", personId).param("coverageYear", coverageYear).query(EnrolmentStore::read).optional();

@@ -12,23 +12,35 @@ import java.util.TreeMap;
  *
  * @param goal the rate the campaign asks of the unit (absent where the answer does not judge it)
  * @param goalMet whether the exact rate reached it (never the rounded one)
+ * @param eVoucherTarget where the unit has one: how many must activate the e-voucher (医保电子凭证激活)
+ * @param eVoucherActivated registered residents of the unit who activated it
+ * @param eVoucherRate activated / e-voucher target, 4 decimals, half-up
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
         int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal, BigDecimal goal,
-        Boolean goalMet) {
+        Boolean goalMet, Integer eVoucherTarget, Integer eVoucherActivated, BigDecimal eVoucherRate) {
 
     public Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
             int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal) {
         this(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory, localHukou, nonLocal,
-                null, null);
+                null, null, null, null, null);
     }
 
     /** The same figures judged against {@code goal}: met when enrolled ≥ goal × target. */
     public Figures withGoal(BigDecimal goal) {
         boolean met = target > 0 && BigDecimal.valueOf(enrolled).compareTo(goal.multiply(BigDecimal.valueOf(target))) >= 0;
         return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
-                localHukou, nonLocal, goal, met);
+                localHukou, nonLocal, goal, met, eVoucherTarget, eVoucherActivated, eVoucherRate);
+    }
+
+    /** The same figures with the unit's e-voucher activations against its target (none when it has no target). */
+    public Figures withEVouchers(Integer target, int activated) {
+        if (target == null) {
+            return this;
+        }
+        return new Figures(township, townshipName, this.target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
+                localHukou, nonLocal, goal, goalMet, target, activated, rate(activated, target));
     }
 
     /** Registered and enrolled among one part of the residents (local household register or not). */

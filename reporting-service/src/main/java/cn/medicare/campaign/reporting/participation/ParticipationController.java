@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +50,14 @@ class ParticipationController {
         }
         Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(asOf);
         BigDecimal goal = query.campaign(region, coverageYear).map(CampaignDefined::townshipGoal).orElseThrow();
+        Map<String, ParticipationStore.EVouchers> eVouchers = query.eVouchers(region, coverageYear, moment.day());
         List<Figures> townships = query.townships(region, coverageYear, moment).stream()
                 .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
                 .map(figures -> figures.withGoal(goal))
+                .map(figures -> {
+                    ParticipationStore.EVouchers vouchers = eVouchers.get(figures.township());
+                    return vouchers == null ? figures : figures.withEVouchers(vouchers.target(), vouchers.activated());
+                })
                 .toList();
         return new Participation(region, coverageYear, moment.at(), Figures.total(townships).withGoal(goal), townships,
                 caller.is(Role.TOWNSHIP) ? null : query.unattributed(region, coverageYear));

@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,5 +123,25 @@ public class ParticipationStore {
                 .param("region", region).param("coverageYear", coverageYear);
         return moment.live() ? statement.param("today", moment.day())
                 : statement.param("day", moment.day()).param("at", Timestamp.from(moment.at()));
+    }
+
+    /** 医保电子凭证: per township, its e-voucher target (null where none) and the registered residents who activated by {@code :day}. */
+    Map<String, EVouchers> eVouchers(String region, int coverageYear, LocalDate day) {
+        Map<String, EVouchers> byTownship = new HashMap<>();
+        jdbc.sql("""
+                select t.township, t.e_voucher_target,
+                       (select count(*) from person_year p join e_voucher v on v.person_id = p.person_id
+                        where p.region = t.region and p.coverage_year = t.coverage_year and p.township = t.township
+                          and v.activated_on <= :day and p.registered_at is not null
+                          and (p.withdrawn_on is null or p.withdrawn_on > :day)) as activated
+                from township_target t where t.region = :region and t.coverage_year = :coverageYear""")
+                .param("region", region).param("coverageYear", coverageYear).param("day", day)
+                .query(row -> {
+                    byTownship.put(row.getString(1), new EVouchers((Integer) row.getObject(2), row.getInt(3)));
+                });
+        return byTownship;
+    }
+
+    record EVouchers(Integer target, int activated) {
     }
 }

@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting.readmodel;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EVoucherActivated;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -36,6 +37,7 @@ class ReadModelHandler implements InboxHandler {
                 .onTimed(PersonEnrolled.class, store::registered)
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
+                .on(EVoucherActivated.class, store::activated)
                 .onTimed(ContributionAssessed.class, this::assessed)
                 .on(EligibilityAdjusted.class, store::adjusted)
                 .on(PaymentConfirmed.class, this::paid)

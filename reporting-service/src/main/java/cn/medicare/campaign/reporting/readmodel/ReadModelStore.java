@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting.readmodel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EVoucherActivated;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -13,6 +14,7 @@ import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.BusinessTime;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +47,11 @@ class ReadModelStore {
                 .update();
         for (TargetsSet.Target target : targets.targets()) {
             jdbc.sql("""
-                    insert into township_target (region, coverage_year, township, township_name, target)
-                    values (:region, :coverageYear, :township, :townshipName, :target)""")
+                    insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target)
+                    values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget)""")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
                     .param("township", target.township()).param("townshipName", target.townshipName()).param("target", target.target())
+                    .param("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
                     .update();
         }
     }
@@ -134,6 +137,13 @@ class ReadModelStore {
                 .param("region", adjustment.region()).param("batchId", adjustment.batchId())
                 .param("agency", adjustment.agency().name()).param("category", adjustment.category().name())
                 .param("action", adjustment.action().name()).param("effectiveDate", adjustment.effectiveDate())
+                .update();
+    }
+
+    /** 医保电子凭证激活: once per person, the first date kept. */
+    void activated(EVoucherActivated activation) {
+        jdbc.sql("insert into e_voucher (person_id, activated_on) values (:personId, :activatedOn) on conflict (person_id) do nothing")
+                .param("personId", activation.personId()).param("activatedOn", activation.activatedOn())
                 .update();
     }
 

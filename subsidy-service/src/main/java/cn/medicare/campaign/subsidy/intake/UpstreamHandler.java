@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy.intake;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
@@ -41,6 +42,8 @@ class UpstreamHandler implements InboxHandler {
                 .onTimed(PersonEnrolled.class, this::enrol)
                 .onTimed(PersonUpdated.class, this::update)
                 .onTimed(PersonWithdrawn.class, this::withdraw)
+                // an e-voucher changes nobody's amount
+                .ignore(EventType.E_VOUCHER_ACTIVATED)
                 .build();
     }
 

@@ -29,7 +29,7 @@ class LevyListHandler implements InboxHandler {
                 .onTimed(PersonWithdrawn.class, levyList::withdraw)
                 .onTimed(ContributionAssessed.class, levyList::assess)
                 // targets and eligibility adjustments do not change what the tax bureau collects
-                .ignore(EventType.TARGETS_SET, EventType.ELIGIBILITY_ADJUSTED)
+                .ignore(EventType.TARGETS_SET, EventType.ELIGIBILITY_ADJUSTED, EventType.E_VOUCHER_ACTIVATED)
                 .build();
     }
 

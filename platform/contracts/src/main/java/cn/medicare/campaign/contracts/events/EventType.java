@@ -13,6 +13,7 @@ public enum EventType {
     PERSON_ENROLLED("PersonEnrolled", Topics.ROSTER, PersonEnrolled.class),
     PERSON_UPDATED("PersonUpdated", Topics.ROSTER, PersonUpdated.class),
     PERSON_WITHDRAWN("PersonWithdrawn", Topics.ROSTER, PersonWithdrawn.class),
+    E_VOUCHER_ACTIVATED("EVoucherActivated", Topics.ROSTER, EVoucherActivated.class),
     ELIGIBILITY_ADJUSTED("EligibilityAdjusted", Topics.ELIGIBILITY, EligibilityAdjusted.class),
     CONTRIBUTION_ASSESSED("ContributionAssessed", Topics.ELIGIBILITY, ContributionAssessed.class),
     PAYMENT_CONFIRMED("PaymentConfirmed", Topics.PAYMENTS, PaymentConfirmed.class),

@@ -6,7 +6,7 @@ package cn.medicare.campaign.contracts.events;
  */
 public sealed interface PersonEvent extends Event
         permits PersonEnrolled, PersonUpdated, PersonWithdrawn, EligibilityAdjusted, ContributionAssessed,
-                PaymentConfirmed, PaymentRefunded, RefundDue, CoverageStarted {
+                PaymentConfirmed, PaymentRefunded, RefundDue, CoverageStarted, EVoucherActivated {
 
     String personId();
 

@@ -2,6 +2,8 @@ package cn.medicare.campaign.contracts.events;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** 任务分解表: how many people each township should enrol in the coverage year. */
@@ -23,12 +25,21 @@ public record TargetsSet(String region, int coverageYear, List<Target> targets) 
         return region + ":" + coverageYear + ":targets";
     }
 
-    /** 应参保人数 of one township (乡镇/街道, or the education system). */
-    public record Target(String township, String townshipName, int target) {
+    /**
+     * 应参保人数 of one township (乡镇/街道, or the education system).
+     *
+     * @param eVoucherTarget optional: how many residents must activate the medical-insurance e-voucher (医保电子凭证激活, Gaolou)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Target(String township, String townshipName, int target, @JsonProperty("eVoucherTarget") Integer eVoucherTarget) {
 
         public Target {
             requireNonNull(township, "township");
             requireNonNull(townshipName, "townshipName");
+        }
+
+        public Target(String township, String townshipName, int target) {
+            this(township, townshipName, target, null);
         }
     }
 }

@@ -45,13 +45,14 @@ final class EventMother {
     static List<Event> full() {
         return List.of(campaignDefined(), targetsSet(), personEnrolled(), personUpdated(), personWithdrawn(),
                 eligibilityAdjusted(), contributionAssessed(), paymentConfirmed(), paymentRefunded(), refundDue(),
-                coverageStarted(), reconciliationCompleted(), reportPublished());
+                coverageStarted(), eVoucherActivated(), reconciliationCompleted(), reportPublished());
     }
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(),
                 personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
-                paymentRefunded(), refundDue(), coverageStarted(), minimalReconciliationCompleted(), minimalReportPublished());
+                paymentRefunded(), refundDue(), coverageStarted(), eVoucherActivated(), minimalReconciliationCompleted(),
+                minimalReportPublished());
     }
 
     static CampaignDefined campaignDefined() {
@@ -97,7 +98,7 @@ final class EventMother {
 
     static TargetsSet targetsSet() {
         return new TargetsSet(REGION, YEAR, List.of(
-                new TargetsSet.Target(TOWNSHIP, "莲峰镇", 41_230),
+                new TargetsSet.Target(TOWNSHIP, "莲峰镇", 41_230, 9_000),
                 new TargetsSet.Target("350825101", "北团镇", 18_605),
                 new TargetsSet.Target("350825102", "姑田镇", 21_470)));
     }
@@ -117,6 +118,10 @@ final class EventMother {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
                 PersonIds.maskName("罗志强"), null, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
                 VILLAGE, null, true, false, EnrolmentChannel.ONLINE, null, null, 90, null);
+    }
+
+    static EVoucherActivated eVoucherActivated() {
+        return new EVoucherActivated(PERSON_ID, YEAR, REGION, LocalDate.of(2017, 11, 20));
     }
 
     static CoverageStarted coverageStarted() {
