@@ -432,6 +432,26 @@ class EnrollmentApiIntegrationTests {
                 "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"}]}"), 403);
     }
 
+    /** Lishi's education system and Gaolou's e-voucher targets in the targets table; one education system a county. */
+    @Test
+    void targetsNameTheEducationSystemAndEVoucherTargets() {
+        String region = "141102";
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2023", Campaigns.documented("lishi-2023.json")).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> targets = api.as("bureau").put("/api/v1/campaigns/" + region + "/2023/targets", "text/csv",
+                "township,townshipName,target,eVoucherTarget,type\n141102100,凤山街道,184185,120,\n141102900,教育系统,15015,,EDUCATION_SYSTEM\n");
+        assertThat(targets.statusCode()).as(targets.body()).isEqualTo(200);
+        JsonNode rows = json(targets).get("targets");
+        assertThat(rows.get(0).has("eVoucherTarget")).as(targets.body()).isTrue();
+        assertThat(rows.get(0).get("eVoucherTarget").asInt()).isEqualTo(120);
+        assertThat(rows.get(1).get("type").asString()).isEqualTo("EDUCATION_SYSTEM");
+        assertThat(rows.get(0).get("target").asInt() + rows.get(1).get("target").asInt()).isEqualTo(199_200);
+        HttpResponse<String> twice = api.as("bureau").put("/api/v1/campaigns/" + region + "/2023/targets", "text/csv",
+                "township,townshipName,target,type\n141102900,教育系统,15015,EDUCATION_SYSTEM\n141102901,教育局,1,EDUCATION_SYSTEM\n");
+        assertProblem(twice, 400);
+        assertThat(twice.body()).contains("targets[1].type");
+    }
+
     @Test
     void aChangeIsAnnouncedWithTheChangedFieldsOnly() {
         String personId = json(api.as("bureau").post("/api/v1/enrolments",

@@ -184,6 +184,26 @@ class ParticipationIntegrationTests {
                 .get("townships").get(0).get("eVoucherActivated").asInt()).isZero();
     }
 
+    /** Lishi: "the education system is a row beside the townships and students enrolled through schools count there". */
+    @Test
+    void studentsEnrolledThroughSchoolsCountInTheEducationSystemBesideTheTownships() {
+        ReportingMother county = new ReportingMother("350835");
+        EventTraffic.publish(county.campaign(), county.targetsWithEducationSystem(),
+                county.enrolled(1, 0, true), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"),
+                county.enrolledAtSchool(2, 0), county.assessed(2, "0", null), county.paid(2, "V2", "180.00"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode townships = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350835&coverageYear=2018"))
+                    .get("townships");
+            assertThat(townships).hasSize(3);
+            assertThat(townships.get(0).get("enrolled").asInt()).isEqualTo(1);
+            assertThat(townships.get(2).get("township").asString()).isEqualTo("350835900");
+            assertThat(townships.get(2).get("townshipName").asString()).isEqualTo("教育系统");
+            assertThat(townships.get(2).get("enrolled").asInt()).isEqualTo(1);
+            assertThat(townships.get(2).get("rate").asString()).isEqualTo("0.5000");
+        });
+    }
+
     @Test
     void figuresFollowTheSuitesDefinitions() {
         ReportingMother county = new ReportingMother("350825");

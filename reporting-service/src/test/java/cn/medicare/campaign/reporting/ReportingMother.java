@@ -62,6 +62,20 @@ public final class ReportingMother {
         return region + String.format("%026d", n);
     }
 
+    /** The two townships and, as Lishi has, the education system (教育系统) as a unit beside them. */
+    public TargetsSet targetsWithEducationSystem() {
+        return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4),
+                new TargetsSet.Target(township(1), "文亨镇", 3),
+                new TargetsSet.Target(region + "900", "教育系统", 2, null, TargetsSet.UnitType.EDUCATION_SYSTEM)));
+    }
+
+    /** A pupil of the township, enrolled through a school. */
+    PersonEnrolled enrolledAtSchool(int person, int township) {
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 2008,
+                Sex.MALE, PersonCategory.STUDENT, township(township), "城关村", "城关中学", true, false,
+                EnrolmentChannel.SCHOOL, LocalDate.of(2018, 1, 1), null, 0, null);
+    }
+
     PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
                 Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, hukouLocal, !hukouLocal,

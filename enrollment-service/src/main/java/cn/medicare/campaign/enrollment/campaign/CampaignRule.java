@@ -162,6 +162,7 @@ final class CampaignRule {
             return errors;
         }
         Set<String> seen = new HashSet<>();
+        int educationSystems = 0;
         for (int i = 0; i < targets.size(); i++) {
             TargetsSet.Target target = targets.get(i);
             String at = "targets[" + i + "]";
@@ -182,6 +183,9 @@ final class CampaignRule {
             }
             if (target.eVoucherTarget() != null && target.eVoucherTarget() < 0) {
                 errors.add(InputError.row(i + 1, at + ".eVoucherTarget", "is 0 or more people"));
+            }
+            if (target.educationSystem() && ++educationSystems > 1) {
+                errors.add(InputError.row(i + 1, at + ".type", "一个县只有一个教育系统 / a county has one education system"));
             }
         }
         return errors;

@@ -56,7 +56,8 @@ class CampaignService {
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
         // stored as checked (the name's length was measured without its surrounding spaces) and redacted
         List<TargetsSet.Target> named = targets.stream()
-                .map(target -> new TargetsSet.Target(target.township(), FreeText.redact(target.townshipName().strip()), target.target()))
+                .map(target -> new TargetsSet.Target(target.township(), FreeText.redact(target.townshipName().strip()), target.target(),
+                        target.eVoucherTarget(), target.type()))
                 .toList();
         store.replaceTargets(region, coverageYear, named);
         outbox.append(new TargetsSet(region, coverageYear, named));

@@ -53,24 +53,25 @@ public class CampaignStore {
 
     public List<TargetsSet.Target> targets(String region, int coverageYear) {
         return jdbc.sql("""
-                select township, township_name, target, e_voucher_target from township_target
+                select township, township_name, target, e_voucher_target, unit_type from township_target
                 where region = :region and coverage_year = :coverageYear order by township""")
                 .param("region", region).param("coverageYear", coverageYear)
                 .query((row, n) -> new TargetsSet.Target(row.getString(1), row.getString(2), row.getInt(3),
-                        (Integer) row.getObject(4))).list();
+                        (Integer) row.getObject(4), row.getString(5) == null ? null : TargetsSet.UnitType.valueOf(row.getString(5)))).list();
     }
 
     void replaceTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
         jdbc.sql("delete from township_target where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).update();
         batch.batchUpdate("""
-                insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target)
-                values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget)""",
+                insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type)
+                values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType)""",
                 targets.stream().map(target -> new MapSqlParameterSource()
                         .addValue("region", region).addValue("coverageYear", coverageYear)
                         .addValue("township", target.township()).addValue("townshipName", target.townshipName())
                         .addValue("target", target.target())
-                        .addValue("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER))
+                        .addValue("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
+                        .addValue("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR))
                         .toArray(SqlParameterSource[]::new));
     }
 }

@@ -12,12 +12,13 @@ import java.util.List;
 
 /**
  * The targets table (任务分解表) as a CSV file with the header {@code township,townshipName,target}
- * and optionally {@code eVoucherTarget} (医保电子凭证激活), read by the kit's intake; other columns
+ * and optionally {@code eVoucherTarget} (医保电子凭证激活) and {@code type} (TOWNSHIP or EDUCATION_SYSTEM),
+ * read by the kit's intake; other columns
  * (such as last year's figures) are ignored.
  */
 final class TargetsCsv {
 
-    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "townshipName", "target"), List.of("eVoucherTarget"))
+    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "townshipName", "target"), List.of("eVoucherTarget", "type"))
             .ignoringOthers();
 
     /** A row read, or why not. */
@@ -47,9 +48,17 @@ final class TargetsCsv {
         String name = row.get("townshipName");
         try {
             String eVouchers = row.get("eVoucherTarget");
+            TargetsSet.UnitType type = null;
+            if (row.get("type") != null) {
+                try {
+                    type = TargetsSet.UnitType.valueOf(row.get("type").strip());
+                } catch (IllegalArgumentException e) {
+                    return new Read(null, InputError.row(row.number(), "type", "is TOWNSHIP or EDUCATION_SYSTEM"));
+                }
+            }
             return new Read(new TargetsSet.Target(township == null ? "" : township, name == null ? "" : name,
                     Integer.parseInt(row.get("target") == null ? "" : row.get("target")),
-                    eVouchers == null ? null : Integer.valueOf(eVouchers)), null);
+                    eVouchers == null ? null : Integer.valueOf(eVouchers), type), null);
         } catch (NumberFormatException e) {
             return new Read(null, InputError.row(row.number(), "target", "应为整数人数 / is a whole number of people"));
         }

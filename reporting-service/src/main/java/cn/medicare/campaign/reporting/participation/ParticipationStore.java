@@ -22,11 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParticipationStore {
 
-    private static final String PEOPLE = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
+    private static final String PEOPLE = "with people as (select " + Definitions.UNIT + " as township, hukou_local, subsidy_amount, "
+            + "assistance_category, "
             + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
             + "from person_year where region = :region and coverage_year = :coverageYear) ";
 
-    private static final String PEOPLE_AS_OF = "with people as (select township, hukou_local, subsidy_amount, assistance_category, "
+    private static final String PEOPLE_AS_OF = "with people as (select " + Definitions.UNIT + " as township, hukou_local, "
+            + "subsidy_amount, assistance_category, "
             + Definitions.REGISTERED_BY + " as registered, " + Definitions.SETTLED_BY + " as settled "
             + "from person_year " + Definitions.PEOPLE_AS_OF_JOINS + " where region = :region and coverage_year = :coverageYear) ";
 

@@ -47,11 +47,12 @@ class ReadModelStore {
                 .update();
         for (TargetsSet.Target target : targets.targets()) {
             jdbc.sql("""
-                    insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target)
-                    values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget)""")
+                    insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type)
+                    values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType)""")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
                     .param("township", target.township()).param("townshipName", target.townshipName()).param("target", target.target())
                     .param("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
+                    .param("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR)
                     .update();
         }
     }
@@ -62,12 +63,12 @@ class ReadModelStore {
      */
     void registered(PersonEnrolled person, Instant at) {
         jdbc.sql("""
-                insert into person_year (person_id, coverage_year, region, township, village, id_number_masked, name_masked,
+                insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at)
-                values (:personId, :coverageYear, :region, :township, :village, :idNumberMasked, :nameMasked,
+                values (:personId, :coverageYear, :region, :township, :village, :school, :idNumberMasked, :nameMasked,
                     :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
-                    village = excluded.village, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
+                    village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
@@ -75,6 +76,7 @@ class ReadModelStore {
                 where person_year.roster_at <= excluded.roster_at""")
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("region", person.region())
                 .param("township", person.township()).param("village", person.village())
+                .param("school", person.school(), Types.VARCHAR)
                 .param("idNumberMasked", person.idNumberMasked()).param("nameMasked", person.nameMasked())
                 .param("personCategory", person.personCategory().name()).param("hukouLocal", person.hukouLocal())
                 .param("residencePermit", person.residencePermit()).param("at", Timestamp.from(at))
@@ -85,11 +87,13 @@ class ReadModelStore {
     void updated(PersonUpdated person, Instant at) {
         jdbc.sql("""
                 update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
+                    school = coalesce(:school, school),
                     name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
                     hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
                     roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
                 .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
+                .param("school", person.school(), Types.VARCHAR)
                 .param("personCategory", person.personCategory() == null ? null : person.personCategory().name())
                 .param("hukouLocal", person.hukouLocal()).param("residencePermit", person.residencePermit())
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
