@@ -2,8 +2,11 @@ package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Campaigns;
+import cn.medicare.campaign.fixtures.Gaolou;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
@@ -450,6 +453,100 @@ class EnrollmentApiIntegrationTests {
                 "township,townshipName,target,type\n141102900,教育系统,15015,EDUCATION_SYSTEM\n141102901,教育局,1,EDUCATION_SYSTEM\n");
         assertProblem(twice, 400);
         assertThat(twice.body()).contains("targets[1].type");
+    }
+
+    /** Gaolou's 附件1 and 附件2: villages with targets and e-voucher targets, announced apart from the townships. */
+    @Test
+    void villagesAndSchoolsAreUnitsWithTheirOwnTargets() {
+        String region = Gaolou.REGION;
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022", Campaigns.documented("gaolou-2022.json")).statusCode())
+                .isEqualTo(200);
+        TargetsSet gaolou = Gaolou.targets2022();
+        StringBuilder rows = new StringBuilder("{\"targets\":[{\"unit\":\"" + Gaolou.TOWNSHIP + "\",\"unitName\":\"高楼镇\","
+                + "\"type\":\"TOWNSHIP\",\"target\":66781,\"targetLocalHukou\":60000,\"targetNonLocal\":6781,\"eVoucherTarget\":14005}");
+        for (TargetsSet.Unit village : gaolou.units()) {
+            rows.append(",{\"unit\":\"").append(village.unit()).append("\",\"unitName\":\"").append(village.unitName())
+                    .append("\",\"type\":\"VILLAGE\",\"parent\":\"").append(village.parent()).append("\",\"target\":")
+                    .append(village.target()).append(",\"eVoucherTarget\":").append(village.eVoucherTarget()).append("}");
+        }
+        rows.append(",{\"unit\":\"4141000123\",\"unitName\":\"高楼镇中心小学\",\"type\":\"SCHOOL\",\"parent\":\""
+                + Gaolou.TOWNSHIP + "\",\"target\":800}]}");
+        HttpResponse<String> set = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", rows.toString());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        JsonNode answer = json(set);
+        assertThat(answer.get("targets")).hasSize(1);
+        assertThat(answer.get("targets").get(0).get("targetNonLocal").asInt()).isEqualTo(6_781);
+        assertThat(answer.get("units")).hasSize(Gaolou.VILLAGES + 1);
+        int villages = 0;
+        int eVouchers = 0;
+        for (JsonNode unit : answer.get("units")) {
+            if (unit.get("type").asString().equals("VILLAGE")) {
+                villages += unit.get("target").asInt();
+                eVouchers += unit.get("eVoucherTarget").asInt();
+            }
+        }
+        assertThat(villages).isEqualTo(66_781);
+        assertThat(eVouchers).isEqualTo(14_005);
+        String event = (String) jdbc.queryForMap("""
+                select payload::text as payload from outbox where type = 'TargetsSet' and aggregateid = ? order by time desc limit 1""",
+                region + ":2022:targets").get("payload");
+        assertThat(event).contains("\"units\":[", Gaolou.village(20), "\"parent\":\"" + Gaolou.TOWNSHIP + "\"");
+        assertThat(json(api.as("viewer").get("/api/v1/campaigns/" + region + "/2022")).get("units")).hasSize(Gaolou.VILLAGES + 1);
+
+        HttpResponse<String> csv = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "text/csv",
+                "unit,unitName,type,parent,target,eVoucherTarget\n" + Gaolou.TOWNSHIP + ",高楼镇,TOWNSHIP,,3,1\n"
+                        + Gaolou.village(1) + "," + Gaolou.villageName(1) + ",VILLAGE," + Gaolou.TOWNSHIP + ",3,1\n");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(json(csv).get("units").get(0).get("unit").asString()).isEqualTo(Gaolou.village(1));
+
+        // the population base (公安's household-register counts and residence permits): the targets are their sums
+        HttpResponse<String> population = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "text/csv",
+                "unit,unitName,targetLocalHukou,targetNonLocal\n" + Gaolou.TOWNSHIP + ",高楼镇,60000,6781\n");
+        assertThat(population.statusCode()).as(population.body()).isEqualTo(200);
+        assertThat(json(population).get("targets").get(0).get("target").asInt()).isEqualTo(66_781);
+        assertThat(json(population).get("targets").get(0).get("targetLocalHukou").asInt()).isEqualTo(60_000);
+    }
+
+    @Test
+    void aUnitThatCannotBeJudgedIsRefusedNamingItsField() {
+        String region = Gaolou.REGION;
+        api.as("bureau").put("/api/v1/campaigns/" + region + "/2022", Campaigns.documented("gaolou-2022.json"));
+        String township = "{\"unit\":\"" + Gaolou.TOWNSHIP + "\",\"unitName\":\"高楼镇\",\"target\":10";
+        Map<String, String> refused = Map.of(
+                "targets[1].parent", township + "},{\"unit\":\"411099101001\",\"unitName\":\"东村\",\"type\":\"VILLAGE\","
+                        + "\"parent\":\"411099101\",\"target\":1}",
+                "targets[0].target", township + ",\"targetLocalHukou\":6,\"targetNonLocal\":3}",
+                "targets[2].unitName", township + "},{\"unit\":\"" + Gaolou.village(1) + "\",\"unitName\":\"东村\",\"type\":\"VILLAGE\","
+                        + "\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1},{\"unit\":\"" + Gaolou.village(2)
+                        + "\",\"unitName\":\"东村\",\"type\":\"VILLAGE\",\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1}",
+                "targets[1].unit", township + "},{\"unit\":\"411099999001\",\"unitName\":\"西村\",\"type\":\"VILLAGE\","
+                        + "\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1}",
+                "targets[1].target", township + "},{\"unit\":\"S1\",\"unitName\":\"一中\",\"type\":\"SCHOOL\"}");
+        refused.forEach((field, rows) -> {
+            HttpResponse<String> answer = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "{\"targets\":[" + rows + "]}");
+            assertProblem(answer, 400);
+            assertThat(answer.body()).as(field).contains(field);
+        });
+    }
+
+    /** Issue 10: where the campaign limits back-dating, nobody enrols people into a stage already judged. */
+    @Test
+    void anEnrolmentBackDatedBeyondTheCampaignsGraceIsRefused() {
+        String region = "350826";
+        CampaignDefined campaign = Campaigns.inRegion(Liancheng.apiExample(2018), region)
+                .withJudging(null, new CampaignDefined.StageRules(null, null, 30), null);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018", Campaigns.json(campaign)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018/targets",
+                "{\"targets\":[{\"township\":\"350826100\",\"townshipName\":\"城关镇\",\"target\":10}]}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> backDated = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("19900101", 541), "350826100").replace("\"region\":\"350825\"",
+                        "\"region\":\"" + region + "\""));
+
+        assertProblem(backDated, 400);
+        assertThat(backDated.body()).contains("enrolledOn", "30");
+        assertThat(json(api.as("viewer").get("/api/v1/campaigns/" + region + "/2018")).get("stageRules").get("enrolledOnGraceDays")
+                .asInt()).isEqualTo(30);
     }
 
     @Test

@@ -82,6 +82,14 @@ public final class ReportingMother {
                 EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null);
     }
 
+    /** A baby of township 0 born in the coverage year, enrolled within the days that cover it from birth, or later. */
+    PersonEnrolled newborn(int person, boolean fromBirth) {
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", null,
+                Sex.FEMALE, PersonCategory.NEWBORN, township(0), "城关村", null, true, false,
+                EnrolmentChannel.TOWNSHIP, fromBirth ? null : LocalDate.of(2018, 6, 1), fromBirth ? Boolean.TRUE : null, 0,
+                LocalDate.of(2018, 3, 1));
+    }
+
     ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {
         BigDecimal standard = yuan("180");
         return new ContributionAssessed(personId(person), 2018, region, standard, yuan(subsidy), standard.subtract(yuan(subsidy)),

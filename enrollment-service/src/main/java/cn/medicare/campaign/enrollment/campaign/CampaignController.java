@@ -1,6 +1,5 @@
 package cn.medicare.campaign.enrollment.campaign;
 
-import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +43,7 @@ class CampaignController {
     CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, @RequestBody InputStreamResource body)
             throws IOException {
         try (InputStream json = body.getInputStream()) {
-            return campaigns.setTargets(region, coverageYear, intake.jsonRows(json, "targets", TargetsSet.Target.class));
+            return campaigns.setTargets(region, coverageYear, intake.jsonRows(json, "targets", TargetRow.class));
         }
     }
 

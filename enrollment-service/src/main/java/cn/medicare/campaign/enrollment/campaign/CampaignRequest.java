@@ -30,5 +30,6 @@ record CampaignRequest(
         CampaignDefined.RefundRule refundRule,
         CampaignDefined.Goals goals,
         CampaignDefined.StageRules stageRules,
-        CampaignDefined.Ranking ranking) {
+        CampaignDefined.Ranking ranking,
+        CampaignDefined.Shortfall shortfall) {
 }

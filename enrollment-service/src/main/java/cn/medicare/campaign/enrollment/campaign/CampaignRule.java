@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,12 @@ final class CampaignRule {
             errors.add(InputError.field("participationGoal", "is required, a share between 0 and 1 such as \"0.98\""));
         }
         checkStages(request.stages(), errors);
+        if (request.shortfall() != null && request.shortfall().matchingFundsPerHead() != null) {
+            nonNegative("shortfall.matchingFundsPerHead", request.shortfall().matchingFundsPerHead(), errors);
+        }
+        if (request.shortfall() != null && request.shortfall().taxSharePerPoint() != null) {
+            nonNegative("shortfall.taxSharePerPoint", request.shortfall().taxSharePerPoint(), errors);
+        }
         if (request.lateEnrolmentWaitingDays() == null || request.lateEnrolmentWaitingDays() < 0
                 || request.lateEnrolmentWaitingDays() > MAX_WAITING_DAYS) {
             errors.add(InputError.field("lateEnrolmentWaitingDays", "必须填写，0 至 " + MAX_WAITING_DAYS + " 天 / is required, 0 to "
@@ -155,40 +163,86 @@ final class CampaignRule {
         }
     }
 
-    static List<InputError> checkTargets(String region, List<TargetsSet.Target> targets) {
+    static List<InputError> checkTargets(String region, List<TargetRow> rows) {
         List<InputError> errors = new ArrayList<>();
-        if (targets == null || targets.isEmpty()) {
+        if (rows == null || rows.isEmpty()) {
             errors.add(InputError.field("targets", "lists at least one township"));
             return errors;
         }
-        Set<String> seen = new HashSet<>();
+        Map<String, TargetsSet.UnitType> townshipLevel = new HashMap<>();
+        for (TargetRow row : rows) {
+            if (row != null && row.code() != null && row.townshipLevel()) {
+                townshipLevel.putIfAbsent(row.code().strip(), row.kind());
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
         int educationSystems = 0;
-        for (int i = 0; i < targets.size(); i++) {
-            TargetsSet.Target target = targets.get(i);
+        for (int i = 0; i < rows.size(); i++) {
+            TargetRow row = rows.get(i);
             String at = "targets[" + i + "]";
-            if (target == null) {
-                errors.add(InputError.row(i + 1, at, "is a township target, not null"));
+            if (row == null) {
+                errors.add(InputError.row(i + 1, at, "is a unit's target, not null"));
                 continue;
             }
-            if (target.township() == null || !target.township().matches("[0-9]{9}") || !target.township().startsWith(region)) {
-                errors.add(InputError.row(i + 1, at + ".township", "是以本县代码开头的 9 位乡镇代码 / is a 9-digit township code starting with the region's code"));
-            } else if (!seen.add(target.township())) {
-                errors.add(InputError.row(i + 1, at + ".township", "township " + target.township() + " appears twice"));
+            String codeField = at + (row.unit() != null ? ".unit" : ".township");
+            String nameField = at + (row.unitName() != null ? ".unitName" : ".townshipName");
+            String code = row.code() == null ? null : row.code().strip();
+            if (row.townshipLevel()) {
+                if (code == null || !code.matches("[0-9]{9}") || !code.startsWith(region)) {
+                    errors.add(InputError.row(i + 1, codeField, "是以本县代码开头的 9 位乡镇代码 / is a 9-digit township code starting with the region's code"));
+                }
+                if (row.parent() != null) {
+                    errors.add(InputError.row(i + 1, at + ".parent", "乡镇与教育系统没有上级单位 / a township or the education system has no parent"));
+                }
+            } else if (row.kind() == TargetsSet.UnitType.VILLAGE) {
+                if (row.parent() == null || townshipLevel.get(row.parent().strip()) != TargetsSet.UnitType.TOWNSHIP) {
+                    errors.add(InputError.row(i + 1, at + ".parent", "村/社区的上级是本表中的乡镇 / a village's parent is a township of this table"));
+                } else if (code == null || !code.matches("[0-9]{12}") || !code.startsWith(row.parent().strip())) {
+                    errors.add(InputError.row(i + 1, codeField, "是以所属乡镇代码开头的 12 位村级代码 / is a 12-digit village code starting with its township's"));
+                }
+            } else {
+                if (code == null || !code.matches("[0-9A-Za-z_-]{1,32}")) {
+                    errors.add(InputError.row(i + 1, codeField, "学校代码为 1-32 位字母或数字 / is a school code of 1 to 32 letters or digits"));
+                }
+                if (row.parent() != null && townshipLevel.get(row.parent().strip()) == null) {
+                    errors.add(InputError.row(i + 1, at + ".parent", "学校的上级是本表中的乡镇或教育系统 / a school's parent is a township or the education system of this table"));
+                }
             }
-            if (target.townshipName() == null || target.townshipName().isBlank() || target.townshipName().strip().length() > MAX_NAME) {
-                errors.add(InputError.row(i + 1, at + ".townshipName", "is required, at most " + MAX_NAME + " characters"));
+            if (code != null && !codes.add(code)) {
+                errors.add(InputError.row(i + 1, codeField, "unit " + code + " appears twice"));
             }
-            if (target.target() < 0) {
-                errors.add(InputError.row(i + 1, at + ".target", "is 0 or more people"));
+            String name = row.name() == null ? null : row.name().strip();
+            if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
+                errors.add(InputError.row(i + 1, nameField, "is required, at most " + MAX_NAME + " characters"));
+            } else if (!row.townshipLevel() && !names.add(row.kind() + "|" + (row.kind() == TargetsSet.UnitType.VILLAGE ? row.parent() : "")
+                    + "|" + name)) {
+                // the roster names a village and a school, not their codes: two units of one name could not be told apart
+                errors.add(InputError.row(i + 1, nameField, "同一乡镇的村、同一县的学校不能重名 / names a unit twice: " + name));
             }
-            if (target.eVoucherTarget() != null && target.eVoucherTarget() < 0) {
-                errors.add(InputError.row(i + 1, at + ".eVoucherTarget", "is 0 or more people"));
+            checkCount(row.targetOrPopulation(), i, at + ".target", true, errors);
+            checkCount(row.eVoucherTarget(), i, at + ".eVoucherTarget", false, errors);
+            checkCount(row.targetLocalHukou(), i, at + ".targetLocalHukou", false, errors);
+            checkCount(row.targetNonLocal(), i, at + ".targetNonLocal", false, errors);
+            if (row.target() != null && row.targetLocalHukou() != null && row.targetNonLocal() != null
+                    && row.targetLocalHukou() + row.targetNonLocal() != row.target()) {
+                errors.add(InputError.row(i + 1, at + ".target", "本地户籍与外地持居住证之和应等于应参保人数 / is targetLocalHukou + targetNonLocal ("
+                        + (row.targetLocalHukou() + row.targetNonLocal()) + ")"));
             }
-            if (target.educationSystem() && ++educationSystems > 1) {
+            if (row.kind() == TargetsSet.UnitType.EDUCATION_SYSTEM && ++educationSystems > 1) {
                 errors.add(InputError.row(i + 1, at + ".type", "一个县只有一个教育系统 / a county has one education system"));
             }
         }
+        if (errors.isEmpty() && townshipLevel.isEmpty()) {
+            errors.add(InputError.field("targets", "lists at least one township"));
+        }
         return errors;
+    }
+
+    private static void checkCount(Integer count, int i, String field, boolean required, List<InputError> errors) {
+        if (count == null ? required : count < 0) {
+            errors.add(InputError.row(i + 1, field, "应为 0 或以上的整数人数 / is 0 or more people"));
+        }
     }
 
     static void checkKey(String region, int coverageYear, List<InputError> errors) {
@@ -243,6 +297,7 @@ final class CampaignRule {
             errors.add(InputError.field("stages", "is required (an empty list when there are no staged targets)"));
             return;
         }
+        Set<String> judged = new HashSet<>();
         for (int i = 0; i < stages.size(); i++) {
             CampaignDefined.Stage stage = stages.get(i);
             if (stage == null) {
@@ -254,6 +309,15 @@ final class CampaignRule {
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);
             nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);
+            if (stage.measure() == CampaignDefined.Stage.Measure.GOAL) {
+                errors.add(InputError.field("stages[" + i + "].measure", "is ENROLMENT or E_VOUCHER (the goal is judged at the end of the "
+                        + "period, with the campaign's shortfall)"));
+            }
+            // each stage is settled once at its deadline: two of one measure on one day could not be told apart
+            if (!judged.add(stage.deadline() + "|" + stage.measureOrDefault())) {
+                errors.add(InputError.field("stages[" + i + "].deadline", "同一考核内容同一截止日只能有一个阶段 / another stage of the same "
+                        + "measure ends on " + stage.deadline()));
+            }
         }
     }
 

@@ -39,14 +39,15 @@ class CampaignService {
                 request.stages(), request.lateEnrolmentWaitingDays()).withAdditions(request.minorBornOnOrAfter(),
                 request.categoryPeriods(), request.specialCases(), request.lateEnrolment(), request.assistanceCutoff(),
                 request.agencyListDueDay(), request.renewal(),
-                request.refundRule()).withJudging(request.goals(), request.stageRules(), request.ranking());
+                request.refundRule()).withJudging(request.goals(), request.stageRules(), request.ranking())
+                .withShortfall(request.shortfall());
         store.save(campaign, clock.instant());
         outbox.append(campaign);
-        return new CampaignView(campaign, store.targets(region, coverageYear));
+        return new CampaignView(campaign, store.targets(region, coverageYear), store.units(region, coverageYear));
     }
 
     @Transactional
-    CampaignView setTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
+    CampaignView setTargets(String region, int coverageYear, List<TargetRow> targets) {
         List<InputError> errors = new ArrayList<>();
         CampaignRule.checkKey(region, coverageYear, errors);
         errors.addAll(CampaignRule.checkTargets(region, targets));
@@ -55,20 +56,19 @@ class CampaignService {
         }
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
         // stored as checked (the name's length was measured without its surrounding spaces) and redacted
-        List<TargetsSet.Target> named = targets.stream()
-                .map(target -> new TargetsSet.Target(target.township(), FreeText.redact(target.townshipName().strip()), target.target(),
-                        target.eVoucherTarget(), target.type()))
-                .toList();
-        store.replaceTargets(region, coverageYear, named);
-        outbox.append(new TargetsSet(region, coverageYear, named));
-        return new CampaignView(campaign, named);
+        TargetsSet set = new TargetsSet(region, coverageYear,
+                targets.stream().filter(TargetRow::townshipLevel).map(row -> row.asTarget(FreeText.redact(row.name().strip()))).toList(),
+                targets.stream().filter(row -> !row.townshipLevel()).map(row -> row.asUnit(FreeText.redact(row.name().strip()))).toList());
+        store.replaceTargets(set);
+        outbox.append(set);
+        return new CampaignView(campaign, set.targets(), set.units());
     }
 
     @Transactional(readOnly = true)
     CampaignView get(String region, int coverageYear) {
         CampaignDefined campaign = store.find(region, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
-        return new CampaignView(campaign, store.targets(region, coverageYear));
+        return new CampaignView(campaign, store.targets(region, coverageYear), store.units(region, coverageYear));
     }
 
     static ApiException noCampaign(String region, int coverageYear) {

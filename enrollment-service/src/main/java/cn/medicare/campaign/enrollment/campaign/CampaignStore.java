@@ -51,27 +51,59 @@ public class CampaignStore {
                 .update();
     }
 
+    /** The townships' targets (and the education system's). */
     public List<TargetsSet.Target> targets(String region, int coverageYear) {
         return jdbc.sql("""
-                select township, township_name, target, e_voucher_target, unit_type from township_target
-                where region = :region and coverage_year = :coverageYear order by township""")
+                select township, township_name, target, e_voucher_target, unit_type, target_local_hukou, target_non_local
+                from township_target where region = :region and coverage_year = :coverageYear order by township""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> new TargetsSet.Target(row.getString(1), row.getString(2), row.getInt(3),
-                        (Integer) row.getObject(4), row.getString(5) == null ? null : TargetsSet.UnitType.valueOf(row.getString(5)))).list();
+                .query((row, n) -> new TargetsSet.Target(row.getString(1), row.getString(2), row.getInt(3), (Integer) row.getObject(4),
+                        row.getString(5) == null ? null : TargetsSet.UnitType.valueOf(row.getString(5)), (Integer) row.getObject(6),
+                        (Integer) row.getObject(7))).list();
     }
 
-    void replaceTargets(String region, int coverageYear, List<TargetsSet.Target> targets) {
-        jdbc.sql("delete from township_target where region = :region and coverage_year = :coverageYear")
-                .param("region", region).param("coverageYear", coverageYear).update();
+    /** The villages' and schools' targets. */
+    List<TargetsSet.Unit> units(String region, int coverageYear) {
+        return jdbc.sql("""
+                select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target
+                from unit_target where region = :region and coverage_year = :coverageYear order by unit_type desc, unit""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new TargetsSet.Unit(row.getString(1), row.getString(2), TargetsSet.UnitType.valueOf(row.getString(3)),
+                        row.getString(4), row.getInt(5), (Integer) row.getObject(6), (Integer) row.getObject(7),
+                        (Integer) row.getObject(8))).list();
+    }
+
+    void replaceTargets(TargetsSet set) {
+        for (String table : List.of("township_target", "unit_target")) {
+            jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear")
+                    .param("region", set.region()).param("coverageYear", set.coverageYear()).update();
+        }
         batch.batchUpdate("""
-                insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type)
-                values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType)""",
-                targets.stream().map(target -> new MapSqlParameterSource()
-                        .addValue("region", region).addValue("coverageYear", coverageYear)
+                insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type,
+                    target_local_hukou, target_non_local)
+                values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType,
+                    :targetLocalHukou, :targetNonLocal)""",
+                set.targets().stream().map(target -> new MapSqlParameterSource()
+                        .addValue("region", set.region()).addValue("coverageYear", set.coverageYear())
                         .addValue("township", target.township()).addValue("townshipName", target.townshipName())
                         .addValue("target", target.target())
                         .addValue("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
-                        .addValue("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR))
+                        .addValue("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR)
+                        .addValue("targetLocalHukou", target.targetLocalHukou(), Types.INTEGER)
+                        .addValue("targetNonLocal", target.targetNonLocal(), Types.INTEGER))
+                        .toArray(SqlParameterSource[]::new));
+        batch.batchUpdate("""
+                insert into unit_target (region, coverage_year, unit, unit_name, unit_type, parent, target, target_local_hukou,
+                    target_non_local, e_voucher_target)
+                values (:region, :coverageYear, :unit, :unitName, :unitType, :parent, :target, :targetLocalHukou,
+                    :targetNonLocal, :eVoucherTarget)""",
+                set.units().stream().map(unit -> new MapSqlParameterSource()
+                        .addValue("region", set.region()).addValue("coverageYear", set.coverageYear())
+                        .addValue("unit", unit.unit()).addValue("unitName", unit.unitName()).addValue("unitType", unit.type().name())
+                        .addValue("parent", unit.parent(), Types.VARCHAR).addValue("target", unit.target())
+                        .addValue("targetLocalHukou", unit.targetLocalHukou(), Types.INTEGER)
+                        .addValue("targetNonLocal", unit.targetNonLocal(), Types.INTEGER)
+                        .addValue("eVoucherTarget", unit.eVoucherTarget(), Types.INTEGER))
                         .toArray(SqlParameterSource[]::new));
     }
 }

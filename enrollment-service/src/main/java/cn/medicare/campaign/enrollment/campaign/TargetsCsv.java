@@ -11,27 +11,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The targets table (任务分解表) as a CSV file with the header {@code township,townshipName,target}
- * and optionally {@code eVoucherTarget} (医保电子凭证激活) and {@code type} (TOWNSHIP or EDUCATION_SYSTEM),
- * read by the kit's intake; other columns
- * (such as last year's figures) are ignored.
+ * The targets table (任务分解表) as a CSV file: one unit per row, with the header of API.md's units
+ * ({@code unit,unitName,type,parent,target,targetLocalHukou,targetNonLocal,eVoucherTarget}) or the
+ * first contract's ({@code township,townshipName,target}), read by the kit's intake; other columns
+ * (such as last year's figures) are ignored. A population base (应参保人口: 公安's household-register
+ * counts and residence permits) is the same file with {@code targetLocalHukou,targetNonLocal} and no
+ * {@code target}: the targets are their sums.
  */
 final class TargetsCsv {
 
-    private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "townshipName", "target"), List.of("eVoucherTarget", "type"))
-            .ignoringOthers();
+    private static final ListColumns COLUMNS = ListColumns.of(List.of(), List.of("target", "unit", "unitName", "type", "parent",
+            "township", "townshipName", "targetLocalHukou", "targetNonLocal", "eVoucherTarget")).ignoringOthers();
 
     /** A row read, or why not. */
-    private record Read(TargetsSet.Target target, InputError error) {
+    private record Read(TargetRow target, InputError error) {
     }
 
     private TargetsCsv() {
     }
 
-    static List<TargetsSet.Target> parse(ListIntake intake, InputStream csv, String contentType) {
+    static List<TargetRow> parse(ListIntake intake, InputStream csv, String contentType) {
         List<Read> rows = intake.csv(csv, contentType, COLUMNS, TargetsCsv::row);
         if (rows.isEmpty()) {
-            throw ApiException.invalid("body", "has a header but no township: one row per township");
+            throw ApiException.invalid("body", "has a header but no township: one row per unit");
         }
         List<InputError> errors = rows.stream().map(Read::error).filter(error -> error != null).toList();
         if (!errors.isEmpty()) {
@@ -44,23 +46,25 @@ final class TargetsCsv {
         if (row.cellCount() < row.headerWidth()) {
             return new Read(null, InputError.row(row.number(), null, row.widthMismatch()));
         }
-        String township = row.get("township");
-        String name = row.get("townshipName");
-        try {
-            String eVouchers = row.get("eVoucherTarget");
-            TargetsSet.UnitType type = null;
-            if (row.get("type") != null) {
-                try {
-                    type = TargetsSet.UnitType.valueOf(row.get("type").strip());
-                } catch (IllegalArgumentException e) {
-                    return new Read(null, InputError.row(row.number(), "type", "is TOWNSHIP or EDUCATION_SYSTEM"));
-                }
+        TargetsSet.UnitType type = null;
+        if (row.get("type") != null) {
+            try {
+                type = TargetsSet.UnitType.valueOf(row.get("type").strip());
+            } catch (IllegalArgumentException e) {
+                return new Read(null, InputError.row(row.number(), "type", "is TOWNSHIP, EDUCATION_SYSTEM, VILLAGE or SCHOOL"));
             }
-            return new Read(new TargetsSet.Target(township == null ? "" : township, name == null ? "" : name,
-                    Integer.parseInt(row.get("target") == null ? "" : row.get("target")),
-                    eVouchers == null ? null : Integer.valueOf(eVouchers), type), null);
-        } catch (NumberFormatException e) {
-            return new Read(null, InputError.row(row.number(), "target", "应为整数人数 / is a whole number of people"));
         }
+        for (String count : List.of("target", "targetLocalHukou", "targetNonLocal", "eVoucherTarget")) {
+            if (row.get(count) != null && !row.get(count).strip().matches("[0-9]{1,9}")) {
+                return new Read(null, InputError.row(row.number(), count, "应为整数人数 / is a whole number of people"));
+            }
+        }
+        return new Read(new TargetRow(row.get("unit"), row.get("unitName"), type, row.get("parent"), count(row, "target"),
+                count(row, "targetLocalHukou"), count(row, "targetNonLocal"), count(row, "eVoucherTarget"), row.get("township"),
+                row.get("townshipName")), null);
+    }
+
+    private static Integer count(ListRow row, String column) {
+        return row.get(column) == null ? null : Integer.valueOf(row.get(column).strip());
     }
 }

@@ -179,6 +179,12 @@ class EnrolmentService {
         if (enrolledOn.isBefore(EnrolmentPolicy.opens(campaign))) {
             throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, " + EnrolmentPolicy.opens(campaign));
         }
+        LocalDate earliest = campaign.earliestEnrolledOn(today);
+        if (earliest != null && enrolledOn.isBefore(earliest)) {
+            throw ApiException.invalid("enrolledOn", "登记日期最早为受理日前" + campaign.stageRules().enrolledOnGraceDays() + "天（" + earliest
+                    + "） / is on or after " + earliest + ": the campaign allows " + campaign.stageRules().enrolledOnGraceDays()
+                    + " days of grace before the day it is received");
+        }
         EnrolmentRequest.SpecialCaseClaim claim = request.specialCase();
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, new EnrolmentPolicy.Applicant(birthDate, category,
                 claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,31 +8,53 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The participation figures of one township, or of the whole county ({@code township} absent):
- * 应参保 target, registered, 参保 enrolled (registered and settled), rate, self-paid and assisted.
+ * The participation figures of one unit, or of the whole county ({@code township} and {@code unit}
+ * absent): 应参保 target, registered, 参保 enrolled (registered and settled), rate, self-paid and assisted.
+ * A township-level row names its township; a village or school row names itself in {@code unit},
+ * with its township in {@code township} where it has one.
  *
  * @param goal the rate the campaign asks of the unit (absent where the answer does not judge it)
  * @param goalMet whether the exact rate reached it (never the rounded one)
  * @param eVoucherTarget where the unit has one: how many must activate the e-voucher (医保电子凭证激活)
  * @param eVoucherActivated registered residents of the unit who activated it
  * @param eVoucherRate activated / e-voucher target, 4 decimals, half-up
+ * @param type VILLAGE or SCHOOL for those rows, EDUCATION_SYSTEM for that row; absent for a township
+ * @param assistedPeople per township: the people the agencies certified (must all be enrolled)
+ * @param newborns per township: newborns enrolled, and those enrolled within the days that cover them from birth
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
         int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal, BigDecimal goal,
-        Boolean goalMet, Integer eVoucherTarget, Integer eVoucherActivated, BigDecimal eVoucherRate) {
+        Boolean goalMet, Integer eVoucherTarget, Integer eVoucherActivated, BigDecimal eVoucherRate, String unit, String unitName,
+        TargetsSet.UnitType type, Judged assistedPeople, Judged newborns) {
 
     public Figures(String township, String townshipName, int target, int registered, int enrolled, BigDecimal rate,
             int selfPaid, int assisted, Map<String, Integer> assistedByCategory, Split localHukou, Split nonLocal) {
         this(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory, localHukou, nonLocal,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The code the unit is known by at its level: the village's or school's, else the township's. */
+    public String key() {
+        return unit != null ? unit : township;
+    }
+
+    public String name() {
+        return unitName != null ? unitName : townshipName;
+    }
+
+    /** The same figures as those of a village or school, inside {@code township} (null for a school of the education system). */
+    Figures asUnit(String unit, String unitName, TargetsSet.UnitType type, String township, String townshipName) {
+        return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
+                localHukou, nonLocal, goal, goalMet, eVoucherTarget, eVoucherActivated, eVoucherRate, unit, unitName, type,
+                assistedPeople, newborns);
     }
 
     /** The same figures judged against {@code goal}: met when enrolled ≥ goal × target. */
     public Figures withGoal(BigDecimal goal) {
-        boolean met = target > 0 && BigDecimal.valueOf(enrolled).compareTo(goal.multiply(BigDecimal.valueOf(target))) >= 0;
         return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
-                localHukou, nonLocal, goal, met, eVoucherTarget, eVoucherActivated, eVoucherRate);
+                localHukou, nonLocal, goal, Judged.met(enrolled, target, goal), eVoucherTarget, eVoucherActivated, eVoucherRate, unit,
+                unitName, type, assistedPeople, newborns);
     }
 
     /** The same figures with the unit's e-voucher activations against its target (none when it has no target). */
@@ -40,14 +63,54 @@ public record Figures(String township, String townshipName, int target, int regi
             return this;
         }
         return new Figures(township, townshipName, this.target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
-                localHukou, nonLocal, goal, goalMet, target, activated, rate(activated, target));
+                localHukou, nonLocal, goal, goalMet, target, activated, rate(activated, target), unit, unitName, type, assistedPeople,
+                newborns);
     }
 
-    /** Registered and enrolled among one part of the residents (local household register or not). */
-    public record Split(int registered, int enrolled) {
+    /** The same figures with the township's assisted people and newborns judged against their goals. */
+    public Figures withGroups(Judged assistedPeople, Judged newborns) {
+        return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
+                localHukou, nonLocal, goal, goalMet, eVoucherTarget, eVoucherActivated, eVoucherRate, unit, unitName, type,
+                assistedPeople, newborns);
+    }
+
+    /**
+     * Registered and enrolled among one part of the residents (local household register or not), and
+     * the part of the target set for them where the unit has one.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Split(int registered, int enrolled, Integer target) {
+
+        public Split(int registered, int enrolled) {
+            this(registered, enrolled, null);
+        }
 
         Split plus(Split other) {
-            return new Split(registered + other.registered, enrolled + other.enrolled);
+            Integer targets = target;
+            if (other.target != null) {
+                targets = target == null ? other.target : Integer.valueOf(target + other.target);
+            }
+            return new Split(registered + other.registered, enrolled + other.enrolled, targets);
+        }
+    }
+
+    /**
+     * A group that must all be enrolled (DOMAIN.md: assisted groups 100 %, newborns 100 % within 90
+     * days): {@code done} of {@code of}, judged against the campaign's goal on the exact share.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Judged(int of, int done, BigDecimal rate, BigDecimal goal, Boolean goalMet) {
+
+        public static Judged of(int of, int done, BigDecimal goal) {
+            return new Judged(of, done, Figures.rate(done, of), goal, goal == null ? null : of == 0 || met(done, of, goal));
+        }
+
+        Judged plus(Judged other) {
+            return of(of + other.of, done + other.done, goal);
+        }
+
+        static boolean met(int done, int of, BigDecimal goal) {
+            return of > 0 && BigDecimal.valueOf(done).compareTo(goal.multiply(BigDecimal.valueOf(of))) >= 0;
         }
     }
 
@@ -59,7 +122,7 @@ public record Figures(String township, String townshipName, int target, int regi
         return BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), 4, RoundingMode.HALF_UP);
     }
 
-    public static Figures total(Iterable<Figures> townships) {
+    public static Figures total(Iterable<Figures> units) {
         int target = 0;
         int registered = 0;
         int enrolled = 0;
@@ -68,17 +131,25 @@ public record Figures(String township, String townshipName, int target, int regi
         Map<String, Integer> byCategory = new TreeMap<>();
         Split local = new Split(0, 0);
         Split nonLocal = new Split(0, 0);
-        for (Figures township : townships) {
-            target += township.target;
-            registered += township.registered;
-            enrolled += township.enrolled;
-            selfPaid += township.selfPaid;
-            assisted += township.assisted;
-            township.assistedByCategory.forEach((category, count) -> byCategory.merge(category, count, Integer::sum));
-            local = local.plus(township.localHukou);
-            nonLocal = nonLocal.plus(township.nonLocal);
+        Judged assistedPeople = null;
+        Judged newborns = null;
+        for (Figures unit : units) {
+            target += unit.target;
+            registered += unit.registered;
+            enrolled += unit.enrolled;
+            selfPaid += unit.selfPaid;
+            assisted += unit.assisted;
+            unit.assistedByCategory.forEach((category, count) -> byCategory.merge(category, count, Integer::sum));
+            local = local.plus(unit.localHukou);
+            nonLocal = nonLocal.plus(unit.nonLocal);
+            assistedPeople = sum(assistedPeople, unit.assistedPeople);
+            newborns = sum(newborns, unit.newborns);
         }
         return new Figures(null, null, target, registered, enrolled, rate(enrolled, target), selfPaid, assisted, byCategory,
-                local, nonLocal);
+                local, nonLocal).withGroups(assistedPeople, newborns);
+    }
+
+    private static Judged sum(Judged sum, Judged one) {
+        return one == null ? sum : sum == null ? one : sum.plus(one);
     }
 }

@@ -1,11 +1,12 @@
 package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/participation")
 class ParticipationController {
 
-    /** 参保率 of a county's campaign: the county total and each township (a township sees its own row). */
-    record Participation(String region, int coverageYear, Instant asOf, Figures total, List<Figures> townships,
+    /**
+     * 参保率 of a county's campaign: the county total and each unit of the level asked (a township
+     * sees its own row, or its own villages and schools).
+     *
+     * @param townships the rows of the level: townships (and the education system), villages or schools
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Participation(String region, int coverageYear, Level level, Instant asOf, Figures total, List<Figures> townships,
             ParticipationStore.Unattributed unattributed) {
     }
 
@@ -40,26 +47,36 @@ class ParticipationController {
     // one snapshot for the several queries behind one answer, so that its figures agree with each other
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Participation participation(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
-            @RequestParam(required = false) Instant asOf) {
+            @RequestParam(required = false) Instant asOf, @RequestParam(defaultValue = "TOWNSHIP") Level level) {
         String outOfRange = RequestValues.problemWithInstant(asOf);
         if (outOfRange != null) {
             throw ApiException.invalid("asOf", outOfRange);
         }
-        if (!query.campaignKnown(region, coverageYear)) {
-            throw ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year");
-        }
+        CampaignDefined campaign = query.campaign(region, coverageYear)
+                .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(asOf);
-        BigDecimal goal = query.campaign(region, coverageYear).map(CampaignDefined::townshipGoal).orElseThrow();
-        Map<String, ParticipationStore.EVouchers> eVouchers = query.eVouchers(region, coverageYear, moment.day());
-        List<Figures> townships = query.townships(region, coverageYear, moment).stream()
-                .filter(figures -> !caller.is(Role.TOWNSHIP) || figures.township().equals(caller.township()))
-                .map(figures -> figures.withGoal(goal))
-                .map(figures -> {
-                    ParticipationStore.EVouchers vouchers = eVouchers.get(figures.township());
-                    return vouchers == null ? figures : figures.withEVouchers(vouchers.target(), vouchers.activated());
-                })
+        List<Figures> units = query.units(level, region, coverageYear, moment).stream()
+                .filter(figures -> !caller.is(Role.TOWNSHIP) || caller.township().equals(figures.township()))
+                .map(figures -> figures.withGoal(campaign.goalFor(figures.type())))
                 .toList();
-        return new Participation(region, coverageYear, moment.at(), Figures.total(townships).withGoal(goal), townships,
-                caller.is(Role.TOWNSHIP) ? null : query.unattributed(region, coverageYear));
+        if (level == Level.TOWNSHIP) {
+            units = withGroups(campaign, moment, units);
+        }
+        return new Participation(region, coverageYear, level, moment.at(),
+                Figures.total(units).withGoal(campaign.goalFor(level == Level.SCHOOL ? TargetsSet.UnitType.SCHOOL : null)), units,
+                caller.is(Role.TOWNSHIP) || level != Level.TOWNSHIP ? null : query.unattributed(region, coverageYear));
+    }
+
+    /** Each township's certified needy and newborns, judged against the campaign's goals for them. */
+    private List<Figures> withGroups(CampaignDefined campaign, Moment moment, List<Figures> townships) {
+        List<String> assistedCategories = campaign.assistance().stream()
+                .flatMap(rule -> rule.categories().stream()).map(Enum::name).distinct().toList();
+        Map<String, int[]> assisted = query.assistedPeople(campaign.region(), campaign.coverageYear(), moment, assistedCategories);
+        return townships.stream().map(figures -> {
+            int[] certified = assisted.getOrDefault(figures.township(), new int[2]);
+            Figures.Judged newborns = figures.newborns();
+            return figures.withGroups(Figures.Judged.of(certified[0], certified[1], campaign.assistedGoal()),
+                    Figures.Judged.of(newborns.of(), newborns.done(), campaign.newbornGoal()));
+        }).toList();
     }
 }

@@ -2,10 +2,10 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ParticipationStore {
 
-    private static final String PEOPLE = "with people as (select " + Definitions.UNIT + " as township, hukou_local, subsidy_amount, "
-            + "assistance_category, "
-            + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled "
-            + "from person_year where region = :region and coverage_year = :coverageYear) ";
-
-    private static final String PEOPLE_AS_OF = "with people as (select " + Definitions.UNIT + " as township, hukou_local, "
-            + "subsidy_amount, assistance_category, "
-            + Definitions.REGISTERED_BY + " as registered, " + Definitions.SETTLED_BY + " as settled "
-            + "from person_year " + Definitions.PEOPLE_AS_OF_JOINS + " where region = :region and coverage_year = :coverageYear) ";
+    /** The people of a campaign at a level, as they stand now ({@code :today}) or at a moment ({@code :day}, {@code :at}). */
+    private static String people(Level level, boolean live) {
+        return "with people as (select " + level.personKey + " as unit_key, hukou_local, subsidy_amount, assistance_category, "
+                + "person_category, coverage_from_birth, coverage_rule, "
+                + "exists (select 1 from e_voucher v where v.person_id = person_year.person_id and v.activated_on <= :eVoucherDay) "
+                + "as activated, "
+                + (live ? Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + " as settled from person_year "
+                        : Definitions.REGISTERED_BY + " as registered, " + Definitions.SETTLED_BY + " as settled from person_year "
+                                + Definitions.PEOPLE_AS_OF_JOINS)
+                + " where region = :region and coverage_year = :coverageYear) ";
+    }
 
     private final JdbcClient jdbc;
 
@@ -70,11 +72,19 @@ public class ParticipationStore {
     }
 
     public List<Figures> townships(String region, int coverageYear, Moment moment) {
-        Map<String, Map<String, Integer>> byCategory = assistedByCategory(region, coverageYear, moment);
-        // counted per township first, then matched to the targets: one pass over the people
-        return people(moment, region, coverageYear, """
+        return units(Level.TOWNSHIP, region, coverageYear, moment);
+    }
+
+    /**
+     * Every unit of the level with its figures at the moment: the people counted per unit key first,
+     * then matched to the units' targets, in one pass over the people.
+     */
+    public List<Figures> units(Level level, String region, int coverageYear, Moment moment) {
+        Map<String, Map<String, Integer>> byCategory = assistedByCategory(level, region, coverageYear, moment);
+        Map<String, String> townshipNames = level == Level.TOWNSHIP ? Map.of() : townshipNames(region, coverageYear);
+        return people(level, moment, region, coverageYear, """
                 , counted as (
-                    select township,
+                    select unit_key,
                            count(*) filter (where registered) as registered,
                            count(*) filter (where registered and settled) as enrolled,
                            count(*) filter (where registered and settled and coalesce(subsidy_amount, 0) = 0) as self_paid,
@@ -82,68 +92,126 @@ public class ParticipationStore {
                            count(*) filter (where registered and hukou_local) as local_registered,
                            count(*) filter (where registered and settled and hukou_local) as local_enrolled,
                            count(*) filter (where registered and not hukou_local) as non_local_registered,
-                           count(*) filter (where registered and settled and not hukou_local) as non_local_enrolled
-                    from people group by township
+                           count(*) filter (where registered and settled and not hukou_local) as non_local_enrolled,
+                           count(*) filter (where registered and activated) as e_vouchers,
+                           count(*) filter (where registered and (person_category = 'NEWBORN' or coverage_from_birth
+                                                                  or coverage_rule = 'NEWBORN')) as newborns,
+                           count(*) filter (where registered and coverage_from_birth) as newborns_from_birth
+                    from people group by unit_key
+                ), units as (""" + level.units + """
                 )
-                select t.township, t.township_name, t.target,
+                select u.unit, u.unit_name, u.unit_type, u.parent, u.target, u.target_local_hukou, u.target_non_local,
+                       u.e_voucher_target,
                        coalesce(c.registered, 0) as registered, coalesce(c.enrolled, 0) as enrolled,
                        coalesce(c.self_paid, 0) as self_paid, coalesce(c.assisted, 0) as assisted,
                        coalesce(c.local_registered, 0) as local_registered, coalesce(c.local_enrolled, 0) as local_enrolled,
                        coalesce(c.non_local_registered, 0) as non_local_registered,
-                       coalesce(c.non_local_enrolled, 0) as non_local_enrolled
-                from township_target t
-                left join counted c on c.township = t.township
-                where t.region = :region and t.coverage_year = :coverageYear
-                order by t.township""")
+                       coalesce(c.non_local_enrolled, 0) as non_local_enrolled,
+                       coalesce(c.e_vouchers, 0) as e_vouchers, coalesce(c.newborns, 0) as newborns,
+                       coalesce(c.newborns_from_birth, 0) as newborns_from_birth
+                from units u
+                left join counted c on c.unit_key = u.match_key
+                order by u.unit""")
                 .query((row, n) -> {
                     int target = row.getInt("target");
                     int enrolled = row.getInt("enrolled");
-                    return new Figures(row.getString("township"), row.getString("township_name"), target, row.getInt("registered"),
+                    String unit = row.getString("unit");
+                    Figures figures = new Figures(unit, row.getString("unit_name"), target, row.getInt("registered"),
                             enrolled, Figures.rate(enrolled, target), row.getInt("self_paid"), row.getInt("assisted"),
-                            byCategory.getOrDefault(row.getString("township"), Map.of()),
-                            new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled")),
-                            new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled")));
+                            byCategory.getOrDefault(unit, Map.of()),
+                            new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled"),
+                                    (Integer) row.getObject("target_local_hukou")),
+                            new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled"),
+                                    (Integer) row.getObject("target_non_local")))
+                            .withEVouchers((Integer) row.getObject("e_voucher_target"), row.getInt("e_vouchers"))
+                            .withGroups(null, level == Level.TOWNSHIP ? new Figures.Judged(row.getInt("newborns"),
+                                    row.getInt("newborns_from_birth"), Figures.rate(row.getInt("newborns_from_birth"),
+                                    row.getInt("newborns")), null, null) : null);
+                    TargetsSet.UnitType type = row.getString("unit_type") == null ? null
+                            : TargetsSet.UnitType.valueOf(row.getString("unit_type"));
+                    if (level == Level.TOWNSHIP) {
+                        return type == null ? figures : figures.asUnit(null, null, type, unit, row.getString("unit_name"));
+                    }
+                    String parent = row.getString("parent");
+                    String township = parent != null && townshipNames.containsKey(parent) ? parent : null;
+                    return figures.asUnit(unit, row.getString("unit_name"), type, township,
+                            township == null ? null : townshipNames.get(township));
                 }).list();
     }
 
-    private Map<String, Map<String, Integer>> assistedByCategory(String region, int coverageYear, Moment moment) {
-        Map<String, Map<String, Integer>> byTownship = new HashMap<>();
-        people(moment, region, coverageYear, """
-                select township, assistance_category, count(*) as people from people
-                where registered and settled and subsidy_amount > 0
-                group by township, assistance_category""")
+    /** The townships' names, for the villages and schools inside them (the education system is no township of theirs). */
+    Map<String, String> townshipNames(String region, int coverageYear) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("""
+                select township, township_name from township_target
+                where region = :region and coverage_year = :coverageYear and unit_type is null""")
+                .param("region", region).param("coverageYear", coverageYear)
                 .query(row -> {
-                    byTownship.computeIfAbsent(row.getString("township"), township -> new TreeMap<>())
-                            .put(row.getString("assistance_category"), row.getInt("people"));
+                    names.put(row.getString(1), row.getString(2));
+                });
+        return names;
+    }
+
+    /**
+     * 资助参保: per township, the people an agency certifies today in a category the campaign assists
+     * (a person holds a category while the latest row of the agencies' lists for it says ADD), and
+     * how many of them are enrolled at the moment; the township is the roster's, else the list's.
+     */
+    Map<String, int[]> assistedPeople(String region, int coverageYear, Moment moment, List<String> categories) {
+        Map<String, int[]> byTownship = new HashMap<>();
+        if (categories.isEmpty()) {
+            return byTownship;
+        }
+        jdbc.sql("""
+                with latest as (
+                    select distinct on (person_id, category) person_id, category, action, township
+                    from eligibility_adjustment
+                    where region = :region and coverage_year <= :coverageYear and category in (:categories)
+                    order by person_id, category, effective_date desc, action desc
+                ), certified as (
+                    select person_id, max(township) as township from latest where action = 'ADD' group by person_id
+                )
+                select coalesce(person_year.township, certified.township) as township, count(*) as certified,
+                       count(person_year.person_id) filter (where """ + (moment.live()
+                        ? Definitions.REGISTERED + " and " + Definitions.SETTLED
+                        : Definitions.REGISTERED_BY + " and " + Definitions.SETTLED_BY) + """
+                ) as enrolled
+                from certified
+                left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
+                """ + (moment.live() ? "" : Definitions.PEOPLE_AS_OF_JOINS) + """
+
+                group by 1""")
+                .param("region", region).param("coverageYear", coverageYear).param("categories", categories)
+                .params(momentParams(moment))
+                .query(row -> {
+                    byTownship.put(row.getString(1), new int[] {row.getInt(2), row.getInt(3)});
                 });
         return byTownship;
+    }
+
+    private Map<String, Map<String, Integer>> assistedByCategory(Level level, String region, int coverageYear, Moment moment) {
+        Map<String, Map<String, Integer>> byUnit = new HashMap<>();
+        people(level, moment, region, coverageYear, """
+                , units as (""" + level.units + """
+                )
+                select u.unit, p.assistance_category, count(*) as people from people p join units u on u.match_key = p.unit_key
+                where p.registered and p.settled and p.subsidy_amount > 0
+                group by u.unit, p.assistance_category""")
+                .query(row -> {
+                    byUnit.computeIfAbsent(row.getString("unit"), unit -> new TreeMap<>())
+                            .put(row.getString("assistance_category"), row.getInt("people"));
+                });
+        return byUnit;
     }
 
     /** A query over the people of the campaign as they stand at the moment, their parameters bound by name. */
-    private JdbcClient.StatementSpec people(Moment moment, String region, int coverageYear, String query) {
-        JdbcClient.StatementSpec statement = jdbc.sql((moment.live() ? PEOPLE : PEOPLE_AS_OF) + query)
-                .param("region", region).param("coverageYear", coverageYear);
-        return moment.live() ? statement.param("today", moment.day())
-                : statement.param("day", moment.day()).param("at", Timestamp.from(moment.at()));
+    private JdbcClient.StatementSpec people(Level level, Moment moment, String region, int coverageYear, String query) {
+        return jdbc.sql(people(level, moment.live()) + query)
+                .param("region", region).param("coverageYear", coverageYear).param("eVoucherDay", moment.day())
+                .params(momentParams(moment));
     }
 
-    /** 医保电子凭证: per township, its e-voucher target (null where none) and the registered residents who activated by {@code :day}. */
-    Map<String, EVouchers> eVouchers(String region, int coverageYear, LocalDate day) {
-        Map<String, EVouchers> byTownship = new HashMap<>();
-        jdbc.sql("""
-                select t.township, t.e_voucher_target,
-                       (select count(*) from person_year p join e_voucher v on v.person_id = p.person_id
-                        where p.region = t.region and p.coverage_year = t.coverage_year and p.township = t.township
-                          and v.activated_on <= :day and p.registered_at is not null
-                          and (p.withdrawn_on is null or p.withdrawn_on > :day)) as activated
-                from township_target t where t.region = :region and t.coverage_year = :coverageYear""")
-                .param("region", region).param("coverageYear", coverageYear).param("day", day)
-                .query(row -> {
-                    byTownship.put(row.getString(1), new EVouchers((Integer) row.getObject(2), row.getInt(3)));
-                });
-        return byTownship;
-    }
-
-    record EVouchers(Integer target, int activated) {
+    private static Map<String, Object> momentParams(Moment moment) {
+        return moment.live() ? Map.of("today", moment.day()) : Map.of("day", moment.day(), "at", Timestamp.from(moment.at()));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RankingsController {
 
-    record Rankings(String region, int coverageYear, TownshipRankings.Period period, List<TownshipRankings.Ranking> rankings) {
+    record Rankings(String region, int coverageYear, TownshipRankings.Period period, Level level, List<TownshipRankings.Ranking> rankings) {
     }
 
     private final TownshipRankings rankings;
@@ -28,7 +28,8 @@ class RankingsController {
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
     // one snapshot for the several queries behind one answer, so that its figures agree with each other
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Rankings rankings(@RequestParam String region, @RequestParam int coverageYear, @RequestParam TownshipRankings.Period period) {
-        return new Rankings(region, coverageYear, period, rankings.of(region, coverageYear, period, BusinessTime.today(clock)));
+    Rankings rankings(@RequestParam String region, @RequestParam int coverageYear, @RequestParam TownshipRankings.Period period,
+            @RequestParam(defaultValue = "TOWNSHIP") Level level) {
+        return new Rankings(region, coverageYear, period, level, rankings.of(region, coverageYear, period, level, BusinessTime.today(clock)));
     }
 }

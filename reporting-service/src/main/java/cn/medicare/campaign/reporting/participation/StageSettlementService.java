@@ -27,17 +27,19 @@ public class StageSettlementService {
 
     private final StageStore store;
     private final StageResults results;
+    private final TownshipRankings rankings;
     private final ParticipationStore query;
     private final Clock clock;
 
-    StageSettlementService(StageStore store, StageResults results, ParticipationStore query, Clock clock) {
+    StageSettlementService(StageStore store, StageResults results, TownshipRankings rankings, ParticipationStore query, Clock clock) {
         this.store = store;
         this.results = results;
+        this.rankings = rankings;
         this.query = query;
         this.clock = clock;
     }
 
-    /** Just after midnight, Beijing time: every closed stage not yet settled. */
+    /** Just after midnight, Beijing time: every closed stage and every passed period end not yet settled. */
     @Scheduled(cron = "${insurance.reporting.stage-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "stage-settlement", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     @Transactional
@@ -47,32 +49,41 @@ public class StageSettlementService {
         }
     }
 
-    /** The closed stages of one campaign not yet settled. */
+    /** The closed stages and the passed period ends (for the rankings) of one campaign not yet settled. */
     @Transactional
     public void settleDue(String region, int coverageYear) {
         LocalDate today = BusinessTime.today(clock);
-        query.campaign(region, coverageYear).ifPresent(campaign -> campaign.stages().stream()
-                .filter(stage -> stage.deadline().isBefore(today))
-                .filter(stage -> store.latest(region, coverageYear, stage.deadline()).isEmpty())
-                .forEach(stage -> {
-                    store.settle(region, coverageYear, stage.deadline(),
-                            results.compute(campaign, stage, Moment.endOf(stage.deadline())), SCHEDULE, null, clock.instant());
-                    log.info("Stage {} of {} {} settled", stage.deadline(), region, coverageYear);
-                }));
+        query.campaign(region, coverageYear).ifPresent(campaign -> {
+            StageResults.judged(campaign).stream()
+                    .filter(stage -> stage.deadline().isBefore(today))
+                    .filter(stage -> store.latest(region, coverageYear, stage).isEmpty())
+                    .forEach(stage -> {
+                        store.settle(region, coverageYear, stage,
+                                results.computeAllLevels(campaign, stage, Moment.endOf(stage.deadline())), SCHEDULE, null, clock.instant());
+                        log.info("Stage {} ({}) of {} {} settled", stage.deadline(), stage.measureOrDefault(), region, coverageYear);
+                    });
+            rankings.settleDue(campaign);
+        });
     }
 
     /** The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason. */
     @Transactional
-    public StageResults.StageResult recompute(String region, int coverageYear, LocalDate deadline, String by, String reason) {
+    public StageResults.StageResult recompute(String region, int coverageYear, LocalDate deadline, CampaignDefined.Stage.Measure measure,
+            String by, String reason) {
         CampaignDefined campaign = query.campaign(region, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
-        CampaignDefined.Stage stage = campaign.stages().stream().filter(s -> s.deadline().equals(deadline)).findFirst()
-                .orElseThrow(() -> ApiException.invalid("deadline", "is the deadline of one of the campaign's stages"));
+        CampaignDefined.Stage.Measure judged = measure == null ? CampaignDefined.Stage.Measure.ENROLMENT : measure;
+        CampaignDefined.Stage stage = StageResults.judged(campaign).stream()
+                .filter(s -> s.deadline().equals(deadline) && s.measureOrDefault() == judged).findFirst()
+                .orElseThrow(() -> ApiException.invalid("deadline", "is the deadline of one of the campaign's stages (of that measure)"));
         if (!deadline.isBefore(BusinessTime.today(clock))) {
             throw ApiException.ruleViolated("该阶段尚未结束 / the stage has not closed yet");
         }
-        store.settle(region, coverageYear, deadline, results.compute(campaign, stage, Moment.endOf(deadline)), by, reason, clock.instant());
-        return results.of(region, coverageYear, township -> true).stream().filter(result -> result.deadline().equals(deadline))
+        store.settle(region, coverageYear, stage, results.computeAllLevels(campaign, stage, Moment.endOf(deadline)), by, reason,
+                clock.instant());
+        return results.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
+                .filter(result -> result.deadline().equals(deadline) && (result.measure() == null ? CampaignDefined.Stage.Measure.ENROLMENT
+                        : result.measure()) == judged)
                 .findFirst().orElseThrow();
     }
 }

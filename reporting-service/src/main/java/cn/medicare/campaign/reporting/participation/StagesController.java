@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
@@ -19,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StagesController {
 
-    record Stages(String region, int coverageYear, List<StageResults.StageResult> stages) {
+    record Stages(String region, int coverageYear, Level level, List<StageResults.StageResult> stages) {
     }
 
     /** 重新核算: the bureau re-computes a settled stage, saying why. */
-    record Recomputation(String region, Integer coverageYear, LocalDate deadline, String reason) {
+    record Recomputation(String region, Integer coverageYear, LocalDate deadline, CampaignDefined.Stage.Measure measure, String reason) {
     }
 
     private final StageResults stages;
@@ -46,7 +47,7 @@ class StagesController {
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 300) {
             throw ApiException.invalid("reason", "重新核算须说明原因 / is required, at most 300 characters");
         }
-        return settlements.recompute(request.region(), request.coverageYear(), request.deadline(), caller.clientId(),
+        return settlements.recompute(request.region(), request.coverageYear(), request.deadline(), request.measure(), caller.clientId(),
                 FreeText.redact(request.reason().strip()));
     }
 
@@ -54,8 +55,9 @@ class StagesController {
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
     // one snapshot for the several queries behind one answer, so that its figures agree with each other
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    Stages stages(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
-        return new Stages(region, coverageYear, stages.of(region, coverageYear,
-                township -> !caller.is(Role.TOWNSHIP) || township.equals(caller.township())));
+    Stages stages(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
+            @RequestParam(defaultValue = "TOWNSHIP") Level level) {
+        return new Stages(region, coverageYear, level, stages.of(region, coverageYear, level,
+                township -> !caller.is(Role.TOWNSHIP) || caller.township().equals(township)));
     }
 }

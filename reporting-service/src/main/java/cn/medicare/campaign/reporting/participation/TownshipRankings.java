@@ -2,20 +2,25 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.BusinessTime;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * 通报排名: the townships ranked by rate at the end of each month or half-month of the collection
- * period, with the bottom three and how many periods in a row each of them has been there (the
- * county's rule: a written explanation the second time, criticism the third). For the rankings
- * endpoint and the half-monthly and monthly reports.
+ * 通报排名: the units of a level ranked by rate at the end of each month or half-month of the
+ * collection period, with the bottom three and how many periods in a row each of them has been
+ * there (the county's rule: a written explanation the second time, criticism the third). A period
+ * end that has passed is read from the standings kept after it ({@link #settleDue}); only today's
+ * open period is computed. For the rankings endpoint and the half-monthly and monthly reports.
  */
 @Component
 public class TownshipRankings {
@@ -28,39 +33,58 @@ public class TownshipRankings {
     }
 
     /**
-     * @param rank townships with the same exact rate share a rank (1, 2, 2, 4)
+     * @param rank units with the same exact rate share a rank (1, 2, 2, 4)
+     * @param township the unit's township code (for a village or school: the township it belongs to, where it has one)
+     * @param unit the village's or school's code; absent for a township-level unit
      * @param consecutive periods in a row in the bottom three, this one included (0 when not there)
      * @param writtenExplanation in the bottom three twice in a row (or more): explains in writing
      * @param criticised in the bottom three three times in a row (or more): publicly criticised
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Ranked(int rank, String township, String townshipName, BigDecimal rate, int consecutive, boolean writtenExplanation,
-            boolean criticised) {
+            boolean criticised, String unit, String unitName) {
     }
 
+    /** What a ranking needs of a unit at a period end: its target and how many were enrolled. */
+    record Standing(String key, String name, String township, int target, int enrolled) {
+
+        static Standing of(Figures figures) {
+            return new Standing(figures.key(), figures.name(), figures.township(), figures.target(), figures.enrolled());
+        }
+    }
 
     /** Higher exact rate first (enrolled / target compared without rounding), then by code for a stable order. */
-    private static final Comparator<Figures> BY_EXACT_RATE = (a, b) -> {
-        int byRate = a.target() == 0 || b.target() == 0 ? b.rate().compareTo(a.rate())
-                : Long.compare((long) b.enrolled() * a.target(), (long) a.enrolled() * b.target());
-        return byRate != 0 ? byRate : a.township().compareTo(b.township());
+    private static final Comparator<Standing> BY_EXACT_RATE = (a, b) -> {
+        int byRate = a.target() == 0 || b.target() == 0 ? Figures.rate(b.enrolled(), b.target()).compareTo(
+                Figures.rate(a.enrolled(), a.target())) : Long.compare((long) b.enrolled() * a.target(), (long) a.enrolled() * b.target());
+        return byRate != 0 ? byRate : a.key().compareTo(b.key());
     };
 
     private final ParticipationStore query;
+    private final PeriodStore periods;
+    private final Clock clock;
 
-    TownshipRankings(ParticipationStore query) {
+    TownshipRankings(ParticipationStore query, PeriodStore periods, Clock clock) {
         this.query = query;
+        this.periods = periods;
+        this.clock = clock;
     }
 
     /** @param until the last day a period may end on (today, or a report's day) */
     public List<Ranking> of(String region, int coverageYear, Period period, LocalDate until) {
+        return of(region, coverageYear, period, Level.TOWNSHIP, until);
+    }
+
+    public List<Ranking> of(String region, int coverageYear, Period period, Level level, LocalDate until) {
         CampaignDefined campaign = query.campaign(region, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         // DOMAIN.md's bottom three, explanation after 2 and criticism after 3 in a row, unless the campaign says otherwise
         CampaignDefined.Ranking rules = campaign.rankingOrDefault();
+        Map<String, String> townshipNames = level == Level.TOWNSHIP ? Map.of() : query.townshipNames(region, coverageYear);
         Map<String, Integer> streaks = new HashMap<>();
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {
-            List<Figures> ordered = new ArrayList<>(query.townships(region, coverageYear, Moment.endOf(end)));
+            List<Standing> ordered = new ArrayList<>(standings(region, coverageYear, end, level));
             ordered.sort(BY_EXACT_RATE);
             int[] ranks = new int[ordered.size()];
             for (int i = 0; i < ordered.size(); i++) {
@@ -71,12 +95,16 @@ public class TownshipRankings {
             List<Ranked> ranked = new ArrayList<>();
             List<Ranked> bottom = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
-                Figures figures = ordered.get(i);
+                Standing standing = ordered.get(i);
                 boolean inBottom = i >= cut || (cut < ordered.size() && ranks[i] == ranks[cut]);
-                int streak = inBottom ? streaks.getOrDefault(figures.township(), 0) + 1 : 0;
-                streaks.put(figures.township(), streak);
-                Ranked one = new Ranked(ranks[i], figures.township(), figures.townshipName(), figures.rate(), streak,
-                        streak >= rules.explainAfter(), streak >= rules.criticiseAfter());
+                int streak = inBottom ? streaks.getOrDefault(standing.key(), 0) + 1 : 0;
+                streaks.put(standing.key(), streak);
+                boolean unit = level != Level.TOWNSHIP;
+                Ranked one = new Ranked(ranks[i], standing.township(),
+                        unit ? townshipNames.get(standing.township()) : standing.name(),
+                        Figures.rate(standing.enrolled(), standing.target()), streak,
+                        streak >= rules.explainAfter(), streak >= rules.criticiseAfter(), unit ? standing.key() : null,
+                        unit ? standing.name() : null);
                 ranked.add(one);
                 if (inBottom) {
                     bottom.add(one);
@@ -87,7 +115,29 @@ public class TownshipRankings {
         return rankings;
     }
 
-    private static boolean sameRate(Figures a, Figures b) {
+    /** A passed period end as kept, else as the figures stood at its end (today's open period, or one the schedule has yet to keep). */
+    private List<Standing> standings(String region, int coverageYear, LocalDate end, Level level) {
+        return periods.standings(region, coverageYear, end, level)
+                .orElseGet(() -> query.units(level, region, coverageYear, Moment.endOf(end)).stream().map(Standing::of).toList());
+    }
+
+    /** Keeps every level's standings at each period end of the campaign that has passed and was not kept yet. */
+    void settleDue(CampaignDefined campaign) {
+        LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
+        for (LocalDate end : periodEnds(campaign, Period.HALF_MONTHLY, yesterday)) {
+            if (periods.settled(campaign.region(), campaign.coverageYear(), end)) {
+                continue;
+            }
+            Map<Level, List<Standing>> byLevel = new EnumMap<>(Level.class);
+            for (Level level : Level.values()) {
+                byLevel.put(level, query.units(level, campaign.region(), campaign.coverageYear(), Moment.endOf(end)).stream()
+                        .map(Standing::of).toList());
+            }
+            periods.settle(campaign.region(), campaign.coverageYear(), end, byLevel, clock.instant());
+        }
+    }
+
+    private static boolean sameRate(Standing a, Standing b) {
         return BY_EXACT_RATE.compare(a, b) == 0 || (a.target() > 0 && b.target() > 0
                 && (long) a.enrolled() * b.target() == (long) b.enrolled() * a.target());
     }

@@ -35,17 +35,21 @@ public final class Definitions {
      * The same definitions as they stood at a moment: registered by the business day {@code :day}
      * and not withdrawn by then; money paid or refunded for {@code :coverageYear} before the instant
      * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
+     * Each person's money is looked up through their own index entries (lateral), never by joining
+     * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
+     * loop over the aggregate, 15 s for 5,000 people.
      */
     public static final String PEOPLE_AS_OF_JOINS = """
-            left join (select person_id, sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
-                              sum(case when channel = 'ASSISTANCE_FUND' then amount else 0 end) as fund
-                       from payment where coverage_year = :coverageYear and paid_at < :at
-                       group by person_id) paid_by on paid_by.person_id = person_year.person_id
-            left join (select r.person_id, sum(case when p.channel = 'ASSISTANCE_FUND' then 0 else r.amount end) as total,
-                              sum(case when p.channel = 'ASSISTANCE_FUND' then r.amount else 0 end) as fund
-                       from refund r left join payment p on p.voucher_no = r.voucher_no
-                       where r.coverage_year = :coverageYear and r.refunded_at < :at
-                       group by r.person_id) refunded_by on refunded_by.person_id = person_year.person_id""";
+            left join lateral (select sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
+                                      sum(case when channel = 'ASSISTANCE_FUND' then amount else 0 end) as fund
+                               from payment
+                               where payment.person_id = person_year.person_id and payment.coverage_year = :coverageYear
+                                 and payment.paid_at < :at) paid_by on true
+            left join lateral (select sum(case when p.channel = 'ASSISTANCE_FUND' then 0 else r.amount end) as total,
+                                      sum(case when p.channel = 'ASSISTANCE_FUND' then r.amount else 0 end) as fund
+                               from refund r left join payment p on p.voucher_no = r.voucher_no
+                               where r.person_id = person_year.person_id and r.coverage_year = :coverageYear
+                                 and r.refunded_at < :at) refunded_by on true""";
 
     public static final String REGISTERED_BY =
             "(registered_at is not null and enrolled_on <= :day and (withdrawn_on is null or withdrawn_on > :day))";

@@ -42,17 +42,37 @@ class ReadModelStore {
     }
 
     void targets(TargetsSet targets) {
-        jdbc.sql("delete from township_target where region = :region and coverage_year = :coverageYear")
-                .param("region", targets.region()).param("coverageYear", targets.coverageYear())
-                .update();
+        for (String table : List.of("township_target", "unit_target")) {
+            jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear")
+                    .param("region", targets.region()).param("coverageYear", targets.coverageYear())
+                    .update();
+        }
         for (TargetsSet.Target target : targets.targets()) {
             jdbc.sql("""
-                    insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type)
-                    values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType)""")
+                    insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type,
+                        target_local_hukou, target_non_local)
+                    values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType,
+                        :targetLocalHukou, :targetNonLocal)""")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
                     .param("township", target.township()).param("townshipName", target.townshipName()).param("target", target.target())
                     .param("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
                     .param("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR)
+                    .param("targetLocalHukou", target.targetLocalHukou(), Types.INTEGER)
+                    .param("targetNonLocal", target.targetNonLocal(), Types.INTEGER)
+                    .update();
+        }
+        for (TargetsSet.Unit unit : targets.units()) {
+            jdbc.sql("""
+                    insert into unit_target (region, coverage_year, unit, unit_name, unit_type, parent, target, target_local_hukou,
+                        target_non_local, e_voucher_target)
+                    values (:region, :coverageYear, :unit, :unitName, :unitType, :parent, :target, :targetLocalHukou,
+                        :targetNonLocal, :eVoucherTarget)""")
+                    .param("region", targets.region()).param("coverageYear", targets.coverageYear())
+                    .param("unit", unit.unit()).param("unitName", unit.unitName()).param("unitType", unit.type().name())
+                    .param("parent", unit.parent(), Types.VARCHAR).param("target", unit.target())
+                    .param("targetLocalHukou", unit.targetLocalHukou(), Types.INTEGER)
+                    .param("targetNonLocal", unit.targetNonLocal(), Types.INTEGER)
+                    .param("eVoucherTarget", unit.eVoucherTarget(), Types.INTEGER)
                     .update();
         }
     }
@@ -64,14 +84,16 @@ class ReadModelStore {
     void registered(PersonEnrolled person, Instant at) {
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
-                    person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at)
+                    person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
+                    coverage_rule)
                 values (:personId, :coverageYear, :region, :township, :village, :school, :idNumberMasked, :nameMasked,
-                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at)
+                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
+                    coverage_from_birth = excluded.coverage_from_birth, coverage_rule = excluded.coverage_rule,
                     withdrawn_on = null
                 where person_year.roster_at <= excluded.roster_at""")
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("region", person.region())
@@ -80,6 +102,8 @@ class ReadModelStore {
                 .param("idNumberMasked", person.idNumberMasked()).param("nameMasked", person.nameMasked())
                 .param("personCategory", person.personCategory().name()).param("hukouLocal", person.hukouLocal())
                 .param("residencePermit", person.residencePermit()).param("at", Timestamp.from(at))
+                .param("coverageFromBirth", Boolean.TRUE.equals(person.coverageFromBirth()))
+                .param("coverageRule", person.coverageRule(), Types.VARCHAR)
                 .param("enrolledOn", person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate())
                 .update();
     }
@@ -134,13 +158,15 @@ class ReadModelStore {
 
     void adjusted(EligibilityAdjusted adjustment) {
         jdbc.sql("""
-                insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date)
-                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action, :effectiveDate)
+                insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date,
+                    township)
+                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action, :effectiveDate, :township)
                 on conflict do nothing""")
                 .param("personId", adjustment.personId()).param("coverageYear", adjustment.coverageYear())
                 .param("region", adjustment.region()).param("batchId", adjustment.batchId())
                 .param("agency", adjustment.agency().name()).param("category", adjustment.category().name())
                 .param("action", adjustment.action().name()).param("effectiveDate", adjustment.effectiveDate())
+                .param("township", adjustment.township())
                 .update();
     }
 

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.ReportPublished;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.reporting.participation.Figures;
+import cn.medicare.campaign.reporting.participation.Level;
 import cn.medicare.campaign.reporting.participation.Moment;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import cn.medicare.campaign.reporting.participation.StageResults;
@@ -58,7 +59,7 @@ class ReportService {
         List<Figures> townships = query.townships(region, coverageYear, moment);
         Figures total = Figures.total(townships);
         Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),
-                type == ReportType.STAGE ? stages.of(region, coverageYear, township -> true) : null);
+                type == ReportType.STAGE ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : null);
         Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);
         reports.add(report);
         outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),

@@ -36,6 +36,7 @@ import java.util.List;
  * @param goals the rate each kind of unit must reach; absent, {@code participationGoal} for townships
  * @param stageRules how a stage's penalty counts; absent, pro rata and not cumulative
  * @param ranking the bottom of a ranking and its consequences; absent, DOMAIN.md's 3 / 2 / 3
+ * @param shortfall what a township that ends the collection period below its goal bears (Liancheng); absent, nothing
  */
 public record CampaignDefined(
         String region,
@@ -60,7 +61,8 @@ public record CampaignDefined(
         RefundRule refundRule,
         Goals goals,
         StageRules stageRules,
-        Ranking ranking) implements Event {
+        Ranking ranking,
+        Shortfall shortfall) implements Event {
 
     /** 目标: the rate each kind of unit must reach (Liancheng townships 98 %, schools 100 %...). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,13 +70,31 @@ public record CampaignDefined(
             @JsonProperty("ASSISTED") BigDecimal assisted, @JsonProperty("NEWBORN") BigDecimal newborn) {
     }
 
-    /** 分阶段考核: a penalty per whole point short or pro rata; stages counted apart (分阶段算，不重复) unless cumulative. */
+    /**
+     * 分阶段考核: a penalty per whole point short or pro rata; stages counted apart (分阶段算，不重复) unless cumulative.
+     *
+     * @param enrolledOnGraceDays how many days before the day an enrolment is received its {@code enrolledOn} may lie, so that
+     *     nobody back-dates enrolments into a stage already judged; absent, any day of the collection period (API.md's enrolments)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StageRules(Penalty penalty, Boolean cumulative) {
+    public record StageRules(Penalty penalty, Boolean cumulative, Integer enrolledOnGraceDays) {
+
+        public StageRules {
+            nonNegative(enrolledOnGraceDays, "enrolledOnGraceDays");
+        }
+
+        public StageRules(Penalty penalty, Boolean cumulative) {
+            this(penalty, cumulative, null);
+        }
 
         public enum Penalty {
             WHOLE_POINTS, PRO_RATA
         }
+    }
+
+    /** The earliest {@code enrolledOn} an enrolment received on {@code received} may state, if the campaign limits it. */
+    public LocalDate earliestEnrolledOn(LocalDate received) {
+        return stageRules == null || stageRules.enrolledOnGraceDays() == null ? null : received.minusDays(stageRules.enrolledOnGraceDays());
     }
 
     /** 排名: how many are the bottom, and after how many periods in a row there a written explanation and criticism follow. */
@@ -93,6 +113,22 @@ public record CampaignDefined(
         return goals != null && goals.township() != null ? goals.township() : participationGoal;
     }
 
+    /** The goal a unit of the type is judged against: a school's own goal where the campaign sets one, else the townships'. */
+    public BigDecimal goalFor(TargetsSet.UnitType type) {
+        BigDecimal own = goals != null && type == TargetsSet.UnitType.SCHOOL ? goals.school() : null;
+        return own != null ? own : townshipGoal();
+    }
+
+    /** The share of the certified needy that must be enrolled (absent: shown, not judged). */
+    public BigDecimal assistedGoal() {
+        return goals == null ? null : goals.assisted();
+    }
+
+    /** The share of enrolled newborns that must be enrolled within the days that cover them from birth (absent: not judged). */
+    public BigDecimal newbornGoal() {
+        return goals == null ? null : goals.newborn();
+    }
+
     public StageRules.Penalty penaltyOrDefault() {
         return stageRules != null && stageRules.penalty() != null ? stageRules.penalty() : StageRules.Penalty.PRO_RATA;
     }
@@ -108,7 +144,33 @@ public record CampaignDefined(
     public CampaignDefined withJudging(Goals goals, StageRules stageRules, Ranking ranking) {
         return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
                 fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
-                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking);
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking,
+                shortfall);
+    }
+
+    /**
+     * 未达目标的后果 (Liancheng): a township whose rate at the end of the collection period is below its
+     * goal bears the county's matching funds on its target and loses tax share for each point short
+     * (whole points or pro rata, as {@code stageRules.penalty} says).
+     *
+     * @param matchingFundsPerHead the county's matching funds per person of the target, in yuan
+     * @param taxSharePerPoint the tax share lost per percentage point short, in yuan
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Shortfall(BigDecimal matchingFundsPerHead, BigDecimal taxSharePerPoint) {
+
+        public Shortfall {
+            matchingFundsPerHead = matchingFundsPerHead == null ? null : Amounts.yuan(matchingFundsPerHead);
+            taxSharePerPoint = taxSharePerPoint == null ? null : Amounts.yuan(taxSharePerPoint);
+        }
+    }
+
+    /** The same campaign with what a township below its goal bears at the end of the period. */
+    public CampaignDefined withShortfall(Shortfall shortfall) {
+        return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
+                fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking,
+                shortfall);
     }
 
     /** 退费规则: when an application for money back (with a reason) is approved. */
@@ -130,7 +192,7 @@ public record CampaignDefined(
             List<Extension> extensions, Contributions contributions, BigDecimal fiscalSubsidy, List<Assistance> assistance,
             BigDecimal participationGoal, List<Stage> stages, int lateEnrolmentWaitingDays) {
         this(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions, fiscalSubsidy, assistance,
-                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null, null, null, null, null);
+                participationGoal, stages, lateEnrolmentWaitingDays, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CampaignDefined {
@@ -156,7 +218,8 @@ public record CampaignDefined(
             Renewal renewal, RefundRule refundRule) {
         return new CampaignDefined(region, regionName, coverageYear, version, collectionPeriod, extensions, contributions,
                 fiscalSubsidy, assistance, participationGoal, stages, lateEnrolmentWaitingDays, minorBornOnOrAfter, categoryPeriods,
-                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking);
+                specialCases, lateEnrolment, assistanceCutoff, agencyListDueDay, renewal, refundRule, goals, stageRules, ranking,
+                shortfall);
     }
 
     /** The campaign's refund rule: before coverage starts unless it says otherwise. */
@@ -365,13 +428,32 @@ public record CampaignDefined(
      * 阶段性目标: the participation rate ({@code threshold}, e.g. "0.50") a township must reach by
      * the deadline, its reward and the penalty per percentage point below it.
      */
-    public record Stage(LocalDate deadline, BigDecimal threshold, BigDecimal reward, BigDecimal penaltyPerPoint) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stage(LocalDate deadline, BigDecimal threshold, BigDecimal reward, BigDecimal penaltyPerPoint, Measure measure) {
+
+        /** What a stage judges: the participation rate (absent), or e-voucher activations against their targets (Gaolou). */
+        public enum Measure {
+            ENROLMENT, E_VOUCHER,
+            /** not a stage of the campaign: the goal judged at the end of the collection period, where a shortfall has consequences */
+            GOAL
+        }
 
         public Stage {
             requireNonNull(deadline, "deadline");
             requireNonNull(threshold, "threshold");
             reward = Amounts.yuan(requireNonNull(reward, "reward"));
             penaltyPerPoint = Amounts.yuan(requireNonNull(penaltyPerPoint, "penaltyPerPoint"));
+            if (measure == Measure.ENROLMENT) {
+                measure = null;
+            }
+        }
+
+        public Stage(LocalDate deadline, BigDecimal threshold, BigDecimal reward, BigDecimal penaltyPerPoint) {
+            this(deadline, threshold, reward, penaltyPerPoint, null);
+        }
+
+        public Measure measureOrDefault() {
+            return measure == null ? Measure.ENROLMENT : measure;
         }
     }
 }

@@ -81,11 +81,12 @@ final class EventMother {
                                 CoverageFrom.DAY_AFTER_PAYMENT, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6))),
                 new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
                 LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT,
-                CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION, null, null, null)
+                CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION, null, null, null, null)
                 .withJudging(new CampaignDefined.Goals(new BigDecimal("0.98"), new BigDecimal("1.00"), new BigDecimal("1.00"),
                                 new BigDecimal("1.00")),
-                        new CampaignDefined.StageRules(CampaignDefined.StageRules.Penalty.WHOLE_POINTS, false),
-                        new CampaignDefined.Ranking(3, 2, 3));
+                        new CampaignDefined.StageRules(CampaignDefined.StageRules.Penalty.WHOLE_POINTS, false, 3),
+                        new CampaignDefined.Ranking(3, 2, 3))
+                .withShortfall(new CampaignDefined.Shortfall(new BigDecimal("450.00"), new BigDecimal("10000.00")));
     }
 
     static CampaignDefined minimalCampaignDefined() {
@@ -100,7 +101,9 @@ final class EventMother {
         return new TargetsSet(REGION, YEAR, List.of(
                 new TargetsSet.Target(TOWNSHIP, "莲峰镇", 41_230, 9_000),
                 new TargetsSet.Target("350825101", "北团镇", 18_605),
-                new TargetsSet.Target("350825102", "姑田镇", 21_470)));
+                new TargetsSet.Target("350825102", "姑田镇", 21_470, null, null, 20_000, 1_470)),
+                List.of(new TargetsSet.Unit(TOWNSHIP + "001", "城关村", TargetsSet.UnitType.VILLAGE, TOWNSHIP, 3_100, null, null, 700),
+                        new TargetsSet.Unit("3135000123", "连城县第一中学", TargetsSet.UnitType.SCHOOL, TOWNSHIP, 2_400, null, null, null)));
     }
 
     static TargetsSet minimalTargetsSet() {

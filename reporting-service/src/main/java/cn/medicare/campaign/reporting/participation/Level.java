@@ -1,0 +1,37 @@
+package cn.medicare.campaign.reporting.participation;
+
+import cn.medicare.campaign.reporting.readmodel.Definitions;
+
+/**
+ * 考核层级: the level participation, stages and rankings are answered at (API.md {@code level=}).
+ * Each says how a person is matched to a unit of the level and where the level's units and targets
+ * are kept; the education system is a TOWNSHIP-level row.
+ */
+public enum Level {
+
+    TOWNSHIP(Definitions.UNIT, """
+            select township as unit, township_name as unit_name, unit_type, null as parent, target, target_local_hukou,
+                   target_non_local, e_voucher_target, township as match_key
+            from township_target where region = :region and coverage_year = :coverageYear"""),
+
+    /** A village is its township's and its name's: the roster keeps the village's name. */
+    VILLAGE("person_year.township || '|' || coalesce(person_year.village, '')", """
+            select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
+                   parent || '|' || unit_name as match_key
+            from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'VILLAGE'"""),
+
+    SCHOOL("person_year.school", """
+            select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
+                   unit_name as match_key
+            from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'SCHOOL'""");
+
+    /** The key a person of {@code person_year} counts under at this level. */
+    final String personKey;
+    /** The level's units with their targets and the key their people count under, bound by {@code :region}, {@code :coverageYear}. */
+    final String units;
+
+    Level(String personKey, String units) {
+        this.personKey = personKey;
+        this.units = units;
+    }
+}
