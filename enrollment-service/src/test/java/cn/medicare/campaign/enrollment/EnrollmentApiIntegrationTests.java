@@ -9,14 +9,22 @@ import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Gaolou;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.fixtures.Uploads;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -263,8 +271,9 @@ class EnrollmentApiIntegrationTests {
         assertThat(outcome.get("rejected").get(1).get("errors").get(0).get("message").asString()).contains("more than once");
         assertThat(outcome.get("rejected").get(2).get("errors").get(0).get("field").asString()).isEqualTo("township");
         assertThat(outcome.get("rejected").get(3).get("errors").get(0).get("field").asString()).isEqualTo("hukouLocal");
-        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonEnrolled' and payload::text like '%\"STUDENT\"%'",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from outbox where type = 'PersonEnrolled' and aggregateid = ? and payload::text like '%"STUDENT"%'""",
+                Integer.class, Liancheng.personId(second))).isEqualTo(1);
         assertThat(outcome.toString()).doesNotContain(first).doesNotContain(mistyped);
 
         JsonNode again = json(township.post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv));
@@ -547,6 +556,63 @@ class EnrollmentApiIntegrationTests {
         assertThat(backDated.body()).contains("enrolledOn", "30");
         assertThat(json(api.as("viewer").get("/api/v1/campaigns/" + region + "/2018")).get("stageRules").get("enrolledOnGraceDays")
                 .asInt()).isEqualTo(30);
+    }
+
+    /** Issue 11: the blank 附件4, filled in by a township as the form says (names, Chinese categories, a school and its class). */
+    @Test
+    void aTownshipsForm4FilledInAsTheFormSaysIsEnrolled() throws Exception {
+        // the form has no date: its residents enrol today, so the campaign's period is open today, whatever day the test runs
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int year = today.getYear() + 1;
+        CampaignDefined example = Liancheng.apiExample(year);
+        CampaignDefined open = new CampaignDefined(example.region(), example.regionName(), year, 1,
+                new CampaignDefined.Period(today.minusDays(30), today.plusDays(30)), List.of(), example.contributions(),
+                example.fiscalSubsidy(), example.assistance(), example.participationGoal(), List.of(), example.lateEnrolmentWaitingDays());
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/" + year, Campaigns.json(open)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/" + year + "/targets", "{\"targets\":[{\"township\":\"" + Liancheng.LIANFENG
+                + "\",\"townshipName\":\"莲峰镇\",\"target\":100},{\"township\":\"" + Liancheng.WENHENG
+                + "\",\"townshipName\":\"文亨镇\",\"target\":100},{\"unit\":\"S350825001\",\"unitName\":\"莲峰中心小学\","
+                + "\"type\":\"SCHOOL\",\"parent\":\"" + Liancheng.LIANFENG + "\",\"target\":10}]}").statusCode()).isEqualTo(200);
+        ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
+        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(clerk.request("/api/v1/templates/new-enrolment.xlsx").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(blank.statusCode()).isEqualTo(200);
+        String resident = Liancheng.idNumber("19800101", 551);
+        String pupil = Liancheng.idNumber("20120101", 552);
+        String elsewhere = Liancheng.idNumber("19800101", 553);
+        byte[] filled;
+        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = form.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("新参保登记表");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("乡(镇)/街道/学校");
+            form4Row(sheet.createRow(4), 1, "莲峰镇", "城关村", "林建华", resident, "普通城乡居民");
+            form4Row(sheet.createRow(5), 2, "莲峰中心小学", "三年级二班", "林小明", pupil, "中小学生");
+            form4Row(sheet.createRow(6), 3, "文亨镇", "文亨村", "陈美玲", elsewhere, "普通城乡居民");
+            form.write(out);
+            filled = out.toByteArray();
+        }
+
+        HttpResponse<String> answer = clerk.post("/api/v1/enrolments/batch?region=350825&coverageYear=" + year,
+                "multipart/form-data; boundary=form4", Uploads.multipart("form4", "附件4.xlsx", filled));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(json(answer).get("accepted").asInt()).as(answer.body()).isEqualTo(2);
+        assertThat(json(answer).get("rejected").get(0).get("row").asInt()).isEqualTo(3);
+        JsonNode enrolled = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(pupil) + "?coverageYear=" + year));
+        assertThat(enrolled.get("township").asString()).isEqualTo(Liancheng.LIANFENG);
+        assertThat(enrolled.get("school").asString()).isEqualTo("莲峰中心小学");
+        assertThat(enrolled.get("schoolClass").asString()).isEqualTo("三年级二班");
+        assertThat(enrolled.get("personCategory").asString()).isEqualTo("STUDENT");
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(resident) + "?coverageYear=" + year))
+                .get("hukouLocal").asBoolean()).isTrue();
+    }
+
+    private static void form4Row(Row row, int serial, String unit, String village, String name, String idNumber, String category) {
+        List<String> cells = List.of(unit, village, name, idNumber, "13800000000", category);
+        row.createCell(0).setCellValue(serial);
+        for (int c = 0; c < cells.size(); c++) {
+            row.createCell(c + 1).setCellValue(cells.get(c));
+        }
     }
 
     @Test

@@ -26,11 +26,14 @@ import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +102,9 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(first.get("rate").asString()).isEqualTo("0.5000");
         assertThat(first.get("goalMet").asBoolean()).isFalse();
 
+        assertThat(json(ApiClient.at(port).as("township-" + Gaolou.TOWNSHIP).get(villages)).get("townships")).hasSize(Gaolou.VILLAGES);
+        assertThat(json(ApiClient.at(port).as("township-" + Gaolou.REGION + "101").get(villages)).get("townships")).isEmpty();
+
         settlements.settleDue(Gaolou.REGION, 2022);
         String stages = "/api/v1/stages?region=" + Gaolou.REGION + "&coverageYear=2022&level=VILLAGE";
         JsonNode october = json(bureau.get(stages)).get("stages").get(0);
@@ -137,9 +143,18 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(settled.get(1).get("deadline").asString()).isEqualTo("2021-11-15");
         assertThat(settled.get(1).get("townships").get(1).get("done").asInt()).isEqualTo(1);
         assertThat(settled.get(0).get("settledBy").asString()).isEqualTo("schedule");
+
+        HttpResponse<String> created = bureau.post("/api/v1/reports", "{\"type\":\"ON_DEMAND\",\"region\":\""
+                + Gaolou.REGION + "\",\"coverageYear\":2022}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String reportId = JsonMapper.shared().readTree(created.body()).get("reportId").asString();
+        JsonNode report = json(bureau.get("/api/v1/reports/" + reportId)).get("content");
+        assertThat(report.get("villages")).hasSize(Gaolou.VILLAGES);
+        assertThat(report.has("schools")).isFalse();
+        assertThat(bureau.get("/api/v1/reports/" + reportId + "/content.html").body()).contains("村 villages", Gaolou.villageName(20));
     }
 
-    private static java.util.stream.Stream<JsonNode> rows(JsonNode figures) {
+    private static Stream<JsonNode> rows(JsonNode figures) {
         return StreamSupport.stream(figures.get("townships").spliterator(), false);
     }
 
@@ -152,14 +167,14 @@ class AccountabilityUnitsIntegrationTests {
                 new ContributionAssessed(person, 2022, Gaolou.REGION, new BigDecimal("320.00"), BigDecimal.ZERO.setScale(2),
                         new BigDecimal("320.00"), null, AssessmentReason.ENROLLED),
                 new PaymentConfirmed(person, 2022, Gaolou.REGION, "V" + n, new BigDecimal(paid), PaymentChannel.WECHAT,
-                        day.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant().plusSeconds(36_000), PaymentSource.WEBHOOK));
+                        day.atStartOfDay(ZoneOffset.ofHours(8)).toInstant().plusSeconds(36_000), PaymentSource.WEBHOOK));
     }
 
     private static String person(int n) {
         return Gaolou.REGION + String.format("%026d", n);
     }
 
-    private static JsonNode json(java.net.http.HttpResponse<String> response) {
+    private static JsonNode json(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body());
     }

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.fixtures.Uploads;
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
@@ -32,6 +40,60 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<List<Integer>>read(response.body(), "$.rejected[*].row")).containsExactly(2);
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(orphan)).get(0), "$.effectiveDate"))
                 .isEqualTo("2017-10-15");
+    }
+
+    /** Issue 11: "an agency uploads a 附件3 workbook filled in as the form says and every row is accepted". */
+    @Test
+    void theBlankForm3FilledInAsTheFormSaysIsAcceptedRowByRow() throws Exception {
+        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(api("civil-affairs").request("/api/v1/templates/adjustment-list.xlsx")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        String lowIncome = Liancheng.idNumber(441);
+        String extremePoor = Liancheng.idNumber(442);
+        String orphan = Liancheng.idNumber(443);
+        byte[] filled;
+        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = form.getSheetAt(0);
+            Row header = sheet.getRow(3);
+            assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(3).getStringCellValue(),
+                    header.getCell(6).getStringCellValue())).containsExactly("序号", "身份证号码", "人员类别");
+            assertThat(sheet.getDataValidations()).hasSize(2);
+            CellStyle date = form.createCellStyle();
+            date.setDataFormat(form.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            fill(sheet.createRow(4), 1, "莲峰镇", lowIncome, "新增", "农村低保").createCell(7).setCellValue("2017/10/15");
+            Row typedDate = fill(sheet.createRow(5), 2, Liancheng.LIANFENG, extremePoor, "新增", "城镇特困");
+            typedDate.createCell(7).setCellValue(LocalDate.of(2017, 10, 16));
+            typedDate.getCell(7).setCellStyle(date);
+            fill(sheet.createRow(6), 3, "莲峰镇", orphan, "新增", "孤儿").createCell(7).setCellValue("2017年10月17日");
+            form.write(out);
+            filled = out.toByteArray();
+        }
+
+        HttpResponse<String> response = postBytes("civil-affairs", "/api/v1/adjustment-batches?month=2017-10",
+                "multipart/form-data; boundary=" + BOUNDARY, Uploads.multipart(BOUNDARY, "附件3.xlsx", filled));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).as(response.body()).isEqualTo(3);
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(lowIncome)).get(0), "$.category"))
+                .isEqualTo("MINIMUM_LIVING");
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(extremePoor)).get(0), "$.effectiveDate"))
+                .isEqualTo("2017-10-16");
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(orphan)).get(0), "$.township"))
+                .isEqualTo(Liancheng.LIANFENG);
+        String batch = get("civil-affairs", "/api/v1/adjustment-batches/" + JsonPath.<String>read(response.body(), "$.batchId")).body();
+        assertThat(batch).as("the form's own category is kept as written").contains("农村低保");
+    }
+
+    private static Row fill(Row row, int serial, String township, String idNumber, String action, String category) {
+        row.createCell(0).setCellValue(serial);
+        row.createCell(1).setCellValue(township);
+        row.createCell(2).setCellValue(Liancheng.VILLAGE);
+        row.createCell(3).setCellValue(idNumber);
+        row.createCell(4).setCellValue("13800000000");
+        row.createCell(5).setCellValue(action);
+        row.createCell(6).setCellValue(category);
+        return row;
     }
 
     @Test

@@ -98,7 +98,7 @@ abstract class SubsidyIntegrationTestBase {
         return api(client).post(path, contentType, body);
     }
 
-    private ApiClient api(String client) {
+    ApiClient api(String client) {
         return client == null ? ApiClient.at(port) : ApiClient.at(port).as(client);
     }
 }

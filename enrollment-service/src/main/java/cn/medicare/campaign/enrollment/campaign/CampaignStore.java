@@ -63,7 +63,7 @@ public class CampaignStore {
     }
 
     /** The villages' and schools' targets. */
-    List<TargetsSet.Unit> units(String region, int coverageYear) {
+    public List<TargetsSet.Unit> units(String region, int coverageYear) {
         return jdbc.sql("""
                 select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target
                 from unit_target where region = :region and coverage_year = :coverageYear order by unit_type desc, unit""")

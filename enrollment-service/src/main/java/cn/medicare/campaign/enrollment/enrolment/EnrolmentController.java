@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/enrolments")
@@ -141,7 +143,17 @@ class EnrolmentController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody InputStreamResource body) throws IOException {
         try (InputStream csv = body.getInputStream()) {
-            return enrolments.enrolAll(caller, EnrolmentCsv.read(intake, csv, contentType, region, coverageYear));
+            return enrolments.enrolAll(caller, EnrolmentList.read(intake, csv, contentType, region, coverageYear));
+        }
+    }
+
+    /** The spreadsheet itself (附件4 新参保登记表 as filled in, or the API's columns): multipart, part {@code file}, first sheet. */
+    @PostMapping(path = "/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    BatchOutcome enrolWorkbook(Caller caller, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer coverageYear, @RequestPart("file") MultipartFile file) throws IOException {
+        try (InputStream xlsx = file.getInputStream()) {
+            return enrolments.enrolAll(caller, EnrolmentList.readWorkbook(intake, xlsx, region, coverageYear));
         }
     }
 

@@ -33,6 +33,22 @@ record EnrolmentRequest(
     record SpecialCaseClaim(@JsonProperty("case") SpecialCase specialCase, LocalDate date, Integer employeeYears) {
     }
 
+    /** The same request in a township named by its code (附件4 names it as people write it). */
+    EnrolmentRequest inTownship(String code) {
+        return new EnrolmentRequest(idNumber, name, phone, region, coverageYear, code, village, school, hukouLocal, residencePermit,
+                personCategory, enrolledOn, specialCase, schoolClass, remarks);
+    }
+
+    /**
+     * The same request enrolled through a school (附件4's 乡(镇)/街道/学校 names the school, its
+     * 村/社区/班级 the class): counted with the school's township or the education system.
+     */
+    EnrolmentRequest atSchool(String unitCode, String schoolName) {
+        String schoolClass = this.schoolClass != null ? this.schoolClass : village;
+        return new EnrolmentRequest(idNumber, name, phone, region, coverageYear, unitCode, village, schoolName, hukouLocal,
+                residencePermit, personCategory, enrolledOn, specialCase, schoolClass, remarks);
+    }
+
     /** Never the number itself: requests end up in logs and debuggers. */
     @Override
     public String toString() {

@@ -101,7 +101,7 @@ class EnrolmentService {
                 continue;
             }
             try {
-                prepared.add(prepare(caller, row.request(), today, campaigns));
+                prepared.add(prepare(caller, campaigns.byCode(row.request()), today, campaigns));
                 preparedRows.add(row.row());
             } catch (ApiException refusal) {
                 rejected.add(BatchOutcome.Rejection.of(row.row(), refusal));
@@ -212,6 +212,8 @@ class EnrolmentService {
 
         private final Map<String, Optional<CampaignDefined>> campaignsByKey = new HashMap<>();
         private final Map<String, Set<String>> townshipsByKey = new HashMap<>();
+        private final Map<String, List<TargetsSet.Target>> targetsByKey = new HashMap<>();
+        private final Map<String, List<TargetsSet.Unit>> unitsByKey = new HashMap<>();
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
@@ -222,6 +224,30 @@ class EnrolmentService {
         Set<String> townships(String region, int coverageYear) {
             return townshipsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.targets(region, coverageYear).stream()
                     .map(TargetsSet.Target::township).collect(Collectors.toSet()));
+        }
+
+        /**
+         * A row whose township cell is a name (附件4 as filled in) in the code of the township of that
+         * name, or of the school of that name and its township or education system; unchanged when
+         * the name is no unit's, or more than one's (the township check then names the cell).
+         */
+        EnrolmentRequest byCode(EnrolmentRequest request) {
+            String named = request.township() == null ? null : request.township().strip();
+            if (named == null || named.matches("[0-9]{9}") || request.region() == null || request.coverageYear() == null) {
+                return request;
+            }
+            String key = request.region() + ":" + request.coverageYear();
+            List<TargetsSet.Target> townships = targetsByKey.computeIfAbsent(key,
+                    k -> campaigns.targets(request.region(), request.coverageYear()));
+            List<String> codes = townships.stream().filter(target -> target.townshipName().equals(named))
+                    .map(TargetsSet.Target::township).toList();
+            if (codes.size() == 1) {
+                return request.inTownship(codes.get(0));
+            }
+            List<TargetsSet.Unit> schools = unitsByKey.computeIfAbsent(key, k -> campaigns.units(request.region(), request.coverageYear()))
+                    .stream().filter(unit -> unit.type() == TargetsSet.UnitType.SCHOOL && unit.unitName().equals(named)
+                            && unit.parent() != null).toList();
+            return schools.size() == 1 ? request.atSchool(schools.get(0).parent(), named) : request;
         }
     }
 

@@ -68,7 +68,7 @@ public final class CountyScale {
         long started = System.nanoTime();
         ApiClient bureau = client(SuiteService.ENROLLMENT, "bureau");
         expect(bureau.put("/api/v1/campaigns/350825/2018", "application/json", Liancheng.apiExampleJson(COVERAGE_YEAR)), 200);
-        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", Liancheng.targetsCsv()), 200);
+        expect(bureau.put("/api/v1/campaigns/350825/2018/targets", "text/csv", targetsWithVillages()), 200);
 
         List<Resident> residents = residents(share);
         long step = System.nanoTime();
@@ -94,6 +94,56 @@ public final class CountyScale {
         out.printf(Locale.ROOT, "[county-scale] figures final (%d enrolled of %d registered) %.1f s after the last payment call%n",
                 expected, residents.size(), seconds(step));
         out.printf(Locale.ROOT, "[county-scale] %d residents end to end in %.1f s%n", residents.size(), seconds(started));
+        measureReads();
+    }
+
+    /**
+     * Issue 10's reading figures: the participation of every level (live and as of a past moment),
+     * the stages computed on demand and read once settled, and the rankings; each call five times,
+     * the median and the slowest printed.
+     */
+    private void measureReads() {
+        ApiClient bureau = client(SuiteService.REPORTING, "bureau");
+        String campaign = "region=350825&coverageYear=2018";
+        read(bureau, "participation, townships", "/api/v1/participation?" + campaign);
+        read(bureau, "participation, villages", "/api/v1/participation?" + campaign + "&level=VILLAGE");
+        read(bureau, "participation, villages as of 2017-10-31", "/api/v1/participation?" + campaign
+                + "&level=VILLAGE&asOf=2017-10-31T15:59:59Z");
+        read(bureau, "stages, villages, computed", "/api/v1/stages?" + campaign + "&level=VILLAGE");
+        for (String deadline : List.of("2017-10-31", "2017-11-15")) {
+            expect(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"350825\",\"coverageYear\":2018,\"deadline\":\""
+                    + deadline + "\",\"reason\":\"benchmark\"}"), 200);
+        }
+        read(bureau, "stages, villages, settled", "/api/v1/stages?" + campaign + "&level=VILLAGE");
+        read(bureau, "rankings, villages, monthly", "/api/v1/rankings?" + campaign + "&period=MONTHLY&level=VILLAGE");
+    }
+
+    private void read(ApiClient client, String what, String path) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            expect(client.get(path), 200);
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        millis.sort(Comparator.naturalOrder());
+        out.printf(Locale.ROOT, "[county-scale] read %s: median %d ms, slowest %d ms%n", what, millis.get(2), millis.get(4));
+    }
+
+    /** Liancheng's townships and, inside each, the six villages the residents live in, each with a sixth of the target. */
+    private static String targetsWithVillages() {
+        StringBuilder csv = new StringBuilder("unit,unitName,type,parent,target\n");
+        List<String> villages = Residents.villages();
+        Liancheng.targetsCsv().lines().skip(1).forEach(line -> {
+            String[] cells = line.split(",");
+            int target = Integer.parseInt(cells[2]);
+            csv.append(cells[0]).append(',').append(cells[1]).append(",TOWNSHIP,,").append(target).append('\n');
+            for (int v = 0; v < villages.size(); v++) {
+                int share = target / villages.size() + (v < target % villages.size() ? 1 : 0);
+                csv.append(cells[0]).append(String.format("%03d", v + 1)).append(',').append(villages.get(v)).append(",VILLAGE,")
+                        .append(cells[0]).append(',').append(share).append('\n');
+            }
+        });
+        return csv.toString();
     }
 
     private static List<Resident> residents(double share) {

@@ -14,6 +14,11 @@ public final class Residents {
     private static final List<String> GIVEN = List.of("建华", "秀英", "志强", "丽娟", "国平", "美玲", "文斌", "春花", "明辉", "桂兰", "永福", "海燕");
     private static final List<String> VILLAGES = List.of("城关村", "东街村", "西门村", "新华村", "上坪村", "下洋村");
 
+    /** The villages residents are spread over, the same in every township. */
+    public static List<String> villages() {
+        return VILLAGES;
+    }
+
     private final Random random;
     private final String birthRegion;
     private final Set<String> issued = new HashSet<>();

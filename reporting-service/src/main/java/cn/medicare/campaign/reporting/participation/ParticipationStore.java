@@ -5,8 +5,11 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,15 +79,16 @@ public class ParticipationStore {
     }
 
     /**
-     * Every unit of the level with its figures at the moment: the people counted per unit key first,
-     * then matched to the units' targets, in one pass over the people.
+     * Every unit of the level with its figures at the moment, in one pass over the people: counted
+     * per unit key and, among the assisted, per assistance category, then matched to the units' targets.
      */
     public List<Figures> units(Level level, String region, int coverageYear, Moment moment) {
-        Map<String, Map<String, Integer>> byCategory = assistedByCategory(level, region, coverageYear, moment);
         Map<String, String> townshipNames = level == Level.TOWNSHIP ? Map.of() : townshipNames(region, coverageYear);
-        return people(level, moment, region, coverageYear, """
+        Map<String, UnitCount> byUnit = new LinkedHashMap<>();
+        people(level, moment, region, coverageYear, """
                 , counted as (
                     select unit_key,
+                           case when registered and settled and subsidy_amount > 0 then assistance_category end as assisted_category,
                            count(*) filter (where registered) as registered,
                            count(*) filter (where registered and settled) as enrolled,
                            count(*) filter (where registered and settled and coalesce(subsidy_amount, 0) = 0) as self_paid,
@@ -97,11 +101,11 @@ public class ParticipationStore {
                            count(*) filter (where registered and (person_category = 'NEWBORN' or coverage_from_birth
                                                                   or coverage_rule = 'NEWBORN')) as newborns,
                            count(*) filter (where registered and coverage_from_birth) as newborns_from_birth
-                    from people group by unit_key
+                    from people group by 1, 2
                 ), units as (""" + level.units + """
                 )
                 select u.unit, u.unit_name, u.unit_type, u.parent, u.target, u.target_local_hukou, u.target_non_local,
-                       u.e_voucher_target,
+                       u.e_voucher_target, c.assisted_category,
                        coalesce(c.registered, 0) as registered, coalesce(c.enrolled, 0) as enrolled,
                        coalesce(c.self_paid, 0) as self_paid, coalesce(c.assisted, 0) as assisted,
                        coalesce(c.local_registered, 0) as local_registered, coalesce(c.local_enrolled, 0) as local_enrolled,
@@ -112,32 +116,75 @@ public class ParticipationStore {
                 from units u
                 left join counted c on c.unit_key = u.match_key
                 order by u.unit""")
-                .query((row, n) -> {
-                    int target = row.getInt("target");
-                    int enrolled = row.getInt("enrolled");
-                    String unit = row.getString("unit");
-                    Figures figures = new Figures(unit, row.getString("unit_name"), target, row.getInt("registered"),
-                            enrolled, Figures.rate(enrolled, target), row.getInt("self_paid"), row.getInt("assisted"),
-                            byCategory.getOrDefault(unit, Map.of()),
-                            new Figures.Split(row.getInt("local_registered"), row.getInt("local_enrolled"),
-                                    (Integer) row.getObject("target_local_hukou")),
-                            new Figures.Split(row.getInt("non_local_registered"), row.getInt("non_local_enrolled"),
-                                    (Integer) row.getObject("target_non_local")))
-                            .withEVouchers((Integer) row.getObject("e_voucher_target"), row.getInt("e_vouchers"))
-                            .withGroups(null, level == Level.TOWNSHIP ? new Figures.Judged(row.getInt("newborns"),
-                                    row.getInt("newborns_from_birth"), Figures.rate(row.getInt("newborns_from_birth"),
-                                    row.getInt("newborns")), null, null) : null);
-                    TargetsSet.UnitType type = row.getString("unit_type") == null ? null
-                            : TargetsSet.UnitType.valueOf(row.getString("unit_type"));
-                    if (level == Level.TOWNSHIP) {
-                        return type == null ? figures : figures.asUnit(null, null, type, unit, row.getString("unit_name"));
+                .query(row -> {
+                    UnitCount count = byUnit.get(row.getString("unit"));
+                    if (count == null) {
+                        count = new UnitCount(row);
+                        byUnit.put(row.getString("unit"), count);
                     }
-                    String parent = row.getString("parent");
-                    String township = parent != null && townshipNames.containsKey(parent) ? parent : null;
-                    return figures.asUnit(unit, row.getString("unit_name"), type, township,
-                            township == null ? null : townshipNames.get(township));
-                }).list();
+                    count.add(row);
+                });
+        return byUnit.values().stream().map(count -> count.figures(level, townshipNames)).toList();
     }
+
+    /** One unit's counts, summed over the rows of its assistance categories. */
+    private static final class UnitCount {
+
+        private final String unit;
+        private final String name;
+        private final TargetsSet.UnitType type;
+        private final String parent;
+        private final int target;
+        private final Integer targetLocalHukou;
+        private final Integer targetNonLocal;
+        private final Integer eVoucherTarget;
+        private final Map<String, Integer> assistedByCategory = new TreeMap<>();
+        private final int[] counts = new int[COUNTED.size()];
+
+        UnitCount(ResultSet row) throws SQLException {
+            unit = row.getString("unit");
+            name = row.getString("unit_name");
+            type = row.getString("unit_type") == null ? null : TargetsSet.UnitType.valueOf(row.getString("unit_type"));
+            parent = row.getString("parent");
+            target = row.getInt("target");
+            targetLocalHukou = (Integer) row.getObject("target_local_hukou");
+            targetNonLocal = (Integer) row.getObject("target_non_local");
+            eVoucherTarget = (Integer) row.getObject("e_voucher_target");
+        }
+
+        void add(ResultSet row) throws SQLException {
+            for (int i = 0; i < COUNTED.size(); i++) {
+                counts[i] += row.getInt(COUNTED.get(i));
+            }
+            String category = row.getString("assisted_category");
+            if (category != null) {
+                assistedByCategory.merge(category, row.getInt("assisted"), Integer::sum);
+            }
+        }
+
+        private int count(String column) {
+            return counts[COUNTED.indexOf(column)];
+        }
+
+        Figures figures(Level level, Map<String, String> townshipNames) {
+            int enrolled = count("enrolled");
+            Figures figures = new Figures(unit, name, target, count("registered"), enrolled, Figures.rate(enrolled, target),
+                    count("self_paid"), count("assisted"), assistedByCategory,
+                    new Figures.Split(count("local_registered"), count("local_enrolled"), targetLocalHukou),
+                    new Figures.Split(count("non_local_registered"), count("non_local_enrolled"), targetNonLocal))
+                    .withEVouchers(eVoucherTarget, count("e_vouchers"))
+                    .withGroups(null, level == Level.TOWNSHIP ? new Figures.Judged(count("newborns"), count("newborns_from_birth"),
+                            Figures.rate(count("newborns_from_birth"), count("newborns")), null, null) : null);
+            if (level == Level.TOWNSHIP) {
+                return type == null ? figures : figures.asUnit(null, null, type, unit, name);
+            }
+            String township = parent != null && townshipNames.containsKey(parent) ? parent : null;
+            return figures.asUnit(unit, name, type, township, township == null ? null : townshipNames.get(township));
+        }
+    }
+
+    private static final List<String> COUNTED = List.of("registered", "enrolled", "self_paid", "assisted", "local_registered",
+            "local_enrolled", "non_local_registered", "non_local_enrolled", "e_vouchers", "newborns", "newborns_from_birth");
 
     /** The townships' names, for the villages and schools inside them (the education system is no township of theirs). */
     Map<String, String> townshipNames(String region, int coverageYear) {
@@ -187,21 +234,6 @@ public class ParticipationStore {
                     byTownship.put(row.getString(1), new int[] {row.getInt(2), row.getInt(3)});
                 });
         return byTownship;
-    }
-
-    private Map<String, Map<String, Integer>> assistedByCategory(Level level, String region, int coverageYear, Moment moment) {
-        Map<String, Map<String, Integer>> byUnit = new HashMap<>();
-        people(level, moment, region, coverageYear, """
-                , units as (""" + level.units + """
-                )
-                select u.unit, p.assistance_category, count(*) as people from people p join units u on u.match_key = p.unit_key
-                where p.registered and p.settled and p.subsidy_amount > 0
-                group by u.unit, p.assistance_category""")
-                .query(row -> {
-                    byUnit.computeIfAbsent(row.getString("unit"), unit -> new TreeMap<>())
-                            .put(row.getString("assistance_category"), row.getInt("people"));
-                });
-        return byUnit;
     }
 
     /** A query over the people of the campaign as they stand at the moment, their parameters bound by name. */

@@ -9,14 +9,16 @@ package cn.medicare.campaign.reporting.readmodel;
 public final class Definitions {
 
     /**
-     * The unit a person counts in: their township, or, where the campaign has an education system
-     * (教育系统, Lishi) and the person enrolled through a school, the education system.
+     * The unit a person of the campaign {@code :region}, {@code :coverageYear} counts in: their
+     * township, or, where the campaign has an education system (教育系统, Lishi) and the person
+     * enrolled through a school, the education system (looked up once per query, not per person).
      */
     public static final String UNIT = """
-            coalesce((select t.township from township_target t
-                      where t.region = person_year.region and t.coverage_year = person_year.coverage_year
-                        and t.unit_type = 'EDUCATION_SYSTEM' and person_year.school is not null
-                      limit 1), person_year.township)""";
+            case when person_year.school is not null
+                 then coalesce((select t.township from township_target t
+                                where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
+                                limit 1), person_year.township)
+                 else person_year.township end""";
 
     /** Registered for the year and not withdrawn by {@code :today}. */
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";

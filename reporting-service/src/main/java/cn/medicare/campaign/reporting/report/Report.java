@@ -13,11 +13,13 @@ import java.util.UUID;
 record Report(UUID reportId, ReportType type, String region, int coverageYear, Instant asOf, Instant createdAt, Content content) {
 
     /**
-     * What every report holds, the county total and one row per township, and what its type adds:
-     * the rankings so far (half-monthly, monthly bulletins) or the stage results (stage reports).
+     * What every report holds, the county total and one row per township (and, where the campaign
+     * assesses them, per village and per school), and what its type adds: the rankings so far
+     * (half-monthly, monthly bulletins) or the stage results (stage reports).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Content(Figures total, List<Figures> townships, List<TownshipRankings.Ranking> rankings,
-            List<StageResults.StageResult> stages) {
+            List<StageResults.StageResult> stages, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Figures> villages,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Figures> schools) {
     }
 }

@@ -41,25 +41,35 @@ final class ReportRendering {
 
     static byte[] xlsx(Report report) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(report.type() + " " + report.coverageYear());
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(COLUMNS);
-            rows.addAll(rows(report));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    String value = rows.get(r).get(c);
-                    if (r > 0 && c >= 2) {
-                        row.createCell(c).setCellValue(Double.parseDouble(value));
-                    } else {
-                        row.createCell(c).setCellValue(SpreadsheetText.neutralised(value));
-                    }
-                }
-            }
+            sheet(workbook, report.type() + " " + report.coverageYear(), rows(report));
+            sheet(workbook, "村 villages", unitRows(report.content().villages()));
+            sheet(workbook, "学校 schools", unitRows(report.content().schools()));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One sheet of the columns and these rows; none when there are no rows (a campaign without villages has no village sheet). */
+    private static void sheet(XSSFWorkbook workbook, String name, List<List<String>> body) {
+        if (body.isEmpty()) {
+            return;
+        }
+        Sheet sheet = workbook.createSheet(name);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(COLUMNS);
+        rows.addAll(body);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                String value = rows.get(r).get(c);
+                if (r > 0 && c >= 2) {
+                    row.createCell(c).setCellValue(Double.parseDouble(value));
+                } else {
+                    row.createCell(c).setCellValue(SpreadsheetText.neutralised(value));
+                }
+            }
         }
     }
 
@@ -68,14 +78,35 @@ final class ReportRendering {
                 .append(report.type()).append(' ').append(report.region()).append(' ').append(report.coverageYear())
                 .append("</title></head><body><h1>参保进度 ").append(report.region()).append(' ').append(report.coverageYear())
                 .append("</h1><p>").append(report.type()).append(", as of ").append(report.asOf()).append("</p><table border=\"1\"><tr>");
+        table(html, rows(report));
+        if (!unitRows(report.content().villages()).isEmpty()) {
+            table(html.append("<h2>村 villages</h2><table border=\"1\"><tr>"), unitRows(report.content().villages()));
+        }
+        if (!unitRows(report.content().schools()).isEmpty()) {
+            table(html.append("<h2>学校 schools</h2><table border=\"1\"><tr>"), unitRows(report.content().schools()));
+        }
+        return html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The header cells and the rows of a table already opened, and its end. */
+    private static void table(StringBuilder html, List<List<String>> rows) {
         COLUMNS.forEach(column -> html.append("<th>").append(column).append("</th>"));
         html.append("</tr>");
-        for (List<String> row : rows(report)) {
+        for (List<String> row : rows) {
             html.append("<tr>");
             row.forEach(cell -> html.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>"));
             html.append("</tr>");
         }
-        return html.append("</table></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+        html.append("</table>");
+    }
+
+    /** A village's or school's rows: its code and name where the townships have theirs. */
+    private static List<List<String>> unitRows(List<Figures> units) {
+        List<List<String>> rows = new ArrayList<>();
+        if (units != null) {
+            units.forEach(figures -> rows.add(row(figures.key(), figures.name(), figures)));
+        }
+        return rows;
     }
 
     /** The townships, then the county total as the last row. */

@@ -59,7 +59,8 @@ class ReportService {
         List<Figures> townships = query.townships(region, coverageYear, moment);
         Figures total = Figures.total(townships);
         Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),
-                type == ReportType.STAGE ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : null);
+                type == ReportType.STAGE ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : null,
+                query.units(Level.VILLAGE, region, coverageYear, moment), query.units(Level.SCHOOL, region, coverageYear, moment));
         Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);
         reports.add(report);
         outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),

@@ -87,13 +87,13 @@ class AdjustmentBatchService {
         boolean campaignsConsumed = progress.caughtUp(Topics.CAMPAIGN);
         List<CheckedRow> checked = new ArrayList<>(rows.size());
         // a list names a handful of townships many times: each is looked up once
-        Map<String, Optional<String>> regions = new HashMap<>();
+        Map<String, Optional<CampaignStore.Township>> townships = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
             checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
-                    township -> regions.computeIfAbsent(township, campaigns::regionOf)));
+                    township -> townships.computeIfAbsent(township, campaigns::township)));
         }
-        refuseWhileTargetsMayBeOnTheirWay(checked, regions, campaignsConsumed);
+        refuseWhileTargetsMayBeOnTheirWay(checked, townships, campaignsConsumed);
         UUID batchId = UUID.randomUUID();
         boolean onTime = !today.isAfter(month.atDay(dueDay(checked)));
         try {
@@ -115,7 +115,7 @@ class AdjustmentBatchService {
      * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
      * sees the same 503 again checks the code (CANVAS.md).
      */
-    private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<String>> regions,
+    private void refuseWhileTargetsMayBeOnTheirWay(List<CheckedRow> checked, Map<String, Optional<CampaignStore.Township>> regions,
             boolean campaignsConsumed) {
         List<String> unknown = regions.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         if (unknown.isEmpty()) {

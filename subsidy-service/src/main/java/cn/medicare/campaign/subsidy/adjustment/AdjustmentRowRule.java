@@ -8,11 +8,10 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,22 +31,25 @@ final class AdjustmentRowRule {
 
     /**
      * @param today the business date, which bounds birth dates
-     * @param regionOf the county of a township named by a campaign's targets
+     * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
-            Function<String, Optional<String>> regionOf) {
+            Function<String, Optional<CampaignStore.Township>> townshipOf) {
         List<InputError> errors = new ArrayList<>();
-        String township = strip(input.township());
+        String named = strip(input.township());
+        String township = null;
         String region = null;
-        if (township == null) {
+        if (named == null) {
             errors.add(InputError.row(row, "township", "乡镇为空 (the township is empty)"));
         } else {
-            region = regionOf.apply(township).orElse(null);
+            Optional<CampaignStore.Township> known = townshipOf.apply(named);
+            township = known.map(CampaignStore.Township::code).orElse(null);
+            region = known.map(CampaignStore.Township::region).orElse(null);
             if (region == null) {
                 // a code is quoted back to help the clerk; anything else typed there is not
-                String code = TOWNSHIP_CODE.matcher(township).matches() ? township : "";
-                errors.add(InputError.row(row, "township",
-                        "乡镇代码" + code + "不在任务分解表中 (township " + (code.isEmpty() ? "code" : code) + " is not in any campaign's targets)"));
+                String code = TOWNSHIP_CODE.matcher(named).matches() ? named : "";
+                errors.add(InputError.row(row, "township", "乡镇代码或名称" + code + "不在任务分解表中，或有重名 (township "
+                        + (code.isEmpty() ? "name or code" : code) + " is not in any campaign's targets, or its name is not unique)"));
             }
         }
         String village = FreeText.redact(strip(input.village()));
@@ -65,16 +67,16 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "action", e.getMessage()));
         }
         AssistanceCategory category = category(row, input.category(), agency, errors);
-        LocalDate effectiveDate = null;
-        try {
-            effectiveDate = LocalDate.parse(input.effectiveDate() == null ? "" : input.effectiveDate().strip());
+        LocalDate effectiveDate = FormDates.read(input.effectiveDate()).orElse(null);
+        if (effectiveDate == null) {
+            // never the text sent: it may be anything, a NUL or a whole ID number
+            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日，如 2017-10-15、2017/10/15 或 2017年10月15日 "
+                    + "(the adjustment date is a date such as 2017-10-15, 2017/10/15 or 2017年10月15日)"));
+        } else {
             String outOfRange = RequestValues.problemWithDate(effectiveDate);
             if (outOfRange != null) {
                 errors.add(InputError.row(row, "effectiveDate", outOfRange));
             }
-        } catch (DateTimeParseException e) {
-            // never the text sent: it may be anything, a NUL or a whole ID number
-            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日 (the adjustment date is an ISO date such as 2017-10-15)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
         if (!errors.isEmpty()) {
@@ -88,12 +90,10 @@ final class AdjustmentRowRule {
     }
 
     private static AssistanceCategory category(int row, String text, Agency agency, List<InputError> errors) {
-        String code = strip(text);
-        AssistanceCategory category = Arrays.stream(AssistanceCategory.values())
-                .filter(candidate -> candidate.name().equals(code))
-                .findFirst().orElse(null);
+        AssistanceCategory category = FormCategories.read(text).orElse(null);
         if (category == null) {
-            errors.add(InputError.row(row, "category", "未知的资助类别 (unknown assistance category): " + text));
+            errors.add(InputError.row(row, "category", "未知的人员类别，应为附件3所列类别（如农村低保）或类别代码 "
+                    + "(unknown assistance category: a name of 附件3 such as 农村低保, or a code such as MINIMUM_LIVING): " + text));
             return null;
         }
         if (category.agency() != agency) {

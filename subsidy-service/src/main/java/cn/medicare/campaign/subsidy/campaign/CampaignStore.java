@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -88,5 +89,23 @@ public class CampaignStore {
     public Optional<String> regionOf(String township) {
         return jdbc.sql("select region from township where township = :township")
                 .param("township", township).query(String.class).optional();
+    }
+
+    /** A township a TargetsSet named, and its county. */
+    public record Township(String code, String region) {
+    }
+
+    /**
+     * The township a list names by its code or, as 附件3 writes it (乡镇/街道), by its name, where
+     * exactly one township of the campaigns has that name.
+     */
+    public Optional<Township> township(String codeOrName) {
+        List<Township> named = jdbc.sql("""
+                select township as code, region from township where township = :text
+                union
+                select township as code, region from township where name = :text
+                  and not exists (select 1 from township where township = :text)""")
+                .param("text", codeOrName).query(Township.class).list();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class AdjustmentRowRuleTests {
 
     private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
-    private static final Function<String, Optional<String>> LIANCHENG =
-            township -> township.startsWith(Liancheng.REGION) ? Optional.of(Liancheng.REGION) : Optional.empty();
+    private static final Function<String, Optional<CampaignStore.Township>> LIANCHENG =
+            township -> township.startsWith(Liancheng.REGION) ? Optional.of(new CampaignStore.Township(township, Liancheng.REGION))
+                    : Optional.empty();
 
     private final String idNumber = Liancheng.idNumber(401);
 
@@ -76,6 +78,21 @@ class AdjustmentRowRuleTests {
                 Agency.CIVIL_AFFAIRS);
 
         assertThat(checked.errors()).singleElement().satisfies(error -> assertThat(error.message()).doesNotContain(idNumber));
+    }
+
+    @Test
+    void theFormsCategoryNamesAndDatesAreReadAsTheAgenciesWriteThem() {
+        AdjustmentRowInput form = new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "城镇低保", "2017年10月5日");
+
+        CheckedRow checked = check(form, Agency.CIVIL_AFFAIRS);
+
+        assertThat(checked.errors()).isEmpty();
+        assertThat(checked.valid().category()).isEqualTo(AssistanceCategory.MINIMUM_LIVING);
+        assertThat(checked.valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 10, 5));
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "脱贫不稳定人口", "2017/10/5"),
+                Agency.RURAL_REVITALIZATION).valid().category()).isEqualTo(AssistanceCategory.MONITORED);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "农村低保", "2017-02-30"),
+                Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
     }
 
     private AdjustmentRowInput row(String category) {

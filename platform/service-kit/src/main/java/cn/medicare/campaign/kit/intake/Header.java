@@ -18,10 +18,12 @@ final class Header {
 
     private final Map<Integer, String> columnAt;
     private final int width;
+    private final boolean onTheForm;
 
-    private Header(Map<Integer, String> columnAt, int width) {
+    private Header(Map<Integer, String> columnAt, int width, boolean onTheForm) {
         this.columnAt = columnAt;
         this.width = width;
+        this.onTheForm = onTheForm;
     }
 
     /** @throws ApiException 400 on field {@code header} naming missing, repeated and unknown columns at once */
@@ -30,11 +32,14 @@ final class Header {
         Set<String> seen = new LinkedHashSet<>();
         Set<String> repeated = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
+        boolean onTheForm = false;
         for (int i = 0; i < cells.size(); i++) {
-            String name = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").strip();
-            if (name.isEmpty()) {
+            String cell = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").strip();
+            if (cell.isEmpty() || columns.ignores(cell)) {
                 continue;
             }
+            onTheForm |= columns.isLabel(cell);
+            String name = columns.column(cell);
             if (!columns.knows(name)) {
                 if (!columns.othersIgnored()) {
                     unknown.add(nameable(name) ? name : "第 " + (i + 1) + " 列 / column " + (i + 1));
@@ -47,7 +52,7 @@ final class Header {
             }
             columnAt.put(i, name);
         }
-        List<String> missing = columns.required().stream().filter(name -> !seen.contains(name)).toList();
+        List<String> missing = columns.required(onTheForm).stream().filter(name -> !seen.contains(name)).toList();
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
             problems.add("表头缺少列 " + String.join(",", missing) + " / the header lacks the columns " + String.join(",", missing));
@@ -62,7 +67,7 @@ final class Header {
         if (!problems.isEmpty()) {
             throw ApiException.invalid("header", String.join("; ", problems) + "; 应为 / expected " + columns.expected());
         }
-        return new Header(columnAt, cells.size());
+        return new Header(columnAt, cells.size(), onTheForm);
     }
 
     private static boolean nameable(String name) {
@@ -76,5 +81,10 @@ final class Header {
 
     int width() {
         return width;
+    }
+
+    /** Whether the header names the columns by an official form's labels. */
+    boolean onTheForm() {
+        return onTheForm;
     }
 }

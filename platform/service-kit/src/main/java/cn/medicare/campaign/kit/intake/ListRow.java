@@ -12,12 +12,19 @@ public final class ListRow {
     private final Map<String, String> cells;
     private final int cellCount;
     private final int headerWidth;
+    private final boolean onTheForm;
 
-    ListRow(int number, Map<String, String> cells, int cellCount, int headerWidth) {
+    ListRow(int number, Map<String, String> cells, int cellCount, int headerWidth, boolean onTheForm) {
         this.number = number;
         this.cells = cells;
         this.cellCount = cellCount;
         this.headerWidth = headerWidth;
+        this.onTheForm = onTheForm;
+    }
+
+    /** Whether the row comes from an official form as filled in (its header uses the form's labels), not from the API's list. */
+    public boolean onTheForm() {
+        return onTheForm;
     }
 
     public int number() {

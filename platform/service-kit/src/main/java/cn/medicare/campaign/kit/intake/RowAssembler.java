@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * Turns the records of a file, whatever its format, into numbered rows: the first non-blank
- * record is the header, blank records are skipped, every other one is data row 1, 2, ... Bounds
+ * record is the header (after a form's title rows, where the list is an official form), blank
+ * records are skipped, every other one is data row 1, 2, ... Bounds
  * the rows and the cells as it goes, so a refusal comes before the rest is read.
  */
 final class RowAssembler<T> {
@@ -23,6 +24,7 @@ final class RowAssembler<T> {
     private final List<T> rows = new ArrayList<>();
     private final List<InputError> tooLong = new ArrayList<>();
     private Header header;
+    private int titleRows;
     private int number;
 
     RowAssembler(ListColumns columns, IntakeLimits limits, Function<ListRow, T> mapper) {
@@ -47,6 +49,10 @@ final class RowAssembler<T> {
             return;
         }
         if (header == null) {
+            if (titleRows < ListColumns.MAX_TITLE_ROWS && columns.isTitle(cells)) {
+                titleRows++;
+                return;
+            }
             header = Header.of(cells, columns);
             return;
         }
@@ -71,7 +77,7 @@ final class RowAssembler<T> {
             byColumn.put(column, cell);
         }
         if (tooLong.isEmpty()) {
-            rows.add(mapper.apply(new ListRow(number, byColumn, cellCount, header.width())));
+            rows.add(mapper.apply(new ListRow(number, byColumn, cellCount, header.width(), header.onTheForm())));
         }
     }
 

@@ -143,7 +143,9 @@ final class XlsxRows {
 
         @Override
         public void endRow(int rowNum) {
-            rows.record(new ArrayList<>(cells), count);
+            // a sheet's cells stay in their columns: a row whose last cells are empty is not a short, shifted line
+            int header = rows.keptWidth();
+            rows.record(new ArrayList<>(cells), header == Integer.MAX_VALUE ? count : Math.max(count, header));
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -63,6 +64,18 @@ class ListIntakeTests {
                 row(1, "350825100", "城关村, 一组", "林\"建\"华"),
                 Map.of("row", "2", "township", "350825100", "village", "东街村\n二组", "name", "陈永福", "phone", "13800000000"),
                 row(3, "350825101", "西门村", "黄美玲"));
+    }
+
+    @Test
+    void anOfficialFormIsReadUnderItsTitleByItsChineseLabelsWithoutItsSerialNumbers() {
+        ListColumns form = COLUMNS.asOnTheForm(Map.of("乡镇/街道", "township", "村/社区", "village", "姓名", "name"), Set.of("序号"));
+        String filled = "附件4\n新参保登记表,,,\n序号,乡镇/街道,村/社区,姓名\n1,350825100,城关村,林建华\n";
+
+        List<Map<String, String>> rows = INTAKE.csv(in(filled), null, form, ListIntakeTests::asMap);
+
+        assertThat(rows).containsExactly(row(1, "350825100", "城关村", "林建华"));
+        assertRefused(() -> INTAKE.csv(in("附件4\n新参保登记表\n序号,乡镇,村/社区,姓名\n1,350825100,城关村,林建华\n"), null, form,
+                ListIntakeTests::asMap), HttpStatus.BAD_REQUEST, "header", null);
     }
 
     @Test

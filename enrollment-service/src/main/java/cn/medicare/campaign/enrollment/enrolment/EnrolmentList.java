@@ -14,23 +14,51 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A township's enrolment list as the CSV export of its spreadsheet (API.md), read by the kit's
- * intake: header {@code township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit},
+ * A township's enrolment list as the CSV export of its spreadsheet (API.md) or the spreadsheet
+ * itself, read by the kit's intake: header {@code township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit},
  * optional columns {@code school}, {@code schoolClass}, {@code enrolledOn}, {@code specialCase},
- * {@code specialCaseDate}, {@code employeeYears} and {@code remarks}; yes/no as true/false, 是/否, 1/0 or Y/N.
+ * {@code specialCaseDate}, {@code employeeYears} and {@code remarks}; yes/no as true/false, 是/否, 1/0 or Y/N. Or 附件4
+ * 新参保登记表 as filled in (title rows, Chinese headers, 序号, categories in Chinese, the township or school by name):
+ * the form says nothing of the household register, so its residents are local without a residence permit.
  */
-final class EnrolmentCsv {
+final class EnrolmentList {
 
     private static final ListColumns COLUMNS = ListColumns.of(
             List.of("township", "village", "name", "idNumber", "phone", "personCategory", "hukouLocal", "residencePermit"),
-            List.of("school", "schoolClass", "enrolledOn", "specialCase", "specialCaseDate", "employeeYears", "remarks"));
+            List.of("school", "schoolClass", "enrolledOn", "specialCase", "specialCaseDate", "employeeYears", "remarks"))
+            .asOnTheForm(Map.of("乡(镇)/街道/学校", "township", "村/社区/班级", "village", "姓名", "name", "身份证号码", "idNumber",
+                    "电话号码", "phone", "人员类别", "personCategory", "备注", "remarks"), Set.of("序号"),
+                    List.of("township", "village", "name", "idNumber"));
 
-    private EnrolmentCsv() {
+    /** 附件4 新参保登记表's columns in the form's order, as the blank form shows them. */
+    static final List<String> FORM_HEADER = List.of("序号", "乡(镇)/街道/学校", "村/社区/班级", "姓名", "身份证号码", "电话号码", "人员类别",
+            "备注");
+
+    /** 人员类别 as townships write it on 附件4; the codes are read too. */
+    static final Map<String, PersonCategory> CATEGORY_NAMES = Map.of("普通城乡居民", PersonCategory.GENERAL, "城乡居民",
+            PersonCategory.GENERAL, "普通居民", PersonCategory.GENERAL, "中小学生", PersonCategory.STUDENT, "学生", PersonCategory.STUDENT,
+            "未成年人", PersonCategory.MINOR, "学龄前儿童", PersonCategory.MINOR, "大学生", PersonCategory.COLLEGE_STUDENT,
+            "新生儿", PersonCategory.NEWBORN);
+
+    private EnrolmentList() {
     }
 
     static List<BatchRow> read(ListIntake intake, InputStream csv, String contentType, String region, Integer coverageYear) {
+        checkKey(region, coverageYear);
+        return nonEmpty(intake.csv(csv, contentType, COLUMNS, row -> row(row, region, coverageYear)));
+    }
+
+    /** The workbook itself (附件4 as filled in, say): its first sheet, the same columns. */
+    static List<BatchRow> readWorkbook(ListIntake intake, InputStream xlsx, String region, Integer coverageYear) {
+        checkKey(region, coverageYear);
+        return nonEmpty(intake.xlsx(xlsx, COLUMNS, row -> row(row, region, coverageYear)));
+    }
+
+    private static void checkKey(String region, Integer coverageYear) {
         List<InputError> missing = new ArrayList<>();
         if (region == null || !region.matches("[0-9]{6}")) {
             missing.add(InputError.field("region", "is the 6-digit county code of the list, as a query parameter"));
@@ -41,7 +69,9 @@ final class EnrolmentCsv {
         if (!missing.isEmpty()) {
             throw ApiException.invalid(missing);
         }
-        List<BatchRow> rows = intake.csv(csv, contentType, COLUMNS, row -> row(row, region, coverageYear));
+    }
+
+    private static List<BatchRow> nonEmpty(List<BatchRow> rows) {
         if (rows.isEmpty()) {
             throw ApiException.invalid("body", "has a header but no resident");
         }
@@ -56,6 +86,11 @@ final class EnrolmentCsv {
         List<InputError> errors = new ArrayList<>();
         Boolean hukouLocal = yesNo(cells.get("hukouLocal"), n, "hukouLocal", errors);
         Boolean residencePermit = yesNo(cells.get("residencePermit"), n, "residencePermit", errors);
+        if (cells.onTheForm()) {
+            // 附件4 asks nothing of the household register: a township registers its own residents
+            hukouLocal = hukouLocal == null ? Boolean.TRUE : hukouLocal;
+            residencePermit = residencePermit == null ? Boolean.FALSE : residencePermit;
+        }
         PersonCategory category = category(cells.get("personCategory"), n, errors);
         LocalDate enrolledOn = date(cells.get("enrolledOn"), n, "enrolledOn", errors);
         EnrolmentRequest.SpecialCaseClaim specialCase = specialCase(cells, n, errors);
@@ -108,11 +143,14 @@ final class EnrolmentCsv {
         if (value == null) {
             return null;
         }
+        if (CATEGORY_NAMES.containsKey(value)) {
+            return CATEGORY_NAMES.get(value);
+        }
         try {
             return PersonCategory.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(InputError.row(row, "personCategory", "is one of " + Arrays.toString(PersonCategory.values())
-                    + ", or empty to derive it from the birth date"));
+            errors.add(InputError.row(row, "personCategory", "人员类别应为 " + String.join("、", CATEGORY_NAMES.keySet())
+                    + " 或留空 / is one of " + Arrays.toString(PersonCategory.values()) + ", or empty to derive it from the birth date"));
             return null;
         }
     }
