@@ -151,7 +151,7 @@ class AccountabilityUnitsIntegrationTests {
         JsonNode report = json(bureau.get("/api/v1/reports/" + reportId)).get("content");
         assertThat(report.get("villages")).hasSize(Gaolou.VILLAGES);
         assertThat(report.has("schools")).isFalse();
-        assertThat(bureau.get("/api/v1/reports/" + reportId + "/content.html").body()).contains("村 villages", Gaolou.villageName(20));
+        assertThat(bureau.get("/api/v1/reports/" + reportId + "/content.html").body()).contains("（村、社区）", Gaolou.villageName(20));
     }
 
     private static Stream<JsonNode> rows(JsonNode figures) {

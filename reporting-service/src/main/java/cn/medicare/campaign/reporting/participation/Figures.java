@@ -75,14 +75,15 @@ public record Figures(String township, String townshipName, int target, int regi
     }
 
     /**
-     * Registered and enrolled among one part of the residents (local household register or not), and
-     * the part of the target set for them where the unit has one.
+     * Registered and enrolled among one part of the residents (local household register or not), the
+     * part of the target set for them where the unit has one, and how many of the enrolled paid
+     * everything themselves (附件5's 居民自费参保人数, 本地居民 / 外籍户口).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Split(int registered, int enrolled, Integer target) {
+    public record Split(int registered, int enrolled, Integer target, int selfPaid) {
 
         public Split(int registered, int enrolled) {
-            this(registered, enrolled, null);
+            this(registered, enrolled, null, 0);
         }
 
         Split plus(Split other) {
@@ -90,7 +91,7 @@ public record Figures(String township, String townshipName, int target, int regi
             if (other.target != null) {
                 targets = target == null ? other.target : Integer.valueOf(target + other.target);
             }
-            return new Split(registered + other.registered, enrolled + other.enrolled, targets);
+            return new Split(registered + other.registered, enrolled + other.enrolled, targets, selfPaid + other.selfPaid);
         }
     }
 

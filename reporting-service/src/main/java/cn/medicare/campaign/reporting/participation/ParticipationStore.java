@@ -93,6 +93,8 @@ public class ParticipationStore {
                            count(*) filter (where registered and settled) as enrolled,
                            count(*) filter (where registered and settled and coalesce(subsidy_amount, 0) = 0) as self_paid,
                            count(*) filter (where registered and settled and subsidy_amount > 0) as assisted,
+                           count(*) filter (where registered and settled and coalesce(subsidy_amount, 0) = 0
+                                            and hukou_local) as local_self_paid,
                            count(*) filter (where registered and hukou_local) as local_registered,
                            count(*) filter (where registered and settled and hukou_local) as local_enrolled,
                            count(*) filter (where registered and not hukou_local) as non_local_registered,
@@ -108,6 +110,7 @@ public class ParticipationStore {
                        u.e_voucher_target, c.assisted_category,
                        coalesce(c.registered, 0) as registered, coalesce(c.enrolled, 0) as enrolled,
                        coalesce(c.self_paid, 0) as self_paid, coalesce(c.assisted, 0) as assisted,
+                       coalesce(c.local_self_paid, 0) as local_self_paid,
                        coalesce(c.local_registered, 0) as local_registered, coalesce(c.local_enrolled, 0) as local_enrolled,
                        coalesce(c.non_local_registered, 0) as non_local_registered,
                        coalesce(c.non_local_enrolled, 0) as non_local_enrolled,
@@ -170,8 +173,9 @@ public class ParticipationStore {
             int enrolled = count("enrolled");
             Figures figures = new Figures(unit, name, target, count("registered"), enrolled, Figures.rate(enrolled, target),
                     count("self_paid"), count("assisted"), assistedByCategory,
-                    new Figures.Split(count("local_registered"), count("local_enrolled"), targetLocalHukou),
-                    new Figures.Split(count("non_local_registered"), count("non_local_enrolled"), targetNonLocal))
+                    new Figures.Split(count("local_registered"), count("local_enrolled"), targetLocalHukou, count("local_self_paid")),
+                    new Figures.Split(count("non_local_registered"), count("non_local_enrolled"), targetNonLocal,
+                            count("self_paid") - count("local_self_paid")))
                     .withEVouchers(eVoucherTarget, count("e_vouchers"))
                     .withGroups(null, level == Level.TOWNSHIP ? new Figures.Judged(count("newborns"), count("newborns_from_birth"),
                             Figures.rate(count("newborns_from_birth"), count("newborns")), null, null) : null);
@@ -183,8 +187,8 @@ public class ParticipationStore {
         }
     }
 
-    private static final List<String> COUNTED = List.of("registered", "enrolled", "self_paid", "assisted", "local_registered",
-            "local_enrolled", "non_local_registered", "non_local_enrolled", "e_vouchers", "newborns", "newborns_from_birth");
+    private static final List<String> COUNTED = List.of("registered", "enrolled", "self_paid", "assisted", "local_self_paid",
+            "local_registered", "local_enrolled", "non_local_registered", "non_local_enrolled", "e_vouchers", "newborns", "newborns_from_birth");
 
     /** The townships' names, for the villages and schools inside them (the education system is no township of theirs). */
     Map<String, String> townshipNames(String region, int coverageYear) {

@@ -15,11 +15,12 @@ record Report(UUID reportId, ReportType type, String region, int coverageYear, I
     /**
      * What every report holds, the county total and one row per township (and, where the campaign
      * assesses them, per village and per school), and what its type adds: the rankings so far
-     * (half-monthly, monthly bulletins) or the stage results (stage reports).
+     * (half-monthly, monthly bulletins) or the stage results (stage reports); the county's name
+     * for the forms' titles (absent in reports kept before it was).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Content(Figures total, List<Figures> townships, List<TownshipRankings.Ranking> rankings,
             List<StageResults.StageResult> stages, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Figures> villages,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Figures> schools) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Figures> schools, String regionName) {
     }
 }

@@ -44,7 +44,8 @@ class ReportController {
             "json", MediaType.APPLICATION_JSON,
             "csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
             "xlsx", MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            "html", MediaType.parseMediaType("text/html;charset=UTF-8"));
+            "html", MediaType.parseMediaType("text/html;charset=UTF-8"),
+            "pdf", MediaType.APPLICATION_PDF);
 
     private final ReportService service;
     private final ReportStore reports;
@@ -90,13 +91,14 @@ class ReportController {
     ResponseEntity<byte[]> content(@PathVariable UUID reportId, @PathVariable String format) {
         MediaType type = FORMATS.get(format);
         if (type == null) {
-            throw ApiException.notFound("没有这种格式 / no such format; json, csv, xlsx and html are kept");
+            throw ApiException.notFound("没有这种格式 / no such format: json, csv, xlsx, html or pdf");
         }
         Report report = find(reportId);
         byte[] body = switch (format) {
             case "csv" -> ReportRendering.csv(report);
             case "xlsx" -> ReportRendering.xlsx(report);
             case "html" -> ReportRendering.html(report);
+            case "pdf" -> ReportRendering.pdf(report);
             default -> ReportRendering.json(report);
         };
         return ResponseEntity.ok().contentType(type)

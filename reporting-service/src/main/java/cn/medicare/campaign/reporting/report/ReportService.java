@@ -2,6 +2,7 @@ package cn.medicare.campaign.reporting.report;
 
 import cn.medicare.campaign.contracts.codes.ReportFormat;
 import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ReportPublished;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -51,16 +52,16 @@ class ReportService {
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     Report create(ReportType type, String region, int coverageYear, Instant asOf) {
-        if (query.campaign(region, coverageYear).isEmpty()) {
-            throw ApiException.ruleViolated("no campaign for region " + region + " and coverage year " + coverageYear + " to report on");
-        }
+        CampaignDefined campaign = query.campaign(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
+                "no campaign for region " + region + " and coverage year " + coverageYear + " to report on"));
         Instant now = clock.instant();
         Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
         List<Figures> townships = query.townships(region, coverageYear, moment);
         Figures total = Figures.total(townships);
         Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),
                 type == ReportType.STAGE ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : null,
-                query.units(Level.VILLAGE, region, coverageYear, moment), query.units(Level.SCHOOL, region, coverageYear, moment));
+                query.units(Level.VILLAGE, region, coverageYear, moment), query.units(Level.SCHOOL, region, coverageYear, moment),
+                campaign.regionName());
         Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);
         reports.add(report);
         outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),
