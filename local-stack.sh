@@ -2,7 +2,7 @@
 # Starts the whole suite on this machine: Kafka on localhost:9092, PostgreSQL, the four Debezium
 # relays and the four services on ports 8081-8084. Needs only Java 17 and Maven; builds the
 # stack first when its jar is missing or older than the sources. Ctrl-C stops everything.
-#   ./local-stack.sh            with the demo campaign
+#   ./local-stack.sh            with a simulated season of Liancheng 2018 (--scale=0.1 --seed=2018 --season-seconds=240)
 #   ./local-stack.sh --no-demo  empty
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -18,7 +18,8 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 class LocalSecretsTests {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"cn/medicare/campaign/enrollment/local-secrets.properties", "cn/medicare/campaign/tax/local-secrets.properties"})
+    @ValueSource(strings = {"cn/medicare/campaign/enrollment/local-secrets.properties", "cn/medicare/campaign/tax/local-secrets.properties",
+            "cn/medicare/campaign/reporting/local-secrets.properties"})
     void everyLocalSecretAServiceShipsIsRefusedInProductionMode(String resource) throws IOException {
         Properties shipped = PropertiesLoaderUtils.loadProperties(new ClassPathResource(resource));
 

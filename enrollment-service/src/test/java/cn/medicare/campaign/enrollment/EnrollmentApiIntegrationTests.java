@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Gaolou;
@@ -13,6 +15,7 @@ import cn.medicare.campaign.fixtures.Uploads;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
@@ -109,6 +112,11 @@ class EnrollmentApiIntegrationTests {
         assertThat((String) event.get("payload")).doesNotContain(idNumber, "birthDate", "19850612", "1985-06-12")
                 .contains("\"personCategory\":\"GENERAL\"", "\"nameMasked\":\"张**\"", "\"birthYear\":1985",
                         "\"idNumberMasked\":\"350825***********" + idNumber.charAt(17) + "\"");
+        String contactSealed = JSON.readTree((String) event.get("payload")).get("contactSealed").asString();
+        assertThat((String) event.get("payload")).as("the name and phone travel sealed only").doesNotContain("张三丰", "13800000000");
+        assertThat(Contact.open(contactSealed, IdNumberOpener.fromBase64(Map.of("local-contacts-2018",
+                LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-opening-keys.local-contacts-2018")))))
+                .as("opened with the reporting service's key").isEqualTo(new Contact("张三丰", "13800000000"));
 
         JsonNode view = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
         assertThat(view.get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));

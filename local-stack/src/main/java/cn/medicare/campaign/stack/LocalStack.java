@@ -1,6 +1,6 @@
 package cn.medicare.campaign.stack;
 
-import cn.medicare.campaign.stack.demo.Demo;
+import cn.medicare.campaign.stack.demo.Season;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class LocalStack {
         HealthCheck.awaitUp(List.of(SuiteService.values()), Duration.ofSeconds(60));
         printUrls(Duration.ofNanos(System.nanoTime() - started));
         if (settings.demo()) {
-            Demo.start(suite, out);
+            Season.start(suite, out, settings.season());
         }
     }
 
@@ -75,8 +75,8 @@ public final class LocalStack {
                 infrastructure.postgres().user());
         out.println("  Demo clients: bureau, township-<code>, civil-affairs, rural-revitalization, disabled-federation,");
         out.println("  veterans-affairs, health, tax-bureau, viewer; password local-<client id> (HTTP Basic).");
-        out.println(settings.demo() ? "  The demo (Liancheng 2018) is feeding the suite now; watch:"
-                + "\n    curl -u viewer:local-viewer 'http://localhost:8084/api/v1/participation?region=350825&coverageYear=2018'"
+        out.println(settings.demo() ? "  A season of Liancheng 2018 is being simulated now (--scale, --seed, --season-seconds); watch"
+                + "\n    the dashboard " + suite.url(SuiteService.REPORTING) + "/?region=350825&coverageYear=2018 (viewer / local-viewer)"
                 : "  Started empty (--no-demo).");
         out.println("Press Ctrl-C to stop everything.");
     }

@@ -1,16 +1,19 @@
 package cn.medicare.campaign.stack;
 
+import cn.medicare.campaign.stack.demo.Season;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the local stack was asked to run: command-line flags, and environment variables that point
- * it at an external Kafka or PostgreSQL instead of the embedded ones.
+ * How the local stack was asked to run: command-line flags ({@code --no-demo}; the season simulator's
+ * {@code --scale=0.1}, {@code --seed=2018}, {@code --season-seconds=240}), and environment variables that
+ * point it at an external Kafka or PostgreSQL instead of the embedded ones.
  */
-record StackSettings(boolean demo, int kafkaPort, Optional<String> externalKafka, Optional<ExternalPostgres> externalPostgres,
-        Path workDirectory) {
+record StackSettings(boolean demo, Season.Settings season, int kafkaPort, Optional<String> externalKafka,
+        Optional<ExternalPostgres> externalPostgres, Path workDirectory) {
 
     record ExternalPostgres(String host, int port, String user, String password) {
     }
@@ -21,10 +24,17 @@ record StackSettings(boolean demo, int kafkaPort, Optional<String> externalKafka
                 Integer.parseInt(env.getOrDefault("POSTGRES_PORT", "5432")),
                 env.getOrDefault("POSTGRES_USER", "postgres"),
                 env.getOrDefault("POSTGRES_PASSWORD", "postgres")));
-        return new StackSettings(demo,
+        Season.Settings season = new Season.Settings(Double.parseDouble(option(args, "--scale=", "0.1")),
+                Long.parseLong(option(args, "--seed=", "2018")), Duration.ofSeconds(Long.parseLong(option(args, "--season-seconds=", "240"))));
+        return new StackSettings(demo, season,
                 Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
                 Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 postgres,
                 Path.of(env.getOrDefault("LOCAL_STACK_HOME", ".local-stack")).toAbsolutePath());
+    }
+
+    private static String option(String[] args, String prefix, String otherwise) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length())).findFirst()
+                .orElse(otherwise);
     }
 }

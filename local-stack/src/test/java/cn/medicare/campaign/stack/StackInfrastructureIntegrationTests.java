@@ -6,7 +6,9 @@ import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import cn.medicare.campaign.stack.demo.Season;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,10 @@ class StackInfrastructureIntegrationTests {
 
         try (StackInfrastructure stack = StackInfrastructure.start(settings)) {
             assertThat(settings.demo()).isTrue();
+            assertThat(settings.season()).as("the season simulator's defaults: a tenth of the county in four minutes")
+                    .isEqualTo(new Season.Settings(0.1, 2018, Duration.ofSeconds(240)));
+            assertThat(StackSettings.from(new String[] {"--scale=0.02", "--seed=7", "--season-seconds=60"}, Map.of()).season())
+                    .isEqualTo(new Season.Settings(0.02, 7, Duration.ofSeconds(60)));
             assertThat(stack.description()).startsWith("embedded PostgreSQL 17").contains("in-JVM Kafka broker");
             stack.postgres().createDatabase("stack_check");
         }

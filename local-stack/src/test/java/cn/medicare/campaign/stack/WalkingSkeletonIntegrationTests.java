@@ -240,6 +240,9 @@ class WalkingSkeletonIntegrationTests {
                 json(clerk.get("/api/v1/enrolments/" + personIds().personId(everyone.get(0).idNumber()) + "?coverageYear=2018")),
                 json(ApiClient.at(suite.url(SuiteService.REPORTING)).as("township-" + township)
                         .get("/api/v1/unpaid?region=350825&coverageYear=2018&township=" + township)),
+                json(ApiClient.at(suite.url(SuiteService.REPORTING)).as("township-" + township)
+                        .get("/api/v1/lists/unpaid?region=350825&coverageYear=2018&unit=" + township)),
+                json(ApiClient.at(suite.url(SuiteService.REPORTING)).as("bureau").get("/api/v1/lists/paid?region=350825&coverageYear=2018")),
                 json(ApiClient.at(suite.url(SuiteService.TAX)).as("bureau").get("/api/v1/levy-items?region=350825&coverageYear=2018")),
                 json(ApiClient.at(suite.url(SuiteService.TAX)).as("bureau").get("/api/v1/refunds-due?region=350825&coverageYear=2018")));
         for (JsonNode list : lists) {

@@ -380,7 +380,9 @@ class ParticipationIntegrationTests {
 
     @Test
     void servesTheDashboardForPeopleAtTheRoot() {
-        RunningService.expect(port, "/", "/api/v1/participation?region=");
+        RunningService.expect(port, "/", "dashboard.js");
+        RunningService.expect(port, "/dashboard.js", "api/v1/participation?");
+        RunningService.expect(port, "/webjars/echarts/5.3.1/dist/echarts.min.js", "echarts");
     }
 
     @Test

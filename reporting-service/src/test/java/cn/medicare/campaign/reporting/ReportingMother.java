@@ -18,8 +18,11 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +83,15 @@ public final class ReportingMother {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
                 Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, hukouLocal, !hukouLocal,
                 EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null);
+    }
+
+    /** A resident whose name and phone travel sealed for the reporting service, as enrollment-service seals them locally. */
+    PersonEnrolled enrolledWithContact(int person, int township, String village, String name, String phone, boolean newborn) {
+        String sealed = new Contact(name, phone).sealWith(IdNumberSealer.fromBase64("local-contacts-2018",
+                LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-sealing-public-key")));
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", name.charAt(0) + "*",
+                newborn ? null : 1985, Sex.MALE, newborn ? PersonCategory.NEWBORN : PersonCategory.GENERAL, township(township), village,
+                null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null, null, null, null, null, sealed);
     }
 
     /** A baby of township 0 born in the coverage year, enrolled within the days that cover it from birth, or later. */

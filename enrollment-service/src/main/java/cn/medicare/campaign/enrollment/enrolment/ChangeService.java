@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
+import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +32,11 @@ class ChangeService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    ChangeService(EnrolmentStore roster, CampaignStore campaigns, AuditStore audit, OutboxWriter outbox, Clock clock) {
+    private final ContactSealer contacts;
+
+    ChangeService(EnrolmentStore roster, CampaignStore campaigns, AuditStore audit, OutboxWriter outbox, Clock clock,
+            ObjectProvider<ContactSealer> contacts) {
+        this.contacts = contacts.getIfAvailable();
         this.roster = roster;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -96,7 +102,9 @@ class ChangeService {
                 differs(changed.township(), current.township()), differs(changed.village(), current.village()),
                 differs(changed.school(), current.school()), differs(changed.personCategory(), current.personCategory()),
                 differs(changed.hukouLocal(), current.hukouLocal()), differs(changed.residencePermit(), current.residencePermit()),
-                changed.name().equals(current.name()) ? null : PersonIds.maskName(changed.name())));
+                changed.name().equals(current.name()) ? null : PersonIds.maskName(changed.name()),
+                contacts == null || changed.name().equals(current.name()) && Objects.equals(changed.phone(), current.phone()) ? null
+                        : contacts.seal(changed.name(), changed.phone())));
         return changed;
     }
 

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
+import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +54,11 @@ class EnrolmentService {
     private final AuditStore audit;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final ContactSealer contacts;
 
     EnrolmentService(EnrolmentStore roster, CampaignStore campaigns, PersonIds personIds, IdNumberSealer sealer,
-            ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock) {
+            ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts) {
+        this.contacts = contacts.getIfAvailable();
         this.exclusions = exclusions;
         this.audit = audit;
         this.roster = roster;
@@ -77,7 +81,7 @@ class EnrolmentService {
         }
         audit.record(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(), "ENROLLED", null,
                 enrolment.terms().coverageExplanation());
-        outbox.append(announcement(enrolment));
+        outbox.append(announcement(enrolment, contacts));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
                 enrolment.terms().coverageExplanation());
@@ -131,7 +135,7 @@ class EnrolmentService {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "resident " + enrolment.idNumberMasked() + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personId())) {
-                announcements.add(OutboxMessage.of(announcement(enrolment), clock.instant()));
+                announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
             } else {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "resident " + enrolment.idNumberMasked() + " is already enrolled for " + enrolment.coverageYear()))));
@@ -262,9 +266,10 @@ class EnrolmentService {
     /**
      * The birth date never travels (EVENTS.md, "Personal data on the bus"): a coverage that starts
      * on it travels as a flag, and the birth year stays home when the person was born in the year of
-     * the enrolment, since the enrolment's own date would then bound the birth date to weeks.
+     * the enrolment, since the enrolment's own date would then bound the birth date to weeks. The
+     * name and phone travel only sealed for the reporting service, where this service has its key.
      */
-    static PersonEnrolled announcement(Enrolment enrolment) {
+    static PersonEnrolled announcement(Enrolment enrolment, ContactSealer contacts) {
         Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
         Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
@@ -272,7 +277,8 @@ class EnrolmentService {
                 enrolment.personCategory(), enrolment.township(), enrolment.village(), enrolment.school(), enrolment.hukouLocal(),
                 enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.enrolledOn(), terms.amountRule(),
-                enrolment.coverageStart() == null ? terms.coverageFrom() : null, terms.waitingPeriodMonths(), terms.coverageCase());
+                enrolment.coverageStart() == null ? terms.coverageFrom() : null, terms.waitingPeriodMonths(), terms.coverageCase(),
+                contacts == null ? null : contacts.seal(enrolment.name(), enrolment.phone()));
     }
 
     /** Strips as the checks measure (Unicode spaces too), so that what passed the length check fits its column. */

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
+import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,8 +43,11 @@ class RenewalService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final ContactSealer contacts;
+
     RenewalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ObjectProvider<ContactSealer> contacts) {
+        this.contacts = contacts.getIfAvailable();
         this.transaction = transaction;
         this.clock = clock;
         this.roster = roster;
@@ -99,7 +104,7 @@ class RenewalService {
         List<OutboxMessage> announcements = new ArrayList<>();
         for (Enrolment renewed : renewals) {
             if (added.contains(renewed.personId())) {
-                announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed), at));
+                announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts), at));
                 audit.record(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保", "续保名单：按上年度参保登记");
             }
         }
@@ -130,7 +135,7 @@ class RenewalService {
         if (roster.add(renewed, at)) {
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
-            outbox.append(EnrolmentService.announcement(renewed));
+            outbox.append(EnrolmentService.announcement(renewed, contacts));
         }
     }
 

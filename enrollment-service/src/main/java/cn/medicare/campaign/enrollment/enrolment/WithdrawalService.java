@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
@@ -11,6 +12,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,10 @@ class WithdrawalService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    WithdrawalService(EnrolmentStore roster, AuditStore audit, OutboxWriter outbox, Clock clock) {
+    private final ContactSealer contacts;
+
+    WithdrawalService(EnrolmentStore roster, AuditStore audit, OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts) {
+        this.contacts = contacts.getIfAvailable();
         this.roster = roster;
         this.audit = audit;
         this.outbox = outbox;
@@ -94,7 +99,7 @@ class WithdrawalService {
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                 FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
         Enrolment restored = roster.find(personId, request.coverageYear()).orElseThrow();
-        outbox.append(EnrolmentService.announcement(restored));
+        outbox.append(EnrolmentService.announcement(restored, contacts));
         return restored;
     }
 }

@@ -7,10 +7,21 @@ public record Resident(String idNumber, String name, String township, String vil
 
     /** The body of {@code POST /api/v1/enrolments} (API.md). */
     public String enrolmentJson(String region, int coverageYear, LocalDate enrolledOn) {
+        return enrolmentJson(region, coverageYear, enrolledOn, null);
+    }
+
+    /** @param personCategory null: the category the enrolment service derives (an adult, a minor by the birth date) */
+    public String enrolmentJson(String region, int coverageYear, LocalDate enrolledOn, String personCategory) {
         return """
-                {"idNumber":"%s","name":"%s","region":"%s","coverageYear":%d,"township":"%s","village":"%s",\
-                "hukouLocal":%b,"residencePermit":%b,"enrolledOn":"%s"}"""
-                .formatted(idNumber, name, region, coverageYear, township, village, hukouLocal, !hukouLocal, enrolledOn);
+                {"idNumber":"%s","name":"%s","phone":"%s","region":"%s","coverageYear":%d,"township":"%s","village":"%s",\
+                "hukouLocal":%b,"residencePermit":%b,"enrolledOn":"%s"%s}"""
+                .formatted(idNumber, name, phone(), region, coverageYear, township, village, hukouLocal, !hukouLocal, enrolledOn,
+                        personCategory == null ? "" : ",\"personCategory\":\"" + personCategory + "\"");
+    }
+
+    /** A mobile number of the household's, made from nothing of the ID number's. */
+    private String phone() {
+        return "139" + String.format("%08d", Math.floorMod(name.hashCode() * 31 + township.hashCode() + village.hashCode(), 100_000_000));
     }
 
     /** One row of an agency's monthly adjustment list. */

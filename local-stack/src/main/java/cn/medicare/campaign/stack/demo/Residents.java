@@ -29,6 +29,16 @@ public final class Residents {
         this.birthRegion = birthRegion;
     }
 
+    /** A baby born on {@code born} in the township, registered in its parents' village. */
+    public Resident newborn(String township, LocalDate born) {
+        String idNumber;
+        do {
+            idNumber = IdNumbers.of(birthRegion, born, random.nextInt(1000));
+        } while (!issued.add(idNumber));
+        String name = SURNAMES.get(random.nextInt(SURNAMES.size())) + "小" + GIVEN.get(random.nextInt(GIVEN.size())).substring(1);
+        return new Resident(idNumber, name, township, VILLAGES.get(random.nextInt(VILLAGES.size())), true);
+    }
+
     public Resident next(String township) {
         String idNumber;
         do {

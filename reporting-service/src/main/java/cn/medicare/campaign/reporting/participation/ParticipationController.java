@@ -31,7 +31,7 @@ class ParticipationController {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Participation(String region, int coverageYear, Level level, Instant asOf, Figures total, List<Figures> townships,
-            ParticipationStore.Unattributed unattributed) {
+            ParticipationStore.Unattributed unattributed, String regionName) {
     }
 
     private final ParticipationStore query;
@@ -64,7 +64,8 @@ class ParticipationController {
         }
         return new Participation(region, coverageYear, level, moment.at(),
                 Figures.total(units).withGoal(campaign.goalFor(level == Level.SCHOOL ? TargetsSet.UnitType.SCHOOL : null)), units,
-                caller.is(Role.TOWNSHIP) || level != Level.TOWNSHIP ? null : query.unattributed(region, coverageYear));
+                caller.is(Role.TOWNSHIP) || level != Level.TOWNSHIP ? null : query.unattributed(region, coverageYear),
+                campaign.regionName());
     }
 
     /** Each township's certified needy and newborns, judged against the campaign's goals for them. */

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,32 @@ public class ParticipationStore {
     }
 
     public record RegionYear(String region, int coverageYear) {
+    }
+
+    record Freshness(Instant lastAppliedAt, Instant newestFactAt) {
+    }
+
+    Freshness freshness(String region, int coverageYear) {
+        return jdbc.sql("""
+                select (select max(applied_at) from inbox) as applied_at,
+                       (select max(greatest(roster_at, assessed_at)) from person_year
+                        where region = :region and coverage_year = :coverageYear) as newest""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new Freshness(instant(row.getTimestamp(1)), instant(row.getTimestamp(2)))).single();
+    }
+
+    /** A time of the read model; '-infinity' (a fact of that kind not seen yet) is none. */
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null || timestamp.getTime() < 0 ? null : timestamp.toInstant();
+    }
+
+    /** A village's name by its code, as the roster writes it (villages are matched to the roster by township and name). */
+    public Optional<String> unitName(String region, int coverageYear, String unit) {
+        return jdbc.sql("""
+                select unit_name from unit_target
+                where region = :region and coverage_year = :coverageYear and unit = :unit and unit_type = 'VILLAGE'""")
+                .param("region", region).param("coverageYear", coverageYear).param("unit", unit)
+                .query(String.class).optional();
     }
 
     /** 未归属缴费: money confirmed for people the roster does not have (yet); they count the moment they register. */

@@ -85,11 +85,13 @@ class ReadModelStore {
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
-                    coverage_rule)
+                    coverage_rule, contact_sealed)
                 values (:personId, :coverageYear, :region, :township, :village, :school, :idNumberMasked, :nameMasked,
-                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule)
+                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule,
+                    :contactSealed)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
-                    village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
+                    village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
+                    name_masked = excluded.name_masked, contact_sealed = coalesce(excluded.contact_sealed, person_year.contact_sealed),
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
@@ -104,6 +106,7 @@ class ReadModelStore {
                 .param("residencePermit", person.residencePermit()).param("at", Timestamp.from(at))
                 .param("coverageFromBirth", Boolean.TRUE.equals(person.coverageFromBirth()))
                 .param("coverageRule", person.coverageRule(), Types.VARCHAR)
+                .param("contactSealed", person.contactSealed(), Types.VARCHAR)
                 .param("enrolledOn", person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate())
                 .update();
     }
@@ -112,12 +115,13 @@ class ReadModelStore {
         jdbc.sql("""
                 update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
                     school = coalesce(:school, school),
-                    name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
+                    name_masked = coalesce(:nameMasked, name_masked), contact_sealed = coalesce(:contactSealed, contact_sealed),
+                    person_category = coalesce(:personCategory, person_category),
                     hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
                     roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
                 .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
-                .param("school", person.school(), Types.VARCHAR)
+                .param("school", person.school(), Types.VARCHAR).param("contactSealed", person.contactSealed(), Types.VARCHAR)
                 .param("personCategory", person.personCategory() == null ? null : person.personCategory().name())
                 .param("hukouLocal", person.hukouLocal()).param("residencePermit", person.residencePermit())
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())

@@ -2,10 +2,11 @@ package cn.medicare.campaign.reporting.report;
 
 import cn.medicare.campaign.reporting.report.FormTable.Column;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.web.util.HtmlUtils;
 
-/** The forms as one HTML page, a section per table, headers merged as on paper, printable as it stands. */
+/** The forms as one HTML page, a section per table or chart, headers merged as on paper, printable as it stands. */
 final class FormHtml {
 
     private static final String STYLE = """
@@ -23,10 +24,13 @@ final class FormHtml {
     private FormHtml() {
     }
 
-    static byte[] write(List<FormTable> tables) {
+    static byte[] write(List<FormTable> tables, List<FormChart> charts) {
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(tables.get(0).title())).append("</title><style>").append(STYLE).append("</style></head><body>");
         tables.forEach(table -> section(html, table));
+        charts.forEach(chart -> html.append("<section><h1>").append(escape(chart.title())).append("</h1><img style=\"max-width:100%\" alt=\"")
+                .append(escape(chart.title())).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(chart.png())).append("\"></section>"));
         return html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -26,9 +26,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * The forms as a PDF to print or seal: landscape A4, a table per section, headers merged as on
+ * The forms as a PDF to print or seal: landscape A4, a table per section (a chart on a page of its own), headers merged as on
  * paper and repeated on every page. The Chinese glyphs come from the font shipped in this service
  * (文泉驿微米黑, Apache-2.0, {@code fonts/}), embedded as a subset, so that the file reads the same on
  * any machine and its text can be extracted (pdftotext). Dated at the report's moment and
@@ -36,7 +37,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class FormPdf {
 
-    private static final String FONT = "/fonts/wqy-microhei.ttc";
+    static final String FONT = "/fonts/wqy-microhei.ttc";
     private static final String FONT_NAME = "WenQuanYiMicroHei";
     private static final byte[] FONT_FILE = fontFile();
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
@@ -59,13 +60,16 @@ final class FormPdf {
         this.font = PDType0Font.load(document, glyphs, true);
     }
 
-    static byte[] write(List<FormTable> tables, Instant asOf, String documentId) {
+    static byte[] write(List<FormTable> tables, List<FormChart> charts, Instant asOf, String documentId) {
         try (PDDocument document = new PDDocument();
                 TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(FONT_FILE));
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             FormPdf pdf = new FormPdf(document, collection.getFontByName(FONT_NAME));
             for (FormTable table : tables) {
                 pdf.table(table);
+            }
+            for (FormChart chart : charts) {
+                pdf.chart(chart);
             }
             pdf.closePage();
             describe(document, tables.get(0).title(), asOf, documentId);
@@ -126,6 +130,18 @@ final class FormPdf {
             }
             y -= height;
         }
+    }
+
+    /** A page with the chart's title and its picture, as wide as the page allows. */
+    private void chart(FormChart chart) throws IOException {
+        newPage();
+        text(chart.title(), TITLE_SIZE, MARGIN + (width() - textWidth(chart.title(), TITLE_SIZE)) / 2, y - TITLE_SIZE);
+        y -= TITLE_SIZE + 10;
+        PDImageXObject image = PDImageXObject.createFromByteArray(document, chart.png(), chart.sheet());
+        float scale = Math.min(width() / image.getWidth(), (y - MARGIN - 12) / image.getHeight());
+        float height = image.getHeight() * scale;
+        page.drawImage(image, MARGIN + (width() - image.getWidth() * scale) / 2, y - height, image.getWidth() * scale, height);
+        y -= height;
     }
 
     /** The header rows: a group over its parts, a column without parts over both rows. */

@@ -16,18 +16,21 @@ import java.util.Optional;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Picture;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The forms as an Excel workbook, a sheet per table: the title over the whole width, 填报单位 and
+ * The forms as an Excel workbook, a sheet per table (and per chart, its picture): the title over the whole width, 填报单位 and
  * 截止日期 under it, the two header rows merged as the paper form merges them, numbers as numbers
  * and rates as percentages, set up to print landscape on one page's width. The workbook's dates
  * are the report's moment and its archive entries carry no clock time, so that the same report
@@ -38,10 +41,11 @@ final class FormXlsx {
     private FormXlsx() {
     }
 
-    static byte[] write(List<FormTable> tables, Instant asOf) {
+    static byte[] write(List<FormTable> tables, List<FormChart> charts, Instant asOf) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             tables.forEach(table -> sheet(workbook, styles, table));
+            charts.forEach(chart -> chart(workbook, styles, chart));
             workbook.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(asOf)));
             workbook.getProperties().getCoreProperties().setCreator("医保参保缴费系统 reporting-service");
             workbook.write(out);
@@ -90,6 +94,20 @@ final class FormXlsx {
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
+    }
+
+    /** A sheet with the chart's title and its picture under it, at the picture's own size. */
+    private static void chart(XSSFWorkbook workbook, Styles styles, FormChart chart) {
+        Sheet sheet = workbook.createSheet(chart.sheet());
+        Cell title = sheet.createRow(0).createCell(0);
+        title.setCellValue(chart.title());
+        title.setCellStyle(styles.line);
+        int picture = workbook.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);
+        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+        anchor.setCol1(0);
+        anchor.setRow1(2);
+        Picture drawn = sheet.createDrawingPatriarch().createPicture(anchor, picture);
+        drawn.resize();
     }
 
     private static void headers(Sheet sheet, Styles styles, FormTable table, int headerRows) {

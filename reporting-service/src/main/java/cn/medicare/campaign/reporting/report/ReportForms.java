@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,38 @@ final class ReportForms {
             tables.add(stages(title, lines, content.stages()));
         }
         return tables;
+    }
+
+    /**
+     * 走势图 of a bulletin: each unit's rate at every period end so far (the rankings it kept) against
+     * the stage thresholds and the goal; none for a report without rankings.
+     */
+    static List<FormChart> charts(Report report) {
+        Report.Content content = report.content();
+        if (content.rankings() == null || content.rankings().isEmpty()) {
+            return List.of();
+        }
+        List<String> periods = new ArrayList<>();
+        Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
+        for (TownshipRankings.Ranking ranking : content.rankings()) {
+            String period = DAY.format(ranking.periodEnd());
+            periods.add(period);
+            for (TownshipRankings.Ranked unit : ranking.townships()) {
+                rates.computeIfAbsent(unit.unitName() != null ? unit.unitName() : unit.townshipName(), name -> new LinkedHashMap<>())
+                        .put(period, unit.rate());
+            }
+        }
+        List<RateChart.Threshold> thresholds = new ArrayList<>();
+        if (content.stages() != null) {
+            content.stages().stream().filter(stage -> stage.measure() == null || stage.measure() == CampaignDefined.Stage.Measure.ENROLMENT)
+                    .forEach(stage -> thresholds.add(new RateChart.Threshold(DAY.format(stage.deadline()) + " 阶段目标 "
+                            + FormText.of(stage.threshold(), Kind.PERCENT), stage.threshold())));
+        }
+        if (content.total().goal() != null) {
+            thresholds.add(new RateChart.Threshold("年度目标 " + FormText.of(content.total().goal(), Kind.PERCENT), content.total().goal()));
+        }
+        String title = countyName(report) + report.coverageYear() + "年度各单位参保率走势";
+        return List.of(new FormChart("走势图", title, RateChart.png(periods, rates, thresholds)));
     }
 
     static String countyName(Report report) {

@@ -42,14 +42,14 @@ final class ReportRendering {
     }
 
     static byte[] xlsx(Report report) {
-        return FormXlsx.write(ReportForms.of(report), report.asOf());
+        return FormXlsx.write(ReportForms.of(report), ReportForms.charts(report), report.asOf());
     }
 
     static byte[] html(Report report) {
-        return FormHtml.write(ReportForms.of(report));
+        return FormHtml.write(ReportForms.of(report), ReportForms.charts(report));
     }
 
     static byte[] pdf(Report report) {
-        return FormPdf.write(ReportForms.of(report), report.asOf(), report.reportId().toString());
+        return FormPdf.write(ReportForms.of(report), ReportForms.charts(report), report.asOf(), report.reportId().toString());
     }
 }

@@ -50,6 +50,16 @@ class ReportService {
         };
     }
 
+    /** A stage report has every stage; a bulletin those whose deadline had come by its moment. */
+    private List<StageResults.StageResult> stages(ReportType type, String region, int coverageYear, Moment moment) {
+        return switch (type) {
+            case STAGE -> stages.of(region, coverageYear, Level.TOWNSHIP, township -> true);
+            case HALF_MONTHLY, MONTHLY -> stages.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
+                    .filter(stage -> !stage.deadline().isAfter(moment.day())).toList();
+            default -> null;
+        };
+    }
+
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     Report create(ReportType type, String region, int coverageYear, Instant asOf) {
         CampaignDefined campaign = query.campaign(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
@@ -57,9 +67,9 @@ class ReportService {
         Instant now = clock.instant();
         Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
         List<Figures> townships = query.townships(region, coverageYear, moment);
-        Figures total = Figures.total(townships);
+        Figures total = Figures.total(townships).withGoal(campaign.goalFor(null));
         Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),
-                type == ReportType.STAGE ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : null,
+                stages(type, region, coverageYear, moment),
                 query.units(Level.VILLAGE, region, coverageYear, moment), query.units(Level.SCHOOL, region, coverageYear, moment),
                 campaign.regionName());
         Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);

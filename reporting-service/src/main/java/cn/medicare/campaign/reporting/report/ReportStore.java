@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +32,15 @@ class ReportStore {
                 .param("businessDate", report.createdAt().atZone(BusinessTime.ZONE).toLocalDate())
                 .param("content", EventJson.mapper().writeValueAsString(report.content()))
                 .update();
+    }
+
+    /** Whether a report of the type was already made for the campaign at that moment (a bulletin is issued once). */
+    boolean exists(ReportType type, String region, int coverageYear, Instant asOf) {
+        return jdbc.sql("""
+                select count(*) from report
+                where type = :type and region = :region and coverage_year = :coverageYear and as_of = :asOf""")
+                .param("type", type.name()).param("region", region).param("coverageYear", coverageYear)
+                .param("asOf", Timestamp.from(asOf)).query(Integer.class).single() > 0;
     }
 
     Optional<Report> find(UUID reportId) {

@@ -2,6 +2,7 @@ package cn.medicare.campaign.reporting.report;
 
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ListsIssued;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 周报表: every Friday before 18:00 (Beijing time) a weekly report of each campaign whose collection
- * period (with its extensions) is running, as the townships must send theirs (DOMAIN.md).
+ * period (with its extensions) is running, as the townships must send theirs (DOMAIN.md), and the
+ * Friday lists that go to townships, civil affairs, rural revitalisation and the bureau.
  */
 @Component
 class WeeklyReportService {
@@ -24,11 +26,13 @@ class WeeklyReportService {
 
     private final ParticipationStore query;
     private final ReportService reports;
+    private final ListIssueService lists;
     private final Clock clock;
 
-    WeeklyReportService(ParticipationStore query, ReportService reports, Clock clock) {
+    WeeklyReportService(ParticipationStore query, ReportService reports, ListIssueService lists, Clock clock) {
         this.query = query;
         this.reports = reports;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -48,6 +52,25 @@ class WeeklyReportService {
         }
     }
 
+    /** 每周五名单: the paid, unpaid, certified-not-enrolled and newborns-not-enrolled lists of each running campaign, kept. */
+    @Scheduled(cron = "${insurance.reporting.lists-cron:0 0 17 * * FRI}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "friday-lists", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    public void issueLists() {
+        LocalDate today = BusinessTime.today(clock);
+        for (ParticipationStore.RegionYear campaign : query.campaigns()) {
+            if (query.campaign(campaign.region(), campaign.coverageYear()).filter(definition -> running(definition, today)).isEmpty()) {
+                continue;
+            }
+            try {
+                ListsIssued issued = lists.issue(campaign.region(), campaign.coverageYear());
+                log.info("Friday lists {} of {} {} issued: {}", issued.issueId(), campaign.region(), campaign.coverageYear(),
+                        issued.lists());
+            } catch (DuplicateKeyException alreadyIssued) {
+                log.info("Friday lists of {} {} were issued today already (another replica)", campaign.region(), campaign.coverageYear());
+            }
+        }
+    }
+
     private void publish(ParticipationStore.RegionYear campaign) {
         try {
             Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
@@ -57,11 +80,16 @@ class WeeklyReportService {
         }
     }
 
-    private static boolean running(CampaignDefined campaign, LocalDate today) {
+    static boolean running(CampaignDefined campaign, LocalDate today) {
+        return !today.isBefore(campaign.collectionPeriod().start()) && !today.isAfter(lastDay(campaign));
+    }
+
+    /** The collection period's last day, or its latest extension's. */
+    static LocalDate lastDay(CampaignDefined campaign) {
         LocalDate last = campaign.collectionPeriod().end();
         for (CampaignDefined.Extension extension : campaign.extensions()) {
             last = extension.until().isAfter(last) ? extension.until() : last;
         }
-        return !today.isBefore(campaign.collectionPeriod().start()) && !today.isAfter(last);
+        return last;
     }
 }

@@ -2,7 +2,7 @@ package cn.medicare.campaign.contracts.events;
 
 /** A fact published on one of the suite's topics. */
 public sealed interface Event
-        permits CampaignDefined, TargetsSet, PersonEvent, ReconciliationCompleted, ReportPublished {
+        permits CampaignDefined, TargetsSet, PersonEvent, ReconciliationCompleted, ReportPublished, ListsIssued {
 
     EventType type();
 

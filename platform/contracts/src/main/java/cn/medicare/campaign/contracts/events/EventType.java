@@ -21,7 +21,8 @@ public enum EventType {
     REFUND_DUE("RefundDue", Topics.PAYMENTS, RefundDue.class),
     COVERAGE_STARTED("CoverageStarted", Topics.PAYMENTS, CoverageStarted.class),
     RECONCILIATION_COMPLETED("ReconciliationCompleted", Topics.RECONCILIATION, ReconciliationCompleted.class),
-    REPORT_PUBLISHED("ReportPublished", Topics.REPORTS, ReportPublished.class);
+    REPORT_PUBLISHED("ReportPublished", Topics.REPORTS, ReportPublished.class),
+    LISTS_ISSUED("ListsIssued", Topics.REPORTS, ListsIssued.class);
 
     private static final Map<String, EventType> BY_TYPE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

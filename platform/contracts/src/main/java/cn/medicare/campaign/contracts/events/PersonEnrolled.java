@@ -28,6 +28,8 @@ import java.time.LocalDate;
  *     PAYMENT_DATE or DAY_AFTER_PAYMENT, plus the waiting period; CoverageStarted follows at settlement
  * @param waitingPeriodMonths optional: a waiting period counted in months (Gaolou's 6 months)
  * @param coverageRule optional: which rule decided (COLLECTION_PERIOD, LATE_ENROLMENT or a special case)
+ * @param contactSealed optional: the full name and phone ({@link cn.medicare.campaign.contracts.identity.Contact}) sealed
+ *     for the reporting service, which prints the lists townships chase people with; nobody else can open it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonEnrolled(
@@ -53,7 +55,19 @@ public record PersonEnrolled(
         AmountRule amountRule,
         CoverageFrom coverageFrom,
         Integer waitingPeriodMonths,
-        String coverageRule) implements PersonEvent {
+        String coverageRule,
+        String contactSealed) implements PersonEvent {
+
+    /** An enrolment whose contact travels separately (or not at all: the service has no key to seal it for). */
+    public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
+            String nameMasked, Integer birthYear, Sex sex, PersonCategory personCategory, String township, String village,
+            String school, boolean hukouLocal, boolean residencePermit, EnrolmentChannel channel, LocalDate coverageStart,
+            Boolean coverageFromBirth, int waitingPeriodDays, LocalDate enrolledOn, AmountRule amountRule, CoverageFrom coverageFrom,
+            Integer waitingPeriodMonths, String coverageRule) {
+        this(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthYear, sex, personCategory, township,
+                village, school, hukouLocal, residencePermit, channel, coverageStart, coverageFromBirth, waitingPeriodDays,
+                enrolledOn, amountRule, coverageFrom, waitingPeriodMonths, coverageRule, null);
+    }
 
     /** An enrolment of the first contract: the individual amount, a known start. */
     public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,

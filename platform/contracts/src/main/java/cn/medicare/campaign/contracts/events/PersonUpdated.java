@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** 参保信息变更: only the fields that changed are present; a null field did not change. */
+/**
+ * 参保信息变更: only the fields that changed are present; a null field did not change.
+ * {@code contactSealed}: the name and phone as they are after the change, sealed for the reporting
+ * service (see {@link PersonEnrolled}), present when either changed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonUpdated(
         String personId,
@@ -17,7 +21,13 @@ public record PersonUpdated(
         PersonCategory personCategory,
         Boolean hukouLocal,
         Boolean residencePermit,
-        String nameMasked) implements PersonEvent {
+        String nameMasked,
+        String contactSealed) implements PersonEvent {
+
+    public PersonUpdated(String personId, int coverageYear, String region, String township, String village, String school,
+            PersonCategory personCategory, Boolean hukouLocal, Boolean residencePermit, String nameMasked) {
+        this(personId, coverageYear, region, township, village, school, personCategory, hukouLocal, residencePermit, nameMasked, null);
+    }
 
     public PersonUpdated {
         requireNonNull(personId, "personId");

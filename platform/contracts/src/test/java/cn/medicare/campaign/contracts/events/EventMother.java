@@ -17,6 +17,7 @@ import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.codes.Sex;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.identity.Contact;
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
@@ -45,14 +46,14 @@ final class EventMother {
     static List<Event> full() {
         return List.of(campaignDefined(), targetsSet(), personEnrolled(), personUpdated(), personWithdrawn(),
                 eligibilityAdjusted(), contributionAssessed(), paymentConfirmed(), paymentRefunded(), refundDue(),
-                coverageStarted(), eVoucherActivated(), reconciliationCompleted(), reportPublished());
+                coverageStarted(), eVoucherActivated(), reconciliationCompleted(), reportPublished(), listsIssued());
     }
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(),
                 personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
                 paymentRefunded(), refundDue(), coverageStarted(), eVoucherActivated(), minimalReconciliationCompleted(),
-                minimalReportPublished());
+                minimalReportPublished(), minimalListsIssued());
     }
 
     static CampaignDefined campaignDefined() {
@@ -114,7 +115,8 @@ final class EventMother {
         return new PersonEnrolled(PERSON_ID, YEAR, REGION, PersonIds.maskIdNumber(ID_NUMBER), sealer().seal(ID_NUMBER),
                 PersonIds.maskName("罗志强"), 1985, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
                 VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, null, null, 90,
-                LocalDate.of(2018, 2, 9), AmountRule.INDIVIDUAL_PLUS_FISCAL, CoverageFrom.PAYMENT_DATE, 6, "LATE_ENROLMENT");
+                LocalDate.of(2018, 2, 9), AmountRule.INDIVIDUAL_PLUS_FISCAL, CoverageFrom.PAYMENT_DATE, 6, "LATE_ENROLMENT",
+                new Contact("罗志强", "13905971234").sealWith(sealer()));
     }
 
     static PersonEnrolled minimalPersonEnrolled() {
@@ -133,7 +135,7 @@ final class EventMother {
 
     static PersonUpdated personUpdated() {
         return new PersonUpdated(PERSON_ID, YEAR, REGION, "350825101", "350825101203", "连城县北团中学",
-                PersonCategory.STUDENT, false, true, "罗**");
+                PersonCategory.STUDENT, false, true, "罗**", new Contact("罗志强", null).sealWith(sealer()));
     }
 
     static PersonUpdated minimalPersonUpdated() {
@@ -193,6 +195,16 @@ final class EventMother {
         return new ReportPublished("r-2017-12-31-on-demand", ReportType.ON_DEMAND, YEAR,
                 Instant.parse("2017-12-31T15:59:59Z"), List.of(ReportFormat.JSON),
                 new ReportPublished.Summary(0, 0, new BigDecimal("0.0000")), null);
+    }
+
+    static ListsIssued listsIssued() {
+        return new ListsIssued("0b6f3c0e-2f4e-4f57-9d39-8d7c2f1f0a11", REGION, YEAR, Instant.parse("2017-11-17T09:00:00Z"),
+                List.of(new ListsIssued.Issued("paid", 241_003), new ListsIssued.Issued("unpaid", 12_516),
+                        new ListsIssued.Issued("certified-not-enrolled", 84), new ListsIssued.Issued("newborns-not-enrolled", 17)));
+    }
+
+    static ListsIssued minimalListsIssued() {
+        return new ListsIssued("issue-1", REGION, YEAR, Instant.parse("2017-11-17T09:00:00Z"), List.of());
     }
 
     static BigDecimal yuan(String amount) {

@@ -22,9 +22,12 @@ public class IdentityConfiguration {
      * @param personKey base64, at least 16 bytes
      * @param sealingKeyId the id of the key pair new numbers are sealed for
      * @param sealingPublicKey base64 X.509 X25519 public key of that pair
+     * @param contactSealingKeyId the id of the reporting service's key pair that names and phones are sealed for
+     * @param contactSealingPublicKey base64 X.509 X25519 public key of that pair
      */
     @ConfigurationProperties("insurance.identity")
-    record IdentityKeys(String personKey, String sealingKeyId, String sealingPublicKey) {
+    record IdentityKeys(String personKey, String sealingKeyId, String sealingPublicKey, String contactSealingKeyId,
+            String contactSealingPublicKey) {
     }
 
     @Bean
@@ -36,5 +39,11 @@ public class IdentityConfiguration {
     @ConditionalOnProperty("insurance.identity.sealing-public-key")
     IdNumberSealer idNumberSealer(IdentityKeys keys) {
         return IdNumberSealer.fromBase64(keys.sealingKeyId(), keys.sealingPublicKey());
+    }
+
+    @Bean
+    @ConditionalOnProperty("insurance.identity.contact-sealing-public-key")
+    ContactSealer contactSealer(IdentityKeys keys) {
+        return new ContactSealer(IdNumberSealer.fromBase64(keys.contactSealingKeyId(), keys.contactSealingPublicKey()));
     }
 }

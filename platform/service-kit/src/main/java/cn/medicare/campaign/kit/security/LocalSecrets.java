@@ -18,6 +18,9 @@ public final class LocalSecrets {
             "insurance.identity.person-key", "bGlhbmNoZW5nLWxvY2FsLXBlcnNvbi1rZXktMjAxOA==",
             "insurance.identity.sealing-public-key", "MCowBQYDK2VuAyEAvrkDJ/GKAjkpF/As4iXnOAkormMdNqwR4V8tqiDt+nQ=",
             "insurance.identity.opening-keys.local-2018", "MC4CAQAwBQYDK2VuBCIEIJf0DpSW+xCJCd8lnv1nVSW/K3WvqCJsxB28RgcdYWl+",
+            "insurance.identity.contact-sealing-public-key", "MCowBQYDK2VuAyEA7PKC3VCSRyINscpE+4ePKFGnjEA5je+Sono1R1DWlhY=",
+            "insurance.identity.contact-opening-keys.local-contacts-2018",
+            "MC4CAQAwBQYDK2VuBCIEIDhuCEHYK+qIPE2KUDoekDnajBRdV4gHBIaXdlw2HGdG",
             "insurance.tax.webhook-secret", "local-tax-webhook-secret");
 
     private LocalSecrets() {

@@ -1,0 +1,24 @@
+package cn.medicare.campaign.kit.identity;
+
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.contracts.identity.IdNumberOpener;
+import java.util.Map;
+
+/** Opens the contacts sealed for the reporting service, the one service configured with the private keys. */
+public final class ContactOpener {
+
+    private final IdNumberOpener opener;
+
+    private ContactOpener(IdNumberOpener opener) {
+        this.opener = opener;
+    }
+
+    /** @param base64KeyRing the private keys by key id, PKCS#8, base64 */
+    public static ContactOpener fromBase64(Map<String, String> base64KeyRing) {
+        return new ContactOpener(IdNumberOpener.fromBase64(base64KeyRing));
+    }
+
+    public Contact open(String sealed) {
+        return Contact.open(sealed, opener);
+    }
+}

@@ -1,0 +1,75 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.reporting.participation.ParticipationStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * 半月通报 and 月通报: issued by themselves at each period end of a running campaign, as of the last
+ * moment of that day (Beijing time): every 15th and month end, and the last day of the collection
+ * period (with its extensions) where that is neither, so that no partial period goes unreported.
+ * Each carries the ranking, the bottom three with their explanation and criticism flags, the stage
+ * results and the 走势图 of every unit's rate.
+ */
+@Component
+class BulletinService {
+
+    private static final Logger log = LoggerFactory.getLogger(BulletinService.class);
+
+    private final ParticipationStore query;
+    private final ReportService reports;
+    private final ReportStore kept;
+    private final Clock clock;
+
+    BulletinService(ParticipationStore query, ReportService reports, ReportStore kept, Clock clock) {
+        this.query = query;
+        this.reports = reports;
+        this.kept = kept;
+        this.clock = clock;
+    }
+
+    /** Just after midnight, for the day that ended; once per cluster, and once per period end whatever runs it. */
+    @Scheduled(cron = "${insurance.reporting.bulletin-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "bulletins", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+    public void issueDue() {
+        issueFor(BusinessTime.today(clock).minusDays(1));
+    }
+
+    /** The bulletins due for {@code day} of every campaign running then, each unless it was issued already. */
+    void issueFor(LocalDate day) {
+        for (ParticipationStore.RegionYear campaign : query.campaigns()) {
+            query.campaign(campaign.region(), campaign.coverageYear())
+                    .filter(definition -> WeeklyReportService.running(definition, day))
+                    .ifPresent(definition -> issue(definition, day));
+        }
+    }
+
+    private void issue(CampaignDefined campaign, LocalDate day) {
+        boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
+        boolean periodEnd = day.equals(WeeklyReportService.lastDay(campaign));
+        Instant asOf = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1);
+        if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
+            issue(ReportType.HALF_MONTHLY, campaign, asOf);
+        }
+        if (monthEnd || periodEnd) {
+            issue(ReportType.MONTHLY, campaign, asOf);
+        }
+    }
+
+    private void issue(ReportType type, CampaignDefined campaign, Instant asOf) {
+        if (kept.exists(type, campaign.region(), campaign.coverageYear(), asOf)) {
+            return;
+        }
+        Report report = reports.create(type, campaign.region(), campaign.coverageYear(), asOf);
+        log.info("{} bulletin {} of {} {} issued as of {}", type, report.reportId(), campaign.region(), campaign.coverageYear(), asOf);
+    }
+}

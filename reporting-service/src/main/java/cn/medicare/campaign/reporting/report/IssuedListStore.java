@@ -1,0 +1,61 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.kit.BusinessTime;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/** The Friday lists as they were issued, contacts still sealed, one per list, campaign and business day. */
+@Repository
+class IssuedListStore {
+
+    private static final TypeReference<List<PersonListStore.Listed>> ROWS = new TypeReference<>() {
+    };
+
+    /** One list of one Friday issue: when, and how many people were on it. */
+    record Issue(UUID issueId, String list, Instant issuedAt, int people) {
+    }
+
+    record Kept(Instant issuedAt, List<PersonListStore.Listed> people) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IssuedListStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(UUID issueId, PersonList list, String region, int coverageYear, Instant issuedAt, List<PersonListStore.Listed> people) {
+        jdbc.sql("""
+                insert into issued_list (issue_id, kind, region, coverage_year, issued_at, business_date, people, content)
+                values (:issueId, :kind, :region, :coverageYear, :issuedAt, :businessDate, :people, cast(:content as json))""")
+                .param("issueId", issueId).param("kind", list.path).param("region", region).param("coverageYear", coverageYear)
+                .param("issuedAt", Timestamp.from(issuedAt)).param("businessDate", issuedAt.atZone(BusinessTime.ZONE).toLocalDate())
+                .param("people", people.size()).param("content", EventJson.mapper().writeValueAsString(people))
+                .update();
+    }
+
+    Optional<Kept> find(UUID issueId, PersonList list, String region, int coverageYear) {
+        return jdbc.sql("""
+                select issued_at, content::text from issued_list
+                where issue_id = :issueId and kind = :kind and region = :region and coverage_year = :coverageYear""")
+                .param("issueId", issueId).param("kind", list.path).param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new Kept(row.getTimestamp(1).toInstant(), EventJson.mapper().readValue(row.getString(2), ROWS)))
+                .optional();
+    }
+
+    List<Issue> issues(String region, int coverageYear) {
+        return jdbc.sql("""
+                select issue_id, kind, issued_at, people from issued_list
+                where region = :region and coverage_year = :coverageYear order by issued_at desc, kind""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new Issue(row.getObject(1, UUID.class), row.getString(2), row.getTimestamp(3).toInstant(), row.getInt(4)))
+                .list();
+    }
+}

@@ -1,0 +1,201 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.ListsIssued;
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.reporting.participation.ParticipationStore;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Friday lists (API.md additions): paid, unpaid, certified-not-enrolled, newborns-not-enrolled,
+ * per unit, with names and phones in full for the unit's own township and the bureau (they chase
+ * these people), the people of their own categories for civil affairs and rural revitalisation,
+ * nobody else. JSON, CSV or an Excel workbook in the county's form layout.
+ */
+@RestController
+class PersonListController {
+
+    record Listing(String region, int coverageYear, String list, String unit, Instant asOf, boolean contactsInFull,
+            List<Person> people) {
+    }
+
+    /**
+     * @param name in full where this service can open the contact, else masked
+     * @param phone null where the roster has none (or this service cannot open it)
+     * @param assistanceCategories the person's assisted category; on the certified list every category they are certified in
+     */
+    record Person(String personId, String township, String townshipName, String village, String name, String idNumberMasked,
+            String phone, List<AssistanceCategory> assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount,
+            BigDecimal outstanding) {
+    }
+
+    /** The agencies the contract names: they chase the people of their own categories. */
+    private static final List<Agency> CHASING_AGENCIES = List.of(Agency.CIVIL_AFFAIRS, Agency.RURAL_REVITALIZATION);
+
+    record IssueRequest(String region, Integer coverageYear) {
+    }
+
+    private final PersonListStore store;
+    private final IssuedListStore issuedLists;
+    private final ListIssueService issues;
+    private final ParticipationStore campaigns;
+    private final ContactKeysConfiguration.Contacts contacts;
+    private final Clock clock;
+
+    PersonListController(PersonListStore store, IssuedListStore issuedLists, ListIssueService issues, ParticipationStore campaigns,
+            ContactKeysConfiguration.Contacts contacts, Clock clock) {
+        this.store = store;
+        this.issues = issues;
+        this.issuedLists = issuedLists;
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    /** The Friday issues of a campaign, newest first: each list's issue id, when, and how many people. */
+    @GetMapping("/api/v1/lists")
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP','AGENCY')")
+    @Transactional(readOnly = true)
+    List<IssuedListStore.Issue> issues(@RequestParam String region, @RequestParam int coverageYear) {
+        return issuedLists.issues(region, coverageYear);
+    }
+
+    /**
+     * Issues the lists now, as the Friday schedule does (a Friday missed, or a list wanted before a
+     * deadline): kept and announced the same way; one issue per campaign and business day.
+     */
+    @PostMapping(value = "/api/v1/lists", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('BUREAU')")
+    ResponseEntity<ListsIssued> issue(@RequestBody IssueRequest request) {
+        if (request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
+            throw ApiException.invalid("region", "region (6 digits) and coverageYear are required");
+        }
+        if (campaigns.campaign(request.region(), request.coverageYear()).isEmpty()) {
+            throw ApiException.notFound("没有该年度的参保缴费工作 / no campaign for region " + request.region() + " and coverage year "
+                    + request.coverageYear());
+        }
+        try {
+            ListsIssued issued = issues.issue(request.region(), request.coverageYear());
+            return ResponseEntity.created(URI.create("/api/v1/lists?region=" + request.region() + "&coverageYear="
+                    + request.coverageYear())).body(issued);
+        } catch (DuplicateKeyException issuedToday) {
+            throw ApiException.conflict("本周名单今天已下发 / the lists of " + request.region() + " " + request.coverageYear()
+                    + " were issued today already: read them with GET /api/v1/lists");
+        }
+    }
+
+    /** @param issued a Friday issue's id: the list as it was issued then, else as it stands now */
+    @GetMapping("/api/v1/lists/{list}")
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP','AGENCY')")
+    @Transactional(readOnly = true)
+    ResponseEntity<?> list(Caller caller, @PathVariable String list, @RequestParam String region, @RequestParam int coverageYear,
+            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "json") String format,
+            @RequestParam(required = false) UUID issued) {
+        PersonList kind = PersonList.byPath(list).orElseThrow(() -> ApiException.notFound(
+                "没有这种名单 / no such list: paid, unpaid, certified-not-enrolled or newborns-not-enrolled"));
+        if (!region.matches("[0-9]{6}")) {
+            throw ApiException.invalid("region", "行政区划代码为6位数字 / is a 6-digit region code");
+        }
+        if (unit != null && !unit.matches("[0-9]{9}|[0-9]{12}")) {
+            throw ApiException.invalid("unit", "单位代码为乡镇9位或村12位数字 / is a township's 9-digit or a village's 12-digit code");
+        }
+        if (!List.of("json", "csv", "xlsx").contains(format)) {
+            throw ApiException.invalid("format", "格式为 json、csv 或 xlsx / is json, csv or xlsx");
+        }
+        String township = unit == null ? null : unit.substring(0, 9);
+        List<String> categories = entitled(caller, township);
+        var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
+                "没有该年度的参保缴费工作 / no campaign for region " + region + " and coverage year " + coverageYear));
+        String village = unit == null || unit.length() == 9 ? null : campaigns.unitName(region, coverageYear, unit).orElseThrow(() ->
+                ApiException.invalid("unit", "没有这个村（社区） / no village " + unit + " among the campaign's units"));
+        Instant asOf;
+        List<PersonListStore.Listed> rows;
+        if (issued == null) {
+            asOf = clock.instant();
+            rows = store.people(kind, region, coverageYear, township, village, categories, BusinessTime.today(clock));
+        } else {
+            IssuedListStore.Kept kept = issuedLists.find(issued, kind, region, coverageYear).orElseThrow(() -> ApiException.notFound(
+                    "没有这一期名单 / no " + kind.path + " list of issue " + issued + " for " + region + " " + coverageYear));
+            asOf = kept.issuedAt();
+            rows = kept.people().stream().filter(row -> township == null || township.equals(row.township()))
+                    .filter(row -> village == null || village.equals(row.village()))
+                    .filter(row -> categories == null || row.assistanceCategories() != null
+                            && Arrays.stream(row.assistanceCategories().split(",")).anyMatch(categories::contains))
+                    .toList();
+        }
+        List<Person> people = rows.stream().map(this::person).toList();
+        Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent(), people);
+        return switch (format) {
+            case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");
+            case "xlsx" -> file(PersonListRendering.xlsx(listing, kind, campaign.regionName()),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", kind, region, coverageYear, unit, "xlsx");
+            default -> ResponseEntity.ok(listing);
+        };
+    }
+
+    /**
+     * The bureau sees everyone; a township its own township, which it must name; civil affairs and
+     * rural revitalisation the people of the categories they certify; nobody else.
+     *
+     * @return the categories the caller may see, or null for every person
+     */
+    private static List<String> entitled(Caller caller, String township) {
+        if (caller.is(Role.AGENCY)) {
+            if (!CHASING_AGENCIES.contains(caller.agency())) {
+                throw new AccessDeniedException(caller.clientId() + " does not receive the Friday lists");
+            }
+            return Arrays.stream(AssistanceCategory.values()).filter(category -> category.agency() == caller.agency())
+                    .map(Enum::name).toList();
+        }
+        if (caller.is(Role.TOWNSHIP) && township == null) {
+            throw ApiException.invalid("unit", "乡镇只能查看本乡镇的名单，请填写本乡镇代码 / a township reads its own lists: give its code");
+        }
+        if (township != null) {
+            caller.requireMayActIn(township);
+        }
+        return null;
+    }
+
+    private Person person(PersonListStore.Listed listed) {
+        Contact contact = listed.contactSealed() == null ? null : contacts.opener().map(opener -> opener.open(listed.contactSealed()))
+                .orElse(null);
+        List<AssistanceCategory> categories = listed.assistanceCategories() == null ? List.of()
+                : Arrays.stream(listed.assistanceCategories().split(",")).map(AssistanceCategory::valueOf).toList();
+        BigDecimal outstanding = listed.payableAmount() == null || listed.paidAmount() == null ? null
+                : listed.payableAmount().subtract(listed.paidAmount()).max(BigDecimal.ZERO);
+        return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),
+                contact != null ? contact.name() : listed.nameMasked(), listed.idNumberMasked(), contact == null ? null : contact.phone(),
+                categories, listed.payableAmount(), listed.paidAmount(), outstanding);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String type, PersonList kind, String region, int coverageYear, String unit,
+            String extension) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header("Content-Disposition", "attachment; filename=\"" + kind.path + "-" + region + "-" + coverageYear
+                        + (unit == null ? "" : "-" + unit) + "." + extension + "\"")
+                .body(body);
+    }
+}

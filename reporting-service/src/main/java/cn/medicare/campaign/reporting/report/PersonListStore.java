@@ -1,0 +1,97 @@
+package cn.medicare.campaign.reporting.report;
+
+import cn.medicare.campaign.reporting.readmodel.Definitions;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Who is on a Friday list today, from the read model, with their contact still sealed. */
+@Repository
+class PersonListStore {
+
+    /**
+     * @param assistanceCategories the person's assisted category, or for the certified list every category an
+     *     agency certifies them in today (comma-separated)
+     * @param contactSealed the name and phone sealed for this service; null where the roster has none
+     */
+    record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
+            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount) {
+    }
+
+    private static final String COLUMNS = """
+            select person_year.person_id, %s as township, t.township_name, person_year.village, person_year.id_number_masked,
+                   person_year.name_masked, person_year.contact_sealed, %s as assistance_categories, person_year.payable_amount,
+                   person_year.paid_amount - person_year.refunded_amount as paid
+            """;
+
+    private final JdbcClient jdbc;
+
+    PersonListStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param township null for the whole county
+     * @param village null for the whole township
+     * @param categories null for every person; else only the people of these assistance categories (an agency's)
+     */
+    List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, List<String> categories,
+            LocalDate today) {
+        String sql = list == PersonList.CERTIFIED_NOT_ENROLLED ? certified(categories) : roster(list, categories);
+        sql += " and (cast(:township as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
+                ? "coalesce(person_year.township, certified.township)" : "person_year.township") + " = :township)"
+                + " and (cast(:village as varchar) is null or person_year.village = :village)"
+                + " order by 2, 4 nulls last, 6 nulls last, 1";
+        JdbcClient.StatementSpec query = jdbc.sql(sql).param("region", region).param("coverageYear", coverageYear)
+                .param("today", today).param("township", township).param("village", village);
+        if (categories != null) {
+            query = query.param("categories", categories.isEmpty() ? List.of("") : categories);
+        }
+        return query.query((row, n) -> new Listed(row.getString("person_id"), row.getString("township"),
+                row.getString("township_name"), row.getString("village"), row.getString("id_number_masked"),
+                row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
+                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"))).list();
+    }
+
+    private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
+            PersonList.PAID, Definitions.REGISTERED + " and " + Definitions.SETTLED,
+            PersonList.UNPAID, Definitions.REGISTERED + " and not " + Definitions.SETTLED,
+            PersonList.NEWBORNS_NOT_ENROLLED, Definitions.REGISTERED + " and not " + Definitions.SETTLED
+                    + " and (person_year.person_category = 'NEWBORN' or person_year.coverage_from_birth"
+                    + " or person_year.coverage_rule = 'NEWBORN')");
+
+    private static String roster(PersonList list, List<String> categories) {
+        return COLUMNS.formatted("person_year.township", "person_year.assistance_category") + """
+                from person_year
+                left join township_target t on t.region = person_year.region and t.coverage_year = person_year.coverage_year
+                                           and t.township = person_year.township
+                where person_year.region = :region and person_year.coverage_year = :coverageYear and """
+                + ON_THE_ROSTER.get(list) + (categories == null ? "" : " and person_year.assistance_category in (:categories)");
+    }
+
+    /** A person holds a category while the latest row of the agencies' lists for it says ADD (as the figures count them). */
+    private static String certified(List<String> categories) {
+        return """
+                with latest as (
+                    select distinct on (person_id, category) person_id, category, action, township
+                    from eligibility_adjustment
+                    where region = :region and coverage_year <= :coverageYear""" + (categories == null ? "" : " and category in (:categories)")
+                + """
+
+                    order by person_id, category, effective_date desc, action desc
+                ), certified as (
+                    select person_id, string_agg(category, ',' order by category) as categories, max(township) as township
+                    from latest where action = 'ADD' group by person_id
+                )
+                """ + COLUMNS.formatted("coalesce(person_year.township, certified.township)", "certified.categories")
+                .replace("select person_year.person_id", "select certified.person_id") + """
+                from certified
+                left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
+                left join township_target t on t.region = :region and t.coverage_year = :coverageYear
+                                           and t.township = coalesce(person_year.township, certified.township)
+                where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + ", false)";
+    }
+}

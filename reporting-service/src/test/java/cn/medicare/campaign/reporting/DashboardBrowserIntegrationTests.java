@@ -1,0 +1,135 @@
+package cn.medicare.campaign.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 11: the dashboard as people watch it, in Debian's headless Chromium (installed by .ci/run):
+ * sign in, wait for the figures, check that what the page shows is what the API answers, drill down
+ * from a township to its villages, and keep a screenshot ({@code target/dashboard.png}).
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserIntegrationTests {
+
+    private static final ReportingMother COUNTY = new ReportingMother("350842");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "reporting_dashboard_test");
+    }
+
+    @BeforeEach
+    void headlessChromium() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1440,2200", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aViewerSignsInAndSeesTheApisFiguresInChineseWithADrillDownToVillages() throws IOException {
+        EventTraffic.publish(COUNTY.campaign(),
+                new TargetsSet(COUNTY.campaign().region(), 2018, List.of(new TargetsSet.Target(COUNTY.township(0), "莲峰镇", 4),
+                        new TargetsSet.Target(COUNTY.township(1), "文亨镇", 3)),
+                        List.of(new TargetsSet.Unit(COUNTY.township(0) + "001", "城关村", TargetsSet.UnitType.VILLAGE, COUNTY.township(0),
+                                3, null, null, null))),
+                COUNTY.enrolled(1, 0, true), COUNTY.assessed(1, "0", null), COUNTY.paid(1, "V1", "180.00"),
+                COUNTY.enrolled(2, 0, true), COUNTY.assessed(2, "140", AssistanceCategory.MINIMUM_LIVING), COUNTY.paid(2, "V2", "40.00"),
+                COUNTY.enrolled(3, 0, false), COUNTY.assessed(3, "180", AssistanceCategory.EXTREME_POVERTY),
+                COUNTY.enrolled(4, 1, true), COUNTY.assessed(4, "0", null), COUNTY.paid(4, "V4", "180.00"),
+                COUNTY.enrolled(5, 1, true), COUNTY.assessed(5, "0", null));
+        ApiClient viewer = ApiClient.at(port).as("viewer");
+        String figures = "/api/v1/participation?region=350842&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(viewer.get(figures).body()).get("total")
+                .get("enrolled").asInt()).isEqualTo(4));
+        JsonNode api = json(viewer.get(figures).body());
+
+        browser.get("http://localhost:" + port + "/?region=350842&coverageYear=2018");
+        WebDriverWait patience = new WebDriverWait(browser, Duration.ofSeconds(30));
+        patience.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        browser.findElement(By.id("username")).sendKeys("viewer");
+        browser.findElement(By.id("password")).sendKeys("local-viewer");
+        browser.findElement(By.id("sign-in")).click();
+        patience.until(ExpectedConditions.textToBe(By.id("county-rate"), percent(api.get("total").get("rate").asString())));
+
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("连城县 2018年度城乡居民医保参保缴费进度");
+        assertThat(browser.findElement(By.id("county-enrolled")).getText()).isEqualTo("4 / 7");
+        for (JsonNode township : api.get("townships")) {
+            WebElement row = browser.findElement(By.cssSelector("#townships tr[data-unit='" + township.get("township").asString() + "']"));
+            assertThat(row.findElement(By.className("unit-name")).getText()).isEqualTo(township.get("townshipName").asString());
+            assertThat(row.findElement(By.className("enrolled")).getText()).isEqualTo(township.get("enrolled").asString());
+            assertThat(row.findElement(By.cssSelector(".rate .value")).getText()).isEqualTo(percent(township.get("rate").asString()));
+        }
+        assertThat(browser.findElement(By.id("townships")).getText()).contains("低保对象 1", "特困人员 1");
+        assertThat(browser.findElement(By.id("freshness")).getText()).startsWith("数据截至").contains("北京时间");
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#trend canvas"))).as("the trend drawn by ECharts").isNotEmpty();
+
+        browser.findElement(By.cssSelector("#townships tr[data-unit='" + COUNTY.township(0) + "']")).click();
+        patience.until(ExpectedConditions.textToBePresentInElementLocated(By.id("villages"), "城关村"));
+        assertThat(browser.findElement(By.id("villages-title")).getText()).isEqualTo("莲峰镇 的村（社区）");
+
+        Path screenshot = Path.of("target", "dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        System.out.println("[dashboard] headless Chromium showed the API's figures; screenshot " + screenshot.toAbsolutePath());
+    }
+
+    private static String percent(String rate) {
+        return new BigDecimal(rate).movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static JsonNode json(String body) {
+        return JsonMapper.shared().readTree(body);
+    }
+}

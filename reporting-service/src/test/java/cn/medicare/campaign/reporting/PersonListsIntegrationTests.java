@@ -1,0 +1,181 @@
+package cn.medicare.campaign.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 11: the Friday lists people chase with, names and phones in full for the unit's own
+ * township and the bureau, an agency's own categories for the agency, nobody else.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PersonListsIntegrationTests {
+
+    private static final ReportingMother COUNTY = new ReportingMother("350841");
+    private static final String LIST = "/api/v1/lists/%s?region=350841&coverageYear=2018";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "reporting_lists_test");
+    }
+
+    @BeforeAll
+    void aTownshipWithPeopleToChase() {
+        EventTraffic.publish(COUNTY.campaign(),
+                new TargetsSet(COUNTY.campaign().region(), 2018, List.of(new TargetsSet.Target(COUNTY.township(0), "莲峰镇", 4),
+                        new TargetsSet.Target(COUNTY.township(1), "文亨镇", 3)),
+                        List.of(new TargetsSet.Unit(COUNTY.township(0) + "001", "城关村", TargetsSet.UnitType.VILLAGE, COUNTY.township(0),
+                                2, null, null, null))),
+                COUNTY.enrolledWithContact(1, 0, "城关村", "张三丰", "13900000001", false), COUNTY.assessed(1, "0", null),
+                COUNTY.paid(1, "V1", "180.00"),
+                COUNTY.enrolledWithContact(2, 0, "城关村", "李四", "13900000002", false),
+                COUNTY.assessed(2, "140", AssistanceCategory.MINIMUM_LIVING), COUNTY.paid(2, "V2", "20.00"),
+                COUNTY.enrolledWithContact(3, 0, "新华村", "王小五", null, true), COUNTY.assessed(3, "0", null),
+                COUNTY.enrolledWithContact(4, 1, "城关村", "赵六", "13900000004", false),
+                COUNTY.assessed(4, "90", AssistanceCategory.MONITORED),
+                COUNTY.enrolledWithContact(6, 1, "新华村", "钱七", "13900000006", false), COUNTY.assessed(6, "0", null),
+                COUNTY.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD),
+                COUNTY.certified(5, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("bureau")
+                .get("/api/v1/participation?region=350841&coverageYear=2018")).get("total").get("registered").asInt()).isEqualTo(5));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("bureau")
+                .get(LIST.formatted("certified-not-enrolled"))).get("people")).hasSize(2));
+    }
+
+    @Test
+    void aTownshipClerkGetsTheirOwnUnpaidListWithFullNamesAndPhones() {
+        ApiClient clerk = ApiClient.at(port).as("township-" + COUNTY.township(0));
+
+        JsonNode unpaid = json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0)));
+
+        assertThat(unpaid.get("contactsInFull").asBoolean()).isTrue();
+        assertThat(names(unpaid)).containsExactly("李四", "王小五");
+        JsonNode li = unpaid.get("people").get(0);
+        assertThat(li.get("phone").asString()).isEqualTo("13900000002");
+        assertThat(li.get("village").asString()).isEqualTo("城关村");
+        assertThat(li.get("outstanding").asString()).isEqualTo("20.00");
+        assertThat(li.get("assistanceCategories").get(0).asString()).isEqualTo("MINIMUM_LIVING");
+        assertThat(unpaid.get("people").get(1).has("phone")).as("the roster has no phone for 王小五").isFalse();
+        assertThat(names(json(clerk.get(LIST.formatted("paid") + "&unit=" + COUNTY.township(0))))).containsExactly("张三丰");
+        assertThat(names(json(clerk.get(LIST.formatted("newborns-not-enrolled") + "&unit=" + COUNTY.township(0)))))
+                .containsExactly("王小五");
+        assertThat(names(json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "001")))).as("one village")
+                .containsExactly("李四");
+    }
+
+    @Test
+    void anotherTownshipAViewerAndAnAgencyOutsideTheContractAreRefused() {
+        ApiClient neighbour = ApiClient.at(port).as("township-" + COUNTY.township(1));
+
+        assertThat(neighbour.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0)).statusCode()).isEqualTo(403);
+        assertThat(neighbour.get(LIST.formatted("unpaid")).statusCode()).as("a township names its own").isEqualTo(400);
+        assertThat(ApiClient.at(port).as("viewer").get(LIST.formatted("unpaid")).statusCode()).isEqualTo(403);
+        assertThat(ApiClient.at(port).as("disabled-federation").get(LIST.formatted("unpaid")).statusCode()).isEqualTo(403);
+        assertThat(ApiClient.at(port).get(LIST.formatted("unpaid")).statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = ApiClient.at(port).as("bureau").get(LIST.formatted("everyone"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        HttpResponse<String> badUnit = ApiClient.at(port).as("bureau").get(LIST.formatted("unpaid") + "&unit=35084110");
+        assertThat(badUnit.statusCode()).isEqualTo(400);
+        assertThat(badUnit.body()).contains("unit");
+    }
+
+    @Test
+    void anAgencySeesThePeopleOfItsOwnCategoriesAcrossTheCounty() {
+        JsonNode civilAffairs = json(ApiClient.at(port).as("civil-affairs").get(LIST.formatted("unpaid")));
+        assertThat(names(civilAffairs)).containsExactly("李四");
+
+        JsonNode ruralRevitalisation = json(ApiClient.at(port).as("rural-revitalization").get(LIST.formatted("unpaid")));
+        assertThat(names(ruralRevitalisation)).containsExactly("赵六");
+
+        JsonNode certified = json(ApiClient.at(port).as("civil-affairs").get(LIST.formatted("certified-not-enrolled")));
+        assertThat(certified.get("people")).hasSize(2);
+        assertThat(certified.get("people").get(1).get("assistanceCategories").get(0).asString())
+                .as("certified, never registered: known by the agency's list only").isEqualTo("EXTREME_POVERTY");
+    }
+
+    @Test
+    void theBureauDownloadsAListAsAWorkbookAndACsvInChinese() throws Exception {
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        HttpResponse<byte[]> xlsx = bureau.download(LIST.formatted("unpaid") + "&format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("连城县2018年度城乡居民基本医疗保险未缴费名单");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("李四");
+            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("13900000002");
+            assertThat(sheet.getRow(3).getCell(6).getStringCellValue()).isEqualTo("低保对象");
+        }
+        String csv = new String(bureau.download(LIST.formatted("unpaid") + "&format=csv").body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("序号,乡（镇）,村（社区）,姓名,身份证号码,联系电话", "1,莲峰镇,城关村,李四,350825***********2,13900000002,低保对象,");
+    }
+
+    @Test
+    void theFridayIssueIsKeptAsItWasAndAnnounced() {
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        HttpResponse<String> created = bureau.post("/api/v1/lists", "{\"region\":\"350841\",\"coverageYear\":2018}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String issueId = JsonMapper.shared().readTree(created.body()).get("issueId").asString();
+        assertThat(created.body()).contains("{\"list\":\"unpaid\",\"people\":4}", "{\"list\":\"paid\",\"people\":1}");
+        assertThat(bureau.post("/api/v1/lists", "{\"region\":\"350841\",\"coverageYear\":2018}").statusCode())
+                .as("once per business day").isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'ListsIssued' and aggregateid = ?", Integer.class,
+                issueId)).isEqualTo(1);
+
+        EventTraffic.publish(COUNTY.paid(6, "V6", "180.00"));
+        ApiClient clerk = ApiClient.at(port).as("township-" + COUNTY.township(1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(names(json(clerk.get(LIST.formatted("unpaid")
+                + "&unit=" + COUNTY.township(1))))).containsExactly("赵六"));
+
+        JsonNode friday = json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(1) + "&issued=" + issueId));
+        assertThat(names(friday)).as("as issued, before 钱七 paid").containsExactly("赵六", "钱七");
+        assertThat(friday.get("people").get(1).get("phone").asString()).isEqualTo("13900000006");
+        assertThat(json(bureau.get("/api/v1/lists?region=350841&coverageYear=2018")).toString()).contains(issueId);
+        assertThat(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "&issued=" + issueId).statusCode())
+                .isEqualTo(403);
+    }
+
+    private static List<String> names(JsonNode listing) {
+        return StreamSupport.stream(listing.get("people").spliterator(), false).map(person -> person.get("name").asString()).toList();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+}

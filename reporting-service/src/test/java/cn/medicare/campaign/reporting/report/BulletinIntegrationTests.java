@@ -1,0 +1,102 @@
+package cn.medicare.campaign.reporting.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.codes.ReportType;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Campaigns;
+import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 11: the half-monthly and monthly bulletins issue themselves at each period end, once, with
+ * the ranking, the stage results and a chart of every unit's rate over time in their PDF and workbook.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BulletinIntegrationTests {
+
+    private static final String REGION = "350843";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BulletinService bulletins;
+
+    @Autowired
+    ReportStore reports;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "reporting_bulletin_test");
+    }
+
+    @Test
+    void eachPeriodEndIssuesItsBulletinsOnceWithTheirChart() throws Exception {
+        CampaignDefined campaign = Campaigns.withoutExtensions(Campaigns.inRegion(Liancheng.apiExample(2018), REGION));
+        EventTraffic.publish(campaign, new TargetsSet(REGION, 2018, List.of(new TargetsSet.Target(REGION + "100", "莲峰镇", 4),
+                new TargetsSet.Target(REGION + "101", "文亨镇", 3))));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).until(() -> bureau.get("/api/v1/participation?region=" + REGION + "&coverageYear=2018")
+                .statusCode() == 200);
+        Instant october = Instant.parse("2017-10-31T15:59:59Z");
+
+        bulletins.issueFor(LocalDate.of(2017, 10, 20));
+        assertThat(reports.exists(ReportType.HALF_MONTHLY, REGION, 2018, Instant.parse("2017-10-20T15:59:59Z"))).isFalse();
+        bulletins.issueFor(LocalDate.of(2017, 10, 31));
+        bulletins.issueFor(LocalDate.of(2017, 10, 31));
+
+        JsonNode issued = JsonMapper.shared().readTree(bureau.get("/api/v1/reports?region=" + REGION + "&coverageYear=2018").body());
+        assertThat(issued).hasSize(2);
+        assertThat(issued.toString()).contains("\"type\":\"HALF_MONTHLY\"", "\"type\":\"MONTHLY\"", "\"asOf\":\"" + october + "\"");
+        String monthly = issued.get(0).get("type").asString().equals("MONTHLY") ? issued.get(0).get("reportId").asString()
+                : issued.get(1).get("reportId").asString();
+        JsonNode content = JsonMapper.shared().readTree(bureau.get("/api/v1/reports/" + monthly).body()).get("content");
+        assertThat(content.get("rankings").size()).as("the month ends of September and October").isEqualTo(2);
+        assertThat(content.get("stages")).as("the stage results travel with the bulletin").isNotEmpty();
+
+        byte[] xlsx = bureau.download("/api/v1/reports/" + monthly + "/content.xlsx").body();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheet("排名")).isNotNull();
+            assertThat(workbook.getSheet("阶段目标")).isNotNull();
+            assertThat(((XSSFDrawing) workbook.getSheet("走势图").getDrawingPatriarch()).getShapes()).hasSize(1);
+            assertThat(workbook.getAllPictures().get(0).getData()).startsWith(0x89, 'P', 'N', 'G');
+        }
+        Path pdf = Files.createTempFile("monthly", ".pdf");
+        Files.write(pdf, bureau.download("/api/v1/reports/" + monthly + "/content.pdf").body());
+        Process text = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").start();
+        String printed = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(text.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(printed).contains("连城县2018年度城乡居民基本医疗保险参保缴费进度月通报", "2017年10月31日排名", "阶段目标",
+                "连城县2018年度各单位参保率走势");
+        Process images = new ProcessBuilder("pdfimages", "-list", pdf.toString()).start();
+        String listed = new String(images.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(images.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(listed.lines().skip(2).count()).as("the chart is in the PDF:\n" + listed).isEqualTo(1);
+    }
+}
