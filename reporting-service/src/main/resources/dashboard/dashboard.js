@@ -35,8 +35,9 @@ function element(tag, text, className) {
 
 function judged(group) {
   if (!group || group.of === 0) return element('td', '—');
-  const td = element('td', `${group.done}/${group.of} ${percent(group.rate)}`, group.goalMet === false ? 'short' : 'met');
-  return td;
+  // these groups must all be enrolled (DOMAIN.md), whether or not the campaign states a goal for them
+  const met = group.goalMet === true || (group.goalMet == null && group.done === group.of);
+  return element('td', `${group.done}/${group.of} ${percent(group.rate)}`, met ? 'met' : 'short');
 }
 
 function rateCell(row) {

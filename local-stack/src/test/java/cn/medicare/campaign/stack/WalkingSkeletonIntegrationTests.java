@@ -30,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -150,6 +151,43 @@ class WalkingSkeletonIntegrationTests {
             Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
             assertThat(config.get("retention.ms").value()).isEqualTo(Long.toString(Duration.ofDays(400).toMillis()));
             assertThat(admin.describeTopics(List.of(Topics.ROSTER)).allTopicNames().get().get(Topics.ROSTER).partitions()).hasSize(12);
+        }
+    }
+
+    /** Every metric deploy/prometheus/alerts.yml and the Grafana dashboard name, exposed by a running suite's services. */
+    @Test
+    @Order(7)
+    void everyMetricTheAlertRulesAndTheDashboardNameIsExposed() throws IOException {
+        Pattern metric = Pattern.compile("\\b((?:insurance|kafka|jvm|http|process|hikaricp|system)_[a-z0-9_]+)");
+        Set<String> named = new TreeSet<>();
+        metric.matcher(Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yml"))).results()
+                .forEach(found -> named.add(found.group(1)));
+        JsonMapper.shared().readTree(Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "insurance-campaign.json")))
+                .findValues("expr").forEach(expr -> metric.matcher(expr.asString()).results().forEach(found -> named.add(found.group(1))));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Set<String> exposed = new TreeSet<>();
+            for (SuiteService service : SuiteService.values()) {
+                ApiClient.at(suite.url(service)).get("/actuator/prometheus").body().lines().filter(line -> !line.startsWith("#"))
+                        .map(line -> line.split("[{ ]")[0]).forEach(exposed::add);
+            }
+            assertThat(exposed).containsAll(named);
+        });
+        System.out.printf("[operations] %d metrics named by the alert rules and the Grafana dashboard, all exposed: %s%n",
+                named.size(), named);
+    }
+
+    /** Beside its OpenAPI, each service serves its events as AsyncAPI 3, open to anyone: what it sends, what it receives. */
+    @Test
+    @Order(8)
+    void eachServiceServesItsEventsAsAsyncApi() {
+        for (SuiteService service : SuiteService.values()) {
+            HttpResponse<String> answer = ApiClient.at(suite.url(service)).get("/v3/asyncapi");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode document = JsonMapper.shared().readTree(answer.body());
+            assertThat(document.get("asyncapi").asString()).isEqualTo("3.0.0");
+            assertThat(document.get("info").get("title").asString()).startsWith(service.serviceName());
+            assertThat(document.get("operations").propertyNames()).as(service.serviceName()).anyMatch(name -> name.startsWith("receive-"));
         }
     }
 

@@ -16,13 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -102,27 +103,50 @@ class DashboardBrowserIntegrationTests {
         browser.findElement(By.id("sign-in")).click();
         patience.until(ExpectedConditions.textToBe(By.id("county-rate"), percent(api.get("total").get("rate").asString())));
 
-        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("连城县 2018年度城乡居民医保参保缴费进度");
-        assertThat(browser.findElement(By.id("county-enrolled")).getText()).isEqualTo("4 / 7");
+        Map<String, Object> page = snapshot();
+        assertThat(page.get("title")).isEqualTo("连城县 2018年度城乡居民医保参保缴费进度");
+        assertThat(page.get("enrolled")).isEqualTo("4 / 7");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("rows");
+        assertThat(rows).hasSize(api.get("townships").size());
         for (JsonNode township : api.get("townships")) {
-            WebElement row = browser.findElement(By.cssSelector("#townships tr[data-unit='" + township.get("township").asString() + "']"));
-            assertThat(row.findElement(By.className("unit-name")).getText()).isEqualTo(township.get("townshipName").asString());
-            assertThat(row.findElement(By.className("enrolled")).getText()).isEqualTo(township.get("enrolled").asString());
-            assertThat(row.findElement(By.cssSelector(".rate .value")).getText()).isEqualTo(percent(township.get("rate").asString()));
+            Map<String, Object> row = rows.stream().filter(shown -> township.get("township").asString().equals(shown.get("unit")))
+                    .findFirst().orElseThrow();
+            assertThat(row.get("name")).isEqualTo(township.get("townshipName").asString());
+            assertThat(row.get("enrolled")).isEqualTo(township.get("enrolled").asString());
+            assertThat(row.get("rate")).isEqualTo(percent(township.get("rate").asString()));
         }
-        assertThat(browser.findElement(By.id("townships")).getText()).contains("低保对象 1", "特困人员 1");
-        assertThat(browser.findElement(By.id("freshness")).getText()).startsWith("数据截至").contains("北京时间");
-        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(2);
-        assertThat(browser.findElements(By.cssSelector("#trend canvas"))).as("the trend drawn by ECharts").isNotEmpty();
+        assertThat((String) page.get("townships")).contains("低保对象 1", "特困人员 1");
+        assertThat((String) page.get("freshness")).startsWith("数据截至").contains("北京时间");
+        assertThat(page.get("ranking")).isEqualTo(2L);
+        assertThat((Long) page.get("canvases")).as("the trend drawn by ECharts").isPositive();
 
-        browser.findElement(By.cssSelector("#townships tr[data-unit='" + COUNTY.township(0) + "']")).click();
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(\"#townships tr[data-unit='" + COUNTY.township(0)
+                + "']\").click()");
         patience.until(ExpectedConditions.textToBePresentInElementLocated(By.id("villages"), "城关村"));
-        assertThat(browser.findElement(By.id("villages-title")).getText()).isEqualTo("莲峰镇 的村（社区）");
+        assertThat(snapshot().get("villagesTitle")).isEqualTo("莲峰镇 的村（社区）");
 
         Path screenshot = Path.of("target", "dashboard.png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
         System.out.println("[dashboard] headless Chromium showed the API's figures; screenshot " + screenshot.toAbsolutePath());
+    }
+
+    /**
+     * What the page shows, read in one go: the page rebuilds its rows at every refresh, so elements
+     * found one by one may be replaced between two reads.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> snapshot() {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const text = id => document.getElementById(id)?.textContent;
+                return {title: text('title'), enrolled: text('county-enrolled'), townships: text('townships'),
+                  freshness: text('freshness'), villagesTitle: text('villages-title'),
+                  ranking: document.querySelectorAll('#ranking tbody tr').length,
+                  canvases: document.querySelectorAll('#trend canvas').length,
+                  rows: [...document.querySelectorAll('#townships tbody tr')].map(tr => ({unit: tr.dataset.unit,
+                    name: tr.querySelector('.unit-name').textContent, enrolled: tr.querySelector('.enrolled').textContent,
+                    rate: tr.querySelector('.rate .value').textContent}))};""");
     }
 
     private static String percent(String rate) {

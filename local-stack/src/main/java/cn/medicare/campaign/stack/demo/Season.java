@@ -74,10 +74,12 @@ public final class Season implements Runnable {
         this.random = new Random(settings.seed());
     }
 
-    public static void start(Suite suite, PrintStream out, Settings settings) {
+    /** @return the thread living the season; it ends with the season */
+    public static Thread start(Suite suite, PrintStream out, Settings settings) {
         Thread thread = new Thread(new Season(suite, out, settings), "season");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     @Override

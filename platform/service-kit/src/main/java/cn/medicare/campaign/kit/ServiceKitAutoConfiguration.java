@@ -7,9 +7,11 @@ import cn.medicare.campaign.kit.intake.IntakeConfiguration;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.kafka.DeadLetterConfiguration;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
+import cn.medicare.campaign.kit.observability.PipelineGauges;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.outbox.Retention;
 import cn.medicare.campaign.kit.security.SecurityConfiguration;
+import cn.medicare.campaign.kit.web.AsyncApiController;
 import cn.medicare.campaign.kit.web.RequestValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -73,6 +75,16 @@ public class ServiceKitAutoConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         return new Inbox(JdbcClient.create(jdbc), transaction, meters);
+    }
+
+    @Bean
+    AsyncApiController asyncApiController(@Value("${spring.application.name}") String service) {
+        return new AsyncApiController(service);
+    }
+
+    @Bean
+    PipelineGauges pipelineGauges(JdbcTemplate jdbc, MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new PipelineGauges(JdbcClient.create(jdbc), meters, group);
     }
 
     @Bean

@@ -47,12 +47,7 @@ public final class DeadLetters {
         ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
             publisher.accept(record, failure);
             String group = group(defaultGroup);
-            Counter.builder(COUNTER)
-                    .description("Records a consumer gave up on and sent to its dead-letter topic")
-                    .tag("topic", record.topic())
-                    .tag("group", group)
-                    .register(meters)
-                    .increment();
+            counter(meters, record.topic(), group).increment();
             log.warn("Dead-lettered {}-{}@{} for group {}: {}", record.topic(), record.partition(), record.offset(), group,
                     rootMessage(failure));
         };
@@ -60,6 +55,15 @@ public final class DeadLetters {
         handler.setBackOffFunction((record, failure) -> isInfrastructure(failure) ? infrastructureRetries : retries);
         handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    /** The count of a topic's records the group gave up on; registered at 0 for every topic consumed, so that it exists before the first. */
+    static Counter counter(MeterRegistry meters, String topic, String group) {
+        return Counter.builder(COUNTER)
+                .description("Records a consumer gave up on and sent to its dead-letter topic")
+                .tag("topic", topic)
+                .tag("group", group)
+                .register(meters);
     }
 
     private static String group(String defaultGroup) {

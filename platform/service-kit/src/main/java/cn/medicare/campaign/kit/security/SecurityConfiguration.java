@@ -66,8 +66,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info",
-                                "/v3/api-docs/**", "/v3/api-docs", "/error", "/", "/index.html", "/dashboard/**", "/dashboard.css",
-                                "/dashboard.js", "/webjars/**").permitAll()
+                                "/v3/api-docs/**", "/v3/api-docs", "/v3/asyncapi", "/error", "/", "/index.html", "/dashboard/**",
+                                "/dashboard.css", "/dashboard.js", "/webjars/**").permitAll()
                         .anyRequest().authenticated());
     }
 

@@ -1,0 +1,83 @@
+package cn.medicare.campaign.kit.observability;
+
+import cn.medicare.campaign.kit.EveryReplica;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * How far behind the pipeline runs, as seen from each service's own database, for the alert rules
+ * of {@code deploy/prometheus/alerts.yml}:
+ * <ul>
+ * <li>{@code insurance_outbox_slot_lag_bytes{slot}}: WAL the relay's replication slot has not confirmed yet (what
+ * PostgreSQL must keep on disk for it);</li>
+ * <li>{@code insurance_outbox_slot_lag_seconds{slot}}: the slot's replay lag as its walsender reports it (0 while
+ * nothing waits);</li>
+ * <li>{@code insurance_outbox_slot_active{slot}}: 1 while a relay (Debezium) reads the slot, 0 while none does: the
+ * outbox then fills and no event leaves the service;</li>
+ * <li>{@code insurance_inbox_newest_applied_age_seconds{group}}: how long ago this service last applied a fact
+ * ("data as of"; large on a quiet day, which is why the rule also asks for a consumer lag).</li>
+ * </ul>
+ * Each replica exposes its own, so each refreshes them.
+ */
+public class PipelineGauges {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineGauges.class);
+
+    private final JdbcClient jdbc;
+    private final String group;
+    private final MultiGauge slotBytes;
+    private final MultiGauge slotSeconds;
+    private final MultiGauge slotActive;
+    private final MultiGauge inboxAge;
+
+    public PipelineGauges(JdbcClient jdbc, MeterRegistry meters, String group) {
+        this.jdbc = jdbc;
+        this.group = group;
+        this.slotBytes = MultiGauge.builder("insurance.outbox.slot.lag.bytes").baseUnit("bytes")
+                .description("WAL the outbox relay's replication slot has not confirmed").register(meters);
+        this.slotSeconds = MultiGauge.builder("insurance.outbox.slot.lag.seconds").baseUnit("seconds")
+                .description("How far behind the outbox relay's replication slot is, in time").register(meters);
+        this.slotActive = MultiGauge.builder("insurance.outbox.slot.active")
+                .description("1 while a relay reads the outbox's replication slot").register(meters);
+        this.inboxAge = MultiGauge.builder("insurance.inbox.newest.applied.age.seconds").baseUnit("seconds")
+                .description("Time since this service last applied a fact").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${insurance.observability.refresh-ms:15000}")
+    @EveryReplica
+    public void refresh() {
+        try {
+            List<MultiGauge.Row<?>> bytes = new ArrayList<>();
+            List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+            List<MultiGauge.Row<?>> active = new ArrayList<>();
+            jdbc.sql("""
+                    select s.slot_name,
+                           coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), s.confirmed_flush_lsn), 0) as lag_bytes,
+                           coalesce(extract(epoch from r.replay_lag), 0) as lag_seconds, s.active
+                    from pg_replication_slots s
+                    left join pg_stat_replication r on r.pid = s.active_pid
+                    where s.database = current_database()""")
+                    .query(row -> {
+                        bytes.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(2)));
+                        seconds.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(3)));
+                        active.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getBoolean(4) ? 1 : 0));
+                    });
+            slotBytes.register(bytes, true);
+            slotSeconds.register(seconds, true);
+            slotActive.register(active, true);
+            Double age = jdbc.sql("select extract(epoch from now() - max(applied_at)) from inbox where consumer_group = :group")
+                    .param("group", group).query(Double.class).optional().orElse(null);
+            inboxAge.register(age == null ? List.of() : List.of(MultiGauge.Row.of(Tags.of("group", group), age)), true);
+        } catch (DataAccessException e) {
+            log.warn("Pipeline gauges not refreshed: {}", e.getMostSpecificCause().getMessage());
+        }
+    }
+}
