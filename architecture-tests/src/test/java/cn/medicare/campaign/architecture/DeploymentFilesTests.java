@@ -1,0 +1,105 @@
+package cn.medicare.campaign.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The production shape that has not run here (no Docker engine, no cluster) at least parses and
+ * agrees with the code: Docker Compose and Kubernetes run the four services on their ports with the
+ * keys each one needs, the connector files are one per service and route the outbox by topic, and
+ * the Debezium version of Compose and Kubernetes is the one the embedded relay uses.
+ */
+class DeploymentFilesTests {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Map<String, Integer> PORTS = Map.of("enrollment-service", 8081, "subsidy-service", 8082,
+            "tax-collection-adapter", 8083, "reporting-service", 8084);
+    private static final Map<String, String> DATABASES = Map.of("enrollment-service", "enrollment", "subsidy-service", "subsidy",
+            "tax-collection-adapter", "tax", "reporting-service", "reporting");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsTheFourServicesAndDebeziumOfTheBuildsVersion() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        PORTS.forEach((service, port) -> {
+            assertThat(services).as("docker-compose.yml").containsKey(service);
+            assertThat(String.valueOf(services.get(service).get("ports"))).as(service + "'s ports").contains(port + ":" + port);
+        });
+        assertThat((String) services.get("connect").get("image")).endsWith(":" + debeziumVersion());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesRunsTheFourServicesWithTheKeysEachHoldsAndNoOther() throws IOException {
+        List<Map<String, Object>> deployments = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/k8s/services.yaml")))) {
+            Map<String, Object> resource = (Map<String, Object>) document;
+            if ("Deployment".equals(resource.get("kind"))) {
+                deployments.add(resource);
+            }
+        }
+        assertThat(deployments).extracting(deployment -> ((Map<String, Object>) deployment.get("metadata")).get("name"))
+                .containsExactlyInAnyOrderElementsOf(PORTS.keySet());
+        for (Map<String, Object> deployment : deployments) {
+            String name = (String) ((Map<String, Object>) deployment.get("metadata")).get("name");
+            Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template");
+            Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
+            assertThat(annotations).containsEntry("prometheus.io/path", "/actuator/prometheus")
+                    .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(name)));
+            Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers")).get(0);
+            assertThat(String.valueOf(container.get("ports"))).contains("containerPort=" + PORTS.get(name));
+            List<String> env = ((List<Map<String, Object>>) container.get("env")).stream().map(variable -> (String) variable.get("name"))
+                    .toList();
+            assertThat(env).as(name).contains("KAFKA_BOOTSTRAP_SERVERS", "INSURANCE_SECURITY_MODE", "INSURANCE_IDENTITY_PERSONKEY");
+            assertThat(env.stream().filter(variable -> variable.startsWith("INSURANCE_IDENTITY_OPENINGKEYS")))
+                    .as("only the tax adapter opens ID numbers").hasSize(name.equals("tax-collection-adapter") ? 1 : 0);
+            assertThat(env.stream().filter(variable -> variable.startsWith("INSURANCE_IDENTITY_CONTACTOPENINGKEYS")))
+                    .as("only the reporting service opens names and phones").hasSize(name.equals("reporting-service") ? 1 : 0);
+            assertThat(env.contains("INSURANCE_IDENTITY_SEALINGPUBLICKEY") && env.contains("INSURANCE_IDENTITY_CONTACTSEALINGPUBLICKEY"))
+                    .as("the enrollment service seals both").isEqualTo(name.equals("enrollment-service"));
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/kafka-connect.yaml"))).contains("version: " + debeziumVersion());
+    }
+
+    @Test
+    void oneConnectorPerServiceRoutesItsOutboxByTopic() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(ROOT.resolve("deploy/connect"))) {
+            files = listed.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).extracting(file -> file.getFileName().toString().replace(".json", ""))
+                .containsExactlyInAnyOrderElementsOf(PORTS.keySet());
+        for (Path file : files) {
+            String service = file.getFileName().toString().replace(".json", "");
+            JsonNode connector = JsonMapper.shared().readTree(Files.readString(file));
+            JsonNode config = connector.get("config");
+            assertThat(connector.get("name").asString()).isEqualTo(service + "-outbox");
+            assertThat(config.get("database.dbname").asString()).isEqualTo(DATABASES.get(service));
+            assertThat(config.get("table.include.list").asString()).isEqualTo("public.outbox");
+            assertThat(config.get("transforms.outbox.route.by.field").asString()).as("the outbox row names its topic").isEqualTo("aggregatetype");
+            assertThat(config.get("transforms.outbox.route.topic.replacement").asString()).isEqualTo("${routedByValue}");
+            assertThat(config.get("slot.name").asString()).isEqualTo(DATABASES.get(service) + "_outbox");
+        }
+    }
+
+    private static String debeziumVersion() throws IOException {
+        Matcher version = Pattern.compile("<debezium.version>([^<]+)</debezium.version>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        assertThat(version.find()).isTrue();
+        return version.group(1);
+    }
+}
