@@ -85,13 +85,12 @@ class ReadModelStore {
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
-                    coverage_rule, contact_sealed)
+                    coverage_rule)
                 values (:personId, :coverageYear, :region, :township, :village, :school, :idNumberMasked, :nameMasked,
-                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule,
-                    :contactSealed)
+                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
-                    name_masked = excluded.name_masked, contact_sealed = coalesce(excluded.contact_sealed, person_year.contact_sealed),
+                    name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
@@ -106,8 +105,24 @@ class ReadModelStore {
                 .param("residencePermit", person.residencePermit()).param("at", Timestamp.from(at))
                 .param("coverageFromBirth", Boolean.TRUE.equals(person.coverageFromBirth()))
                 .param("coverageRule", person.coverageRule(), Types.VARCHAR)
-                .param("contactSealed", person.contactSealed(), Types.VARCHAR)
                 .param("enrolledOn", person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate())
+                .update();
+        contact(person.personId(), person.coverageYear(), person.contactSealed(), at);
+    }
+
+    /** The name and phone sealed for this service, kept apart from the figures' rows; an older fact does not replace a newer one. */
+    private void contact(String personId, int coverageYear, String contactSealed, Instant at) {
+        if (contactSealed == null) {
+            return;
+        }
+        jdbc.sql("""
+                insert into person_contact (person_id, coverage_year, contact_sealed, roster_at)
+                values (:personId, :coverageYear, :contactSealed, :at)
+                on conflict (person_id, coverage_year) do update set contact_sealed = excluded.contact_sealed,
+                    roster_at = excluded.roster_at
+                where person_contact.roster_at <= excluded.roster_at""")
+                .param("personId", personId).param("coverageYear", coverageYear).param("contactSealed", contactSealed)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
@@ -115,17 +130,17 @@ class ReadModelStore {
         jdbc.sql("""
                 update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
                     school = coalesce(:school, school),
-                    name_masked = coalesce(:nameMasked, name_masked), contact_sealed = coalesce(:contactSealed, contact_sealed),
-                    person_category = coalesce(:personCategory, person_category),
+                    name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
                     hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
                     roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
                 .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
-                .param("school", person.school(), Types.VARCHAR).param("contactSealed", person.contactSealed(), Types.VARCHAR)
+                .param("school", person.school(), Types.VARCHAR)
                 .param("personCategory", person.personCategory() == null ? null : person.personCategory().name())
                 .param("hukouLocal", person.hukouLocal()).param("residencePermit", person.residencePermit())
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
+        contact(person.personId(), person.coverageYear(), person.contactSealed(), at);
     }
 
     void withdrawn(PersonWithdrawn person, Instant at) {

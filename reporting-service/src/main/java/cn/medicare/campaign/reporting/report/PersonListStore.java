@@ -23,7 +23,7 @@ class PersonListStore {
 
     private static final String COLUMNS = """
             select person_year.person_id, %s as township, t.township_name, person_year.village, person_year.id_number_masked,
-                   person_year.name_masked, person_year.contact_sealed, %s as assistance_categories, person_year.payable_amount,
+                   person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid
             """;
 
@@ -66,6 +66,8 @@ class PersonListStore {
     private static String roster(PersonList list, List<String> categories) {
         return COLUMNS.formatted("person_year.township", "person_year.assistance_category") + """
                 from person_year
+                left join person_contact on person_contact.person_id = person_year.person_id
+                                        and person_contact.coverage_year = person_year.coverage_year
                 left join township_target t on t.region = person_year.region and t.coverage_year = person_year.coverage_year
                                            and t.township = person_year.township
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and """
@@ -90,6 +92,7 @@ class PersonListStore {
                 .replace("select person_year.person_id", "select certified.person_id") + """
                 from certified
                 left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
+                left join person_contact on person_contact.person_id = certified.person_id and person_contact.coverage_year = :coverageYear
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
                                            and t.township = coalesce(person_year.township, certified.township)
                 where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + ", false)";
