@@ -83,8 +83,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    PipelineGauges pipelineGauges(JdbcTemplate jdbc, MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new PipelineGauges(JdbcClient.create(jdbc), meters, group);
+    PipelineGauges pipelineGauges(JdbcTemplate jdbc, Inbox inbox, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new PipelineGauges(JdbcClient.create(jdbc), inbox, meters, group);
     }
 
     @Bean

@@ -2,9 +2,11 @@ package cn.medicare.campaign.kit.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,7 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private volatile Instant lastAppliedAt;
 
     public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -100,8 +103,16 @@ public class Inbox {
         return applied;
     }
 
+    /** When this replica last committed a fact it applied for the first time; empty before the first. */
+    public Optional<Instant> lastAppliedAt() {
+        return Optional.ofNullable(lastAppliedAt);
+    }
+
     /** Counted once committed, so that a rolled-back batch does not inflate the figure. */
     private void count(String consumerGroup, Map<String, Integer> applied) {
+        if (!applied.isEmpty()) {
+            lastAppliedAt = Instant.now();
+        }
         applied.forEach((topic, count) -> Counter.builder(APPLIED)
                 .description("Events a consumer applied for the first time")
                 .tag("group", consumerGroup)
