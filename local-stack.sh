@@ -4,6 +4,8 @@
 # stack first when its jar is missing or older than the sources. Ctrl-C stops everything.
 #   ./local-stack.sh            with a simulated season of Liancheng 2018 (--scale=0.1 --seed=2018 --season-seconds=240)
 #   ./local-stack.sh --no-demo  empty
+#   ./local-stack.sh --relay=connect  the outbox connectors on a Kafka Connect worker (REST on localhost:8090)
+#                               instead of Debezium's embedded engine
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local-stack/target/local-stack.jar

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders one Strimzi KafkaConnector per deploy/connect/*.json, the configuration unchanged but for
-# where the database is and the credentials, which come from the Secret "campaign-postgres":
+# Renders one Strimzi KafkaConnector per deploy/connect/*.json, the configuration unchanged (where the
+# database is and the credentials are ${env:...}, set on the Connect pods from the Secret "campaign-postgres"):
 #   deploy/k8s/connectors.sh | kubectl apply -f -
 set -euo pipefail
 here=$(dirname "$0")
@@ -11,10 +11,6 @@ jq -s '{apiVersion: "v1", kind: "List", items: [.[] | {
     spec: {
       class: .config["connector.class"],
       tasksMax: (.config["tasks.max"] | tonumber),
-      config: (.config
-        | del(.["connector.class"], .["tasks.max"])
-        + {"database.hostname": "${secrets:campaign/campaign-postgres:host}",
-           "database.user": "${secrets:campaign/campaign-postgres:user}",
-           "database.password": "${secrets:campaign/campaign-postgres:password}"})
+      config: (.config | del(.["connector.class"], .["tasks.max"]))
     }
   }]}' "$here"/../connect/*.json

@@ -46,10 +46,10 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule servicesBindSqlByNameInStores = noClasses()
             .that().resideInAnyPackage(SERVICES)
-            .and().haveSimpleNameNotEndingWith("Store").and().haveSimpleNameNotEndingWith("Lock")
+            .and().haveSimpleNameNotEndingWith("Store")
             .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
             .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
-            .because("a service's SQL lives in its *Store classes (and the advisory *Lock)");
+            .because("a service's SQL lives in its *Store classes");
 
     @ArchTest
     static final ArchRule noPositionalSqlInServices = noClasses()

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The production shape that has not run here (no Docker engine, no cluster) at least parses and
  * agrees with the code: Docker Compose and Kubernetes run the four services on their ports with the
  * keys each one needs, the connector files are one per service and route the outbox by topic, and
- * the Debezium version of Compose and Kubernetes is the one the embedded relay uses.
+ * the Debezium version of Compose and Kubernetes is the one the embedded relay uses. (The local Kafka
+ * Connect worker runs the same files in {@code WalkingSkeletonOnKafkaConnectIntegrationTests}.)
  */
 class DeploymentFilesTests {
 
@@ -95,6 +98,45 @@ class DeploymentFilesTests {
             assertThat(config.get("transforms.outbox.route.topic.replacement").asString()).isEqualTo("${routedByValue}");
             assertThat(config.get("slot.name").asString()).isEqualTo(DATABASES.get(service) + "_outbox");
         }
+    }
+
+    /**
+     * The connector files run unchanged everywhere: whatever {@code ${env:NAME}} they name, Compose's and
+     * Kubernetes' Connect workers resolve with Kafka's EnvVarConfigProvider and set NAME; and the
+     * workers commit offsets on a timer (0 stops every task from starting, found by running one here).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConnectWorkersAnswerEveryPlaceholderOfTheConnectorFiles() throws IOException {
+        Set<String> placeholders = new TreeSet<>();
+        try (Stream<Path> listed = Files.list(ROOT.resolve("deploy/connect"))) {
+            for (Path file : listed.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Matcher placeholder = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(Files.readString(file));
+                while (placeholder.find()) {
+                    placeholders.add(placeholder.group(1));
+                }
+            }
+        }
+        assertThat(placeholders).containsExactly("DATABASE_HOSTNAME", "DATABASE_PASSWORD", "DATABASE_PORT", "DATABASE_USER");
+        String envProvider = "org.apache.kafka.common.config.provider.EnvVarConfigProvider";
+
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Object> connect = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("connect");
+        Map<String, Object> environment = (Map<String, Object>) connect.get("environment");
+        assertThat(environment).containsEntry("CONNECT_CONFIG_PROVIDERS", "env")
+                .containsEntry("CONNECT_CONFIG_PROVIDERS_ENV_CLASS", envProvider).containsKeys(placeholders.toArray(String[]::new));
+        assertThat(Integer.parseInt(String.valueOf(environment.get("CONNECT_OFFSET_FLUSH_INTERVAL_MS")))).isPositive();
+
+        Map<String, Object> kafkaConnect = new Yaml().load(Files.readString(ROOT.resolve("deploy/k8s/kafka-connect.yaml")));
+        Map<String, Object> spec = (Map<String, Object>) kafkaConnect.get("spec");
+        Map<String, Object> config = (Map<String, Object>) spec.get("config");
+        assertThat(config).containsEntry("config.providers", "env").containsEntry("config.providers.env.class", envProvider);
+        assertThat((Integer) config.get("offset.flush.interval.ms")).isPositive();
+        List<Map<String, Object>> env = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) spec.get("template"))
+                .get("connectContainer")).get("env");
+        assertThat(env).extracting(variable -> (String) variable.get("name")).containsExactlyInAnyOrderElementsOf(placeholders);
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/connectors.sh"))).as("the files go to Strimzi unchanged")
+                .doesNotContain("database.hostname");
     }
 
     private static String debeziumVersion() throws IOException {

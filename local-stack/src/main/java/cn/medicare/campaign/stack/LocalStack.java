@@ -1,5 +1,7 @@
 package cn.medicare.campaign.stack;
 
+import cn.medicare.campaign.infra.relay.ConnectWorker;
+import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.stack.demo.Season;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -7,8 +9,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole suite in one process: Kafka, PostgreSQL, the four Debezium relays and the four
- * services, started in dependency order and stopped in reverse on Ctrl-C.
+ * The whole suite in one process: Kafka, PostgreSQL, the four outbox connectors (Debezium's
+ * embedded engine, or with {@code --relay=connect} a Kafka Connect worker on port 8090) and the
+ * four services, started in dependency order and stopped in reverse on Ctrl-C.
  */
 public final class LocalStack {
 
@@ -42,7 +45,7 @@ public final class LocalStack {
     synchronized void start() {
         long started = System.nanoTime();
         infrastructure = StackInfrastructure.start(settings);
-        suite = Suite.start(infrastructure, true, settings.workDirectory().resolve("relay-offsets"), out);
+        suite = Suite.start(infrastructure, true, settings.relay(), settings.workDirectory().resolve("relay-offsets"), out);
         HealthCheck.awaitUp(List.of(SuiteService.values()), Duration.ofSeconds(60));
         printUrls(Duration.ofNanos(System.nanoTime() - started));
         if (settings.demo()) {
@@ -73,6 +76,10 @@ public final class LocalStack {
         out.printf("  Kafka %s; PostgreSQL %s:%d (user %s), databases enrollment, subsidy, tax, reporting%n",
                 infrastructure.kafkaBootstrapServers(), infrastructure.postgres().host(), infrastructure.postgres().port(),
                 infrastructure.postgres().user());
+        out.println("  Outbox connectors: " + suite.relay().description());
+        if (settings.relay() == Relay.Kind.CONNECT) {
+            out.printf("    their status: curl %sconnectors?expand=status%n", "http://localhost:" + ConnectWorker.DEFAULT_REST_PORT + "/");
+        }
         out.println("  Demo clients: bureau, township-<code>, civil-affairs, rural-revitalization, disabled-federation,");
         out.println("  veterans-affairs, health, tax-bureau, viewer; password local-<client id> (HTTP Basic).");
         out.println(settings.demo() ? "  A season of Liancheng 2018 is being simulated now (--scale, --seed, --season-seconds); watch"

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.stack;
 
+import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.stack.demo.Season;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How the local stack was asked to run: command-line flags ({@code --no-demo}; the season simulator's
- * {@code --scale=0.1}, {@code --seed=2018}, {@code --season-seconds=240}), and environment variables that
+ * How the local stack was asked to run: command-line flags ({@code --no-demo}; {@code --relay=embedded|connect};
+ * the season simulator's {@code --scale=0.1}, {@code --seed=2018}, {@code --season-seconds=240}), and environment variables that
  * point it at an external Kafka or PostgreSQL instead of the embedded ones.
  */
-record StackSettings(boolean demo, Season.Settings season, int kafkaPort, Optional<String> externalKafka,
+record StackSettings(boolean demo, Relay.Kind relay, Season.Settings season, int kafkaPort, Optional<String> externalKafka,
         Optional<ExternalPostgres> externalPostgres, Path workDirectory) {
 
     record ExternalPostgres(String host, int port, String user, String password) {
@@ -26,7 +27,7 @@ record StackSettings(boolean demo, Season.Settings season, int kafkaPort, Option
                 env.getOrDefault("POSTGRES_PASSWORD", "postgres")));
         Season.Settings season = new Season.Settings(Double.parseDouble(option(args, "--scale=", "0.1")),
                 Long.parseLong(option(args, "--seed=", "2018")), Duration.ofSeconds(Long.parseLong(option(args, "--season-seconds=", "240"))));
-        return new StackSettings(demo, season,
+        return new StackSettings(demo, Relay.Kind.parse(option(args, "--relay=", "embedded")), season,
                 Integer.parseInt(env.getOrDefault("KAFKA_PORT", "9092")),
                 Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 postgres,

@@ -2,11 +2,13 @@ package cn.medicare.campaign.stack;
 
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.kafka.DeclaredTopics;
+import cn.medicare.campaign.infra.relay.ConnectWorker;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
-import cn.medicare.campaign.infra.relay.OutboxRelay;
+import cn.medicare.campaign.infra.relay.Relay;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,22 +19,28 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The four services and their Debezium relays on a given Kafka and PostgreSQL, in one JVM:
- * what the local stack runs, and what the end-to-end tests run.
+ * The four services and their outbox connectors on a given Kafka and PostgreSQL, in one JVM:
+ * what the local stack runs, and what the end-to-end tests run. The connectors run on Debezium's
+ * embedded engine or on a Kafka Connect worker ({@link Relay.Kind}).
  */
 public final class Suite implements AutoCloseable {
 
     private final Map<SuiteService, ConfigurableApplicationContext> services = new EnumMap<>(SuiteService.class);
-    private final List<OutboxRelay> relays = new ArrayList<>();
+    private Relay relay;
 
     private Suite() {
     }
 
-    /**
-     * @param fixedPorts true for the documented ports 8081-8084, false for free ones (tests)
-     * @param relayState where the relays keep their offsets
-     */
+    /** On Debezium's embedded engine. */
     public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Path relayState, PrintStream out) {
+        return start(infrastructure, fixedPorts, Relay.Kind.EMBEDDED, relayState, out);
+    }
+
+    /**
+     * @param fixedPorts true for the documented ports 8081-8084 (and 8090 for Kafka Connect), false for free ones (tests)
+     * @param relayState where the relay keeps its offsets (for Kafka Connect: names its cluster)
+     */
+    public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Relay.Kind relay, Path relayState, PrintStream out) {
         Suite suite = new Suite();
         try {
             for (SuiteService service : SuiteService.values()) {
@@ -46,11 +54,12 @@ public final class Suite implements AutoCloseable {
                 out.printf("  %s started on %s (%.1f s)%n", service.serviceName(), suite.url(service), (System.nanoTime() - started) / 1e9);
             }
             // after Flyway has created each outbox table; before anything is written to it
-            for (SuiteService service : SuiteService.values()) {
-                suite.relays.add(OutboxRelay.start(
-                        ConnectorConfiguration.forService(service.serviceName()).with("database.dbname", service.database()),
-                        infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState));
-            }
+            List<ConnectorConfiguration> connectors = Arrays.stream(SuiteService.values())
+                    .map(service -> ConnectorConfiguration.forService(service.serviceName())).toList();
+            long started = System.nanoTime();
+            suite.relay = Relay.start(relay, connectors, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState,
+                    fixedPorts ? ConnectWorker.DEFAULT_REST_PORT : 0);
+            out.printf("  %s started (%.1f s)%n", suite.relay.description(), (System.nanoTime() - started) / 1e9);
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -66,11 +75,27 @@ public final class Suite implements AutoCloseable {
         return "http://localhost:" + port(service);
     }
 
+    public Relay relay() {
+        return relay;
+    }
+
+    /**
+     * Drops the four databases and their replication slots, for a run that must start from nothing
+     * (no suite may run on them).
+     */
+    public static void dropDatabases(Infrastructure infrastructure) {
+        for (SuiteService service : SuiteService.values()) {
+            infrastructure.postgres().dropDatabase(service.database());
+        }
+    }
+
     /** Stops in reverse order of start: no relay reads a database whose service is gone. */
     @Override
     public void close() {
-        relays.forEach(OutboxRelay::close);
-        relays.clear();
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
         List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
         Collections.reverse(running);
         running.forEach(ConfigurableApplicationContext::close);

@@ -10,6 +10,7 @@ import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.IdNumberCandidates;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.stack.demo.Resident;
 import java.io.IOException;
@@ -47,30 +48,36 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The walking skeleton end to end: the four services, their Debezium relays, Kafka and PostgreSQL,
- * driven only through the public APIs.
+ * The walking skeleton end to end: the four services, their outbox connectors on Debezium's
+ * embedded engine, Kafka and PostgreSQL, driven only through the public APIs, on databases of its
+ * own. {@link WalkingSkeletonOnKafkaConnectIntegrationTests} runs the same on a Kafka Connect worker.
  */
 @RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIntegrationTests {
 
-    private static Suite suite;
-    private static Path relayState;
-    private static final List<Resident> everyone = new ArrayList<>();
+    private Suite suite;
+    private final List<Resident> everyone = new ArrayList<>();
+
+    Relay.Kind relay() {
+        return Relay.Kind.EMBEDDED;
+    }
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        relayState = Files.createTempDirectory("suite-relays");
-        suite = Suite.start(TestInfrastructure.get(), false, relayState, System.out);
+    void startSuite() throws IOException {
+        Suite.dropDatabases(TestInfrastructure.get());
+        suite = Suite.start(TestInfrastructure.get(), false, relay(), Files.createTempDirectory("suite-relays"), System.out);
     }
 
     @AfterAll
-    static void stopSuite() {
+    void stopSuite() {
         suite.close();
     }
 

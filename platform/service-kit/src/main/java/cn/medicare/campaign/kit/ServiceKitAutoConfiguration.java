@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.intake.IntakeConfiguration;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.kafka.DeadLetterConfiguration;
@@ -75,6 +76,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         return new Inbox(JdbcClient.create(jdbc), transaction, meters);
+    }
+
+    @Bean
+    PersonLocks personLocks(JdbcTemplate jdbc) {
+        return new PersonLocks(JdbcClient.create(jdbc));
     }
 
     @Bean

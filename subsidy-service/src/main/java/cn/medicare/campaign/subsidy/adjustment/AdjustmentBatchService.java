@@ -7,11 +7,11 @@ import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.subsidy.assessment.AssessmentService;
-import cn.medicare.campaign.subsidy.assessment.EligibilityLock;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.eligibility.AdjustmentYearRule;
 import cn.medicare.campaign.subsidy.eligibility.CertificationStore;
@@ -43,7 +43,7 @@ class AdjustmentBatchService {
     private final CampaignStore campaigns;
     private final CertificationStore certifications;
     private final AssessmentService assessor;
-    private final EligibilityLock locks;
+    private final PersonLocks locks;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
@@ -51,7 +51,7 @@ class AdjustmentBatchService {
     private final Clock clock;
 
     AdjustmentBatchService(BatchStore batches, CampaignStore campaigns, CertificationStore certifications, AssessmentService assessor,
-            EligibilityLock locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
+            PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
             ConsumerProgress progress, Clock clock) {
         this.batches = batches;
         this.campaigns = campaigns;
@@ -147,7 +147,7 @@ class AdjustmentBatchService {
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
-        locks.lock();
+        locks.lock(people);
         Map<String, Map<Integer, LocalDate>> cutoffs = new HashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
             ValidRow row = accepted.get(i);

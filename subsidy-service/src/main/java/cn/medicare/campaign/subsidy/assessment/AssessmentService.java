@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Keeps each enrolled person-year's assessment current and publishes ContributionAssessed only when
  * it is first known or differs from the stored one: whatever order campaign, enrolment and
- * certifications arrive in, the last assessment published is the same. Callers hold the writers'
- * lock ({@link EligibilityLock}) inside their transaction.
+ * certifications arrive in, the last assessment published is the same. Callers hold the locks of the
+ * people they reassess ({@code PersonLocks}) inside their transaction.
  */
 @Service
 public class AssessmentService {

@@ -5,17 +5,20 @@ import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.subsidy.assessment.AssessmentService;
-import cn.medicare.campaign.subsidy.assessment.EligibilityLock;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +31,10 @@ class UpstreamHandler implements InboxHandler {
     private final CampaignStore campaigns;
     private final RosterStore roster;
     private final AssessmentService assessor;
-    private final EligibilityLock locks;
+    private final PersonLocks locks;
     private final EventHandlers handlers;
 
-    UpstreamHandler(CampaignStore campaigns, RosterStore roster, AssessmentService assessor, EligibilityLock locks) {
+    UpstreamHandler(CampaignStore campaigns, RosterStore roster, AssessmentService assessor, PersonLocks locks) {
         this.campaigns = campaigns;
         this.roster = roster;
         this.assessor = assessor;
@@ -47,6 +50,22 @@ class UpstreamHandler implements InboxHandler {
                 .build();
     }
 
+    /** Everyone the batch may reassess, at once: an agency's batch locks its people in the same order. */
+    @Override
+    public void beforeApplying(List<IncomingEvent> events) {
+        List<String> people = new ArrayList<>();
+        for (IncomingEvent incoming : events) {
+            incoming.event().ifPresent(event -> {
+                if (event instanceof PersonEvent person) {
+                    people.add(person.personId());
+                } else if (event instanceof CampaignDefined campaign) {
+                    people.addAll(roster.activePersons(campaign.region(), campaign.coverageYear()));
+                }
+            });
+        }
+        locks.lock(people);
+    }
+
     @Override
     public void apply(IncomingEvent incoming) {
         handlers.apply(incoming);
@@ -56,20 +75,17 @@ class UpstreamHandler implements InboxHandler {
         if (!campaigns.define(campaign)) {
             return;
         }
-        locks.lock();
         roster.activePersons(campaign.region(), campaign.coverageYear())
                 .forEach(personId -> assessor.reassessUnder(campaign, personId, AssessmentReason.CAMPAIGN_CHANGED));
     }
 
     private void enrol(PersonEnrolled enrolled, Instant at) {
-        locks.lock();
         if (roster.enrol(enrolled, at)) {
             assessor.reassess(enrolled.personId(), enrolled.coverageYear(), AssessmentReason.ENROLLED);
         }
     }
 
     private void update(PersonUpdated updated, Instant at) {
-        locks.lock();
         if (roster.update(updated, at)) {
             // a new person category changes the standard amount; what changed is the registration, hence ENROLLED
             assessor.reassess(updated.personId(), updated.coverageYear(), AssessmentReason.ENROLLED);
@@ -77,7 +93,6 @@ class UpstreamHandler implements InboxHandler {
     }
 
     private void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        locks.lock();
         roster.withdraw(withdrawn, at);
     }
 }

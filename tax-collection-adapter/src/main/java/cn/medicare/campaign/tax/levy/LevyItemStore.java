@@ -17,12 +17,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * 征缴名单: the levy items in the database, one per person and coverage year. Every change a
- * reader of the list must see takes the next value of {@code levy_cursor}.
+ * reader of the list must see clears the item's cursor; {@link #sequencePending()} hands out new ones.
  */
 @Repository
 class LevyItemStore {
 
-    private static final long CURSOR_LOCK = 0x7461784c65767931L; // "taxLevy1"
+    private static final long SEQUENCER_LOCK = 0x7461784c65767931L; // "taxLevy1"
     /**
      * What the person owes of their own money: the payable, less whatever the assistance fund paid
      * beyond the subsidy it stands for (a subsidy that ended after the fund paid leaves only the
@@ -36,9 +36,19 @@ class LevyItemStore {
         this.jdbc = jdbc;
     }
 
-    /** Held until the transaction ends; see {@link LevyListService} for why. */
-    void lockCursor() {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CURSOR_LOCK).query().singleRow();
+    /**
+     * Gives every committed change still without a cursor the next values of {@code levy_cursor}, in a
+     * transaction of its own that no other sequencing overlaps: see {@link LevyListService}. Rows a
+     * writer holds are left for the next time.
+     */
+    void sequencePending() {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", SEQUENCER_LOCK).query().singleRow();
+        jdbc.sql("""
+                update levy_item set change_cursor = nextval('levy_cursor')
+                from (select person_id, coverage_year from levy_item where change_cursor is null
+                      order by person_id, coverage_year for update skip locked) pending
+                where levy_item.person_id = pending.person_id and levy_item.coverage_year = pending.coverage_year""")
+                .update();
     }
 
     Optional<String> townshipOf(String personId, int coverageYear) {
@@ -57,7 +67,7 @@ class LevyItemStore {
     void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, paid_total, fund_paid, last_paid_on, change_cursor)
-                values (:personId, :coverageYear, :region, :own, :fund, :paidOn, nextval('levy_cursor'))
+                values (:personId, :coverageYear, :region, :own, :fund, :paidOn, null)
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
                     change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on)""")
@@ -73,10 +83,10 @@ class LevyItemStore {
      */
     void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         jdbc.sql(toTheFund ? """
-                update levy_item set fund_paid = fund_paid - :amount, change_cursor = nextval('levy_cursor'), settled_payable = null
+                update levy_item set fund_paid = fund_paid - :amount, change_cursor = null, settled_payable = null
                 where person_id = :personId and coverage_year = :coverageYear""" : """
                 update levy_item
-                set paid_total = paid_total - :amount, change_cursor = nextval('levy_cursor'),
+                set paid_total = paid_total - :amount, change_cursor = null,
                     applied_refund = greatest(0, applied_refund - :amount),
                     settled_payable = case when paid_total - :amount < settled_payable then null else settled_payable end
                 where person_id = :personId and coverage_year = :coverageYear""")
@@ -91,7 +101,7 @@ class LevyItemStore {
                                        township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
                                        change_cursor)
                 values (:personId, :coverageYear, :region, :idNumberSealed, :idNumberMasked, :nameMasked,
-                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, :coverageStart, nextval('levy_cursor'))
+                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, :coverageStart, null)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
@@ -123,7 +133,7 @@ class LevyItemStore {
     /** The name is on the tax bureau's list, so a new one is a change it must page to. */
     void rename(PersonUpdated updated) {
         jdbc.sql("""
-                update levy_item set name_masked = :nameMasked, change_cursor = nextval('levy_cursor')
+                update levy_item set name_masked = :nameMasked, change_cursor = null
                 where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked""")
                 .param("nameMasked", updated.nameMasked())
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
@@ -134,7 +144,7 @@ class LevyItemStore {
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, withdrawn, roster_at, change_cursor)
-                values (:personId, :coverageYear, :region, true, :at, nextval('levy_cursor'))
+                values (:personId, :coverageYear, :region, true, :at, null)
                 on conflict (person_id, coverage_year) do update
                 set withdrawn = true, roster_at = excluded.roster_at,
                     change_cursor = case when levy_item.withdrawn then levy_item.change_cursor else excluded.change_cursor end
@@ -148,7 +158,7 @@ class LevyItemStore {
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
                                        assessed_at, change_cursor)
-                values (:personId, :coverageYear, :region, :payable, :subsidy, :category, :at, nextval('levy_cursor'))
+                values (:personId, :coverageYear, :region, :payable, :subsidy, :category, :at, null)
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
                     assistance_category = excluded.assistance_category,

@@ -5,11 +5,14 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import cn.medicare.campaign.kit.locking.PersonLocks;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +23,10 @@ import org.springframework.stereotype.Component;
 class LevyListHandler implements InboxHandler {
 
     private final EventHandlers handlers;
+    private final PersonLocks locks;
 
-    LevyListHandler(LevyListService levyList, CampaignStore campaigns) {
+    LevyListHandler(LevyListService levyList, CampaignStore campaigns, PersonLocks locks) {
+        this.locks = locks;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
                 .on(CampaignDefined.class, campaigns::define)
                 .onTimed(PersonEnrolled.class, levyList::enrol)
@@ -31,6 +36,13 @@ class LevyListHandler implements InboxHandler {
                 // targets and eligibility adjustments do not change what the tax bureau collects
                 .ignore(EventType.TARGETS_SET, EventType.ELIGIBILITY_ADJUSTED, EventType.E_VOUCHER_ACTIVATED)
                 .build();
+    }
+
+    /** Everyone the batch changes, at once: the tax bureau's posts lock their payers in the same order. */
+    @Override
+    public void beforeApplying(List<IncomingEvent> events) {
+        locks.lock(events.stream().flatMap(incoming -> incoming.event().stream())
+                .filter(PersonEvent.class::isInstance).map(event -> ((PersonEvent) event).personId()).toList());
     }
 
     @Override

@@ -10,15 +10,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 征缴名单: every change of a levy item, in the order the tax bureau pages through them, and the
  * refund due it may cause.
  *
- * <p>Cursor values are handed out under one transaction-scoped advisory lock: otherwise a
- * transaction holding cursor 10 could commit after one holding 11, and a reader who already went
- * past 11 would never see 10. Writers of the levy list are few (one consumer, the tax bureau's
- * posts), so serialising them costs little.
+ * <p>A change takes no cursor in its own transaction: were it to, a transaction holding cursor 10
+ * could commit after one holding 11, and a reader who already went past 11 would never see 10.
+ * It clears the item's cursor instead, and the reader, before each page, gives the committed
+ * changes without one the next cursors in a short transaction of its own, one such at a time
+ * ({@link LevyItemStore#sequencePending()}). Writers lock only the people they change
+ * ({@code PersonLocks}), so the consumer and the tax bureau's posts about other people never wait
+ * for each other.
  */
 @Service
 public class LevyListService {
@@ -26,19 +30,13 @@ public class LevyListService {
     private final LevyItemStore items;
     private final RefundDueService refundsDue;
     private final CoverageService coverage;
+    private final TransactionTemplate transaction;
 
-    LevyListService(LevyItemStore items, RefundDueService refundsDue, CoverageService coverage) {
+    LevyListService(LevyItemStore items, RefundDueService refundsDue, CoverageService coverage, TransactionTemplate transaction) {
         this.items = items;
         this.refundsDue = refundsDue;
         this.coverage = coverage;
-    }
-
-    /**
-     * Call before touching any levy item row in a transaction (re-entrant): writers then never
-     * hold a row while waiting for the lock, so they cannot deadlock each other.
-     */
-    public void lockForCursorOrder() {
-        items.lockCursor();
+        this.transaction = transaction;
     }
 
     /** The region of the person's item for that year, if any fact about it has arrived. */
@@ -51,28 +49,23 @@ public class LevyListService {
      * business day; the assistance fund's payments (代缴) are kept apart from the person's own.
      */
     public void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
-        lockForCursorOrder();
         items.addPayment(personId, coverageYear, region, amount, paidOn, byTheFund);
         settled(personId, coverageYear);
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
     public void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
-        lockForCursorOrder();
         items.subtractRefund(personId, coverageYear, amount, toTheFund);
         settled(personId, coverageYear);
     }
 
     void enrol(PersonEnrolled enrolled, Instant at) {
-        lockForCursorOrder();
         items.enrol(enrolled, at);
         refundsDue.review(enrolled.personId(), enrolled.coverageYear());
         coverage.review(enrolled.personId(), enrolled.coverageYear());
     }
 
     void update(PersonUpdated updated) {
-        // before the first row is touched: a payment holding the lock may be waiting for that row
-        lockForCursorOrder();
         items.move(updated);
         if (updated.nameMasked() != null) {
             items.rename(updated);
@@ -80,18 +73,17 @@ public class LevyListService {
     }
 
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        lockForCursorOrder();
         items.withdraw(withdrawn, at);
         refundsDue.review(withdrawn.personId(), withdrawn.coverageYear());
     }
 
     void assess(ContributionAssessed assessed, Instant at) {
-        lockForCursorOrder();
         items.assess(assessed, at);
         settled(assessed.personId(), assessed.coverageYear());
     }
 
     List<LevyItemStore.LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
+        transaction.executeWithoutResult(status -> items.sequencePending());
         return items.changesAfter(region, coverageYear, after, limit);
     }
 

@@ -2,9 +2,11 @@ package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +18,7 @@ class RefundApplicationService {
     record Outcome(UUID applicationId, String decision, String amount, String explanation) {
     }
 
-    private final LevyListService levyList;
+    private final PersonLocks locks;
     private final LevyItemStore items;
     private final RefundApplicationStore applications;
     private final RefundDueService refundsDue;
@@ -24,10 +26,10 @@ class RefundApplicationService {
     private final PersonIds personIds;
     private final Clock clock;
 
-    RefundApplicationService(LevyListService levyList, LevyItemStore items, RefundApplicationStore applications,
+    RefundApplicationService(PersonLocks locks, LevyItemStore items, RefundApplicationStore applications,
             RefundDueService refundsDue, CampaignStore campaigns, PersonIds personIds, Clock clock) {
         this.campaigns = campaigns;
-        this.levyList = levyList;
+        this.locks = locks;
         this.items = items;
         this.applications = applications;
         this.refundsDue = refundsDue;
@@ -37,8 +39,8 @@ class RefundApplicationService {
 
     @Transactional
     Outcome apply(Caller caller, String idNumber, int coverageYear, RefundApplicationRule.Reason reason) {
-        levyList.lockForCursorOrder();
         String personId = personIds.personId(idNumber);
+        locks.lock(List.of(personId));
         // the township's right is checked before anything about the person is told
         caller.requireMayActIn(items.townshipOf(personId, coverageYear).orElse(null));
         LevyItemStore.Balance item = items.balance(personId, coverageYear)

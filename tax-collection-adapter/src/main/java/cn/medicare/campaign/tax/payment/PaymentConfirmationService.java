@@ -1,12 +1,13 @@
 package cn.medicare.campaign.tax.payment;
 
-import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -36,9 +37,11 @@ class PaymentConfirmationService {
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final ConsumerProgress progress;
+    private final PersonLocks locks;
 
     PaymentConfirmationService(PaymentStore payments, LevyListService levyList, CampaignStore campaigns, PersonIds personIds, OutboxWriter outbox,
-            ConsumerProgress progress) {
+            ConsumerProgress progress, PersonLocks locks) {
+        this.locks = locks;
         this.payments = payments;
         this.levyList = levyList;
         this.campaigns = campaigns;
@@ -49,8 +52,8 @@ class PaymentConfirmationService {
 
     @Transactional
     ConfirmationOutcome confirm(ConfirmationReader.Rows rows) {
-        // first, so that two posts of one voucher are decided one after the other
-        levyList.lockForCursorOrder();
+        // first, so that two posts of one voucher (one payer) are decided one after the other
+        locks.lock(rows.valid().stream().map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
@@ -90,7 +93,7 @@ class PaymentConfirmationService {
 
     /**
      * Stores a payment not received before, counts it and publishes it; the caller holds the
-     * levy list's lock and has checked the voucher is new.
+     * payer's lock ({@link PersonLocks}) and has checked the voucher is new.
      *
      * @return why it cannot be kept, when its region cannot be told with every campaign and enrolment consumed
      * @throws ApiException 503 when the campaign or enrolment that would tell the region may not have been consumed yet;

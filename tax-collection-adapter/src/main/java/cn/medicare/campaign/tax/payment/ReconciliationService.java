@@ -4,9 +4,9 @@ import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
-import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,24 +29,24 @@ class ReconciliationService {
     private final PaymentStore payments;
     private final PaymentConfirmationService confirmations;
     private final ReconciliationReportStore reports;
-    private final LevyListService levyList;
+    private final PersonLocks locks;
     private final PersonIds personIds;
     private final OutboxWriter outbox;
 
-    ReconciliationService(PaymentStore payments, PaymentConfirmationService confirmations, ReconciliationReportStore reports, LevyListService levyList,
+    ReconciliationService(PaymentStore payments, PaymentConfirmationService confirmations, ReconciliationReportStore reports, PersonLocks locks,
             PersonIds personIds, OutboxWriter outbox) {
         this.payments = payments;
         this.confirmations = confirmations;
         this.reports = reports;
-        this.levyList = levyList;
+        this.locks = locks;
         this.personIds = personIds;
         this.outbox = outbox;
     }
 
     @Transactional
     ReconciliationReport reconcile(LocalDate date, ReconciliationFile.Rows rows) {
-        // one file at a time, and never beside a webhook post of the same voucher
-        levyList.lockForCursorOrder();
+        // never beside a webhook post or another file about the same payers
+        locks.lock(rows.valid().stream().map(row -> personIds.personId(row.idNumber())).toList());
         List<ReconciliationFile.RowRejection> rejected = new ArrayList<>(rows.rejected());
         List<ReconciliationReport.Mismatch> mismatches = new ArrayList<>();
         Set<String> inFile = new HashSet<>();

@@ -1,9 +1,10 @@
 package cn.medicare.campaign.tax.payment;
 
-import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
@@ -25,8 +26,10 @@ class RefundService {
     private final PaymentStore payments;
     private final LevyListService levyList;
     private final OutboxWriter outbox;
+    private final PersonLocks locks;
 
-    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox) {
+    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks) {
+        this.locks = locks;
         this.payments = payments;
         this.levyList = levyList;
         this.outbox = outbox;
@@ -34,8 +37,9 @@ class RefundService {
 
     @Transactional
     ConfirmationOutcome record(RefundReader.Rows rows) {
-        // first, so that two posts refunding one voucher are decided one after the other
-        levyList.lockForCursorOrder();
+        // first, so that two posts refunding one voucher (one payer) are decided one after the other
+        locks.lock(rows.valid().stream().flatMap(refund -> payments.paid(refund.voucherNo()).stream()).map(PaymentStore.Paid::personId)
+                .toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;

@@ -57,6 +57,26 @@ public record PostgresServer(String host, int port, String user, String password
         }
     }
 
+    /**
+     * Drops the database and the replication slots on it, for a run that must start from nothing;
+     * nobody may be connected any more (services and relays stopped).
+     */
+    public void dropDatabase(String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = connect("postgres");
+                PreparedStatement slots = connection.prepareStatement(
+                        "select pg_drop_replication_slot(slot_name) from pg_replication_slots where database = ?");
+                Statement drop = connection.createStatement()) {
+            slots.setString(1, database);
+            slots.execute();
+            drop.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop database " + database + " on " + host + ":" + port, e);
+        }
+    }
+
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user, password);
     }

@@ -87,6 +87,7 @@ public class Inbox {
     /** @return the events applied for the first time, by topic */
     private Map<String, Integer> applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         Map<String, Integer> applied = new HashMap<>();
+        handler.beforeApplying(events);
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
             try {
