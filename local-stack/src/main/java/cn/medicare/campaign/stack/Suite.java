@@ -26,9 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Suite implements AutoCloseable {
 
     private final Map<SuiteService, ConfigurableApplicationContext> services = new EnumMap<>(SuiteService.class);
+    private final Infrastructure infrastructure;
+    private final PrintStream out;
     private Relay relay;
 
-    private Suite() {
+    private Suite(Infrastructure infrastructure, PrintStream out) {
+        this.infrastructure = infrastructure;
+        this.out = out;
     }
 
     /** On Debezium's embedded engine. */
@@ -41,29 +45,61 @@ public final class Suite implements AutoCloseable {
      * @param relayState where the relay keeps its offsets (for Kafka Connect: names its cluster)
      */
     public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Relay.Kind relay, Path relayState, PrintStream out) {
-        Suite suite = new Suite();
+        Suite suite = new Suite(infrastructure, out);
         try {
             for (SuiteService service : SuiteService.values()) {
                 infrastructure.postgres().createDatabase(service.database());
             }
             List<String> created = DeclaredTopics.create(infrastructure.kafkaBootstrapServers(), (short) 1);
             out.printf("  %d declared topics created (%s)%n", created.size(), created.isEmpty() ? "all existed" : "400 days, dead letters too");
-            for (SuiteService service : SuiteService.values()) {
-                long started = System.nanoTime();
-                suite.services.put(service, startService(service, infrastructure, fixedPorts ? service.port() : 0));
-                out.printf("  %s started on %s (%.1f s)%n", service.serviceName(), suite.url(service), (System.nanoTime() - started) / 1e9);
-            }
+            suite.startServices(fixedPorts);
             // after Flyway has created each outbox table; before anything is written to it
-            List<ConnectorConfiguration> connectors = Arrays.stream(SuiteService.values())
-                    .map(service -> ConnectorConfiguration.forService(service.serviceName())).toList();
-            long started = System.nanoTime();
-            suite.relay = Relay.start(relay, connectors, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState,
-                    fixedPorts ? ConnectWorker.DEFAULT_REST_PORT : 0);
-            out.printf("  %s started (%.1f s)%n", suite.relay.description(), (System.nanoTime() - started) / 1e9);
+            suite.startRelay(relay, relayState, fixedPorts ? ConnectWorker.DEFAULT_REST_PORT : 0);
             return suite;
         } catch (RuntimeException e) {
             suite.close();
             throw e;
+        }
+    }
+
+    /**
+     * A second instance of every service over the same Kafka and databases, as another replica is in
+     * production: it serves HTTP on ports of its own and its consumers join the same groups, sharing the
+     * topics' partitions. It runs no relay: each database has one connector, whichever instance wrote.
+     */
+    public static Suite replica(Infrastructure infrastructure, PrintStream out) {
+        Suite suite = new Suite(infrastructure, out);
+        try {
+            suite.startServices(false);
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startServices(boolean fixedPorts) {
+        for (SuiteService service : SuiteService.values()) {
+            long started = System.nanoTime();
+            services.put(service, startService(service, infrastructure, fixedPorts ? service.port() : 0));
+            out.printf("  %s started on %s (%.1f s)%n", service.serviceName(), url(service), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Starts the outbox connectors of the four services; a fault test calls it again after {@link #stopRelay()}. */
+    public void startRelay(Relay.Kind kind, Path relayState, int connectPort) {
+        List<ConnectorConfiguration> connectors = Arrays.stream(SuiteService.values())
+                .map(service -> ConnectorConfiguration.forService(service.serviceName())).toList();
+        long started = System.nanoTime();
+        relay = Relay.start(kind, connectors, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState, connectPort);
+        out.printf("  %s started (%.1f s)%n", relay.description(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Stops the outbox connectors, as their crash would look to everyone else: the outboxes fill, nothing is published. */
+    public void stopRelay() {
+        if (relay != null) {
+            relay.close();
+            relay = null;
         }
     }
 
@@ -92,10 +128,7 @@ public final class Suite implements AutoCloseable {
     /** Stops in reverse order of start: no relay reads a database whose service is gone. */
     @Override
     public void close() {
-        if (relay != null) {
-            relay.close();
-            relay = null;
-        }
+        stopRelay();
         List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
         Collections.reverse(running);
         running.forEach(ConfigurableApplicationContext::close);

@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
-/** The embedded PostgreSQL and the in-JVM Kafka broker: real servers that need nothing installed. */
-public final class LocalInfrastructure implements Infrastructure {
+/**
+ * The embedded PostgreSQL and the in-JVM Kafka broker: real servers that need nothing installed,
+ * and that the fault tests can restart.
+ */
+public final class LocalInfrastructure implements RestartableInfrastructure {
 
     private final LocalPostgres postgres;
     private final LocalKafkaBroker kafka;
@@ -44,6 +47,16 @@ public final class LocalInfrastructure implements Infrastructure {
     @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void restartKafka() {
+        kafka.restart();
+    }
+
+    @Override
+    public void restartPostgres() {
+        postgres.restart();
     }
 
     @Override

@@ -27,10 +27,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private LocalKafkaBroker(Properties config, KafkaRaftServer server, String bootstrapServers) {
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
@@ -47,7 +49,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrap = "localhost:" + port;
         log.info("Local Kafka broker (KRaft) on {} (logs in {})", bootstrap, logDirectory);
-        return new LocalKafkaBroker(server, bootstrap);
+        return new LocalKafkaBroker(config, server, bootstrap);
+    }
+
+    /** A controlled shutdown and a start on the same ports and logs: clients see the broker go and come back. */
+    public void restart() {
+        close();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        server.startup();
+        log.info("Local Kafka broker (KRaft) on {} restarted", bootstrapServers);
     }
 
     public String bootstrapServers() {

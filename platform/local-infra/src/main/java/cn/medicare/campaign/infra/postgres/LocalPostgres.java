@@ -4,7 +4,10 @@ import cn.medicare.campaign.infra.LocalInfrastructure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +23,19 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
 
     private final PostgresServer server;
-    private final Runnable stop;
     private final String kind;
+    private final Server running;
 
-    private LocalPostgres(int port, Runnable stop, String kind) {
+    /** The server process of either kind: stopped for good, or restarted on the same data. */
+    private interface Server {
+        void stop();
+
+        void restart();
+    }
+
+    private LocalPostgres(int port, Server running, String kind) {
         this.server = new PostgresServer("localhost", port, SUPERUSER, SUPERUSER);
-        this.stop = stop;
+        this.running = running;
         this.kind = kind;
     }
 
@@ -50,6 +60,56 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static LocalPostgres startEmbedded(int port, Path dataDirectory) {
+        EmbeddedPostgres postgres = embedded(port, dataDirectory);
+        log.info("Embedded PostgreSQL 17 with logical decoding on port {} (data in {})", postgres.getPort(), dataDirectory);
+        return new LocalPostgres(postgres.getPort(), new Server() {
+            @Override
+            public void stop() {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+                }
+            }
+
+            @Override
+            public void restart() {
+                restartWithPgCtl(dataDirectory);
+            }
+        }, "embedded PostgreSQL 17");
+    }
+
+    /**
+     * PostgreSQL's own restart, with the binaries and options the running server was started with
+     * ({@code postmaster.opts}): the embedded server object knows nothing of it and stops the restarted
+     * server as it would have stopped the first. Run as zonky runs it when this JVM is root (in a user
+     * namespace of its own, since PostgreSQL refuses to run as root).
+     */
+    private static void restartWithPgCtl(Path dataDirectory) {
+        try {
+            String started = Files.readString(dataDirectory.resolve("postmaster.opts")).trim();
+            Path postgres = Path.of(started.substring(0, started.indexOf(' ')).replace("\"", ""));
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w",
+                    "-t", "120", "restart"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDirectory.resolveSibling("pg_ctl-restart.log").toFile()).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed, see " + dataDirectory.resolveSibling("pg_ctl-restart.log"));
+            }
+            log.info("Embedded PostgreSQL restarted (data in {})", dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the embedded PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while PostgreSQL restarted", e);
+        }
+    }
+
+    private static EmbeddedPostgres embedded(int port, Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -63,15 +123,7 @@ public final class LocalPostgres implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL 17 with logical decoding on port {} (data in {})", postgres.getPort(), dataDirectory);
-            return new LocalPostgres(postgres.getPort(), () -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
-                }
-            }, "embedded PostgreSQL 17");
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
@@ -81,7 +133,25 @@ public final class LocalPostgres implements AutoCloseable {
         int chosen = port > 0 ? port : LocalInfrastructure.freePort();
         SystemPostgres postgres = SystemPostgres.start(bin, chosen, dataDirectory);
         log.info("PostgreSQL from {} with logical decoding on port {} (data in {})", bin, chosen, dataDirectory);
-        return new LocalPostgres(chosen, postgres::stop, "PostgreSQL from " + bin);
+        return new LocalPostgres(chosen, new Server() {
+            @Override
+            public void stop() {
+                postgres.stop();
+            }
+
+            @Override
+            public void restart() {
+                postgres.restart();
+            }
+        }, "PostgreSQL from " + bin);
+    }
+
+    /**
+     * A fast shutdown and a start on the same data and port, as a crash and recovery would be for
+     * everyone connected: their sessions end and open transactions roll back.
+     */
+    public void restart() {
+        running.restart();
     }
 
     public PostgresServer server() {
@@ -95,6 +165,6 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
-        stop.run();
+        running.stop();
     }
 }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.infra.testing;
 
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
+import cn.medicare.campaign.infra.RestartableInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,10 +44,20 @@ public final class TestInfrastructure {
         }
         Path work = temporaryDirectory();
         LocalInfrastructure local = LocalInfrastructure.start(0, 0, work);
-        return new Infrastructure() {
+        return new RestartableInfrastructure() {
             @Override
             public cn.medicare.campaign.infra.postgres.PostgresServer postgres() {
                 return local.postgres();
+            }
+
+            @Override
+            public void restartKafka() {
+                local.restartKafka();
+            }
+
+            @Override
+            public void restartPostgres() {
+                local.restartPostgres();
             }
 
             @Override
