@@ -6,6 +6,7 @@ import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ public final class CountyScale {
 
     private void run(double share) {
         long started = System.nanoTime();
+        double machineCpu = machineCpuSeconds();
+        double jvmCpu = jvmCpuSeconds();
         CountyCampaign county = new CountyCampaign(suite::url, share);
         county.defineCampaign();
 
@@ -73,6 +76,10 @@ public final class CountyScale {
         out.printf(Locale.ROOT, "[county-scale] figures final (%d enrolled of %d registered) %.1f s after the last payment call%n",
                 county.expectedEnrolled(), county.residents().size(), seconds(step));
         out.printf(Locale.ROOT, "[county-scale] %d residents end to end in %.1f s%n", county.residents().size(), seconds(started));
+        double machine = machineCpuSeconds() - machineCpu;
+        double jvm = jvmCpuSeconds() - jvmCpu;
+        out.printf(Locale.ROOT, "[county-scale] CPU end to end: %.0f s of the machine's cores (this JVM %.0f s, PostgreSQL and the rest %.0f s),"
+                + " %.2f CPU s per 1,000 residents%n", machine, jvm, machine - jvm, machine / (county.residents().size() / 1000.0));
         measureReads();
     }
 
@@ -117,6 +124,27 @@ public final class CountyScale {
     private void report(String what, int count, long since) {
         double seconds = seconds(since);
         out.printf(Locale.ROOT, "[county-scale] %,d %s in %.1f s (%.0f/s)%n", count, what, seconds, count / seconds);
+    }
+
+    /**
+     * Busy CPU time of every core since boot (/proc/stat, in USER_HZ = 1/100 s): the JVM and the
+     * PostgreSQL processes both, and whatever else runs; run the benchmark alone on the machine.
+     */
+    private static double machineCpuSeconds() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[field]);
+            }
+            return busy / 100.0;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static double seconds(long since) {
