@@ -122,12 +122,16 @@ public final class PipelineBenchmark {
 
         try (Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), out)) {
             out.printf(Locale.ROOT, "%n%10s %10s %8s %8s %10s%n", "offered/s", "applied/s", "p50 ms", "p99 ms", "backlog");
-            // the highest rate kept up with; the first one reports what it reached even when it was not kept up with
+            // the highest rate kept up with, doubling, then once halfway between the last two; the first rate
+            // reports what it reached even when it was not kept up with
             Step best = null;
             for (int rate = firstRate; rate <= lastRate; rate *= 2) {
                 Step result = offer(rate);
                 print(result);
                 if (best != null && !result.keptUp()) {
+                    Step between = offer(best.offered() + (rate - best.offered()) / 2);
+                    print(between);
+                    best = between.keptUp() ? between : best;
                     break;
                 }
                 best = result;
@@ -201,8 +205,9 @@ public final class PipelineBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        long started = System.nanoTime();
         suite.startRelay(Relay.Kind.EMBEDDED, work.resolve("relay-offsets"), 0);
+        // from the moment the relay streams again: its start is printed apart
+        long started = System.nanoTime();
         awaitApplied(written.keySet());
         double rate = written.size() / ((System.nanoTime() - started) / 1e9);
         out.printf(Locale.ROOT, "drain: %,d events left in the outbox while the relay was stopped, applied at %,.0f/s (%.1f x %,d/s)%n",

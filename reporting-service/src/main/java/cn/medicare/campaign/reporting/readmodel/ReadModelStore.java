@@ -16,7 +16,6 @@ import cn.medicare.campaign.kit.BusinessTime;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -198,7 +197,6 @@ class ReadModelStore {
 
     /** A voucher counts once, even when the tax adapter published it twice under two event ids. */
     void paid(PaymentConfirmed payment) {
-        ensurePersonYear(payment.personId(), payment.coverageYear(), payment.region());
         boolean newVoucher = jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, amount, channel, paid_at)
                 values (:voucherNo, :personId, :coverageYear, :amount, :channel, :paidAt)
@@ -208,15 +206,17 @@ class ReadModelStore {
                 .param("channel", payment.channel().name()).param("paidAt", Timestamp.from(payment.paidAt()))
                 .update() == 1;
         if (newVoucher) {
-            // the fund's money is counted apart from the person's own (Definitions.SETTLED)
-            jdbc.sql(payment.channel() == PaymentChannel.ASSISTANCE_FUND ? """
-                    update person_year set fund_paid_amount = fund_paid_amount + :amount
-                    where person_id = :personId and coverage_year = :coverageYear""" : """
-                    update person_year set paid_amount = paid_amount + :amount
-                    where person_id = :personId and coverage_year = :coverageYear""")
+            // the fund's money is counted apart from the person's own (Definitions.SETTLED); the person-year
+            // exists from the first fact, a payment before the enrolment included
+            String column = payment.channel() == PaymentChannel.ASSISTANCE_FUND ? "fund_paid_amount" : "paid_amount";
+            jdbc.sql("""
+                    insert into person_year (person_id, coverage_year, region, %1$s) values (:personId, :coverageYear, :region, :amount)
+                    on conflict (person_id, coverage_year) do update set %1$s = person_year.%1$s + excluded.%1$s""".formatted(column))
                     .param("amount", payment.amount()).param("personId", payment.personId())
-                    .param("coverageYear", payment.coverageYear())
+                    .param("coverageYear", payment.coverageYear()).param("region", payment.region())
                     .update();
+        } else {
+            ensurePersonYear(payment.personId(), payment.coverageYear(), payment.region());
         }
     }
 
@@ -247,20 +247,21 @@ class ReadModelStore {
 
     /** Re-judges settlement from every payable and payment of the person-year ({@link SettlementRule}). */
     void settle(String personId, int coverageYear) {
-        List<SettlementRule.Fact> facts = new ArrayList<>();
-        facts.addAll(jdbc.sql("""
-                select assessed_at, payable_amount from assessment_history
-                where person_id = :personId and coverage_year = :coverageYear""")
-                .param("personId", personId).param("coverageYear", coverageYear)
-                .query((row, n) -> SettlementRule.Fact.assessed(row.getTimestamp(1).toInstant(), row.getBigDecimal(2))).list());
-        facts.addAll(jdbc.sql("""
-                select paid_at, amount from payment
+        // one round trip: the consumer applies this for every payment and assessment
+        List<SettlementRule.Fact> facts = jdbc.sql("""
+                select true as assessed, assessed_at as at, payable_amount as amount from assessment_history
+                where person_id = :personId and coverage_year = :coverageYear
+                union all
+                select false, paid_at, amount from payment
                 where person_id = :personId and coverage_year = :coverageYear and channel <> 'ASSISTANCE_FUND'
                 union all
-                select r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
+                select false, r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
                 where r.person_id = :personId and r.coverage_year = :coverageYear and p.channel is distinct from 'ASSISTANCE_FUND'""")
                 .param("personId", personId).param("coverageYear", coverageYear)
-                .query((row, n) -> SettlementRule.Fact.paid(row.getTimestamp(1).toInstant(), row.getBigDecimal(2))).list());
+                .query((row, n) -> row.getBoolean(1)
+                        ? SettlementRule.Fact.assessed(row.getTimestamp(2).toInstant(), row.getBigDecimal(3))
+                        : SettlementRule.Fact.paid(row.getTimestamp(2).toInstant(), row.getBigDecimal(3)))
+                .list();
         jdbc.sql("update person_year set settled_payable = :settled where person_id = :personId and coverage_year = :coverageYear")
                 .param("settled", SettlementRule.settledPayable(facts)).param("personId", personId).param("coverageYear", coverageYear)
                 .update();

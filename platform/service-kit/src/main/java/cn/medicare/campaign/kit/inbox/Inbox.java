@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -23,9 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class Inbox {
 
+    /** One statement for the whole batch: the ids it returns are the events not applied before. */
     private static final String RECORD = """
-            insert into inbox (consumer_group, event_id, topic, type) values (:consumerGroup, :eventId, :topic, :type)
-            on conflict do nothing""";
+            insert into inbox (consumer_group, event_id, topic, type)
+            select :consumerGroup, event_id, topic, type
+            from unnest(cast(:eventIds as uuid[]), cast(:topics as varchar[]), cast(:types as varchar[])) as batch(event_id, topic, type)
+            on conflict do nothing
+            returning event_id""";
 
     public static final String APPLIED = "insurance.inbox.applied";
 
@@ -87,13 +94,13 @@ public class Inbox {
     /** @return the events applied for the first time, by topic */
     private Map<String, Integer> applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         Map<String, Integer> applied = new HashMap<>();
+        Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
             try {
-                boolean firstTime = jdbc.sql(RECORD).param("consumerGroup", consumerGroup).param("eventId", event.id())
-                        .param("topic", event.topic()).param("type", event.type()).update() == 1;
-                if (firstTime && event.event().isPresent()) {
+                // removed once applied: a second delivery of the same event in the batch changes nothing
+                if (firstTime.remove(event.id()) && event.event().isPresent()) {
                     handler.apply(event);
                     applied.merge(event.topic(), 1, Integer::sum);
                 }
@@ -102,6 +109,18 @@ public class Inbox {
             }
         }
         return applied;
+    }
+
+    /** Records the batch's event ids as applied, in the transaction of their effects; returns those not seen before. */
+    private Set<UUID> recordFirstTimes(String consumerGroup, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql(RECORD).param("consumerGroup", consumerGroup)
+                .param("eventIds", events.stream().map(event -> event.id().toString()).toArray(String[]::new))
+                .param("topics", events.stream().map(IncomingEvent::topic).toArray(String[]::new))
+                .param("types", events.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .query(UUID.class).list());
     }
 
     /** When this replica last committed a fact it applied for the first time; empty before the first. */
