@@ -71,6 +71,24 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     @Test
+    void severalPaymentsOfOnePersonInOneRequestAreAllCountedAndTheExcessIsOwedBackOnce() {
+        String twice = enrolledAndAssessed(null);
+        String once = enrolledAndAssessed(null);
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(Vouchers.next(), twice, "100.00"),
+                row(Vouchers.next(), once, "180.00"), row(Vouchers.next(), twice, "180.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(3);
+        assertThat(paidTotal(twice)).isEqualTo("280.00");
+        assertThat(paidTotal(once)).isEqualTo("180.00");
+        assertThat(api.levyItem(2018, twice).get("status").asString()).isEqualTo("PAID");
+        assertThat(jdbc.queryForList("select payload->>'amount' from outbox where type = 'RefundDue' and aggregateid = ?",
+                String.class, residents.personId(twice))).containsExactly("100.00");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'RefundDue' and aggregateid = ?",
+                Integer.class, residents.personId(once))).isZero();
+    }
+
+    @Test
     void anUnderpaymentIsARealPaymentThatLeavesTheItemPartiallyPaidUntilCompleted() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
 

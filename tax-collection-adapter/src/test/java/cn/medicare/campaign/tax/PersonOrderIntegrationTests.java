@@ -3,11 +3,14 @@ package cn.medicare.campaign.tax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +47,8 @@ class PersonOrderIntegrationTests extends TaxIntegrationTestBase {
         CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             String personId = residents.personId(held);
             locks.lock(List.of(personId));
-            levyList.addPayment(personId, 2018, Liancheng.REGION, new BigDecimal("180.00"), LocalDate.of(2017, 10, 1), false);
+            levyList.addPayments(List.of(new PaymentConfirmed(personId, 2018, Liancheng.REGION, "HELD-1", new BigDecimal("180.00"),
+                    PaymentChannel.WECHAT, Instant.parse("2017-10-01T02:00:00Z"), PaymentSource.WEBHOOK)));
             written.countDown();
             awaitQuietly(release);
         }));

@@ -180,7 +180,8 @@ public final class CountyCampaign {
         return ApiClient.at(url.apply(service)).as(clientId);
     }
 
-    private static void expect(HttpResponse<String> response, int status) {
+    /** Throws, naming the call and the start of its answer, unless it answered {@code status}. */
+    static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(response.request().uri().getPath() + " answered " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(500, response.body().length())));

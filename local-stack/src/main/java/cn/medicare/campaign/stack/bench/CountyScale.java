@@ -7,7 +7,6 @@ import cn.medicare.campaign.stack.SuiteService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +96,7 @@ public final class CountyScale {
                 + "&level=VILLAGE&asOf=2017-10-31T15:59:59Z");
         read(bureau, "stages, villages, computed", "/api/v1/stages?" + campaign + "&level=VILLAGE");
         for (String deadline : List.of("2017-10-31", "2017-11-15")) {
-            expect(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"350825\",\"coverageYear\":2018,\"deadline\":\""
+            CountyCampaign.expect(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"350825\",\"coverageYear\":2018,\"deadline\":\""
                     + deadline + "\",\"reason\":\"benchmark\"}"), 200);
         }
         read(bureau, "stages, villages, settled", "/api/v1/stages?" + campaign + "&level=VILLAGE");
@@ -108,18 +107,12 @@ public final class CountyScale {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            expect(client.get(path), 200);
+            CountyCampaign.expect(client.get(path), 200);
             millis.add((System.nanoTime() - start) / 1_000_000);
         }
         millis.sort(Comparator.naturalOrder());
         out.printf(Locale.ROOT, "[county-scale] read %s: median %d ms, slowest %d ms%n", what, millis.get(2), millis.get(4));
     }
-
-
-
-
-
-
 
     private void report(String what, int count, long since) {
         double seconds = seconds(since);
@@ -155,10 +148,4 @@ public final class CountyScale {
         return ApiClient.at(suite.url(service)).as(clientId);
     }
 
-    private static void expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().uri().getPath() + " answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(500, response.body().length())));
-        }
-    }
 }

@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class AdjustmentBatchService {
-
-    /** 每月10日以前: the lists are due by the 10th of their month. */
 
     private final BatchStore batches;
     private final CampaignStore campaigns;
@@ -148,17 +148,22 @@ class AdjustmentBatchService {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
         locks.lock(people);
+        certifications.recordAll(agency, batchId, IntStream.range(0, accepted.size())
+                .mapToObj(i -> new CertificationStore.Row(people.get(i), accepted.get(i).category(), accepted.get(i).action(),
+                        accepted.get(i).effectiveDate()))
+                .toList());
         Map<String, Map<Integer, LocalDate>> cutoffs = new HashMap<>();
+        Instant now = clock.instant();
+        List<OutboxMessage> adjusted = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
             ValidRow row = accepted.get(i);
-            String personId = people.get(i);
-            certifications.record(personId, row.category(), agency, row.action(), row.effectiveDate(), batchId);
             int coverageYear = AdjustmentYearRule.of(row.effectiveDate(),
                     cutoffs.computeIfAbsent(row.region(), campaigns::assistanceCutoffs));
-            outbox.append(new EligibilityAdjusted(personId, coverageYear, row.region(), agency, row.category(),
-                    row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()));
+            adjusted.add(OutboxMessage.of(new EligibilityAdjusted(people.get(i), coverageYear, row.region(), agency, row.category(),
+                    row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()), now));
         }
-        people.stream().distinct().forEach(personId -> assessor.reassessAll(personId, AssessmentReason.ELIGIBILITY_CHANGED));
+        outbox.appendAll(adjusted);
+        assessor.reassessAll(people.stream().distinct().toList(), AssessmentReason.ELIGIBILITY_CHANGED);
     }
 
     private BatchResult result(UUID batchId) {

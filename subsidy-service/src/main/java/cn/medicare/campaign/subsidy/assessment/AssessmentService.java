@@ -4,15 +4,23 @@ import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
+import cn.medicare.campaign.subsidy.eligibility.Certification;
 import cn.medicare.campaign.subsidy.eligibility.CertificationStore;
 import cn.medicare.campaign.subsidy.eligibility.HeldCategoriesRule;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,41 +49,57 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** Every year the person is enrolled for. */
-    public void reassessAll(String personId, AssessmentReason reason) {
-        roster.activeYears(personId).forEach(year -> reassess(personId, year, reason));
+    /** Every year each of these people is enrolled for, in a few statements for all of them. */
+    public void reassessAll(Collection<String> personIds, AssessmentReason reason) {
+        Map<String, Optional<CampaignDefined>> known = new HashMap<>();
+        assess(roster.active(personIds), enrolment -> known.computeIfAbsent(enrolment.region() + "/" + enrolment.coverageYear(),
+                key -> campaigns.find(enrolment.region(), enrolment.coverageYear())), reason);
     }
 
     /** @param reason why, unless this is the person-year's first assessment (then ENROLLED) */
     public void reassess(String personId, int coverageYear, AssessmentReason reason) {
-        Optional<Enrolment> enrolment = roster.find(personId, coverageYear).filter(e -> !e.withdrawn());
-        if (enrolment.isEmpty()) {
-            return;
-        }
-        // without a campaign yet, the person is assessed when it arrives
-        campaigns.find(enrolment.get().region(), coverageYear)
-                .ifPresent(campaign -> assess(enrolment.get(), campaign, reason));
+        reassessAll(List.of(personId), coverageYear, reason);
     }
 
-    /** A new campaign version reassesses everybody under it: the campaign in hand is not read back for each. */
-    public void reassessUnder(CampaignDefined campaign, String personId, AssessmentReason reason) {
-        roster.find(personId, campaign.coverageYear()).filter(e -> !e.withdrawn())
-                .ifPresent(enrolment -> assess(enrolment, campaign, reason));
+    /** @param reason why, unless this is a person-year's first assessment (then ENROLLED) */
+    public void reassessAll(Collection<String> personIds, int coverageYear, AssessmentReason reason) {
+        Map<String, Optional<CampaignDefined>> known = new HashMap<>();
+        // without a campaign yet, the people are assessed when it arrives
+        assess(roster.active(personIds, coverageYear),
+                enrolment -> known.computeIfAbsent(enrolment.region(), region -> campaigns.find(region, coverageYear)), reason);
     }
 
-    private void assess(Enrolment enrolment, CampaignDefined campaign, AssessmentReason reason) {
-        String personId = enrolment.personId();
-        int coverageYear = campaign.coverageYear();
-        Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certifications.of(personId), campaign.assistanceCutoffOrPeriodEnd());
-        Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
-        Optional<Assessment> previous = assessments.find(personId, coverageYear);
-        if (previous.filter(assessment::equals).isPresent()) {
+    /** A new campaign version reassesses everybody under it: the campaign in hand is not read back. */
+    public void reassessUnder(CampaignDefined campaign, Collection<String> personIds, AssessmentReason reason) {
+        assess(roster.active(personIds, campaign.coverageYear()), enrolment -> Optional.of(campaign), reason);
+    }
+
+    private void assess(List<Enrolment> enrolments, Function<Enrolment, Optional<CampaignDefined>> campaignOf, AssessmentReason reason) {
+        List<Enrolment> underCampaign = enrolments.stream().filter(enrolment -> campaignOf.apply(enrolment).isPresent()).toList();
+        if (underCampaign.isEmpty()) {
             return;
         }
-        String region = enrolment.region();
-        assessments.save(personId, coverageYear, region, assessment, clock.instant());
-        outbox.append(new ContributionAssessed(personId, coverageYear, region, assessment.standardAmount(),
-                assessment.subsidyAmount(), assessment.payableAmount(), assessment.assistanceCategory(),
-                previous.isEmpty() ? AssessmentReason.ENROLLED : reason));
+        Map<String, List<Certification>> certified = certifications.of(underCampaign.stream().map(Enrolment::personId).distinct().toList());
+        Map<Enrolment, Assessment> previous = assessments.of(underCampaign);
+        List<AssessmentStore.Assessed> changed = new ArrayList<>();
+        List<OutboxMessage> announcements = new ArrayList<>();
+        for (Enrolment enrolment : underCampaign) {
+            CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
+            Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
+                    campaign.assistanceCutoffOrPeriodEnd());
+            Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
+            Assessment before = previous.get(enrolment);
+            if (assessment.equals(before)) {
+                continue;
+            }
+            changed.add(new AssessmentStore.Assessed(enrolment, assessment));
+            announcements.add(OutboxMessage.of(new ContributionAssessed(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
+                    assessment.standardAmount(), assessment.subsidyAmount(), assessment.payableAmount(), assessment.assistanceCategory(),
+                    before == null ? AssessmentReason.ENROLLED : reason), clock.instant()));
+        }
+        if (!changed.isEmpty()) {
+            assessments.save(changed, clock.instant());
+            outbox.appendAll(announcements);
+        }
     }
 }

@@ -4,7 +4,11 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,21 +23,36 @@ public class CertificationStore {
         this.jdbc = jdbc;
     }
 
-    public void record(String personId, AssistanceCategory category, Agency agency, AdjustmentAction action,
-            LocalDate effectiveDate, UUID batchId) {
+    /** One accepted row about one person, as recorded. */
+    public record Row(String personId, AssistanceCategory category, AdjustmentAction action, LocalDate effectiveDate) {
+    }
+
+    /** Records a list's rows in one statement, their sequence in the order given. */
+    public void recordAll(Agency agency, UUID batchId, List<Row> rows) {
         jdbc.sql("""
                 insert into certification (person_id, category, agency, action, effective_date, batch_id)
-                values (:personId, :category, :agency, :action, :effectiveDate, :batchId)""")
-                .param("personId", personId).param("category", category.name()).param("agency", agency.name())
-                .param("action", action.name()).param("effectiveDate", effectiveDate).param("batchId", batchId)
+                select person_id, category, :agency, action, effective_date, :batchId
+                from unnest(cast(:personIds as varchar[]), cast(:categories as varchar[]), cast(:actions as varchar[]),
+                            cast(:effectiveDates as date[])) with ordinality as rows(person_id, category, action, effective_date, n)
+                order by n""")
+                .param("agency", agency.name()).param("batchId", batchId)
+                .param("personIds", rows.stream().map(Row::personId).toArray(String[]::new))
+                .param("categories", rows.stream().map(row -> row.category().name()).toArray(String[]::new))
+                .param("actions", rows.stream().map(row -> row.action().name()).toArray(String[]::new))
+                .param("effectiveDates", rows.stream().map(row -> row.effectiveDate().toString()).toArray(String[]::new))
                 .update();
     }
 
-    public List<Certification> of(String personId) {
-        return jdbc.sql("select category, action, effective_date, id from certification where person_id = :personId")
-                .param("personId", personId)
-                .query((row, n) -> new Certification(AssistanceCategory.valueOf(row.getString(1)),
-                        AdjustmentAction.valueOf(row.getString(2)), row.getObject(3, LocalDate.class), row.getLong(4)))
-                .list();
+    /** The certifications of each of these people who has any. */
+    public Map<String, List<Certification>> of(Collection<String> personIds) {
+        Map<String, List<Certification>> byPerson = new HashMap<>();
+        jdbc.sql("select person_id, category, action, effective_date, id from certification where person_id = any(cast(:personIds as varchar[]))")
+                .param("personIds", personIds.toArray(String[]::new))
+                .query(row -> {
+                    byPerson.computeIfAbsent(row.getString(1), person -> new ArrayList<>()).add(new Certification(
+                            AssistanceCategory.valueOf(row.getString(2)), AdjustmentAction.valueOf(row.getString(3)),
+                            row.getObject(4, LocalDate.class), row.getLong(5)));
+                });
+        return byPerson;
     }
 }

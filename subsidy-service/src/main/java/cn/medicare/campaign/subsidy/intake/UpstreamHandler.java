@@ -75,8 +75,8 @@ class UpstreamHandler implements InboxHandler {
         if (!campaigns.define(campaign)) {
             return;
         }
-        roster.activePersons(campaign.region(), campaign.coverageYear())
-                .forEach(personId -> assessor.reassessUnder(campaign, personId, AssessmentReason.CAMPAIGN_CHANGED));
+        assessor.reassessUnder(campaign, roster.activePersons(campaign.region(), campaign.coverageYear()),
+                AssessmentReason.CAMPAIGN_CHANGED);
     }
 
     private void enrol(PersonEnrolled enrolled, Instant at) {

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,10 +83,18 @@ public class RosterStore {
                 .param("personId", personId).param("coverageYear", coverageYear).query(ENROLMENT).optional();
     }
 
-    /** The years the person is enrolled for and not withdrawn from. */
-    public List<Integer> activeYears(String personId) {
-        return jdbc.sql("select coverage_year from enrolment where person_id = :personId and not withdrawn order by coverage_year")
-                .param("personId", personId).query(Integer.class).list();
+    /** The enrolments, of every year, of these people that are not withdrawn. */
+    public List<Enrolment> active(Collection<String> personIds) {
+        return jdbc.sql("select * from enrolment where person_id = any(cast(:personIds as varchar[])) and not withdrawn")
+                .param("personIds", personIds.toArray(String[]::new)).query(ENROLMENT).list();
+    }
+
+    /** The enrolments of these people for one year that are not withdrawn. */
+    public List<Enrolment> active(Collection<String> personIds, int coverageYear) {
+        return jdbc.sql("""
+                select * from enrolment
+                where person_id = any(cast(:personIds as varchar[])) and coverage_year = :coverageYear and not withdrawn""")
+                .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear).query(ENROLMENT).list();
     }
 
     /** Everyone enrolled and not withdrawn under one campaign, in personId order (the order locks are taken in). */

@@ -6,6 +6,7 @@ import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +27,15 @@ class CoverageService {
         this.clock = clock;
     }
 
-    /** Call inside the transaction that changed the item, after the settlement was judged. */
-    void review(String personId, int coverageYear) {
-        items.takeAwaitedCoverage(personId, coverageYear).ifPresent(awaited -> {
+    /** Call inside the transaction that changed the items, after their settlement was judged. */
+    void review(Collection<PersonYear> keys) {
+        items.takeAwaitedCoverages(keys).forEach(awaited -> {
             // settled without a payment (fully assisted): the day of the settlement stands for it
             LocalDate paidOn = awaited.lastPaidOn() != null ? awaited.lastPaidOn() : BusinessTime.today(clock);
             LocalDate start = new EnrolmentPolicy.Coverage(awaited.coverageFrom(), null, awaited.waitingDays(), awaited.waitingMonths())
-                    .startOnPayment(paidOn, coverageYear);
-            items.recordStart(personId, coverageYear, start);
-            outbox.append(new CoverageStarted(personId, coverageYear, awaited.region(), start));
+                    .startOnPayment(paidOn, awaited.coverageYear());
+            items.recordStart(awaited.personId(), awaited.coverageYear(), start);
+            outbox.append(new CoverageStarted(awaited.personId(), awaited.coverageYear(), awaited.region(), start));
         });
     }
 }

@@ -10,7 +10,11 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +33,9 @@ class LevyItemStore {
      * person's own part to pay).
      */
     private static final String OWN_PAYABLE = "greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00)))";
+
+    /** The person-years of a call, as a table to join: {@code :personIds} and {@code :coverageYears} side by side. */
+    private static final String KEYS = "unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as keys(person_id, coverage_year)";
 
     private final JdbcClient jdbc;
 
@@ -57,24 +64,51 @@ class LevyItemStore {
                 .query(String.class).optional();
     }
 
-    Optional<String> regionOf(String personId, int coverageYear) {
-        return jdbc.sql("select region from levy_item where person_id = :personId and coverage_year = :coverageYear")
-                .param("personId", personId).param("coverageYear", coverageYear)
-                .query(String.class).optional();
+    /** The regions of those of the person-years that have an item. */
+    Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
+        Map<PersonYear, String> regions = new HashMap<>();
+        keys(jdbc.sql("""
+                select levy_item.person_id, levy_item.coverage_year, region from levy_item
+                join %s using (person_id, coverage_year)""".formatted(KEYS)), keys)
+                .query(row -> {
+                    regions.put(new PersonYear(row.getString(1), row.getInt(2)), row.getString(3));
+                });
+        return regions;
     }
 
-    /** @param byTheFund paid by the medical-assistance fund (代缴): counted apart from the person's own money */
-    void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
+    /**
+     * Counts payments in one statement; the payments of one person-year are summed first, as
+     * one statement may change a row only once.
+     */
+    void addPayments(Collection<Payment> payments) {
+        Map<PersonYear, Payment> byItem = new LinkedHashMap<>();
+        payments.forEach(payment -> byItem.merge(payment.item(), payment, Payment::plus));
+        List<Payment> items = List.copyOf(byItem.values());
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, paid_total, fund_paid, last_paid_on, change_cursor)
-                values (:personId, :coverageYear, :region, :own, :fund, :paidOn, null)
+                select person_id, coverage_year, region, own, fund, paid_on, null
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:own as numeric[]), cast(:fund as numeric[]), cast(:paidOn as date[]))
+                     as payments(person_id, coverage_year, region, own, fund, paid_on)
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
                     change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on)""")
-                .param("personId", personId).param("coverageYear", coverageYear).param("region", region)
-                .param("own", byTheFund ? BigDecimal.ZERO : amount).param("fund", byTheFund ? amount : BigDecimal.ZERO)
-                .param("paidOn", paidOn)
+                .param("personIds", items.stream().map(payment -> payment.item().personId()).toArray(String[]::new))
+                .param("coverageYears", items.stream().map(payment -> payment.item().coverageYear()).toArray(Integer[]::new))
+                .param("regions", items.stream().map(Payment::region).toArray(String[]::new))
+                .param("own", items.stream().map(payment -> payment.own().toPlainString()).toArray(String[]::new))
+                .param("fund", items.stream().map(payment -> payment.fund().toPlainString()).toArray(String[]::new))
+                .param("paidOn", items.stream().map(payment -> payment.paidOn().toString()).toArray(String[]::new))
                 .update();
+    }
+
+    /** A payment as the levy item counts it: the person's own money and the assistance fund's (代缴) apart. */
+    record Payment(PersonYear item, String region, BigDecimal own, BigDecimal fund, LocalDate paidOn) {
+
+        Payment plus(Payment other) {
+            return new Payment(item, region, own.add(other.own), fund.add(other.fund),
+                    paidOn.isAfter(other.paidOn) ? paidOn : other.paidOn);
+        }
     }
 
     /**
@@ -178,12 +212,12 @@ class LevyItemStore {
      * Remembers the payable the person first paid in full: an assistance ending later must not
      * send the tax bureau after a settled resident again (DOMAIN.md, no new debt once settled).
      */
-    void settleIfPaid(String personId, int coverageYear) {
-        jdbc.sql("""
+    void settleIfPaid(Collection<PersonYear> keys) {
+        keys(jdbc.sql("""
                 update levy_item set settled_payable = %1$s
-                where person_id = :personId and coverage_year = :coverageYear and settled_payable is null
-                  and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE))
-                .param("personId", personId).param("coverageYear", coverageYear)
+                from %2$s
+                where levy_item.person_id = keys.person_id and levy_item.coverage_year = keys.coverage_year
+                  and settled_payable is null and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE, KEYS)), keys)
                 .update();
     }
 
@@ -202,14 +236,18 @@ class LevyItemStore {
 
     /** What RefundDue needs to know of a person-year, or nothing before any fact about it arrived. */
     Optional<Balance> balance(String personId, int coverageYear) {
-        return jdbc.sql("""
-                select region, case when payable_amount is null then null else %s end as payable, settled_payable,
+        return balances(List.of(new PersonYear(personId, coverageYear))).stream().findFirst();
+    }
+
+    /** The balances of those of the person-years any fact arrived about. */
+    List<Balance> balances(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                select person_id, coverage_year, region, case when payable_amount is null then null else %s end as payable, settled_payable,
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason,
                        greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
-                from levy_item where person_id = :personId and coverage_year = :coverageYear""".formatted(OWN_PAYABLE))
-                .param("personId", personId).param("coverageYear", coverageYear)
-                .query(Balance.class).optional();
+                from levy_item join %s using (person_id, coverage_year)""".formatted(OWN_PAYABLE, KEYS)), keys)
+                .query(Balance.class).list();
     }
 
     void announceRefundDue(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
@@ -222,21 +260,22 @@ class LevyItemStore {
     }
 
     /**
-     * A settled person-year whose coverage start waits for the payment and has not been announced,
-     * or nothing. Marked announced in the same statement, so that it is announced once.
+     * The settled person-years among these whose coverage start waits for the payment and has not
+     * been announced. Marked announced in the same statement, so that each is announced once.
      */
-    Optional<AwaitedCoverage> takeAwaitedCoverage(String personId, int coverageYear) {
-        return jdbc.sql("""
+    List<AwaitedCoverage> takeAwaitedCoverages(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
                 update levy_item set coverage_announced = true
-                where person_id = :personId and coverage_year = :coverageYear and coverage_from is not null
-                  and not coverage_announced and not withdrawn and settled_payable is not null
-                returning region, coverage_from, waiting_days, waiting_months, last_paid_on""")
-                .param("personId", personId).param("coverageYear", coverageYear)
-                .query(AwaitedCoverage.class).optional();
+                from %s
+                where levy_item.person_id = keys.person_id and levy_item.coverage_year = keys.coverage_year
+                  and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
+                returning levy_item.person_id, levy_item.coverage_year, region, coverage_from, waiting_days, waiting_months,
+                          last_paid_on""".formatted(KEYS)), keys)
+                .query(AwaitedCoverage.class).list();
     }
 
     /** @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance) */
-    record AwaitedCoverage(String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths, LocalDate lastPaidOn) {
+    record AwaitedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths, LocalDate lastPaidOn) {
     }
 
     /** The person-years of a region currently owed money back. */
@@ -266,7 +305,7 @@ class LevyItemStore {
      * @param announced the refund due last published (0.00 when none)
      * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, or a later start
      */
-    record Balance(String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
+    record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
             RefundDueReason appliedRefundReason, boolean withdrawn, BigDecimal announced, String announcedReason,
             LocalDate coverageStart) {
     }
@@ -290,5 +329,9 @@ class LevyItemStore {
     /** @param idNumberSealed null while the enrolment has not arrived */
     record Owing(String personId, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
             BigDecimal amount, RefundDueReason reason) {
+    }
+
+    private static JdbcClient.StatementSpec keys(JdbcClient.StatementSpec statement, Collection<PersonYear> keys) {
+        return statement.param("personIds", PersonYear.personIds(keys)).param("coverageYears", PersonYear.coverageYears(keys));
     }
 }

@@ -1,14 +1,17 @@
 package cn.medicare.campaign.tax.levy;
 
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,18 +42,23 @@ public class LevyListService {
         this.transaction = transaction;
     }
 
-    /** The region of the person's item for that year, if any fact about it has arrived. */
-    public Optional<String> regionOf(String personId, int coverageYear) {
-        return items.regionOf(personId, coverageYear);
+    /** The regions of those of the person-years that have an item (any fact about them arrived). */
+    public Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
+        return items.regionsOf(keys);
     }
 
     /**
-     * Counts a confirmed payment, whether or not the enrolment has arrived yet; {@code paidOn} is its
-     * business day; the assistance fund's payments (代缴) are kept apart from the person's own.
+     * Counts confirmed payments, whether or not the enrolments have arrived yet, in a few statements
+     * for all of them; the assistance fund's payments (代缴) are kept apart from the person's own.
      */
-    public void addPayment(String personId, int coverageYear, String region, BigDecimal amount, LocalDate paidOn, boolean byTheFund) {
-        items.addPayment(personId, coverageYear, region, amount, paidOn, byTheFund);
-        settled(personId, coverageYear);
+    public void addPayments(List<PaymentConfirmed> payments) {
+        items.addPayments(payments.stream().map(payment -> {
+            PersonYear item = new PersonYear(payment.personId(), payment.coverageYear());
+            boolean byTheFund = payment.channel() == PaymentChannel.ASSISTANCE_FUND;
+            return new LevyItemStore.Payment(item, payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(),
+                    byTheFund ? payment.amount() : BigDecimal.ZERO, payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
+        }).toList());
+        settled(payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList());
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
@@ -61,8 +69,9 @@ public class LevyListService {
 
     void enrol(PersonEnrolled enrolled, Instant at) {
         items.enrol(enrolled, at);
-        refundsDue.review(enrolled.personId(), enrolled.coverageYear());
-        coverage.review(enrolled.personId(), enrolled.coverageYear());
+        List<PersonYear> item = List.of(new PersonYear(enrolled.personId(), enrolled.coverageYear()));
+        refundsDue.review(item);
+        coverage.review(item);
     }
 
     void update(PersonUpdated updated) {
@@ -88,8 +97,12 @@ public class LevyListService {
     }
 
     private void settled(String personId, int coverageYear) {
-        items.settleIfPaid(personId, coverageYear);
-        refundsDue.review(personId, coverageYear);
-        coverage.review(personId, coverageYear);
+        settled(List.of(new PersonYear(personId, coverageYear)));
+    }
+
+    private void settled(List<PersonYear> keys) {
+        items.settleIfPaid(keys);
+        refundsDue.review(keys);
+        coverage.review(keys);
     }
 }

@@ -3,8 +3,8 @@ package cn.medicare.campaign.tax.levy;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.events.RefundDue;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +25,12 @@ class RefundDueService {
 
     /** Call inside the transaction that changed the item, after the change. */
     void review(String personId, int coverageYear) {
-        review(personId, coverageYear, false);
+        review(List.of(new PersonYear(personId, coverageYear)));
+    }
+
+    /** {@link #review(String, int)} for many person-years, their balances read in one statement. */
+    void review(Collection<PersonYear> keys) {
+        items.balances(keys).forEach(balance -> review(balance, false));
     }
 
     /**
@@ -33,11 +38,10 @@ class RefundDueService {
      *     RefundDue of its own, even where the same amount was already owed automatically
      */
     void review(String personId, int coverageYear, boolean announceEvenIfUnchanged) {
-        Optional<LevyItemStore.Balance> found = items.balance(personId, coverageYear);
-        if (found.isEmpty()) {
-            return;
-        }
-        LevyItemStore.Balance item = found.get();
+        items.balance(personId, coverageYear).ifPresent(balance -> review(balance, announceEvenIfUnchanged));
+    }
+
+    private void review(LevyItemStore.Balance item, boolean announceEvenIfUnchanged) {
         RefundDueRule.Owed owed = RefundDueRule.owed(item.payable(), item.settledPayable(), item.paidNet(), item.appliedRefund(),
                 item.appliedRefundReason());
         boolean unchanged = owed.isNothing()
@@ -48,8 +52,8 @@ class RefundDueService {
         }
         // "nothing more owed" keeps the reason of what was owed, for readers of the topic
         RefundDueReason reason = owed.isNothing() ? RefundDueReason.valueOf(item.announcedReason()) : owed.reason();
-        items.announceRefundDue(personId, coverageYear, owed.amount(), reason);
-        outbox.append(new RefundDue(personId, coverageYear, item.region(), owed.amount(), reason));
+        items.announceRefundDue(item.personId(), item.coverageYear(), owed.amount(), reason);
+        outbox.append(new RefundDue(item.personId(), item.coverageYear(), item.region(), owed.amount(), reason));
     }
 
     /** The person-years of a region currently owed money back. */

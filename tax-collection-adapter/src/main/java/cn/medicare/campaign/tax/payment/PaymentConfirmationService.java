@@ -1,22 +1,28 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.Topics;
-import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.CampaignStore;
 import cn.medicare.campaign.tax.levy.LevyListService;
+import cn.medicare.campaign.tax.levy.PersonYear;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +44,12 @@ class PaymentConfirmationService {
     private final OutboxWriter outbox;
     private final ConsumerProgress progress;
     private final PersonLocks locks;
+    private final Clock clock;
 
     PaymentConfirmationService(PaymentStore payments, LevyListService levyList, CampaignStore campaigns, PersonIds personIds, OutboxWriter outbox,
-            ConsumerProgress progress, PersonLocks locks) {
+            ConsumerProgress progress, PersonLocks locks, Clock clock) {
         this.locks = locks;
+        this.clock = clock;
         this.payments = payments;
         this.levyList = levyList;
         this.campaigns = campaigns;
@@ -55,35 +63,13 @@ class PaymentConfirmationService {
         // first, so that two posts of one voucher (one payer) are decided one after the other
         locks.lock(rows.valid().stream().map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
-        int accepted = 0;
-        int duplicates = 0;
-        ConsumerProgress.CaughtUp consumed = progress.forOneRequest();
-        for (Confirmation confirmation : rows.valid()) {
-            if (payments.received(confirmation.voucherNo())) {
-                duplicates++;
-                continue;
-            }
-            Optional<InputError> refused = store(confirmation, PaymentSource.WEBHOOK, consumed);
-            if (refused.isPresent()) {
-                rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(refused.get())));
-                continue;
-            }
-            accepted++;
-        }
+        Set<String> received = payments.received(rows.valid().stream().map(Confirmation::voucherNo).toList());
+        // a voucher repeated in the request is a duplicate of its first line
+        List<Confirmation> fresh = rows.valid().stream().filter(confirmation -> received.add(confirmation.voucherNo())).toList();
+        Map<Confirmation, InputError> refused = store(fresh, PaymentSource.WEBHOOK, progress.forOneRequest());
+        refused.forEach((confirmation, why) -> rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(why))));
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
-        return new ConfirmationOutcome(accepted, duplicates, rejected);
-    }
-
-    /**
-     * No campaign of the year: the next year's campaign (or the first one) may still be in
-     * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
-     * topic. Several: the enrolment that tells them apart may still be on the topic.
-     */
-    private boolean mayBeOnItsWay(int year, List<String> regions, ConsumerProgress.CaughtUp consumed) {
-        if (regions.isEmpty()) {
-            return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !consumed.caughtUp(Topics.CAMPAIGN);
-        }
-        return !consumed.caughtUp(Topics.ROSTER);
+        return new ConfirmationOutcome(fresh.size() - refused.size(), rows.valid().size() - fresh.size(), rejected);
     }
 
     /** What the request's rows need to know of the consumer's progress, asked of the broker once per request. */
@@ -92,49 +78,113 @@ class PaymentConfirmationService {
     }
 
     /**
-     * Stores a payment not received before, counts it and publishes it; the caller holds the
-     * payer's lock ({@link PersonLocks}) and has checked the voucher is new.
+     * Stores payments not received before, counts them and publishes them, in a few statements for
+     * all of them; the caller holds the payers' locks ({@link PersonLocks}) and has checked the
+     * vouchers are new.
      *
-     * @return why it cannot be kept, when its region cannot be told with every campaign and enrolment consumed
-     * @throws ApiException 503 when the campaign or enrolment that would tell the region may not have been consumed yet;
+     * @return the payments that cannot be kept, each with why: their region cannot be told with every
+     *         campaign and enrolment consumed
+     * @throws ApiException 503 when a campaign or enrolment that would tell a region may not have been consumed yet;
      *         the caller's transaction rolls back, so nothing of the request is applied
      */
-    Optional<InputError> store(Confirmation confirmation, PaymentSource source, ConsumerProgress.CaughtUp consumed) {
-        String personId = personIds.personId(confirmation.idNumber());
-        int year = confirmation.coverageYear();
-        Optional<String> region = countyOf(personId, year);
-        if (region.isEmpty()) {
-            if (mayBeOnItsWay(year, campaigns.regionsFor(year), consumed)) {
-                throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
-                        + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
-                        + "nothing was applied: send the whole request again shortly)",
-                        List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
+    Map<Confirmation, InputError> store(List<Confirmation> confirmations, PaymentSource source, ConsumerProgress.CaughtUp consumed) {
+        if (confirmations.isEmpty()) {
+            return Map.of();
+        }
+        Counties counties = new Counties(confirmations);
+        if (counties.unknown().stream().anyMatch(confirmation -> counties.mayBeOnItsWay(confirmation.coverageYear(), consumed))) {
+            throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
+                    + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
+                    + "nothing was applied: send the whole request again shortly)",
+                    List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
+        }
+        // caught up as the broker answered just now, perhaps after the reads above: read what was consumed meanwhile
+        counties.readAgainTheUnknown();
+        Map<Confirmation, InputError> refused = new LinkedHashMap<>();
+        List<PaymentConfirmed> stored = new ArrayList<>();
+        List<String> idNumbers = new ArrayList<>();
+        for (Confirmation confirmation : confirmations) {
+            Optional<String> region = counties.of(confirmation);
+            if (region.isEmpty()) {
+                refused.put(confirmation, InputError.field("coverageYear", counties.campaignRegions(confirmation.coverageYear()).isEmpty()
+                        ? "该年度没有参保缴费方案 (no campaign runs for " + confirmation.coverageYear() + ")"
+                        : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + confirmation.coverageYear()
+                                + " and several counties run a campaign that year, so the county cannot be told)"));
+                continue;
             }
-            // caught up as the broker answered just now, perhaps after the reads above: read what was consumed meanwhile
-            region = countyOf(personId, year);
+            stored.add(new PaymentConfirmed(personIds.personId(confirmation.idNumber()), confirmation.coverageYear(), region.get(),
+                    confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
+            idNumbers.add(confirmation.idNumber());
         }
-        if (region.isEmpty()) {
-            return Optional.of(InputError.field("coverageYear", campaigns.regionsFor(year).isEmpty()
-                    ? "该年度没有参保缴费方案 (no campaign runs for " + year + ")"
-                    : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + year
-                            + " and several counties run a campaign that year, so the county cannot be told)"));
+        if (!stored.isEmpty()) {
+            payments.store(stored, idNumbers);
+            levyList.addPayments(stored);
+            outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
         }
-        PaymentConfirmed payment = new PaymentConfirmed(personId, confirmation.coverageYear(), region.get(),
-                confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source);
-        payments.store(payment, confirmation.idNumber());
-        levyList.addPayment(personId, confirmation.coverageYear(), region.get(), confirmation.amount(),
-                confirmation.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), confirmation.channel() == PaymentChannel.ASSISTANCE_FUND);
-        outbox.append(payment);
-        return Optional.empty();
+        return refused;
     }
 
-    /** The payer's county: their levy item of the year, else last year's (续保), else the only county with a campaign that year. */
-    private Optional<String> countyOf(String personId, int year) {
-        Optional<String> region = levyList.regionOf(personId, year).or(() -> levyList.regionOf(personId, year - 1));
-        if (region.isPresent()) {
-            return region;
+    /**
+     * The payers' counties, read for all of a call's payments at once: their levy item of the year,
+     * else last year's (续保), else the only county with a campaign that year.
+     */
+    private final class Counties {
+
+        private final Map<Confirmation, PersonYear> items = new HashMap<>();
+        private final Map<PersonYear, String> regions = new HashMap<>();
+        private final Map<Integer, List<String>> campaignRegions = new HashMap<>();
+
+        Counties(List<Confirmation> confirmations) {
+            confirmations.forEach(confirmation -> items.put(confirmation,
+                    new PersonYear(personIds.personId(confirmation.idNumber()), confirmation.coverageYear())));
+            read(confirmations);
         }
-        List<String> regions = campaigns.regionsFor(year);
-        return regions.size() == 1 ? Optional.of(regions.get(0)) : Optional.empty();
+
+        Optional<String> of(Confirmation confirmation) {
+            PersonYear item = items.get(confirmation);
+            Optional<String> region = Optional.ofNullable(regions.get(item))
+                    .or(() -> Optional.ofNullable(regions.get(new PersonYear(item.personId(), item.coverageYear() - 1))));
+            if (region.isPresent()) {
+                return region;
+            }
+            List<String> running = campaignRegions(item.coverageYear());
+            return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
+        }
+
+        List<Confirmation> unknown() {
+            return items.keySet().stream().filter(confirmation -> of(confirmation).isEmpty()).toList();
+        }
+
+        void readAgainTheUnknown() {
+            read(unknown());
+        }
+
+        List<String> campaignRegions(int year) {
+            return campaignRegions.computeIfAbsent(year, campaigns::regionsFor);
+        }
+
+        /**
+         * No campaign of the year: the next year's campaign (or the first one) may still be in
+         * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
+         * topic. Several: the enrolment that tells them apart may still be on the topic.
+         */
+        boolean mayBeOnItsWay(int year, ConsumerProgress.CaughtUp consumed) {
+            if (campaignRegions(year).isEmpty()) {
+                return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !consumed.caughtUp(Topics.CAMPAIGN);
+            }
+            return !consumed.caughtUp(Topics.ROSTER);
+        }
+
+        private void read(List<Confirmation> confirmations) {
+            if (confirmations.isEmpty()) {
+                return;
+            }
+            Set<PersonYear> keys = new HashSet<>();
+            confirmations.stream().map(items::get).forEach(item -> {
+                keys.add(item);
+                keys.add(new PersonYear(item.personId(), item.coverageYear() - 1));
+            });
+            regions.putAll(levyList.regionsOf(keys));
+        }
     }
 }

@@ -6,7 +6,12 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -23,20 +28,29 @@ class PaymentStore {
         this.jdbc = jdbc;
     }
 
-    boolean received(String voucherNo) {
-        return jdbc.sql("select 1 from payment where voucher_no = :voucherNo").param("voucherNo", voucherNo)
-                .query(Integer.class).optional().isPresent();
+    /** Those of the vouchers received before. */
+    Set<String> received(Collection<String> voucherNos) {
+        return new HashSet<>(jdbc.sql("select voucher_no from payment where voucher_no = any(cast(:voucherNos as varchar[]))")
+                .param("voucherNos", voucherNos.toArray(String[]::new))
+                .query(String.class).list());
     }
 
-    void store(PaymentConfirmed payment, String idNumber) {
+    /** Stores new payments in one statement; {@code idNumbers} are their payers' numbers, in the same order, kept only masked. */
+    void store(List<PaymentConfirmed> payments, List<String> idNumbers) {
         jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel, paid_at, source)
-                values (:voucherNo, :personId, :coverageYear, :region, :idNumberMasked, :amount, :channel, :paidAt, :source)""")
-                .param("voucherNo", payment.voucherNo()).param("personId", payment.personId())
-                .param("coverageYear", payment.coverageYear()).param("region", payment.region())
-                .param("idNumberMasked", PersonIds.maskIdNumber(idNumber)).param("amount", payment.amount())
-                .param("channel", payment.channel().name()).param("paidAt", Timestamp.from(payment.paidAt()))
-                .param("source", payment.source().name())
+                select * from unnest(cast(:voucherNos as varchar[]), cast(:personIds as varchar[]), cast(:coverageYears as int[]),
+                                     cast(:regions as varchar[]), cast(:idNumbersMasked as varchar[]), cast(:amounts as numeric[]),
+                                     cast(:channels as varchar[]), cast(:paidAt as timestamptz[]), cast(:sources as varchar[]))""")
+                .param("voucherNos", payments.stream().map(PaymentConfirmed::voucherNo).toArray(String[]::new))
+                .param("personIds", payments.stream().map(PaymentConfirmed::personId).toArray(String[]::new))
+                .param("coverageYears", payments.stream().map(PaymentConfirmed::coverageYear).toArray(Integer[]::new))
+                .param("regions", payments.stream().map(PaymentConfirmed::region).toArray(String[]::new))
+                .param("idNumbersMasked", idNumbers.stream().map(PersonIds::maskIdNumber).toArray(String[]::new))
+                .param("amounts", payments.stream().map(payment -> payment.amount().toPlainString()).toArray(String[]::new))
+                .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
+                .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
+                .param("sources", payments.stream().map(payment -> payment.source().name()).toArray(String[]::new))
                 .update();
     }
 
@@ -45,17 +59,18 @@ class PaymentStore {
             LocalDate recoveredOn) {
     }
 
-    Optional<Received> find(String voucherNo) {
+    /** Those of the vouchers received, by voucher. */
+    Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, recovered_on
-                from payment where voucher_no = :voucherNo""")
-                .param("voucherNo", voucherNo)
-                .query(Received.class).optional();
+                from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
+                .param("voucherNos", voucherNos.toArray(String[]::new))
+                .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
 
-    void markRecovered(String voucherNo, LocalDate day) {
-        jdbc.sql("update payment set recovered_on = :day where voucher_no = :voucherNo")
-                .param("day", day).param("voucherNo", voucherNo)
+    void markRecovered(Collection<String> voucherNos, LocalDate day) {
+        jdbc.sql("update payment set recovered_on = :day where voucher_no = any(cast(:voucherNos as varchar[]))")
+                .param("day", day).param("voucherNos", voucherNos.toArray(String[]::new))
                 .update();
     }
 

@@ -3,7 +3,6 @@ package cn.medicare.campaign.tax.payment;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.InputError;
@@ -12,7 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,48 +49,55 @@ class ReconciliationService {
         List<ReconciliationFile.RowRejection> rejected = new ArrayList<>(rows.rejected());
         List<ReconciliationReport.Mismatch> mismatches = new ArrayList<>();
         Set<String> inFile = new HashSet<>();
+        List<Confirmation> onlyInFile = new ArrayList<>();
         int matched = 0;
         int recovered = 0;
         BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
-        ConsumerProgress.CaughtUp consumed = confirmations.progressForOneRequest();
+        Map<String, PaymentStore.Received> ours = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
                         List.of(InputError.row(row.index(), "voucherNo", "is already on an earlier line of the file"))));
                 continue;
             }
-            Optional<PaymentStore.Received> ours = payments.find(row.voucherNo());
-            if (ours.isEmpty()) {
-                Optional<InputError> refused = confirmations.store(row, PaymentSource.RECONCILIATION, consumed);
-                if (refused.isPresent()) {
-                    inFile.remove(row.voucherNo());
-                    InputError error = refused.get();
-                    rejected.add(new ReconciliationFile.RowRejection(row.index(),
-                            List.of(InputError.row(row.index(), error.field(), error.message()))));
-                    continue;
-                }
-                payments.markRecovered(row.voucherNo(), date);
+            PaymentStore.Received payment = ours.get(row.voucherNo());
+            if (payment == null) {
+                onlyInFile.add(row);
+                continue;
+            }
+            List<String> differences = new ArrayList<>();
+            if (payment.amount().compareTo(row.amount()) != 0) {
+                differences.add("amount");
+            }
+            if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
+                differences.add("person");
+            }
+            if (!differences.isEmpty()) {
+                mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
+                        PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
+            } else if (date.equals(payment.recoveredOn())) {
                 recovered++;
             } else {
-                PaymentStore.Received payment = ours.get();
-                List<String> differences = new ArrayList<>();
-                if (payment.amount().compareTo(row.amount()) != 0) {
-                    differences.add("amount");
-                }
-                if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
-                    differences.add("person");
-                }
-                if (!differences.isEmpty()) {
-                    mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
-                            PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
-                } else if (date.equals(payment.recoveredOn())) {
-                    recovered++;
-                } else {
-                    matched++;
-                }
+                matched++;
             }
             taxTotal = taxTotal.add(row.amount());
         }
+        Map<Confirmation, InputError> refused = confirmations.store(onlyInFile, PaymentSource.RECONCILIATION,
+                confirmations.progressForOneRequest());
+        List<String> recoveredNow = new ArrayList<>();
+        for (Confirmation row : onlyInFile) {
+            InputError error = refused.get(row);
+            if (error != null) {
+                inFile.remove(row.voucherNo());
+                rejected.add(new ReconciliationFile.RowRejection(row.index(),
+                        List.of(InputError.row(row.index(), error.field(), error.message()))));
+            } else {
+                recoveredNow.add(row.voucherNo());
+                taxTotal = taxTotal.add(row.amount());
+            }
+        }
+        payments.markRecovered(recoveredNow, date);
+        recovered += recoveredNow.size();
         int unknownToTax = (int) payments.paidOn(date).stream().filter(voucherNo -> !inFile.contains(voucherNo)).count();
         rejected.sort((a, b) -> Integer.compare(a.row(), b.row()));
         ReconciliationReport report = new ReconciliationReport(date, inFile.size(), taxTotal, matched, recovered, mismatches.size(),
