@@ -67,6 +67,31 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         assertThat(counter.count()).isEqualTo(2.0);
     }
 
+    @Test
+    void whenTheWorkForAWholeBatchFailsOnlyTheEventAtFaultIsDeadLetteredAndTheOthersAreApplied() {
+        String key = PaymentMother.personId(9_201);
+        List<PaymentConfirmed> payments = List.of(PaymentMother.payment(9_201, 92_001, "10.00"),
+                PaymentMother.payment(9_201, 92_002, "20.00"), PaymentMother.payment(9_201, 92_003, "66.66"),
+                PaymentMother.payment(9_201, 92_004, "30.00"));
+        UUID unfinishable = UUID.randomUUID();
+        // one key, one partition, one send: the four arrive in one batch as a rule
+        EventTraffic.send(payments.stream().map(payment -> EventTraffic.record(KitTestApplication.BATCHED,
+                payment.amount().equals(KitTestApplication.UNFINISHABLE) ? unfinishable : UUID.randomUUID(), payment)).toList());
+
+        String deadLetterTopic = Topics.deadLetter(KitTestApplication.BATCHED, KitTestApplication.GROUP);
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(deadLetterTopic)) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                deadLetters.addAll(EventTraffic.poll(consumer));
+                assertThat(deadLetters).hasSize(1);
+            });
+        }
+        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(unfinishable.toString());
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
+        assertThat(jdbc.queryForObject("select total from payment_totals where person_id = ?", String.class, key))
+                .isEqualTo("60.00");
+    }
+
     private int paymentsOf(String personId) {
         List<Integer> payments = jdbc.queryForList("select payments from payment_totals where person_id = ?", Integer.class, personId);
         return payments.isEmpty() ? 0 : payments.get(0);

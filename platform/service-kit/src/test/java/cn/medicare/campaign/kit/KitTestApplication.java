@@ -2,6 +2,8 @@ package cn.medicare.campaign.kit;
 
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
@@ -32,6 +34,9 @@ class KitTestApplication {
     static final String PAYMENTS = "kit-test.payments";
     static final String POISON = "kit-test.poison";
     static final String FIXABLE = "kit-test.fixable";
+    static final String BATCHED = "kit-test.batched";
+    /** An amount whose payment the batched consumer's work for the whole batch cannot finish. */
+    static final BigDecimal UNFINISHABLE = new BigDecimal("66.66");
     /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
     static final AtomicReference<BigDecimal> REFUSED_AMOUNT = new AtomicReference<>();
 
@@ -120,6 +125,43 @@ class KitTestApplication {
                         set payments = payment_totals.payments + 1, total = payment_totals.total + excluded.total""",
                         payment.personId(), payment.amount());
             });
+        }
+    }
+
+    /**
+     * Counts each payment as it is applied and re-judges its person once per batch, the way a
+     * service's set-based handler does; the re-judging fails for a batch holding an unfinishable payment.
+     */
+    @Component
+    static class BatchedTotalsConsumer {
+
+        private final Inbox inbox;
+        private final InboxHandler handler;
+
+        BatchedTotalsConsumer(Inbox inbox, JdbcTemplate jdbc) {
+            this.inbox = inbox;
+            this.handler = new InboxHandler() {
+                @Override
+                public void apply(IncomingEvent event) {
+                    jdbc.update("""
+                            insert into payment_totals (person_id, payments, total) values (?, 1, ?)
+                            on conflict (person_id) do update
+                            set payments = payment_totals.payments + 1, total = payment_totals.total + excluded.total""",
+                            event.as(PaymentConfirmed.class).personId(), event.as(PaymentConfirmed.class).amount());
+                }
+
+                @Override
+                public void afterApplying(List<IncomingEvent> applied) {
+                    if (applied.stream().anyMatch(event -> event.as(PaymentConfirmed.class).amount().equals(UNFINISHABLE))) {
+                        throw new IllegalStateException("cannot re-judge a person who paid " + UNFINISHABLE);
+                    }
+                }
+            };
+        }
+
+        @KafkaListener(topics = BATCHED, groupId = GROUP)
+        void on(List<ConsumerRecord<String, String>> records) {
+            inbox.apply(GROUP, records, handler);
         }
     }
 }

@@ -9,13 +9,16 @@ import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
-import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +41,10 @@ class ReadModelHandler implements InboxHandler {
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
                 .on(EVoucherActivated.class, store::activated)
-                .onTimed(ContributionAssessed.class, this::assessed)
+                .onTimed(ContributionAssessed.class, store::assessed)
                 .on(EligibilityAdjusted.class, store::adjusted)
-                .on(PaymentConfirmed.class, this::paid)
-                .on(PaymentRefunded.class, this::refunded)
+                .on(PaymentConfirmed.class, store::paid)
+                .on(PaymentRefunded.class, store::refunded)
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
                 // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them
@@ -54,18 +57,18 @@ class ReadModelHandler implements InboxHandler {
         handlers.apply(incoming);
     }
 
-    private void assessed(ContributionAssessed assessment, Instant at) {
-        store.assessed(assessment, at);
-        store.settle(assessment.personId(), assessment.coverageYear());
-    }
-
-    private void paid(PaymentConfirmed payment) {
-        store.paid(payment);
-        store.settle(payment.personId(), payment.coverageYear());
-    }
-
-    private void refunded(PaymentRefunded refund) {
-        store.refunded(refund);
-        store.settle(refund.personId(), refund.coverageYear());
+    /** Settlement moves only with a payable or money: judged once for the batch, for every person-year they came for. */
+    @Override
+    public void afterApplying(List<IncomingEvent> applied) {
+        Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
+        applied.forEach(incoming -> incoming.event().ifPresent(event -> {
+            if (event instanceof ContributionAssessed || event instanceof PaymentConfirmed || event instanceof PaymentRefunded) {
+                PersonEvent person = (PersonEvent) event;
+                moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
+            }
+        }));
+        if (!moved.isEmpty()) {
+            store.settle(moved);
+        }
     }
 }

@@ -16,7 +16,11 @@ import cn.medicare.campaign.kit.BusinessTime;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -245,26 +249,49 @@ class ReadModelStore {
         }
     }
 
-    /** Re-judges settlement from every payable and payment of the person-year ({@link SettlementRule}). */
-    void settle(String personId, int coverageYear) {
-        // one round trip: the consumer applies this for every payment and assessment
-        List<SettlementRule.Fact> facts = jdbc.sql("""
-                select true as assessed, assessed_at as at, payable_amount as amount from assessment_history
-                where person_id = :personId and coverage_year = :coverageYear
+    /**
+     * Re-judges the settlement of each person-year from all its payables and payments
+     * ({@link SettlementRule}): one read of their facts and one write for all of them. The people's
+     * other years are read too and left alone: the person id finds the facts by index.
+     */
+    void settle(Set<PersonYear> keys) {
+        Map<PersonYear, List<SettlementRule.Fact>> facts = new HashMap<>();
+        keys.forEach(key -> facts.put(key, new ArrayList<>()));
+        String[] personIds = keys.stream().map(PersonYear::personId).distinct().toArray(String[]::new);
+        jdbc.sql("""
+                select person_id, coverage_year, true as assessed, assessed_at as at, payable_amount as amount from assessment_history
+                where person_id = any(cast(:personIds as varchar[]))
                 union all
-                select false, paid_at, amount from payment
-                where person_id = :personId and coverage_year = :coverageYear and channel <> 'ASSISTANCE_FUND'
+                select person_id, coverage_year, false, paid_at, amount from payment
+                where person_id = any(cast(:personIds as varchar[])) and channel <> 'ASSISTANCE_FUND'
                 union all
-                select false, r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
-                where r.person_id = :personId and r.coverage_year = :coverageYear and p.channel is distinct from 'ASSISTANCE_FUND'""")
-                .param("personId", personId).param("coverageYear", coverageYear)
-                .query((row, n) -> row.getBoolean(1)
-                        ? SettlementRule.Fact.assessed(row.getTimestamp(2).toInstant(), row.getBigDecimal(3))
-                        : SettlementRule.Fact.paid(row.getTimestamp(2).toInstant(), row.getBigDecimal(3)))
-                .list();
-        jdbc.sql("update person_year set settled_payable = :settled where person_id = :personId and coverage_year = :coverageYear")
-                .param("settled", SettlementRule.settledPayable(facts)).param("personId", personId).param("coverageYear", coverageYear)
+                select r.person_id, r.coverage_year, false, r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
+                where r.person_id = any(cast(:personIds as varchar[])) and p.channel is distinct from 'ASSISTANCE_FUND'""")
+                .param("personIds", personIds)
+                .query(row -> {
+                    List<SettlementRule.Fact> ofKey = facts.get(new PersonYear(row.getString(1), row.getInt(2)));
+                    if (ofKey != null) {
+                        ofKey.add(row.getBoolean(3)
+                                ? SettlementRule.Fact.assessed(row.getTimestamp(4).toInstant(), row.getBigDecimal(5))
+                                : SettlementRule.Fact.paid(row.getTimestamp(4).toInstant(), row.getBigDecimal(5)));
+                    }
+                });
+        List<PersonYear> judged = List.copyOf(facts.keySet());
+        jdbc.sql("""
+                update person_year set settled_payable = judged.settled
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
+                     as judged(person_id, coverage_year, settled)
+                where person_year.person_id = any(cast(:personIds as varchar[]))
+                  and person_year.person_id = judged.person_id and person_year.coverage_year = judged.coverage_year""")
+                .param("personIds", judged.stream().map(PersonYear::personId).toArray(String[]::new))
+                .param("coverageYears", judged.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
+                .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.get(key)))
+                        .map(settled -> settled == null ? null : settled.toPlainString()).toArray(String[]::new))
                 .update();
+    }
+
+    /** A person and coverage year of the read model. */
+    record PersonYear(String personId, int coverageYear) {
     }
 
     /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */

@@ -56,11 +56,6 @@ public class AssessmentService {
                 key -> campaigns.find(enrolment.region(), enrolment.coverageYear())), reason);
     }
 
-    /** @param reason why, unless this is the person-year's first assessment (then ENROLLED) */
-    public void reassess(String personId, int coverageYear, AssessmentReason reason) {
-        reassessAll(List.of(personId), coverageYear, reason);
-    }
-
     /** @param reason why, unless this is a person-year's first assessment (then ENROLLED) */
     public void reassessAll(Collection<String> personIds, int coverageYear, AssessmentReason reason) {
         Map<String, Optional<CampaignDefined>> known = new HashMap<>();

@@ -38,8 +38,9 @@ class AssessmentStore {
         Map<Enrolment, Assessment> current = new HashMap<>();
         jdbc.sql("""
                 select person_id, coverage_year, standard_amount, subsidy_amount, payable_amount, assistance_category
-                from assessment join unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as keys(person_id, coverage_year)
-                     using (person_id, coverage_year)""")
+                from assessment
+                where person_id = any(cast(:personIds as varchar[]))
+                  and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))""")
                 .param("personIds", enrolments.stream().map(Enrolment::personId).toArray(String[]::new))
                 .param("coverageYears", enrolments.stream().map(Enrolment::coverageYear).toArray(Integer[]::new))
                 .query(row -> {

@@ -18,12 +18,16 @@ import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies one campaign or roster event inside the inbox's transaction and reassesses whoever it
- * concerns. Every type of these topics is one this service needs.
+ * Applies one campaign or roster event inside the inbox's transaction; whoever the roster's events
+ * concern is reassessed once for the whole batch. Every type of these topics is one this service needs.
  */
 @Component
 class UpstreamHandler implements InboxHandler {
@@ -42,8 +46,8 @@ class UpstreamHandler implements InboxHandler {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
                 .on(CampaignDefined.class, this::define)
                 .on(TargetsSet.class, campaigns::setTargets)
-                .onTimed(PersonEnrolled.class, this::enrol)
-                .onTimed(PersonUpdated.class, this::update)
+                .onTimed(PersonEnrolled.class, roster::enrol)
+                .onTimed(PersonUpdated.class, roster::update)
                 .onTimed(PersonWithdrawn.class, this::withdraw)
                 // an e-voucher changes nobody's amount
                 .ignore(EventType.E_VOUCHER_ACTIVATED)
@@ -79,17 +83,21 @@ class UpstreamHandler implements InboxHandler {
                 AssessmentReason.CAMPAIGN_CHANGED);
     }
 
-    private void enrol(PersonEnrolled enrolled, Instant at) {
-        if (roster.enrol(enrolled, at)) {
-            assessor.reassess(enrolled.personId(), enrolled.coverageYear(), AssessmentReason.ENROLLED);
-        }
-    }
-
-    private void update(PersonUpdated updated, Instant at) {
-        if (roster.update(updated, at)) {
-            // a new person category changes the standard amount; what changed is the registration, hence ENROLLED
-            assessor.reassess(updated.personId(), updated.coverageYear(), AssessmentReason.ENROLLED);
-        }
+    /**
+     * The people the batch enrolled or changed, reassessed once for the batch, year by year. A new
+     * person category changes the standard amount; what changed is the registration, hence ENROLLED.
+     * Reassessing someone whose registration did not change (an older event) publishes nothing.
+     */
+    @Override
+    public void afterApplying(List<IncomingEvent> applied) {
+        Map<Integer, Set<String>> registered = new TreeMap<>();
+        applied.forEach(incoming -> incoming.event().ifPresent(event -> {
+            if (event instanceof PersonEnrolled || event instanceof PersonUpdated) {
+                PersonEvent person = (PersonEvent) event;
+                registered.computeIfAbsent(person.coverageYear(), year -> new LinkedHashSet<>()).add(person.personId());
+            }
+        }));
+        registered.forEach((year, people) -> assessor.reassessAll(people, year, AssessmentReason.ENROLLED));
     }
 
     private void withdraw(PersonWithdrawn withdrawn, Instant at) {

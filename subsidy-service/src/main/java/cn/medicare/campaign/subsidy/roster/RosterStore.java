@@ -35,10 +35,9 @@ public class RosterStore {
      * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing.
      *
      * @param at the event's time
-     * @return true when the person is now enrolled by this event
      */
-    public boolean enrol(PersonEnrolled enrolled, Instant at) {
-        return jdbc.sql("""
+    public void enrol(PersonEnrolled enrolled, Instant at) {
+        jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
                                        amount_rule)
                 values (:personId, :coverageYear, :region, :category, :township, :village, false, :at, :amountRule)
@@ -50,12 +49,12 @@ public class RosterStore {
                 .param("region", enrolled.region()).param("category", enrolled.personCategory().name())
                 .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
                 .param("amountRule", (enrolled.amountRule() == null ? AmountRule.INDIVIDUAL : enrolled.amountRule()).name())
-                .update() == 1;
+                .update();
     }
 
-    /** @return true when the person is on the roster for that year and the change is not older than what it holds */
-    public boolean update(PersonUpdated updated, Instant at) {
-        return jdbc.sql("""
+    /** Changes a registration of the roster, unless the change is older than what it holds. */
+    public void update(PersonUpdated updated, Instant at) {
+        jdbc.sql("""
                 update enrolment
                 set person_category = coalesce(:category, person_category), township = coalesce(:township, township),
                     village = coalesce(:village, village), roster_at = :at
@@ -63,7 +62,7 @@ public class RosterStore {
                 .param("category", updated.personCategory() == null ? null : updated.personCategory().name())
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                .update() == 1;
+                .update();
     }
 
     /** Kept even before the enrolment arrives, so that the late enrolment stays out. */

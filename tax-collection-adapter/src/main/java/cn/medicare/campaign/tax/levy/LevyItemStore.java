@@ -34,8 +34,15 @@ class LevyItemStore {
      */
     private static final String OWN_PAYABLE = "greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00)))";
 
-    /** The person-years of a call, as a table to join: {@code :personIds} and {@code :coverageYears} side by side. */
-    private static final String KEYS = "unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as keys(person_id, coverage_year)";
+    /**
+     * The person-years of a call ({@code :personIds} and {@code :coverageYears} side by side). Found
+     * through the key's index by the person ids first: a join with the unnested pairs alone is
+     * planned as a scan of the whole table while the table is small, and a cached plan stays so
+     * while it grows.
+     */
+    private static final String KEYS = """
+            person_id = any(cast(:personIds as varchar[]))
+            and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))""";
 
     private final JdbcClient jdbc;
 
@@ -68,8 +75,7 @@ class LevyItemStore {
     Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
         Map<PersonYear, String> regions = new HashMap<>();
         keys(jdbc.sql("""
-                select levy_item.person_id, levy_item.coverage_year, region from levy_item
-                join %s using (person_id, coverage_year)""".formatted(KEYS)), keys)
+                select person_id, coverage_year, region from levy_item where %s""".formatted(KEYS)), keys)
                 .query(row -> {
                     regions.put(new PersonYear(row.getString(1), row.getInt(2)), row.getString(3));
                 });
@@ -215,8 +221,7 @@ class LevyItemStore {
     void settleIfPaid(Collection<PersonYear> keys) {
         keys(jdbc.sql("""
                 update levy_item set settled_payable = %1$s
-                from %2$s
-                where levy_item.person_id = keys.person_id and levy_item.coverage_year = keys.coverage_year
+                where %2$s
                   and settled_payable is null and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE, KEYS)), keys)
                 .update();
     }
@@ -246,7 +251,7 @@ class LevyItemStore {
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason,
                        greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
-                from levy_item join %s using (person_id, coverage_year)""".formatted(OWN_PAYABLE, KEYS)), keys)
+                from levy_item where %s""".formatted(OWN_PAYABLE, KEYS)), keys)
                 .query(Balance.class).list();
     }
 
@@ -266,11 +271,9 @@ class LevyItemStore {
     List<AwaitedCoverage> takeAwaitedCoverages(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 update levy_item set coverage_announced = true
-                from %s
-                where levy_item.person_id = keys.person_id and levy_item.coverage_year = keys.coverage_year
+                where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
-                returning levy_item.person_id, levy_item.coverage_year, region, coverage_from, waiting_days, waiting_months,
-                          last_paid_on""".formatted(KEYS)), keys)
+                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(KEYS)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 

@@ -12,20 +12,25 @@ import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.locking.PersonLocks;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies one event to the levy list, inside the inbox's transaction. Each event touches only
- * its own facts of the item, so the item converges whatever order the topics deliver in.
+ * its own facts of the item, so the item converges whatever order the topics deliver in; what
+ * follows from the facts (settlement, money owed back, coverage start) is judged once per batch.
  */
 @Component
 class LevyListHandler implements InboxHandler {
 
     private final EventHandlers handlers;
+    private final LevyListService levyList;
     private final PersonLocks locks;
 
     LevyListHandler(LevyListService levyList, CampaignStore campaigns, PersonLocks locks) {
+        this.levyList = levyList;
         this.locks = locks;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
                 .on(CampaignDefined.class, campaigns::define)
@@ -48,5 +53,20 @@ class LevyListHandler implements InboxHandler {
     @Override
     public void apply(IncomingEvent incoming) {
         handlers.apply(incoming);
+    }
+
+    /** Every item an enrolment, withdrawal or assessment of the batch changed, judged once for the batch. */
+    @Override
+    public void afterApplying(List<IncomingEvent> applied) {
+        Set<PersonYear> changed = new LinkedHashSet<>();
+        applied.forEach(incoming -> incoming.event().ifPresent(event -> {
+            if (event instanceof PersonEnrolled || event instanceof PersonWithdrawn || event instanceof ContributionAssessed) {
+                PersonEvent person = (PersonEvent) event;
+                changed.add(new PersonYear(person.personId(), person.coverageYear()));
+            }
+        }));
+        if (!changed.isEmpty()) {
+            levyList.review(changed);
+        }
     }
 }

@@ -67,11 +67,9 @@ public class LevyListService {
         settled(personId, coverageYear);
     }
 
+    /** The roster's and the assessment's facts change the item only: {@link #review(Collection)} judges what follows, once per batch. */
     void enrol(PersonEnrolled enrolled, Instant at) {
         items.enrol(enrolled, at);
-        List<PersonYear> item = List.of(new PersonYear(enrolled.personId(), enrolled.coverageYear()));
-        refundsDue.review(item);
-        coverage.review(item);
     }
 
     void update(PersonUpdated updated) {
@@ -83,12 +81,19 @@ public class LevyListService {
 
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
         items.withdraw(withdrawn, at);
-        refundsDue.review(withdrawn.personId(), withdrawn.coverageYear());
     }
 
     void assess(ContributionAssessed assessed, Instant at) {
         items.assess(assessed, at);
-        settled(assessed.personId(), assessed.coverageYear());
+    }
+
+    /**
+     * Judges the items as they now stand: settlement, what is owed back and an awaited coverage
+     * start; each judgement is made from the item alone, so judging once after many changes ends
+     * as judging after each.
+     */
+    void review(Collection<PersonYear> keys) {
+        settled(List.copyOf(keys));
     }
 
     List<LevyItemStore.LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {

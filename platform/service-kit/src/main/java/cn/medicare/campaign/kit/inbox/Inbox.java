@@ -67,6 +67,8 @@ public class Inbox {
     private void applyInOneTransaction(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
+        } catch (FailedAfterApplying notTheBatchAsAWhole) {
+            applyOneByOne(consumerGroup, events, handler);
         } catch (FailedEvent failed) {
             applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
@@ -84,6 +86,8 @@ public class Inbox {
     private void applySoundOnes(String consumerGroup, List<IncomingEvent> sound, InboxHandler handler) {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
+        } catch (FailedAfterApplying notTheBatchAsAWhole) {
+            applyOneByOne(consumerGroup, sound, handler);
         } catch (FailedEvent failedAgain) {
             throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
         } catch (RuntimeException notOneEvent) {
@@ -91,9 +95,27 @@ public class Inbox {
         }
     }
 
+    /**
+     * The batch again, one event per transaction, after its handler's work for the whole batch
+     * failed: the events before the one at fault are committed, and it is reported by its index.
+     */
+    private void applyOneByOne(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+        for (int index = 0; index < events.size(); index++) {
+            List<IncomingEvent> one = events.subList(index, index + 1);
+            try {
+                count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, one, handler)));
+            } catch (FailedEvent | FailedAfterApplying failed) {
+                throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), index);
+            } catch (RuntimeException notOneEvent) {
+                throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, index);
+            }
+        }
+    }
+
     /** @return the events applied for the first time, by topic */
     private Map<String, Integer> applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         Map<String, Integer> applied = new HashMap<>();
+        List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         for (int index = 0; index < events.size(); index++) {
@@ -102,10 +124,18 @@ public class Inbox {
                 // removed once applied: a second delivery of the same event in the batch changes nothing
                 if (firstTime.remove(event.id()) && event.event().isPresent()) {
                     handler.apply(event);
+                    appliedEvents.add(event);
                     applied.merge(event.topic(), 1, Integer::sum);
                 }
             } catch (RuntimeException e) {
                 throw new FailedEvent(index, e);
+            }
+        }
+        if (!appliedEvents.isEmpty()) {
+            try {
+                handler.afterApplying(appliedEvents);
+            } catch (RuntimeException e) {
+                throw new FailedAfterApplying(e);
             }
         }
         return applied;
@@ -139,6 +169,14 @@ public class Inbox {
                 .tag("topic", topic)
                 .register(meters)
                 .increment(count));
+    }
+
+    /** The handler's work for the whole batch failed: which event is at fault is not known yet. */
+    private static final class FailedAfterApplying extends RuntimeException {
+
+        FailedAfterApplying(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Carries the failing record's position out of the rolled-back transaction. */
