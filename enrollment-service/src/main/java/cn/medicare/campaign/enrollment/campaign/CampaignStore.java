@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -21,6 +23,12 @@ public class CampaignStore {
     private final JdbcClient jdbc;
     /** For the targets' JDBC batch, which JdbcClient has no API for. */
     private final NamedParameterJdbcTemplate batch;
+    /**
+     * Definitions already read, by their text: the roster consumer asks for the campaign of every
+     * payment, and reading the stored text is cheap where parsing it each time is not. Keyed by the
+     * text itself, so a new version is never answered from an old one.
+     */
+    private final Map<String, CampaignDefined> parsed = new ConcurrentHashMap<>();
 
     CampaignStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -30,7 +38,15 @@ public class CampaignStore {
     public Optional<CampaignDefined> find(String region, int coverageYear) {
         return jdbc.sql("select definition::text from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> EventJson.read(row.getString(1), CampaignDefined.class)).optional();
+                .query(String.class).optional().map(this::parsed);
+    }
+
+    private CampaignDefined parsed(String definition) {
+        if (parsed.size() > 100) {
+            // a county has a campaign a year: this many texts means old versions piled up
+            parsed.clear();
+        }
+        return parsed.computeIfAbsent(definition, text -> EventJson.read(text, CampaignDefined.class));
     }
 
     /** Locks the campaign row so that two bureau clerks replacing it one after the other get versions n and n+1. */

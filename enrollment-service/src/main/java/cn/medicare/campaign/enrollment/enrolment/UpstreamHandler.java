@@ -44,6 +44,11 @@ class UpstreamHandler implements InboxHandler {
     }
 
     @Override
+    public boolean applies(EventType type) {
+        return handlers.applies(type);
+    }
+
+    @Override
     public void apply(IncomingEvent incoming) {
         handlers.apply(incoming);
     }

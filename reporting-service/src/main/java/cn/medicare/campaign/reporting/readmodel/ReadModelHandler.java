@@ -53,6 +53,11 @@ class ReadModelHandler implements InboxHandler {
     }
 
     @Override
+    public boolean applies(EventType type) {
+        return handlers.applies(type);
+    }
+
+    @Override
     public void apply(IncomingEvent incoming) {
         handlers.apply(incoming);
     }

@@ -7,6 +7,8 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -236,7 +239,7 @@ class LevyItemStore {
                 order by change_cursor
                 limit :limit""".formatted(OWN_PAYABLE))
                 .param("region", region).param("coverageYear", coverageYear).param("after", after).param("limit", limit)
-                .query(LevyItem.class).list();
+                .query(LevyItemStore::levyItem).list();
     }
 
     /** What RefundDue needs to know of a person-year, or nothing before any fact about it arrived. */
@@ -252,7 +255,7 @@ class LevyItemStore {
                        refund_due as announced, refund_due_reason as announced_reason,
                        greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
                 from levy_item where %s""".formatted(OWN_PAYABLE, KEYS)), keys)
-                .query(Balance.class).list();
+                .query(LevyItemStore::balance).list();
     }
 
     void announceRefundDue(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
@@ -274,7 +277,7 @@ class LevyItemStore {
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
                 returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(KEYS)), keys)
-                .query(AwaitedCoverage.class).list();
+                .query(DataClassRowMapper.newInstance(AwaitedCoverage.class)).list();
     }
 
     /** @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance) */
@@ -289,7 +292,7 @@ class LevyItemStore {
                 from levy_item where region = :region and coverage_year = :coverageYear and refund_due > 0
                 order by person_id""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query(Owing.class).list();
+                .query(DataClassRowMapper.newInstance(Owing.class)).list();
     }
 
     /** One listed item as stored: the number only sealed and masked. */
@@ -308,6 +311,27 @@ class LevyItemStore {
      * @param announced the refund due last published (0.00 when none)
      * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, or a later start
      */
+    /**
+     * Mapped by hand, not by a {@code DataClassRowMapper}: that one looks each column up by a name the
+     * result does not have first, and the driver's exception for it cost more than the query (every
+     * payment and assessment reads a balance).
+     */
+    private static Balance balance(ResultSet row, int n) throws SQLException {
+        String appliedRefundReason = row.getString("applied_refund_reason");
+        return new Balance(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
+                row.getBigDecimal("payable"), row.getBigDecimal("settled_payable"), row.getBigDecimal("paid_net"),
+                row.getBigDecimal("applied_refund"), appliedRefundReason == null ? null : RefundDueReason.valueOf(appliedRefundReason),
+                row.getBoolean("withdrawn"), row.getBigDecimal("announced"), row.getString("announced_reason"),
+                row.getObject("coverage_start", LocalDate.class));
+    }
+
+    /** By hand, as {@link #balance}: the tax bureau pages through the list a thousand items at a time. */
+    private static LevyItem levyItem(ResultSet row, int n) throws SQLException {
+        return new LevyItem(row.getLong("cursor"), row.getString("id_number_sealed"), row.getString("id_number_masked"),
+                row.getString("name_masked"), row.getInt("coverage_year"), row.getBigDecimal("payable_amount"),
+                row.getString("assistance_category"), row.getBigDecimal("paid_total"), row.getBoolean("withdrawn"));
+    }
+
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
             RefundDueReason appliedRefundReason, boolean withdrawn, BigDecimal announced, String announcedReason,
             LocalDate coverageStart) {

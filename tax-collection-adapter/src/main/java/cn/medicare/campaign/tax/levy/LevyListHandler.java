@@ -51,6 +51,11 @@ class LevyListHandler implements InboxHandler {
     }
 
     @Override
+    public boolean applies(EventType type) {
+        return handlers.applies(type);
+    }
+
+    @Override
     public void apply(IncomingEvent incoming) {
         handlers.apply(incoming);
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,7 +66,7 @@ class PaymentStore {
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
-                .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
+                .query(DataClassRowMapper.newInstance(Received.class)).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
 
     void markRecovered(Collection<String> voucherNos, LocalDate day) {
@@ -89,7 +90,7 @@ class PaymentStore {
     Optional<Paid> paid(String voucherNo) {
         return jdbc.sql("select person_id, coverage_year, region, amount, channel from payment where voucher_no = :voucherNo")
                 .param("voucherNo", voucherNo)
-                .query(Paid.class).optional();
+                .query(DataClassRowMapper.newInstance(Paid.class)).optional();
     }
 
     boolean refundReceived(String refundNo) {

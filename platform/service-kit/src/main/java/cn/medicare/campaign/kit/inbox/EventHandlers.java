@@ -40,6 +40,11 @@ public final class EventHandlers implements InboxHandler {
     }
 
     @Override
+    public boolean applies(EventType type) {
+        return handlers.containsKey(type);
+    }
+
+    @Override
     public void apply(IncomingEvent incoming) {
         incoming.event().ifPresent(event -> {
             BiConsumer<Event, Instant> handler = handlers.get(event.type());

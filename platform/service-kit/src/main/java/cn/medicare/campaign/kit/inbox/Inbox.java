@@ -52,7 +52,7 @@ public class Inbox {
         PoisonRecordException unreadable = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
-                readable.add(IncomingEvent.read(record));
+                readable.add(IncomingEvent.read(record, handler::applies));
             } catch (PoisonRecordException e) {
                 unreadable = e;
                 break;

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit.inbox;
 
+import cn.medicare.campaign.contracts.events.EventType;
 import java.util.List;
 
 /**
@@ -10,6 +11,15 @@ import java.util.List;
 public interface InboxHandler {
 
     void apply(IncomingEvent event);
+
+    /**
+     * Whether events of this type change anything here. Those that do not are recorded as seen
+     * without their payload being read: parsing a payload only to ignore it was a share of every
+     * consumer's time. An event of such a type reaches {@link #apply} with an empty {@code event()}.
+     */
+    default boolean applies(EventType type) {
+        return true;
+    }
 
     /**
      * Called in the transaction before any event of it is applied, with all of them (repeats

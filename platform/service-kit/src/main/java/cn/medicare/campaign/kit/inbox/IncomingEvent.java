@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -23,13 +26,17 @@ import tools.jackson.core.JacksonException;
 public record IncomingEvent(UUID id, String type, String source, Instant time, int schemaVersion,
         String topic, String key, Optional<Event> event) {
 
-    static IncomingEvent read(ConsumerRecord<String, String> record) {
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(EventType.values())
+            .collect(Collectors.toUnmodifiableMap(EventType::typeName, type -> type));
+
+    /** @param needed whether the consumer applies events of a type: a payload it ignores is not parsed */
+    static IncomingEvent read(ConsumerRecord<String, String> record, Predicate<EventType> needed) {
         UUID id = uuid(header(record, EventHeaders.ID).orElseThrow(() -> poison(record, "has no id header")), record);
         String type = header(record, EventHeaders.TYPE).orElseThrow(() -> poison(record, "has no type header"));
         if (record.value() == null) {
             throw poison(record, "has no payload");
         }
-        Optional<Event> event = known(type).map(eventType -> payload(record, eventType));
+        Optional<Event> event = known(type).filter(needed).map(eventType -> payload(record, eventType));
         return new IncomingEvent(id, type, header(record, EventHeaders.SOURCE).orElse(null), time(record),
                 schemaVersion(record),
                 record.topic(), record.key(), event);
@@ -41,7 +48,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
     }
 
     private static Optional<EventType> known(String type) {
-        return Arrays.stream(EventType.values()).filter(t -> t.typeName().equals(type)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(type));
     }
 
     private static Event payload(ConsumerRecord<String, String> record, EventType type) {
