@@ -16,6 +16,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +42,9 @@ class ReadModelHandler implements InboxHandler {
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
                 .on(EVoucherActivated.class, store::activated)
-                .onTimed(ContributionAssessed.class, store::assessed)
+                // applied for the whole batch in afterApplying, the refunds after the payments they refund
+                .inBatch(EventType.CONTRIBUTION_ASSESSED, EventType.PAYMENT_CONFIRMED, EventType.PAYMENT_REFUNDED)
                 .on(EligibilityAdjusted.class, store::adjusted)
-                .on(PaymentConfirmed.class, store::paid)
-                .on(PaymentRefunded.class, store::refunded)
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
                 // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them
@@ -62,16 +62,37 @@ class ReadModelHandler implements InboxHandler {
         handlers.apply(incoming);
     }
 
-    /** Settlement moves only with a payable or money: judged once for the batch, for every person-year they came for. */
+    /**
+     * The batch's assessments and payments in a few statements for all of them, then its refunds,
+     * then the settlement of every person-year they came for, judged once: settlement moves only
+     * with a payable or money.
+     */
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
+        List<ReadModelStore.Assessed> assessed = new ArrayList<>();
+        List<PaymentConfirmed> paid = new ArrayList<>();
+        List<PaymentRefunded> refunded = new ArrayList<>();
         Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
         applied.forEach(incoming -> incoming.event().ifPresent(event -> {
-            if (event instanceof ContributionAssessed || event instanceof PaymentConfirmed || event instanceof PaymentRefunded) {
-                PersonEvent person = (PersonEvent) event;
-                moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
+            if (event instanceof ContributionAssessed assessment) {
+                assessed.add(new ReadModelStore.Assessed(assessment, incoming.time()));
+            } else if (event instanceof PaymentConfirmed payment) {
+                paid.add(payment);
+            } else if (event instanceof PaymentRefunded refund) {
+                refunded.add(refund);
+            } else {
+                return;
             }
+            PersonEvent person = (PersonEvent) event;
+            moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
         }));
+        if (!assessed.isEmpty()) {
+            store.assessed(assessed);
+        }
+        if (!paid.isEmpty()) {
+            store.paid(paid);
+        }
+        refunded.forEach(store::refunded);
         if (!moved.isEmpty()) {
             store.settle(moved);
         }

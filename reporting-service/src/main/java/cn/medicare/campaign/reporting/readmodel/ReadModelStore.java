@@ -9,15 +9,19 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.BusinessTime;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,7 +151,7 @@ class ReadModelStore {
     }
 
     void withdrawn(PersonWithdrawn person, Instant at) {
-        ensurePersonYear(person.personId(), person.coverageYear(), person.region());
+        ensurePersonYears(List.of(person));
         jdbc.sql("""
                 update person_year set withdrawn_on = :effectiveDate, roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
@@ -156,25 +160,49 @@ class ReadModelStore {
                 .update();
     }
 
-    /** Every assessment joins the history (settlement is judged by event time); the current one is the latest. */
-    void assessed(ContributionAssessed assessment, Instant at) {
-        ensurePersonYear(assessment.personId(), assessment.coverageYear(), assessment.region());
+    /** An assessment and its event time. */
+    record Assessed(ContributionAssessed assessment, Instant at) {
+    }
+
+    /**
+     * Every assessment joins the history (settlement is judged by event time); the current one of a
+     * person-year is the latest, whichever arrived last. One statement each for the person-years,
+     * the history and the current assessments of a whole batch.
+     */
+    void assessed(List<Assessed> batch) {
+        ensurePersonYears(batch.stream().map(one -> one.assessment()).toList());
         jdbc.sql("""
                 insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount)
-                values (:personId, :coverageYear, :at, :payable)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
+                                     cast(:payable as numeric[]))
                 on conflict do nothing""")
-                .param("personId", assessment.personId()).param("coverageYear", assessment.coverageYear())
-                .param("at", Timestamp.from(at)).param("payable", assessment.payableAmount())
+                .param("personIds", batch.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
+                .param("coverageYears", batch.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
+                .param("at", batch.stream().map(one -> one.at().toString()).toArray(String[]::new))
+                .param("payable", batch.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
                 .update();
+        // one row per person-year: an update joined to two rows of one would apply either
+        Map<PersonYear, Assessed> latest = new LinkedHashMap<>();
+        batch.forEach(one -> latest.merge(new PersonYear(one.assessment().personId(), one.assessment().coverageYear()), one,
+                (kept, other) -> other.at().isAfter(kept.at()) ? other : kept));
+        List<Assessed> current = List.copyOf(latest.values());
         jdbc.sql("""
-                update person_year set standard_amount = :standard, subsidy_amount = :subsidy, payable_amount = :payable,
-                    assistance_category = :category, assessed_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and assessed_at <= :at""")
-                .param("standard", assessment.standardAmount()).param("subsidy", assessment.subsidyAmount())
-                .param("payable", assessment.payableAmount())
-                .param("category", assessment.assistanceCategory() == null ? null : assessment.assistanceCategory().name())
-                .param("at", Timestamp.from(at)).param("personId", assessment.personId())
-                .param("coverageYear", assessment.coverageYear())
+                update person_year set standard_amount = latest.standard, subsidy_amount = latest.subsidy,
+                    payable_amount = latest.payable, assistance_category = latest.category, assessed_at = latest.at
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:standard as numeric[]),
+                            cast(:subsidy as numeric[]), cast(:payable as numeric[]), cast(:categories as varchar[]),
+                            cast(:at as timestamptz[])) as latest(person_id, coverage_year, standard, subsidy, payable, category, at)
+                where person_year.person_id = any(cast(:personIds as varchar[]))
+                  and person_year.person_id = latest.person_id and person_year.coverage_year = latest.coverage_year
+                  and person_year.assessed_at <= latest.at""")
+                .param("personIds", current.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
+                .param("coverageYears", current.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
+                .param("standard", current.stream().map(one -> one.assessment().standardAmount().toPlainString()).toArray(String[]::new))
+                .param("subsidy", current.stream().map(one -> one.assessment().subsidyAmount().toPlainString()).toArray(String[]::new))
+                .param("payable", current.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
+                .param("categories", current.stream().map(one -> one.assessment().assistanceCategory() == null ? null
+                        : one.assessment().assistanceCategory().name()).toArray(String[]::new))
+                .param("at", current.stream().map(one -> one.at().toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -199,33 +227,56 @@ class ReadModelStore {
                 .update();
     }
 
-    /** A voucher counts once, even when the tax adapter published it twice under two event ids. */
-    void paid(PaymentConfirmed payment) {
-        boolean newVoucher = jdbc.sql("""
+    /**
+     * A voucher counts once, even when the tax adapter published it twice under two event ids. The
+     * fund's money is counted apart from the person's own (Definitions.SETTLED); the person-year
+     * exists from the first fact, a payment before the enrolment included. Three statements for a
+     * whole batch: the person-years, the vouchers, the sums the new vouchers add.
+     */
+    void paid(List<PaymentConfirmed> payments) {
+        ensurePersonYears(payments);
+        Set<String> newVouchers = new HashSet<>(jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, amount, channel, paid_at)
-                values (:voucherNo, :personId, :coverageYear, :amount, :channel, :paidAt)
-                on conflict (voucher_no) do nothing""")
-                .param("voucherNo", payment.voucherNo()).param("personId", payment.personId())
-                .param("coverageYear", payment.coverageYear()).param("amount", payment.amount())
-                .param("channel", payment.channel().name()).param("paidAt", Timestamp.from(payment.paidAt()))
-                .update() == 1;
-        if (newVoucher) {
-            // the fund's money is counted apart from the person's own (Definitions.SETTLED); the person-year
-            // exists from the first fact, a payment before the enrolment included
-            String column = payment.channel() == PaymentChannel.ASSISTANCE_FUND ? "fund_paid_amount" : "paid_amount";
-            jdbc.sql("""
-                    insert into person_year (person_id, coverage_year, region, %1$s) values (:personId, :coverageYear, :region, :amount)
-                    on conflict (person_id, coverage_year) do update set %1$s = person_year.%1$s + excluded.%1$s""".formatted(column))
-                    .param("amount", payment.amount()).param("personId", payment.personId())
-                    .param("coverageYear", payment.coverageYear()).param("region", payment.region())
-                    .update();
-        } else {
-            ensurePersonYear(payment.personId(), payment.coverageYear(), payment.region());
+                select * from unnest(cast(:voucherNos as varchar[]), cast(:personIds as varchar[]), cast(:coverageYears as int[]),
+                                     cast(:amounts as numeric[]), cast(:channels as varchar[]), cast(:paidAt as timestamptz[]))
+                on conflict (voucher_no) do nothing
+                returning voucher_no""")
+                .param("voucherNos", payments.stream().map(PaymentConfirmed::voucherNo).toArray(String[]::new))
+                .param("personIds", payments.stream().map(PaymentConfirmed::personId).toArray(String[]::new))
+                .param("coverageYears", payments.stream().map(PaymentConfirmed::coverageYear).toArray(Integer[]::new))
+                .param("amounts", payments.stream().map(payment -> payment.amount().toPlainString()).toArray(String[]::new))
+                .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
+                .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
+                .query(String.class).list());
+        Map<PersonYear, BigDecimal[]> added = new LinkedHashMap<>();
+        for (PaymentConfirmed payment : payments) {
+            // removed once counted: the same voucher twice in the batch adds once
+            if (newVouchers.remove(payment.voucherNo())) {
+                BigDecimal[] sums = added.computeIfAbsent(new PersonYear(payment.personId(), payment.coverageYear()),
+                        key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                int column = payment.channel() == PaymentChannel.ASSISTANCE_FUND ? 1 : 0;
+                sums[column] = sums[column].add(payment.amount());
+            }
         }
+        if (added.isEmpty()) {
+            return;
+        }
+        List<PersonYear> keys = List.copyOf(added.keySet());
+        jdbc.sql("""
+                update person_year set paid_amount = paid_amount + added.own, fund_paid_amount = fund_paid_amount + added.fund
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:own as numeric[]),
+                            cast(:fund as numeric[])) as added(person_id, coverage_year, own, fund)
+                where person_year.person_id = any(cast(:personIds as varchar[]))
+                  and person_year.person_id = added.person_id and person_year.coverage_year = added.coverage_year""")
+                .param("personIds", keys.stream().map(PersonYear::personId).toArray(String[]::new))
+                .param("coverageYears", keys.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
+                .param("own", keys.stream().map(key -> added.get(key)[0].toPlainString()).toArray(String[]::new))
+                .param("fund", keys.stream().map(key -> added.get(key)[1].toPlainString()).toArray(String[]::new))
+                .update();
     }
 
     void refunded(PaymentRefunded refund) {
-        ensurePersonYear(refund.personId(), refund.coverageYear(), refund.region());
+        ensurePersonYears(List.of(refund));
         boolean newRefund = jdbc.sql("""
                 insert into refund (refund_no, voucher_no, person_id, coverage_year, amount, refunded_at)
                 values (:refundNo, :voucherNo, :personId, :coverageYear, :amount, :refundedAt)
@@ -295,11 +346,15 @@ class ReadModelStore {
     }
 
     /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */
-    private void ensurePersonYear(String personId, int coverageYear, String region) {
+    private void ensurePersonYears(List<? extends PersonEvent> facts) {
         jdbc.sql("""
-                insert into person_year (person_id, coverage_year, region) values (:personId, :coverageYear, :region)
+                insert into person_year (person_id, coverage_year, region)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]))
                 on conflict do nothing""")
-                .param("personId", personId).param("coverageYear", coverageYear).param("region", region)
+                .param("personIds", facts.stream().map(PersonEvent::personId).toArray(String[]::new))
+                .param("coverageYears", facts.stream().map(PersonEvent::coverageYear).toArray(Integer[]::new))
+                .param("regions", facts.stream().map(PersonEvent::region).toArray(String[]::new))
                 .update();
     }
+
 }

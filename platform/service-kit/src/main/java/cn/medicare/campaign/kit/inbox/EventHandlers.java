@@ -30,9 +30,11 @@ import java.util.stream.Collectors;
 public final class EventHandlers implements InboxHandler {
 
     private final Map<EventType, BiConsumer<Event, Instant>> handlers;
+    private final Set<EventType> inBatch;
 
-    private EventHandlers(Map<EventType, BiConsumer<Event, Instant>> handlers) {
+    private EventHandlers(Map<EventType, BiConsumer<Event, Instant>> handlers, Set<EventType> inBatch) {
         this.handlers = handlers;
+        this.inBatch = inBatch;
     }
 
     public static Builder forTopics(String... topics) {
@@ -41,7 +43,7 @@ public final class EventHandlers implements InboxHandler {
 
     @Override
     public boolean applies(EventType type) {
-        return handlers.containsKey(type);
+        return handlers.containsKey(type) || inBatch.contains(type);
     }
 
     @Override
@@ -59,6 +61,7 @@ public final class EventHandlers implements InboxHandler {
         private final Set<String> topics;
         private final Map<EventType, BiConsumer<Event, Instant>> handlers = new EnumMap<>(EventType.class);
         private final Set<EventType> ignored = EnumSet.noneOf(EventType.class);
+        private final Set<EventType> inBatch = EnumSet.noneOf(EventType.class);
 
         private Builder(Set<String> topics) {
             this.topics = topics;
@@ -72,17 +75,31 @@ public final class EventHandlers implements InboxHandler {
         /** Applies events of this type with their time (the {@code time} header): for upserts guarded by event time. */
         public <T extends Event> Builder onTimed(Class<T> type, BiConsumer<T, Instant> handler) {
             EventType eventType = typeOf(type);
-            if (handlers.containsKey(eventType) || ignored.contains(eventType)) {
+            if (handlers.containsKey(eventType) || ignored.contains(eventType) || inBatch.contains(eventType)) {
                 throw new IllegalStateException(eventType.typeName() + " is handled twice");
             }
             handlers.put(eventType, (event, time) -> handler.accept(type.cast(event), time));
             return this;
         }
 
+        /**
+         * Types the handler applies for the whole batch at once, in its {@code afterApplying}: their
+         * payloads are read, and nothing is done with them event by event.
+         */
+        public Builder inBatch(EventType... types) {
+            for (EventType type : types) {
+                if (handlers.containsKey(type) || ignored.contains(type)) {
+                    throw new IllegalStateException(type.typeName() + " is handled twice");
+                }
+                inBatch.add(type);
+            }
+            return this;
+        }
+
         /** Types of these topics this service does not need. */
         public Builder ignore(EventType... types) {
             for (EventType type : types) {
-                if (handlers.containsKey(type)) {
+                if (handlers.containsKey(type) || inBatch.contains(type)) {
                     throw new IllegalStateException(type.typeName() + " is both handled and ignored");
                 }
                 ignored.add(type);
@@ -93,14 +110,14 @@ public final class EventHandlers implements InboxHandler {
         public EventHandlers build() {
             List<String> forgotten = Arrays.stream(EventType.values())
                     .filter(type -> topics.contains(type.topic()))
-                    .filter(type -> !handlers.containsKey(type) && !ignored.contains(type))
+                    .filter(type -> !handlers.containsKey(type) && !ignored.contains(type) && !inBatch.contains(type))
                     .map(EventType::typeName)
                     .toList();
             if (!forgotten.isEmpty()) {
                 throw new IllegalStateException("neither handled nor ignored: " + forgotten
                         + " (every type of " + topics.stream().sorted().collect(Collectors.joining(", ")) + ")");
             }
-            return new EventHandlers(new EnumMap<>(handlers));
+            return new EventHandlers(new EnumMap<>(handlers), inBatch.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(inBatch));
         }
 
         private static EventType typeOf(Class<? extends Event> type) {

@@ -52,4 +52,18 @@ class EventHandlersTests {
 
         assertThat(times).containsExactly(at);
     }
+
+    @Test
+    void theTypesAppliedOneByOneOrForTheWholeBatchAreReadAndTheIgnoredOnesAreNot() {
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> { })
+                .inBatch(EventType.PAYMENT_REFUNDED)
+                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+
+        assertThat(handlers.applies(EventType.PAYMENT_CONFIRMED)).isTrue();
+        assertThat(handlers.applies(EventType.PAYMENT_REFUNDED)).isTrue();
+        assertThat(handlers.applies(EventType.REFUND_DUE)).isFalse();
+        assertThatIllegalStateException().isThrownBy(() -> EventHandlers.forTopics(Topics.PAYMENTS)
+                .inBatch(EventType.PAYMENT_REFUNDED).ignore(EventType.PAYMENT_REFUNDED));
+    }
 }
