@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -157,7 +156,7 @@ class EnrolmentStore {
                   and (cast(:coverageYear as integer) is null or coverage_year = :coverageYear)
                 for update""")
                 .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear)
-                .query(DataClassRowMapper.newInstance(Active.class)).list();
+                .query(Active.class).list();
     }
 
     /** Many withdrawals in one statement (a list from another agency). */
@@ -232,7 +231,7 @@ class EnrolmentStore {
                 where person_id = any(:personIds) and withdrawn_on is null
                 order by person_id, coverage_year desc""")
                 .param("personIds", personIds.toArray(String[]::new))
-                .query(DataClassRowMapper.newInstance(Active.class)).list();
+                .query(Active.class).list();
     }
 
     /** @return the people of the list whose activation was not known yet (recorded now) */

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,6 +47,6 @@ class LedgerStore {
                 group by p.assistance_category, p.township, t.township_name
                 order by p.assistance_category, p.township""")
                 .param("region", region).param("coverageYear", coverageYear).param("today", today).param("at", Timestamp.from(at))
-                .query(DataClassRowMapper.newInstance(Line.class)).list();
+                .query(Line.class).list();
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +34,7 @@ class StageStore {
     }
 
     List<CampaignKey> campaigns() {
-        return jdbc.sql("select region, coverage_year from campaign order by region, coverage_year").query(DataClassRowMapper.newInstance(CampaignKey.class)).list();
+        return jdbc.sql("select region, coverage_year from campaign order by region, coverage_year").query(CampaignKey.class).list();
     }
 
     /** The latest settlement of the stage, if it was settled. */
@@ -46,7 +45,7 @@ class StageStore {
                 order by id desc limit 1""")
                 .param("region", region).param("coverageYear", coverageYear).param("deadline", stage.deadline())
                 .param("measure", stage.measureOrDefault().name())
-                .query(DataClassRowMapper.newInstance(Settlement.class)).optional();
+                .query(Settlement.class).optional();
     }
 
     List<StageResults.TownshipResult> results(long settlementId, Level level) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -106,7 +105,7 @@ public class CampaignStore {
                 union
                 select township as code, region from township where name = :text
                   and not exists (select 1 from township where township = :text)""")
-                .param("text", codeOrName).query(DataClassRowMapper.newInstance(Township.class)).list();
+                .param("text", codeOrName).query(Township.class).list();
         return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -277,7 +276,7 @@ class LevyItemStore {
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
                 returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(KEYS)), keys)
-                .query(DataClassRowMapper.newInstance(AwaitedCoverage.class)).list();
+                .query(AwaitedCoverage.class).list();
     }
 
     /** @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance) */
@@ -292,7 +291,7 @@ class LevyItemStore {
                 from levy_item where region = :region and coverage_year = :coverageYear and refund_due > 0
                 order by person_id""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query(DataClassRowMapper.newInstance(Owing.class)).list();
+                .query(Owing.class).list();
     }
 
     /** One listed item as stored: the number only sealed and masked. */

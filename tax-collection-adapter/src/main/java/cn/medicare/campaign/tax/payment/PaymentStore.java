@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +65,7 @@ class PaymentStore {
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
-                .query(DataClassRowMapper.newInstance(Received.class)).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
+                .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
 
     void markRecovered(Collection<String> voucherNos, LocalDate day) {
@@ -90,7 +89,7 @@ class PaymentStore {
     Optional<Paid> paid(String voucherNo) {
         return jdbc.sql("select person_id, coverage_year, region, amount, channel from payment where voucher_no = :voucherNo")
                 .param("voucherNo", voucherNo)
-                .query(DataClassRowMapper.newInstance(Paid.class)).optional();
+                .query(Paid.class).optional();
     }
 
     boolean refundReceived(String refundNo) {
