@@ -9,7 +9,6 @@ import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
-import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
@@ -72,7 +71,6 @@ class ReadModelHandler implements InboxHandler {
         List<ReadModelStore.Assessed> assessed = new ArrayList<>();
         List<PaymentConfirmed> paid = new ArrayList<>();
         List<PaymentRefunded> refunded = new ArrayList<>();
-        Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
         applied.forEach(incoming -> incoming.event().ifPresent(event -> {
             if (event instanceof ContributionAssessed assessment) {
                 assessed.add(new ReadModelStore.Assessed(assessment, incoming.time()));
@@ -80,12 +78,11 @@ class ReadModelHandler implements InboxHandler {
                 paid.add(payment);
             } else if (event instanceof PaymentRefunded refund) {
                 refunded.add(refund);
-            } else {
-                return;
             }
-            PersonEvent person = (PersonEvent) event;
-            moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
         }));
+        Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
+        IncomingEvent.about(applied, ContributionAssessed.class, PaymentConfirmed.class, PaymentRefunded.class)
+                .forEach(person -> moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear())));
         if (!assessed.isEmpty()) {
             store.assessed(assessed);
         }

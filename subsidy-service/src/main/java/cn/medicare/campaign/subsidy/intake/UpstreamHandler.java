@@ -96,12 +96,8 @@ class UpstreamHandler implements InboxHandler {
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
         Map<Integer, Set<String>> registered = new TreeMap<>();
-        applied.forEach(incoming -> incoming.event().ifPresent(event -> {
-            if (event instanceof PersonEnrolled || event instanceof PersonUpdated) {
-                PersonEvent person = (PersonEvent) event;
-                registered.computeIfAbsent(person.coverageYear(), year -> new LinkedHashSet<>()).add(person.personId());
-            }
-        }));
+        IncomingEvent.about(applied, PersonEnrolled.class, PersonUpdated.class).forEach(person ->
+                registered.computeIfAbsent(person.coverageYear(), year -> new LinkedHashSet<>()).add(person.personId()));
         registered.forEach((year, people) -> assessor.reassessAll(people, year, AssessmentReason.ENROLLED));
     }
 

@@ -64,12 +64,8 @@ class LevyListHandler implements InboxHandler {
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
         Set<PersonYear> changed = new LinkedHashSet<>();
-        applied.forEach(incoming -> incoming.event().ifPresent(event -> {
-            if (event instanceof PersonEnrolled || event instanceof PersonWithdrawn || event instanceof ContributionAssessed) {
-                PersonEvent person = (PersonEvent) event;
-                changed.add(new PersonYear(person.personId(), person.coverageYear()));
-            }
-        }));
+        IncomingEvent.about(applied, PersonEnrolled.class, PersonWithdrawn.class, ContributionAssessed.class)
+                .forEach(person -> changed.add(new PersonYear(person.personId(), person.coverageYear())));
         if (!changed.isEmpty()) {
             levyList.review(changed);
         }

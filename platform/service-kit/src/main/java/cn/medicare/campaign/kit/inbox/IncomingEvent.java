@@ -4,10 +4,12 @@ import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.EventType;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -40,6 +42,18 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
         return new IncomingEvent(id, type, header(record, EventHeaders.SOURCE).orElse(null), time(record),
                 schemaVersion(record),
                 record.topic(), record.key(), event);
+    }
+
+    /**
+     * The events about people among {@code applied} that are of one of these types, in their order:
+     * what a handler's {@code afterApplying} judges once for the batch.
+     */
+    @SafeVarargs
+    public static List<PersonEvent> about(List<IncomingEvent> applied, Class<? extends PersonEvent>... types) {
+        return applied.stream().flatMap(incoming -> incoming.event().stream())
+                .filter(event -> Arrays.stream(types).anyMatch(type -> type.isInstance(event)))
+                .map(PersonEvent.class::cast)
+                .toList();
     }
 
     /** The payload as the event class the caller handles. */
