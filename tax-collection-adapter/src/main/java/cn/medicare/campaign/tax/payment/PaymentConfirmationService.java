@@ -112,7 +112,7 @@ class PaymentConfirmationService {
                                 + " and several counties run a campaign that year, so the county cannot be told)"));
                 continue;
             }
-            stored.add(new PaymentConfirmed(personIds.personId(confirmation.idNumber()), confirmation.coverageYear(), region.get(),
+            stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
                     confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
             idNumbers.add(confirmation.idNumber());
         }
@@ -149,6 +149,11 @@ class PaymentConfirmationService {
             }
             List<String> running = campaignRegions(item.coverageYear());
             return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
+        }
+
+        /** The payer's person id, derived once per row (a keyed hash of the number). */
+        String payer(Confirmation confirmation) {
+            return items.get(confirmation).personId();
         }
 
         List<Confirmation> unknown() {
