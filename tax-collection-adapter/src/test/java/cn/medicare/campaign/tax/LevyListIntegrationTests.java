@@ -114,6 +114,24 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
                 Boolean.class, residents.personId(idNumber))).isTrue();
     }
 
+    @Test
+    void aReplayedAssessmentOlderThanTheCurrentOneChangesNothingAlsoWhenTheCurrentOneKeptTheAmount() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
+        UUID first = EventTraffic.publishAt(enrolledAt.plusSeconds(60), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> applied(first));
+        // reassessed with the same amount; the assistance assessed in between went to the dead-letter topic
+        UUID current = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> applied(current));
+
+        UUID replay = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600),
+                residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> applied(replay));
+
+        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("180.00");
+    }
+
     private boolean applied(UUID eventId) {
         return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
     }

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +19,31 @@ class AuditStore {
         this.jdbc = jdbc;
     }
 
+    /** A change of one person-year, to be recorded. */
+    record Change(String personId, int coverageYear, Instant at, String actor, String action, String reason, String detail) {
+    }
+
     void record(String personId, int coverageYear, Instant at, String actor, String action, String reason, String detail) {
+        recordAll(List.of(new Change(personId, coverageYear, at, actor, action, reason, detail)));
+    }
+
+    /** Many changes in one statement, in the order given (the order a person-year's changes are read back in). */
+    void recordAll(List<Change> changes) {
         jdbc.sql("""
                 insert into enrolment_audit (person_id, coverage_year, at, actor, action, reason, detail)
-                values (:personId, :coverageYear, :at, :actor, :action, :reason, :detail)""")
-                .param("personId", personId).param("coverageYear", coverageYear).param("at", Timestamp.from(at))
-                .param("actor", actor).param("action", action).param("reason", reason).param("detail", detail)
+                select person_id, coverage_year, at, actor, action, reason, detail
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
+                            cast(:actors as varchar[]), cast(:actions as varchar[]), cast(:reasons as varchar[]),
+                            cast(:details as varchar[])) with ordinality
+                    as change(person_id, coverage_year, at, actor, action, reason, detail, n)
+                order by n""")
+                .param("personIds", changes.stream().map(Change::personId).toArray(String[]::new))
+                .param("coverageYears", changes.stream().map(Change::coverageYear).toArray(Integer[]::new))
+                .param("at", changes.stream().map(change -> change.at().toString()).toArray(String[]::new))
+                .param("actors", changes.stream().map(Change::actor).toArray(String[]::new))
+                .param("actions", changes.stream().map(Change::action).toArray(String[]::new))
+                .param("reasons", changes.stream().map(Change::reason).toArray(String[]::new))
+                .param("details", changes.stream().map(Change::detail).toArray(String[]::new))
                 .update();
     }
 

@@ -224,6 +224,13 @@ class EnrolmentStore {
                 .query(EnrolmentStore::read).list();
     }
 
+    /** Those of these people who have a row for the year, withdrawn or not. */
+    Set<String> registeredAmong(List<String> personIds, int coverageYear) {
+        return new HashSet<>(jdbc.sql("select person_id from enrolment where person_id = any(:personIds) and coverage_year = :coverageYear")
+                .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear)
+                .query(String.class).list());
+    }
+
     /** The person's latest standing enrolment (any year), of the people given: whose e-voucher counts where. */
     List<Active> latestAmong(List<String> personIds) {
         return jdbc.sql("""

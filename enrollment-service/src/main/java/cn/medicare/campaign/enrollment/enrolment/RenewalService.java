@@ -6,8 +6,9 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
-import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.identity.ContactSealer;
+import cn.medicare.campaign.kit.inbox.Timed;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -15,10 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,22 +105,46 @@ class RenewalService {
         Instant at = clock.instant();
         Set<String> added = roster.addAll(renewals, at);
         List<OutboxMessage> announcements = new ArrayList<>();
+        List<AuditStore.Change> changes = new ArrayList<>();
         for (Enrolment renewed : renewals) {
             if (added.contains(renewed.personId())) {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts), at));
-                audit.record(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保", "续保名单：按上年度参保登记");
+                changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
+                        "续保名单：按上年度参保登记"));
             }
         }
+        audit.recordAll(changes);
         outbox.appendAll(announcements);
         counts[0] += announcements.size();
         return page.size() == PAGE;
     }
 
-    void renewOnPayment(PaymentConfirmed payment, Instant at) {
+    /**
+     * The payments of a run that may renew someone: those under a campaign renewing on payment, of
+     * people without a row for the year; one read of each campaign and of the roster for the run.
+     */
+    void renewOnPayment(List<Timed<PaymentConfirmed>> run) {
+        Map<List<Object>, Optional<CampaignDefined>> renewing = new HashMap<>();
+        Map<Integer, List<Timed<PaymentConfirmed>>> candidates = new TreeMap<>();
+        for (Timed<PaymentConfirmed> paid : run) {
+            PaymentConfirmed payment = paid.event();
+            if (renewing.computeIfAbsent(List.of(payment.region(), payment.coverageYear()), key -> campaigns.find(payment.region(),
+                    payment.coverageYear()).filter(c -> c.renewal() == CampaignDefined.Renewal.ON_PAYMENT)).isPresent()) {
+                candidates.computeIfAbsent(payment.coverageYear(), year -> new ArrayList<>()).add(paid);
+            }
+        }
+        candidates.forEach((year, payments) -> {
+            Set<String> registered = roster.registeredAmong(payments.stream().map(paid -> paid.event().personId()).toList(), year);
+            payments.stream().filter(paid -> !registered.contains(paid.event().personId()))
+                    .forEach(paid -> renewOnPayment(paid.event(), paid.time(),
+                            renewing.get(List.of(paid.event().region(), year)).orElseThrow()));
+        });
+    }
+
+    /** Two payments of one person in a run: the first renews, the second finds the row. */
+    private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign) {
         int year = payment.coverageYear();
-        Optional<CampaignDefined> campaign = campaigns.find(payment.region(), year)
-                .filter(c -> c.renewal() == CampaignDefined.Renewal.ON_PAYMENT);
-        if (campaign.isEmpty() || roster.find(payment.personId(), year).isPresent()) {
+        if (roster.find(payment.personId(), year).isPresent()) {
             return;
         }
         Optional<Enrolment> last = roster.find(payment.personId(), year - 1).filter(e -> e.withdrawnOn() == null);
@@ -131,7 +158,7 @@ class RenewalService {
         if (blocked) {
             return;
         }
-        Enrolment renewed = renewal(previous, campaign.get(), paidOn);
+        Enrolment renewed = renewal(previous, campaign, paidOn);
         if (roster.add(renewed, at)) {
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");

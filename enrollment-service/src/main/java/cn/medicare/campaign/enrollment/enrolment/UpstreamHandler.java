@@ -8,10 +8,11 @@ import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.RefundDue;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
-import cn.medicare.campaign.kit.inbox.IncomingEvent;
-import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * that renews last year's resident where the campaign says so (续保, {@link RenewalService}).
  */
 @Component
-class UpstreamHandler implements InboxHandler {
+class UpstreamHandler implements DispatchingHandler {
 
     private final EnrolmentStore roster;
     private final AuditStore audit;
@@ -33,37 +34,36 @@ class UpstreamHandler implements InboxHandler {
         this.audit = audit;
         this.renewals = renewals;
         this.handlers = EventHandlers.forTopics(Topics.ELIGIBILITY, Topics.PAYMENTS)
-                .onTimed(EligibilityAdjusted.class, this::certified)
+                .inRuns(EligibilityAdjusted.class, this::certified)
                 // the amount is subsidy-service's and the tax adapter's business; the payments tell the roster enough
                 .ignore(EventType.CONTRIBUTION_ASSESSED)
                 .onTimed(CoverageStarted.class, this::started)
-                .onTimed(PaymentConfirmed.class, this::paid)
+                .inRuns(PaymentConfirmed.class, this::paid)
                 .onTimed(PaymentRefunded.class, this::refunded)
                 .onTimed(RefundDue.class, this::owed)
                 .build();
     }
 
     @Override
-    public boolean applies(EventType type) {
-        return handlers.applies(type);
+    public EventHandlers handlers() {
+        return handlers;
     }
 
-    @Override
-    public void apply(IncomingEvent incoming) {
-        handlers.apply(incoming);
+    private void certified(List<Timed<EligibilityAdjusted>> run) {
+        audit.recordAll(run.stream().map(certified -> {
+            EligibilityAdjusted adjustment = certified.event();
+            return new AuditStore.Change(adjustment.personId(), adjustment.coverageYear(), certified.time(), adjustment.agency().name(),
+                    adjustment.action() == AdjustmentAction.ADD ? "CERTIFIED" : "CERTIFICATION_ENDED", adjustment.category().name(),
+                    "动态调整，自" + adjustment.effectiveDate() + "起（名单 " + adjustment.batchId() + "）");
+        }).toList());
     }
 
-    private void certified(EligibilityAdjusted adjustment, Instant at) {
-        audit.record(adjustment.personId(), adjustment.coverageYear(), at, adjustment.agency().name(),
-                adjustment.action() == AdjustmentAction.ADD ? "CERTIFIED" : "CERTIFICATION_ENDED", adjustment.category().name(),
-                "动态调整，自" + adjustment.effectiveDate() + "起（名单 " + adjustment.batchId() + "）");
-    }
-
-    /** A payment joins the person-year's audit (the voucher, not the payer's number), then may renew last year's resident. */
-    private void paid(PaymentConfirmed payment, Instant at) {
-        audit.record(payment.personId(), payment.coverageYear(), at, "tax-collection-adapter", "PAID", payment.channel().name(),
-                payment.amount().toPlainString() + "元，凭证 " + payment.voucherNo());
-        renewals.renewOnPayment(payment, at);
+    /** Payments join their person-years' audit (the voucher, not the payer's number), then may renew last year's residents. */
+    private void paid(List<Timed<PaymentConfirmed>> run) {
+        audit.recordAll(run.stream().map(paid -> new AuditStore.Change(paid.event().personId(), paid.event().coverageYear(),
+                paid.time(), "tax-collection-adapter", "PAID", paid.event().channel().name(),
+                paid.event().amount().toPlainString() + "元，凭证 " + paid.event().voucherNo())).toList());
+        renewals.renewOnPayment(run);
     }
 
     private void refunded(PaymentRefunded refund, Instant at) {

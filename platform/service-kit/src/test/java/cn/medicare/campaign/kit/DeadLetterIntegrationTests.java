@@ -92,6 +92,28 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
                 .isEqualTo("60.00");
     }
 
+    @Test
+    void whenARunOfSeveralEventsFailsOnlyTheEventAtFaultIsDeadLetteredAndTheOthersAreApplied() {
+        String key = PaymentMother.personId(9_401);
+        UUID unfinishable = UUID.randomUUID();
+        EventTraffic.send(List.of(
+                EventTraffic.record(KitTestApplication.RUNS, UUID.randomUUID(), PaymentMother.payment(9_401, 94_001, "10.00")),
+                EventTraffic.record(KitTestApplication.RUNS, unfinishable, PaymentMother.payment(9_401, 94_002, "66.66")),
+                EventTraffic.record(KitTestApplication.RUNS, UUID.randomUUID(), PaymentMother.payment(9_401, 94_003, "30.00"))));
+
+        String deadLetterTopic = Topics.deadLetter(KitTestApplication.RUNS, KitTestApplication.GROUP);
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(deadLetterTopic)) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                deadLetters.addAll(EventTraffic.poll(consumer));
+                assertThat(deadLetters).hasSize(1);
+            });
+        }
+        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(unfinishable.toString());
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select entry::text from ledger where person_id = ? order by seq", String.class, key)).containsExactly("10.00", "30.00"));
+    }
+
     private int paymentsOf(String personId) {
         List<Integer> payments = jdbc.queryForList("select payments from payment_totals where person_id = ?", Integer.class, personId);
         return payments.isEmpty() ? 0 : payments.get(0);

@@ -61,6 +61,24 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         assertThat(totals).isEqualTo(expectedTotals);
     }
 
+    @Test
+    void consecutiveEventsOfATypeAppliedInRunsAreAppliedTogetherAndInTheOrderOfTheBatch() {
+        String key = PaymentMother.personId(9_301);
+        // one key, one partition, one send: they arrive in one batch as a rule
+        EventTraffic.send(List.of(PaymentMother.payment(9_301, 93_001, "10.00"), PaymentMother.payment(9_301, 93_002, "20.00"),
+                        PaymentMother.refund(9_301, 93_002, "5.00"), PaymentMother.payment(9_301, 93_003, "30.00"),
+                        PaymentMother.payment(9_301, 93_004, "40.00"))
+                .stream().map(event -> EventTraffic.record(KitTestApplication.RUNS, UUID.randomUUID(), event)).toList());
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(ledger(key, "entry")).hasSize(5));
+        assertThat(ledger(key, "entry")).containsExactly("10.00", "20.00", "-5.00", "30.00", "40.00");
+        assertThat(ledger(key, "run_size")).containsExactly("2", "2", "0", "2", "2");
+    }
+
+    private List<String> ledger(String personId, String column) {
+        return jdbc.queryForList("select " + column + "::text from ledger where person_id = ? order by seq", String.class, personId);
+    }
+
     private int appliedIds() {
         return jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class,
                 KitTestApplication.GROUP, KitTestApplication.PAYMENTS);

@@ -1,9 +1,15 @@
 package cn.medicare.campaign.kit;
 
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
+import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import cn.medicare.campaign.kit.inbox.Timed;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
@@ -35,6 +41,7 @@ class KitTestApplication {
     static final String POISON = "kit-test.poison";
     static final String FIXABLE = "kit-test.fixable";
     static final String BATCHED = "kit-test.batched";
+    static final String RUNS = "kit-test.runs";
     /** An amount whose payment the batched consumer's work for the whole batch cannot finish. */
     static final BigDecimal UNFINISHABLE = new BigDecimal("66.66");
     /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
@@ -162,6 +169,50 @@ class KitTestApplication {
         @KafkaListener(topics = BATCHED, groupId = GROUP)
         void on(List<ConsumerRecord<String, String>> records) {
             inbox.apply(GROUP, records, handler);
+        }
+    }
+
+    /**
+     * Enters payments in runs (one statement for consecutive payments) and refunds one by one, in a
+     * ledger that keeps the order of application; a run holding an unfinishable payment fails.
+     */
+    @Component
+    static class LedgerConsumer implements DispatchingHandler {
+
+        private final Inbox inbox;
+        private final JdbcTemplate jdbc;
+        private final EventHandlers handlers;
+
+        LedgerConsumer(Inbox inbox, JdbcTemplate jdbc) {
+            this.inbox = inbox;
+            this.jdbc = jdbc;
+            this.handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                    .inRuns(PaymentConfirmed.class, this::enter)
+                    .on(PaymentRefunded.class, refund -> jdbc.update("insert into ledger (person_id, entry, run_size) values (?, ?, 0)",
+                            refund.personId(), refund.amount().negate()))
+                    .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                    .build();
+        }
+
+        @Override
+        public EventHandlers handlers() {
+            return handlers;
+        }
+
+        private void enter(List<Timed<PaymentConfirmed>> run) {
+            if (run.stream().anyMatch(payment -> payment.event().amount().equals(UNFINISHABLE))) {
+                throw new IllegalStateException("cannot enter a payment of " + UNFINISHABLE);
+            }
+            jdbc.update("""
+                    insert into ledger (person_id, entry, run_size)
+                    select person_id, entry, ? from unnest(cast(? as varchar[]), cast(? as numeric[])) with ordinality as run(person_id, entry, n)
+                    order by n""", run.size(), run.stream().map(payment -> payment.event().personId()).toArray(String[]::new),
+                    run.stream().map(payment -> payment.event().amount()).toArray(BigDecimal[]::new));
+        }
+
+        @KafkaListener(topics = RUNS, groupId = GROUP)
+        void on(List<ConsumerRecord<String, String>> records) {
+            inbox.apply(GROUP, records, this);
         }
     }
 }

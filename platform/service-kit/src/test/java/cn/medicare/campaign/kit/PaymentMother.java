@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -15,6 +16,11 @@ final class PaymentMother {
     static PaymentConfirmed payment(int person, int voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, "350825", "V2017" + String.format("%08d", voucher),
                 new BigDecimal(amount), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
+    }
+
+    static PaymentRefunded refund(int person, int voucher, String amount) {
+        return new PaymentRefunded(personId(person), 2018, "350825", "V2017" + String.format("%08d", voucher),
+                "R2017" + String.format("%08d", voucher), new BigDecimal(amount), Instant.parse("2017-11-09T02:15:00Z"), "OVERPAID");
     }
 
     static String personId(int person) {

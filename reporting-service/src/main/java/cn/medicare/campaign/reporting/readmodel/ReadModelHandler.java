@@ -13,7 +13,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
-import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * payable or money moves the moment of settlement, the roster's events do not.
  */
 @Component
-class ReadModelHandler implements InboxHandler {
+class ReadModelHandler implements DispatchingHandler {
 
     private final ReadModelStore store;
     private final EventHandlers handlers;
@@ -37,7 +37,7 @@ class ReadModelHandler implements InboxHandler {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS)
                 .on(CampaignDefined.class, store::campaign)
                 .on(TargetsSet.class, store::targets)
-                .onTimed(PersonEnrolled.class, store::registered)
+                .inRuns(PersonEnrolled.class, store::registered)
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
                 .on(EVoucherActivated.class, store::activated)
@@ -52,13 +52,8 @@ class ReadModelHandler implements InboxHandler {
     }
 
     @Override
-    public boolean applies(EventType type) {
-        return handlers.applies(type);
-    }
-
-    @Override
-    public void apply(IncomingEvent incoming) {
-        handlers.apply(incoming);
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     /**

@@ -14,6 +14,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -86,15 +87,24 @@ class ReadModelStore {
 
     /**
      * An enrolment is the current registration for the year, also after an earlier withdrawal; one
-     * older than the roster fact already applied (a replayed dead letter) changes nothing.
+     * older than the roster fact already applied (a replayed dead letter) changes nothing. One
+     * statement each for the person-years and the contacts of a run of enrolments.
      */
-    void registered(PersonEnrolled person, Instant at) {
+    void registered(List<Timed<PersonEnrolled>> run) {
+        List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, person -> new PersonYear(person.personId(), person.coverageYear()));
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
                     coverage_rule)
-                values (:personId, :coverageYear, :region, :township, :village, :school, :idNumberMasked, :nameMasked,
-                    :personCategory, :hukouLocal, :residencePermit, :at, :enrolledOn, :at, :coverageFromBirth, :coverageRule)
+                select person_id, coverage_year, region, township, village, school, id_number_masked, name_masked, person_category,
+                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth, coverage_rule
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:schools as varchar[]),
+                            cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
+                            cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
+                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageRules as varchar[]))
+                    as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
+                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_rule)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
                     name_masked = excluded.name_masked,
@@ -104,32 +114,53 @@ class ReadModelStore {
                     coverage_from_birth = excluded.coverage_from_birth, coverage_rule = excluded.coverage_rule,
                     withdrawn_on = null
                 where person_year.roster_at <= excluded.roster_at""")
-                .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("region", person.region())
-                .param("township", person.township()).param("village", person.village())
-                .param("school", person.school(), Types.VARCHAR)
-                .param("idNumberMasked", person.idNumberMasked()).param("nameMasked", person.nameMasked())
-                .param("personCategory", person.personCategory().name()).param("hukouLocal", person.hukouLocal())
-                .param("residencePermit", person.residencePermit()).param("at", Timestamp.from(at))
-                .param("coverageFromBirth", Boolean.TRUE.equals(person.coverageFromBirth()))
-                .param("coverageRule", person.coverageRule(), Types.VARCHAR)
-                .param("enrolledOn", person.enrolledOn() != null ? person.enrolledOn() : at.atZone(BusinessTime.ZONE).toLocalDate())
+                .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
+                .param("townships", latest.stream().map(one -> one.event().township()).toArray(String[]::new))
+                .param("villages", latest.stream().map(one -> one.event().village()).toArray(String[]::new))
+                .param("schools", latest.stream().map(one -> one.event().school()).toArray(String[]::new))
+                .param("idNumbersMasked", latest.stream().map(one -> one.event().idNumberMasked()).toArray(String[]::new))
+                .param("namesMasked", latest.stream().map(one -> one.event().nameMasked()).toArray(String[]::new))
+                .param("categories", latest.stream().map(one -> one.event().personCategory().name()).toArray(String[]::new))
+                .param("hukouLocal", latest.stream().map(one -> String.valueOf(one.event().hukouLocal())).toArray(String[]::new))
+                .param("residencePermits", latest.stream().map(one -> String.valueOf(one.event().residencePermit())).toArray(String[]::new))
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("enrolledOn", latest.stream().map(one -> (one.event().enrolledOn() != null ? one.event().enrolledOn()
+                        : one.time().atZone(BusinessTime.ZONE).toLocalDate()).toString()).toArray(String[]::new))
+                .param("coverageFromBirth", latest.stream().map(one -> String.valueOf(Boolean.TRUE.equals(one.event().coverageFromBirth())))
+                        .toArray(String[]::new))
+                .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .update();
-        contact(person.personId(), person.coverageYear(), person.contactSealed(), at);
+        contacts(run.stream().filter(one -> one.event().contactSealed() != null)
+                .map(one -> new Contact(one.event().personId(), one.event().coverageYear(), one.event().contactSealed(), one.time()))
+                .toList());
     }
 
-    /** The name and phone sealed for this service, kept apart from the figures' rows; an older fact does not replace a newer one. */
-    private void contact(String personId, int coverageYear, String contactSealed, Instant at) {
-        if (contactSealed == null) {
+    /** A name and phone sealed for this service, and the time of the roster fact that brought them. */
+    private record Contact(String personId, int coverageYear, String sealed, Instant at) {
+    }
+
+    /** The names and phones sealed for this service, kept apart from the figures' rows; an older fact does not replace a newer one. */
+    private void contacts(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
             return;
         }
+        Map<PersonYear, Contact> latest = new LinkedHashMap<>();
+        contacts.forEach(contact -> latest.merge(new PersonYear(contact.personId(), contact.coverageYear()), contact,
+                (kept, later) -> later.at().isBefore(kept.at()) ? kept : later));
+        List<Contact> current = List.copyOf(latest.values());
         jdbc.sql("""
                 insert into person_contact (person_id, coverage_year, contact_sealed, roster_at)
-                values (:personId, :coverageYear, :contactSealed, :at)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:contacts as varchar[]),
+                                     cast(:at as timestamptz[]))
                 on conflict (person_id, coverage_year) do update set contact_sealed = excluded.contact_sealed,
                     roster_at = excluded.roster_at
                 where person_contact.roster_at <= excluded.roster_at""")
-                .param("personId", personId).param("coverageYear", coverageYear).param("contactSealed", contactSealed)
-                .param("at", Timestamp.from(at))
+                .param("personIds", current.stream().map(Contact::personId).toArray(String[]::new))
+                .param("coverageYears", current.stream().map(Contact::coverageYear).toArray(Integer[]::new))
+                .param("contacts", current.stream().map(Contact::sealed).toArray(String[]::new))
+                .param("at", current.stream().map(contact -> contact.at().toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -147,7 +178,9 @@ class ReadModelStore {
                 .param("hukouLocal", person.hukouLocal()).param("residencePermit", person.residencePermit())
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
-        contact(person.personId(), person.coverageYear(), person.contactSealed(), at);
+        if (person.contactSealed() != null) {
+            contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
+        }
     }
 
     void withdrawn(PersonWithdrawn person, Instant at) {

@@ -10,7 +10,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
-import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.subsidy.assessment.AssessmentService;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * concern is reassessed once for the whole batch. Every type of these topics is one this service needs.
  */
 @Component
-class UpstreamHandler implements InboxHandler {
+class UpstreamHandler implements DispatchingHandler {
 
     private final CampaignStore campaigns;
     private final RosterStore roster;
@@ -46,7 +46,7 @@ class UpstreamHandler implements InboxHandler {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
                 .on(CampaignDefined.class, this::define)
                 .on(TargetsSet.class, campaigns::setTargets)
-                .onTimed(PersonEnrolled.class, roster::enrol)
+                .inRuns(PersonEnrolled.class, roster::enrol)
                 .onTimed(PersonUpdated.class, roster::update)
                 .onTimed(PersonWithdrawn.class, this::withdraw)
                 // an e-voucher changes nobody's amount
@@ -71,13 +71,8 @@ class UpstreamHandler implements InboxHandler {
     }
 
     @Override
-    public boolean applies(EventType type) {
-        return handlers.applies(type);
-    }
-
-    @Override
-    public void apply(IncomingEvent incoming) {
-        handlers.apply(incoming);
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     private void define(CampaignDefined campaign) {

@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -33,22 +34,32 @@ public class RosterStore {
     /**
      * A repeated enrolment (e.g. after a DUPLICATE withdrawal) registers the person again; an
      * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing.
-     *
-     * @param at the event's time
+     * One statement for a run of enrolments.
      */
-    public void enrol(PersonEnrolled enrolled, Instant at) {
+    public void enrol(List<Timed<PersonEnrolled>> run) {
+        List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> List.of(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
                                        amount_rule)
-                values (:personId, :coverageYear, :region, :category, :township, :village, false, :at, :amountRule)
+                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:categories as varchar[]), cast(:townships as varchar[]), cast(:villages as varchar[]),
+                            cast(:at as timestamptz[]), cast(:amountRules as varchar[]))
+                    as enrolled(person_id, coverage_year, region, person_category, township, village, at, amount_rule)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
                     village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule
                 where enrolment.roster_at <= excluded.roster_at""")
-                .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
-                .param("region", enrolled.region()).param("category", enrolled.personCategory().name())
-                .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
-                .param("amountRule", (enrolled.amountRule() == null ? AmountRule.INDIVIDUAL : enrolled.amountRule()).name())
+                .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
+                .param("categories", latest.stream().map(one -> one.event().personCategory().name()).toArray(String[]::new))
+                .param("townships", latest.stream().map(one -> one.event().township()).toArray(String[]::new))
+                .param("villages", latest.stream().map(one -> one.event().village()).toArray(String[]::new))
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("amountRules", latest.stream()
+                        .map(one -> (one.event().amountRule() == null ? AmountRule.INDIVIDUAL : one.event().amountRule()).name())
+                        .toArray(String[]::new))
                 .update();
     }
 

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,13 +138,22 @@ class LevyItemStore {
     }
 
     /** A new enrolment for the year is the current registration, also after a withdrawal, unless it is older than it. */
-    void enrol(PersonEnrolled enrolled, Instant at) {
+    /** A run of enrolments in one statement; an enrolment older than the roster fact the item holds changes nothing. */
+    void enrol(List<Timed<PersonEnrolled>> run) {
+        List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
                                        change_cursor)
-                values (:personId, :coverageYear, :region, :idNumberSealed, :idNumberMasked, :nameMasked,
-                        :township, :village, :at, :coverageFrom, :waitingDays, :waitingMonths, :coverageStart, null)
+                select person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village, at,
+                       coverage_from, waiting_days, waiting_months, coverage_start, null
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:idNumbersSealed as varchar[]), cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]),
+                            cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:at as timestamptz[]),
+                            cast(:coverageFrom as varchar[]), cast(:waitingDays as int[]), cast(:waitingMonths as int[]),
+                            cast(:coverageStarts as date[]))
+                    as enrolled(person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village,
+                                at, coverage_from, waiting_days, waiting_months, coverage_start)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
@@ -152,14 +162,22 @@ class LevyItemStore {
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""")
-                .param("personId", enrolled.personId()).param("coverageYear", enrolled.coverageYear())
-                .param("region", enrolled.region()).param("idNumberSealed", enrolled.idNumberSealed())
-                .param("idNumberMasked", enrolled.idNumberMasked()).param("nameMasked", enrolled.nameMasked())
-                .param("township", enrolled.township()).param("village", enrolled.village()).param("at", Timestamp.from(at))
-                .param("coverageFrom", enrolled.coverageFrom() == null ? null : enrolled.coverageFrom().name())
-                .param("waitingDays", enrolled.waitingPeriodDays())
-                .param("waitingMonths", enrolled.waitingPeriodMonths() == null ? 0 : enrolled.waitingPeriodMonths())
-                .param("coverageStart", enrolled.coverageStart())
+                .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
+                .param("idNumbersSealed", latest.stream().map(one -> one.event().idNumberSealed()).toArray(String[]::new))
+                .param("idNumbersMasked", latest.stream().map(one -> one.event().idNumberMasked()).toArray(String[]::new))
+                .param("namesMasked", latest.stream().map(one -> one.event().nameMasked()).toArray(String[]::new))
+                .param("townships", latest.stream().map(one -> one.event().township()).toArray(String[]::new))
+                .param("villages", latest.stream().map(one -> one.event().village()).toArray(String[]::new))
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("coverageFrom", latest.stream()
+                        .map(one -> one.event().coverageFrom() == null ? null : one.event().coverageFrom().name()).toArray(String[]::new))
+                .param("waitingDays", latest.stream().map(one -> one.event().waitingPeriodDays()).toArray(Integer[]::new))
+                .param("waitingMonths", latest.stream()
+                        .map(one -> one.event().waitingPeriodMonths() == null ? 0 : one.event().waitingPeriodMonths()).toArray(Integer[]::new))
+                .param("coverageStarts", latest.stream()
+                        .map(one -> one.event().coverageStart() == null ? null : one.event().coverageStart().toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -196,23 +214,38 @@ class LevyItemStore {
                 .update();
     }
 
-    void assess(ContributionAssessed assessed, Instant at) {
+    /**
+     * A run of assessments in one statement. The latest assessment of a person-year is kept, and
+     * its time even when the amount did not change, so that an older one replayed later cannot
+     * win; only a new payable or category puts the item on the tax bureau's list of changes again
+     * (of several in a run, only the last counts: the tax bureau pages to where the item ends).
+     */
+    void assess(List<Timed<ContributionAssessed>> run) {
+        List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
+                assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
                                        assessed_at, change_cursor)
-                values (:personId, :coverageYear, :region, :payable, :subsidy, :category, :at, null)
+                select person_id, coverage_year, region, payable, subsidy, category, at, null
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]),
+                            cast(:at as timestamptz[]))
+                    as assessed(person_id, coverage_year, region, payable, subsidy, category, at)
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
-                    assistance_category = excluded.assistance_category,
-                    assessed_at = excluded.assessed_at, change_cursor = excluded.change_cursor
-                where levy_item.assessed_at <= excluded.assessed_at
-                  and (levy_item.payable_amount is distinct from excluded.payable_amount
-                       or levy_item.assistance_category is distinct from excluded.assistance_category)""")
-                .param("personId", assessed.personId()).param("coverageYear", assessed.coverageYear())
-                .param("region", assessed.region()).param("payable", assessed.payableAmount())
-                .param("subsidy", assessed.subsidyAmount())
-                .param("category", assessed.assistanceCategory() == null ? null : assessed.assistanceCategory().name())
-                .param("at", Timestamp.from(at))
+                    assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
+                    change_cursor = case when levy_item.payable_amount is distinct from excluded.payable_amount
+                                           or levy_item.assistance_category is distinct from excluded.assistance_category
+                                         then null else levy_item.change_cursor end
+                where levy_item.assessed_at <= excluded.assessed_at""")
+                .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
+                .param("payable", latest.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
+                .param("subsidy", latest.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
+                .param("categories", latest.stream().map(one -> one.event().assistanceCategory() == null ? null
+                        : one.event().assistanceCategory().name()).toArray(String[]::new))
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
                 .update();
     }
 

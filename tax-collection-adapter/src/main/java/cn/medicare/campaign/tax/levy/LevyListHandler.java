@@ -9,7 +9,7 @@ import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
-import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import java.util.LinkedHashSet;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * follows from the facts (settlement, money owed back, coverage start) is judged once per batch.
  */
 @Component
-class LevyListHandler implements InboxHandler {
+class LevyListHandler implements DispatchingHandler {
 
     private final EventHandlers handlers;
     private final LevyListService levyList;
@@ -34,10 +34,10 @@ class LevyListHandler implements InboxHandler {
         this.locks = locks;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
                 .on(CampaignDefined.class, campaigns::define)
-                .onTimed(PersonEnrolled.class, levyList::enrol)
+                .inRuns(PersonEnrolled.class, levyList::enrol)
                 .on(PersonUpdated.class, levyList::update)
                 .onTimed(PersonWithdrawn.class, levyList::withdraw)
-                .onTimed(ContributionAssessed.class, levyList::assess)
+                .inRuns(ContributionAssessed.class, levyList::assess)
                 // targets and eligibility adjustments do not change what the tax bureau collects
                 .ignore(EventType.TARGETS_SET, EventType.ELIGIBILITY_ADJUSTED, EventType.E_VOUCHER_ACTIVATED)
                 .build();
@@ -51,13 +51,8 @@ class LevyListHandler implements InboxHandler {
     }
 
     @Override
-    public boolean applies(EventType type) {
-        return handlers.applies(type);
-    }
-
-    @Override
-    public void apply(IncomingEvent incoming) {
-        handlers.apply(incoming);
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     /** Every item an enrolment, withdrawal or assessment of the batch changed, judged once for the batch. */

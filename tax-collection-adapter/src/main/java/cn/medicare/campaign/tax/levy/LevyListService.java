@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -68,8 +69,8 @@ public class LevyListService {
     }
 
     /** The roster's and the assessment's facts change the item only: {@link #review(Collection)} judges what follows, once per batch. */
-    void enrol(PersonEnrolled enrolled, Instant at) {
-        items.enrol(enrolled, at);
+    void enrol(List<Timed<PersonEnrolled>> run) {
+        items.enrol(run);
     }
 
     void update(PersonUpdated updated) {
@@ -83,8 +84,8 @@ public class LevyListService {
         items.withdraw(withdrawn, at);
     }
 
-    void assess(ContributionAssessed assessed, Instant at) {
-        items.assess(assessed, at);
+    void assess(List<Timed<ContributionAssessed>> run) {
+        items.assess(run);
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
  *         .on(CampaignDefined.class, this::define)
- *         .onTimed(PersonEnrolled.class, this::enrol)   // (event, its time)
+ *         .onTimed(PersonUpdated.class, this::update)   // (event, its time)
+ *         .inRuns(PersonEnrolled.class, this::enrolAll)  // consecutive enrolments together
  *         .ignore(EventType.TARGETS_SET)
  *         .build();
  * }</pre>
@@ -30,10 +31,13 @@ import java.util.stream.Collectors;
 public final class EventHandlers implements InboxHandler {
 
     private final Map<EventType, BiConsumer<Event, Instant>> handlers;
+    private final Map<EventType, Consumer<List<IncomingEvent>>> runHandlers;
     private final Set<EventType> inBatch;
 
-    private EventHandlers(Map<EventType, BiConsumer<Event, Instant>> handlers, Set<EventType> inBatch) {
+    private EventHandlers(Map<EventType, BiConsumer<Event, Instant>> handlers,
+            Map<EventType, Consumer<List<IncomingEvent>>> runHandlers, Set<EventType> inBatch) {
         this.handlers = handlers;
+        this.runHandlers = runHandlers;
         this.inBatch = inBatch;
     }
 
@@ -43,7 +47,18 @@ public final class EventHandlers implements InboxHandler {
 
     @Override
     public boolean applies(EventType type) {
-        return handlers.containsKey(type) || inBatch.contains(type);
+        return handlers.containsKey(type) || runHandlers.containsKey(type) || inBatch.contains(type);
+    }
+
+    @Override
+    public boolean appliesInRuns(EventType type) {
+        return runHandlers.containsKey(type);
+    }
+
+    /** A run of one type (the inbox forms runs of what {@link #appliesInRuns} accepts). */
+    @Override
+    public void applyRun(List<IncomingEvent> run) {
+        run.get(0).event().map(Event::type).map(runHandlers::get).ifPresent(handler -> handler.accept(run));
     }
 
     @Override
@@ -60,6 +75,7 @@ public final class EventHandlers implements InboxHandler {
 
         private final Set<String> topics;
         private final Map<EventType, BiConsumer<Event, Instant>> handlers = new EnumMap<>(EventType.class);
+        private final Map<EventType, Consumer<List<IncomingEvent>>> runHandlers = new EnumMap<>(EventType.class);
         private final Set<EventType> ignored = EnumSet.noneOf(EventType.class);
         private final Set<EventType> inBatch = EnumSet.noneOf(EventType.class);
 
@@ -74,11 +90,18 @@ public final class EventHandlers implements InboxHandler {
 
         /** Applies events of this type with their time (the {@code time} header): for upserts guarded by event time. */
         public <T extends Event> Builder onTimed(Class<T> type, BiConsumer<T, Instant> handler) {
-            EventType eventType = typeOf(type);
-            if (handlers.containsKey(eventType) || ignored.contains(eventType) || inBatch.contains(eventType)) {
-                throw new IllegalStateException(eventType.typeName() + " is handled twice");
-            }
-            handlers.put(eventType, (event, time) -> handler.accept(type.cast(event), time));
+            handlers.put(unhandled(typeOf(type)), (event, time) -> handler.accept(type.cast(event), time));
+            return this;
+        }
+
+        /**
+         * Applies consecutive events of this type together, with their times, in their order: for
+         * one statement per run instead of one per event. The handler must end as applying them
+         * one by one would (of two events for one key, the later one by time wins).
+         */
+        public <T extends Event> Builder inRuns(Class<T> type, Consumer<List<Timed<T>>> handler) {
+            runHandlers.put(unhandled(typeOf(type)), run -> handler.accept(run.stream()
+                    .map(incoming -> new Timed<>(incoming.as(type), incoming.time())).toList()));
             return this;
         }
 
@@ -88,10 +111,7 @@ public final class EventHandlers implements InboxHandler {
          */
         public Builder inBatch(EventType... types) {
             for (EventType type : types) {
-                if (handlers.containsKey(type) || ignored.contains(type)) {
-                    throw new IllegalStateException(type.typeName() + " is handled twice");
-                }
-                inBatch.add(type);
+                inBatch.add(unhandled(type));
             }
             return this;
         }
@@ -99,10 +119,7 @@ public final class EventHandlers implements InboxHandler {
         /** Types of these topics this service does not need. */
         public Builder ignore(EventType... types) {
             for (EventType type : types) {
-                if (handlers.containsKey(type) || inBatch.contains(type)) {
-                    throw new IllegalStateException(type.typeName() + " is both handled and ignored");
-                }
-                ignored.add(type);
+                ignored.add(unhandled(type));
             }
             return this;
         }
@@ -110,14 +127,26 @@ public final class EventHandlers implements InboxHandler {
         public EventHandlers build() {
             List<String> forgotten = Arrays.stream(EventType.values())
                     .filter(type -> topics.contains(type.topic()))
-                    .filter(type -> !handlers.containsKey(type) && !ignored.contains(type) && !inBatch.contains(type))
+                    .filter(type -> !known(type))
                     .map(EventType::typeName)
                     .toList();
             if (!forgotten.isEmpty()) {
                 throw new IllegalStateException("neither handled nor ignored: " + forgotten
                         + " (every type of " + topics.stream().sorted().collect(Collectors.joining(", ")) + ")");
             }
-            return new EventHandlers(new EnumMap<>(handlers), inBatch.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(inBatch));
+            return new EventHandlers(new EnumMap<>(handlers), new EnumMap<>(runHandlers),
+                    inBatch.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(inBatch));
+        }
+
+        private boolean known(EventType type) {
+            return handlers.containsKey(type) || runHandlers.containsKey(type) || inBatch.contains(type) || ignored.contains(type);
+        }
+
+        private EventType unhandled(EventType type) {
+            if (known(type)) {
+                throw new IllegalStateException(type.typeName() + " is handled twice (or handled and ignored)");
+            }
+            return type;
         }
 
         private static EventType typeOf(Class<? extends Event> type) {

@@ -96,8 +96,8 @@ public class Inbox {
     }
 
     /**
-     * The batch again, one event per transaction, after its handler's work for the whole batch
-     * failed: the events before the one at fault are committed, and it is reported by its index.
+     * The batch again, one event per transaction, after its handler's work for the whole batch (or
+     * a run of it) failed: the events before the one at fault are committed, and it is reported by its index.
      */
     private void applyOneByOne(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         for (int index = 0; index < events.size(); index++) {
@@ -118,19 +118,27 @@ public class Inbox {
         List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
+        Run run = new Run(handler);
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
-            try {
-                // removed once applied: a second delivery of the same event in the batch changes nothing
-                if (firstTime.remove(event.id()) && event.event().isPresent()) {
-                    handler.apply(event);
-                    appliedEvents.add(event);
-                    applied.merge(event.topic(), 1, Integer::sum);
-                }
-            } catch (RuntimeException e) {
-                throw new FailedEvent(index, e);
+            // removed once applied: a second delivery of the same event in the batch changes nothing
+            if (!firstTime.remove(event.id()) || event.event().isEmpty()) {
+                continue;
             }
+            if (handler.appliesInRuns(event.event().get().type())) {
+                run.add(event, index);
+            } else {
+                run.apply();
+                try {
+                    handler.apply(event);
+                } catch (RuntimeException e) {
+                    throw new FailedEvent(index, e);
+                }
+            }
+            appliedEvents.add(event);
+            applied.merge(event.topic(), 1, Integer::sum);
         }
+        run.apply();
         if (!appliedEvents.isEmpty()) {
             try {
                 handler.afterApplying(appliedEvents);
@@ -139,6 +147,42 @@ public class Inbox {
             }
         }
         return applied;
+    }
+
+    /** Consecutive events of one type the handler applies together; applied when the type changes or the batch ends. */
+    private static final class Run {
+
+        private final InboxHandler handler;
+        private final List<IncomingEvent> events = new ArrayList<>();
+        private int firstIndex;
+
+        Run(InboxHandler handler) {
+            this.handler = handler;
+        }
+
+        void add(IncomingEvent event, int index) {
+            if (!events.isEmpty() && !events.get(0).type().equals(event.type())) {
+                apply();
+            }
+            if (events.isEmpty()) {
+                firstIndex = index;
+            }
+            events.add(event);
+        }
+
+        /** A run of one failing is that event's failure; of several, which one is at fault is not known yet. */
+        void apply() {
+            if (events.isEmpty()) {
+                return;
+            }
+            try {
+                handler.applyRun(List.copyOf(events));
+            } catch (RuntimeException e) {
+                throw events.size() == 1 ? new FailedEvent(firstIndex, e) : new FailedAfterApplying(e);
+            } finally {
+                events.clear();
+            }
+        }
     }
 
     /** Records the batch's event ids as applied, in the transaction of their effects; returns those not seen before. */
@@ -171,7 +215,7 @@ public class Inbox {
                 .increment(count));
     }
 
-    /** The handler's work for the whole batch failed: which event is at fault is not known yet. */
+    /** The handler's work for the whole batch, or for a run of several events, failed: which event is at fault is not known yet. */
     private static final class FailedAfterApplying extends RuntimeException {
 
         FailedAfterApplying(RuntimeException cause) {

@@ -22,6 +22,24 @@ public interface InboxHandler {
     }
 
     /**
+     * Whether consecutive events of this type may be applied together, by {@link #applyRun}: one
+     * statement for a run of enrolments rather than one per enrolment, in the order of the batch.
+     */
+    default boolean appliesInRuns(EventType type) {
+        return false;
+    }
+
+    /**
+     * Applies consecutive events of one type that {@link #appliesInRuns} accepts, each for the first
+     * time, in order; the result must be that of applying them one after the other. Should a run of
+     * several fail, the inbox applies the batch again one event at a time, as for
+     * {@link #afterApplying}.
+     */
+    default void applyRun(List<IncomingEvent> run) {
+        run.forEach(this::apply);
+    }
+
+    /**
      * Called in the transaction before any event of it is applied, with all of them (repeats
      * included): a handler whose writes meet other writers' takes its locks here, all at once and
      * in one order ({@code PersonLocks}), rather than event by event in the order they arrived.

@@ -66,4 +66,31 @@ class EventHandlersTests {
         assertThatIllegalStateException().isThrownBy(() -> EventHandlers.forTopics(Topics.PAYMENTS)
                 .inBatch(EventType.PAYMENT_REFUNDED).ignore(EventType.PAYMENT_REFUNDED));
     }
+
+    @Test
+    void aRunIsHandedOverWholeWithEachEventsTimeAndOnlyItsTypeIsAppliedInRuns() {
+        List<List<Timed<PaymentConfirmed>>> runs = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .inRuns(PaymentConfirmed.class, runs::add)
+                .on(PaymentRefunded.class, refund -> { })
+                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+        PaymentConfirmed first = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V1",
+                new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
+        PaymentConfirmed second = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V2",
+                new BigDecimal("20.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-10T02:15:00Z"), PaymentSource.WEBHOOK);
+        Instant at = Instant.parse("2017-10-09T02:16:00Z");
+
+        handlers.applyRun(List.of(
+                new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at, 1, Topics.PAYMENTS,
+                        first.key(), Optional.of(first)),
+                new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at.plusSeconds(60), 1,
+                        Topics.PAYMENTS, second.key(), Optional.of(second))));
+
+        assertThat(runs).containsExactly(List.of(new Timed<>(first, at), new Timed<>(second, at.plusSeconds(60))));
+        assertThat(handlers.appliesInRuns(EventType.PAYMENT_CONFIRMED)).isTrue();
+        assertThat(handlers.appliesInRuns(EventType.PAYMENT_REFUNDED)).isFalse();
+        assertThat(handlers.applies(EventType.PAYMENT_CONFIRMED)).isTrue();
+        assertThatIllegalStateException().isThrownBy(() -> EventHandlers.forTopics(Topics.PAYMENTS)
+                .inRuns(PaymentConfirmed.class, run -> { }).on(PaymentConfirmed.class, payment -> { }));
+    }
 }
