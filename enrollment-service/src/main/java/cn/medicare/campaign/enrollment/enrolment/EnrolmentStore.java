@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -37,36 +38,37 @@ class EnrolmentStore {
                 enrolled_on, coverage_start, waiting_period_days, enrolled_by, enrolled_at, school_class, remarks, special_case,
                 special_case_date, employee_years, coverage_from, waiting_period_months, coverage_case, coverage_explanation,
                 amount_rule)
-            values """;
+            """;
     /** The parameter of each column, in the order of INSERT_COLUMNS. */
     private static final List<String> PARAMETERS = List.of("personId", "coverageYear", "region", "idNumberSealed",
             "idNumberMasked", "name", "phone", "birthDate", "sex", "personCategory", "township", "village", "school",
             "hukouLocal", "residencePermit", "channel", "enrolledOn", "coverageStart", "waitingPeriodDays", "enrolledBy",
             "enrolledAt", "schoolClass", "remarks", "specialCase", "specialCaseDate", "employeeYears", "coverageFrom",
             "waitingPeriodMonths", "coverageCase", "coverageExplanation", "amountRule");
-    /** 31 parameters a row: well below PostgreSQL's 65,535 per statement. */
-    private static final int CHUNK = 1_000;
+    /** The SQL type of each column, in the order of PARAMETERS: addAll binds one array per column. */
+    private static final List<String> TYPES = List.of("varchar", "int", "varchar", "text", "varchar", "varchar", "varchar",
+            "date", "varchar", "varchar", "varchar", "varchar", "varchar", "boolean", "boolean", "varchar", "date", "date", "int",
+            "varchar", "timestamptz", "varchar", "varchar", "varchar", "date", "int", "varchar", "int", "varchar", "varchar",
+            "varchar");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
-    /**
-     * For addAll, whose statement differs with each chunk's size: parsed anew each time, not kept in the
-     * shared cache of parsed SQL, where every size ever seen would hold up to 21,000 parameter names.
-     */
-    private final JdbcClient uncached;
 
     EnrolmentStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.batch = named;
-        NamedParameterJdbcTemplate uncachedTemplate = new NamedParameterJdbcTemplate(named.getJdbcOperations());
-        uncachedTemplate.setCacheLimit(0);
-        this.uncached = JdbcClient.create(uncachedTemplate);
     }
 
     /** @return false when the person is already on the roster for that year */
     boolean add(Enrolment enrolment, Instant at) {
-        return jdbc.sql(INSERT_COLUMNS + values("") + ON_CONFLICT)
-                .params(columns(enrolment, at, "")).update() == 1;
+        List<Object> values = values(enrolment, at);
+        // a HashMap, since some values may be null
+        Map<String, Object> columns = new HashMap<>();
+        for (int i = 0; i < PARAMETERS.size(); i++) {
+            columns.put(PARAMETERS.get(i), values.get(i));
+        }
+        return jdbc.sql(INSERT_COLUMNS + PARAMETERS.stream().map(name -> ":" + name).collect(Collectors.joining(", ", "values (", ")"))
+                + ON_CONFLICT).params(columns).update() == 1;
     }
 
     /**
@@ -83,15 +85,10 @@ class EnrolmentStore {
         return parameter.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
-    /** One row's placeholders: each column's parameter, its name followed by the suffix, so that many rows fit one statement. */
-    private static String values(String suffix) {
-        return PARAMETERS.stream().map(name -> ":" + name + suffix).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    /** One row's values, by the names values(suffix) gives them. */
-    private static Map<String, Object> columns(Enrolment enrolment, Instant at, String suffix) {
+    /** One row's values, in the order of PARAMETERS. */
+    private static List<Object> values(Enrolment enrolment, Instant at) {
         Enrolment.Terms terms = enrolment.terms();
-        List<Object> inOrder = Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
+        return Arrays.asList(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
                 enrolment.idNumberSealed(), enrolment.idNumberMasked(), enrolment.name(), enrolment.phone(),
                 enrolment.birthDate(), enrolment.sex().name(), enrolment.personCategory().name(), enrolment.township(),
                 enrolment.village(), enrolment.school(), enrolment.hukouLocal(), enrolment.residencePermit(),
@@ -99,34 +96,37 @@ class EnrolmentStore {
                 enrolment.enrolledBy(), Timestamp.from(at), terms.schoolClass(), terms.remarks(), name(terms.specialCase()),
                 terms.specialCaseDate(), terms.employeeYears(), name(terms.coverageFrom()), terms.waitingPeriodMonths(),
                 terms.coverageCase(), terms.coverageExplanation(), terms.amountRule().name());
-        // a HashMap, since some values may be null
-        Map<String, Object> columns = new HashMap<>();
-        for (int i = 0; i < PARAMETERS.size(); i++) {
-            columns.put(PARAMETERS.get(i) + suffix, inOrder.get(i));
-        }
-        return columns;
     }
 
+    /** Every column as one array: the statement is the same for any number of rows, and so are its parameters. */
+    private static final String INSERT_ALL = INSERT_COLUMNS + "select * from unnest("
+            + IntStream.range(0, PARAMETERS.size()).mapToObj(i -> "cast(:" + PARAMETERS.get(i) + " as " + TYPES.get(i) + "[])")
+                    .collect(Collectors.joining(", "))
+            + ")" + ON_CONFLICT + " returning person_id";
+
     /**
-     * Adds many enrolments in a few statements.
+     * Adds many enrolments in one statement; the list holds each person-year once.
      *
      * @return the personIds actually added: the others were on the roster for that year already
      */
     Set<String> addAll(List<Enrolment> enrolments, Instant at) {
-        Set<String> added = new HashSet<>();
-        for (int from = 0; from < enrolments.size(); from += CHUNK) {
-            List<Enrolment> chunk = enrolments.subList(from, Math.min(enrolments.size(), from + CHUNK));
-            List<String> rows = new ArrayList<>(chunk.size());
-            Map<String, Object> parameters = new HashMap<>();
-            for (int row = 0; row < chunk.size(); row++) {
-                rows.add(values(String.valueOf(row)));
-                parameters.putAll(columns(chunk.get(row), at, String.valueOf(row)));
-            }
-            String insert = INSERT_COLUMNS + String.join(",", rows)
-                    + ON_CONFLICT + " returning person_id";
-            added.addAll(uncached.sql(insert).params(parameters).query(String.class).list());
+        if (enrolments.isEmpty()) {
+            return new HashSet<>();
         }
-        return added;
+        String[][] columns = new String[PARAMETERS.size()][enrolments.size()];
+        for (int row = 0; row < enrolments.size(); row++) {
+            List<Object> values = values(enrolments.get(row), at);
+            for (int column = 0; column < columns.length; column++) {
+                Object value = values.get(column);
+                columns[column][row] = value == null ? null
+                        : value instanceof Timestamp timestamp ? timestamp.toInstant().toString() : value.toString();
+            }
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        for (int column = 0; column < columns.length; column++) {
+            parameters.put(PARAMETERS.get(column), columns[column]);
+        }
+        return new HashSet<>(jdbc.sql(INSERT_ALL).params(parameters).query(String.class).list());
     }
 
     /** The enrolment, locked until the transaction ends: two clerks withdrawing the same person take turns. */

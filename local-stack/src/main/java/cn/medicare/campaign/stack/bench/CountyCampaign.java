@@ -119,11 +119,16 @@ public final class CountyCampaign {
         return JsonMapper.shared().readTree(figures.body());
     }
 
-    /** Waits until the figures show everyone enrolled who must be; throws after {@code limit}. */
+    /**
+     * Waits until the figures show everyone enrolled who must be; throws after {@code limit}. Each
+     * look reads the whole county, so the next one waits at least twice as long as it took: the
+     * watching must not slow down the catching up it measures.
+     */
     public void awaitFigures(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         int seen = -1;
         while (System.nanoTime() < deadline) {
+            long asked = System.nanoTime();
             HttpResponse<String> figures = client(SuiteService.REPORTING, "viewer").get("/api/v1/participation?region=350825&coverageYear=2018");
             if (figures.statusCode() == 200) {
                 seen = JsonMapper.shared().readTree(figures.body()).get("total").get("enrolled").asInt();
@@ -131,7 +136,7 @@ public final class CountyCampaign {
                     return;
                 }
             }
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+            LockSupport.parkNanos(Math.max(Duration.ofMillis(500).toNanos(), 2 * (System.nanoTime() - asked)));
         }
         throw new IllegalStateException("the figures showed " + seen + " enrolled, not " + expectedEnrolled() + ", after " + limit);
     }
