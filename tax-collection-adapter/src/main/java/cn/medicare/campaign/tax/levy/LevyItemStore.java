@@ -250,6 +250,23 @@ class LevyItemStore {
     }
 
     /**
+     * Those of these person-years whose settlement, refund due or coverage start a review may change:
+     * about to settle, already settled with the coverage start not yet announced, or with money paid
+     * or owed back (nothing is owed back of nothing paid, RefundDueRule). A batch of enrolments and
+     * assessments before anyone paid has none, and is then reviewed in this one statement.
+     */
+    List<PersonYear> reviewable(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                select person_id, coverage_year from levy_item
+                where %2$s
+                  and (paid_total > 0 or refund_due <> 0
+                       or (settled_payable is null and payable_amount is not null and paid_total >= %1$s)
+                       or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null))"""
+                .formatted(OWN_PAYABLE, KEYS)), keys)
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+    }
+
+    /**
      * Remembers the payable the person first paid in full: an assistance ending later must not
      * send the tax bureau after a settled resident again (DOMAIN.md, no new debt once settled).
      */

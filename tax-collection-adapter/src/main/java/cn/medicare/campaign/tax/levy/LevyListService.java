@@ -91,10 +91,13 @@ public class LevyListService {
     /**
      * Judges the items as they now stand: settlement, what is owed back and an awaited coverage
      * start; each judgement is made from the item alone, so judging once after many changes ends
-     * as judging after each.
+     * as judging after each. Only the items a judgement may change are judged.
      */
     void review(Collection<PersonYear> keys) {
-        settled(List.copyOf(keys));
+        List<PersonYear> reviewable = items.reviewable(keys);
+        if (!reviewable.isEmpty()) {
+            settled(reviewable);
+        }
     }
 
     List<LevyItemStore.LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
