@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
@@ -66,6 +67,7 @@ class ReadModelHandler implements DispatchingHandler {
         List<ReadModelStore.Assessed> assessed = new ArrayList<>();
         List<PaymentConfirmed> paid = new ArrayList<>();
         List<PaymentRefunded> refunded = new ArrayList<>();
+        Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
         applied.forEach(incoming -> incoming.event().ifPresent(event -> {
             if (event instanceof ContributionAssessed assessment) {
                 assessed.add(new ReadModelStore.Assessed(assessment, incoming.time()));
@@ -73,11 +75,12 @@ class ReadModelHandler implements DispatchingHandler {
                 paid.add(payment);
             } else if (event instanceof PaymentRefunded refund) {
                 refunded.add(refund);
+            } else {
+                return;
             }
+            PersonEvent person = (PersonEvent) event;
+            moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
         }));
-        Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
-        IncomingEvent.about(applied, ContributionAssessed.class, PaymentConfirmed.class, PaymentRefunded.class)
-                .forEach(person -> moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear())));
         if (!assessed.isEmpty()) {
             store.assessed(assessed);
         }

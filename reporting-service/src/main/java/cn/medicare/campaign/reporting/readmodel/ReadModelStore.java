@@ -335,8 +335,9 @@ class ReadModelStore {
 
     /**
      * Re-judges the settlement of each person-year from all its payables and payments
-     * ({@link SettlementRule}): one read of their facts and one write for all of them. The people's
-     * other years are read too and left alone: the person id finds the facts by index.
+     * ({@link SettlementRule}): one read of their facts and one write for those whose settlement
+     * moved. The people's other years are read too and left alone: the person id finds the facts
+     * by index.
      */
     void settle(Set<PersonYear> keys) {
         Map<PersonYear, List<SettlementRule.Fact>> facts = new HashMap<>();
@@ -366,7 +367,8 @@ class ReadModelStore {
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
                      as judged(person_id, coverage_year, settled)
                 where person_year.person_id = any(cast(:personIds as varchar[]))
-                  and person_year.person_id = judged.person_id and person_year.coverage_year = judged.coverage_year""")
+                  and person_year.person_id = judged.person_id and person_year.coverage_year = judged.coverage_year
+                  and person_year.settled_payable is distinct from judged.settled""")
                 .param("personIds", judged.stream().map(PersonYear::personId).toArray(String[]::new))
                 .param("coverageYears", judged.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
                 .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.get(key)))
