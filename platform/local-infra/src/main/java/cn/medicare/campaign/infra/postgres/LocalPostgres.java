@@ -119,6 +119,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_replication_slots", "20")
                     .setServerConfig("max_wal_senders", "20")
                     .setServerConfig("max_connections", "300")
+                    // the embedded server commits asynchronously, and logical decoding sends only what the WAL
+                    // writer has flushed: at its default 200 ms every event waited about 100 ms more for the relay
+                    .setServerConfig("wal_writer_delay", "10ms")
                     .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);
