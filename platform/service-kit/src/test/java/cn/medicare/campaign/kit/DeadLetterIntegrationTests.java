@@ -78,15 +78,7 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         EventTraffic.send(payments.stream().map(payment -> EventTraffic.record(KitTestApplication.BATCHED,
                 payment.amount().equals(KitTestApplication.UNFINISHABLE) ? unfinishable : UUID.randomUUID(), payment)).toList());
 
-        String deadLetterTopic = Topics.deadLetter(KitTestApplication.BATCHED, KitTestApplication.GROUP);
-        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(deadLetterTopic)) {
-            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-                deadLetters.addAll(EventTraffic.poll(consumer));
-                assertThat(deadLetters).hasSize(1);
-            });
-        }
-        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(unfinishable.toString());
+        assertOnlyDeadLettered(KitTestApplication.BATCHED, unfinishable);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
         assertThat(jdbc.queryForObject("select total from payment_totals where person_id = ?", String.class, key))
                 .isEqualTo("60.00");
@@ -101,17 +93,21 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
                 EventTraffic.record(KitTestApplication.RUNS, unfinishable, PaymentMother.payment(9_401, 94_002, "66.66")),
                 EventTraffic.record(KitTestApplication.RUNS, UUID.randomUUID(), PaymentMother.payment(9_401, 94_003, "30.00"))));
 
-        String deadLetterTopic = Topics.deadLetter(KitTestApplication.RUNS, KitTestApplication.GROUP);
+        assertOnlyDeadLettered(KitTestApplication.RUNS, unfinishable);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select entry::text from ledger where person_id = ? order by seq", String.class, key)).containsExactly("10.00", "30.00"));
+    }
+
+    /** The one record dead-lettered from the topic is the event with this id. */
+    private static void assertOnlyDeadLettered(String topic, UUID eventId) {
         List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(deadLetterTopic)) {
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(topic, KitTestApplication.GROUP))) {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 deadLetters.addAll(EventTraffic.poll(consumer));
                 assertThat(deadLetters).hasSize(1);
             });
         }
-        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(unfinishable.toString());
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select entry::text from ledger where person_id = ? order by seq", String.class, key)).containsExactly("10.00", "30.00"));
+        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(eventId.toString());
     }
 
     private int paymentsOf(String personId) {
