@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -39,17 +38,17 @@ class EnrolmentStore {
                 special_case_date, employee_years, coverage_from, waiting_period_months, coverage_case, coverage_explanation,
                 amount_rule)
             """;
-    /** The parameter of each column, in the order of INSERT_COLUMNS. */
-    private static final List<String> PARAMETERS = List.of("personId", "coverageYear", "region", "idNumberSealed",
-            "idNumberMasked", "name", "phone", "birthDate", "sex", "personCategory", "township", "village", "school",
-            "hukouLocal", "residencePermit", "channel", "enrolledOn", "coverageStart", "waitingPeriodDays", "enrolledBy",
-            "enrolledAt", "schoolClass", "remarks", "specialCase", "specialCaseDate", "employeeYears", "coverageFrom",
-            "waitingPeriodMonths", "coverageCase", "coverageExplanation", "amountRule");
-    /** The SQL type of each column, in the order of PARAMETERS: addAll binds one array per column. */
-    private static final List<String> TYPES = List.of("varchar", "int", "varchar", "text", "varchar", "varchar", "varchar",
-            "date", "varchar", "varchar", "varchar", "varchar", "varchar", "boolean", "boolean", "varchar", "date", "date", "int",
-            "varchar", "timestamptz", "varchar", "varchar", "varchar", "date", "int", "varchar", "int", "varchar", "varchar",
-            "varchar");
+    /** Each column's parameter and SQL type, in the order of INSERT_COLUMNS: addAll binds one array per column. */
+    private static final String[][] COLUMNS = {{"personId", "varchar"}, {"coverageYear", "int"}, {"region", "varchar"},
+            {"idNumberSealed", "text"}, {"idNumberMasked", "varchar"}, {"name", "varchar"}, {"phone", "varchar"},
+            {"birthDate", "date"}, {"sex", "varchar"}, {"personCategory", "varchar"}, {"township", "varchar"},
+            {"village", "varchar"}, {"school", "varchar"}, {"hukouLocal", "boolean"}, {"residencePermit", "boolean"},
+            {"channel", "varchar"}, {"enrolledOn", "date"}, {"coverageStart", "date"}, {"waitingPeriodDays", "int"},
+            {"enrolledBy", "varchar"}, {"enrolledAt", "timestamptz"}, {"schoolClass", "varchar"}, {"remarks", "varchar"},
+            {"specialCase", "varchar"}, {"specialCaseDate", "date"}, {"employeeYears", "int"}, {"coverageFrom", "varchar"},
+            {"waitingPeriodMonths", "int"}, {"coverageCase", "varchar"}, {"coverageExplanation", "varchar"},
+            {"amountRule", "varchar"}};
+    private static final List<String> PARAMETERS = Arrays.stream(COLUMNS).map(column -> column[0]).toList();
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -100,8 +99,7 @@ class EnrolmentStore {
 
     /** Every column as one array: the statement is the same for any number of rows, and so are its parameters. */
     private static final String INSERT_ALL = INSERT_COLUMNS + "select * from unnest("
-            + IntStream.range(0, PARAMETERS.size()).mapToObj(i -> "cast(:" + PARAMETERS.get(i) + " as " + TYPES.get(i) + "[])")
-                    .collect(Collectors.joining(", "))
+            + Arrays.stream(COLUMNS).map(column -> "cast(:" + column[0] + " as " + column[1] + "[])").collect(Collectors.joining(", "))
             + ")" + ON_CONFLICT + " returning person_id";
 
     /**

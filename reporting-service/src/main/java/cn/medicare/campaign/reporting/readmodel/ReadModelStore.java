@@ -132,7 +132,8 @@ class ReadModelStore {
                         .toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .update();
-        contacts(run.stream().filter(one -> one.event().contactSealed() != null)
+        contacts(Timed.latestPer(run.stream().filter(one -> one.event().contactSealed() != null).toList(),
+                        person -> new PersonYear(person.personId(), person.coverageYear())).stream()
                 .map(one -> new Contact(one.event().personId(), one.event().coverageYear(), one.event().contactSealed(), one.time()))
                 .toList());
     }
@@ -141,15 +142,14 @@ class ReadModelStore {
     private record Contact(String personId, int coverageYear, String sealed, Instant at) {
     }
 
-    /** The names and phones sealed for this service, kept apart from the figures' rows; an older fact does not replace a newer one. */
-    private void contacts(List<Contact> contacts) {
-        if (contacts.isEmpty()) {
+    /**
+     * The names and phones sealed for this service, kept apart from the figures' rows, at most one
+     * per person-year; an older fact does not replace a newer one.
+     */
+    private void contacts(List<Contact> current) {
+        if (current.isEmpty()) {
             return;
         }
-        Map<PersonYear, Contact> latest = new LinkedHashMap<>();
-        contacts.forEach(contact -> latest.merge(new PersonYear(contact.personId(), contact.coverageYear()), contact,
-                (kept, later) -> later.at().isBefore(kept.at()) ? kept : later));
-        List<Contact> current = List.copyOf(latest.values());
         jdbc.sql("""
                 insert into person_contact (person_id, coverage_year, contact_sealed, roster_at)
                 select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:contacts as varchar[]),
