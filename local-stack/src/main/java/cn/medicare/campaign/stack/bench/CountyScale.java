@@ -43,19 +43,6 @@ public final class CountyScale {
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(0, 0, work);
                 Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), System.out)) {
             new CountyScale(suite, System.out).run(share);
-            for (String db : List.of("enrollment", "subsidy", "tax", "reporting")) {
-                try (java.sql.Connection c = infrastructure.postgres().connect(db); java.sql.Statement st = c.createStatement();
-                        java.sql.ResultSet rs = st.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, seq_scan, seq_tup_read, n_live_tup, (select count(*) from pg_index i where i.indrelid = relid) from pg_stat_user_tables order by seq_tup_read desc limit 6")) {
-                    while (rs.next()) {
-                        System.out.printf("STAT %s %-28s ins=%d upd=%d hot=%d del=%d seq=%d seqrows=%d live=%d indexes=%d%n", db, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
-                    }
-                } catch (java.sql.SQLException e) { throw new IllegalStateException(e); }
-            }
-            try (java.sql.Connection c = infrastructure.postgres().connect("postgres"); java.sql.Statement st = c.createStatement();
-                    java.sql.ResultSet rs = st.executeQuery("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")) {
-                rs.next();
-                System.out.printf("STAT wal records=%d fpi=%d bytes=%d%n", rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            } catch (java.sql.SQLException e) { throw new IllegalStateException(e); }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -122,9 +122,6 @@ public final class LocalPostgres implements AutoCloseable {
                     // the embedded server commits asynchronously, and logical decoding sends only what the WAL
                     // writer has flushed: at its default 200 ms every event waited about 100 ms more for the relay
                     .setServerConfig("wal_writer_delay", "10ms")
-                    // every run starts from empty tables that grow by the hundred thousand in minutes: at the default
-                    // 1 min per database the planner saw no statistics and scanned them whole (docs/delivery.md)
-                    .setServerConfig("autovacuum_naptime", "5s")
                     .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);

@@ -79,7 +79,6 @@ final class SystemPostgres {
                     "max_wal_senders = 20",
                     "max_connections = 300",
                     "fsync = off",
-                    "autovacuum_naptime = 5s",
                     "timezone = 'UTC'",
                     ""), StandardOpenOption.APPEND);
         } catch (IOException e) {
