@@ -50,9 +50,10 @@ final class SourceRecount {
         Map<String, BigDecimal> paid = new HashMap<>();
         query(postgres, "tax", """
                 select person_id, sum(amount) from (
-                    select person_id, amount from payment where region = ? and coverage_year = ?
+                    select person_id, region, coverage_year, amount from payment
                     union all
-                    select person_id, -amount from refund where region = ? and coverage_year = ?) money
+                    select person_id, region, coverage_year, -amount from refund) money
+                where region = ? and coverage_year = ?
                 group by person_id""", region, coverageYear, row -> paid.put(row.getString(1), row.getBigDecimal(2)));
         return count(townshipOf, person -> payable.containsKey(person)
                 && paid.getOrDefault(person, BigDecimal.ZERO).compareTo(payable.get(person)) >= 0);
@@ -126,13 +127,11 @@ final class SourceRecount {
         void read(ResultSet row) throws SQLException;
     }
 
-    /** Binds region and coverage year to each pair of placeholders in turn. */
+    /** Each recount is of one campaign: its SQL has two placeholders, the region and the coverage year. */
     private static void query(PostgresServer postgres, String database, String sql, String region, int coverageYear, Row each) {
         try (Connection connection = postgres.connect(database); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int pair = 0; pair < statement.getParameterMetaData().getParameterCount() / 2; pair++) {
-                statement.setString(2 * pair + 1, region);
-                statement.setInt(2 * pair + 2, coverageYear);
-            }
+            statement.setString(1, region);
+            statement.setInt(2, coverageYear);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     each.read(rows);

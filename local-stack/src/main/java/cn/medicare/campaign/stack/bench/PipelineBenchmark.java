@@ -232,20 +232,14 @@ public final class PipelineBenchmark {
     }
 
     private void writePayments(Connection tax, int rows, Map<UUID, Instant> written) throws SQLException {
-        try (PreparedStatement insert = tax.prepareStatement("""
-                insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
-                values (?, ?, ?, 'PaymentConfirmed', cast(? as json), 'tax-collection-adapter', ?, 1)""")) {
+        try (PreparedStatement insert = tax.prepareStatement(OUTBOX_INSERT)) {
             Instant now = Instant.now();
             for (int i = 0; i < rows; i++) {
                 long n = voucher++;
                 PaymentConfirmed payment = new PaymentConfirmed(String.format("%032x", n), 2018, "350825", "PB" + String.format("%010d", n),
                         new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-20T02:00:00Z"), PaymentSource.WEBHOOK);
                 UUID id = UUID.randomUUID();
-                insert.setObject(1, id);
-                insert.setString(2, Topics.PAYMENTS);
-                insert.setString(3, payment.key());
-                insert.setString(4, EventJson.write(payment));
-                insert.setTimestamp(5, Timestamp.from(now));
+                bindOutbox(insert, id, Topics.PAYMENTS, payment.key(), EventJson.write(payment), now);
                 insert.addBatch();
                 written.put(id, now);
             }
@@ -361,7 +355,7 @@ public final class PipelineBenchmark {
                 for (int n = 0; n < ceilingEvents; n++) {
                     state.setString(1, String.format("%032x", n));
                     state.addBatch();
-                    bindOutbox(outbox, n);
+                    bindOutbox(outbox, UUID.randomUUID(), Topics.PAYMENTS + ".bench", String.format("%032x", n), PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 500 == 499 || n == ceilingEvents - 1) {
                         state.executeBatch();
@@ -388,7 +382,7 @@ public final class PipelineBenchmark {
                 for (int n = from; n < Math.min(ceilingEvents, from + 5_000); n++) {
                     state.append(String.format("%032x", n)).append("\t2018\t180.00\n");
                     outbox.append(UUID.randomUUID()).append('\t').append(Topics.PAYMENTS).append('\t').append(String.format("%032x", n))
-                            .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\tbench\t").append(Instant.now())
+                            .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\ttax-collection-adapter\t").append(Instant.now())
                             .append("\t1\n");
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -418,13 +412,10 @@ public final class PipelineBenchmark {
                 work.resolve("bench-cdc-offsets"))) {
             long started = System.nanoTime();
             try (Connection connection = infrastructure.postgres().connect(database);
-                    PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT.replace("?, ?, ?", "?, 'bench.cdc', ?"))) {
+                    PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT)) {
                 connection.setAutoCommit(false);
                 for (int n = 0; n < ceilingEvents; n++) {
-                    outbox.setObject(1, UUID.randomUUID());
-                    outbox.setString(2, String.format("%032x", n));
-                    outbox.setString(3, PAYLOAD);
-                    outbox.setTimestamp(4, Timestamp.from(Instant.now()));
+                    bindOutbox(outbox, UUID.randomUUID(), "bench.cdc", String.format("%032x", n), PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 1_000 == 999 || n == ceilingEvents - 1) {
                         outbox.executeBatch();
@@ -538,16 +529,18 @@ public final class PipelineBenchmark {
     private static final String PAYLOAD = EventJson.write(new PaymentConfirmed("0".repeat(32), 2018, "350825", "PB0000000000",
             new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-20T02:00:00Z"), PaymentSource.WEBHOOK));
 
+    /** A PaymentConfirmed row of an outbox as the tax adapter writes it: the ceilings' rows and the real path's are the same. */
     private static final String OUTBOX_INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
-            values (?, ?, ?, 'PaymentConfirmed', cast(? as json), 'bench', ?, 1)""";
+            values (?, ?, ?, 'PaymentConfirmed', cast(? as json), 'tax-collection-adapter', ?, 1)""";
 
-    private static void bindOutbox(PreparedStatement outbox, int n) throws SQLException {
-        outbox.setObject(1, UUID.randomUUID());
-        outbox.setString(2, Topics.PAYMENTS + ".bench");
-        outbox.setString(3, String.format("%032x", n));
-        outbox.setString(4, PAYLOAD);
-        outbox.setTimestamp(5, Timestamp.from(Instant.now()));
+    private static void bindOutbox(PreparedStatement outbox, UUID id, String topic, String key, String payload, Instant time)
+            throws SQLException {
+        outbox.setObject(1, id);
+        outbox.setString(2, topic);
+        outbox.setString(3, key);
+        outbox.setString(4, payload);
+        outbox.setTimestamp(5, Timestamp.from(time));
     }
 
     private static void createStateAndOutbox(Connection connection) throws SQLException {
