@@ -49,6 +49,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -81,6 +82,8 @@ public final class PipelineBenchmark {
     private final int firstRate;
     private final int lastRate;
     private final Admin kafka;
+    /** The payment topic's partitions, each asked for its end offset; looked up once the suite has declared the topic. */
+    private Map<TopicPartition, OffsetSpec> paymentEnds;
     private long voucher;
 
     private PipelineBenchmark(Infrastructure infrastructure, Path work, PrintStream out, boolean smoke) {
@@ -289,35 +292,30 @@ public final class PipelineBenchmark {
 
     /** Payments published to Kafka since the topic was made: the sum of its partitions' end offsets. */
     private long published() {
-        try {
-            Map<TopicPartition, OffsetSpec> latest = paymentPartitions().stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-            return kafka.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+        if (paymentEnds == null) {
+            paymentEnds = answer(kafka.describeTopics(List.of(Topics.PAYMENTS)).allTopicNames()).get(Topics.PAYMENTS).partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(Topics.PAYMENTS, partition.partition()),
+                            partition -> OffsetSpec.latest()));
         }
+        return answer(kafka.listOffsets(paymentEnds).all()).values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
     }
 
     /** Payments the read model's group has consumed and committed (after its inbox's transaction). */
     private long consumed() {
+        return answer(kafka.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()).entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(Topics.PAYMENTS) && entry.getValue() != null)
+                .mapToLong(entry -> entry.getValue().offset()).sum();
+    }
+
+    private static <T> T answer(KafkaFuture<T> future) {
         try {
-            return kafka.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(entry -> entry.getKey().topic().equals(Topics.PAYMENTS) && entry.getValue() != null)
-                    .mapToLong(entry -> entry.getValue().offset()).sum();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<TopicPartition> paymentPartitions() throws InterruptedException, ExecutionException {
-        return kafka.describeTopics(List.of(Topics.PAYMENTS)).allTopicNames().get().get(Topics.PAYMENTS).partitions().stream()
-                .map(partition -> new TopicPartition(Topics.PAYMENTS, partition.partition())).toList();
     }
 
     private Map<UUID, Instant> applied(Collection<UUID> ids) {
