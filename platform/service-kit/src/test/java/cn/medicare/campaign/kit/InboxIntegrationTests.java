@@ -1,9 +1,15 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.kit.inbox.DispatchingHandler;
+import cn.medicare.campaign.kit.inbox.EventHandlers;
+import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,9 +18,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +37,9 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Inbox inbox;
 
     @Test
     void everyEventDeliveredTwiceInShuffledBatchesIsAppliedExactlyOnce() {
@@ -73,6 +86,29 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(ledger(key, "entry")).hasSize(5));
         assertThat(ledger(key, "entry")).containsExactly("10.00", "20.00", "-5.00", "30.00", "40.00");
         assertThat(ledger(key, "run_size")).containsExactly("2", "2", "0", "2", "2");
+    }
+
+    @Test
+    void aBatchFindsItsPeopleByKeyInATableNotYetAnalysed() {
+        jdbc.execute("create table probe (person_id varchar(32) primary key, paid numeric(12, 2)) with (autovacuum_enabled = false)");
+        jdbc.update("insert into probe select lpad(n::text, 32, '0'), 0 from generate_series(1, 25000) n");
+        String[] batch = IntStream.rangeClosed(1, 250).mapToObj(n -> "%032d".formatted(n * 97)).toArray(String[]::new);
+        String lookup = "explain select * from probe where person_id = any(cast(? as varchar[]))";
+        List<String> plans = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> plans.add(String.join("\n", jdbc.queryForList(lookup, String.class, (Object) batch))))
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .build();
+        DispatchingHandler handler = () -> handlers;
+        ProducerRecord<String, String> sent = EventTraffic.record(Topics.PAYMENTS, UUID.randomUUID(), PaymentMother.payment(9_401, 94_001, "10.00"));
+        ConsumerRecord<String, String> received = new ConsumerRecord<>(sent.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, sent.key(), sent.value(), sent.headers(), Optional.empty());
+
+        inbox.apply("kit-probe", List.of(received), handler);
+
+        // what PostgreSQL plans without statistics elsewhere: the whole table scanned for a batch's people
+        assertThat(String.join("\n", jdbc.queryForList(lookup, String.class, (Object) batch))).contains("Seq Scan on probe");
+        assertThat(plans).singleElement(STRING).doesNotContain("Seq Scan").contains("probe_pkey");
     }
 
     private List<String> ledger(String personId, String column) {
