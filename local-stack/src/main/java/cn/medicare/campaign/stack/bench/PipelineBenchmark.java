@@ -14,6 +14,8 @@ import cn.medicare.campaign.stack.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +62,8 @@ import org.postgresql.PGConnection;
  * same fresh embedded stack: PostgreSQL writing state and outbox rows (batched inserts, and COPY),
  * Kafka producing and consuming on the same broker, Debezium decoding outbox rows from a slot into
  * Kafka, PostgreSQL upserting a read-model-like table; their bound H = 1 / sum(1 / ceiling). Then
- * the real path: PaymentConfirmed rows written into the tax adapter's outbox at rising offered
- * rates, through the relay and Kafka to the reporting service's inbox and participation read
+ * the real path, once warm (see {@link #warmUp()}): PaymentConfirmed rows written into the tax
+ * adapter's outbox at rising offered rates, through the relay and Kafka to the reporting service's inbox and participation read
  * model, each event's latency measured from its outbox time to the reporting inbox's applied time,
  * until the backlog stops being flat or p99 passes a second; then half that load, and the drain of
  * a backlog left while the relay was stopped.
@@ -73,6 +75,8 @@ public final class PipelineBenchmark {
 
     private static final String GROUP = "reporting-service";
     private static final Duration STEP_DRAIN_LIMIT = Duration.ofSeconds(120);
+    /** Warm once the compilers were busy for less than this share of a warm-up step's time. */
+    private static final double WARM = 0.1;
 
     private final Infrastructure infrastructure;
     private final Path work;
@@ -81,6 +85,8 @@ public final class PipelineBenchmark {
     private final Duration step;
     private final int firstRate;
     private final int lastRate;
+    private final int warmUpRate;
+    private final int warmUpSteps;
     private final Admin kafka;
     /** The payment topic's partitions, each asked for its end offset; looked up once the suite has declared the topic. */
     private Map<TopicPartition, OffsetSpec> paymentEnds;
@@ -94,6 +100,8 @@ public final class PipelineBenchmark {
         this.step = smoke ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
         this.firstRate = smoke ? 100 : 250;
         this.lastRate = smoke ? 200 : 64_000;
+        this.warmUpRate = smoke ? 100 : 1_000;
+        this.warmUpSteps = smoke ? 1 : 18;
         this.kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()));
     }
 
@@ -136,6 +144,7 @@ public final class PipelineBenchmark {
         out.printf(Locale.ROOT, "%-36s %,12.0f%n", "bound H = 1 / sum(1 / ceiling)", bound);
 
         try (Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), out)) {
+            warmUp();
             out.printf(Locale.ROOT, "%n%10s %10s %8s %8s %10s%n", "offered/s", "applied/s", "p50 ms", "p99 ms", "backlog");
             // the highest rate kept up with, doubling, then once halfway between the last two; the first rate
             // reports what it reached even when it was not kept up with
@@ -165,6 +174,31 @@ public final class PipelineBenchmark {
             out.println(last);
             return last;
         }
+    }
+
+    /**
+     * Holds a moderate rate until HotSpot has compiled what the path runs. On two cores its compilers
+     * took most of one core for the first two minutes of a fresh suite (75 s of CPU in a run without
+     * warm-up, C2 compiling some 4,000 methods), so a ladder started cold measured the compiler beside
+     * the pipeline. A sustained rate is a warm one; {@code benchmarks/county-scale.sh} measures the
+     * cold start.
+     */
+    private void warmUp() {
+        CompilationMXBean compilers = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long compiledBefore = compilers.getTotalCompilationTime();
+        double busy = 1;
+        int steps = 0;
+        while (steps < warmUpSteps && busy >= WARM) {
+            long stepCompiled = compilers.getTotalCompilationTime();
+            long stepStarted = System.nanoTime();
+            offer(warmUpRate);
+            steps++;
+            busy = (compilers.getTotalCompilationTime() - stepCompiled) / ((System.nanoTime() - stepStarted) / 1e6);
+        }
+        out.printf(Locale.ROOT, "%nwarm-up: %d steps at %,d/s in %.0f s, the compilers busy %.0f s of it and %.0f %% of the last step%n",
+                steps, warmUpRate, (System.nanoTime() - started) / 1e9, (compilers.getTotalCompilationTime() - compiledBefore) / 1e3,
+                100 * busy);
     }
 
     /** One offered rate held for {@code step}: what was applied, how late, and what was left behind. */
