@@ -199,11 +199,10 @@ class ReadModelStore {
 
     /**
      * Every assessment joins the history (settlement is judged by event time); the current one of a
-     * person-year is the latest, whichever arrived last. One statement each for the person-years,
-     * the history and the current assessments of a whole batch.
+     * person-year is the latest, whichever arrived last. Two statements for a whole batch: the
+     * history, and the current assessments upserted (the person-year exists from the first fact).
      */
     void assessed(List<Assessed> batch) {
-        ensurePersonYears(batch.stream().map(one -> one.assessment()).toList());
         jdbc.sql("""
                 insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount)
                 select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
@@ -214,22 +213,25 @@ class ReadModelStore {
                 .param("at", batch.stream().map(one -> one.at().toString()).toArray(String[]::new))
                 .param("payable", batch.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
                 .update();
-        // one row per person-year: an update joined to two rows of one would apply either
+        // one row per person-year: an upsert may change a row once
         Map<PersonYear, Assessed> latest = new LinkedHashMap<>();
         batch.forEach(one -> latest.merge(new PersonYear(one.assessment().personId(), one.assessment().coverageYear()), one,
                 (kept, other) -> other.at().isAfter(kept.at()) ? other : kept));
         List<Assessed> current = List.copyOf(latest.values());
         jdbc.sql("""
-                update person_year set standard_amount = latest.standard, subsidy_amount = latest.subsidy,
-                    payable_amount = latest.payable, assistance_category = latest.category, assessed_at = latest.at
-                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:standard as numeric[]),
-                            cast(:subsidy as numeric[]), cast(:payable as numeric[]), cast(:categories as varchar[]),
-                            cast(:at as timestamptz[])) as latest(person_id, coverage_year, standard, subsidy, payable, category, at)
-                where person_year.person_id = any(cast(:personIds as varchar[]))
-                  and person_year.person_id = latest.person_id and person_year.coverage_year = latest.coverage_year
-                  and person_year.assessed_at <= latest.at""")
+                insert into person_year (person_id, coverage_year, region, standard_amount, subsidy_amount, payable_amount,
+                                         assistance_category, assessed_at)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                                     cast(:standard as numeric[]), cast(:subsidy as numeric[]), cast(:payable as numeric[]),
+                                     cast(:categories as varchar[]), cast(:at as timestamptz[]))
+                on conflict (person_id, coverage_year) do update
+                set standard_amount = excluded.standard_amount, subsidy_amount = excluded.subsidy_amount,
+                    payable_amount = excluded.payable_amount, assistance_category = excluded.assistance_category,
+                    assessed_at = excluded.assessed_at
+                where person_year.assessed_at <= excluded.assessed_at""")
                 .param("personIds", current.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
                 .param("coverageYears", current.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
+                .param("regions", current.stream().map(one -> one.assessment().region()).toArray(String[]::new))
                 .param("standard", current.stream().map(one -> one.assessment().standardAmount().toPlainString()).toArray(String[]::new))
                 .param("subsidy", current.stream().map(one -> one.assessment().subsidyAmount().toPlainString()).toArray(String[]::new))
                 .param("payable", current.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
@@ -263,11 +265,10 @@ class ReadModelStore {
     /**
      * A voucher counts once, even when the tax adapter published it twice under two event ids. The
      * fund's money is counted apart from the person's own (Definitions.SETTLED); the person-year
-     * exists from the first fact, a payment before the enrolment included. Three statements for a
-     * whole batch: the person-years, the vouchers, the sums the new vouchers add.
+     * exists from the first fact, a payment before the enrolment included. Two statements for a
+     * whole batch: the vouchers, and the sums the new vouchers add upserted.
      */
     void paid(List<PaymentConfirmed> payments) {
-        ensurePersonYears(payments);
         Set<String> newVouchers = new HashSet<>(jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, amount, channel, paid_at)
                 select * from unnest(cast(:voucherNos as varchar[]), cast(:personIds as varchar[]), cast(:coverageYears as int[]),
@@ -281,14 +282,14 @@ class ReadModelStore {
                 .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
                 .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
                 .query(String.class).list());
-        Map<PersonYear, BigDecimal[]> added = new LinkedHashMap<>();
+        Map<PersonYear, Added> added = new LinkedHashMap<>();
         for (PaymentConfirmed payment : payments) {
             // removed once counted: the same voucher twice in the batch adds once
             if (newVouchers.remove(payment.voucherNo())) {
-                BigDecimal[] sums = added.computeIfAbsent(new PersonYear(payment.personId(), payment.coverageYear()),
-                        key -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                int column = payment.channel() == PaymentChannel.ASSISTANCE_FUND ? 1 : 0;
-                sums[column] = sums[column].add(payment.amount());
+                boolean byTheFund = payment.channel() == PaymentChannel.ASSISTANCE_FUND;
+                added.merge(new PersonYear(payment.personId(), payment.coverageYear()),
+                        new Added(payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(), byTheFund ? payment.amount() : BigDecimal.ZERO),
+                        Added::plus);
             }
         }
         if (added.isEmpty()) {
@@ -296,16 +297,26 @@ class ReadModelStore {
         }
         List<PersonYear> keys = List.copyOf(added.keySet());
         jdbc.sql("""
-                update person_year set paid_amount = paid_amount + added.own, fund_paid_amount = fund_paid_amount + added.fund
-                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:own as numeric[]),
-                            cast(:fund as numeric[])) as added(person_id, coverage_year, own, fund)
-                where person_year.person_id = any(cast(:personIds as varchar[]))
-                  and person_year.person_id = added.person_id and person_year.coverage_year = added.coverage_year""")
+                insert into person_year (person_id, coverage_year, region, paid_amount, fund_paid_amount)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                                     cast(:own as numeric[]), cast(:fund as numeric[]))
+                on conflict (person_id, coverage_year) do update
+                set paid_amount = person_year.paid_amount + excluded.paid_amount,
+                    fund_paid_amount = person_year.fund_paid_amount + excluded.fund_paid_amount""")
                 .param("personIds", keys.stream().map(PersonYear::personId).toArray(String[]::new))
                 .param("coverageYears", keys.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
-                .param("own", keys.stream().map(key -> added.get(key)[0].toPlainString()).toArray(String[]::new))
-                .param("fund", keys.stream().map(key -> added.get(key)[1].toPlainString()).toArray(String[]::new))
+                .param("regions", keys.stream().map(key -> added.get(key).region()).toArray(String[]::new))
+                .param("own", keys.stream().map(key -> added.get(key).own().toPlainString()).toArray(String[]::new))
+                .param("fund", keys.stream().map(key -> added.get(key).fund().toPlainString()).toArray(String[]::new))
                 .update();
+    }
+
+    /** What a batch's new vouchers add to a person-year: the person's own money and the fund's apart. */
+    private record Added(String region, BigDecimal own, BigDecimal fund) {
+
+        Added plus(Added other) {
+            return new Added(region, own.add(other.own), fund.add(other.fund));
+        }
     }
 
     void refunded(PaymentRefunded refund) {
