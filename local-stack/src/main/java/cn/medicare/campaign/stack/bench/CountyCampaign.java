@@ -36,6 +36,7 @@ public final class CountyCampaign {
     private final List<Resident> residents;
     private final int extremePoverty;
     private final int minimumLiving;
+    private int lastSeen = -1;
 
     /** @param share of the county's 276,927 people, e.g. 0.01 */
     public CountyCampaign(Function<SuiteService, String> url, double share) {
@@ -126,19 +127,28 @@ public final class CountyCampaign {
      */
     public void awaitFigures(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        int seen = -1;
         while (System.nanoTime() < deadline) {
             long asked = System.nanoTime();
-            HttpResponse<String> figures = client(SuiteService.REPORTING, "viewer").get("/api/v1/participation?region=350825&coverageYear=2018");
-            if (figures.statusCode() == 200) {
-                seen = JsonMapper.shared().readTree(figures.body()).get("total").get("enrolled").asInt();
-                if (seen == expectedEnrolled()) {
-                    return;
-                }
+            if (showsEveryoneEnrolled()) {
+                return;
             }
             LockSupport.parkNanos(Math.max(Duration.ofMillis(500).toNanos(), 2 * (System.nanoTime() - asked)));
         }
-        throw new IllegalStateException("the figures showed " + seen + " enrolled, not " + expectedEnrolled() + ", after " + limit);
+        throw notFinal(limit);
+    }
+
+    /** One look at the figures: whether they show everyone enrolled who must be. */
+    public boolean showsEveryoneEnrolled() {
+        HttpResponse<String> figures = client(SuiteService.REPORTING, "viewer").get("/api/v1/participation?region=350825&coverageYear=2018");
+        if (figures.statusCode() != 200) {
+            return false;
+        }
+        lastSeen = JsonMapper.shared().readTree(figures.body()).get("total").get("enrolled").asInt();
+        return lastSeen == expectedEnrolled();
+    }
+
+    public IllegalStateException notFinal(Duration limit) {
+        return new IllegalStateException("the figures showed " + lastSeen + " enrolled, not " + expectedEnrolled() + ", after " + limit);
     }
 
     private void certify(List<Resident> certified, String category) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -28,12 +29,16 @@ import java.util.stream.Stream;
 public final class CountyScale {
 
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(45);
+    /** No new record for this long, every group at the end: the relays poll every 50 ms, a consumer's batch takes less. */
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     private final Suite suite;
+    private final String kafka;
     private final PrintStream out;
 
-    private CountyScale(Suite suite, PrintStream out) {
+    private CountyScale(Suite suite, String kafka, PrintStream out) {
         this.suite = suite;
+        this.kafka = kafka;
         this.out = out;
     }
 
@@ -42,7 +47,7 @@ public final class CountyScale {
         Path work = Files.createTempDirectory("county-scale-");
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(0, 0, work);
                 Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), System.out)) {
-            new CountyScale(suite, System.out).run(share);
+            new CountyScale(suite, infrastructure.kafkaBootstrapServers(), System.out).run(share);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -71,7 +76,7 @@ public final class CountyScale {
         report("payments confirmed", county.payers().size(), step);
 
         step = System.nanoTime();
-        county.awaitFigures(CATCH_UP_LIMIT);
+        awaitFigures(county);
         out.printf(Locale.ROOT, "[county-scale] figures final (%d enrolled of %d registered) %.1f s after the last payment call%n",
                 county.expectedEnrolled(), county.residents().size(), seconds(step));
         out.printf(Locale.ROOT, "[county-scale] %d residents end to end in %.1f s%n", county.residents().size(), seconds(started));
@@ -80,6 +85,26 @@ public final class CountyScale {
         out.printf(Locale.ROOT, "[county-scale] CPU end to end: %.0f s of the machine's cores (this JVM %.0f s, PostgreSQL and the rest %.0f s),"
                 + " %.2f CPU s per 1,000 residents%n", machine, jvm, machine - jvm, machine / (county.residents().size() / 1000.0));
         measureReads();
+    }
+
+    /**
+     * Looks at the figures only once the consumers have nothing left to read (Kafka's offsets, which
+     * cost nothing to ask): each look reads the whole county, several seconds of a database core at
+     * full scale, which had competed with the catching up it measured.
+     */
+    private void awaitFigures(CountyCampaign county) {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        try (ConsumerProgress consumers = new ConsumerProgress(kafka)) {
+            while (consumers.awaitQuiet(QUIET, deadline)) {
+                long asked = System.nanoTime();
+                if (county.showsEveryoneEnrolled()) {
+                    return;
+                }
+                // a quiet pipeline and the figures still behind: the rest is on its way; the next look no sooner than twice this one took
+                LockSupport.parkNanos(2 * (System.nanoTime() - asked));
+            }
+        }
+        throw county.notFinal(CATCH_UP_LIMIT);
     }
 
     /**

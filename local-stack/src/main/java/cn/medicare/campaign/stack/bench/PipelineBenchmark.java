@@ -51,7 +51,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -327,30 +326,20 @@ public final class PipelineBenchmark {
     /** Payments published to Kafka since the topic was made: the sum of its partitions' end offsets. */
     private long published() {
         if (paymentEnds == null) {
-            paymentEnds = answer(kafka.describeTopics(List.of(Topics.PAYMENTS)).allTopicNames()).get(Topics.PAYMENTS).partitions().stream()
+            paymentEnds = ConsumerProgress.answer(kafka.describeTopics(List.of(Topics.PAYMENTS)).allTopicNames()).get(Topics.PAYMENTS).partitions().stream()
                     .collect(Collectors.toMap(partition -> new TopicPartition(Topics.PAYMENTS, partition.partition()),
                             partition -> OffsetSpec.latest()));
         }
-        return answer(kafka.listOffsets(paymentEnds).all()).values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+        return ConsumerProgress.answer(kafka.listOffsets(paymentEnds).all()).values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
     }
 
     /** Payments the read model's group has consumed and committed (after its inbox's transaction). */
     private long consumed() {
-        return answer(kafka.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()).entrySet().stream()
+        return ConsumerProgress.answer(kafka.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()).entrySet().stream()
                 .filter(entry -> entry.getKey().topic().equals(Topics.PAYMENTS) && entry.getValue() != null)
                 .mapToLong(entry -> entry.getValue().offset()).sum();
     }
 
-    private static <T> T answer(KafkaFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Map<UUID, Instant> applied(Collection<UUID> ids) {
         Map<UUID, Instant> applied = new LinkedHashMap<>();
