@@ -90,6 +90,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
 
     @Test
     void aBatchFindsItsPeopleByKeyInATableNotYetAnalysed() {
+        jdbc.execute("drop table if exists probe");
         jdbc.execute("create table probe (person_id varchar(32) primary key, paid numeric(12, 2)) with (autovacuum_enabled = false)");
         jdbc.update("insert into probe select lpad(n::text, 32, '0'), 0 from generate_series(1, 25000) n");
         String[] batch = IntStream.rangeClosed(1, 250).mapToObj(n -> "%032d".formatted(n * 97)).toArray(String[]::new);
