@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     private static final String SUPERUSER = "postgres";
+    /**
+     * Memory for a county, not for a laptop's default: with 128 MB of shared buffers the backends of
+     * {@code benchmarks/county-scale.sh 1.0} evicted and wrote back 13,500 pages a second, and 1 GB of
+     * WAL asked for a checkpoint every minute, each followed by full-page images the walsenders decode
+     * (docs/delivery.md). Shared memory is touched only as it is used, so a test's small server stays small.
+     */
+    static final Map<String, String> MEMORY = Map.of("shared_buffers", "1GB", "max_wal_size", "4GB");
 
     private final PostgresServer server;
     private final String kind;
@@ -123,6 +131,7 @@ public final class LocalPostgres implements AutoCloseable {
                     // writer has flushed: at its default 200 ms every event waited about 100 ms more for the relay
                     .setServerConfig("wal_writer_delay", "10ms")
                     .setServerConfig("timezone", "UTC");
+            MEMORY.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -80,6 +81,8 @@ final class SystemPostgres {
                     "max_connections = 300",
                     "fsync = off",
                     "timezone = 'UTC'",
+                    LocalPostgres.MEMORY.entrySet().stream().map(setting -> setting.getKey() + " = " + setting.getValue())
+                            .collect(Collectors.joining("\n")),
                     ""), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
