@@ -10,6 +10,7 @@ import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
 import cn.medicare.campaign.infra.relay.Relay;
+import cn.medicare.campaign.kit.outbox.EventIds;
 import cn.medicare.campaign.stack.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -274,7 +275,7 @@ public final class PipelineBenchmark {
                 long n = voucher++;
                 PaymentConfirmed payment = new PaymentConfirmed(String.format("%032x", n), 2018, "350825", "PB" + String.format("%010d", n),
                         new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-20T02:00:00Z"), PaymentSource.WEBHOOK);
-                UUID id = UUID.randomUUID();
+                UUID id = EventIds.next();
                 bindOutbox(insert, id, Topics.PAYMENTS, payment.key(), EventJson.write(payment), now);
                 insert.addBatch();
                 written.put(id, now);
@@ -376,7 +377,7 @@ public final class PipelineBenchmark {
                 for (int n = 0; n < ceilingEvents; n++) {
                     state.setString(1, String.format("%032x", n));
                     state.addBatch();
-                    bindOutbox(outbox, UUID.randomUUID(), Topics.PAYMENTS + ".bench", String.format("%032x", n), PAYLOAD, Instant.now());
+                    bindOutbox(outbox, EventIds.next(), Topics.PAYMENTS + ".bench", String.format("%032x", n), PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 500 == 499 || n == ceilingEvents - 1) {
                         state.executeBatch();
@@ -402,7 +403,7 @@ public final class PipelineBenchmark {
                 StringBuilder outbox = new StringBuilder();
                 for (int n = from; n < Math.min(ceilingEvents, from + 5_000); n++) {
                     state.append(String.format("%032x", n)).append("\t2018\t180.00\n");
-                    outbox.append(UUID.randomUUID()).append('\t').append(Topics.PAYMENTS).append('\t').append(String.format("%032x", n))
+                    outbox.append(EventIds.next()).append('\t').append(Topics.PAYMENTS).append('\t').append(String.format("%032x", n))
                             .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\ttax-collection-adapter\t").append(Instant.now())
                             .append("\t1\n");
                 }
@@ -436,7 +437,7 @@ public final class PipelineBenchmark {
                     PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT)) {
                 connection.setAutoCommit(false);
                 for (int n = 0; n < ceilingEvents; n++) {
-                    bindOutbox(outbox, UUID.randomUUID(), "bench.cdc", String.format("%032x", n), PAYLOAD, Instant.now());
+                    bindOutbox(outbox, EventIds.next(), "bench.cdc", String.format("%032x", n), PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 1_000 == 999 || n == ceilingEvents - 1) {
                         outbox.executeBatch();
@@ -528,7 +529,7 @@ public final class PipelineBenchmark {
                             on conflict (person_id, coverage_year) do update
                             set paid = read_model.paid + excluded.paid, payments = read_model.payments + 1""")) {
                 for (int n = 0; n < ceilingEvents; n++) {
-                    inbox.setObject(1, UUID.randomUUID());
+                    inbox.setObject(1, EventIds.next());
                     inbox.addBatch();
                     upsert.setString(1, String.format("%032x", n % (ceilingEvents / 2)));
                     upsert.addBatch();

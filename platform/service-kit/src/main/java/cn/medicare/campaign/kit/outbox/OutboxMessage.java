@@ -20,7 +20,7 @@ public record OutboxMessage(UUID id, String topic, String key, String type, int 
 
     /** @param occurredAt when the fact happened (the {@code time} header) */
     public static OutboxMessage of(Event event, Instant occurredAt) {
-        return new OutboxMessage(UUID.randomUUID(), event.type().topic(), event.key(), event.type().typeName(),
+        return new OutboxMessage(EventIds.next(), event.type().topic(), event.key(), event.type().typeName(),
                 event.type().schemaVersion(), EventJson.write(event), occurredAt);
     }
 }
