@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PersonIdsTests {
@@ -28,6 +34,23 @@ class PersonIdsTests {
     void aPersonIdIsTheTruncatedHmacOfTheUpperCasedNumber() {
         // Computed outside Java (Python hmac) so that every service's implementation can be checked against it.
         assertThat(personIds.personId("350825198506124017")).isEqualTo("260a74e20e1847833405360435ff8e67");
+    }
+
+    @Test
+    void requestThreadsHashingAtOnceEachGetTheirOwnNumbersId() throws Exception {
+        List<String> numbers = IntStream.range(0, 2_000)
+                .mapToObj(n -> ResidentIdNumberTests.withCheck("3508251985061" + String.format("%04d", n))).toList();
+        List<String> alone = numbers.stream().map(new PersonIds(KEY)::personId).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<List<String>>> lists = IntStream.range(0, 8)
+                    .<Callable<List<String>>>mapToObj(thread -> () -> numbers.stream().map(personIds::personId).toList()).toList();
+            for (Future<List<String>> list : threads.invokeAll(lists)) {
+                assertThat(list.get()).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
