@@ -8,8 +8,9 @@ import java.util.UUID;
  * Event ids in time order (UUID version 7, RFC 9562): the millisecond first, then 74 random bits.
  * The outbox's key and every consumer's inbox key are these ids; random ones put each new row on a
  * random page of an index that grows by millions a season, so that every insert read and dirtied an
- * old page, while ids in time order fill the index at its end. The time they carry is the outbox
- * row's own, already public in the event's {@code time} header, and nothing about the person.
+ * old page, while ids in time order fill the index at its end. The time they carry is when the
+ * outbox row was written (not the fact's {@code time} header): that an event was published then says
+ * nothing about the person that the record's being on the topic does not.
  */
 public final class EventIds {
 
