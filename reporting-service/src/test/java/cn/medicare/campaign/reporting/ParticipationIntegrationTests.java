@@ -227,6 +227,30 @@ class ParticipationIntegrationTests {
         assertExpectedFigures(awaitFigures(county, 3), county);
     }
 
+    /**
+     * Assessments above zero are judged only for people who paid already (with nothing paid they
+     * settle nobody); here each assessment comes after the money, and the second one, assistance
+     * ended, must find the person settled against the first.
+     */
+    @Test
+    void aPayableThatRisesAfterThePersonPaidCreatesNoNewDebt() {
+        ReportingMother county = new ReportingMother("350843");
+        EventTraffic.publish(county.campaign(), county.targets(), county.enrolled(1, 0, true), county.enrolled(2, 0, true),
+                county.assessed(2, "0", null));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T03:00:00Z"), county.paid(1, "V1", "40.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-10T02:00:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-15T02:00:00Z"), county.assessed(1, "0", null)));
+
+        String path = "/api/v1/participation?region=" + county.campaign().region() + "&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode total = json(ApiClient.at(port).as("viewer").get(path)).get("total");
+            assertThat(total.get("registered").asInt()).isEqualTo(2);
+            assertThat(total.get("enrolled").asInt()).isEqualTo(1);
+        });
+    }
+
     @Test
     void eachAssistedGroupShowsHowManyOfItsPeopleAreEnrolled() {
         ReportingMother county = new ReportingMother("350829");

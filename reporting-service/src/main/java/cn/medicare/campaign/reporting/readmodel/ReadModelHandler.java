@@ -8,7 +8,6 @@ import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
-import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
@@ -60,7 +59,9 @@ class ReadModelHandler implements DispatchingHandler {
     /**
      * The batch's assessments and payments in a few statements for all of them, then its refunds,
      * then the settlement of every person-year they came for, judged once: settlement moves only
-     * with a payable or money.
+     * with a payable or money. A payable above zero for someone with no money of their own moves
+     * nothing ({@link SettlementRule}: with nothing paid, only a payable of zero settles), so those
+     * person-years, most of a season's assessments, are not judged again.
      */
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
@@ -68,18 +69,19 @@ class ReadModelHandler implements DispatchingHandler {
         List<PaymentConfirmed> paid = new ArrayList<>();
         List<PaymentRefunded> refunded = new ArrayList<>();
         Set<ReadModelStore.PersonYear> moved = new LinkedHashSet<>();
+        Set<ReadModelStore.PersonYear> payableAboveZero = new LinkedHashSet<>();
         applied.forEach(incoming -> incoming.event().ifPresent(event -> {
             if (event instanceof ContributionAssessed assessment) {
                 assessed.add(new ReadModelStore.Assessed(assessment, incoming.time()));
+                ReadModelStore.PersonYear key = new ReadModelStore.PersonYear(assessment.personId(), assessment.coverageYear());
+                (assessment.payableAmount().signum() > 0 ? payableAboveZero : moved).add(key);
             } else if (event instanceof PaymentConfirmed payment) {
                 paid.add(payment);
+                moved.add(new ReadModelStore.PersonYear(payment.personId(), payment.coverageYear()));
             } else if (event instanceof PaymentRefunded refund) {
                 refunded.add(refund);
-            } else {
-                return;
+                moved.add(new ReadModelStore.PersonYear(refund.personId(), refund.coverageYear()));
             }
-            PersonEvent person = (PersonEvent) event;
-            moved.add(new ReadModelStore.PersonYear(person.personId(), person.coverageYear()));
         }));
         if (!assessed.isEmpty()) {
             store.assessed(assessed);
@@ -88,6 +90,10 @@ class ReadModelHandler implements DispatchingHandler {
             store.paid(paid);
         }
         refunded.forEach(store::refunded);
+        payableAboveZero.removeAll(moved);
+        if (!payableAboveZero.isEmpty()) {
+            moved.addAll(store.withMoneyOfTheirOwn(payableAboveZero));
+        }
         if (!moved.isEmpty()) {
             store.settle(moved);
         }

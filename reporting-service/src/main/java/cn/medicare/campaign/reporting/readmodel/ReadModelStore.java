@@ -387,6 +387,22 @@ class ReadModelStore {
                 .update();
     }
 
+    /** Those of the person-years that have money of their own paid or refunded (the fund's is not theirs: Definitions.SETTLED). */
+    Set<PersonYear> withMoneyOfTheirOwn(Set<PersonYear> keys) {
+        Set<PersonYear> withMoney = new HashSet<>();
+        jdbc.sql("""
+                select person_id, coverage_year from person_year
+                where person_id = any(cast(:personIds as varchar[]))
+                  and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
+                  and (paid_amount <> 0 or refunded_amount <> 0)""")
+                .param("personIds", keys.stream().map(PersonYear::personId).toArray(String[]::new))
+                .param("coverageYears", keys.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
+                .query(row -> {
+                    withMoney.add(new PersonYear(row.getString(1), row.getInt(2)));
+                });
+        return withMoney;
+    }
+
     /** A person and coverage year of the read model. */
     record PersonYear(String personId, int coverageYear) {
     }
