@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code insurance_participation_rate{region,coverage_year,township}} for operations, recomputed
  * from the read model within seconds of a batch being applied: more often than Prometheus scrapes,
  * and never once per batch. A recomputation reads every person-year of the campaign (at county
- * scale, 277,000, a quarter of a second alone and several seconds while the consumers load the
+ * scale, 277,000, about a second alone on two cores and several while the consumers load the
  * database), so it waits after each until it has taken no more than {@code gauge-max-share} of the
  * time since: the gauges never take the database's cores from the consumers whose work they show.
  */
