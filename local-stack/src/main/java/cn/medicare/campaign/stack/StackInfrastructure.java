@@ -47,7 +47,8 @@ final class StackInfrastructure implements Infrastructure {
         if (settings.externalKafka().isPresent()) {
             kafka = settings.externalKafka().get();
         } else {
-            localKafka = LocalKafkaBroker.start(settings.kafkaPort(), LocalInfrastructure.freePort(), work.resolve("kafka"));
+            int[] ports = LocalInfrastructure.kafkaPorts(settings.kafkaPort());
+            localKafka = LocalKafkaBroker.start(ports[0], ports[1], work.resolve("kafka"));
             kafka = localKafka.bootstrapServers();
         }
         return new StackInfrastructure(postgres, kafka, localPostgres, localKafka);

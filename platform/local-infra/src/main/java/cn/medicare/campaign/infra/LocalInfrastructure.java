@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The embedded PostgreSQL and the in-JVM Kafka broker: real servers that need nothing installed,
@@ -30,8 +32,8 @@ public final class LocalInfrastructure implements RestartableInfrastructure {
     public static LocalInfrastructure start(int kafkaPort, int postgresPort, Path workDirectory) {
         LocalPostgres postgres = LocalPostgres.start(postgresPort, workDirectory.resolve("postgres"));
         try {
-            int port = kafkaPort > 0 ? kafkaPort : freePort();
-            LocalKafkaBroker kafka = LocalKafkaBroker.start(port, freePort(), workDirectory.resolve("kafka"));
+            int[] ports = kafkaPorts(kafkaPort);
+            LocalKafkaBroker kafka = LocalKafkaBroker.start(ports[0], ports[1], workDirectory.resolve("kafka"));
             return new LocalInfrastructure(postgres, kafka);
         } catch (RuntimeException e) {
             postgres.close();
@@ -75,11 +77,43 @@ public final class LocalInfrastructure implements RestartableInfrastructure {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * The broker's client port (the one given, or a free one) and a free controller port that is not
+     * the same: two free ports asked for one after the other may be one port, as the first socket is
+     * closed when the second is opened (a broker refused to start on one port for both, in CI).
+     */
+    public static int[] kafkaPorts(int clientPort) {
+        return kafkaPorts(clientPort, freePorts(2));
+    }
+
+    static int[] kafkaPorts(int clientPort, int[] twoFree) {
+        int client = clientPort > 0 ? clientPort : twoFree[0];
+        return new int[] {client, twoFree[1] != client ? twoFree[1] : twoFree[0]};
+    }
+
+    /** As many different free ports: every socket stays open until all are chosen. */
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                socket.setReuseAddress(true);
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // the port is only ever probed; a failed close leaves nothing to clean up
+                }
+            }
         }
     }
 }
