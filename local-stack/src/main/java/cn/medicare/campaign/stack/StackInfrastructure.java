@@ -47,8 +47,8 @@ final class StackInfrastructure implements Infrastructure {
         if (settings.externalKafka().isPresent()) {
             kafka = settings.externalKafka().get();
         } else {
-            int[] ports = LocalInfrastructure.kafkaPorts(settings.kafkaPort());
-            localKafka = LocalKafkaBroker.start(ports[0], ports[1], work.resolve("kafka"));
+            LocalInfrastructure.KafkaPorts ports = LocalInfrastructure.kafkaPorts(settings.kafkaPort());
+            localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
             kafka = localKafka.bootstrapServers();
         }
         return new StackInfrastructure(postgres, kafka, localPostgres, localKafka);

@@ -32,8 +32,8 @@ public final class LocalInfrastructure implements RestartableInfrastructure {
     public static LocalInfrastructure start(int kafkaPort, int postgresPort, Path workDirectory) {
         LocalPostgres postgres = LocalPostgres.start(postgresPort, workDirectory.resolve("postgres"));
         try {
-            int[] ports = kafkaPorts(kafkaPort);
-            LocalKafkaBroker kafka = LocalKafkaBroker.start(ports[0], ports[1], workDirectory.resolve("kafka"));
+            KafkaPorts ports = kafkaPorts(kafkaPort);
+            LocalKafkaBroker kafka = LocalKafkaBroker.start(ports.client(), ports.controller(), workDirectory.resolve("kafka"));
             return new LocalInfrastructure(postgres, kafka);
         } catch (RuntimeException e) {
             postgres.close();
@@ -80,18 +80,22 @@ public final class LocalInfrastructure implements RestartableInfrastructure {
         return freePorts(1)[0];
     }
 
+    /** The in-JVM broker's two listeners' ports. */
+    public record KafkaPorts(int client, int controller) {
+    }
+
     /**
      * The broker's client port (the one given, or a free one) and a free controller port that is not
      * the same: two free ports asked for one after the other may be one port, as the first socket is
      * closed when the second is opened (a broker refused to start on one port for both, in CI).
      */
-    public static int[] kafkaPorts(int clientPort) {
+    public static KafkaPorts kafkaPorts(int clientPort) {
         return kafkaPorts(clientPort, freePorts(2));
     }
 
-    static int[] kafkaPorts(int clientPort, int[] twoFree) {
+    static KafkaPorts kafkaPorts(int clientPort, int[] twoFree) {
         int client = clientPort > 0 ? clientPort : twoFree[0];
-        return new int[] {client, twoFree[1] != client ? twoFree[1] : twoFree[0]};
+        return new KafkaPorts(client, twoFree[1] != client ? twoFree[1] : twoFree[0]);
     }
 
     /** As many different free ports: every socket stays open until all are chosen. */

@@ -9,10 +9,10 @@ class LocalInfrastructureTests {
 
     @Test
     void theBrokersControllerNeverSharesTheClientPort() {
-        assertThat(LocalInfrastructure.kafkaPorts(0, new int[] {41000, 41001})).containsExactly(41000, 41001);
-        assertThat(LocalInfrastructure.kafkaPorts(9092, new int[] {41000, 41001})).containsExactly(9092, 41001);
+        assertThat(LocalInfrastructure.kafkaPorts(0, new int[] {41000, 41001})).isEqualTo(new LocalInfrastructure.KafkaPorts(41000, 41001));
+        assertThat(LocalInfrastructure.kafkaPorts(9092, new int[] {41000, 41001})).isEqualTo(new LocalInfrastructure.KafkaPorts(9092, 41001));
         // the client port given is the second free one found: the controller takes the first
-        assertThat(LocalInfrastructure.kafkaPorts(41001, new int[] {41000, 41001})).containsExactly(41001, 41000);
+        assertThat(LocalInfrastructure.kafkaPorts(41001, new int[] {41000, 41001})).isEqualTo(new LocalInfrastructure.KafkaPorts(41001, 41000));
     }
 
     @Test
