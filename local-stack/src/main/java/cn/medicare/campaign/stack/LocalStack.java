@@ -1,12 +1,15 @@
 package cn.medicare.campaign.stack;
 
+import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.relay.ConnectWorker;
 import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.stack.demo.Season;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * The whole suite in one process: Kafka, PostgreSQL, the four outbox connectors (Debezium's
@@ -73,9 +76,11 @@ public final class LocalStack {
             out.printf("  %-24s %s   health %s/actuator/health   metrics %s/actuator/prometheus   OpenAPI %s/v3/api-docs%n",
                     service.serviceName(), url, url, url, url);
         }
-        out.printf("  Kafka %s; PostgreSQL %s:%d (user %s), databases enrollment, subsidy, tax, reporting%n",
-                infrastructure.kafkaBootstrapServers(), infrastructure.postgres().host(), infrastructure.postgres().port(),
-                infrastructure.postgres().user());
+        out.printf("  Kafka %s; PostgreSQL (user %s): %s%n", infrastructure.kafkaBootstrapServers(), infrastructure.postgres().user(),
+                Arrays.stream(SuiteService.values()).map(service -> {
+                    PostgresServer server = infrastructure.postgres(service.database());
+                    return "database " + service.database() + " on " + server.host() + ":" + server.port();
+                }).collect(Collectors.joining(", ")));
         out.println("  Outbox connectors: " + suite.relay().description());
         if (settings.relay() == Relay.Kind.CONNECT) {
             out.printf("    their status: curl %sconnectors?expand=status%n", "http://localhost:" + ConnectWorker.DEFAULT_REST_PORT + "/");

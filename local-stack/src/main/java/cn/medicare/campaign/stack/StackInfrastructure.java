@@ -10,53 +10,114 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
  * The stack's Kafka and PostgreSQL: embedded by default, external where the environment names
  * them. Embedded ones start clean each time, so the relays' offsets are wiped with them.
+ * Embedded, each service's database has a server of its own, as a database per service has in
+ * production: a walsender decodes its server's whole WAL, so on one shared server each of the four
+ * connectors also decoded the other three services' writes (docs/delivery.md).
  */
-final class StackInfrastructure implements Infrastructure {
+public final class StackInfrastructure implements Infrastructure {
 
     private final PostgresServer postgres;
+    private final Map<String, PostgresServer> serverOfDatabase;
     private final String kafka;
-    private final LocalPostgres embeddedPostgres;
+    private final List<LocalPostgres> embeddedPostgres;
     private final AutoCloseable embeddedKafka;
 
-    private StackInfrastructure(PostgresServer postgres, String kafka, LocalPostgres embeddedPostgres, AutoCloseable embeddedKafka) {
+    private StackInfrastructure(PostgresServer postgres, Map<String, PostgresServer> serverOfDatabase, String kafka,
+            List<LocalPostgres> embeddedPostgres, AutoCloseable embeddedKafka) {
         this.postgres = postgres;
+        this.serverOfDatabase = serverOfDatabase;
         this.kafka = kafka;
         this.embeddedPostgres = embeddedPostgres;
         this.embeddedKafka = embeddedKafka;
     }
 
+    /** All embedded, on free ports: what the benchmarks measure. */
+    public static StackInfrastructure embedded(Path work) {
+        return start(Optional.empty(), Optional.empty(), 0, work);
+    }
+
     static StackInfrastructure start(StackSettings settings) {
-        Path work = settings.workDirectory();
+        return start(settings.externalPostgres(), settings.externalKafka(), settings.kafkaPort(), settings.workDirectory());
+    }
+
+    private static StackInfrastructure start(Optional<StackSettings.ExternalPostgres> externalPostgres, Optional<String> externalKafka,
+            int kafkaPort, Path work) {
         wipe(work);
-        LocalPostgres localPostgres = null;
-        PostgresServer postgres;
-        if (settings.externalPostgres().isPresent()) {
-            StackSettings.ExternalPostgres external = settings.externalPostgres().get();
-            postgres = new PostgresServer(external.host(), external.port(), external.user(), external.password());
-        } else {
-            localPostgres = LocalPostgres.start(0, work.resolve("postgres"));
-            postgres = localPostgres.server();
+        Map<String, LocalPostgres> local = externalPostgres.isPresent() ? Map.of() : startEmbeddedPostgres(work);
+        try {
+            PostgresServer postgres = externalPostgres
+                    .map(external -> new PostgresServer(external.host(), external.port(), external.user(), external.password()))
+                    .orElseGet(() -> local.get(SuiteService.ENROLLMENT.database()).server());
+            Map<String, PostgresServer> serverOfDatabase = new LinkedHashMap<>();
+            local.forEach((database, server) -> serverOfDatabase.put(database, server.server()));
+            LocalKafkaBroker localKafka = null;
+            String kafka;
+            if (externalKafka.isPresent()) {
+                kafka = externalKafka.get();
+            } else {
+                LocalInfrastructure.KafkaPorts ports = LocalInfrastructure.kafkaPorts(kafkaPort);
+                localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
+                kafka = localKafka.bootstrapServers();
+            }
+            return new StackInfrastructure(postgres, serverOfDatabase, kafka, List.copyOf(local.values()), localKafka);
+        } catch (RuntimeException e) {
+            local.values().forEach(StackInfrastructure::closeQuietly);
+            throw e;
         }
-        LocalKafkaBroker localKafka = null;
-        String kafka;
-        if (settings.externalKafka().isPresent()) {
-            kafka = settings.externalKafka().get();
-        } else {
-            LocalInfrastructure.KafkaPorts ports = LocalInfrastructure.kafkaPorts(settings.kafkaPort());
-            localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
-            kafka = localKafka.bootstrapServers();
+    }
+
+    /** One server per service database, started side by side on ports found together (so never the same one twice). */
+    private static Map<String, LocalPostgres> startEmbeddedPostgres(Path work) {
+        SuiteService[] services = SuiteService.values();
+        int[] ports = LocalInfrastructure.freePorts(services.length);
+        ExecutorService starting = Executors.newFixedThreadPool(services.length);
+        Map<String, Future<LocalPostgres>> started = new LinkedHashMap<>();
+        for (int i = 0; i < services.length; i++) {
+            String database = services[i].database();
+            int port = ports[i];
+            started.put(database, starting.submit(() -> LocalPostgres.start(port, work.resolve("postgres-" + database))));
         }
-        return new StackInfrastructure(postgres, kafka, localPostgres, localKafka);
+        starting.shutdown();
+        Map<String, LocalPostgres> servers = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (Map.Entry<String, Future<LocalPostgres>> server : started.entrySet()) {
+            try {
+                servers.put(server.getKey(), server.getValue().get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : new IllegalStateException("could not start PostgreSQL for " + server.getKey(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("interrupted while PostgreSQL started", e);
+            }
+        }
+        if (failure != null) {
+            servers.values().forEach(StackInfrastructure::closeQuietly);
+            throw failure;
+        }
+        return servers;
     }
 
     @Override
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    @Override
+    public PostgresServer postgres(String database) {
+        return serverOfDatabase.getOrDefault(database, postgres);
     }
 
     @Override
@@ -66,14 +127,15 @@ final class StackInfrastructure implements Infrastructure {
 
     @Override
     public String description() {
-        return (embeddedPostgres != null ? embeddedPostgres.kind() : "external PostgreSQL") + " on " + postgres.host() + ":" + postgres.port()
-                + ", " + (embeddedKafka != null ? "in-JVM Kafka broker (KRaft)" : "external Kafka") + " on " + kafka;
+        String postgresDescription = embeddedPostgres.isEmpty() ? "external PostgreSQL on " + postgres.host() + ":" + postgres.port()
+                : embeddedPostgres.size() + " x " + embeddedPostgres.get(0).kind() + ", one per service database";
+        return postgresDescription + ", " + (embeddedKafka != null ? "in-JVM Kafka broker (KRaft)" : "external Kafka") + " on " + kafka;
     }
 
     @Override
     public void close() {
         closeQuietly(embeddedKafka);
-        closeQuietly(embeddedPostgres);
+        embeddedPostgres.forEach(StackInfrastructure::closeQuietly);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

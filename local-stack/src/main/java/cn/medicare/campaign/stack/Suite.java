@@ -2,6 +2,7 @@ package cn.medicare.campaign.stack;
 
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.kafka.DeclaredTopics;
+import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.relay.ConnectWorker;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.Relay;
@@ -48,7 +49,7 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(infrastructure, out);
         try {
             for (SuiteService service : SuiteService.values()) {
-                infrastructure.postgres().createDatabase(service.database());
+                infrastructure.postgres(service.database()).createDatabase(service.database());
             }
             List<String> created = DeclaredTopics.create(infrastructure.kafkaBootstrapServers(), (short) 1);
             out.printf("  %d declared topics created (%s)%n", created.size(), created.isEmpty() ? "all existed" : "400 days, dead letters too");
@@ -91,7 +92,7 @@ public final class Suite implements AutoCloseable {
         List<ConnectorConfiguration> connectors = Arrays.stream(SuiteService.values())
                 .map(service -> ConnectorConfiguration.forService(service.serviceName())).toList();
         long started = System.nanoTime();
-        relay = Relay.start(kind, connectors, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), relayState, connectPort);
+        relay = Relay.start(kind, connectors, infrastructure, relayState, connectPort);
         out.printf("  %s started (%.1f s)%n", relay.description(), (System.nanoTime() - started) / 1e9);
     }
 
@@ -121,7 +122,7 @@ public final class Suite implements AutoCloseable {
      */
     public static void dropDatabases(Infrastructure infrastructure) {
         for (SuiteService service : SuiteService.values()) {
-            infrastructure.postgres().dropDatabase(service.database());
+            infrastructure.postgres(service.database()).dropDatabase(service.database());
         }
     }
 
@@ -136,16 +137,17 @@ public final class Suite implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext startService(SuiteService service, Infrastructure infrastructure, int port) {
+        PostgresServer postgres = infrastructure.postgres(service.database());
         return new SpringApplicationBuilder(service.application())
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)
                 .logStartupInfo(false)
                 .run("--server.port=" + port,
-                        "--spring.datasource.url=" + infrastructure.postgres().jdbcUrl(service.database()),
-                        "--spring.datasource.username=" + infrastructure.postgres().user(),
-                        "--spring.datasource.password=" + infrastructure.postgres().password(),
+                        "--spring.datasource.url=" + postgres.jdbcUrl(service.database()),
+                        "--spring.datasource.username=" + postgres.user(),
+                        "--spring.datasource.password=" + postgres.password(),
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                        // a laptop-sized pool: four services share one PostgreSQL
+                        // a laptop-sized pool: the four services share the machine's cores and, unless embedded, one PostgreSQL
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--spring.datasource.hikari.minimum-idle=1");
     }

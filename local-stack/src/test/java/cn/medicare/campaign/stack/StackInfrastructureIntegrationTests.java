@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
+import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.stack.demo.Season;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +40,15 @@ class StackInfrastructureIntegrationTests {
         try (StackInfrastructure stack = StackInfrastructure.start(settings)) {
             assertThat(settings.demo()).isFalse();
             assertThat(stack.postgres()).isEqualTo(external.postgres());
+            assertThat(Arrays.stream(SuiteService.values()).map(service -> stack.postgres(service.database())))
+                    .as("every service's database on the one external server").containsOnly(external.postgres());
             assertThat(stack.kafkaBootstrapServers()).isEqualTo(external.kafkaBootstrapServers());
             assertThat(stack.description()).startsWith("external PostgreSQL").contains("external Kafka");
         }
     }
 
     @Test
-    void withoutThemItStartsItsOwn() {
+    void withoutThemItStartsItsOwn() throws SQLException {
         StackSettings settings = StackSettings.from(new String[0], Map.of("LOCAL_STACK_HOME", home.toString(),
                 "KAFKA_PORT", String.valueOf(LocalInfrastructure.freePort())));
 
@@ -49,8 +58,19 @@ class StackInfrastructureIntegrationTests {
                     .isEqualTo(new Season.Settings(0.1, 2018, Duration.ofSeconds(240)));
             assertThat(StackSettings.from(new String[] {"--scale=0.02", "--seed=7", "--season-seconds=60"}, Map.of()).season())
                     .isEqualTo(new Season.Settings(0.02, 7, Duration.ofSeconds(60)));
-            assertThat(stack.description()).startsWith("embedded PostgreSQL 17").contains("in-JVM Kafka broker");
-            stack.postgres().createDatabase("stack_check");
+            assertThat(stack.description()).startsWith("4 x embedded PostgreSQL 17, one per service database").contains("in-JVM Kafka broker");
+            List<PostgresServer> servers = Arrays.stream(SuiteService.values()).map(service -> stack.postgres(service.database())).toList();
+            assertThat(servers).as("a server for each service's database: a walsender decodes its whole server's WAL")
+                    .doesNotHaveDuplicates().contains(stack.postgres());
+            for (SuiteService service : SuiteService.values()) {
+                stack.postgres(service.database()).createDatabase(service.database());
+                try (Connection connection = stack.postgres(service.database()).connect(service.database());
+                        Statement statement = connection.createStatement();
+                        ResultSet level = statement.executeQuery("show wal_level")) {
+                    assertThat(level.next()).isTrue();
+                    assertThat(level.getString(1)).as("logical decoding on the server of %s", service.database()).isEqualTo("logical");
+                }
+            }
         }
     }
 }

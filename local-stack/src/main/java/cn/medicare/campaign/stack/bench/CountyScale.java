@@ -1,7 +1,7 @@
 package cn.medicare.campaign.stack.bench;
 
-import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.stack.StackInfrastructure;
 import cn.medicare.campaign.stack.Suite;
 import cn.medicare.campaign.stack.SuiteService;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class CountyScale {
     public static void main(String[] args) throws IOException {
         double share = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         Path work = Files.createTempDirectory("county-scale-");
-        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(0, 0, work);
+        try (StackInfrastructure infrastructure = StackInfrastructure.embedded(work);
                 Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), System.out)) {
             new CountyScale(suite, infrastructure.kafkaBootstrapServers(), System.out).run(share);
         } finally {

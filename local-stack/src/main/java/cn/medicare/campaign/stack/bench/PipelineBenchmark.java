@@ -6,11 +6,11 @@ import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.infra.Infrastructure;
-import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
 import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.kit.outbox.EventIds;
+import cn.medicare.campaign.stack.StackInfrastructure;
 import cn.medicare.campaign.stack.Suite;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,7 +108,7 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws IOException {
         boolean smoke = List.of(args).contains("--smoke");
         Path work = Files.createTempDirectory("pipeline-");
-        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(0, 0, work)) {
+        try (StackInfrastructure infrastructure = StackInfrastructure.embedded(work)) {
             run(infrastructure, work, System.out, smoke);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
@@ -220,7 +220,7 @@ public final class PipelineBenchmark {
         long started = System.nanoTime();
         long tick = Duration.ofMillis(100).toNanos();
         long ticks = step.toNanos() / tick;
-        try (Connection tax = infrastructure.postgres().connect("tax")) {
+        try (Connection tax = infrastructure.postgres("tax").connect("tax")) {
             tax.setAutoCommit(false);
             for (long n = 0; n < ticks; n++) {
                 int rows = (int) (rate * (n + 1) / 10 - rate * n / 10);
@@ -247,7 +247,7 @@ public final class PipelineBenchmark {
         suite.stopRelay();
         long publishedBefore = published();
         Map<UUID, Instant> written = new LinkedHashMap<>();
-        try (Connection tax = infrastructure.postgres().connect("tax")) {
+        try (Connection tax = infrastructure.postgres("tax").connect("tax")) {
             tax.setAutoCommit(false);
             int backlog = (int) (offered * step.toSeconds());
             for (int from = 0; from < backlog; from += 1_000) {
@@ -286,7 +286,7 @@ public final class PipelineBenchmark {
     }
 
     private long appliedBy(Collection<UUID> ids, Instant end) {
-        try (Connection reporting = infrastructure.postgres().connect("reporting");
+        try (Connection reporting = infrastructure.postgres("reporting").connect("reporting");
                 PreparedStatement count = reporting.prepareStatement(
                         "select count(*) from inbox where consumer_group = ? and event_id = any(?) and applied_at <= ?")) {
             count.setString(1, GROUP);
@@ -344,7 +344,7 @@ public final class PipelineBenchmark {
 
     private Map<UUID, Instant> applied(Collection<UUID> ids) {
         Map<UUID, Instant> applied = new LinkedHashMap<>();
-        try (Connection reporting = infrastructure.postgres().connect("reporting");
+        try (Connection reporting = infrastructure.postgres("reporting").connect("reporting");
                 PreparedStatement select = reporting.prepareStatement(
                         "select event_id, applied_at from inbox where consumer_group = ? and event_id = any(?)")) {
             select.setString(1, GROUP);

@@ -5,7 +5,17 @@ import cn.medicare.campaign.infra.postgres.PostgresServer;
 /** A running PostgreSQL (logical decoding on) and Kafka broker, wherever they come from. */
 public interface Infrastructure extends AutoCloseable {
 
+    /** The server for databases no service owns: checks, benchmarks' scratch databases. */
     PostgresServer postgres();
+
+    /**
+     * The server a service's database is on: {@link #postgres()} unless each service has a server of its
+     * own, as in the local stack. A walsender reads its server's whole WAL, every database's, so on a
+     * shared server each outbox connector also decodes the other services' writes.
+     */
+    default PostgresServer postgres(String database) {
+        return postgres();
+    }
 
     String kafkaBootstrapServers();
 

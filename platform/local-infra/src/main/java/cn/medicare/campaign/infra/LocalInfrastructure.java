@@ -99,7 +99,7 @@ public final class LocalInfrastructure implements RestartableInfrastructure {
     }
 
     /** As many different free ports: every socket stays open until all are chosen. */
-    static int[] freePorts(int count) {
+    public static int[] freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {

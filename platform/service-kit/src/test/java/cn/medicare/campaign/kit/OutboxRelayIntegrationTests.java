@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.infra.Infrastructure;
+import cn.medicare.campaign.infra.LocalInfrastructure;
+import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -145,6 +148,58 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
         }
     }
 
+    /**
+     * A service's database on a server of its own (the local stack's shape) is read there, not on the
+     * server the connector files' environment names: here that one answers nowhere.
+     */
+    @ParameterizedTest
+    @EnumSource(Relay.Kind.class)
+    void aDatabaseOnAServerOfItsOwnIsReadOnThatServer(Relay.Kind kind) {
+        String topic = "relay-own-server." + UUID.randomUUID();
+        Infrastructure real = TestInfrastructure.get();
+        PostgresServer nowhere = new PostgresServer("localhost", LocalInfrastructure.freePort(), "nobody", "nothing");
+        Infrastructure serverPerDatabase = new Infrastructure() {
+            @Override
+            public PostgresServer postgres() {
+                return nowhere;
+            }
+
+            @Override
+            public PostgresServer postgres(String database) {
+                return DATABASE.equals(database) ? real.postgres() : nowhere;
+            }
+
+            @Override
+            public String kafkaBootstrapServers() {
+                return real.kafkaBootstrapServers();
+            }
+
+            @Override
+            public String description() {
+                return "the test's PostgreSQL for " + DATABASE + " only";
+            }
+
+            @Override
+            public void close() {
+                // the test's infrastructure outlives this view of it
+            }
+        };
+
+        relay = Relay.start(kind, List.of(connector()), serverPerDatabase, relayState, 0);
+        OutboxMessage message = message(topic, 1);
+        transaction.executeWithoutResult(status -> outbox.appendAll(List.of(message)));
+
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(topic)) {
+            Map<String, ConsumerRecord<String, String>> received = new ConcurrentHashMap<>();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).forEach(record -> received.put(EventTraffic.header(record, EventHeaders.ID), record));
+                assertThat(received).hasSize(1);
+            });
+            assertArrivedAsWritten(message, received.get(message.id().toString()));
+        }
+        assertThat(relay.failures()).isEmpty();
+    }
+
     /** Retention deletes captured rows; the relay must forward nothing for them and go on. */
     private void assertTheRelayPassesOverRetentionDeletes(String topic, Map<String, ConsumerRecord<String, String>> received) {
         jdbc.update("delete from outbox where aggregatetype = ?", topic);
@@ -167,13 +222,15 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
     }
 
     private Relay startRelay(Relay.Kind kind) {
-        ConnectorConfiguration connector = ConnectorConfiguration.forService("enrollment-service")
+        return Relay.start(kind, List.of(connector()), TestInfrastructure.get(), relayState, 0);
+    }
+
+    private static ConnectorConfiguration connector() {
+        return ConnectorConfiguration.forService("enrollment-service")
                 .with("database.dbname", DATABASE)
                 .with("slot.name", SLOT)
                 .with("publication.name", SLOT)
                 .with("topic.prefix", DATABASE);
-        return Relay.start(kind, List.of(connector), TestInfrastructure.get().postgres(),
-                TestInfrastructure.get().kafkaBootstrapServers(), relayState, 0);
     }
 
     private static OutboxMessage message(String topic, int n) {

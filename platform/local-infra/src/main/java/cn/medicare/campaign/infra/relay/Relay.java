@@ -1,5 +1,6 @@
 package cn.medicare.campaign.infra.relay;
 
+import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
 import java.nio.file.Path;
@@ -42,20 +43,24 @@ public interface Relay extends AutoCloseable {
      *        Connect the name of its cluster (offsets in that cluster's topics), so that a restart resumes
      * @param connectPort Kafka Connect's REST port, 0 for a free one; unused by the embedded engine
      */
-    static Relay start(Kind kind, List<ConnectorConfiguration> connectors, PostgresServer postgres, String bootstrapServers,
-            Path stateDirectory, int connectPort) {
+    static Relay start(Kind kind, List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory,
+            int connectPort) {
         return switch (kind) {
-            case EMBEDDED -> embedded(connectors, postgres, bootstrapServers, stateDirectory);
-            case CONNECT -> connect(connectors, postgres, bootstrapServers, stateDirectory, connectPort);
+            case EMBEDDED -> embedded(connectors, infrastructure, stateDirectory);
+            case CONNECT -> connect(connectors, infrastructure, stateDirectory, connectPort);
         };
     }
 
-    private static Relay embedded(List<ConnectorConfiguration> connectors, PostgresServer postgres, String bootstrapServers,
-            Path stateDirectory) {
+    private static PostgresServer serverOf(ConnectorConfiguration connector, Infrastructure infrastructure) {
+        return infrastructure.postgres(connector.get("database.dbname"));
+    }
+
+    private static Relay embedded(List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory) {
         List<OutboxRelay> relays = new ArrayList<>();
         try {
             for (ConnectorConfiguration connector : connectors) {
-                relays.add(OutboxRelay.start(connector, postgres, bootstrapServers, stateDirectory));
+                relays.add(OutboxRelay.start(connector, serverOf(connector, infrastructure), infrastructure.kafkaBootstrapServers(),
+                        stateDirectory));
             }
         } catch (RuntimeException e) {
             relays.forEach(OutboxRelay::close);
@@ -80,13 +85,16 @@ public interface Relay extends AutoCloseable {
         };
     }
 
-    private static Relay connect(List<ConnectorConfiguration> connectors, PostgresServer postgres, String bootstrapServers,
-            Path stateDirectory, int connectPort) {
+    private static Relay connect(List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory,
+            int connectPort) {
         String cluster = "campaign-connect-" + Integer.toHexString(stateDirectory.toAbsolutePath().normalize().toString().hashCode());
-        ConnectWorker worker = ConnectWorker.start(bootstrapServers, connectPort > 0 ? connectPort : LocalInfrastructure.freePort(),
-                cluster, postgres);
+        PostgresServer shared = infrastructure.postgres();
+        ConnectWorker worker = ConnectWorker.start(infrastructure.kafkaBootstrapServers(),
+                connectPort > 0 ? connectPort : LocalInfrastructure.freePort(), cluster, shared);
         try {
-            connectors.forEach(worker::run);
+            for (ConnectorConfiguration connector : connectors) {
+                worker.run(onItsServer(connector, serverOf(connector, infrastructure), shared));
+            }
         } catch (RuntimeException e) {
             worker.close();
             throw e;
@@ -115,5 +123,17 @@ public interface Relay extends AutoCloseable {
                 worker.close();
             }
         };
+    }
+
+    /**
+     * The connector files name the server through the worker's environment, one server for all; a
+     * database on a server of its own is named in its connector instead.
+     */
+    private static ConnectorConfiguration onItsServer(ConnectorConfiguration connector, PostgresServer server, PostgresServer shared) {
+        if (server.equals(shared)) {
+            return connector;
+        }
+        return connector.with("database.hostname", server.host()).with("database.port", String.valueOf(server.port()))
+                .with("database.user", server.user()).with("database.password", server.password());
     }
 }
