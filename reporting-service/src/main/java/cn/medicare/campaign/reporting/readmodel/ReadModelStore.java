@@ -14,6 +14,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.PersonYears;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -390,13 +391,11 @@ class ReadModelStore {
     /** Those of the person-years that have money of their own paid or refunded (the fund's is not theirs: Definitions.SETTLED). */
     Set<PersonYear> withMoneyOfTheirOwn(Set<PersonYear> keys) {
         Set<PersonYear> withMoney = new HashSet<>();
-        jdbc.sql("""
+        PersonYears.bind(jdbc.sql("""
                 select person_id, coverage_year from person_year
-                where person_id = any(cast(:personIds as varchar[]))
-                  and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
-                  and (paid_amount <> 0 or refunded_amount <> 0)""")
-                .param("personIds", keys.stream().map(PersonYear::personId).toArray(String[]::new))
-                .param("coverageYears", keys.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
+                where %s
+                  and (paid_amount <> 0 or refunded_amount <> 0)""".formatted(PersonYears.MATCH)), keys, PersonYear::personId,
+                PersonYear::coverageYear)
                 .query(row -> {
                     withMoney.add(new PersonYear(row.getString(1), row.getInt(2)));
                 });

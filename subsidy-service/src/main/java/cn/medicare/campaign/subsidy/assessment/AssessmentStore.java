@@ -1,6 +1,7 @@
 package cn.medicare.campaign.subsidy.assessment;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.kit.PersonYears;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,13 +37,10 @@ class AssessmentStore {
         Map<String, Enrolment> byKey = new HashMap<>();
         enrolments.forEach(enrolment -> byKey.put(enrolment.personId() + "/" + enrolment.coverageYear(), enrolment));
         Map<Enrolment, Assessment> current = new HashMap<>();
-        jdbc.sql("""
+        PersonYears.bind(jdbc.sql("""
                 select person_id, coverage_year, standard_amount, subsidy_amount, payable_amount, assistance_category
                 from assessment
-                where person_id = any(cast(:personIds as varchar[]))
-                  and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))""")
-                .param("personIds", enrolments.stream().map(Enrolment::personId).toArray(String[]::new))
-                .param("coverageYears", enrolments.stream().map(Enrolment::coverageYear).toArray(Integer[]::new))
+                where %s""".formatted(PersonYears.MATCH)), enrolments, Enrolment::personId, Enrolment::coverageYear)
                 .query(row -> {
                     current.put(byKey.get(row.getString(1) + "/" + row.getInt(2)), new Assessment(row.getBigDecimal(3),
                             row.getBigDecimal(4), row.getBigDecimal(5),

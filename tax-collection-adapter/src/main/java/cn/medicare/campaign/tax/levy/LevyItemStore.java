@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.PersonYears;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -36,16 +37,6 @@ class LevyItemStore {
      * person's own part to pay).
      */
     private static final String OWN_PAYABLE = "greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00)))";
-
-    /**
-     * The person-years of a call ({@code :personIds} and {@code :coverageYears} side by side). Found
-     * through the key's index by the person ids first: a join with the unnested pairs alone is
-     * planned as a scan of the whole table while the table is small, and a cached plan stays so
-     * while it grows.
-     */
-    private static final String KEYS = """
-            person_id = any(cast(:personIds as varchar[]))
-            and (person_id, coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))""";
 
     private final JdbcClient jdbc;
 
@@ -78,7 +69,7 @@ class LevyItemStore {
     Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
         Map<PersonYear, String> regions = new HashMap<>();
         keys(jdbc.sql("""
-                select person_id, coverage_year, region from levy_item where %s""".formatted(KEYS)), keys)
+                select person_id, coverage_year, region from levy_item where %s""".formatted(PersonYears.MATCH)), keys)
                 .query(row -> {
                     regions.put(new PersonYear(row.getString(1), row.getInt(2)), row.getString(3));
                 });
@@ -262,7 +253,7 @@ class LevyItemStore {
                   and (paid_total > 0 or refund_due <> 0
                        or (settled_payable is null and payable_amount is not null and paid_total >= %1$s)
                        or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null))"""
-                .formatted(OWN_PAYABLE, KEYS)), keys)
+                .formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
@@ -274,7 +265,7 @@ class LevyItemStore {
         keys(jdbc.sql("""
                 update levy_item set settled_payable = %1$s
                 where %2$s
-                  and settled_payable is null and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE, KEYS)), keys)
+                  and settled_payable is null and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .update();
     }
 
@@ -303,7 +294,7 @@ class LevyItemStore {
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason,
                        greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
-                from levy_item where %s""".formatted(OWN_PAYABLE, KEYS)), keys)
+                from levy_item where %s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .query(LevyItemStore::balance).list();
     }
 
@@ -325,7 +316,7 @@ class LevyItemStore {
                 update levy_item set coverage_announced = true
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
-                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(KEYS)), keys)
+                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(PersonYears.MATCH)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
@@ -408,6 +399,6 @@ class LevyItemStore {
     }
 
     private static JdbcClient.StatementSpec keys(JdbcClient.StatementSpec statement, Collection<PersonYear> keys) {
-        return statement.param("personIds", PersonYear.personIds(keys)).param("coverageYears", PersonYear.coverageYears(keys));
+        return PersonYears.bind(statement, keys, PersonYear::personId, PersonYear::coverageYear);
     }
 }
