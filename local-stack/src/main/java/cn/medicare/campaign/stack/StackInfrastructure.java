@@ -72,7 +72,7 @@ public final class StackInfrastructure implements Infrastructure {
                 localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
                 kafka = localKafka.bootstrapServers();
             }
-            return new StackInfrastructure(postgres, serverOfDatabase, kafka, List.copyOf(local.values()), localKafka);
+            return new StackInfrastructure(postgres, Map.copyOf(serverOfDatabase), kafka, List.copyOf(local.values()), localKafka);
         } catch (RuntimeException e) {
             local.values().forEach(StackInfrastructure::closeQuietly);
             throw e;
