@@ -151,7 +151,7 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
     void aDatabaseOnAServerOfItsOwnIsReadOnThatServer(Relay.Kind kind) {
         String topic = "relay-own-server." + UUID.randomUUID();
         Infrastructure real = TestInfrastructure.get();
-        PostgresServer nowhere = new PostgresServer("localhost", LocalInfrastructure.freePort(), "nobody", "nothing");
+        PostgresServer nowhere = new PostgresServer("localhost", LocalInfrastructure.freePort(), real.postgres().user(), real.postgres().password());
         Infrastructure serverPerDatabase = new Infrastructure() {
             @Override
             public PostgresServer postgres() {

@@ -127,13 +127,13 @@ public interface Relay extends AutoCloseable {
 
     /**
      * The connector files name the server through the worker's environment, one server for all; a
-     * database on a server of its own is named in its connector instead.
+     * database on a server of its own is named in its connector instead. Credentials stay in the
+     * environment where they are the same: Connect's REST API shows a connector's configuration as given.
      */
     private static ConnectorConfiguration onItsServer(ConnectorConfiguration connector, PostgresServer server, PostgresServer shared) {
-        if (server.equals(shared)) {
-            return connector;
-        }
-        return connector.with("database.hostname", server.host()).with("database.port", String.valueOf(server.port()))
-                .with("database.user", server.user()).with("database.password", server.password());
+        ConnectorConfiguration located = server.host().equals(shared.host()) && server.port() == shared.port() ? connector
+                : connector.with("database.hostname", server.host()).with("database.port", String.valueOf(server.port()));
+        return server.user().equals(shared.user()) && server.password().equals(shared.password()) ? located
+                : located.with("database.user", server.user()).with("database.password", server.password());
     }
 }
