@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -30,17 +30,16 @@ import java.util.stream.Stream;
 public final class StackInfrastructure implements Infrastructure {
 
     private final PostgresServer postgres;
-    private final Map<String, PostgresServer> serverOfDatabase;
+    /** Empty when PostgreSQL is external: then every database is on {@link #postgres}. */
+    private final Map<String, LocalPostgres> embeddedPostgres;
     private final String kafka;
-    private final List<LocalPostgres> embeddedPostgres;
     private final AutoCloseable embeddedKafka;
 
-    private StackInfrastructure(PostgresServer postgres, Map<String, PostgresServer> serverOfDatabase, String kafka,
-            List<LocalPostgres> embeddedPostgres, AutoCloseable embeddedKafka) {
+    private StackInfrastructure(PostgresServer postgres, Map<String, LocalPostgres> embeddedPostgres, String kafka,
+            AutoCloseable embeddedKafka) {
         this.postgres = postgres;
-        this.serverOfDatabase = serverOfDatabase;
-        this.kafka = kafka;
         this.embeddedPostgres = embeddedPostgres;
+        this.kafka = kafka;
         this.embeddedKafka = embeddedKafka;
     }
 
@@ -61,8 +60,6 @@ public final class StackInfrastructure implements Infrastructure {
             PostgresServer postgres = externalPostgres
                     .map(external -> new PostgresServer(external.host(), external.port(), external.user(), external.password()))
                     .orElseGet(() -> local.get(SuiteService.ENROLLMENT.database()).server());
-            Map<String, PostgresServer> serverOfDatabase = new LinkedHashMap<>();
-            local.forEach((database, server) -> serverOfDatabase.put(database, server.server()));
             LocalKafkaBroker localKafka = null;
             String kafka;
             if (externalKafka.isPresent()) {
@@ -72,7 +69,7 @@ public final class StackInfrastructure implements Infrastructure {
                 localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
                 kafka = localKafka.bootstrapServers();
             }
-            return new StackInfrastructure(postgres, Map.copyOf(serverOfDatabase), kafka, List.copyOf(local.values()), localKafka);
+            return new StackInfrastructure(postgres, Collections.unmodifiableMap(local), kafka, localKafka);
         } catch (RuntimeException e) {
             local.values().forEach(StackInfrastructure::closeQuietly);
             throw e;
@@ -117,7 +114,8 @@ public final class StackInfrastructure implements Infrastructure {
 
     @Override
     public PostgresServer postgres(String database) {
-        return serverOfDatabase.getOrDefault(database, postgres);
+        LocalPostgres embedded = embeddedPostgres.get(database);
+        return embedded != null ? embedded.server() : postgres;
     }
 
     @Override
@@ -128,14 +126,14 @@ public final class StackInfrastructure implements Infrastructure {
     @Override
     public String description() {
         String postgresDescription = embeddedPostgres.isEmpty() ? "external PostgreSQL on " + postgres.host() + ":" + postgres.port()
-                : embeddedPostgres.size() + " x " + embeddedPostgres.get(0).kind() + ", one per service database";
+                : embeddedPostgres.size() + " x " + embeddedPostgres.values().iterator().next().kind() + ", one per service database";
         return postgresDescription + ", " + (embeddedKafka != null ? "in-JVM Kafka broker (KRaft)" : "external Kafka") + " on " + kafka;
     }
 
     @Override
     public void close() {
         closeQuietly(embeddedKafka);
-        embeddedPostgres.forEach(StackInfrastructure::closeQuietly);
+        embeddedPostgres.values().forEach(StackInfrastructure::closeQuietly);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
