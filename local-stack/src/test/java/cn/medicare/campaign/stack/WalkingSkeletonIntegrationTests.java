@@ -168,7 +168,7 @@ class WalkingSkeletonIntegrationTests {
     @Test
     @Order(7)
     void everyMetricTheAlertRulesAndTheDashboardNameIsExposed() throws IOException {
-        Pattern metric = Pattern.compile("\\b((?:insurance|kafka|jvm|http|process|hikaricp|system)_[a-z0-9_]+)");
+        Pattern metric = Pattern.compile("\\b((?:insurance|kafka|jvm|http|process|hikaricp|system|tomcat)_[a-z0-9_]+)");
         Set<String> named = new TreeSet<>();
         metric.matcher(Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yml"))).results()
                 .forEach(found -> named.add(found.group(1)));
