@@ -44,6 +44,9 @@ abstract class SubsidyIntegrationTestBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceDatabase.register(registry, "subsidy_test");
+        // a campaign's reassessment in chunks of two people: a test's handful crosses chunk boundaries
+        registry.add("insurance.subsidy.reassessment-chunk", () -> "2");
+        registry.add("insurance.subsidy.reassessment-every", () -> "PT0.2S");
     }
 
     /** Liancheng's 2018 campaign and townships, as enrollment-service published them. */

@@ -64,11 +64,6 @@ public class AssessmentService {
                 enrolment -> known.computeIfAbsent(enrolment.region(), region -> campaigns.find(region, coverageYear)), reason);
     }
 
-    /** A new campaign version reassesses everybody under it: the campaign in hand is not read back. */
-    public void reassessUnder(CampaignDefined campaign, Collection<String> personIds, AssessmentReason reason) {
-        assess(roster.active(personIds, campaign.coverageYear()), enrolment -> Optional.of(campaign), reason);
-    }
-
     private void assess(List<Enrolment> enrolments, Function<Enrolment, Optional<CampaignDefined>> campaignOf, AssessmentReason reason) {
         List<Enrolment> underCampaign = enrolments.stream().filter(enrolment -> campaignOf.apply(enrolment).isPresent()).toList();
         if (underCampaign.isEmpty()) {

@@ -14,6 +14,7 @@ import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.subsidy.assessment.AssessmentService;
+import cn.medicare.campaign.subsidy.assessment.ReassessmentService;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Instant;
@@ -35,13 +36,16 @@ class UpstreamHandler implements DispatchingHandler {
     private final CampaignStore campaigns;
     private final RosterStore roster;
     private final AssessmentService assessor;
+    private final ReassessmentService reassessments;
     private final PersonLocks locks;
     private final EventHandlers handlers;
 
-    UpstreamHandler(CampaignStore campaigns, RosterStore roster, AssessmentService assessor, PersonLocks locks) {
+    UpstreamHandler(CampaignStore campaigns, RosterStore roster, AssessmentService assessor, ReassessmentService reassessments,
+            PersonLocks locks) {
         this.campaigns = campaigns;
         this.roster = roster;
         this.assessor = assessor;
+        this.reassessments = reassessments;
         this.locks = locks;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
                 .on(CampaignDefined.class, this::define)
@@ -62,8 +66,6 @@ class UpstreamHandler implements DispatchingHandler {
             incoming.event().ifPresent(event -> {
                 if (event instanceof PersonEvent person) {
                     people.add(person.personId());
-                } else if (event instanceof CampaignDefined campaign) {
-                    people.addAll(roster.activePersons(campaign.region(), campaign.coverageYear()));
                 }
             });
         }
@@ -75,12 +77,11 @@ class UpstreamHandler implements DispatchingHandler {
         return handlers;
     }
 
+    /** Everyone under a newer version is reassessed after this transaction, a chunk at a time ({@link ReassessmentService}). */
     private void define(CampaignDefined campaign) {
-        if (!campaigns.define(campaign)) {
-            return;
+        if (campaigns.define(campaign)) {
+            reassessments.request(campaign.region(), campaign.coverageYear());
         }
-        assessor.reassessUnder(campaign, roster.activePersons(campaign.region(), campaign.coverageYear()),
-                AssessmentReason.CAMPAIGN_CHANGED);
     }
 
     /**

@@ -107,11 +107,13 @@ public class RosterStore {
                 .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear).query(ENROLMENT).list();
     }
 
-    /** Everyone enrolled and not withdrawn under one campaign, in personId order (the order locks are taken in). */
-    public List<String> activePersons(String region, int coverageYear) {
+    /** The next {@code limit} people enrolled and not withdrawn under one campaign after {@code after} (null: from the first), in personId order. */
+    public List<String> activePersonsAfter(String region, int coverageYear, String after, int limit) {
         return jdbc.sql("""
                 select person_id from enrolment
-                where region = :region and coverage_year = :coverageYear and not withdrawn order by person_id""")
-                .param("region", region).param("coverageYear", coverageYear).query(String.class).list();
+                where region = :region and coverage_year = :coverageYear and not withdrawn and person_id > :after
+                order by person_id limit :limit""")
+                .param("region", region).param("coverageYear", coverageYear).param("after", after == null ? "" : after)
+                .param("limit", limit).query(String.class).list();
     }
 }
