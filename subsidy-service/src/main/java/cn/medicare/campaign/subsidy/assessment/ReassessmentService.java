@@ -32,17 +32,17 @@ public class ReassessmentService {
     private final PersonLocks locks;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final int chunk;
+    private final int chunkSize;
 
     ReassessmentService(ReassessmentStore requests, RosterStore roster, AssessmentService assessor, PersonLocks locks,
-            TransactionTemplate transaction, Clock clock, @Value("${insurance.subsidy.reassessment-chunk:5000}") int chunk) {
+            TransactionTemplate transaction, Clock clock, @Value("${insurance.subsidy.reassessment-chunk:5000}") int chunkSize) {
         this.requests = requests;
         this.roster = roster;
         this.assessor = assessor;
         this.locks = locks;
         this.transaction = transaction;
         this.clock = clock;
-        this.chunk = chunk;
+        this.chunkSize = chunkSize;
     }
 
     /** In the transaction that stored the new version: the request is kept with it, or lost with it. */
@@ -59,22 +59,30 @@ public class ReassessmentService {
     @SchedulerLock(name = "reassessment", lockAtMostFor = "PT30M")
     public void reassessPending() {
         for (ReassessmentStore.Pending request : requests.pending()) {
-            int people = 0;
-            int chunks = 0;
-            Chunk done;
-            ReassessmentStore.Pending at = request;
-            do {
-                ReassessmentStore.Pending from = at;
-                done = transaction.execute(status -> reassess(from));
-                people += done.people();
-                chunks++;
-                at = done.next();
-            } while (at != null);
-            if (done.finished()) {
-                log.info("Reassessed {} people of campaign {} {} in {} chunks, {} s after the version asked for it", people,
-                        request.region(), request.coverageYear(), chunks,
-                        Duration.between(request.requestedAt(), clock.instant()).toSeconds());
+            try {
+                reassess(request);
+            } catch (RuntimeException e) {
+                // the request stays where its last chunk left it; the next run tries again, the other campaigns go on
+                log.error("Reassessing campaign {} {} stopped; it goes on at the next run", request.region(), request.coverageYear(), e);
             }
+        }
+    }
+
+    private void reassess(ReassessmentStore.Pending request) {
+        int people = 0;
+        int chunks = 0;
+        Chunk done;
+        ReassessmentStore.Pending at = request;
+        do {
+            ReassessmentStore.Pending from = at;
+            done = transaction.execute(status -> chunk(from));
+            people += done.people();
+            chunks++;
+            at = done.next();
+        } while (at != null);
+        if (done.finished()) {
+            log.info("Reassessed {} people of campaign {} {} in {} chunks, {} s after the version asked for it", people,
+                    request.region(), request.coverageYear(), chunks, Duration.between(request.requestedAt(), clock.instant()).toSeconds());
         }
     }
 
@@ -85,11 +93,11 @@ public class ReassessmentService {
     private record Chunk(int people, ReassessmentStore.Pending next, boolean finished) {
     }
 
-    private Chunk reassess(ReassessmentStore.Pending from) {
-        List<String> people = roster.activePersonsAfter(from.region(), from.coverageYear(), from.after(), chunk);
+    private Chunk chunk(ReassessmentStore.Pending from) {
+        List<String> people = roster.activePersonsAfter(from.region(), from.coverageYear(), from.after(), chunkSize);
         locks.lock(people);
         assessor.reassessAll(people, from.coverageYear(), AssessmentReason.CAMPAIGN_CHANGED);
-        String last = people.size() < chunk ? null : people.get(people.size() - 1);
+        String last = people.size() < chunkSize ? null : people.get(people.size() - 1);
         if (!requests.advance(from, last)) {
             return new Chunk(people.size(), null, false);
         }
