@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy.assessment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +32,12 @@ class ReassessmentStore {
                 on conflict (region, coverage_year) do update
                 set after_person_id = null, generation = reassessment.generation + 1, requested_at = excluded.requested_at""")
                 .param("region", region).param("coverageYear", coverageYear).param("at", Timestamp.from(at)).update();
+    }
+
+    /** When the request waiting longest was made; empty when none waits. */
+    Optional<Instant> oldestRequest() {
+        return Optional.ofNullable(jdbc.sql("select min(requested_at) from reassessment").query(Timestamp.class).single())
+                .map(Timestamp::toInstant);
     }
 
     List<Pending> pending() {
