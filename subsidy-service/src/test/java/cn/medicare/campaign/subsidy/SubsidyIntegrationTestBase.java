@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(BusinessClock.class)
-abstract class SubsidyIntegrationTestBase {
+public abstract class SubsidyIntegrationTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

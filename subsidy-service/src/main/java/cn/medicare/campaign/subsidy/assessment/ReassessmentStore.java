@@ -36,7 +36,7 @@ class ReassessmentStore {
 
     /** When the request waiting longest was made; empty when none waits. */
     Optional<Instant> oldestRequest() {
-        return Optional.ofNullable(jdbc.sql("select min(requested_at) from reassessment").query(Timestamp.class).single())
+        return jdbc.sql("select requested_at from reassessment order by requested_at limit 1").query(Timestamp.class).optional()
                 .map(Timestamp::toInstant);
     }
 
