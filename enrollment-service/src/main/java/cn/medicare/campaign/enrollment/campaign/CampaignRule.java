@@ -38,17 +38,19 @@ final class CampaignRule {
         List<InputError> errors = new ArrayList<>();
         checkKey(region, coverageYear, errors);
         if (request.regionName() == null || request.regionName().isBlank() || request.regionName().strip().length() > MAX_NAME) {
-            errors.add(InputError.field("regionName", "is required, at most " + MAX_NAME + " characters"));
+            errors.add(InputError.field("regionName", "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME
+                    + " characters"));
         }
         if (request.collectionPeriod() == null) {
-            errors.add(InputError.field("collectionPeriod", "is required, with start and end"));
+            errors.add(InputError.field("collectionPeriod", "必填，含开始日期和结束日期 / is required, with start and end"));
         }
         checkContributions(request.contributions(), errors);
         nonNegative("fiscalSubsidy", request.fiscalSubsidy(), errors);
         checkAssistance(request.assistance(), errors);
         BigDecimal goal = request.participationGoal();
         if (goal == null || goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0 || goal.scale() > SHARE_DECIMALS) {
-            errors.add(InputError.field("participationGoal", "is required, a share between 0 and 1 such as \"0.98\""));
+            errors.add(InputError.field("participationGoal", "必填，为 0 到 1 之间的比例，如 \"0.98\" / is required, a share "
+                    + "between 0 and 1 such as \"0.98\""));
         }
         checkStages(request.stages(), errors);
         if (request.shortfall() != null && request.shortfall().matchingFundsPerHead() != null) {
@@ -66,11 +68,13 @@ final class CampaignRule {
             for (int i = 0; i < request.extensions().size(); i++) {
                 CampaignDefined.Extension extension = request.extensions().get(i);
                 if (extension == null) {
-                    errors.add(InputError.field("extensions[" + i + "]", "is an extension {appliesTo, bornFrom?, until}, not null"));
+                    errors.add(InputError.field("extensions[" + i + "]", "应为延期规则 {appliesTo, bornFrom?, until}，不能为空 / is an "
+                            + "extension {appliesTo, bornFrom?, until}, not null"));
                 } else if (extension.until().isBefore(request.collectionPeriod().end())) {
-                    errors.add(InputError.field("extensions[" + i + "].until", "extends the period, so it is on or after its end"));
+                    errors.add(InputError.field("extensions[" + i + "].until", "延期截止日不能早于征缴期结束日 / extends the period, "
+                            + "so it is on or after its end"));
                 } else if (extension.bornFrom() != null && extension.bornFrom().isAfter(extension.until())) {
-                    errors.add(InputError.field("extensions[" + i + "].bornFrom", "is on or before the extension's end"));
+                    errors.add(InputError.field("extensions[" + i + "].bornFrom", "不能晚于延期截止日 / is on or before the extension's end"));
                 }
             }
         }
@@ -85,11 +89,13 @@ final class CampaignRule {
         Set<PersonCategory> withPeriods = new HashSet<>();
         for (int i = 0; i < periods.size(); i++) {
             if (periods.get(i) == null) {
-                errors.add(InputError.field("categoryPeriods[" + i + "]", "is a period {appliesTo, start, end}, not null"));
+                errors.add(InputError.field("categoryPeriods[" + i + "]", "应为征缴期 {appliesTo, start, end}，不能为空 / is a period "
+                        + "{appliesTo, start, end}, not null"));
             } else if (!withPeriods.add(periods.get(i).appliesTo())) {
-                errors.add(InputError.field("categoryPeriods[" + i + "].appliesTo", periods.get(i).appliesTo() + " already has a period"));
+                errors.add(InputError.field("categoryPeriods[" + i + "].appliesTo", "人员类别 " + periods.get(i).appliesTo() + " 已有征缴期 / "
+                        + periods.get(i).appliesTo() + " already has a period"));
             } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
-                errors.add(InputError.field("categoryPeriods[" + i + "].end", "is before the end of the coverage year"));
+                errors.add(InputError.field("categoryPeriods[" + i + "].end", "应早于参保年度结束日 / is before the end of the coverage year"));
             }
         }
         List<CampaignDefined.SpecialCaseRule> cases = request.specialCases() == null ? List.of() : request.specialCases();
@@ -98,14 +104,16 @@ final class CampaignRule {
             CampaignDefined.SpecialCaseRule rule = cases.get(i);
             String at = "specialCases[" + i + "]";
             if (rule == null) {
-                errors.add(InputError.field(at, "is a rule {case, coverageFrom, withinDays?, withinMonths?, otherwise?}, not null"));
+                errors.add(InputError.field(at, "应为特殊情形规则 {case, coverageFrom, withinDays?, withinMonths?, otherwise?}，不能为空 / "
+                        + "is a rule {case, coverageFrom, withinDays?, withinMonths?, otherwise?}, not null"));
                 continue;
             }
             if (!withRules.add(rule.specialCase())) {
-                errors.add(InputError.field(at + ".case", rule.specialCase() + " already has a rule: one rule per case"));
+                errors.add(InputError.field(at + ".case", "特殊情形 " + rule.specialCase() + " 已有规则，每种情形只能有一条规则 / "
+                        + rule.specialCase() + " already has a rule: one rule per case"));
             }
             if (rule.withinDays() != null && rule.withinMonths() != null) {
-                errors.add(InputError.field(at + ".withinMonths", "a window is counted in days or in months, not both"));
+                errors.add(InputError.field(at + ".withinMonths", "期限按天或按月计算，不能同时填写 / a window is counted in days or in months, not both"));
             }
             waiting(at, rule.waitingDays(), rule.waitingMonths(), errors);
             if (rule.otherwise() != null) {
@@ -114,7 +122,8 @@ final class CampaignRule {
         }
         if (request.lateEnrolment() != null && request.lateEnrolment().waitingDays() != null
                 && request.lateEnrolment().waitingDays() > MAX_WAITING_DAYS) {
-            errors.add(InputError.field("lateEnrolment.waitingDays", "is 0 to " + MAX_WAITING_DAYS + " days"));
+            errors.add(InputError.field("lateEnrolment.waitingDays", "应为 0 至 " + MAX_WAITING_DAYS + " 天 / is 0 to " + MAX_WAITING_DAYS
+                    + " days"));
         }
         if (request.assistanceCutoff() != null && request.collectionPeriod() != null
                 && (request.assistanceCutoff().isBefore(request.collectionPeriod().start())
@@ -128,22 +137,23 @@ final class CampaignRule {
             share("goals.NEWBORN", request.goals().newborn(), errors);
         }
         if (request.agencyListDueDay() != null && (request.agencyListDueDay() < 1 || request.agencyListDueDay() > 28)) {
-            errors.add(InputError.field("agencyListDueDay", "is a day of every month, 1 to 28"));
+            errors.add(InputError.field("agencyListDueDay", "应为每月中的某一天，1 至 28 / is a day of every month, 1 to 28"));
         }
     }
 
     private static void share(String field, BigDecimal goal, List<InputError> errors) {
         if (goal != null && (goal.signum() <= 0 || goal.compareTo(BigDecimal.ONE) > 0 || goal.scale() > SHARE_DECIMALS)) {
-            errors.add(InputError.field(field, "is a share between 0 and 1 such as \"0.98\""));
+            errors.add(InputError.field(field, "应为 0 到 1 之间的比例，如 \"0.98\" / is a share between 0 and 1 such as \"0.98\""));
         }
     }
 
     private static void waiting(String at, Integer days, Integer months, List<InputError> errors) {
         if (days != null && days > MAX_WAITING_DAYS) {
-            errors.add(InputError.field(at + ".waitingDays", "is 0 to " + MAX_WAITING_DAYS + " days"));
+            errors.add(InputError.field(at + ".waitingDays", "应为 0 至 " + MAX_WAITING_DAYS + " 天 / is 0 to " + MAX_WAITING_DAYS + " days"));
         }
         if (months != null && months > MAX_WAITING_MONTHS) {
-            errors.add(InputError.field(at + ".waitingMonths", "is 0 to " + MAX_WAITING_MONTHS + " months"));
+            errors.add(InputError.field(at + ".waitingMonths", "应为 0 至 " + MAX_WAITING_MONTHS + " 个月 / is 0 to " + MAX_WAITING_MONTHS
+                    + " months"));
         }
     }
 
@@ -166,7 +176,7 @@ final class CampaignRule {
     static List<InputError> checkTargets(String region, List<TargetRow> rows) {
         List<InputError> errors = new ArrayList<>();
         if (rows == null || rows.isEmpty()) {
-            errors.add(InputError.field("targets", "lists at least one township"));
+            errors.add(InputError.field("targets", "至少列出一个乡镇 / lists at least one township"));
             return errors;
         }
         Map<String, TargetsSet.UnitType> townshipLevel = new HashMap<>();
@@ -182,7 +192,7 @@ final class CampaignRule {
             TargetRow row = rows.get(i);
             String at = "targets[" + i + "]";
             if (row == null) {
-                errors.add(InputError.row(i + 1, at, "is a unit's target, not null"));
+                errors.add(InputError.row(i + 1, at, "应为单位的目标任务，不能为空 / is a unit's target, not null"));
                 continue;
             }
             String codeField = at + (row.unit() != null ? ".unit" : ".township");
@@ -210,11 +220,12 @@ final class CampaignRule {
                 }
             }
             if (code != null && !codes.add(code)) {
-                errors.add(InputError.row(i + 1, codeField, "unit " + code + " appears twice"));
+                errors.add(InputError.row(i + 1, codeField, "单位 " + code + " 重复出现 / unit " + code + " appears twice"));
             }
             String name = row.name() == null ? null : row.name().strip();
             if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-                errors.add(InputError.row(i + 1, nameField, "is required, at most " + MAX_NAME + " characters"));
+                errors.add(InputError.row(i + 1, nameField, "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME
+                        + " characters"));
             } else if (!row.townshipLevel() && !names.add(row.kind() + "|" + (row.kind() == TargetsSet.UnitType.VILLAGE ? row.parent() : "")
                     + "|" + name)) {
                 // the roster names a village and a school, not their codes: two units of one name could not be told apart
@@ -234,7 +245,7 @@ final class CampaignRule {
             }
         }
         if (errors.isEmpty() && townshipLevel.isEmpty()) {
-            errors.add(InputError.field("targets", "lists at least one township"));
+            errors.add(InputError.field("targets", "至少列出一个乡镇 / lists at least one township"));
         }
         return errors;
     }
@@ -247,16 +258,17 @@ final class CampaignRule {
 
     static void checkKey(String region, int coverageYear, List<InputError> errors) {
         if (!REGION.matcher(region).matches()) {
-            errors.add(InputError.field("region", "is a 6-digit county code such as 350825"));
+            errors.add(InputError.field("region", "应为 6 位县（区）代码，如 350825 / is a 6-digit county code such as 350825"));
         }
         if (coverageYear < 2000 || coverageYear > 2100) {
-            errors.add(InputError.field("coverageYear", "is a year such as 2018"));
+            errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
     }
 
     private static void checkContributions(CampaignDefined.Contributions contributions, List<InputError> errors) {
         if (contributions == null) {
-            errors.add(InputError.field("contributions", "is required, with an amount for GENERAL, STUDENT, MINOR, COLLEGE_STUDENT and NEWBORN"));
+            errors.add(InputError.field("contributions", "必填，须列出 GENERAL、STUDENT、MINOR、COLLEGE_STUDENT 和 NEWBORN 的缴费标准 / "
+                    + "is required, with an amount for GENERAL, STUDENT, MINOR, COLLEGE_STUDENT and NEWBORN"));
             return;
         }
         for (PersonCategory category : PersonCategory.values()) {
@@ -266,7 +278,7 @@ final class CampaignRule {
 
     private static void checkAssistance(List<CampaignDefined.Assistance> assistance, List<InputError> errors) {
         if (assistance == null) {
-            errors.add(InputError.field("assistance", "is required (an empty list when nobody is assisted)"));
+            errors.add(InputError.field("assistance", "必填（无资助对象时为空列表） / is required (an empty list when nobody is assisted)"));
             return;
         }
         Set<AssistanceCategory> covered = new HashSet<>();
@@ -274,43 +286,49 @@ final class CampaignRule {
             CampaignDefined.Assistance rule = assistance.get(i);
             String at = "assistance[" + i + "]";
             if (rule == null) {
-                errors.add(InputError.field(at, "is a rule {categories, mode, subsidy or percent} naming known categories"));
+                errors.add(InputError.field(at, "应为资助规则 {categories, mode, subsidy 或 percent}，资助类别须为已知类别 / "
+                        + "is a rule {categories, mode, subsidy or percent} naming known categories"));
                 continue;
             }
             if (rule.categories().isEmpty()) {
-                errors.add(InputError.field(at + ".categories", "names at least one assistance category"));
+                errors.add(InputError.field(at + ".categories", "至少列出一个资助类别 / names at least one assistance category"));
             }
             rule.categories().stream().filter(category -> !covered.add(category)).forEach(category ->
-                    errors.add(InputError.field(at + ".categories", category + " already has a rule: one rule per category")));
+                    errors.add(InputError.field(at + ".categories", "资助类别 " + category + " 已有规则，每个类别只能有一条规则 / "
+                            + category + " already has a rule: one rule per category")));
             if (rule.mode() == AssistanceMode.FIXED) {
                 nonNegative(at + ".subsidy", rule.subsidy(), errors);
             }
             if (rule.mode() == AssistanceMode.PERCENT
                     && (rule.percent().signum() < 0 || rule.percent().compareTo(HUNDRED) > 0 || rule.percent().scale() > SHARE_DECIMALS)) {
-                errors.add(InputError.field(at + ".percent", "is between 0 and 100, at most " + SHARE_DECIMALS + " decimals"));
+                errors.add(InputError.field(at + ".percent", "应在 0 到 100 之间，最多 " + SHARE_DECIMALS + " 位小数 / is between 0 and 100, "
+                        + "at most " + SHARE_DECIMALS + " decimals"));
             }
         }
     }
 
     private static void checkStages(List<CampaignDefined.Stage> stages, List<InputError> errors) {
         if (stages == null) {
-            errors.add(InputError.field("stages", "is required (an empty list when there are no staged targets)"));
+            errors.add(InputError.field("stages", "必填（无阶段目标时为空列表） / is required (an empty list when there are no staged targets)"));
             return;
         }
         Set<String> judged = new HashSet<>();
         for (int i = 0; i < stages.size(); i++) {
             CampaignDefined.Stage stage = stages.get(i);
             if (stage == null) {
-                errors.add(InputError.field("stages[" + i + "]", "is a stage {deadline, threshold, reward, penaltyPerPoint}, not null"));
+                errors.add(InputError.field("stages[" + i + "]", "应为阶段目标 {deadline, threshold, reward, penaltyPerPoint}，不能为空 / "
+                        + "is a stage {deadline, threshold, reward, penaltyPerPoint}, not null"));
                 continue;
             }
             if (stage.threshold().signum() < 0 || stage.threshold().compareTo(BigDecimal.ONE) > 0 || stage.threshold().scale() > SHARE_DECIMALS) {
-                errors.add(InputError.field("stages[" + i + "].threshold", "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
+                errors.add(InputError.field("stages[" + i + "].threshold", "应为 0 到 1 之间的比例，最多 " + SHARE_DECIMALS + " 位小数 / "
+                        + "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);
             nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);
             if (stage.measure() == CampaignDefined.Stage.Measure.GOAL) {
-                errors.add(InputError.field("stages[" + i + "].measure", "is ENROLMENT or E_VOUCHER (the goal is judged at the end of the "
+                errors.add(InputError.field("stages[" + i + "].measure", "应为 ENROLMENT 或 E_VOUCHER（参保率目标在征缴期结束时按方案的"
+                        + "差额规则考核） / is ENROLMENT or E_VOUCHER (the goal is judged at the end of the "
                         + "period, with the campaign's shortfall)"));
             }
             // each stage is settled once at its deadline: two of one measure on one day could not be told apart
@@ -324,9 +342,9 @@ final class CampaignRule {
     /** An amount in yuan: never negative, fen at most, and of a size a county's policy can have. */
     private static void nonNegative(String field, BigDecimal amount, List<InputError> errors) {
         if (amount == null) {
-            errors.add(InputError.field(field, "is required"));
+            errors.add(InputError.field(field, "必填 / is required"));
         } else if (amount.signum() < 0) {
-            errors.add(InputError.field(field, "must not be negative"));
+            errors.add(InputError.field(field, "不能为负数 / must not be negative"));
         } else if (Amounts.tooLarge(amount) || Amounts.finerThanFen(amount)) {
             errors.add(InputError.field(field, "金额以元为单位，如 \"180.00\"，最多两位小数、整数部分最多 10 位 / "
                     + "is an amount in yuan such as \"180.00\": at most 2 decimals and 10 digits before the point"));

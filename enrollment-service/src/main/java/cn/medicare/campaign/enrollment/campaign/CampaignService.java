@@ -72,7 +72,8 @@ class CampaignService {
     }
 
     static ApiException noCampaign(String region, int coverageYear) {
-        return ApiException.ruleViolated("there is no campaign for region " + region + " and coverage year " + coverageYear
+        return ApiException.ruleViolated("县（区） " + region + " 尚无 " + coverageYear + " 参保年度的参保缴费工作方案，须由医保局先行制定"
+                + " / there is no campaign for region " + region + " and coverage year " + coverageYear
                 + ": the bureau defines it first (PUT /api/v1/campaigns/" + region + "/" + coverageYear + ")");
     }
 }

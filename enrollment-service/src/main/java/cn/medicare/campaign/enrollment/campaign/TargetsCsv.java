@@ -33,7 +33,7 @@ final class TargetsCsv {
     static List<TargetRow> parse(ListIntake intake, InputStream csv, String contentType) {
         List<Read> rows = intake.csv(csv, contentType, COLUMNS, TargetsCsv::row);
         if (rows.isEmpty()) {
-            throw ApiException.invalid("body", "has a header but no township: one row per unit");
+            throw ApiException.invalid("body", "只有表头，没有乡镇：每个单位一行 / has a header but no township: one row per unit");
         }
         List<InputError> errors = rows.stream().map(Read::error).filter(error -> error != null).toList();
         if (!errors.isEmpty()) {
@@ -51,7 +51,8 @@ final class TargetsCsv {
             try {
                 type = TargetsSet.UnitType.valueOf(row.get("type").strip());
             } catch (IllegalArgumentException e) {
-                return new Read(null, InputError.row(row.number(), "type", "is TOWNSHIP, EDUCATION_SYSTEM, VILLAGE or SCHOOL"));
+                return new Read(null, InputError.row(row.number(), "type", "应为 TOWNSHIP、EDUCATION_SYSTEM、VILLAGE 或 SCHOOL / "
+                        + "is TOWNSHIP, EDUCATION_SYSTEM, VILLAGE or SCHOOL"));
             }
         }
         for (String count : List.of("target", "targetLocalHukou", "targetNonLocal", "eVoucherTarget")) {

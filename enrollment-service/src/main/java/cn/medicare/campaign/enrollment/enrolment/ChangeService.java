@@ -81,7 +81,8 @@ class ChangeService {
             caller.requireMayActIn(change.township());
         }
         if (current.withdrawnOn() != null) {
-            throw ApiException.conflict("resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOn()
+            throw ApiException.conflict("居民 " + current.idNumberMasked() + " 已于 " + current.withdrawnOn() + " 退出参保，已退出的参保登记不能变更"
+                    + " / resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOn()
                     + "; a withdrawn enrolment is not changed");
         }
         check(current, change);
@@ -118,13 +119,16 @@ class ChangeService {
             }
         }
         if (change.village() != null && (change.village().isBlank() || change.village().length() > EnrolmentRequests.MAX_PLACE)) {
-            errors.add(InputError.field("village", "is not blank, at most " + EnrolmentRequests.MAX_PLACE + " characters"));
+            errors.add(InputError.field("village", "不能为空，最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / is not blank, at most "
+                    + EnrolmentRequests.MAX_PLACE + " characters"));
         }
         if (change.school() != null && change.school().length() > EnrolmentRequests.MAX_PLACE) {
-            errors.add(InputError.field("school", "has at most " + EnrolmentRequests.MAX_PLACE + " characters"));
+            errors.add(InputError.field("school", "最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / has at most " + EnrolmentRequests.MAX_PLACE
+                    + " characters"));
         }
         if (change.name() != null && (change.name().isBlank() || change.name().length() > EnrolmentRequests.MAX_NAME)) {
-            errors.add(InputError.field("name", "is not blank, at most " + EnrolmentRequests.MAX_NAME + " characters"));
+            errors.add(InputError.field("name", "不能为空，最多 " + EnrolmentRequests.MAX_NAME + " 个字符 / is not blank, at most "
+                    + EnrolmentRequests.MAX_NAME + " characters"));
         }
         if (change.phone() != null && !change.phone().isBlank() && !EnrolmentRequests.PHONE.matcher(change.phone().trim()).matches()) {
             errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));

@@ -71,7 +71,7 @@ class EVoucherController {
 
     private BatchOutcome apply(List<Activation> rows) {
         if (rows.isEmpty()) {
-            throw ApiException.invalid("activations", "lists at least one activation");
+            throw ApiException.invalid("activations", "至少列出一条电子凭证激活记录 / lists at least one activation");
         }
         LocalDate today = BusinessTime.today(clock);
         List<EVoucherService.Valid> valid = new ArrayList<>();
@@ -90,7 +90,8 @@ class EVoucherController {
                 // reported below
             }
             if (date == null || date.isAfter(today)) {
-                errors.add(InputError.row(i + 1, "activatedOn", "is a date such as 2021-11-20, not in the future"));
+                errors.add(InputError.row(i + 1, "activatedOn", "应为日期，如 2021-11-20，且不能晚于今天 / is a date such as 2021-11-20, "
+                        + "not in the future"));
             }
             if (errors.isEmpty()) {
                 valid.add(new EVoucherService.Valid(i + 1, ((ResidentIdCheck.Valid) id).number(), date));

@@ -108,7 +108,7 @@ class EnrolmentController {
     @PreAuthorize("hasRole('BUREAU')")
     RenewalService.RolledOver rollOver(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
         if (!region.matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
         }
         return renewals.rollOver(caller.clientId(), region, coverageYear);
     }
@@ -118,7 +118,7 @@ class EnrolmentController {
     @PreAuthorize("hasRole('BUREAU')")
     List<AuditStore.Entry> audit(@PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         if (coverageYear == null || !coverageYear.matches("[0-9]{4}")) {
-            throw ApiException.invalid("coverageYear", "is a year such as 2018");
+            throw ApiException.invalid("coverageYear", "应为年份，如 2018 / is a year such as 2018");
         }
         return audit.of(personId, Integer.parseInt(coverageYear));
     }
@@ -165,12 +165,12 @@ class EnrolmentController {
             requests = intake.jsonRows(json, null, EnrolmentRequest.class);
         }
         if (requests.isEmpty()) {
-            throw ApiException.invalid("body", "lists at least one resident");
+            throw ApiException.invalid("body", "至少列出一名居民 / lists at least one resident");
         }
         List<BatchRow> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             rows.add(requests.get(i) == null
-                    ? new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "is a resident, not null")))
+                    ? new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "应为一名居民，不能为空 / is a resident, not null")))
                     : BatchRow.readable(i + 1, requests.get(i)));
         }
         return enrolments.enrolAll(caller, rows);

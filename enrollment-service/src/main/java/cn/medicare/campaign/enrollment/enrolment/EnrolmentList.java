@@ -61,10 +61,11 @@ final class EnrolmentList {
     private static void checkKey(String region, Integer coverageYear) {
         List<InputError> missing = new ArrayList<>();
         if (region == null || !region.matches("[0-9]{6}")) {
-            missing.add(InputError.field("region", "is the 6-digit county code of the list, as a query parameter"));
+            missing.add(InputError.field("region", "应为名单所属的 6 位县（区）代码，作为查询参数 / is the 6-digit county code of the list, "
+                    + "as a query parameter"));
         }
         if (coverageYear == null) {
-            missing.add(InputError.field("coverageYear", "is the coverage year of the list, as a query parameter"));
+            missing.add(InputError.field("coverageYear", "应为名单的参保年度，作为查询参数 / is the coverage year of the list, as a query parameter"));
         }
         if (!missing.isEmpty()) {
             throw ApiException.invalid(missing);
@@ -73,7 +74,7 @@ final class EnrolmentList {
 
     private static List<BatchRow> nonEmpty(List<BatchRow> rows) {
         if (rows.isEmpty()) {
-            throw ApiException.invalid("body", "has a header but no resident");
+            throw ApiException.invalid("body", "只有表头，没有居民 / has a header but no resident");
         }
         return rows;
     }
@@ -111,7 +112,8 @@ final class EnrolmentList {
         try {
             specialCase = SpecialCase.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(InputError.row(row, "specialCase", "is one of " + Arrays.toString(SpecialCase.values()) + ", or empty"));
+            errors.add(InputError.row(row, "specialCase", "特殊情形应为 " + Arrays.toString(SpecialCase.values()) + " 之一，或留空 / is one of "
+                    + Arrays.toString(SpecialCase.values()) + ", or empty"));
         }
         LocalDate date = date(cells.get("specialCaseDate"), row, "specialCaseDate", errors);
         Integer employeeYears = null;
@@ -119,7 +121,7 @@ final class EnrolmentList {
             try {
                 employeeYears = Integer.valueOf(cells.get("employeeYears"));
             } catch (NumberFormatException e) {
-                errors.add(InputError.row(row, "employeeYears", "is a whole number of years"));
+                errors.add(InputError.row(row, "employeeYears", "应为整数年数 / is a whole number of years"));
             }
         }
         return new EnrolmentRequest.SpecialCaseClaim(specialCase, date, employeeYears);
@@ -133,7 +135,7 @@ final class EnrolmentList {
             case "true", "是", "1", "y", "yes" -> true;
             case "false", "否", "0", "n", "no" -> false;
             default -> {
-                errors.add(InputError.row(row, field, "is yes or no (true/false, 是/否, 1/0)"));
+                errors.add(InputError.row(row, field, "应为是或否（true/false、是/否、1/0） / is yes or no (true/false, 是/否, 1/0)"));
                 yield null;
             }
         };
@@ -162,7 +164,7 @@ final class EnrolmentList {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(InputError.row(row, field, "is a date such as 2017-10-09"));
+            errors.add(InputError.row(row, field, "应为日期，如 2017-10-09 / is a date such as 2017-10-09"));
             return null;
         }
     }

@@ -29,60 +29,63 @@ final class EnrolmentRequests {
         List<InputError> errors = new ArrayList<>();
         ResidentIdCheck id = request.idNumber() == null ? null : ResidentIdNumber.check(request.idNumber(), today);
         if (id == null) {
-            errors.add(InputError.field("idNumber", "is required"));
+            errors.add(InputError.field("idNumber", "必填 / is required"));
         } else if (!id.isValid()) {
             id.problems().forEach(problem -> errors.add(InputError.field("idNumber", problem)));
         }
         if (request.name() == null || request.name().isBlank() || request.name().strip().length() > MAX_NAME) {
-            errors.add(InputError.field("name", "is required, at most " + MAX_NAME + " characters"));
+            errors.add(InputError.field("name", "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME + " characters"));
         }
         if (request.region() == null || !REGION.matcher(request.region()).matches()) {
-            errors.add(InputError.field("region", "is a 6-digit county code such as 350825"));
+            errors.add(InputError.field("region", "应为 6 位县（区）代码，如 350825 / is a 6-digit county code such as 350825"));
         }
         if (request.coverageYear() == null) {
-            errors.add(InputError.field("coverageYear", "is required, e.g. 2018"));
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
         }
         if (request.township() == null || !TOWNSHIP.matcher(request.township().trim()).matches()) {
-            errors.add(InputError.field("township", "is a 9-digit township code"));
+            errors.add(InputError.field("township", "应为 9 位乡镇代码 / is a 9-digit township code"));
         } else if (request.region() != null && REGION.matcher(request.region()).matches()
                 && !request.township().trim().startsWith(request.region())) {
-            errors.add(InputError.field("township", "township " + request.township().trim() + " is not in region " + request.region()));
+            errors.add(InputError.field("township", "乡镇 " + request.township().trim() + " 不属于县（区） " + request.region()
+                    + " / township " + request.township().trim() + " is not in region " + request.region()));
         }
         if (request.village() == null || request.village().isBlank() || request.village().strip().length() > MAX_PLACE) {
-            errors.add(InputError.field("village", "is required, at most " + MAX_PLACE + " characters"));
+            errors.add(InputError.field("village", "必填，最多 " + MAX_PLACE + " 个字符 / is required, at most " + MAX_PLACE + " characters"));
         }
         if (request.school() != null && request.school().strip().length() > MAX_PLACE) {
-            errors.add(InputError.field("school", "has at most " + MAX_PLACE + " characters"));
+            errors.add(InputError.field("school", "最多 " + MAX_PLACE + " 个字符 / has at most " + MAX_PLACE + " characters"));
         }
         if (request.schoolClass() != null && request.schoolClass().strip().length() > MAX_PLACE) {
-            errors.add(InputError.field("schoolClass", "has at most " + MAX_PLACE + " characters"));
+            errors.add(InputError.field("schoolClass", "最多 " + MAX_PLACE + " 个字符 / has at most " + MAX_PLACE + " characters"));
         }
         if (request.remarks() != null && request.remarks().strip().length() > MAX_REMARKS) {
-            errors.add(InputError.field("remarks", "has at most " + MAX_REMARKS + " characters"));
+            errors.add(InputError.field("remarks", "最多 " + MAX_REMARKS + " 个字符 / has at most " + MAX_REMARKS + " characters"));
         }
         if (request.specialCase() != null) {
             if (request.specialCase().specialCase() == null) {
-                errors.add(InputError.field("specialCase.case", "is required: one of " + Arrays.toString(SpecialCase.values())));
+                errors.add(InputError.field("specialCase.case", "必填，应为 " + Arrays.toString(SpecialCase.values())
+                        + " 之一 / is required: one of " + Arrays.toString(SpecialCase.values())));
             }
             if (request.specialCase().date() != null && request.specialCase().date().isAfter(today)) {
-                errors.add(InputError.field("specialCase.date", "is not in the future"));
+                errors.add(InputError.field("specialCase.date", "不能晚于今天 / is not in the future"));
             }
             if (request.specialCase().employeeYears() != null
                     && (request.specialCase().employeeYears() < 0 || request.specialCase().employeeYears() > 80)) {
-                errors.add(InputError.field("specialCase.employeeYears", "is a number of years, 0 to 80"));
+                errors.add(InputError.field("specialCase.employeeYears", "应为年数，0 至 80 / is a number of years, 0 to 80"));
             }
         }
         if (request.enrolledOn() != null && request.enrolledOn().isAfter(today)) {
-            errors.add(InputError.field("enrolledOn", "is not in the future"));
+            errors.add(InputError.field("enrolledOn", "不能晚于今天 / is not in the future"));
         }
         if (request.hukouLocal() == null) {
-            errors.add(InputError.field("hukouLocal", "is required: true when the household register is local"));
+            errors.add(InputError.field("hukouLocal", "必填：本地户籍时为 true / is required: true when the household register is local"));
         }
         if (request.residencePermit() == null) {
-            errors.add(InputError.field("residencePermit", "is required: true when the resident holds a local residence permit"));
+            errors.add(InputError.field("residencePermit", "必填：持有本地居住证时为 true / is required: true when the resident holds "
+                    + "a local residence permit"));
         }
         if (request.phone() != null && !request.phone().isBlank() && !PHONE.matcher(request.phone().trim()).matches()) {
-            errors.add(InputError.field("phone", "is a telephone number"));
+            errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -77,7 +77,8 @@ class EnrolmentService {
             throw ApiException.ruleViolated(blocked.get(enrolment.personId()));
         }
         if (!roster.add(enrolment, clock.instant())) {
-            throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
+            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已登记 " + request.coverageYear() + " 年度参保 / resident "
+                    + enrolment.idNumberMasked() + " is already enrolled for " + request.coverageYear());
         }
         audit.record(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(), "ENROLLED", null,
                 enrolment.terms().coverageExplanation());
@@ -111,7 +112,8 @@ class EnrolmentService {
                 rejected.add(BatchOutcome.Rejection.of(row.row(), refusal));
             } catch (AccessDeniedException denied) {
                 rejected.add(new BatchOutcome.Rejection(row.row(), List.of(InputError.row(row.row(), "township",
-                        caller.clientId() + " may not enrol residents of township " + row.request().township()))));
+                        caller.clientId() + " 无权为乡镇 " + row.request().township() + " 的居民办理参保 / "
+                        + caller.clientId() + " may not enrol residents of township " + row.request().township()))));
             }
         }
         List<Enrolment> distinct = new ArrayList<>();
@@ -133,12 +135,14 @@ class EnrolmentService {
                 rejected.add(BatchOutcome.Rejection.of(row, ApiException.ruleViolated(blocked.get(enrolment.personId()))));
             } else if (repeated[i]) {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
-                        "resident " + enrolment.idNumberMasked() + " appears more than once in this list"))));
+                        "居民 " + enrolment.idNumberMasked() + " 在本名单中重复出现 / resident " + enrolment.idNumberMasked()
+                        + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personId())) {
                 announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
             } else {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
-                        "resident " + enrolment.idNumberMasked() + " is already enrolled for " + enrolment.coverageYear()))));
+                        "居民 " + enrolment.idNumberMasked() + " 已登记 " + enrolment.coverageYear() + " 年度参保 / resident "
+                        + enrolment.idNumberMasked() + " is already enrolled for " + enrolment.coverageYear()))));
             }
         }
         outbox.appendAll(announcements);
@@ -169,7 +173,8 @@ class EnrolmentService {
         caller.requireMayActIn(request.township().trim());
         CampaignDefined campaign = known.campaign(request.region(), request.coverageYear());
         if (!known.townships(request.region(), request.coverageYear()).contains(request.township().trim())) {
-            throw ApiException.invalid(List.of(InputError.field("township", "township " + request.township().trim()
+            throw ApiException.invalid(List.of(InputError.field("township", "乡镇 " + request.township().trim() + " 在县（区） "
+                    + request.region() + " " + request.coverageYear() + " 年度的方案中没有目标任务 / township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
         LocalDate birthDate = id.birthDate();
@@ -181,7 +186,8 @@ class EnrolmentService {
         }
         LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
         if (enrolledOn.isBefore(EnrolmentPolicy.opens(campaign))) {
-            throw ApiException.invalid("enrolledOn", "is on or after the start of the collection period, " + EnrolmentPolicy.opens(campaign));
+            throw ApiException.invalid("enrolledOn", "不能早于征缴期开始日 " + EnrolmentPolicy.opens(campaign)
+                    + " / is on or after the start of the collection period, " + EnrolmentPolicy.opens(campaign));
         }
         LocalDate earliest = campaign.earliestEnrolledOn(today);
         if (earliest != null && enrolledOn.isBefore(earliest)) {
@@ -221,8 +227,8 @@ class EnrolmentService {
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
-                    .orElseThrow(() -> ApiException.ruleViolated("there is no campaign for region " + region
-                            + " and coverage year " + coverageYear + " yet"));
+                    .orElseThrow(() -> ApiException.ruleViolated("县（区） " + region + " 尚无 " + coverageYear + " 参保年度的参保缴费工作方案"
+                            + " / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         }
 
         Set<String> townships(String region, int coverageYear) {

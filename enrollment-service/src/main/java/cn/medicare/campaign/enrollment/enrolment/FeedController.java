@@ -71,7 +71,7 @@ class FeedController {
                     : intake.csv(in, contentType, COLUMNS, row -> row(row, today));
         }
         if (read.isEmpty()) {
-            throw ApiException.invalid("body", "has a header but no person");
+            throw ApiException.invalid("body", "只有表头，没有人员 / has a header but no person");
         }
         List<FeedService.FeedRow> valid = new ArrayList<>();
         List<BatchOutcome.Rejection> rejected = new ArrayList<>();
@@ -91,7 +91,8 @@ class FeedController {
         try {
             return FeedService.Feed.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no such list: deaths, employee-insurance or other-region");
+            throw ApiException.notFound("没有这种名单，应为 deaths、employee-insurance 或 other-region / no such list: deaths, employee-insurance "
+                    + "or other-region");
         }
     }
 
@@ -111,7 +112,8 @@ class FeedController {
             // reported below
         }
         if (date == null || date.isAfter(today)) {
-            errors.add(InputError.row(row.number(), "date", "is a date such as 2018-06-01, not in the future"));
+            errors.add(InputError.row(row.number(), "date", "应为日期，如 2018-06-01，且不能晚于今天 / is a date such as 2018-06-01, "
+                    + "not in the future"));
         }
         return errors.isEmpty() ? new Read(new FeedService.FeedRow(((ResidentIdCheck.Valid) id).number(), date), List.of())
                 : new Read(null, errors);

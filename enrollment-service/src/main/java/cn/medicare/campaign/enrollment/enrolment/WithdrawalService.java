@@ -45,13 +45,15 @@ class WithdrawalService {
     Enrolment withdraw(Caller caller, String personId, WithdrawalRequest request) {
         List<InputError> errors = new ArrayList<>();
         if (request.coverageYear() == null) {
-            errors.add(InputError.field("coverageYear", "is required, e.g. 2018"));
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
         }
         if (request.reason() == null) {
-            errors.add(InputError.field("reason", "is one of DECEASED, EMPLOYEE_INSURANCE, MOVED_AWAY, DUPLICATE"));
+            errors.add(InputError.field("reason", "退出参保原因应为 DECEASED、EMPLOYEE_INSURANCE、MOVED_AWAY 或 DUPLICATE / is one of "
+                    + "DECEASED, EMPLOYEE_INSURANCE, MOVED_AWAY, DUPLICATE"));
         }
         if (request.effectiveDate() == null) {
-            errors.add(InputError.field("effectiveDate", "is required: the day the person leaves the figures"));
+            errors.add(InputError.field("effectiveDate", "必填：退出参保的生效日期，自该日起不再计入统计 / is required: the day the person "
+                    + "leaves the figures"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -60,7 +62,8 @@ class WithdrawalService {
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());
         if (enrolment.withdrawnOn() != null) {
-            throw ApiException.conflict("resident " + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());
+            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOn() + " 退出参保 / resident "
+                    + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());
         }
         roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate());
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
@@ -78,7 +81,7 @@ class WithdrawalService {
     Enrolment revoke(Caller caller, String personId, RevocationRequest request) {
         List<InputError> errors = new ArrayList<>();
         if (request.coverageYear() == null) {
-            errors.add(InputError.field("coverageYear", "is required, e.g. 2018"));
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().strip().length() > MAX_REASON) {
             errors.add(InputError.field("reason", "撤销原因必须填写，最多" + MAX_REASON + "字 / is required, at most " + MAX_REASON + " characters"));

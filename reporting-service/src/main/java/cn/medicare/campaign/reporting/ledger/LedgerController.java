@@ -61,7 +61,7 @@ class LedgerController {
     ResponseEntity<?> ledger(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) String asOf, @RequestParam(required = false, defaultValue = "json") String format) {
         if (!region.matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+            throw ApiException.invalid("region", "应为6位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
         }
         Instant at = instant(asOf);
         List<Line> lines = store.lines(region, coverageYear, at.atZone(BusinessTime.ZONE).toLocalDate(), at).stream()
@@ -78,7 +78,7 @@ class LedgerController {
             case "xlsx" -> ResponseEntity.ok().contentType(XLSX)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assistance-ledger-" + region + "-" + coverageYear + ".xlsx\"")
                     .body(xlsx(ledger));
-            default -> throw ApiException.invalid("format", "is json or xlsx");
+            default -> throw ApiException.invalid("format", "应为 json 或 xlsx / is json or xlsx");
         };
     }
 
@@ -89,7 +89,7 @@ class LedgerController {
         try {
             return Instant.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("asOf", "is an instant such as 2017-11-30T16:00:00Z");
+            throw ApiException.invalid("asOf", "应为时间点，如 2017-11-30T16:00:00Z / is an instant such as 2017-11-30T16:00:00Z");
         }
     }
 

@@ -75,7 +75,8 @@ public class StageSettlementService {
         CampaignDefined.Stage.Measure judged = measure == null ? CampaignDefined.Stage.Measure.ENROLMENT : measure;
         CampaignDefined.Stage stage = StageResults.judged(campaign).stream()
                 .filter(s -> s.deadline().equals(deadline) && s.measureOrDefault() == judged).findFirst()
-                .orElseThrow(() -> ApiException.invalid("deadline", "is the deadline of one of the campaign's stages (of that measure)"));
+                .orElseThrow(() -> ApiException.invalid("deadline", "应为本方案某一阶段（该考核内容）的截止日"
+                        + " / is the deadline of one of the campaign's stages (of that measure)"));
         if (!deadline.isBefore(BusinessTime.today(clock))) {
             throw ApiException.ruleViolated("该阶段尚未结束 / the stage has not closed yet");
         }

@@ -39,10 +39,10 @@ class StagesController {
     @PreAuthorize("hasRole('BUREAU')")
     StageResults.StageResult recompute(Caller caller, @RequestBody Recomputation request) {
         if (request.region() == null || !request.region().matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+            throw ApiException.invalid("region", "应为6位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
         }
         if (request.coverageYear() == null || request.deadline() == null) {
-            throw ApiException.invalid(request.coverageYear() == null ? "coverageYear" : "deadline", "is required");
+            throw ApiException.invalid(request.coverageYear() == null ? "coverageYear" : "deadline", "必填 / is required");
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 300) {
             throw ApiException.invalid("reason", "重新核算须说明原因 / is required, at most 300 characters");

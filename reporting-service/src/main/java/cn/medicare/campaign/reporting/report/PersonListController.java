@@ -91,7 +91,8 @@ class PersonListController {
     @PreAuthorize("hasRole('BUREAU')")
     ResponseEntity<ListsIssued> issue(@RequestBody IssueRequest request) {
         if (request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
-            throw ApiException.invalid("region", "region (6 digits) and coverageYear are required");
+            throw ApiException.invalid("region",
+                    "须填写6位县（区）代码和参保年度 / region (6 digits) and coverageYear are required");
         }
         if (campaigns.campaign(request.region(), request.coverageYear()).isEmpty()) {
             throw ApiException.notFound("没有该年度的参保缴费工作 / no campaign for region " + request.region() + " and coverage year "

@@ -59,7 +59,9 @@ class ReportController {
     @PreAuthorize("hasRole('BUREAU')")
     ResponseEntity<Created> create(@RequestBody ReportRequest request) {
         if (request.type() == null || request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
-            throw ApiException.invalid("type", "type (WEEKLY, HALF_MONTHLY, MONTHLY, STAGE, ON_DEMAND), region and coverageYear are required");
+            throw ApiException.invalid("type",
+                    "须填写报表类型（WEEKLY、HALF_MONTHLY、MONTHLY、STAGE 或 ON_DEMAND）、县（区）代码和参保年度"
+                    + " / type (WEEKLY, HALF_MONTHLY, MONTHLY, STAGE, ON_DEMAND), region and coverageYear are required");
         }
         Report report;
         try {
@@ -108,6 +110,6 @@ class ReportController {
     }
 
     private Report find(UUID reportId) {
-        return reports.find(reportId).orElseThrow(() -> ApiException.notFound("no report " + reportId));
+        return reports.find(reportId).orElseThrow(() -> ApiException.notFound("没有这份报表 / no report " + reportId));
     }
 }

@@ -41,7 +41,7 @@ class UnpaidController {
     @Transactional(readOnly = true)
     Unpaid unpaid(Caller caller, @RequestParam String region, @RequestParam int coverageYear, @RequestParam String township) {
         if (!township.matches("[0-9]{9}")) {
-            throw ApiException.invalid("township", "is a 9-digit township code");
+            throw ApiException.invalid("township", "乡镇代码为9位数字 / is a 9-digit township code");
         }
         caller.requireMayActIn(township);
         return new Unpaid(region, coverageYear, township, clock.instant(),

@@ -113,7 +113,7 @@ class AdjustmentBatchController {
         try {
             return YearMonth.parse(month == null ? "" : month.strip(), MONTH);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("month", "month is the list's month as YYYY-MM, e.g. 2017-10");
+            throw ApiException.invalid("month", "名单月份应为 年-月，如 2017-10 / month is the list's month as YYYY-MM, e.g. 2017-10");
         }
     }
 
@@ -122,7 +122,7 @@ class AdjustmentBatchController {
             return null;
         }
         if (idempotencyKey.length() > MAX_KEY_LENGTH) {
-            throw ApiException.invalid("Idempotency-Key", "an idempotency key has at most " + MAX_KEY_LENGTH + " characters");
+            throw ApiException.invalid("Idempotency-Key", "幂等键最多 " + MAX_KEY_LENGTH + " 个字符 / an idempotency key has at most " + MAX_KEY_LENGTH + " characters");
         }
         return idempotencyKey;
     }

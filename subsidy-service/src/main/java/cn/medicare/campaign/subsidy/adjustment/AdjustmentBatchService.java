@@ -74,13 +74,13 @@ class AdjustmentBatchService {
             }
         }
         if (rows.isEmpty()) {
-            throw ApiException.invalid("rows", "the batch has no rows");
+            throw ApiException.invalid("rows", "名单没有任何数据行 / the batch has no rows");
         }
         Instant now = clock.instant();
         LocalDate today = BusinessTime.today(clock);
         if (month.isAfter(YearMonth.from(today))) {
             // a list for a month still to come would count as on time whenever it was sent
-            throw ApiException.invalid("month", "is this month or an earlier one, not " + month);
+            throw ApiException.invalid("month", "应为本月或更早的月份，不能是 " + month + " / is this month or an earlier one, not " + month);
         }
         // asked before any township is looked up: targets that arrive in the middle of the lookups must
         // not make the townships looked up before them look unknown to a service that then says it is caught up

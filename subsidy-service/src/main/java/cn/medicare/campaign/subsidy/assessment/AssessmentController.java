@@ -48,7 +48,7 @@ class AssessmentController {
             caller.requireMayActIn(enrolment.map(Enrolment::township).orElse(null));
         }
         Assessment assessment = assessments.find(personId, year)
-                .orElseThrow(() -> ApiException.notFound("this person has no assessment for " + year));
+                .orElseThrow(() -> ApiException.notFound("此人没有 " + year + " 年度的缴费核定 / this person has no assessment for " + year));
         AmountRule amountRule = enrolment.map(Enrolment::amountRule).orElse(AmountRule.INDIVIDUAL);
         BigDecimal fiscalPart = amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL
                 ? enrolment.flatMap(e -> campaigns.find(e.region(), year)).map(CampaignDefined::fiscalSubsidy).orElse(null)
@@ -59,7 +59,7 @@ class AssessmentController {
 
     private static int year(String coverageYear) {
         if (coverageYear == null || !coverageYear.matches("[0-9]{4}")) {
-            throw ApiException.invalid("coverageYear", "coverageYear is a four-digit year, e.g. 2018");
+            throw ApiException.invalid("coverageYear", "参保年度应为四位年份，如 2018 / coverageYear is a four-digit year, e.g. 2018");
         }
         return Integer.parseInt(coverageYear);
     }

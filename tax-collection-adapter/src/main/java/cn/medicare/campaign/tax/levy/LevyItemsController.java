@@ -32,7 +32,7 @@ class LevyItemsController {
     LevyPage levyItems(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
             @RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
         }
         int year = (int) number("coverageYear", coverageYear, null, 1, 9999);
         long afterCursor = number("after", after, 0L, 0, Long.MAX_VALUE);
@@ -52,7 +52,7 @@ class LevyItemsController {
     private static long number(String field, String text, Long fallback, long min, long max) {
         if (text == null || text.isBlank()) {
             if (fallback == null) {
-                throw ApiException.invalid(field, "is required");
+                throw ApiException.invalid(field, "必填 / is required");
             }
             return fallback;
         }
@@ -64,6 +64,6 @@ class LevyItemsController {
         } catch (NumberFormatException e) {
             // answered below, like a number out of range
         }
-        throw ApiException.invalid(field, "is a whole number from " + min + " to " + max);
+        throw ApiException.invalid(field, "应为 " + min + " 至 " + max + " 之间的整数 / is a whole number from " + min + " to " + max);
     }
 }

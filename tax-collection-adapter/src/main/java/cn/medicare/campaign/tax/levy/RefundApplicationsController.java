@@ -49,7 +49,7 @@ class RefundApplicationsController {
             errors.add(InputError.field("idNumber", "身份证号码不正确 / is an 18-character resident ID number with a valid check character"));
         }
         if (application.coverageYear() == null || application.coverageYear() < 2000 || application.coverageYear() > 2100) {
-            errors.add(InputError.field("coverageYear", "is a year such as 2018"));
+            errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
         RefundApplicationRule.Reason reason = reason(application.reason(), errors);
         if (!errors.isEmpty()) {

@@ -34,10 +34,10 @@ class RefundsDueController {
     Page refundsDue(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
             Caller caller) {
         if (region == null || !REGION.matcher(region).matches()) {
-            throw ApiException.invalid("region", "is the 6-digit county code, e.g. 350825");
+            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
         }
         if (coverageYear == null || !YEAR.matcher(coverageYear).matches()) {
-            throw ApiException.invalid("coverageYear", "is a year such as 2018");
+            throw ApiException.invalid("coverageYear", "应为年份，如 2018 / is a year such as 2018");
         }
         // only the tax bureau pays out by the number; everybody else reads it masked
         boolean plainNumbers = caller.is(Role.TAX_BUREAU);

@@ -34,7 +34,7 @@ final class ConfirmationReader {
     static Rows read(JsonNode body, LocalDate today) {
         JsonNode list = body == null || !body.isObject() ? null : body.get("confirmations");
         if (list == null || !list.isArray()) {
-            throw ApiException.invalid("confirmations", "is required: a list of payment confirmations");
+            throw ApiException.invalid("confirmations", "必填，应为缴费确认列表 / is required: a list of payment confirmations");
         }
         Rows rows = new Rows(new ArrayList<>(), new ArrayList<>());
         for (int index = 0; index < list.size(); index++) {
@@ -49,7 +49,8 @@ final class ConfirmationReader {
     private static void readRow(int index, JsonNode row, LocalDate today, Rows rows) {
         List<InputError> errors = new ArrayList<>();
         if (!row.isObject()) {
-            errors.add(InputError.field("confirmation", "is an object with voucherNo, idNumber, coverageYear, amount, channel, paidAt"));
+            errors.add(InputError.field("confirmation", "应为含 voucherNo、idNumber、coverageYear、amount、channel、paidAt 的对象 / "
+                    + "is an object with voucherNo, idNumber, coverageYear, amount, channel, paidAt"));
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
         }
@@ -71,20 +72,20 @@ final class ConfirmationReader {
     private static Integer coverageYear(JsonNode node, List<InputError> errors) {
         String text = node == null || node.isNull() ? null : node.isNumber() || node.isString() ? node.asString().strip() : "";
         if (text == null) {
-            errors.add(InputError.field("coverageYear", "is required"));
+            errors.add(InputError.field("coverageYear", "必填 / is required"));
             return null;
         }
         if (text.matches("[0-9]{4}")) {
             return Integer.valueOf(text);
         }
-        errors.add(InputError.field("coverageYear", "is a year such as 2018"));
+        errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         return null;
     }
 
     /** Amounts arrive as decimal strings ("180.00") or JSON numbers; either is read exactly. */
     static BigDecimal amount(JsonNode node, List<InputError> errors) {
         if (node == null || node.isNull()) {
-            errors.add(InputError.field("amount", "is required"));
+            errors.add(InputError.field("amount", "必填 / is required"));
             return null;
         }
         BigDecimal amount;
@@ -94,20 +95,20 @@ final class ConfirmationReader {
             amount = null;
         }
         if (amount == null) {
-            errors.add(InputError.field("amount", "is a decimal amount in yuan, such as \"180.00\""));
+            errors.add(InputError.field("amount", "应为金额（元），如 \"180.00\" / is a decimal amount in yuan, such as \"180.00\""));
             return null;
         }
         if (amount.signum() <= 0) {
-            errors.add(InputError.field("amount", "is more than 0"));
+            errors.add(InputError.field("amount", "应大于 0 / is more than 0"));
             return null;
         }
         // the size first: setScale on 1e999999999 would spell out a billion digits
         if (Amounts.tooLarge(amount)) {
-            errors.add(InputError.field("amount", "is too large for one contribution"));
+            errors.add(InputError.field("amount", "超出单笔缴费的金额范围 / is too large for one contribution"));
             return null;
         }
         if (Amounts.finerThanFen(amount)) {
-            errors.add(InputError.field("amount", "has at most 2 decimals (fen)"));
+            errors.add(InputError.field("amount", "最多两位小数（到分） / has at most 2 decimals (fen)"));
             return null;
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -121,7 +122,8 @@ final class ConfirmationReader {
                 }
             }
         }
-        errors.add(InputError.field("channel", "is one of " + Arrays.toString(PaymentChannel.values())));
+        errors.add(InputError.field("channel", "缴费渠道应为 " + Arrays.toString(PaymentChannel.values()) + " 之一 / is one of "
+                + Arrays.toString(PaymentChannel.values())));
         return null;
     }
 
@@ -139,7 +141,8 @@ final class ConfirmationReader {
                 // answered below, like a missing value
             }
         }
-        errors.add(InputError.field(field, "is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
+        errors.add(InputError.field(field,
+                "应为 ISO-8601 时间，如 2017-10-09T02:15:00Z / is an ISO-8601 instant such as 2017-10-09T02:15:00Z"));
         return null;
     }
 
@@ -152,11 +155,12 @@ final class ConfirmationReader {
     static String number(JsonNode row, String field, List<InputError> errors) {
         String text = text(row, field);
         if (text == null || text.isBlank()) {
-            errors.add(InputError.field(field, "is required"));
+            errors.add(InputError.field(field, "必填 / is required"));
             return null;
         }
         if (text.strip().length() > MAX_VOUCHER_LENGTH) {
-            errors.add(InputError.field(field, "has at most " + MAX_VOUCHER_LENGTH + " characters"));
+            errors.add(InputError.field(field, "最多 " + MAX_VOUCHER_LENGTH + " 个字符 / has at most " + MAX_VOUCHER_LENGTH
+                    + " characters"));
             return null;
         }
         if (IdNumberLeaks.containsIdNumber(text)) {

@@ -57,7 +57,8 @@ class ReconciliationService {
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
-                        List.of(InputError.row(row.index(), "voucherNo", "is already on an earlier line of the file"))));
+                        List.of(InputError.row(row.index(), "voucherNo",
+                                "凭证号与文件中前面的一行重复 / is already on an earlier line of the file"))));
                 continue;
             }
             PaymentStore.Received payment = ours.get(row.voucherNo());

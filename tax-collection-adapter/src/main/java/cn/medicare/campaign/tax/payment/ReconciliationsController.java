@@ -54,7 +54,8 @@ class ReconciliationsController {
     @GetMapping("/api/v1/reconciliations/{date}")
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
     ReconciliationReport report(@PathVariable String date) {
-        return reports.of(day(date)).orElseThrow(() -> ApiException.notFound("No reconciliation file was received for " + date + "."));
+        return reports.of(day(date)).orElseThrow(() -> ApiException.notFound(
+                "未收到 " + date + " 的对账文件 / No reconciliation file was received for " + date + "."));
     }
 
     private static LocalDate day(String date) {
@@ -62,7 +63,7 @@ class ReconciliationsController {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "is a day such as 2017-10-09");
+            throw ApiException.invalid("date", "应为日期，如 2017-10-09 / is a day such as 2017-10-09");
         }
         String outOfRange = RequestValues.problemWithDate(day);
         if (outOfRange != null) {

@@ -19,7 +19,7 @@ final class RefundReader {
     static Rows read(JsonNode body) {
         JsonNode list = body == null || !body.isObject() ? null : body.get("refunds");
         if (list == null || !list.isArray()) {
-            throw ApiException.invalid("refunds", "is required: a list of refunds");
+            throw ApiException.invalid("refunds", "必填，应为退费列表 / is required: a list of refunds");
         }
         Rows rows = new Rows(new ArrayList<>(), new ArrayList<>());
         for (int index = 0; index < list.size(); index++) {
@@ -34,7 +34,8 @@ final class RefundReader {
     private static void readRow(int index, JsonNode row, Rows rows) {
         List<InputError> errors = new ArrayList<>();
         if (!row.isObject()) {
-            errors.add(InputError.field("refund", "is an object with refundNo, voucherNo, amount, refundedAt, reason"));
+            errors.add(InputError.field("refund", "应为含 refundNo、voucherNo、amount、refundedAt、reason 的对象 / "
+                    + "is an object with refundNo, voucherNo, amount, refundedAt, reason"));
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
         }
@@ -44,9 +45,10 @@ final class RefundReader {
         Instant refundedAt = ConfirmationReader.instant("refundedAt", ConfirmationReader.text(row, "refundedAt"), errors);
         String reason = ConfirmationReader.text(row, "reason");
         if (reason == null || reason.isBlank()) {
-            errors.add(InputError.field("reason", "is required"));
+            errors.add(InputError.field("reason", "必填 / is required"));
         } else if (reason.strip().length() > MAX_REASON_LENGTH) {
-            errors.add(InputError.field("reason", "has at most " + MAX_REASON_LENGTH + " characters"));
+            errors.add(InputError.field("reason", "最多 " + MAX_REASON_LENGTH + " 个字符 / has at most " + MAX_REASON_LENGTH
+                    + " characters"));
         } else {
             ConfirmationReader.printable("reason", reason, errors);
         }

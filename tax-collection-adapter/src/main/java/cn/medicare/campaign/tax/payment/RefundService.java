@@ -51,13 +51,15 @@ class RefundService {
             Optional<PaymentStore.Paid> paid = payments.paid(refund.voucherNo());
             if (paid.isEmpty()) {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(),
-                        List.of(InputError.field("voucherNo", "is not a voucher we received; confirm the payment first"))));
+                        List.of(InputError.field("voucherNo",
+                                "未收到该凭证号的缴费，请先确认缴费 / is not a voucher we received; confirm the payment first"))));
                 continue;
             }
             BigDecimal remaining = paid.get().amount().subtract(payments.refundedOn(refund.voucherNo()));
             if (refund.amount().compareTo(remaining) > 0) {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("amount",
-                        "is more than the " + remaining + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"))));
+                        "超过凭证号 " + refund.voucherNo() + " 扣除此前退费后剩余的 " + remaining + " 元 / is more than the " + remaining
+                                + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"))));
                 continue;
             }
             PaymentStore.Paid payment = paid.get();

@@ -59,7 +59,7 @@ class SignedRequests {
             return json.readTree(raw);
         } catch (JacksonException e) {
             // the parser's words would quote the body back: a resident's number may be in it
-            throw ApiException.invalid("body", "is not valid JSON");
+            throw ApiException.invalid("body", "不是有效的 JSON / is not valid JSON");
         }
     }
 }

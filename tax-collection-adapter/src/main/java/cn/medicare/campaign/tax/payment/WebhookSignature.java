@@ -49,23 +49,25 @@ final class WebhookSignature {
      */
     Optional<String> refusal(String timestamp, String signature, String request, byte[] body, Instant now) {
         if (timestamp == null || timestamp.isBlank()) {
-            return Optional.of("The X-Timestamp header is missing.");
+            return Optional.of("缺少 X-Timestamp 请求头 / The X-Timestamp header is missing.");
         }
         if (signature == null || signature.isBlank()) {
-            return Optional.of("The X-Signature header is missing.");
+            return Optional.of("缺少 X-Signature 请求头 / The X-Signature header is missing.");
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.strip());
         } catch (NumberFormatException e) {
-            return Optional.of("X-Timestamp is not a whole number of epoch seconds.");
+            return Optional.of("X-Timestamp 应为以秒计的 Unix 时间戳整数 / X-Timestamp is not a whole number of epoch seconds.");
         }
         long skew = now.getEpochSecond() - seconds;
         if (skew > tolerance.toSeconds()) {
-            return Optional.of("X-Timestamp is " + distance(skew) + " old; at most " + tolerance.toSeconds() + " s are accepted.");
+            return Optional.of("X-Timestamp 早于当前" + distanceInChinese(skew) + "，最多接受 " + tolerance.toSeconds()
+                    + " 秒 / X-Timestamp is " + distance(skew) + " old; at most " + tolerance.toSeconds() + " s are accepted.");
         }
         if (-skew > tolerance.toSeconds()) {
-            return Optional.of("X-Timestamp is " + distance(-skew) + " in the future; at most " + tolerance.toSeconds() + " s are accepted.");
+            return Optional.of("X-Timestamp 晚于当前" + distanceInChinese(-skew) + "，最多接受 " + tolerance.toSeconds()
+                    + " 秒 / X-Timestamp is " + distance(-skew) + " in the future; at most " + tolerance.toSeconds() + " s are accepted.");
         }
         byte[] presented;
         try {
@@ -75,12 +77,12 @@ final class WebhookSignature {
             }
             presented = HexFormat.of().parseHex(text.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            return Optional.of("X-Signature is not of the form sha256=<hex>.");
+            return Optional.of("X-Signature 的格式应为 sha256=<hex> / X-Signature is not of the form sha256=<hex>.");
         }
         // constant time: a comparison that stops early tells an attacker how much was right
         if (!MessageDigest.isEqual(expected(timestamp.strip(), request, body), presented)) {
-            return Optional.of(request == null ? "X-Signature does not match the timestamp and body."
-                    : "X-Signature does not match the timestamp, method, path and body.");
+            return Optional.of(request == null ? "签名与时间戳和请求体不符 / X-Signature does not match the timestamp and body."
+                    : "签名与时间戳、请求方法、路径和请求体不符 / X-Signature does not match the timestamp, method, path and body.");
         }
         return Optional.empty();
     }
@@ -107,5 +109,10 @@ final class WebhookSignature {
     /** A clock skew helps the integrator; a number computed from an arbitrary header could read as anything. */
     private static String distance(long seconds) {
         return seconds <= SECONDS_PER_DAY ? seconds + " s" : "more than a day";
+    }
+
+    /** The same distance for the Chinese half of the message. */
+    private static String distanceInChinese(long seconds) {
+        return seconds <= SECONDS_PER_DAY ? " " + seconds + " 秒" : "一天以上";
     }
 }

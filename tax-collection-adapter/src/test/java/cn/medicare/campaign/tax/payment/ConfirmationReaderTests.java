@@ -69,7 +69,7 @@ class ConfirmationReaderTests {
         assertThat(rows.rejected().get(0).errors()).extracting(InputError::field)
                 .containsExactly("voucherNo", "idNumber", "coverageYear", "amount", "channel", "paidAt");
         assertThat(rows.rejected().get(0).errors().get(1).message()).contains("校验位").doesNotContain(badCheck);
-        assertThat(rows.rejected().get(1).errors()).extracting(InputError::message).containsExactly("is more than 0");
+        assertThat(rows.rejected().get(1).errors()).extracting(InputError::message).containsExactly("应大于 0 / is more than 0");
     }
 
     @Test

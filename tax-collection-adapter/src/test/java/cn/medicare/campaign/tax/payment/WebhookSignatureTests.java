@@ -80,8 +80,8 @@ class WebhookSignatureTests {
     void saysWhichHeaderIsMissingOrMalformed() {
         long timestamp = NOW.getEpochSecond();
         String signature = signer.signature(timestamp, BODY);
-        assertThat(verifier.refusal(null, signature, BODY, NOW)).hasValue("The X-Timestamp header is missing.");
-        assertThat(verifier.refusal(Long.toString(timestamp), " ", BODY, NOW)).hasValue("The X-Signature header is missing.");
+        assertThat(verifier.refusal(null, signature, BODY, NOW)).hasValue("缺少 X-Timestamp 请求头 / The X-Timestamp header is missing.");
+        assertThat(verifier.refusal(Long.toString(timestamp), " ", BODY, NOW)).hasValue("缺少 X-Signature 请求头 / The X-Signature header is missing.");
         assertThat(verifier.refusal("2017-10-09T02:15:00Z", signature, BODY, NOW))
                 .hasValueSatisfying(refusal -> assertThat(refusal).contains("epoch seconds"));
         assertThat(verifier.refusal(Long.toString(timestamp), signature.substring("sha256=".length()), BODY, NOW))

@@ -24,10 +24,11 @@ public final class Amounts {
      */
     static BigDecimal yuan(BigDecimal amount) {
         if (tooLarge(amount)) {
-            throw new IllegalArgumentException("an amount in yuan has at most " + MAX_INTEGER_DIGITS + " digits before the point");
+            throw new IllegalArgumentException("金额（元）整数部分最多 " + MAX_INTEGER_DIGITS + " 位"
+                    + " / an amount in yuan has at most " + MAX_INTEGER_DIGITS + " digits before the point");
         }
         if (finerThanFen(amount)) {
-            throw new IllegalArgumentException("an amount in yuan has at most two decimals (fen)");
+            throw new IllegalArgumentException("金额（元）最多两位小数（到分） / an amount in yuan has at most two decimals (fen)");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -208,7 +208,7 @@ public record CampaignDefined(
         categoryPeriods = categoryPeriods == null ? List.of() : List.copyOf(categoryPeriods);
         specialCases = specialCases == null ? List.of() : List.copyOf(specialCases);
         if (agencyListDueDay != null && (agencyListDueDay < 1 || agencyListDueDay > 28)) {
-            throw new IllegalArgumentException("agencyListDueDay is a day of every month: 1 to 28");
+            throw new IllegalArgumentException("部门名单报送日应为每月的 1 至 28 日 / agencyListDueDay is a day of every month: 1 to 28");
         }
     }
 
@@ -255,7 +255,7 @@ public record CampaignDefined(
             requireNonNull(start, "start");
             requireNonNull(end, "end");
             if (end.isBefore(start)) {
-                throw new IllegalArgumentException("a collection period ends on or after its start");
+                throw new IllegalArgumentException("征缴期的结束日不能早于开始日 / a collection period ends on or after its start");
             }
         }
     }
@@ -273,7 +273,8 @@ public record CampaignDefined(
             requireNonNull(appliesTo, "appliesTo");
             requireNonNull(until, "until");
             if (category(appliesTo) == null && specialCase(appliesTo) == null) {
-                throw new InvalidValue("appliesTo", "names a person category (GENERAL, STUDENT, MINOR, COLLEGE_STUDENT, NEWBORN) or a special case");
+                throw new InvalidValue("appliesTo", "应为人员类别（GENERAL、STUDENT、MINOR、COLLEGE_STUDENT、NEWBORN）或特殊情形"
+                        + " / names a person category (GENERAL, STUDENT, MINOR, COLLEGE_STUDENT, NEWBORN) or a special case");
             }
         }
 
@@ -314,7 +315,7 @@ public record CampaignDefined(
             requireNonNull(start, "start");
             requireNonNull(end, "end");
             if (end.isBefore(start)) {
-                throw new IllegalArgumentException("a category's period ends on or after its start");
+                throw new IllegalArgumentException("该类人员缴费期的结束日不能早于开始日 / a category's period ends on or after its start");
             }
         }
     }
@@ -364,14 +365,14 @@ public record CampaignDefined(
             requireNonNull(amount, "amount");
             nonNegative(waitingDays, "waitingDays");
             if (waitingFrom != null && waitingFrom != CoverageFrom.ENROLMENT_DATE && waitingFrom != CoverageFrom.PAYMENT_DATE) {
-                throw new InvalidValue("waitingFrom", "is ENROLMENT_DATE or PAYMENT_DATE");
+                throw new InvalidValue("waitingFrom", "应为 ENROLMENT_DATE 或 PAYMENT_DATE / is ENROLMENT_DATE or PAYMENT_DATE");
             }
         }
     }
 
     private static void nonNegative(Integer value, String field) {
         if (value != null && value < 0) {
-            throw new InvalidValue(field, "is a count and cannot be negative");
+            throw new InvalidValue(field, "不能为负数 / is a count and cannot be negative");
         }
     }
 

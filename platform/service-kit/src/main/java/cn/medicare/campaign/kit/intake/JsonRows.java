@@ -109,7 +109,7 @@ final class JsonRows {
             return rule.getMessage();
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "is not a valid " + mismatch.getTargetType().getSimpleName();
+            return "格式不正确 / is not a valid " + mismatch.getTargetType().getSimpleName();
         }
         return "格式不对：行是对象，值是文本 / has the wrong shape: each row is an object whose values are text";
     }

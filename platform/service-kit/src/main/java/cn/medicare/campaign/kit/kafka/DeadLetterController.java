@@ -26,7 +26,7 @@ class DeadLetterController {
     @PreAuthorize("hasRole('BUREAU')")
     Replayed replay(@RequestParam String topic) {
         if (!Topics.ALL.contains(topic)) {
-            throw ApiException.invalid("topic", "is one of the suite's topics " + Topics.ALL);
+            throw ApiException.invalid("topic", "应为本系统的主题 " + Topics.ALL + " 之一 / is one of the suite's topics " + Topics.ALL);
         }
         return new Replayed(topic, Topics.deadLetter(topic, group), replay.replay(topic));
     }

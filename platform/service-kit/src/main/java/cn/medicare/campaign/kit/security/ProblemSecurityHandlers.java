@@ -17,12 +17,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"insurance-campaign\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in with your client id and secret.");
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "请用客户端 ID 和密钥登录 / Log in with your client id and secret.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your client may not do this.");
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", "本客户端无权执行此操作 / Your client may not do this.");
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

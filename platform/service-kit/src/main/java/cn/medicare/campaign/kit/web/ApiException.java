@@ -43,7 +43,8 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(List<InputError> errors) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Invalid input",
-                errors.size() == 1 ? errors.get(0).message() : errors.size() + " problems in the input", errors);
+                errors.size() == 1 ? errors.get(0).message()
+                        : "输入有 " + errors.size() + " 处问题 / " + errors.size() + " problems in the input", errors);
     }
 
     public static ApiException invalid(String field, String message) {

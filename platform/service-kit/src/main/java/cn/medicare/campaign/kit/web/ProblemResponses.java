@@ -72,14 +72,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Method security denies inside the controller, where this advice sees it before Spring Security does. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException denied, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your client may not do this.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "本客户端无权执行此操作 / Your client may not do this.");
         problem.setTitle("Forbidden");
         return answer(problem, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException unauthenticated, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Log in with your client id and secret.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "请用客户端 ID 和密钥登录 / Log in with your client id and secret.");
         problem.setTitle("Unauthorized");
         return answer(problem, request);
     }
@@ -100,7 +102,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception failure, HttpServletRequest request) {
         log.error("Unexpected failure", failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; it has been logged.");
+                "请求未能完成，已记录日志 / The request could not be completed; it has been logged.");
         return answer(problem, request);
     }
 
@@ -228,16 +230,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (databind instanceof ValueInstantiationException instantiation) {
             Throwable rule = instantiation.getCause();
             if (rule instanceof NullPointerException) {
-                return "is required";
+                return "必填 / is required";
             }
             if (rule instanceof IllegalArgumentException) {
                 return rule.getMessage();
             }
         }
         if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "is not a valid " + mismatch.getTargetType().getSimpleName();
+            return "格式不正确 / is not a valid " + mismatch.getTargetType().getSimpleName();
         }
-        return "cannot be read";
+        return "无法读取 / cannot be read";
     }
 
     /**
@@ -268,9 +270,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return InputError.field(field + innerField(databind), expectation(databind));
         }
         if (cause instanceof JacksonException) {
-            return InputError.field("body", "is not valid JSON");
+            return InputError.field("body", "不是有效的 JSON / is not valid JSON");
         }
-        return InputError.field("body", "is missing or unreadable");
+        return InputError.field("body", "请求体缺失或无法读取 / is missing or unreadable");
     }
 
 }
