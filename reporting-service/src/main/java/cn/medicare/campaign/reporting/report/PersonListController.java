@@ -95,7 +95,7 @@ class PersonListController {
                     "须填写6位县（区）代码和参保年度 / region (6 digits) and coverageYear are required");
         }
         if (campaigns.campaign(request.region(), request.coverageYear()).isEmpty()) {
-            throw ApiException.notFound("没有该年度的参保缴费工作 / no campaign for region " + request.region() + " and coverage year "
+            throw ApiException.notFound("该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + request.region() + " and coverage year "
                     + request.coverageYear());
         }
         try {
@@ -129,7 +129,7 @@ class PersonListController {
         String township = unit == null ? null : unit.substring(0, 9);
         List<String> categories = entitled(caller, township);
         var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
-                "没有该年度的参保缴费工作 / no campaign for region " + region + " and coverage year " + coverageYear));
+                "该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear));
         String village = unit == null || unit.length() == 9 ? null : campaigns.unitName(region, coverageYear, unit).orElseThrow(() ->
                 ApiException.invalid("unit", "没有这个村（社区） / no village " + unit + " among the campaign's units"));
         Instant asOf;

@@ -63,7 +63,7 @@ class ReportService {
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     Report create(ReportType type, String region, int coverageYear, Instant asOf) {
         CampaignDefined campaign = query.campaign(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
-                "没有该年度的参保缴费工作，无法生成报表 / no campaign for region " + region + " and coverage year " + coverageYear
+                "该县（区）该年度尚无参保缴费工作方案，无法生成报表 / no campaign for region " + region + " and coverage year " + coverageYear
                         + " to report on"));
         Instant now = clock.instant();
         Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
