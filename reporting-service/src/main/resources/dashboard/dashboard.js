@@ -159,6 +159,14 @@ function renderRanking(rankings) {
 }
 
 function renderStages(stages) {
+  if (stages.stages.length === 0) {
+    const none = element('td', '本年度方案未设阶段目标', 'name');
+    none.colSpan = 7;
+    const tr = element('tr');
+    tr.append(none);
+    document.querySelector('#stages tbody').replaceChildren(tr);
+    return;
+  }
   document.querySelector('#stages tbody').replaceChildren(...stages.stages.map(stage => {
     const met = stage.townships.filter(row => row.met).length;
     const reward = stage.townships.reduce((sum, row) => sum + Number(row.reward || 0), 0);

@@ -81,6 +81,7 @@ class SeasonDashboardIntegrationTests {
         String shown = text("county-rate");
         assertThat(text("title")).isEqualTo("连城县 2018年度城乡居民医保参保缴费进度");
         assertThat(text("townships")).contains("莲峰镇", "特困人员");
+        assertThat(text("stages")).as("Liancheng's 2018 notice sets no staged targets").contains("本年度方案未设阶段目标");
 
         season.join(Duration.ofMinutes(3).toMillis());
         assertThat(season.isAlive()).as("the season ended").isFalse();
