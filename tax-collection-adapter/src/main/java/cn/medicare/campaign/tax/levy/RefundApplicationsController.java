@@ -64,7 +64,8 @@ class RefundApplicationsController {
                 return candidate;
             }
         }
-        errors.add(InputError.field("reason", "退费原因为 " + Arrays.toString(RefundApplicationRule.Reason.values()) + " 之一 / is one of them"));
+        String reasons = Arrays.toString(RefundApplicationRule.Reason.values());
+        errors.add(InputError.field("reason", "退费原因为 " + reasons + " 之一 / is one of " + reasons));
         return null;
     }
 }
