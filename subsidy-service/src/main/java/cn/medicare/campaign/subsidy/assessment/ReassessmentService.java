@@ -80,8 +80,9 @@ public class ReassessmentService {
             chunks++;
             at = done.next();
         } while (at != null);
-        if (done.finished()) {
-            log.info("Reassessed {} people of campaign {} {} in {} chunks, {} s after the version asked for it", people,
+        // a campaign defined before anyone enrolled has nobody to reassess: nothing worth a line
+        if (done.finished() && people > 0) {
+            log.info("Reassessed {} person(s) of campaign {} {} in {} chunk(s), {} s after the version asked for it", people,
                     request.region(), request.coverageYear(), chunks, Duration.between(request.requestedAt(), clock.instant()).toSeconds());
         }
     }
