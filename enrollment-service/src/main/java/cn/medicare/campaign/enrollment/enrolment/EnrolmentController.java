@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.kit.web.InputError;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
@@ -107,9 +108,7 @@ class EnrolmentController {
     @PostMapping("/rollover")
     @PreAuthorize("hasRole('BUREAU')")
     RenewalService.RolledOver rollOver(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
-        if (!region.matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
-        }
+        RequestValues.requireRegion(region);
         return renewals.rollOver(caller.clientId(), region, coverageYear);
     }
 

@@ -7,6 +7,7 @@ import cn.medicare.campaign.kit.export.SpreadsheetText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,7 @@ class LedgerController {
     @Transactional(readOnly = true)
     ResponseEntity<?> ledger(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) String asOf, @RequestParam(required = false, defaultValue = "json") String format) {
-        if (!region.matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "应为6位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
-        }
+        RequestValues.requireRegion(region);
         Instant at = instant(asOf);
         List<Line> lines = store.lines(region, coverageYear, at.atZone(BusinessTime.ZONE).toLocalDate(), at).stream()
                 .map(line -> {

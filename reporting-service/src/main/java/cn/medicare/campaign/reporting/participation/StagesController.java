@@ -5,6 +5,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,9 +39,7 @@ class StagesController {
     @PostMapping("/api/v1/stages/recomputation")
     @PreAuthorize("hasRole('BUREAU')")
     StageResults.StageResult recompute(Caller caller, @RequestBody Recomputation request) {
-        if (request.region() == null || !request.region().matches("[0-9]{6}")) {
-            throw ApiException.invalid("region", "应为6位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
-        }
+        RequestValues.requireRegion(request.region());
         if (request.coverageYear() == null || request.deadline() == null) {
             throw ApiException.invalid(request.coverageYear() == null ? "coverageYear" : "deadline", "必填 / is required");
         }

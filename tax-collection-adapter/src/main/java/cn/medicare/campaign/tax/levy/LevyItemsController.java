@@ -4,8 +4,8 @@ import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,7 +17,6 @@ class LevyItemsController {
 
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 5000;
-    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     private final LevyListService levyList;
     private final IdNumberOpener opener;
@@ -31,9 +30,7 @@ class LevyItemsController {
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
     LevyPage levyItems(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
             @RequestParam(required = false) String after, @RequestParam(required = false) String limit, Caller caller) {
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
-        }
+        RequestValues.requireRegion(region);
         int year = (int) number("coverageYear", coverageYear, null, 1, 9999);
         long afterCursor = number("after", after, 0L, 0, Long.MAX_VALUE);
         int pageSize = (int) number("limit", limit, (long) DEFAULT_LIMIT, 1, MAX_LIMIT);

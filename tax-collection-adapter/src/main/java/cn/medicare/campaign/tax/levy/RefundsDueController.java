@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundsDueController {
 
-    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
     private final RefundDueService refundsDue;
@@ -33,9 +33,7 @@ class RefundsDueController {
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
     Page refundsDue(@RequestParam(required = false) String region, @RequestParam(required = false) String coverageYear,
             Caller caller) {
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw ApiException.invalid("region", "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825");
-        }
+        RequestValues.requireRegion(region);
         if (coverageYear == null || !YEAR.matcher(coverageYear).matches()) {
             throw ApiException.invalid("coverageYear", "应为年份，如 2018 / is a year such as 2018");
         }

@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -24,6 +25,9 @@ public final class RequestValues {
     static final String CONTROL_CHARACTERS = "不能含有控制字符 / must not contain control characters";
     static final String DATE_RANGE = "日期年份须在 0001 至 9999 之间 / is a date with a year from 0001 to 9999";
     static final String INSTANT_RANGE = "时间年份须在 0001 至 9999 之间 / is an instant with a year from 0001 to 9999";
+    static final String REGION_CODE = "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825";
+
+    private static final Pattern REGION = Pattern.compile("[0-9]{6}");
 
     private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -65,6 +69,14 @@ public final class RequestValues {
     /** @return the clerk's message for an instant outside the years 0001 to 9999 (UTC), or null when within */
     public static String problemWithInstant(Instant instant) {
         return instant != null && (instant.isBefore(FIRST) || !instant.isBefore(END)) ? INSTANT_RANGE : null;
+    }
+
+    /** The county (县（区）) a request names, as a parameter or in its body: a 400 on {@code region} unless six digits. */
+    public static String requireRegion(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw ApiException.invalid("region", REGION_CODE);
+        }
+        return region;
     }
 
     /** A value the parser read but the suite refuses; its message is the clerk's and never quotes the value. */
