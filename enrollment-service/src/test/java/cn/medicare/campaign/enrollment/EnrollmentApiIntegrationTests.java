@@ -311,8 +311,10 @@ class EnrollmentApiIntegrationTests {
 
         api.as("bureau").put("/api/v1/campaigns/350825/2019", Liancheng.apiExampleJson(2018));
         api.as("bureau").put("/api/v1/campaigns/350825/2019/targets", Liancheng.twoTownshipsJson());
-        assertProblem(api.as("bureau").post("/api/v1/enrolments",
-                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019")), 422);
+        HttpResponse<String> nextYear = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019"));
+        assertProblem(nextYear, 422);
+        assertThat(nextYear.body()).contains("死亡");
     }
 
     /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
@@ -345,6 +347,44 @@ class EnrollmentApiIntegrationTests {
                 "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}"), 403);
         assertThat(api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
                 "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A death on the police's list, found wrong and revoked by the bureau, refuses no later enrolment, and the
+     * same list sent again withdraws nobody; a new date of death is a new fact. In 武平 (350824), alone there.
+     */
+    @Test
+    void aRevokedDeathRefusesNoLaterEnrolmentAndTheSameListSentAgainWithdrawsNobody() {
+        String region = "350824";
+        for (int year : List.of(2018, 2019)) {
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
+                    "township,townshipName,target\n350824100,平川镇,100\n").statusCode()).isEqualTo(200);
+        }
+        String idNumber = IdNumbers.of(region, "19500505", 3);
+        String personId = Liancheng.personId(idNumber);
+        String in2018 = Liancheng.enrolment(idNumber, "350824100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
+        String in2019 = in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019").replace("2017-10-09", "2018-10-09");
+        assertThat(api.as("bureau").post("/api/v1/enrolments", in2018).statusCode()).isEqualTo(201);
+        String deathList = "idNumber,date\n" + idNumber + ",2018-03-01\n";
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", deathList)).get("withdrawn").asInt()).isEqualTo(1);
+        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments", in2019);
+        assertProblem(refused, 422);
+        assertThat(refused.body()).contains("死亡");
+
+        assertThat(api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", in2019);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+
+        JsonNode sentAgain = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", deathList));
+        assertThat(sentAgain.get("withdrawn").asInt()).isZero();
+        assertThat(sentAgain.get("kept").asInt()).isEqualTo(1);
+        for (int year : List.of(2018, 2019)) {
+            assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).has("withdrawnOn")).isFalse();
+        }
+        JsonNode died = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2019-06-01\n"));
+        assertThat(died.get("withdrawn").asInt()).isEqualTo(2);
     }
 
     @Test

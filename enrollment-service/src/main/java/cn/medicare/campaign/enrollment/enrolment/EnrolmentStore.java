@@ -182,7 +182,6 @@ class EnrolmentStore {
                 .update();
     }
 
-    /** Those of the people ever withdrawn as deceased: nobody enrols them again. Read for a whole list at once. */
     /** The day of death of those of the people withdrawn as deceased (and not revoked). Read for a whole list at once. */
     Map<String, LocalDate> deceasedOn(List<String> personIds) {
         Map<String, LocalDate> deaths = new HashMap<>();

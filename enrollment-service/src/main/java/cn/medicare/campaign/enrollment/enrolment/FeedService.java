@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Lists from other agencies, applied in bulk (DOMAIN.md: "A person enrols once"): deaths (公安/卫健),
  * employee-insurance enrolments (人社/医保) and enrolments in other regions. Whoever is on the roster
  * is withdrawn with the right reason and date; everybody is kept, so that a later enrolment is
- * refused with the reason.
+ * refused with the reason. A fact whose withdrawal was revoked (撤销) withdraws nobody when the list
+ * comes again with the same date.
  */
 @Service
 class FeedService {
@@ -41,6 +44,11 @@ class FeedService {
             this.reason = reason;
             this.perYear = perYear;
             this.chinese = chinese;
+        }
+
+        /** The list a withdrawal of this reason may have come from; a duplicate comes from none. */
+        static Optional<Feed> behind(WithdrawalReason reason) {
+            return Arrays.stream(values()).filter(feed -> feed.reason == reason).findFirst();
         }
     }
 
@@ -82,7 +90,11 @@ class FeedService {
             dates.merge(personIds.personId(row.idNumber()), row.date(), (a, b) -> a.isBefore(b) ? a : b);
         }
         List<String> people = new ArrayList<>(dates.keySet());
-        List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, feed.perYear ? coverageYear : null);
+        Integer year = feed.perYear ? coverageYear : null;
+        Map<String, LocalDate> revoked = exclusions.revokedAmong(feed.kind, year, people);
+        List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, year).stream()
+                .filter(active -> !dates.get(active.personId()).equals(revoked.get(active.personId())))
+                .toList();
         roster.withdrawAll(enrolled, feed.reason, dates);
         List<OutboxMessage> withdrawals = new ArrayList<>(enrolled.size());
         for (EnrolmentStore.Active active : enrolled) {
@@ -93,7 +105,7 @@ class FeedService {
                     feed.chinese + "：自" + date + "起终止参保");
         }
         outbox.appendAll(withdrawals);
-        exclusions.addAll(feed.kind, feed.perYear ? coverageYear : null, dates, feed.name() + " by " + caller.clientId(), now);
+        exclusions.addAll(feed.kind, year, dates, feed.name() + " by " + caller.clientId(), now);
         return new Applied(rows.size(), enrolled.size(), dates.size());
     }
 }

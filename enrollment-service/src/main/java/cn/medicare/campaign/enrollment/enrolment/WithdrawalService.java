@@ -27,15 +27,18 @@ class WithdrawalService {
     private static final int MAX_REASON = 200;
 
     private final EnrolmentStore roster;
+    private final ExclusionStore exclusions;
     private final AuditStore audit;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     private final ContactSealer contacts;
 
-    WithdrawalService(EnrolmentStore roster, AuditStore audit, OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts) {
+    WithdrawalService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock,
+            ObjectProvider<ContactSealer> contacts) {
         this.contacts = contacts.getIfAvailable();
         this.roster = roster;
+        this.exclusions = exclusions;
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
@@ -75,7 +78,8 @@ class WithdrawalService {
     /**
      * 撤销终止参保: a withdrawal made by mistake is revoked with a reason and the enrolment stands
      * again. It is announced as the enrolment again (PersonEnrolled), which every consumer already
-     * applies as the current registration after a withdrawal. A death is the bureau's to revoke.
+     * applies as the current registration after a withdrawal. A death is the bureau's to revoke. The
+     * list's fact behind the withdrawal, if any, is revoked with it, so that it refuses no later enrolment.
      */
     @Transactional
     Enrolment revoke(Caller caller, String personId, RevocationRequest request) {
@@ -99,6 +103,8 @@ class WithdrawalService {
             throw new AccessDeniedException("only the bureau revokes a withdrawal for death");
         }
         roster.revokeWithdrawal(personId, request.coverageYear());
+        FeedService.Feed.behind(enrolment.withdrawalReason()).ifPresent(feed -> exclusions.revoke(personId, feed.kind,
+                feed.perYear ? request.coverageYear() : null, caller.clientId(), clock.instant()));
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                 FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
         Enrolment restored = roster.find(personId, request.coverageYear()).orElseThrow();
