@@ -52,6 +52,33 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(announced(idNumber).get(before)).contains("\"amount\":\"180.00\"", "\"reason\":\"DUPLICATE_PAYMENT\"");
     }
 
+    /** An approved refund that ends the enrolment leaves the person owing the payable until the roster withdraws them: the clerk is told. */
+    @Test
+    void anApprovedRefundForEmployeeInsuranceTellsTheClerkToWithdrawTheEnrolmentUntilTheRosterHas() {
+        int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
+        String enrolled = IdNumbers.next(Liancheng.REGION);
+        String withdrawn = IdNumbers.next(Liancheng.REGION);
+        for (String idNumber : List.of(enrolled, withdrawn)) {
+            EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
+            await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+            assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", Instant.now().minus(1, ChronoUnit.HOURS)
+                    .truncatedTo(ChronoUnit.SECONDS).toString()).replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        }
+        EventTraffic.publish(residents.withdrawn(withdrawn, nextYear));
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, withdrawn), item -> item.get("status").asString().equals("WITHDRAWN"));
+
+        for (String idNumber : List.of(enrolled, withdrawn)) {
+            JsonNode decision = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                    "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"));
+            assertThat(decision.get("decision").asString()).isEqualTo("APPROVED");
+            if (idNumber.equals(enrolled)) {
+                assertThat(decision.get("explanation").asString()).contains("请同时办理终止参保（EMPLOYEE_INSURANCE）");
+            } else {
+                assertThat(decision.get("explanation").asString()).doesNotContain("终止参保");
+            }
+        }
+    }
+
     @Test
     void anApplicationAfterCoverageStartedIsRefusedWithTheReasonAndOwesNothing() {
         String idNumber = enrolledAndAssessed(null);
