@@ -17,7 +17,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class DeadLetterIntegrationTests extends KitIntegrationTestBase {
@@ -65,6 +68,32 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         Counter counter = meters.find(DeadLetters.COUNTER).tag("topic", TOPIC).tag("group", KitTestApplication.GROUP).counter();
         assertThat(counter).isNotNull();
         assertThat(counter.count()).isEqualTo(2.0);
+    }
+
+    /** A malformed record with an ID number where a number belongs: the parser's message quotes it, the log and the headers do not. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anIdNumberInAPoisonRecordReachesNeitherTheLogNorTheDeadLettersExceptionHeaders(CapturedOutput output) {
+        String key = PaymentMother.personId(9_101);
+        String idNumber = "350825199202020010";
+        UUID poison = UUID.randomUUID();
+        EventTraffic.send(List.of(EventTraffic.record(TOPIC, poison, "PaymentConfirmed", key,
+                "{\"personId\":\"" + key + "\",\"coverageYear\":\"" + idNumber + "\"}")));
+
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(TOPIC, KitTestApplication.GROUP))) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).stream().filter(record -> poison.toString().equals(EventTraffic.header(record, EventHeaders.ID)))
+                        .forEach(deadLetters::add);
+                assertThat(deadLetters).hasSize(1);
+            });
+        }
+        ConsumerRecord<String, String> deadLetter = deadLetters.get(0);
+        assertThat(deadLetter.value()).contains(idNumber);
+        assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed", "******")
+                .doesNotContain(idNumber);
+        assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-stacktrace")).isNotEmpty().doesNotContain(idNumber);
+        assertThat(output.getOut()).contains("Dead-lettered " + TOPIC).doesNotContain(idNumber);
     }
 
     @Test

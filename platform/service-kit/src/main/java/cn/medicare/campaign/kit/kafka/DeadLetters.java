@@ -2,13 +2,20 @@ package cn.medicare.campaign.kit.kafka;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,6 +26,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -38,13 +46,33 @@ public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
+    private static final List<String> EXCEPTION_TEXTS = List.of(KafkaHeaders.DLT_EXCEPTION_MESSAGE, KafkaHeaders.DLT_EXCEPTION_STACKTRACE,
+            KafkaHeaders.DLT_KEY_EXCEPTION_MESSAGE, KafkaHeaders.DLT_KEY_EXCEPTION_STACKTRACE);
+
     private DeadLetters() {
     }
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters,
             String defaultGroup, BackOff retries, BackOff infrastructureRetries) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1));
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1)) {
+
+            // a parser's message quotes the value it refused, which in a malformed record may be an ID number; the record's
+            // own value goes to the dead-letter topic as it came, to be replayed once its producer is mended
+            @Override
+            protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
+                    Headers headers, byte[] key, byte[] value) {
+                for (String name : EXCEPTION_TEXTS) {
+                    Header header = headers.lastHeader(name);
+                    if (header != null) {
+                        byte[] redacted = FreeText.redact(new String(header.value(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                        headers.remove(name);
+                        headers.add(name, redacted);
+                    }
+                }
+                return super.createProducerRecord(record, topicPartition, headers, key, value);
+            }
+        };
         ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
             publisher.accept(record, failure);
             String group = group(defaultGroup);
@@ -105,6 +133,6 @@ public final class DeadLetters {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName() + ": " + FreeText.redact(root.getMessage());
     }
 }
