@@ -12,17 +12,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** 401 and 403 as problem+json, like every other refusal; a Basic challenge so that clients know how to log in. */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** The 401's detail, here and where a controller's own check finds no sign-in. */
+    public static final String UNAUTHORIZED = "请用客户端 ID 和密钥登录 / Log in with your client id and secret.";
+    /** The 403's detail, here and where method security denies inside a controller. */
+    public static final String FORBIDDEN = "本客户端无权执行此操作 / Your client may not do this.";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"insurance-campaign\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "请用客户端 ID 和密钥登录 / Log in with your client id and secret.");
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", UNAUTHORIZED);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", "本客户端无权执行此操作 / Your client may not do this.");
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", FORBIDDEN);
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.web;
 
 import cn.medicare.campaign.contracts.events.InvalidValue;
+import cn.medicare.campaign.kit.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -72,16 +73,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** Method security denies inside the controller, where this advice sees it before Spring Security does. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> denied(AccessDeniedException denied, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "本客户端无权执行此操作 / Your client may not do this.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemSecurityHandlers.FORBIDDEN);
         problem.setTitle("Forbidden");
         return answer(problem, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException unauthenticated, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "请用客户端 ID 和密钥登录 / Log in with your client id and secret.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ProblemSecurityHandlers.UNAUTHORIZED);
         problem.setTitle("Unauthorized");
         return answer(problem, request);
     }
