@@ -387,6 +387,29 @@ class EnrollmentApiIntegrationTests {
         assertThat(died.get("withdrawn").asInt()).isEqualTo(2);
     }
 
+    /** A clerk holding the resident's ID card finds the enrolment and its personId, for the calls that take it. */
+    @Test
+    void aClerkLooksAResidentUpByIdNumberInTheBodyOfTheirOwnTownshipOnly() {
+        String idNumber = Liancheng.idNumber("19770707", 551);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)).statusCode()).isEqualTo(201);
+        String lookup = "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":2018}";
+
+        HttpResponse<String> found = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/lookup", lookup);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(json(found).get("personId").asString()).isEqualTo(Liancheng.personId(idNumber));
+        assertThat(json(found).get("township").asString()).isEqualTo(Liancheng.LIANFENG);
+        assertThat(found.body()).doesNotContain(idNumber);
+
+        assertProblem(api.as("township-" + Liancheng.WENHENG).post("/api/v1/enrolments/lookup", lookup), 403);
+        assertProblem(api.as("viewer").post("/api/v1/enrolments/lookup", lookup), 403);
+        assertProblem(api.as("bureau").post("/api/v1/enrolments/lookup", lookup.replace("2018", "2017")), 404);
+        HttpResponse<String> bad = api.as("bureau").post("/api/v1/enrolments/lookup",
+                "{\"idNumber\":\"" + IdNumbers.withWrongCheckCharacter(idNumber) + "\"}");
+        assertProblem(bad, 400);
+        assertThat(json(bad).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("idNumber", "coverageYear");
+    }
+
     @Test
     void aResidentWhoMovedAwayOrJoinedEmployeeInsuranceMayEnrolAgainButNotAfterADuplicate() {
         String idNumber = Liancheng.idNumber("19730303", 532);

@@ -94,6 +94,11 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
+    void lookups(@ForAll("lookupBodies") Body body) {
+        ANSWERS.check("POST /api/v1/enrolments/lookup", send("township-" + Liancheng.LIANFENG, "POST", "/api/v1/enrolments/lookup", body));
+    }
+
+    @Property(tries = TRIES)
     void enrolmentReads(@ForAll(supplier = HostileInput.Segments.class) String person, @ForAll(supplier = HostileInput.QueryValues.class) String coverageYear, @ForAll boolean change) {
         String path = "/api/v1/enrolments/" + (person.equals("valid") ? personId : person) + "?coverageYear=" + coverageYear;
         HttpResponse<String> answer = change
@@ -172,6 +177,11 @@ class HostileInputIntegrationTests {
     @Provide
     Arbitrary<Body> batchBodies() {
         return HostileInput.bodies("[" + enrolment(Liancheng.idNumber("19850612", 598)) + "]");
+    }
+
+    @Provide
+    Arbitrary<Body> lookupBodies() {
+        return HostileInput.bodies("{\"idNumber\":\"" + Liancheng.idNumber("19850612", 599) + "\",\"coverageYear\":2018}");
     }
 
     @Provide

@@ -175,6 +175,13 @@ class EnrolmentController {
         return enrolments.enrolAll(caller, rows);
     }
 
+    /** A resident looked up by ID number: in the body, so that the number stays out of URLs and access logs. */
+    @PostMapping(path = "/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    EnrolmentView lookUp(Caller caller, @RequestBody LookupRequest request) {
+        return EnrolmentView.of(enrolments.lookUp(caller, request));
+    }
+
     @GetMapping("/{personId}")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     EnrolmentView get(Caller caller, @PathVariable String personId, @RequestParam int coverageYear) {

@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.identity.ContactSealer;
@@ -259,6 +260,26 @@ class EnrolmentService {
                             && unit.parent() != null).toList();
             return schools.size() == 1 ? request.atSchool(schools.get(0).parent(), named) : request;
         }
+    }
+
+    /**
+     * 参保查询: the enrolment of the resident whose ID card the clerk holds, with its personId, which
+     * every other call about the person takes; the township's right as for {@link #find}.
+     */
+    @Transactional(readOnly = true)
+    Enrolment lookUp(Caller caller, LookupRequest request) {
+        List<InputError> errors = new ArrayList<>();
+        ResidentIdCheck id = request.idNumber() == null ? null : ResidentIdNumber.check(request.idNumber(), BusinessTime.today(clock));
+        if (id == null || !id.isValid()) {
+            errors.add(InputError.field("idNumber", id == null ? "必填 / is required" : String.join("; ", id.problems())));
+        }
+        if (request.coverageYear() == null || request.coverageYear() < 2000 || request.coverageYear() > 2100) {
+            errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return find(caller, personIds.personId(((ResidentIdCheck.Valid) id).number()), request.coverageYear());
     }
 
     @Transactional(readOnly = true)
