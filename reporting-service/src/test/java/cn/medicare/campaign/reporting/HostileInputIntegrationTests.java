@@ -95,6 +95,12 @@ class HostileInputIntegrationTests {
     }
 
     @Property(tries = TRIES)
+    void personStatus(@ForAll(supplier = HostileInput.Segments.class) String personId, @ForAll(supplier = HostileInput.QueryValues.class) String coverageYear) {
+        ANSWERS.check("GET /api/v1/people/{personId}?coverageYear=",
+                client.send("bureau", "GET", "/api/v1/people/" + personId + "?coverageYear=" + coverageYear, null));
+    }
+
+    @Property(tries = TRIES)
     void reportRequests(@ForAll("reportBodies") Body body) {
         ANSWERS.check("POST /api/v1/reports", client.send("bureau", "POST", "/api/v1/reports", body));
     }
