@@ -356,11 +356,7 @@ class EnrollmentApiIntegrationTests {
     @Test
     void aRevokedDeathRefusesNoLaterEnrolmentAndTheSameListSentAgainWithdrawsNobody() {
         String region = "350824";
-        for (int year : List.of(2018, 2019)) {
-            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
-            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
-                    "township,townshipName,target\n350824100,平川镇,100\n").statusCode()).isEqualTo(200);
-        }
+        campaignsOf2018And2019(region, "350824100,平川镇");
         String idNumber = IdNumbers.of(region, "19500505", 3);
         String personId = Liancheng.personId(idNumber);
         String in2018 = Liancheng.enrolment(idNumber, "350824100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
@@ -465,11 +461,7 @@ class EnrollmentApiIntegrationTests {
     @Test
     void theBureauRollsLastYearsRosterOverOnceAndTheDeadStayOut() {
         String region = "350821";
-        for (int year : List.of(2018, 2019)) {
-            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
-            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
-                    "township,townshipName,target\n350821100,汀州镇,100\n").statusCode()).isEqualTo(200);
-        }
+        campaignsOf2018And2019(region, "350821100,汀州镇");
         String returning = IdNumbers.of(region, "19800808", 1);
         String dead = IdNumbers.of(region, "19300303", 2);
         for (String idNumber : List.of(returning, dead)) {
@@ -744,6 +736,15 @@ class EnrollmentApiIntegrationTests {
 
     private List<String> outboxTypes() {
         return jdbc.queryForList("select type from outbox", String.class);
+    }
+
+    /** API.md's example campaign for 2018 and 2019 in a county of one township ({@code code,name}) with a target of 100. */
+    private void campaignsOf2018And2019(String region, String township) {
+        for (int year : List.of(2018, 2019)) {
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
+                    "township,townshipName,target\n" + township + ",100\n").statusCode()).isEqualTo(200);
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

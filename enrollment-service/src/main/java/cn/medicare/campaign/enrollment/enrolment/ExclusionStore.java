@@ -68,7 +68,9 @@ class ExclusionStore {
     Map<String, List<Exclusion>> of(List<String> personIds) {
         Map<String, List<Exclusion>> found = new HashMap<>();
         // bound as one SQL array: a List would be expanded into one parameter per element
-        jdbc.sql("select person_id, kind, coverage_year, effective_date from exclusion where person_id = any(:personIds) and revoked_at is null")
+        jdbc.sql("""
+                select person_id, kind, coverage_year, effective_date from exclusion
+                where person_id = any(:personIds) and revoked_at is null""")
                 .param("personIds", personIds.toArray(String[]::new))
                 .query(row -> {
                     int year = row.getInt(3);
