@@ -59,7 +59,9 @@ class PersonStatusIntegrationTests {
         JsonNode fullyAssisted = status(bureau, county, 3);
         assertThat(fullyAssisted.get("counted").asBoolean()).isTrue();
         assertThat(fullyAssisted.get("heldTo").asString()).isEqualTo("0.00");
-        assertThat(status(bureau, county, 4).get("explanation").asString()).contains("应缴金额尚未核定");
+        JsonNode notAssessed = status(bureau, county, 4);
+        assertThat(notAssessed.get("explanation").asString()).contains("应缴金额尚未核定");
+        assertThat(notAssessed.has("outstanding")).isFalse();
         JsonNode withdrawn = status(bureau, county, 5);
         assertThat(withdrawn.get("counted").asBoolean()).isFalse();
         assertThat(withdrawn.get("explanation").asString()).startsWith("已于2017-11-01终止参保");

@@ -21,9 +21,11 @@ class PersonStatusStore {
         return jdbc.sql("""
                 select person_id, coverage_year, region, township, village, id_number_masked, name_masked, assistance_category,
                        registered_at is not null as enrolment_seen, withdrawn_on, payable_amount, subsidy_amount,
-                       least(payable_amount, coalesce(settled_payable, payable_amount)) as held_to,
                        paid_amount - refunded_amount as own_paid, fund_paid_amount,
-                       """ + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + """
+                       """ + Definitions.HELD_TO + " as held_to, "
+                // greatest() passes over a null: before assessment what is owed is unknown, not zero
+                + "case when payable_amount is null then null else greatest(0, " + Definitions.HELD_TO + " - " + Definitions.MONEY
+                + ") end as outstanding, " + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + """
                  as settled
                 from person_year where person_id = :personId and coverage_year = :coverageYear""")
                 .param("personId", personId).param("coverageYear", coverageYear).param("today", today)
@@ -36,10 +38,7 @@ class PersonStatusStore {
                     BigDecimal fundPaid = row.getBigDecimal("fund_paid_amount");
                     boolean registered = row.getBoolean("registered");
                     boolean settled = row.getBoolean("settled");
-                    // the fund's money beyond the subsidy settles the person's part too (Definitions.SETTLED)
-                    BigDecimal fundForThePerson = fundPaid.subtract(subsidy == null ? BigDecimal.ZERO : subsidy).max(BigDecimal.ZERO);
-                    BigDecimal outstanding = heldTo == null ? null
-                            : settled ? BigDecimal.ZERO.setScale(2) : heldTo.subtract(ownPaid).subtract(fundForThePerson).max(BigDecimal.ZERO);
+                    BigDecimal outstanding = row.getBigDecimal("outstanding");
                     String category = row.getString("assistance_category");
                     return new PersonStatus(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                             row.getString("township"), row.getString("village"), row.getString("id_number_masked"),

@@ -24,14 +24,20 @@ public final class Definitions {
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";
 
     /**
+     * The payable a person is held to: the one in force, or the one at first settlement when
+     * assistance ended after it; null before assessment.
+     */
+    public static final String HELD_TO = "least(payable_amount, coalesce(settled_payable, payable_amount))";
+
+    /** What counts towards it: the person's own money net of refunds, and the assistance fund's beyond the subsidy. */
+    public static final String MONEY = "(paid_amount - refunded_amount + greatest(0, fund_paid_amount - coalesce(subsidy_amount, 0)))";
+
+    /**
      * Settled: the person's own payments, net of refunds, plus whatever the assistance fund paid
      * beyond the person's subsidy, at least the payable, or the payable at first settlement when
      * assistance ended after it ({@link SettlementRule}). The tax adapter counts the same way.
      */
-    public static final String SETTLED = """
-            (payable_amount is not null
-             and paid_amount - refunded_amount + greatest(0, fund_paid_amount - coalesce(subsidy_amount, 0))
-                 >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
+    public static final String SETTLED = "(payable_amount is not null and " + MONEY + " >= " + HELD_TO + ")";
 
     /**
      * The same definitions as they stood at a moment: registered by the business day {@code :day}
@@ -60,7 +66,7 @@ public final class Definitions {
             (payable_amount is not null
              and coalesce(paid_by.total, 0) - coalesce(refunded_by.total, 0)
                  + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(subsidy_amount, 0))
-                 >= least(payable_amount, coalesce(settled_payable, payable_amount)))""";
+                 >= """ + HELD_TO + ")";
 
     private Definitions() {
     }
