@@ -42,6 +42,17 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     }
 
     @Test
+    void anEnrolmentNotYetAssessedIsListedAsPendingWithoutAnAmountNeverAsPaid() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2018));
+
+        JsonNode item = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
+        assertThat(item.get("status").asString()).isEqualTo("PENDING_ASSESSMENT");
+        assertThat(item.get("payableAmount").isNull()).isTrue();
+    }
+
+    @Test
     void anAssessmentArrivingBeforeTheEnrolmentIsKeptAndListedOnceTheEnrolmentComes() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
         String personId = residents.personId(idNumber);

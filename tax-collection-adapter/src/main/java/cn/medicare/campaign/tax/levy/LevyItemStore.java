@@ -34,9 +34,12 @@ class LevyItemStore {
     /**
      * What the person owes of their own money: the payable, less whatever the assistance fund paid
      * beyond the subsidy it stands for (a subsidy that ended after the fund paid leaves only the
-     * person's own part to pay).
+     * person's own part to pay). Null while not assessed: PostgreSQL's {@code greatest} skips a null,
+     * which would read as nothing to pay.
      */
-    private static final String OWN_PAYABLE = "greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00)))";
+    private static final String OWN_PAYABLE = """
+            case when payable_amount is null then null
+                 else greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00))) end""";
 
     private final JdbcClient jdbc;
 
@@ -290,7 +293,7 @@ class LevyItemStore {
     /** The balances of those of the person-years any fact arrived about. */
     List<Balance> balances(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
-                select person_id, coverage_year, region, case when payable_amount is null then null else %s end as payable, settled_payable,
+                select person_id, coverage_year, region, %s as payable, settled_payable,
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason,
                        greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
