@@ -138,7 +138,7 @@ public class ParticipationStore {
                            sum(people) filter (where settled and not hukou_local) as non_local_enrolled,
                            sum(people) filter (where activated) as e_vouchers,
                            sum(people) filter (where newborn) as newborns,
-                           sum(people) filter (where coverage_from_birth) as newborns_from_birth
+                           sum(people) filter (where coverage_from_birth and settled) as newborns_from_birth
                     from kinds group by 1, 2
                 ), units as (""" + level.units + """
                 )
@@ -242,7 +242,9 @@ public class ParticipationStore {
     /**
      * 资助参保: per township, the people an agency certifies today in a category the campaign assists
      * (a person holds a category while the latest row of the agencies' lists for it says ADD), and
-     * how many of them are enrolled at the moment; the township is the roster's, else the list's.
+     * how many of them are enrolled at the moment; the unit is the roster's (the education system for
+     * a school's), else the list's township. Someone withdrawn by then (deceased, moved away, in
+     * employee insurance) is no longer one the township must enrol.
      */
     Map<String, int[]> assistedPeople(String region, int coverageYear, Moment moment, List<String> categories) {
         Map<String, int[]> byTownship = new HashMap<>();
@@ -258,7 +260,8 @@ public class ParticipationStore {
                 ), certified as (
                     select person_id, max(township) as township from latest where action = 'ADD' group by person_id
                 )
-                select coalesce(person_year.township, certified.township) as township, count(*) as certified,
+                select coalesce(""" + Definitions.UNIT + """
+                       , certified.township) as township, count(*) as certified,
                        count(person_year.person_id) filter (where """ + (moment.live()
                         ? Definitions.REGISTERED + " and " + Definitions.SETTLED
                         : Definitions.REGISTERED_BY + " and " + Definitions.SETTLED_BY) + """
@@ -266,6 +269,8 @@ public class ParticipationStore {
                 from certified
                 left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
                 """ + (moment.live() ? "" : Definitions.PEOPLE_AS_OF_JOINS) + """
+
+                where person_year.withdrawn_on is null or person_year.withdrawn_on > """ + (moment.live() ? ":today" : ":day") + """
 
                 group by 1""")
                 .param("region", region).param("coverageYear", coverageYear).param("categories", categories)
