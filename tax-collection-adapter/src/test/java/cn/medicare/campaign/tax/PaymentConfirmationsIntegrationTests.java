@@ -49,6 +49,27 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
                 .singleElement().satisfies(masked -> assertThat(masked).doesNotContain(idNumber.substring(4, 14)));
     }
 
+    /** Withdrawn after its start was announced and enrolled again: the new enrolment's start is announced too. */
+    @Test
+    void anEnrolmentAfterAWithdrawalHasItsCoverageStartAnnouncedAgain() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        paid(idNumber, "180.00");
+        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
+
+        EventTraffic.publish(residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018));
+
+        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
+    }
+
+    private int coverageStarts(String personId) {
+        return jdbc.queryForObject("select count(*) from outbox where type = 'CoverageStarted' and aggregateid = ?", Integer.class, personId);
+    }
+
     @Test
     void aVoucherReceivedBeforeOrEarlierInTheSameRequestIsADuplicateAndChangesNothing() {
         String idNumber = enrolledAndAssessed(null);

@@ -5,6 +5,8 @@ import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -12,6 +14,7 @@ import cn.medicare.campaign.kit.BusinessTime;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,8 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
             assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", Instant.now().minus(1, ChronoUnit.HOURS)
                     .truncatedTo(ChronoUnit.SECONDS).toString()).replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
         }
-        EventTraffic.publish(residents.withdrawn(withdrawn, nextYear));
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(withdrawn), nextYear, Liancheng.REGION, WithdrawalReason.EMPLOYEE_INSURANCE,
+                LocalDate.of(nextYear - 1, 12, 1)));
         await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, withdrawn), item -> item.get("status").asString().equals("WITHDRAWN"));
 
         for (String idNumber : List.of(enrolled, withdrawn)) {
@@ -92,6 +96,32 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(decision.get("decision").asString()).isEqualTo("REFUSED");
         assertThat(decision.get("explanation").asString()).contains("待遇享受期已于2018-01-01开始");
         assertThat(announced(idNumber)).isEmpty();
+    }
+
+    /** The family applies years after the death: the day the roster ended the enrolment counts, not the day of the application. */
+    @Test
+    void aDeathBeforeCoverageIsRefundedWheneverTheFamilyAppliesAndAMoveAfterItIsNot() {
+        String died = enrolledAndAssessed(null);
+        String moved = enrolledAndAssessed(null);
+        paid(died, "180.00");
+        paid(moved, "180.00");
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(died), 2018, Liancheng.REGION, WithdrawalReason.DECEASED,
+                LocalDate.of(2017, 12, 20)), residents.withdrawn(moved, 2018));
+        for (String idNumber : List.of(died, moved)) {
+            await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        }
+
+        JsonNode refunded = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + died + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}"));
+        JsonNode refused = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + moved + "\",\"coverageYear\":2018,\"reason\":\"ENROLLED_ELSEWHERE\"}"));
+
+        assertThat(refunded.get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(refunded.get("amount").asString()).isEqualTo("180.00");
+        assertThat(announced(died)).singleElement().asString().contains("\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+        assertThat(refused.get("decision").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("explanation").asString()).startsWith("该居民于2018-03-01终止参保");
+        assertThat(announced(moved)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax;
 
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
@@ -38,6 +39,15 @@ final class Residents {
         return new PersonEnrolled(personId(idNumber), coverageYear, Liancheng.REGION, PersonIds.maskIdNumber(idNumber),
                 sealer.seal(idNumber), "张**", id.birthDate().getYear(), id.sex(), PersonCategory.GENERAL, Liancheng.LIANFENG, "莲峰村",
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
+    }
+
+    /** Enrolled where the coverage starts on the day after the payment (Gaolou's special cases): announced at settlement. */
+    PersonEnrolled enrolledCoveredFromPayment(String idNumber, int coverageYear) {
+        PersonEnrolled enrolled = enrolled(idNumber, coverageYear);
+        return new PersonEnrolled(enrolled.personId(), coverageYear, enrolled.region(), enrolled.idNumberMasked(), enrolled.idNumberSealed(),
+                enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(), enrolled.township(), enrolled.village(),
+                null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0, enrolled.enrolledOn(), null, CoverageFrom.DAY_AFTER_PAYMENT, null,
+                "MILITARY_DISCHARGE");
     }
 
     /** Liancheng 2018 (API.md's example) charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off, 特困 all of it. */

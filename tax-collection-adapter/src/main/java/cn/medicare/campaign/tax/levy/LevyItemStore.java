@@ -151,7 +151,8 @@ class LevyItemStore {
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
-                    township = excluded.township, village = excluded.village, withdrawn = false,
+                    township = excluded.township, village = excluded.village,
+                    withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
                     roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, change_cursor = excluded.change_cursor
@@ -197,14 +198,16 @@ class LevyItemStore {
     /** Kept even before the enrolment arrives, so that a late older enrolment stays out. */
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
         jdbc.sql("""
-                insert into levy_item (person_id, coverage_year, region, withdrawn, roster_at, change_cursor)
-                values (:personId, :coverageYear, :region, true, :at, null)
+                insert into levy_item (person_id, coverage_year, region, withdrawn, withdrawn_on, withdrawal_reason, roster_at, change_cursor)
+                values (:personId, :coverageYear, :region, true, :withdrawnOn, :reason, :at, null)
                 on conflict (person_id, coverage_year) do update
-                set withdrawn = true, roster_at = excluded.roster_at,
+                set withdrawn = true, withdrawn_on = excluded.withdrawn_on, withdrawal_reason = excluded.withdrawal_reason,
+                    roster_at = excluded.roster_at,
                     change_cursor = case when levy_item.withdrawn then levy_item.change_cursor else excluded.change_cursor end
                 where levy_item.roster_at <= excluded.roster_at""")
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
+                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name())
                 .update();
     }
 
@@ -295,8 +298,8 @@ class LevyItemStore {
         return keys(jdbc.sql("""
                 select person_id, coverage_year, region, %s as payable, settled_payable,
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
-                       refund_due as announced, refund_due_reason as announced_reason,
-                       greatest(make_date(coverage_year, 1, 1), coalesce(coverage_start, make_date(coverage_year, 1, 1))) as coverage_start
+                       refund_due as announced, refund_due_reason as announced_reason, withdrawn_on, withdrawal_reason,
+                       coalesce(coverage_start, make_date(coverage_year, 1, 1)) as coverage_start
                 from levy_item where %s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .query(LevyItemStore::balance).list();
     }
@@ -351,8 +354,10 @@ class LevyItemStore {
      * @param payable what the person owes of their own money ({@link #OWN_PAYABLE}), null while not assessed
      * @param paidNet the person's own payments net of refunds (never the fund's)
      * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
+     * @param withdrawnOn the day the enrolment ended, where the withdrawal said (null before V11 and while enrolled)
      * @param announced the refund due last published (0.00 when none)
-     * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, or a later start
+     * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, a later start, or a
+     *        freshman's September 1 before it
      */
     /**
      * Mapped by hand, not by a {@code DataClassRowMapper}: that one looks each column up by a name the
@@ -364,8 +369,8 @@ class LevyItemStore {
         return new Balance(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                 row.getBigDecimal("payable"), row.getBigDecimal("settled_payable"), row.getBigDecimal("paid_net"),
                 row.getBigDecimal("applied_refund"), appliedRefundReason == null ? null : RefundDueReason.valueOf(appliedRefundReason),
-                row.getBoolean("withdrawn"), row.getBigDecimal("announced"), row.getString("announced_reason"),
-                row.getObject("coverage_start", LocalDate.class));
+                row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class), row.getString("withdrawal_reason"),
+                row.getBigDecimal("announced"), row.getString("announced_reason"), row.getObject("coverage_start", LocalDate.class));
     }
 
     /** By hand, as {@link #balance}: the tax bureau pages through the list a thousand items at a time. */
@@ -376,8 +381,13 @@ class LevyItemStore {
     }
 
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
-            RefundDueReason appliedRefundReason, boolean withdrawn, BigDecimal announced, String announcedReason,
-            LocalDate coverageStart) {
+            RefundDueReason appliedRefundReason, boolean withdrawn, LocalDate withdrawnOn, String withdrawalReason,
+            BigDecimal announced, String announcedReason, LocalDate coverageStart) {
+
+        /** The payable the person is held to: never above the one first settled (no new debt once settled); null while not assessed. */
+        BigDecimal heldTo() {
+            return payable == null || settledPayable == null ? payable : payable.min(settledPayable);
+        }
     }
 
     /** An approved refund application: what it grants stays owed until the tax bureau refunds it. */

@@ -5,13 +5,17 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * 退费申请 under the campaign's refund rule: by default DOMAIN.md's ("before coverage starts, on
- * application, with a reason"): an application made before the person's coverage starts is
- * approved for what the person paid (for a duplicate payment, what was paid beyond the payable);
- * after it, refused. A campaign may refund on application at any time. The explanation is what the
- * clerk tells the resident.
+ * application, with a reason"): a reason that arose before the person's coverage starts is approved
+ * for what the person paid (for a duplicate payment, what was paid beyond the payable); one after
+ * it, refused. A campaign may refund on application at any time, except for a death or a move after
+ * coverage started, which refunds nothing under any rule. The day that counts is the day the
+ * enrolment ended where the roster withdrew the person (a family applies weeks after a death), else
+ * the day of the application. The explanation is what the clerk tells the resident.
  */
 final class RefundApplicationRule {
 
@@ -21,20 +25,26 @@ final class RefundApplicationRule {
     /** The reasons an application may give (API.md additions). */
     enum Reason {
         /** 重复缴费 */
-        DUPLICATE_PAYMENT("重复缴费", null),
+        DUPLICATE_PAYMENT("重复缴费", null, null),
         /** 已参加职工医保 */
-        JOINED_EMPLOYEE_INSURANCE("已参加职工医保", WithdrawalReason.EMPLOYEE_INSURANCE),
+        JOINED_EMPLOYEE_INSURANCE("已参加职工医保", "参加职工医保", WithdrawalReason.EMPLOYEE_INSURANCE),
         /** 已在其他地区参保 */
-        ENROLLED_ELSEWHERE("已在其他地区参保", WithdrawalReason.MOVED_AWAY),
+        ENROLLED_ELSEWHERE("已在其他地区参保", "在其他地区参保", WithdrawalReason.MOVED_AWAY),
         /** 待遇享受期开始前死亡 */
-        DECEASED_BEFORE_COVERAGE("待遇享受期开始前死亡", WithdrawalReason.DECEASED);
+        DECEASED_BEFORE_COVERAGE("待遇享受期开始前死亡", "死亡", WithdrawalReason.DECEASED);
+
+        /** A death or a move after coverage started refunds nothing, whatever the campaign's rule (DOMAIN.md). */
+        private static final Set<Reason> NEVER_AFTER_COVERAGE = EnumSet.of(ENROLLED_ELSEWHERE, DECEASED_BEFORE_COVERAGE);
 
         private final String chinese;
+        /** What happened, where it ends the enrolment. */
+        private final String event;
         /** The withdrawal the reason ends the enrolment with; none for a duplicate payment. */
         private final WithdrawalReason withdrawal;
 
-        Reason(String chinese, WithdrawalReason withdrawal) {
+        Reason(String chinese, String event, WithdrawalReason withdrawal) {
             this.chinese = chinese;
+            this.event = event;
             this.withdrawal = withdrawal;
         }
 
@@ -47,30 +57,51 @@ final class RefundApplicationRule {
     record Decision(boolean approved, BigDecimal amount, String explanation) {
     }
 
+    private static String endedAfterCoverage(LocalDate withdrawnOn, LocalDate coverageStart) {
+        return "该居民于" + withdrawnOn + "终止参保，在待遇享受期开始（" + coverageStart + "）之后，不予退费"
+                + " / the enrolment ended on " + withdrawnOn + ", after coverage started on " + coverageStart + ": nothing is refunded";
+    }
+
+    /** Refused by the application's day: where the reason ends the enrolment, its real date may still be recorded first. */
+    private static String coverageStarted(Reason reason, LocalDate coverageStart) {
+        String refused = "待遇享受期已于" + coverageStart + "开始，按本年度退费规则不予退费";
+        String english = " / coverage started on " + coverageStart + ": refunded only before coverage starts";
+        if (reason.withdrawal == null) {
+            return refused + english;
+        }
+        return refused + "；如" + reason.event + "在此之前，请先按实际日期办理终止参保（" + reason.withdrawal + "）再申请"
+                + english + "; if it happened before that, withdraw the enrolment (" + reason.withdrawal + ") with its real date first";
+    }
+
     /**
      * @param appliedOn the business day of the application
+     * @param withdrawnOn the day the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start)
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
-     * @param payable what the person owes of their own money, null while not assessed
+     * @param payable what the person owes of their own money (the one at first settlement, where lower), null while not assessed
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
-    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, LocalDate coverageStart,
-            BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
+    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, LocalDate withdrawnOn,
+            LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
-        if (rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION && !appliedOn.isBefore(coverageStart)) {
-            return new Decision(false, nothing, "待遇享受期已于" + coverageStart + "开始，按本年度退费规则不予退费"
-                    + " / coverage started on " + coverageStart + ": the campaign refunds only before coverage starts");
+        boolean ended = reason.withdrawal != null && withdrawnOn != null;
+        LocalDate arose = ended ? withdrawnOn : appliedOn;
+        boolean afterCoverage = !arose.isBefore(coverageStart);
+        if (afterCoverage && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
+            return new Decision(false, nothing, ended ? endedAfterCoverage(withdrawnOn, coverageStart) : coverageStarted(reason, coverageStart));
         }
-        BigDecimal amount = reason == Reason.DUPLICATE_PAYMENT
-                ? paidNet.subtract(payable == null ? BigDecimal.ZERO : payable).max(BigDecimal.ZERO)
-                : paidNet.max(BigDecimal.ZERO);
+        if (reason == Reason.DUPLICATE_PAYMENT && payable == null) {
+            return new Decision(false, nothing, "应缴金额尚未核定，暂无法认定重复缴费，请稍后再申请"
+                    + " / the amount due is not assessed yet: nothing can be called a duplicate until it is; apply again later");
+        }
+        BigDecimal amount = reason == Reason.DUPLICATE_PAYMENT ? paidNet.subtract(payable).max(BigDecimal.ZERO) : paidNet.max(BigDecimal.ZERO);
         if (amount.signum() == 0) {
             return new Decision(false, nothing, reason == Reason.DUPLICATE_PAYMENT
                     ? "没有超过应缴金额的缴费，无重复缴费可退 / nothing was paid beyond the amount due"
                     : "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
-        String when = appliedOn.isBefore(coverageStart) ? "在待遇享受期开始（" + coverageStart + "）前" : "按本年度退费规则";
+        String when = afterCoverage ? "按本年度退费规则" : "在待遇享受期开始（" + coverageStart + "）前";
         String approved = "因" + reason.chinese + when + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
         if (reason.withdrawal != null && stillEnrolled) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal
