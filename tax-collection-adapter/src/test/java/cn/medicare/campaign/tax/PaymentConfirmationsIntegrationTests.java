@@ -66,6 +66,34 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
     }
 
+    /**
+     * Coverage never starts after 31 December (DOMAIN.md): the levy list tells the last day a payment still covers, a
+     * payment before it starts the coverage, one after it starts nothing and is owed back.
+     */
+    @Test
+    void aPaymentTooLateToStartCoverageWithinTheYearStartsNothingAndIsOwedBack() {
+        String inTime = IdNumbers.next(Liancheng.REGION);
+        String tooLate = IdNumbers.next(Liancheng.REGION);
+        for (String idNumber : List.of(inTime, tooLate)) {
+            EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+            JsonNode item = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                    found -> found != null && found.get("status").asString().equals("UNPAID"));
+            assertThat(item.get("payBy").asString()).isEqualTo("2018-10-02");
+        }
+
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), inTime, "180.00", "2018-10-02T02:00:00Z"))));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), tooLate, "180.00", "2018-10-03T02:00:00Z"))));
+
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(inTime)), starts -> starts == 1);
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'CoverageStarted' and aggregateid = ?", String.class,
+                residents.personId(inTime))).contains("\"coverageStart\":\"2018-12-31\"");
+        String owedBack = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class, residents.personId(tooLate)),
+                announced -> announced.size() == 1).get(0);
+        assertThat(owedBack).contains("\"amount\":\"180.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+        assertThat(coverageStarts(residents.personId(tooLate))).isZero();
+    }
+
     private int coverageStarts(String personId) {
         return jdbc.queryForObject("select count(*) from outbox where type = 'CoverageStarted' and aggregateid = ?", Integer.class, personId);
     }

@@ -43,11 +43,19 @@ final class Residents {
 
     /** Enrolled where the coverage starts on the day after the payment (Gaolou's special cases): announced at settlement. */
     PersonEnrolled enrolledCoveredFromPayment(String idNumber, int coverageYear) {
+        return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.DAY_AFTER_PAYMENT, 0, "MILITARY_DISCHARGE");
+    }
+
+    /** Enrolled after the collection period where the waiting counts from the payment (Yueyang's late enrolment). */
+    PersonEnrolled enrolledLateWaitingFromPayment(String idNumber, int coverageYear, int waitingDays) {
+        return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.PAYMENT_DATE, waitingDays, "LATE_ENROLMENT");
+    }
+
+    private PersonEnrolled enrolledCoveredAtPayment(String idNumber, int coverageYear, CoverageFrom from, int waitingDays, String rule) {
         PersonEnrolled enrolled = enrolled(idNumber, coverageYear);
         return new PersonEnrolled(enrolled.personId(), coverageYear, enrolled.region(), enrolled.idNumberMasked(), enrolled.idNumberSealed(),
                 enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(), enrolled.township(), enrolled.village(),
-                null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0, enrolled.enrolledOn(), null, CoverageFrom.DAY_AFTER_PAYMENT, null,
-                "MILITARY_DISCHARGE");
+                null, true, false, EnrolmentChannel.TOWNSHIP, null, null, waitingDays, enrolled.enrolledOn(), null, from, null, rule);
     }
 
     /** Liancheng 2018 (API.md's example) charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off, 特困 all of it. */

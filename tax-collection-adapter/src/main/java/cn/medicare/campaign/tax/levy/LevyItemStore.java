@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.kit.PersonYears;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
@@ -131,23 +132,25 @@ class LevyItemStore {
                 .update();
     }
 
-    /** A new enrolment for the year is the current registration, also after a withdrawal, unless it is older than it. */
-    /** A run of enrolments in one statement; an enrolment older than the roster fact the item holds changes nothing. */
+    /**
+     * A run of enrolments in one statement. A new enrolment for the year is the current registration, also after a
+     * withdrawal (its start is then announced again); one older than the roster fact the item holds changes nothing.
+     */
     void enrol(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
-                                       change_cursor)
+                                       enrolled_on, change_cursor)
                 select person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village, at,
-                       coverage_from, waiting_days, waiting_months, coverage_start, null
+                       coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:idNumbersSealed as varchar[]), cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]),
                             cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:at as timestamptz[]),
                             cast(:coverageFrom as varchar[]), cast(:waitingDays as int[]), cast(:waitingMonths as int[]),
-                            cast(:coverageStarts as date[]))
+                            cast(:coverageStarts as date[]), cast(:enrolledOn as date[]))
                     as enrolled(person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village,
-                                at, coverage_from, waiting_days, waiting_months, coverage_start)
+                                at, coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
@@ -155,7 +158,7 @@ class LevyItemStore {
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
                     roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
-                    coverage_start = excluded.coverage_start, change_cursor = excluded.change_cursor
+                    coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -173,6 +176,8 @@ class LevyItemStore {
                         .map(one -> one.event().waitingPeriodMonths() == null ? 0 : one.event().waitingPeriodMonths()).toArray(Integer[]::new))
                 .param("coverageStarts", latest.stream()
                         .map(one -> one.event().coverageStart() == null ? null : one.event().coverageStart().toString()).toArray(String[]::new))
+                .param("enrolledOn", latest.stream()
+                        .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -279,7 +284,8 @@ class LevyItemStore {
     List<LevyItem> changesAfter(String region, int coverageYear, long after, int limit) {
         return jdbc.sql("""
                 select change_cursor as cursor, id_number_sealed, id_number_masked, name_masked, coverage_year,
-                       least(%s, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn
+                       least(%s, settled_payable) as payable_amount, assistance_category, paid_total, withdrawn,
+                       case when coverage_start is null then coverage_from end as coverage_from, waiting_days, waiting_months
                 from levy_item
                 where region = :region and coverage_year = :coverageYear and id_number_sealed is not null and change_cursor > :after
                 order by change_cursor
@@ -322,12 +328,22 @@ class LevyItemStore {
                 update levy_item set coverage_announced = true
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
-                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on""".formatted(PersonYears.MATCH)), keys)
+                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on, enrolled_on,
+                          paid_total""".formatted(PersonYears.MATCH)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
-    /** @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance) */
-    record AwaitedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths, LocalDate lastPaidOn) {
+    /**
+     * @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance)
+     * @param enrolledOn the business day of the enrolment, where it said
+     * @param paidTotal the person's own payments net of refunds
+     */
+    record AwaitedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths,
+            LocalDate lastPaidOn, LocalDate enrolledOn, BigDecimal paidTotal) {
+
+        EnrolmentPolicy.Coverage coverage() {
+            return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
+        }
     }
 
     /** The person-years of a region currently owed money back. */
@@ -342,8 +358,9 @@ class LevyItemStore {
     }
 
     /** One listed item as stored: the number only sealed and masked. */
+    /** @param payBy the last day a payment still starts coverage within the year, where the start waits for it */
     record LevyItem(long cursor, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
-            BigDecimal payableAmount, String assistanceCategory, BigDecimal paidTotal, boolean withdrawn) {
+            BigDecimal payableAmount, String assistanceCategory, BigDecimal paidTotal, boolean withdrawn, LocalDate payBy) {
 
         LevyStatus status() {
             return LevyStatus.of(payableAmount, paidTotal, withdrawn);
@@ -375,9 +392,13 @@ class LevyItemStore {
 
     /** By hand, as {@link #balance}: the tax bureau pages through the list a thousand items at a time. */
     private static LevyItem levyItem(ResultSet row, int n) throws SQLException {
+        String coverageFrom = row.getString("coverage_from");
+        int coverageYear = row.getInt("coverage_year");
+        LocalDate payBy = coverageFrom == null ? null : new EnrolmentPolicy.Coverage(CoverageFrom.valueOf(coverageFrom), null,
+                row.getInt("waiting_days"), row.getInt("waiting_months")).lastPaymentDayWithin(coverageYear);
         return new LevyItem(row.getLong("cursor"), row.getString("id_number_sealed"), row.getString("id_number_masked"),
-                row.getString("name_masked"), row.getInt("coverage_year"), row.getBigDecimal("payable_amount"),
-                row.getString("assistance_category"), row.getBigDecimal("paid_total"), row.getBoolean("withdrawn"));
+                row.getString("name_masked"), coverageYear, row.getBigDecimal("payable_amount"),
+                row.getString("assistance_category"), row.getBigDecimal("paid_total"), row.getBoolean("withdrawn"), payBy);
     }
 
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,

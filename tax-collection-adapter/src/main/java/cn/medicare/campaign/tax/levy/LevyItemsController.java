@@ -40,7 +40,8 @@ class LevyItemsController {
         List<LevyPage.Item> items = changes.stream()
                 .map(item -> new LevyPage.Item(item.cursor(),
                         plainNumbers ? opener.open(item.idNumberSealed()) : item.idNumberMasked(),
-                        item.nameMasked(), item.coverageYear(), item.payableAmount(), item.assistanceCategory(), item.status()))
+                        item.nameMasked(), item.coverageYear(), item.payableAmount(), item.assistanceCategory(), item.status(),
+                        item.payBy()))
                 .toList();
         Long next = changes.size() == pageSize ? changes.get(changes.size() - 1).cursor() : null;
         return new LevyPage(items, next);

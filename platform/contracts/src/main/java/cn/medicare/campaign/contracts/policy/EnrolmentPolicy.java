@@ -70,6 +70,23 @@ public final class EnrolmentPolicy {
             LocalDate base = from == CoverageFrom.DAY_AFTER_PAYMENT ? paidOn.plusDays(1) : paidOn;
             return notBefore(base.plusMonths(waitingMonths).plusDays(waitingDays), LocalDate.of(coverageYear, 1, 1));
         }
+
+        /**
+         * 缴费截止日: the last day a payment still starts coverage within {@code coverageYear} (coverage
+         * never starts after 31 December), or null where the start does not depend on the payment.
+         */
+        public LocalDate lastPaymentDayWithin(int coverageYear) {
+            if (!atPayment()) {
+                return null;
+            }
+            LocalDate lastDay = LocalDate.of(coverageYear, 12, 31);
+            // a month's waiting cannot be subtracted exactly (Nov 30 + 1 month = Dec 30 = Nov 29 + 1 month): step back from just past it
+            LocalDate day = lastDay.minusDays(waitingDays).minusMonths(waitingMonths).plusDays(3);
+            while (startOnPayment(day, coverageYear).isAfter(lastDay)) {
+                day = day.minusDays(1);
+            }
+            return day;
+        }
     }
 
     /**
