@@ -2,12 +2,15 @@ package cn.medicare.campaign.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
+import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,34 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(assessed, "$.payableAmount")).isEqualTo("40.00");
         assertThat(JsonPath.<String>read(assessed, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
         assertThat(JsonPath.<String>read(assessed, "$.reason")).isEqualTo("ENROLLED");
+    }
+
+    /**
+     * Gaolou's 新认定困难人员 enrol after the period and pay "individual after assistance": their certification counts for
+     * the year whatever the cut-off (同缴同补 holds back only the ordinary enrolment's), where the ordinary resident
+     * certified on the same day waits for next year's.
+     */
+    @Test
+    void aNewlyAssistedEnrolmentIsAssessedWithTheAssistanceCertifiedAfterTheCutOff() {
+        EventTraffic.publish(Liancheng.apiExample(2017));
+        String newlyAssisted = Liancheng.idNumber(481);
+        String ordinary = Liancheng.idNumber(482);
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-03", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newlyAssisted + ",13800000000,新增,MINIMUM_LIVING,2017-03-01\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + ordinary + ",13800000000,新增,MINIMUM_LIVING,2017-03-01\n");
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(2);
+
+        PersonEnrolled enrolled = Liancheng.enrolled(newlyAssisted, 2017);
+        EventTraffic.publish(new PersonEnrolled(enrolled.personId(), 2017, enrolled.region(), enrolled.idNumberMasked(),
+                enrolled.idNumberSealed(), enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(),
+                enrolled.township(), enrolled.village(), null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0,
+                LocalDate.of(2017, 3, 20), null, CoverageFrom.DAY_AFTER_PAYMENT, null, "NEWLY_ASSISTED"), Liancheng.enrolled(ordinary, 2017));
+
+        String assisted = awaitPublished("ContributionAssessed", Liancheng.personId(newlyAssisted), 1).get(0);
+        assertThat(JsonPath.<String>read(assisted, "$.payableAmount")).isEqualTo("40.00");
+        assertThat(JsonPath.<String>read(assisted, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
+        String notYet = awaitPublished("ContributionAssessed", Liancheng.personId(ordinary), 1).get(0);
+        assertThat(JsonPath.<String>read(notYet, "$.payableAmount")).isEqualTo("180.00");
     }
 
     @Test

@@ -2,12 +2,21 @@ package cn.medicare.campaign.subsidy.roster;
 
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
+import java.time.LocalDate;
 
 /**
  * 参保登记 of one person for one coverage year, as far as the assessment needs it.
  *
  * @param amountRule what the campaign charges this enrolment (individual, or individual + fiscal outside the period)
+ * @param coverageRule the rule that decided the enrolment (PersonEnrolled.coverageRule), where it said
  */
 public record Enrolment(String personId, int coverageYear, String region, PersonCategory personCategory,
-        String township, String village, boolean withdrawn, AmountRule amountRule) {
+        String township, String village, boolean withdrawn, AmountRule amountRule, String coverageRule) {
+
+    /** The last day a certification counts for this enrolment's year: the campaign's cut-off, or the year's end for a case that is about assistance. */
+    public LocalDate assistanceCutoff(LocalDate campaignCutoff) {
+        SpecialCase specialCase = SpecialCase.named(coverageRule);
+        return specialCase != null && specialCase.assistedWithinTheYear() ? LocalDate.of(coverageYear, 12, 31) : campaignCutoff;
+    }
 }

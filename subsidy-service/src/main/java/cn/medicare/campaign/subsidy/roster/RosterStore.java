@@ -23,7 +23,7 @@ public class RosterStore {
             row.getInt("coverage_year"), row.getString("region"),
             row.getString("person_category") == null ? null : PersonCategory.valueOf(row.getString("person_category")),
             row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"),
-            AmountRule.valueOf(row.getString("amount_rule")));
+            AmountRule.valueOf(row.getString("amount_rule")), row.getString("coverage_rule"));
 
     private final JdbcClient jdbc;
 
@@ -40,15 +40,16 @@ public class RosterStore {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> List.of(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
-                                       amount_rule)
-                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule
+                                       amount_rule, coverage_rule)
+                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule, coverage_rule
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:categories as varchar[]), cast(:townships as varchar[]), cast(:villages as varchar[]),
-                            cast(:at as timestamptz[]), cast(:amountRules as varchar[]))
-                    as enrolled(person_id, coverage_year, region, person_category, township, village, at, amount_rule)
+                            cast(:at as timestamptz[]), cast(:amountRules as varchar[]), cast(:coverageRules as varchar[]))
+                    as enrolled(person_id, coverage_year, region, person_category, township, village, at, amount_rule, coverage_rule)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
-                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule
+                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule,
+                    coverage_rule = excluded.coverage_rule
                 where enrolment.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -60,6 +61,7 @@ public class RosterStore {
                 .param("amountRules", latest.stream()
                         .map(one -> (one.event().amountRule() == null ? AmountRule.INDIVIDUAL : one.event().amountRule()).name())
                         .toArray(String[]::new))
+                .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .update();
     }
 

@@ -41,4 +41,23 @@ public enum SpecialCase {
     public String event() {
         return event;
     }
+
+    /**
+     * Whether an enrolment under this case is assessed with the assistance certified for the person after the
+     * campaign's cut-off (同缴同补 holds it back for next year otherwise): the case is the certification itself
+     * (Gaolou: "individual after assistance") or a child the state has taken in (Yueyang, Lishi: "individual (assisted)").
+     */
+    public boolean assistedWithinTheYear() {
+        return this == NEWLY_ASSISTED || this == WELFARE_INSTITUTION;
+    }
+
+    /** The case a PersonEnrolled's {@code coverageRule} names, or null for COLLECTION_PERIOD, LATE_ENROLMENT or none. */
+    public static SpecialCase named(String coverageRule) {
+        for (SpecialCase specialCase : values()) {
+            if (specialCase.name().equals(coverageRule)) {
+                return specialCase;
+            }
+        }
+        return null;
+    }
 }
