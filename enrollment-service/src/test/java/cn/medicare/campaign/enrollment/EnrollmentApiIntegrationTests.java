@@ -247,6 +247,33 @@ class EnrollmentApiIntegrationTests {
         assertThat(view.get("remarks").asString()).isEqualTo("出生证已核");
     }
 
+    /** Without the day of the event the rule's window cannot be counted: the clerk is asked for it, not charged as a late enrolment. */
+    @Test
+    void aSpecialCaseWhoseRuleCountsFromTheEventNamesWhatTheEnrolmentMustSay() {
+        String region = "411098";
+        String township = region + "100";
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022", Campaigns.documented("gaolou-2022.json")).statusCode())
+                .isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets",
+                "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"高楼镇\",\"target\":10}]}").statusCode()).isEqualTo(200);
+        String body = """
+                {"idNumber":"%s","name":"王五","region":"%s","coverageYear":2022,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"2022-06-16","specialCase":%s}""";
+        String idNumber = IdNumbers.of(region, "19750303", 21);
+
+        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments",
+                body.formatted(idNumber, region, township, "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\"}"));
+
+        assertProblem(refused, 400);
+        assertThat(json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("specialCase.date", "specialCase.employeeYears");
+        assertThat(refused.body()).contains("须填写职工医保中断日期");
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
+                "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        assertThat(json(enrolled).get("coverageRule").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
+    }
+
     private void assertRefusedOn(String campaign, String field) {
         HttpResponse<String> refused = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign);
         assertProblem(refused, 400);

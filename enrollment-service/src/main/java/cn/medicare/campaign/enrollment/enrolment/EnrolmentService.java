@@ -186,9 +186,10 @@ class EnrolmentService {
             throw ApiException.invalid("personCategory", contradiction);
         }
         LocalDate enrolledOn = request.enrolledOn() != null ? request.enrolledOn() : today;
-        if (enrolledOn.isBefore(EnrolmentPolicy.opens(campaign))) {
-            throw ApiException.invalid("enrolledOn", "不能早于征缴期开始日 " + EnrolmentPolicy.opens(campaign)
-                    + " / is on or after the start of the collection period, " + EnrolmentPolicy.opens(campaign));
+        LocalDate opens = EnrolmentPolicy.opensFor(campaign, category);
+        if (enrolledOn.isBefore(opens)) {
+            throw ApiException.invalid("enrolledOn", "不能早于该类人员（" + category + "）参保缴费期开始日 " + opens
+                    + " / is on or after the start of the collection period for " + category + ", " + opens);
         }
         LocalDate earliest = campaign.earliestEnrolledOn(today);
         if (earliest != null && enrolledOn.isBefore(earliest)) {
@@ -197,9 +198,14 @@ class EnrolmentService {
                     + " days of grace before the day it is received");
         }
         EnrolmentRequest.SpecialCaseClaim claim = request.specialCase();
-        EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, new EnrolmentPolicy.Applicant(birthDate, category,
+        EnrolmentPolicy.Applicant applicant = new EnrolmentPolicy.Applicant(birthDate, category,
                 claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
-                claim == null ? null : claim.employeeYears(), enrolledOn));
+                claim == null ? null : claim.employeeYears(), enrolledOn);
+        Map<String, String> missing = EnrolmentPolicy.caseFactsMissing(campaign, applicant);
+        if (!missing.isEmpty()) {
+            throw ApiException.invalid(missing.entrySet().stream().map(field -> InputError.field(field.getKey(), field.getValue())).toList());
+        }
+        EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, applicant);
         if (!decision.coverableWithin(request.coverageYear(), enrolledOn)) {
             throw ApiException.ruleViolated("待遇享受期不能在" + request.coverageYear() + "年内开始：" + decision.explanation()
                     + " / no coverage could start within " + request.coverageYear());

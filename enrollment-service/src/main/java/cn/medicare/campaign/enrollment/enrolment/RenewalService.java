@@ -159,6 +159,10 @@ class RenewalService {
             return;
         }
         Enrolment renewed = renewal(previous, campaign, paidOn);
+        if (renewed.coverageStart() != null && renewed.coverageStart().getYear() > year) {
+            // a payment too late to start coverage within the year registers nobody (DOMAIN.md): it stays unattributed, as anyone's would
+            return;
+        }
         if (roster.add(renewed, at)) {
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
@@ -171,7 +175,8 @@ class RenewalService {
         PersonCategory category = previous.personCategory() == PersonCategory.STUDENT
                 || previous.personCategory() == PersonCategory.COLLEGE_STUDENT
                 ? previous.personCategory() : EnrolmentPolicy.defaultCategory(previous.birthDate(), campaign);
-        LocalDate enrolledOn = paidOn.isBefore(EnrolmentPolicy.opens(campaign)) ? EnrolmentPolicy.opens(campaign) : paidOn;
+        LocalDate opens = EnrolmentPolicy.opensFor(campaign, category);
+        LocalDate enrolledOn = paidOn.isBefore(opens) ? opens : paidOn;
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign,
                 new EnrolmentPolicy.Applicant(previous.birthDate(), category, null, null, null, enrolledOn));
         EnrolmentPolicy.Coverage coverage = decision.coverage();

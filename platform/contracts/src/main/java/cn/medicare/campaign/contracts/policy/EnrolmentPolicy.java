@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A campaign's rules for one person-year (DOMAIN.md, "Special cases of enrolment"): the default
@@ -115,15 +117,10 @@ public final class EnrolmentPolicy {
         return amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL ? individual.add(campaign.fiscalSubsidy()) : individual;
     }
 
-    /** The first day anybody may enrol: the collection period's start, or an earlier one of a category (Taixing's students). */
-    public static LocalDate opens(CampaignDefined campaign) {
-        LocalDate opens = campaign.collectionPeriod().start();
-        for (CampaignDefined.CategoryPeriod period : campaign.categoryPeriods()) {
-            if (period.start().isBefore(opens)) {
-                opens = period.start();
-            }
-        }
-        return opens;
+    /** The first day a person of {@code category} may enrol: their category's own period's start (Taixing: students from Sept 1), else the collection period's. */
+    public static LocalDate opensFor(CampaignDefined campaign, PersonCategory category) {
+        return campaign.categoryPeriods().stream().filter(period -> period.appliesTo() == category)
+                .map(CampaignDefined.CategoryPeriod::start).findFirst().orElse(campaign.collectionPeriod().start());
     }
 
     /** The category of a resident the clerk names none for: by birth date, as the campaign defines minors. */
@@ -156,6 +153,40 @@ public final class EnrolmentPolicy {
                             + ", not charged as an adult";
             case STUDENT, COLLEGE_STUDENT -> null;
         };
+    }
+
+    /**
+     * What the enrolment must say for the campaign's rule of its special case to be applied, by field
+     * ({@code specialCase.date}, {@code specialCase.employeeYears}), with the clerk's message; empty when
+     * nothing is missing. Without the date a window cannot be counted and a start on the event's day has
+     * no day: the enrolment would silently fall to another rule.
+     */
+    public static Map<String, String> caseFactsMissing(CampaignDefined campaign, Applicant applicant) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        SpecialCase specialCase = applicant.specialCase();
+        if (specialCase == null) {
+            return missing;
+        }
+        if (specialCase == SpecialCase.NEWBORN && applicant.caseDate() != null && !applicant.caseDate().equals(applicant.birthDate())) {
+            missing.put("specialCase.date", "新生儿的事件日期即身份证号码中的出生日期，可不填 / a newborn's date is the birth date in the ID number:"
+                    + " leave it out");
+        } else if (applicant.eventDate() != null && applicant.eventDate().isAfter(applicant.enrolledOn())) {
+            missing.put("specialCase.date", "不能晚于参保登记日期 / is on or before the day of the enrolment");
+        }
+        CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, specialCase);
+        if (rule == null || !applicant.enrolledOn().isAfter(deadline(campaign, applicant))) {
+            return missing;
+        }
+        boolean countsFromTheEvent = rule.withinDays() != null || rule.withinMonths() != null || rule.coverageFrom() == CoverageFrom.EVENT_DATE
+                || (rule.otherwise() != null && rule.otherwise().coverageFrom() == CoverageFrom.EVENT_DATE);
+        if (countsFromTheEvent && applicant.eventDate() == null) {
+            missing.put("specialCase.date", "按本方案" + specialCase.chinese() + "的规则，须填写" + specialCase.event() + "日期 / the campaign's rule for "
+                    + specialCase + " counts from the day of the event: give it");
+        }
+        if (rule.minEmployeeYears() != null && applicant.employeeYears() == null) {
+            missing.put("specialCase.employeeYears", "按本方案须填写职工医保缴费年限 / the campaign's rule asks for the years of employee insurance");
+        }
+        return missing;
     }
 
     /** The campaign's decision for the person. */
@@ -201,15 +232,21 @@ public final class EnrolmentPolicy {
         if (!inWindow && rule.minEmployeeYears() != null && !enoughYears(rule, applicant)) {
             when = "职工医保缴费不满" + rule.minEmployeeYears() + "年";
         }
-        String explanation = specialCase.chinese() + when + "，" + fromText(from, specialCase, year) + "享受待遇"
-                + waitingText(waitingDays, waitingMonths);
+        LocalDate yearStart = LocalDate.of(year, 1, 1);
         Coverage coverage = switch (from) {
             case PAYMENT_DATE, DAY_AFTER_PAYMENT -> new Coverage(from, null, waitingDays, waitingMonths);
             case PRIOR_SEPTEMBER_1 -> new Coverage(from, LocalDate.of(year - 1, 9, 1).plusMonths(waitingMonths).plusDays(waitingDays),
                     waitingDays, waitingMonths);
             default -> new Coverage(from, notBefore(fixedBase(from, applicant, year).plusMonths(waitingMonths).plusDays(waitingDays),
-                    LocalDate.of(year, 1, 1)), waitingDays, waitingMonths);
+                    yearStart), waitingDays, waitingMonths);
         };
+        // an event of the year before (a December baby, a lapse in December) cannot start the year's coverage before its first day
+        boolean fromYearStart = coverage.start() != null && coverage.start().equals(yearStart) && from != CoverageFrom.YEAR_START
+                && from != CoverageFrom.PRIOR_SEPTEMBER_1 && fixedBase(from, applicant, year).plusMonths(waitingMonths).plusDays(waitingDays)
+                        .isBefore(yearStart);
+        String explanation = specialCase.chinese() + when + "，" + (fromYearStart
+                ? (from == CoverageFrom.EVENT_DATE ? specialCase.event() : "参保登记") + "之日早于" + year + "年1月1日，自" + year + "年1月1日起"
+                : fromText(from, specialCase, year)) + "享受待遇" + waitingText(waitingDays, waitingMonths);
         return new Decision(applicant.category(), AmountRule.INDIVIDUAL, individual, BigDecimal.ZERO.setScale(2), coverage,
                 specialCase.name(), explanation);
     }
