@@ -143,6 +143,25 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("180.00");
     }
 
+    /** The township decides who may apply for a refund, the name is on the tax bureau's list: an older change replayed changes neither. */
+    @Test
+    void aReplayedChangeOlderThanTheCurrentOneMovesAndRenamesNobody() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
+        UUID current = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, "350825101", "文亨村", null, null, null, null, "李**"));
+        await().atMost(PATIENCE).until(() -> applied(current));
+
+        UUID replay = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, "350825102", "北团村", null, null, null, null, "王**"));
+        await().atMost(PATIENCE).until(() -> applied(replay));
+
+        assertThat(jdbc.queryForMap("select township, village, name_masked from levy_item where person_id = ? and coverage_year = 2018",
+                personId)).containsEntry("township", "350825101").containsEntry("village", "文亨村").containsEntry("name_masked", "李**");
+    }
+
     private boolean applied(UUID eventId) {
         return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
     }

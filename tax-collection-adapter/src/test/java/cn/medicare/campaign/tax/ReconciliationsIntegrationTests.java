@@ -81,6 +81,22 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(TaxApi.json(stored).get("mismatches").get(0).get("voucherNo").asString()).isEqualTo(mismatched);
     }
 
+    /** The file books the voucher to the assistance fund (代缴), the webhook to the person: no match, or the fund's money would count as theirs. */
+    @Test
+    void aVoucherTheFileBooksToAnotherPayerIsAMismatchOfItsChannel() {
+        String day = "2017-10-25";
+        String paidAt = "2017-10-25T02:00:00Z";
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(confirmation(voucherNo, idNumber, "180.00", paidAt))));
+
+        JsonNode report = TaxApi.json(api.reconcileAs("tax-bureau", day,
+                HEADER + voucherNo + "," + idNumber + ",2018,180.00,ASSISTANCE_FUND," + paidAt + "\n"));
+
+        assertThat(report.get("matched").asInt()).isZero();
+        assertThat(report.get("mismatches").get(0).get("differences")).extracting(JsonNode::asString).containsExactly("channel");
+    }
+
     @Test
     void aBadDateOrHeaderIsABadRequestAndOnlyTheSignedTaxBureauMayPost() {
         String file = HEADER + line(Vouchers.next(), IdNumbers.next(Liancheng.REGION), "180.00");

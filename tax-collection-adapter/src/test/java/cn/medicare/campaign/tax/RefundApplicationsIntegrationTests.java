@@ -53,6 +53,15 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(applied.body()).doesNotContain(idNumber);
         assertThat(announced(idNumber)).hasSize(before + 1);
         assertThat(announced(idNumber).get(before)).contains("\"amount\":\"180.00\"", "\"reason\":\"DUPLICATE_PAYMENT\"");
+
+        // then the resident joins employee insurance: all 360.00 is owed; the duplicate applied for again lowers nothing
+        for (String reason : List.of("JOINED_EMPLOYEE_INSURANCE", "DUPLICATE_PAYMENT")) {
+            assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                    "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"" + reason + "\"}"))
+                    .get("decision").asString()).isEqualTo("APPROVED");
+        }
+        assertThat(jdbc.queryForObject("select refund_due::text || ' ' || refund_due_reason from levy_item where person_id = ? and coverage_year = ?",
+                String.class, residents.personId(idNumber), nextYear)).isEqualTo("360.00 WITHDRAWN_BEFORE_COVERAGE");
     }
 
     /** An approved refund that ends the enrolment leaves the person owing the payable until the roster withdraws them: the clerk is told. */

@@ -181,21 +181,22 @@ class LevyItemStore {
                 .update();
     }
 
-    void move(PersonUpdated updated) {
+    void move(PersonUpdated updated, Instant at) {
         jdbc.sql("""
-                update levy_item set township = coalesce(:township, township), village = coalesce(:village, village)
-                where person_id = :personId and coverage_year = :coverageYear""")
-                .param("township", updated.township()).param("village", updated.village())
+                update levy_item set township = coalesce(:township, township), village = coalesce(:village, village), roster_at = :at
+                where person_id = :personId and coverage_year = :coverageYear and (roster_at is null or roster_at <= :at)""")
+                .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
     }
 
     /** The name is on the tax bureau's list, so a new one is a change it must page to. */
-    void rename(PersonUpdated updated) {
+    void rename(PersonUpdated updated, Instant at) {
         jdbc.sql("""
                 update levy_item set name_masked = :nameMasked, change_cursor = null
-                where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked""")
-                .param("nameMasked", updated.nameMasked())
+                where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked
+                  and (roster_at is null or roster_at <= :at)""")
+                .param("nameMasked", updated.nameMasked()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
     }
@@ -411,10 +412,15 @@ class LevyItemStore {
         }
     }
 
-    /** An approved refund application: what it grants stays owed until the tax bureau refunds it. */
+    /**
+     * An approved refund application: what it grants stays owed until the tax bureau refunds it. Each application
+     * grants out of everything paid so far, so a second one grants the larger of the two, never their sum, and a
+     * smaller one never lowers what an earlier one granted.
+     */
     void applyRefund(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
         jdbc.sql("""
-                update levy_item set applied_refund = :amount, applied_refund_reason = :reason
+                update levy_item set applied_refund = greatest(applied_refund, :amount),
+                       applied_refund_reason = case when :amount >= applied_refund then :reason else applied_refund_reason end
                 where person_id = :personId and coverage_year = :coverageYear""")
                 .param("amount", amount).param("reason", reason.name())
                 .param("personId", personId).param("coverageYear", coverageYear)

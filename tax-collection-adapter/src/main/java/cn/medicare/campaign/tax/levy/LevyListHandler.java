@@ -35,7 +35,7 @@ class LevyListHandler implements DispatchingHandler {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY)
                 .on(CampaignDefined.class, campaigns::define)
                 .inRuns(PersonEnrolled.class, levyList::enrol)
-                .on(PersonUpdated.class, levyList::update)
+                .onTimed(PersonUpdated.class, levyList::update)
                 .onTimed(PersonWithdrawn.class, levyList::withdraw)
                 .inRuns(ContributionAssessed.class, levyList::assess)
                 // targets and eligibility adjustments do not change what the tax bureau collects

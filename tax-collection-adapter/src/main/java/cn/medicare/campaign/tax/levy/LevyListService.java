@@ -73,10 +73,11 @@ public class LevyListService {
         items.enrol(run);
     }
 
-    void update(PersonUpdated updated) {
-        items.move(updated);
+    /** A change older than the roster fact the item holds (a replayed dead letter) changes nothing. */
+    void update(PersonUpdated updated, Instant at) {
+        items.move(updated, at);
         if (updated.nameMasked() != null) {
-            items.rename(updated);
+            items.rename(updated, at);
         }
     }
 

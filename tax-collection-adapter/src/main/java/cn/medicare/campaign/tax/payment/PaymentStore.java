@@ -56,13 +56,13 @@ class PaymentStore {
 
     /** A received payment as the daily reconciliation compares it. */
     record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
-            LocalDate recoveredOn) {
+            String channel, LocalDate recoveredOn) {
     }
 
     /** Those of the vouchers received, by voucher. */
     Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
-                select voucher_no, person_id, coverage_year, id_number_masked, amount, recovered_on
+                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));

@@ -73,6 +73,10 @@ class ReconciliationService {
             if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
                 differences.add("person");
             }
+            // the assistance fund's money (代缴) is never the person's: a voucher the two sides book to different payers is no match
+            if (!payment.channel().equals(row.channel().name())) {
+                differences.add("channel");
+            }
             if (!differences.isEmpty()) {
                 mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
                         PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
