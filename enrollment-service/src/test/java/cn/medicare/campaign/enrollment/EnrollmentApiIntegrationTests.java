@@ -268,10 +268,15 @@ class EnrollmentApiIntegrationTests {
         assertThat(json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
                 .containsExactly("specialCase.date", "specialCase.employeeYears");
         assertThat(refused.body()).contains("须填写职工医保中断日期");
+        // 人社's list has them (and a colleague still employed) in employee insurance for 2022 from January: the job ended in March
+        String stillEmployed = IdNumbers.of(region, "19750303", 22);
+        assertThat(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
+                "idNumber,date\n" + idNumber + ",2022-01-01\n" + stillEmployed + ",2022-01-01\n").statusCode()).isEqualTo(200);
         HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
                 "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         assertThat(json(enrolled).get("coverageRule").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
+        assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(stillEmployed, region, township, "null")), 422);
     }
 
     private void assertRefusedOn(String campaign, String field) {

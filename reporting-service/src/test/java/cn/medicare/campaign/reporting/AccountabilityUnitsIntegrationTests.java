@@ -244,6 +244,9 @@ class AccountabilityUnitsIntegrationTests {
             assertThat(township.get("newborns").get("rate").asString()).isEqualTo("0.3333");
             assertThat(township.get("goal").asString()).isEqualTo("0.98");
         });
+        JsonNode beforeTheLists = json(bureau.get("/api/v1/participation?region=350836&coverageYear=2018&asOf=2017-09-15T00:00:00Z"))
+                .get("townships").get(0);
+        assertThat(beforeTheLists.get("assistedPeople").get("of").asInt()).as("certified from 2017-10-01 on").isZero();
         JsonNode school = json(bureau.get("/api/v1/participation?region=350836&coverageYear=2018&level=SCHOOL")).get("townships").get(0);
         assertThat(school.get("unitName").asString()).isEqualTo("城关中学");
         assertThat(school.get("enrolled").asInt()).isEqualTo(1);

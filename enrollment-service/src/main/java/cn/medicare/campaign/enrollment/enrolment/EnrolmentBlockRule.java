@@ -17,8 +17,11 @@ final class EnrolmentBlockRule {
      * @param today the day the enrolment is made (its {@code enrolledOn} may be earlier)
      * @param deathOnRoster the effective date of a DECEASED withdrawal on the roster, or null
      * @param exclusions what other agencies' lists say about the person
+     * @param employeeInsuranceEnded the day the person's employee insurance ended, where the enrolment is an
+     *     EMPLOYEE_INSURANCE_LAPSE: a 人社 list that put them in it before that day no longer stands in the way
      */
-    static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions) {
+    static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
+            LocalDate employeeInsuranceEnded) {
         LocalDate death = deathOnRoster;
         for (ExclusionStore.Exclusion exclusion : exclusions) {
             if (exclusion.kind() == ExclusionStore.Kind.DECEASED && (death == null || exclusion.effectiveDate().isBefore(death))) {
@@ -33,7 +36,8 @@ final class EnrolmentBlockRule {
             if (exclusion.coverageYear() == null || exclusion.coverageYear() != coverageYear) {
                 continue;
             }
-            if (exclusion.kind() == ExclusionStore.Kind.EMPLOYEE_INSURANCE) {
+            if (exclusion.kind() == ExclusionStore.Kind.EMPLOYEE_INSURANCE
+                    && (employeeInsuranceEnded == null || employeeInsuranceEnded.isBefore(exclusion.effectiveDate()))) {
                 return Optional.of("该居民已参加" + coverageYear + "年度职工医保（" + exclusion.effectiveDate() + "起），不能重复参保"
                         + " / already in employee insurance for " + coverageYear);
             }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
@@ -163,7 +164,8 @@ class EnrolmentService {
         Map<String, String> blocked = new HashMap<>();
         for (Enrolment enrolment : enrolments) {
             EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), deaths.get(enrolment.personId()),
-                    excluded.getOrDefault(enrolment.personId(), List.of()))
+                    excluded.getOrDefault(enrolment.personId(), List.of()),
+                    enrolment.terms().specialCase() == SpecialCase.EMPLOYEE_INSURANCE_LAPSE ? enrolment.terms().specialCaseDate() : null)
                     .ifPresent(why -> blocked.put(enrolment.personId(), why));
         }
         return blocked;

@@ -96,7 +96,7 @@ class RenewalService {
         List<Enrolment> renewals = new ArrayList<>();
         for (Enrolment previous : page) {
             if (EnrolmentBlockRule.why(campaign.coverageYear(), today, deaths.get(previous.personId()),
-                    excluded.getOrDefault(previous.personId(), List.of())).isPresent()) {
+                    excluded.getOrDefault(previous.personId(), List.of()), null).isPresent()) {
                 counts[1]++;
             } else {
                 renewals.add(renewal(previous, campaign, today));
@@ -154,7 +154,7 @@ class RenewalService {
         LocalDate paidOn = payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate();
         Enrolment previous = last.get();
         boolean blocked = EnrolmentBlockRule.why(year, paidOn, roster.deceasedOn(List.of(previous.personId())).get(previous.personId()),
-                exclusions.of(List.of(previous.personId())).getOrDefault(previous.personId(), List.of())).isPresent();
+                exclusions.of(List.of(previous.personId())).getOrDefault(previous.personId(), List.of()), null).isPresent();
         if (blocked) {
             return;
         }

@@ -240,7 +240,7 @@ public class ParticipationStore {
     }
 
     /**
-     * 资助参保: per township, the people an agency certifies today in a category the campaign assists
+     * 资助参保: per township, the people an agency certifies at the moment in a category the campaign assists
      * (a person holds a category while the latest row of the agencies' lists for it says ADD), and
      * how many of them are enrolled at the moment; the unit is the roster's (the education system for
      * a school's), else the list's township. Someone withdrawn by then (deceased, moved away, in
@@ -256,6 +256,8 @@ public class ParticipationStore {
                     select distinct on (person_id, category) person_id, category, action, township
                     from eligibility_adjustment
                     where region = :region and coverage_year <= :coverageYear and category in (:categories)
+                      and effective_date <= """ + (moment.live() ? ":today" : ":day") + """
+
                     order by person_id, category, effective_date desc, action desc
                 ), certified as (
                     select person_id, max(township) as township from latest where action = 'ADD' group by person_id
