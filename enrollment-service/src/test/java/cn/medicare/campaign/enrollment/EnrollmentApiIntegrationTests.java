@@ -247,9 +247,12 @@ class EnrollmentApiIntegrationTests {
         assertThat(view.get("remarks").asString()).isEqualTo("出生证已核");
     }
 
-    /** Without the day of the event the rule's window cannot be counted: the clerk is asked for it, not charged as a late enrolment. */
+    /**
+     * Gaolou's lapse rule counts from the day the job ended: an enrolment without it falls to the rule's otherwise (API.md),
+     * and says so; an event after the enrolment is bad input.
+     */
     @Test
-    void aSpecialCaseWhoseRuleCountsFromTheEventNamesWhatTheEnrolmentMustSay() {
+    void aSpecialCaseWithoutTheFactsItsRuleCountsFromSaysSoAndALapseAfterTheEmployeeInsuranceListIsEnrolled() {
         String region = "411098";
         String township = region + "100";
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022", Campaigns.documented("gaolou-2022.json")).statusCode())
@@ -259,15 +262,16 @@ class EnrollmentApiIntegrationTests {
         String body = """
                 {"idNumber":"%s","name":"王五","region":"%s","coverageYear":2022,"township":"%s","village":"东村","hukouLocal":true,
                  "residencePermit":false,"enrolledOn":"2022-06-16","specialCase":%s}""";
+        String withoutFacts = IdNumbers.of(region, "19750303", 23);
+
+        HttpResponse<String> fallen = api.as("bureau").post("/api/v1/enrolments",
+                body.formatted(withoutFacts, region, township, "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\"}"));
+
+        assertThat(fallen.statusCode()).as(fallen.body()).isEqualTo(201);
+        assertThat(json(fallen).get("explanation").asString()).startsWith("未填写职工医保中断日期和职工医保缴费年限，").contains("等待期6个月");
         String idNumber = IdNumbers.of(region, "19750303", 21);
-
-        HttpResponse<String> refused = api.as("bureau").post("/api/v1/enrolments",
-                body.formatted(idNumber, region, township, "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\"}"));
-
-        assertProblem(refused, 400);
-        assertThat(json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
-                .containsExactly("specialCase.date", "specialCase.employeeYears");
-        assertThat(refused.body()).contains("须填写职工医保中断日期");
+        assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
+                "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-07-01\",\"employeeYears\":5}")), 400);
         // 人社's list has them (and a colleague still employed) in employee insurance for 2022 from January: the job ended in March
         String stillEmployed = IdNumbers.of(region, "19750303", 22);
         assertThat(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
@@ -277,6 +281,11 @@ class EnrollmentApiIntegrationTests {
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         assertThat(json(enrolled).get("coverageRule").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
         assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(stillEmployed, region, township, "null")), 422);
+        // next month's list says the same: the lapse enrolee stays enrolled
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
+                "idNumber,date\n" + idNumber + ",2022-01-01\n")).get("withdrawn").asInt()).isZero();
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + json(enrolled).get("personId").asString() + "?coverageYear=2022"))
+                .hasNonNull("withdrawnOn")).isFalse();
     }
 
     private void assertRefusedOn(String campaign, String field) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,9 +62,12 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
         EventTraffic.publish(residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
-        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018));
+        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018, LocalDate.of(2018, 6, 1)));
 
         await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
+        assertThat(jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
+                + " order by created_at", String.class, personId))
+                .as("the money paid in 2017 starts nothing before the new enrolment").containsExactly("2018-01-02", "2018-06-02");
     }
 
     /**
@@ -82,7 +86,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         }
 
         assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), inTime, "180.00", "2018-10-02T02:00:00Z"))));
-        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), tooLate, "180.00", "2018-10-03T02:00:00Z"))));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), tooLate, "360.00", "2018-10-03T02:00:00Z"))));
 
         await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(inTime)), starts -> starts == 1);
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'CoverageStarted' and aggregateid = ?", String.class,
@@ -90,7 +94,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         String owedBack = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
                 "select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class, residents.personId(tooLate)),
                 announced -> announced.size() == 1).get(0);
-        assertThat(owedBack).contains("\"amount\":\"180.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+        assertThat(owedBack).as("all of it, announced once").contains("\"amount\":\"360.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
         assertThat(coverageStarts(residents.personId(tooLate))).isZero();
     }
 

@@ -51,11 +51,21 @@ final class Residents {
         return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.PAYMENT_DATE, waitingDays, "LATE_ENROLMENT");
     }
 
+    /** {@link #enrolledCoveredFromPayment} on another day than the first of the year. */
+    PersonEnrolled enrolledCoveredFromPayment(String idNumber, int coverageYear, LocalDate enrolledOn) {
+        return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.DAY_AFTER_PAYMENT, 0, "MILITARY_DISCHARGE", enrolledOn);
+    }
+
     private PersonEnrolled enrolledCoveredAtPayment(String idNumber, int coverageYear, CoverageFrom from, int waitingDays, String rule) {
+        return enrolledCoveredAtPayment(idNumber, coverageYear, from, waitingDays, rule, LocalDate.of(coverageYear, 1, 1));
+    }
+
+    private PersonEnrolled enrolledCoveredAtPayment(String idNumber, int coverageYear, CoverageFrom from, int waitingDays, String rule,
+            LocalDate enrolledOn) {
         PersonEnrolled enrolled = enrolled(idNumber, coverageYear);
         return new PersonEnrolled(enrolled.personId(), coverageYear, enrolled.region(), enrolled.idNumberMasked(), enrolled.idNumberSealed(),
                 enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(), enrolled.township(), enrolled.village(),
-                null, true, false, EnrolmentChannel.TOWNSHIP, null, null, waitingDays, enrolled.enrolledOn(), null, from, null, rule);
+                null, true, false, EnrolmentChannel.TOWNSHIP, null, null, waitingDays, enrolledOn, null, from, null, rule);
     }
 
     /** Liancheng 2018 (API.md's example) charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off, 特困 all of it. */

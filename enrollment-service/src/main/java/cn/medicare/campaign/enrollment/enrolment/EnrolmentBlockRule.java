@@ -36,8 +36,7 @@ final class EnrolmentBlockRule {
             if (exclusion.coverageYear() == null || exclusion.coverageYear() != coverageYear) {
                 continue;
             }
-            if (exclusion.kind() == ExclusionStore.Kind.EMPLOYEE_INSURANCE
-                    && (employeeInsuranceEnded == null || employeeInsuranceEnded.isBefore(exclusion.effectiveDate()))) {
+            if (exclusion.kind() == ExclusionStore.Kind.EMPLOYEE_INSURANCE && !leftEmployeeInsurance(employeeInsuranceEnded, exclusion.effectiveDate())) {
                 return Optional.of("该居民已参加" + coverageYear + "年度职工医保（" + exclusion.effectiveDate() + "起），不能重复参保"
                         + " / already in employee insurance for " + coverageYear);
             }
@@ -47,5 +46,13 @@ final class EnrolmentBlockRule {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a lapse enrolment's employee insurance ended on or after the day a 人社 list put the person in it: the
+     * list then no longer stands in the way, neither of the enrolment nor when the list is sent again.
+     */
+    static boolean leftEmployeeInsurance(LocalDate employeeInsuranceEnded, LocalDate listedFrom) {
+        return employeeInsuranceEnded != null && !employeeInsuranceEnded.isBefore(listedFrom);
     }
 }

@@ -203,9 +203,9 @@ class EnrolmentService {
         EnrolmentPolicy.Applicant applicant = new EnrolmentPolicy.Applicant(birthDate, category,
                 claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
                 claim == null ? null : claim.employeeYears(), enrolledOn);
-        Map<String, String> missing = EnrolmentPolicy.caseFactsMissing(campaign, applicant);
-        if (!missing.isEmpty()) {
-            throw ApiException.invalid(missing.entrySet().stream().map(field -> InputError.field(field.getKey(), field.getValue())).toList());
+        String caseDate = EnrolmentPolicy.caseDateContradiction(applicant);
+        if (caseDate != null) {
+            throw ApiException.invalid("specialCase.date", caseDate);
         }
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, applicant);
         if (!decision.coverableWithin(request.coverageYear(), enrolledOn)) {

@@ -143,16 +143,19 @@ class EnrolmentStore {
     }
 
     /** A person-year on the roster and not withdrawn, as far as a list from another agency needs it. */
-    record Active(String personId, int coverageYear, String region) {
+    private static final String LAPSE_DATE = "case when special_case = 'EMPLOYEE_INSURANCE_LAPSE' then special_case_date end";
+
+    /** @param employeeInsuranceEnded the lapse date of an EMPLOYEE_INSURANCE_LAPSE enrolment, else null */
+    record Active(String personId, int coverageYear, String region, LocalDate employeeInsuranceEnded) {
     }
 
     /** The standing enrolments of these people; of one coverage year, or of every year when {@code coverageYear} is null. */
     List<Active> activeAmong(List<String> personIds, Integer coverageYear) {
         return jdbc.sql("""
-                select person_id, coverage_year, region from enrolment
+                select person_id, coverage_year, region, %s as employee_insurance_ended from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
                   and (cast(:coverageYear as integer) is null or coverage_year = :coverageYear)
-                for update""")
+                for update""".formatted(LAPSE_DATE))
                 .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear)
                 .query(Active.class).list();
     }
@@ -231,9 +234,9 @@ class EnrolmentStore {
     /** The person's latest standing enrolment (any year), of the people given: whose e-voucher counts where. */
     List<Active> latestAmong(List<String> personIds) {
         return jdbc.sql("""
-                select distinct on (person_id) person_id, coverage_year, region from enrolment
+                select distinct on (person_id) person_id, coverage_year, region, %s as employee_insurance_ended from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
-                order by person_id, coverage_year desc""")
+                order by person_id, coverage_year desc""".formatted(LAPSE_DATE))
                 .param("personIds", personIds.toArray(String[]::new))
                 .query(Active.class).list();
     }

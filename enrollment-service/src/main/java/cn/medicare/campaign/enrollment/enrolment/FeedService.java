@@ -94,6 +94,8 @@ class FeedService {
         Map<String, LocalDate> revoked = exclusions.revokedAmong(feed.kind, year, people);
         List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, year).stream()
                 .filter(active -> !dates.get(active.personId()).equals(revoked.get(active.personId())))
+                .filter(active -> feed != Feed.EMPLOYEE_INSURANCE
+                        || !EnrolmentBlockRule.leftEmployeeInsurance(active.employeeInsuranceEnded(), dates.get(active.personId())))
                 .toList();
         roster.withdrawAll(enrolled, feed.reason, dates);
         List<OutboxMessage> withdrawals = new ArrayList<>(enrolled.size());

@@ -159,7 +159,9 @@ class RenewalService {
             return;
         }
         Enrolment renewed = renewal(previous, campaign, paidOn);
-        if (renewed.coverageStart() != null && renewed.coverageStart().getYear() > year) {
+        EnrolmentPolicy.Coverage coverage = new EnrolmentPolicy.Coverage(renewed.terms().coverageFrom(), renewed.coverageStart(),
+                renewed.waitingPeriodDays(), renewed.terms().waitingPeriodMonths());
+        if (coverage.startOnPayment(paidOn, year).getYear() > year) {
             // a payment too late to start coverage within the year registers nobody (DOMAIN.md): it stays unattributed, as anyone's would
             return;
         }

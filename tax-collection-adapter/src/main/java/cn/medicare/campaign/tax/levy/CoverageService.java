@@ -20,13 +20,11 @@ import org.springframework.stereotype.Service;
 class CoverageService {
 
     private final LevyItemStore items;
-    private final RefundDueService refundsDue;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    CoverageService(LevyItemStore items, RefundDueService refundsDue, OutboxWriter outbox, Clock clock) {
+    CoverageService(LevyItemStore items, OutboxWriter outbox, Clock clock) {
         this.items = items;
-        this.refundsDue = refundsDue;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -34,17 +32,28 @@ class CoverageService {
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
         items.takeAwaitedCoverages(keys).forEach(awaited -> {
-            // settled without a payment (fully assisted): settled at registration, so its day stands for the payment
-            LocalDate paidOn = awaited.lastPaidOn() != null ? awaited.lastPaidOn()
-                    : awaited.enrolledOn() != null ? awaited.enrolledOn() : BusinessTime.today(clock);
-            LocalDate start = awaited.coverage().startOnPayment(paidOn, awaited.coverageYear());
+            LocalDate start = awaited.coverage().startOnPayment(settledOn(awaited), awaited.coverageYear());
             if (start.getYear() > awaited.coverageYear()) {
+                // owed back by the RefundDue review that follows in the same transaction
                 items.applyRefund(awaited.personId(), awaited.coverageYear(), awaited.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
-                refundsDue.review(awaited.personId(), awaited.coverageYear());
                 return;
             }
             items.recordStart(awaited.personId(), awaited.coverageYear(), start);
             outbox.append(new CoverageStarted(awaited.personId(), awaited.coverageYear(), awaited.region(), start));
         });
+    }
+
+    /**
+     * The day that stands for the payment: the last one, but never before the enrolment it settles (money paid before a
+     * registration, or before an enrolment after a withdrawal, starts nothing earlier); for someone fully assisted, who
+     * settles at registration (DOMAIN.md), the enrolment's day.
+     */
+    private LocalDate settledOn(LevyItemStore.AwaitedCoverage awaited) {
+        LocalDate enrolledOn = awaited.enrolledOn();
+        LocalDate paidOn = awaited.lastPaidOn();
+        if (paidOn == null) {
+            return enrolledOn != null ? enrolledOn : BusinessTime.today(clock);
+        }
+        return enrolledOn != null && enrolledOn.isAfter(paidOn) ? enrolledOn : paidOn;
     }
 }

@@ -184,7 +184,7 @@ class LevyItemStore {
     void move(PersonUpdated updated, Instant at) {
         jdbc.sql("""
                 update levy_item set township = coalesce(:township, township), village = coalesce(:village, village), roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and (roster_at is null or roster_at <= :at)""")
+                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
@@ -195,7 +195,7 @@ class LevyItemStore {
         jdbc.sql("""
                 update levy_item set name_masked = :nameMasked, change_cursor = null
                 where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked
-                  and (roster_at is null or roster_at <= :at)""")
+                  and roster_at <= :at""")
                 .param("nameMasked", updated.nameMasked()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
@@ -306,7 +306,8 @@ class LevyItemStore {
                 select person_id, coverage_year, region, %s as payable, settled_payable,
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason, withdrawn_on, withdrawal_reason,
-                       coalesce(coverage_start, make_date(coverage_year, 1, 1)) as coverage_start
+                       case when coverage_start is null and coverage_from is not null then null
+                            else coalesce(coverage_start, make_date(coverage_year, 1, 1)) end as coverage_start
                 from levy_item where %s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .query(LevyItemStore::balance).list();
     }
@@ -374,8 +375,8 @@ class LevyItemStore {
      * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
      * @param withdrawnOn the day the enrolment ended, where the withdrawal said (null before V11 and while enrolled)
      * @param announced the refund due last published (0.00 when none)
-     * @param coverageStart the first day of coverage as far as known: Jan 1 of the year, a later start, or a
-     *        freshman's September 1 before it
+     * @param coverageStart the first day of coverage: Jan 1 of the year, a later start, or a freshman's September 1
+     *        before it; null while it waits for the payment (or a payment too late started none)
      */
     /**
      * Mapped by hand, not by a {@code DataClassRowMapper}: that one looks each column up by a name the

@@ -112,7 +112,8 @@ public class LevyListService {
 
     private void settled(List<PersonYear> keys) {
         items.settleIfPaid(keys);
-        refundsDue.review(keys);
+        // a payment too late to start coverage within the year is owed back: judged before what is owed
         coverage.review(keys);
+        refundsDue.review(keys);
     }
 }

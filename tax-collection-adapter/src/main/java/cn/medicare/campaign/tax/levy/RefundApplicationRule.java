@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class RefundApplicationRule {
 
+    /** The withdrawals after which nothing is refunded once coverage started: a death or a move (DOMAIN.md). */
+    private static final Set<WithdrawalReason> ENDS_WITHOUT_REFUND = EnumSet.of(WithdrawalReason.DECEASED, WithdrawalReason.MOVED_AWAY);
+
     private RefundApplicationRule() {
     }
 
@@ -75,19 +78,26 @@ final class RefundApplicationRule {
 
     /**
      * @param appliedOn the business day of the application
-     * @param withdrawnOn the day the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
-     * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start)
+     * @param withdrawnFor why the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
+     * @param withdrawnOn the day the roster ended the enrolment, or null likewise
+     * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
      * @param payable what the person owes of their own money (the one at first settlement, where lower), null while not assessed
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
-    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, LocalDate withdrawnOn,
-            LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
+    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, WithdrawalReason withdrawnFor,
+            LocalDate withdrawnOn, LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
-        boolean ended = reason.withdrawal != null && withdrawnOn != null;
+        boolean started = coverageStart != null;
+        // a death or a move after the start refunds nothing, whatever reason the application gives
+        if (started && reason != Reason.DUPLICATE_PAYMENT && withdrawnOn != null && ENDS_WITHOUT_REFUND.contains(withdrawnFor)
+                && !withdrawnOn.isBefore(coverageStart)) {
+            return new Decision(false, nothing, endedAfterCoverage(withdrawnOn, coverageStart));
+        }
+        boolean ended = reason.withdrawal != null && withdrawnOn != null && withdrawnFor == reason.withdrawal;
         LocalDate arose = ended ? withdrawnOn : appliedOn;
-        boolean afterCoverage = !arose.isBefore(coverageStart);
+        boolean afterCoverage = started && !arose.isBefore(coverageStart);
         if (afterCoverage && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
             return new Decision(false, nothing, ended ? endedAfterCoverage(withdrawnOn, coverageStart) : coverageStarted(reason, coverageStart));
         }
@@ -101,7 +111,7 @@ final class RefundApplicationRule {
                     ? "没有超过应缴金额的缴费，无重复缴费可退 / nothing was paid beyond the amount due"
                     : "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
-        String when = afterCoverage ? "按本年度退费规则" : "在待遇享受期开始（" + coverageStart + "）前";
+        String when = afterCoverage ? "按本年度退费规则" : started ? "在待遇享受期开始（" + coverageStart + "）前" : "在待遇享受期开始前";
         String approved = "因" + reason.chinese + when + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
         if (reason.withdrawal != null && stillEnrolled) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal

@@ -73,7 +73,8 @@ class ReconciliationService {
             if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
                 differences.add("person");
             }
-            // the assistance fund's money (代缴) is never the person's: a voucher the two sides book to different payers is no match
+            // a channel the two sides disagree on is a difference to settle with the tax bureau, and matters most for the
+            // assistance fund's money (代缴), which is never the person's
             if (!payment.channel().equals(row.channel().name())) {
                 differences.add("channel");
             }

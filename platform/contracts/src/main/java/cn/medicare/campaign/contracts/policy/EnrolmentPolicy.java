@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A campaign's rules for one person-year (DOMAIN.md, "Special cases of enrolment"): the default
@@ -104,6 +104,11 @@ public final class EnrolmentPolicy {
             return individual.add(fiscalPart);
         }
 
+        /** The same decision, its explanation opening with {@code note} (what the enrolment left out). */
+        Decision noting(String note) {
+            return note.isEmpty() ? this : new Decision(category, amountRule, individual, fiscalPart, coverage, rule, note + explanation);
+        }
+
         /** False when no coverage could start within the coverage year, even if the person paid on the day of the enrolment. */
         public boolean coverableWithin(int coverageYear, LocalDate earliestPayment) {
             LocalDate lastDay = LocalDate.of(coverageYear, 12, 31);
@@ -156,37 +161,30 @@ public final class EnrolmentPolicy {
     }
 
     /**
-     * What the enrolment must say for the campaign's rule of its special case to be applied, by field
-     * ({@code specialCase.date}, {@code specialCase.employeeYears}), with the clerk's message; empty when
-     * nothing is missing. Without the date a window cannot be counted and a start on the event's day has
-     * no day: the enrolment would silently fall to another rule.
+     * Why the special case's date cannot be right, or null: no event comes after the enrolment (the days of a
+     * window would count backwards).
      */
-    public static Map<String, String> caseFactsMissing(CampaignDefined campaign, Applicant applicant) {
-        Map<String, String> missing = new LinkedHashMap<>();
-        SpecialCase specialCase = applicant.specialCase();
-        if (specialCase == null) {
-            return missing;
-        }
-        if (specialCase == SpecialCase.NEWBORN && applicant.caseDate() != null && !applicant.caseDate().equals(applicant.birthDate())) {
-            missing.put("specialCase.date", "新生儿的事件日期即身份证号码中的出生日期，可不填 / a newborn's date is the birth date in the ID number:"
-                    + " leave it out");
-        } else if (applicant.eventDate() != null && applicant.eventDate().isAfter(applicant.enrolledOn())) {
-            missing.put("specialCase.date", "不能晚于参保登记日期 / is on or before the day of the enrolment");
-        }
-        CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, specialCase);
-        if (rule == null || !applicant.enrolledOn().isAfter(deadline(campaign, applicant))) {
-            return missing;
-        }
+    public static String caseDateContradiction(Applicant applicant) {
+        LocalDate event = applicant.eventDate();
+        return event != null && event.isAfter(applicant.enrolledOn()) ? "不能晚于参保登记日期 / is on or before the day of the enrolment" : null;
+    }
+
+    /**
+     * What the campaign's rule for the named case counts from and the enrolment leaves out (API.md: the date and
+     * the years are optional, and a case outside its rule falls to its {@code otherwise}): said in the explanation,
+     * so the clerk sees why the ordinary rule of the case did not apply. Empty when nothing is missing.
+     */
+    static String missingFacts(CampaignDefined.SpecialCaseRule rule, Applicant applicant) {
+        List<String> missing = new ArrayList<>();
         boolean countsFromTheEvent = rule.withinDays() != null || rule.withinMonths() != null || rule.coverageFrom() == CoverageFrom.EVENT_DATE
                 || (rule.otherwise() != null && rule.otherwise().coverageFrom() == CoverageFrom.EVENT_DATE);
         if (countsFromTheEvent && applicant.eventDate() == null) {
-            missing.put("specialCase.date", "按本方案" + specialCase.chinese() + "的规则，须填写" + specialCase.event() + "日期 / the campaign's rule for "
-                    + specialCase + " counts from the day of the event: give it");
+            missing.add(rule.specialCase().event() + "日期");
         }
         if (rule.minEmployeeYears() != null && applicant.employeeYears() == null) {
-            missing.put("specialCase.employeeYears", "按本方案须填写职工医保缴费年限 / the campaign's rule asks for the years of employee insurance");
+            missing.add("职工医保缴费年限");
         }
-        return missing;
+        return missing.isEmpty() ? "" : "未填写" + String.join("和", missing) + "，";
     }
 
     /** The campaign's decision for the person. */
@@ -215,11 +213,13 @@ public final class EnrolmentPolicy {
                 return special(campaign, applicant, rule, individual, rule.coverageFrom(), days(rule.waitingDays()),
                         months(rule.waitingMonths()), true);
             }
+            String missing = missingFacts(rule, applicant);
             if (rule.otherwise() != null) {
                 CampaignDefined.Otherwise otherwise = rule.otherwise();
                 return special(campaign, applicant, rule, individual, otherwise.coverageFrom(), days(otherwise.waitingDays()),
-                        months(otherwise.waitingMonths()), false);
+                        months(otherwise.waitingMonths()), false).noting(missing);
             }
+            return late(campaign, applicant, individual, deadline).noting(missing);
         }
         return late(campaign, applicant, individual, deadline);
     }
