@@ -127,6 +127,21 @@ class PersonListsIntegrationTests {
                 .as("certified, never registered: known by the agency's list only").isEqualTo("EXTREME_POVERTY");
     }
 
+    /** Certified, then withdrawn (here employee insurance; a death the same): nobody the township must enrol any more. */
+    @Test
+    void someoneCertifiedButWithdrawnIsNotChased() {
+        EventTraffic.publish(COUNTY.enrolledWithContact(7, 0, "城关村", "孙八", "13900000007", false), COUNTY.withdrawn(7),
+                COUNTY.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                select count(*) from person_year p join eligibility_adjustment e on e.person_id = p.person_id
+                where p.person_id = ? and p.coverage_year = 2018 and p.withdrawn_on is not null""", Integer.class, COUNTY.personId(7)) == 1);
+
+        JsonNode certified = json(ApiClient.at(port).as("bureau").get(LIST.formatted("certified-not-enrolled")));
+
+        assertThat(certified.get("people").valueStream().map(person -> person.get("personId").asString()).toList())
+                .doesNotContain(COUNTY.personId(7)).hasSize(2);
+    }
+
     @Test
     void theBureauDownloadsAListAsAWorkbookAndACsvInChinese() throws Exception {
         ApiClient bureau = ApiClient.at(port).as("bureau");

@@ -74,13 +74,17 @@ class PersonListStore {
                 + ON_THE_ROSTER.get(list) + (categories == null ? "" : " and person_year.assistance_category in (:categories)");
     }
 
-    /** A person holds a category while the latest row of the agencies' lists for it says ADD (as the figures count them). */
+    /**
+     * A person holds a category while the latest row of the agencies' lists for it effective by today says ADD, and is
+     * chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures count them.
+     */
     private static String certified(List<String> categories) {
         return """
                 with latest as (
                     select distinct on (person_id, category) person_id, category, action, township
                     from eligibility_adjustment
-                    where region = :region and coverage_year <= :coverageYear""" + (categories == null ? "" : " and category in (:categories)")
+                    where region = :region and coverage_year <= :coverageYear and effective_date <= :today"""
+                + (categories == null ? "" : " and category in (:categories)")
                 + """
 
                     order by person_id, category, effective_date desc, action desc
@@ -95,6 +99,8 @@ class PersonListStore {
                 left join person_contact on person_contact.person_id = certified.person_id and person_contact.coverage_year = :coverageYear
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
                                            and t.township = coalesce(person_year.township, certified.township)
-                where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + ", false)";
+                where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + """
+                , false)
+                  and (person_year.withdrawn_on is null or person_year.withdrawn_on > :today)""";
     }
 }
