@@ -161,7 +161,7 @@ class RenewalService {
         Enrolment renewed = renewal(previous, campaign, paidOn);
         EnrolmentPolicy.Coverage coverage = new EnrolmentPolicy.Coverage(renewed.terms().coverageFrom(), renewed.coverageStart(),
                 renewed.waitingPeriodDays(), renewed.terms().waitingPeriodMonths());
-        if (coverage.startOnPayment(paidOn, year).getYear() > year) {
+        if (!coverage.startsWithin(paidOn, year)) {
             // a payment too late to start coverage within the year registers nobody (DOMAIN.md): it stays unattributed, as anyone's would
             return;
         }

@@ -32,12 +32,13 @@ class CoverageService {
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
         items.takeAwaitedCoverages(keys).forEach(awaited -> {
-            LocalDate start = awaited.coverage().startOnPayment(settledOn(awaited), awaited.coverageYear());
-            if (start.getYear() > awaited.coverageYear()) {
+            LocalDate settledOn = settledOn(awaited);
+            if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction
                 items.applyRefund(awaited.personId(), awaited.coverageYear(), awaited.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
                 return;
             }
+            LocalDate start = awaited.coverage().startOnPayment(settledOn, awaited.coverageYear());
             items.recordStart(awaited.personId(), awaited.coverageYear(), start);
             outbox.append(new CoverageStarted(awaited.personId(), awaited.coverageYear(), awaited.region(), start));
         });

@@ -73,18 +73,22 @@ public final class EnrolmentPolicy {
             return notBefore(base.plusMonths(waitingMonths).plusDays(waitingDays), LocalDate.of(coverageYear, 1, 1));
         }
 
+        /** Whether a payment on {@code paidOn} starts coverage within {@code coverageYear}: it never starts after 31 December. */
+        public boolean startsWithin(LocalDate paidOn, int coverageYear) {
+            return !startOnPayment(paidOn, coverageYear).isAfter(LocalDate.of(coverageYear, 12, 31));
+        }
+
         /**
-         * 缴费截止日: the last day a payment still starts coverage within {@code coverageYear} (coverage
-         * never starts after 31 December), or null where the start does not depend on the payment.
+         * 缴费截止日: the last day a payment still starts coverage within {@code coverageYear}, or null where the
+         * start does not depend on the payment.
          */
         public LocalDate lastPaymentDayWithin(int coverageYear) {
             if (!atPayment()) {
                 return null;
             }
-            LocalDate lastDay = LocalDate.of(coverageYear, 12, 31);
             // a month's waiting cannot be subtracted exactly (Nov 30 + 1 month = Dec 30 = Nov 29 + 1 month): step back from just past it
-            LocalDate day = lastDay.minusDays(waitingDays).minusMonths(waitingMonths).plusDays(3);
-            while (startOnPayment(day, coverageYear).isAfter(lastDay)) {
+            LocalDate day = LocalDate.of(coverageYear, 12, 31).minusDays(waitingDays).minusMonths(waitingMonths).plusDays(3);
+            while (!startsWithin(day, coverageYear)) {
                 day = day.minusDays(1);
             }
             return day;
@@ -111,8 +115,7 @@ public final class EnrolmentPolicy {
 
         /** False when no coverage could start within the coverage year, even if the person paid on the day of the enrolment. */
         public boolean coverableWithin(int coverageYear, LocalDate earliestPayment) {
-            LocalDate lastDay = LocalDate.of(coverageYear, 12, 31);
-            return !coverage.startOnPayment(earliestPayment, coverageYear).isAfter(lastDay);
+            return coverage.startsWithin(earliestPayment, coverageYear);
         }
     }
 
