@@ -87,7 +87,7 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
             if (idNumber.equals(enrolled)) {
                 assertThat(decision.get("explanation").asString()).contains("请同时办理终止参保（EMPLOYEE_INSURANCE）");
             } else {
-                assertThat(decision.get("explanation").asString()).doesNotContain("终止参保");
+                assertThat(decision.get("explanation").asString()).doesNotContain("请同时办理终止参保");
             }
         }
     }

@@ -111,8 +111,10 @@ final class RefundApplicationRule {
                     ? "没有超过应缴金额的缴费，无重复缴费可退 / nothing was paid beyond the amount due"
                     : "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
-        String when = afterCoverage ? "按本年度退费规则" : started ? "在待遇享受期开始（" + coverageStart + "）前" : "在待遇享受期开始前";
-        String approved = "因" + reason.chinese + when + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
+        String before = started ? "在待遇享受期开始（" + coverageStart + "）前" : "在待遇享受期开始前";
+        String approved = ended && !afterCoverage
+                ? "该居民于" + withdrawnOn + "终止参保，" + before + "；因" + reason.chinese + "申请退费，退还" + amount.setScale(2).toPlainString() + "元"
+                : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
         if (reason.withdrawal != null && stillEnrolled) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal
                     + "），以免再被征收 / approved; the resident is still enrolled: withdraw the enrolment too (" + reason.withdrawal

@@ -66,7 +66,7 @@ class RefundApplicationRuleTests {
                 yuan("180.00"), yuan("180.00"), false);
         assertThat(diedInDecember.approved()).isTrue();
         assertThat(diedInDecember.amount()).isEqualByComparingTo("180.00");
-        assertThat(diedInDecember.explanation()).contains("在待遇享受期开始（2018-01-01）前");
+        assertThat(diedInDecember.explanation()).startsWith("该居民于2017-12-20终止参保，在待遇享受期开始（2018-01-01）前；因待遇享受期开始前死亡申请退费，退还180.00元");
 
         var diedInMay = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE,
                 LocalDate.of(2018, 5, 10), WithdrawalReason.DECEASED, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false);
