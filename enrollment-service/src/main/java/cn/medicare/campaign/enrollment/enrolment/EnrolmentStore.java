@@ -31,6 +31,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EnrolmentStore {
 
+    /** The day an EMPLOYEE_INSURANCE_LAPSE enrolment's employee insurance ended, else null. */
+    private static final String LAPSE_DATE = "case when special_case = 'EMPLOYEE_INSURANCE_LAPSE' then special_case_date end";
+
     private static final String INSERT_COLUMNS = """
             insert into enrolment (person_id, coverage_year, region, id_number_sealed, id_number_masked, name, phone,
                 birth_date, sex, person_category, township, village, school, hukou_local, residence_permit, channel,
@@ -143,8 +146,6 @@ class EnrolmentStore {
     }
 
     /** A person-year on the roster and not withdrawn, as far as a list from another agency needs it. */
-    private static final String LAPSE_DATE = "case when special_case = 'EMPLOYEE_INSURANCE_LAPSE' then special_case_date end";
-
     /** @param employeeInsuranceEnded the lapse date of an EMPLOYEE_INSURANCE_LAPSE enrolment, else null */
     record Active(String personId, int coverageYear, String region, LocalDate employeeInsuranceEnded) {
     }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
@@ -388,7 +389,8 @@ class LevyItemStore {
         return new Balance(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                 row.getBigDecimal("payable"), row.getBigDecimal("settled_payable"), row.getBigDecimal("paid_net"),
                 row.getBigDecimal("applied_refund"), appliedRefundReason == null ? null : RefundDueReason.valueOf(appliedRefundReason),
-                row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class), row.getString("withdrawal_reason"),
+                row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class),
+                row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")),
                 row.getBigDecimal("announced"), row.getString("announced_reason"), row.getObject("coverage_start", LocalDate.class));
     }
 
@@ -404,12 +406,11 @@ class LevyItemStore {
     }
 
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
-            RefundDueReason appliedRefundReason, boolean withdrawn, LocalDate withdrawnOn, String withdrawalReason,
+            RefundDueReason appliedRefundReason, boolean withdrawn, LocalDate withdrawnOn, WithdrawalReason withdrawalReason,
             BigDecimal announced, String announcedReason, LocalDate coverageStart) {
 
-        /** The payable the person is held to: never above the one first settled (no new debt once settled); null while not assessed. */
         BigDecimal heldTo() {
-            return payable == null || settledPayable == null ? payable : payable.min(settledPayable);
+            return RefundDueRule.heldTo(payable, settledPayable);
         }
     }
 

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.tax.levy;
 
-import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.locking.PersonLocks;
@@ -47,7 +46,7 @@ class RefundApplicationService {
         LevyItemStore.Balance item = items.balance(personId, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
-                BusinessTime.today(clock), item.withdrawalReason() == null ? null : WithdrawalReason.valueOf(item.withdrawalReason()),
+                BusinessTime.today(clock), item.withdrawalReason(),
                 item.withdrawnOn(), item.coverageStart(), item.paidNet(), item.heldTo(), !item.withdrawn());
         UUID applicationId = UUID.randomUUID();
         applications.add(applicationId, personId, coverageYear, item.region(), reason, decision, caller.clientId(), clock.instant());

@@ -17,6 +17,14 @@ final class RefundDueRule {
     private RefundDueRule() {
     }
 
+    /**
+     * The payable a person is held to: never above the one first settled (DOMAIN.md, no new debt once settled);
+     * null while not assessed.
+     */
+    static BigDecimal heldTo(BigDecimal payable, BigDecimal settledPayable) {
+        return payable == null || settledPayable == null ? payable : payable.min(settledPayable);
+    }
+
     /** @param reason null when nothing is owed */
     record Owed(BigDecimal amount, RefundDueReason reason) {
 
@@ -45,7 +53,7 @@ final class RefundDueRule {
         if (payable == null) {
             return new Owed(nothing, null);
         }
-        BigDecimal due = settledPayable == null ? payable : payable.min(settledPayable);
+        BigDecimal due = heldTo(payable, settledPayable);
         BigDecimal excess = paidNet.subtract(due);
         if (excess.signum() <= 0) {
             return new Owed(nothing, null);
