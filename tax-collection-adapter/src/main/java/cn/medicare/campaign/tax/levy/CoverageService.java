@@ -34,8 +34,10 @@ class CoverageService {
         items.takeAwaitedCoverages(keys).forEach(awaited -> {
             LocalDate settledOn = settledOn(awaited);
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
-                // owed back by the RefundDue review that follows in the same transaction
+                // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
+                // made again after the tax bureau refunded this one is owed back too
                 items.applyRefund(awaited.personId(), awaited.coverageYear(), awaited.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
+                items.awaitCoverageAgain(awaited.personId(), awaited.coverageYear());
                 return;
             }
             LocalDate start = awaited.coverage().startOnPayment(settledOn, awaited.coverageYear());

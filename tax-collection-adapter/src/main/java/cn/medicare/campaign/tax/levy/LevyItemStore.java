@@ -429,6 +429,12 @@ class LevyItemStore {
                 .update();
     }
 
+    void awaitCoverageAgain(String personId, int coverageYear) {
+        jdbc.sql("update levy_item set coverage_announced = false where person_id = :personId and coverage_year = :coverageYear")
+                .param("personId", personId).param("coverageYear", coverageYear)
+                .update();
+    }
+
     void recordStart(String personId, int coverageYear, LocalDate start) {
         jdbc.sql("update levy_item set coverage_start = :start where person_id = :personId and coverage_year = :coverageYear")
                 .param("start", start).param("personId", personId).param("coverageYear", coverageYear)
