@@ -68,10 +68,11 @@ class PersonListsIntegrationTests {
                 COUNTY.enrolledWithContact(4, 1, "城关村", "赵六", "13900000004", false),
                 COUNTY.assessed(4, "90", AssistanceCategory.MONITORED),
                 COUNTY.enrolledWithContact(6, 1, "新华村", "钱七", "13900000006", false), COUNTY.assessed(6, "0", null),
+                COUNTY.enrolledLateWithContact(8, 1, "新华村", "周九", "13900000008"), COUNTY.assessed(8, "0", null),
                 COUNTY.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD),
                 COUNTY.certified(5, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("bureau")
-                .get("/api/v1/participation?region=350841&coverageYear=2018")).get("total").get("registered").asInt()).isEqualTo(5));
+                .get("/api/v1/participation?region=350841&coverageYear=2018")).get("total").get("registered").asInt()).isEqualTo(6));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("bureau")
                 .get(LIST.formatted("certified-not-enrolled"))).get("people")).hasSize(2));
     }
@@ -95,6 +96,28 @@ class PersonListsIntegrationTests {
                 .containsExactly("王小五");
         assertThat(names(json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "001")))).as("one village")
                 .containsExactly("李四");
+    }
+
+    /** A late enrolee covered 90 days after paying can no longer be covered this year once Oct 2 has passed: the list says so. */
+    @Test
+    void theUnpaidListSaysTheLastDayAPaymentStillCoversWithinTheYear() {
+        ApiClient clerk = ApiClient.at(port).as("township-" + COUNTY.township(1));
+
+        JsonNode unpaid = json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(1)));
+
+        JsonNode late = unpaid.get("people").valueStream().filter(person -> person.get("name").asString().equals("周九")).findFirst()
+                .orElseThrow();
+        assertThat(late.get("payBy").asString()).isEqualTo("2018-10-02");
+        assertThat(late.get("payByPassed").asBoolean()).as("listed years after").isTrue();
+        JsonNode inTheWindow = unpaid.get("people").get(0);
+        assertThat(inTheWindow.get("name").asString()).isEqualTo("赵六");
+        assertThat(inTheWindow.has("payBy")).as("covered from Jan 1 whenever paid").isFalse();
+        assertThat(inTheWindow.get("payByPassed").asBoolean()).isFalse();
+        String csv = new String(clerk.download(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(1) + "&format=csv").body(),
+                StandardCharsets.UTF_8);
+        assertThat(csv).contains("欠缴金额（元）,缴费截止日,备注", ",2018-10-02,已过缴费截止日，本年度缴费不能享受待遇");
+        JsonNode township = json(clerk.get("/api/v1/unpaid?region=350841&coverageYear=2018&township=" + COUNTY.township(1)));
+        assertThat(township.toString()).contains("\"payBy\":\"2018-10-02\",\"payByPassed\":true");
     }
 
     @Test
@@ -166,7 +189,7 @@ class PersonListsIntegrationTests {
         HttpResponse<String> created = bureau.post("/api/v1/lists", "{\"region\":\"350841\",\"coverageYear\":2018}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String issueId = JsonMapper.shared().readTree(created.body()).get("issueId").asString();
-        assertThat(created.body()).contains("{\"list\":\"unpaid\",\"people\":4}", "{\"list\":\"paid\",\"people\":1}");
+        assertThat(created.body()).contains("{\"list\":\"unpaid\",\"people\":5}", "{\"list\":\"paid\",\"people\":1}");
         assertThat(bureau.post("/api/v1/lists", "{\"region\":\"350841\",\"coverageYear\":2018}").statusCode())
                 .as("once per business day").isEqualTo(409);
         assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'ListsIssued' and aggregateid = ?", Integer.class,
@@ -175,11 +198,11 @@ class PersonListsIntegrationTests {
         EventTraffic.publish(COUNTY.paid(6, "V6", "180.00"));
         ApiClient clerk = ApiClient.at(port).as("township-" + COUNTY.township(1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(names(json(clerk.get(LIST.formatted("unpaid")
-                + "&unit=" + COUNTY.township(1))))).containsExactly("赵六"));
+                + "&unit=" + COUNTY.township(1))))).containsExactly("赵六", "周九"));
 
         JsonNode friday = json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(1) + "&issued=" + issueId));
-        assertThat(names(friday)).as("as issued, before 钱七 paid").containsExactly("赵六", "钱七");
-        assertThat(friday.get("people").get(1).get("phone").asString()).isEqualTo("13900000006");
+        assertThat(names(friday)).as("as issued, before 钱七 paid").containsExactly("赵六", "周九", "钱七");
+        assertThat(friday.get("people").get(2).get("phone").asString()).isEqualTo("13900000006");
         assertThat(json(bureau.get("/api/v1/lists?region=350841&coverageYear=2018")).toString()).contains(issueId);
         assertThat(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "&issued=" + issueId).statusCode())
                 .isEqualTo(403);

@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
@@ -92,6 +93,15 @@ public final class ReportingMother {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", name.charAt(0) + "*",
                 newborn ? null : 1985, Sex.MALE, newborn ? PersonCategory.NEWBORN : PersonCategory.GENERAL, township(township), village,
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null, null, null, null, null, sealed);
+    }
+
+    /** A resident of the given township who enrolled late on Sept 1: covered 90 days after paying, so by Oct 2 at the latest. */
+    PersonEnrolled enrolledLateWithContact(int person, int township, String village, String name, String phone) {
+        String sealed = new Contact(name, phone).sealWith(IdNumberSealer.fromBase64("local-contacts-2018",
+                LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-sealing-public-key")));
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", name.charAt(0) + "*", 1985, Sex.MALE,
+                PersonCategory.GENERAL, township(township), village, null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 90,
+                LocalDate.of(2018, 9, 1), null, CoverageFrom.PAYMENT_DATE, null, "LATE_ENROLMENT", sealed);
     }
 
     /** A baby of township 0 born in the coverage year, enrolled within the days that cover it from birth, or later. */

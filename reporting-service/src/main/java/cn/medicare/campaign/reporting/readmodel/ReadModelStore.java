@@ -13,6 +13,7 @@ import cn.medicare.campaign.contracts.events.PersonEvent;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.PersonYears;
 import cn.medicare.campaign.kit.inbox.Timed;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,16 +98,17 @@ class ReadModelStore {
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
-                    coverage_rule)
+                    coverage_rule, pay_by)
                 select person_id, coverage_year, region, township, village, school, id_number_masked, name_masked, person_category,
-                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth, coverage_rule
+                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth, coverage_rule, pay_by
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:schools as varchar[]),
                             cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
                             cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
-                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageRules as varchar[]))
+                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageRules as varchar[]),
+                            cast(:payBy as date[]))
                     as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
-                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_rule)
+                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_rule, pay_by)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
                     name_masked = excluded.name_masked,
@@ -113,7 +116,7 @@ class ReadModelStore {
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
                     coverage_from_birth = excluded.coverage_from_birth, coverage_rule = excluded.coverage_rule,
-                    withdrawn_on = null
+                    pay_by = excluded.pay_by, withdrawn_on = null
                 where person_year.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -132,11 +135,22 @@ class ReadModelStore {
                 .param("coverageFromBirth", latest.stream().map(one -> String.valueOf(Boolean.TRUE.equals(one.event().coverageFromBirth())))
                         .toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
+                .param("payBy", latest.stream().map(one -> payBy(one.event())).toArray(String[]::new))
                 .update();
         contacts(Timed.latestPer(run.stream().filter(one -> one.event().contactSealed() != null).toList(),
                         person -> new PersonYear(person.personId(), person.coverageYear())).stream()
                 .map(one -> new Contact(one.event().personId(), one.event().coverageYear(), one.event().contactSealed(), one.time()))
                 .toList());
+    }
+
+    /** The levy list's payBy: the last day a payment still starts coverage within the year, where the start waits for it. */
+    private static String payBy(PersonEnrolled person) {
+        if (person.coverageFrom() == null) {
+            return null;
+        }
+        LocalDate last = new EnrolmentPolicy.Coverage(person.coverageFrom(), null, person.waitingPeriodDays(),
+                person.waitingPeriodMonths() == null ? 0 : person.waitingPeriodMonths()).lastPaymentDayWithin(person.coverageYear());
+        return last == null ? null : last.toString();
     }
 
     /** A name and phone sealed for this service, and the time of the roster fact that brought them. */

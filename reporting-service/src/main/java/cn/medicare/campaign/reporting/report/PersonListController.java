@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -46,10 +47,13 @@ class PersonListController {
      * @param name in full where this service can open the contact, else masked
      * @param phone null where the roster has none (or this service cannot open it)
      * @param assistanceCategories the person's assisted category; on the certified list every category they are certified in
+     * @param payBy 缴费截止日, on the lists of people not settled: the last day a payment still starts coverage within the year,
+     *     where the start waits for the payment (a late enrolment's waiting period), else null
+     * @param payByPassed true when that day has passed as of the list: paying now covers nobody this year (it is owed back)
      */
     record Person(String personId, String township, String townshipName, String village, String name, String idNumberMasked,
             String phone, List<AssistanceCategory> assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount,
-            BigDecimal outstanding) {
+            BigDecimal outstanding, LocalDate payBy, boolean payByPassed) {
     }
 
     /** The agencies the contract names: they chase the people of their own categories. */
@@ -147,7 +151,8 @@ class PersonListController {
                             && Arrays.stream(row.assistanceCategories().split(",")).anyMatch(categories::contains))
                     .toList();
         }
-        List<Person> people = rows.stream().map(this::person).toList();
+        LocalDate listedOn = asOf.atZone(BusinessTime.ZONE).toLocalDate();
+        List<Person> people = rows.stream().map(row -> person(row, kind == PersonList.PAID ? null : row.payBy(), listedOn)).toList();
         Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent(), people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");
@@ -180,7 +185,7 @@ class PersonListController {
         return null;
     }
 
-    private Person person(PersonListStore.Listed listed) {
+    private Person person(PersonListStore.Listed listed, LocalDate payBy, LocalDate listedOn) {
         Contact contact = listed.contactSealed() == null ? null : contacts.opener().map(opener -> opener.open(listed.contactSealed()))
                 .orElse(null);
         List<AssistanceCategory> categories = listed.assistanceCategories() == null ? List.of()
@@ -189,7 +194,7 @@ class PersonListController {
                 : listed.payableAmount().subtract(listed.paidAmount()).max(BigDecimal.ZERO);
         return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),
                 contact != null ? contact.name() : listed.nameMasked(), listed.idNumberMasked(), contact == null ? null : contact.phone(),
-                categories, listed.payableAmount(), listed.paidAmount(), outstanding);
+                categories, listed.payableAmount(), listed.paidAmount(), outstanding, payBy, payBy != null && listedOn.isAfter(payBy));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, PersonList kind, String region, int coverageYear, String unit,

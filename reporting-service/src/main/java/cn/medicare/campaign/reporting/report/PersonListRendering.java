@@ -18,7 +18,10 @@ final class PersonListRendering {
     private static final List<Column> COLUMNS = List.of(new Column(null, "序号", Kind.COUNT, 6), Column.text("乡（镇）", 14),
             Column.text("村（社区）", 14), Column.text("姓名", 10), Column.text("身份证号码", 22), Column.text("联系电话", 14),
             Column.text("资助类别", 16), Column.of(Kind.MONEY, "应缴金额（元）"), Column.of(Kind.MONEY, "已缴金额（元）"),
-            Column.of(Kind.MONEY, "欠缴金额（元）"));
+            Column.of(Kind.MONEY, "欠缴金额（元）"), Column.text("缴费截止日", 12), Column.text("备注", 30));
+
+    /** Why a village need not chase someone this year: their payment would start coverage only in the next one. */
+    private static final String PAY_BY_PASSED = "已过缴费截止日，本年度缴费不能享受待遇";
 
     private PersonListRendering() {
     }
@@ -50,7 +53,8 @@ final class PersonListRendering {
         for (PersonListController.Person person : listing.people()) {
             rows.add(Arrays.asList(++n, person.townshipName(), person.village(), person.name(), person.idNumberMasked(), person.phone(),
                     person.assistanceCategories().stream().map(AssistanceCategory::chineseName).collect(Collectors.joining("、")),
-                    person.payableAmount(), person.paidAmount(), person.outstanding()));
+                    person.payableAmount(), person.paidAmount(), person.outstanding(), person.payBy() == null ? null : person.payBy().toString(),
+                    person.payByPassed() ? PAY_BY_PASSED : null));
         }
         return rows;
     }

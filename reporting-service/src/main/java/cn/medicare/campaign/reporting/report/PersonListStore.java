@@ -16,15 +16,16 @@ class PersonListStore {
      * @param assistanceCategories the person's assisted category, or for the certified list every category an
      *     agency certifies them in today (comma-separated)
      * @param contactSealed the name and phone sealed for this service; null where the roster has none
+     * @param payBy the last day a payment still starts coverage within the year, where the start waits for the payment
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
-            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount) {
+            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, LocalDate payBy) {
     }
 
     private static final String COLUMNS = """
             select person_year.person_id, %s as township, t.township_name, person_year.village, person_year.id_number_masked,
                    person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
-                   person_year.paid_amount - person_year.refunded_amount as paid
+                   person_year.paid_amount - person_year.refunded_amount as paid, person_year.pay_by
             """;
 
     private final JdbcClient jdbc;
@@ -53,7 +54,7 @@ class PersonListStore {
         return query.query((row, n) -> new Listed(row.getString("person_id"), row.getString("township"),
                 row.getString("township_name"), row.getString("village"), row.getString("id_number_masked"),
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
-                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"))).list();
+                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getObject("pay_by", LocalDate.class))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(

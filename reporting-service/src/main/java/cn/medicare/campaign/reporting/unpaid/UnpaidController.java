@@ -6,6 +6,7 @@ import cn.medicare.campaign.kit.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,13 @@ class UnpaidController {
     record Unpaid(String region, int coverageYear, String township, Instant asOf, List<Person> people) {
     }
 
-    /** @param payableAmount null while the subsidy service has not assessed the person yet */
+    /**
+     * @param payableAmount null while the subsidy service has not assessed the person yet
+     * @param payBy the last day a payment still starts coverage within the year, where the start waits for it
+     * @param payByPassed that day has passed: a payment now covers nobody this year
+     */
     record Person(String personId, String idNumberMasked, String nameMasked, String village, BigDecimal payableAmount,
-            BigDecimal paidAmount, BigDecimal outstanding) {
+            BigDecimal paidAmount, BigDecimal outstanding, LocalDate payBy, boolean payByPassed) {
     }
 
     private final UnpaidStore store;

@@ -19,7 +19,7 @@ class UnpaidStore {
 
     List<UnpaidController.Person> unpaid(String region, int coverageYear, String township, LocalDate today) {
         return jdbc.sql("""
-                select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid
+                select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid, pay_by
                 from person_year
                 where region = :region and coverage_year = :coverageYear and township = :township
                   and """ + Definitions.REGISTERED + " and not " + Definitions.SETTLED + """
@@ -28,9 +28,11 @@ class UnpaidStore {
                 .query((row, n) -> {
                     BigDecimal payable = row.getBigDecimal("payable_amount");
                     BigDecimal paid = row.getBigDecimal("paid");
+                    LocalDate payBy = row.getObject("pay_by", LocalDate.class);
                     return new UnpaidController.Person(row.getString("person_id"), row.getString("id_number_masked"),
                             row.getString("name_masked"), row.getString("village"), payable, paid,
-                            payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO));
+                            payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO), payBy,
+                            payBy != null && today.isAfter(payBy));
                 })
                 .list();
     }
