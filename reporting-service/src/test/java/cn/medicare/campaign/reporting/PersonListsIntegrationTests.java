@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -14,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -163,6 +166,55 @@ class PersonListsIntegrationTests {
 
         assertThat(certified.get("people").valueStream().map(person -> person.get("personId").asString()).toList())
                 .doesNotContain(COUNTY.personId(7)).hasSize(2);
+    }
+
+    /**
+     * An agency chases everyone holding its categories, not only those whose subsidy was applied for one of them: a 低保 who
+     * is also monitored is rural revitalisation's too, and its 脱贫户 (no subsidy at all) as well; a village finds its
+     * certified people who never registered.
+     */
+    @Test
+    void anAgencySeesEveryoneHoldingItsCategoriesAndAVillageItsCertifiedNeverRegistered() {
+        ReportingMother county = new ReportingMother("350851");
+        String region = "350851";
+        String lists = "/api/v1/lists/%s?region=" + region + "&coverageYear=2018";
+        EventTraffic.publish(county.campaign(),
+                new TargetsSet(region, 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 4)),
+                        List.of(new TargetsSet.Unit(county.township(0) + "002", "新华村", TargetsSet.UnitType.VILLAGE, county.township(0),
+                                2, null, null, null))),
+                county.enrolledWithContact(1, 0, "城关村", "吴十", "13900000011", false),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING),
+                county.certified(1, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD),
+                county.certified(1, AssistanceCategory.MONITORED, AdjustmentAction.ADD),
+                county.enrolledWithContact(2, 0, "城关村", "郑十一", "13900000012", false), county.assessed(2, "0", null),
+                county.certified(2, AssistanceCategory.STABLE_EX_POOR, AdjustmentAction.ADD),
+                new EligibilityAdjusted(county.personId(3), 2018, region, Agency.CIVIL_AFFAIRS, AssistanceCategory.EXTREME_POVERTY,
+                        AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "batch-3", county.township(0), "新华村"));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(lists.formatted("certified-not-enrolled")))
+                .get("people")).hasSize(3));
+
+        JsonNode ruralRevitalisation = json(ApiClient.at(port).as("rural-revitalization").get(lists.formatted("unpaid")));
+        assertThat(names(ruralRevitalisation)).containsExactly("吴十", "郑十一");
+        assertThat(ruralRevitalisation.get("people").get(0).get("assistanceCategories").toString()).isEqualTo("[\"MONITORED\"]");
+        assertThat(ruralRevitalisation.get("people").get(1).get("assistanceCategories").toString()).isEqualTo("[\"STABLE_EX_POOR\"]");
+        JsonNode civilAffairs = json(ApiClient.at(port).as("civil-affairs").get(lists.formatted("unpaid")));
+        assertThat(names(civilAffairs)).containsExactly("吴十");
+        assertThat(civilAffairs.get("people").get(0).get("assistanceCategories").toString()).isEqualTo("[\"MINIMUM_LIVING\"]");
+        assertThat(json(bureau.get(lists.formatted("unpaid"))).get("people").get(0).get("assistanceCategories").toString())
+                .as("the bureau sees the category the subsidy was applied for").isEqualTo("[\"MINIMUM_LIVING\"]");
+
+        JsonNode village = json(bureau.get(lists.formatted("certified-not-enrolled") + "&unit=" + county.township(0) + "002"));
+        assertThat(village.get("people")).hasSize(1);
+        assertThat(village.get("people").get(0).get("personId").asString()).isEqualTo(county.personId(3));
+        assertThat(village.get("people").get(0).get("village").asString()).isEqualTo("新华村");
+
+        HttpResponse<String> issued = bureau.post("/api/v1/lists", "{\"region\":\"" + region + "\",\"coverageYear\":2018}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String issueId = JsonMapper.shared().readTree(issued.body()).get("issueId").asString();
+        JsonNode kept = json(ApiClient.at(port).as("rural-revitalization").get(lists.formatted("unpaid") + "&issued=" + issueId));
+        assertThat(names(kept)).as("the Friday issue as the agency's own").containsExactly("吴十", "郑十一");
+        assertThat(kept.get("people").get(0).get("assistanceCategories").toString()).isEqualTo("[\"MONITORED\"]");
     }
 
     @Test

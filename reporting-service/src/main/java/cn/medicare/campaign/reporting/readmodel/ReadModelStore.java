@@ -259,14 +259,14 @@ class ReadModelStore {
     void adjusted(EligibilityAdjusted adjustment) {
         jdbc.sql("""
                 insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date,
-                    township)
-                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action, :effectiveDate, :township)
+                    township, village)
+                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action, :effectiveDate, :township, :village)
                 on conflict do nothing""")
                 .param("personId", adjustment.personId()).param("coverageYear", adjustment.coverageYear())
                 .param("region", adjustment.region()).param("batchId", adjustment.batchId())
                 .param("agency", adjustment.agency().name()).param("category", adjustment.category().name())
                 .param("action", adjustment.action().name()).param("effectiveDate", adjustment.effectiveDate())
-                .param("township", adjustment.township())
+                .param("township", adjustment.township()).param("village", adjustment.village())
                 .update();
     }
 

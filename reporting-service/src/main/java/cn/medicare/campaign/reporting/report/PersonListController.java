@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -147,12 +149,12 @@ class PersonListController {
             asOf = kept.issuedAt();
             rows = kept.people().stream().filter(row -> township == null || township.equals(row.township()))
                     .filter(row -> village == null || village.equals(row.village()))
-                    .filter(row -> categories == null || row.assistanceCategories() != null
-                            && Arrays.stream(row.assistanceCategories().split(",")).anyMatch(categories::contains))
+                    .filter(row -> categories == null || heldBy(row).stream().anyMatch(categories::contains))
                     .toList();
         }
         LocalDate listedOn = asOf.atZone(BusinessTime.ZONE).toLocalDate();
-        List<Person> people = rows.stream().map(row -> person(row, kind == PersonList.PAID ? null : row.payBy(), listedOn)).toList();
+        List<Person> people = rows.stream().map(row -> person(row, categories, kind == PersonList.PAID ? null : row.payBy(), listedOn))
+                .toList();
         Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent(), people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");
@@ -185,11 +187,19 @@ class PersonListController {
         return null;
     }
 
-    private Person person(PersonListStore.Listed listed, LocalDate payBy, LocalDate listedOn) {
+    /** The categories a person held when listed, and the one their subsidy was applied for. */
+    private static List<String> heldBy(PersonListStore.Listed row) {
+        return Stream.of(row.heldCategories(), row.assistanceCategories()).filter(Objects::nonNull)
+                .flatMap(categories -> Arrays.stream(categories.split(","))).distinct().sorted().toList();
+    }
+
+    /** @param agencyCategories an agency's categories, which are all it is shown of the person's; null for everyone else */
+    private Person person(PersonListStore.Listed listed, List<String> agencyCategories, LocalDate payBy, LocalDate listedOn) {
         Contact contact = listed.contactSealed() == null ? null : contacts.opener().map(opener -> opener.open(listed.contactSealed()))
                 .orElse(null);
-        List<AssistanceCategory> categories = listed.assistanceCategories() == null ? List.of()
-                : Arrays.stream(listed.assistanceCategories().split(",")).map(AssistanceCategory::valueOf).toList();
+        List<String> shown = agencyCategories != null ? heldBy(listed).stream().filter(agencyCategories::contains).toList()
+                : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
+        List<AssistanceCategory> categories = shown.stream().map(AssistanceCategory::valueOf).toList();
         BigDecimal outstanding = listed.payableAmount() == null || listed.paidAmount() == null ? null
                 : listed.payableAmount().subtract(listed.paidAmount()).max(BigDecimal.ZERO);
         return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),

@@ -17,15 +17,18 @@ class PersonListStore {
      *     agency certifies them in today (comma-separated)
      * @param contactSealed the name and phone sealed for this service; null where the roster has none
      * @param payBy the last day a payment still starts coverage within the year, where the start waits for the payment
+     * @param heldCategories the categories the agencies' lists say the person holds on the day listed (comma-separated; on an
+     *     agency's own list, those of its own), by which, with the one assisted for, an agency's people are chosen
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
-            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, LocalDate payBy) {
+            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, LocalDate payBy,
+            String heldCategories) {
     }
 
     private static final String COLUMNS = """
-            select person_year.person_id, %s as township, t.township_name, person_year.village, person_year.id_number_masked,
+            select %s as person_id, %s as township, t.township_name, %s as village, person_year.id_number_masked,
                    person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
-                   person_year.paid_amount - person_year.refunded_amount as paid, person_year.pay_by
+                   person_year.paid_amount - person_year.refunded_amount as paid, person_year.pay_by, held.categories as held_categories
             """;
 
     private final JdbcClient jdbc;
@@ -37,14 +40,16 @@ class PersonListStore {
     /**
      * @param township null for the whole county
      * @param village null for the whole township
-     * @param categories null for every person; else only the people of these assistance categories (an agency's)
+     * @param categories null for every person; else only the people holding one of these assistance categories today (an
+     *     agency's), whatever category their subsidy was applied for
      */
     List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, List<String> categories,
             LocalDate today) {
         String sql = list == PersonList.CERTIFIED_NOT_ENROLLED ? certified(categories) : roster(list, categories);
         sql += " and (cast(:township as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
-                ? "coalesce(person_year.township, certified.township)" : "person_year.township") + " = :township)"
-                + " and (cast(:village as varchar) is null or person_year.village = :village)"
+                ? "coalesce(person_year.township, held.township)" : "person_year.township") + " = :township)"
+                + " and (cast(:village as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
+                ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
         JdbcClient.StatementSpec query = jdbc.sql(sql).param("region", region).param("coverageYear", coverageYear)
                 .param("today", today).param("township", township).param("village", village);
@@ -54,7 +59,8 @@ class PersonListStore {
         return query.query((row, n) -> new Listed(row.getString("person_id"), row.getString("township"),
                 row.getString("township_name"), row.getString("village"), row.getString("id_number_masked"),
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
-                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getObject("pay_by", LocalDate.class))).list();
+                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getObject("pay_by", LocalDate.class),
+                row.getString("held_categories"))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
@@ -64,42 +70,53 @@ class PersonListStore {
                     + " and (person_year.person_category = 'NEWBORN' or person_year.coverage_from_birth"
                     + " or person_year.coverage_rule = 'NEWBORN')");
 
+    /** For an agency, its people are those who hold one of its categories today or were assisted for one. */
     private static String roster(PersonList list, List<String> categories) {
-        return COLUMNS.formatted("person_year.township", "person_year.assistance_category") + """
+        return held(categories) + COLUMNS.formatted("person_year.person_id", "person_year.township", "person_year.village",
+                        "person_year.assistance_category") + """
                 from person_year
+                left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
                                         and person_contact.coverage_year = person_year.coverage_year
                 left join township_target t on t.region = person_year.region and t.coverage_year = person_year.coverage_year
                                            and t.township = person_year.township
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and """
-                + ON_THE_ROSTER.get(list) + (categories == null ? "" : " and person_year.assistance_category in (:categories)");
+                + ON_THE_ROSTER.get(list)
+                + (categories == null ? "" : " and (held.person_id is not null or person_year.assistance_category in (:categories))");
     }
 
     /**
-     * A person holds a category while the latest row of the agencies' lists for it effective by today says ADD, and is
-     * chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures count them.
+     * {@code held}: the categories (of {@code categories}, or all) each person holds today, the latest row of the agencies'
+     * lists for each effective by today saying ADD, with the township and village the latest list gave.
      */
-    private static String certified(List<String> categories) {
+    private static String held(List<String> categories) {
         return """
                 with latest as (
-                    select distinct on (person_id, category) person_id, category, action, township
+                    select distinct on (person_id, category) person_id, category, action, township, village, effective_date
                     from eligibility_adjustment
                     where region = :region and coverage_year <= :coverageYear and effective_date <= :today"""
                 + (categories == null ? "" : " and category in (:categories)")
                 + """
 
                     order by person_id, category, effective_date desc, action desc
-                ), certified as (
-                    select person_id, string_agg(category, ',' order by category) as categories, max(township) as township
+                ), held as (
+                    select person_id, string_agg(category, ',' order by category) as categories,
+                           (array_agg(township order by effective_date desc))[1] as township,
+                           (array_agg(village order by effective_date desc))[1] as village
                     from latest where action = 'ADD' group by person_id
                 )
-                """ + COLUMNS.formatted("coalesce(person_year.township, certified.township)", "certified.categories")
-                .replace("select person_year.person_id", "select certified.person_id") + """
-                from certified
-                left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
-                left join person_contact on person_contact.person_id = certified.person_id and person_contact.coverage_year = :coverageYear
+                """;
+    }
+
+    /** A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures count them. */
+    private static String certified(List<String> categories) {
+        return held(categories) + COLUMNS.formatted("held.person_id", "coalesce(person_year.township, held.township)",
+                "coalesce(person_year.village, held.village)", "held.categories") + """
+                from held
+                left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
+                left join person_contact on person_contact.person_id = held.person_id and person_contact.coverage_year = :coverageYear
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
-                                           and t.township = coalesce(person_year.township, certified.township)
+                                           and t.township = coalesce(person_year.township, held.township)
                 where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + """
                 , false)
                   and (person_year.withdrawn_on is null or person_year.withdrawn_on > :today)""";

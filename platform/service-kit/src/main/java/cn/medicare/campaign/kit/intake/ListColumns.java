@@ -1,9 +1,12 @@
 package cn.medicare.campaign.kit.intake;
 
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The columns of a list as its header names them (API.md): the required ones, the optional ones,
@@ -29,8 +32,8 @@ public final class ListColumns {
         this.required = List.copyOf(required);
         this.optional = List.copyOf(optional);
         this.othersIgnored = othersIgnored;
-        this.labels = Map.copyOf(labels);
-        this.ignored = Set.copyOf(ignored);
+        this.labels = labels.entrySet().stream().collect(Collectors.toUnmodifiableMap(entry -> normal(entry.getKey()), Map.Entry::getValue));
+        this.ignored = ignored.stream().map(ListColumns::normal).collect(Collectors.toUnmodifiableSet());
         this.requiredOnTheForm = List.copyOf(requiredOnTheForm);
     }
 
@@ -62,17 +65,28 @@ public final class ListColumns {
         return onTheForm ? requiredOnTheForm : required;
     }
 
+    /**
+     * A header cell as a clerk may have typed it: full-width brackets and letters as half-width, and no spaces, so that
+     * 乡（镇）/街道/学校 and 身份证 号码 name the form's columns as printed.
+     */
+    private static String normal(String cell) {
+        return WHITESPACE.matcher(Normalizer.normalize(cell, Normalizer.Form.NFKC)).replaceAll("");
+    }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     boolean isLabel(String cell) {
-        return labels.containsKey(cell);
+        return labels.containsKey(normal(cell));
     }
 
     /** The column a header cell names: itself, or the column its form label stands for. */
     String column(String cell) {
-        return labels.getOrDefault(cell, cell);
+        String normal = normal(cell);
+        return labels.getOrDefault(normal, normal);
     }
 
     boolean ignores(String cell) {
-        return ignored.contains(cell);
+        return ignored.contains(normal(cell));
     }
 
     /** Whether a record before the header may be a form's title rather than a header: it names no column at all. */

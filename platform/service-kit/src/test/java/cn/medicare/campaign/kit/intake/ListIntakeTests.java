@@ -78,6 +78,18 @@ class ListIntakeTests {
                 ListIntakeTests::asMap), HttpStatus.BAD_REQUEST, "header", null);
     }
 
+    /** Forms are filled in with full-width brackets and slashes, and spaces slip into labels: the same columns still. */
+    @Test
+    void aFormLabelTypedWithFullWidthCharactersOrSpacesNamesTheSameColumn() {
+        ListColumns form = COLUMNS.asOnTheForm(Map.of("乡(镇)/街道/学校", "township", "村/社区/班级", "village", "姓名", "name"),
+                Set.of("序号"));
+        String filled = "附件4\n序 号,乡（镇）／街道／学校,村 / 社区 / 班级,姓　名\n1,350825100,城关村,林建华\n";
+
+        List<Map<String, String>> rows = INTAKE.csv(in(filled), null, form, ListIntakeTests::asMap);
+
+        assertThat(rows).containsExactly(row(1, "350825100", "城关村", "林建华"));
+    }
+
     @Test
     void aHeaderWithRepeatedMissingOrUnknownColumnsIsRefusedNamingThemButNeverQuotingANumber() {
         ApiException refusal = assertRefused(() -> csv(bytes("township,name,name,school,350825198506124017\n1,2,3,4,5\n",
