@@ -738,6 +738,29 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("bureau").patch(path, "{\"township\":\"350825199\"}"), 400);
     }
 
+    /** Names and phones are printed in full on the Friday lists: an ID number pasted into either column never gets there. */
+    @Test
+    void anIdNumberInThePhoneOrNameColumnIsRefusedWithoutBeingQuoted() {
+        String idNumber = Liancheng.idNumber("19800101", 541);
+        String pasted = Liancheng.idNumber("19790302", 542);
+
+        HttpResponse<String> asPhone = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("13800000000", pasted));
+        HttpResponse<String> asName = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("张三丰", "张三丰" + pasted));
+
+        assertProblem(asPhone, 400);
+        assertThat(asPhone.body()).contains("\"field\":\"phone\"").doesNotContain(pasted);
+        assertProblem(asName, 400);
+        assertThat(asName.body()).contains("\"field\":\"name\"").doesNotContain(pasted);
+        HttpResponse<String> created = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("13800000000", "+86 138-0000-0000"));
+        assertThat(created.statusCode()).as("a mobile with the country code: " + created.body()).isEqualTo(201);
+        String change = "/api/v1/enrolments/" + json(created).get("personId").asString() + "?coverageYear=2018";
+        assertProblem(api.as("bureau").patch(change, "{\"phone\":\"" + pasted + "\"}"), 400);
+        assertProblem(api.as("bureau").patch(change, "{\"name\":\"" + pasted + "\"}"), 400);
+    }
+
     @Test
     void aListComesAsAJsonArrayToo() {
         String body = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 511), Liancheng.LIANFENG) + ","

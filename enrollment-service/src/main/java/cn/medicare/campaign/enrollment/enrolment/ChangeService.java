@@ -129,10 +129,10 @@ class ChangeService {
         if (change.name() != null && (change.name().isBlank() || change.name().length() > EnrolmentRequests.MAX_NAME)) {
             errors.add(InputError.field("name", "不能为空，最多 " + EnrolmentRequests.MAX_NAME + " 个字符 / is not blank, at most "
                     + EnrolmentRequests.MAX_NAME + " characters"));
+        } else if (change.name() != null) {
+            EnrolmentRequests.nameProblem(change.name()).ifPresent(errors::add);
         }
-        if (change.phone() != null && !change.phone().isBlank() && !EnrolmentRequests.PHONE.matcher(change.phone().trim()).matches()) {
-            errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));
-        }
+        EnrolmentRequests.phoneProblem(change.phone()).ifPresent(errors::add);
         if (change.personCategory() != null) {
             // the amount follows the category (subsidy-service re-assesses on PersonUpdated), so it must fit the birth date
             campaigns.find(current.region(), current.coverageYear())

@@ -4,11 +4,13 @@ import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Everything wrong with an enrolment request at once, so that a clerk fixes the form in one go. */
@@ -16,7 +18,9 @@ final class EnrolmentRequests {
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("[0-9]{9}");
-    static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    /** +86 and a mobile's 11 digits, or an area code and a landline: never the 15 or 18 of an ID number in the wrong column. */
+    private static final int MAX_PHONE_DIGITS = 14;
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
     static final int MAX_REMARKS = 500;
@@ -35,6 +39,8 @@ final class EnrolmentRequests {
         }
         if (request.name() == null || request.name().isBlank() || request.name().strip().length() > MAX_NAME) {
             errors.add(InputError.field("name", "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME + " characters"));
+        } else {
+            nameProblem(request.name()).ifPresent(errors::add);
         }
         if (request.region() == null || !REGION.matcher(request.region()).matches()) {
             errors.add(InputError.field("region", "应为 6 位县（区）代码，如 350825 / is a 6-digit county code such as 350825"));
@@ -84,12 +90,32 @@ final class EnrolmentRequests {
             errors.add(InputError.field("residencePermit", "必填：持有本地居住证时为 true / is required: true when the resident holds "
                     + "a local residence permit"));
         }
-        if (request.phone() != null && !request.phone().isBlank() && !PHONE.matcher(request.phone().trim()).matches()) {
-            errors.add(InputError.field("phone", "电话号码格式不正确 / is a telephone number"));
-        }
+        phoneProblem(request.phone()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return (ResidentIdCheck.Valid) id;
+    }
+
+    /**
+     * A phone is printed in full on the Friday lists: an ID number typed into its column (the next one on 附件4) would be
+     * printed with it, so a value with more digits than any phone is refused.
+     */
+    static Optional<InputError> phoneProblem(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = phone.trim();
+        if (PHONE.matcher(trimmed).matches() && trimmed.chars().filter(Character::isDigit).count() <= MAX_PHONE_DIGITS) {
+            return Optional.empty();
+        }
+        return Optional.of(InputError.field("phone", "电话号码格式不正确，最多 " + MAX_PHONE_DIGITS + " 位数字，身份证号码不能填在电话栏"
+                + " / is a telephone number of at most " + MAX_PHONE_DIGITS + " digits, never an ID number"));
+    }
+
+    /** A name is printed in full on the Friday lists, so one holding an ID number (a pasted cell) is refused. */
+    static Optional<InputError> nameProblem(String name) {
+        return FreeText.redact(name).equals(name) ? Optional.empty()
+                : Optional.of(InputError.field("name", "姓名中不能含身份证号码 / holds no ID number"));
     }
 }
