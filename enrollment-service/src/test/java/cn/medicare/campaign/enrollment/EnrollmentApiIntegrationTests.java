@@ -136,10 +136,13 @@ class EnrollmentApiIntegrationTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String personId = json(created).get("personId").asString();
         String payload = jdbc.queryForObject("select payload::text from outbox where aggregateid = ?", String.class, personId);
-        assertThat(payload).contains("\"coverageFromBirth\":true", "\"village\":\"城关村" + "*".repeat(18) + "\"")
+        assertThat(payload).contains("\"coverageFromBirth\":true", "\"village\":\"城关村" + "*".repeat(18) + "\"",
+                        "\"idNumberMasked\":\"350825" + "*".repeat(12) + "\"")
+                .as("an infant's check character would leave a few hundred numbers beside the weeks since Jan 1")
                 .doesNotContain("coverageStart", "birthYear", "2018-01-03", idNumber);
         JsonNode view = json(api.as("township-" + Liancheng.LIANFENG).get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
         assertThat(view.get("coverageFromBirth").asBoolean()).isTrue();
+        assertThat(view.get("idNumberMasked").asString()).isEqualTo("350825" + "*".repeat(12));
         assertThat(view.has("coverageStart") && !view.get("coverageStart").isNull()).isFalse();
         assertThat(view.toString()).doesNotContain("2018-01-03", idNumber);
     }

@@ -218,7 +218,8 @@ class EnrolmentService {
                 claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
-                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number()), request.name().strip(), blankToNull(request.phone()),
+                sealer.seal(id.number()), DisclosureRule.idNumberMasked(id.number(), birthDate, enrolledOn), request.name().strip(),
+                blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
@@ -300,12 +301,12 @@ class EnrolmentService {
 
     /**
      * The birth date never travels (EVENTS.md, "Personal data on the bus"): a coverage that starts
-     * on it travels as a flag, and the birth year stays home when the person was born in the year of
-     * the enrolment, since the enrolment's own date would then bound the birth date to weeks. The
-     * name and phone travel only sealed for the reporting service, where this service has its key.
+     * on it travels as a flag, and the birth year only where nothing else in the record bounds the
+     * date within it ({@link DisclosureRule}). The name and phone travel only sealed for the
+     * reporting service, where this service has its key.
      */
     static PersonEnrolled announcement(Enrolment enrolment, ContactSealer contacts) {
-        Integer birthYear = enrolment.birthDate().getYear() < enrolment.enrolledOn().getYear() ? enrolment.birthDate().getYear() : null;
+        Integer birthYear = DisclosureRule.birthYear(enrolment.birthDate(), enrolment.enrolledOn(), enrolment.coverageYear());
         Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),

@@ -58,6 +58,18 @@ public final class PersonIds {
         return idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * 350825************: the county alone, for someone whose records say they are under a year old (a
+     * newborn's category, a coverage from birth): with the birth date bounded to months, the check
+     * character and a sex would leave too few candidates (docs/personal-data.md).
+     */
+    public static String maskIdNumberToCounty(String idNumber) {
+        if (idNumber == null || idNumber.length() != ResidentIdNumber.LENGTH) {
+            throw new IllegalArgumentException("only an 18-character ID number can be masked");
+        }
+        return idNumber.substring(0, 6) + "*".repeat(12);
+    }
+
     /** 张三丰 -> 张**; a one-character name is all mask. Counts code points for rare characters. */
     public static String maskName(String name) {
         if (name == null || name.isBlank()) {

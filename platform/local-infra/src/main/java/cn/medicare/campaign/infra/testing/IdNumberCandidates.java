@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  * (EVENTS.md: no reader without the tax bureau's rights may narrow a number below 10,000). What a
  * record can say: a masked number (each shown character fixes a position), a region, a birth date
  * or year, a sex, and dates: a person exists before any fact about them, so every other date and
- * instant in the record, and the time it was published, bound the birth date from above.
+ * instant in the record, and the time it was published, bound the birth date from above. A record
+ * that says the person is a newborn bounds it from below too: a coverage from birth starts only for
+ * a birth after 1 January of the coverage year, and the NEWBORN category only for one after the
+ * collection period opened.
  */
 public final class IdNumberCandidates {
 
@@ -35,8 +38,13 @@ public final class IdNumberCandidates {
     private IdNumberCandidates() {
     }
 
-    /** What a record tells, gathered from all its fields (nested ones too). */
-    public record Knowledge(char[] positions, Integer birthYear, String sex, LocalDate latestPossibleBirth, LocalDate birthDate) {
+    /**
+     * What a record tells, gathered from all its fields (nested ones too).
+     *
+     * @param earliestPossibleBirth null where the record says nothing that bounds the birth from below
+     */
+    public record Knowledge(char[] positions, Integer birthYear, String sex, LocalDate latestPossibleBirth, LocalDate birthDate,
+            LocalDate earliestPossibleBirth) {
 
         /** True when the record says anything about an ID number at all. */
         public boolean aboutAnIdNumber() {
@@ -51,8 +59,20 @@ public final class IdNumberCandidates {
 
     /** @param published when the record was published (its {@code time} header), or null */
     public static Knowledge knowledge(JsonNode record, Instant published, LocalDate today) {
+        return knowledge(record, published, today, null);
+    }
+
+    /**
+     * @param published when the record was published (its {@code time} header), or null
+     * @param newbornsBornFrom the day the campaign's collection period opened, which a NEWBORN is born after (the
+     *     campaign is public); null to take a year before the latest possible birth
+     */
+    public static Knowledge knowledge(JsonNode record, Instant published, LocalDate today, LocalDate newbornsBornFrom) {
         char[] positions = "*".repeat(18).toCharArray();
         Integer[] birthYear = {null};
+        Integer[] coverageYear = {null};
+        boolean[] newborn = {false};
+        boolean[] fromBirth = {false};
         String[] sex = {null};
         LocalDate[] latest = {published == null ? today : published.atZone(BEIJING).toLocalDate()};
         LocalDate[] birthDate = {null};
@@ -69,6 +89,8 @@ public final class IdNumberCandidates {
                     text.getChars(0, 6, positions, 0);
                 } else if ("sex".equals(name)) {
                     sex[0] = text;
+                } else if (("personCategory".equals(name) || "coverageRule".equals(name)) && "NEWBORN".equals(text)) {
+                    newborn[0] = true;
                 } else if ("birthDate".equals(name) && DATE.matcher(text).matches()) {
                     birthDate[0] = date(text);
                 } else if (DATE.matcher(text).matches() || INSTANT.matcher(text).matches()) {
@@ -79,9 +101,20 @@ public final class IdNumberCandidates {
                 }
             } else if ("birthYear".equals(name) && value.isNumber()) {
                 birthYear[0] = value.asInt();
+            } else if ("coverageYear".equals(name) && value.isNumber()) {
+                coverageYear[0] = value.asInt();
+            } else if ("coverageFromBirth".equals(name) && value.isBoolean()) {
+                fromBirth[0] = value.asBoolean();
             }
         }, null);
-        return new Knowledge(positions, birthYear[0], sex[0], latest[0], birthDate[0]);
+        LocalDate earliest = null;
+        if (newborn[0]) {
+            earliest = newbornsBornFrom != null ? newbornsBornFrom : latest[0].minusYears(1);
+        }
+        if (fromBirth[0] && coverageYear[0] != null) {
+            earliest = max(earliest, LocalDate.of(coverageYear[0], 1, 2));
+        }
+        return new Knowledge(positions, birthYear[0], sex[0], latest[0], birthDate[0], earliest);
     }
 
     /** Counts candidates, stopping at {@code enough} (counting all of them can take long without a birth year). */
@@ -89,6 +122,7 @@ public final class IdNumberCandidates {
         LocalDate from = knowledge.birthYear() == null ? EARLIEST : LocalDate.of(knowledge.birthYear(), 1, 1);
         LocalDate to = knowledge.birthYear() == null ? knowledge.latestPossibleBirth()
                 : min(LocalDate.of(knowledge.birthYear(), 12, 31), knowledge.latestPossibleBirth());
+        from = max(from, knowledge.earliestPossibleBirth());
         if (knowledge.birthDate() != null) {
             from = knowledge.birthDate();
             to = knowledge.birthDate();
@@ -190,6 +224,14 @@ public final class IdNumberCandidates {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** The later of the two; a null one bounds nothing. */
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isAfter(b) ? a : b;
     }
 
     private interface Visitor {

@@ -45,6 +45,29 @@ class IdNumberCandidatesTests {
         assertThat(candidates).isLessThan(IdNumberCandidates.REQUIRED);
     }
 
+    /**
+     * A newborn's record without a birth year still bounds the birth from below, to the weeks since 1 January (a coverage
+     * from birth) or since the period opened (the category), which the check character beside them cannot stand.
+     */
+    @Test
+    void aNewbornsCategoryOrCoverageFromBirthBoundTheBirthFromBelow() {
+        JsonNode fromBirth = json("""
+                {"idNumberMasked":"350825***********7","coverageYear":2018,"sex":"FEMALE","personCategory":"NEWBORN",
+                 "coverageFromBirth":true,"enrolledOn":"2018-01-30"}""");
+        JsonNode countyOnly = json("""
+                {"idNumberMasked":"350825************","coverageYear":2018,"sex":"FEMALE","personCategory":"NEWBORN",
+                 "coverageFromBirth":true,"enrolledOn":"2018-01-30"}""");
+        JsonNode newborn = json("""
+                {"idNumberMasked":"350825************","coverageYear":2018,"sex":"FEMALE","personCategory":"NEWBORN",
+                 "enrolledOn":"2017-09-10"}""");
+
+        // Jan 2 to Jan 30: 29 days x 500 of one sex, one in eleven with the check character shown
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(fromBirth, null, TODAY), 1_000_000)).isBetween(1_200L, 1_450L);
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(countyOnly, null, TODAY), 1_000_000)).isEqualTo(29 * 500);
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(newborn, null, TODAY, LocalDate.of(2017, 9, 1)), 1_000_000))
+                .as("Sept 1 to Sept 10").isEqualTo(10 * 500);
+    }
+
     @Test
     void aRecordWithoutAnyPartOfANumberSaysNothingAboutOne() {
         assertThat(IdNumberCandidates.knowledge(json("""
