@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
@@ -322,6 +323,30 @@ class ParticipationIntegrationTests {
         assertThat(rankings.get(1).get("townships").get(1).get("criticised").asBoolean()).isFalse();
         assertThat(rankings.get(2).get("townships").get(1).get("criticised").asBoolean()).isTrue();
         assertThat(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=WEEKLY").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A street whose residents are all in employee insurance has nobody to enrol (target 0): it earned every stage's reward
+     * on "0 of 0" and sat last in every ranking at a rate of 0, pushing a township out of the bottom three. It is now neither.
+     */
+    @Test
+    void aUnitWithNobodyToEnrolIsNeitherRewardedNorRanked() {
+        ReportingMother county = new ReportingMother("350853");
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.set(1, new TargetsSet("350853", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 4),
+                new TargetsSet.Target(county.township(1), "文亨镇", 3), new TargetsSet.Target(county.township(2), "东街街道", 0))));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        awaitOctoberFigure(bureau, "350853");
+
+        JsonNode street = json(bureau.get("/api/v1/stages?region=350853&coverageYear=2018")).get("stages").get(0).get("townships")
+                .valueStream().filter(township -> township.get("township").asString().equals(county.township(2))).findFirst().orElseThrow();
+        assertThat(street.get("reward").asString()).isEqualTo("0.00");
+        assertThat(street.get("penalty").asString()).isEqualTo("0.00");
+        JsonNode rankings = json(bureau.get("/api/v1/rankings?region=350853&coverageYear=2018&period=MONTHLY")).get("rankings");
+        assertThat(rankings.get(0).get("townships").valueStream().map(township -> township.get("township").asString()).toList())
+                .containsExactly(county.township(0), county.township(1));
     }
 
     @Test

@@ -25,14 +25,19 @@ final class StageRule {
         return judge(stage, enrolled, target, CampaignDefined.StageRules.Penalty.PRO_RATA);
     }
 
-    /** @param penalty per whole point short (a part of a point does not count), or pro rata to the fen */
+    /**
+     * @param penalty per whole point short (a part of a point does not count), or pro rata to the fen
+     * @return for a unit with no one to enrol (target 0), neither met nor short: no reward and no penalty
+     */
     static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target, CampaignDefined.StageRules.Penalty penalty) {
+        if (target == 0) {
+            return new Outcome(false, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+        }
         BigDecimal needed = stage.threshold().multiply(BigDecimal.valueOf(target));
         if (BigDecimal.valueOf(enrolled).compareTo(needed) >= 0) {
             return new Outcome(true, stage.reward(), BigDecimal.ZERO.setScale(2));
         }
-        BigDecimal exactRate = target == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), MathContext.DECIMAL64);
+        BigDecimal exactRate = BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), MathContext.DECIMAL64);
         BigDecimal exactPointsShort = stage.threshold().subtract(exactRate).multiply(POINTS);
         BigDecimal pointsShort = penalty == CampaignDefined.StageRules.Penalty.WHOLE_POINTS
                 ? exactPointsShort.setScale(0, RoundingMode.DOWN) : exactPointsShort;

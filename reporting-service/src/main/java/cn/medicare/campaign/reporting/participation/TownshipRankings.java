@@ -55,8 +55,7 @@ public class TownshipRankings {
 
     /** Higher exact rate first (enrolled / target compared without rounding), then by code for a stable order. */
     private static final Comparator<Standing> BY_EXACT_RATE = (a, b) -> {
-        int byRate = a.target() == 0 || b.target() == 0 ? Figures.rate(b.enrolled(), b.target()).compareTo(
-                Figures.rate(a.enrolled(), a.target())) : Long.compare((long) b.enrolled() * a.target(), (long) a.enrolled() * b.target());
+        int byRate = Long.compare((long) b.enrolled() * a.target(), (long) a.enrolled() * b.target());
         return byRate != 0 ? byRate : a.key().compareTo(b.key());
     };
 
@@ -84,7 +83,9 @@ public class TownshipRankings {
         Map<String, Integer> streaks = new HashMap<>();
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {
-            List<Standing> ordered = new ArrayList<>(standings(region, coverageYear, end, level));
+            // a unit with no one to enrol (target 0) has no rate to rank: it would sit last and push a township out of the bottom three
+            List<Standing> ordered = new ArrayList<>(standings(region, coverageYear, end, level).stream()
+                    .filter(standing -> standing.target() > 0).toList());
             ordered.sort(BY_EXACT_RATE);
             int[] ranks = new int[ordered.size()];
             for (int i = 0; i < ordered.size(); i++) {
@@ -138,8 +139,7 @@ public class TownshipRankings {
     }
 
     private static boolean sameRate(Standing a, Standing b) {
-        return BY_EXACT_RATE.compare(a, b) == 0 || (a.target() > 0 && b.target() > 0
-                && (long) a.enrolled() * b.target() == (long) b.enrolled() * a.target());
+        return (long) a.enrolled() * b.target() == (long) b.enrolled() * a.target();
     }
 
     /**
