@@ -60,8 +60,15 @@ class ReportService {
         };
     }
 
+    /** A report asked for (the bureau's, a bulletin's). */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     Report create(ReportType type, String region, int coverageYear, Instant asOf) {
+        return create(type, region, coverageYear, asOf, false);
+    }
+
+    /** @param scheduled the Friday schedule's WEEKLY report, which one asked for the same day does not stand in for */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    Report create(ReportType type, String region, int coverageYear, Instant asOf, boolean scheduled) {
         CampaignDefined campaign = query.campaign(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
                 "该县（区）该年度尚无参保缴费工作方案，无法生成报表 / no campaign for region " + region + " and coverage year " + coverageYear
                         + " to report on"));
@@ -74,7 +81,7 @@ class ReportService {
                 query.units(Level.VILLAGE, region, coverageYear, moment), query.units(Level.SCHOOL, region, coverageYear, moment),
                 campaign.regionName());
         Report report = new Report(UUID.randomUUID(), type, region, coverageYear, moment.at(), now, content);
-        reports.add(report);
+        reports.add(report, scheduled);
         outbox.append(new ReportPublished(report.reportId().toString(), type, coverageYear, report.asOf(),
                 List.of(ReportFormat.values()), new ReportPublished.Summary(total.target(), total.enrolled(), total.rate()), region));
         return report;

@@ -22,15 +22,16 @@ class ReportStore {
         this.jdbc = jdbc;
     }
 
-    void add(Report report) {
+    /** @param scheduled made by the Friday schedule, not asked for: one of each WEEKLY per campaign and business day */
+    void add(Report report, boolean scheduled) {
         jdbc.sql("""
-                insert into report (report_id, type, region, coverage_year, as_of, created_at, business_date, content)
-                values (:reportId, :type, :region, :coverageYear, :asOf, :createdAt, :businessDate, cast(:content as json))""")
+                insert into report (report_id, type, region, coverage_year, as_of, created_at, business_date, content, scheduled)
+                values (:reportId, :type, :region, :coverageYear, :asOf, :createdAt, :businessDate, cast(:content as json), :scheduled)""")
                 .param("reportId", report.reportId()).param("type", report.type().name()).param("region", report.region())
                 .param("coverageYear", report.coverageYear()).param("asOf", Timestamp.from(report.asOf()))
                 .param("createdAt", Timestamp.from(report.createdAt()))
                 .param("businessDate", report.createdAt().atZone(BusinessTime.ZONE).toLocalDate())
-                .param("content", EventJson.mapper().writeValueAsString(report.content()))
+                .param("content", EventJson.mapper().writeValueAsString(report.content())).param("scheduled", scheduled)
                 .update();
     }
 

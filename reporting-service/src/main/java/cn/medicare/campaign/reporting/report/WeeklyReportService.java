@@ -73,7 +73,7 @@ class WeeklyReportService {
 
     private void publish(ParticipationStore.RegionYear campaign) {
         try {
-            Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null);
+            Report report = reports.create(ReportType.WEEKLY, campaign.region(), campaign.coverageYear(), null, true);
             log.info("Weekly report {} of {} {} published", report.reportId(), campaign.region(), campaign.coverageYear());
         } catch (DuplicateKeyException alreadyPublished) {
             log.info("Weekly report of {} {} was published today already (another replica)", campaign.region(), campaign.coverageYear());

@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class WeeklyReportOnceIntegrationTests {
 
     private static final String REGION = "350826";
+    /** The county whose bureau asks for its own weekly report that Friday. */
+    private static final String ASKING = "350827";
     private static ServiceUnderTest first;
     private static ServiceUnderTest second;
 
@@ -51,9 +53,10 @@ class WeeklyReportOnceIntegrationTests {
         first = ServiceUnderTest.start("reporting_weekly_once", ReportingServiceApplication.class, FridayAtFive.class);
         second = ServiceUnderTest.start("reporting_weekly_once", ReportingServiceApplication.class, FridayAtFive.class);
         ReportingMother county = new ReportingMother(REGION);
-        EventTraffic.publish(county.campaign(), county.targets());
+        ReportingMother asking = new ReportingMother(ASKING);
+        EventTraffic.publish(county.campaign(), county.targets(), asking.campaign(), asking.targets());
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc().queryForObject(
-                "select count(*) from campaign where region = ?", Integer.class, REGION) == 1);
+                "select count(*) from campaign where region in (?, ?)", Integer.class, REGION, ASKING) == 2);
     }
 
     @AfterAll
@@ -74,10 +77,11 @@ class WeeklyReportOnceIntegrationTests {
 
         assertThat(jdbc().queryForObject("select count(*) from shedlock where name = 'weekly-report'", Integer.class))
                 .as("the job ran under the cluster-wide lock").isOne();
-        assertThat(jdbc().queryForObject("select count(*) from report where type = 'WEEKLY' and region = ?", Integer.class, REGION))
-                .isOne();
+        assertThat(jdbc().queryForObject("select count(*) from report where type = 'WEEKLY' and scheduled and region = ?", Integer.class,
+                REGION)).isOne();
         assertThat(jdbc().queryForObject("""
-                select count(*) from outbox where type = 'ReportPublished' and payload::json ->> 'region' = ?""", Integer.class, REGION))
+                select count(*) from outbox join report on report.report_id::text = outbox.payload::json ->> 'reportId'
+                where outbox.type = 'ReportPublished' and report.scheduled and report.region = ?""", Integer.class, REGION))
                 .isOne();
     }
 
@@ -85,17 +89,40 @@ class WeeklyReportOnceIntegrationTests {
     void withoutTheLockASecondWeeklyReportOfTheDayIsRefusedAndPublishesNothing() {
         ReportService reports = second.bean(ReportService.class);
         try {
-            reports.create(ReportType.WEEKLY, REGION, 2018, null);
+            reports.create(ReportType.WEEKLY, REGION, 2018, null, true);
         } catch (DuplicateKeyException publishedByTheOtherTest) {
             // today's weekly report exists either way
         }
 
-        assertThatThrownBy(() -> reports.create(ReportType.WEEKLY, REGION, 2018, null)).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> reports.create(ReportType.WEEKLY, REGION, 2018, null, true)).isInstanceOf(DuplicateKeyException.class);
         assertThat(jdbc().queryForObject("""
-                select count(*) from outbox where type = 'ReportPublished' and payload::json ->> 'region' = ?""", Integer.class, REGION))
+                select count(*) from outbox join report on report.report_id::text = outbox.payload::json ->> 'reportId'
+                where outbox.type = 'ReportPublished' and report.scheduled and report.region = ?""", Integer.class, REGION))
                 .isOne();
-        assertThat(jdbc().queryForObject("select count(*) from report where type = 'WEEKLY' and region = ?", Integer.class, REGION))
-                .isOne();
+        assertThat(jdbc().queryForObject("select count(*) from report where type = 'WEEKLY' and scheduled and region = ?", Integer.class,
+                REGION)).isOne();
+    }
+
+    /**
+     * A WEEKLY report the bureau asked for that Friday morning is its own: the schedule's at 17:00 is still made, with the
+     * afternoon's figures (it used to be refused as the day's second and left the morning's standing).
+     */
+    @Test
+    void theBureauAskingForAWeeklyReportOnAFridayLeavesTheScheduledOneToBeMade() {
+        ApiClient bureau = ApiClient.at(first.port()).as("bureau");
+        String request = "{\"type\":\"WEEKLY\",\"region\":\"" + ASKING + "\",\"coverageYear\":2018}";
+
+        HttpResponse<String> asked = bureau.post("/api/v1/reports", request);
+        try {
+            first.bean(ReportService.class).create(ReportType.WEEKLY, ASKING, 2018, null, true);
+        } catch (DuplicateKeyException madeByTheJobInAnotherTest) {
+            // the schedule's report of the day exists either way
+        }
+
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        assertThat(jdbc().queryForList("select scheduled from report where type = 'WEEKLY' and region = ? order by scheduled",
+                Boolean.class, ASKING)).containsExactly(false, true);
+        assertThat(bureau.post("/api/v1/reports", request).statusCode()).as("the bureau's own, once a day").isEqualTo(409);
     }
 
     @Test
