@@ -143,23 +143,21 @@ public class TownshipRankings {
     }
 
     /**
-     * Month ends (and 15ths) from the start of the collection period to its last deadline, as far
-     * as {@code until}, and the last deadline itself.
+     * Month ends (and 15ths) from the first day anyone may pay (a category's own earlier period too)
+     * to the last deadline, as far as {@code until}, and the last deadline itself.
      */
     static List<LocalDate> periodEnds(CampaignDefined campaign, Period period, LocalDate until) {
-        LocalDate last = campaign.collectionPeriod().end();
-        for (CampaignDefined.Extension extension : campaign.extensions()) {
-            last = extension.until().isAfter(last) ? extension.until() : last;
-        }
+        LocalDate first = campaign.firstCollectionDay();
+        LocalDate last = campaign.lastCollectionDay();
         LocalDate end = until.isBefore(last) ? until : last;
         List<LocalDate> ends = new ArrayList<>();
-        for (LocalDate month = campaign.collectionPeriod().start().withDayOfMonth(1); !month.isAfter(end); month = month.plusMonths(1)) {
+        for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(end); month = month.plusMonths(1)) {
             if (period == Period.HALF_MONTHLY) {
                 ends.add(month.withDayOfMonth(15));
             }
             ends.add(month.withDayOfMonth(month.lengthOfMonth()));
         }
-        ends.removeIf(day -> day.isBefore(campaign.collectionPeriod().start()) || day.isAfter(end));
+        ends.removeIf(day -> day.isBefore(first) || day.isAfter(end));
         // a period that ends mid-month (Lishi: Dec 25) keeps its last, partial half-month or month
         if (!last.isAfter(until) && !ends.contains(last)) {
             ends.add(last);

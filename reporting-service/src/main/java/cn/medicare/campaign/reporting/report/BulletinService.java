@@ -55,7 +55,7 @@ class BulletinService {
 
     private void issue(CampaignDefined campaign, LocalDate day) {
         boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
-        boolean periodEnd = day.equals(WeeklyReportService.lastDay(campaign));
+        boolean periodEnd = day.equals(campaign.lastCollectionDay());
         Instant asOf = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1);
         if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
             issue(ReportType.HALF_MONTHLY, campaign, asOf);

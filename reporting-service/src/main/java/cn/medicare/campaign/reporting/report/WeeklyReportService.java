@@ -80,16 +80,8 @@ class WeeklyReportService {
         }
     }
 
+    /** From the first day anyone may pay (a category's own earlier period too) to the last (extensions too). */
     static boolean running(CampaignDefined campaign, LocalDate today) {
-        return !today.isBefore(campaign.collectionPeriod().start()) && !today.isAfter(lastDay(campaign));
-    }
-
-    /** The collection period's last day, or its latest extension's. */
-    static LocalDate lastDay(CampaignDefined campaign) {
-        LocalDate last = campaign.collectionPeriod().end();
-        for (CampaignDefined.Extension extension : campaign.extensions()) {
-            last = extension.until().isAfter(last) ? extension.until() : last;
-        }
-        return last;
+        return !today.isBefore(campaign.firstCollectionDay()) && !today.isAfter(campaign.lastCollectionDay());
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * 年度参保缴费政策: a county's campaign for one coverage year, replaced as a whole by a higher
@@ -230,6 +231,18 @@ public record CampaignDefined(
     /** 同缴同补: the last day a certification counts for this coverage year. */
     public LocalDate assistanceCutoffOrPeriodEnd() {
         return assistanceCutoff != null ? assistanceCutoff : collectionPeriod.end();
+    }
+
+    /** The first day anyone may enrol and pay: the period's, or a category's own earlier one (Taixing's students, Sept 1). */
+    public LocalDate firstCollectionDay() {
+        return categoryPeriods.stream().map(CategoryPeriod::start).filter(start -> start.isBefore(collectionPeriod.start()))
+                .min(LocalDate::compareTo).orElse(collectionPeriod.start());
+    }
+
+    /** The last day anyone may enrol and pay: the period's end, its latest extension, or a category's own later end. */
+    public LocalDate lastCollectionDay() {
+        return Stream.concat(Stream.of(collectionPeriod.end()), Stream.concat(extensions.stream().map(Extension::until),
+                categoryPeriods.stream().map(CategoryPeriod::end))).max(LocalDate::compareTo).orElseThrow();
     }
 
     /** The day of the month agencies' lists are due by (每月10日以前 unless the campaign says otherwise). */
