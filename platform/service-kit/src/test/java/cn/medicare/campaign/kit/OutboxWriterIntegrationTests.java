@@ -33,6 +33,20 @@ class OutboxWriterIntegrationTests extends KitIntegrationTestBase {
     @Autowired
     MeterRegistry meters;
 
+    /** A constraint's error detail quotes the failing row; exceptions are logged, so it never reaches their messages. */
+    @Test
+    void aFailingRowsValuesStayOutOfTheExceptionMessage() {
+        String idNumber = "350825198506124017";
+        jdbc.execute("create table if not exists failing_row_check (id integer primary key, text varchar(30) not null check (length(text) < 5))");
+
+        assertThatThrownBy(() -> jdbc.update("insert into failing_row_check (id, text) values (?, ?)", 1, idNumber))
+                .hasMessageContaining("failing_row_check").satisfies(refused -> {
+                    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                        assertThat(String.valueOf(cause.getMessage())).doesNotContain(idNumber);
+                    }
+                });
+    }
+
     @Test
     void refusesToWriteOutsideATransaction() {
         assertThatIllegalStateException()
