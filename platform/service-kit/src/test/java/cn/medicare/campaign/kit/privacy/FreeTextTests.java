@@ -11,6 +11,8 @@ class FreeTextTests {
         assertThat(FreeText.redact("城关村350825198506124017号")).isEqualTo("城关村" + "*".repeat(18) + "号");
         assertThat(FreeText.redact("not: 35082519850612401x, 350825850612401")).isEqualTo("not: " + "*".repeat(18) + ", " + "*".repeat(15));
         assertThat(FreeText.redact("全角３５０８２５１９８５０６１２４０１７")).isEqualTo("全角" + "*".repeat(18));
+        assertThat(FreeText.redact("in parts 350825 19850612 4017, 350825-19850612-401X")).isEqualTo("in parts " + "*".repeat(20) + ", "
+                + "*".repeat(20));
     }
 
     @Test
