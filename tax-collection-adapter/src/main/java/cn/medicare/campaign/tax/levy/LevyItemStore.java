@@ -117,17 +117,17 @@ class LevyItemStore {
     }
 
     /**
-     * A refund that takes the net below the settled payable forgets the settlement (DOMAIN.md: it
-     * un-counts the person). A refund of the fund's voucher goes back to the fund.
+     * A refund that takes the net below the settled payable un-counts the person (DOMAIN.md) until they pay it back,
+     * but never raises what they are held to: the settled payable stays the cap (no new debt once settled; reporting's
+     * SettlementRule counts the same). A refund of the fund's voucher goes back to the fund.
      */
     void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         jdbc.sql(toTheFund ? """
-                update levy_item set fund_paid = fund_paid - :amount, change_cursor = null, settled_payable = null
+                update levy_item set fund_paid = fund_paid - :amount, change_cursor = null
                 where person_id = :personId and coverage_year = :coverageYear""" : """
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = null,
-                    applied_refund = greatest(0, applied_refund - :amount),
-                    settled_payable = case when paid_total - :amount < settled_payable then null else settled_payable end
+                    applied_refund = greatest(0, applied_refund - :amount)
                 where person_id = :personId and coverage_year = :coverageYear""")
                 .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
                 .update();
@@ -331,8 +331,9 @@ class LevyItemStore {
                 update levy_item set coverage_announced = true
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
+                  and paid_total >= least(%s, settled_payable)
                 returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on, enrolled_on,
-                          paid_total""".formatted(PersonYears.MATCH)), keys)
+                          paid_total""".formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
