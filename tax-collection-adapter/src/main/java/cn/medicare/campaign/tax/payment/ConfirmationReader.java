@@ -5,11 +5,14 @@ import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.web.RequestValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,14 +34,16 @@ final class ConfirmationReader {
     }
 
     /** @return the valid rows and the rejected ones, each in the order posted */
-    static Rows read(JsonNode body, LocalDate today) {
+    static Rows read(JsonNode body, Clock clock) {
+        LocalDate today = BusinessTime.today(clock);
+        Instant latest = latestAcceptable(clock);
         JsonNode list = body == null || !body.isObject() ? null : body.get("confirmations");
         if (list == null || !list.isArray()) {
             throw ApiException.invalid("confirmations", "必填，应为缴费确认列表 / is required: a list of payment confirmations");
         }
         Rows rows = new Rows(new ArrayList<>(), new ArrayList<>());
         for (int index = 0; index < list.size(); index++) {
-            readRow(index, list.get(index), today, rows);
+            readRow(index, list.get(index), today, latest, rows);
         }
         return rows;
     }
@@ -46,7 +51,7 @@ final class ConfirmationReader {
     record Rows(List<Confirmation> valid, List<ConfirmationOutcome.Rejection> rejected) {
     }
 
-    private static void readRow(int index, JsonNode row, LocalDate today, Rows rows) {
+    private static void readRow(int index, JsonNode row, LocalDate today, Instant latest, Rows rows) {
         List<InputError> errors = new ArrayList<>();
         if (!row.isObject()) {
             errors.add(InputError.field("confirmation", "应为含 voucherNo、idNumber、coverageYear、amount、channel、paidAt 的对象 / "
@@ -60,7 +65,7 @@ final class ConfirmationReader {
         Integer coverageYear = coverageYear(row.get("coverageYear"), errors);
         BigDecimal amount = amount(row.get("amount"), errors);
         PaymentChannel channel = channel(text(row, "channel"), errors);
-        Instant paidAt = instant("paidAt", text(row, "paidAt"), errors);
+        Instant paidAt = instant("paidAt", text(row, "paidAt"), latest, errors);
         if (!errors.isEmpty()) {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
@@ -127,11 +132,24 @@ final class ConfirmationReader {
         return null;
     }
 
-    static Instant instant(String field, String text, List<InputError> errors) {
+    /**
+     * The latest moment a payment or refund can have happened: now, with a few minutes for the tax bureau's clock. A
+     * later one would start coverage from a day to come, and be kept by the levy item as its latest payment.
+     */
+    static Instant latestAcceptable(Clock clock) {
+        return clock.instant().plus(CLOCK_SKEW);
+    }
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    static Instant instant(String field, String text, Instant latest, List<InputError> errors) {
         if (text != null) {
             try {
                 Instant instant = Instant.parse(text.strip());
                 String outOfRange = RequestValues.problemWithInstant(instant);
+                if (outOfRange == null && instant.isAfter(latest)) {
+                    outOfRange = "不能晚于当前时间 / is not in the future";
+                }
                 if (outOfRange == null) {
                     return instant;
                 }

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.tax.payment;
 
-import cn.medicare.campaign.kit.BusinessTime;
 import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ class PaymentConfirmationsController {
     ConfirmationOutcome confirm(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signed,
             @RequestBody(required = false) byte[] body) {
-        return confirmations.confirm(ConfirmationReader.read(signedRequests.verifiedJson(timestamp, signed, body),
-                BusinessTime.today(clock)));
+        return confirmations.confirm(ConfirmationReader.read(signedRequests.verifiedJson(timestamp, signed, body), clock));
     }
 }

@@ -5,7 +5,7 @@ import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.intake.ListRow;
 import cn.medicare.campaign.kit.web.InputError;
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +39,7 @@ final class ReconciliationFile {
     private record Line(int row, ObjectNode confirmation, RowRejection rejection) {
     }
 
-    static Rows read(ListIntake intake, byte[] body, String contentType, LocalDate today) {
+    static Rows read(ListIntake intake, byte[] body, String contentType, Clock clock) {
         List<Line> lines = intake.csv(new ByteArrayInputStream(body), contentType, COLUMNS, ReconciliationFile::line);
         ArrayNode confirmations = JSON.createArrayNode();
         List<Integer> rowOf = new ArrayList<>();
@@ -54,7 +54,7 @@ final class ReconciliationFile {
         }
         ObjectNode wrapped = JSON.createObjectNode();
         wrapped.set("confirmations", confirmations);
-        ConfirmationReader.Rows rows = ConfirmationReader.read(wrapped, today);
+        ConfirmationReader.Rows rows = ConfirmationReader.read(wrapped, clock);
         List<Confirmation> valid = rows.valid().stream()
                 .map(c -> new Confirmation(rowOf.get(c.index()), c.voucherNo(), c.idNumber(), c.coverageYear(), c.amount(), c.channel(),
                         c.paidAt()))

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.tax.payment;
 
-import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
@@ -48,7 +47,7 @@ class ReconciliationsController {
         // the signature covers the bytes, so they are read whole: the kit's body limit bounds them
         byte[] file = signedRequests.verified(timestamp, signed, "POST /api/v1/reconciliations/" + date, body);
         LocalDate day = day(date);
-        return reconciliations.reconcile(day, ReconciliationFile.read(intake, file, contentType, BusinessTime.today(clock)));
+        return reconciliations.reconcile(day, ReconciliationFile.read(intake, file, contentType, clock));
     }
 
     @GetMapping("/api/v1/reconciliations/{date}")

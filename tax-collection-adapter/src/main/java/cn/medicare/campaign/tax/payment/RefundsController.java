@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.payment;
 
+import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,10 +13,12 @@ class RefundsController {
 
     private final SignedRequests signedRequests;
     private final RefundService refunds;
+    private final Clock clock;
 
-    RefundsController(SignedRequests signedRequests, RefundService refunds) {
+    RefundsController(SignedRequests signedRequests, RefundService refunds, Clock clock) {
         this.signedRequests = signedRequests;
         this.refunds = refunds;
+        this.clock = clock;
     }
 
     @PostMapping("/api/v1/refunds")
@@ -23,6 +26,6 @@ class RefundsController {
     ConfirmationOutcome refund(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signed,
             @RequestBody(required = false) byte[] body) {
-        return refunds.record(RefundReader.read(signedRequests.verifiedJson(timestamp, signed, body)));
+        return refunds.record(RefundReader.read(signedRequests.verifiedJson(timestamp, signed, body), clock));
     }
 }

@@ -9,8 +9,9 @@ import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ConfirmationReaderTests {
 
-    private static final LocalDate TODAY = LocalDate.of(2017, 10, 9);
+    /** Noon of 2017-10-09 in Liancheng. */
+    private static final Clock NOW = Clock.fixed(Instant.parse("2017-10-09T04:00:00Z"), ZoneOffset.UTC);
     private static final String ID = Liancheng.idNumber(401);
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /** A payment dated tomorrow would start a waiting coverage from a day to come and stand as the person's latest payment. */
+    @Test
+    void aPaymentDatedInTheFutureIsTheRowsMistake() {
+        ConfirmationReader.Rows rows = read("""
+                {"confirmations":[
+                  {"voucherNo":"V1","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-10T02:14:00Z"},
+                  {"voucherNo":"V2","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-09T04:03:00Z"}]}"""
+                .formatted(ID, ID));
+
+        assertThat(rows.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.index()).isZero();
+            assertThat(rejection.errors()).extracting(InputError::field).containsExactly("paidAt");
+        });
+        assertThat(rows.valid()).as("a tax bureau's clock a few minutes ahead").hasSize(1);
+    }
 
     @Test
     void aVoucherNumberHoldingAnIdNumberIsTheRowsMistakeNamedWithoutRepeatingIt() {
@@ -81,6 +99,6 @@ class ConfirmationReaderTests {
 
     private static ConfirmationReader.Rows read(String json) {
         JsonNode body = JSON.readTree(json);
-        return ConfirmationReader.read(body, TODAY);
+        return ConfirmationReader.read(body, NOW);
     }
 }

@@ -10,14 +10,16 @@ import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class ReconciliationFileTests {
 
     private static final ListIntake INTAKE = new ListIntake(IntakeLimits.defaults(), JsonMapper.builder().build());
-    private static final LocalDate TODAY = LocalDate.of(2017, 10, 21);
+    private static final Clock NOW = Clock.fixed(Instant.parse("2017-10-21T04:00:00Z"), ZoneOffset.UTC);
     private static final String ID = Liancheng.idNumber(401);
 
     @Test
@@ -48,6 +50,6 @@ class ReconciliationFileTests {
     }
 
     private static ReconciliationFile.Rows read(String text) {
-        return ReconciliationFile.read(INTAKE, text.getBytes(StandardCharsets.UTF_8), "text/csv", TODAY);
+        return ReconciliationFile.read(INTAKE, text.getBytes(StandardCharsets.UTF_8), "text/csv", NOW);
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +48,6 @@ class RefundReaderTests {
     }
 
     private static RefundReader.Rows read(String json) {
-        return RefundReader.read(JSON.readTree(json));
+        return RefundReader.read(JSON.readTree(json), Clock.fixed(Instant.parse("2017-11-02T04:00:00Z"), ZoneOffset.UTC));
     }
 }
