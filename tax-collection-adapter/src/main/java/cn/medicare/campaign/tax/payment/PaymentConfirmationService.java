@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
@@ -92,11 +93,15 @@ class PaymentConfirmationService {
             return Map.of();
         }
         Counties counties = new Counties(confirmations);
-        if (counties.unknown().stream().anyMatch(confirmation -> counties.mayBeOnItsWay(confirmation.coverageYear(), consumed))) {
+        List<Confirmation> waiting = counties.unknown().stream().filter(confirmation -> counties.mayBeOnItsWay(confirmation, consumed))
+                .toList();
+        if (!waiting.isEmpty()) {
             throw ApiException.notYetKnown("本服务尚未收到判定缴费所属县所需的参保方案或参保登记，本次请求未处理，请稍后重新发送 "
                     + "(this service has not yet received the campaign or enrolment that tells a payment's county; "
                     + "nothing was applied: send the whole request again shortly)",
-                    List.of(InputError.field("coverageYear", "等待该年度的参保方案或参保登记 (waits for the campaign or enrolment of that year)")));
+                    waiting.stream().map(confirmation -> InputError.field("coverageYear", "凭证号 " + confirmation.voucherNo() + " 等待"
+                            + confirmation.coverageYear() + "年度的参保方案或参保登记 (voucher " + confirmation.voucherNo()
+                            + " waits for the campaign or enrolment of " + confirmation.coverageYear() + ")")).toList());
         }
         // caught up as the broker answered just now, perhaps after the reads above: read what was consumed meanwhile
         counties.readAgainTheUnknown();
@@ -171,11 +176,16 @@ class PaymentConfirmationService {
         /**
          * No campaign of the year: the next year's campaign (or the first one) may still be in
          * enrollment-service's outbox, where the topic cannot show it; any other may still be on the
-         * topic. Several: the enrolment that tells them apart may still be on the topic.
+         * topic. Several: the enrolment that tells them apart may still be on the topic. A payment made
+         * before the year preceding its coverage year waits for nothing: no campaign collects that early,
+         * and one such row held a whole post back until a campaign a year away was defined.
          */
-        boolean mayBeOnItsWay(int year, ConsumerProgress.CaughtUp consumed) {
+        boolean mayBeOnItsWay(Confirmation confirmation, ConsumerProgress.CaughtUp consumed) {
+            int year = confirmation.coverageYear();
             if (campaignRegions(year).isEmpty()) {
-                return campaigns.latestYear().map(latest -> year == latest + 1).orElse(true) || !consumed.caughtUp(Topics.CAMPAIGN);
+                boolean collectedByThen = confirmation.paidAt().atZone(BusinessTime.ZONE).getYear() >= year - 1;
+                return collectedByThen && (campaigns.latestYear().map(latest -> year == latest + 1).orElse(true)
+                        || !consumed.caughtUp(Topics.CAMPAIGN));
             }
             return !consumed.caughtUp(Topics.ROSTER);
         }
