@@ -97,6 +97,22 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(report.get("mismatches").get(0).get("differences")).extracting(JsonNode::asString).containsExactly("channel");
     }
 
+    /** A row the file got wrong still names its voucher: that payment is a rejected row, not one the tax bureau does not know. */
+    @Test
+    void aVoucherOnARejectedRowIsNotUnknownToTheTaxBureau() {
+        String day = "2017-10-26";
+        String paidAt = "2017-10-26T02:00:00Z";
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(confirmation(voucherNo, idNumber, "180.00", paidAt))));
+
+        JsonNode report = TaxApi.json(api.reconcileAs("tax-bureau", day,
+                HEADER + voucherNo + "," + idNumber + ",2018,180.00,WECHAT,2017-10-26 10:00:00\n"));
+
+        assertThat(report.get("rejected")).hasSize(1);
+        assertThat(report.get("unknownToTax").asInt()).isZero();
+    }
+
     @Test
     void aBadDateOrHeaderIsABadRequestAndOnlyTheSignedTaxBureauMayPost() {
         String file = HEADER + line(Vouchers.next(), IdNumbers.next(Liancheng.REGION), "180.00");

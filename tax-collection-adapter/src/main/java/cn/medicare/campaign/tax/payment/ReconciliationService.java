@@ -104,7 +104,8 @@ class ReconciliationService {
         }
         payments.markRecovered(recoveredNow, date);
         recovered += recoveredNow.size();
-        int unknownToTax = (int) payments.paidOn(date).stream().filter(voucherNo -> !inFile.contains(voucherNo)).count();
+        int unknownToTax = (int) payments.paidOn(date).stream()
+                .filter(voucherNo -> !inFile.contains(voucherNo) && !rows.vouchersOnRejectedRows().contains(voucherNo)).count();
         rejected.sort((a, b) -> Integer.compare(a.row(), b.row()));
         ReconciliationReport report = new ReconciliationReport(date, inFile.size(), taxTotal, matched, recovered, mismatches.size(),
                 unknownToTax, mismatches, rejected);
