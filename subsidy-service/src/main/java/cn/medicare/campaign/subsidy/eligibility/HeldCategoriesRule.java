@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Which assistance categories a person holds for a coverage year. Same contribution, same subsidy
  * (同缴同补): a change effective by the end of the year's collection period counts for that year,
- * a later one only from the next year on.
+ * a later one only from the next year on. The latest effective row decides; an ADD and an EXIT
+ * effective the same day end in EXIT, whichever came first, as reporting counts them (the order in
+ * which facts arrive never changes the result, DOMAIN.md).
  */
 public final class HeldCategoriesRule {
 
@@ -25,7 +27,8 @@ public final class HeldCategoriesRule {
         Map<AssistanceCategory, Certification> latest = new EnumMap<>(AssistanceCategory.class);
         certifications.stream()
                 .filter(certification -> !certification.effectiveDate().isAfter(collectionEnd))
-                .sorted(Comparator.comparing(Certification::effectiveDate).thenComparingLong(Certification::sequence))
+                .sorted(Comparator.comparing(Certification::effectiveDate).thenComparing(Certification::action)
+                        .thenComparingLong(Certification::sequence))
                 .forEach(certification -> latest.put(certification.category(), certification));
         Set<AssistanceCategory> held = EnumSet.noneOf(AssistanceCategory.class);
         latest.forEach((category, certification) -> {

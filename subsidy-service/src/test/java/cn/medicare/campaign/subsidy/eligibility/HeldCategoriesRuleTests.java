@@ -60,6 +60,15 @@ class HeldCategoriesRuleTests {
         assertThat(HeldCategoriesRule.heldFor(readdedAfterExit, END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
+    /** Reporting's certified counts and lists take the EXIT of a day as the last word too. */
+    @Test
+    void anAddAndAnExitOfTheSameDayEndInExitWhicheverCameFirst() {
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01", 1), row(MINIMUM_LIVING, ADD, "2017-11-01", 2)),
+                END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-01", 2)),
+                END_2018)).isEmpty();
+    }
+
     @Test
     void categoriesAreHeldEachOnItsOwn() {
         List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01", 1),
