@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
@@ -131,6 +132,30 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(assisted, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
         String notYet = awaitPublished("ContributionAssessed", Liancheng.personId(ordinary), 1).get(0);
         assertThat(JsonPath.<String>read(notYet, "$.payableAmount")).isEqualTo("180.00");
+    }
+
+    /** 免申即享 where registered: Liancheng's 低保 enrolling in the neighbouring county pays that county's full amount. */
+    @Test
+    void aCertificationCountsForAnEnrolmentInItsOwnCountyOnly() {
+        String neighbour = "350821";
+        EventTraffic.publish(Campaigns.inRegion(Liancheng.apiExample(2018), neighbour));
+        String stays = Liancheng.idNumber(491);
+        String moved = Liancheng.idNumber(492);
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + stays + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + moved + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(2);
+
+        PersonEnrolled elsewhere = Liancheng.enrolled(moved, 2018);
+        EventTraffic.publish(Liancheng.enrolled(stays, 2018), new PersonEnrolled(elsewhere.personId(), 2018, neighbour,
+                elsewhere.idNumberMasked(), elsewhere.idNumberSealed(), elsewhere.nameMasked(), elsewhere.birthYear(), elsewhere.sex(),
+                elsewhere.personCategory(), neighbour + "100", elsewhere.village(), null, true, false, EnrolmentChannel.TOWNSHIP,
+                LocalDate.of(2018, 1, 1), null, 0, null));
+
+        String home = awaitPublished("ContributionAssessed", Liancheng.personId(stays), 1).get(0);
+        assertThat(JsonPath.<String>read(home, "$.payableAmount")).isEqualTo("40.00");
+        String away = awaitPublished("ContributionAssessed", Liancheng.personId(moved), 1).get(0);
+        assertThat(JsonPath.<String>read(away, "$.payableAmount")).isEqualTo("180.00");
     }
 
     @Test

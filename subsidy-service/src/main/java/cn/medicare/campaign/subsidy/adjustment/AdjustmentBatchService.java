@@ -150,7 +150,7 @@ class AdjustmentBatchService {
         locks.lock(people);
         certifications.recordAll(agency, batchId, IntStream.range(0, accepted.size())
                 .mapToObj(i -> new CertificationStore.Row(people.get(i), accepted.get(i).category(), accepted.get(i).action(),
-                        accepted.get(i).effectiveDate()))
+                        accepted.get(i).effectiveDate(), accepted.get(i).region()))
                 .toList());
         Map<String, Map<Integer, LocalDate>> cutoffs = new HashMap<>();
         Instant now = clock.instant();

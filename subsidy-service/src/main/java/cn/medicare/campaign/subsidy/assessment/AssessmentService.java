@@ -76,7 +76,7 @@ public class AssessmentService {
         for (Enrolment enrolment : underCampaign) {
             CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
-                    enrolment.assistanceCutoff(campaign.assistanceCutoffOrPeriodEnd()));
+                    enrolment.region(), enrolment.assistanceCutoff(campaign.assistanceCutoffOrPeriodEnd()));
             Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
             Assessment before = previous.get(enrolment);
             if (assessment.equals(before)) {

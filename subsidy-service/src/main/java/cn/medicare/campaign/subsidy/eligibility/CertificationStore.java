@@ -24,34 +24,38 @@ public class CertificationStore {
     }
 
     /** One accepted row about one person, as recorded. */
-    public record Row(String personId, AssistanceCategory category, AdjustmentAction action, LocalDate effectiveDate) {
+    public record Row(String personId, AssistanceCategory category, AdjustmentAction action, LocalDate effectiveDate, String region) {
     }
 
     /** Records a list's rows in one statement, their sequence in the order given. */
     public void recordAll(Agency agency, UUID batchId, List<Row> rows) {
         jdbc.sql("""
-                insert into certification (person_id, category, agency, action, effective_date, batch_id)
-                select person_id, category, :agency, action, effective_date, :batchId
+                insert into certification (person_id, category, agency, action, effective_date, batch_id, region)
+                select person_id, category, :agency, action, effective_date, :batchId, region
                 from unnest(cast(:personIds as varchar[]), cast(:categories as varchar[]), cast(:actions as varchar[]),
-                            cast(:effectiveDates as date[])) with ordinality as rows(person_id, category, action, effective_date, n)
+                            cast(:effectiveDates as date[]), cast(:regions as varchar[]))
+                    with ordinality as rows(person_id, category, action, effective_date, region, n)
                 order by n""")
                 .param("agency", agency.name()).param("batchId", batchId)
                 .param("personIds", rows.stream().map(Row::personId).toArray(String[]::new))
                 .param("categories", rows.stream().map(row -> row.category().name()).toArray(String[]::new))
                 .param("actions", rows.stream().map(row -> row.action().name()).toArray(String[]::new))
                 .param("effectiveDates", rows.stream().map(row -> row.effectiveDate().toString()).toArray(String[]::new))
+                .param("regions", rows.stream().map(Row::region).toArray(String[]::new))
                 .update();
     }
 
     /** The certifications of each of these people who has any. */
     public Map<String, List<Certification>> of(Collection<String> personIds) {
         Map<String, List<Certification>> byPerson = new HashMap<>();
-        jdbc.sql("select person_id, category, action, effective_date, id from certification where person_id = any(cast(:personIds as varchar[]))")
+        jdbc.sql("""
+                select person_id, category, action, effective_date, id, region from certification
+                where person_id = any(cast(:personIds as varchar[]))""")
                 .param("personIds", personIds.toArray(String[]::new))
                 .query(row -> {
                     byPerson.computeIfAbsent(row.getString(1), person -> new ArrayList<>()).add(new Certification(
                             AssistanceCategory.valueOf(row.getString(2)), AdjustmentAction.valueOf(row.getString(3)),
-                            row.getObject(4, LocalDate.class), row.getLong(5)));
+                            row.getObject(4, LocalDate.class), row.getLong(5), row.getString(6)));
                 });
         return byPerson;
     }

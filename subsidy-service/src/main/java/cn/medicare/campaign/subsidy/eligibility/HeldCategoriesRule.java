@@ -22,11 +22,14 @@ public final class HeldCategoriesRule {
     private HeldCategoriesRule() {
     }
 
-    /** @param collectionEnd the last day of the coverage year's collection period */
-    public static Set<AssistanceCategory> heldFor(List<Certification> certifications, LocalDate collectionEnd) {
+    /**
+     * @param region the county of the enrolment: another county's agency certifies for its own (免申即享 where registered)
+     * @param collectionEnd the last day of the coverage year's collection period
+     */
+    public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd) {
         Map<AssistanceCategory, Certification> latest = new EnumMap<>(AssistanceCategory.class);
         certifications.stream()
-                .filter(certification -> !certification.effectiveDate().isAfter(collectionEnd))
+                .filter(certification -> certification.countsIn(region) && !certification.effectiveDate().isAfter(collectionEnd))
                 .sorted(Comparator.comparing(Certification::effectiveDate).thenComparing(Certification::action)
                         .thenComparingLong(Certification::sequence))
                 .forEach(certification -> latest.put(certification.category(), certification));

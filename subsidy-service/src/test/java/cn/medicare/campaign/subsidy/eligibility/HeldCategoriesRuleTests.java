@@ -16,67 +16,78 @@ import org.junit.jupiter.api.Test;
 class HeldCategoriesRuleTests {
 
     /** Liancheng 2018 collects until 2017-12-31, 2019 until 2018-12-31. */
+    private static final String REGION = "350825";
     private static final LocalDate END_2018 = LocalDate.of(2017, 12, 31);
     private static final LocalDate END_2019 = LocalDate.of(2018, 12, 31);
 
     @Test
     void anAddDuringTheCollectionPeriodCountsForThatYear() {
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), END_2018))
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddOnTheLastDayOfThePeriodStillCounts() {
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), END_2018))
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddAfterThePeriodCountsFromTheNextYear() {
         List<Certification> certifications = List.of(row(EXTREME_POVERTY, ADD, "2018-03-01", 1));
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2019)).containsExactly(EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2019)).containsExactly(EXTREME_POVERTY);
     }
 
     @Test
     void anExitByTheEndOfThePeriodEndsTheCategoryForThatYear() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-20", 2));
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).isEmpty();
     }
 
     @Test
     void anExitAfterThePeriodLeavesThatYearAssisted() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2018-02-01", 2));
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2019)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2019)).isEmpty();
     }
 
     @Test
     void theLatestEffectiveRowDecidesWhateverOrderTheRowsWereSentIn() {
         List<Certification> readdedAfterExit = List.of(
                 row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-09-01", 2));
-        assertThat(HeldCategoriesRule.heldFor(readdedAfterExit, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(readdedAfterExit, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     /** Reporting's certified counts and lists take the EXIT of a day as the last word too. */
     @Test
     void anAddAndAnExitOfTheSameDayEndInExitWhicheverCameFirst() {
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01", 1), row(MINIMUM_LIVING, ADD, "2017-11-01", 2)),
-                END_2018)).isEmpty();
+                REGION, END_2018)).isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-01", 2)),
-                END_2018)).isEmpty();
+                REGION, END_2018)).isEmpty();
+    }
+
+    /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
+    @Test
+    void anotherCountysCertificationDoesNotCountHere() {
+        Certification neighbours = new Certification(MINIMUM_LIVING, ADD, LocalDate.parse("2017-10-15"), 1, "350821");
+        Certification keptBeforeCounties = new Certification(EXTREME_POVERTY, ADD, LocalDate.parse("2017-10-15"), 2, null);
+
+        assertThat(HeldCategoriesRule.heldFor(List.of(neighbours, keptBeforeCounties), REGION, END_2018)).containsExactly(EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(List.of(neighbours), "350821", END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void categoriesAreHeldEachOnItsOwn() {
         List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01", 1),
                 row(EXTREME_POVERTY, ADD, "2017-10-01", 2), row(MINIMUM_LIVING, EXIT, "2017-11-01", 3));
-        assertThat(HeldCategoriesRule.heldFor(certifications, END_2018)).containsExactly(EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).containsExactly(EXTREME_POVERTY);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date, long sequence) {
-        return new Certification(category, action, LocalDate.parse(date), sequence);
+        return new Certification(category, action, LocalDate.parse(date), sequence, REGION);
     }
 }
