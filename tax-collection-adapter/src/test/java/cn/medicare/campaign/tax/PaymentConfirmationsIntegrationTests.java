@@ -111,6 +111,21 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(coverageStarts(residents.personId(tooLate))).isZero();
     }
 
+    /** Part of what is owed, paid after the last day a payment still covers within the year: owed back, not kept for nothing. */
+    @Test
+    void partOfThePayablePaidTooLateIsOwedBack() {
+        String partly = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(partly, 2018, 90), residents.assessed(partly, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, partly), found -> found != null && found.has("payBy"));
+
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "100.00", "2018-10-10T02:00:00Z"))));
+
+        String owedBack = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class, residents.personId(partly)),
+                announced -> announced.size() == 1).get(0);
+        assertThat(owedBack).contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+    }
+
     private int coverageStarts(String personId) {
         return jdbc.queryForObject("select count(*) from outbox where type = 'CoverageStarted' and aggregateid = ?", Integer.class, personId);
     }

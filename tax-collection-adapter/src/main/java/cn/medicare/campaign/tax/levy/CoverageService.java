@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
  * period), the adapter sees the settlement first, so it derives the start with the campaign
  * engine's rule and announces it once as CoverageStarted. Coverage never starts after 31 December
  * of its year (DOMAIN.md): a payment made after the last day that still covers within the year
- * (the levy list's {@code payBy}) starts nothing, and what the person paid is owed back to them.
+ * (the levy list's {@code payBy}) starts nothing, and what the person paid is owed back to them,
+ * part of the payable as well as all of it.
  */
 @Service
 class CoverageService {
@@ -31,6 +32,12 @@ class CoverageService {
 
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
+        // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
+        items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
+            if (!partly.coverage().startsWithin(settledOn(partly), partly.coverageYear())) {
+                items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
+            }
+        });
         items.takeAwaitedCoverages(keys).forEach(awaited -> {
             LocalDate settledOn = settledOn(awaited);
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {

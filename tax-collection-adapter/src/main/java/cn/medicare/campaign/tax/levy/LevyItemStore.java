@@ -338,6 +338,21 @@ class LevyItemStore {
     }
 
     /**
+     * Those of these person-years whose start waits for a payment, who paid part of what they owe and have not settled:
+     * paid too late, that part can never start coverage within the year either.
+     */
+    List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on, enrolled_on,
+                       paid_total
+                from levy_item
+                where %s
+                  and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is null
+                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH)), keys)
+                .query(AwaitedCoverage.class).list();
+    }
+
+    /**
      * @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance)
      * @param enrolledOn the business day of the enrolment, where it said
      * @param paidTotal the person's own payments net of refunds
