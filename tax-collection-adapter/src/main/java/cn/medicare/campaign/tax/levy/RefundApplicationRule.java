@@ -77,7 +77,8 @@ final class RefundApplicationRule {
     }
 
     /**
-     * @param appliedOn the business day of the application
+     * Where the person's year stands, as the levy item knows it.
+     *
      * @param withdrawnFor why the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
      * @param withdrawnOn the day the roster ended the enrolment, or null likewise
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
@@ -86,8 +87,17 @@ final class RefundApplicationRule {
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
-    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, WithdrawalReason withdrawnFor,
-            LocalDate withdrawnOn, LocalDate coverageStart, BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
+    record Standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart, BigDecimal paidNet,
+            BigDecimal payable, boolean stillEnrolled) {
+    }
+
+    /** @param appliedOn the business day of the application */
+    static Decision decide(CampaignDefined.RefundRule rule, Reason reason, LocalDate appliedOn, Standing standing) {
+        WithdrawalReason withdrawnFor = standing.withdrawnFor();
+        LocalDate withdrawnOn = standing.withdrawnOn();
+        LocalDate coverageStart = standing.coverageStart();
+        BigDecimal paidNet = standing.paidNet();
+        BigDecimal payable = standing.payable();
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
         boolean started = coverageStart != null;
         // a death or a move after the start refunds nothing, whatever reason the application gives
@@ -115,7 +125,7 @@ final class RefundApplicationRule {
         String approved = ended && !afterCoverage
                 ? "该居民于" + withdrawnOn + "终止参保，" + before + "；因" + reason.chinese + "申请退费，退还" + amount.setScale(2).toPlainString() + "元"
                 : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
-        if (reason.withdrawal != null && stillEnrolled) {
+        if (reason.withdrawal != null && standing.stillEnrolled()) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal
                     + "），以免再被征收 / approved; the resident is still enrolled: withdraw the enrolment too (" + reason.withdrawal
                     + "), or it is levied again");

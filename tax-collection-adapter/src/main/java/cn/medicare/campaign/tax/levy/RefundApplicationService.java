@@ -46,8 +46,8 @@ class RefundApplicationService {
         LevyItemStore.Balance item = items.balance(personId, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
-                BusinessTime.today(clock), item.withdrawalReason(),
-                item.withdrawnOn(), item.coverageStart(), item.paidNet(), item.heldTo(), !item.withdrawn());
+                BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
+                        item.paidNet(), item.heldTo(), !item.withdrawn()));
         UUID applicationId = UUID.randomUUID();
         applications.add(applicationId, personId, coverageYear, item.region(), reason, decision, caller.clientId(), clock.instant());
         if (decision.approved()) {

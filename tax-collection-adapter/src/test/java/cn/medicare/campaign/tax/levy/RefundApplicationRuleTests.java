@@ -15,29 +15,30 @@ class RefundApplicationRuleTests {
     @Test
     void beforeCoverageStartsAnApplicationIsApprovedForWhatItsReasonAllows() {
         var duplicate = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2017, 12, 31), null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true);
+                LocalDate.of(2017, 12, 31), standing(null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true));
         assertThat(duplicate.approved()).isTrue();
         assertThat(duplicate.amount()).isEqualByComparingTo("180.00");
         var elsewhere = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
-                RefundApplicationRule.Reason.ENROLLED_ELSEWHERE, LocalDate.of(2017, 12, 31), null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true);
+                RefundApplicationRule.Reason.ENROLLED_ELSEWHERE, LocalDate.of(2017, 12, 31),
+                standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
         assertThat(elsewhere.amount()).isEqualByComparingTo("180.00");
     }
 
     @Test
     void onTheDayCoverageStartsTheDefaultRuleRefusesAndARuleOnApplicationStillApproves() {
         var refused = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.ENROLLED_ELSEWHERE,
-                COVERAGE_STARTS, null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true);
+                COVERAGE_STARTS, standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
         assertThat(refused.approved()).isFalse();
         assertThat(refused.explanation()).startsWith("待遇享受期已于2018-01-01开始");
         var approved = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE,
-                COVERAGE_STARTS, null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true);
+                COVERAGE_STARTS, standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
         assertThat(approved.approved()).isTrue();
     }
 
     @Test
     void nothingPaidOrNothingPaidTwiceIsRefusedWithTheReason() {
         var nothing = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2017, 12, 1), null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true);
+                LocalDate.of(2017, 12, 1), standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
         assertThat(nothing.approved()).isFalse();
         assertThat(nothing.explanation()).contains("无重复缴费可退");
     }
@@ -45,15 +46,17 @@ class RefundApplicationRuleTests {
     @Test
     void anApprovedRefundThatEndsTheEnrolmentTellsTheClerkToWithdrawItWhileTheRosterStillHoldsIt() {
         var enrolled = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
-                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2017, 12, 1), null, null, COVERAGE_STARTS, yuan("180.00"),
-                yuan("180.00"), true);
+                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2017, 12, 1),
+                standing(null, null, COVERAGE_STARTS, yuan("180.00"),
+                yuan("180.00"), true));
         assertThat(enrolled.explanation()).contains("请同时办理终止参保（EMPLOYEE_INSURANCE）", "withdraw the enrolment too (EMPLOYEE_INSURANCE)");
         var withdrawn = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
-                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2017, 12, 1), null, null, COVERAGE_STARTS, yuan("180.00"),
-                yuan("180.00"), false);
+                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2017, 12, 1),
+                standing(null, null, COVERAGE_STARTS, yuan("180.00"),
+                yuan("180.00"), false));
         assertThat(withdrawn.explanation()).doesNotContain("终止参保").endsWith(" / approved");
         var duplicate = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2017, 12, 1), null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true);
+                LocalDate.of(2017, 12, 1), standing(null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true));
         assertThat(duplicate.explanation()).doesNotContain("终止参保");
     }
 
@@ -62,32 +65,36 @@ class RefundApplicationRuleTests {
     void aDeathOrMoveIsJudgedByTheDayTheEnrolmentEndedAndAfterCoverageStartedRefundsNothingUnderAnyRule() {
         LocalDate afterNewYear = LocalDate.of(2018, 1, 8);
         var diedInDecember = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
-                RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, afterNewYear, WithdrawalReason.DECEASED, LocalDate.of(2017, 12, 20), COVERAGE_STARTS,
-                yuan("180.00"), yuan("180.00"), false);
+                RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, afterNewYear,
+                standing(WithdrawalReason.DECEASED, LocalDate.of(2017, 12, 20), COVERAGE_STARTS,
+                yuan("180.00"), yuan("180.00"), false));
         assertThat(diedInDecember.approved()).isTrue();
         assertThat(diedInDecember.amount()).isEqualByComparingTo("180.00");
         assertThat(diedInDecember.explanation()).startsWith("该居民于2017-12-20终止参保，在待遇享受期开始（2018-01-01）前；因待遇享受期开始前死亡申请退费，退还180.00元");
 
         var diedInMay = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE,
-                LocalDate.of(2018, 5, 10), WithdrawalReason.DECEASED, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false);
+                LocalDate.of(2018, 5, 10),
+                standing(WithdrawalReason.DECEASED, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
         assertThat(diedInMay.approved()).isFalse();
         assertThat(diedInMay.explanation()).startsWith("该居民于2018-05-01终止参保，在待遇享受期开始（2018-01-01）之后，不予退费");
         var movedInMay = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.ENROLLED_ELSEWHERE,
-                LocalDate.of(2018, 5, 10), WithdrawalReason.MOVED_AWAY, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false);
+                LocalDate.of(2018, 5, 10),
+                standing(WithdrawalReason.MOVED_AWAY, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
         assertThat(movedInMay.approved()).isFalse();
         var employedInMay = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE,
-                LocalDate.of(2018, 5, 10), WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false);
+                LocalDate.of(2018, 5, 10),
+                standing(WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
         assertThat(employedInMay.approved()).as("the campaign refunds employee insurance on application at any time").isTrue();
         var diedButAppliedAsEmployed = RefundApplicationRule.decide(RefundRule.ON_APPLICATION,
-                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2018, 5, 10), WithdrawalReason.DECEASED,
-                LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false);
+                RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE, LocalDate.of(2018, 5, 10), standing(WithdrawalReason.DECEASED,
+                LocalDate.of(2018, 5, 1), COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
         assertThat(diedButAppliedAsEmployed.approved()).as("the roster says why the enrolment ended").isFalse();
     }
 
     @Test
     void beforeAStartThatWaitsForThePaymentNothingHasStarted() {
         var waiting = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.JOINED_EMPLOYEE_INSURANCE,
-                LocalDate.of(2018, 4, 10), null, null, null, yuan("100.00"), yuan("180.00"), true);
+                LocalDate.of(2018, 4, 10), standing(null, null, null, yuan("100.00"), yuan("180.00"), true));
         assertThat(waiting.approved()).isTrue();
         assertThat(waiting.explanation()).contains("在待遇享受期开始前申请退费，退还100.00元");
     }
@@ -95,7 +102,7 @@ class RefundApplicationRuleTests {
     @Test
     void aDeathNotYetOnTheRosterIsJudgedByTheApplicationAndTheClerkIsToldToRecordItsDateFirst() {
         var refused = RefundApplicationRule.decide(RefundRule.ON_APPLICATION, RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE,
-                LocalDate.of(2018, 1, 8), null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true);
+                LocalDate.of(2018, 1, 8), standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
         assertThat(refused.approved()).isFalse();
         assertThat(refused.explanation()).contains("如死亡在此之前，请先按实际日期办理终止参保（DECEASED）再申请",
                 "withdraw the enrolment (DECEASED) with its real date first");
@@ -104,12 +111,17 @@ class RefundApplicationRuleTests {
     @Test
     void nothingIsADuplicateBeforeTheAmountDueIsAssessed() {
         var pending = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2017, 12, 1), null, null, COVERAGE_STARTS, yuan("180.00"), null, true);
+                LocalDate.of(2017, 12, 1), standing(null, null, COVERAGE_STARTS, yuan("180.00"), null, true));
         assertThat(pending.approved()).isFalse();
         assertThat(pending.explanation()).contains("应缴金额尚未核定");
     }
 
     private static BigDecimal yuan(String amount) {
         return new BigDecimal(amount);
+    }
+
+    private static RefundApplicationRule.Standing standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
+            BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
+        return new RefundApplicationRule.Standing(withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, stillEnrolled);
     }
 }
