@@ -424,7 +424,42 @@ class EnrollmentApiIntegrationTests {
             assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).has("withdrawnOn")).isFalse();
         }
         JsonNode died = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2019-06-01\n"));
-        assertThat(died.get("withdrawn").asInt()).isEqualTo(2);
+        assertThat(died.get("withdrawn").asInt()).as("2019 only: 2018 stood until it ended").isEqualTo(1);
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018")).has("withdrawnOn")).isFalse();
+    }
+
+    /**
+     * A death the bureau records by hand ends the year named and the years already rolled over after it, and revoking it
+     * restores them all; a withdrawal dated in the future (2205 for 2025) is refused. In 永定 (350822), alone there.
+     */
+    @Test
+    void aDeathRecordedByHandEndsTheLaterYearsTooAndItsRevocationRestoresThem() {
+        String region = "350822";
+        campaignsOf2018And2019(region, "350822100,凤城镇");
+        String idNumber = IdNumbers.of(region, "19500606", 5);
+        String personId = Liancheng.personId(idNumber);
+        String in2018 = Liancheng.enrolment(idNumber, "350822100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
+        assertThat(api.as("bureau").post("/api/v1/enrolments", in2018).statusCode()).isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019")
+                .replace("2017-10-09", "2018-10-09")).statusCode()).isEqualTo(201);
+        String withdrawal = "/api/v1/enrolments/" + personId + "/withdrawal";
+
+        HttpResponse<String> typo = api.as("bureau").post(withdrawal, "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2205-03-01\"}");
+        assertProblem(typo, 400);
+        assertThat(typo.body()).contains("effectiveDate");
+        assertThat(api.as("bureau").post(withdrawal, "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2018-03-01\"}")
+                .statusCode()).isEqualTo(200);
+
+        for (int year : List.of(2018, 2019)) {
+            assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).get("withdrawnOn").asString())
+                    .as("year %d", year).isEqualTo("2018-03-01");
+        }
+        assertThat(api.as("bureau").post(withdrawal + "/revocation", "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode())
+                .isEqualTo(200);
+        for (int year : List.of(2018, 2019)) {
+            assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).has("withdrawnOn"))
+                    .as("year %d", year).isFalse();
+        }
     }
 
     /** A clerk holding the resident's ID card finds the enrolment and its personId, for the calls that take it. */
@@ -771,6 +806,11 @@ class EnrollmentApiIntegrationTests {
         JsonNode outcome = json(api.as("bureau").post("/api/v1/enrolments/batch", body));
         assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
         assertThat(outcome.get("rejected")).isEmpty();
+        JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(Liancheng.idNumber("19900101", 512))
+                + "/audit?coverageYear=2018"));
+        assertThat(audit.valueStream().map(entry -> entry.get("action").asString()).toList()).as("who enrolled them, when, by which rule")
+                .containsExactly("ENROLLED");
+        assertThat(audit.get(0).get("actor").asString()).isEqualTo("bureau");
         assertProblem(api.as("bureau").post("/api/v1/enrolments/batch", "text/csv", "township,village\n"), 400);
         assertProblem(api.as("viewer").post("/api/v1/enrolments/batch", body), 403);
     }

@@ -130,6 +130,7 @@ class EnrolmentService {
         }
         Set<String> added = roster.addAll(distinct, clock.instant());
         List<OutboxMessage> announcements = new ArrayList<>();
+        List<AuditStore.Change> audited = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Enrolment enrolment = prepared.get(i);
             int row = preparedRows.get(i);
@@ -141,6 +142,8 @@ class EnrolmentService {
                         + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personId())) {
                 announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
+                audited.add(new AuditStore.Change(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(),
+                        "ENROLLED", null, enrolment.terms().coverageExplanation()));
             } else {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "居民 " + enrolment.idNumberMasked() + " 已登记 " + enrolment.coverageYear() + " 年度参保 / resident "
@@ -148,6 +151,9 @@ class EnrolmentService {
             }
         }
         outbox.appendAll(announcements);
+        if (!audited.isEmpty()) {
+            audit.recordAll(audited);
+        }
         rejected.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
         return new BatchOutcome(announcements.size(), rejected);
     }

@@ -200,6 +200,17 @@ class EnrolmentStore {
         return deaths;
     }
 
+    /** The years of the person withdrawn for this reason on this day: one death withdraws the years from its own on. */
+    List<Integer> yearsWithdrawn(String personId, WithdrawalReason reason, LocalDate effectiveDate) {
+        return jdbc.sql("""
+                select coverage_year from enrolment
+                where person_id = :personId and withdrawal_reason = :reason and withdrawn_on = :effectiveDate
+                order by coverage_year
+                for update""")
+                .param("personId", personId).param("reason", reason.name()).param("effectiveDate", effectiveDate)
+                .query(Integer.class).list();
+    }
+
     void revokeWithdrawal(String personId, int coverageYear) {
         jdbc.sql("""
                 update enrolment set withdrawn_on = null, withdrawal_reason = null

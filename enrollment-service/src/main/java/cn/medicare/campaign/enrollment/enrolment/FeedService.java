@@ -93,6 +93,8 @@ class FeedService {
         Integer year = feed.perYear ? coverageYear : null;
         Map<String, LocalDate> revoked = exclusions.revokedAmong(feed.kind, year, people);
         List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, year).stream()
+                // a death ends the enrolments of its year and after; an earlier year's stood until it ended
+                .filter(active -> year != null || active.coverageYear() >= dates.get(active.personId()).getYear())
                 .filter(active -> !dates.get(active.personId()).equals(revoked.get(active.personId())))
                 .filter(active -> feed != Feed.EMPLOYEE_INSURANCE
                         || !EnrolmentBlockRule.leftEmployeeInsurance(active.employeeInsuranceEnded(), dates.get(active.personId())))

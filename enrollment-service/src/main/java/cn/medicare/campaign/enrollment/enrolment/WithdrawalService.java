@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -10,8 +11,10 @@ import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,6 +61,10 @@ class WithdrawalService {
             errors.add(InputError.field("effectiveDate", "必填：退出参保的生效日期，自该日起不再计入统计 / is required: the day the person "
                     + "leaves the figures"));
         }
+        if (request.effectiveDate() != null && request.effectiveDate().isAfter(BusinessTime.today(clock))) {
+            // a year mistyped (2205 for 2025) would keep the person in the figures, and alive, for centuries
+            errors.add(InputError.field("effectiveDate", "不能晚于今天 / is not in the future"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -72,7 +79,22 @@ class WithdrawalService {
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
                 "终止参保，自" + request.effectiveDate() + "起");
         outbox.append(new PersonWithdrawn(personId, request.coverageYear(), enrolment.region(), request.reason(), request.effectiveDate()));
+        if (request.reason() == WithdrawalReason.DECEASED) {
+            withdrawLaterYears(caller, personId, request.coverageYear(), request.effectiveDate());
+        }
         return roster.find(personId, request.coverageYear()).orElseThrow();
+    }
+
+    /** A death ends the enrolments already made for the years after too (a roll-over would otherwise chase the family). */
+    private void withdrawLaterYears(Caller caller, String personId, int coverageYear, LocalDate diedOn) {
+        List<EnrolmentStore.Active> later = roster.activeAmong(List.of(personId), null).stream()
+                .filter(active -> active.coverageYear() > coverageYear).toList();
+        roster.withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn));
+        for (EnrolmentStore.Active active : later) {
+            audit.record(personId, active.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", WithdrawalReason.DECEASED.name(),
+                    "终止参保，自" + diedOn + "起（" + coverageYear + "年度登记死亡）");
+            outbox.append(new PersonWithdrawn(personId, active.coverageYear(), active.region(), WithdrawalReason.DECEASED, diedOn));
+        }
     }
 
     /**
@@ -102,13 +124,17 @@ class WithdrawalService {
         if (enrolment.withdrawalReason() == WithdrawalReason.DECEASED && !caller.is(Role.BUREAU)) {
             throw new AccessDeniedException("only the bureau revokes a withdrawal for death");
         }
-        roster.revokeWithdrawal(personId, request.coverageYear());
+        // a death found wrong is wrong for every year it ended; any other withdrawal is of its own year
+        List<Integer> years = enrolment.withdrawalReason() == WithdrawalReason.DECEASED
+                ? roster.yearsWithdrawn(personId, WithdrawalReason.DECEASED, enrolment.withdrawnOn()) : List.of(request.coverageYear());
         FeedService.Feed.behind(enrolment.withdrawalReason()).ifPresent(feed -> exclusions.revoke(personId, feed.kind,
                 feed.perYear ? request.coverageYear() : null, caller.clientId(), clock.instant()));
-        audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
-                FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
-        Enrolment restored = roster.find(personId, request.coverageYear()).orElseThrow();
-        outbox.append(EnrolmentService.announcement(restored, contacts));
-        return restored;
+        for (int year : years) {
+            roster.revokeWithdrawal(personId, year);
+            audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
+                    FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
+            outbox.append(EnrolmentService.announcement(roster.find(personId, year).orElseThrow(), contacts));
+        }
+        return roster.find(personId, request.coverageYear()).orElseThrow();
     }
 }
