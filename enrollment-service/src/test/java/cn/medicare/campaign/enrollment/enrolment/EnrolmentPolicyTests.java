@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.fixtures.Yueyang;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,26 @@ class EnrolmentPolicyTests {
         assertThat(coverage(LocalDate.of(2018, 1, 20), PersonCategory.NEWBORN, born))
                 .isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.EVENT_DATE, born, 0, 0));
         assertThat(coverage(LocalDate.of(2018, 1, 20), PersonCategory.GENERAL, LocalDate.of(1985, 6, 12)).waitingDays()).isEqualTo(90);
+    }
+
+    /**
+     * Yueyang: a newborn within 90 days of birth is covered from birth at the individual amount. An adult claiming the
+     * case with last month's date was covered from that date at 400 instead of 400 + 670 after 90 days; the case now counts
+     * from the birth date of the ID number, and another date is the clerk's mistake.
+     */
+    @Test
+    void theNewbornCaseCountsFromTheBirthDateOfTheIdNumberOnly() {
+        CampaignDefined yueyang = Yueyang.campaign2025();
+        LocalDate enrolledOn = LocalDate.of(2025, 3, 1);
+        var adultWithADate = new EnrolmentPolicy.Applicant(LocalDate.of(1960, 5, 5), PersonCategory.GENERAL, SpecialCase.NEWBORN,
+                LocalDate.of(2025, 2, 1), null, enrolledOn);
+        var adultWithout = new EnrolmentPolicy.Applicant(LocalDate.of(1960, 5, 5), PersonCategory.GENERAL, SpecialCase.NEWBORN, null, null,
+                enrolledOn);
+
+        assertThat(EnrolmentPolicy.caseDateContradiction(adultWithADate)).contains("出生日期");
+        EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(yueyang, adultWithout);
+        assertThat(decision.coverage().start()).as(decision.explanation()).isNull();
+        assertThat(decision.standardAmount()).as(decision.explanation()).isGreaterThan(yueyang.contributions().amountFor(PersonCategory.GENERAL));
     }
 
     private EnrolmentPolicy.Coverage coverage(LocalDate enrolledOn, PersonCategory category, LocalDate birthDate) {

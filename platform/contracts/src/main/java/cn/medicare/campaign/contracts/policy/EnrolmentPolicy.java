@@ -45,11 +45,9 @@ public final class EnrolmentPolicy {
     public record Applicant(LocalDate birthDate, PersonCategory category, SpecialCase specialCase, LocalDate caseDate,
             Integer employeeYears, LocalDate enrolledOn) {
 
+        /** The day the case counts from: a newborn's is the birth date of the ID number, whatever else was typed. */
         LocalDate eventDate() {
-            if (caseDate != null) {
-                return caseDate;
-            }
-            return specialCase == SpecialCase.NEWBORN ? birthDate : null;
+            return specialCase == SpecialCase.NEWBORN ? birthDate : caseDate;
         }
     }
 
@@ -168,6 +166,10 @@ public final class EnrolmentPolicy {
      * window would count backwards).
      */
     public static String caseDateContradiction(Applicant applicant) {
+        if (applicant.specialCase() == SpecialCase.NEWBORN && applicant.caseDate() != null && !applicant.caseDate().equals(applicant.birthDate())) {
+            // an adult claiming to be a newborn dated last month would be covered from that day at the newborn's amount
+            return "新生儿以身份证号码中的出生日期为准，无需另填日期 / is the birth date of the ID number for a newborn: leave it out";
+        }
         LocalDate event = applicant.eventDate();
         return event != null && event.isAfter(applicant.enrolledOn()) ? "不能晚于参保登记日期 / is on or before the day of the enrolment" : null;
     }
