@@ -577,8 +577,10 @@ class EnrollmentApiIntegrationTests {
         assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
         assertThat(outcome.get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList()).containsExactly(2, 3);
         HttpResponse<String> again = api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv",
-                "idNumber,activatedOn\n" + resident + ",2017-11-25\n");
+                "idNumber,activatedOn\n" + resident + ",2017-11-25\n" + resident + ",2017-11-26\n");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList())
+                .as("every row answered: the second of one person is the list's mistake").containsExactly(2);
         assertThat(jdbc.queryForList("select payload::text from outbox where type = 'EVoucherActivated' and aggregateid = ?", String.class,
                 personId)).singleElement().satisfies(payload -> assertThat(payload).contains("\"activatedOn\":\"2017-11-20\"")
                         .doesNotContain(resident));

@@ -45,11 +45,17 @@ class EVoucherService {
     BatchOutcome record(List<Valid> rows, List<BatchOutcome.Rejection> rejected) {
         Instant now = clock.instant();
         Map<String, Valid> byPerson = new HashMap<>();
-        rows.forEach(row -> byPerson.putIfAbsent(personIds.personId(row.idNumber()), row));
+        List<BatchOutcome.Rejection> refused = new ArrayList<>(rejected);
+        for (Valid row : rows) {
+            // every row is answered: a person's second row is the list's mistake, as in an enrolment list
+            if (byPerson.putIfAbsent(personIds.personId(row.idNumber()), row) != null) {
+                refused.add(new BatchOutcome.Rejection(row.row(), List.of(InputError.row(row.row(), "idNumber",
+                        "该居民在本名单中重复出现，以第一行为准 / the resident appears more than once in this list: the first row counts"))));
+            }
+        }
         Map<String, EnrolmentStore.Active> enrolled = new HashMap<>();
         roster.latestAmong(new ArrayList<>(byPerson.keySet())).forEach(active -> enrolled.put(active.personId(), active));
         Map<String, LocalDate> known = new HashMap<>();
-        List<BatchOutcome.Rejection> refused = new ArrayList<>(rejected);
         byPerson.forEach((personId, row) -> {
             if (enrolled.containsKey(personId)) {
                 known.put(personId, row.activatedOn());
