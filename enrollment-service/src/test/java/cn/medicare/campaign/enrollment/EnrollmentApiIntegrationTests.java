@@ -801,6 +801,25 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("bureau").patch(change, "{\"name\":\"" + pasted + "\"}"), 400);
     }
 
+    /** A list may name one person for two coverage years (a clerk registering this year and next): both are enrolled. */
+    @Test
+    void aListEnrolsOnePersonForTwoYearsAndRefusesOnlyATrueRepeat() {
+        String region = "350823";
+        campaignsOf2018And2019(region, "350823100,古田镇");
+        String idNumber = IdNumbers.of(region, "19800808", 7);
+        String in2018 = Liancheng.enrolment(idNumber, "350823100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
+        String in2019 = in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019").replace("2017-10-09", "2018-10-09");
+
+        JsonNode outcome = json(api.as("bureau").post("/api/v1/enrolments/batch", "[" + in2018 + "," + in2019 + "," + in2019 + "]"));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList()).containsExactly(3);
+        for (int year : List.of(2018, 2019)) {
+            assertThat(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(idNumber) + "?coverageYear=" + year).statusCode())
+                    .as("year %d", year).isEqualTo(200);
+        }
+    }
+
     @Test
     void aListComesAsAJsonArrayToo() {
         String body = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 511), Liancheng.LIANFENG) + ","

@@ -61,6 +61,11 @@ record Enrolment(
         return birthDate.equals(coverageStart) ? true : null;
     }
 
+    /** The person-year as one key: a list may enrol one person for two years. */
+    String personYear() {
+        return personId + ":" + coverageYear;
+    }
+
     /** The same enrolment, its coverage start now known (the person paid). */
     Enrolment coveredFrom(LocalDate start) {
         return new Enrolment(personId, coverageYear, region, idNumberSealed, idNumberMasked, name, phone, birthDate, sex,

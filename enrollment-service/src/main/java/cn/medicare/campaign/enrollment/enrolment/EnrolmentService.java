@@ -75,8 +75,8 @@ class EnrolmentService {
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
         Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
         Map<String, String> blocked = blocking(List.of(enrolment));
-        if (blocked.containsKey(enrolment.personId())) {
-            throw ApiException.ruleViolated(blocked.get(enrolment.personId()));
+        if (blocked.containsKey(enrolment.personYear())) {
+            throw ApiException.ruleViolated(blocked.get(enrolment.personYear()));
         }
         if (!roster.add(enrolment, clock.instant())) {
             throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已登记 " + request.coverageYear() + " 年度参保 / resident "
@@ -123,8 +123,9 @@ class EnrolmentService {
         Set<String> keys = new HashSet<>();
         Map<String, String> blocked = blocking(prepared);
         for (int i = 0; i < prepared.size(); i++) {
-            repeated[i] = !keys.add(prepared.get(i).personId());
-            if (!repeated[i] && !blocked.containsKey(prepared.get(i).personId())) {
+            // a person may be on one list for two coverage years; twice for one year is the list's mistake
+            repeated[i] = !keys.add(prepared.get(i).personYear());
+            if (!repeated[i] && !blocked.containsKey(prepared.get(i).personYear())) {
                 distinct.add(prepared.get(i));
             }
         }
@@ -134,13 +135,13 @@ class EnrolmentService {
         for (int i = 0; i < prepared.size(); i++) {
             Enrolment enrolment = prepared.get(i);
             int row = preparedRows.get(i);
-            if (blocked.containsKey(enrolment.personId())) {
-                rejected.add(BatchOutcome.Rejection.of(row, ApiException.ruleViolated(blocked.get(enrolment.personId()))));
+            if (blocked.containsKey(enrolment.personYear())) {
+                rejected.add(BatchOutcome.Rejection.of(row, ApiException.ruleViolated(blocked.get(enrolment.personYear()))));
             } else if (repeated[i]) {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "居民 " + enrolment.idNumberMasked() + " 在本名单中重复出现 / resident " + enrolment.idNumberMasked()
                         + " appears more than once in this list"))));
-            } else if (added.contains(enrolment.personId())) {
+            } else if (added.contains(enrolment.personYear())) {
                 announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
                 audited.add(new AuditStore.Change(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(),
                         "ENROLLED", null, enrolment.terms().coverageExplanation()));
@@ -159,9 +160,10 @@ class EnrolmentService {
     }
 
     /**
-     * Why some of these people may not be enrolled, by personId: a death (a DECEASED withdrawal or a
-     * death list) on or before the enrolment, employee insurance or another region's enrolment for
-     * the year (the lists of 人社/医保 and other regions). One read of each for a whole list.
+     * Why some of these people may not be enrolled, by person-year ({@link Enrolment#personYear()}): a
+     * death (a DECEASED withdrawal or a death list) on or before the enrolment, employee insurance or
+     * another region's enrolment for the year (the lists of 人社/医保 and other regions). One read of
+     * each for a whole list.
      */
     private Map<String, String> blocking(List<Enrolment> enrolments) {
         List<String> personIds = enrolments.stream().map(Enrolment::personId).distinct().toList();
@@ -172,7 +174,7 @@ class EnrolmentService {
             EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), deaths.get(enrolment.personId()),
                     excluded.getOrDefault(enrolment.personId(), List.of()),
                     enrolment.terms().specialCase() == SpecialCase.EMPLOYEE_INSURANCE_LAPSE ? enrolment.terms().specialCaseDate() : null)
-                    .ifPresent(why -> blocked.put(enrolment.personId(), why));
+                    .ifPresent(why -> blocked.put(enrolment.personYear(), why));
         }
         return blocked;
     }

@@ -103,12 +103,13 @@ class EnrolmentStore {
     /** Every column as one array: the statement is the same for any number of rows, and so are its parameters. */
     private static final String INSERT_ALL = INSERT_COLUMNS + "select * from unnest("
             + Arrays.stream(COLUMNS).map(column -> "cast(:" + column[0] + " as " + column[1] + "[])").collect(Collectors.joining(", "))
-            + ")" + ON_CONFLICT + " returning person_id";
+            + ")" + ON_CONFLICT + " returning person_id || ':' || coverage_year";
 
     /**
      * Adds many enrolments in one statement; the list holds each person-year once.
      *
-     * @return the personIds actually added: the others were on the roster for that year already
+     * @return the person-years actually added ({@link Enrolment#personYear()}): the others were on the roster for that year
+     *     already
      */
     Set<String> addAll(List<Enrolment> enrolments, Instant at) {
         if (enrolments.isEmpty()) {

@@ -107,7 +107,7 @@ class RenewalService {
         List<OutboxMessage> announcements = new ArrayList<>();
         List<AuditStore.Change> changes = new ArrayList<>();
         for (Enrolment renewed : renewals) {
-            if (added.contains(renewed.personId())) {
+            if (added.contains(renewed.personYear())) {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts), at));
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
                         "续保名单：按上年度参保登记"));
