@@ -403,8 +403,8 @@ class EnrollmentApiIntegrationTests {
         campaignsOf2018And2019(region, "350824100,平川镇");
         String idNumber = IdNumbers.of(region, "19500505", 3);
         String personId = Liancheng.personId(idNumber);
-        String in2018 = Liancheng.enrolment(idNumber, "350824100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
-        String in2019 = in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019").replace("2017-10-09", "2018-10-09");
+        String in2018 = enrolmentIn(region, "350824100", idNumber, 2018);
+        String in2019 = enrolmentIn(region, "350824100", idNumber, 2019);
         assertThat(api.as("bureau").post("/api/v1/enrolments", in2018).statusCode()).isEqualTo(201);
         String deathList = "idNumber,date\n" + idNumber + ",2018-03-01\n";
         assertThat(json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", deathList)).get("withdrawn").asInt()).isEqualTo(1);
@@ -438,10 +438,9 @@ class EnrollmentApiIntegrationTests {
         campaignsOf2018And2019(region, "350822100,凤城镇");
         String idNumber = IdNumbers.of(region, "19500606", 5);
         String personId = Liancheng.personId(idNumber);
-        String in2018 = Liancheng.enrolment(idNumber, "350822100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
+        String in2018 = enrolmentIn(region, "350822100", idNumber, 2018);
         assertThat(api.as("bureau").post("/api/v1/enrolments", in2018).statusCode()).isEqualTo(201);
-        assertThat(api.as("bureau").post("/api/v1/enrolments", in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019")
-                .replace("2017-10-09", "2018-10-09")).statusCode()).isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, "350822100", idNumber, 2019)).statusCode()).isEqualTo(201);
         String withdrawal = "/api/v1/enrolments/" + personId + "/withdrawal";
 
         HttpResponse<String> typo = api.as("bureau").post(withdrawal, "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2205-03-01\"}");
@@ -807,8 +806,8 @@ class EnrollmentApiIntegrationTests {
         String region = "350823";
         campaignsOf2018And2019(region, "350823100,古田镇");
         String idNumber = IdNumbers.of(region, "19800808", 7);
-        String in2018 = Liancheng.enrolment(idNumber, "350823100").replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"");
-        String in2019 = in2018.replace("\"coverageYear\":2018", "\"coverageYear\":2019").replace("2017-10-09", "2018-10-09");
+        String in2018 = enrolmentIn(region, "350823100", idNumber, 2018);
+        String in2019 = enrolmentIn(region, "350823100", idNumber, 2019);
 
         JsonNode outcome = json(api.as("bureau").post("/api/v1/enrolments/batch", "[" + in2018 + "," + in2019 + "," + in2019 + "]"));
 
@@ -867,6 +866,12 @@ class EnrollmentApiIntegrationTests {
     }
 
     /** API.md's example campaign for 2018 and 2019 in a county of one township ({@code code,name}) with a target of 100. */
+    /** A local resident of the township in another county, enrolled in the period of the year (Oct 9 of the year before). */
+    private static String enrolmentIn(String region, String township, String idNumber, int coverageYear) {
+        return Liancheng.enrolment(idNumber, township).replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"")
+                .replace("\"coverageYear\":2018", "\"coverageYear\":" + coverageYear).replace("2017-10-09", (coverageYear - 1) + "-10-09");
+    }
+
     private void campaignsOf2018And2019(String region, String township) {
         for (int year : List.of(2018, 2019)) {
             assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
