@@ -429,8 +429,9 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
-     * A death the bureau records by hand ends the year named and the years already rolled over after it, and revoking it
-     * restores them all; a withdrawal dated in the future (2205 for 2025) is refused. In 永定 (350822), alone there.
+     * A death the bureau records by hand on the 2019 enrolment (died in December 2018) ends the 2018 one too, as the death
+     * list would, and revoking it restores both; a withdrawal dated beyond its year (2205 for 2025) is refused. In 永定
+     * (350822), alone there.
      */
     @Test
     void aDeathRecordedByHandEndsTheLaterYearsTooAndItsRevocationRestoresThem() {
@@ -443,17 +444,17 @@ class EnrollmentApiIntegrationTests {
         assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, "350822100", idNumber, 2019)).statusCode()).isEqualTo(201);
         String withdrawal = "/api/v1/enrolments/" + personId + "/withdrawal";
 
-        HttpResponse<String> typo = api.as("bureau").post(withdrawal, "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2205-03-01\"}");
+        HttpResponse<String> typo = api.as("bureau").post(withdrawal, "{\"coverageYear\":2019,\"reason\":\"DECEASED\",\"effectiveDate\":\"2205-03-01\"}");
         assertProblem(typo, 400);
         assertThat(typo.body()).contains("effectiveDate");
-        assertThat(api.as("bureau").post(withdrawal, "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"2018-03-01\"}")
+        assertThat(api.as("bureau").post(withdrawal, "{\"coverageYear\":2019,\"reason\":\"DECEASED\",\"effectiveDate\":\"2018-12-20\"}")
                 .statusCode()).isEqualTo(200);
 
         for (int year : List.of(2018, 2019)) {
             assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).get("withdrawnOn").asString())
-                    .as("year %d", year).isEqualTo("2018-03-01");
+                    .as("year %d", year).isEqualTo("2018-12-20");
         }
-        assertThat(api.as("bureau").post(withdrawal + "/revocation", "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode())
+        assertThat(api.as("bureau").post(withdrawal + "/revocation", "{\"coverageYear\":2019,\"reason\":\"公安更正死亡登记\"}").statusCode())
                 .isEqualTo(200);
         for (int year : List.of(2018, 2019)) {
             assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + year)).has("withdrawnOn"))

@@ -61,9 +61,13 @@ class WithdrawalService {
             errors.add(InputError.field("effectiveDate", "必填：退出参保的生效日期，自该日起不再计入统计 / is required: the day the person "
                     + "leaves the figures"));
         }
-        if (request.effectiveDate() != null && request.effectiveDate().isAfter(BusinessTime.today(clock))) {
-            // a year mistyped (2205 for 2025) would keep the person in the figures, and alive, for centuries
-            errors.add(InputError.field("effectiveDate", "不能晚于今天 / is not in the future"));
+        // a year mistyped (2205 for 2025) would keep the person in the figures, and alive, for centuries; a withdrawal may
+        // still be dated ahead within its year (employee insurance from Jan 1), a death never
+        if (request.effectiveDate() != null && request.coverageYear() != null
+                && (request.effectiveDate().getYear() > request.coverageYear()
+                        || request.reason() == WithdrawalReason.DECEASED && request.effectiveDate().isAfter(BusinessTime.today(clock)))) {
+            errors.add(InputError.field("effectiveDate", "不能晚于该参保年度的12月31日，死亡日期不能晚于今天 / is within the coverage year, "
+                    + "and a death is not in the future"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -85,10 +89,13 @@ class WithdrawalService {
         return roster.find(personId, request.coverageYear()).orElseThrow();
     }
 
-    /** A death ends the enrolments already made for the years after too (a roll-over would otherwise chase the family). */
+    /**
+     * A death ends the person's other enrolments of its year and after too, as the death list does (a roll-over would
+     * otherwise chase the family); an earlier year stood until it ended.
+     */
     private void withdrawLaterYears(Caller caller, String personId, int coverageYear, LocalDate diedOn) {
         List<EnrolmentStore.Active> later = roster.activeAmong(List.of(personId), null).stream()
-                .filter(active -> active.coverageYear() > coverageYear).toList();
+                .filter(active -> active.coverageYear() != coverageYear && active.coverageYear() >= diedOn.getYear()).toList();
         roster.withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn));
         for (EnrolmentStore.Active active : later) {
             audit.record(personId, active.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", WithdrawalReason.DECEASED.name(),

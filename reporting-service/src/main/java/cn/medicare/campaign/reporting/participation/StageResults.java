@@ -112,6 +112,8 @@ public class StageResults {
         boolean goal = stage.measureOrDefault() == CampaignDefined.Stage.Measure.GOAL;
         return query.units(level, campaign.region(), campaign.coverageYear(), moment).stream()
                 .filter(figures -> !eVouchers || figures.eVoucherTarget() != null)
+                // a unit with nobody to enrol (target 0) has no rate to judge: "0 of 0" earned every reward
+                .filter(figures -> (eVouchers ? figures.eVoucherTarget() : figures.target()) > 0)
                 .map(figures -> {
                     int done = eVouchers ? figures.eVoucherActivated() : figures.enrolled();
                     int target = eVouchers ? figures.eVoucherTarget() : figures.target();

@@ -26,13 +26,10 @@ final class StageRule {
     }
 
     /**
+     * @param target above 0: a unit with nobody to enrol is not judged ({@link StageResults})
      * @param penalty per whole point short (a part of a point does not count), or pro rata to the fen
-     * @return for a unit with no one to enrol (target 0), neither met nor short: no reward and no penalty
      */
     static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target, CampaignDefined.StageRules.Penalty penalty) {
-        if (target == 0) {
-            return new Outcome(false, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
-        }
         BigDecimal needed = stage.threshold().multiply(BigDecimal.valueOf(target));
         if (BigDecimal.valueOf(enrolled).compareTo(needed) >= 0) {
             return new Outcome(true, stage.reward(), BigDecimal.ZERO.setScale(2));

@@ -28,7 +28,8 @@ class PersonListStore {
     private static final String COLUMNS = """
             select %s as person_id, %s as township, t.township_name, %s as village, person_year.id_number_masked,
                    person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
-                   person_year.paid_amount - person_year.refunded_amount as paid, person_year.pay_by, held.categories as held_categories
+                   person_year.paid_amount - person_year.refunded_amount as paid,
+                   case when person_year.settled_payable is null then person_year.pay_by end as pay_by, held.categories as held_categories
             """;
 
     private final JdbcClient jdbc;

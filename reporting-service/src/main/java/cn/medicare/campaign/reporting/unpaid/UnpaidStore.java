@@ -19,7 +19,8 @@ class UnpaidStore {
 
     List<UnpaidController.Person> unpaid(String region, int coverageYear, String township, LocalDate today) {
         return jdbc.sql("""
-                select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid, pay_by
+                select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid,
+                       case when settled_payable is null then pay_by end as pay_by
                 from person_year
                 where region = :region and coverage_year = :coverageYear and township = :township
                   and """ + Definitions.REGISTERED + " and not " + Definitions.SETTLED + """

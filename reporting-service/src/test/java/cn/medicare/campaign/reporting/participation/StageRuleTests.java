@@ -26,12 +26,6 @@ class StageRuleTests {
         assertThat(outcome.penalty()).isEqualTo(new BigDecimal("434.00"));
     }
 
-    @Test
-    void aUnitWithNobodyToEnrolIsNeitherRewardedNorPenalised() {
-        assertThat(StageRule.judge(novemberFifteenth, 300, 0))
-                .isEqualTo(new StageRule.Outcome(false, new BigDecimal("0.00"), new BigDecimal("0.00")));
-    }
-
     /** DOMAIN.md: "Stages are judged on the exact rate (33,390 / 66,781 = 0.49999 has NOT reached 50 %)". */
     @Test
     void aRateThatRoundsUpToTheThresholdHasNotReachedIt() {

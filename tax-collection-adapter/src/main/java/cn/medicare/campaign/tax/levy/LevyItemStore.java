@@ -338,8 +338,8 @@ class LevyItemStore {
     }
 
     /**
-     * Those of these person-years whose start waits for a payment, who paid part of what they owe and have not settled:
-     * paid too late, that part can never start coverage within the year either.
+     * Those of these person-years whose start waits for a payment, who paid part of what they owe and are not settled
+     * now (never, or no longer since a refund): paid too late, that part can never start coverage within the year either.
      */
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
@@ -347,8 +347,9 @@ class LevyItemStore {
                        paid_total
                 from levy_item
                 where %s
-                  and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is null
-                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH)), keys)
+                  and coverage_from is not null and not coverage_announced and not withdrawn
+                  and (settled_payable is null or paid_total < least(%s, settled_payable))
+                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
