@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
@@ -11,6 +12,7 @@ import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +98,15 @@ class WithdrawalService {
     private void withdrawLaterYears(Caller caller, String personId, int coverageYear, LocalDate diedOn) {
         List<EnrolmentStore.Active> later = roster.activeAmong(List.of(personId), null).stream()
                 .filter(active -> active.coverageYear() != coverageYear && active.coverageYear() >= diedOn.getYear()).toList();
-        roster.withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn));
-        for (EnrolmentStore.Active active : later) {
-            audit.record(personId, active.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", WithdrawalReason.DECEASED.name(),
-                    "终止参保，自" + diedOn + "起（" + coverageYear + "年度登记死亡）");
-            outbox.append(new PersonWithdrawn(personId, active.coverageYear(), active.region(), WithdrawalReason.DECEASED, diedOn));
+        if (later.isEmpty()) {
+            return;
         }
+        Instant now = clock.instant();
+        roster.withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn));
+        audit.recordAll(later.stream().map(active -> new AuditStore.Change(personId, active.coverageYear(), now, caller.clientId(),
+                "WITHDRAWN", WithdrawalReason.DECEASED.name(), "终止参保，自" + diedOn + "起（" + coverageYear + "年度登记死亡）")).toList());
+        outbox.appendAll(later.stream().map(active -> OutboxMessage.of(new PersonWithdrawn(personId, active.coverageYear(), active.region(),
+                WithdrawalReason.DECEASED, diedOn), now)).toList());
     }
 
     /**

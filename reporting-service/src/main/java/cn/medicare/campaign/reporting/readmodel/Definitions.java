@@ -1,5 +1,7 @@
 package cn.medicare.campaign.reporting.readmodel;
 
+import java.time.LocalDate;
+
 /**
  * The suite's definitions (DOMAIN.md) as SQL conditions on {@code person_year}, so that every
  * figure and every list applies exactly the same ones. Their parameters are named ({@code :today},
@@ -19,6 +21,17 @@ public final class Definitions {
                                 where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
                                 limit 1), person_year.township)
                  else person_year.township end""";
+
+    /**
+     * 缴费截止日 as the unpaid lists show it: the last day a payment still starts coverage within the year, while the start
+     * waits for it (never settled; once settled, coverage started and a refund is owed back, not chased).
+     */
+    public static final String PAY_BY = "case when person_year.settled_payable is null then person_year.pay_by end";
+
+    /** Whether the last day to pay has passed on the day a list is read: paying then covers nobody this year. */
+    public static boolean payByPassed(LocalDate payBy, LocalDate on) {
+        return payBy != null && on.isAfter(payBy);
+    }
 
     /** Registered for the year and not withdrawn by {@code :today}. */
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";

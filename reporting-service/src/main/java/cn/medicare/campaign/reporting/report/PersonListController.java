@@ -9,6 +9,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
+import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -204,7 +205,7 @@ class PersonListController {
                 : listed.payableAmount().subtract(listed.paidAmount()).max(BigDecimal.ZERO);
         return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),
                 contact != null ? contact.name() : listed.nameMasked(), listed.idNumberMasked(), contact == null ? null : contact.phone(),
-                categories, listed.payableAmount(), listed.paidAmount(), outstanding, payBy, payBy != null && listedOn.isAfter(payBy));
+                categories, listed.payableAmount(), listed.paidAmount(), outstanding, payBy, Definitions.payByPassed(payBy, listedOn));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, PersonList kind, String region, int coverageYear, String unit,

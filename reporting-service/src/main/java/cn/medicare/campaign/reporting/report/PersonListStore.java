@@ -29,7 +29,7 @@ class PersonListStore {
             select %s as person_id, %s as township, t.township_name, %s as village, person_year.id_number_masked,
                    person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid,
-                   case when person_year.settled_payable is null then person_year.pay_by end as pay_by, held.categories as held_categories
+                   %s as pay_by, held.categories as held_categories
             """;
 
     private final JdbcClient jdbc;
@@ -74,7 +74,7 @@ class PersonListStore {
     /** For an agency, its people are those who hold one of its categories today or were assisted for one. */
     private static String roster(PersonList list, List<String> categories) {
         return held(categories) + COLUMNS.formatted("person_year.person_id", "person_year.township", "person_year.village",
-                        "person_year.assistance_category") + """
+                        "person_year.assistance_category", Definitions.PAY_BY) + """
                 from person_year
                 left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
@@ -112,7 +112,7 @@ class PersonListStore {
     /** A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures count them. */
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", "coalesce(person_year.township, held.township)",
-                "coalesce(person_year.village, held.village)", "held.categories") + """
+                "coalesce(person_year.village, held.village)", "held.categories", Definitions.PAY_BY) + """
                 from held
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
                 left join person_contact on person_contact.person_id = held.person_id and person_contact.coverage_year = :coverageYear

@@ -20,7 +20,8 @@ class UnpaidStore {
     List<UnpaidController.Person> unpaid(String region, int coverageYear, String township, LocalDate today) {
         return jdbc.sql("""
                 select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid,
-                       case when settled_payable is null then pay_by end as pay_by
+                       """ + Definitions.PAY_BY + """
+                           as pay_by
                 from person_year
                 where region = :region and coverage_year = :coverageYear and township = :township
                   and """ + Definitions.REGISTERED + " and not " + Definitions.SETTLED + """
@@ -33,7 +34,7 @@ class UnpaidStore {
                     return new UnpaidController.Person(row.getString("person_id"), row.getString("id_number_masked"),
                             row.getString("name_masked"), row.getString("village"), payable, paid,
                             payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO), payBy,
-                            payBy != null && today.isAfter(payBy));
+                            Definitions.payByPassed(payBy, today));
                 })
                 .list();
     }

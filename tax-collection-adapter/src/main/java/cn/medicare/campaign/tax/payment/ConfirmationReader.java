@@ -12,7 +12,6 @@ import cn.medicare.campaign.kit.web.RequestValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -133,14 +132,12 @@ final class ConfirmationReader {
     }
 
     /**
-     * The latest moment a payment or refund can have happened: now, with a few minutes for the tax bureau's clock. A
+     * The latest moment a payment or refund can have happened: now, as far ahead as the tax bureau's clock may run. A
      * later one would start coverage from a day to come, and be kept by the levy item as its latest payment.
      */
     static Instant latestAcceptable(Clock clock) {
-        return clock.instant().plus(CLOCK_SKEW);
+        return clock.instant().plus(SignedRequests.TAX_BUREAU_CLOCK);
     }
-
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     static Instant instant(String field, String text, Instant latest, List<InputError> errors) {
         if (text != null) {

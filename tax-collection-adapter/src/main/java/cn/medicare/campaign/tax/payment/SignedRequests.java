@@ -20,15 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SignedRequests {
 
-    /** API.md: a signature more than 300 s away from now is refused. */
-    private static final Duration SIGNATURE_TOLERANCE = Duration.ofSeconds(300);
+    /**
+     * How far the tax bureau's clock may run from ours. API.md: a signature more than 300 s away from now is refused;
+     * a payment or refund dated further ahead than this is the row's mistake (ConfirmationReader).
+     */
+    static final Duration TAX_BUREAU_CLOCK = Duration.ofSeconds(300);
 
     private final WebhookSignature signature;
     private final Clock clock;
     private final ObjectReader json;
 
     SignedRequests(@Value("${insurance.tax.webhook-secret}") String secret, Clock clock, JsonMapper jsonMapper) {
-        this.signature = new WebhookSignature(secret, SIGNATURE_TOLERANCE);
+        this.signature = new WebhookSignature(secret, TAX_BUREAU_CLOCK);
         this.clock = clock;
         // amounts sent as JSON numbers are read exactly, never through a double
         this.json = jsonMapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
