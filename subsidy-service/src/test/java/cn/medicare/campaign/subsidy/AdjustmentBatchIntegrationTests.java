@@ -223,6 +223,20 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
     }
 
     @Test
+    void aListWhoseEveryRowWasRejectedIsStillOwed() {
+        HttpResponse<String> rejected = post("rural-revitalization", BATCHES + "?month=2017-10", JSON,
+                rows(row(Liancheng.idNumber(471), "ADD", "ORPHAN")));
+        assertThat(JsonPath.<Boolean>read(rejected.body(), "$.onTime")).isTrue();
+        assertThat(JsonPath.<Integer>read(rejected.body(), "$.accepted")).isZero();
+
+        String submissions = get("bureau", "/api/v1/submissions?month=2017-10").body();
+
+        assertThat(JsonPath.<List<String>>read(submissions, "$[?(@.agency == 'RURAL_REVITALIZATION')].status")).containsExactly("MISSING");
+        assertThat(JsonPath.<List<String>>read(submissions, "$[?(@.agency == 'RURAL_REVITALIZATION')].batches[*]"))
+                .containsExactly(JsonPath.<String>read(rejected.body(), "$.batchId"));
+    }
+
+    @Test
     void noPublishedEventCarriesAPlainIdNumber() {
         post("disabled-federation", BATCHES + "?month=2017-10", JSON, rows(row(Liancheng.idNumber(471), "ADD", "DISABILITY_MODERATE")));
         enrolAndAwaitAssessment(Liancheng.idNumber(471));

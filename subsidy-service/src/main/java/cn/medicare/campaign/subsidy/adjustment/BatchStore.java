@@ -36,7 +36,8 @@ class BatchStore {
         this.json = json;
     }
 
-    record Submission(Agency agency, String batchId, boolean onTime) {
+    /** @param accepted whether any of the batch's rows was accepted: a list wholly rejected has not been received */
+    record Submission(Agency agency, String batchId, boolean onTime, boolean accepted) {
     }
 
     /** Fails with a DuplicateKeyException when the agency already used the idempotency key. */
@@ -94,9 +95,12 @@ class BatchStore {
 
     List<Submission> submissions(YearMonth month) {
         return jdbc.sql("""
-                select agency, batch_id, on_time from adjustment_batch where month = :month order by submitted_at, batch_id""")
+                select b.agency, b.batch_id, b.on_time,
+                       exists (select 1 from adjustment_row r where r.batch_id = b.batch_id and r.accepted) as accepted
+                from adjustment_batch b where b.month = :month order by b.submitted_at, b.batch_id""")
                 .param("month", month.toString())
-                .query((row, n) -> new Submission(Agency.valueOf(row.getString(1)), row.getString(2), row.getBoolean(3)))
+                .query((row, n) -> new Submission(Agency.valueOf(row.getString(1)), row.getString(2), row.getBoolean(3),
+                        row.getBoolean(4)))
                 .list();
     }
 }

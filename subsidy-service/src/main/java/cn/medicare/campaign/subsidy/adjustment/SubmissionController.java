@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which agencies sent their list for a month by the 10th (每月10日以前), for the bureau to chase the others. */
+/**
+ * Which agencies sent their list for a month by the 10th (每月10日以前), for the bureau to chase the others.
+ * A list whose every row was rejected lists its batch but is not a list received: the agency still owes one.
+ */
 @RestController
 class SubmissionController {
 
@@ -31,8 +34,9 @@ class SubmissionController {
         List<BatchStore.Submission> submitted = batches.submissions(due);
         return Arrays.stream(Agency.values()).map(agency -> {
             List<BatchStore.Submission> own = submitted.stream().filter(s -> s.agency() == agency).toList();
-            Status status = own.isEmpty() ? Status.MISSING
-                    : own.stream().anyMatch(BatchStore.Submission::onTime) ? Status.ON_TIME : Status.LATE;
+            List<BatchStore.Submission> received = own.stream().filter(BatchStore.Submission::accepted).toList();
+            Status status = received.isEmpty() ? Status.MISSING
+                    : received.stream().anyMatch(BatchStore.Submission::onTime) ? Status.ON_TIME : Status.LATE;
             return new AgencySubmission(agency, status, own.stream().map(BatchStore.Submission::batchId).toList());
         }).toList();
     }
