@@ -569,23 +569,36 @@ class EnrollmentApiIntegrationTests {
         String resident = Liancheng.idNumber("19770707", 541);
         String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(resident, Liancheng.LIANFENG)))
                 .get("personId").asString();
-        String stranger = Liancheng.idNumber("19770707", 542);
+        String notYetListed = Liancheng.idNumber("19770707", 542);
 
         JsonNode outcome = json(api.as("bureau").post("/api/v1/e-voucher-activations",
                 "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"},"
-                        + "{\"idNumber\":\"" + stranger + "\",\"activatedOn\":\"2017-11-21\"},{\"idNumber\":\"x\",\"activatedOn\":\"soon\"}]}"));
-        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
-        assertThat(outcome.get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList()).containsExactly(2, 3);
+                        + "{\"idNumber\":\"" + notYetListed + "\",\"activatedOn\":\"2017-11-21\"},{\"idNumber\":\"x\",\"activatedOn\":\"soon\"}]}"));
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("notYetEnrolled").asInt()).isEqualTo(1);
+        assertThat(outcome.get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList()).containsExactly(3);
         HttpResponse<String> again = api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv",
                 "idNumber,activatedOn\n" + resident + ",2017-11-25\n" + resident + ",2017-11-26\n");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(json(again).get("rejected").valueStream().map(rejection -> rejection.get("row").asInt()).toList())
                 .as("every row answered: the second of one person is the list's mistake").containsExactly(2);
-        assertThat(jdbc.queryForList("select payload::text from outbox where type = 'EVoucherActivated' and aggregateid = ?", String.class,
-                personId)).singleElement().satisfies(payload -> assertThat(payload).contains("\"activatedOn\":\"2017-11-20\"")
-                        .doesNotContain(resident));
+        assertThat(announcedActivations(personId)).singleElement()
+                .satisfies(payload -> assertThat(payload).contains("\"activatedOn\":\"2017-11-20\"").doesNotContain(resident));
+        assertThat(announcedActivations(Liancheng.personId(notYetListed))).as("kept until the township lists the person").isEmpty();
+
+        HttpResponse<String> listed = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/batch?region=" + Liancheng.REGION
+                + "&coverageYear=2018", "text/csv", "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + ",张三," + notYetListed + ",,,true,false,2017-10-09\n");
+        assertThat(json(listed).get("accepted").asInt()).as(listed.body()).isEqualTo(1);
+        assertThat(announcedActivations(Liancheng.personId(notYetListed))).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"activatedOn\":\"2017-11-21\"", "\"coverageYear\":2018").doesNotContain(notYetListed));
         assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/e-voucher-activations",
                 "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"}]}"), 403);
+    }
+
+    private List<String> announcedActivations(String personId) {
+        return jdbc.queryForList("select payload::text from outbox where type = 'EVoucherActivated' and aggregateid = ?", String.class,
+                personId);
     }
 
     /** Lishi's education system and Gaolou's e-voucher targets in the targets table; one education system a county. */

@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 医保电子凭证激活 (API.md additions): the bureau's list of activations, JSON
  * {@code {"activations":[{"idNumber","activatedOn"}]}} or CSV {@code idNumber,activatedOn}; the
- * answer is the enrolment batch's.
+ * answer is the enrolment batch's, with {@code notYetEnrolled}: the accepted people not on the roster
+ * (kept until they are enrolled), leads for the townships.
  */
 @RestController
 class EVoucherController {
@@ -54,7 +55,7 @@ class EVoucherController {
 
     @PostMapping(path = "/api/v1/e-voucher-activations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
-    BatchOutcome fromJson(@RequestBody InputStreamResource body) throws IOException {
+    EVoucherService.Outcome fromJson(@RequestBody InputStreamResource body) throws IOException {
         try (InputStream json = body.getInputStream()) {
             return apply(intake.jsonRows(json, "activations", Activation.class));
         }
@@ -62,14 +63,14 @@ class EVoucherController {
 
     @PostMapping(path = "/api/v1/e-voucher-activations", consumes = "text/csv")
     @PreAuthorize("hasRole('BUREAU')")
-    BatchOutcome fromCsv(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+    EVoucherService.Outcome fromCsv(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody InputStreamResource body) throws IOException {
         try (InputStream csv = body.getInputStream()) {
             return apply(intake.csv(csv, contentType, COLUMNS, row -> new Activation(row.get("idNumber"), row.get("activatedOn"))));
         }
     }
 
-    private BatchOutcome apply(List<Activation> rows) {
+    private EVoucherService.Outcome apply(List<Activation> rows) {
         if (rows.isEmpty()) {
             throw ApiException.invalid("activations", "至少列出一条电子凭证激活记录 / lists at least one activation");
         }

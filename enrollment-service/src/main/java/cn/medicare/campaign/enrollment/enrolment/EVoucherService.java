@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 医保电子凭证激活: each resident's activation is kept once and announced for the person's latest
- * enrolment, so that reporting counts it in that unit. Someone not on the roster is a rejected row:
- * no unit could count them.
+ * enrolment, so that reporting counts it in that unit. The e-voucher platform's list may name someone
+ * whose township has not sent its list yet: that activation is kept and announced when the person is
+ * enrolled ({@link #announceKept}), not refused.
  */
 @Service
 class EVoucherService {
@@ -41,8 +43,16 @@ class EVoucherService {
         this.clock = clock;
     }
 
+    /**
+     * What a list of activations came to.
+     *
+     * @param notYetEnrolled of the accepted, the people not on the roster: kept, and counted once they are enrolled
+     */
+    record Outcome(int accepted, int notYetEnrolled, List<BatchOutcome.Rejection> rejected) {
+    }
+
     @Transactional
-    BatchOutcome record(List<Valid> rows, List<BatchOutcome.Rejection> rejected) {
+    Outcome record(List<Valid> rows, List<BatchOutcome.Rejection> rejected) {
         Instant now = clock.instant();
         Map<String, Valid> byPerson = new HashMap<>();
         List<BatchOutcome.Rejection> refused = new ArrayList<>(rejected);
@@ -55,23 +65,39 @@ class EVoucherService {
         }
         Map<String, EnrolmentStore.Active> enrolled = new HashMap<>();
         roster.latestAmong(new ArrayList<>(byPerson.keySet())).forEach(active -> enrolled.put(active.personId(), active));
-        Map<String, LocalDate> known = new HashMap<>();
-        byPerson.forEach((personId, row) -> {
-            if (enrolled.containsKey(personId)) {
-                known.put(personId, row.activatedOn());
-            } else {
-                refused.add(new BatchOutcome.Rejection(row.row(), List.of(InputError.row(row.row(), "idNumber",
-                        "该居民不在参保名册中 / the resident is not on the roster"))));
-            }
-        });
-        Set<String> added = roster.activateAll(known, now);
+        Map<String, LocalDate> activatedOn = new HashMap<>();
+        byPerson.forEach((personId, row) -> activatedOn.put(personId, row.activatedOn()));
+        Set<String> added = roster.activateAll(activatedOn, enrolled.keySet(), now);
         List<OutboxMessage> announcements = new ArrayList<>();
         for (String personId : added) {
             EnrolmentStore.Active active = enrolled.get(personId);
-            announcements.add(OutboxMessage.of(new EVoucherActivated(personId, active.coverageYear(), active.region(), known.get(personId)), now));
+            if (active != null) {
+                announcements.add(OutboxMessage.of(new EVoucherActivated(personId, active.coverageYear(), active.region(),
+                        activatedOn.get(personId)), now));
+            }
         }
         outbox.appendAll(announcements);
         refused.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
-        return new BatchOutcome(known.size(), refused);
+        int notYetEnrolled = (int) byPerson.keySet().stream().filter(personId -> !enrolled.containsKey(personId)).count();
+        return new Outcome(byPerson.size(), notYetEnrolled, refused);
+    }
+
+    /** The kept activations of people just enrolled, announced for that enrolment; in the enrolment's transaction. */
+    @Transactional
+    void announceKept(List<Enrolment> enrolledNow) {
+        if (enrolledNow.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, LocalDate> kept = roster.announceKeptActivations(enrolledNow.stream().map(Enrolment::personId).toList(), now);
+        List<OutboxMessage> announcements = new ArrayList<>();
+        Set<String> announced = new HashSet<>();
+        for (Enrolment enrolment : enrolledNow) {
+            if (kept.containsKey(enrolment.personId()) && announced.add(enrolment.personId())) {
+                announcements.add(OutboxMessage.of(new EVoucherActivated(enrolment.personId(), enrolment.coverageYear(), enrolment.region(),
+                        kept.get(enrolment.personId())), now));
+            }
+        }
+        outbox.appendAll(announcements);
     }
 }

@@ -54,13 +54,16 @@ class EnrolmentService {
     private final IdNumberSealer sealer;
     private final ExclusionStore exclusions;
     private final AuditStore audit;
+    private final EVoucherService eVouchers;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ContactSealer contacts;
 
     EnrolmentService(EnrolmentStore roster, CampaignStore campaigns, PersonIds personIds, IdNumberSealer sealer,
-            ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts) {
+            ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers, OutboxWriter outbox, Clock clock,
+            ObjectProvider<ContactSealer> contacts) {
         this.contacts = contacts.getIfAvailable();
+        this.eVouchers = eVouchers;
         this.exclusions = exclusions;
         this.audit = audit;
         this.roster = roster;
@@ -85,6 +88,7 @@ class EnrolmentService {
         audit.record(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(), "ENROLLED", null,
                 enrolment.terms().coverageExplanation());
         outbox.append(announcement(enrolment, contacts));
+        eVouchers.announceKept(List.of(enrolment));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
                 enrolment.terms().coverageExplanation());
@@ -132,6 +136,7 @@ class EnrolmentService {
         Set<String> added = roster.addAll(distinct, clock.instant());
         List<OutboxMessage> announcements = new ArrayList<>();
         List<AuditStore.Change> audited = new ArrayList<>();
+        List<Enrolment> enrolled = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Enrolment enrolment = prepared.get(i);
             int row = preparedRows.get(i);
@@ -143,6 +148,7 @@ class EnrolmentService {
                         + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personYear())) {
                 announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
+                enrolled.add(enrolment);
                 audited.add(new AuditStore.Change(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(),
                         "ENROLLED", null, enrolment.terms().coverageExplanation()));
             } else {
@@ -152,6 +158,7 @@ class EnrolmentService {
             }
         }
         outbox.appendAll(announcements);
+        eVouchers.announceKept(enrolled);
         if (!audited.isEmpty()) {
             audit.recordAll(audited);
         }

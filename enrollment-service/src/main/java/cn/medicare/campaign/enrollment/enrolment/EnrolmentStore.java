@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -254,19 +255,37 @@ class EnrolmentStore {
                 .query(Active.class).list();
     }
 
-    /** @return the people of the list whose activation was not known yet (recorded now) */
-    Set<String> activateAll(Map<String, LocalDate> activatedOn, Instant at) {
-        Set<String> added = new HashSet<>();
-        for (Map.Entry<String, LocalDate> activation : activatedOn.entrySet()) {
-            if (jdbc.sql("""
-                    insert into e_voucher_activation (person_id, activated_on, received_at) values (:personId, :activatedOn, :at)
-                    on conflict (person_id) do nothing""")
-                    .param("personId", activation.getKey()).param("activatedOn", activation.getValue()).param("at", Timestamp.from(at))
-                    .update() == 1) {
-                added.add(activation.getKey());
-            }
-        }
-        return added;
+    /**
+     * Keeps the list's activations not known yet, in one statement; those of people on the roster are
+     * announced now, the others when the person is enrolled ({@link #announceKeptActivations}).
+     *
+     * @return the people of the list whose activation was not known yet (recorded now)
+     */
+    Set<String> activateAll(Map<String, LocalDate> activatedOn, Set<String> enrolled, Instant at) {
+        List<String> people = new ArrayList<>(activatedOn.keySet());
+        return new HashSet<>(jdbc.sql("""
+                insert into e_voucher_activation (person_id, activated_on, received_at, announced_at)
+                select person_id, activated_on, :at, case when announced then cast(:at as timestamptz) end
+                from unnest(cast(:personIds as varchar[]), cast(:activatedOn as date[]), cast(:announced as boolean[]))
+                     as list (person_id, activated_on, announced)
+                on conflict (person_id) do nothing
+                returning person_id""")
+                .param("personIds", people.toArray(String[]::new))
+                .param("activatedOn", people.stream().map(person -> activatedOn.get(person).toString()).toArray(String[]::new))
+                .param("announced", people.stream().map(enrolled::contains).toArray(Boolean[]::new))
+                .param("at", Timestamp.from(at))
+                .query(String.class).list());
+    }
+
+    /** @return the activation day of each of these people whose activation was kept unannounced, now marked announced */
+    Map<String, LocalDate> announceKeptActivations(Collection<String> personIds, Instant at) {
+        return jdbc.sql("""
+                update e_voucher_activation set announced_at = :at
+                where person_id = any(:personIds) and announced_at is null
+                returning person_id, activated_on""")
+                .param("personIds", personIds.toArray(String[]::new)).param("at", Timestamp.from(at))
+                .query((row, n) -> Map.entry(row.getString(1), row.getObject(2, LocalDate.class))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<Enrolment> find(String personId, int coverageYear) {
