@@ -268,4 +268,11 @@ choice.addEventListener('submit', event => {
   refresh();
 });
 refresh();
-setInterval(refresh, REFRESH_MS);
+// a tab in the background reads nothing: each look computes the whole county on the read model's database
+let refreshing = false;
+setInterval(async () => {
+  if (document.hidden || refreshing) { return; }
+  refreshing = true;
+  try { await refresh(); } finally { refreshing = false; }
+}, REFRESH_MS);
+document.addEventListener('visibilitychange', () => { if (!document.hidden) { refresh(); } });
