@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +58,9 @@ class AccountabilityUnitsIntegrationTests {
 
     @Autowired
     StageSettlementService settlements;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -210,6 +214,21 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(shortOfIt.get("met").asBoolean()).isFalse();
         assertThat(shortOfIt.get("matchingFunds").asString()).isEqualTo("1350.00");
         assertThat(shortOfIt.get("penalty").asString()).isEqualTo("980000.00");
+    }
+
+    /** A unit's rate has no ceiling (a village given a target of 1 and 150 enrolled): the night's settlement must keep it. */
+    @Test
+    void aRateFarAboveTheTargetIsKept() {
+        Long settlement = jdbc.queryForObject("""
+                insert into stage_settlement (region, coverage_year, deadline, measure, settled_at, settled_by)
+                values ('350899', 2018, date '2017-10-31', 'ENROLMENT', now(), 'schedule') returning id""", Long.class);
+
+        jdbc.update("""
+                insert into stage_result (settlement_id, level, unit, unit_name, township, rate, met, reward, penalty, done, target)
+                values (?, 'VILLAGE', '350899100001', '城关村', '350899100', 150.0000, true, 500.00, 0.00, 150, 1)""", settlement);
+
+        assertThat(jdbc.queryForObject("select rate from stage_result where settlement_id = ?", BigDecimal.class, settlement))
+                .isEqualByComparingTo("150");
     }
 
     /** Goals per unit type: a school at 100 %, each township's certified needy and its newborns. */

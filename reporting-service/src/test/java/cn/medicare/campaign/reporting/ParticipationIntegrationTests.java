@@ -262,13 +262,19 @@ class ParticipationIntegrationTests {
         facts.add(county.certified(3, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD));
         facts.add(county.certified(5, AssistanceCategory.MONITORED, AdjustmentAction.ADD));
         facts.add(county.certified(5, AssistanceCategory.MONITORED, AdjustmentAction.EXIT));
+        // as the townships' assisted figures count them: a list's rows count from their effective day, the withdrawn are not chased
+        LocalDate ahead = LocalDate.now().plusYears(1);
+        facts.add(county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.EXIT, ahead));
+        facts.add(county.certified(9, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, ahead));
+        facts.add(county.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
         EventTraffic.publish(facts.toArray(Event[]::new));
         awaitFigures(county, 3);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode categories = JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
                     .get("/api/v1/participation/categories?region=350829&coverageYear=2018").body());
-            // 低保: 2 paid, 4 underpaid, 8 never enrolled; 特困: 3 owes nothing; 监测对象: 5 left the list
+            // 低保: 2 paid (leaves the list next year), 4 underpaid, 8 never enrolled, 9 from next year, 7 withdrawn;
+            // 特困: 3 owes nothing; 监测对象: 5 left the list
             assertThat(categories).hasSize(2);
             assertThat(categories.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
             assertThat(categories.get(0).get("rate").asString()).isEqualTo("1.0000");
@@ -372,7 +378,14 @@ class ParticipationIntegrationTests {
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'ReportPublished' and aggregateid = ?",
                 String.class, reportId)).contains("\"type\":\"STAGE\"", "\"enrolled\":4", "\"rate\":\"0.5714\"");
         JsonNode stageReport = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId).body());
-        assertThat(stageReport.get("content").get("stages").get(1).get("townships").get(1).get("penalty").asString()).isEqualTo("3750.00");
+        assertThat(stageReport.get("content").get("stages")).as("the Nov 15 stage is judged after the report's moment").hasSize(1);
+        String november = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
+                "{\"type\":\"STAGE\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-11-15T15:59:59Z\"}").body())
+                .get("reportId").asString();
+        JsonNode novemberStages = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + november).body())
+                .get("content").get("stages");
+        assertThat(novemberStages).hasSize(2);
+        assertThat(novemberStages.get(1).get("townships").get(1).get("penalty").asString()).isEqualTo("3750.00");
         String bulletin = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
                 "{\"type\":\"HALF_MONTHLY\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}").body())
                 .get("reportId").asString();

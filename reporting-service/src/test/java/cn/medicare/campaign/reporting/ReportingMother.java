@@ -134,6 +134,12 @@ public final class ReportingMother {
                 LocalDate.of(2017, action == AdjustmentAction.ADD ? 10 : 11, 1), "batch-" + person, township(0), "城关村");
     }
 
+    /** A row of a later list, effective on {@code effective}. */
+    EligibilityAdjusted certified(int person, AssistanceCategory category, AdjustmentAction action, LocalDate effective) {
+        return new EligibilityAdjusted(personId(person), 2018, region, category.agency(), category, action, effective,
+                "batch-" + person + "-" + effective, township(0), "城关村");
+    }
+
     PersonUpdated moved(int person, int township) {
         return new PersonUpdated(personId(person), 2018, region, township(township), "新华村", null, null, null, null, null);
     }

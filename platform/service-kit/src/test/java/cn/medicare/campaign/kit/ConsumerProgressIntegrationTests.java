@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,16 @@ class ConsumerProgressIntegrationTests extends KitIntegrationTestBase {
 
         assertThat(progress.caughtUp(unsubscribed)).isFalse();
         assertThat(progress.caughtUp("kit-test.never-written-" + UUID.randomUUID())).isTrue();
+    }
+
+    @Test
+    void aTopicIsConsumedUpToAMomentWhenEveryRecordBeforeItWas() {
+        String unsubscribed = "kit-test.not-consumed-" + UUID.randomUUID();
+        Instant before = Instant.now().minusSeconds(60);
+        EventTraffic.send(List.of(EventTraffic.record(unsubscribed, UUID.randomUUID(), PaymentMother.payment(8, 900_003, "180.00"))));
+        Instant after = Instant.now().plusSeconds(1);
+
+        assertThat(progress.caughtUpTo(unsubscribed, before)).as("its only record came after").isTrue();
+        assertThat(progress.caughtUpTo(unsubscribed, after)).isFalse();
     }
 }

@@ -17,12 +17,14 @@ class CategoryStore {
     }
 
     List<CategoryController.CategoryFigures> categories(String region, int coverageYear, LocalDate today) {
-        // a person holds a category while the latest row of the agencies' lists for it says ADD
+        // as the townships' assisted figures and the certified-not-enrolled list count them: a person holds a category
+        // while the latest row of the agencies' lists for it effective by today says ADD, and is no longer one to enrol once
+        // withdrawn (deceased, moved away, in employee insurance)
         return jdbc.sql("""
                 with latest as (
                     select distinct on (person_id, category) person_id, category, action
                     from eligibility_adjustment
-                    where region = :region and coverage_year <= :coverageYear
+                    where region = :region and coverage_year <= :coverageYear and effective_date <= :today
                     order by person_id, category, effective_date desc, action desc
                 )
                 select l.category, count(*) as certified,
@@ -30,7 +32,7 @@ class CategoryStore {
                 ) as enrolled
                 from latest l
                 left join person_year py on py.person_id = l.person_id and py.coverage_year = :coverageYear
-                where l.action = 'ADD'
+                where l.action = 'ADD' and (py.withdrawn_on is null or py.withdrawn_on > :today)
                 group by l.category
                 order by l.category""")
                 .param("region", region).param("coverageYear", coverageYear).param("today", today)

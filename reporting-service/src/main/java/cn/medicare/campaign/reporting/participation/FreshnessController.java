@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FreshnessController {
 
-    private static final List<String> CONSUMED = List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS);
+    /** The topics the figures are made of (the read model's listener). */
+    static final List<String> CONSUMED = List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS);
 
     /**
      * @param lastAppliedAt when this service last applied a fact (any campaign)

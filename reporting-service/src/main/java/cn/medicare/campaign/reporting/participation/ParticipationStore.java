@@ -291,6 +291,6 @@ public class ParticipationStore {
     }
 
     private static Map<String, Object> momentParams(Moment moment) {
-        return moment.live() ? Map.of("today", moment.day()) : Map.of("day", moment.day(), "at", Timestamp.from(moment.at()));
+        return moment.live() ? Map.of("today", moment.day()) : Map.of("day", moment.day(), "at", Timestamp.from(moment.until()));
     }
 }

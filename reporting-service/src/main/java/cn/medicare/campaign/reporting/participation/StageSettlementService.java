@@ -2,20 +2,30 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 阶段考核: settles each stage once, after its deadline (Asia/Shanghai), on the figures as they stood
  * at the end of that day, and keeps the result: later facts, target revisions and moves do not change
  * it (DOMAIN.md). A re-computation is the bureau's explicit act, kept with who and why.
+ *
+ * <p>The schedule settles only once the read model has applied every fact that reached Kafka before
+ * the run: a consumer stopped over the deadline night would otherwise fix a township's reward on the
+ * part of its payments it had applied, and nothing would say so. It runs every quarter hour, so a
+ * stage settles at the first run after its deadline that finds the figures complete; each campaign in
+ * its own transaction, so one that fails does not hold the others back.
  */
 @Service
 public class StageSettlementService {
@@ -29,41 +39,78 @@ public class StageSettlementService {
     private final StageResults results;
     private final TownshipRankings rankings;
     private final ParticipationStore query;
+    private final ConsumerProgress progress;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StageSettlementService(StageStore store, StageResults results, TownshipRankings rankings, ParticipationStore query, Clock clock) {
+    StageSettlementService(StageStore store, StageResults results, TownshipRankings rankings, ParticipationStore query,
+            ConsumerProgress progress, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.results = results;
         this.rankings = rankings;
         this.query = query;
+        this.progress = progress;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** Just after midnight, Beijing time: every closed stage and every passed period end not yet settled. */
-    @Scheduled(cron = "${insurance.reporting.stage-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    /** Every quarter hour, Beijing time (from 00:05): every closed stage and every passed period end not yet settled. */
+    @Scheduled(cron = "${insurance.reporting.stage-cron:0 5/15 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "stage-settlement", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
-    @Transactional
     public void settleDue() {
-        for (StageStore.CampaignKey key : store.campaigns()) {
-            settleDue(key.region(), key.coverageYear());
+        Instant asked = clock.instant();
+        List<CampaignDefined> due = store.campaigns().stream()
+                .flatMap(key -> query.campaign(key.region(), key.coverageYear()).stream())
+                .filter(this::due)
+                .toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        if (!caughtUpTo(asked)) {
+            log.info("{} campaign(s) with stages or period ends due wait: the read model has not applied every fact that reached Kafka"
+                    + " before {}", due.size(), asked);
+            return;
+        }
+        for (CampaignDefined campaign : due) {
+            try {
+                transaction.executeWithoutResult(status -> settleDue(campaign));
+            } catch (RuntimeException e) {
+                log.error("Settling the stages of {} {} failed; the next run tries again", campaign.region(), campaign.coverageYear(), e);
+            }
         }
     }
 
-    /** The closed stages and the passed period ends (for the rankings) of one campaign not yet settled. */
+    /** The closed stages and the passed period ends (for the rankings) of one campaign not yet settled, on the figures as they are. */
     @Transactional
     public void settleDue(String region, int coverageYear) {
+        query.campaign(region, coverageYear).ifPresent(this::settleDue);
+    }
+
+    private boolean due(CampaignDefined campaign) {
+        return !closedUnsettled(campaign).isEmpty() || rankings.due(campaign);
+    }
+
+    private boolean caughtUpTo(Instant asked) {
+        return FreshnessController.CONSUMED.stream().allMatch(topic -> progress.caughtUpTo(topic, asked));
+    }
+
+    private List<CampaignDefined.Stage> closedUnsettled(CampaignDefined campaign) {
         LocalDate today = BusinessTime.today(clock);
-        query.campaign(region, coverageYear).ifPresent(campaign -> {
-            StageResults.judged(campaign).stream()
-                    .filter(stage -> stage.deadline().isBefore(today))
-                    .filter(stage -> store.latest(region, coverageYear, stage).isEmpty())
-                    .forEach(stage -> {
-                        store.settle(region, coverageYear, stage,
-                                results.computeAllLevels(campaign, stage, Moment.endOf(stage.deadline())), SCHEDULE, null, clock.instant());
-                        log.info("Stage {} ({}) of {} {} settled", stage.deadline(), stage.measureOrDefault(), region, coverageYear);
-                    });
-            rankings.settleDue(campaign);
+        return StageResults.judged(campaign).stream()
+                .filter(stage -> stage.deadline().isBefore(today))
+                .filter(stage -> store.latest(campaign.region(), campaign.coverageYear(), stage).isEmpty())
+                .toList();
+    }
+
+    private void settleDue(CampaignDefined campaign) {
+        String region = campaign.region();
+        int coverageYear = campaign.coverageYear();
+        closedUnsettled(campaign).forEach(stage -> {
+            store.settle(region, coverageYear, stage, results.computeAllLevels(campaign, stage, Moment.endOf(stage.deadline())),
+                    SCHEDULE, null, clock.instant());
+            log.info("Stage {} ({}) of {} {} settled", stage.deadline(), stage.measureOrDefault(), region, coverageYear);
         });
+        rankings.settleDue(campaign);
     }
 
     /** The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason. */

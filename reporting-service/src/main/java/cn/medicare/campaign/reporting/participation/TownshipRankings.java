@@ -122,13 +122,14 @@ public class TownshipRankings {
                 .orElseGet(() -> query.units(level, region, coverageYear, Moment.endOf(end)).stream().map(Standing::of).toList());
     }
 
+    /** Whether a period end of the campaign has passed and its standings were not kept yet. */
+    boolean due(CampaignDefined campaign) {
+        return !unsettledEnds(campaign).isEmpty();
+    }
+
     /** Keeps every level's standings at each period end of the campaign that has passed and was not kept yet. */
     void settleDue(CampaignDefined campaign) {
-        LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
-        for (LocalDate end : periodEnds(campaign, Period.HALF_MONTHLY, yesterday)) {
-            if (periods.settled(campaign.region(), campaign.coverageYear(), end)) {
-                continue;
-            }
+        for (LocalDate end : unsettledEnds(campaign)) {
             Map<Level, List<Standing>> byLevel = new EnumMap<>(Level.class);
             for (Level level : Level.values()) {
                 byLevel.put(level, query.units(level, campaign.region(), campaign.coverageYear(), Moment.endOf(end)).stream()
@@ -136,6 +137,12 @@ public class TownshipRankings {
             }
             periods.settle(campaign.region(), campaign.coverageYear(), end, byLevel, clock.instant());
         }
+    }
+
+    private List<LocalDate> unsettledEnds(CampaignDefined campaign) {
+        return periodEnds(campaign, Period.HALF_MONTHLY, BusinessTime.today(clock).minusDays(1)).stream()
+                .filter(end -> !periods.settled(campaign.region(), campaign.coverageYear(), end))
+                .toList();
     }
 
     private static boolean sameRate(Standing a, Standing b) {

@@ -50,14 +50,22 @@ class ReportService {
         };
     }
 
-    /** A stage report has every stage; a bulletin those whose deadline had come by its moment. */
+    /**
+     * A stage report of now has every stage, those still open with today's figures; a stage report of a
+     * past moment and a bulletin those whose deadline had come by their moment: a later stage's figures
+     * are today's, which a report dated before them cannot show.
+     */
     private List<StageResults.StageResult> stages(ReportType type, String region, int coverageYear, Moment moment) {
         return switch (type) {
-            case STAGE -> stages.of(region, coverageYear, Level.TOWNSHIP, township -> true);
-            case HALF_MONTHLY, MONTHLY -> stages.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
-                    .filter(stage -> !stage.deadline().isAfter(moment.day())).toList();
+            case STAGE -> moment.live() ? stages.of(region, coverageYear, Level.TOWNSHIP, township -> true) : dueBy(region, coverageYear, moment);
+            case HALF_MONTHLY, MONTHLY -> dueBy(region, coverageYear, moment);
             default -> null;
         };
+    }
+
+    private List<StageResults.StageResult> dueBy(String region, int coverageYear, Moment moment) {
+        return stages.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
+                .filter(stage -> !stage.deadline().isAfter(moment.day())).toList();
     }
 
     /** A report asked for (the bureau's, a bulletin's). */

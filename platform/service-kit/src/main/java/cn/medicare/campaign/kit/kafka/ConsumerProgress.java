@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,18 @@ public class ConsumerProgress implements DisposableBean {
      *         broker cannot tell within a few seconds (the caller may hold a lock meanwhile)
      */
     public boolean caughtUp(String topic) {
+        return consumedBefore(topic, null);
+    }
+
+    /**
+     * @return true when the group has consumed every record {@code topic} received before {@code at} (by the records'
+     *         timestamps): a steady stream after it does not keep the answer false, as {@link #caughtUp} would
+     */
+    public boolean caughtUpTo(String topic, Instant at) {
+        return consumedBefore(topic, at);
+    }
+
+    private boolean consumedBefore(String topic, Instant at) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
             Admin client = admin();
@@ -66,16 +79,18 @@ public class ConsumerProgress implements DisposableBean {
                     .partitions().stream()
                     .map(partition -> new TopicPartition(topic, partition.partition()))
                     .collect(Collectors.toSet());
-            Map<TopicPartition, ListOffsetsResultInfo> ends = get(client.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all(), deadline);
-            Map<TopicPartition, ListOffsetsResultInfo> starts = get(client.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest()))).all(), deadline);
+            Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest(), deadline);
+            // the first record at or after the moment; none (-1) means every record came before it
+            Map<TopicPartition, ListOffsetsResultInfo> bounds = at == null ? ends
+                    : offsets(client, partitions, OffsetSpec.forTimestamp(at.toEpochMilli()), deadline);
+            Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest(), deadline);
             Map<TopicPartition, OffsetAndMetadata> committed = get(
                     client.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), deadline);
             return partitions.stream().allMatch(partition -> {
                 OffsetAndMetadata done = committed.get(partition);
                 long consumed = done == null ? starts.get(partition).offset() : done.offset();
-                return consumed >= ends.get(partition).offset();
+                long bound = bounds.get(partition).offset() < 0 ? ends.get(partition).offset() : bounds.get(partition).offset();
+                return consumed >= bound;
             });
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
@@ -90,6 +105,12 @@ public class ConsumerProgress implements DisposableBean {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin client, Set<TopicPartition> partitions, OffsetSpec spec,
+            long deadline) throws ExecutionException, TimeoutException, InterruptedException {
+        return get(client.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec))).all(),
+                deadline);
     }
 
     private static <T> T get(KafkaFuture<T> future, long deadline) throws ExecutionException, TimeoutException, InterruptedException {
