@@ -252,6 +252,30 @@ class ParticipationIntegrationTests {
         });
     }
 
+    /**
+     * As of a moment, a person is held to the payable in force then: 低保 certified on Nov 8, who had
+     * paid 40 of 180 before Oct 31, was not settled at Oct 31 (a stage recomputed later must not count them).
+     */
+    @Test
+    void aPayableLoweredAfterAMomentDoesNotSettleThePersonAsOfIt() {
+        ReportingMother county = new ReportingMother("350846");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-08T02:00:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350846&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt())
+                .isEqualTo(1));
+        assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
+        assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isEqualTo(1);
+    }
+
     @Test
     void eachAssistedGroupShowsHowManyOfItsPeopleAreEnrolled() {
         ReportingMother county = new ReportingMother("350829");
@@ -393,6 +417,10 @@ class ParticipationIntegrationTests {
                 .get("content").get("rankings");
         assertThat(rankings).hasSize(4);
         assertThat(rankings.get(3).get("periodEnd").asString()).isEqualTo("2017-10-31");
+        HttpResponse<String> again = bureau.post("/api/v1/reports",
+                "{\"type\":\"HALF_MONTHLY\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}");
+        assertThat(again.statusCode()).as("a bulletin of one moment is issued once").isEqualTo(409);
+        assertThat(again.body()).contains("半月通报");
         assertThat(ApiClient.at(port).as("viewer").post("/api/v1/reports",
                 "{\"type\":\"WEEKLY\",\"region\":\"350831\",\"coverageYear\":2018}").statusCode()).isEqualTo(403);
     }

@@ -70,16 +70,34 @@ public final class Definitions {
                                       sum(case when p.channel = 'ASSISTANCE_FUND' then r.amount else 0 end) as fund
                                from refund r left join payment p on p.voucher_no = r.voucher_no
                                where r.person_id = person_year.person_id and r.coverage_year = :coverageYear
-                                 and r.refunded_at < :at) refunded_by on true""";
+                                 and r.refunded_at < :at) refunded_by on true
+            left join lateral (select h.payable_amount as amount
+                               from assessment_history h
+                               where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
+                                 and h.assessed_at < :at
+                               order by h.assessed_at desc
+                               limit 1) payable_by on true""";
 
     public static final String REGISTERED_BY =
             "(registered_at is not null and enrolled_on <= :day and (withdrawn_on is null or withdrawn_on > :day))";
 
+    /**
+     * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} against the payable in force then
+     * ({@code payable_by}, the assessments' history), held to the settled payable only when the person
+     * had settled by then: a 低保 certified after a stage's deadline, who had paid 40 of 180 before it,
+     * was not settled at the deadline. Where no assessment came before the moment (facts recorded after
+     * the business day they are dated, an enrolment back-dated with its payment), nothing else was known
+     * then, and the person is held as today ({@link #HELD_TO}); so is a row settled before V17 (no {@code settled_at}).
+     */
     public static final String SETTLED_BY = """
             (payable_amount is not null
              and coalesce(paid_by.total, 0) - coalesce(refunded_by.total, 0)
                  + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(subsidy_amount, 0))
-                 >= """ + HELD_TO + ")";
+                 >= case when payable_by.amount is null then\s""" + HELD_TO + """
+
+                         else least(payable_by.amount, case when settled_at is null or settled_at < :at
+                                                            then coalesce(settled_payable, payable_by.amount)
+                                                            else payable_by.amount end) end)""";
 
     private Definitions() {
     }

@@ -388,17 +388,22 @@ class ReadModelStore {
                     }
                 });
         List<PersonYear> judged = List.copyOf(facts.keySet());
+        List<SettlementRule.Settlement> settlements = judged.stream().map(key -> SettlementRule.of(facts.get(key))).toList();
         jdbc.sql("""
-                update person_year set settled_payable = judged.settled
-                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
-                     as judged(person_id, coverage_year, settled)
+                update person_year set settled_payable = judged.settled, settled_at = judged.settled_at
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]),
+                            cast(:settledAt as timestamptz[]))
+                     as judged(person_id, coverage_year, settled, settled_at)
                 where person_year.person_id = any(cast(:personIds as varchar[]))
                   and person_year.person_id = judged.person_id and person_year.coverage_year = judged.coverage_year
-                  and person_year.settled_payable is distinct from judged.settled""")
+                  and (person_year.settled_payable is distinct from judged.settled
+                       or person_year.settled_at is distinct from judged.settled_at)""")
                 .param("personIds", judged.stream().map(PersonYear::personId).toArray(String[]::new))
                 .param("coverageYears", judged.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
-                .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.get(key)))
-                        .map(settled -> settled == null ? null : settled.toPlainString()).toArray(String[]::new))
+                .param("settled", settlements.stream().map(settled -> settled == null ? null : settled.payable().toPlainString())
+                        .toArray(String[]::new))
+                .param("settledAt", settlements.stream().map(settled -> settled == null ? null : settled.at().toString())
+                        .toArray(String[]::new))
                 .update();
     }
 

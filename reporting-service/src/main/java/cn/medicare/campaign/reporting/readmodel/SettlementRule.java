@@ -29,14 +29,24 @@ final class SettlementRule {
     private SettlementRule() {
     }
 
-    /** @return the payable the person is held to once settled, or null when never settled */
-    static BigDecimal settledPayable(List<Fact> facts) {
+    /**
+     * The person-year's settlement.
+     *
+     * @param payable the payable the person is held to once settled (lowered by a later fall of the payable)
+     * @param at when the person first settled: before it, figures as of a moment do not hold them to {@code payable}
+     */
+    record Settlement(BigDecimal payable, Instant at) {
+    }
+
+    /** @return the settlement, or null when never settled */
+    static Settlement of(List<Fact> facts) {
         List<Fact> timeline = new ArrayList<>(facts);
         // at the same instant the assessment comes first: money meets the payable it was paid against
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null));
         BigDecimal payable = null;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal settled = null;
+        Instant settledAt = null;
         for (Fact fact : timeline) {
             if (fact.payable() != null) {
                 payable = fact.payable();
@@ -48,8 +58,9 @@ final class SettlementRule {
             }
             if (settled == null && payable != null && net.compareTo(payable) >= 0) {
                 settled = payable;
+                settledAt = fact.at();
             }
         }
-        return settled;
+        return settled == null ? null : new Settlement(settled, settledAt);
     }
 }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BulletinService {
 
+    /** How many days back the schedule looks for a bulletin not issued (an operations allowance, not the county's policy). */
+    private static final int CATCH_UP_DAYS = 7;
+
     private static final Logger log = LoggerFactory.getLogger(BulletinService.class);
 
     private final ParticipationStore query;
@@ -37,19 +40,30 @@ class BulletinService {
         this.clock = clock;
     }
 
-    /** Just after midnight, for the day that ended; once per cluster, and once per period end whatever runs it. */
+    /**
+     * Just after midnight, for the days that ended; once per cluster, and once per period end whatever runs it. The last
+     * week is looked at, not only yesterday: a service redeployed at 00:10 would otherwise never issue that night's.
+     */
     @Scheduled(cron = "${insurance.reporting.bulletin-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "bulletins", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     public void issueDue() {
-        issueFor(BusinessTime.today(clock).minusDays(1));
+        LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
+        for (LocalDate day = yesterday.minusDays(CATCH_UP_DAYS - 1); !day.isAfter(yesterday); day = day.plusDays(1)) {
+            issueFor(day);
+        }
     }
 
     /** The bulletins due for {@code day} of every campaign running then, each unless it was issued already. */
     void issueFor(LocalDate day) {
         for (ParticipationStore.RegionYear campaign : query.campaigns()) {
-            query.campaign(campaign.region(), campaign.coverageYear())
-                    .filter(definition -> WeeklyReportService.running(definition, day))
-                    .ifPresent(definition -> issue(definition, day));
+            try {
+                query.campaign(campaign.region(), campaign.coverageYear())
+                        .filter(definition -> WeeklyReportService.running(definition, day))
+                        .ifPresent(definition -> issue(definition, day));
+            } catch (RuntimeException e) {
+                // one campaign's failure does not cost the others their bulletins; the next night tries it again
+                log.error("The bulletins of {} {} for {} failed", campaign.region(), campaign.coverageYear(), day, e);
+            }
         }
     }
 

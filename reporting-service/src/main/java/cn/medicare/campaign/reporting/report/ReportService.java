@@ -82,6 +82,11 @@ class ReportService {
                         + " to report on"));
         Instant now = clock.instant();
         Moment moment = asOf == null || !asOf.isBefore(now) ? Moment.now(clock) : Moment.asOf(asOf);
+        if ((type == ReportType.HALF_MONTHLY || type == ReportType.MONTHLY) && reports.exists(type, region, coverageYear, moment.at())) {
+            throw ApiException.conflict("该时点的" + (type == ReportType.MONTHLY ? "月通报" : "半月通报") + "已发布，不重复发布 / the "
+                    + type + " bulletin of " + region + " " + coverageYear + " as of " + moment.at()
+                    + " exists already: read it with GET /api/v1/reports?type=" + type);
+        }
         List<Figures> townships = query.townships(region, coverageYear, moment);
         Figures total = Figures.total(townships).withGoal(campaign.goalFor(null));
         Report.Content content = new Report.Content(total, townships, rankings(type, region, coverageYear, moment),

@@ -21,20 +21,22 @@ class SettlementRuleTests {
 
     @Test
     void nobodyIsSettledWithoutAPayableOrWithoutEnoughMoney() {
-        assertThat(SettlementRule.settledPayable(List.of(Fact.paid(PAID, yuan("180"))))).isNull();
-        assertThat(SettlementRule.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("100"))))).isNull();
+        assertThat(SettlementRule.of(List.of(Fact.paid(PAID, yuan("180"))))).isNull();
+        assertThat(SettlementRule.of(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("100"))))).isNull();
     }
 
     @Test
     void fullAssistanceIsSettledWithoutMoney() {
-        assertThat(SettlementRule.settledPayable(List.of(Fact.assessed(ENROLLED, yuan("0"))))).isEqualByComparingTo("0");
+        assertThat(SettlementRule.of(List.of(Fact.assessed(ENROLLED, yuan("0")))))
+                .isEqualTo(new SettlementRule.Settlement(yuan("0"), ENROLLED));
     }
 
     @Test
     void moneyPaidBeforeThePayableWasKnownSettlesWhenItIsKnown() {
         List<Fact> facts = List.of(Fact.paid(ENROLLED.minusSeconds(60), yuan("40")), Fact.assessed(ENROLLED, yuan("180")),
                 Fact.assessed(CERTIFIED, yuan("40")));
-        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40");
+        assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("40");
+        assertThat(SettlementRule.of(facts).at()).as("settled when the payable fell to what was paid").isEqualTo(CERTIFIED);
     }
 
     /** 低保 certified, 40 paid, then taken off the list: the settled resident owes nothing more. */
@@ -45,7 +47,8 @@ class SettlementRuleTests {
         Random random = new Random(2018);
         for (int i = 0; i < 20; i++) {
             Collections.shuffle(facts, random);
-            assertThat(SettlementRule.settledPayable(facts)).as("order %s", facts).isEqualByComparingTo("40");
+            assertThat(SettlementRule.of(facts).payable()).as("order %s", facts).isEqualByComparingTo("40");
+            assertThat(SettlementRule.of(facts).at()).as("order %s", facts).isEqualTo(PAID);
         }
     }
 
@@ -53,21 +56,22 @@ class SettlementRuleTests {
     void moneyPaidAfterTheAssistanceEndedMustCoverTheFullAmount() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.assessed(CERTIFIED, yuan("40")),
                 Fact.assessed(EXITED, yuan("180")), Fact.paid(LATER, yuan("40")));
-        assertThat(SettlementRule.settledPayable(facts)).isNull();
+        assertThat(SettlementRule.of(facts)).isNull();
     }
 
     @Test
     void assistanceAfterSettlementLowersWhatTheResidentIsHeldTo() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
                 Fact.assessed(LATER, yuan("40")));
-        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40");
+        assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("40");
+        assertThat(SettlementRule.of(facts).at()).as("the first settlement, not the fall").isEqualTo(PAID);
     }
 
     @Test
     void aRefundCountsAgainstTheMoneyPaid() {
         List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
                 Fact.paid(PAID.minusSeconds(1), yuan("180")), Fact.paid(LATER, yuan("-180")));
-        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180");
+        assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("180");
     }
 
     private static BigDecimal yuan(String amount) {
