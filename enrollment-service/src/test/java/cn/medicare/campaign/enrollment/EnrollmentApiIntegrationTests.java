@@ -596,6 +596,27 @@ class EnrollmentApiIntegrationTests {
                 "{\"activations\":[{\"idNumber\":\"" + resident + "\",\"activatedOn\":\"2017-11-20\"}]}"), 403);
     }
 
+    /** An activation kept while the person's only enrolment stood withdrawn counts once the withdrawal is revoked. */
+    @Test
+    void anActivationKeptWhileWithdrawnIsAnnouncedWhenTheWithdrawalIsRevoked() {
+        String resident = Liancheng.idNumber("19770707", 543);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(resident, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
+        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}");
+
+        JsonNode kept = json(api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv", "idNumber,activatedOn\n" + resident + ",2017-11-20\n"));
+        assertThat(kept.get("notYetEnrolled").asInt()).isEqualTo(1);
+        assertThat(announcedActivations(personId)).isEmpty();
+
+        json(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation", "{\"coverageYear\":2018,\"reason\":\"误报外迁\"}"));
+
+        assertThat(announcedActivations(personId)).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"activatedOn\":\"2017-11-20\"", "\"coverageYear\":2018"));
+        json(api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv", "idNumber,activatedOn\n" + resident + ",2017-11-25\n"));
+        assertThat(announcedActivations(personId)).as("announced once").hasSize(1);
+    }
+
     private List<String> announcedActivations(String personId) {
         return jdbc.queryForList("select payload::text from outbox where type = 'EVoucherActivated' and aggregateid = ?", String.class,
                 personId);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -34,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -155,6 +158,18 @@ class ParticipationIntegrationTests {
                 .get("enrolled").asInt()).isEqualTo(2));
         assertThat(json(bureau.get("/api/v1/stages?region=350833&coverageYear=2018")).get("stages").get(0).get("townships").get(1)
                 .get("rate").asString()).isEqualTo("0.3333");
+
+        // the campaign put again with a lower threshold: the settled stage keeps the terms it was judged on
+        ObjectNode lowered = (ObjectNode) JsonMapper.shared().readTree(EventJson.write(county.campaign()));
+        lowered.put("version", county.campaign().version() + 1);
+        ((ObjectNode) lowered.get("stages").get(0)).put("threshold", "0.30");
+        EventTraffic.publish(EventJson.read(lowered.toString(), CampaignDefined.class));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select version from campaign where region = '350833' and coverage_year = 2018", Integer.class)
+                == county.campaign().version() + 1);
+        JsonNode kept = json(bureau.get("/api/v1/stages?region=350833&coverageYear=2018")).get("stages").get(0);
+        assertThat(kept.get("threshold").asString()).isEqualTo("0.50");
+        assertThat(kept.get("townships").get(1).get("met").asBoolean()).isFalse();
 
         assertThat(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"350833\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\"}")
                 .statusCode()).isEqualTo(400);

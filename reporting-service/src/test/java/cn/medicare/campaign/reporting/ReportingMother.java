@@ -62,7 +62,7 @@ public final class ReportingMother {
         return new EVoucherActivated(personId(person), 2018, region, LocalDate.of(2017, 11, 20));
     }
 
-    String personId(int n) {
+    public String personId(int n) {
         return region + String.format("%026d", n);
     }
 
@@ -80,7 +80,7 @@ public final class ReportingMother {
                 EnrolmentChannel.SCHOOL, LocalDate.of(2018, 1, 1), null, 0, null);
     }
 
-    PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {
+    public PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
                 Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, hukouLocal, !hukouLocal,
                 EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null);
@@ -112,7 +112,7 @@ public final class ReportingMother {
                 LocalDate.of(2018, 3, 1));
     }
 
-    ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {
+    public ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {
         BigDecimal standard = yuan("180");
         return new ContributionAssessed(personId(person), 2018, region, standard, yuan(subsidy), standard.subtract(yuan(subsidy)),
                 category, AssessmentReason.ENROLLED);
@@ -124,7 +124,7 @@ public final class ReportingMother {
                 Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
     }
 
-    PaymentConfirmed paid(int person, String voucher, String amount) {
+    public PaymentConfirmed paid(int person, String voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.WECHAT,
                 Instant.parse("2017-10-09T02:00:00Z"), PaymentSource.WEBHOOK);
     }

@@ -67,15 +67,14 @@ class EVoucherService {
         roster.latestAmong(new ArrayList<>(byPerson.keySet())).forEach(active -> enrolled.put(active.personId(), active));
         Map<String, LocalDate> activatedOn = new HashMap<>();
         byPerson.forEach((personId, row) -> activatedOn.put(personId, row.activatedOn()));
-        Set<String> added = roster.activateAll(activatedOn, enrolled.keySet(), now);
+        Map<String, LocalDate> recorded = roster.activateAll(activatedOn, enrolled.keySet(), now);
         List<OutboxMessage> announcements = new ArrayList<>();
-        for (String personId : added) {
+        recorded.forEach((personId, firstDay) -> {
             EnrolmentStore.Active active = enrolled.get(personId);
             if (active != null) {
-                announcements.add(OutboxMessage.of(new EVoucherActivated(personId, active.coverageYear(), active.region(),
-                        activatedOn.get(personId)), now));
+                announcements.add(OutboxMessage.of(new EVoucherActivated(personId, active.coverageYear(), active.region(), firstDay), now));
             }
-        }
+        });
         outbox.appendAll(announcements);
         refused.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
         int notYetEnrolled = (int) byPerson.keySet().stream().filter(personId -> !enrolled.containsKey(personId)).count();

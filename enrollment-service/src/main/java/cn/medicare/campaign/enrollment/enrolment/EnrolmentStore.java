@@ -257,24 +257,28 @@ class EnrolmentStore {
 
     /**
      * Keeps the list's activations not known yet, in one statement; those of people on the roster are
-     * announced now, the others when the person is enrolled ({@link #announceKeptActivations}).
+     * announced now, the others when the person is enrolled ({@link #announceKeptActivations}). A kept one
+     * sent again for someone now on the roster is announced now: an enrolment that committed while the list
+     * was being read could not see it, and the list sent again mends that.
      *
-     * @return the people of the list whose activation was not known yet (recorded now)
+     * @return the people of the list whose activation was recorded or is to be announced now, with the day first kept
      */
-    Set<String> activateAll(Map<String, LocalDate> activatedOn, Set<String> enrolled, Instant at) {
+    Map<String, LocalDate> activateAll(Map<String, LocalDate> activatedOn, Set<String> enrolled, Instant at) {
         List<String> people = new ArrayList<>(activatedOn.keySet());
-        return new HashSet<>(jdbc.sql("""
+        return jdbc.sql("""
                 insert into e_voucher_activation (person_id, activated_on, received_at, announced_at)
                 select person_id, activated_on, :at, case when announced then cast(:at as timestamptz) end
                 from unnest(cast(:personIds as varchar[]), cast(:activatedOn as date[]), cast(:announced as boolean[]))
                      as list (person_id, activated_on, announced)
-                on conflict (person_id) do nothing
-                returning person_id""")
+                on conflict (person_id) do update set announced_at = excluded.announced_at
+                    where e_voucher_activation.announced_at is null and excluded.announced_at is not null
+                returning person_id, activated_on""")
                 .param("personIds", people.toArray(String[]::new))
                 .param("activatedOn", people.stream().map(person -> activatedOn.get(person).toString()).toArray(String[]::new))
                 .param("announced", people.stream().map(enrolled::contains).toArray(Boolean[]::new))
                 .param("at", Timestamp.from(at))
-                .query(String.class).list());
+                .query((row, n) -> Map.entry(row.getString(1), row.getObject(2, LocalDate.class))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** @return the activation day of each of these people whose activation was kept unannounced, now marked announced */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,14 +35,16 @@ class WithdrawalService {
     private final EnrolmentStore roster;
     private final ExclusionStore exclusions;
     private final AuditStore audit;
+    private final EVoucherService eVouchers;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     private final ContactSealer contacts;
 
-    WithdrawalService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox, Clock clock,
-            ObjectProvider<ContactSealer> contacts) {
+    WithdrawalService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers, OutboxWriter outbox,
+            Clock clock, ObjectProvider<ContactSealer> contacts) {
         this.contacts = contacts.getIfAvailable();
+        this.eVouchers = eVouchers;
         this.roster = roster;
         this.exclusions = exclusions;
         this.audit = audit;
@@ -141,12 +144,16 @@ class WithdrawalService {
                 ? roster.yearsWithdrawn(personId, WithdrawalReason.DECEASED, enrolment.withdrawnOn()) : List.of(request.coverageYear());
         FeedService.Feed.behind(enrolment.withdrawalReason()).ifPresent(feed -> exclusions.revoke(personId, feed.kind,
                 feed.perYear ? request.coverageYear() : null, caller.clientId(), clock.instant()));
+        List<Enrolment> standing = new ArrayList<>();
         for (int year : years) {
             roster.revokeWithdrawal(personId, year);
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                     FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
-            outbox.append(EnrolmentService.announcement(roster.find(personId, year).orElseThrow(), contacts));
+            standing.add(roster.find(personId, year).orElseThrow());
+            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts));
         }
+        // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year
+        eVouchers.announceKept(standing.stream().sorted(Comparator.comparingInt(Enrolment::coverageYear).reversed()).toList());
         return roster.find(personId, request.coverageYear()).orElseThrow();
     }
 }

@@ -1,11 +1,9 @@
 package cn.medicare.campaign.reporting.participation;
 
-import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class FreshnessController {
-
-    /** The topics the figures are made of (the read model's listener). */
-    static final List<String> CONSUMED = List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS);
 
     /**
      * @param lastAppliedAt when this service last applied a fact (any campaign)
@@ -51,6 +46,6 @@ class FreshnessController {
                 : Math.max(0, Duration.between(times.newestFactAt(), times.lastAppliedAt()).toMillis()) / 1000.0;
         ConsumerProgress.CaughtUp caughtUp = progress.forOneRequest();
         return new Freshness(clock.instant(), times.lastAppliedAt(), times.newestFactAt(), lag,
-                CONSUMED.stream().allMatch(caughtUp::caughtUp));
+                ReadModelProgress.CONSUMED.stream().allMatch(caughtUp::caughtUp));
     }
 }

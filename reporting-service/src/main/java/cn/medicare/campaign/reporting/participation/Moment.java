@@ -31,7 +31,7 @@ public record Moment(Instant at, LocalDate day, boolean live) {
     }
 
     /** The end of a business day, e.g. a stage's deadline: everything that happened that day counts. */
-    static Moment endOf(LocalDate day) {
+    public static Moment endOf(LocalDate day) {
         return asOf(day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1));
     }
 }

@@ -74,7 +74,10 @@ public class StageResults {
                     : compute(campaign, stage, level, closed ? Moment.endOf(stage.deadline()) : Moment.now(clock)))
                     .stream().filter(result -> result.township() != null ? townships.test(result.township()) : townships.test(null))
                     .toList();
-            return new StageResult(stage.deadline(), stage.threshold(), stage.reward(), stage.penaltyPerPoint(), stage.measure(), closed,
+            // a settled stage shows the terms it was judged on, whatever the campaign says since
+            return new StageResult(stage.deadline(), settlement.map(StageStore.Settlement::threshold).orElse(stage.threshold()),
+                    settlement.map(StageStore.Settlement::reward).orElse(stage.reward()),
+                    settlement.map(StageStore.Settlement::penaltyPerPoint).orElse(stage.penaltyPerPoint()), stage.measure(), closed,
                     results, settlement.map(StageStore.Settlement::settledAt).orElse(null),
                     settlement.map(StageStore.Settlement::settledBy).orElse(null));
         }).toList();

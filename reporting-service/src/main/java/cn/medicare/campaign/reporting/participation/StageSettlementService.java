@@ -2,7 +2,6 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
-import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it (DOMAIN.md). A re-computation is the bureau's explicit act, kept with who and why.
  *
  * <p>The schedule settles only once the read model has applied every fact that reached Kafka before
- * the run: a consumer stopped over the deadline night would otherwise fix a township's reward on the
- * part of its payments it had applied, and nothing would say so. It runs every quarter hour, so a
+ * the run ({@link ReadModelProgress}): a consumer stopped over the deadline night would otherwise fix a
+ * township's reward on the part of its payments it had applied, and nothing would say so. It runs every quarter hour, so a
  * stage settles at the first run after its deadline that finds the figures complete; each campaign in
  * its own transaction, so one that fails does not hold the others back.
  */
@@ -39,12 +38,12 @@ public class StageSettlementService {
     private final StageResults results;
     private final TownshipRankings rankings;
     private final ParticipationStore query;
-    private final ConsumerProgress progress;
+    private final ReadModelProgress progress;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     StageSettlementService(StageStore store, StageResults results, TownshipRankings rankings, ParticipationStore query,
-            ConsumerProgress progress, TransactionTemplate transaction, Clock clock) {
+            ReadModelProgress progress, TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.results = results;
         this.rankings = rankings;
@@ -58,6 +57,11 @@ public class StageSettlementService {
     @Scheduled(cron = "${insurance.reporting.stage-cron:0 5/15 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "stage-settlement", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     public void settleDue() {
+        settleWhatIsDue();
+    }
+
+    /** The schedule's run, without its lock (the lock holds at least a minute, whoever calls). */
+    void settleWhatIsDue() {
         Instant asked = clock.instant();
         List<CampaignDefined> due = store.campaigns().stream()
                 .flatMap(key -> query.campaign(key.region(), key.coverageYear()).stream())
@@ -66,7 +70,7 @@ public class StageSettlementService {
         if (due.isEmpty()) {
             return;
         }
-        if (!caughtUpTo(asked)) {
+        if (!progress.caughtUpBefore(asked)) {
             log.info("{} campaign(s) with stages or period ends due wait: the read model has not applied every fact that reached Kafka"
                     + " before {}", due.size(), asked);
             return;
@@ -88,10 +92,6 @@ public class StageSettlementService {
 
     private boolean due(CampaignDefined campaign) {
         return !closedUnsettled(campaign).isEmpty() || rankings.due(campaign);
-    }
-
-    private boolean caughtUpTo(Instant asked) {
-        return FreshnessController.CONSUMED.stream().allMatch(topic -> progress.caughtUpTo(topic, asked));
     }
 
     private List<CampaignDefined.Stage> closedUnsettled(CampaignDefined campaign) {

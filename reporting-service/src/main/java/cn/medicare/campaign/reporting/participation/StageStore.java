@@ -1,6 +1,7 @@
 package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -17,8 +18,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StageStore {
 
-    /** One act of settling a stage. */
-    record Settlement(long id, Instant settledAt, String settledBy, String reason) {
+    /**
+     * One act of settling a stage.
+     *
+     * @param threshold the stage's terms when it was settled (null for a settlement before V18)
+     */
+    record Settlement(long id, Instant settledAt, String settledBy, String reason, BigDecimal threshold, BigDecimal reward,
+            BigDecimal penaltyPerPoint) {
     }
 
     /** Campaigns by region and year, for the schedule to look at. */
@@ -40,7 +46,7 @@ class StageStore {
     /** The latest settlement of the stage, if it was settled. */
     Optional<Settlement> latest(String region, int coverageYear, CampaignDefined.Stage stage) {
         return jdbc.sql("""
-                select id, settled_at, settled_by, reason from stage_settlement
+                select id, settled_at, settled_by, reason, threshold, reward, penalty_per_point from stage_settlement
                 where region = :region and coverage_year = :coverageYear and deadline = :deadline and measure = :measure
                 order by id desc limit 1""")
                 .param("region", region).param("coverageYear", coverageYear).param("deadline", stage.deadline())
@@ -63,10 +69,13 @@ class StageStore {
     long settle(String region, int coverageYear, CampaignDefined.Stage stage, Map<Level, List<StageResults.TownshipResult>> results,
             String settledBy, String reason, Instant at) {
         long id = jdbc.sql("""
-                insert into stage_settlement (region, coverage_year, deadline, measure, settled_at, settled_by, reason)
-                values (:region, :coverageYear, :deadline, :measure, :at, :settledBy, :reason) returning id""")
+                insert into stage_settlement (region, coverage_year, deadline, measure, settled_at, settled_by, reason, threshold, reward,
+                                              penalty_per_point)
+                values (:region, :coverageYear, :deadline, :measure, :at, :settledBy, :reason, :threshold, :reward, :penaltyPerPoint)
+                returning id""")
                 .param("region", region).param("coverageYear", coverageYear).param("deadline", stage.deadline())
                 .param("measure", stage.measureOrDefault().name())
+                .param("threshold", stage.threshold()).param("reward", stage.reward()).param("penaltyPerPoint", stage.penaltyPerPoint())
                 .param("at", Timestamp.from(at)).param("settledBy", settledBy).param("reason", reason)
                 .query(Long.class).single();
         // JdbcClient has no batch: the named-parameter template binds the same way for many rows

@@ -407,6 +407,13 @@ class ReadModelStore {
                 .update();
     }
 
+    /** Up to {@code limit} person-years settled before V17 recorded when (settled_at), for {@link SettlementMomentService}. */
+    Set<PersonYear> settledWithoutMoment(int limit) {
+        return new HashSet<>(jdbc.sql("""
+                select person_id, coverage_year from person_year where settled_payable is not null and settled_at is null limit :limit""")
+                .param("limit", limit).query(PersonYear.class).list());
+    }
+
     /** Those of the person-years that have money of their own paid or refunded (the fund's is not theirs: Definitions.SETTLED). */
     Set<PersonYear> withMoneyOfTheirOwn(Set<PersonYear> keys) {
         Set<PersonYear> withMoney = new HashSet<>();

@@ -4,9 +4,12 @@ import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
+import cn.medicare.campaign.reporting.participation.ReadModelProgress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,59 +34,82 @@ class BulletinService {
     private final ParticipationStore query;
     private final ReportService reports;
     private final ReportStore kept;
+    private final ReadModelProgress progress;
     private final Clock clock;
 
-    BulletinService(ParticipationStore query, ReportService reports, ReportStore kept, Clock clock) {
+    BulletinService(ParticipationStore query, ReportService reports, ReportStore kept, ReadModelProgress progress, Clock clock) {
         this.query = query;
         this.reports = reports;
         this.kept = kept;
+        this.progress = progress;
         this.clock = clock;
     }
 
     /**
-     * Just after midnight, for the days that ended; once per cluster, and once per period end whatever runs it. The last
-     * week is looked at, not only yesterday: a service redeployed at 00:10 would otherwise never issue that night's.
+     * Every quarter hour from 00:10, for the days that ended: once per cluster, and once per period end whatever runs it,
+     * and only once the read model has applied the night's facts ({@link ReadModelProgress}): a bulletin is published
+     * once and never made again. The last week is looked at, not only yesterday: a service down at midnight issues that
+     * night's when it is back.
      */
-    @Scheduled(cron = "${insurance.reporting.bulletin-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${insurance.reporting.bulletin-cron:0 10/15 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "bulletins", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     public void issueDue() {
+        Instant asked = clock.instant();
         LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
+        List<Due> due = new ArrayList<>();
         for (LocalDate day = yesterday.minusDays(CATCH_UP_DAYS - 1); !day.isAfter(yesterday); day = day.plusDays(1)) {
-            issueFor(day);
+            due.addAll(dueFor(day));
         }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (!progress.caughtUpBefore(asked)) {
+            log.info("{} bulletin(s) due wait: the read model has not applied every fact that reached Kafka before {}", due.size(), asked);
+            return;
+        }
+        due.forEach(this::issue);
     }
 
     /** The bulletins due for {@code day} of every campaign running then, each unless it was issued already. */
     void issueFor(LocalDate day) {
+        dueFor(day).forEach(this::issue);
+    }
+
+    /** A bulletin to issue: its type, campaign and moment. */
+    private record Due(ReportType type, CampaignDefined campaign, Instant asOf) {
+    }
+
+    private List<Due> dueFor(LocalDate day) {
+        List<Due> due = new ArrayList<>();
         for (ParticipationStore.RegionYear campaign : query.campaigns()) {
-            try {
-                query.campaign(campaign.region(), campaign.coverageYear())
-                        .filter(definition -> WeeklyReportService.running(definition, day))
-                        .ifPresent(definition -> issue(definition, day));
-            } catch (RuntimeException e) {
-                // one campaign's failure does not cost the others their bulletins; the next night tries it again
-                log.error("The bulletins of {} {} for {} failed", campaign.region(), campaign.coverageYear(), day, e);
-            }
+            query.campaign(campaign.region(), campaign.coverageYear())
+                    .filter(definition -> WeeklyReportService.running(definition, day))
+                    .ifPresent(definition -> {
+                        boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
+                        boolean periodEnd = day.equals(definition.lastCollectionDay());
+                        Instant asOf = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1);
+                        if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
+                            due.add(new Due(ReportType.HALF_MONTHLY, definition, asOf));
+                        }
+                        if (monthEnd || periodEnd) {
+                            due.add(new Due(ReportType.MONTHLY, definition, asOf));
+                        }
+                    });
         }
+        return due.stream().filter(bulletin -> !kept.exists(bulletin.type(), bulletin.campaign().region(),
+                bulletin.campaign().coverageYear(), bulletin.asOf())).toList();
     }
 
-    private void issue(CampaignDefined campaign, LocalDate day) {
-        boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
-        boolean periodEnd = day.equals(campaign.lastCollectionDay());
-        Instant asOf = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1);
-        if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
-            issue(ReportType.HALF_MONTHLY, campaign, asOf);
+    private void issue(Due bulletin) {
+        CampaignDefined campaign = bulletin.campaign();
+        try {
+            Report report = reports.create(bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());
+            log.info("{} bulletin {} of {} {} issued as of {}", bulletin.type(), report.reportId(), campaign.region(),
+                    campaign.coverageYear(), bulletin.asOf());
+        } catch (RuntimeException e) {
+            // one campaign's failure does not cost the others their bulletins; the next run tries it again
+            log.error("The {} bulletin of {} {} as of {} failed", bulletin.type(), campaign.region(), campaign.coverageYear(),
+                    bulletin.asOf(), e);
         }
-        if (monthEnd || periodEnd) {
-            issue(ReportType.MONTHLY, campaign, asOf);
-        }
-    }
-
-    private void issue(ReportType type, CampaignDefined campaign, Instant asOf) {
-        if (kept.exists(type, campaign.region(), campaign.coverageYear(), asOf)) {
-            return;
-        }
-        Report report = reports.create(type, campaign.region(), campaign.coverageYear(), asOf);
-        log.info("{} bulletin {} of {} {} issued as of {}", type, report.reportId(), campaign.region(), campaign.coverageYear(), asOf);
     }
 }

@@ -63,9 +63,10 @@ class ReportService {
         };
     }
 
+    /** The stages whose deadline day had ended by the moment: a report of Oct 31 10:00 is not one of the Oct 31 stage's. */
     private List<StageResults.StageResult> dueBy(String region, int coverageYear, Moment moment) {
         return stages.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
-                .filter(stage -> !stage.deadline().isAfter(moment.day())).toList();
+                .filter(stage -> !Moment.endOf(stage.deadline()).until().isAfter(moment.until())).toList();
     }
 
     /** A report asked for (the bureau's, a bulletin's). */

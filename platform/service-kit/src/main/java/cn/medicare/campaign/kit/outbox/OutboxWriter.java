@@ -26,9 +26,13 @@ public class OutboxWriter {
 
     public static final String REFUSED = "insurance.outbox.refused";
 
+    /**
+     * {@code created_at} is when the row was written, not the transaction's start ({@code now()}): a transaction that
+     * waited for a lock writes after one that took it later, and a connector that lost its offsets snapshots in this order.
+     */
     private static final String INSERT = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
-            values (:id, :topic, :key, :type, cast(:payload as json), :source, :time, :schemaVersion)""";
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion, created_at)
+            values (:id, :topic, :key, :type, cast(:payload as json), :source, :time, :schemaVersion, clock_timestamp())""";
 
     /** Not a JdbcClient: the messages go in one JDBC batch, which JdbcClient has no API for. */
     private final NamedParameterJdbcTemplate jdbc;

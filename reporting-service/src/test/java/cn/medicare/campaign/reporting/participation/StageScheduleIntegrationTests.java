@@ -1,0 +1,91 @@
+package cn.medicare.campaign.reporting.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.contracts.events.Event;
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.reporting.ReportingMother;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schedule settles a stage only once the read model has applied what reached Kafka before the run:
+ * a payment held up in the consumer over the deadline night is in the settled figures, not missing from them.
+ */
+@RealInfrastructure
+// no allowance for a batch in flight: the record held back below is seconds old
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "insurance.reporting.in-flight=PT0S")
+class StageScheduleIntegrationTests {
+
+    private static final String REGION = "350847";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StageSettlementService settlements;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "reporting_schedule_test");
+    }
+
+    @Test
+    void aStageWaitsForTheFactsTheConsumerHasNotAppliedYet() {
+        ReportingMother county = new ReportingMother(REGION);
+        List<Event> facts = new ArrayList<>(List.of(county.campaign(), county.targets()));
+        for (int person = 1; person <= 2; person++) {
+            facts.addAll(List.of(county.enrolled(person, 1, true), county.assessed(person, "0", null)));
+        }
+        facts.add(county.paid(1, "V1", "180.00"));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String participation = "/api/v1/participation?region=" + REGION + "&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(participation)).get("total")
+                .get("enrolled").asInt()).isEqualTo(1));
+
+        listeners.stop();
+        try {
+            // paid before the deadline, on Kafka before the run, not applied: the consumer was stopped over the night
+            EventTraffic.publish(county.paid(2, "V2", "180.00"));
+
+            settlements.settleWhatIsDue();
+
+            assertThat(octoberStage(bureau).has("settledBy")).as("nothing settled on part of the facts").isFalse();
+        } finally {
+            listeners.start();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            settlements.settleWhatIsDue();
+            assertThat(octoberStage(bureau).get("settledBy").asString()).isEqualTo("schedule");
+        });
+        assertThat(octoberStage(bureau).get("townships").get(1).get("rate").asString()).as("both paid by Oct 31").isEqualTo("0.6667");
+    }
+
+    private JsonNode octoberStage(ApiClient bureau) {
+        return json(bureau.get("/api/v1/stages?region=" + REGION + "&coverageYear=2018")).get("stages").get(0);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+}
