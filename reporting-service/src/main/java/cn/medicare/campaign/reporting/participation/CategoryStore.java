@@ -21,11 +21,7 @@ class CategoryStore {
         // while the latest row of the agencies' lists for it effective by today says ADD, and is no longer one to enrol once
         // withdrawn (deceased, moved away, in employee insurance)
         return jdbc.sql("""
-                with latest as (
-                    select distinct on (person_id, category) person_id, category, action
-                    from eligibility_adjustment
-                    where region = :region and coverage_year <= :coverageYear and effective_date <= :today
-                    order by person_id, category, effective_date desc, action desc
+                with latest as (""" + Definitions.latestCertifications(":today", false) + """
                 )
                 select l.category, count(*) as certified,
                        count(py.person_id) filter (where """ + Definitions.REGISTERED + " and " + Definitions.SETTLED + """

@@ -252,13 +252,7 @@ public class ParticipationStore {
             return byTownship;
         }
         jdbc.sql("""
-                with latest as (
-                    select distinct on (person_id, category) person_id, category, action, township
-                    from eligibility_adjustment
-                    where region = :region and coverage_year <= :coverageYear and category in (:categories)
-                      and effective_date <= """ + (moment.live() ? ":today" : ":day") + """
-
-                    order by person_id, category, effective_date desc, action desc
+                with latest as (""" + Definitions.latestCertifications(moment.live() ? ":today" : ":day", true) + """
                 ), certified as (
                     select person_id, max(township) as township from latest where action = 'ADD' group by person_id
                 )

@@ -91,15 +91,7 @@ class PersonListStore {
      * lists for each effective by today saying ADD, with the township and village the latest list gave.
      */
     private static String held(List<String> categories) {
-        return """
-                with latest as (
-                    select distinct on (person_id, category) person_id, category, action, township, village, effective_date
-                    from eligibility_adjustment
-                    where region = :region and coverage_year <= :coverageYear and effective_date <= :today"""
-                + (categories == null ? "" : " and category in (:categories)")
-                + """
-
-                    order by person_id, category, effective_date desc, action desc
+        return "with latest as (" + Definitions.latestCertifications(":today", categories != null) + """
                 ), held as (
                     select person_id, string_agg(category, ',' order by category) as categories,
                            (array_agg(township order by effective_date desc))[1] as township,
