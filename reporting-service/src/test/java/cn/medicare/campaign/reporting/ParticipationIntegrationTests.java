@@ -85,6 +85,13 @@ class ParticipationIntegrationTests {
                 LocalDate.class, county.personId(1))).isEqualTo(LocalDate.of(2017, 11, 1));
     }
 
+    /** A report of campaign 350831 made as of {@code asOf}, as a viewer reads its content. */
+    private JsonNode reportContent(ApiClient bureau, String type, String asOf) {
+        String reportId = JsonMapper.shared().readTree(bureau.post("/api/v1/reports", "{\"type\":\"" + type
+                + "\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"" + asOf + "\"}").body()).get("reportId").asString();
+        return JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId).body()).get("content");
+    }
+
     private static JsonNode json(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body());
@@ -418,18 +425,10 @@ class ParticipationIntegrationTests {
                 String.class, reportId)).contains("\"type\":\"STAGE\"", "\"enrolled\":4", "\"rate\":\"0.5714\"");
         JsonNode stageReport = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId).body());
         assertThat(stageReport.get("content").get("stages")).as("the Nov 15 stage is judged after the report's moment").hasSize(1);
-        String november = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
-                "{\"type\":\"STAGE\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-11-15T15:59:59Z\"}").body())
-                .get("reportId").asString();
-        JsonNode novemberStages = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + november).body())
-                .get("content").get("stages");
+        JsonNode novemberStages = reportContent(bureau, "STAGE", "2017-11-15T15:59:59Z").get("stages");
         assertThat(novemberStages).hasSize(2);
         assertThat(novemberStages.get(1).get("townships").get(1).get("penalty").asString()).isEqualTo("3750.00");
-        String bulletin = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
-                "{\"type\":\"HALF_MONTHLY\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}").body())
-                .get("reportId").asString();
-        JsonNode rankings = JsonMapper.shared().readTree(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + bulletin).body())
-                .get("content").get("rankings");
+        JsonNode rankings = reportContent(bureau, "HALF_MONTHLY", "2017-10-31T15:59:59Z").get("rankings");
         assertThat(rankings).hasSize(4);
         assertThat(rankings.get(3).get("periodEnd").asString()).isEqualTo("2017-10-31");
         HttpResponse<String> again = bureau.post("/api/v1/reports",

@@ -252,7 +252,7 @@ public class ParticipationStore {
             return byTownship;
         }
         jdbc.sql("""
-                with latest as (""" + Definitions.latestCertifications(moment.live() ? ":today" : ":day", true) + """
+                with latest as (""" + AgencyLists.latestRows(moment.live() ? ":today" : ":day", true) + """
                 ), certified as (
                     select person_id, max(township) as township from latest where action = 'ADD' group by person_id
                 )

@@ -33,23 +33,6 @@ public final class Definitions {
         return payBy != null && on.isAfter(payBy);
     }
 
-    /**
-     * The agencies' lists as they stand on the day named by {@code day} (a parameter, {@code :today} or {@code :day}): the
-     * latest row per person and category of {@code :region} for a coverage year up to {@code :coverageYear} effective by
-     * then, an EXIT winning over an ADD of the same day; a person holds the category while it says ADD. With
-     * {@code someCategories}, only those of {@code :categories}. Columns: person_id, category, action, township, village,
-     * effective_date.
-     */
-    public static String latestCertifications(String day, boolean someCategories) {
-        return """
-                select distinct on (person_id, category) person_id, category, action, township, village, effective_date
-                from eligibility_adjustment
-                where region = :region and coverage_year <= :coverageYear and effective_date <=\s"""
-                + day + (someCategories ? " and category in (:categories)" : "") + """
-
-                order by person_id, category, effective_date desc, action desc""";
-    }
-
     /** Registered for the year and not withdrawn by {@code :today}. */
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";
 

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.report;
 
+import cn.medicare.campaign.reporting.participation.AgencyLists;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -91,7 +92,7 @@ class PersonListStore {
      * lists for each effective by today saying ADD, with the township and village the latest list gave.
      */
     private static String held(List<String> categories) {
-        return "with latest as (" + Definitions.latestCertifications(":today", categories != null) + """
+        return "with latest as (" + AgencyLists.latestRows(":today", categories != null) + """
                 ), held as (
                     select person_id, string_agg(category, ',' order by category) as categories,
                            (array_agg(township order by effective_date desc))[1] as township,
