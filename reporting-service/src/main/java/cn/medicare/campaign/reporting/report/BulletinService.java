@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting.report;
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.reporting.participation.Moment;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import cn.medicare.campaign.reporting.participation.ReadModelProgress;
 import java.time.Clock;
@@ -56,9 +57,10 @@ class BulletinService {
     public void issueDue() {
         Instant asked = clock.instant();
         LocalDate yesterday = BusinessTime.today(clock).minusDays(1);
+        List<CampaignDefined> campaigns = campaigns();
         List<Due> due = new ArrayList<>();
         for (LocalDate day = yesterday.minusDays(CATCH_UP_DAYS - 1); !day.isAfter(yesterday); day = day.plusDays(1)) {
-            due.addAll(dueFor(day));
+            due.addAll(dueFor(campaigns, day));
         }
         if (due.isEmpty()) {
             return;
@@ -72,29 +74,33 @@ class BulletinService {
 
     /** The bulletins due for {@code day} of every campaign running then, each unless it was issued already. */
     void issueFor(LocalDate day) {
-        dueFor(day).forEach(this::issue);
+        dueFor(campaigns(), day).forEach(this::issue);
+    }
+
+    /** Every campaign the read model knows, read once for the week the schedule looks at. */
+    private List<CampaignDefined> campaigns() {
+        return query.campaigns().stream().flatMap(key -> query.campaign(key.region(), key.coverageYear()).stream()).toList();
     }
 
     /** A bulletin to issue: its type, campaign and moment. */
     private record Due(ReportType type, CampaignDefined campaign, Instant asOf) {
     }
 
-    private List<Due> dueFor(LocalDate day) {
+    private List<Due> dueFor(List<CampaignDefined> campaigns, LocalDate day) {
         List<Due> due = new ArrayList<>();
-        for (ParticipationStore.RegionYear campaign : query.campaigns()) {
-            query.campaign(campaign.region(), campaign.coverageYear())
-                    .filter(definition -> WeeklyReportService.running(definition, day))
-                    .ifPresent(definition -> {
-                        boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
-                        boolean periodEnd = day.equals(definition.lastCollectionDay());
-                        Instant asOf = day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant().minusSeconds(1);
-                        if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
-                            due.add(new Due(ReportType.HALF_MONTHLY, definition, asOf));
-                        }
-                        if (monthEnd || periodEnd) {
-                            due.add(new Due(ReportType.MONTHLY, definition, asOf));
-                        }
-                    });
+        for (CampaignDefined definition : campaigns) {
+            if (!WeeklyReportService.running(definition, day)) {
+                continue;
+            }
+            boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
+            boolean periodEnd = day.equals(definition.lastCollectionDay());
+            Instant asOf = Moment.endOf(day).at();
+            if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
+                due.add(new Due(ReportType.HALF_MONTHLY, definition, asOf));
+            }
+            if (monthEnd || periodEnd) {
+                due.add(new Due(ReportType.MONTHLY, definition, asOf));
+            }
         }
         return due.stream().filter(bulletin -> !kept.exists(bulletin.type(), bulletin.campaign().region(),
                 bulletin.campaign().coverageYear(), bulletin.asOf())).toList();
