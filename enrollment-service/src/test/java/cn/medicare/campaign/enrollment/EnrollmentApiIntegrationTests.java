@@ -807,9 +807,30 @@ class EnrollmentApiIntegrationTests {
                 personId).get("payload");
         assertThat(event).contains("\"village\":\"东街村\"", "\"personCategory\":\"STUDENT\"").doesNotContain("township", "hukouLocal");
         assertProblem(api.as("township-" + Liancheng.LIANFENG).patch(path, "{\"township\":\"" + Liancheng.WENHENG + "\"}"), 403);
-        assertThat(json(api.as("bureau").patch(path, "{\"township\":\"" + Liancheng.WENHENG + "\"}")).get("township").asString())
-                .isEqualTo(Liancheng.WENHENG);
-        assertProblem(api.as("bureau").patch(path, "{\"township\":\"350825199\"}"), 400);
+        JsonNode moved = json(api.as("bureau").patch(path, "{\"township\":\"" + Liancheng.WENHENG + "\",\"village\":\"文亨村\"}"));
+        assertThat(moved.get("township").asString()).isEqualTo(Liancheng.WENHENG);
+        assertThat(moved.get("village").asString()).isEqualTo("文亨村");
+        assertProblem(api.as("bureau").patch(path, "{\"township\":\"350825199\",\"village\":\"文亨村\"}"), 400);
+    }
+
+    /** A student who left school: {@code "school": ""} clears it, and PersonUpdated says so with "" (null would mean unchanged). */
+    @Test
+    void aSchoolLeftIsClearedAndAnnounced() {
+        String personId = json(api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(Liancheng.idNumber("20050101", 532), Liancheng.LIANFENG))).get("personId").asString();
+        String path = "/api/v1/enrolments/" + personId + "?coverageYear=2018";
+        assertThat(json(api.as("bureau").patch(path, "{\"school\":\"连城一中\"}")).get("school").asString()).isEqualTo("连城一中");
+
+        JsonNode left = json(api.as("bureau").patch(path, "{\"school\":\"\"}"));
+
+        assertThat(left.hasNonNull("school")).as("no school").isFalse();
+        List<String> events = jdbc.queryForList("select payload::text from outbox where type = 'PersonUpdated' and aggregateid = ? order by created_at",
+                String.class, personId);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).contains("\"school\":\"\"");
+        assertThat(json(api.as("bureau").patch(path, "{\"school\":\"\"}")).hasNonNull("school")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonUpdated' and aggregateid = ?", Integer.class, personId))
+                .isEqualTo(2);
     }
 
     /** Names and phones are printed in full on the Friday lists: an ID number pasted into either column never gets there. */

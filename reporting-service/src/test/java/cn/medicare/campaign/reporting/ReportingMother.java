@@ -144,6 +144,11 @@ public final class ReportingMother {
         return new PersonUpdated(personId(person), 2018, region, township(township), "新华村", null, null, null, null, null);
     }
 
+    /** A pupil who left school, as enrollment-service announces it: {@code ""}, since null would mean unchanged. */
+    PersonUpdated leftSchool(int person) {
+        return new PersonUpdated(personId(person), 2018, region, null, null, "", null, null, null, null);
+    }
+
     PersonWithdrawn withdrawn(int person) {
         return new PersonWithdrawn(personId(person), 2018, region, WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2017, 11, 1));
     }

@@ -90,7 +90,7 @@ class ChangeService {
                 current.idNumberMasked(), or(change.name(), current.name()), or(change.phone() == null ? null : change.phone().trim(), current.phone()),
                 current.birthDate(), current.sex(), or(change.personCategory(), current.personCategory()),
                 or(change.township(), current.township()), or(FreeText.redactedOrNull(change.village()), current.village()),
-                or(FreeText.redactedOrNull(change.school()), current.school()),
+                change.clearsSchool() ? null : or(FreeText.redactedOrNull(change.school()), current.school()),
                 or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
                 current.channel(), current.enrolledOn(), current.coverageStart(), current.waitingPeriodDays(), current.enrolledBy(),
                 null, null, current.terms());
@@ -101,7 +101,7 @@ class ChangeService {
         audit.record(personId, coverageYear, clock.instant(), caller.clientId(), "CHANGED", null, changedFields(changed, current));
         outbox.append(new PersonUpdated(personId, coverageYear, current.region(),
                 differs(changed.township(), current.township()), differs(changed.village(), current.village()),
-                differs(changed.school(), current.school()), differs(changed.personCategory(), current.personCategory()),
+                schoolChange(changed.school(), current.school()), differs(changed.personCategory(), current.personCategory()),
                 differs(changed.hukouLocal(), current.hukouLocal()), differs(changed.residencePermit(), current.residencePermit()),
                 changed.name().equals(current.name()) ? null : PersonIds.maskName(changed.name()),
                 contacts == null || changed.name().equals(current.name()) && Objects.equals(changed.phone(), current.phone()) ? null
@@ -146,6 +146,11 @@ class ChangeService {
 
     private static <T> T or(T changed, T current) {
         return changed != null ? changed : current;
+    }
+
+    /** PersonUpdated carries changed fields only; a school left is announced as "" (docs/events.md), as null means unchanged. */
+    private static String schoolChange(String changed, String current) {
+        return changed == null && current != null ? "" : differs(changed, current);
     }
 
     /** PersonUpdated carries changed fields only. */

@@ -179,10 +179,11 @@ class ReadModelStore {
                 .update();
     }
 
+    /** A school of "" is one the person left (docs/events.md). */
     void updated(PersonUpdated person, Instant at) {
         jdbc.sql("""
                 update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
-                    school = coalesce(:school, school),
+                    school = case when :school = '' then null else coalesce(:school, school) end,
                     name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
                     hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
                     roster_at = :at
