@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.Contact;
@@ -67,7 +68,7 @@ class EnrollmentApiIntegrationTests {
 
     @Test
     void isOperableWithoutCredentials() {
-        RunningService.assertOperable(port, "enrollment-service");
+        RunningService.assertOperable(port, "enrollment-service", Topics.ELIGIBILITY, Topics.PAYMENTS);
         assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'", String.class))
                 .contains("outbox", "inbox", "campaign", "township_target", "enrolment");
     }

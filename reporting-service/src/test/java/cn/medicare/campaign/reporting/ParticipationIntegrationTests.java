@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
@@ -478,7 +479,7 @@ class ParticipationIntegrationTests {
 
     @Test
     void isOperableWithoutCredentials() {
-        RunningService.assertOperable(port, "reporting-service");
+        RunningService.assertOperable(port, "reporting-service", Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS);
     }
 
     @Test

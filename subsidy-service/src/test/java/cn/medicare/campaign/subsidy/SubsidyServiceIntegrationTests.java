@@ -2,6 +2,7 @@ package cn.medicare.campaign.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.infra.testing.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,6 @@ class SubsidyServiceIntegrationTests extends SubsidyIntegrationTestBase {
 
     @Test
     void answersHealthMetricsAndOpenApi() {
-        RunningService.assertOperable(port, "subsidy-service");
+        RunningService.assertOperable(port, "subsidy-service", Topics.CAMPAIGN, Topics.ROSTER);
     }
 }

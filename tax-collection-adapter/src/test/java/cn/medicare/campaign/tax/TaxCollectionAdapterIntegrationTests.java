@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.infra.testing.RunningService;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,6 @@ class TaxCollectionAdapterIntegrationTests extends TaxIntegrationTestBase {
 
     @Test
     void answersHealthMetricsAndOpenApi() {
-        RunningService.assertOperable(port, "tax-collection-adapter");
+        RunningService.assertOperable(port, "tax-collection-adapter", Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY);
     }
 }

@@ -217,12 +217,16 @@ public class Inbox {
         if (!applied.isEmpty()) {
             lastAppliedAt = Instant.now();
         }
-        applied.forEach((topic, count) -> Counter.builder(APPLIED)
+        applied.forEach((topic, count) -> appliedCounter(meters, consumerGroup, topic).increment(count));
+    }
+
+    /** {@code insurance_inbox_applied_total{group,topic}}: the events a consumer group applied for the first time. */
+    public static Counter appliedCounter(MeterRegistry meters, String consumerGroup, String topic) {
+        return Counter.builder(APPLIED)
                 .description("Events a consumer applied for the first time")
                 .tag("group", consumerGroup)
                 .tag("topic", topic)
-                .register(meters)
-                .increment(count));
+                .register(meters);
     }
 
     /** The handler's work for the whole batch, or for a run of several events, failed: which event is at fault is not known yet. */

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit.kafka;
 
+import cn.medicare.campaign.kit.inbox.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
-/** Registers the replay of dead letters and its endpoint in every service, and their counts from 0. */
+/** Registers the replay of dead letters and its endpoint in every service, and the consumers' counts from 0. */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
 
@@ -22,16 +23,19 @@ public class DeadLetterConfiguration {
     }
 
     /**
-     * Every topic a listener of this service consumes has its dead-letter count from the start, at 0:
-     * a dashboard and an alert rule see "none yet" rather than no such metric.
+     * Every topic a listener of this service consumes has its dead-letter and applied counts from the
+     * start, at 0: a dashboard and an alert rule see "none yet" rather than no such metric, and
+     * ConsumerStalled sees a consumer that has a lag and never applied its first record.
      */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> deadLetterCountsFromZero(ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+    ApplicationListener<ApplicationReadyEvent> consumerCountsFromZero(ObjectProvider<KafkaListenerEndpointRegistry> listeners,
             MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
         return ready -> listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(container -> {
             String[] topics = container.getContainerProperties().getTopics();
+            String containerGroup = container.getGroupId() != null ? container.getGroupId() : group;
             for (String topic : topics == null ? new String[0] : topics) {
-                DeadLetters.counter(meters, topic, container.getGroupId() != null ? container.getGroupId() : group);
+                DeadLetters.counter(meters, topic, containerGroup);
+                Inbox.appliedCounter(meters, containerGroup, topic);
             }
         }));
     }
