@@ -278,8 +278,8 @@ class AccountabilityUnitsIntegrationTests {
     /** A pupil who left school counts no more in the school or the education system (Lishi), and in the township again. */
     @Test
     void aPupilWhoLeftSchoolCountsInTheTownshipAgain() {
-        ReportingMother county = new ReportingMother("350837");
-        TargetsSet targets = new TargetsSet("350837", 2018, county.targetsWithEducationSystem().targets(),
+        ReportingMother county = new ReportingMother("350838");
+        TargetsSet targets = new TargetsSet("350838", 2018, county.targetsWithEducationSystem().targets(),
                 List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null)));
         EventTraffic.publish(county.campaign(), targets,
                 county.enrolledAtSchool(1, 0), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"),
@@ -287,11 +287,11 @@ class AccountabilityUnitsIntegrationTests {
 
         ApiClient bureau = ApiClient.at(port).as("bureau");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode townships = json(bureau.get("/api/v1/participation?region=350837&coverageYear=2018")).get("townships");
+            JsonNode townships = json(bureau.get("/api/v1/participation?region=350838&coverageYear=2018")).get("townships");
             assertThat(townships.get(0).get("enrolled").asInt()).isEqualTo(1);
             assertThat(townships.get(2).get("townshipName").asString()).isEqualTo("教育系统");
             assertThat(townships.get(2).get("enrolled").asInt()).isEqualTo(1);
-            assertThat(json(bureau.get("/api/v1/participation?region=350837&coverageYear=2018&level=SCHOOL")).get("townships").get(0)
+            assertThat(json(bureau.get("/api/v1/participation?region=350838&coverageYear=2018&level=SCHOOL")).get("townships").get(0)
                     .get("enrolled").asInt()).isEqualTo(1);
         });
     }

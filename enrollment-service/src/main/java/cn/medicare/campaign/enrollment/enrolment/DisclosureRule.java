@@ -18,27 +18,36 @@ final class DisclosureRule {
     }
 
     /**
-     * Under a year old on the day of the enrolment: a newborn's category, a coverage from birth or the period's
-     * opening bound the birth date to months.
+     * Under a year old on the day of the enrolment, or born after the collection period opened: a newborn's
+     * category (which a child born after the opening keeps, however late it is enrolled), a coverage from birth
+     * or the period's opening bound the birth date to months.
      */
-    static boolean infant(LocalDate birthDate, LocalDate enrolledOn) {
-        return birthDate.isAfter(enrolledOn.minusYears(1));
+    static boolean infant(LocalDate birthDate, LocalDate enrolledOn, LocalDate periodOpened) {
+        return birthDate.isAfter(enrolledOn.minusYears(1)) || birthDate.isAfter(periodOpened);
     }
 
     /** 6+1 as EVENTS.md shows it, or the county alone for an infant. */
-    static String idNumberMasked(String idNumber, LocalDate birthDate, LocalDate enrolledOn) {
-        return infant(birthDate, enrolledOn) ? PersonIds.maskIdNumberToCounty(idNumber) : PersonIds.maskIdNumber(idNumber);
+    static String idNumberMasked(String idNumber, LocalDate birthDate, LocalDate enrolledOn, LocalDate periodOpened) {
+        return infant(birthDate, enrolledOn, periodOpened) ? PersonIds.maskIdNumberToCounty(idNumber) : PersonIds.maskIdNumber(idNumber);
     }
 
     /**
      * The birth year, or null where it would narrow the date with the rest of the record: an infant's (next to the
-     * enrolment's day), and one near 18 (next to MINOR or GENERAL, which the campaign decides by a day in that year).
+     * enrolment's day or a newborn's category; an enrolment masked to the county was judged one when it was made,
+     * and a roll-over keeps that mask), and one near 18 (next to MINOR or GENERAL, which the campaign decides by a
+     * day in that year).
      */
-    static Integer birthYear(LocalDate birthDate, LocalDate enrolledOn, int coverageYear) {
+    static Integer birthYear(String idNumberMasked, LocalDate birthDate, LocalDate enrolledOn, int coverageYear) {
         int age = coverageYear - birthDate.getYear();
-        if (infant(birthDate, enrolledOn) || age >= FIRST_AGE_NEAR_ADULTHOOD && age <= LAST_AGE_NEAR_ADULTHOOD) {
+        if (maskedToCounty(idNumberMasked) || birthDate.isAfter(enrolledOn.minusYears(1))
+                || age >= FIRST_AGE_NEAR_ADULTHOOD && age <= LAST_AGE_NEAR_ADULTHOOD) {
             return null;
         }
         return birthDate.getYear();
+    }
+
+    /** A 6+1 mask ends with the check character, never with a star. */
+    private static boolean maskedToCounty(String idNumberMasked) {
+        return idNumberMasked.endsWith("*");
     }
 }

@@ -233,7 +233,8 @@ class EnrolmentService {
                 claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
-                sealer.seal(id.number()), DisclosureRule.idNumberMasked(id.number(), birthDate, enrolledOn), request.name().strip(),
+                sealer.seal(id.number()), DisclosureRule.idNumberMasked(id.number(), birthDate, enrolledOn,
+                        campaign.collectionPeriod().start()), request.name().strip(),
                 blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
@@ -321,7 +322,8 @@ class EnrolmentService {
      * reporting service, where this service has its key.
      */
     static PersonEnrolled announcement(Enrolment enrolment, ContactSealer contacts) {
-        Integer birthYear = DisclosureRule.birthYear(enrolment.birthDate(), enrolment.enrolledOn(), enrolment.coverageYear());
+        Integer birthYear = DisclosureRule.birthYear(enrolment.idNumberMasked(), enrolment.birthDate(), enrolment.enrolledOn(),
+                enrolment.coverageYear());
         Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),

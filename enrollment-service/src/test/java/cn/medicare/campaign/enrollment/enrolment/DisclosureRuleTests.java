@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -9,27 +10,48 @@ import org.junit.jupiter.api.Test;
 class DisclosureRuleTests {
 
     private static final LocalDate ENROLLED_ON = LocalDate.of(2017, 10, 9);
+    private static final LocalDate PERIOD_OPENED = LocalDate.of(2017, 9, 1);
 
     @Test
     void anInfantShowsTheCountyAloneAndNoBirthYear() {
         String idNumber = Liancheng.idNumber("20170915", 401);
 
-        assertThat(DisclosureRule.idNumberMasked(idNumber, LocalDate.of(2017, 9, 15), ENROLLED_ON)).isEqualTo("350825" + "*".repeat(12));
-        assertThat(DisclosureRule.birthYear(LocalDate.of(2017, 9, 15), ENROLLED_ON, 2018)).isNull();
-        assertThat(DisclosureRule.birthYear(LocalDate.of(2016, 10, 10), ENROLLED_ON, 2018)).as("a day short of a year old").isNull();
+        assertThat(DisclosureRule.idNumberMasked(idNumber, LocalDate.of(2017, 9, 15), ENROLLED_ON, PERIOD_OPENED))
+                .isEqualTo("350825" + "*".repeat(12));
+        assertThat(DisclosureRule.birthYear(PersonIds.maskIdNumber(idNumber), LocalDate.of(2017, 9, 15), ENROLLED_ON, 2018)).isNull();
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2016, 10, 10), ENROLLED_ON, 2018))
+                .as("a day short of a year old").isNull();
+    }
+
+    /**
+     * Born after the period opened, a child is a NEWBORN however late it is enrolled: next to that category its
+     * birth year and check character would leave a few hundred numbers, whatever its age on the day.
+     */
+    @Test
+    void aNewbornEnrolledAYearLaterStillShowsTheCountyAlone() {
+        LocalDate born = LocalDate.of(2017, 9, 10);
+        String idNumber = Liancheng.idNumber("20170910", 403);
+        LocalDate aYearLater = LocalDate.of(2018, 9, 15);
+
+        String masked = DisclosureRule.idNumberMasked(idNumber, born, aYearLater, PERIOD_OPENED);
+
+        assertThat(masked).isEqualTo("350825" + "*".repeat(12));
+        assertThat(DisclosureRule.birthYear(masked, born, aYearLater, 2018)).isNull();
+        assertThat(DisclosureRule.idNumberMasked(idNumber, born, aYearLater, born)).as("born before the opening: not a newborn")
+                .endsWith(idNumber.substring(17));
     }
 
     /** MINOR or GENERAL is decided by a day in the year the person turns 18 (Liancheng: born on or after 1999-09-02). */
     @Test
     void someoneNearEighteenTravelsWithoutTheBirthYearAndEveryoneElseWithIt() {
-        assertThat(DisclosureRule.birthYear(LocalDate.of(1999, 12, 1), ENROLLED_ON, 2018)).isNull();
-        assertThat(DisclosureRule.birthYear(LocalDate.of(2001, 3, 1), ENROLLED_ON, 2018)).isNull();
-        assertThat(DisclosureRule.birthYear(LocalDate.of(2000, 3, 1), ENROLLED_ON, 2018)).isNull();
-        assertThat(DisclosureRule.birthYear(LocalDate.of(1998, 3, 1), ENROLLED_ON, 2018)).isEqualTo(1998);
-        assertThat(DisclosureRule.birthYear(LocalDate.of(2002, 3, 1), ENROLLED_ON, 2018)).isEqualTo(2002);
-        assertThat(DisclosureRule.birthYear(LocalDate.of(1985, 6, 12), ENROLLED_ON, 2018)).isEqualTo(1985);
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(1999, 12, 1), ENROLLED_ON, 2018)).isNull();
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2001, 3, 1), ENROLLED_ON, 2018)).isNull();
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2000, 3, 1), ENROLLED_ON, 2018)).isNull();
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(1998, 3, 1), ENROLLED_ON, 2018)).isEqualTo(1998);
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2002, 3, 1), ENROLLED_ON, 2018)).isEqualTo(2002);
+        assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(1985, 6, 12), ENROLLED_ON, 2018)).isEqualTo(1985);
         String adult = Liancheng.idNumber("19850612", 402);
-        assertThat(DisclosureRule.idNumberMasked(adult, LocalDate.of(1985, 6, 12), ENROLLED_ON))
+        assertThat(DisclosureRule.idNumberMasked(adult, LocalDate.of(1985, 6, 12), ENROLLED_ON, PERIOD_OPENED))
                 .isEqualTo("350825***********" + adult.charAt(17));
     }
 }
