@@ -276,6 +276,11 @@ class EnrollmentApiIntegrationTests {
         String idNumber = IdNumbers.of(region, "19750303", 21);
         assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
                 "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-07-01\",\"employeeYears\":5}")), 400);
+        // an adult naming the newborn's case would be covered from the birth rule's day, without the late enrolment's wait
+        HttpResponse<String> adultAsNewborn = api.as("bureau").post("/api/v1/enrolments",
+                body.formatted(IdNumbers.of(region, "19750303", 24), region, township, "{\"case\":\"NEWBORN\"}"));
+        assertProblem(adultAsNewborn, 400);
+        assertThat(adultAsNewborn.body()).contains("\"field\":\"specialCase.case\"");
         // 人社's list has them (and a colleague still employed) in employee insurance for 2022 from January: the job ended in March
         String stillEmployed = IdNumbers.of(region, "19750303", 22);
         assertThat(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",

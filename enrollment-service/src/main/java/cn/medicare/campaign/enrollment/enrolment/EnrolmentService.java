@@ -222,6 +222,10 @@ class EnrolmentService {
         if (caseDate != null) {
             throw ApiException.invalid("specialCase.date", caseDate);
         }
+        String notTheirCase = EnrolmentPolicy.specialCaseContradiction(campaign, applicant);
+        if (notTheirCase != null) {
+            throw ApiException.invalid("specialCase.case", notTheirCase);
+        }
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, applicant);
         if (!decision.coverableWithin(request.coverageYear(), enrolledOn)) {
             throw ApiException.ruleViolated("待遇享受期不能在" + request.coverageYear() + "年内开始：" + decision.explanation()

@@ -61,9 +61,32 @@ class EnrolmentPolicyTests {
                 enrolledOn);
 
         assertThat(EnrolmentPolicy.caseDateContradiction(adultWithADate)).contains("出生日期");
+        assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, adultWithout)).contains("新生儿情形");
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(yueyang, adultWithout);
         assertThat(decision.coverage().start()).as(decision.explanation()).isNull();
         assertThat(decision.standardAmount()).as(decision.explanation()).isGreaterThan(yueyang.contributions().amountFor(PersonCategory.GENERAL));
+    }
+
+    /**
+     * Lishi's newborn rule has no window: an adult naming the case was covered from the year's start without the late
+     * enrolment's wait. A child born after the period opened, or under a year old, keeps the case however late.
+     */
+    @Test
+    void theNewbornCaseIsAChildsBornAfterThePeriodOpenedOrUnderAYearOld() {
+        LocalDate enrolledOn = LocalDate.of(2018, 9, 25);
+        var adult = new EnrolmentPolicy.Applicant(LocalDate.of(1985, 6, 12), PersonCategory.GENERAL, SpecialCase.NEWBORN, null, null,
+                enrolledOn);
+        var bornAfterTheOpening = new EnrolmentPolicy.Applicant(LocalDate.of(2017, 9, 20), PersonCategory.NEWBORN, SpecialCase.NEWBORN, null,
+                null, enrolledOn);
+        var underAYear = new EnrolmentPolicy.Applicant(LocalDate.of(2017, 8, 15), PersonCategory.MINOR, SpecialCase.NEWBORN, null, null,
+                LocalDate.of(2018, 8, 1));
+        var aYearAndADay = new EnrolmentPolicy.Applicant(LocalDate.of(2016, 8, 31), PersonCategory.MINOR, SpecialCase.NEWBORN, null, null,
+                LocalDate.of(2017, 9, 1));
+
+        assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, adult)).contains("新生儿情形");
+        assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, bornAfterTheOpening)).isNull();
+        assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, underAYear)).isNull();
+        assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, aYearAndADay)).isNotNull();
     }
 
     private EnrolmentPolicy.Coverage coverage(LocalDate enrolledOn, PersonCategory category, LocalDate birthDate) {

@@ -162,6 +162,22 @@ public final class EnrolmentPolicy {
     }
 
     /**
+     * Why the named special case cannot be this person's, or null. The newborn's case is a child's born after the
+     * collection period opened or under a year old on the day of the enrolment: an adult naming it would be covered
+     * from a day the rule counts from the birth (the year's start, where the rule has no window: Lishi) without the
+     * late enrolment's wait.
+     */
+    public static String specialCaseContradiction(CampaignDefined campaign, Applicant applicant) {
+        if (applicant.specialCase() != SpecialCase.NEWBORN) {
+            return null;
+        }
+        LocalDate opened = campaign.collectionPeriod().start();
+        boolean newborn = applicant.birthDate().isAfter(opened) || applicant.birthDate().isAfter(applicant.enrolledOn().minusYears(1));
+        return newborn ? null : "新生儿情形仅适用于参保缴费期开始（" + opened + "）后出生或登记时未满一周岁的儿童 / the newborn case is a child's"
+                + " born after the collection period opened (" + opened + ") or under a year old on the day of the enrolment";
+    }
+
+    /**
      * Why the special case's date cannot be right, or null: no event comes after the enrolment (the days of a
      * window would count backwards).
      */
