@@ -211,6 +211,10 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"case\": \"NEWBORN\""), "specialCases[2].case");
         assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
         assertRefusedOn(campaign.replace("\"appliesTo\": \"MIGRANT_WORKER\"", "\"appliesTo\": \"TOURIST\""), "extensions[0].appliesTo");
+        // the coverage year's own dates typed for the period: every enrolment in it covered months back, without a wait
+        assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}", "{\"start\": \"2022-09-01\", \"end\": \"2023-01-31\"}"),
+                "collectionPeriod.start", "collectionPeriod.end");
+        assertRefusedOn(campaign.replace("\"until\": \"2022-02-28\"", "\"until\": \"2023-02-28\""), "extensions[0].until");
         assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign).statusCode()).isEqualTo(200);
     }
 
@@ -297,11 +301,11 @@ class EnrollmentApiIntegrationTests {
                 .hasNonNull("withdrawnOn")).isFalse();
     }
 
-    private void assertRefusedOn(String campaign, String field) {
+    private void assertRefusedOn(String campaign, String... fields) {
         HttpResponse<String> refused = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign);
         assertProblem(refused, 400);
         assertThat(json(refused).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
-                .as(refused.body()).contains(field);
+                .as(refused.body()).contains(fields);
     }
 
     @Test

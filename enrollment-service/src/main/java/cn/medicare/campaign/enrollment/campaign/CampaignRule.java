@@ -43,6 +43,8 @@ final class CampaignRule {
         }
         if (request.collectionPeriod() == null) {
             errors.add(InputError.field("collectionPeriod", "必填，含开始日期和结束日期 / is required, with start and end"));
+        } else {
+            checkPeriodWithinTheYear(coverageYear, request.collectionPeriod(), errors);
         }
         checkContributions(request.contributions(), errors);
         nonNegative("fiscalSubsidy", request.fiscalSubsidy(), errors);
@@ -73,6 +75,9 @@ final class CampaignRule {
                 } else if (extension.until().isBefore(request.collectionPeriod().end())) {
                     errors.add(InputError.field("extensions[" + i + "].until", "延期截止日不能早于征缴期结束日 / extends the period, "
                             + "so it is on or after its end"));
+                } else if (extension.until().getYear() > coverageYear) {
+                    errors.add(InputError.field("extensions[" + i + "].until", "延期截止日不能晚于参保年度结束日 " + coverageYear + "-12-31 / is on or"
+                            + " before the end of the coverage year, " + coverageYear + "-12-31"));
                 } else if (extension.bornFrom() != null && extension.bornFrom().isAfter(extension.until())) {
                     errors.add(InputError.field("extensions[" + i + "].bornFrom", "不能晚于延期截止日 / is on or before the extension's end"));
                 }
@@ -81,6 +86,22 @@ final class CampaignRule {
         checkSubsidiesWithinAmounts(request, errors);
         checkAdditions(coverageYear, request, errors);
         return errors;
+    }
+
+    /**
+     * DOMAIN.md: the period runs in the year before the coverage year, extensions into it. An enrolment in the
+     * period is covered from Jan 1: a period typed with the coverage year's own dates would cover months back,
+     * without the late enrolment's wait, and one that ends after the year would cover nobody it enrols then.
+     */
+    private static void checkPeriodWithinTheYear(int coverageYear, CampaignDefined.Period period, List<InputError> errors) {
+        if (period.start().getYear() >= coverageYear) {
+            errors.add(InputError.field("collectionPeriod.start", "集中征缴期应在参保年度（" + coverageYear + "）开始前开始 / opens before the"
+                    + " coverage year starts (" + coverageYear + "-01-01)"));
+        }
+        if (period.end().getYear() > coverageYear) {
+            errors.add(InputError.field("collectionPeriod.end", "不能晚于参保年度结束日 " + coverageYear + "-12-31 / is on or before the end of"
+                    + " the coverage year, " + coverageYear + "-12-31"));
+        }
     }
 
     /** API.md additions: each optional, each checked so that a campaign that cannot be applied is refused whole. */
