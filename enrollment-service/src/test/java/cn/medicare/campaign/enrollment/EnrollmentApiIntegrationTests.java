@@ -235,6 +235,36 @@ class EnrollmentApiIntegrationTests {
                 .statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A year mistyped into the past (0218 for 2018, 0000): a death then withdrew every year of the person, finished ones
+     * too, and a list's date of year 0 failed the whole list as a server error. A date before the birth is the row's mistake.
+     */
+    @Test
+    void aDateBeforeTheBirthDateIsTheRowsMistake() {
+        String idNumber = Liancheng.idNumber("19800101", 614);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        String csv = "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn,specialCase,specialCaseDate\n"
+                + Liancheng.LIANFENG + ",城关村,罗二哥," + Liancheng.idNumber("19800101", 615) + ",,,是,否,2017-10-09,MILITARY_DISCHARGE,0000-01-01\n"
+                + Liancheng.LIANFENG + ",城关村,罗三哥," + Liancheng.idNumber("19800101", 616) + ",,,是,否,2017-10-09,,\n";
+
+        JsonNode listed = json(api.as("bureau").post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv));
+        JsonNode deaths = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",0218-05-01\n"));
+        JsonNode activations = json(api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv",
+                "idNumber,activatedOn\n" + idNumber + ",0000-01-01\n"));
+        HttpResponse<String> withdrawal = api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal",
+                "{\"coverageYear\":2018,\"reason\":\"DECEASED\",\"effectiveDate\":\"0218-05-01\"}");
+
+        assertThat(listed.get("accepted").asInt()).isOne();
+        assertThat(listed.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("specialCase.date");
+        assertThat(deaths.get("withdrawn").asInt()).isZero();
+        assertThat(deaths.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("date");
+        assertThat(activations.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("activatedOn");
+        assertProblem(withdrawal, 400);
+        assertThat(withdrawal.body()).contains("\"field\":\"effectiveDate\"");
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018")).hasNonNull("withdrawnOn")).isFalse();
+    }
+
     @Test
     void aListNamesSpecialCasesClassesAndRemarksInOptionalColumns() {
         String baby = Liancheng.idNumber("20180105", 612);
@@ -403,6 +433,28 @@ class EnrollmentApiIntegrationTests {
                 "{\"coverageYear\":2018,\"reason\":\"公安更正死亡登记\"}").statusCode()).isEqualTo(200);
     }
 
+    /** A move withdrawn by mistake, the death list since: revoking the move would put a dead person back on the levy list. */
+    @Test
+    void aWithdrawalIsNotRevokedWhileADeathSinceKeepsThePersonOffTheRoster() {
+        String idNumber = Liancheng.idNumber("19720202", 533);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
+        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}");
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2018-05-01\n"))
+                .get("withdrawn").asInt()).as("withdrawn already").isZero();
+
+        HttpResponse<String> revoked = clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
+                "{\"coverageYear\":2018,\"reason\":\"误报外迁\"}");
+
+        assertProblem(revoked, 422);
+        assertThat(revoked.body()).contains("2018-05-01").doesNotContain(idNumber);
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018")).get("withdrawnOn").asString())
+                .isEqualTo("2017-11-02");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonEnrolled' and aggregateid = ?", Integer.class, personId))
+                .isOne();
+    }
+
     /**
      * A death on the police's list, found wrong and revoked by the bureau, refuses no later enrolment, and the
      * same list sent again withdraws nobody; a new date of death is a new fact. In 武平 (350824), alone there.
@@ -546,31 +598,54 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/feeds/deaths", "text/csv", deaths.substring(0, 200)), 403);
     }
 
-    /** Issue 9: "a bureau call rolls the whole roster over ... both idempotent". In 长汀 (350821), so that no other test's residents roll. */
+    /**
+     * Issue 9: "a bureau call rolls the whole roster over ... both idempotent". In 长汀 (350821), so that no other test's
+     * residents roll. Into next year, whose period is open or still to come whatever day the test runs: a roll-over into a
+     * year no payment made now could start coverage in registers nobody (below).
+     */
     @Test
     void theBureauRollsLastYearsRosterOverOnceAndTheDeadStayOut() {
         String region = "350821";
-        campaignsOf2018And2019(region, "350821100,汀州镇");
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        campaignsOf(region, "350821100,汀州镇", thisYear, thisYear + 1);
         String returning = IdNumbers.of(region, "19800808", 1);
         String dead = IdNumbers.of(region, "19300303", 2);
         for (String idNumber : List.of(returning, dead)) {
             HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, "350821100")
-                    .replace("\"region\":\"350825\"", "\"region\":\"" + region + "\""));
+                    .replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"").replace("\"coverageYear\":2018", "\"coverageYear\":" + thisYear)
+                    .replace("2017-10-09", (thisYear - 1) + "-10-09"));
             assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         }
-        assertThat(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + dead + ",2018-05-01\n").statusCode())
-                .isEqualTo(200);
+        assertThat(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + dead + "," + (thisYear - 1) + "-12-01\n")
+                .statusCode()).isEqualTo(200);
 
-        JsonNode first = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"));
-        JsonNode second = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"));
+        JsonNode first = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
+        JsonNode second = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
 
         assertThat(first.get("registered").asInt()).isEqualTo(1);
         assertThat(second.get("registered").asInt()).isZero();
-        JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(returning) + "?coverageYear=2019"));
+        JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(returning) + "?coverageYear=" + (thisYear + 1)));
         assertThat(renewed.get("channel").asString()).isEqualTo("ROLLOVER");
         assertThat(renewed.get("township").asString()).isEqualTo("350821100");
-        assertProblem(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(dead) + "?coverageYear=2019"), 404);
-        assertProblem(api.as("township-350821100").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"), 403);
+        assertProblem(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(dead) + "?coverageYear=" + (thisYear + 1)), 404);
+        assertProblem(api.as("township-350821100").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"),
+                403);
+    }
+
+    /** A roll-over run into a year already over (2019, run today) would ask last year's residents to pay for nothing. */
+    @Test
+    void aRollOverTooLateForAnyCoverageWithinTheYearRegistersNobody() {
+        String region = "350827";
+        campaignsOf(region, "350827100,上杭镇", 2018, 2019);
+        String returning = IdNumbers.of(region, "19800808", 3);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(returning, "350827100")
+                .replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"")).statusCode()).isEqualTo(201);
+
+        JsonNode rolled = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=2019", "{}"));
+
+        assertThat(rolled.get("registered").asInt()).isZero();
+        assertThat(rolled.get("refused").asInt()).isOne();
+        assertProblem(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(returning) + "?coverageYear=2019"), 404);
     }
 
     /** API.md additions: e-voucher activations (医保电子凭证激活), JSON or CSV, the enrolment batch's answer. */
@@ -718,12 +793,20 @@ class EnrollmentApiIntegrationTests {
                         + "\",\"unitName\":\"东村\",\"type\":\"VILLAGE\",\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1}",
                 "targets[1].unit", township + "},{\"unit\":\"411099999001\",\"unitName\":\"西村\",\"type\":\"VILLAGE\","
                         + "\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1}",
-                "targets[1].target", township + "},{\"unit\":\"S1\",\"unitName\":\"一中\",\"type\":\"SCHOOL\"}");
+                "targets[1].target", township + "},{\"unit\":\"S1\",\"unitName\":\"一中\",\"type\":\"SCHOOL\"}",
+                "targets[0].targetLocalHukou", township + ",\"targetLocalHukou\":15}");
         refused.forEach((field, rows) -> {
             HttpResponse<String> answer = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "{\"targets\":[" + rows + "]}");
             assertProblem(answer, 400);
             assertThat(answer.body()).as(field).contains(field);
         });
+        // a column shifted by one: an ID number as a school's code, twice, is refused without being quoted or published
+        String idNumber = IdNumbers.of(region, "19800101", 31);
+        String school = "{\"unit\":\"" + idNumber + "\",\"unitName\":\"一中\",\"type\":\"SCHOOL\",\"target\":1}";
+        HttpResponse<String> shifted = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets",
+                "{\"targets\":[" + township + "}," + school + "," + school.replace("一中", "二中") + "]}");
+        assertProblem(shifted, 400);
+        assertThat(shifted.body()).contains("targets[1].unit", "targets[2].unit").doesNotContain(idNumber);
     }
 
     /** Issue 10: where the campaign limits back-dating, nobody enrols people into a stage already judged. */
@@ -939,7 +1022,11 @@ class EnrollmentApiIntegrationTests {
     }
 
     private void campaignsOf2018And2019(String region, String township) {
-        for (int year : List.of(2018, 2019)) {
+        campaignsOf(region, township, 2018, 2019);
+    }
+
+    private void campaignsOf(String region, String township, int... years) {
+        for (int year : years) {
             assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Liancheng.apiExampleJson(year)).statusCode()).isEqualTo(200);
             assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", "text/csv",
                     "township,townshipName,target\n" + township + ",100\n").statusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -235,13 +236,17 @@ final class CampaignRule {
             } else {
                 if (code == null || !code.matches("[0-9A-Za-z_-]{1,32}")) {
                     errors.add(InputError.row(i + 1, codeField, "学校代码为 1-32 位字母或数字 / is a school code of 1 to 32 letters or digits"));
+                } else if (!FreeText.redact(code).equals(code)) {
+                    // a column shifted by one puts an ID number here: published as a unit code, it would travel in plain
+                    errors.add(InputError.row(i + 1, codeField, "学校代码不能是身份证号码样式的数字串 / is a school code, not a run of digits like an"
+                            + " ID number"));
                 }
                 if (row.parent() != null && townshipLevel.get(row.parent().strip()) == null) {
                     errors.add(InputError.row(i + 1, at + ".parent", "学校的上级是本表中的乡镇或教育系统 / a school's parent is a township or the education system of this table"));
                 }
             }
             if (code != null && !codes.add(code)) {
-                errors.add(InputError.row(i + 1, codeField, "单位 " + code + " 重复出现 / unit " + code + " appears twice"));
+                errors.add(InputError.row(i + 1, codeField, "单位 " + FreeText.redact(code) + " 重复出现 / unit " + FreeText.redact(code) + " appears twice"));
             }
             String name = row.name() == null ? null : row.name().strip();
             if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
@@ -250,12 +255,14 @@ final class CampaignRule {
             } else if (!row.townshipLevel() && !names.add(row.kind() + "|" + (row.kind() == TargetsSet.UnitType.VILLAGE ? row.parent() : "")
                     + "|" + name)) {
                 // the roster names a village and a school, not their codes: two units of one name could not be told apart
-                errors.add(InputError.row(i + 1, nameField, "同一乡镇的村、同一县的学校不能重名 / names a unit twice: " + name));
+                errors.add(InputError.row(i + 1, nameField, "同一乡镇的村、同一县的学校不能重名 / names a unit twice: " + FreeText.redact(name)));
             }
             checkCount(row.targetOrPopulation(), i, at + ".target", true, errors);
             checkCount(row.eVoucherTarget(), i, at + ".eVoucherTarget", false, errors);
             checkCount(row.targetLocalHukou(), i, at + ".targetLocalHukou", false, errors);
             checkCount(row.targetNonLocal(), i, at + ".targetNonLocal", false, errors);
+            checkPart(row.targetLocalHukou(), row.target(), i, at + ".targetLocalHukou", errors);
+            checkPart(row.targetNonLocal(), row.target(), i, at + ".targetNonLocal", errors);
             if (row.target() != null && row.targetLocalHukou() != null && row.targetNonLocal() != null
                     && row.targetLocalHukou() + row.targetNonLocal() != row.target()) {
                 errors.add(InputError.row(i + 1, at + ".target", "本地户籍与外地持居住证之和应等于应参保人数 / is targetLocalHukou + targetNonLocal ("
@@ -269,6 +276,13 @@ final class CampaignRule {
             errors.add(InputError.field("targets", "至少列出一个乡镇 / lists at least one township"));
         }
         return errors;
+    }
+
+    /** A part of a split target (local hukou, non-local with a residence permit) given alone is still within the whole. */
+    private static void checkPart(Integer part, Integer target, int i, String field, List<InputError> errors) {
+        if (part != null && target != null && part > target) {
+            errors.add(InputError.row(i + 1, field, "不能大于应参保人数 " + target + " / is at most the unit's target, " + target));
+        }
     }
 
     private static void checkCount(Integer count, int i, String field, boolean required, List<InputError> errors) {

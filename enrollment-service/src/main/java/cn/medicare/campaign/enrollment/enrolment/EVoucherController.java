@@ -93,6 +93,8 @@ class EVoucherController {
             if (date == null || date.isAfter(today)) {
                 errors.add(InputError.row(i + 1, "activatedOn", "应为日期，如 2021-11-20，且不能晚于今天 / is a date such as 2021-11-20, "
                         + "not in the future"));
+            } else if (id instanceof ResidentIdCheck.Valid known && date.isBefore(known.birthDate())) {
+                errors.add(InputError.row(i + 1, "activatedOn", EnrolmentRequests.BEFORE_BIRTH));
             }
             if (errors.isEmpty()) {
                 valid.add(new EVoucherService.Valid(i + 1, ((ResidentIdCheck.Valid) id).number(), date));

@@ -61,6 +61,11 @@ record Enrolment(
         return birthDate.equals(coverageStart) ? true : null;
     }
 
+    /** The day employee insurance ended, for a lapse enrolment: a 人社 list from before it no longer stands in the way. */
+    LocalDate employeeInsuranceEnded() {
+        return terms.specialCase() == SpecialCase.EMPLOYEE_INSURANCE_LAPSE ? terms.specialCaseDate() : null;
+    }
+
     /** The person-year as one key: a list may enrol one person for two years. */
     String personYear() {
         return personId + ":" + coverageYear;

@@ -24,6 +24,8 @@ final class EnrolmentRequests {
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
     static final int MAX_REMARKS = 500;
+    /** A death, an activation or a special case's event before the birth date of the ID number is a mistyped year (0218 for 2018). */
+    static final String BEFORE_BIRTH = "不能早于身份证号码中的出生日期 / is on or after the birth date of the ID number";
 
     private EnrolmentRequests() {
     }
@@ -74,6 +76,9 @@ final class EnrolmentRequests {
             }
             if (request.specialCase().date() != null && request.specialCase().date().isAfter(today)) {
                 errors.add(InputError.field("specialCase.date", "不能晚于今天 / is not in the future"));
+            } else if (request.specialCase().date() != null && id instanceof ResidentIdCheck.Valid known
+                    && request.specialCase().date().isBefore(known.birthDate())) {
+                errors.add(InputError.field("specialCase.date", BEFORE_BIRTH));
             }
             if (request.specialCase().employeeYears() != null
                     && (request.specialCase().employeeYears() < 0 || request.specialCase().employeeYears() > 80)) {

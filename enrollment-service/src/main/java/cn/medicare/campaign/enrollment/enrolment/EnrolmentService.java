@@ -2,7 +2,6 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
-import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
@@ -180,7 +179,7 @@ class EnrolmentService {
         for (Enrolment enrolment : enrolments) {
             EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), deaths.get(enrolment.personId()),
                     excluded.getOrDefault(enrolment.personId(), List.of()),
-                    enrolment.terms().specialCase() == SpecialCase.EMPLOYEE_INSURANCE_LAPSE ? enrolment.terms().specialCaseDate() : null)
+                    enrolment.employeeInsuranceEnded())
                     .ifPresent(why -> blocked.put(enrolment.personYear(), why));
         }
         return blocked;

@@ -114,6 +114,8 @@ class FeedController {
         if (date == null || date.isAfter(today)) {
             errors.add(InputError.row(row.number(), "date", "应为日期，如 2018-06-01，且不能晚于今天 / is a date such as 2018-06-01, "
                     + "not in the future"));
+        } else if (id instanceof ResidentIdCheck.Valid known && date.isBefore(known.birthDate())) {
+            errors.add(InputError.row(row.number(), "date", EnrolmentRequests.BEFORE_BIRTH));
         }
         return errors.isEmpty() ? new Read(new FeedService.FeedRow(((ResidentIdCheck.Valid) id).number(), date), List.of())
                 : new Read(null, errors);

@@ -95,11 +95,14 @@ class RenewalService {
         Map<String, List<ExclusionStore.Exclusion>> excluded = exclusions.of(people);
         List<Enrolment> renewals = new ArrayList<>();
         for (Enrolment previous : page) {
+            Enrolment renewed = renewal(previous, campaign, today);
+            // a roll-over run too late for any start within the year would ask people to pay for a year that covers nobody
             if (EnrolmentBlockRule.why(campaign.coverageYear(), today, deaths.get(previous.personId()),
-                    excluded.getOrDefault(previous.personId(), List.of()), null).isPresent()) {
+                    excluded.getOrDefault(previous.personId(), List.of()), null).isPresent()
+                    || !coverableWithin(renewed, renewed.enrolledOn())) {
                 counts[1]++;
             } else {
-                renewals.add(renewal(previous, campaign, today));
+                renewals.add(renewed);
             }
         }
         Instant at = clock.instant();
@@ -159,9 +162,7 @@ class RenewalService {
             return;
         }
         Enrolment renewed = renewal(previous, campaign, paidOn);
-        EnrolmentPolicy.Coverage coverage = new EnrolmentPolicy.Coverage(renewed.terms().coverageFrom(), renewed.coverageStart(),
-                renewed.waitingPeriodDays(), renewed.terms().waitingPeriodMonths());
-        if (!coverage.startsWithin(paidOn, year)) {
+        if (!coverableWithin(renewed, paidOn)) {
             // a payment too late to start coverage within the year registers nobody (DOMAIN.md): it stays unattributed, as anyone's would
             return;
         }
@@ -170,6 +171,12 @@ class RenewalService {
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
             outbox.append(EnrolmentService.announcement(renewed, contacts));
         }
+    }
+
+    /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */
+    private static boolean coverableWithin(Enrolment renewed, LocalDate paidOn) {
+        return new EnrolmentPolicy.Coverage(renewed.terms().coverageFrom(), renewed.coverageStart(), renewed.waitingPeriodDays(),
+                renewed.terms().waitingPeriodMonths()).startsWithin(paidOn, renewed.coverageYear());
     }
 
     /** Last year's resident for this year: a newborn has grown into a minor; a pupil stays a pupil. */

@@ -84,6 +84,10 @@ class WithdrawalService {
             throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOn() + " 退出参保 / resident "
                     + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());
         }
+        if (request.effectiveDate().isBefore(enrolment.birthDate())) {
+            // a death dated 0218 for 2018 would withdraw every year of the person, finished ones too
+            throw ApiException.invalid("effectiveDate", EnrolmentRequests.BEFORE_BIRTH);
+        }
         roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate());
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
                 "终止参保，自" + request.effectiveDate() + "起");
@@ -152,8 +156,25 @@ class WithdrawalService {
             standing.add(roster.find(personId, year).orElseThrow());
             outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts));
         }
+        refuseWhereAnotherFactStillStands(personId, standing);
         // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year
         eVouchers.announceKept(standing.stream().sorted(Comparator.comparingInt(Enrolment::coverageYear).reversed()).toList());
         return roster.find(personId, request.coverageYear()).orElseThrow();
+    }
+
+    /**
+     * The withdrawal lifted, another fact may still keep the person off the roster: a death on a later list, employee
+     * insurance or another region's enrolment (EnrolmentBlockRule, as for a new enrolment). The revocation is then
+     * refused whole: it would put a dead person back on the levy and unpaid lists.
+     */
+    private void refuseWhereAnotherFactStillStands(String personId, List<Enrolment> standing) {
+        LocalDate death = roster.deceasedOn(List.of(personId)).get(personId);
+        List<ExclusionStore.Exclusion> facts = exclusions.of(List.of(personId)).getOrDefault(personId, List.of());
+        for (Enrolment enrolment : standing) {
+            EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), death, facts, enrolment.employeeInsuranceEnded())
+                    .ifPresent(why -> {
+                        throw ApiException.ruleViolated("撤销终止参保后仍不能参保，未撤销：" + why + " / the withdrawal stays: " + why);
+                    });
+        }
     }
 }
