@@ -4,10 +4,13 @@ import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,32 @@ class CampaignNotYetConsumedIntegrationTests extends TaxIntegrationTestBase {
         assertThat(outcome.get("rejected").get(0).get("index").asInt()).isEqualTo(1);
         assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("coverageYear");
         assertThat(jdbc.queryForObject("select count(*) from payment where voucher_no = ?", Integer.class, kept)).isOne();
+    }
+
+    /**
+     * The clerk withdraws a resident who died before coverage and applies at once: the withdrawal is still on the topic. The
+     * application waits (503, nothing decided) instead of being refused for good for a withdrawal this service has not read.
+     */
+    @Test
+    void aRefundApplicationMadeBeforeItsWithdrawalIsConsumedWaitsInsteadOfBeingRefused() {
+        String died = enrolledAndAssessed(null);
+        paid(died, "180.00");
+        pauseConsumer();
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(died), 2018, Liancheng.REGION, WithdrawalReason.DECEASED,
+                LocalDate.of(2017, 12, 20)));
+        String application = "{\"idNumber\":\"" + died + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}";
+
+        HttpResponse<String> early = api.postAs("bureau", "/api/v1/refund-applications", application);
+
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
+        assertThat(early.headers().firstValue("Retry-After")).isPresent();
+        assertThat(jdbc.queryForObject("select count(*) from refund_application where person_id = ?", Integer.class,
+                residents.personId(died))).isZero();
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, died), item -> item.get("status").asString().equals("WITHDRAWN"));
+        JsonNode decided = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications", application));
+        assertThat(decided.get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(decided.get("amount").asString()).isEqualTo("180.00");
     }
 
     private static void assertWaits(HttpResponse<String> response) {

@@ -131,6 +131,12 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(refused.get("decision").asString()).isEqualTo("REFUSED");
         assertThat(refused.get("explanation").asString()).startsWith("该居民于2018-03-01终止参保");
         assertThat(announced(moved)).isEmpty();
+
+        // a village collector's payment arrives after the approval: the family is owed that too
+        paid(died, "180.00");
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select refund_due::text || ' ' || refund_due_reason from levy_item where person_id = ? and coverage_year = 2018",
+                String.class, residents.personId(died)), "360.00 WITHDRAWN_BEFORE_COVERAGE"::equals);
     }
 
     @Test

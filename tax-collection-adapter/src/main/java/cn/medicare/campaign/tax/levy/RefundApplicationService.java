@@ -1,17 +1,24 @@
 package cn.medicare.campaign.tax.levy;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Decides a refund application by the campaign's refund rule; an approved one is owed back (RefundDue). */
+/**
+ * Decides a refund application by the campaign's refund rule; an approved one is owed back (RefundDue). A refusal is
+ * made only on every fact that reached the topics before the application: a clerk who withdrew a resident a moment
+ * ago and applies at once is answered 503, not refused for a withdrawal this service has not read yet.
+ */
 @Service
 class RefundApplicationService {
 
@@ -24,11 +31,13 @@ class RefundApplicationService {
     private final RefundDueService refundsDue;
     private final CampaignStore campaigns;
     private final PersonIds personIds;
+    private final ConsumerProgress progress;
     private final Clock clock;
 
     RefundApplicationService(PersonLocks locks, LevyItemStore items, RefundApplicationStore applications,
-            RefundDueService refundsDue, CampaignStore campaigns, PersonIds personIds, Clock clock) {
+            RefundDueService refundsDue, CampaignStore campaigns, PersonIds personIds, ConsumerProgress progress, Clock clock) {
         this.campaigns = campaigns;
+        this.progress = progress;
         this.locks = locks;
         this.items = items;
         this.applications = applications;
@@ -39,6 +48,7 @@ class RefundApplicationService {
 
     @Transactional
     Outcome apply(Caller caller, String idNumber, int coverageYear, RefundApplicationRule.Reason reason) {
+        Instant applied = clock.instant();
         String personId = personIds.personId(idNumber);
         locks.lock(List.of(personId));
         // the township's right is checked before anything about the person is told
@@ -48,6 +58,10 @@ class RefundApplicationService {
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
                 BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
                         item.paidNet(), item.heldTo(), !item.withdrawn()));
+        if (!decision.approved() && !factsConsumedBefore(applied)) {
+            throw ApiException.notYetKnown("本服务尚未收到申请前已发生的参保、认定或方案变更，申请未处理，请稍后重新提交 (facts made before the application,"
+                    + " such as a withdrawal, have not reached this service yet; nothing was decided: apply again shortly)", List.of());
+        }
         UUID applicationId = UUID.randomUUID();
         applications.add(applicationId, personId, coverageYear, item.region(), reason, decision, caller.clientId(), clock.instant());
         if (decision.approved()) {
@@ -56,5 +70,9 @@ class RefundApplicationService {
         }
         return new Outcome(applicationId, decision.approved() ? "APPROVED" : "REFUSED", decision.amount().toPlainString(),
                 decision.explanation());
+    }
+
+    private boolean factsConsumedBefore(Instant applied) {
+        return List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY).stream().allMatch(topic -> progress.caughtUpTo(topic, applied));
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * 应退费: how much of a person-year's own net payments the bureau owes back, and why. Automatic:
  * what was paid beyond the payable (先缴后返 when the payable fell after settling, else a duplicate
  * payment), the payable never counted above the one the person first settled (no new debt once
- * settled). On application: what an approved refund application grants, never more than was paid.
+ * settled). On application: what an approved refund application grants, never more than was paid;
+ * one that ended the enrolment before coverage grants all that was paid, whenever it was paid.
  * A withdrawal alone owes nothing (DOMAIN.md: refunds only on application, with a reason), and the
  * assistance fund's money is never the person's to get back.
  */
@@ -44,7 +45,10 @@ final class RefundDueRule {
             RefundDueReason appliedReason) {
         Objects.requireNonNull(paidNet, "paidNet");
         Owed automatic = automatic(payable, settledPayable, paidNet);
-        BigDecimal granted = applied.min(paidNet).max(BigDecimal.ZERO).setScale(2);
+        // an application that ends the enrolment before coverage (employee insurance, another region, a death) grants all the
+        // person paid, a payment arriving after it too: the larger of grant and duplicate left the family short of that payment
+        BigDecimal granted = (appliedReason == RefundDueReason.WITHDRAWN_BEFORE_COVERAGE ? paidNet : applied.min(paidNet))
+                .max(BigDecimal.ZERO).setScale(2);
         return granted.compareTo(automatic.amount()) > 0 ? new Owed(granted, appliedReason) : automatic;
     }
 

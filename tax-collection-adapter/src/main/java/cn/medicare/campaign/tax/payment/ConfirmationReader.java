@@ -27,7 +27,11 @@ import tools.jackson.databind.JsonNode;
 final class ConfirmationReader {
 
     static final int MAX_VOUCHER_LENGTH = 64;
-    // numeric(12,2) in the payment table
+    /**
+     * A hundred times a year's largest contribution: a sanity bound, not a policy. Amounts near what a numeric(12,2)
+     * column holds added up past it (a person's refund due, a day's total) and failed the whole call as a 500.
+     */
+    private static final BigDecimal MAX_CONTRIBUTION = new BigDecimal("100000.00");
 
     private ConfirmationReader() {
     }
@@ -107,8 +111,9 @@ final class ConfirmationReader {
             return null;
         }
         // the size first: setScale on 1e999999999 would spell out a billion digits
-        if (Amounts.tooLarge(amount)) {
-            errors.add(InputError.field("amount", "超出单笔缴费的金额范围 / is too large for one contribution"));
+        if (Amounts.tooLarge(amount) || amount.compareTo(MAX_CONTRIBUTION) > 0) {
+            errors.add(InputError.field("amount", "超出单笔缴费的金额范围（最多 " + MAX_CONTRIBUTION.toPlainString() + " 元） / is too large for one"
+                    + " contribution (at most " + MAX_CONTRIBUTION.toPlainString() + " yuan)"));
             return null;
         }
         if (Amounts.finerThanFen(amount)) {
@@ -178,7 +183,8 @@ final class ConfirmationReader {
                     + " characters"));
             return null;
         }
-        if (IdNumberLeaks.containsIdNumber(text)) {
+        // the outbox's own guard (containsIdNumber) too: what passes here must pass there
+        if (IdNumberLeaks.containsIdNumber(text) || IdNumberLeaks.holdsIdNumberAnywhere(text)) {
             errors.add(InputError.field(field, "不能含有身份证号码 / must not hold an ID number"));
             return null;
         }

@@ -1,10 +1,12 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.ReconciliationCompleted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -87,6 +89,11 @@ class ReconciliationService {
                 matched++;
             }
             taxTotal = taxTotal.add(row.amount());
+        }
+        BigDecimal fileTotal = onlyInFile.stream().map(Confirmation::amount).reduce(taxTotal, BigDecimal::add);
+        if (Amounts.tooLarge(fileTotal)) {
+            throw ApiException.invalid("amount", "文件金额合计超出一天合计可记录的范围，请拆分或核对金额 / the file's amounts add up beyond what a"
+                    + " day's total holds: check them");
         }
         Map<Confirmation, InputError> refused = confirmations.store(onlyInFile, PaymentSource.RECONCILIATION,
                 confirmations.progressForOneRequest());

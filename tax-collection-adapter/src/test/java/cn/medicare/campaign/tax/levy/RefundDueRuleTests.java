@@ -47,6 +47,20 @@ class RefundDueRuleTests {
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
     }
 
+    /**
+     * Approved before coverage for a death (180 paid), then a village collector's second 180 arrives: all 360 is the
+     * family's. The larger of the grant and the duplicate owed 180, and once the tax bureau refunded it, nothing.
+     */
+    @Test
+    void aPaymentAfterAnApprovedWithdrawalBeforeCoverageIsOwedBackToo() {
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"),
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                .isEqualTo(new RefundDueRule.Owed(yuan("360.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), yuan("0.00"),
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                .as("the first 180 refunded").isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+    }
+
     private static BigDecimal yuan(String amount) {
         return new BigDecimal(amount);
     }

@@ -40,11 +40,29 @@ class ConfirmationReaderTests {
         assertThat(rows.valid()).as("a tax bureau's clock a few minutes ahead").hasSize(1);
     }
 
+    /** Two rows of 6,000,000,000.00 for one person added up past what a refund due holds: the whole call failed as a 500. */
+    @Test
+    void anAmountFarAboveAnyContributionIsTheRowsMistake() {
+        ConfirmationReader.Rows rows = read("""
+                {"confirmations":[
+                  {"voucherNo":"V1","idNumber":"%s","coverageYear":2018,"amount":"6000000000.00","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"},
+                  {"voucherNo":"V2","idNumber":"%s","coverageYear":2018,"amount":"100000.00","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}]}"""
+                .formatted(ID, ID));
+
+        assertThat(rows.rejected()).singleElement().satisfies(rejection ->
+                assertThat(rejection.errors()).extracting(InputError::field).containsExactly("amount"));
+        assertThat(rows.valid()).extracting(Confirmation::voucherNo).containsExactly("V2");
+    }
+
     @Test
     void aVoucherNumberHoldingAnIdNumberIsTheRowsMistakeNamedWithoutRepeatingIt() {
         ConfirmationReader.Rows rows = read("""
                 {"confirmations":[
                   {"voucherNo":"V-%s","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}]}"""
+                .formatted(ID, ID));
+        ConfirmationReader.Rows runInto = read("""
+                {"confirmations":[
+                  {"voucherNo":"PZ%s","idNumber":"%s","coverageYear":2018,"amount":"180","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}]}"""
                 .formatted(ID, ID));
 
         assertThat(rows.valid()).isEmpty();
@@ -52,6 +70,7 @@ class ConfirmationReaderTests {
             assertThat(rejection.errors()).extracting(InputError::field).containsExactly("voucherNo");
             assertThat(rejection.errors().toString()).doesNotContain(ID);
         });
+        assertThat(runInto.valid()).as("run into the voucher's own letters").isEmpty();
     }
 
     @Test
