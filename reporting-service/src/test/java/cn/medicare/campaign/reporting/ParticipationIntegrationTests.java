@@ -143,6 +143,11 @@ class ParticipationIntegrationTests {
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
         assertThat(ApiClient.at(port).as("township-350832100").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018").statusCode())
                 .isEqualTo(403);
+        for (String farOff : List.of("%2B1000000000-01-01T00:00:00Z", "%2B300000-01-01T00:00:00Z")) {
+            HttpResponse<String> refused = ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018&asOf=" + farOff);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"asOf\"");
+        }
     }
 
     /** Issue 10: "a certification arriving in December does not change the Oct 31 or Nov 15 results"; a re-computation is the bureau's act. */

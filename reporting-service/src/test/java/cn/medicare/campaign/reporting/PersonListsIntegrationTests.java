@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -131,6 +133,9 @@ class PersonListsIntegrationTests {
         assertThat(neighbour.get(LIST.formatted("unpaid")).statusCode()).as("a township names its own").isEqualTo(400);
         assertThat(ApiClient.at(port).as("viewer").get(LIST.formatted("unpaid")).statusCode()).isEqualTo(403);
         assertThat(ApiClient.at(port).as("disabled-federation").get(LIST.formatted("unpaid")).statusCode()).isEqualTo(403);
+        assertThat(ApiClient.at(port).as("disabled-federation").get("/api/v1/lists?region=350841&coverageYear=2018").statusCode())
+                .as("not the index of the issues either").isEqualTo(403);
+        assertThat(ApiClient.at(port).as("civil-affairs").get("/api/v1/lists?region=350841&coverageYear=2018").statusCode()).isEqualTo(200);
         assertThat(ApiClient.at(port).get(LIST.formatted("unpaid")).statusCode()).isEqualTo(401);
         HttpResponse<String> unknown = ApiClient.at(port).as("bureau").get(LIST.formatted("everyone"));
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -258,6 +263,60 @@ class PersonListsIntegrationTests {
         assertThat(json(bureau.get("/api/v1/lists?region=350841&coverageYear=2018")).toString()).contains(issueId);
         assertThat(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "&issued=" + issueId).statusCode())
                 .isEqualTo(403);
+    }
+
+    /**
+     * Lishi: a pupil enrolled through a school counts in the education system, not the township. The lists chase them
+     * there too: the township's unpaid list used to name the pupil, and the education system's named nobody.
+     */
+    @Test
+    void aPupilEnrolledThroughASchoolIsOnTheEducationSystemsListNotTheTownships() {
+        ReportingMother lishi = new ReportingMother("350839");
+        EventTraffic.publish(lishi.campaign(), lishi.targetsWithEducationSystem(),
+                lishi.enrolledAtSchool(1, 0), lishi.assessed(1, "0", null), lishi.enrolled(2, 0, true), lishi.assessed(2, "0", null));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String unpaid = "/api/v1/lists/unpaid?region=350839&coverageYear=2018&unit=";
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(personIds(json(bureau.get(unpaid + "350839900"))))
+                .containsExactly(lishi.personId(1)));
+        JsonNode township = json(bureau.get(unpaid + lishi.township(0)));
+        assertThat(personIds(township)).containsExactly(lishi.personId(2));
+        assertThat(json(bureau.get(unpaid + "350839900")).get("people").get(0).get("townshipName").asString()).isEqualTo("教育系统");
+    }
+
+    /**
+     * Certified for this year and not registered yet: named and reached as last year's enrolment knew them, not as a bare
+     * id. One who died last year, as the roster withdrew them then, is chased and counted no more.
+     */
+    @Test
+    void someoneCertifiedWhoEnrolledLastYearIsNamedOnTheCertifiedListAndTheDeadAreNot() {
+        ReportingMother county = new ReportingMother("350845");
+        EventTraffic.publish(county.campaign(), county.targets(),
+                county.enrolledWithContact(2017, 1, 0, "城关村", "吴老九", "13900000019", false),
+                county.certified(1, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD),
+                county.enrolledWithContact(2017, 2, 0, "城关村", "郑老十", "13900000020", false),
+                new PersonWithdrawn(county.personId(2), 2017, "350845", WithdrawalReason.DECEASED, LocalDate.of(2017, 6, 1)),
+                county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String certified = "/api/v1/lists/certified-not-enrolled?region=350845&coverageYear=2018";
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                select (select count(*) from eligibility_adjustment where region = '350845')
+                     + (select count(*) from person_year where region = '350845' and withdrawal_reason = 'DECEASED')
+                     + (select count(*) from person_contact c join person_year p using (person_id, coverage_year) where p.region = '350845')""",
+                Integer.class) == 5);
+        JsonNode people = json(bureau.get(certified)).get("people");
+        assertThat(people).hasSize(1);
+        JsonNode person = people.get(0);
+        assertThat(person.get("name").asString()).isEqualTo("吴老九");
+        assertThat(person.get("phone").asString()).isEqualTo("13900000019");
+        assertThat(person.get("idNumberMasked").asString()).isEqualTo("350825***********2");
+        assertThat(json(bureau.get("/api/v1/participation?region=350845&coverageYear=2018")).get("townships").get(0)
+                .get("assistedPeople").get("of").asInt()).as("the dead are no one's to enrol").isOne();
+    }
+
+    private static List<String> personIds(JsonNode listing) {
+        return StreamSupport.stream(listing.get("people").spliterator(), false).map(person -> person.get("personId").asString()).toList();
     }
 
     private static List<String> names(JsonNode listing) {

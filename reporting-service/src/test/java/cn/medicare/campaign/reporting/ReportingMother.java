@@ -88,9 +88,14 @@ public final class ReportingMother {
 
     /** A resident whose name and phone travel sealed for the reporting service, as enrollment-service seals them locally. */
     PersonEnrolled enrolledWithContact(int person, int township, String village, String name, String phone, boolean newborn) {
+        return enrolledWithContact(2018, person, township, village, name, phone, newborn);
+    }
+
+    PersonEnrolled enrolledWithContact(int coverageYear, int person, int township, String village, String name, String phone,
+            boolean newborn) {
         String sealed = new Contact(name, phone).sealWith(IdNumberSealer.fromBase64("local-contacts-2018",
                 LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-sealing-public-key")));
-        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", name.charAt(0) + "*",
+        return new PersonEnrolled(personId(person), coverageYear, region, "350825***********2", "seal", name.charAt(0) + "*",
                 newborn ? null : 1985, Sex.MALE, newborn ? PersonCategory.NEWBORN : PersonCategory.GENERAL, township(township), village,
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null, null, null, null, null, sealed);
     }

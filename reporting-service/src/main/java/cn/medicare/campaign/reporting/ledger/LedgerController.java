@@ -85,11 +85,17 @@ class LedgerController {
         if (asOf == null) {
             return clock.instant();
         }
+        Instant at;
         try {
-            return Instant.parse(asOf);
+            at = Instant.parse(asOf);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("asOf", "应为时间点，如 2017-11-30T16:00:00Z / is an instant such as 2017-11-30T16:00:00Z");
         }
+        String outOfRange = RequestValues.problemWithInstant(at);
+        if (outOfRange != null) {
+            throw ApiException.invalid("asOf", outOfRange);
+        }
+        return at;
     }
 
     private static byte[] xlsx(Ledger ledger) {

@@ -116,7 +116,7 @@ class ReadModelStore {
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
                     enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
                     coverage_from_birth = excluded.coverage_from_birth, coverage_rule = excluded.coverage_rule,
-                    pay_by = excluded.pay_by, withdrawn_on = null
+                    pay_by = excluded.pay_by, withdrawn_on = null, withdrawal_reason = null
                 where person_year.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -202,9 +202,9 @@ class ReadModelStore {
     void withdrawn(PersonWithdrawn person, Instant at) {
         ensurePersonYears(List.of(person));
         jdbc.sql("""
-                update person_year set withdrawn_on = :effectiveDate, roster_at = :at
+                update person_year set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
-                .param("effectiveDate", person.effectiveDate()).param("at", Timestamp.from(at))
+                .param("effectiveDate", person.effectiveDate()).param("reason", person.reason().name()).param("at", Timestamp.from(at))
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
     }

@@ -31,12 +31,14 @@ class IssuedListStore {
         this.jdbc = jdbc;
     }
 
-    void add(UUID issueId, PersonList list, String region, int coverageYear, Instant issuedAt, List<PersonListStore.Listed> people) {
+    void add(UUID issueId, PersonList list, String region, int coverageYear, Instant issuedAt, boolean scheduled,
+            List<PersonListStore.Listed> people) {
         jdbc.sql("""
-                insert into issued_list (issue_id, kind, region, coverage_year, issued_at, business_date, people, content)
-                values (:issueId, :kind, :region, :coverageYear, :issuedAt, :businessDate, :people, cast(:content as json))""")
+                insert into issued_list (issue_id, kind, region, coverage_year, issued_at, business_date, scheduled, people, content)
+                values (:issueId, :kind, :region, :coverageYear, :issuedAt, :businessDate, :scheduled, :people, cast(:content as json))""")
                 .param("issueId", issueId).param("kind", list.path).param("region", region).param("coverageYear", coverageYear)
                 .param("issuedAt", Timestamp.from(issuedAt)).param("businessDate", issuedAt.atZone(BusinessTime.ZONE).toLocalDate())
+                .param("scheduled", scheduled)
                 .param("people", people.size()).param("content", EventJson.mapper().writeValueAsString(people))
                 .update();
     }

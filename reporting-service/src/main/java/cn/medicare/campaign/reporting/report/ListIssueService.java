@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 名单下发: issues a campaign's four Friday lists as they stand, keeps them (contacts sealed as
- * they arrived) and announces them (ListsIssued, counts only). Once per campaign and business day:
- * a second issue the same day is refused by the database.
+ * they arrived) and announces them (ListsIssued, counts only). Once per campaign and business day
+ * by the schedule and once by the bureau: a second issue of either the same day is refused by the
+ * database, and the bureau's morning issue never stands in for the schedule's 17:00 one.
  */
 @Service
 class ListIssueService {
@@ -33,13 +34,13 @@ class ListIssueService {
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
-    ListsIssued issue(String region, int coverageYear) {
+    ListsIssued issue(String region, int coverageYear, boolean scheduled) {
         UUID issueId = UUID.randomUUID();
         Instant now = clock.instant();
         List<ListsIssued.Issued> counts = new ArrayList<>();
         for (PersonList list : PersonList.values()) {
             List<PersonListStore.Listed> people = lists.people(list, region, coverageYear, null, null, null, BusinessTime.today(clock));
-            issued.add(issueId, list, region, coverageYear, now, people);
+            issued.add(issueId, list, region, coverageYear, now, scheduled, people);
             counts.add(new ListsIssued.Issued(list.path, people.size()));
         }
         ListsIssued event = new ListsIssued(issueId.toString(), region, coverageYear, now, counts);

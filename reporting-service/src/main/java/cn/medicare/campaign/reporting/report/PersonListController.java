@@ -82,17 +82,24 @@ class PersonListController {
         this.clock = clock;
     }
 
-    /** The Friday issues of a campaign, newest first: each list's issue id, when, and how many people. */
+    /**
+     * The Friday issues of a campaign, newest first: each list's issue id, when, and how many people; for the agencies
+     * that receive the lists, not for the others (API.md: "nobody else").
+     */
     @GetMapping("/api/v1/lists")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP','AGENCY')")
     @Transactional(readOnly = true)
-    List<IssuedListStore.Issue> issues(@RequestParam String region, @RequestParam int coverageYear) {
+    List<IssuedListStore.Issue> issues(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
+        if (caller.is(Role.AGENCY)) {
+            entitled(caller, null);
+        }
         return issuedLists.issues(region, coverageYear);
     }
 
     /**
      * Issues the lists now, as the Friday schedule does (a Friday missed, or a list wanted before a
-     * deadline): kept and announced the same way; one issue per campaign and business day.
+     * deadline): kept and announced the same way; one such issue per campaign and business day, apart
+     * from the schedule's.
      */
     @PostMapping(value = "/api/v1/lists", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
@@ -106,7 +113,7 @@ class PersonListController {
                     + request.coverageYear());
         }
         try {
-            ListsIssued issued = issues.issue(request.region(), request.coverageYear());
+            ListsIssued issued = issues.issue(request.region(), request.coverageYear(), false);
             return ResponseEntity.created(URI.create("/api/v1/lists?region=" + request.region() + "&coverageYear="
                     + request.coverageYear())).body(issued);
         } catch (DuplicateKeyException issuedToday) {

@@ -27,8 +27,8 @@ class PersonListStore {
     }
 
     private static final String COLUMNS = """
-            select %s as person_id, %s as township, t.township_name, %s as village, person_year.id_number_masked,
-                   person_year.name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
+            select %s as person_id, %s as township, t.township_name, %s as village, %s as id_number_masked,
+                   %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid,
                    %s as pay_by, held.categories as held_categories
             """;
@@ -49,7 +49,7 @@ class PersonListStore {
             LocalDate today) {
         String sql = list == PersonList.CERTIFIED_NOT_ENROLLED ? certified(categories) : roster(list, categories);
         sql += " and (cast(:township as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
-                ? "coalesce(person_year.township, held.township)" : "person_year.township") + " = :township)"
+                ? CERTIFIED_UNIT : Definitions.UNIT) + " = :township)"
                 + " and (cast(:village as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
                 ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
@@ -72,16 +72,24 @@ class PersonListStore {
                     + " and (person_year.person_category = 'NEWBORN' or person_year.coverage_from_birth"
                     + " or person_year.coverage_rule = 'NEWBORN')");
 
-    /** For an agency, its people are those who hold one of its categories today or were assisted for one. */
+    /** The unit a certified person is chased by: the one they count in when registered, else the township the agency's list gave. */
+    private static final String CERTIFIED_UNIT = "coalesce(" + Definitions.UNIT + ", held.township)";
+
+    /**
+     * For an agency, its people are those who hold one of its categories today or were assisted for one. Listed by the unit
+     * they count in, as the figures count them: a pupil enrolled through a school under Lishi's education system (教育系统)
+     * is the education system's to chase, not the township's.
+     */
     private static String roster(PersonList list, List<String> categories) {
-        return held(categories) + COLUMNS.formatted("person_year.person_id", "person_year.township", "person_year.village",
-                        "person_year.assistance_category", Definitions.PAY_BY) + """
+        return held(categories) + COLUMNS.formatted("person_year.person_id", Definitions.UNIT, "person_year.village",
+                        "person_year.id_number_masked", "person_year.name_masked", "person_year.assistance_category", Definitions.PAY_BY) + """
                 from person_year
                 left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
                                         and person_contact.coverage_year = person_year.coverage_year
                 left join township_target t on t.region = person_year.region and t.coverage_year = person_year.coverage_year
-                                           and t.township = person_year.township
+                                           and t.township = """ + "(" + Definitions.UNIT + ")" + """
+
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and """
                 + ON_THE_ROSTER.get(list)
                 + (categories == null ? "" : " and (held.person_id is not null or person_year.assistance_category in (:categories))");
@@ -102,15 +110,26 @@ class PersonListStore {
                 """;
     }
 
-    /** A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures count them. */
+    /**
+     * A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures
+     * count them. One not registered this year is named and reached as the roster last knew them (an earlier year's
+     * enrolment): the people this list exists for are mostly those, and a bare person id chases nobody.
+     */
     private static String certified(List<String> categories) {
-        return held(categories) + COLUMNS.formatted("held.person_id", "coalesce(person_year.township, held.township)",
-                "coalesce(person_year.village, held.village)", "held.categories", Definitions.PAY_BY) + """
+        return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
+                "coalesce(person_year.id_number_masked, earlier.id_number_masked)", "coalesce(person_year.name_masked, earlier.name_masked)",
+                "held.categories", Definitions.PAY_BY) + """
                 from held
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
-                left join person_contact on person_contact.person_id = held.person_id and person_contact.coverage_year = :coverageYear
+                left join lateral (select known.id_number_masked, known.name_masked from person_year known
+                                   where known.person_id = held.person_id and known.coverage_year < :coverageYear
+                                   order by known.coverage_year desc limit 1) earlier on true
+                left join lateral (select known.contact_sealed from person_contact known
+                                   where known.person_id = held.person_id and known.coverage_year <= :coverageYear
+                                   order by known.coverage_year desc limit 1) person_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
-                                           and t.township = coalesce(person_year.township, held.township)
+                                           and t.township = """ + "(" + CERTIFIED_UNIT + ")" + """
+
                 where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + """
                 , false)
                   and (person_year.withdrawn_on is null or person_year.withdrawn_on > :today)""";

@@ -62,7 +62,7 @@ class WeeklyReportService {
                 continue;
             }
             try {
-                ListsIssued issued = lists.issue(campaign.region(), campaign.coverageYear());
+                ListsIssued issued = lists.issue(campaign.region(), campaign.coverageYear(), true);
                 log.info("Friday lists {} of {} {} issued: {}", issued.issueId(), campaign.region(), campaign.coverageYear(),
                         issued.lists());
             } catch (DuplicateKeyException alreadyIssued) {

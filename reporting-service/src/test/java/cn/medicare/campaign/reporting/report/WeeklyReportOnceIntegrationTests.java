@@ -125,6 +125,23 @@ class WeeklyReportOnceIntegrationTests {
         assertThat(bureau.post("/api/v1/reports", request).statusCode()).as("the bureau's own, once a day").isEqualTo(409);
     }
 
+    /** The same for the Friday lists: the bureau's morning issue left the weekend's unpaid list as it stood that morning. */
+    @Test
+    void theBureauIssuingTheListsOnAFridayLeavesTheScheduledIssueToBeMade() {
+        ApiClient bureau = ApiClient.at(first.port()).as("bureau");
+        String request = "{\"region\":\"" + ASKING + "\",\"coverageYear\":2018}";
+
+        HttpResponse<String> asked = bureau.post("/api/v1/lists", request);
+        first.bean(WeeklyReportService.class).issueLists();
+
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        assertThat(jdbc().queryForList("select scheduled from issued_list where kind = 'unpaid' and region = ? order by scheduled",
+                Boolean.class, ASKING)).containsExactly(false, true);
+        assertThat(jdbc().queryForObject("select count(*) from outbox where type = 'ListsIssued' and payload::json ->> 'region' = ?",
+                Integer.class, ASKING)).isEqualTo(2);
+        assertThat(bureau.post("/api/v1/lists", request).statusCode()).as("the bureau's own, once a day").isEqualTo(409);
+    }
+
     @Test
     void theBureauAskingForASecondWeeklyReportOfTheDayIsToldItExists() {
         ApiClient bureau = ApiClient.at(first.port()).as("bureau");
