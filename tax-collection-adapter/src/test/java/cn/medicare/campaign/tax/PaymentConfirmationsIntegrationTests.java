@@ -10,15 +10,24 @@ import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void lianchengRunsItsCampaignFor2018() {
@@ -330,5 +339,37 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         return """
                 {"voucherNo":"%s","idNumber":"%s","coverageYear":%d,"amount":"%s","channel":"WECHAT","paidAt":"2017-10-09T02:14:00Z"}"""
                 .formatted(voucherNo, idNumber, coverageYear, amount).strip();
+    }
+
+    /**
+     * The same voucher posted for two payers at once (a webhook and a hand-corrected resend): the locks are per payer,
+     * so the two meet at the voucher's primary key. The second is a duplicate (API.md), not a 500. The first one's
+     * transaction is held open here, so that the second insert waits on it and then meets the key.
+     */
+    @Test
+    void aVoucherPostedForAnotherPayerWhileItsFirstPostCommitsIsADuplicate() throws Exception {
+        String voucherNo = Vouchers.next();
+        String payer = enrolledAndAssessed(null);
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (PreparedStatement insert = first.prepareStatement("""
+                    insert into payment (voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel, paid_at, source)
+                    values (?, 'another-payer', 2018, '350825', '350825***********1', 180.00, 'WECHAT', now(), 'WEBHOOK')""")) {
+                insert.setString(1, voucherNo);
+                insert.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() ->
+                    api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, payer, "180.00"))));
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into payment%'""",
+                    Integer.class) == 1);
+            first.commit();
+
+            HttpResponse<String> answer = second.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(TaxApi.json(answer).get("duplicates").asInt()).isOne();
+            assertThat(TaxApi.json(answer).get("accepted").asInt()).isZero();
+        }
     }
 }

@@ -29,6 +29,12 @@ class EVoucherService {
 
     /** A row that passed the checks. */
     record Valid(int row, String idNumber, LocalDate activatedOn) {
+
+        /** Without the number, should a row ever reach a log line. */
+        @Override
+        public String toString() {
+            return "Valid[row=" + row + ", activatedOn=" + activatedOn + "]";
+        }
     }
 
     private final EnrolmentStore roster;

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax.payment;
 
 import java.time.Clock;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,6 +30,13 @@ class PaymentConfirmationsController {
     ConfirmationOutcome confirm(@RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signed,
             @RequestBody(required = false) byte[] body) {
-        return confirmations.confirm(ConfirmationReader.read(signedRequests.verifiedJson(timestamp, signed, body), clock));
+        ConfirmationReader.Rows rows = ConfirmationReader.read(signedRequests.verifiedJson(timestamp, signed, body), clock);
+        try {
+            return confirmations.confirm(rows);
+        } catch (DuplicateKeyException sameVoucherForAnotherPayer) {
+            // the locks are per payer: two posts of one voucher naming two payers meet only at its primary key, and the
+            // loser, its transaction rolled back, is decided again, when the voucher is one received (API.md: a duplicate)
+            return confirmations.confirm(rows);
+        }
     }
 }
