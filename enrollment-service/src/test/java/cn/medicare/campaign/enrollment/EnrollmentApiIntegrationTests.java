@@ -982,6 +982,15 @@ class EnrollmentApiIntegrationTests {
         assertThat(audit.get(0).get("actor").asString()).isEqualTo("bureau");
         assertProblem(api.as("bureau").post("/api/v1/enrolments/batch", "text/csv", "township,village\n"), 400);
         assertProblem(api.as("viewer").post("/api/v1/enrolments/batch", body), 403);
+
+        // 是 for a boolean, as the CSV takes it: that row's mistake, numbered from 1; the other row is enrolled
+        String typed = "[" + Liancheng.enrolment(Liancheng.idNumber("19900101", 513), Liancheng.LIANFENG) + ","
+                + Liancheng.enrolment(Liancheng.idNumber("19900101", 514), Liancheng.LIANFENG).replace("\"hukouLocal\":true", "\"hukouLocal\":\"是\"")
+                + "]";
+        JsonNode mixed = json(api.as("bureau").post("/api/v1/enrolments/batch", typed));
+        assertThat(mixed.get("accepted").asInt()).isOne();
+        assertThat(mixed.get("rejected").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(mixed.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("hukouLocal");
     }
 
     @Test

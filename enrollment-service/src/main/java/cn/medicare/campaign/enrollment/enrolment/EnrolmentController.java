@@ -159,18 +159,24 @@ class EnrolmentController {
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     BatchOutcome enrolJson(Caller caller, @RequestBody InputStreamResource body) throws IOException {
-        List<EnrolmentRequest> requests;
+        List<ListIntake.JsonRow<EnrolmentRequest>> requests;
         try (InputStream json = body.getInputStream()) {
-            requests = intake.jsonRows(json, null, EnrolmentRequest.class);
+            // a value of the wrong type (是 for a boolean) is its row's mistake, as in the CSV and the workbook
+            requests = intake.jsonRowsEach(json, null, EnrolmentRequest.class);
         }
         if (requests.isEmpty()) {
             throw ApiException.invalid("body", "至少列出一名居民 / lists at least one resident");
         }
         List<BatchRow> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            rows.add(requests.get(i) == null
-                    ? new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "应为一名居民，不能为空 / is a resident, not null")))
-                    : BatchRow.readable(i + 1, requests.get(i)));
+            ListIntake.JsonRow<EnrolmentRequest> request = requests.get(i);
+            if (request.problem() != null) {
+                rows.add(new BatchRow(i + 1, null, List.of(request.problem())));
+            } else if (request.value() == null) {
+                rows.add(new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "应为一名居民，不能为空 / is a resident, not null"))));
+            } else {
+                rows.add(BatchRow.readable(i + 1, request.value()));
+            }
         }
         return enrolments.enrolAll(caller, rows);
     }

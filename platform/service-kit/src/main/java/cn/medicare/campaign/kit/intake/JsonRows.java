@@ -29,11 +29,31 @@ final class JsonRows {
     /**
      * @param field the field holding the array, or null when the body is the array
      * @return the rows in order, null where the array holds null; empty for an empty body or a missing field
+     * @throws ApiException 400 naming the first row and field that could not be bound: the body is refused whole
      */
     static <T> List<T> read(JsonMapper json, InputStream body, String field, Class<T> type, IntakeLimits limits) {
-        String shape = field == null ? "[{...}]" : "{\"" + field + "\":[{...}]}";
         String prefix = field == null ? "" : field;
-        List<T> rows = new ArrayList<>();
+        List<ListIntake.JsonRow<T>> rows = readEach(json, body, field, type, limits);
+        List<T> values = new ArrayList<>(rows.size());
+        for (int index = 0; index < rows.size(); index++) {
+            InputError problem = rows.get(index).problem();
+            if (problem != null) {
+                String within = problem.field() == null ? "" : problem.field().startsWith("[") ? problem.field() : "." + problem.field();
+                throw ApiException.invalid(prefix + "[" + index + "]" + within, problem.message());
+            }
+            values.add(rows.get(index).value());
+        }
+        return values;
+    }
+
+    /**
+     * The same rows, a row whose value cannot be bound (a boolean written 是, an unknown category) reported by its number
+     * instead of refusing the body: for the lists whose valid rows are applied and whose invalid rows are reported.
+     */
+    static <T> List<ListIntake.JsonRow<T>> readEach(JsonMapper json, InputStream body, String field, Class<T> type,
+            IntakeLimits limits) {
+        String shape = field == null ? "[{...}]" : "{\"" + field + "\":[{...}]}";
+        List<ListIntake.JsonRow<T>> rows = new ArrayList<>();
         List<InputError> tooLong = new ArrayList<>();
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -57,7 +77,7 @@ final class JsonRows {
                     throw Refusals.tooManyRows(limits.maxRows());
                 }
                 if (token == JsonToken.VALUE_NULL) {
-                    rows.add(null);
+                    rows.add(new ListIntake.JsonRow<>(null, null));
                     continue;
                 }
                 JsonNode row = rowReader.readValue(parser);
@@ -65,7 +85,7 @@ final class JsonRows {
                 if (tooLong.size() >= RowAssembler.MAX_REPORTED) {
                     throw Refusals.cellsTooLong(tooLong);
                 }
-                rows.add(bind(json, row, type, prefix + "[" + index + "]"));
+                rows.add(bind(json, row, type, index + 1));
             }
         } catch (JacksonException e) {
             throw Refusals.within(e).orElseGet(() -> Refusals.notJson(shape));
@@ -91,11 +111,13 @@ final class JsonRows {
         return false;
     }
 
-    private static <T> T bind(JsonMapper json, JsonNode row, Class<T> type, String path) {
+    private static <T> ListIntake.JsonRow<T> bind(JsonMapper json, JsonNode row, Class<T> type, int number) {
         try {
-            return json.treeToValue(row, type);
+            return new ListIntake.JsonRow<>(json.treeToValue(row, type), null);
         } catch (DatabindException e) {
-            throw ApiException.invalid(path + path(e), expectation(e));
+            String field = path(e);
+            String within = field.isEmpty() ? null : field.startsWith(".") ? field.substring(1) : field;
+            return new ListIntake.JsonRow<>(null, InputError.row(number, within, expectation(e)));
         }
     }
 

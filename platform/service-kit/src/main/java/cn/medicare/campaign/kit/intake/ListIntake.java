@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit.intake;
 
+import cn.medicare.campaign.kit.web.InputError;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Function;
@@ -40,5 +41,23 @@ public final class ListIntake {
      */
     public <T> List<T> jsonRows(InputStream body, String field, Class<T> type) {
         return JsonRows.read(json, body, field, type, limits);
+    }
+
+    /**
+     * A JSON list's row as bound: its value, or the row's error (numbered from 1, the field named within the row) where a
+     * value has the wrong type.
+     *
+     * @param value null where the array holds null or the row could not be bound
+     * @param problem null when the row was bound
+     */
+    public record JsonRow<T>(T value, InputError problem) {
+    }
+
+    /**
+     * The same rows, each bound on its own: a row with a value of the wrong type is reported by its number and the
+     * others kept, for the lists whose valid rows are applied and invalid rows reported (API.md).
+     */
+    public <T> List<JsonRow<T>> jsonRowsEach(InputStream body, String field, Class<T> type) {
+        return JsonRows.readEach(json, body, field, type, limits);
     }
 }

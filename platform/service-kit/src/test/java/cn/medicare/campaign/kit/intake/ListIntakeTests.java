@@ -202,6 +202,20 @@ class ListIntakeTests {
         assertRefused(() -> INTAKE.jsonRows(in("{\"rows\": 3}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "rows", null);
     }
 
+    /** For the lists whose invalid rows are reported and valid rows applied: a row that cannot be bound is its own mistake. */
+    @Test
+    void jsonRowsBoundEachOnTheirOwnReportAWrongValueByRowNumberAndKeepTheOthers() {
+        List<ListIntake.JsonRow<Resident>> rows = INTAKE.jsonRowsEach(in("[{\"township\":\"350825100\"},{\"township\":{\"code\":1}},null]"),
+                null, Resident.class);
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).value()).isEqualTo(new Resident("350825100", null, null, null));
+        assertThat(rows.get(1).value()).isNull();
+        assertThat(rows.get(1).problem().row()).isEqualTo(2);
+        assertThat(rows.get(1).problem().field()).isEqualTo("township");
+        assertThat(rows.get(2)).isEqualTo(new ListIntake.JsonRow<Resident>(null, null));
+    }
+
     private static List<Map<String, String>> csv(byte[] body, String contentType) {
         return INTAKE.csv(new ByteArrayInputStream(body), contentType, COLUMNS, ListIntakeTests::asMap);
     }
