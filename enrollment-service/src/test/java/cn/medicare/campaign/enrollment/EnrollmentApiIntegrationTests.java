@@ -404,11 +404,8 @@ class EnrollmentApiIntegrationTests {
     /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
     @Test
     void aMistakenWithdrawalIsRevokedWithAReasonAnnouncedAgainAndAudited() {
-        String idNumber = Liancheng.idNumber("19720202", 531);
-        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
-                .get("personId").asString();
+        String personId = enrolledAndWithdrawnAsMovedAway(Liancheng.idNumber("19720202", 531));
         ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
-        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}");
 
         assertProblem(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation", "{\"coverageYear\":2018}"), 400);
         JsonNode revoked = json(clerk.post("/api/v1/enrolments/" + personId + "/withdrawal/revocation",
@@ -437,10 +434,8 @@ class EnrollmentApiIntegrationTests {
     @Test
     void aWithdrawalIsNotRevokedWhileADeathSinceKeepsThePersonOffTheRoster() {
         String idNumber = Liancheng.idNumber("19720202", 533);
-        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
-                .get("personId").asString();
+        String personId = enrolledAndWithdrawnAsMovedAway(idNumber);
         ApiClient clerk = api.as("township-" + Liancheng.LIANFENG);
-        clerk.post("/api/v1/enrolments/" + personId + "/withdrawal", "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}");
         assertThat(json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2018-05-01\n"))
                 .get("withdrawn").asInt()).as("withdrawn already").isZero();
 
@@ -453,6 +448,13 @@ class EnrollmentApiIntegrationTests {
                 .isEqualTo("2017-11-02");
         assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PersonEnrolled' and aggregateid = ?", Integer.class, personId))
                 .isOne();
+
+        // a death of a later year leaves this one standing: the person lived through 2018
+        String diedLater = Liancheng.idNumber("19720202", 534);
+        String laterId = enrolledAndWithdrawnAsMovedAway(diedLater);
+        api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + diedLater + ",2019-03-01\n");
+        assertThat(clerk.post("/api/v1/enrolments/" + laterId + "/withdrawal/revocation", "{\"coverageYear\":2018,\"reason\":\"误报外迁\"}")
+                .statusCode()).isEqualTo(200);
     }
 
     /**
@@ -1028,6 +1030,15 @@ class EnrollmentApiIntegrationTests {
     private static String enrolmentIn(String region, String township, String idNumber, int coverageYear) {
         return Liancheng.enrolment(idNumber, township).replace("\"region\":\"350825\"", "\"region\":\"" + region + "\"")
                 .replace("\"coverageYear\":2018", "\"coverageYear\":" + coverageYear).replace("2017-10-09", (coverageYear - 1) + "-10-09");
+    }
+
+    /** Enrolled in 莲峰镇 for 2018 and withdrawn by its clerk as MOVED_AWAY from 2017-11-02; the person's id. */
+    private String enrolledAndWithdrawnAsMovedAway(String idNumber) {
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        assertThat(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/" + personId + "/withdrawal",
+                "{\"coverageYear\":2018,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2017-11-02\"}").statusCode()).isEqualTo(200);
+        return personId;
     }
 
     private void campaignsOf2018And2019(String region, String township) {

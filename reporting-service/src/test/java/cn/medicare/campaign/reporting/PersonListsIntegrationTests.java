@@ -277,10 +277,10 @@ class PersonListsIntegrationTests {
         ApiClient bureau = ApiClient.at(port).as("bureau");
         String unpaid = "/api/v1/lists/unpaid?region=350839&coverageYear=2018&unit=";
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(personIds(json(bureau.get(unpaid + "350839900"))))
-                .containsExactly(lishi.personId(1)));
-        JsonNode township = json(bureau.get(unpaid + lishi.township(0)));
-        assertThat(personIds(township)).containsExactly(lishi.personId(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(personIds(json(bureau.get(unpaid + "350839900")))).containsExactly(lishi.personId(1));
+            assertThat(personIds(json(bureau.get(unpaid + lishi.township(0))))).containsExactly(lishi.personId(2));
+        });
         assertThat(json(bureau.get(unpaid + "350839900")).get("people").get(0).get("townshipName").asString()).isEqualTo("教育系统");
     }
 

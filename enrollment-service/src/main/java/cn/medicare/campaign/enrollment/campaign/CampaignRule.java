@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
@@ -236,10 +237,9 @@ final class CampaignRule {
             } else {
                 if (code == null || !code.matches("[0-9A-Za-z_-]{1,32}")) {
                     errors.add(InputError.row(i + 1, codeField, "学校代码为 1-32 位字母或数字 / is a school code of 1 to 32 letters or digits"));
-                } else if (!FreeText.redact(code).equals(code)) {
+                } else if (IdNumberLeaks.containsIdNumber(code)) {
                     // a column shifted by one puts an ID number here: published as a unit code, it would travel in plain
-                    errors.add(InputError.row(i + 1, codeField, "学校代码不能是身份证号码样式的数字串 / is a school code, not a run of digits like an"
-                            + " ID number"));
+                    errors.add(InputError.row(i + 1, codeField, "学校代码不能是身份证号码 / is a school code, not an ID number"));
                 }
                 if (row.parent() != null && townshipLevel.get(row.parent().strip()) == null) {
                     errors.add(InputError.row(i + 1, at + ".parent", "学校的上级是本表中的乡镇或教育系统 / a school's parent is a township or the education system of this table"));

@@ -165,13 +165,18 @@ class WithdrawalService {
     /**
      * The withdrawal lifted, another fact may still keep the person off the roster: a death on a later list, employee
      * insurance or another region's enrolment (EnrolmentBlockRule, as for a new enrolment). The revocation is then
-     * refused whole: it would put a dead person back on the levy and unpaid lists.
+     * refused whole: it would put a dead person back on the levy and unpaid lists. A death ends the years from its own
+     * on, as a death withdrawal and the death list do: a year the person lived through stands.
      */
     private void refuseWhereAnotherFactStillStands(String personId, List<Enrolment> standing) {
         LocalDate death = roster.deceasedOn(List.of(personId)).get(personId);
         List<ExclusionStore.Exclusion> facts = exclusions.of(List.of(personId)).getOrDefault(personId, List.of());
         for (Enrolment enrolment : standing) {
-            EnrolmentBlockRule.why(enrolment.coverageYear(), BusinessTime.today(clock), death, facts, enrolment.employeeInsuranceEnded())
+            int year = enrolment.coverageYear();
+            LocalDate deathByThen = death != null && death.getYear() <= year ? death : null;
+            List<ExclusionStore.Exclusion> factsByThen = facts.stream()
+                    .filter(fact -> fact.kind() != ExclusionStore.Kind.DECEASED || fact.effectiveDate().getYear() <= year).toList();
+            EnrolmentBlockRule.why(year, BusinessTime.today(clock), deathByThen, factsByThen, enrolment.employeeInsuranceEnded())
                     .ifPresent(why -> {
                         throw ApiException.ruleViolated("撤销终止参保后仍不能参保，未撤销：" + why + " / the withdrawal stays: " + why);
                     });

@@ -3,20 +3,31 @@ package cn.medicare.campaign.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 
 class ConsumerProgressIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     ConsumerProgress progress;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -49,5 +60,30 @@ class ConsumerProgressIntegrationTests extends KitIntegrationTestBase {
 
         assertThat(progress.caughtUpTo(unsubscribed, before)).as("its only record came after").isTrue();
         assertThat(progress.caughtUpTo(unsubscribed, after)).isFalse();
+    }
+
+    /**
+     * A decision about one person waits for that person's partition only: on a busy topic some other partition nearly
+     * always holds a record in flight. The record lands where the producer's default partitioner puts its key.
+     */
+    @Test
+    void aKeysPartitionIsConsumedUpToAMomentWhateverTheOtherPartitionsHold() throws Exception {
+        String unsubscribed = "kit-test.not-consumed-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            admin.createTopics(List.of(new NewTopic(unsubscribed, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        PaymentConfirmed payment = PaymentMother.payment(9, 900_004, "180.00");
+        String elsewhere = IntStream.range(10, 100).mapToObj(PaymentMother::personId)
+                .filter(key -> partition(key) != partition(payment.personId())).findFirst().orElseThrow();
+        EventTraffic.send(List.of(EventTraffic.record(unsubscribed, UUID.randomUUID(), payment)));
+        Instant after = Instant.now().plusSeconds(1);
+
+        assertThat(progress.caughtUpTo(unsubscribed, payment.personId(), after)).isFalse();
+        assertThat(progress.caughtUpTo(unsubscribed, elsewhere, after)).as("another person's partition").isTrue();
+        assertThat(progress.caughtUpTo(unsubscribed, after)).isFalse();
+    }
+
+    private static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 12;
     }
 }

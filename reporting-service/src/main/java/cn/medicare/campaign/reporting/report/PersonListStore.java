@@ -48,8 +48,12 @@ class PersonListStore {
     List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, List<String> categories,
             LocalDate today) {
         String sql = list == PersonList.CERTIFIED_NOT_ENROLLED ? certified(categories) : roster(list, categories);
-        sql += " and (cast(:township as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
-                ? CERTIFIED_UNIT : Definitions.UNIT) + " = :township)"
+        // a township's list is of the unit people count in (a pupil under the education system is its); a village's is of
+        // the people living there, as the village figures count them
+        String unitColumn = list == PersonList.CERTIFIED_NOT_ENROLLED
+                ? village == null ? CERTIFIED_UNIT : "coalesce(person_year.township, held.township)"
+                : village == null ? Definitions.UNIT : "person_year.township";
+        sql += " and (cast(:township as varchar) is null or " + unitColumn + " = :township)"
                 + " and (cast(:village as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
                 ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
@@ -112,8 +116,9 @@ class PersonListStore {
 
     /**
      * A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures
-     * count them. One not registered this year is named and reached as the roster last knew them (an earlier year's
-     * enrolment): the people this list exists for are mostly those, and a bare person id chases nobody.
+     * count them. One not registered this year is named and reached as the county's roster last knew them (an earlier
+     * year's enrolment there, never another county's): the people this list exists for are mostly those, and a bare
+     * person id chases nobody.
      */
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
@@ -123,8 +128,12 @@ class PersonListStore {
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
                 left join lateral (select known.id_number_masked, known.name_masked from person_year known
                                    where known.person_id = held.person_id and known.coverage_year < :coverageYear
+                                     and known.region = :region
                                    order by known.coverage_year desc limit 1) earlier on true
                 left join lateral (select known.contact_sealed from person_contact known
+                                   join person_year enrolment on enrolment.person_id = known.person_id
+                                                              and enrolment.coverage_year = known.coverage_year
+                                                              and enrolment.region = :region
                                    where known.person_id = held.person_id and known.coverage_year <= :coverageYear
                                    order by known.coverage_year desc limit 1) person_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear

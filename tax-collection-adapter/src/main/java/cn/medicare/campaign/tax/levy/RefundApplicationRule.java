@@ -108,10 +108,7 @@ final class RefundApplicationRule {
         boolean ended = reason.withdrawal != null && withdrawnOn != null && withdrawnFor == reason.withdrawal;
         LocalDate arose = ended ? withdrawnOn : appliedOn;
         boolean afterCoverage = started && !arose.isBefore(coverageStart);
-        // a payment beyond the amount due bought no coverage: it is owed back whenever it was paid (RefundDue lists it unasked),
-        // and an application for it is not refused for a start it had no part in
-        if (afterCoverage && reason != Reason.DUPLICATE_PAYMENT
-                && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
+        if (afterCoverage && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
             return new Decision(false, nothing, ended ? endedAfterCoverage(withdrawnOn, coverageStart) : coverageStarted(reason, coverageStart));
         }
         if (reason == Reason.DUPLICATE_PAYMENT && payable == null) {

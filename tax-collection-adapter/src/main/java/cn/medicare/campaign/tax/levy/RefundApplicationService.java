@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
@@ -58,7 +59,7 @@ class RefundApplicationService {
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
                 BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
                         item.paidNet(), item.heldTo(), !item.withdrawn()));
-        if (!decision.approved() && !factsConsumedBefore(applied)) {
+        if (!decision.approved() && !factsConsumedBefore(personId, item.region(), coverageYear, applied)) {
             throw ApiException.notYetKnown("本服务尚未收到申请前已发生的参保、认定或方案变更，申请未处理，请稍后重新提交 (facts made before the application,"
                     + " such as a withdrawal, have not reached this service yet; nothing was decided: apply again shortly)", List.of());
         }
@@ -72,7 +73,9 @@ class RefundApplicationService {
                 decision.explanation());
     }
 
-    private boolean factsConsumedBefore(Instant applied) {
-        return List.of(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY).stream().allMatch(topic -> progress.caughtUpTo(topic, applied));
+    /** The person's own partitions and the campaign's: a busy topic's other partitions hold records in flight all day. */
+    private boolean factsConsumedBefore(String personId, String region, int coverageYear, Instant applied) {
+        return progress.caughtUpTo(Topics.ROSTER, personId, applied) && progress.caughtUpTo(Topics.ELIGIBILITY, personId, applied)
+                && progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(region, coverageYear), applied);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * what was paid beyond the payable (先缴后返 when the payable fell after settling, else a duplicate
  * payment), the payable never counted above the one the person first settled (no new debt once
  * settled). On application: what an approved refund application grants, never more than was paid;
- * one that ended the enrolment before coverage grants all that was paid, whenever it was paid.
+ * one that ended the enrolment before coverage grants all that was paid, whenever it was paid, while
+ * the roster holds the enrolment ended.
  * A withdrawal alone owes nothing (DOMAIN.md: refunds only on application, with a reason), and the
  * assistance fund's money is never the person's to get back.
  */
@@ -40,15 +41,17 @@ final class RefundDueRule {
      * @param paidNet the person's own confirmed payments minus refunds
      * @param applied what an approved refund application grants (0 when none)
      * @param appliedReason the reason of that application
+     * @param withdrawn whether the roster has ended the person-year
      */
     static Owed owed(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal applied,
-            RefundDueReason appliedReason) {
+            RefundDueReason appliedReason, boolean withdrawn) {
         Objects.requireNonNull(paidNet, "paidNet");
         Owed automatic = automatic(payable, settledPayable, paidNet);
-        // an application that ends the enrolment before coverage (employee insurance, another region, a death) grants all the
-        // person paid, a payment arriving after it too: the larger of grant and duplicate left the family short of that payment
-        BigDecimal granted = (appliedReason == RefundDueReason.WITHDRAWN_BEFORE_COVERAGE ? paidNet : applied.min(paidNet))
-                .max(BigDecimal.ZERO).setScale(2);
+        // an application that ended the enrolment before coverage (employee insurance, another region, a death) grants all the
+        // person paid while the roster holds it ended, a payment arriving after it too: the larger of grant and duplicate
+        // left the family short of that payment. Enrolled again, what the person pays is a contribution again.
+        BigDecimal granted = (appliedReason == RefundDueReason.WITHDRAWN_BEFORE_COVERAGE && withdrawn ? paidNet
+                : applied.min(paidNet)).max(BigDecimal.ZERO).setScale(2);
         return granted.compareTo(automatic.amount()) > 0 ? new Owed(granted, appliedReason) : automatic;
     }
 

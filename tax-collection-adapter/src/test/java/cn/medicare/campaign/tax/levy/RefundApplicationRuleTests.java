@@ -60,19 +60,6 @@ class RefundApplicationRuleTests {
         assertThat(duplicate.explanation()).doesNotContain("终止参保");
     }
 
-    /**
-     * V1 paid in November, V2 in March after coverage started: RefundDue lists the 180 beyond the amount due unasked. The
-     * clerk's application for it used to be refused ("refunded only before coverage starts") while the tax bureau paid it.
-     */
-    @Test
-    void aDuplicatePaymentAfterCoverageStartedIsApprovedAsRefundDueOwesIt() {
-        var duplicate = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2018, 3, 5), standing(null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true));
-
-        assertThat(duplicate.approved()).isTrue();
-        assertThat(duplicate.amount()).isEqualByComparingTo("180.00");
-    }
-
     /** A family applies weeks after the death: the day of the death counts, not the day of the application. */
     @Test
     void aDeathOrMoveIsJudgedByTheDayTheEnrolmentEndedAndAfterCoverageStartedRefundsNothingUnderAnyRule() {

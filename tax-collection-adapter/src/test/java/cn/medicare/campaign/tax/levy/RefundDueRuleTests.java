@@ -12,38 +12,38 @@ class RefundDueRuleTests {
 
     @Test
     void nothingIsOwedWhileThePayableIsUnknownOrNotExceeded() {
-        assertThat(RefundDueRule.owed(null, null, yuan("180.00"), NONE, null).isNothing()).isTrue();
-        assertThat(RefundDueRule.owed(yuan("180.00"), null, yuan("179.99"), NONE, null).isNothing()).isTrue();
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(null, null, yuan("180.00"), NONE, null, false).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), null, yuan("179.99"), NONE, null, false).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), NONE, null, false).isNothing()).isTrue();
     }
 
     @Test
     void aPaymentBeyondThePayableIsADuplicatePayment() {
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), NONE, null))
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), NONE, null, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("40.00"), null, yuan("40.01"), NONE, null))
+        assertThat(RefundDueRule.owed(yuan("40.00"), null, yuan("40.01"), NONE, null, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("0.01"), RefundDueReason.DUPLICATE_PAYMENT));
     }
 
     @Test
     void assistanceAfterSettlingIsOwedBackAndAssistanceEndingAfterSettlingIsNoNewDebt() {
-        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("180.00"), yuan("180.00"), NONE, null))
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("180.00"), yuan("180.00"), NONE, null, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("140.00"), RefundDueReason.ASSISTANCE_AFTER_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("0.00"), yuan("180.00"), yuan("180.00"), NONE, null))
+        assertThat(RefundDueRule.owed(yuan("0.00"), yuan("180.00"), yuan("180.00"), NONE, null, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.ASSISTANCE_AFTER_PAYMENT));
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("40.00"), yuan("40.00"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("40.00"), yuan("40.00"), NONE, null, false).isNothing()).isTrue();
     }
 
     @Test
     void anApprovedApplicationIsOwedUpToWhatWasPaidAndAWithdrawalAloneOwesNothing() {
-        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), NONE, null).isNothing()).isTrue();
+        assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), NONE, null, false).isNothing()).isTrue();
         assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("40.00"), yuan("40.00"),
-                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, true))
                 .isEqualTo(new RefundDueRule.Owed(yuan("40.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
         assertThat(RefundDueRule.owed(yuan("40.00"), yuan("40.00"), yuan("10.00"), yuan("40.00"),
-                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, true))
                 .as("after the tax bureau refunded 30 of it").isEqualTo(new RefundDueRule.Owed(yuan("10.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
-        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT))
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
     }
 
@@ -54,10 +54,14 @@ class RefundDueRuleTests {
     @Test
     void aPaymentAfterAnApprovedWithdrawalBeforeCoverageIsOwedBackToo() {
         assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"),
-                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, true))
                 .isEqualTo(new RefundDueRule.Owed(yuan("360.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), yuan("180.00"),
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, false))
+                .as("enrolled again (a revoked withdrawal): what it pays now is its contribution")
+                .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
         assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), yuan("0.00"),
-                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE))
+                RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, true))
                 .as("the first 180 refunded").isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
     }
 

@@ -258,6 +258,11 @@ public record CampaignDefined(
     /** One key per event type on the compacted topic, so that compaction keeps the targets too. */
     @Override
     public String key() {
+        return key(region, coverageYear);
+    }
+
+    /** The key of a county's campaign of a year on its topic, whichever version it is. */
+    public static String key(String region, int coverageYear) {
         return region + ":" + coverageYear + ":campaign";
     }
 

@@ -6,7 +6,8 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * 参保信息变更: only the fields that changed are present; a null field did not change.
+ * 参保信息变更: only the fields that changed are present; a null field did not change, so a school the person
+ * left is {@code ""}.
  * {@code contactSealed}: the name and phone as they are after the change, sealed for the reporting
  * service (see {@link PersonEnrolled}), present when either changed.
  */

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.contracts.identity;
 
-import java.time.YearMonth;
 
 /**
  * Finds plain ID numbers in text that is about to leave the service: an 18-character token of 17
@@ -11,7 +10,6 @@ import java.time.YearMonth;
 public final class IdNumberLeaks {
 
     private static final int LENGTH = 18;
-    private static final int FIRST_BIRTH_YEAR = 1900;
 
     private IdNumberLeaks() {
     }
@@ -35,32 +33,6 @@ public final class IdNumberLeaks {
             start = end;
         }
         return false;
-    }
-
-    /**
-     * Whether an identifier the tax bureau makes (a voucher or refund number) holds an ID number anywhere, run into its
-     * other characters too ({@code PZ350825195307311502}): 17 digits, a valid check character and a real birth date in
-     * them. Stricter than {@link #containsIdNumber}, which must not mistake a personId's hex for one; identifiers are
-     * short, and one that holds a plausible number is refused as the clerk's mistake.
-     */
-    public static boolean holdsIdNumberAnywhere(String identifier) {
-        if (identifier == null) {
-            return false;
-        }
-        for (int start = 0; start + LENGTH <= identifier.length(); start++) {
-            String window = identifier.substring(start, start + LENGTH);
-            if (isIdNumber(window) && hasBirthDate(window)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasBirthDate(String number) {
-        int year = Integer.parseInt(number.substring(6, 10));
-        int month = Integer.parseInt(number.substring(10, 12));
-        int day = Integer.parseInt(number.substring(12, 14));
-        return year >= FIRST_BIRTH_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
     }
 
     private static boolean isIdNumber(String token) {

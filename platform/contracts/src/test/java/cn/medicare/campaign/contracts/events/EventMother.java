@@ -50,7 +50,7 @@ final class EventMother {
     }
 
     static List<Event> minimal() {
-        return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(),
+        return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(), schoolLeft(),
                 personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
                 paymentRefunded(), refundDue(), coverageStarted(), eVoucherActivated(), minimalReconciliationCompleted(),
                 minimalReportPublished(), minimalListsIssued());
@@ -136,6 +136,11 @@ final class EventMother {
     static PersonUpdated personUpdated() {
         return new PersonUpdated(PERSON_ID, YEAR, REGION, "350825101", "350825101203", "连城县北团中学",
                 PersonCategory.STUDENT, false, true, "罗**", new Contact("罗志强", null).sealWith(sealer()));
+    }
+
+    /** A pupil who left school: "" (null would mean unchanged). */
+    static PersonUpdated schoolLeft() {
+        return new PersonUpdated(PERSON_ID, YEAR, REGION, null, null, "", null, null, null, null);
     }
 
     static PersonUpdated minimalPersonUpdated() {

@@ -1,8 +1,10 @@
 package cn.medicare.campaign.kit.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -60,7 +64,7 @@ public class ConsumerProgress implements DisposableBean {
      *         broker cannot tell within a few seconds (the caller may hold a lock meanwhile)
      */
     public boolean caughtUp(String topic) {
-        return consumedBefore(topic, null);
+        return consumedBefore(topic, null, null);
     }
 
     /**
@@ -68,15 +72,26 @@ public class ConsumerProgress implements DisposableBean {
      *         timestamps): a steady stream after it does not keep the answer false, as {@link #caughtUp} would
      */
     public boolean caughtUpTo(String topic, Instant at) {
-        return consumedBefore(topic, at);
+        return consumedBefore(topic, null, at);
     }
 
-    private boolean consumedBefore(String topic, Instant at) {
+    /**
+     * @return true when the group has consumed every record the partition of {@code key} received before {@code at}: what
+     *         a decision about one person waits for, whatever the other partitions of a busy topic hold in flight
+     *         (records are placed by the producers' default partitioner on the key's UTF-8 bytes, as the relays send them)
+     */
+    public boolean caughtUpTo(String topic, String key, Instant at) {
+        return consumedBefore(topic, key, at);
+    }
+
+    private boolean consumedBefore(String topic, String key, Instant at) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
             Admin client = admin();
-            Set<TopicPartition> partitions = get(client.describeTopics(Set.of(topic)).allTopicNames(), deadline).get(topic)
-                    .partitions().stream()
+            List<TopicPartitionInfo> all = get(client.describeTopics(Set.of(topic)).allTopicNames(), deadline).get(topic).partitions();
+            int ofKey = key == null ? -1 : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % all.size();
+            Set<TopicPartition> partitions = all.stream()
+                    .filter(partition -> key == null || partition.partition() == ofKey)
                     .map(partition -> new TopicPartition(topic, partition.partition()))
                     .collect(Collectors.toSet());
             Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest(), deadline);
