@@ -4,6 +4,7 @@ import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -131,7 +132,15 @@ final class JsonRows {
             return rule.getMessage();
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "格式不正确 / is not a valid " + mismatch.getTargetType().getSimpleName();
+            Class<?> target = mismatch.getTargetType();
+            if (target == Boolean.class || target == boolean.class) {
+                return "应为 true 或 false / is true or false";
+            }
+            if (target.isEnum()) {
+                String values = Arrays.toString(target.getEnumConstants());
+                return "应为 " + values + " 之一 / is one of " + values;
+            }
+            return "格式不正确 / is not a valid " + target.getSimpleName();
         }
         return "格式不对：行是对象，值是文本 / has the wrong shape: each row is an object whose values are text";
     }

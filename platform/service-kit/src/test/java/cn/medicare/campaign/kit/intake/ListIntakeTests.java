@@ -216,6 +216,18 @@ class ListIntakeTests {
         assertThat(rows.get(2)).isEqualTo(new ListIntake.JsonRow<Resident>(null, null));
     }
 
+    record Typed(Boolean local, Thread.State state) {
+    }
+
+    /** A clerk reads what the value should be: true or false, or the values an enumeration takes, not a Java type's name. */
+    @Test
+    void aValueOfTheWrongTypeSaysWhatItShouldBe() {
+        List<ListIntake.JsonRow<Typed>> rows = INTAKE.jsonRowsEach(in("[{\"local\":\"是\"},{\"state\":\"ASLEEP\"}]"), null, Typed.class);
+
+        assertThat(rows.get(0).problem().message()).isEqualTo("应为 true 或 false / is true or false");
+        assertThat(rows.get(1).problem().message()).startsWith("应为 [NEW, RUNNABLE").doesNotContain("ASLEEP");
+    }
+
     private static List<Map<String, String>> csv(byte[] body, String contentType) {
         return INTAKE.csv(new ByteArrayInputStream(body), contentType, COLUMNS, ListIntakeTests::asMap);
     }
