@@ -163,6 +163,24 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(report.get("unknownToTax").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Each row within the bound of one contribution, but 100,001 of them add up past what the day's total holds
+     * (ReconciliationCompleted): refused before anything is kept, not failed as a 500 after the payments were stored.
+     */
+    @Test
+    void aFileWhoseAmountsAddUpPastADaysTotalIsRefusedWholeBeforeAnythingIsKept() {
+        String payer = enrolledAndAssessed(null);
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int row = 0; row <= 100_000; row++) {
+            file.append(line(Vouchers.next(), payer, "100000.00"));
+        }
+
+        assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-25", file.toString()), "amount");
+        assertThat(api.get("tax-bureau", "/api/v1/reconciliations/2017-10-25").statusCode()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from payment where person_id = ?", Integer.class, residents.personId(payer)))
+                .isZero();
+    }
+
     private static void assertBadRequest(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
