@@ -135,6 +135,29 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(owedBack).contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
     }
 
+    /**
+     * Paid in two parts, then once more by someone else in the family, the three told in one request with the duplicate
+     * first: the wait counts from the part that settled (DOMAIN.md: 90 days from payment), not from the latest payment.
+     */
+    @Test
+    void aLateEnroleesWaitCountsFromThePaymentThatSettledNotFromADuplicatePaidLater() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.get("status").asString().equals("UNPAID"));
+
+        HttpResponse<String> response = api.confirm(confirmations(
+                TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "180.00", "2018-04-01T02:00:00Z"),
+                TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "100.00", "2018-03-01T02:00:00Z"),
+                TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "80.00", "2018-03-15T02:00:00Z")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(TaxApi.json(response).get("accepted").asInt()).isEqualTo(3);
+        String personId = residents.personId(idNumber);
+        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
+        assertThat(jdbc.queryForObject("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?",
+                String.class, personId)).as("90 days after 15 March, not after 1 April").isEqualTo("2018-06-13");
+    }
+
     private int coverageStarts(String personId) {
         return jdbc.queryForObject("select count(*) from outbox where type = 'CoverageStarted' and aggregateid = ?", Integer.class, personId);
     }

@@ -5,8 +5,11 @@ import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +37,19 @@ class CoverageService {
     void review(Collection<PersonYear> keys) {
         // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
         items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
-            if (!partly.coverage().startsWithin(settledOn(partly), partly.coverageYear())) {
+            if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), partly.lastPaidOn()), partly.coverageYear())) {
                 items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
             }
         });
-        items.takeAwaitedCoverages(keys).forEach(awaited -> {
-            LocalDate settledOn = settledOn(awaited);
+        List<LevyItemStore.AwaitedCoverage> awaitedCoverages = items.takeAwaitedCoverages(keys);
+        if (awaitedCoverages.isEmpty()) {
+            return;
+        }
+        Map<PersonYear, Instant> settling = items.settlingMoments(awaitedCoverages.stream()
+                .map(awaited -> new PersonYear(awaited.personId(), awaited.coverageYear())).toList());
+        awaitedCoverages.forEach(awaited -> {
+            Instant settledAt = settling.get(new PersonYear(awaited.personId(), awaited.coverageYear()));
+            LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
                 // made again after the tax bureau refunded this one is owed back too
@@ -54,13 +64,11 @@ class CoverageService {
     }
 
     /**
-     * The day that stands for the payment: the last one, but never before the enrolment it settles (money paid before a
-     * registration, or before an enrolment after a withdrawal, starts nothing earlier); for someone fully assisted, who
-     * settles at registration (DOMAIN.md), the enrolment's day.
+     * The day that stands for the payment (the one that settled; for someone partly paid, the last): never before the
+     * enrolment it settles (money paid before a registration, or before an enrolment after a withdrawal, starts nothing
+     * earlier); for someone fully assisted, who settles at registration (DOMAIN.md), the enrolment's day.
      */
-    private LocalDate settledOn(LevyItemStore.AwaitedCoverage awaited) {
-        LocalDate enrolledOn = awaited.enrolledOn();
-        LocalDate paidOn = awaited.lastPaidOn();
+    private LocalDate settledOn(LocalDate enrolledOn, LocalDate paidOn) {
         if (paidOn == null) {
             return enrolledOn != null ? enrolledOn : BusinessTime.today(clock);
         }

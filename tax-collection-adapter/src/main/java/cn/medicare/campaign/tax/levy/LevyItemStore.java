@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,15 +34,8 @@ import org.springframework.stereotype.Repository;
 class LevyItemStore {
 
     private static final long SEQUENCER_LOCK = 0x7461784c65767931L; // "taxLevy1"
-    /**
-     * What the person owes of their own money: the payable, less whatever the assistance fund paid
-     * beyond the subsidy it stands for (a subsidy that ended after the fund paid leaves only the
-     * person's own part to pay). Null while not assessed: PostgreSQL's {@code greatest} skips a null,
-     * which would read as nothing to pay.
-     */
-    private static final String OWN_PAYABLE = """
-            case when payable_amount is null then null
-                 else greatest(0.00, payable_amount - greatest(0.00, fund_paid - coalesce(subsidy_amount, 0.00))) end""";
+    /** What the person owes of their own money now ({@link #ownPayable}). */
+    private static final String OWN_PAYABLE = ownPayable("fund_paid");
 
     private final JdbcClient jdbc;
 
@@ -354,6 +348,48 @@ class LevyItemStore {
     }
 
     /**
+     * The moment each of these person-years last became settled: the payment (or the fund's) after which what was paid covered
+     * what the person owes ({@link #OWN_PAYABLE} with the fund's money paid by then, capped by the settled payable), again
+     * after a refund had taken it below. Absent where nothing had to be paid (settled at registration) or nothing was paid.
+     * Payments are taken in the order they were made, not received: a duplicate paid later, or in the same request, or a
+     * payment the reconciliation found late, moves nothing.
+     */
+    Map<PersonYear, Instant> settlingMoments(Collection<PersonYear> keys) {
+        Map<PersonYear, Instant> moments = new HashMap<>();
+        keys(jdbc.sql("""
+                with movement as (
+                    select person_id, coverage_year, paid_at as at, voucher_no as ref,
+                           case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end as own,
+                           case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end as fund
+                    from payment where %1$s
+                    union all
+                    select refund.person_id, refund.coverage_year, refund.refunded_at, refund.refund_no,
+                           case when payment.channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
+                           case when payment.channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
+                    from (select * from refund where %1$s) refund join payment on payment.voucher_no = refund.voucher_no
+                ), running as (
+                    select person_id, coverage_year, at, ref,
+                           sum(own) over (partition by person_id, coverage_year order by at, ref) as own_so_far,
+                           sum(fund) over (partition by person_id, coverage_year order by at, ref) as fund_so_far
+                    from movement
+                ), judged as (
+                    select running.person_id, running.coverage_year, running.at, running.ref,
+                           coalesce(own_so_far >= least(%2$s, settled_payable), false) as settled,
+                           coalesce(0.00 >= least(%3$s, settled_payable), false) as settled_before_any
+                    from running join levy_item using (person_id, coverage_year)
+                ), turned as (
+                    select person_id, coverage_year, at, settled,
+                           coalesce(lag(settled) over (partition by person_id, coverage_year order by at, ref), settled_before_any) as was
+                    from judged
+                )
+                select person_id, coverage_year, max(at) as at from turned where settled and not was group by person_id, coverage_year"""
+                .formatted(PersonYears.MATCH, ownPayable("fund_so_far"), ownPayable("0.00"))), keys)
+                .query((RowCallbackHandler) row -> moments.put(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
+                        row.getTimestamp("at").toInstant()));
+        return moments;
+    }
+
+    /**
      * @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance)
      * @param enrolledOn the business day of the enrolment, where it said
      * @param paidTotal the person's own payments net of refunds
@@ -461,6 +497,18 @@ class LevyItemStore {
     /** @param idNumberSealed null while the enrolment has not arrived */
     record Owing(String personId, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
             BigDecimal amount, RefundDueReason reason) {
+    }
+
+    /**
+     * What the person owes of their own money: the payable, less whatever the assistance fund paid
+     * beyond the subsidy it stands for (a subsidy that ended after the fund paid leaves only the
+     * person's own part to pay), {@code fundPaid} being the column or value of the fund's money.
+     * Null while not assessed: PostgreSQL's {@code greatest} skips a null, which would read as nothing to pay.
+     */
+    private static String ownPayable(String fundPaid) {
+        return """
+                case when payable_amount is null then null
+                     else greatest(0.00, payable_amount - greatest(0.00, %s - coalesce(subsidy_amount, 0.00))) end""".formatted(fundPaid);
     }
 
     private static JdbcClient.StatementSpec keys(JdbcClient.StatementSpec statement, Collection<PersonYear> keys) {
