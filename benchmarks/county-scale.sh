@@ -9,7 +9,7 @@ jar=local-stack/target/local-stack.jar
 # One JVM holds four services, the broker and four Debezium engines, so C2 never runs out of methods
 # that have just turned warm; four times the usual tier-4 thresholds keep it on the hot ones (C2 is
 # still whole; docs/delivery.md, "Pipeline settings, and why").
-exec java -XX:+UseSerialGC -Xmx2g \
+exec java -XX:+UseParallelGC -Xmx2g \
   -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 \
   -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000 \
   -Dloader.main=cn.medicare.campaign.stack.bench.CountyScale \

@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=local-stack/target/local-stack.jar
 [[ -f $jar ]] || mvn -B -q -ntp -DskipTests install
-exec java -XX:+UseSerialGC -Xmx2g -Dloader.main=cn.medicare.campaign.stack.bench.PipelineBenchmark \
+exec java -XX:+UseParallelGC -Xmx2g -Dloader.main=cn.medicare.campaign.stack.bench.PipelineBenchmark \
   -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
