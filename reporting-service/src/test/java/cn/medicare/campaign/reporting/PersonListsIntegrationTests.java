@@ -193,8 +193,9 @@ class PersonListsIntegrationTests {
                 county.certified(1, AssistanceCategory.MONITORED, AdjustmentAction.ADD),
                 county.enrolledWithContact(2, 0, "城关村", "郑十一", "13900000012", false), county.assessed(2, "0", null),
                 county.certified(2, AssistanceCategory.STABLE_EX_POOR, AdjustmentAction.ADD),
+                // a newborn added on its birth date: the date travels as the flag alone, and the row counts on any day asked
                 new EligibilityAdjusted(county.personId(3), 2018, region, Agency.CIVIL_AFFAIRS, AssistanceCategory.EXTREME_POVERTY,
-                        AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "batch-3", county.township(0), "新华村"));
+                        AdjustmentAction.ADD, null, true, "batch-3", county.township(0), "新华村"));
         ApiClient bureau = ApiClient.at(port).as("bureau");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(lists.formatted("certified-not-enrolled")))
                 .get("people")).hasSize(3));

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Campaigns;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
@@ -247,6 +248,27 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
             String idNumber = Liancheng.idNumber(sequence);
             assertThat(payloads).noneMatch(payload -> payload.contains(idNumber));
         }
+    }
+
+    /**
+     * A newborn of a 低保 family added on the day it was born: the date is the birth date, which next to the region leaves
+     * about a thousand candidate numbers, so it travels as the flag alone (EVENTS.md); the assistance still applies.
+     */
+    @Test
+    void aRowEffectiveOnTheBirthDateTravelsAsTheFlagAndStillAssists() {
+        String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 10, 3), 481);
+        String personId = Liancheng.personId(newborn);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8",
+                CSV_HEADER + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-10-03\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String adjusted = published("EligibilityAdjusted", personId).get(0);
+        assertThat(JsonPath.<Boolean>read(adjusted, "$.effectiveFromBirth")).isTrue();
+        assertThat(adjusted).doesNotContain("effectiveDate", "2017-10-03");
+        EventTraffic.publish(Liancheng.enrolled(newborn, 2018));
+        assertThat(JsonPath.<String>read(awaitPublished("ContributionAssessed", personId, 1).get(0), "$.assistanceCategory"))
+                .isEqualTo("MINIMUM_LIVING");
     }
 
     private void enrolAndAwaitAssessment(String idNumber) {

@@ -85,6 +85,37 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(batch).as("the form's own category is kept as written").contains("农村低保");
     }
 
+    /**
+     * The disabled persons' federation's blank form offers its own categories (Excel refuses a value off the drop-down), and
+     * the name our lists print for them is read back.
+     */
+    @Test
+    void anAgencysBlankFormOffersItsOwnCategoriesAndThePrintedNamesAreReadBack() throws Exception {
+        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(api("disabled-federation").request("/api/v1/templates/adjustment-list.xlsx")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(blank.statusCode()).isEqualTo(200);
+        String severe = Liancheng.idNumber(444);
+        byte[] filled;
+        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = form.getSheetAt(0);
+            List<String> offered = sheet.getDataValidations().stream()
+                    .map(validation -> List.of(validation.getValidationConstraint().getExplicitListValues()))
+                    .filter(values -> !values.contains("新增")).findFirst().orElseThrow();
+            assertThat(offered).contains("一级残疾", "三、四级残疾").doesNotContain("农村低保", "脱贫户");
+            fill(sheet.createRow(4), 1, "莲峰镇", severe, "新增", "一、二级残疾人").createCell(7).setCellValue("2017/10/15");
+            form.write(out);
+            filled = out.toByteArray();
+        }
+
+        HttpResponse<String> response = postBytes("disabled-federation", "/api/v1/adjustment-batches?month=2017-10",
+                "multipart/form-data; boundary=" + BOUNDARY, Uploads.multipart(BOUNDARY, "附件3.xlsx", filled));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).as(response.body()).isEqualTo(1);
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(severe)).get(0), "$.category"))
+                .isEqualTo("DISABILITY_SEVERE");
+    }
+
     private static Row fill(Row row, int serial, String township, String idNumber, String action, String category) {
         row.createCell(0).setCellValue(serial);
         row.createCell(1).setCellValue(township);

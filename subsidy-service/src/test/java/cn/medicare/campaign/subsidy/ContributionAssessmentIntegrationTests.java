@@ -1,6 +1,7 @@
 package cn.medicare.campaign.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
@@ -92,7 +93,9 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
 
     @Test
     void anUnknownAssessmentIsNotFound() {
-        var response = get("bureau", "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018");
+        String unknown = "/api/v1/assessments/" + Liancheng.personId(Liancheng.idNumber(499)) + "?coverageYear=2018";
+        // what earlier tests published to the person's partition is read first: until then the answer is "not yet known"
+        var response = await().atMost(PATIENCE).until(() -> get("bureau", unknown), answered -> answered.statusCode() != 503);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));

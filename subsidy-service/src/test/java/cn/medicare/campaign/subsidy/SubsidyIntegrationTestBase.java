@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(BusinessClock.class)
 public abstract class SubsidyIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;

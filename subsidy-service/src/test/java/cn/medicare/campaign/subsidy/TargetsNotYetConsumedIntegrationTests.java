@@ -3,12 +3,12 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +19,11 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * DOMAIN.md: a row is rejected for bad data or rights, never because this service has not yet
- * consumed the targets that name its township. The consumer is paused to hold the targets back.
+ * consumed the targets that name its township; nor is an assessment "not found" while the enrolment
+ * it is asked for is on its way. The consumer is paused to hold the facts back.
  */
 class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String BATCHES = "/api/v1/adjustment-batches?month=2017-10";
 
     @Autowired
@@ -96,6 +96,27 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isEqualTo(1);
         assertThat(JsonPath.<List<Integer>>read(response.body(), "$.rejected[*].row")).containsExactly(2);
         assertThat(JsonPath.<String>read(response.body(), "$.rejected[0].errors[0].field")).isEqualTo("township");
+    }
+
+    /** A township clerk asks for the payable right after enrolling: not 403 (not yours) nor 404, but "ask again shortly". */
+    @Test
+    void anAssessmentAskedForBeforeItsEnrolmentIsConsumedWaits() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(608), 2018);
+        String assessment = "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2018";
+        pauseConsumer();
+        EventTraffic.publish(enrolled);
+
+        for (String caller : List.of("bureau", "township-" + enrolled.township())) {
+            HttpResponse<String> early = get(caller, assessment);
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
+            assertThat(early.headers().firstValue("Retry-After")).isPresent();
+        }
+
+        listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        HttpResponse<String> known = await().atMost(PATIENCE).until(() -> get("township-" + enrolled.township(), assessment),
+                answered -> answered.statusCode() != 503);
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        assertThat(JsonPath.<String>read(known.body(), "$.payableAmount")).isEqualTo("180.00");
     }
 
     private void assertWaits(HttpResponse<String> response, Integer... rows) {

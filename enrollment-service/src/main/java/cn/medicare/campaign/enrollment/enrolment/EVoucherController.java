@@ -7,6 +7,7 @@ import cn.medicare.campaign.kit.intake.ListColumns;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -94,7 +95,7 @@ class EVoucherController {
                 errors.add(InputError.row(i + 1, "activatedOn", "应为日期，如 2021-11-20，且不能晚于今天 / is a date such as 2021-11-20, "
                         + "not in the future"));
             } else if (id instanceof ResidentIdCheck.Valid known && date.isBefore(known.birthDate())) {
-                errors.add(InputError.row(i + 1, "activatedOn", EnrolmentRequests.BEFORE_BIRTH));
+                errors.add(InputError.row(i + 1, "activatedOn", RequestValues.BEFORE_BIRTH));
             }
             if (errors.isEmpty()) {
                 valid.add(new EVoucherService.Valid(i + 1, ((ResidentIdCheck.Valid) id).number(), date));

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,6 @@ final class EnrolmentRequests {
     static final int MAX_NAME = 50;
     static final int MAX_REMARKS = 500;
     /** A death, an activation or a special case's event before the birth date of the ID number is a mistyped year (0218 for 2018). */
-    static final String BEFORE_BIRTH = "不能早于身份证号码中的出生日期 / is on or after the birth date of the ID number";
-
     private EnrolmentRequests() {
     }
 
@@ -78,7 +77,7 @@ final class EnrolmentRequests {
                 errors.add(InputError.field("specialCase.date", "不能晚于今天 / is not in the future"));
             } else if (request.specialCase().date() != null && id instanceof ResidentIdCheck.Valid known
                     && request.specialCase().date().isBefore(known.birthDate())) {
-                errors.add(InputError.field("specialCase.date", BEFORE_BIRTH));
+                errors.add(InputError.field("specialCase.date", RequestValues.BEFORE_BIRTH));
             }
             if (request.specialCase().employeeYears() != null
                     && (request.specialCase().employeeYears() < 0 || request.specialCase().employeeYears() > 80)) {

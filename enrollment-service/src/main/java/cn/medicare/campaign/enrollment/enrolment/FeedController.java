@@ -9,6 +9,7 @@ import cn.medicare.campaign.kit.intake.ListRow;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -115,7 +116,7 @@ class FeedController {
             errors.add(InputError.row(row.number(), "date", "应为日期，如 2018-06-01，且不能晚于今天 / is a date such as 2018-06-01, "
                     + "not in the future"));
         } else if (id instanceof ResidentIdCheck.Valid known && date.isBefore(known.birthDate())) {
-            errors.add(InputError.row(row.number(), "date", EnrolmentRequests.BEFORE_BIRTH));
+            errors.add(InputError.row(row.number(), "date", RequestValues.BEFORE_BIRTH));
         }
         return errors.isEmpty() ? new Read(new FeedService.FeedRow(((ResidentIdCheck.Valid) id).number(), date), List.of())
                 : new Read(null, errors);

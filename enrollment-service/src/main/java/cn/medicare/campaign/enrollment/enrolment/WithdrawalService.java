@@ -11,6 +11,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ class WithdrawalService {
         }
         if (request.effectiveDate().isBefore(enrolment.birthDate())) {
             // a death dated 0218 for 2018 would withdraw every year of the person, finished ones too
-            throw ApiException.invalid("effectiveDate", EnrolmentRequests.BEFORE_BIRTH);
+            throw ApiException.invalid("effectiveDate", RequestValues.BEFORE_BIRTH);
         }
         roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate());
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),

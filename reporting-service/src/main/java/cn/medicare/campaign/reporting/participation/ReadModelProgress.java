@@ -32,9 +32,12 @@ public class ReadModelProgress {
         this.inFlight = inFlight;
     }
 
-    /** @return whether every record that reached the topics {@code in-flight} (a minute) or more before {@code asked} was applied */
-    public boolean caughtUpBefore(Instant asked) {
-        Instant before = asked.minus(inFlight);
+    /**
+     * @return whether every record that reached the topics {@code in-flight} (a minute) or more ago was applied: by the wall
+     *     clock, Kafka's, whatever day the business clock says
+     */
+    public boolean caughtUp() {
+        Instant before = Instant.now().minus(inFlight);
         return CONSUMED.stream().allMatch(topic -> progress.caughtUpTo(topic, before));
     }
 }

@@ -4,7 +4,6 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -62,7 +61,6 @@ public class StageSettlementService {
 
     /** The schedule's run, without its lock (the lock holds at least a minute, whoever calls). */
     void settleWhatIsDue() {
-        Instant asked = clock.instant();
         List<CampaignDefined> due = store.campaigns().stream()
                 .flatMap(key -> query.campaign(key.region(), key.coverageYear()).stream())
                 .filter(this::due)
@@ -70,9 +68,9 @@ public class StageSettlementService {
         if (due.isEmpty()) {
             return;
         }
-        if (!progress.caughtUpBefore(asked)) {
-            log.info("{} campaign(s) with stages or period ends due wait: the read model has not applied every fact that reached Kafka"
-                    + " before {}", due.size(), asked);
+        if (!progress.caughtUp()) {
+            log.info("{} campaign(s) with stages or period ends due wait: the read model has not applied every fact that reached Kafka",
+                    due.size());
             return;
         }
         for (CampaignDefined campaign : due) {

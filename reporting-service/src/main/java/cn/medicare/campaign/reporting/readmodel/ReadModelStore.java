@@ -257,11 +257,13 @@ class ReadModelStore {
                 .update();
     }
 
+    /** A row effective from birth is kept as the earliest day there is: nothing takes effect before a birth, and it counts on any day asked. */
     void adjusted(EligibilityAdjusted adjustment) {
         jdbc.sql("""
                 insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date,
                     township, village)
-                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action, :effectiveDate, :township, :village)
+                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action,
+                        coalesce(cast(:effectiveDate as date), date '-infinity'), :township, :village)
                 on conflict do nothing""")
                 .param("personId", adjustment.personId()).param("coverageYear", adjustment.coverageYear())
                 .param("region", adjustment.region()).param("batchId", adjustment.batchId())

@@ -159,8 +159,10 @@ class AdjustmentBatchService {
             ValidRow row = accepted.get(i);
             int coverageYear = AdjustmentYearRule.of(row.effectiveDate(),
                     cutoffs.computeIfAbsent(row.region(), campaigns::assistanceCutoffs));
+            boolean fromBirth = row.effectiveFromBirth();
             adjusted.add(OutboxMessage.of(new EligibilityAdjusted(people.get(i), coverageYear, row.region(), agency, row.category(),
-                    row.action(), row.effectiveDate(), batchId.toString(), row.township(), row.village()), now));
+                    row.action(), fromBirth ? null : row.effectiveDate(), fromBirth ? true : null, batchId.toString(), row.township(),
+                    row.village()), now));
         }
         outbox.appendAll(adjusted);
         assessor.reassessAll(people.stream().distinct().toList(), AssessmentReason.ELIGIBILITY_CHANGED);

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.kit.export.BlankForm;
 import java.util.List;
 import java.util.Set;
@@ -13,11 +14,12 @@ final class AdjustmentListForm {
     private AdjustmentListForm() {
     }
 
-    static BlankForm blank() {
+    /** @param agency the agency the form is for, whose categories the drop-down offers; null for every category */
+    static BlankForm blank(Agency agency) {
         return BlankForm.of("附件3", "困难人口动态调整名单", AdjustmentColumns.FORM_HEADER)
                 .width("身份证号码", 22).width("村/社区", 16).width("人员类别", 18)
                 .choices("动态调整类型", List.of("新增", "退出"))
-                .choices("人员类别", FormCategories.onTheForm())
+                .choices("人员类别", FormCategories.choicesFor(agency))
                 .text(Set.of("身份证号码", "联系电话"))
                 .dates(Set.of("动态调整时间"));
     }

@@ -11,6 +11,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class AdjustmentRowRule {
     }
 
     /**
-     * @param today the business date, which bounds birth dates
+     * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
@@ -72,11 +73,11 @@ final class AdjustmentRowRule {
             // never the text sent: it may be anything, a NUL or a whole ID number
             errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日，如 2017-10-15、2017/10/15 或 2017年10月15日 "
                     + "(the adjustment date is a date such as 2017-10-15, 2017/10/15 or 2017年10月15日)"));
-        } else {
-            String outOfRange = RequestValues.problemWithDate(effectiveDate);
-            if (outOfRange != null) {
-                errors.add(InputError.row(row, "effectiveDate", outOfRange));
-            }
+        } else if (id instanceof ResidentIdCheck.Valid checked && effectiveDate.isBefore(checked.birthDate())) {
+            errors.add(InputError.row(row, "effectiveDate", RequestValues.BEFORE_BIRTH));
+        } else if (effectiveDate.isAfter(YearMonth.from(today).plusMonths(1).atEndOfMonth())) {
+            // a monthly list tells what happened, at most what takes effect next month: 2071 for 2017 is a typo that would never assist anyone
+            errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
         if (!errors.isEmpty()) {

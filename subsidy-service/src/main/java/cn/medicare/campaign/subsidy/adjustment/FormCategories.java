@@ -1,5 +1,6 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,12 +53,17 @@ final class FormCategories {
         return names;
     }
 
-    /** The twelve names of 附件3's 人员类别, for the blank form's drop-down. */
-    static List<String> onTheForm() {
-        return NAMES.keySet().stream().limit(12).toList();
+    /**
+     * The names for the blank form's drop-down of 人员类别: those of the categories {@code agency} certifies (附件3's own
+     * twelve for civil affairs and rural revitalisation, the usual ones for the others, whose names the form does not
+     * print and Excel would refuse); for the bureau, or anyone else, every name this reads.
+     */
+    static List<String> choicesFor(Agency agency) {
+        return NAMES.entrySet().stream().filter(named -> agency == null || named.getValue().agency() == agency)
+                .map(Map.Entry::getKey).toList();
     }
 
-    /** The category a cell names, by the form's name or by our code. */
+    /** The category a cell names, by the form's name, the name our lists print or our code. */
     static Optional<AssistanceCategory> read(String cell) {
         if (cell == null) {
             return Optional.empty();
@@ -67,6 +73,7 @@ final class FormCategories {
         if (named != null) {
             return Optional.of(named);
         }
-        return Arrays.stream(AssistanceCategory.values()).filter(category -> category.name().equals(text)).findFirst();
+        return Arrays.stream(AssistanceCategory.values())
+                .filter(category -> category.name().equals(text) || category.chineseName().equals(text)).findFirst();
     }
 }

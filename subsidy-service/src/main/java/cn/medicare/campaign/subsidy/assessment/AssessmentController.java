@@ -1,8 +1,10 @@
 package cn.medicare.campaign.subsidy.assessment;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -10,6 +12,8 @@ import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,11 +31,13 @@ class AssessmentController {
     private final AssessmentStore assessments;
     private final RosterStore roster;
     private final CampaignStore campaigns;
+    private final ConsumerProgress progress;
 
-    AssessmentController(AssessmentStore assessments, RosterStore roster, CampaignStore campaigns) {
+    AssessmentController(AssessmentStore assessments, RosterStore roster, CampaignStore campaigns, ConsumerProgress progress) {
         this.assessments = assessments;
         this.roster = roster;
         this.campaigns = campaigns;
+        this.progress = progress;
     }
 
     /** @param fiscalPart present for {@code INDIVIDUAL_PLUS_FISCAL}: the campaign's fiscal subsidy, inside the standard amount */
@@ -43,11 +49,19 @@ class AssessmentController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     AssessmentView assessment(Caller caller, @PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         int year = year(coverageYear);
+        // Kafka's time, not the business clock: the records sent before this request
+        Instant asked = Instant.now();
         Optional<Enrolment> enrolment = roster.find(personId, year);
+        Optional<Assessment> found = assessments.find(personId, year);
+        if (found.isEmpty() && !factsConsumedBefore(personId, enrolment, year, asked)) {
+            // asked right after the enrolment: not "not found" nor "not yours" while the roster has not reached this service
+            throw ApiException.notYetKnown("本服务尚未收到此人的参保登记或年度方案，请稍后再查 (the enrolment or the campaign has not reached"
+                    + " this service yet: ask again shortly)", List.of());
+        }
         if (caller.is(Role.TOWNSHIP)) {
             caller.requireMayActIn(enrolment.map(Enrolment::township).orElse(null));
         }
-        Assessment assessment = assessments.find(personId, year)
+        Assessment assessment = found
                 .orElseThrow(() -> ApiException.notFound("此人没有 " + year + " 年度的缴费核定 / this person has no assessment for " + year));
         AmountRule amountRule = enrolment.map(Enrolment::amountRule).orElse(AmountRule.INDIVIDUAL);
         BigDecimal fiscalPart = amountRule == AmountRule.INDIVIDUAL_PLUS_FISCAL
@@ -55,6 +69,12 @@ class AssessmentController {
                 : null;
         return new AssessmentView(personId, year, assessment.standardAmount(), assessment.subsidyAmount(),
                 assessment.payableAmount(), assessment.assistanceCategory(), amountRule, fiscalPart);
+    }
+
+    /** The person's partition of the roster, and once the enrolment is here the campaign's: a busy topic's others are always in flight. */
+    private boolean factsConsumedBefore(String personId, Optional<Enrolment> enrolment, int year, Instant asked) {
+        return progress.caughtUpTo(Topics.ROSTER, personId, asked) && enrolment
+                .map(known -> progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(known.region(), year), asked)).orElse(true);
     }
 
     private static int year(String coverageYear) {

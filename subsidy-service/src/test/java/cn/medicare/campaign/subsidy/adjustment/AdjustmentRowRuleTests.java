@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -94,6 +97,30 @@ class AdjustmentRowRuleTests {
                 Agency.RURAL_REVITALIZATION).valid().category()).isEqualTo(AssistanceCategory.MONITORED);
         assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "农村低保", "2017-02-30"),
                 Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+    }
+
+    /** A year typed wrong either way: before the person was born, or past next month (2071 for 2017) would never assist anyone. */
+    @Test
+    void anEffectiveDateBeforeTheBirthOrAfterNextMonthIsRefused() {
+        LocalDate born = ((ResidentIdCheck.Valid) ResidentIdNumber.check(idNumber, TODAY)).birthDate();
+
+        assertThat(check(dated(born.minusDays(1).toString()), Agency.CIVIL_AFFAIRS).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo(RequestValues.BEFORE_BIRTH));
+        assertThat(check(dated("2071-10-15"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+        assertThat(check(dated("2017-12-01"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+        assertThat(check(dated("2017-11-30"), Agency.CIVIL_AFFAIRS).errors()).isEmpty();
+        assertThat(check(dated(born.toString()), Agency.CIVIL_AFFAIRS).errors()).isEmpty();
+    }
+
+    /** The names our own lists print for a category are read back too. */
+    @Test
+    void theNamesOurListsPrintAreReadBack() {
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "一、二级残疾人", "2017-10-15"),
+                Agency.DISABLED_FEDERATION).valid().category()).isEqualTo(AssistanceCategory.DISABILITY_SEVERE);
+    }
+
+    private AdjustmentRowInput dated(String effectiveDate) {
+        return new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "ADD", "ORPHAN", effectiveDate);
     }
 
     private AdjustmentRowInput row(String category) {

@@ -27,4 +27,13 @@ class AdjustmentYearRuleTests {
         assertThat(AdjustmentYearRule.of(LocalDate.of(2019, 3, 1), LIANCHENG)).isEqualTo(2020);
         assertThat(AdjustmentYearRule.of(LocalDate.of(2017, 3, 1), Map.of())).isEqualTo(2018);
     }
+
+    /** Lishi 2023 collects until 25 December 2022: a certification of the 28th is for 2024, whose campaign is not known yet. */
+    @Test
+    void aDateAfterAPeriodEndingBeforeTheYearsEndCountsForTheYearAfterIt() {
+        Map<Integer, LocalDate> lishi = Map.of(2023, LocalDate.of(2022, 12, 25));
+
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2022, 12, 25), lishi)).isEqualTo(2023);
+        assertThat(AdjustmentYearRule.of(LocalDate.of(2022, 12, 28), lishi)).isEqualTo(2024);
+    }
 }

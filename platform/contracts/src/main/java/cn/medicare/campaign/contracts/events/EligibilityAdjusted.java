@@ -5,12 +5,20 @@ import static java.util.Objects.requireNonNull;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
  * 动态调整: one accepted row of an agency's monthly list, adding a person to or removing them
  * from an assistance category the agency certifies.
+ *
+ * @param effectiveDate absent when the row takes effect on the person's birth date (a newborn of an
+ *     assisted family): next to the region that date would narrow the ID number to about a thousand
+ *     candidates (EVENTS.md, "Personal data on the bus"); then {@code effectiveFromBirth} is true
+ * @param effectiveFromBirth true when the row takes effect on the birth date; absent otherwise. Nothing
+ *     can take effect before a birth, so such a row is the earliest of the person's
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EligibilityAdjusted(
         String personId,
         int coverageYear,
@@ -19,9 +27,17 @@ public record EligibilityAdjusted(
         AssistanceCategory category,
         AdjustmentAction action,
         LocalDate effectiveDate,
+        Boolean effectiveFromBirth,
         String batchId,
         String township,
         String village) implements PersonEvent {
+
+    /** A row effective on a day other than the birth date. */
+    public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
+            AdjustmentAction action, LocalDate effectiveDate, String batchId, String township, String village) {
+        this(personId, coverageYear, region, agency, category, action, requireNonNull(effectiveDate, "effectiveDate"), null, batchId,
+                township, village);
+    }
 
     public EligibilityAdjusted {
         requireNonNull(personId, "personId");
@@ -29,7 +45,12 @@ public record EligibilityAdjusted(
         requireNonNull(agency, "agency");
         requireNonNull(category, "category");
         requireNonNull(action, "action");
-        requireNonNull(effectiveDate, "effectiveDate");
+        if (Boolean.FALSE.equals(effectiveFromBirth)) {
+            effectiveFromBirth = null;
+        }
+        if ((effectiveDate == null) == (effectiveFromBirth == null)) {
+            throw new IllegalArgumentException("exactly one of effectiveDate and effectiveFromBirth: a birth date travels as the flag alone");
+        }
         requireNonNull(batchId, "batchId");
         requireNonNull(township, "township");
         requireNonNull(village, "village");

@@ -51,7 +51,7 @@ final class EventMother {
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(), schoolLeft(),
-                personWithdrawn(), eligibilityAdjusted(), minimalContributionAssessed(), paymentConfirmed(),
+                personWithdrawn(), eligibilityAdjustedFromBirth(), minimalContributionAssessed(), paymentConfirmed(),
                 paymentRefunded(), refundDue(), coverageStarted(), eVoucherActivated(), minimalReconciliationCompleted(),
                 minimalReportPublished(), minimalListsIssued());
     }
@@ -155,6 +155,12 @@ final class EventMother {
     static EligibilityAdjusted eligibilityAdjusted() {
         return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
                 AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE);
+    }
+
+    /** A newborn of an assisted family added on its birth date: the date travels as the flag. */
+    static EligibilityAdjusted eligibilityAdjustedFromBirth() {
+        return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
+                AdjustmentAction.ADD, null, true, "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE);
     }
 
     static ContributionAssessed contributionAssessed() {

@@ -68,6 +68,8 @@ public class ConsumerProgress implements DisposableBean {
     }
 
     /**
+     * @param at a moment on the wall clock, as Kafka stamps its records: never a service's business clock, which a
+     *     rehearsal or a test sets to another day (a day in 2017 would find every record after it, and answer true)
      * @return true when the group has consumed every record {@code topic} received before {@code at} (by the records'
      *         timestamps): a steady stream after it does not keep the answer false, as {@link #caughtUp} would
      */
@@ -76,6 +78,7 @@ public class ConsumerProgress implements DisposableBean {
     }
 
     /**
+     * @param at a moment on the wall clock, as for {@link #caughtUpTo(String, Instant)}
      * @return true when the group has consumed every record the partition of {@code key} received before {@code at}: what
      *         a decision about one person waits for, whatever the other partitions of a busy topic hold in flight
      *         (records are placed by the producers' default partitioner on the key's UTF-8 bytes, as the relays send them)
