@@ -1,6 +1,8 @@
 #!/bin/sh
 # Registers every connector of deploy/connect with Kafka Connect, unchanged, once its service is
-# up (Flyway has then created the outbox table). Re-running it is harmless: 409 = registered.
+# up (Flyway has then created the outbox table), and waits until it runs. PUT .../config creates
+# or updates, so re-running it applies a changed file. Connect answers 409 while its workers
+# rebalance, which every registration starts: that is tried again, never taken for "registered".
 set -eu
 connect=${CONNECT_URL:-http://connect:8083}
 port_of() {
@@ -13,10 +15,27 @@ port_of() {
 }
 for file in /connect/*.json; do
   service=$(basename "$file" .json)
+  name=$(sed -n 's/^  "name": "\(.*\)",$/\1/p' "$file")
+  # the file's "config" object, which is what PUT takes
+  config=$(sed -n '/^  "config": {$/,/^  }$/p' "$file" | sed '1s/^  "config": //')
   until curl -fsS "http://$service:$(port_of "$service")/actuator/health" >/dev/null 2>&1; do
     echo "waiting for $service"; sleep 3
   done
-  status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' --data @"$file" "$connect/connectors")
-  echo "$service connector: HTTP $status"
-  case "$status" in 201|409) ;; *) exit 1 ;; esac
+  tries=0
+  until status=$(curl -s -o /tmp/answer -w '%{http_code}' -X PUT -H 'Content-Type: application/json' --data "$config" \
+      "$connect/connectors/$name/config") && { [ "$status" = 200 ] || [ "$status" = 201 ]; }; do
+    tries=$((tries + 1))
+    echo "$name: HTTP $status $(cat /tmp/answer 2>/dev/null), again in 3 s"
+    [ "$tries" -lt 60 ] || exit 1
+    sleep 3
+  done
+  echo "$name: HTTP $status"
+  tries=0
+  until curl -fsS "$connect/connectors/$name/status" >/tmp/status 2>/dev/null \
+      && grep -q '"state":"RUNNING"' /tmp/status && ! grep -q '"state":"FAILED"' /tmp/status; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 60 ] || { echo "$name does not run: $(cat /tmp/status)"; exit 1; }
+    sleep 2
+  done
+  echo "$name: RUNNING"
 done

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class TopicDeclarationsTests {
                 || d.name().equals(Topics.ELIGIBILITY)).allSatisfy(d -> assertThat(d.partitions()).isEqualTo(12));
         assertThat(TopicDeclarations.all()).filteredOn(d -> d.name().equals(Topics.CAMPAIGN))
                 .singleElement().satisfies(d -> assertThat(d.cleanupPolicy()).isEqualTo("compact"));
+    }
+
+    @Test
+    void composeDeclaresTheSameTopicsAndNoOther() throws IOException {
+        String script = Files.readString(Path.of("../../deploy/compose/create-topics.sh"));
+        List<String> declared = script.substring(script.indexOf("<<TOPICS\n") + 9, script.indexOf("\nTOPICS\n")).lines()
+                .map(line -> line.replace("$days400", Long.toString(TopicDeclarations.RETENTION.toMillis()))).toList();
+
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(TopicDeclarations.all().stream()
+                .map(declaration -> declaration.name() + " " + declaration.partitions() + " cleanup.policy=" + declaration.cleanupPolicy()
+                        + (declaration.retention() == null ? "" : ",retention.ms=" + declaration.retention().toMillis()))
+                .toList());
     }
 
     @Test
