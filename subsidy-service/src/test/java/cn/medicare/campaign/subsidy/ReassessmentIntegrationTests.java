@@ -6,11 +6,17 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A new campaign version reassesses everyone under it a chunk at a time, each chunk a transaction
@@ -19,6 +25,12 @@ import org.junit.jupiter.api.Test;
 class ReassessmentIntegrationTests extends SubsidyIntegrationTestBase {
 
     private static final String ASSESSED = "ContributionAssessed";
+
+    @Autowired
+    CampaignStore campaigns;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aNewVersionReassessesEveryoneUnderItAChunkPerTransaction() {
@@ -37,6 +49,38 @@ class ReassessmentIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(jdbc.queryForObject("select count(distinct xmin::text) from assessment where coverage_year = 2020", Integer.class))
                 .as("five people's new assessments written in chunks of two: three transactions").isEqualTo(3);
         awaitNoRequestLeft(2020);
+    }
+
+    /**
+     * Two replicas: one assesses an enrolment under the campaign while the other receives a new version. The version's
+     * writer waits for the assessment to commit, so the reassessment after the version finds that person; had it not, the
+     * person would keep the old payable (or, before a first campaign, none) until something else about them changed.
+     */
+    @Test
+    void aNewVersionWaitsForTheAssessmentsReadingTheOldOne() throws Exception {
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch committed = new CountDownLatch(1);
+        CompletableFuture<Void> assessing = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            campaigns.find(Liancheng.REGION, 2031);
+            read.countDown();
+            try {
+                committed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(read.await(60, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Boolean> defining = CompletableFuture.supplyAsync(() ->
+                transaction.execute(status -> campaigns.define(Liancheng.apiExample(2031))));
+
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event = 'advisory'"
+                + " and query like 'select pg_advisory_xact_lock(%'", Integer.class) == 1);
+        assertThat(defining).isNotDone();
+        committed.countDown();
+        assessing.get(60, TimeUnit.SECONDS);
+        assertThat(defining.get(60, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

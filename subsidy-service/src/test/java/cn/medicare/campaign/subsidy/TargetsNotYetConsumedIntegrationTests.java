@@ -98,6 +98,30 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(response.body(), "$.rejected[0].errors[0].field")).isEqualTo("township");
     }
 
+    /**
+     * A list that had to wait for this service (503) and is sent again after the 10th counts as sent when it first came:
+     * the wait was ours. The clock stands on 9 October, so September's list is late unless it first came by 10 September.
+     */
+    @Test
+    void aListSentAgainAfterTheDeadlineCountsAsSentWhenItFirstHadToWait() {
+        assertWaits(post("civil-affairs", "/api/v1/adjustment-batches?month=2017-08", "application/json",
+                rows(row("350823100", Liancheng.idNumber(609)))), 1);
+        assertThat(jdbc.queryForObject("select count(*) from list_waited where agency = 'CIVIL_AFFAIRS' and month = '2017-08'",
+                Integer.class)).isOne();
+        // September's list first answered 503 on the 10th, a month ago
+        jdbc.update("insert into list_waited (agency, month, first_at) values ('CIVIL_AFFAIRS', '2017-09', '2017-09-10T02:00:00Z')");
+
+        HttpResponse<String> again = await().atMost(PATIENCE).until(() -> post("civil-affairs",
+                "/api/v1/adjustment-batches?month=2017-09", "application/json", rows(row(Liancheng.LIANFENG, Liancheng.idNumber(610)))),
+                response -> response.statusCode() != 503);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(JsonPath.<Boolean>read(again.body(), "$.onTime")).isTrue();
+        HttpResponse<String> neverWaited = post("rural-revitalization", "/api/v1/adjustment-batches?month=2017-09", "application/json",
+                rows(row(Liancheng.LIANFENG, Liancheng.idNumber(611)).replace("MINIMUM_LIVING", "MONITORED")));
+        assertThat(JsonPath.<Boolean>read(neverWaited.body(), "$.onTime")).as("another agency's list that never waited").isFalse();
+    }
+
     /** A township clerk asks for the payable right after enrolling: not 403 (not yours) nor 404, but "ask again shortly". */
     @Test
     void anAssessmentAskedForBeforeItsEnrolmentIsConsumedWaits() {

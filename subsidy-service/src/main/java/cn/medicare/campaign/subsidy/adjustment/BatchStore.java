@@ -40,6 +40,20 @@ class BatchStore {
     record Submission(Agency agency, String batchId, boolean onTime, boolean accepted) {
     }
 
+    /** Keeps the first time the agency's list for the month had to wait for this service (503); later waits change nothing. */
+    void waited(Agency agency, YearMonth month, Instant at) {
+        jdbc.sql("insert into list_waited (agency, month, first_at) values (:agency, :month, :at) on conflict do nothing")
+                .param("agency", agency.name()).param("month", month.toString()).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** When the agency's list for the month first had to wait for this service, if it ever did. */
+    Optional<Instant> firstWaited(Agency agency, YearMonth month) {
+        return jdbc.sql("select first_at from list_waited where agency = :agency and month = :month")
+                .param("agency", agency.name()).param("month", month.toString())
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** Fails with a DuplicateKeyException when the agency already used the idempotency key. */
     void insert(UUID batchId, Agency agency, YearMonth month, Instant submittedAt, boolean onTime, String idempotencyKey,
             List<CheckedRow> rows) {

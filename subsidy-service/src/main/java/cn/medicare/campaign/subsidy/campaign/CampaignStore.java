@@ -21,6 +21,8 @@ public class CampaignStore {
     /** 每月10日以前 (DOMAIN.md), for a list that names no county we know a campaign of. */
     private static final int DEFAULT_DUE_DAY = 10;
 
+    private static final int CAMPAIGN_LOCKS = 0x63616d70; // "camp"
+
     private final JdbcClient jdbc;
     /** For the townships' JDBC batch, which JdbcClient has no API for. */
     private final NamedParameterJdbcTemplate batch;
@@ -30,8 +32,12 @@ public class CampaignStore {
         this.batch = batch;
     }
 
-    /** @return true when this definition is new or replaces a lower version; a stale or repeated one changes nothing */
+    /**
+     * @return true when this definition is new or replaces a lower version; a stale or repeated one changes nothing. Waits
+     *     for the transactions assessing people under the campaign ({@link #find}) to end first.
+     */
     public boolean define(CampaignDefined campaign) {
+        takeTurn("pg_advisory_xact_lock", campaign.region(), campaign.coverageYear());
         return jdbc.sql("""
                 insert into campaign (region, coverage_year, version, assistance_cutoff, definition)
                 values (:region, :coverageYear, :version, :assistanceCutoff, cast(:definition as json))
@@ -44,10 +50,24 @@ public class CampaignStore {
                 .update() == 1;
     }
 
+    /**
+     * The campaign, read under a lock its writer ({@link #define}) waits for until this transaction ends: an assessment on
+     * another replica while a new version (or the first) arrives either commits before the version does, and the
+     * reassessment that follows the version finds its people, or reads the new version. A row lock could not cover a
+     * campaign not there yet; readers do not wait for each other.
+     */
     public Optional<CampaignDefined> find(String region, int coverageYear) {
+        takeTurn("pg_advisory_xact_lock_shared", region, coverageYear);
         return jdbc.sql("select definition::text from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).query(String.class).optional()
                 .map(json -> EventJson.read(json, CampaignDefined.class));
+    }
+
+    /** The two-key form, whose key space no one-key advisory lock shares; held until the transaction ends. */
+    private void takeTurn(String function, String region, int coverageYear) {
+        jdbc.sql("select " + function + "(:namespace, hashtext(:campaign))")
+                .param("namespace", CAMPAIGN_LOCKS).param("campaign", region + ":" + coverageYear)
+                .query((row, n) -> n).list();
     }
 
     /** 同缴同补: the last day a certification counts for each known campaign of the region, by coverage year. */
