@@ -30,9 +30,13 @@ for file in /connect/*.json; do
     sleep 3
   done
   echo "$name: HTTP $status"
+  # running: the connector and a task, none of them in another state; a failed task (left so by an unchanged PUT) restarted
   tries=0
-  until curl -fsS "$connect/connectors/$name/status" >/tmp/status 2>/dev/null \
-      && grep -q '"state":"RUNNING"' /tmp/status && ! grep -q '"state":"FAILED"' /tmp/status; do
+  until curl -fsS "$connect/connectors/$name/status" >/tmp/status 2>/dev/null && grep -q '"tasks":\[{' /tmp/status \
+      && ! grep -Eq '"state":"(FAILED|UNASSIGNED|PAUSED|RESTARTING|STOPPED)"' /tmp/status; do
+    if grep -q '"state":"FAILED"' /tmp/status 2>/dev/null; then
+      curl -s -o /dev/null -X POST "$connect/connectors/$name/restart?includeTasks=true&onlyFailed=true"
+    fi
     tries=$((tries + 1))
     [ "$tries" -lt 60 ] || { echo "$name does not run: $(cat /tmp/status)"; exit 1; }
     sleep 2

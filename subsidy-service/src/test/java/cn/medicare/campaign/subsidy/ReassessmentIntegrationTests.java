@@ -74,11 +74,15 @@ class ReassessmentIntegrationTests extends SubsidyIntegrationTestBase {
         CompletableFuture<Boolean> defining = CompletableFuture.supplyAsync(() ->
                 transaction.execute(status -> campaigns.define(Liancheng.apiExample(2031))));
 
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event = 'advisory'"
-                + " and query like 'select pg_advisory_xact_lock(%'", Integer.class) == 1);
-        assertThat(defining).isNotDone();
-        committed.countDown();
+        try {
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where datname = current_database() and wait_event = 'advisory'"
+                    + " and query like 'select pg_advisory_xact_lock(%'", Integer.class) == 1);
+            assertThat(defining).isNotDone();
+        } finally {
+            // whatever happened, the reader ends: a lock left held would stop every later test's campaign
+            committed.countDown();
+        }
         assessing.get(60, TimeUnit.SECONDS);
         assertThat(defining.get(60, TimeUnit.SECONDS)).isTrue();
     }

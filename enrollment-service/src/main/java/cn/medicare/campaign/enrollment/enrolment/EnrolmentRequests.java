@@ -25,7 +25,7 @@ final class EnrolmentRequests {
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
     static final int MAX_REMARKS = 500;
-    /** A death, an activation or a special case's event before the birth date of the ID number is a mistyped year (0218 for 2018). */
+
     private EnrolmentRequests() {
     }
 

@@ -34,8 +34,11 @@ class TopicDeclarationsTests {
     @Test
     void composeDeclaresTheSameTopicsAndNoOther() throws IOException {
         String script = Files.readString(Path.of("../../deploy/compose/create-topics.sh"));
+        Matcher days400 = Pattern.compile("\ndays400=(\\d+)\n").matcher(script);
+        assertThat(days400.find()).as("days400= in create-topics.sh").isTrue();
+        assertThat(Long.parseLong(days400.group(1))).isEqualTo(TopicDeclarations.RETENTION.toMillis());
         List<String> declared = script.substring(script.indexOf("<<TOPICS\n") + 9, script.indexOf("\nTOPICS\n")).lines()
-                .map(line -> line.replace("$days400", Long.toString(TopicDeclarations.RETENTION.toMillis()))).toList();
+                .map(line -> line.replace("$days400", days400.group(1))).toList();
 
         assertThat(declared).containsExactlyInAnyOrderElementsOf(TopicDeclarations.all().stream()
                 .map(declaration -> declaration.name() + " " + declaration.partitions() + " cleanup.policy=" + declaration.cleanupPolicy()

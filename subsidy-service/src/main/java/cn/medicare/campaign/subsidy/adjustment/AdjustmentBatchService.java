@@ -95,12 +95,14 @@ class AdjustmentBatchService {
         }
         refuseWhileTargetsMayBeOnTheirWay(agency, month, now, checked, townships, campaignsConsumed);
         UUID batchId = UUID.randomUUID();
-        // a list that had to wait for this service counts as sent when it first came: the wait was ours, not the agency's
-        LocalDate sentOn = batches.firstWaited(agency, month).map(first -> first.atZone(BusinessTime.ZONE).toLocalDate())
+        // a list that had to wait for this service counts as sent when it first came, once: the wait was ours, not the agency's
+        Optional<Instant> waited = batches.firstWaited(agency, month);
+        LocalDate sentOn = waited.map(first -> first.atZone(BusinessTime.ZONE).toLocalDate())
                 .filter(first -> first.isBefore(today)).orElse(today);
         boolean onTime = !sentOn.isAfter(month.atDay(dueDay(checked)));
         try {
             transaction.executeWithoutResult(status -> {
+                waited.ifPresent(first -> batches.waitOver(agency, month));
                 batches.insert(batchId, agency, month, now, onTime, idempotencyKey, checked);
                 apply(batchId, agency, checked);
             });
@@ -116,8 +118,8 @@ class AdjustmentBatchService {
      * targets of their county have arrived yet, or when targets are still unconsumed on the topic.
      * A county's first campaign and targets may still be in enrollment-service's outbox, which no
      * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
-     * sees the same 503 again checks the code (CANVAS.md). The first such wait is kept: the list sent again counts as sent
-     * then ({@link BatchStore#firstWaited}).
+     * sees the same 503 again checks the code (CANVAS.md). The first wait for targets still on the topic is kept: the next
+     * list accepted for the month counts as sent then ({@link BatchStore#firstWaited}).
      */
     private void refuseWhileTargetsMayBeOnTheirWay(Agency agency, YearMonth month, Instant now, List<CheckedRow> checked,
             Map<String, Optional<CampaignStore.Township>> regions, boolean campaignsConsumed) {
@@ -137,7 +139,10 @@ class AdjustmentBatchService {
                 .map(row -> InputError.row(row.row(), "township",
                         "本服务尚未收到该乡镇的任务分解表 (the targets naming this township have not reached this service yet)"))
                 .toList();
-        batches.waited(agency, month, now);
+        if (!campaignsConsumed) {
+            // only our own lag: a county with no targets at all may be a mistyped code, the agency's mistake
+            batches.waited(agency, month, now);
+        }
         throw ApiException.notYetKnown("本服务尚未收到名单中乡镇的任务分解表，名单未处理，请稍后重新提交整个名单 "
                 + "(this service has not yet received the targets naming the list's townships; nothing was applied: "
                 + "send the whole list again shortly)", waiting);

@@ -47,6 +47,13 @@ class BatchStore {
                 .update();
     }
 
+    /** The wait has been made good: the list sent again was accepted, and later lists are judged by their own day. */
+    void waitOver(Agency agency, YearMonth month) {
+        jdbc.sql("delete from list_waited where agency = :agency and month = :month")
+                .param("agency", agency.name()).param("month", month.toString())
+                .update();
+    }
+
     /** When the agency's list for the month first had to wait for this service, if it ever did. */
     Optional<Instant> firstWaited(Agency agency, YearMonth month) {
         return jdbc.sql("select first_at from list_waited where agency = :agency and month = :month")

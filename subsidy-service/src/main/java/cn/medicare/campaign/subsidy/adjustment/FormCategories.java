@@ -54,9 +54,9 @@ final class FormCategories {
     }
 
     /**
-     * The names for the blank form's drop-down of 人员类别: those of the categories {@code agency} certifies (附件3's own
-     * twelve for civil affairs and rural revitalisation, the usual ones for the others, whose names the form does not
-     * print and Excel would refuse); for the bureau, or anyone else, every name this reads.
+     * The names for the blank form's drop-down of 人员类别: every name this reads for a category {@code agency} certifies,
+     * the form's own (农村低保) and the usual ones (低保对象, 一级残疾: the form prints none for the disabled persons'
+     * federation, veterans affairs or health, and Excel refuses a value off the list); for the bureau (null), every name.
      */
     static List<String> choicesFor(Agency agency) {
         return NAMES.entrySet().stream().filter(named -> agency == null || named.getValue().agency() == agency)

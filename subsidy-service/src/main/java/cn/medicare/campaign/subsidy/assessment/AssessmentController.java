@@ -49,12 +49,19 @@ class AssessmentController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     AssessmentView assessment(Caller caller, @PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         int year = year(coverageYear);
-        // Kafka's time, not the business clock: the records sent before this request
+        // Kafka's time, not the business clock: the records sent before this request. Asked before the reads, so that what
+        // they miss was sent after it; the campaign's partition, named by the enrolment, after them. The assessment is read
+        // first: it commits with its enrolment, so an enrolment found after an assessment missed is read again with it
         Instant asked = Instant.now();
-        Optional<Enrolment> enrolment = roster.find(personId, year);
+        boolean factsRead = progress.caughtUpTo(Topics.ROSTER, personId, asked);
         Optional<Assessment> found = assessments.find(personId, year);
-        if (found.isEmpty() && !factsConsumedBefore(personId, enrolment, year, asked)) {
-            // asked right after the enrolment: not "not found" nor "not yours" while the roster has not reached this service
+        Optional<Enrolment> enrolment = roster.find(personId, year);
+        if (found.isEmpty() && enrolment.isPresent()) {
+            factsRead = factsRead && progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(enrolment.get().region(), year), asked);
+            found = assessments.find(personId, year);
+        }
+        if (found.isEmpty() && !factsRead) {
+            // asked right after the enrolment: not "not found" nor "not yours" while the facts have not reached this service
             throw ApiException.notYetKnown("本服务尚未收到此人的参保登记或年度方案，请稍后再查 (the enrolment or the campaign has not reached"
                     + " this service yet: ask again shortly)", List.of());
         }
@@ -69,12 +76,6 @@ class AssessmentController {
                 : null;
         return new AssessmentView(personId, year, assessment.standardAmount(), assessment.subsidyAmount(),
                 assessment.payableAmount(), assessment.assistanceCategory(), amountRule, fiscalPart);
-    }
-
-    /** The person's partition of the roster, and once the enrolment is here the campaign's: a busy topic's others are always in flight. */
-    private boolean factsConsumedBefore(String personId, Optional<Enrolment> enrolment, int year, Instant asked) {
-        return progress.caughtUpTo(Topics.ROSTER, personId, asked) && enrolment
-                .map(known -> progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(known.region(), year), asked)).orElse(true);
     }
 
     private static int year(String coverageYear) {

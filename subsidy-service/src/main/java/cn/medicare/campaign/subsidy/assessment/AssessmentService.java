@@ -15,11 +15,12 @@ import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -51,17 +52,35 @@ public class AssessmentService {
 
     /** Every year each of these people is enrolled for, in a few statements for all of them. */
     public void reassessAll(Collection<String> personIds, AssessmentReason reason) {
-        Map<String, Optional<CampaignDefined>> known = new HashMap<>();
-        assess(roster.active(personIds), enrolment -> known.computeIfAbsent(enrolment.region() + "/" + enrolment.coverageYear(),
-                key -> campaigns.find(enrolment.region(), enrolment.coverageYear())), reason);
+        List<Enrolment> enrolments = roster.active(personIds);
+        assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
     /** @param reason why, unless this is a person-year's first assessment (then ENROLLED) */
     public void reassessAll(Collection<String> personIds, int coverageYear, AssessmentReason reason) {
-        Map<String, Optional<CampaignDefined>> known = new HashMap<>();
-        // without a campaign yet, the people are assessed when it arrives
-        assess(roster.active(personIds, coverageYear),
-                enrolment -> known.computeIfAbsent(enrolment.region(), region -> campaigns.find(region, coverageYear)), reason);
+        List<Enrolment> enrolments = roster.active(personIds, coverageYear);
+        assess(enrolments, campaignsInTurn(enrolments), reason);
+    }
+
+    /**
+     * The enrolments' campaigns, each read once, in one order (region, then year) whoever reads: each read takes a turn its
+     * writer waits for ({@link CampaignStore#find}), and two readers taking theirs in different orders could, with a
+     * writer between them, wait for each other. Without a campaign yet, the people are assessed when it arrives.
+     */
+    private Function<Enrolment, Optional<CampaignDefined>> campaignsInTurn(List<Enrolment> enrolments) {
+        Map<CampaignOf, Optional<CampaignDefined>> known = new TreeMap<>(
+                Comparator.comparing(CampaignOf::region).thenComparingInt(CampaignOf::coverageYear));
+        enrolments.forEach(enrolment -> known.put(CampaignOf.of(enrolment), Optional.empty()));
+        // a TreeMap replaces in its keys' order
+        known.replaceAll((campaign, none) -> campaigns.find(campaign.region(), campaign.coverageYear()));
+        return enrolment -> known.get(CampaignOf.of(enrolment));
+    }
+
+    private record CampaignOf(String region, int coverageYear) {
+
+        static CampaignOf of(Enrolment enrolment) {
+            return new CampaignOf(enrolment.region(), enrolment.coverageYear());
+        }
     }
 
     private void assess(List<Enrolment> enrolments, Function<Enrolment, Optional<CampaignDefined>> campaignOf, AssessmentReason reason) {

@@ -63,6 +63,16 @@ public class CampaignStore {
                 .map(json -> EventJson.read(json, CampaignDefined.class));
     }
 
+    /**
+     * The turns of a transaction that defines several campaigns, taken at its start in the order readers take theirs
+     * (region, then year: {@code AssessmentService}): two orders could make a reader and a writer wait for each other.
+     */
+    public void takeTurnsToDefine(List<CampaignDefined> campaigns) {
+        campaigns.stream().map(campaign -> Map.entry(campaign.region(), campaign.coverageYear())).distinct()
+                .sorted(Map.Entry.<String, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .forEach(campaign -> takeTurn("pg_advisory_xact_lock", campaign.getKey(), campaign.getValue()));
+    }
+
     /** The two-key form, whose key space no one-key advisory lock shares; held until the transaction ends. */
     private void takeTurn(String function, String region, int coverageYear) {
         jdbc.sql("select " + function + "(:namespace, hashtext(:campaign))")

@@ -58,18 +58,25 @@ class UpstreamHandler implements DispatchingHandler {
                 .build();
     }
 
-    /** Everyone the batch may reassess, at once: an agency's batch locks its people in the same order. */
+    /**
+     * Everyone the batch may reassess, at once: an agency's batch locks its people in the same order. Then the campaigns it
+     * defines, in the order readers take theirs ({@link CampaignStore#takeTurnsToDefine}).
+     */
     @Override
     public void beforeApplying(List<IncomingEvent> events) {
         List<String> people = new ArrayList<>();
+        List<CampaignDefined> defined = new ArrayList<>();
         for (IncomingEvent incoming : events) {
             incoming.event().ifPresent(event -> {
                 if (event instanceof PersonEvent person) {
                     people.add(person.personId());
+                } else if (event instanceof CampaignDefined campaign) {
+                    defined.add(campaign);
                 }
             });
         }
         locks.lock(people);
+        campaigns.takeTurnsToDefine(defined);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class RequestValues {
     static final String CONTROL_CHARACTERS = "不能含有控制字符 / must not contain control characters";
     static final String DATE_RANGE = "日期年份须在 0001 至 9999 之间 / is a date with a year from 0001 to 9999";
     static final String INSTANT_RANGE = "时间年份须在 0001 至 9999 之间 / is an instant with a year from 0001 to 9999";
-    /** A person's date (an event, a death, a certification) before the birth date the ID number gives: a typo. */
+    /** A person's date (a death, an activation, a special case's event, a certification) before the birth date the ID number gives: a mistyped year (0218 for 2018). */
     public static final String BEFORE_BIRTH = "不能早于身份证号码中的出生日期 / is on or after the birth date of the ID number";
     static final String REGION_CODE = "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825";
 
