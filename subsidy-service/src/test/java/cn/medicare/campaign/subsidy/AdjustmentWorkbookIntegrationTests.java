@@ -45,9 +45,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
     /** Issue 11: "an agency uploads a 附件3 workbook filled in as the form says and every row is accepted". */
     @Test
     void theBlankForm3FilledInAsTheFormSaysIsAcceptedRowByRow() throws Exception {
-        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(api("civil-affairs").request("/api/v1/templates/adjustment-list.xlsx")
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(blank.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> blank = blankForm("civil-affairs");
         assertThat(blank.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         String lowIncome = Liancheng.idNumber(441);
         String extremePoor = Liancheng.idNumber(442);
@@ -70,8 +68,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
             filled = out.toByteArray();
         }
 
-        HttpResponse<String> response = postBytes("civil-affairs", "/api/v1/adjustment-batches?month=2017-10",
-                "multipart/form-data; boundary=" + BOUNDARY, Uploads.multipart(BOUNDARY, "附件3.xlsx", filled));
+        HttpResponse<String> response = uploadForm("civil-affairs", filled);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).as(response.body()).isEqualTo(3);
@@ -91,9 +88,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
      */
     @Test
     void anAgencysBlankFormOffersItsOwnCategoriesAndThePrintedNamesAreReadBack() throws Exception {
-        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(api("disabled-federation").request("/api/v1/templates/adjustment-list.xlsx")
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(blank.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> blank = blankForm("disabled-federation");
         String severe = Liancheng.idNumber(444);
         byte[] filled;
         try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -107,13 +102,24 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
             filled = out.toByteArray();
         }
 
-        HttpResponse<String> response = postBytes("disabled-federation", "/api/v1/adjustment-batches?month=2017-10",
-                "multipart/form-data; boundary=" + BOUNDARY, Uploads.multipart(BOUNDARY, "附件3.xlsx", filled));
+        HttpResponse<String> response = uploadForm("disabled-federation", filled);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).as(response.body()).isEqualTo(1);
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(severe)).get(0), "$.category"))
                 .isEqualTo("DISABILITY_SEVERE");
+    }
+
+    private HttpResponse<byte[]> blankForm(String client) throws Exception {
+        HttpResponse<byte[]> blank = HttpClient.newHttpClient().send(api(client).request("/api/v1/templates/adjustment-list.xlsx")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(blank.statusCode()).isEqualTo(200);
+        return blank;
+    }
+
+    private HttpResponse<String> uploadForm(String client, byte[] filled) {
+        return postBytes(client, "/api/v1/adjustment-batches?month=2017-10", "multipart/form-data; boundary=" + BOUNDARY,
+                Uploads.multipart(BOUNDARY, "附件3.xlsx", filled));
     }
 
     private static Row fill(Row row, int serial, String township, String idNumber, String action, String category) {
