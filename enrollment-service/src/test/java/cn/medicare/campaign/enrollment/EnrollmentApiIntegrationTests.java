@@ -1004,6 +1004,11 @@ class EnrollmentApiIntegrationTests {
                 "\"participationGoal\":\"1e-999999999\"")), 400);
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"extensions\":[", "\"extensions\":[null,")), 400);
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2019", campaign.replace("\"stages\":[", "\"stages\":[null,")), 400);
+        HttpResponse<String> cumulative = api.as("bureau").put("/api/v1/campaigns/350825/2019",
+                campaign.replace("\"stages\":[", "\"stageRules\":{\"cumulative\":true},\"stages\":["));
+        assertProblem(cumulative, 400);
+        assertThat(cumulative.body()).as("stages are judged each on its own: a campaign asking otherwise is told so")
+                .contains("stageRules.cumulative");
         assertProblem(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", "{\"targets\":[null]}"), 400);
 
         String idNumber = Liancheng.idNumber("19850612", 407);

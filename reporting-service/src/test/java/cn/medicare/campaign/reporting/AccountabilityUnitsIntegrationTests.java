@@ -194,7 +194,9 @@ class AccountabilityUnitsIntegrationTests {
         ReportingMother county = new ReportingMother("350837");
         CampaignDefined campaign = county.campaign().withShortfall(new CampaignDefined.Shortfall(new BigDecimal("450.00"),
                 new BigDecimal("10000.00")));
-        List<Event> facts = new ArrayList<>(List.of(campaign, county.targets()));
+        TargetsSet withAVillage = new TargetsSet("350837", 2018, county.targets().targets(), List.of(new TargetsSet.Unit(
+                county.township(1) + "001", "新华村", TargetsSet.UnitType.VILLAGE, county.township(1), 3, null, null, null)));
+        List<Event> facts = new ArrayList<>(List.of(campaign, withAVillage));
         for (int n = 1; n <= 4; n++) {
             facts.addAll(List.of(county.enrolled(n, 0, true), county.assessed(n, "0", null), county.paid(n, "V" + n, "180.00")));
         }
@@ -216,6 +218,11 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(shortOfIt.get("met").asBoolean()).isFalse();
         assertThat(shortOfIt.get("matchingFunds").asString()).isEqualTo("1350.00");
         assertThat(shortOfIt.get("penalty").asString()).isEqualTo("980000.00");
+        JsonNode villages = json(bureau.get("/api/v1/stages?region=350837&coverageYear=2018&level=VILLAGE")).get("stages");
+        JsonNode village = villages.get(villages.size() - 1).get("townships").get(0);
+        assertThat(village.get("met").asBoolean()).as("新华村 short of its goal too").isFalse();
+        assertThat(village.has("matchingFunds")).as("the township bears the goal's money, once, not its villages again").isFalse();
+        assertThat(village.has("penalty") ? new BigDecimal(village.get("penalty").asString()).signum() : 0).isZero();
     }
 
     /** A unit's rate has no ceiling (a village given a target of 1 and 150 enrolled): the night's settlement must keep it. */

@@ -223,6 +223,28 @@ class PersonListsIntegrationTests {
         assertThat(kept.get("people").get(0).get("assistanceCategories").toString()).isEqualTo("[\"MONITORED\"]");
     }
 
+    /**
+     * The assistance fund paid 160 for a 低保 whose subsidy is 140: the 20 beyond the subsidy counts towards the 40 the person
+     * owes (DOMAIN.md), so the lists chase 20, as the person's own status and the tax adapter's levy say, not 40.
+     */
+    @Test
+    void theListsChaseWhatIsStillOwedCountingTheFundsMoneyBeyondTheSubsidy() {
+        ReportingMother county = new ReportingMother("350861");
+        String unpaid = "/api/v1/lists/unpaid?region=350861&coverageYear=2018";
+        EventTraffic.publish(county.campaign(),
+                new TargetsSet("350861", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 4))),
+                county.enrolledWithContact(1, 0, "城关村", "孙八", "13900000021", false),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING), county.paidByTheFund(1, "F1", "160.00"));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        JsonNode listed = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people"),
+                people -> people.size() == 1 && people.get(0).get("outstanding").asString().equals("20.00"));
+
+        assertThat(listed.get(0).get("payableAmount").asString()).isEqualTo("40.00");
+        assertThat(json(ApiClient.at(port).as("township-" + county.township(0)).get("/api/v1/unpaid?region=350861&coverageYear=2018"
+                + "&township=" + county.township(0))).get("people").get(0).get("outstanding").asString()).isEqualTo("20.00");
+    }
+
     @Test
     void theBureauDownloadsAListAsAWorkbookAndACsvInChinese() throws Exception {
         ApiClient bureau = ApiClient.at(port).as("bureau");

@@ -57,6 +57,11 @@ final class CampaignRule {
                     + "between 0 and 1 such as \"0.98\""));
         }
         checkStages(request.stages(), errors);
+        if (request.stageRules() != null && Boolean.TRUE.equals(request.stageRules().cumulative())) {
+            // DOMAIN.md: 分阶段算，不重复; a campaign asking otherwise would be judged per stage without being told
+            errors.add(InputError.field("stageRules.cumulative", "各阶段分别考核、不累计（分阶段算，不重复），累计考核尚不支持 / stages are "
+                    + "judged each on its own (not cumulative); cumulative judging is not supported"));
+        }
         if (request.shortfall() != null && request.shortfall().matchingFundsPerHead() != null) {
             nonNegative("shortfall.matchingFundsPerHead", request.shortfall().matchingFundsPerHead(), errors);
         }

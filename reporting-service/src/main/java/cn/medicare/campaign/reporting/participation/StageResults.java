@@ -124,11 +124,14 @@ public class StageResults {
                     CampaignDefined.Stage judged = goal ? new CampaignDefined.Stage(stage.deadline(), campaign.goalFor(figures.type()),
                             stage.reward(), stage.penaltyPerPoint(), stage.measure()) : stage;
                     StageRule.Outcome outcome = StageRule.judge(judged, done, target, campaign.penaltyOrDefault());
-                    BigDecimal matchingFunds = goal && !outcome.met() && campaign.shortfall().matchingFundsPerHead() != null
+                    // the goal's money is the township's to bear (DOMAIN.md): its villages and schools are judged met or not,
+                    // never charged again on the same people
+                    boolean bearsTheGoal = goal && level == Level.TOWNSHIP;
+                    BigDecimal matchingFunds = bearsTheGoal && !outcome.met() && campaign.shortfall().matchingFundsPerHead() != null
                             ? campaign.shortfall().matchingFundsPerHead().multiply(BigDecimal.valueOf(target)) : null;
                     return new TownshipResult(figures.township(), figures.townshipName(), eVouchers ? figures.eVoucherRate() : figures.rate(),
-                            outcome.met(), outcome.reward(), outcome.penalty(), figures.unit(), figures.unitName(), done, target,
-                            matchingFunds);
+                            outcome.met(), outcome.reward(), goal && !bearsTheGoal ? BigDecimal.ZERO : outcome.penalty(), figures.unit(),
+                            figures.unitName(), done, target, matchingFunds);
                 })
                 .toList();
     }

@@ -23,9 +23,7 @@ class PersonStatusStore {
                        registered_at is not null as enrolment_seen, withdrawn_on, payable_amount, subsidy_amount,
                        paid_amount - refunded_amount as own_paid, fund_paid_amount,
                        """ + Definitions.HELD_TO + " as held_to, "
-                // greatest() passes over a null: before assessment what is owed is unknown, not zero
-                + "case when payable_amount is null then null else greatest(0, " + Definitions.HELD_TO + " - " + Definitions.MONEY
-                + ") end as outstanding, " + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + """
+                + Definitions.OUTSTANDING + " as outstanding, " + Definitions.REGISTERED + " as registered, " + Definitions.SETTLED + """
                  as settled
                 from person_year where person_id = :personId and coverage_year = :coverageYear""")
                 .param("personId", personId).param("coverageYear", coverageYear).param("today", today)

@@ -46,6 +46,13 @@ public final class Definitions {
     public static final String MONEY = "(paid_amount - refunded_amount + greatest(0, fund_paid_amount - coalesce(subsidy_amount, 0)))";
 
     /**
+     * What the person still owes: what they are held to less what counts towards it, never below nothing. Null before the
+     * assessment (greatest() passes over a null): what is owed is unknown then, not zero.
+     */
+    public static final String OUTSTANDING = "case when payable_amount is null then null else greatest(0, " + HELD_TO + " - " + MONEY
+            + ") end";
+
+    /**
      * Settled: the person's own payments, net of refunds, plus whatever the assistance fund paid
      * beyond the person's subsidy, at least the payable, or the payable at first settlement when
      * assistance ended after it ({@link SettlementRule}). The tax adapter counts the same way.

@@ -208,11 +208,9 @@ class PersonListController {
         List<String> shown = agencyCategories != null ? heldBy(listed).stream().filter(agencyCategories::contains).toList()
                 : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
         List<AssistanceCategory> categories = shown.stream().map(AssistanceCategory::valueOf).toList();
-        BigDecimal outstanding = listed.payableAmount() == null || listed.paidAmount() == null ? null
-                : listed.payableAmount().subtract(listed.paidAmount()).max(BigDecimal.ZERO);
         return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),
                 contact != null ? contact.name() : listed.nameMasked(), listed.idNumberMasked(), contact == null ? null : contact.phone(),
-                categories, listed.payableAmount(), listed.paidAmount(), outstanding, payBy, Definitions.payByPassed(payBy, listedOn));
+                categories, listed.payableAmount(), listed.paidAmount(), listed.outstanding(), payBy, Definitions.payByPassed(payBy, listedOn));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, PersonList kind, String region, int coverageYear, String unit,

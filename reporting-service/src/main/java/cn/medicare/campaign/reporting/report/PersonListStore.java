@@ -22,14 +22,14 @@ class PersonListStore {
      *     agency's own list, those of its own), by which, with the one assisted for, an agency's people are chosen
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
-            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, LocalDate payBy,
-            String heldCategories) {
+            String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, BigDecimal outstanding,
+            LocalDate payBy, String heldCategories) {
     }
 
     private static final String COLUMNS = """
             select %s as person_id, %s as township, t.township_name, %s as village, %s as id_number_masked,
                    %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
-                   person_year.paid_amount - person_year.refunded_amount as paid,
+                   person_year.paid_amount - person_year.refunded_amount as paid, %s as outstanding,
                    %s as pay_by, held.categories as held_categories
             """;
 
@@ -65,7 +65,8 @@ class PersonListStore {
         return query.query((row, n) -> new Listed(row.getString("person_id"), row.getString("township"),
                 row.getString("township_name"), row.getString("village"), row.getString("id_number_masked"),
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
-                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getObject("pay_by", LocalDate.class),
+                row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getBigDecimal("outstanding"),
+                row.getObject("pay_by", LocalDate.class),
                 row.getString("held_categories"))).list();
     }
 
@@ -86,7 +87,8 @@ class PersonListStore {
      */
     private static String roster(PersonList list, List<String> categories) {
         return held(categories) + COLUMNS.formatted("person_year.person_id", Definitions.UNIT, "person_year.village",
-                        "person_year.id_number_masked", "person_year.name_masked", "person_year.assistance_category", Definitions.PAY_BY) + """
+                        "person_year.id_number_masked", "person_year.name_masked", "person_year.assistance_category", Definitions.OUTSTANDING,
+                        Definitions.PAY_BY) + """
                 from person_year
                 left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
@@ -123,7 +125,7 @@ class PersonListStore {
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
                 "coalesce(person_year.id_number_masked, earlier.id_number_masked)", "coalesce(person_year.name_masked, earlier.name_masked)",
-                "held.categories", Definitions.PAY_BY) + """
+                "held.categories", Definitions.OUTSTANDING, Definitions.PAY_BY) + """
                 from held
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
                 left join lateral (select known.id_number_masked, known.name_masked from person_year known

@@ -20,7 +20,7 @@ class UnpaidStore {
     List<UnpaidController.Person> unpaid(String region, int coverageYear, String township, LocalDate today) {
         return jdbc.sql("""
                 select person_id, id_number_masked, name_masked, village, payable_amount, paid_amount - refunded_amount as paid,
-                       """ + Definitions.PAY_BY + """
+                       """ + Definitions.OUTSTANDING + " as outstanding, " + Definitions.PAY_BY + """
                            as pay_by
                 from person_year
                 where region = :region and coverage_year = :coverageYear and township = :township
@@ -33,7 +33,7 @@ class UnpaidStore {
                     LocalDate payBy = row.getObject("pay_by", LocalDate.class);
                     return new UnpaidController.Person(row.getString("person_id"), row.getString("id_number_masked"),
                             row.getString("name_masked"), row.getString("village"), payable, paid,
-                            payable == null ? null : payable.subtract(paid).max(BigDecimal.ZERO), payBy,
+                            row.getBigDecimal("outstanding"), payBy,
                             Definitions.payByPassed(payBy, today));
                 })
                 .list();
