@@ -572,4 +572,25 @@ class ParticipationIntegrationTests {
         assertThat(total.get("target").asInt()).isEqualTo(7);
         assertThat(total.get("rate").asString()).isEqualTo("0.4286");
     }
+
+    /**
+     * Targets replace each other by event time: an older TargetsSet that arrives after a newer one (a dead letter replayed
+     * after the bureau revised the targets) changes nothing, or every rate would be divided by superseded targets.
+     */
+    @Test
+    void anOlderTargetsSetArrivingLateDoesNotReplaceNewerTargets() {
+        ReportingMother county = new ReportingMother("350862");
+        Instant revised = Instant.parse("2017-11-10T02:00:00Z");
+        EventTraffic.publish(county.campaign());
+        UUID newer = EventTraffic.publishAt(revised,
+                new TargetsSet("350862", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 5))));
+        UUID older = EventTraffic.publishAt(revised.minus(Duration.ofDays(30)),
+                new TargetsSet("350862", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 9))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where event_id in (?, ?)", Integer.class, newer, older) == 2);
+
+        JsonNode figures = JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                .get("/api/v1/participation?region=350862&coverageYear=2018").body());
+        assertThat(figures.get("total").get("target").asInt()).isEqualTo(5);
+    }
 }

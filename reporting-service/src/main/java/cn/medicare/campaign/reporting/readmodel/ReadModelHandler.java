@@ -36,7 +36,7 @@ class ReadModelHandler implements DispatchingHandler {
         this.store = store;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS)
                 .on(CampaignDefined.class, store::campaign)
-                .on(TargetsSet.class, store::targets)
+                .onTimed(TargetsSet.class, store::targets)
                 .inRuns(PersonEnrolled.class, store::registered)
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)

@@ -52,7 +52,16 @@ class ReadModelStore {
                 .update();
     }
 
-    void targets(TargetsSet targets) {
+    /** The campaign's targets, whole, unless newer ones are already applied (by event time): a replayed older set changes nothing. */
+    void targets(TargetsSet targets, Instant at) {
+        boolean newer = jdbc.sql("""
+                insert into targets_applied (region, coverage_year, at) values (:region, :coverageYear, :at)
+                on conflict (region, coverage_year) do update set at = excluded.at where targets_applied.at <= excluded.at""")
+                .param("region", targets.region()).param("coverageYear", targets.coverageYear()).param("at", Timestamp.from(at))
+                .update() == 1;
+        if (!newer) {
+            return;
+        }
         for (String table : List.of("township_target", "unit_target")) {
             jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
