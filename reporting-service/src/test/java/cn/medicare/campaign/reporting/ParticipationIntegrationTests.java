@@ -9,6 +9,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -17,6 +18,7 @@ import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +115,11 @@ class ParticipationIntegrationTests {
                 county.enrolled(3, 0, true), county.assessed(3, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(3, "V3", "40.00"),
                 county.enrolled(4, 1, true), county.assessed(4, "0", null), county.paid(4, "V4", "180.00"),
                 // the fund paid the 低保 subsidy only: the person's own 40.00 is still due, as the tax adapter says
-                county.enrolled(5, 0, true), county.assessed(5, "140", AssistanceCategory.MINIMUM_LIVING), county.paidByTheFund(5, "F5", "140.00"));
+                county.enrolled(5, 0, true), county.assessed(5, "140", AssistanceCategory.MINIMUM_LIVING), county.paidByTheFund(5, "F5", "140.00"),
+                // 先缴后返: paid in full, certified 低保 later and refunded the subsidy: 40.00 of the person's own stays paid
+                county.enrolled(6, 1, true), county.assessed(6, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(6, "V6", "180.00"),
+                new PaymentRefunded(county.personId(6), 2018, "350832", "350832V6", "R6", new BigDecimal("140.00"),
+                        Instant.parse("2017-10-20T02:00:00Z"), "先缴后返"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode township = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350832&coverageYear=2018"))
@@ -124,7 +130,9 @@ class ParticipationIntegrationTests {
             assertThat(township.get("goal").asString()).isEqualTo("0.98");
             assertThat(township.get("goalMet").asBoolean()).isFalse();
             JsonNode lines = json(ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018")).get("lines");
-            assertThat(lines).hasSize(2);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(2).get("township").asString()).isEqualTo(county.township(1));
+            assertThat(lines.get(2).get("individualsPaid").asString()).as("net of the refund").isEqualTo("40.00");
             assertThat(lines.get(0).get("category").asString()).isEqualTo("EXTREME_POVERTY");
             assertThat(lines.get(0).get("agency").asString()).isEqualTo("CIVIL_AFFAIRS");
             assertThat(lines.get(0).get("people").asInt()).isEqualTo(2);
