@@ -3,7 +3,6 @@ package cn.medicare.campaign.reporting.participation;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,6 @@ public class ReadModelProgress {
      *     clock, Kafka's, whatever day the business clock says
      */
     public boolean caughtUp() {
-        Instant before = Instant.now().minus(inFlight);
-        return CONSUMED.stream().allMatch(topic -> progress.caughtUpTo(topic, before));
+        return CONSUMED.stream().allMatch(topic -> progress.caughtUpExcept(topic, inFlight));
     }
 }

@@ -85,8 +85,9 @@ final class AdjustmentRowRule {
                     .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))
                     .toList());
         }
-        ValidRow valid = new ValidRow(((ResidentIdCheck.Valid) id).number(), township, village, region, action, category,
-                effectiveDate);
+        ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
+        ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate,
+                effectiveDate.equals(number.birthDate()));
         return new CheckedRow(row, masked, input, valid, List.of());
     }
 

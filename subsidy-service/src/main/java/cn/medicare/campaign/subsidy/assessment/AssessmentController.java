@@ -12,7 +12,6 @@ import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,15 +48,14 @@ class AssessmentController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     AssessmentView assessment(Caller caller, @PathVariable String personId, @RequestParam(required = false) String coverageYear) {
         int year = year(coverageYear);
-        // Kafka's time, not the business clock: the records sent before this request. Asked before the reads, so that what
-        // they miss was sent after it; the campaign's partition, named by the enrolment, after them. The assessment is read
-        // first: it commits with its enrolment, so an enrolment found after an assessment missed is read again with it
-        Instant asked = Instant.now();
-        boolean factsRead = progress.caughtUpTo(Topics.ROSTER, personId, asked);
+        // asked before the reads, so that what they miss was sent after the request; the campaign's partition, named by
+        // the enrolment, after them. The assessment is read first: it commits with its enrolment, so an enrolment found
+        // after an assessment missed is read again with it
+        boolean factsRead = progress.caughtUpNow(Topics.ROSTER, personId);
         Optional<Assessment> found = assessments.find(personId, year);
         Optional<Enrolment> enrolment = roster.find(personId, year);
         if (found.isEmpty() && enrolment.isPresent()) {
-            factsRead = factsRead && progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(enrolment.get().region(), year), asked);
+            factsRead = factsRead && progress.caughtUpNow(Topics.CAMPAIGN, CampaignDefined.key(enrolment.get().region(), year));
             found = assessments.find(personId, year);
         }
         if (found.isEmpty() && !factsRead) {

@@ -32,7 +32,7 @@ class AdjustmentRowRuleTests {
 
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.valid()).isEqualTo(new ValidRow(idNumber, "350825100", "莲峰村", Liancheng.REGION,
-                AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 10, 15)));
+                AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 10, 15), false));
         assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));
     }
 

@@ -59,7 +59,7 @@ class RefundApplicationService {
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
                 BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
                         item.paidNet(), item.heldTo(), !item.withdrawn()));
-        if (!decision.approved() && !factsConsumedBefore(personId, item.region(), coverageYear, Instant.now())) {
+        if (!decision.approved() && !factsConsumed(personId, item.region(), coverageYear)) {
             throw ApiException.notYetKnown("本服务尚未收到申请前已发生的参保、认定或方案变更，申请未处理，请稍后重新提交 (facts made before the application,"
                     + " such as a withdrawal, have not reached this service yet; nothing was decided: apply again shortly)", List.of());
         }
@@ -73,12 +73,9 @@ class RefundApplicationService {
                 decision.explanation());
     }
 
-    /**
-     * The person's own partitions and the campaign's: a busy topic's other partitions hold records in flight all day.
-     * {@code sent} is on the wall clock, Kafka's, not the business clock the decision is dated by.
-     */
-    private boolean factsConsumedBefore(String personId, String region, int coverageYear, Instant sent) {
-        return progress.caughtUpTo(Topics.ROSTER, personId, sent) && progress.caughtUpTo(Topics.ELIGIBILITY, personId, sent)
-                && progress.caughtUpTo(Topics.CAMPAIGN, CampaignDefined.key(region, coverageYear), sent);
+    /** The person's own partitions and the campaign's: a busy topic's other partitions hold records in flight all day. */
+    private boolean factsConsumed(String personId, String region, int coverageYear) {
+        return progress.caughtUpNow(Topics.ROSTER, personId) && progress.caughtUpNow(Topics.ELIGIBILITY, personId)
+                && progress.caughtUpNow(Topics.CAMPAIGN, CampaignDefined.key(region, coverageYear));
     }
 }

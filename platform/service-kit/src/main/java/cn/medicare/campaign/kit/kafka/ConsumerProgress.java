@@ -87,6 +87,22 @@ public class ConsumerProgress implements DisposableBean {
         return consumedBefore(topic, key, at);
     }
 
+    /**
+     * {@link #caughtUpTo(String, String, Instant)} as of this moment on the wall clock, the one Kafka stamps its records
+     * by, whatever day the service's business clock says: what a request about one person waits for.
+     */
+    public boolean caughtUpNow(String topic, String key) {
+        return consumedBefore(topic, key, Instant.now());
+    }
+
+    /**
+     * {@link #caughtUpTo(String, Instant)} for every record that reached {@code topic} {@code inFlight} or more ago on the
+     * wall clock: a consumer's batch in flight under a steady stream does not keep the answer false.
+     */
+    public boolean caughtUpExcept(String topic, Duration inFlight) {
+        return consumedBefore(topic, null, Instant.now().minus(inFlight));
+    }
+
     private boolean consumedBefore(String topic, String key, Instant at) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
