@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -50,9 +51,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
         String lowIncome = Liancheng.idNumber(441);
         String extremePoor = Liancheng.idNumber(442);
         String orphan = Liancheng.idNumber(443);
-        byte[] filled;
-        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = form.getSheetAt(0);
+        byte[] filled = filledIn(blank, (form, sheet) -> {
             Row header = sheet.getRow(3);
             assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(3).getStringCellValue(),
                     header.getCell(6).getStringCellValue())).containsExactly("序号", "身份证号码", "人员类别");
@@ -64,9 +63,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
             typedDate.createCell(7).setCellValue(LocalDate.of(2017, 10, 16));
             typedDate.getCell(7).setCellStyle(date);
             fill(sheet.createRow(6), 3, "莲峰镇", orphan, "新增", "孤儿").createCell(7).setCellValue("2017年10月17日");
-            form.write(out);
-            filled = out.toByteArray();
-        }
+        });
 
         HttpResponse<String> response = uploadForm("civil-affairs", filled);
 
@@ -90,17 +87,13 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
     void anAgencysBlankFormOffersItsOwnCategoriesAndThePrintedNamesAreReadBack() throws Exception {
         HttpResponse<byte[]> blank = blankForm("disabled-federation");
         String severe = Liancheng.idNumber(444);
-        byte[] filled;
-        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = form.getSheetAt(0);
+        byte[] filled = filledIn(blank, (form, sheet) -> {
             List<String> offered = sheet.getDataValidations().stream()
                     .map(validation -> List.of(validation.getValidationConstraint().getExplicitListValues()))
                     .filter(values -> !values.contains("新增")).findFirst().orElseThrow();
             assertThat(offered).contains("一级残疾", "三、四级残疾").doesNotContain("农村低保", "脱贫户");
             fill(sheet.createRow(4), 1, "莲峰镇", severe, "新增", "一、二级残疾人").createCell(7).setCellValue("2017/10/15");
-            form.write(out);
-            filled = out.toByteArray();
-        }
+        });
 
         HttpResponse<String> response = uploadForm("disabled-federation", filled);
 
@@ -115,6 +108,15 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(blank.statusCode()).isEqualTo(200);
         return blank;
+    }
+
+    /** The blank form as a clerk fills it in: its first sheet, then saved. */
+    private static byte[] filledIn(HttpResponse<byte[]> blank, BiConsumer<XSSFWorkbook, Sheet> clerk) throws IOException {
+        try (XSSFWorkbook form = new XSSFWorkbook(new ByteArrayInputStream(blank.body())); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            clerk.accept(form, form.getSheetAt(0));
+            form.write(out);
+            return out.toByteArray();
+        }
     }
 
     private HttpResponse<String> uploadForm(String client, byte[] filled) {
