@@ -601,4 +601,34 @@ class ParticipationIntegrationTests {
                 .get("/api/v1/participation?region=350862&coverageYear=2018").body());
         assertThat(figures.get("total").get("target").asInt()).isEqualTo(5);
     }
+
+    /**
+     * 任务目标调整: the bureau revises a township's and a village's targets in mid-November. Figures as of the end of October
+     * divide by the targets in force then, as the stage settled at that deadline did; today's figures divide by the revised ones.
+     */
+    @Test
+    void aPastMomentDividesByTheTargetsInForceThen() {
+        ReportingMother county = new ReportingMother("350863");
+        String village = county.township(0) + "001";
+        Instant first = Instant.parse("2017-09-20T02:00:00Z");
+        Instant revised = Instant.parse("2017-11-10T02:00:00Z");
+        EventTraffic.publish(county.campaign());
+        UUID before = EventTraffic.publishAt(first, new TargetsSet("350863", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 9)),
+                List.of(new TargetsSet.Unit(village, "城关村", TargetsSet.UnitType.VILLAGE, county.township(0), 4, null, null, null))));
+        UUID after = EventTraffic.publishAt(revised, new TargetsSet("350863", 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 5)),
+                List.of(new TargetsSet.Unit(village, "城关村", TargetsSet.UnitType.VILLAGE, county.township(0), 3, null, null, null))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox where event_id in (?, ?)", Integer.class, before, after) == 2);
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350863&coverageYear=2018";
+        assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("target").asInt()).isEqualTo(9);
+        assertThat(json(bureau.get(path + "&level=VILLAGE&asOf=2017-10-31T15:59:59Z")).get("total").get("target").asInt())
+                .isEqualTo(4);
+        // before the first targets came, they are the only ones there are
+        assertThat(json(bureau.get(path + "&asOf=2017-09-01T00:00:00Z")).get("total").get("target").asInt()).isEqualTo(9);
+        assertThat(json(bureau.get(path)).get("total").get("target").asInt()).isEqualTo(5);
+        assertThat(json(bureau.get(path + "&level=VILLAGE")).get("total").get("target").asInt()).isEqualTo(3);
+        assertThat(json(bureau.get(path + "&asOf=2017-11-10T02:00:00Z")).get("total").get("target").asInt()).isEqualTo(5);
+    }
 }

@@ -37,7 +37,8 @@ class LedgerStore {
                        coalesce(sum(paid.own), 0.00) - coalesce(sum(refunded.own), 0.00) as individuals_paid
                 from person_year p
                 left join township_target t
-                       on t.region = p.region and t.coverage_year = p.coverage_year and t.township = p.township
+                       on t.region = p.region and t.coverage_year = p.coverage_year and t.township = p.township and t.""" + Definitions.TARGETS_IN_FORCE + """
+
                 left join (select person_id, coverage_year,
                                   sum(case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end) as fund,
                                   sum(case when channel <> 'ASSISTANCE_FUND' then amount else 0.00 end) as own

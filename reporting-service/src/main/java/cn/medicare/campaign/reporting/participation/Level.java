@@ -9,7 +9,7 @@ import cn.medicare.campaign.reporting.readmodel.Definitions;
  */
 public enum Level {
 
-    TOWNSHIP(Definitions.UNIT, """
+    TOWNSHIP(Definitions.UNIT, Definitions.UNIT_BY, """
             select township as unit, township_name as unit_name, unit_type, null as parent, target, target_local_hukou,
                    target_non_local, e_voucher_target, township as match_key
             from township_target where region = :region and coverage_year = :coverageYear"""),
@@ -25,13 +25,30 @@ public enum Level {
                    unit_name as match_key
             from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'SCHOOL'""");
 
-    /** The key a person of {@code person_year} counts under at this level. */
-    final String personKey;
-    /** The level's units with their targets and the key their people count under, bound by {@code :region}, {@code :coverageYear}. */
-    final String units;
+    private final String personKey;
+    private final String personKeyBy;
+    private final String units;
 
     Level(String personKey, String units) {
+        this(personKey, personKey, units);
+    }
+
+    Level(String personKey, String personKeyBy, String units) {
         this.personKey = personKey;
+        this.personKeyBy = personKeyBy;
         this.units = units;
+    }
+
+    /** The key a person of {@code person_year} counts under at this level, now or at the past moment {@code :at}. */
+    String personKey(boolean live) {
+        return live ? personKey : personKeyBy;
+    }
+
+    /**
+     * The level's units with their targets and the key their people count under, bound by {@code :region},
+     * {@code :coverageYear}: the targets in force now, or at the past moment {@code :at}.
+     */
+    String units(boolean live) {
+        return units + " and " + (live ? Definitions.TARGETS_IN_FORCE : Definitions.TARGETS_IN_FORCE_BY);
     }
 }

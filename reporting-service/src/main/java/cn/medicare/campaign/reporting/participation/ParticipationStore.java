@@ -34,7 +34,7 @@ public class ParticipationStore {
      * of the time of a county's read.
      */
     private static String people(Level level, boolean live) {
-        return "with people as (select " + level.personKey + " as unit_key, hukou_local, "
+        return "with people as (select " + level.personKey(live) + " as unit_key, hukou_local, "
                 + "coalesce(subsidy_amount, 0) > 0 as subsidised, assistance_category, "
                 + "(person_category = 'NEWBORN' or coverage_from_birth or coverage_rule = 'NEWBORN') as newborn, coverage_from_birth, "
                 + "e_voucher.person_id is not null as activated, "
@@ -91,7 +91,8 @@ public class ParticipationStore {
     public Optional<String> unitName(String region, int coverageYear, String unit) {
         return jdbc.sql("""
                 select unit_name from unit_target
-                where region = :region and coverage_year = :coverageYear and unit = :unit and unit_type = 'VILLAGE'""")
+                where region = :region and coverage_year = :coverageYear and unit = :unit and unit_type = 'VILLAGE'
+                  and\s""" + Definitions.TARGETS_IN_FORCE)
                 .param("region", region).param("coverageYear", coverageYear).param("unit", unit)
                 .query(String.class).optional();
     }
@@ -140,7 +141,7 @@ public class ParticipationStore {
                            sum(people) filter (where newborn) as newborns,
                            sum(people) filter (where coverage_from_birth and settled) as newborns_from_birth
                     from kinds group by 1, 2
-                ), units as (""" + level.units + """
+                ), units as (""" + level.units(moment.live()) + """
                 )
                 select u.unit, u.unit_name, u.unit_type, u.parent, u.target, u.target_local_hukou, u.target_non_local,
                        u.e_voucher_target, c.assisted_category,
@@ -231,7 +232,7 @@ public class ParticipationStore {
         Map<String, String> names = new HashMap<>();
         jdbc.sql("""
                 select township, township_name from township_target
-                where region = :region and coverage_year = :coverageYear and unit_type is null""")
+                where region = :region and coverage_year = :coverageYear and unit_type is null and\s""" + Definitions.TARGETS_IN_FORCE)
                 .param("region", region).param("coverageYear", coverageYear)
                 .query(row -> {
                     names.put(row.getString(1), row.getString(2));
@@ -256,7 +257,7 @@ public class ParticipationStore {
                 ), certified as (
                     select person_id, max(township) as township from latest where action = 'ADD' group by person_id
                 )
-                select coalesce(""" + Definitions.UNIT + """
+                select coalesce(""" + (moment.live() ? Definitions.UNIT : Definitions.UNIT_BY) + """
                        , certified.township) as township, count(*) as certified,
                        count(person_year.person_id) filter (where """ + (moment.live()
                         ? Definitions.REGISTERED + " and " + Definitions.SETTLED

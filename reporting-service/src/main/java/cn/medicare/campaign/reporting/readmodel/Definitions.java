@@ -11,16 +11,40 @@ import java.time.LocalDate;
 public final class Definitions {
 
     /**
+     * The targets in force now, a condition on {@code township_target} or {@code unit_target}: a revision of the targets
+     * closes the ones it replaces at its event time and keeps them (任务目标调整, V24).
+     */
+    public static final String TARGETS_IN_FORCE = "valid_to = 'infinity'";
+
+    /**
+     * The targets in force at {@code :at}, where {@link #TARGETS_IN_FORCE} is now: a past moment's rates divide by the
+     * targets of its time, not by a later revision. The first targets of a campaign count from the beginning.
+     */
+    public static final String TARGETS_IN_FORCE_BY = "valid_from < :at and valid_to >= :at";
+
+    /**
      * The unit a person of the campaign {@code :region}, {@code :coverageYear} counts in: their
      * township, or, where the campaign has an education system (教育系统, Lishi) and the person
      * enrolled through a school, the education system (looked up once per query, not per person).
      */
-    public static final String UNIT = """
-            case when person_year.school is not null
-                 then coalesce((select t.township from township_target t
-                                where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
-                                limit 1), person_year.township)
-                 else person_year.township end""";
+    public static final String UNIT = Unit.START + TARGETS_IN_FORCE + Unit.END;
+
+    /** {@link #UNIT} under the targets in force at {@code :at}. */
+    public static final String UNIT_BY = Unit.START + TARGETS_IN_FORCE_BY + Unit.END;
+
+    /** Constants, not a method: the compiler inlines them where used, so a query elsewhere does not depend on this package. */
+    private static final class Unit {
+
+        static final String START = """
+                case when person_year.school is not null
+                     then coalesce((select t.township from township_target t
+                                    where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
+                                      and\s""";
+        static final String END = """
+
+                                    limit 1), person_year.township)
+                     else person_year.township end""";
+    }
 
     /**
      * 缴费截止日 as the unpaid lists show it: the last day a payment still starts coverage within the year, while the start

@@ -62,37 +62,47 @@ class ReadModelStore {
         if (!newer) {
             return;
         }
+        boolean revision = jdbc.sql("select exists (select 1 from township_target where region = :region and coverage_year = :coverageYear)")
+                .param("region", targets.region()).param("coverageYear", targets.coverageYear()).query(Boolean.class).single();
         for (String table : List.of("township_target", "unit_target")) {
-            jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear")
-                    .param("region", targets.region()).param("coverageYear", targets.coverageYear())
+            // a second set of the same instant replaces the first outright: no moment lies between them
+            jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear and valid_from = :at")
+                    .param("region", targets.region()).param("coverageYear", targets.coverageYear()).param("at", Timestamp.from(at))
+                    .update();
+            jdbc.sql("update " + table + " set valid_to = :at where region = :region and coverage_year = :coverageYear and "
+                    + Definitions.TARGETS_IN_FORCE)
+                    .param("region", targets.region()).param("coverageYear", targets.coverageYear()).param("at", Timestamp.from(at))
                     .update();
         }
+        Timestamp validFrom = revision ? Timestamp.from(at) : null;
         for (TargetsSet.Target target : targets.targets()) {
             jdbc.sql("""
                     insert into township_target (region, coverage_year, township, township_name, target, e_voucher_target, unit_type,
-                        target_local_hukou, target_non_local)
+                        target_local_hukou, target_non_local, valid_from)
                     values (:region, :coverageYear, :township, :townshipName, :target, :eVoucherTarget, :unitType,
-                        :targetLocalHukou, :targetNonLocal)""")
+                        :targetLocalHukou, :targetNonLocal, coalesce(cast(:validFrom as timestamptz), timestamptz '-infinity'))""")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
                     .param("township", target.township()).param("townshipName", target.townshipName()).param("target", target.target())
                     .param("eVoucherTarget", target.eVoucherTarget(), Types.INTEGER)
                     .param("unitType", target.type() == null ? null : target.type().name(), Types.VARCHAR)
                     .param("targetLocalHukou", target.targetLocalHukou(), Types.INTEGER)
                     .param("targetNonLocal", target.targetNonLocal(), Types.INTEGER)
+                    .param("validFrom", validFrom, Types.TIMESTAMP)
                     .update();
         }
         for (TargetsSet.Unit unit : targets.units()) {
             jdbc.sql("""
                     insert into unit_target (region, coverage_year, unit, unit_name, unit_type, parent, target, target_local_hukou,
-                        target_non_local, e_voucher_target)
+                        target_non_local, e_voucher_target, valid_from)
                     values (:region, :coverageYear, :unit, :unitName, :unitType, :parent, :target, :targetLocalHukou,
-                        :targetNonLocal, :eVoucherTarget)""")
+                        :targetNonLocal, :eVoucherTarget, coalesce(cast(:validFrom as timestamptz), timestamptz '-infinity'))""")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear())
                     .param("unit", unit.unit()).param("unitName", unit.unitName()).param("unitType", unit.type().name())
                     .param("parent", unit.parent(), Types.VARCHAR).param("target", unit.target())
                     .param("targetLocalHukou", unit.targetLocalHukou(), Types.INTEGER)
                     .param("targetNonLocal", unit.targetNonLocal(), Types.INTEGER)
                     .param("eVoucherTarget", unit.eVoucherTarget(), Types.INTEGER)
+                    .param("validFrom", validFrom, Types.TIMESTAMP)
                     .update();
         }
     }

@@ -94,7 +94,7 @@ class PersonListStore {
                 left join person_contact on person_contact.person_id = person_year.person_id
                                         and person_contact.coverage_year = person_year.coverage_year
                 left join township_target t on t.region = person_year.region and t.coverage_year = person_year.coverage_year
-                                           and t.township = """ + "(" + Definitions.UNIT + ")" + """
+                                           and t.township = """ + "(" + Definitions.UNIT + ") and t." + Definitions.TARGETS_IN_FORCE + """
 
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and """
                 + ON_THE_ROSTER.get(list)
@@ -139,7 +139,7 @@ class PersonListStore {
                                    where known.person_id = held.person_id and known.coverage_year <= :coverageYear
                                    order by known.coverage_year desc limit 1) person_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
-                                           and t.township = """ + "(" + CERTIFIED_UNIT + ")" + """
+                                           and t.township = """ + "(" + CERTIFIED_UNIT + ") and t." + Definitions.TARGETS_IN_FORCE + """
 
                 where not coalesce(""" + Definitions.REGISTERED + " and " + Definitions.SETTLED + """
                 , false)
