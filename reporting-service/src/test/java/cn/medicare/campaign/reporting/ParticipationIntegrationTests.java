@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -630,5 +631,30 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(path)).get("total").get("target").asInt()).isEqualTo(5);
         assertThat(json(bureau.get(path + "&level=VILLAGE")).get("total").get("target").asInt()).isEqualTo(3);
         assertThat(json(bureau.get(path + "&asOf=2017-11-10T02:00:00Z")).get("total").get("target").asInt()).isEqualTo(5);
+    }
+
+    /**
+     * A moment in the middle of a day counts the registrations made by then, not the whole day's: the figures as they stood
+     * at 10:00 do not include someone registered at 15:00. One back-dated to that day (recorded the day after) counts for
+     * the whole of its day, since only its day is known.
+     */
+    @Test
+    void aMomentInTheMiddleOfADayCountsTheRegistrationsMadeByThen() {
+        ReportingMother county = new ReportingMother("350864");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        // 15:00 in Liancheng on Oct 20
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T07:00:00Z"), county.enrolled(1, 0, true)));
+        PersonEnrolled onTime = county.enrolled(2, 0, true);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-21T02:00:00Z"), new PersonEnrolled(onTime.personId(), 2018,
+                onTime.region(), onTime.idNumberMasked(), onTime.idNumberSealed(), onTime.nameMasked(), onTime.birthYear(), onTime.sex(),
+                onTime.personCategory(), onTime.township(), onTime.village(), null, true, false, onTime.channel(), onTime.coverageStart(),
+                null, 0, LocalDate.of(2017, 10, 20))));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350864&coverageYear=2018&asOf=";
+        assertThat(json(bureau.get(path + "2017-10-20T02:00:00Z")).get("total").get("registered").asInt()).isEqualTo(1);
+        assertThat(json(bureau.get(path + "2017-10-20T07:00:00Z")).get("total").get("registered").asInt()).isEqualTo(2);
+        assertThat(json(bureau.get(path + "2017-10-19T15:59:59Z")).get("total").get("registered").asInt()).isZero();
     }
 }

@@ -109,8 +109,16 @@ public final class Definitions {
                                order by h.assessed_at desc
                                limit 1) payable_by on true""";
 
-    public static final String REGISTERED_BY =
-            "(registered_at is not null and enrolled_on <= :day and (withdrawn_on is null or withdrawn_on > :day))";
+    /**
+     * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded
+     * on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its day, as it always did: only
+     * its day is known.
+     */
+    public static final String REGISTERED_BY = """
+            (registered_at is not null
+             and (enrolled_on < :day
+                  or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day))
+             and (withdrawn_on is null or withdrawn_on > :day))""";
 
     /**
      * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} against the payable in force then
