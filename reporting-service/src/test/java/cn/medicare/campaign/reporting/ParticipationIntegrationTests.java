@@ -657,4 +657,22 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(path + "2017-10-20T07:00:00Z")).get("total").get("registered").asInt()).isEqualTo(2);
         assertThat(json(bureau.get(path + "2017-10-19T15:59:59Z")).get("total").get("registered").asInt()).isZero();
     }
+
+    /**
+     * The enrolment was dead-lettered and is replayed after a move made later: the person still counts (the move used to set
+     * the roster time past the enrolment, which was then dropped as older).
+     */
+    @Test
+    void anEnrolmentReplayedAfterALaterMoveStillCountsThePerson() {
+        ReportingMother county = new ReportingMother("350865");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-10T02:00:00Z"), county.moved(1, 1)));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+
+        JsonNode total = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350865&coverageYear=2018")).get("total");
+        assertThat(total.get("registered").asInt()).isEqualTo(1);
+    }
 }

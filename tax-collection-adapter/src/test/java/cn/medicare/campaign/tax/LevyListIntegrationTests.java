@@ -162,6 +162,27 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
                 personId)).containsEntry("township", "350825101").containsEntry("village", "文亨村").containsEntry("name_masked", "李**");
     }
 
+    /**
+     * The enrolment was dead-lettered and is replayed after a change of village made later: the person still comes onto
+     * the levy list (the change used to set the roster time past the enrolment, which was then dropped as older).
+     */
+    @Test
+    void anEnrolmentReplayedAfterALaterChangeStillPutsThePersonOnTheList() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        UUID assessed = EventTraffic.publishAt(enrolledAt.plusSeconds(60), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> applied(assessed));
+        UUID moved = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, null, "文亨村", null, null, null, null, null));
+        await().atMost(PATIENCE).until(() -> applied(moved));
+
+        EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
+
+        JsonNode listed = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
+        assertThat(listed.get("payableAmount").asString()).isEqualTo("180.00");
+    }
+
     private boolean applied(UUID eventId) {
         return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
     }

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +83,28 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(paidTotal(idNumber)).isEqualTo("30.00");
     }
 
+    /**
+     * 先缴后返: the person paid 180 and settled, was certified 低保 (payable 40) and refunded the 140; the assistance then
+     * ended. Settled, they owe nothing new: held to the 40 they were refunded down to, not chased for 140 again.
+     */
+    @Test
+    void assistanceEndingAfterTheAssistedPartWasRefundedPutsNoNewDebtOnThePerson() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "140.00"))));
+        long refundedCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > refundedCursor);
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+    }
+
     @Test
     void aRefundThatLeavesTheNetAtThePayableKeepsTheSettlement() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
@@ -126,6 +149,20 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("UNPAID");
         assertThat(jdbc.queryForObject("select count(*) from outbox where type = 'PaymentRefunded' and payload->>'voucherNo' = ?",
                 Integer.class, voucherNo)).isEqualTo(2);
+    }
+
+    /** A refund number with the payer's ID number run into it would travel in plain in PaymentRefunded: refused on the field. */
+    @Test
+    void aRefundNumberHoldingThePayersIdNumberIsRefused() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+
+        JsonNode outcome = TaxApi.json(api.refund(refunds(refund("TK" + idNumber.toLowerCase(Locale.ROOT) + "01", voucherNo, "50.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isZero();
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("refundNo");
+        assertThat(outcome.toString()).doesNotContain(idNumber);
+        assertThat(paidTotal(idNumber)).isEqualTo("180.00");
     }
 
     @Test

@@ -198,7 +198,11 @@ class ReadModelStore {
                 .update();
     }
 
-    /** A school of "" is one the person left (docs/events.md). */
+    /**
+     * A school of "" is one the person left (docs/events.md). Only a registered person-year changes: a change overtaking
+     * its own enrolment (that one dead-lettered, then replayed) would otherwise set the roster time past it, and the
+     * replayed enrolment would never count the person.
+     */
     void updated(PersonUpdated person, Instant at) {
         jdbc.sql("""
                 update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
@@ -206,7 +210,7 @@ class ReadModelStore {
                     name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
                     hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
                     roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
+                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at and registered_at is not null""")
                 .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
                 .param("school", person.school(), Types.VARCHAR)
                 .param("personCategory", person.personCategory() == null ? null : person.personCategory().name())

@@ -113,7 +113,9 @@ class LevyItemStore {
     /**
      * A refund that takes the net below the settled payable un-counts the person (DOMAIN.md) until they pay it back,
      * but never raises what they are held to: the settled payable stays the cap (no new debt once settled; reporting's
-     * SettlementRule counts the same). A refund of the fund's voucher goes back to the fund.
+     * SettlementRule counts the same). A refund while the payable is below the settled one pays back the assistance
+     * (先缴后返): the settled payable falls with it, down to the payable, so that the assistance ending later sends nobody
+     * after the money refunded. A refund of the fund's voucher goes back to the fund.
      */
     void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         jdbc.sql(toTheFund ? """
@@ -121,8 +123,10 @@ class LevyItemStore {
                 where person_id = :personId and coverage_year = :coverageYear""" : """
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = null,
-                    applied_refund = greatest(0, applied_refund - :amount)
-                where person_id = :personId and coverage_year = :coverageYear""")
+                    applied_refund = greatest(0, applied_refund - :amount),
+                    settled_payable = case when settled_payable > %1$s then greatest(%1$s, settled_payable - :amount)
+                                           else settled_payable end
+                where person_id = :personId and coverage_year = :coverageYear""".formatted(OWN_PAYABLE))
                 .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
                 .update();
     }
@@ -176,10 +180,14 @@ class LevyItemStore {
                 .update();
     }
 
+    /**
+     * Only an enrolled item moves: a change overtaking its own enrolment (that one dead-lettered, then replayed) would
+     * otherwise set the roster time past it, and the replayed enrolment would never put the person on the levy list.
+     */
     void move(PersonUpdated updated, Instant at) {
         jdbc.sql("""
                 update levy_item set township = coalesce(:township, township), village = coalesce(:village, village), roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
+                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at and id_number_sealed is not null""")
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();

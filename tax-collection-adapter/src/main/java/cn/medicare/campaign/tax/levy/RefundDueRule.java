@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,7 @@ final class RefundDueRule {
      * @param paidNet the person's own confirmed payments minus refunds
      * @param applied what an approved refund application grants (0 when none)
      * @param appliedReason the reason of that application
-     * @param withdrawn whether the roster has ended the person-year
+     * @param withdrawn whether the roster has ended the person-year before its coverage started ({@link #endedBeforeCoverage})
      */
     static Owed owed(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal applied,
             RefundDueReason appliedReason, boolean withdrawn) {
@@ -53,6 +54,15 @@ final class RefundDueRule {
         BigDecimal granted = (appliedReason == RefundDueReason.WITHDRAWN_BEFORE_COVERAGE && withdrawn ? paidNet
                 : applied.min(paidNet)).max(BigDecimal.ZERO).setScale(2);
         return granted.compareTo(automatic.amount()) > 0 ? new Owed(granted, appliedReason) : automatic;
+    }
+
+    /**
+     * Whether the roster ended the person-year before its coverage started: only such an ending makes an approved
+     * application that ended the enrolment before coverage grant all that was paid. A death or a move after the start
+     * refunds nothing (DOMAIN.md), also where an old application was approved before the person paid again.
+     */
+    static boolean endedBeforeCoverage(boolean withdrawn, LocalDate withdrawnOn, LocalDate coverageStart) {
+        return withdrawn && (withdrawnOn == null || coverageStart == null || withdrawnOn.isBefore(coverageStart));
     }
 
     private static Owed automatic(BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet) {

@@ -2,6 +2,7 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -11,7 +12,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RefundService {
 
+    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
+
     private final PaymentStore payments;
     private final LevyListService levyList;
     private final OutboxWriter outbox;
     private final PersonLocks locks;
+    private final PersonIds personIds;
 
-    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks) {
+    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks, PersonIds personIds) {
         this.locks = locks;
         this.payments = payments;
         this.levyList = levyList;
         this.outbox = outbox;
+        this.personIds = personIds;
     }
 
     @Transactional
@@ -63,6 +70,11 @@ class RefundService {
                 continue;
             }
             PaymentStore.Paid payment = paid.get();
+            if (holdsThePayersIdNumber(refund.refundNo(), payment.personId())) {
+                rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
+                        "不能含有缴费人的身份证号码 / must not hold the payer's ID number"))));
+                continue;
+            }
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
             payments.storeRefund(refunded);
@@ -73,5 +85,21 @@ class RefundService {
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
         return new ConfirmationOutcome(accepted, duplicates, rejected);
+    }
+
+    /**
+     * The payer's own number run into the refund number's letters (TK350825…) would travel in plain in PaymentRefunded, as a
+     * voucher number would (ConfirmationReader). The refund row names no ID number, so each 18 characters of its shape are
+     * compared with the payer's by their person id; any such 18 characters would refuse the tax bureau's real, longer numbers.
+     */
+    private boolean holdsThePayersIdNumber(String refundNo, String payer) {
+        String upper = refundNo.toUpperCase(Locale.ROOT);
+        for (int start = 0; start + 18 <= upper.length(); start++) {
+            String window = upper.substring(start, start + 18);
+            if (ID_NUMBER_SHAPE.matcher(window).matches() && personIds.personId(window).equals(payer)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

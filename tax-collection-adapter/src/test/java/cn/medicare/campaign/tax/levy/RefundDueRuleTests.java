@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class RefundDueRuleTests {
@@ -63,6 +64,22 @@ class RefundDueRuleTests {
         assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), yuan("0.00"),
                 RefundDueReason.WITHDRAWN_BEFORE_COVERAGE, true))
                 .as("the first 180 refunded").isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+    }
+
+    /**
+     * An application approved in November ended the enrolment before coverage, but the person stayed on the roster, paid
+     * again and was covered from 1 January; they died in June. A death after the start refunds nothing: the old approval
+     * does not grant the second payment.
+     */
+    @Test
+    void anOldApprovalGrantsNothingWhenTheEnrolmentEndedAfterCoverageStarted() {
+        LocalDate coverageStart = LocalDate.of(2018, 1, 1);
+        assertThat(RefundDueRule.endedBeforeCoverage(true, LocalDate.of(2018, 6, 10), coverageStart)).isFalse();
+        assertThat(RefundDueRule.endedBeforeCoverage(true, LocalDate.of(2017, 12, 20), coverageStart)).isTrue();
+        assertThat(RefundDueRule.endedBeforeCoverage(true, LocalDate.of(2017, 12, 20), null)).as("coverage never started").isTrue();
+        assertThat(RefundDueRule.endedBeforeCoverage(false, null, coverageStart)).isFalse();
+        assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("180.00"), yuan("0.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE,
+                RefundDueRule.endedBeforeCoverage(true, LocalDate.of(2018, 6, 10), coverageStart)).isNothing()).isTrue();
     }
 
     private static BigDecimal yuan(String amount) {
