@@ -1,9 +1,11 @@
 package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.Contact;
 import cn.medicare.campaign.contracts.identity.IdNumberOpener;
@@ -13,14 +15,18 @@ import cn.medicare.campaign.fixtures.Gaolou;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.fixtures.Uploads;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -402,6 +408,23 @@ class EnrollmentApiIntegrationTests {
     }
 
     /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
+    /** The tax bureau writes a refund's reason (up to 500 characters at the tax adapter): the audit keeps it whole, no dead letter. */
+    @Test
+    void aRefundWithALongReasonJoinsTheAudit() {
+        String idNumber = Liancheng.idNumber("19720202", 532);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)).statusCode())
+                .isEqualTo(201);
+        String personId = Liancheng.personId(idNumber);
+        String reason = "经核实重复缴费，".repeat(50);
+        EventTraffic.publish(new PaymentRefunded(personId, 2018, "350825", "V-532", "R-532", new BigDecimal("180.00"),
+                Instant.parse("2017-11-02T03:00:00Z"), reason));
+
+        JsonNode refunded = await().atMost(Duration.ofSeconds(60)).until(() -> json(api.as("bureau")
+                .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
+                .filter(entry -> entry.get("action").asString().equals("REFUNDED")).findFirst().orElse(null), found -> found != null);
+        assertThat(refunded.get("reason").asString()).isEqualTo(reason);
+    }
+
     @Test
     void aMistakenWithdrawalIsRevokedWithAReasonAnnouncedAgainAndAudited() {
         String personId = enrolledAndWithdrawnAsMovedAway(Liancheng.idNumber("19720202", 531));

@@ -41,6 +41,23 @@ class DisclosureRuleTests {
                 .endsWith(idNumber.substring(17));
     }
 
+    /**
+     * A child born on 10 February 2017 and enrolled late, on 5 March 2018, shows 6+1: a year old on the day. Next to 2017
+     * that says born between 1 January and 5 March 2017, about 2,900 numbers; without the year, the whole of the years
+     * before. Enrolled in September, the bound leaves 248 days of 2017 and the year may travel.
+     */
+    @Test
+    void aChildWhoseFirstBirthdayCameEarlyInTheYearBeforeTravelsWithoutTheBirthYear() {
+        LocalDate born = LocalDate.of(2017, 2, 10);
+        String masked = DisclosureRule.idNumberMasked(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), PERIOD_OPENED);
+
+        assertThat(masked).as("a year old on the day").doesNotEndWith("*");
+        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 3, 5), 2018)).isNull();
+        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 9, 5), 2018)).isEqualTo(2017);
+        assertThat(DisclosureRule.birthYear(masked, LocalDate.of(2016, 2, 10), LocalDate.of(2018, 3, 5), 2018))
+                .as("two years old: all of 2016 is left").isEqualTo(2016);
+    }
+
     /** MINOR or GENERAL is decided by a day in the year the person turns 18 (Liancheng: born on or after 1999-09-02). */
     @Test
     void someoneNearEighteenTravelsWithoutTheBirthYearAndEveryoneElseWithIt() {

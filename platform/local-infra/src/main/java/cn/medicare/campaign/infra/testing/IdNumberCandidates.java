@@ -76,6 +76,7 @@ public final class IdNumberCandidates {
         String[] sex = {null};
         LocalDate[] latest = {published == null ? today : published.atZone(BEIJING).toLocalDate()};
         LocalDate[] birthDate = {null};
+        LocalDate[] enrolledOn = {null};
         walk(record, (name, value) -> {
             if (value.isString()) {
                 String text = value.asString();
@@ -93,6 +94,9 @@ public final class IdNumberCandidates {
                     newborn[0] = true;
                 } else if ("birthDate".equals(name) && DATE.matcher(text).matches()) {
                     birthDate[0] = date(text);
+                } else if ("enrolledOn".equals(name) && DATE.matcher(text).matches()) {
+                    enrolledOn[0] = date(text);
+                    latest[0] = min(latest[0], enrolledOn[0]);
                 } else if (DATE.matcher(text).matches() || INSTANT.matcher(text).matches()) {
                     LocalDate date = date(text);
                     if (date != null && date.isBefore(latest[0])) {
@@ -107,6 +111,11 @@ public final class IdNumberCandidates {
                 fromBirth[0] = value.asBoolean();
             }
         }, null);
+        // the roster's rule is public: a check character shown on an enrolment of someone not a newborn says the person was a
+        // year old that day
+        if (enrolledOn[0] != null && positions[17] != '*' && !newborn[0] && !fromBirth[0]) {
+            latest[0] = min(latest[0], enrolledOn[0].minusYears(1));
+        }
         LocalDate earliest = null;
         if (newborn[0]) {
             earliest = newbornsBornFrom != null ? newbornsBornFrom : latest[0].minusYears(1);

@@ -46,6 +46,22 @@ class IdNumberCandidatesTests {
     }
 
     /**
+     * The roster shows the check character only for someone a year old on the enrolment day, a public rule: a child enrolled
+     * on 5 March 2018 with its birth year 2017 was born by 5 March 2017, about 2,900 numbers.
+     */
+    @Test
+    void aCheckCharacterOnAnEnrolmentBoundsTheBirthToAYearBeforeIt() {
+        JsonNode record = json("""
+                {"idNumberMasked":"350825***********7","birthYear":2017,"sex":"FEMALE","enrolledOn":"2018-03-05"}""");
+        JsonNode withoutTheYear = json("""
+                {"idNumberMasked":"350825***********7","sex":"FEMALE","enrolledOn":"2018-03-05"}""");
+
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(record, null, TODAY), 1_000_000)).isBetween(2_000L, 4_000L);
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(withoutTheYear, null, TODAY), 1_000_000))
+                .isGreaterThanOrEqualTo(IdNumberCandidates.REQUIRED);
+    }
+
+    /**
      * A newborn's record without a birth year still bounds the birth from below, to the weeks since 1 January (a coverage
      * from birth) or since the period opened (the category), which the check character beside them cannot stand.
      */
