@@ -62,6 +62,11 @@ class SpecialCasesIntegrationTests {
         assertThat(view.get("coverageRule").get("case").asString()).isEqualTo("NEWBORN");
         assertThat(view.get("coverageRule").get("explanation").asString()).isEqualTo("新生儿出生90日内参保，自出生之日起享受待遇");
 
+        // sent on the blank 附件4, which has no column for a case: the category says it
+        String onTheForm = IdNumbers.of(Gaolou.REGION, "20220210", 3);
+        assertThat(enrol(onTheForm, Gaolou.REGION, 2022, "NEWBORN", "2022-04-20", null).get("coverageFromBirth").asBoolean()).isTrue();
+        assertThat(enrolment(onTheForm, 2022).get("coverageRule").get("case").asString()).isEqualTo("NEWBORN");
+
         String late = IdNumbers.of(Gaolou.REGION, "20220115", 2);
         assertThat(enrol(late, Gaolou.REGION, 2022, "NEWBORN", "2022-05-01", "{\"case\":\"NEWBORN\"}").hasNonNull("coverageStart")).isFalse();
         JsonNode waiting = enrolment(late, 2022);

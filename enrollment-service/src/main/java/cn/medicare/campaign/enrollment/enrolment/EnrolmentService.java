@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
@@ -214,8 +215,9 @@ class EnrolmentService {
                     + " days of grace before the day it is received");
         }
         EnrolmentRequest.SpecialCaseClaim claim = request.specialCase();
+        SpecialCase specialCase = EnrolmentPolicy.caseOf(campaign, category, claim == null ? null : claim.specialCase());
         EnrolmentPolicy.Applicant applicant = new EnrolmentPolicy.Applicant(birthDate, category,
-                claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
+                specialCase, claim == null ? null : claim.date(),
                 claim == null ? null : claim.employeeYears(), enrolledOn);
         String caseDate = EnrolmentPolicy.caseDateContradiction(applicant);
         if (caseDate != null) {
@@ -232,7 +234,7 @@ class EnrolmentService {
         }
         EnrolmentPolicy.Coverage coverage = decision.coverage();
         Enrolment.Terms terms = new Enrolment.Terms(FreeText.redactedOrNull(request.schoolClass()),
-                FreeText.redactedOrNull(request.remarks()), claim == null ? null : claim.specialCase(), claim == null ? null : claim.date(),
+                FreeText.redactedOrNull(request.remarks()), specialCase, claim == null ? null : claim.date(),
                 claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),

@@ -129,6 +129,18 @@ public final class EnrolmentPolicy {
                 .map(CampaignDefined.CategoryPeriod::start).findFirst().orElse(campaign.collectionPeriod().start());
     }
 
+    /**
+     * The special case a row names, or the one its category implies: a NEWBORN under a campaign with a newborn rule is that
+     * case (the blank 附件4 has no column for a case, and a newborn's date is its birth date by default, API.md), so a baby
+     * registered within the rule's days after the period is not taken for a late enrolee.
+     */
+    public static SpecialCase caseOf(CampaignDefined campaign, PersonCategory category, SpecialCase named) {
+        if (named != null) {
+            return named;
+        }
+        return category == PersonCategory.NEWBORN && ruleFor(campaign, SpecialCase.NEWBORN) != null ? SpecialCase.NEWBORN : null;
+    }
+
     /** The category of a resident the clerk names none for: by birth date, as the campaign defines minors. */
     public static PersonCategory defaultCategory(LocalDate birthDate, CampaignDefined campaign) {
         LocalDate periodStart = campaign.collectionPeriod().start();
