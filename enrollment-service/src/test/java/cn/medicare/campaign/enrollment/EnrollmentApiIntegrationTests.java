@@ -407,7 +407,6 @@ class EnrollmentApiIntegrationTests {
         assertThat(nextYear.body()).contains("死亡");
     }
 
-    /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
     /** The tax bureau writes a refund's reason (up to 500 characters at the tax adapter): the audit keeps it whole, no dead letter. */
     @Test
     void aRefundWithALongReasonJoinsTheAudit() {
@@ -425,6 +424,7 @@ class EnrollmentApiIntegrationTests {
         assertThat(refunded.get("reason").asString()).isEqualTo(reason);
     }
 
+    /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */
     @Test
     void aMistakenWithdrawalIsRevokedWithAReasonAnnouncedAgainAndAudited() {
         String personId = enrolledAndWithdrawnAsMovedAway(Liancheng.idNumber("19720202", 531));

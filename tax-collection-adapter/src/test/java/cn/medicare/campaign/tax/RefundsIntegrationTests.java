@@ -105,6 +105,29 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
     }
 
+    /**
+     * While 低保, the person paid 180 a second time by mistake and the tax bureau refunded that duplicate: the net is still
+     * what they settled, so the assistance ending later holds them to 180 again, owing nothing back.
+     */
+    @Test
+    void aDuplicateRefundedWhileAssistedLeavesTheSettlementAsItWas() {
+        String idNumber = enrolledAndAssessed(null);
+        paid(idNumber, "180.00");
+        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        String duplicate = paid(idNumber, "180.00");
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), duplicate, "180.00"))));
+        long refundedCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
+
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > refundedCursor);
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
+    }
+
     @Test
     void aRefundThatLeavesTheNetAtThePayableKeepsTheSettlement() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);

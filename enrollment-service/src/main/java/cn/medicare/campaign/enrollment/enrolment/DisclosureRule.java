@@ -15,10 +15,16 @@ final class DisclosureRule {
     private static final int LAST_AGE_NEAR_ADULTHOOD = 19;
     /**
      * A 6+1 mask says the person was a year old on the enrolment day (the rule above is public): next to the birth year it
-     * leaves the days from 1 January to that bound. With the check character and the sex known, a day holds about 45
-     * numbers (1,000 sequences, half of one sex, one in 11 with that check character): 10,000 need 220 days.
+     * leaves the days from 1 January to a year before that day. With the check character and the sex known, a day holds
+     * about 45 numbers (1,000 sequences, half of one sex, one in 11 with that check character): 10,000 need 220 days.
      */
     private static final int FEWEST_DAYS_LEFT_WITH_THE_YEAR = 220;
+    /**
+     * Such a bound comes from an enrolment in the year after the birth, before its 220th day. Records of one person share
+     * its person id, so the year must stay home in every record published while that one is still on the bus (400 days):
+     * those of coverage years up to birth + 3, whose enrolments open in September of the year after.
+     */
+    private static final int LAST_AGE_A_BIRTHDAY_BOUND_LASTS = 3;
 
     private DisclosureRule() {
     }
@@ -40,15 +46,14 @@ final class DisclosureRule {
     /**
      * The birth year, or null where it would narrow the date with the rest of the record: an infant's (next to the
      * enrolment's day or a newborn's category; an enrolment masked to the county was judged one when it was made,
-     * and a roll-over keeps that mask), a child's whose first birthday came early in the year before the enrolment (the
-     * 6+1 mask bounds the date by it), and one near 18 (next to MINOR or GENERAL, which the campaign decides by a
+     * and a roll-over keeps that mask), a small child's born before the 220th day of its year (an enrolment the year after
+     * the birth, before that day, bounds the date by the 6+1 mask), and one near 18 (next to MINOR or GENERAL, which the campaign decides by a
      * day in that year).
      */
     static Integer birthYear(String idNumberMasked, LocalDate birthDate, LocalDate enrolledOn, int coverageYear) {
         int age = coverageYear - birthDate.getYear();
-        LocalDate aYearBefore = enrolledOn.minusYears(1);
-        if (maskedToCounty(idNumberMasked) || birthDate.isAfter(aYearBefore)
-                || aYearBefore.getYear() == birthDate.getYear() && aYearBefore.getDayOfYear() < FEWEST_DAYS_LEFT_WITH_THE_YEAR
+        if (maskedToCounty(idNumberMasked) || birthDate.isAfter(enrolledOn.minusYears(1))
+                || age <= LAST_AGE_A_BIRTHDAY_BOUND_LASTS && birthDate.getDayOfYear() < FEWEST_DAYS_LEFT_WITH_THE_YEAR
                 || age >= FIRST_AGE_NEAR_ADULTHOOD && age <= LAST_AGE_NEAR_ADULTHOOD) {
             return null;
         }

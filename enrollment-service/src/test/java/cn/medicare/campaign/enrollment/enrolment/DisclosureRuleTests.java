@@ -44,18 +44,22 @@ class DisclosureRuleTests {
     /**
      * A child born on 10 February 2017 and enrolled late, on 5 March 2018, shows 6+1: a year old on the day. Next to 2017
      * that says born between 1 January and 5 March 2017, about 2,900 numbers; without the year, the whole of the years
-     * before. Enrolled in September, the bound leaves 248 days of 2017 and the year may travel.
+     * before. Its 2019 roll-over, made in September, shares the person id: that record must not give the year either.
      */
     @Test
-    void aChildWhoseFirstBirthdayCameEarlyInTheYearBeforeTravelsWithoutTheBirthYear() {
+    void aSmallChildBornEarlyInTheYearTravelsWithoutTheBirthYear() {
         LocalDate born = LocalDate.of(2017, 2, 10);
         String masked = DisclosureRule.idNumberMasked(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), PERIOD_OPENED);
 
         assertThat(masked).as("a year old on the day").doesNotEndWith("*");
         assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 3, 5), 2018)).isNull();
-        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 9, 5), 2018)).isEqualTo(2017);
-        assertThat(DisclosureRule.birthYear(masked, LocalDate.of(2016, 2, 10), LocalDate.of(2018, 3, 5), 2018))
-                .as("two years old: all of 2016 is left").isEqualTo(2016);
+        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 9, 1), 2019)).as("the roll-over").isNull();
+        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2019, 9, 1), 2020)).as("390 days after it: still on the bus")
+                .isNull();
+        assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2020, 9, 1), 2021)).as("after the early record left the bus")
+                .isEqualTo(2017);
+        assertThat(DisclosureRule.birthYear(masked, LocalDate.of(2016, 9, 10), LocalDate.of(2018, 3, 5), 2018))
+                .as("born after the 220th day: a year's bound leaves more than 220 days").isEqualTo(2016);
     }
 
     /** MINOR or GENERAL is decided by a day in the year the person turns 18 (Liancheng: born on or after 1999-09-02). */

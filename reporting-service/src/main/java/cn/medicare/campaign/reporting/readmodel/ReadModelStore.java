@@ -65,7 +65,8 @@ class ReadModelStore {
         boolean revision = jdbc.sql("select exists (select 1 from township_target where region = :region and coverage_year = :coverageYear)")
                 .param("region", targets.region()).param("coverageYear", targets.coverageYear()).query(Boolean.class).single();
         for (String table : List.of("township_target", "unit_target")) {
-            // a second set of the same instant replaces the first outright: no moment lies between them
+            // a second revision of the same instant replaces the one of that instant outright: no moment lies between them (a
+            // campaign's first set, in force from the beginning, is closed at it instead)
             jdbc.sql("delete from " + table + " where region = :region and coverage_year = :coverageYear and valid_from = :at")
                     .param("region", targets.region()).param("coverageYear", targets.coverageYear()).param("at", Timestamp.from(at))
                     .update();

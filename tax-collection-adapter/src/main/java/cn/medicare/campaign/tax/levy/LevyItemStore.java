@@ -113,9 +113,9 @@ class LevyItemStore {
     /**
      * A refund that takes the net below the settled payable un-counts the person (DOMAIN.md) until they pay it back,
      * but never raises what they are held to: the settled payable stays the cap (no new debt once settled; reporting's
-     * SettlementRule counts the same). A refund while the payable is below the settled one pays back the assistance
-     * (先缴后返): the settled payable falls with it, down to the payable, so that the assistance ending later sends nobody
-     * after the money refunded. A refund of the fund's voucher goes back to the fund.
+     * SettlementRule counts the same). A refund that takes the net below the settled payable while the payable is below it
+     * pays back the assistance (先缴后返): the settled payable falls to the net, not below the payable, so that the
+     * assistance ending later sends nobody after the money refunded; a duplicate refunded leaves it as it was. A refund of the fund's voucher goes back to the fund.
      */
     void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         jdbc.sql(toTheFund ? """
@@ -124,7 +124,7 @@ class LevyItemStore {
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = null,
                     applied_refund = greatest(0, applied_refund - :amount),
-                    settled_payable = case when settled_payable > %1$s then greatest(%1$s, settled_payable - :amount)
+                    settled_payable = case when settled_payable > %1$s then greatest(%1$s, least(settled_payable, paid_total - :amount))
                                            else settled_payable end
                 where person_id = :personId and coverage_year = :coverageYear""".formatted(OWN_PAYABLE))
                 .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
