@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.fixtures.IdNumbers;
+import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -186,6 +188,15 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("refundNo");
         assertThat(outcome.toString()).doesNotContain(idNumber);
         assertThat(paidTotal(idNumber)).isEqualTo("180.00");
+
+        // someone else's whole number is refused as the row is read (ConfirmationReader.number), and the rest is applied
+        String relative = IdNumbers.next(Liancheng.REGION);
+        JsonNode mixed = TaxApi.json(api.refund(refunds(refund(relative, voucherNo, "50.00"), refund(refundNo(), voucherNo, "30.00"))));
+        assertThat(mixed.get("accepted").asInt()).isOne();
+        assertThat(mixed.get("rejected").get(0).get("index").asInt()).isZero();
+        assertThat(mixed.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("refundNo");
+        assertThat(mixed.toString()).doesNotContain(relative);
+        assertThat(paidTotal(idNumber)).isEqualTo("150.00");
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
-import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -71,9 +70,9 @@ class RefundService {
                 continue;
             }
             PaymentStore.Paid payment = paid.get();
-            if (holdsThePayersIdNumber(refund.refundNo(), payment.personId()) || IdNumberLeaks.containsIdNumber(refund.refundNo())) {
+            if (holdsThePayersIdNumber(refund.refundNo(), payment.personId())) {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
-                        "不能含有身份证号码 / must not hold an ID number"))));
+                        "不能含有缴费人的身份证号码 / must not hold the payer's ID number"))));
                 continue;
             }
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
