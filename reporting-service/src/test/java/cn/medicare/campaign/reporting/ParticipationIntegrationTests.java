@@ -101,6 +101,12 @@ class ParticipationIntegrationTests {
         return JsonMapper.shared().readTree(response.body());
     }
 
+    /** The county's campaign and targets, set on 2017-10-08 and applied. */
+    private void campaignAndTargetsOnOctober8(ReportingMother county) {
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+    }
+
     private void awaitApplied(UUID eventId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
@@ -296,8 +302,7 @@ class ParticipationIntegrationTests {
     @Test
     void aPayableLoweredAfterAMomentDoesNotSettleThePersonAsOfIt() {
         ReportingMother county = new ReportingMother("350846");
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        campaignAndTargetsOnOctober8(county);
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
@@ -641,8 +646,7 @@ class ParticipationIntegrationTests {
     @Test
     void aMomentInTheMiddleOfADayCountsTheRegistrationsMadeByThen() {
         ReportingMother county = new ReportingMother("350864");
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        campaignAndTargetsOnOctober8(county);
         // 15:00 in Liancheng on Oct 20
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T07:00:00Z"), county.enrolled(1, 0, true)));
         PersonEnrolled onTime = county.enrolled(2, 0, true);
@@ -665,8 +669,7 @@ class ParticipationIntegrationTests {
     @Test
     void anEnrolmentReplayedAfterALaterMoveStillCountsThePerson() {
         ReportingMother county = new ReportingMother("350865");
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign()));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
+        campaignAndTargetsOnOctober8(county);
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-10T02:00:00Z"), county.moved(1, 1)));
 

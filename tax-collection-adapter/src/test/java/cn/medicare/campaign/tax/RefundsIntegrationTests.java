@@ -55,9 +55,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmationBy(fundVoucher, idNumber, "140.00",
                 "ASSISTANCE_FUND"))));
         paid(idNumber, "40.00");
-        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        reassessed(idNumber, null);
 
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), fundVoucher, "140.00"))));
 
@@ -71,10 +69,8 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     void aRefundBelowTheSettledPayableUncountsThePersonWhoOwesOnlyWhatWasRefunded() {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
         String voucherNo = paid(idNumber, "40.00");
-        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
         // the 低保 assistance ends after the person settled: still nothing more to pay
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        reassessed(idNumber, null);
         assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("40.00");
 
         TaxApi.json(api.refund(refunds(refund(refundNo(), voucherNo, "10.00"))));
@@ -93,14 +89,10 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     void assistanceEndingAfterTheAssistedPartWasRefundedPutsNoNewDebtOnThePerson() {
         String idNumber = enrolledAndAssessed(null);
         String voucherNo = paid(idNumber, "180.00");
-        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING);
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "140.00"))));
-        long refundedCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
 
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > refundedCursor);
+        reassessed(idNumber, null);
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
@@ -115,15 +107,11 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     void aDuplicateRefundedWhileAssistedLeavesTheSettlementAsItWas() {
         String idNumber = enrolledAndAssessed(null);
         paid(idNumber, "180.00");
-        long settledCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > settledCursor);
+        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING);
         String duplicate = paid(idNumber, "180.00");
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), duplicate, "180.00"))));
-        long refundedCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
 
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > refundedCursor);
+        reassessed(idNumber, null);
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
@@ -135,9 +123,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
         paid(idNumber, "40.00");
         String twice = paid(idNumber, "40.00");
-        long cursor = api.levyItem(2018, idNumber).get("cursor").asLong();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > cursor);
+        reassessed(idNumber, null);
 
         TaxApi.json(api.refund(refunds(refund(refundNo(), twice, "40.00"))));
 
@@ -238,4 +224,11 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(paidTotal(idNumber)).isEqualTo("180.00");
     }
 
+
+    /** A new assessment of the person-year (null: no assistance), waited for until the levy item shows it. */
+    private void reassessed(String idNumber, AssistanceCategory category) {
+        long before = api.levyItem(2018, idNumber).get("cursor").asLong();
+        EventTraffic.publish(residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > before);
+    }
 }

@@ -115,7 +115,8 @@ class LevyItemStore {
      * but never raises what they are held to: the settled payable stays the cap (no new debt once settled; reporting's
      * SettlementRule counts the same). A refund that takes the net below the settled payable while the payable is below it
      * pays back the assistance (先缴后返): the settled payable falls to the net, not below the payable, so that the
-     * assistance ending later sends nobody after the money refunded; a duplicate refunded leaves it as it was. A refund of the fund's voucher goes back to the fund.
+     * assistance ending later sends nobody after the money refunded; a duplicate refunded leaves it as it was. A refund of
+     * the fund's voucher goes back to the fund.
      */
     void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         jdbc.sql(toTheFund ? """
