@@ -32,7 +32,8 @@ class CampaignService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        int version = store.lockVersion(region, coverageYear).map(previous -> previous + 1).orElse(1);
+        store.takeTurn(region, coverageYear);
+        int version = store.version(region, coverageYear).map(previous -> previous + 1).orElse(1);
         CampaignDefined campaign = new CampaignDefined(region, FreeText.redact(request.regionName().strip()), coverageYear, version,
                 request.collectionPeriod(), request.extensions() == null ? List.of() : request.extensions(),
                 request.contributions(), request.fiscalSubsidy(), request.assistance(), request.participationGoal(),
@@ -54,6 +55,7 @@ class CampaignService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        store.takeTurn(region, coverageYear);
         CampaignDefined campaign = store.find(region, coverageYear).orElseThrow(() -> noCampaign(region, coverageYear));
         // stored as checked (the name's length was measured without its surrounding spaces) and redacted
         TargetsSet set = new TargetsSet(region, coverageYear,

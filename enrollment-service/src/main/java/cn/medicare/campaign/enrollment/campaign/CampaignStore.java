@@ -49,9 +49,19 @@ public class CampaignStore {
         return parsed.computeIfAbsent(definition, text -> EventJson.read(text, CampaignDefined.class));
     }
 
-    /** Locks the campaign row so that two bureau clerks replacing it one after the other get versions n and n+1. */
-    Optional<Integer> lockVersion(String region, int coverageYear) {
-        return jdbc.sql("select version from campaign where region = :region and coverage_year = :coverageYear for update")
+    /**
+     * The campaign's turn, held until the transaction ends: two bureau clerks defining it (the first time too, when there is
+     * no row to lock) get versions n and n+1, and two replacing its targets replace them one after the other. The two-key
+     * form, whose key space no one-key advisory lock shares.
+     */
+    void takeTurn(String region, int coverageYear) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('campaign'), hashtext(:campaign))")
+                .param("campaign", region + ":" + coverageYear).query((row, n) -> n).list();
+    }
+
+    /** The version stored; read after {@link #takeTurn}. */
+    Optional<Integer> version(String region, int coverageYear) {
+        return jdbc.sql("select version from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).query(Integer.class).optional();
     }
 

@@ -14,6 +14,7 @@ import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -58,10 +59,12 @@ class EnrolmentService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ContactSealer contacts;
+    private final PersonLocks locks;
 
     EnrolmentService(EnrolmentStore roster, CampaignStore campaigns, PersonIds personIds, IdNumberSealer sealer,
             ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers, OutboxWriter outbox, Clock clock,
-            ObjectProvider<ContactSealer> contacts) {
+            ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+        this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.eVouchers = eVouchers;
         this.exclusions = exclusions;
@@ -77,6 +80,7 @@ class EnrolmentService {
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
         Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
+        locks.lock(List.of(enrolment.personId()));
         Map<String, String> blocked = blocking(List.of(enrolment));
         if (blocked.containsKey(enrolment.personYear())) {
             throw ApiException.ruleViolated(blocked.get(enrolment.personYear()));
@@ -125,6 +129,7 @@ class EnrolmentService {
         List<Enrolment> distinct = new ArrayList<>();
         boolean[] repeated = new boolean[prepared.size()];
         Set<String> keys = new HashSet<>();
+        locks.lock(prepared.stream().map(Enrolment::personId).toList());
         Map<String, String> blocked = blocking(prepared);
         for (int i = 0; i < prepared.size(); i++) {
             // a person may be on one list for two coverage years; twice for one year is the list's mistake
@@ -170,7 +175,9 @@ class EnrolmentService {
      * Why some of these people may not be enrolled, by person-year ({@link Enrolment#personYear()}): a
      * death (a DECEASED withdrawal or a death list) on or before the enrolment, employee insurance or
      * another region's enrolment for the year (the lists of 人社/医保 and other regions). One read of
-     * each for a whole list.
+     * each for a whole list. The caller holds the people's locks ({@link PersonLocks}) from before this
+     * read until it commits: a list applied meanwhile in another transaction would see no enrolment to
+     * withdraw, and this read no fact to refuse.
      */
     private Map<String, String> blocking(List<Enrolment> enrolments) {
         List<String> personIds = enrolments.stream().map(Enrolment::personId).distinct().toList();

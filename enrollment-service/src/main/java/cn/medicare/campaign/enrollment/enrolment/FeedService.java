@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.security.Caller;
@@ -70,9 +71,11 @@ class FeedService {
     private final PersonIds personIds;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final PersonLocks locks;
 
     FeedService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, PersonIds personIds, OutboxWriter outbox,
-            Clock clock) {
+            Clock clock, PersonLocks locks) {
+        this.locks = locks;
         this.roster = roster;
         this.exclusions = exclusions;
         this.audit = audit;
@@ -90,6 +93,8 @@ class FeedService {
             dates.merge(personIds.personId(row.idNumber()), row.date(), (a, b) -> a.isBefore(b) ? a : b);
         }
         List<String> people = new ArrayList<>(dates.keySet());
+        // an enrolment committing meanwhile would find no fact, and this list no enrolment to withdraw
+        locks.lock(people);
         Integer year = feed.perYear ? coverageYear : null;
         Map<String, LocalDate> revoked = exclusions.revokedAmong(feed.kind, year, people);
         List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, year).stream()

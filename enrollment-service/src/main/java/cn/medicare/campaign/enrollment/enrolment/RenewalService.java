@@ -9,6 +9,7 @@ import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.inbox.Timed;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -47,9 +48,11 @@ class RenewalService {
     private final Clock clock;
 
     private final ContactSealer contacts;
+    private final PersonLocks locks;
 
     RenewalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox,
-            TransactionTemplate transaction, Clock clock, ObjectProvider<ContactSealer> contacts) {
+            TransactionTemplate transaction, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+        this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.transaction = transaction;
         this.clock = clock;
@@ -91,6 +94,8 @@ class RenewalService {
         }
         after[0] = page.get(page.size() - 1).personId();
         List<String> people = page.stream().map(Enrolment::personId).toList();
+        // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death
+        locks.lock(people);
         Map<String, LocalDate> deaths = roster.deceasedOn(people);
         Map<String, List<ExclusionStore.Exclusion>> excluded = exclusions.of(people);
         List<Enrolment> renewals = new ArrayList<>();
@@ -131,8 +136,7 @@ class RenewalService {
         Map<Integer, List<Timed<PaymentConfirmed>>> candidates = new TreeMap<>();
         for (Timed<PaymentConfirmed> paid : run) {
             PaymentConfirmed payment = paid.event();
-            if (renewing.computeIfAbsent(List.of(payment.region(), payment.coverageYear()), key -> campaigns.find(payment.region(),
-                    payment.coverageYear()).filter(c -> c.renewal() == CampaignDefined.Renewal.ON_PAYMENT)).isPresent()) {
+            if (renewing(payment, renewing).isPresent()) {
                 candidates.computeIfAbsent(payment.coverageYear(), year -> new ArrayList<>()).add(paid);
             }
         }
@@ -142,6 +146,21 @@ class RenewalService {
                     .forEach(paid -> renewOnPayment(paid.event(), paid.time(),
                             renewing.get(List.of(paid.event().region(), year)).orElseThrow()));
         });
+    }
+
+    /**
+     * Locks those of a batch's payers whom a payment may renew, before the batch changes anything (the inbox's
+     * {@code beforeApplying}): a renewal reads the death list's facts as an enrolment does ({@link PersonLocks}).
+     */
+    void lockWhoMayRenew(List<PaymentConfirmed> payments) {
+        Map<List<Object>, Optional<CampaignDefined>> renewing = new HashMap<>();
+        locks.lock(payments.stream().filter(payment -> renewing(payment, renewing).isPresent()).map(PaymentConfirmed::personId).toList());
+    }
+
+    /** The payment's campaign if it renews on payment, read once per region and year of a batch. */
+    private Optional<CampaignDefined> renewing(PaymentConfirmed payment, Map<List<Object>, Optional<CampaignDefined>> read) {
+        return read.computeIfAbsent(List.of(payment.region(), payment.coverageYear()), key -> campaigns.find(payment.region(),
+                payment.coverageYear()).filter(c -> c.renewal() == CampaignDefined.Renewal.ON_PAYMENT));
     }
 
     /** Two payments of one person in a run: the first renews, the second finds the row. */

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.RefundDue;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,12 @@ class UpstreamHandler implements DispatchingHandler {
                 .onTimed(PaymentRefunded.class, this::refunded)
                 .onTimed(RefundDue.class, this::owed)
                 .build();
+    }
+
+    @Override
+    public void beforeApplying(List<IncomingEvent> events) {
+        renewals.lockWhoMayRenew(events.stream().flatMap(incoming -> incoming.event().stream())
+                .filter(PaymentConfirmed.class::isInstance).map(PaymentConfirmed.class::cast).toList());
     }
 
     @Override

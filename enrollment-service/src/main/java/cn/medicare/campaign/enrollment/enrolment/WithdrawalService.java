@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
+import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -41,9 +42,11 @@ class WithdrawalService {
     private final Clock clock;
 
     private final ContactSealer contacts;
+    private final PersonLocks locks;
 
     WithdrawalService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers, OutboxWriter outbox,
-            Clock clock, ObjectProvider<ContactSealer> contacts) {
+            Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+        this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.eVouchers = eVouchers;
         this.roster = roster;
@@ -78,6 +81,9 @@ class WithdrawalService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        // a death withdraws the person's other years too, and a revocation reads the facts still standing: an enrolment or a
+        // list in another transaction meanwhile would miss what this one does
+        locks.lock(List.of(personId));
         Enrolment enrolment = roster.findForUpdate(personId, request.coverageYear())
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());
@@ -135,6 +141,7 @@ class WithdrawalService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        locks.lock(List.of(personId));
         Enrolment enrolment = roster.findForUpdate(personId, request.coverageYear())
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());

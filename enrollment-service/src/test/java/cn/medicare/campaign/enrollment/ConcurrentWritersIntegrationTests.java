@@ -1,0 +1,133 @@
+package cn.medicare.campaign.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two writers about the same person or campaign, each in a transaction of its own, as two clerks, or a clerk and an
+ * agency's list, send them. The first is held inside its transaction (a table it writes last is locked by the test) until
+ * the second has run as far as it can; then both finish, and the outcome must be that of one after the other.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConcurrentWritersIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceDatabase.register(registry, "enrollment_concurrent_test");
+    }
+
+    @BeforeEach
+    void campaignWithTargets() {
+        api = ApiClient.at(port);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()).statusCode()).isEqualTo(200);
+    }
+
+    /** DOMAIN.md: "A person enrols once"; a death list applied while the person is being enrolled still withdraws them. */
+    @Test
+    void aDeathListAppliedWhileThePersonIsBeingEnrolledWithdrawsThem() throws Exception {
+        String idNumber = Liancheng.idNumber("19380101", 611);
+        String personId = Liancheng.personId(idNumber);
+
+        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("enrolment_audit", "insert into enrolment_audit",
+                () -> api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)),
+                () -> api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,name,date\r\n" + idNumber + ",某某,2018-03-01\r\n"));
+
+        assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(201);
+        assertThat(answers.get(1).statusCode()).as(answers.get(1).body()).isEqualTo(200);
+        assertThat(JSON.readTree(answers.get(1).body()).get("withdrawn").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("select withdrawal_reason, withdrawn_on::text as withdrawn_on from enrolment where person_id = ?",
+                personId)).containsEntry("withdrawal_reason", "DECEASED").containsEntry("withdrawn_on", "2018-03-01");
+    }
+
+    /** Two first definitions of a campaign at once are versions 1 and 2, as one after the other would be. */
+    @Test
+    void twoFirstDefinitionsOfACampaignAtOnceAreVersionsOneAndTwo() throws Exception {
+        String campaign = Liancheng.apiExampleJson(2018).replace("\"coverageYear\":2018", "\"coverageYear\":2024");
+        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("outbox", "insert into outbox",
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign),
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        assertThat(answers.stream().map(answer -> JSON.readTree(answer.body()).get("version").asInt()).toList())
+                .containsExactlyInAnyOrder(1, 2);
+        assertThat(jdbc.queryForObject("select version from campaign where region = '350825' and coverage_year = 2024", Integer.class))
+                .isEqualTo(2);
+    }
+
+    /** Two replacements of a campaign's targets at once both succeed, the second replacing the first whole. */
+    @Test
+    void twoReplacementsOfTheTargetsAtOnceBothSucceed() throws Exception {
+        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("outbox", "insert into outbox",
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()),
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        assertThat(jdbc.queryForObject("select count(*) from township_target where region = '350825' and coverage_year = 2018",
+                Integer.class)).isEqualTo(2);
+    }
+
+    /**
+     * Runs {@code first} until it waits on {@code table} (locked here in SHARE mode, which its statement starting with
+     * {@code blockedStatement} needs), then {@code second} until it finishes or waits too, then lets both finish.
+     */
+    private List<HttpResponse<String>> oneHeldWhileTheOtherRuns(String table, String blockedStatement,
+            Supplier<HttpResponse<String>> first, Supplier<HttpResponse<String>> second) throws Exception {
+        CompletableFuture<HttpResponse<String>> firstAnswer;
+        CompletableFuture<HttpResponse<String>> secondAnswer;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var statement = holder.createStatement()) {
+                statement.execute("lock table " + table + " in share mode");
+            }
+            firstAnswer = CompletableFuture.supplyAsync(first);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waiting(blockedStatement + "%") == 1);
+            secondAnswer = CompletableFuture.supplyAsync(second);
+            await().atMost(Duration.ofSeconds(30)).until(() -> secondAnswer.isDone() || waiting("%") == 2);
+            holder.rollback();
+        }
+        return List.of(firstAnswer.get(30, TimeUnit.SECONDS), secondAnswer.get(30, TimeUnit.SECONDS));
+    }
+
+    private int waiting(String query) {
+        return jdbc.queryForObject("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and query like ?""", Integer.class, query);
+    }
+}
