@@ -590,6 +590,38 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)), 409);
     }
 
+    /**
+     * A township sends its list again (the same rows, a week on): someone withdrawn since as moved away or in employee
+     * insurance stays withdrawn, and the row says why; a row dated after the withdrawal is the person's return.
+     */
+    @Test
+    void aListSentAgainDoesNotPutBackThoseWithdrawnSinceButARowDatedAfterTheWithdrawalDoes() {
+        String movedAway = Liancheng.idNumber("19720404", 541);
+        String employed = Liancheng.idNumber("19720404", 542);
+        String list = "[" + Liancheng.enrolment(movedAway, Liancheng.LIANFENG) + "," + Liancheng.enrolment(employed, Liancheng.LIANFENG) + "]";
+        assertThat(json(api.as("bureau").post("/api/v1/enrolments/batch", list)).get("accepted").asInt()).isEqualTo(2);
+        for (String[] withdrawal : List.of(new String[] {movedAway, "MOVED_AWAY"}, new String[] {employed, "EMPLOYEE_INSURANCE"})) {
+            assertThat(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/" + Liancheng.personId(withdrawal[0]) + "/withdrawal",
+                    "{\"coverageYear\":2018,\"reason\":\"" + withdrawal[1] + "\",\"effectiveDate\":\"2017-11-02\"}").statusCode())
+                    .isEqualTo(200);
+        }
+
+        JsonNode again = json(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/batch", list));
+
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("rejected").valueStream().map(rejection -> rejection.get("errors").get(0).get("field").asString()).toList())
+                .containsExactly("enrolledOn", "enrolledOn");
+        assertThat(again.get("rejected").get(0).toString()).contains("2017-11-02", "MOVED_AWAY").doesNotContain(movedAway);
+        assertThat(jdbc.queryForList("select withdrawal_reason from enrolment where person_id in (?, ?) order by withdrawal_reason",
+                String.class, Liancheng.personId(movedAway), Liancheng.personId(employed))).containsExactly("EMPLOYEE_INSURANCE", "MOVED_AWAY");
+
+        JsonNode back = json(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/batch",
+                "[" + Liancheng.enrolment(movedAway, Liancheng.LIANFENG).replace("2017-10-09", "2017-11-20") + "]"));
+        assertThat(back.get("accepted").asInt()).as(back.toString()).isEqualTo(1);
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(movedAway) + "?coverageYear=2018"))
+                .get("enrolledOn").asString()).isEqualTo("2017-11-20");
+    }
+
     /** Issue 9: "A death list of 10,000 rows (half enrolled) is applied in one call; report its time". */
     @Test
     void aDeathListOfTenThousandRowsIsAppliedInOneCallAndBlocksLaterEnrolments() {

@@ -101,7 +101,10 @@ class EnrolmentService {
     /**
      * A township's or school's list at once (API.md batch): every valid row is enrolled, every other
      * row is reported with its reasons, and a resident already on the roster (also twice in the
-     * same list) is reported, never enrolled twice.
+     * same list) is reported, never enrolled twice. Someone withdrawn as moved away or in employee
+     * insurance is enrolled again by a list only where the row dates the enrolment after the
+     * withdrawal: a list sent again would otherwise put back everyone withdrawn since it was first
+     * sent ({@link #sentAgain}).
      */
     @Transactional
     BatchOutcome enrolAll(Caller caller, List<BatchRow> rows) {
@@ -109,6 +112,7 @@ class EnrolmentService {
         KnownCampaigns campaigns = new KnownCampaigns();
         List<Enrolment> prepared = new ArrayList<>();
         List<Integer> preparedRows = new ArrayList<>();
+        List<LocalDate> statedDates = new ArrayList<>();
         List<BatchOutcome.Rejection> rejected = new ArrayList<>();
         for (BatchRow row : rows) {
             if (!row.unreadable().isEmpty()) {
@@ -118,6 +122,7 @@ class EnrolmentService {
             try {
                 prepared.add(prepare(caller, campaigns.byCode(row.request()), today, campaigns));
                 preparedRows.add(row.row());
+                statedDates.add(row.request().enrolledOn());
             } catch (ApiException refusal) {
                 rejected.add(BatchOutcome.Rejection.of(row.row(), refusal));
             } catch (AccessDeniedException denied) {
@@ -131,10 +136,15 @@ class EnrolmentService {
         Set<String> keys = new HashSet<>();
         locks.lock(prepared.stream().map(Enrolment::personId).toList());
         Map<String, String> blocked = blocking(prepared);
+        Map<String, EnrolmentStore.Returnable> returnable = roster.returnableAmong(prepared);
+        Map<Integer, EnrolmentStore.Returnable> resent = new HashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
             // a person may be on one list for two coverage years; twice for one year is the list's mistake
             repeated[i] = !keys.add(prepared.get(i).personYear());
-            if (!repeated[i] && !blocked.containsKey(prepared.get(i).personYear())) {
+            EnrolmentStore.Returnable withdrawn = returnable.get(prepared.get(i).personYear());
+            if (withdrawn != null && sentAgain(withdrawn, statedDates.get(i))) {
+                resent.put(i, withdrawn);
+            } else if (!repeated[i] && !blocked.containsKey(prepared.get(i).personYear())) {
                 distinct.add(prepared.get(i));
             }
         }
@@ -147,6 +157,14 @@ class EnrolmentService {
             int row = preparedRows.get(i);
             if (blocked.containsKey(enrolment.personYear())) {
                 rejected.add(BatchOutcome.Rejection.of(row, ApiException.ruleViolated(blocked.get(enrolment.personYear()))));
+            } else if (resent.containsKey(i)) {
+                EnrolmentStore.Returnable withdrawn = resent.get(i);
+                rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "enrolledOn",
+                        "居民 " + enrolment.idNumberMasked() + " 已于 " + withdrawn.withdrawnOn() + " 退出 " + enrolment.coverageYear()
+                        + " 年度参保（" + withdrawn.reason() + "），名单再次报送不重新登记；已迁回或已停保职工医保的，请填写退出之后的登记日期"
+                        + " / resident " + enrolment.idNumberMasked() + " was withdrawn from " + enrolment.coverageYear() + " on "
+                        + withdrawn.withdrawnOn() + " (" + withdrawn.reason() + "): a list sent again does not enrol them again;"
+                        + " for one who came back, give an enrolledOn after the withdrawal"))));
             } else if (repeated[i]) {
                 rejected.add(new BatchOutcome.Rejection(row, List.of(InputError.row(row, "idNumber",
                         "居民 " + enrolment.idNumberMasked() + " 在本名单中重复出现 / resident " + enrolment.idNumberMasked()
@@ -169,6 +187,15 @@ class EnrolmentService {
         }
         rejected.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
         return new BatchOutcome(announcements.size(), rejected);
+    }
+
+    /**
+     * Whether a list's row for someone withdrawn as moved away or in employee insurance is the list's earlier row sent
+     * again rather than the person's return: only a row dated after the withdrawal says they came back. One at a time
+     * ({@link #enrol}) the clerk is enrolling that person, not sending a list again.
+     */
+    private static boolean sentAgain(EnrolmentStore.Returnable withdrawn, LocalDate statedEnrolledOn) {
+        return statedEnrolledOn == null || !statedEnrolledOn.isAfter(withdrawn.withdrawnOn());
     }
 
     /**

@@ -238,6 +238,24 @@ class EnrolmentStore {
                 .query(EnrolmentStore::read).list();
     }
 
+    /** A person-year withdrawn for a reason after which the person may be enrolled again ({@link #ON_CONFLICT}). */
+    record Returnable(String personYear, LocalDate withdrawnOn, WithdrawalReason reason) {
+    }
+
+    /** Those of the enrolments' person-years withdrawn as moved away or in employee insurance, by person-year. */
+    Map<String, Returnable> returnableAmong(List<Enrolment> enrolments) {
+        return jdbc.sql("""
+                select e.person_id || ':' || e.coverage_year, e.withdrawn_on, e.withdrawal_reason
+                from enrolment e join unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as wanted(person_id, coverage_year)
+                  on e.person_id = wanted.person_id and e.coverage_year = wanted.coverage_year
+                where e.withdrawal_reason in ('MOVED_AWAY', 'EMPLOYEE_INSURANCE')""")
+                .param("personIds", enrolments.stream().map(Enrolment::personId).toArray(String[]::new))
+                .param("coverageYears", enrolments.stream().map(Enrolment::coverageYear).toArray(Integer[]::new))
+                .query((row, n) -> new Returnable(row.getString(1), row.getObject(2, LocalDate.class),
+                        WithdrawalReason.valueOf(row.getString(3)))).list().stream()
+                .collect(Collectors.toMap(Returnable::personYear, returnable -> returnable));
+    }
+
     /** Those of these people who have a row for the year, withdrawn or not. */
     Set<String> registeredAmong(List<String> personIds, int coverageYear) {
         return new HashSet<>(jdbc.sql("select person_id from enrolment where person_id = any(:personIds) and coverage_year = :coverageYear")
