@@ -481,6 +481,27 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
+     * A clerk's move withdrawn by mistake, and the other-region list since (enrolled in another county from December):
+     * revoking the clerk's withdrawal does not lift the list's fact, which withdrew nobody, so the person stays off.
+     */
+    @Test
+    void revokingAClerksWithdrawalLeavesTheListsFactOfAnotherDateStanding() {
+        String idNumber = Liancheng.idNumber("19720202", 535);
+        String personId = enrolledAndWithdrawnAsMovedAway(idNumber);
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/other-region?coverageYear=2018", "text/csv",
+                "idNumber,date\n" + idNumber + ",2017-12-01\n")).get("withdrawn").asInt()).as("withdrawn already").isZero();
+
+        HttpResponse<String> revoked = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/" + personId
+                + "/withdrawal/revocation", "{\"coverageYear\":2018,\"reason\":\"误报外迁\"}");
+
+        assertProblem(revoked, 422);
+        assertThat(jdbc.queryForObject("select count(*) from exclusion where person_id = ? and revoked_at is null", Integer.class, personId))
+                .isOne();
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2018")).get("withdrawnOn").asString())
+                .isEqualTo("2017-11-02");
+    }
+
+    /**
      * A death on the police's list, found wrong and revoked by the bureau, refuses no later enrolment, and the
      * same list sent again withdraws nobody; a new date of death is a new fact. In 武平 (350824), alone there.
      */

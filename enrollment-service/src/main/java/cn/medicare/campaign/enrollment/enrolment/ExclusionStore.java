@@ -97,13 +97,17 @@ class ExclusionStore {
         return revoked;
     }
 
-    /** A revoked withdrawal lifts the fact behind it, if a list gave one. */
-    void revoke(String personId, Kind kind, Integer coverageYear, String by, Instant at) {
+    /**
+     * A revoked withdrawal lifts the fact behind it, if a list gave one: the fact of its kind and year dated as the
+     * withdrawal. A list's fact of another date did not withdraw the person (a clerk had, on another day) and stands.
+     */
+    void revoke(String personId, Kind kind, Integer coverageYear, LocalDate effectiveDate, String by, Instant at) {
         jdbc.sql("""
                 update exclusion set revoked_at = :at, revoked_by = :by
-                where person_id = :personId and kind = :kind and coverage_year = :coverageYear and revoked_at is null""")
+                where person_id = :personId and kind = :kind and coverage_year = :coverageYear and effective_date = :effectiveDate
+                  and revoked_at is null""")
                 .param("at", Timestamp.from(at)).param("by", by).param("personId", personId).param("kind", kind.name())
-                .param("coverageYear", coverageYear == null ? 0 : coverageYear)
+                .param("coverageYear", coverageYear == null ? 0 : coverageYear).param("effectiveDate", effectiveDate)
                 .update();
     }
 }

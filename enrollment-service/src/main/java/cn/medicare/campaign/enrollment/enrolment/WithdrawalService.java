@@ -155,7 +155,7 @@ class WithdrawalService {
         List<Integer> years = enrolment.withdrawalReason() == WithdrawalReason.DECEASED
                 ? roster.yearsWithdrawn(personId, WithdrawalReason.DECEASED, enrolment.withdrawnOn()) : List.of(request.coverageYear());
         FeedService.Feed.behind(enrolment.withdrawalReason()).ifPresent(feed -> exclusions.revoke(personId, feed.kind,
-                feed.perYear ? request.coverageYear() : null, caller.clientId(), clock.instant()));
+                feed.perYear ? request.coverageYear() : null, enrolment.withdrawnOn(), caller.clientId(), clock.instant()));
         List<Enrolment> standing = new ArrayList<>();
         for (int year : years) {
             roster.revokeWithdrawal(personId, year);
