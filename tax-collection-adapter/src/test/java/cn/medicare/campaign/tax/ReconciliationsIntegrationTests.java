@@ -121,7 +121,9 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-21", "voucher,id,amount\n"), "header");
         assertBadRequest(api.reconcileAs("tax-bureau", "2017-10-21", ""), "header");
         assertThat(api.reconcileAs("bureau", "2017-10-21", file).statusCode()).isEqualTo(403);
-        assertThat(api.get("tax-bureau", "/api/v1/reconciliations/2017-10-21").statusCode()).isEqualTo(404);
+        HttpResponse<String> notReceived = api.get("tax-bureau", "/api/v1/reconciliations/2017-10-21");
+        assertThat(notReceived.statusCode()).isEqualTo(404);
+        assertThat(TaxApi.json(notReceived).get("errors").get(0).get("field").asString()).isEqualTo("date");
         assertBadRequest(api.get("bureau", "/api/v1/reconciliations/yesterday"), "date");
         for (String client : List.of("viewer", "township-350825100")) {
             assertThat(api.get(client, "/api/v1/reconciliations/" + DAY).statusCode()).as(client).isEqualTo(403);

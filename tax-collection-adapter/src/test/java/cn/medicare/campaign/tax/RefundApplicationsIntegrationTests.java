@@ -46,6 +46,11 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
                 "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"DUPLICATE_PAYMENT\"}");
 
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        HttpResponse<String> unknownYear = api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + (nextYear + 1) + ",\"reason\":\"DUPLICATE_PAYMENT\"}");
+        assertThat(unknownYear.statusCode()).as(unknownYear.body()).isEqualTo(404);
+        assertThat(TaxApi.json(unknownYear).get("errors").get(0).get("field").asString()).isEqualTo("idNumber");
+        assertThat(unknownYear.body()).doesNotContain(idNumber);
         JsonNode decision = TaxApi.json(applied);
         assertThat(decision.get("decision").asString()).isEqualTo("APPROVED");
         assertThat(decision.get("amount").asString()).isEqualTo("180.00");

@@ -11,13 +11,21 @@ import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class RefundsIntegrationTests extends TaxIntegrationTestBase {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aRefundIsStoredPublishedWithoutTheNumberAndTakenOffThePaidTotal() {
@@ -201,6 +209,43 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(paidTotal(idNumber)).isEqualTo("150.00");
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Two posts with one refund number for two payers, the first held inside its transaction (the outbox locked here)
+     * until the second waits on its refund row: the second is a duplicate, as one after the other, never a 500.
+     */
+    @Test
+    void twoPostsRacingWithOneRefundNumberForTwoPayersAnswerAsOneAfterTheOther() throws Exception {
+        String first = paid(enrolledAndAssessed(null), "180.00");
+        String second = paid(enrolledAndAssessed(null), "180.00");
+        String refundNo = refundNo();
+        CompletableFuture<HttpResponse<String>> firstPost;
+        CompletableFuture<HttpResponse<String>> secondPost;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var statement = holder.createStatement()) {
+                statement.execute("lock table outbox in share mode");
+            }
+            firstPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, first, "30.00"))));
+            await().atMost(PATIENCE).until(() -> waiting("insert into outbox%") >= 1);
+            secondPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, second, "30.00"))));
+            await().atMost(PATIENCE).until(() -> secondPost.isDone() || waiting("insert into refund%") == 1);
+            holder.rollback();
+        }
+
+        JsonNode firstOutcome = TaxApi.json(firstPost.get(60, TimeUnit.SECONDS));
+        HttpResponse<String> secondAnswer = secondPost.get(60, TimeUnit.SECONDS);
+        assertThat(secondAnswer.statusCode()).as(secondAnswer.body()).isEqualTo(200);
+        assertThat(firstOutcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(TaxApi.json(secondAnswer).get("duplicates").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo)).isOne();
+    }
+
+    private int waiting(String query) {
+        return jdbc.queryForObject("""
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock' and query like ?""", Integer.class, query);
     }
 
     @Test

@@ -55,7 +55,8 @@ class RefundApplicationService {
         // the township's right is checked before anything about the person is told
         caller.requireMayActIn(items.townshipOf(personId, coverageYear).orElse(null));
         LevyItemStore.Balance item = items.balance(personId, coverageYear)
-                .orElseThrow(() -> ApiException.notFound("该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
+                .orElseThrow(() -> ApiException.notFound("idNumber",
+                        "该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
                 BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
                         item.paidNet(), item.heldTo(), !item.withdrawn()));

@@ -102,13 +102,19 @@ class PaymentStore {
                 .query(BigDecimal.class).single();
     }
 
-    void storeRefund(PaymentRefunded refund) {
-        jdbc.sql("""
+    /**
+     * @return false when the refund number was taken meanwhile: another post with it, about another payer (so not
+     *     waiting for this one's lock), committed after this one read it as new; it waits for that post and then is a
+     *     duplicate, as it would have been one after the other
+     */
+    boolean storeRefund(PaymentRefunded refund) {
+        return jdbc.sql("""
                 insert into refund (refund_no, voucher_no, person_id, coverage_year, region, amount, refunded_at, reason)
-                values (:refundNo, :voucherNo, :personId, :coverageYear, :region, :amount, :refundedAt, :reason)""")
+                values (:refundNo, :voucherNo, :personId, :coverageYear, :region, :amount, :refundedAt, :reason)
+                on conflict (refund_no) do nothing""")
                 .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("personId", refund.personId())
                 .param("coverageYear", refund.coverageYear()).param("region", refund.region()).param("amount", refund.amount())
                 .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", refund.reason())
-                .update();
+                .update() == 1;
     }
 }

@@ -53,7 +53,7 @@ class ReconciliationsController {
     @GetMapping("/api/v1/reconciliations/{date}")
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
     ReconciliationReport report(@PathVariable String date) {
-        return reports.of(day(date)).orElseThrow(() -> ApiException.notFound(
+        return reports.of(day(date)).orElseThrow(() -> ApiException.notFound("date",
                 "未收到 " + date + " 的对账文件 / No reconciliation file was received for " + date + "."));
     }
 

@@ -77,7 +77,10 @@ class RefundService {
             }
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
-            payments.storeRefund(refunded);
+            if (!payments.storeRefund(refunded)) {
+                duplicates++;
+                continue;
+            }
             levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
                     payment.channel() == PaymentChannel.ASSISTANCE_FUND);
             outbox.append(refunded);

@@ -55,6 +55,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail, List.of());
     }
 
+    /** Nothing is known of what the request's {@code field} names (a day, a person): the caller sees which value to check. */
+    public static ApiException notFound(String field, String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail, List.of(InputError.field(field, detail)));
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of());
     }
