@@ -252,7 +252,8 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
 
     /**
      * A newborn of a 低保 family added on the day it was born: the date is the birth date, which next to the region leaves
-     * about a thousand candidate numbers, so it travels as the flag alone (EVENTS.md); the assistance still applies.
+     * about a thousand candidate numbers, so it travels as the flag alone (EVENTS.md) and the batch shows it as 出生之日
+     * beside the masked number; the assistance still applies.
      */
     @Test
     void aRowEffectiveOnTheBirthDateTravelsAsTheFlagAndStillAssists() {
@@ -266,6 +267,9 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         String adjusted = published("EligibilityAdjusted", personId).get(0);
         assertThat(JsonPath.<Boolean>read(adjusted, "$.effectiveFromBirth")).isTrue();
         assertThat(adjusted).doesNotContain("effectiveDate", "2017-10-03");
+        HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
+        assertThat(JsonPath.<String>read(batch.body(), "$.rows[0].effectiveDate")).isEqualTo("出生之日");
+        assertThat(batch.body()).doesNotContain("2017-10-03");
         EventTraffic.publish(Liancheng.enrolled(newborn, 2018));
         assertThat(JsonPath.<String>read(awaitPublished("ContributionAssessed", personId, 1).get(0), "$.assistanceCategory"))
                 .isEqualTo("MINIMUM_LIVING");

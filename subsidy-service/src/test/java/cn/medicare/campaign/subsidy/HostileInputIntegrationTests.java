@@ -106,6 +106,20 @@ class HostileInputIntegrationTests {
                 new Body("multipart/form-data", rows(403), "no boundary"));
         ANSWERS.check("examples", broken);
         assertThat(broken.statusCode()).isEqualTo(400);
+        // a signed year parses as uuuu and overflowed the month's column; a NUL in a CSV cell reached PostgreSQL
+        for (String month : new String[] {"-0001-01", "%2B2017-10", "12017-10"}) {
+            HttpResponse<String> signed = client.send("civil-affairs", "POST", BATCHES + "?month=" + month,
+                    new Body("application/json", rows(404), "example"));
+            ANSWERS.check("examples", signed);
+            assertThat(signed.statusCode()).as(month).isEqualTo(400);
+            assertThat(signed.body()).contains("\"field\":\"month\"");
+        }
+        HttpResponse<String> nul = client.send("civil-affairs", "POST", BATCHES + "?month=2017-10", new Body("text/csv",
+                "township,village,idNumber,action,category,effectiveDate\n" + Liancheng.LIANFENG + "\u0000," + Liancheng.VILLAGE + ","
+                        + Liancheng.idNumber(405) + ",ADD,ORPHAN,2017-10-15\n", "NUL"));
+        ANSWERS.check("examples", nul);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("\"field\":\"township\"", "\"row\":1");
     }
 
     @Provide

@@ -110,11 +110,20 @@ class AdjustmentBatchController {
     }
 
     static YearMonth month(String month) {
-        try {
-            return YearMonth.parse(month == null ? "" : month.strip(), MONTH);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("month", "名单月份应为 年-月，如 2017-10 / month is the list's month as YYYY-MM, e.g. 2017-10");
+        String text = month == null ? "" : month.strip();
+        // uuuu alone takes a signed or longer year (-0001-01), which no list is of and the month's column cannot hold
+        if (!text.matches("[0-9]{4}-[0-9]{2}")) {
+            throw badMonth();
         }
+        try {
+            return YearMonth.parse(text, MONTH);
+        } catch (DateTimeParseException e) {
+            throw badMonth();
+        }
+    }
+
+    private static ApiException badMonth() {
+        return ApiException.invalid("month", "名单月份应为 年-月，如 2017-10 / month is the list's month as YYYY-MM, e.g. 2017-10");
     }
 
     private static String key(String idempotencyKey) {

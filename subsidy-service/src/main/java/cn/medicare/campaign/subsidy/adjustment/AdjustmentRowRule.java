@@ -80,15 +80,17 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
+        AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && checked.birthDate().equals(effectiveDate)
+                ? input.shownFromBirth() : input;
         if (!errors.isEmpty()) {
-            return new CheckedRow(row, masked, input, null, errors.stream()
+            return new CheckedRow(row, masked, shown, null, errors.stream()
                     .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))
                     .toList());
         }
         ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
         ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate,
                 effectiveDate.equals(number.birthDate()));
-        return new CheckedRow(row, masked, input, valid, List.of());
+        return new CheckedRow(row, masked, shown, valid, List.of());
     }
 
     private static AssistanceCategory category(int row, String text, Agency agency, List<InputError> errors) {

@@ -84,7 +84,7 @@ final class JsonRows {
                 JsonNode row = rowReader.readValue(parser);
                 longText(row, "", index + 1, limits.maxCellLength(), tooLong);
                 if (tooLong.size() >= RowAssembler.MAX_REPORTED) {
-                    throw Refusals.cellsTooLong(tooLong);
+                    throw Refusals.cells(tooLong);
                 }
                 rows.add(bind(json, row, type, index + 1));
             }
@@ -92,7 +92,7 @@ final class JsonRows {
             throw Refusals.within(e).orElseGet(() -> Refusals.notJson(shape));
         }
         if (!tooLong.isEmpty()) {
-            throw Refusals.cellsTooLong(tooLong);
+            throw Refusals.cells(tooLong);
         }
         return rows;
     }

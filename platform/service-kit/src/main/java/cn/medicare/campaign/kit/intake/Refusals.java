@@ -28,8 +28,12 @@ final class Refusals {
                         + " rows, the limit: split it into several files")));
     }
 
+    static String tooLong(int maxLength) {
+        return "超过 " + maxLength + " 个字符 / is longer than " + maxLength + " characters";
+    }
+
     static InputError cellTooLong(int row, String column, int maxLength) {
-        return InputError.row(row, column, "超过 " + maxLength + " 个字符 / is longer than " + maxLength + " characters");
+        return InputError.row(row, column, tooLong(maxLength));
     }
 
     static ApiException empty() {
@@ -64,7 +68,7 @@ final class Refusals {
         return ApiException.invalid("body", "不是有效的 JSON / the body is not valid JSON of the form " + shape);
     }
 
-    static ApiException cellsTooLong(List<InputError> errors) {
+    static ApiException cells(List<InputError> errors) {
         return ApiException.invalid(errors);
     }
 

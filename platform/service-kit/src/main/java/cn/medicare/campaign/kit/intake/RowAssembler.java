@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.intake;
 
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.function.Function;
  * Turns the records of a file, whatever its format, into numbered rows: the first non-blank
  * record is the header (after a form's title rows, where the list is an official form), blank
  * records are skipped, every other one is data row 1, 2, ... Bounds
- * the rows and the cells as it goes, so a refusal comes before the rest is read.
+ * the rows and the cells as it goes, so a refusal comes before the rest is read. A cell too long or
+ * holding a control character (a NUL, which PostgreSQL cannot store; an .xlsx {@code _x0000_})
+ * refuses the file, naming its row and column, as a JSON body's field is refused
+ * ({@code RequestValues}): nothing of a damaged file is applied.
  */
 final class RowAssembler<T> {
 
@@ -22,7 +26,7 @@ final class RowAssembler<T> {
     private final IntakeLimits limits;
     private final Function<ListRow, T> mapper;
     private final List<T> rows = new ArrayList<>();
-    private final List<InputError> tooLong = new ArrayList<>();
+    private final List<InputError> refusedCells = new ArrayList<>();
     private Header header;
     private int titleRows;
     private int number;
@@ -67,16 +71,18 @@ final class RowAssembler<T> {
             if (column == null || cell.isEmpty()) {
                 continue;
             }
-            if (cell.length() > limits.maxCellLength()) {
-                tooLong.add(Refusals.cellTooLong(number, column, limits.maxCellLength()));
-                if (tooLong.size() >= MAX_REPORTED) {
-                    throw Refusals.cellsTooLong(tooLong);
+            String problem = cell.length() > limits.maxCellLength() ? Refusals.tooLong(limits.maxCellLength())
+                    : RequestValues.problemWithText(cell);
+            if (problem != null) {
+                refusedCells.add(InputError.row(number, column, problem));
+                if (refusedCells.size() >= MAX_REPORTED) {
+                    throw Refusals.cells(refusedCells);
                 }
                 continue;
             }
             byColumn.put(column, cell);
         }
-        if (tooLong.isEmpty()) {
+        if (refusedCells.isEmpty()) {
             rows.add(mapper.apply(new ListRow(number, byColumn, cellCount, header.width(), header.onTheForm())));
         }
     }
@@ -86,8 +92,8 @@ final class RowAssembler<T> {
         if (header == null) {
             throw Refusals.empty();
         }
-        if (!tooLong.isEmpty()) {
-            throw Refusals.cellsTooLong(tooLong);
+        if (!refusedCells.isEmpty()) {
+            throw Refusals.cells(refusedCells);
         }
         return rows;
     }

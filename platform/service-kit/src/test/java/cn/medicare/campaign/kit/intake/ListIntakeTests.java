@@ -148,6 +148,17 @@ class ListIntakeTests {
                 Resident.class), HttpStatus.BAD_REQUEST, "village", 2);
     }
 
+    /**
+     * PostgreSQL cannot store a NUL: a cell holding one refuses the file by row and column. Checked where every format's
+     * records become rows (a workbook written by POI carries no NUL: it writes a question mark).
+     */
+    @Test
+    void aCellWithAControlCharacterIsRefusedNamingItsRowAndColumn() {
+        ApiException refusal = assertRefused(() -> INTAKE.csv(in("township,village,name\n1,2,3\n1,城关\u0000村,3\n"), null, COLUMNS,
+                ListRow::number), HttpStatus.BAD_REQUEST, "village", 2);
+        assertThat(refusal.errors().get(0).message()).contains("control characters");
+    }
+
     @Test
     void rowsAreNumberedAlikeInCsvXlsxAndJson() throws IOException {
         List<Integer> fromCsv = INTAKE.csv(in("township,village,name\n\n1,2,3\n,,\n4,5,6\n"), null, COLUMNS, ListRow::number);
