@@ -10,10 +10,13 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.contracts.identity.IdNumberSealer;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +83,31 @@ class PersonListsIntegrationTests {
                 .get("/api/v1/participation?region=350841&coverageYear=2018")).get("total").get("registered").asInt()).isEqualTo(6));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("bureau")
                 .get(LIST.formatted("certified-not-enrolled"))).get("people")).hasSize(2));
+    }
+
+    /**
+     * A contact sealed under a key id the bureau has since retired from the ring (or damaged) shows that person masked,
+     * without a phone; the rest of the list stays in full.
+     */
+    @Test
+    void aContactThatCannotBeOpenedShowsThatPersonMaskedAndTheListStillAnswers() {
+        String zhao = COUNTY.personId(4);
+        String sealed = jdbc.queryForObject("select contact_sealed from person_contact where person_id = ?", String.class, zhao);
+        String retired = new Contact("赵六", "13900000004").sealWith(IdNumberSealer.fromBase64("retired-contacts-2016",
+                LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-sealing-public-key")));
+        jdbc.update("update person_contact set contact_sealed = ? where person_id = ?", retired, zhao);
+        try {
+            HttpResponse<String> answer = ApiClient.at(port).as("bureau").get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(1));
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode people = json(answer).get("people");
+            JsonNode masked = people.valueStream().filter(person -> person.get("personId").asString().equals(zhao)).findFirst().orElseThrow();
+            assertThat(masked.get("name").asString()).isEqualTo("赵*");
+            assertThat(masked.has("phone")).isFalse();
+            assertThat(names(json(answer))).containsExactly("赵*", "周九");
+        } finally {
+            jdbc.update("update person_contact set contact_sealed = ? where person_id = ?", sealed, zhao);
+        }
     }
 
     @Test

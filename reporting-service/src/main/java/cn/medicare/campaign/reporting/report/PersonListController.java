@@ -203,7 +203,7 @@ class PersonListController {
 
     /** @param agencyCategories an agency's categories, which are all it is shown of the person's; null for everyone else */
     private Person person(PersonListStore.Listed listed, List<String> agencyCategories, LocalDate payBy, LocalDate listedOn) {
-        Contact contact = listed.contactSealed() == null ? null : contacts.opener().map(opener -> opener.open(listed.contactSealed()))
+        Contact contact = listed.contactSealed() == null ? null : contacts.opener().flatMap(opener -> opener.open(listed.contactSealed()))
                 .orElse(null);
         List<String> shown = agencyCategories != null ? heldBy(listed).stream().filter(agencyCategories::contains).toList()
                 : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
