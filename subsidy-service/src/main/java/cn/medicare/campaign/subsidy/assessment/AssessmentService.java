@@ -13,6 +13,7 @@ import cn.medicare.campaign.subsidy.eligibility.HeldCategoriesRule;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -94,8 +95,9 @@ public class AssessmentService {
         List<OutboxMessage> announcements = new ArrayList<>();
         for (Enrolment enrolment : underCampaign) {
             CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
+            LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
-                    enrolment.region(), enrolment.assistanceCutoff(campaign.assistanceCutoffOrPeriodEnd()));
+                    enrolment.region(), cutoff, enrolment.additionsCountUntil(cutoff));
             Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
             Assessment before = previous.get(enrolment);
             if (assessment.equals(before)) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,30 @@ public final class HeldCategoriesRule {
      * @param collectionEnd the last day of the coverage year's collection period
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd) {
+        return heldFor(certifications, region, collectionEnd, collectionEnd);
+    }
+
+    /**
+     * For an enrolment whose case is the certification (新认定困难人员, 福利机构收留儿童): an ADD after the cut-off, up to
+     * {@code additionsUntil}, makes its category held too; an EXIT after the cut-off counts from the next year, as for
+     * everyone (同缴同补): assisted when enrolled, the person is not asked for the rest when the assistance ends in June.
+     * An ADD and an EXIT of the same day still end in EXIT.
+     */
+    public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
+            LocalDate additionsUntil) {
+        Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
+        List<Certification> later = certifications.stream().filter(certification -> certification.countsIn(region)
+                && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
+        Set<String> exitDays = new HashSet<>();
+        later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
+                .forEach(exit -> exitDays.add(exit.category() + ":" + exit.effectiveDate()));
+        later.stream().filter(certification -> certification.action() == AdjustmentAction.ADD
+                        && !exitDays.contains(certification.category() + ":" + certification.effectiveDate()))
+                .forEach(addition -> held.add(addition.category()));
+        return held;
+    }
+
+    private static Set<AssistanceCategory> heldBy(List<Certification> certifications, String region, LocalDate collectionEnd) {
         Map<AssistanceCategory, Certification> latest = new EnumMap<>(AssistanceCategory.class);
         certifications.stream()
                 .filter(certification -> certification.countsIn(region) && !certification.effectiveDate().isAfter(collectionEnd))

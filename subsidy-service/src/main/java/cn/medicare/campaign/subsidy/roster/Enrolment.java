@@ -14,8 +14,11 @@ import java.time.LocalDate;
 public record Enrolment(String personId, int coverageYear, String region, PersonCategory personCategory,
         String township, String village, boolean withdrawn, AmountRule amountRule, String coverageRule) {
 
-    /** The last day a certification counts for this enrolment's year: the campaign's cut-off, or the year's end for a case that is about assistance. */
-    public LocalDate assistanceCutoff(LocalDate campaignCutoff) {
+    /**
+     * The last day an ADD counts for this enrolment's year: the campaign's cut-off, or the year's end for a case that is
+     * about assistance (the case is the certification). An EXIT counts up to the campaign's cut-off for everyone.
+     */
+    public LocalDate additionsCountUntil(LocalDate campaignCutoff) {
         SpecialCase specialCase = SpecialCase.named(coverageRule);
         return specialCase != null && specialCase.assistedWithinTheYear() ? LocalDate.of(coverageYear, 12, 31) : campaignCutoff;
     }

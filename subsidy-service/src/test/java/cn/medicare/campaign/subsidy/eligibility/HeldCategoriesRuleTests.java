@@ -70,6 +70,25 @@ class HeldCategoriesRuleTests {
                 REGION, END_2018)).isEmpty();
     }
 
+    /**
+     * 新认定困难人员 enrolled in February under the certification of that month: the certification counts to the year's end,
+     * and its EXIT in June, after the cut-off, counts from the next year, as anyone's would (the payable stays assisted).
+     */
+    @Test
+    void anAdditionAfterTheCutoffCountsForACaseAboutAssistanceAndItsLaterExitOnlyFromTheNextYear() {
+        LocalDate yearEnd = LocalDate.of(2018, 12, 31);
+        List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2));
+
+        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2)),
+                REGION, END_2018, yearEnd)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(MINIMUM_LIVING, EXIT, "2018-03-01", 2)),
+                REGION, END_2018, yearEnd)).as("an ADD and an EXIT of one day").isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02", 1)), REGION, END_2018, yearEnd))
+                .as("next year's").isEmpty();
+    }
+
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
     @Test
     void anotherCountysCertificationDoesNotCountHere() {
