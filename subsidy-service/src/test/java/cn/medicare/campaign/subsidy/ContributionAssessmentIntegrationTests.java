@@ -53,6 +53,27 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         assertThat(published(ASSESSED, enrolled.personId())).isEmpty();
     }
 
+    /**
+     * The enrolment went to the dead-letter topic; the clerk's change of category and village was applied meanwhile and
+     * the replayed enrolment arrives after it: the person is assessed as changed, not as first enrolled (the payable
+     * follows the category).
+     */
+    @Test
+    void aReplayedEnrolmentOlderThanItsUpdateKeepsTheUpdatesFields() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(410), 2018);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), new PersonUpdated(enrolled.personId(), 2018, Liancheng.REGION,
+                null, "新华村", null, PersonCategory.STUDENT, null, null, null)));
+
+        awaitApplied(EventTraffic.publishAt(enrolledAt, enrolled));
+
+        assertThat(jdbc.queryForMap("select person_category, village from enrolment where person_id = ? and coverage_year = 2018",
+                enrolled.personId())).containsEntry("person_category", "STUDENT").containsEntry("village", "新华村");
+        assertThat(jdbc.queryForObject("select count(*) from roster_update_ahead where person_id = ?", Integer.class, enrolled.personId()))
+                .isZero();
+        assertThat(awaitPublished(ASSESSED, enrolled.personId(), 1)).hasSize(1);
+    }
+
     @Test
     void anEnrolmentArrivingBeforeItsCampaignIsAssessedWhenTheCampaignArrives() {
         PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(402), 2019);

@@ -63,19 +63,66 @@ public class RosterStore {
                         .toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .update();
+        mergeUpdatesAhead(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
+                latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
     }
 
-    /** Changes a registration of the roster, unless the change is older than what it holds. */
-    public void update(PersonUpdated updated, Instant at) {
+    /** The changes kept for these person-years before their enrolment arrived, applied to it where newer, then forgotten. */
+    private void mergeUpdatesAhead(String[] personIds, Integer[] coverageYears) {
         jdbc.sql("""
+                with arrived as (
+                    delete from roster_update_ahead ahead
+                    using unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as enrolled(person_id, coverage_year)
+                    where ahead.person_id = enrolled.person_id and ahead.coverage_year = enrolled.coverage_year
+                    returning ahead.*)
+                update enrolment
+                set person_category = coalesce(arrived.person_category, enrolment.person_category),
+                    township = coalesce(arrived.township, enrolment.township), village = coalesce(arrived.village, enrolment.village),
+                    roster_at = arrived.roster_at
+                from arrived
+                where enrolment.person_id = arrived.person_id and enrolment.coverage_year = arrived.coverage_year
+                  and not enrolment.withdrawn and enrolment.roster_at <= arrived.roster_at""")
+                .param("personIds", personIds).param("coverageYears", coverageYears)
+                .update();
+    }
+
+    /**
+     * Changes a registration of the roster, unless the change is older than what it holds. A change of a person-year not
+     * on the roster yet (its enrolment dead-lettered, replayed later) is kept ahead of it, the fields of several such
+     * changes merged as they came ({@link #mergeUpdatesAhead}).
+     */
+    public void update(PersonUpdated updated, Instant at) {
+        String category = updated.personCategory() == null ? null : updated.personCategory().name();
+        int changed = jdbc.sql("""
                 update enrolment
                 set person_category = coalesce(:category, person_category), township = coalesce(:township, township),
                     village = coalesce(:village, village), roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and not withdrawn and roster_at <= :at""")
-                .param("category", updated.personCategory() == null ? null : updated.personCategory().name())
+                .param("category", category)
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
+        if (changed == 0) {
+            jdbc.sql("""
+                    insert into roster_update_ahead (person_id, coverage_year, person_category, township, village, roster_at)
+                    select :personId, :coverageYear, :category, :township, :village, :at
+                    where not exists (select 1 from enrolment where person_id = :personId and coverage_year = :coverageYear)
+                    on conflict (person_id, coverage_year) do update
+                    set person_category = case when roster_update_ahead.roster_at <= excluded.roster_at
+                            then coalesce(excluded.person_category, roster_update_ahead.person_category)
+                            else coalesce(roster_update_ahead.person_category, excluded.person_category) end,
+                        township = case when roster_update_ahead.roster_at <= excluded.roster_at
+                            then coalesce(excluded.township, roster_update_ahead.township)
+                            else coalesce(roster_update_ahead.township, excluded.township) end,
+                        village = case when roster_update_ahead.roster_at <= excluded.roster_at
+                            then coalesce(excluded.village, roster_update_ahead.village)
+                            else coalesce(roster_update_ahead.village, excluded.village) end,
+                        roster_at = greatest(roster_update_ahead.roster_at, excluded.roster_at)""")
+                    .param("category", category)
+                    .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
+                    .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                    .update();
+        }
     }
 
     /** Kept even before the enrolment arrives, so that the late enrolment stays out. */
