@@ -143,12 +143,18 @@ async function renderVillages(participation) {
   }));
 }
 
+const COUNTS = [null, '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 function renderRanking(rankings) {
   const latest = rankings.rankings[rankings.rankings.length - 1];
   const body = document.querySelector('#ranking tbody');
   if (!latest) { body.replaceChildren(); return new Set(); }
   document.getElementById('ranking-title').textContent = `排名（截至 ${latest.periodEnd}，半月）`;
   const bottom = new Set(latest.bottomThree.map(unitKey));
+  // the campaign says how many count at the bottom (ranking.bottom), three unless it says otherwise
+  const count = COUNTS[latest.bottom ?? 3] || String(latest.bottom);
+  document.getElementById('bottom-note').textContent = `（后${count}名标红）`;
+  document.getElementById('bottom-streak').textContent = `连续后${count}名`;
   body.replaceChildren(...latest.townships.map(row => {
     const tr = element('tr', null, bottom.has(unitKey(row)) ? 'bottom' : '');
     tr.append(element('td', row.rank), element('td', unitName(row), 'name'), element('td', percent(row.rate)),

@@ -133,6 +133,16 @@ class HostileInputIntegrationTests {
             ANSWERS.check("examples", answer);
             assertThat(answer.statusCode()).isEqualTo(400);
         }
+        // each missing or malformed field of a body is named, not the first of them for all
+        HttpResponse<String> report = client.send("bureau", "POST", "/api/v1/reports",
+                new Body("application/json", "{\"type\":\"WEEKLY\",\"region\":\"35082\"}", "example"));
+        assertThat(report.statusCode()).isEqualTo(400);
+        assertThat(JsonMapper.shared().readTree(report.body()).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("region", "coverageYear");
+        HttpResponse<String> lists = client.send("bureau", "POST", "/api/v1/lists", new Body("application/json", "{}", "example"));
+        assertThat(lists.statusCode()).isEqualTo(400);
+        assertThat(JsonMapper.shared().readTree(lists.body()).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("region", "coverageYear");
     }
 
     @Provide

@@ -126,7 +126,7 @@ class ParticipationIntegrationTests {
                 // 先缴后返: paid in full, certified 低保 later and refunded the subsidy: 40.00 of the person's own stays paid
                 county.enrolled(6, 1, true), county.assessed(6, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(6, "V6", "180.00"),
                 new PaymentRefunded(county.personId(6), 2018, "350832", "350832V6", "R6", new BigDecimal("140.00"),
-                        Instant.parse("2017-10-20T02:00:00Z"), "先缴后返"));
+                        Instant.parse("2017-10-20T02:00:00.400Z"), "先缴后返"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode township = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350832&coverageYear=2018"))
@@ -153,6 +153,9 @@ class ParticipationIntegrationTests {
         });
         assertThat(json(ApiClient.at(port).as("rural-revitalization").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018"))
                 .get("lines")).isEmpty();
+        // as of a second named, the whole second counts, as in every other figure: the refund stamped 02:00:00.4 too
+        assertThat(json(ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018"
+                + "&asOf=2017-10-20T02:00:00Z")).get("lines").get(2).get("individualsPaid").asString()).isEqualTo("40.00");
         HttpResponse<String> xlsx = ApiClient.at(port).as("bureau").get("/api/v1/assistance-ledger?region=350832&coverageYear=2018&format=xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
@@ -420,6 +423,28 @@ class ParticipationIntegrationTests {
                 .containsExactly(county.township(0), county.township(1));
     }
 
+    /** A campaign that counts only the last one at the bottom: the bulletin's column and the rankings say so, not 后三. */
+    @Test
+    void theBottomIsAsManyAsTheCampaignCounts() {
+        ReportingMother county = new ReportingMother("350854");
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.set(0, county.campaign().withJudging(null, null, new CampaignDefined.Ranking(1, 2, 3)));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        awaitOctoberFigure(bureau, "350854");
+
+        JsonNode october = json(bureau.get("/api/v1/rankings?region=350854&coverageYear=2018&period=MONTHLY")).get("rankings")
+                .valueStream().filter(ranking -> ranking.get("periodEnd").asString().equals("2017-10-31")).findFirst().orElseThrow();
+        assertThat(october.get("bottom").asInt()).isOne();
+        assertThat(october.get("bottomThree")).hasSize(1);
+        String reportId = JsonMapper.shared().readTree(bureau.post("/api/v1/reports",
+                "{\"type\":\"MONTHLY\",\"region\":\"350854\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}").body())
+                .get("reportId").asString();
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.html").body())
+                .contains("连续后一名次数").doesNotContain("后三");
+    }
+
     @Test
     void theBureauPublishesAReportOfTheFiguresAsTheyStood() {
         ReportingMother county = new ReportingMother("350831");
@@ -455,6 +480,9 @@ class ParticipationIntegrationTests {
                 "{\"type\":\"HALF_MONTHLY\",\"region\":\"350831\",\"coverageYear\":2018,\"asOf\":\"2017-10-31T15:59:59Z\"}");
         assertThat(again.statusCode()).as("a bulletin of one moment is issued once").isEqualTo(409);
         assertThat(again.body()).contains("半月通报");
+        JsonNode morning = reportContent(bureau, "HALF_MONTHLY", "2017-10-31T02:00:00Z").get("rankings");
+        assertThat(morning).as("at 10:00 on Oct 31 that period has not ended: it is not ranked yet").hasSize(3);
+        assertThat(morning.get(2).get("periodEnd").asString()).isEqualTo("2017-10-15");
         assertThat(ApiClient.at(port).as("viewer").post("/api/v1/reports",
                 "{\"type\":\"WEEKLY\",\"region\":\"350831\",\"coverageYear\":2018}").statusCode()).isEqualTo(403);
     }
@@ -494,6 +522,9 @@ class ParticipationIntegrationTests {
         });
         assertThat(ApiClient.at(port).as("township-" + county.township(0)).get(path).statusCode()).isEqualTo(403);
         assertThat(ApiClient.at(port).as("viewer").get(path).statusCode()).isEqualTo(403);
+        HttpResponse<String> mistyped = ApiClient.at(port).as("bureau").get("/api/v1/unpaid?region=350827&coverageYear=2018&township=350827199");
+        assertThat(mistyped.statusCode()).as("not an empty list: nobody would be chased").isEqualTo(400);
+        assertThat(mistyped.body()).contains("\"field\":\"township\"");
     }
 
     @Test

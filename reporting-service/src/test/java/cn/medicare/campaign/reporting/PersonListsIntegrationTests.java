@@ -104,6 +104,7 @@ class PersonListsIntegrationTests {
             JsonNode masked = people.valueStream().filter(person -> person.get("personId").asString().equals(zhao)).findFirst().orElseThrow();
             assertThat(masked.get("name").asString()).isEqualTo("赵*");
             assertThat(masked.has("phone")).isFalse();
+            assertThat(json(answer).get("contactsInFull").asBoolean()).as("not every contact is in full").isFalse();
             assertThat(names(json(answer))).containsExactly("赵*", "周九");
         } finally {
             jdbc.update("update person_contact set contact_sealed = ? where person_id = ?", sealed, zhao);
@@ -318,12 +319,15 @@ class PersonListsIntegrationTests {
 
     /**
      * Lishi: a pupil enrolled through a school counts in the education system, not the township. The lists chase them
-     * there too: the township's unpaid list used to name the pupil, and the education system's named nobody.
+     * there too: the township's unpaid list used to name the pupil, and the education system's named nobody. The village's
+     * list names everyone living there, pupils too, now and as a Friday issue kept it.
      */
     @Test
     void aPupilEnrolledThroughASchoolIsOnTheEducationSystemsListNotTheTownships() {
         ReportingMother lishi = new ReportingMother("350839");
-        EventTraffic.publish(lishi.campaign(), lishi.targetsWithEducationSystem(),
+        String village = lishi.township(0) + "001";
+        EventTraffic.publish(lishi.campaign(), new TargetsSet("350839", 2018, lishi.targetsWithEducationSystem().targets(),
+                        List.of(new TargetsSet.Unit(village, "城关村", TargetsSet.UnitType.VILLAGE, lishi.township(0), 2, null, null, null))),
                 lishi.enrolledAtSchool(1, 0), lishi.assessed(1, "0", null), lishi.enrolled(2, 0, true), lishi.assessed(2, "0", null));
         ApiClient bureau = ApiClient.at(port).as("bureau");
         String unpaid = "/api/v1/lists/unpaid?region=350839&coverageYear=2018&unit=";
@@ -333,6 +337,12 @@ class PersonListsIntegrationTests {
             assertThat(personIds(json(bureau.get(unpaid + lishi.township(0))))).containsExactly(lishi.personId(2));
         });
         assertThat(json(bureau.get(unpaid + "350839900")).get("people").get(0).get("townshipName").asString()).isEqualTo("教育系统");
+        assertThat(personIds(json(bureau.get(unpaid + village)))).containsExactlyInAnyOrder(lishi.personId(1), lishi.personId(2));
+        HttpResponse<String> issued = bureau.post("/api/v1/lists", "{\"region\":\"350839\",\"coverageYear\":2018}");
+        String issueId = JsonMapper.shared().readTree(issued.body()).get("issueId").asString();
+        assertThat(personIds(json(bureau.get(unpaid + village + "&issued=" + issueId))))
+                .as("the kept issue's village list, as the live one").containsExactlyInAnyOrder(lishi.personId(1), lishi.personId(2));
+        assertThat(personIds(json(bureau.get(unpaid + lishi.township(0) + "&issued=" + issueId)))).containsExactly(lishi.personId(2));
     }
 
     /**
@@ -364,6 +374,44 @@ class PersonListsIntegrationTests {
         assertThat(person.get("idNumberMasked").asString()).isEqualTo("350825***********2");
         assertThat(json(bureau.get("/api/v1/participation?region=350845&coverageYear=2018")).get("townships").get(0)
                 .get("assistedPeople").get("of").asInt()).as("the dead are no one's to enrol").isOne();
+    }
+
+    /**
+     * Certified 低保 in 文亨镇, then 特困 in 莲峰镇 (moved): the township's certified-needy figure and its certified-not-enrolled
+     * list count the person in the same township, the one of the latest list.
+     */
+    @Test
+    void theCertifiedNeedyFigureAndItsListCountSomeoneInTheTownshipOfTheLatestList() {
+        ReportingMother county = new ReportingMother("350873");
+        EventTraffic.publish(county.campaign(), county.targets(),
+                new EligibilityAdjusted(county.personId(1), 2018, "350873", Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
+                        AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "batch-october", county.township(1), "新华村"),
+                new EligibilityAdjusted(county.personId(1), 2018, "350873", Agency.CIVIL_AFFAIRS, AssistanceCategory.EXTREME_POVERTY,
+                        AdjustmentAction.ADD, LocalDate.of(2017, 10, 20), "batch-november", county.township(0), "城关村"));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String lists = "/api/v1/lists/certified-not-enrolled?region=350873&coverageYear=2018&unit=";
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from eligibility_adjustment where region = '350873'", Integer.class) == 2);
+
+        JsonNode townships = json(bureau.get("/api/v1/participation?region=350873&coverageYear=2018")).get("townships");
+
+        for (int n = 0; n < 2; n++) {
+            String township = county.township(n);
+            JsonNode figures = townships.valueStream().filter(row -> row.get("township").asString().equals(township)).findFirst()
+                    .orElseThrow();
+            assertThat(figures.get("assistedPeople").get("of").asInt()).as(township)
+                    .isEqualTo(json(bureau.get(lists + township)).get("people").size())
+                    .isEqualTo(n == 0 ? 1 : 0);
+        }
+    }
+
+    /** A mistyped township code is the caller's mistake, not an empty list (which reads as nobody left to chase). */
+    @Test
+    void aTownshipTheCampaignDoesNotNameIsRefusedNamingTheUnit() {
+        HttpResponse<String> answer = ApiClient.at(port).as("bureau").get(LIST.formatted("unpaid") + "&unit=350841199");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"field\":\"unit\"");
     }
 
     private static List<String> personIds(JsonNode listing) {

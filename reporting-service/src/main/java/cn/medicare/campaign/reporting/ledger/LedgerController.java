@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
+import cn.medicare.campaign.reporting.participation.Moment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +64,9 @@ class LedgerController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false, defaultValue = "json") String format) {
         RequestValues.requireRegion(region);
         Instant at = instant(asOf);
-        List<Line> lines = store.lines(region, coverageYear, at.atZone(BusinessTime.ZONE).toLocalDate(), at).stream()
+        // a moment named to the second covers that whole second, as every other figure's (Moment.until)
+        Instant until = asOf == null ? at : Moment.asOf(at).until();
+        List<Line> lines = store.lines(region, coverageYear, at.atZone(BusinessTime.ZONE).toLocalDate(), until).stream()
                 .map(line -> {
                     AssistanceCategory category = AssistanceCategory.valueOf(line.category());
                     return new Line(category, category.agency(), line.township(), line.townshipName(), line.people(), line.subsidy(),

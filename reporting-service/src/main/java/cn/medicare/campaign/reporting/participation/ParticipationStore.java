@@ -97,6 +97,15 @@ public class ParticipationStore {
                 .query(String.class).optional();
     }
 
+    /** Whether the campaign's targets name this township (or the education system), now or before a revision. */
+    public boolean isTownship(String region, int coverageYear, String township) {
+        return jdbc.sql("""
+                select exists (select 1 from township_target
+                               where region = :region and coverage_year = :coverageYear and township = :township)""")
+                .param("region", region).param("coverageYear", coverageYear).param("township", township)
+                .query(Boolean.class).single();
+    }
+
     /** 未归属缴费: money confirmed for people the roster does not have (yet); they count the moment they register. */
     record Unattributed(int people, BigDecimal amount) {
     }
@@ -244,7 +253,8 @@ public class ParticipationStore {
      * 资助参保: per township, the people an agency certifies at the moment in a category the campaign assists
      * (a person holds a category while the latest row of the agencies' lists for it says ADD), and
      * how many of them are enrolled at the moment; the unit is the roster's (the education system for
-     * a school's), else the list's township. Someone withdrawn by then (deceased, moved away, in
+     * a school's), else the township of the latest list that certifies them, as the certified-not-enrolled list
+     * names it ({@code PersonListStore.held}): a figure and its list count someone in the same township. Someone withdrawn by then (deceased, moved away, in
      * employee insurance) is no longer one the township must enrol.
      */
     Map<String, int[]> assistedPeople(String region, int coverageYear, Moment moment, List<String> categories) {
@@ -255,7 +265,8 @@ public class ParticipationStore {
         jdbc.sql("""
                 with latest as (""" + AgencyLists.latestRows(moment.live() ? ":today" : ":day", true) + """
                 ), certified as (
-                    select person_id, max(township) as township from latest where action = 'ADD' group by person_id
+                    select person_id, (array_agg(township order by effective_date desc, category))[1] as township
+                    from latest where action = 'ADD' group by person_id
                 )
                 select coalesce(""" + (moment.live() ? Definitions.UNIT : Definitions.UNIT_BY) + """
                        , certified.township) as township, count(*) as certified,

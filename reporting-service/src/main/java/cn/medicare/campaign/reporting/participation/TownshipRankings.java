@@ -29,7 +29,15 @@ public class TownshipRankings {
         MONTHLY, HALF_MONTHLY
     }
 
-    public record Ranking(LocalDate periodEnd, List<Ranked> townships, List<Ranked> bottomThree) {
+    /**
+     * @param bottomThree the bottom {@code bottom} (three unless the campaign says otherwise), ties included
+     * @param bottom how many the campaign counts at the bottom; absent in a report kept before session 23 (three)
+     */
+    public record Ranking(LocalDate periodEnd, List<Ranked> townships, List<Ranked> bottomThree, Integer bottom) {
+
+        public int bottomOrThree() {
+            return bottom == null ? 3 : bottom;
+        }
     }
 
     /**
@@ -111,7 +119,7 @@ public class TownshipRankings {
                     bottom.add(one);
                 }
             }
-            rankings.add(new Ranking(end, ranked, bottom));
+            rankings.add(new Ranking(end, ranked, bottom, rules.bottom()));
         }
         return rankings;
     }

@@ -8,6 +8,8 @@ import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
@@ -15,11 +17,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PersonListController {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonListController.class);
 
     record Listing(String region, int coverageYear, String list, String unit, Instant asOf, boolean contactsInFull,
             List<Person> people) {
@@ -104,9 +112,16 @@ class PersonListController {
     @PostMapping(value = "/api/v1/lists", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
     ResponseEntity<ListsIssued> issue(@RequestBody IssueRequest request) {
-        if (request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
-            throw ApiException.invalid("region",
-                    "须填写6位县（区）代码和参保年度 / region (6 digits) and coverageYear are required");
+        List<InputError> errors = new ArrayList<>();
+        String region = RequestValues.problemWithRegion(request.region());
+        if (region != null) {
+            errors.add(InputError.field("region", region));
+        }
+        if (request.coverageYear() == null) {
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
         if (campaigns.campaign(request.region(), request.coverageYear()).isEmpty()) {
             throw ApiException.notFound("该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + request.region() + " and coverage year "
@@ -144,6 +159,10 @@ class PersonListController {
         List<String> categories = entitled(caller, township);
         var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
                 "该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear));
+        if (township != null && !campaigns.isTownship(region, coverageYear, township)) {
+            // an empty list would read as nobody left to chase
+            throw ApiException.invalid("unit", "没有这个乡镇 / no township " + township + " among the campaign's targets");
+        }
         String village = unit == null || unit.length() == 9 ? null : campaigns.unitName(region, coverageYear, unit).orElseThrow(() ->
                 ApiException.invalid("unit", "没有这个村（社区） / no village " + unit + " among the campaign's units"));
         Instant asOf;
@@ -155,15 +174,24 @@ class PersonListController {
             IssuedListStore.Kept kept = issuedLists.find(issued, kind, region, coverageYear).orElseThrow(() -> ApiException.notFound(
                     "没有这一期名单 / no " + kind.path + " list of issue " + issued + " for " + region + " " + coverageYear));
             asOf = kept.issuedAt();
-            rows = kept.people().stream().filter(row -> township == null || township.equals(row.township()))
+            // as the live list: a township's by the unit people count in, a village's by where they live
+            rows = kept.people().stream().filter(row -> township == null
+                            || township.equals(village == null ? row.township() : row.villageTownship()))
                     .filter(row -> village == null || village.equals(row.village()))
                     .filter(row -> categories == null || heldBy(row).stream().anyMatch(categories::contains))
                     .toList();
         }
         LocalDate listedOn = asOf.atZone(BusinessTime.ZONE).toLocalDate();
-        List<Person> people = rows.stream().map(row -> person(row, categories, kind == PersonList.PAID ? null : row.payBy(), listedOn))
-                .toList();
-        Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent(), people);
+        List<Contact> opened = rows.stream().map(this::contactOf).toList();
+        long unopened = IntStream.range(0, rows.size()).filter(i -> rows.get(i).contactSealed() != null && opened.get(i) == null).count();
+        if (unopened > 0 && contacts.opener().isPresent()) {
+            // a key id retired from the ring, or damage: the operators' to mend, without a word of the contacts themselves
+            log.warn("{} contacts of the {} list of {} {} could not be opened (key ring {}): those people are shown masked", unopened,
+                    kind.path, region, coverageYear, contacts.opener().get().keyIds());
+        }
+        List<Person> people = IntStream.range(0, rows.size()).mapToObj(i -> person(rows.get(i), opened.get(i), categories,
+                kind == PersonList.PAID ? null : rows.get(i).payBy(), listedOn)).toList();
+        Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent() && unopened == 0, people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");
             case "xlsx" -> file(PersonListRendering.xlsx(listing, kind, campaign.regionName()),
@@ -201,10 +229,17 @@ class PersonListController {
                 .flatMap(categories -> Arrays.stream(categories.split(","))).distinct().sorted().toList();
     }
 
-    /** @param agencyCategories an agency's categories, which are all it is shown of the person's; null for everyone else */
-    private Person person(PersonListStore.Listed listed, List<String> agencyCategories, LocalDate payBy, LocalDate listedOn) {
-        Contact contact = listed.contactSealed() == null ? null : contacts.opener().flatMap(opener -> opener.open(listed.contactSealed()))
-                .orElse(null);
+    /** The person's name and phone, where sealed for this service and it can open them; else null. */
+    private Contact contactOf(PersonListStore.Listed listed) {
+        return listed.contactSealed() == null ? null : contacts.opener().flatMap(opener -> opener.open(listed.contactSealed())).orElse(null);
+    }
+
+    /**
+     * @param contact null to show the person masked
+     * @param agencyCategories an agency's categories, which are all it is shown of the person's; null for everyone else
+     */
+    private Person person(PersonListStore.Listed listed, Contact contact, List<String> agencyCategories, LocalDate payBy,
+            LocalDate listedOn) {
         List<String> shown = agencyCategories != null ? heldBy(listed).stream().filter(agencyCategories::contains).toList()
                 : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
         List<AssistanceCategory> categories = shown.stream().map(AssistanceCategory::valueOf).toList();

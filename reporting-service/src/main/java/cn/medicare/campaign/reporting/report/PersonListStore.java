@@ -20,17 +20,25 @@ class PersonListStore {
      * @param payBy the last day a payment still starts coverage within the year, where the start waits for the payment
      * @param heldCategories the categories the agencies' lists say the person holds on the day listed (comma-separated; on an
      *     agency's own list, those of its own), by which, with the one assisted for, an agency's people are chosen
+     * @param township the unit the person counts in (the education system for a pupil enrolled through a school)
+     * @param homeTownship the township the person lives in, whose village lists name them; absent in an issue kept before
+     *     session 23
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
             String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, BigDecimal outstanding,
-            LocalDate payBy, String heldCategories) {
+            LocalDate payBy, String heldCategories, String homeTownship) {
+
+        /** The township a village list filters by, as the live list does (an issue kept before session 23: the unit's). */
+        String villageTownship() {
+            return homeTownship != null ? homeTownship : township;
+        }
     }
 
     private static final String COLUMNS = """
             select %s as person_id, %s as township, t.township_name, %s as village, %s as id_number_masked,
                    %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid, %s as outstanding,
-                   %s as pay_by, held.categories as held_categories
+                   %s as pay_by, held.categories as held_categories, %s as home_township
             """;
 
     private final JdbcClient jdbc;
@@ -47,14 +55,13 @@ class PersonListStore {
      */
     List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, List<String> categories,
             LocalDate today) {
-        String sql = list == PersonList.CERTIFIED_NOT_ENROLLED ? certified(categories) : roster(list, categories);
+        boolean certified = list == PersonList.CERTIFIED_NOT_ENROLLED;
+        String sql = certified ? certified(categories) : roster(list, categories);
         // a township's list is of the unit people count in (a pupil under the education system is its); a village's is of
         // the people living there, as the village figures count them
-        String unitColumn = list == PersonList.CERTIFIED_NOT_ENROLLED
-                ? village == null ? CERTIFIED_UNIT : "coalesce(person_year.township, held.township)"
-                : village == null ? Definitions.UNIT : "person_year.township";
+        String unitColumn = village != null ? certified ? CERTIFIED_HOME : HOME_TOWNSHIP : certified ? CERTIFIED_UNIT : Definitions.UNIT;
         sql += " and (cast(:township as varchar) is null or " + unitColumn + " = :township)"
-                + " and (cast(:village as varchar) is null or " + (list == PersonList.CERTIFIED_NOT_ENROLLED
+                + " and (cast(:village as varchar) is null or " + (certified
                 ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
         JdbcClient.StatementSpec query = jdbc.sql(sql).param("region", region).param("coverageYear", coverageYear)
@@ -67,7 +74,7 @@ class PersonListStore {
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
                 row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getBigDecimal("outstanding"),
                 row.getObject("pay_by", LocalDate.class),
-                row.getString("held_categories"))).list();
+                row.getString("held_categories"), row.getString("home_township"))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
@@ -76,6 +83,10 @@ class PersonListStore {
             PersonList.NEWBORNS_NOT_ENROLLED, Definitions.REGISTERED + " and not " + Definitions.SETTLED
                     + " and (person_year.person_category = 'NEWBORN' or person_year.coverage_from_birth"
                     + " or person_year.coverage_rule = 'NEWBORN')");
+
+    private static final String HOME_TOWNSHIP = "person_year.township";
+    /** Where a certified person lives: as the roster says when registered, else the township the agency's list gave. */
+    private static final String CERTIFIED_HOME = "coalesce(person_year.township, held.township)";
 
     /** The unit a certified person is chased by: the one they count in when registered, else the township the agency's list gave. */
     private static final String CERTIFIED_UNIT = "coalesce(" + Definitions.UNIT + ", held.township)";
@@ -88,7 +99,7 @@ class PersonListStore {
     private static String roster(PersonList list, List<String> categories) {
         return held(categories) + COLUMNS.formatted("person_year.person_id", Definitions.UNIT, "person_year.village",
                         "person_year.id_number_masked", "person_year.name_masked", "person_year.assistance_category", Definitions.OUTSTANDING,
-                        Definitions.PAY_BY) + """
+                        Definitions.PAY_BY, HOME_TOWNSHIP) + """
                 from person_year
                 left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
@@ -109,8 +120,8 @@ class PersonListStore {
         return "with latest as (" + AgencyLists.latestRows(":today", categories != null) + """
                 ), held as (
                     select person_id, string_agg(category, ',' order by category) as categories,
-                           (array_agg(township order by effective_date desc))[1] as township,
-                           (array_agg(village order by effective_date desc))[1] as village
+                           (array_agg(township order by effective_date desc, category))[1] as township,
+                           (array_agg(village order by effective_date desc, category))[1] as village
                     from latest where action = 'ADD' group by person_id
                 )
                 """;
@@ -125,7 +136,7 @@ class PersonListStore {
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
                 "coalesce(person_year.id_number_masked, earlier.id_number_masked)", "coalesce(person_year.name_masked, earlier.name_masked)",
-                "held.categories", Definitions.OUTSTANDING, Definitions.PAY_BY) + """
+                "held.categories", Definitions.OUTSTANDING, Definitions.PAY_BY, CERTIFIED_HOME) + """
                 from held
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
                 left join lateral (select known.id_number_masked, known.name_masked from person_year known

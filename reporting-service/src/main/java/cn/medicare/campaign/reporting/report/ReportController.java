@@ -2,8 +2,11 @@ package cn.medicare.campaign.reporting.report;
 
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,10 +61,20 @@ class ReportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
     ResponseEntity<Created> create(@RequestBody ReportRequest request) {
-        if (request.type() == null || request.region() == null || !request.region().matches("[0-9]{6}") || request.coverageYear() == null) {
-            throw ApiException.invalid("type",
-                    "须填写报表类型（WEEKLY、HALF_MONTHLY、MONTHLY、STAGE 或 ON_DEMAND）、县（区）代码和参保年度"
-                    + " / type (WEEKLY, HALF_MONTHLY, MONTHLY, STAGE, ON_DEMAND), region and coverageYear are required");
+        List<InputError> errors = new ArrayList<>();
+        if (request.type() == null) {
+            errors.add(InputError.field("type", "须填写报表类型：WEEKLY、HALF_MONTHLY、MONTHLY、STAGE 或 ON_DEMAND"
+                    + " / is required: WEEKLY, HALF_MONTHLY, MONTHLY, STAGE or ON_DEMAND"));
+        }
+        String region = RequestValues.problemWithRegion(request.region());
+        if (region != null) {
+            errors.add(InputError.field("region", region));
+        }
+        if (request.coverageYear() == null) {
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
         Report report;
         try {

@@ -174,16 +174,21 @@ final class ReportForms {
         return "电子凭证激活 " + f.eVoucherActivated() + "/" + f.eVoucherTarget();
     }
 
-    /** 排名: the bulletin's latest period, ties sharing a rank, the bottom three's consequences. */
+    /** 排名: the bulletin's latest period, ties sharing a rank, the bottom's consequences (后三名 unless the campaign counts otherwise). */
     private static FormTable ranking(String title, List<String> lines, TownshipRankings.Ranking ranking) {
         List<Column> columns = List.of(Column.count("排名"), Column.text("单位", 18), Column.of(Kind.PERCENT, "参保率"),
-                Column.count("连续后三名次数"), Column.text("书面说明", 10), Column.text("通报批评", 10));
+                Column.count("连续后" + bottomName(ranking.bottomOrThree()) + "名次数"), Column.text("书面说明", 10), Column.text("通报批评", 10));
         List<List<Object>> rows = new ArrayList<>();
         for (TownshipRankings.Ranked unit : ranking.townships()) {
             rows.add(Arrays.asList(unit.rank(), unit.unitName() != null ? unit.unitName() : unit.townshipName(), unit.rate(),
                     unit.consecutive(), unit.writtenExplanation() ? "是" : null, unit.criticised() ? "是" : null));
         }
         return new FormTable("排名", title + "（" + DAY.format(ranking.periodEnd()) + "排名）", lines, columns, rows, 0);
+    }
+
+    /** 三 for 3, as a clerk writes the count in 后三名; a number beyond ten as digits. */
+    private static String bottomName(int bottom) {
+        return bottom >= 1 && bottom <= 10 ? "一二三四五六七八九十".substring(bottom - 1, bottom) : String.valueOf(bottom);
     }
 
     /** 阶段目标: every stage's deadline, what it judges, each unit's result and its reward or penalty. */

@@ -14,6 +14,7 @@ import cn.medicare.campaign.reporting.participation.StageResults;
 import cn.medicare.campaign.reporting.participation.TownshipRankings;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -41,11 +42,16 @@ class ReportService {
         this.clock = clock;
     }
 
-    /** The bulletins (通报) rank the townships at every period end so far. */
+    /**
+     * The bulletins (通报) rank the townships at every period end whose day had ended by their moment, as {@link #dueBy}
+     * judges stages: a bulletin made at 15:00 on Oct 31 does not rank the afternoon's figures as the month's, nor count
+     * them in the bottom-three streaks.
+     */
     private List<TownshipRankings.Ranking> rankings(ReportType type, String region, int coverageYear, Moment moment) {
+        LocalDate ended = Moment.endOf(moment.day()).until().isAfter(moment.until()) ? moment.day().minusDays(1) : moment.day();
         return switch (type) {
-            case HALF_MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.HALF_MONTHLY, moment.day());
-            case MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.MONTHLY, moment.day());
+            case HALF_MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.HALF_MONTHLY, ended);
+            case MONTHLY -> rankings.of(region, coverageYear, TownshipRankings.Period.MONTHLY, ended);
             default -> null;
         };
     }

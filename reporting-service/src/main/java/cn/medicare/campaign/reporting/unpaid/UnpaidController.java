@@ -3,6 +3,8 @@ package cn.medicare.campaign.reporting.unpaid;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
+import cn.medicare.campaign.kit.web.RequestValues;
+import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +36,12 @@ class UnpaidController {
     }
 
     private final UnpaidStore store;
+    private final ParticipationStore campaigns;
     private final Clock clock;
 
-    UnpaidController(UnpaidStore store, Clock clock) {
+    UnpaidController(UnpaidStore store, ParticipationStore campaigns, Clock clock) {
         this.store = store;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -45,10 +49,18 @@ class UnpaidController {
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     @Transactional(readOnly = true)
     Unpaid unpaid(Caller caller, @RequestParam String region, @RequestParam int coverageYear, @RequestParam String township) {
+        RequestValues.requireRegion(region);
         if (!township.matches("[0-9]{9}")) {
             throw ApiException.invalid("township", "乡镇代码为9位数字 / is a 9-digit township code");
         }
         caller.requireMayActIn(township);
+        if (campaigns.campaign(region, coverageYear).isEmpty()) {
+            throw ApiException.notFound("该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear);
+        }
+        if (!campaigns.isTownship(region, coverageYear, township)) {
+            // an empty list would read as nobody left to chase
+            throw ApiException.invalid("township", "没有这个乡镇 / no township " + township + " among the campaign's targets");
+        }
         return new Unpaid(region, coverageYear, township, clock.instant(),
                 store.unpaid(region, coverageYear, township, BusinessTime.today(clock)));
     }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit.identity;
 
 import cn.medicare.campaign.contracts.identity.Contact;
 import cn.medicare.campaign.contracts.identity.IdNumberOpener;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ public final class ContactOpener {
      * @return empty when this service cannot open it: sealed under a key id retired from the ring since (a Friday issue kept
      *     for months), or damaged. One person's contact never fails a list of hundreds: that person shows masked.
      */
+    /** The key ids this service can open under (no key): what an operator compares with the ones that failed. */
+    public List<String> keyIds() {
+        return opener.keyIds();
+    }
+
     public Optional<Contact> open(String sealed) {
         try {
             return Optional.of(Contact.open(sealed, opener));

@@ -75,10 +75,16 @@ public final class RequestValues {
 
     /** The county (县（区）) a request names, as a parameter or in its body: a 400 on {@code region} unless six digits. */
     public static String requireRegion(String region) {
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw ApiException.invalid("region", REGION_CODE);
+        String problem = problemWithRegion(region);
+        if (problem != null) {
+            throw ApiException.invalid("region", problem);
         }
         return region;
+    }
+
+    /** @return the clerk's message for a county code that is not six digits (or missing), or null when it is one */
+    public static String problemWithRegion(String region) {
+        return region == null || !REGION.matcher(region).matches() ? REGION_CODE : null;
     }
 
     /** A value the parser read but the suite refuses; its message is the clerk's and never quotes the value. */
