@@ -8,11 +8,13 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase {
@@ -72,6 +74,19 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         assertThat(jdbc.queryForObject("select count(*) from roster_update_ahead where person_id = ?", Integer.class, enrolled.personId()))
                 .isZero();
         assertThat(awaitPublished(ASSESSED, enrolled.personId(), 1)).hasSize(1);
+    }
+
+    /** An older TargetsSet replayed from the dead-letter topic after a newer one renames no township back. */
+    @Test
+    void anOlderTargetsSetArrivingLateRenamesNoTownshipBack() {
+        Instant renamedAt = Instant.parse("2017-09-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(renamedAt, new TargetsSet("350899", 2018,
+                List.of(new TargetsSet.Target("350899100", "新城街道", 10)))));
+
+        awaitApplied(EventTraffic.publishAt(renamedAt.minusSeconds(86_400), new TargetsSet("350899", 2018,
+                List.of(new TargetsSet.Target("350899100", "城关镇", 10)))));
+
+        assertThat(jdbc.queryForObject("select name from township where township = '350899100'", String.class)).isEqualTo("新城街道");
     }
 
     @Test

@@ -52,10 +52,10 @@ public abstract class SubsidyIntegrationTestBase {
     /** Liancheng's 2018 campaign and townships, as enrollment-service published them. */
     @BeforeEach
     void lianchengCampaign() {
-        if (jdbc.queryForObject("select count(*) from township", Integer.class) < 17) {
+        if (jdbc.queryForObject("select count(*) from township where region = '350825'", Integer.class) < 17) {
             EventTraffic.publish(Liancheng.apiExample(2018), Liancheng.targets(2018));
             await().atMost(PATIENCE).untilAsserted(() -> {
-                assertThat(jdbc.queryForObject("select count(*) from township", Integer.class)).isEqualTo(17);
+                assertThat(jdbc.queryForObject("select count(*) from township where region = '350825'", Integer.class)).isEqualTo(17);
                 assertThat(jdbc.queryForObject("select count(*) from campaign where coverage_year = 2018", Integer.class)).isOne();
             });
         }

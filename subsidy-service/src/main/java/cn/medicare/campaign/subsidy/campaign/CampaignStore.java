@@ -3,6 +3,8 @@ package cn.medicare.campaign.subsidy.campaign;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -99,13 +101,18 @@ public class CampaignStore {
                 .orElse(DEFAULT_DUE_DAY);
     }
 
-    public void setTargets(TargetsSet targets) {
+    /**
+     * The townships the set names, with their names as of the set's event time: an older set (a replayed dead letter)
+     * renames nothing. A township a newer year's set no longer names stays known: an earlier year's lists still name it.
+     */
+    public void setTargets(TargetsSet targets, Instant at) {
         batch.batchUpdate("""
-                insert into township (township, region, name) values (:township, :region, :name)
-                on conflict (township) do update set region = excluded.region, name = excluded.name""",
+                insert into township (township, region, name, named_at) values (:township, :region, :name, :at)
+                on conflict (township) do update set region = excluded.region, name = excluded.name, named_at = excluded.named_at
+                where township.named_at <= excluded.named_at""",
                 targets.targets().stream().map(target -> new MapSqlParameterSource()
                         .addValue("township", target.township()).addValue("region", targets.region())
-                        .addValue("name", target.townshipName()))
+                        .addValue("name", target.townshipName()).addValue("at", Timestamp.from(at)))
                         .toArray(SqlParameterSource[]::new));
     }
 

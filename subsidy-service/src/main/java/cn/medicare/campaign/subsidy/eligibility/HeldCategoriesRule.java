@@ -25,17 +25,11 @@ public final class HeldCategoriesRule {
 
     /**
      * @param region the county of the enrolment: another county's agency certifies for its own (免申即享 where registered)
-     * @param collectionEnd the last day of the coverage year's collection period
-     */
-    public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd) {
-        return heldFor(certifications, region, collectionEnd, collectionEnd);
-    }
-
-    /**
-     * For an enrolment whose case is the certification (新认定困难人员, 福利机构收留儿童): an ADD after the cut-off, up to
-     * {@code additionsUntil}, makes its category held too; an EXIT after the cut-off counts from the next year, as for
-     * everyone (同缴同补): assisted when enrolled, the person is not asked for the rest when the assistance ends in June.
-     * An ADD and an EXIT of the same day still end in EXIT.
+     * @param collectionEnd the campaign's assistance cut-off (default the last day of the year's collection period)
+     * @param additionsUntil the cut-off itself, or for an enrolment whose case is the certification (新认定困难人员,
+     *     福利机构收留儿童) the year's end: an ADD after the cut-off up to then makes its category held too, while an EXIT
+     *     after the cut-off counts from the next year, as for everyone (同缴同补: assisted when enrolled, the person is not
+     *     asked for the rest when the assistance ends in June); an ADD and an EXIT of the same day still end in EXIT
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
             LocalDate additionsUntil) {

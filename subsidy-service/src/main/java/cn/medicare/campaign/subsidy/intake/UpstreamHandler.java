@@ -49,7 +49,7 @@ class UpstreamHandler implements DispatchingHandler {
         this.locks = locks;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER)
                 .on(CampaignDefined.class, this::define)
-                .on(TargetsSet.class, campaigns::setTargets)
+                .onTimed(TargetsSet.class, campaigns::setTargets)
                 .inRuns(PersonEnrolled.class, roster::enrol)
                 .onTimed(PersonUpdated.class, roster::update)
                 .onTimed(PersonWithdrawn.class, this::withdraw)

@@ -11,6 +11,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HeldCategoriesRuleTests {
@@ -22,51 +23,51 @@ class HeldCategoriesRuleTests {
 
     @Test
     void anAddDuringTheCollectionPeriodCountsForThatYear() {
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), REGION, END_2018))
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddOnTheLastDayOfThePeriodStillCounts() {
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), REGION, END_2018))
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddAfterThePeriodCountsFromTheNextYear() {
         List<Certification> certifications = List.of(row(EXTREME_POVERTY, ADD, "2018-03-01", 1));
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2019)).containsExactly(EXTREME_POVERTY);
+        assertThat(held(certifications, REGION, END_2018)).isEmpty();
+        assertThat(held(certifications, REGION, END_2019)).containsExactly(EXTREME_POVERTY);
     }
 
     @Test
     void anExitByTheEndOfThePeriodEndsTheCategoryForThatYear() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-20", 2));
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).isEmpty();
+        assertThat(held(certifications, REGION, END_2018)).isEmpty();
     }
 
     @Test
     void anExitAfterThePeriodLeavesThatYearAssisted() {
         List<Certification> certifications = List.of(
                 row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2018-02-01", 2));
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2019)).isEmpty();
+        assertThat(held(certifications, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(certifications, REGION, END_2019)).isEmpty();
     }
 
     @Test
     void theLatestEffectiveRowDecidesWhateverOrderTheRowsWereSentIn() {
         List<Certification> readdedAfterExit = List.of(
                 row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-09-01", 2));
-        assertThat(HeldCategoriesRule.heldFor(readdedAfterExit, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(readdedAfterExit, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     /** Reporting's certified counts and lists take the EXIT of a day as the last word too. */
     @Test
     void anAddAndAnExitOfTheSameDayEndInExitWhicheverCameFirst() {
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01", 1), row(MINIMUM_LIVING, ADD, "2017-11-01", 2)),
+        assertThat(held(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01", 1), row(MINIMUM_LIVING, ADD, "2017-11-01", 2)),
                 REGION, END_2018)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-01", 2)),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-01", 2)),
                 REGION, END_2018)).isEmpty();
     }
 
@@ -80,7 +81,7 @@ class HeldCategoriesRuleTests {
         List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2));
 
         assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
+        assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2)),
                 REGION, END_2018, yearEnd)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(MINIMUM_LIVING, EXIT, "2018-03-01", 2)),
@@ -95,15 +96,20 @@ class HeldCategoriesRuleTests {
         Certification neighbours = new Certification(MINIMUM_LIVING, ADD, LocalDate.parse("2017-10-15"), 1, "350821");
         Certification keptBeforeCounties = new Certification(EXTREME_POVERTY, ADD, LocalDate.parse("2017-10-15"), 2, null);
 
-        assertThat(HeldCategoriesRule.heldFor(List.of(neighbours, keptBeforeCounties), REGION, END_2018)).containsExactly(EXTREME_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(neighbours), "350821", END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(List.of(neighbours, keptBeforeCounties), REGION, END_2018)).containsExactly(EXTREME_POVERTY);
+        assertThat(held(List.of(neighbours), "350821", END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void categoriesAreHeldEachOnItsOwn() {
         List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01", 1),
                 row(EXTREME_POVERTY, ADD, "2017-10-01", 2), row(MINIMUM_LIVING, EXIT, "2017-11-01", 3));
-        assertThat(HeldCategoriesRule.heldFor(certifications, REGION, END_2018)).containsExactly(EXTREME_POVERTY);
+        assertThat(held(certifications, REGION, END_2018)).containsExactly(EXTREME_POVERTY);
+    }
+
+    /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
+    private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate cutoff) {
+        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date, long sequence) {
