@@ -10,8 +10,8 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.LockedTable;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,7 +213,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
 
     /**
      * Two posts with one refund number for two payers, the first held inside its transaction (the outbox locked here)
-     * until the second waits on its refund row: the second is a duplicate, as one after the other, never a 500.
+     * until the second waits for the number's turn: the second is a duplicate, as one after the other, never a 500.
      */
     @Test
     void twoPostsRacingWithOneRefundNumberForTwoPayersAnswerAsOneAfterTheOther() throws Exception {
@@ -222,16 +222,12 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         String refundNo = refundNo();
         CompletableFuture<HttpResponse<String>> firstPost;
         CompletableFuture<HttpResponse<String>> secondPost;
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (var statement = holder.createStatement()) {
-                statement.execute("lock table outbox in share mode");
-            }
+        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
             firstPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, first, "30.00"))));
-            await().atMost(PATIENCE).until(() -> waiting("insert into outbox%") >= 1);
+            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
             secondPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, second, "30.00"))));
-            await().atMost(PATIENCE).until(() -> secondPost.isDone() || waiting("insert into refund%") == 1);
-            holder.rollback();
+            await().atMost(PATIENCE).until(() -> secondPost.isDone()
+                    || outbox.waiting("select pg_advisory_xact_lock(hashtext('refund')%") == 1);
         }
 
         JsonNode firstOutcome = TaxApi.json(firstPost.get(60, TimeUnit.SECONDS));
@@ -240,12 +236,6 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(firstOutcome.get("accepted").asInt()).isEqualTo(1);
         assertThat(TaxApi.json(secondAnswer).get("duplicates").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo)).isOne();
-    }
-
-    private int waiting(String query) {
-        return jdbc.queryForObject("""
-                select count(*) from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and query like ?""", Integer.class, query);
     }
 
     @Test

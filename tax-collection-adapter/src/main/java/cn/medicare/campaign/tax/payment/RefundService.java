@@ -47,6 +47,7 @@ class RefundService {
         // first, so that two posts refunding one voucher (one payer) are decided one after the other
         locks.lock(rows.valid().stream().flatMap(refund -> payments.paid(refund.voucherNo()).stream()).map(PaymentStore.Paid::personId)
                 .toList());
+        payments.takeTurns(rows.valid().stream().map(Refund::refundNo).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
@@ -77,10 +78,7 @@ class RefundService {
             }
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
-            if (!payments.storeRefund(refunded)) {
-                duplicates++;
-                continue;
-            }
+            payments.storeRefund(refunded);
             levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
                     payment.channel() == PaymentChannel.ASSISTANCE_FUND);
             outbox.append(refunded);
