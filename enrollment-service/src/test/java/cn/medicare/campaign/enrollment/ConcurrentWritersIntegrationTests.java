@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.LockedTable;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -111,23 +111,12 @@ class ConcurrentWritersIntegrationTests {
             Supplier<HttpResponse<String>> first, Supplier<HttpResponse<String>> second) throws Exception {
         CompletableFuture<HttpResponse<String>> firstAnswer;
         CompletableFuture<HttpResponse<String>> secondAnswer;
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (var statement = holder.createStatement()) {
-                statement.execute("lock table " + table + " in share mode");
-            }
+        try (LockedTable locked = LockedTable.lock(dataSource, table)) {
             firstAnswer = CompletableFuture.supplyAsync(first);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waiting(blockedStatement + "%") == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> locked.waiting(blockedStatement + "%") == 1);
             secondAnswer = CompletableFuture.supplyAsync(second);
-            await().atMost(Duration.ofSeconds(30)).until(() -> secondAnswer.isDone() || waiting("%") == 2);
-            holder.rollback();
+            await().atMost(Duration.ofSeconds(30)).until(() -> secondAnswer.isDone() || locked.waiting("%") == 2);
         }
         return List.of(firstAnswer.get(30, TimeUnit.SECONDS), secondAnswer.get(30, TimeUnit.SECONDS));
-    }
-
-    private int waiting(String query) {
-        return jdbc.queryForObject("""
-                select count(*) from pg_stat_activity
-                where datname = current_database() and wait_event_type = 'Lock' and query like ?""", Integer.class, query);
     }
 }

@@ -636,6 +636,11 @@ class EnrollmentApiIntegrationTests {
         assertThat(jdbc.queryForList("select withdrawal_reason from enrolment where person_id in (?, ?) order by withdrawal_reason",
                 String.class, Liancheng.personId(movedAway), Liancheng.personId(employed))).containsExactly("EMPLOYEE_INSURANCE", "MOVED_AWAY");
 
+        HttpResponse<String> twice = api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/batch",
+                "[" + Liancheng.enrolment(movedAway, Liancheng.LIANFENG) + "," + Liancheng.enrolment(movedAway, Liancheng.LIANFENG) + "]");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(200);
+        assertThat(json(twice).get("rejected")).hasSize(2);
+
         JsonNode back = json(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/batch",
                 "[" + Liancheng.enrolment(movedAway, Liancheng.LIANFENG).replace("2017-10-09", "2017-11-20") + "]"));
         assertThat(back.get("accepted").asInt()).as(back.toString()).isEqualTo(1);

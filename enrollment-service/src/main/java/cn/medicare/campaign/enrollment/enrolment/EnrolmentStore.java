@@ -253,7 +253,8 @@ class EnrolmentStore {
                 .param("coverageYears", enrolments.stream().map(Enrolment::coverageYear).toArray(Integer[]::new))
                 .query((row, n) -> new Returnable(row.getString(1), row.getObject(2, LocalDate.class),
                         WithdrawalReason.valueOf(row.getString(3)))).list().stream()
-                .collect(Collectors.toMap(Returnable::personYear, returnable -> returnable));
+                // a list may name a person twice for one year (the repeat is reported): one row each
+                .collect(Collectors.toMap(Returnable::personYear, returnable -> returnable, (first, repeat) -> first));
     }
 
     /** Those of these people who have a row for the year, withdrawn or not. */

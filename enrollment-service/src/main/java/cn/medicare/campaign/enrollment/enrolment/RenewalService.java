@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -94,12 +95,15 @@ class RenewalService {
         }
         after[0] = page.get(page.size() - 1).personId();
         List<String> people = page.stream().map(Enrolment::personId).toList();
-        // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death
+        // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death; last year's
+        // enrolment is read again under the locks, a withdrawal since the page was read being one of those facts
         locks.lock(people);
+        Set<String> standing = roster.activeAmong(people, campaign.coverageYear() - 1).stream().map(EnrolmentStore.Active::personId)
+                .collect(Collectors.toSet());
         Map<String, LocalDate> deaths = roster.deceasedOn(people);
         Map<String, List<ExclusionStore.Exclusion>> excluded = exclusions.of(people);
         List<Enrolment> renewals = new ArrayList<>();
-        for (Enrolment previous : page) {
+        for (Enrolment previous : page.stream().filter(previous -> standing.contains(previous.personId())).toList()) {
             Enrolment renewed = renewal(previous, campaign, today);
             // a roll-over run too late for any start within the year would ask people to pay for a year that covers nobody
             if (EnrolmentBlockRule.why(campaign.coverageYear(), today, deaths.get(previous.personId()),

@@ -1,0 +1,60 @@
+package cn.medicare.campaign.infra.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A table locked in SHARE mode by a transaction of the test's own: a writer of it waits there, inside its own transaction,
+ * until the test closes this. How a test of two writers at once holds the first one while the second runs as far as it
+ * can, and then lets both finish, without a sleep.
+ */
+public final class LockedTable implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final Connection holder;
+
+    private LockedTable(DataSource dataSource, Connection holder) {
+        this.dataSource = dataSource;
+        this.holder = holder;
+    }
+
+    public static LockedTable lock(DataSource dataSource, String table) throws SQLException {
+        Connection holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (Statement statement = holder.createStatement()) {
+            statement.execute("lock table " + table + " in share mode");
+        }
+        return new LockedTable(dataSource, holder);
+    }
+
+    /**
+     * How many sessions of the database wait for a lock while running a statement like {@code statement} (SQL LIKE). Read on
+     * a connection of its own: a transaction reads the sessions' activity once and keeps that snapshot until it ends.
+     */
+    public int waiting(String statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select count(*) from pg_stat_activity
+                        where datname = current_database() and wait_event_type = 'Lock' and query like ?""")) {
+            query.setString(1, statement);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
+    /** Lets the writers waiting on the table go on. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            holder.rollback();
+        } finally {
+            holder.close();
+        }
+    }
+}
