@@ -19,8 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * How far behind the pipeline runs, as seen from each service's own database, for the alert rules
  * of {@code deploy/prometheus/alerts.yml}:
  * <ul>
- * <li>{@code insurance_outbox_slot_lag_bytes{slot}}: WAL the relay's replication slot has not confirmed yet (what
- * PostgreSQL must keep on disk for it);</li>
+ * <li>{@code insurance_outbox_slot_lag_bytes{slot}}: the WAL PostgreSQL keeps on disk for the relay's replication slot,
+ * from its {@code restart_lsn}: a long transaction anywhere on the server holds that back while the relay's confirmed
+ * position moves on, and the disk fills all the same;</li>
  * <li>{@code insurance_outbox_slot_lag_seconds{slot}}: the slot's replay lag as its walsender reports it (0 while
  * nothing waits);</li>
  * <li>{@code insurance_outbox_slot_active{slot}}: 1 while a relay (Debezium) reads the slot, 0 while none does: the
@@ -48,7 +49,7 @@ public class PipelineGauges {
         this.inbox = inbox;
         this.group = group;
         this.slotBytes = MultiGauge.builder("insurance.outbox.slot.lag.bytes").baseUnit("bytes")
-                .description("WAL the outbox relay's replication slot has not confirmed").register(meters);
+                .description("WAL kept on disk for the outbox relay's replication slot").register(meters);
         this.slotSeconds = MultiGauge.builder("insurance.outbox.slot.lag.seconds").baseUnit("seconds")
                 .description("How far behind the outbox relay's replication slot is, in time").register(meters);
         this.slotActive = MultiGauge.builder("insurance.outbox.slot.active")
@@ -66,7 +67,7 @@ public class PipelineGauges {
             List<MultiGauge.Row<?>> active = new ArrayList<>();
             jdbc.sql("""
                     select s.slot_name,
-                           coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), s.confirmed_flush_lsn), 0) as lag_bytes,
+                           coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), s.restart_lsn), 0) as lag_bytes,
                            coalesce(extract(epoch from r.replay_lag), 0) as lag_seconds, s.active
                     from pg_replication_slots s
                     left join pg_stat_replication r on r.pid = s.active_pid
