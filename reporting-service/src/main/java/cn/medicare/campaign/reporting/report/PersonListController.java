@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -112,14 +111,7 @@ class PersonListController {
     @PostMapping(value = "/api/v1/lists", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
     ResponseEntity<ListsIssued> issue(@RequestBody IssueRequest request) {
-        List<InputError> errors = new ArrayList<>();
-        String region = RequestValues.problemWithRegion(request.region());
-        if (region != null) {
-            errors.add(InputError.field("region", region));
-        }
-        if (request.coverageYear() == null) {
-            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
-        }
+        List<InputError> errors = RequestValues.campaignKeyErrors(request.region(), request.coverageYear());
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -66,13 +66,7 @@ class ReportController {
             errors.add(InputError.field("type", "须填写报表类型：WEEKLY、HALF_MONTHLY、MONTHLY、STAGE 或 ON_DEMAND"
                     + " / is required: WEEKLY, HALF_MONTHLY, MONTHLY, STAGE or ON_DEMAND"));
         }
-        String region = RequestValues.problemWithRegion(request.region());
-        if (region != null) {
-            errors.add(InputError.field("region", region));
-        }
-        if (request.coverageYear() == null) {
-            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
-        }
+        errors.addAll(RequestValues.campaignKeyErrors(request.region(), request.coverageYear()));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

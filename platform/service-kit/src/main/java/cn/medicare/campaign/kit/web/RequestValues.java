@@ -3,6 +3,8 @@ package cn.medicare.campaign.kit.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -80,6 +82,19 @@ public final class RequestValues {
             throw ApiException.invalid("region", problem);
         }
         return region;
+    }
+
+    /** What is wrong with a body naming a campaign (a {@code region} of six digits, a {@code coverageYear}), field by field. */
+    public static List<InputError> campaignKeyErrors(String region, Integer coverageYear) {
+        List<InputError> errors = new ArrayList<>();
+        String problem = problemWithRegion(region);
+        if (problem != null) {
+            errors.add(InputError.field("region", problem));
+        }
+        if (coverageYear == null) {
+            errors.add(InputError.field("coverageYear", "必填，如 2018 / is required, e.g. 2018"));
+        }
+        return errors;
     }
 
     /** @return the clerk's message for a county code that is not six digits (or missing), or null when it is one */
