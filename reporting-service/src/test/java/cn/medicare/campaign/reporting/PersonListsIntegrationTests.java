@@ -21,8 +21,11 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -403,6 +406,24 @@ class PersonListsIntegrationTests {
                     .isEqualTo(json(bureau.get(lists + township)).get("people").size())
                     .isEqualTo(n == 0 ? 1 : 0);
         }
+    }
+
+    /** One list certifies, ends and certifies again one person's 低保 (March, June, October): the last row counts. */
+    @Test
+    void aListThatCertifiesEndsAndCertifiesAgainLeavesThePersonCertified() {
+        ReportingMother county = new ReportingMother("350875");
+        EventTraffic.publish(county.campaign(), county.targets());
+        List<UUID> rows = new ArrayList<>();
+        for (Object[] row : new Object[][] {{AdjustmentAction.ADD, LocalDate.of(2017, 3, 1)}, {AdjustmentAction.EXIT, LocalDate.of(2017, 6, 30)},
+                {AdjustmentAction.ADD, LocalDate.of(2017, 10, 1)}}) {
+            rows.add(EventTraffic.publishAt(Instant.now(), new EligibilityAdjusted(county.personId(1), 2018, "350875", Agency.CIVIL_AFFAIRS,
+                    AssistanceCategory.MINIMUM_LIVING, (AdjustmentAction) row[0], (LocalDate) row[1], "batch-2017-10", county.township(0), "城关村")));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id::text = any(?)",
+                Integer.class, (Object) rows.stream().map(UUID::toString).toArray(String[]::new)) == 3);
+
+        assertThat(personIds(json(ApiClient.at(port).as("bureau").get(
+                "/api/v1/lists/certified-not-enrolled?region=350875&coverageYear=2018")))).containsExactly(county.personId(1));
     }
 
     /** A mistyped township code is the caller's mistake, not an empty list (which reads as nobody left to chase). */
