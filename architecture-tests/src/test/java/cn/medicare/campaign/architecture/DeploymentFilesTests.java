@@ -3,6 +3,7 @@ package cn.medicare.campaign.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -137,6 +139,27 @@ class DeploymentFilesTests {
         assertThat(env).extracting(variable -> (String) variable.get("name")).containsExactlyInAnyOrderElementsOf(placeholders);
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/connectors.sh"))).as("the files go to Strimzi unchanged")
                 .doesNotContain("database.hostname");
+    }
+
+    /** On Kubernetes the operator loads what Compose loads: the same rules and dashboard, rendered by {@code k8s/observability.sh}. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesGetsTheAlertRulesAndTheDashboardComposeLoads() throws Exception {
+        Process render = new ProcessBuilder("bash", "deploy/k8s/observability.sh", "monitoring").directory(ROOT.toFile()).start();
+        String rendered = new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(render.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(render.exitValue()).as(new String(render.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+
+        List<Map<String, Object>> documents = new ArrayList<>();
+        new Yaml().loadAll(rendered).forEach(document -> documents.add((Map<String, Object>) document));
+        assertThat(documents).extracting(document -> document.get("kind")).containsExactly("PrometheusRule", "ConfigMap");
+        Map<String, Object> rule = documents.get(0);
+        assertThat((Map<String, Object>) ((Map<String, Object>) rule.get("metadata")).get("labels")).containsEntry("release", "monitoring");
+        assertThat(rule.get("spec")).isEqualTo(new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"))));
+        Map<String, Object> dashboard = documents.get(1);
+        assertThat((Map<String, Object>) ((Map<String, Object>) dashboard.get("metadata")).get("labels")).containsEntry("grafana_dashboard", "1");
+        assertThat((Map<String, Object>) dashboard.get("data")).containsEntry("insurance-campaign.json",
+                Files.readString(ROOT.resolve("deploy/grafana/dashboards/insurance-campaign.json")));
     }
 
     private static String debeziumVersion() throws IOException {
