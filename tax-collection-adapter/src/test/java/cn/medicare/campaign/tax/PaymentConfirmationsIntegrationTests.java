@@ -7,11 +7,10 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.infra.testing.LockedTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -365,34 +364,28 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * The same voucher posted for two payers at once (a webhook and a hand-corrected resend): the locks are per payer,
-     * so the two meet at the voucher's primary key. The second is a duplicate (API.md), not a 500. The first one's
-     * transaction is held open here, so that the second insert waits on it and then meets the key.
+     * The same voucher posted for two payers at once (a webhook and a hand-corrected resend), the first post held inside
+     * its transaction (the outbox locked here) until the second waits at the voucher's key: the second is decided again and
+     * is a duplicate (API.md), not a 500.
      */
     @Test
     void aVoucherPostedForAnotherPayerWhileItsFirstPostCommitsIsADuplicate() throws Exception {
         String voucherNo = Vouchers.next();
-        String payer = enrolledAndAssessed(null);
-        try (Connection first = dataSource.getConnection()) {
-            first.setAutoCommit(false);
-            try (PreparedStatement insert = first.prepareStatement("""
-                    insert into payment (voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel, paid_at, source)
-                    values (?, 'another-payer', 2018, '350825', '350825***********1', 180.00, 'WECHAT', now(), 'WEBHOOK')""")) {
-                insert.setString(1, voucherNo);
-                insert.executeUpdate();
-            }
-            CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() ->
-                    api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, payer, "180.00"))));
-            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
-                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into payment%'""",
-                    Integer.class) == 1);
-            first.commit();
-
-            HttpResponse<String> answer = second.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            assertThat(TaxApi.json(answer).get("duplicates").asInt()).isOne();
-            assertThat(TaxApi.json(answer).get("accepted").asInt()).isZero();
+        String first = enrolledAndAssessed(null);
+        String second = enrolledAndAssessed(null);
+        CompletableFuture<HttpResponse<String>> firstPost;
+        CompletableFuture<HttpResponse<String>> secondPost;
+        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
+            firstPost = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, first, "180.00"))));
+            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
+            secondPost = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, second, "180.00"))));
+            await().atMost(PATIENCE).until(() -> secondPost.isDone() || outbox.waiting("insert into payment%") == 1);
         }
+
+        assertThat(TaxApi.json(firstPost.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).get("accepted").asInt()).isOne();
+        HttpResponse<String> answer = secondPost.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(TaxApi.json(answer).get("duplicates").asInt()).isOne();
+        assertThat(TaxApi.json(answer).get("accepted").asInt()).isZero();
     }
 }

@@ -3,18 +3,27 @@ package cn.medicare.campaign.tax;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.LockedTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
+
+    @Autowired
+    DataSource dataSource;
 
     private static final String HEADER = "voucherNo,idNumber,coverageYear,amount,channel,paidAt\n";
     /** Only this test pays on this day (Asia/Shanghai), so it sees exactly its own confirmations. */
@@ -181,6 +190,36 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.get("tax-bureau", "/api/v1/reconciliations/2017-10-25").statusCode()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select count(*) from payment where person_id = ?", Integer.class, residents.personId(payer)))
                 .isZero();
+    }
+
+    /**
+     * A day's file naming a voucher for one payer while a webhook's post of that voucher for another is held inside its
+     * transaction (the outbox locked here): the file meets the post at the voucher's key, is compared again once the post
+     * committed, and lists the voucher as a mismatch of person, as it would after the post; it answered 500.
+     */
+    @Test
+    void aFileRacingAWebhookForOneVoucherOfTwoPayersListsAMismatch() throws Exception {
+        String voucherNo = Vouchers.next();
+        String posted = enrolledAndAssessed(null);
+        String filed = enrolledAndAssessed(null);
+        CompletableFuture<HttpResponse<String>> post;
+        CompletableFuture<HttpResponse<String>> file;
+        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
+            post = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(confirmation(voucherNo, posted, "180.00",
+                    "2017-10-28T02:00:00Z"))));
+            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
+            file = CompletableFuture.supplyAsync(() -> api.reconcileAs("tax-bureau", "2017-10-28",
+                    HEADER + voucherNo + "," + filed + ",2018,180.00,WECHAT,2017-10-28T02:00:00Z\n"));
+            await().atMost(PATIENCE).until(() -> file.isDone() || outbox.waiting("insert into payment%") == 1);
+        }
+
+        assertThat(TaxApi.json(post.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).get("accepted").asInt()).isOne();
+        HttpResponse<String> answer = file.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode mismatch = TaxApi.json(answer).get("mismatches").get(0);
+        assertThat(mismatch.get("voucherNo").asString()).isEqualTo(voucherNo);
+        assertThat(mismatch.get("differences")).extracting(JsonNode::asString).contains("person");
+        assertThat(paidTotal(filed)).isEqualTo("0.00");
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String field) {

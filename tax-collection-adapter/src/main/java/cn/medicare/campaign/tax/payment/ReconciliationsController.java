@@ -6,6 +6,7 @@ import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,15 @@ class ReconciliationsController {
         // the signature covers the bytes, so they are read whole: the kit's body limit bounds them
         byte[] file = signedRequests.verified(timestamp, signed, "POST /api/v1/reconciliations/" + date, body);
         LocalDate day = day(date);
-        return reconciliations.reconcile(day, ReconciliationFile.read(intake, file, contentType, clock));
+        ReconciliationFile.Rows rows = ReconciliationFile.read(intake, file, contentType, clock);
+        try {
+            return reconciliations.reconcile(day, rows);
+        } catch (DuplicateKeyException voucherPostedMeanwhile) {
+            // the locks are per payer: a webhook's post of one of the file's vouchers for another payer meets the file only
+            // at the voucher's key; rolled back, the file is compared again and finds it received (a mismatch of person).
+            // Not a lock per voucher: a day's file holds tens of thousands, beyond PostgreSQL's lock table
+            return reconciliations.reconcile(day, rows);
+        }
     }
 
     @GetMapping("/api/v1/reconciliations/{date}")

@@ -47,7 +47,6 @@ class RefundService {
         // first, so that two posts refunding one voucher (one payer) are decided one after the other
         locks.lock(rows.valid().stream().flatMap(refund -> payments.paid(refund.voucherNo()).stream()).map(PaymentStore.Paid::personId)
                 .toList());
-        payments.takeTurns(rows.valid().stream().map(Refund::refundNo).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
@@ -78,7 +77,10 @@ class RefundService {
             }
             PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
                     refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
-            payments.storeRefund(refunded);
+            if (!payments.storeRefund(refunded)) {
+                duplicates++;
+                continue;
+            }
             levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
                     payment.channel() == PaymentChannel.ASSISTANCE_FUND);
             outbox.append(refunded);
