@@ -1,7 +1,6 @@
 package cn.medicare.campaign.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Liancheng;
@@ -11,9 +10,6 @@ import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConcurrentWritersIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
@@ -65,9 +62,11 @@ class ConcurrentWritersIntegrationTests {
         String idNumber = Liancheng.idNumber("19380101", 611);
         String personId = Liancheng.personId(idNumber);
 
-        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("enrolment_audit", "insert into enrolment_audit",
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "enrolment_audit",
                 () -> api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)),
-                () -> api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,name,date\r\n" + idNumber + ",某某,2018-03-01\r\n"));
+                "insert into enrolment_audit%",
+                () -> api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,name,date\r\n" + idNumber + ",某某,2018-03-01\r\n"),
+                "insert into person_lock%", PATIENCE);
 
         assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(201);
         assertThat(answers.get(1).statusCode()).as(answers.get(1).body()).isEqualTo(200);
@@ -80,9 +79,9 @@ class ConcurrentWritersIntegrationTests {
     @Test
     void twoFirstDefinitionsOfACampaignAtOnceAreVersionsOneAndTwo() throws Exception {
         String campaign = Liancheng.apiExampleJson(2018).replace("\"coverageYear\":2018", "\"coverageYear\":2024");
-        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("outbox", "insert into outbox",
-                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign),
-                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign));
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign), "insert into outbox%",
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2024", campaign), "select pg_advisory_xact_lock%", PATIENCE);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
         assertThat(answers.stream().map(answer -> JSON.readTree(answer.body()).get("version").asInt()).toList())
@@ -94,29 +93,13 @@ class ConcurrentWritersIntegrationTests {
     /** Two replacements of a campaign's targets at once both succeed, the second replacing the first whole. */
     @Test
     void twoReplacementsOfTheTargetsAtOnceBothSucceed() throws Exception {
-        List<HttpResponse<String>> answers = oneHeldWhileTheOtherRuns("outbox", "insert into outbox",
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()), "insert into outbox%",
                 () -> api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()),
-                () -> api.as("bureau").put("/api/v1/campaigns/350825/2018/targets", Liancheng.twoTownshipsJson()));
+                "select pg_advisory_xact_lock%", PATIENCE);
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
         assertThat(jdbc.queryForObject("select count(*) from township_target where region = '350825' and coverage_year = 2018",
                 Integer.class)).isEqualTo(2);
-    }
-
-    /**
-     * Runs {@code first} until it waits on {@code table} (locked here in SHARE mode, which its statement starting with
-     * {@code blockedStatement} needs), then {@code second} until it finishes or waits too, then lets both finish.
-     */
-    private List<HttpResponse<String>> oneHeldWhileTheOtherRuns(String table, String blockedStatement,
-            Supplier<HttpResponse<String>> first, Supplier<HttpResponse<String>> second) throws Exception {
-        CompletableFuture<HttpResponse<String>> firstAnswer;
-        CompletableFuture<HttpResponse<String>> secondAnswer;
-        try (LockedTable locked = LockedTable.lock(dataSource, table)) {
-            firstAnswer = CompletableFuture.supplyAsync(first);
-            await().atMost(Duration.ofSeconds(30)).until(() -> locked.waiting(blockedStatement + "%") == 1);
-            secondAnswer = CompletableFuture.supplyAsync(second);
-            await().atMost(Duration.ofSeconds(30)).until(() -> secondAnswer.isDone() || locked.waiting("%") == 2);
-        }
-        return List.of(firstAnswer.get(30, TimeUnit.SECONDS), secondAnswer.get(30, TimeUnit.SECONDS));
     }
 }

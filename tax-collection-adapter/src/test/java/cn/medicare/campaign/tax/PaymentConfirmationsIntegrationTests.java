@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -373,17 +371,13 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         String voucherNo = Vouchers.next();
         String first = enrolledAndAssessed(null);
         String second = enrolledAndAssessed(null);
-        CompletableFuture<HttpResponse<String>> firstPost;
-        CompletableFuture<HttpResponse<String>> secondPost;
-        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
-            firstPost = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, first, "180.00"))));
-            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
-            secondPost = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, second, "180.00"))));
-            await().atMost(PATIENCE).until(() -> secondPost.isDone() || outbox.waiting("insert into payment%") == 1);
-        }
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, first, "180.00"))), "insert into outbox%",
+                () -> api.confirm(confirmations(TaxBureauBodies.confirmation(voucherNo, second, "180.00"))), "insert into payment%",
+                PATIENCE);
 
-        assertThat(TaxApi.json(firstPost.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).get("accepted").asInt()).isOne();
-        HttpResponse<String> answer = secondPost.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(TaxApi.json(answers.get(0)).get("accepted").asInt()).isOne();
+        HttpResponse<String> answer = answers.get(1);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(TaxApi.json(answer).get("duplicates").asInt()).isOne();
         assertThat(TaxApi.json(answer).get("accepted").asInt()).isZero();

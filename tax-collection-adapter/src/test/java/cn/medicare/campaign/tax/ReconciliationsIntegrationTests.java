@@ -3,7 +3,6 @@ package cn.medicare.campaign.tax;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
@@ -13,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -202,19 +199,13 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         String voucherNo = Vouchers.next();
         String posted = enrolledAndAssessed(null);
         String filed = enrolledAndAssessed(null);
-        CompletableFuture<HttpResponse<String>> post;
-        CompletableFuture<HttpResponse<String>> file;
-        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
-            post = CompletableFuture.supplyAsync(() -> api.confirm(confirmations(confirmation(voucherNo, posted, "180.00",
-                    "2017-10-28T02:00:00Z"))));
-            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
-            file = CompletableFuture.supplyAsync(() -> api.reconcileAs("tax-bureau", "2017-10-28",
-                    HEADER + voucherNo + "," + filed + ",2018,180.00,WECHAT,2017-10-28T02:00:00Z\n"));
-            await().atMost(PATIENCE).until(() -> file.isDone() || outbox.waiting("insert into payment%") == 1);
-        }
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.confirm(confirmations(confirmation(voucherNo, posted, "180.00", "2017-10-28T02:00:00Z"))), "insert into outbox%",
+                () -> api.reconcileAs("tax-bureau", "2017-10-28", HEADER + voucherNo + "," + filed + ",2018,180.00,WECHAT,2017-10-28T02:00:00Z\n"),
+                "insert into payment%", PATIENCE);
 
-        assertThat(TaxApi.json(post.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).get("accepted").asInt()).isOne();
-        HttpResponse<String> answer = file.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(TaxApi.json(answers.get(0)).get("accepted").asInt()).isOne();
+        HttpResponse<String> answer = answers.get(1);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode mismatch = TaxApi.json(answer).get("mismatches").get(0);
         assertThat(mismatch.get("voucherNo").asString()).isEqualTo(voucherNo);

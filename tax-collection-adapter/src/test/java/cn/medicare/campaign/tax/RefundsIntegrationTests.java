@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,17 +218,12 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         String first = paid(enrolledAndAssessed(null), "180.00");
         String second = paid(enrolledAndAssessed(null), "180.00");
         String refundNo = refundNo();
-        CompletableFuture<HttpResponse<String>> firstPost;
-        CompletableFuture<HttpResponse<String>> secondPost;
-        try (LockedTable outbox = LockedTable.lock(dataSource, "outbox")) {
-            firstPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, first, "30.00"))));
-            await().atMost(PATIENCE).until(() -> outbox.waiting("insert into outbox%") >= 1);
-            secondPost = CompletableFuture.supplyAsync(() -> api.refund(refunds(refund(refundNo, second, "30.00"))));
-            await().atMost(PATIENCE).until(() -> secondPost.isDone() || outbox.waiting("insert into refund%") == 1);
-        }
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.refund(refunds(refund(refundNo, first, "30.00"))), "insert into outbox%",
+                () -> api.refund(refunds(refund(refundNo, second, "30.00"))), "insert into refund%", PATIENCE);
 
-        JsonNode firstOutcome = TaxApi.json(firstPost.get(60, TimeUnit.SECONDS));
-        HttpResponse<String> secondAnswer = secondPost.get(60, TimeUnit.SECONDS);
+        JsonNode firstOutcome = TaxApi.json(answers.get(0));
+        HttpResponse<String> secondAnswer = answers.get(1);
         assertThat(secondAnswer.statusCode()).as(secondAnswer.body()).isEqualTo(200);
         assertThat(firstOutcome.get("accepted").asInt()).isEqualTo(1);
         assertThat(TaxApi.json(secondAnswer).get("duplicates").asInt()).isEqualTo(1);

@@ -36,11 +36,11 @@ public final class HeldCategoriesRule {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
         List<Certification> later = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
-        Set<String> exitDays = new HashSet<>();
+        Set<Map.Entry<AssistanceCategory, LocalDate>> exitDays = new HashSet<>();
         later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
-                .forEach(exit -> exitDays.add(exit.category() + ":" + exit.effectiveDate()));
+                .forEach(exit -> exitDays.add(Map.entry(exit.category(), exit.effectiveDate())));
         later.stream().filter(certification -> certification.action() == AdjustmentAction.ADD
-                        && !exitDays.contains(certification.category() + ":" + certification.effectiveDate()))
+                        && !exitDays.contains(Map.entry(certification.category(), certification.effectiveDate())))
                 .forEach(addition -> held.add(addition.category()));
         return held;
     }

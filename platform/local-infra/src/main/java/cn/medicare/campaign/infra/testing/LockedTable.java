@@ -1,16 +1,23 @@
 package cn.medicare.campaign.infra.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * A table locked in SHARE mode by a transaction of the test's own: a writer of it waits there, inside its own transaction,
- * until the test closes this. How a test of two writers at once holds the first one while the second runs as far as it
- * can, and then lets both finish, without a sleep.
+ * until the lock is let go. How a test of two writers at once holds the first one while the second runs as far as it
+ * can, and then lets both finish, without a sleep ({@link #firstHeldWhileSecondRuns}).
  */
 public final class LockedTable implements AutoCloseable {
 
@@ -22,7 +29,7 @@ public final class LockedTable implements AutoCloseable {
         this.holder = holder;
     }
 
-    public static LockedTable lock(DataSource dataSource, String table) throws SQLException {
+    private static LockedTable lock(DataSource dataSource, String table) throws SQLException {
         Connection holder = dataSource.getConnection();
         holder.setAutoCommit(false);
         try (Statement statement = holder.createStatement()) {
@@ -35,7 +42,7 @@ public final class LockedTable implements AutoCloseable {
      * How many sessions of the database wait for a lock while running a statement like {@code statement} (SQL LIKE). Read on
      * a connection of its own: a transaction reads the sessions' activity once and keeps that snapshot until it ends.
      */
-    public int waiting(String statement) throws SQLException {
+    private int waiting(String statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
                         select count(*) from pg_stat_activity
@@ -46,6 +53,26 @@ public final class LockedTable implements AutoCloseable {
                 return count.getInt(1);
             }
         }
+    }
+
+    /**
+     * Two writers at once: runs {@code first} until it waits on {@code table} in a statement like {@code firstWaits} (SQL
+     * LIKE), then {@code second} until it finishes or waits in a statement like {@code secondWaits}, then lets both
+     * finish.
+     *
+     * @return their answers, first's then second's
+     */
+    public static <T> List<T> firstHeldWhileSecondRuns(DataSource dataSource, String table, Supplier<T> first, String firstWaits,
+            Supplier<T> second, String secondWaits, Duration patience) throws Exception {
+        CompletableFuture<T> firstAnswer;
+        CompletableFuture<T> secondAnswer;
+        try (LockedTable locked = lock(dataSource, table)) {
+            firstAnswer = CompletableFuture.supplyAsync(first);
+            await().atMost(patience).until(() -> locked.waiting(firstWaits) >= 1);
+            secondAnswer = CompletableFuture.supplyAsync(second);
+            await().atMost(patience).until(() -> secondAnswer.isDone() || locked.waiting(secondWaits) >= 1);
+        }
+        return List.of(firstAnswer.get(patience.toSeconds(), TimeUnit.SECONDS), secondAnswer.get(patience.toSeconds(), TimeUnit.SECONDS));
     }
 
     /** Lets the writers waiting on the table go on. */
