@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.kafka.DeadLetterBacklog;
 import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,12 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
     DeadLetterReplay replay;
 
     @Autowired
+    DeadLetterBacklog backlog;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -29,12 +37,19 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
                 EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_101, 91_001, "666.00")),
                 EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_101, 91_002, "10.00"))));
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(total(person)).isEqualTo("10.00"));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(waiting()).isEqualTo(1.0));
 
         KitTestApplication.REFUSED_AMOUNT.set(null);
         assertThat(replay.replay(KitTestApplication.FIXABLE)).isEqualTo(1);
+        assertThat(waiting()).as("the replayed dead letter no longer waits").isZero();
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(total(person)).isEqualTo("676.00"));
         assertThat(replay.replay(KitTestApplication.FIXABLE)).isZero();
+    }
+
+    private double waiting() {
+        backlog.refresh();
+        return meters.get(DeadLetterBacklog.GAUGE).tag("topic", KitTestApplication.FIXABLE).gauge().value();
     }
 
     private String total(String personId) {

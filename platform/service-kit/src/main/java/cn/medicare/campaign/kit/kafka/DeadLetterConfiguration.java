@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 
 /** Registers the replay of dead letters and its endpoint in every service, and the consumers' counts from 0. */
@@ -38,6 +39,12 @@ public class DeadLetterConfiguration {
                 Inbox.appliedCounter(meters, containerGroup, topic);
             }
         }));
+    }
+
+    @Bean
+    DeadLetterBacklog deadLetterBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new DeadLetterBacklog(kafkaAdmin, listeners, meters, group);
     }
 
     @Bean

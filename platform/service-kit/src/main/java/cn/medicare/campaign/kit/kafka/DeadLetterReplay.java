@@ -46,7 +46,7 @@ public class DeadLetterReplay {
     /** @return how many dead letters went back to {@code topic} */
     public int replay(String topic) {
         String deadLetters = Topics.deadLetter(topic, group);
-        try (Consumer<?, ?> consumer = consumers.createConsumer(group + "-replay", "replay", null, replayProperties())) {
+        try (Consumer<?, ?> consumer = consumers.createConsumer(groupOf(group), "replay", null, replayProperties())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetters).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (partitions.isEmpty()) {
@@ -65,6 +65,11 @@ public class DeadLetterReplay {
             log.info("Replayed {} dead letters of {} to {}", sent.size(), deadLetters, topic);
             return sent.size();
         }
+    }
+
+    /** The consumer group that remembers how far the replay of {@code group}'s dead letters got. */
+    static String groupOf(String group) {
+        return group + "-replay";
     }
 
     private static Properties replayProperties() {
