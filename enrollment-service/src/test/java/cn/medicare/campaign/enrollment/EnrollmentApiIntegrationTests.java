@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.Contact;
@@ -33,6 +36,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -411,6 +415,33 @@ class EnrollmentApiIntegrationTests {
                 Liancheng.enrolment(idNumber, Liancheng.LIANFENG).replace("2018", "2019"));
         assertProblem(nextYear, 422);
         assertThat(nextYear.body()).contains("死亡");
+    }
+
+    /**
+     * A payment for next year made before the death and applied after the death list (its webhook lost, found by the day's
+     * reconciliation) renews nobody: the dead person was registered and stayed so, where the other order withdraws them.
+     */
+    @Test
+    void aPaymentMadeBeforeADeathButAppliedAfterTheDeathListRenewsNobody() {
+        String region = "350823";
+        String township = "350823100";
+        campaignsOf(region, township + ",临城镇", 2018);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2019",
+                Campaigns.json(Campaigns.renewingOnPayment(Liancheng.apiExample(2019)))).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2019/targets", "text/csv",
+                "township,townshipName,target\n" + township + ",临城镇,100\n").statusCode()).isEqualTo(200);
+        String idNumber = IdNumbers.of(region, "19400404", 641);
+        String personId = Liancheng.personId(idNumber);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, township, idNumber, 2018)).statusCode()).isEqualTo(201);
+        JsonNode died = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2019-01-10\n"));
+        assertThat(died.get("withdrawn").asInt()).as("2018 stood until it ended").isZero();
+
+        Instant paidAt = Instant.parse("2018-11-01T02:00:00Z");
+        UUID payment = EventTraffic.publishAt(paidAt, new PaymentConfirmed(personId, 2019, region, "V-641", new BigDecimal("180.00"),
+                PaymentChannel.WECHAT, paidAt, PaymentSource.RECONCILIATION));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, payment) == 1);
+
+        assertThat(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019").statusCode()).isEqualTo(404);
     }
 
     /** The tax bureau writes a refund's reason (up to 500 characters at the tax adapter): the audit keeps it whole, no dead letter. */
@@ -1134,6 +1165,11 @@ class EnrollmentApiIntegrationTests {
         assertThat(JSON.readTree(answers.get(1).body()).get("withdrawn").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForMap("select withdrawal_reason, withdrawn_on::text as withdrawn_on from enrolment where person_id = ?",
                 personId)).containsEntry("withdrawal_reason", "DECEASED").containsEntry("withdrawn_on", "2018-03-01");
+        // consumers keep the later of two facts about a person: the withdrawal must be it, or they would keep the dead enrolled
+        assertThat(jdbc.queryForObject("""
+                select (select max(time) from outbox where type = 'PersonWithdrawn' and aggregateid = ?)
+                     > (select max(time) from outbox where type = 'PersonEnrolled' and aggregateid = ?)""", Boolean.class,
+                personId, personId)).as("the withdrawal's event time is after the enrolment's").isTrue();
     }
 
     /** Two first definitions of a campaign at once are versions 1 and 2, as one after the other would be. */

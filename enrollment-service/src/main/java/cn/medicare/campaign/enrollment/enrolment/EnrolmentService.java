@@ -230,8 +230,7 @@ class EnrolmentService {
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
         LocalDate birthDate = id.birthDate();
-        PersonCategory category = request.personCategory() != null ? request.personCategory()
-                : EnrolmentPolicy.defaultCategory(birthDate, campaign);
+        PersonCategory category = EnrolmentPolicy.categoryOf(request.personCategory(), birthDate, campaign);
         String contradiction = EnrolmentPolicy.categoryContradiction(category, birthDate, campaign);
         if (contradiction != null) {
             throw ApiException.invalid("personCategory", contradiction);

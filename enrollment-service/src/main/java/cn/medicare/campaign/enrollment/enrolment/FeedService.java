@@ -86,7 +86,6 @@ class FeedService {
 
     @Transactional
     Applied apply(Caller caller, Feed feed, Integer coverageYear, List<FeedRow> rows) {
-        Instant now = clock.instant();
         Map<String, LocalDate> dates = new HashMap<>();
         for (FeedRow row : rows) {
             // a person twice in one list: the earliest date counts
@@ -95,6 +94,8 @@ class FeedService {
         List<String> people = new ArrayList<>(dates.keySet());
         // an enrolment committing meanwhile would find no fact, and this list no enrolment to withdraw
         locks.lock(people);
+        // after the locks: an enrolment that held them committed its PersonEnrolled earlier, and consumers keep the later
+        Instant now = clock.instant();
         Integer year = feed.perYear ? coverageYear : null;
         Map<String, LocalDate> revoked = exclusions.revokedAmong(feed.kind, year, people);
         List<EnrolmentStore.Active> enrolled = roster.activeAmong(people, year).stream()

@@ -179,7 +179,8 @@ class RenewalService {
         }
         LocalDate paidOn = payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate();
         Enrolment previous = last.get();
-        boolean blocked = EnrolmentBlockRule.why(year, paidOn, roster.deceasedOn(List.of(previous.personId())).get(previous.personId()),
+        // a death known today blocks, whatever day the payment was made: the death list may have come first
+        boolean blocked = EnrolmentBlockRule.why(year, BusinessTime.today(clock), roster.deceasedOn(List.of(previous.personId())).get(previous.personId()),
                 exclusions.of(List.of(previous.personId())).getOrDefault(previous.personId(), List.of()), null).isPresent();
         if (blocked) {
             return;

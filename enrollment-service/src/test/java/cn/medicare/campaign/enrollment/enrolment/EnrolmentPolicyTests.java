@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
+import cn.medicare.campaign.fixtures.Gaolou;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.fixtures.Yueyang;
 import java.time.LocalDate;
@@ -87,6 +88,54 @@ class EnrolmentPolicyTests {
         assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, bornAfterTheOpening)).isNull();
         assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, underAYear)).isNull();
         assertThat(EnrolmentPolicy.specialCaseContradiction(campaign, aYearAndADay)).isNotNull();
+    }
+
+    /**
+     * 附件4 has no 新生儿: a clerk writes 未成年人 for a baby. Born after the period opened, the child is a newborn, whose rules
+     * follow the birth; the word kept the child a minor, enrolled late (from 90 days on) instead of from the birth.
+     */
+    @Test
+    void aChildBornAfterThePeriodOpenedIsANewbornWhateverTheClerkWrote() {
+        LocalDate born = LocalDate.of(2018, 3, 1);
+        assertThat(EnrolmentPolicy.categoryOf(PersonCategory.MINOR, born, campaign)).isEqualTo(PersonCategory.NEWBORN);
+        assertThat(EnrolmentPolicy.categoryOf(null, born, campaign)).isEqualTo(PersonCategory.NEWBORN);
+        assertThat(EnrolmentPolicy.categoryOf(PersonCategory.MINOR, LocalDate.of(2010, 3, 1), campaign)).isEqualTo(PersonCategory.MINOR);
+        assertThat(EnrolmentPolicy.categoryOf(PersonCategory.STUDENT, LocalDate.of(2010, 3, 1), campaign)).isEqualTo(PersonCategory.STUDENT);
+
+        CampaignDefined gaolou = Gaolou.campaign2022();
+        LocalDate baby = LocalDate.of(2022, 3, 1);
+        PersonCategory category = EnrolmentPolicy.categoryOf(PersonCategory.MINOR, baby, gaolou);
+        var applicant = new EnrolmentPolicy.Applicant(baby, category, EnrolmentPolicy.caseOf(gaolou, category, null), null, null,
+                LocalDate.of(2022, 3, 20));
+        assertThat(EnrolmentPolicy.decide(gaolou, applicant).coverage().start()).isEqualTo(baby);
+    }
+
+    /** Yueyang's college freshman is covered from Sept 1 of the year before: a college student's case, not anyone's. */
+    @Test
+    void theCollegeFreshmansCaseIsACollegeStudentsAndTheWelfareInstitutionsAChilds() {
+        CampaignDefined yueyang = Yueyang.campaign2025();
+        LocalDate enrolledOn = LocalDate.of(2024, 9, 15);
+        var adult = new EnrolmentPolicy.Applicant(LocalDate.of(1980, 5, 5), PersonCategory.GENERAL, SpecialCase.COLLEGE_FRESHMAN, null, null,
+                enrolledOn);
+        var freshman = new EnrolmentPolicy.Applicant(LocalDate.of(2006, 6, 6), PersonCategory.COLLEGE_STUDENT, SpecialCase.COLLEGE_FRESHMAN,
+                null, null, enrolledOn);
+        var grownUp = new EnrolmentPolicy.Applicant(LocalDate.of(1990, 4, 4), PersonCategory.GENERAL, SpecialCase.WELFARE_INSTITUTION,
+                LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 20));
+        var child = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
+                LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 20));
+
+        assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, adult)).contains("大学新生");
+        assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, freshman)).isNull();
+        assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, grownUp)).contains("福利机构");
+        assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, child)).isNull();
+    }
+
+    /** A case's date before the birth would start coverage before the person was born. */
+    @Test
+    void aCasesDateIsNotBeforeTheBirth() {
+        var admittedBeforeBirth = new EnrolmentPolicy.Applicant(LocalDate.of(2024, 11, 15), PersonCategory.NEWBORN,
+                SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2024, 9, 1), null, LocalDate.of(2025, 3, 20));
+        assertThat(EnrolmentPolicy.caseDateContradiction(admittedBeforeBirth)).contains("出生日期");
     }
 
     private EnrolmentPolicy.Coverage coverage(LocalDate enrolledOn, PersonCategory category, LocalDate birthDate) {

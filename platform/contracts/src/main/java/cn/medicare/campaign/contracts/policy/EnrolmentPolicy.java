@@ -141,6 +141,16 @@ public final class EnrolmentPolicy {
         return category == PersonCategory.NEWBORN && ruleFor(campaign, SpecialCase.NEWBORN) != null ? SpecialCase.NEWBORN : null;
     }
 
+    /**
+     * The category an enrolment records: the one the clerk names, else the one of the birth date. A child born after the
+     * period opened is a newborn even where the clerk wrote 未成年人 (附件4 has no 新生儿, and a newborn is a minor): the
+     * newborn's rules (from the birth date, the December babies' extension) follow the birth, not the word.
+     */
+    public static PersonCategory categoryOf(PersonCategory named, LocalDate birthDate, CampaignDefined campaign) {
+        PersonCategory byBirth = defaultCategory(birthDate, campaign);
+        return named == null || (named == PersonCategory.MINOR && byBirth == PersonCategory.NEWBORN) ? byBirth : named;
+    }
+
     /** The category of a resident the clerk names none for: by birth date, as the campaign defines minors. */
     public static PersonCategory defaultCategory(LocalDate birthDate, CampaignDefined campaign) {
         LocalDate periodStart = campaign.collectionPeriod().start();
@@ -180,6 +190,15 @@ public final class EnrolmentPolicy {
      * late enrolment's wait.
      */
     public static String specialCaseContradiction(CampaignDefined campaign, Applicant applicant) {
+        if (applicant.specialCase() == SpecialCase.COLLEGE_FRESHMAN && applicant.category() != PersonCategory.COLLEGE_STUDENT) {
+            // covered from Sept 1 of the year before: anyone else naming it would be covered four months before the year
+            return "大学新生情形仅适用于人员类别为大学生（COLLEGE_STUDENT）的参保人 / the college freshman's case is a college student's";
+        }
+        if (applicant.specialCase() == SpecialCase.WELFARE_INSTITUTION
+                && Period.between(applicant.birthDate(), applicant.enrolledOn()).getYears() >= ADULT_AGE) {
+            return "福利机构收留儿童情形仅适用于登记时未满" + ADULT_AGE + "周岁的儿童 / the welfare institution's case is a child's, under "
+                    + ADULT_AGE + " on the day of the enrolment";
+        }
         if (applicant.specialCase() != SpecialCase.NEWBORN) {
             return null;
         }
@@ -199,6 +218,10 @@ public final class EnrolmentPolicy {
             return "新生儿以身份证号码中的出生日期为准，无需另填日期 / is the birth date of the ID number for a newborn: leave it out";
         }
         LocalDate event = applicant.eventDate();
+        if (event != null && applicant.birthDate() != null && event.isBefore(applicant.birthDate())) {
+            // coverage would start before the person was born
+            return "不能早于出生日期 / is on or after the birth date";
+        }
         return event != null && event.isAfter(applicant.enrolledOn()) ? "不能晚于参保登记日期 / is on or before the day of the enrolment" : null;
     }
 
