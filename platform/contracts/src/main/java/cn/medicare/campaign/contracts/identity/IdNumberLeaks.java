@@ -1,15 +1,19 @@
 package cn.medicare.campaign.contracts.identity;
 
+import java.time.YearMonth;
 
 /**
  * Finds plain ID numbers in text that is about to leave the service: an 18-character token of 17
- * digits and a valid check character. A token is a maximal run of ASCII letters and digits, so a
+ * digits, a birth date and a valid check character. A token is a maximal run of ASCII letters and digits, so a
  * personId (32 hex characters) or a sealed number (base64) is never mistaken for one, while a
  * number between quotes, spaces or Chinese characters always is.
  */
 public final class IdNumberLeaks {
 
     private static final int LENGTH = 18;
+    // wider than any living person's: the guard must miss no real number, only numbers that cannot be one
+    private static final int MIN_BIRTH_YEAR = 1800;
+    private static final int MAX_BIRTH_YEAR = 2199;
 
     private IdNumberLeaks() {
     }
@@ -42,7 +46,20 @@ public final class IdNumberLeaks {
             }
         }
         char last = Character.toUpperCase(token.charAt(LENGTH - 1));
-        return (isDigit(last) || last == 'X') && ResidentIdNumber.checkCharacter(token.substring(0, LENGTH - 1)) == last;
+        return (isDigit(last) || last == 'X') && ResidentIdNumber.checkCharacter(token.substring(0, LENGTH - 1)) == last
+                && holdsABirthDate(token);
+    }
+
+    /**
+     * Every ID number holds a birth date at characters 7-14; one 18-digit number in 11 that is none (a tax voucher's, say)
+     * has a valid check character, and was refused as one.
+     */
+    private static boolean holdsABirthDate(String token) {
+        int year = Integer.parseInt(token.substring(6, 10));
+        int month = Integer.parseInt(token.substring(10, 12));
+        int day = Integer.parseInt(token.substring(12, 14));
+        return year >= MIN_BIRTH_YEAR && year <= MAX_BIRTH_YEAR && month >= 1 && month <= 12 && day >= 1
+                && day <= YearMonth.of(year, month).lengthOfMonth();
     }
 
     private static boolean isTokenCharacter(char c) {

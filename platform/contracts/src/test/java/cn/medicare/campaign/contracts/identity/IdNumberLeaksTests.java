@@ -22,4 +22,16 @@ class IdNumberLeaksTests {
         assertThat(IdNumberLeaks.containsIdNumber("350825***********7")).isFalse();
         assertThat(IdNumberLeaks.containsIdNumber(null)).isFalse();
     }
+
+    /** An 18-digit voucher number has a valid check character one time in 11: it is no ID number unless it holds a birth date. */
+    @Test
+    void eighteenDigitsWithAValidCheckCharacterButNoBirthDateAreNot() {
+        String voucher = "33508251700" + "000001";
+        String withCheck = voucher + ResidentIdNumber.checkCharacter(voucher);
+        assertThat(IdNumberLeaks.containsIdNumber(withCheck)).as(withCheck).isFalse();
+        String febThirtieth = "35082519850230401";
+        assertThat(IdNumberLeaks.containsIdNumber(febThirtieth + ResidentIdNumber.checkCharacter(febThirtieth))).isFalse();
+        String leapDay = "35082520000229401";
+        assertThat(IdNumberLeaks.containsIdNumber(leapDay + ResidentIdNumber.checkCharacter(leapDay))).isTrue();
+    }
 }
