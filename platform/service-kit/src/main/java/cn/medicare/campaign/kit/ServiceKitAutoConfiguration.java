@@ -33,6 +33,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -102,10 +103,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template, MeterRegistry meters,
             @Value("${spring.kafka.consumer.group-id}") String group,
-            @Value("${insurance.consumer.retries:4}") int retries,
-            @Value("${insurance.consumer.infrastructure-retries:12}") int infrastructureRetries) {
-        return DeadLetters.errorHandler(template, meters, group, backOff(retries, 200, 3_000),
-                backOff(infrastructureRetries, 500, 30_000));
+            @Value("${insurance.consumer.retries:4}") int retries) {
+        // the database or the network away: every record would fail alike, so none is dead-lettered; tried again until they are back
+        ExponentialBackOff untilBack = new ExponentialBackOff(500, 2);
+        untilBack.setMaxInterval(30_000);
+        return DeadLetters.errorHandler(template, meters, group, backOff(retries, 200, 3_000), untilBack);
     }
 
     private static ExponentialBackOffWithMaxRetries backOff(int retries, long initialMillis, long maxMillis) {

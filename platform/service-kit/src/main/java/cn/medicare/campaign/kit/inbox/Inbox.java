@@ -82,6 +82,11 @@ public class Inbox {
             applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
         } catch (RuntimeException notOneEvent) {
+            if (!InfrastructureFailure.in(notOneEvent)) {
+                // the inbox's own work for the batch refused a record (a type too long for its column): one at a time names it
+                applyOneByOne(consumerGroup, events, handler);
+                return;
+            }
             // the transaction itself failed (a commit, a lost connection): retry from the first record, not the whole batch
             throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
         }
@@ -100,6 +105,10 @@ public class Inbox {
         } catch (FailedEvent failedAgain) {
             throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
         } catch (RuntimeException notOneEvent) {
+            if (!InfrastructureFailure.in(notOneEvent)) {
+                applyOneByOne(consumerGroup, sound, handler);
+                return;
+            }
             throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
         }
     }

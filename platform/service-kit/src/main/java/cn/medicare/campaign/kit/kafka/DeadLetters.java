@@ -1,15 +1,12 @@
 package cn.medicare.campaign.kit.kafka;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.kit.inbox.InfrastructureFailure;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import cn.medicare.campaign.kit.privacy.FreeText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,9 +15,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -28,8 +22,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import tools.jackson.core.JacksonException;
 
@@ -37,8 +29,9 @@ import tools.jackson.core.JacksonException;
  * The listener error handling every consumer gets: a failure is retried a bounded number of
  * times, then the record goes to {@code <topic>.<group>.dlt} and is counted; a poison record goes
  * there at once. The partition moves on either way. A failure of the infrastructure (database
- * unreachable, a deadlock, a lost connection) is given minutes rather than seconds, because
- * dead-lettering every record consumed during a short outage would leave the service behind.
+ * unreachable, a deadlock, a lost connection) is the record's fault no more than the next one's: it
+ * is retried until the infrastructure is back, never dead-lettered (after 12 tries, 3.5 minutes of
+ * outage dead-lettered the head record of every partition, each left for a replay by hand).
  */
 public final class DeadLetters {
 
@@ -81,7 +74,7 @@ public final class DeadLetters {
                     rootMessage(failure));
         };
         DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, retries);
-        handler.setBackOffFunction((record, failure) -> isInfrastructure(failure) ? infrastructureRetries : retries);
+        handler.setBackOffFunction((record, failure) -> InfrastructureFailure.in(failure) ? infrastructureRetries : retries);
         handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
         // the container logs the handler's "seek to current" after every failed delivery with two stacks at ERROR
         // (1,000 poison records: some 60,000 lines); a line per failed delivery and per dead letter says it all
@@ -103,29 +96,6 @@ public final class DeadLetters {
     private static String group(String defaultGroup) {
         String group = KafkaUtils.getConsumerGroupId();
         return group != null ? group : defaultGroup;
-    }
-
-    /**
-     * A failure of the database or the network rather than of the record: this includes a rollback
-     * that fails because the connection is gone, and the SQL states of lost connections (08),
-     * shutdowns (57P) and exhausted resources (53), which PostgreSQL's driver reports in plain
-     * SQLExceptions.
-     */
-    static boolean isInfrastructure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransactionSystemException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException
-                    || (cause instanceof SQLException sql && isInfrastructureState(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isInfrastructureState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53"));
     }
 
     private static String rootMessage(Throwable failure) {

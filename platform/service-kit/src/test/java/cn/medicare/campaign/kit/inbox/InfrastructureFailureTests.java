@@ -1,8 +1,7 @@
-package cn.medicare.campaign.kit.kafka;
+package cn.medicare.campaign.kit.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,14 +9,14 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.TransactionSystemException;
 
-class DeadLettersTests {
+class InfrastructureFailureTests {
 
     @Test
     void aRollbackThatFailsBecauseTheDatabaseIsGoneIsAnInfrastructureFailure() {
         TransactionSystemException rollback = new TransactionSystemException("Could not roll back JDBC transaction",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006"));
 
-        assertThat(DeadLetters.isInfrastructure(new BatchListenerFailedException("failed", rollback, 3))).isTrue();
+        assertThat(InfrastructureFailure.in(new BatchListenerFailedException("failed", rollback, 3))).isTrue();
     }
 
     @Test
@@ -27,14 +26,14 @@ class DeadLettersTests {
         UncategorizedSQLException shutdown = new UncategorizedSQLException("insert", "insert into inbox",
                 new SQLException("terminating connection due to administrator command", "57P01"));
 
-        assertThat(DeadLetters.isInfrastructure(lost)).isTrue();
-        assertThat(DeadLetters.isInfrastructure(shutdown)).isTrue();
+        assertThat(InfrastructureFailure.in(lost)).isTrue();
+        assertThat(InfrastructureFailure.in(shutdown)).isTrue();
     }
 
     @Test
     void badDataIsNotAnInfrastructureFailure() {
-        assertThat(DeadLetters.isInfrastructure(new DataIntegrityViolationException("duplicate key",
+        assertThat(InfrastructureFailure.in(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
-        assertThat(DeadLetters.isInfrastructure(new PoisonRecordException("not JSON"))).isFalse();
+        assertThat(InfrastructureFailure.in(new PoisonRecordException("not JSON"))).isFalse();
     }
 }
