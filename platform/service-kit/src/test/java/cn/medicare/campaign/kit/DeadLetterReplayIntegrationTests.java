@@ -3,14 +3,18 @@ package cn.medicare.campaign.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.EventHeaders;
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.DeadLetterBacklog;
 import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +49,32 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(total(person)).isEqualTo("676.00"));
         assertThat(replay.replay(KitTestApplication.FIXABLE)).isZero();
+    }
+
+    /**
+     * The campaign topic is compacted: a key's last record is all a new reader finds. A campaign's first version replayed
+     * after its second is followed by the second again, so that the second stays the last.
+     */
+    @Test
+    void anOldVersionReplayedToTheCompactedCampaignTopicIsFollowedByTheNewestAgain() {
+        String key = "350999:2030:campaign";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        EventTraffic.send(List.of(EventTraffic.record(Topics.CAMPAIGN, first, "CampaignDefined", key, "{\"version\":1}"),
+                EventTraffic.record(Topics.CAMPAIGN, second, "CampaignDefined", key, "{\"version\":2}")));
+        EventTraffic.send(List.of(EventTraffic.record(Topics.deadLetter(Topics.CAMPAIGN, KitTestApplication.GROUP), first,
+                "CampaignDefined", key, "{\"version\":1}")));
+
+        assertThat(replay.replay(Topics.CAMPAIGN)).isEqualTo(1);
+
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.CAMPAIGN)) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).stream().filter(record -> key.equals(record.key()))
+                        .forEach(record -> ids.add(EventTraffic.header(record, EventHeaders.ID)));
+                assertThat(ids).containsExactly(first.toString(), second.toString(), first.toString(), second.toString());
+            });
+        }
     }
 
     private double waiting() {

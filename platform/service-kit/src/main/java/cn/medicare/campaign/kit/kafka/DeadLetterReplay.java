@@ -1,15 +1,20 @@
 package cn.medicare.campaign.kit.kafka;
 
+import cn.medicare.campaign.contracts.TopicDeclarations;
 import cn.medicare.campaign.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +31,8 @@ import org.springframework.kafka.support.SendResult;
  * Sends a consumer's dead letters back to the topic they came from, once the cause is fixed: with
  * their key, payload and original headers, so that every consumer's inbox recognises the event
  * ids it has already applied and only the groups that missed them apply them now. Each dead letter
- * is replayed once: the replay remembers, as its own consumer group, how far it got.
+ * is replayed once: the replay remembers, as its own consumer group, how far it got. On a compacted topic a key's last
+ * record is all a new reader finds, so the newest record of each key replayed follows the replayed ones again.
  */
 public class DeadLetterReplay {
 
@@ -55,16 +61,53 @@ public class DeadLetterReplay {
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>();
+            Set<Object> keys = new HashSet<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(500))) {
                     sent.add(producer.send(backToOrigin(topic, record)));
+                    keys.add(record.key());
                 }
             }
             awaitAll(sent);
+            if (compacted(topic) && !keys.isEmpty()) {
+                // compaction keeps a key's last record: a campaign's old version replayed would become the one a new reader finds
+                awaitAll(latestAgain(topic, keys, sent));
+            }
             consumer.commitSync();
             log.info("Replayed {} dead letters of {} to {}", sent.size(), deadLetters, topic);
             return sent.size();
         }
+    }
+
+    private static boolean compacted(String topic) {
+        return TopicDeclarations.all().stream().anyMatch(declared -> declared.name().equals(topic) && declared.retention() == null);
+    }
+
+    /**
+     * The newest record of each of these keys on the topic before the replayed ones, sent again after them as it was: its
+     * id is one every inbox that applied it skips.
+     */
+    private List<CompletableFuture<SendResult<Object, Object>>> latestAgain(String topic, Set<Object> keys,
+            List<CompletableFuture<SendResult<Object, Object>>> replayed) {
+        Set<List<Object>> replayedAt = replayed.stream().map(CompletableFuture::join)
+                .map(result -> List.<Object>of(result.getRecordMetadata().partition(), result.getRecordMetadata().offset()))
+                .collect(Collectors.toSet());
+        Map<Object, ConsumerRecord<?, ?>> latest = new HashMap<>();
+        try (Consumer<?, ?> reader = consumers.createConsumer(groupOf(group) + "-latest", "replay-latest", null, replayProperties())) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<?, ?> record : reader.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(record.key()) && !replayedAt.contains(List.<Object>of(record.partition(), record.offset()))) {
+                        latest.put(record.key(), record);
+                    }
+                }
+            }
+        }
+        return latest.values().stream().map(record -> producer.send(backToOrigin(topic, record))).toList();
     }
 
     /** The consumer group that remembers how far the replay of {@code group}'s dead letters got. */
