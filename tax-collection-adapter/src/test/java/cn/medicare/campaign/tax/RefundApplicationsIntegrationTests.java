@@ -18,6 +18,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  * after it with the reason in Chinese.
  */
 class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aDuplicatePaymentAppliedForBeforeCoverageStartsIsApprovedAndOwedBack() {
@@ -95,6 +101,39 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
                 assertThat(decision.get("explanation").asString()).doesNotContain("请同时办理终止参保");
             }
         }
+    }
+
+    /**
+     * The clerk records a move dated after next year's coverage starts and applies at once: the withdrawal is still on the
+     * topic. The application waits (503, nothing decided): without the withdrawal the day of the application, before
+     * coverage, counted, and the money was approved for a move that refunds nothing.
+     */
+    @Test
+    void anApplicationMadeBeforeItsWithdrawalIsConsumedWaitsInsteadOfBeingApproved() {
+        int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", Instant.now().minus(1, ChronoUnit.HOURS)
+                .truncatedTo(ChronoUnit.SECONDS).toString()).replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        String application = "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"ENROLLED_ELSEWHERE\"}";
+        try {
+            listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
+            await().atMost(PATIENCE).until(() -> listeners.getListenerContainers().stream().allMatch(MessageListenerContainer::isContainerPaused));
+            EventTraffic.publish(new PersonWithdrawn(residents.personId(idNumber), nextYear, Liancheng.REGION, WithdrawalReason.MOVED_AWAY,
+                    LocalDate.of(nextYear, 3, 1)));
+
+            HttpResponse<String> early = api.postAs("bureau", "/api/v1/refund-applications", application);
+
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(503);
+            assertThat(announced(idNumber)).isEmpty();
+        } finally {
+            listeners.getListenerContainers().forEach(MessageListenerContainer::resume);
+        }
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        JsonNode decided = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications", application));
+        assertThat(decided.get("decision").asString()).as(decided.toString()).isEqualTo("REFUSED");
+        assertThat(announced(idNumber)).isEmpty();
     }
 
     @Test
