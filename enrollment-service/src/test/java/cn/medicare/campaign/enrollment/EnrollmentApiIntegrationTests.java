@@ -538,6 +538,21 @@ class EnrollmentApiIntegrationTests {
                 .isEqualTo("2017-11-02");
     }
 
+    /** 人社's list withdrew a resident who joined employee insurance: the township cannot undo it, the bureau can. */
+    @Test
+    void aWithdrawalAnAgencysListMadeIsTheBureausToRevoke() {
+        String idNumber = Liancheng.idNumber("19720202", 536);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)))
+                .get("personId").asString();
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2018", "text/csv",
+                "idNumber,date\n" + idNumber + ",2017-12-01\n")).get("withdrawn").asInt()).isOne();
+        String revocation = "{\"coverageYear\":2018,\"reason\":\"未参加职工医保\"}";
+
+        assertProblem(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments/" + personId + "/withdrawal/revocation", revocation),
+                403);
+        assertThat(api.as("bureau").post("/api/v1/enrolments/" + personId + "/withdrawal/revocation", revocation).statusCode()).isEqualTo(200);
+    }
+
     /**
      * A death on the police's list, found wrong and revoked by the bureau, refuses no later enrolment, and the
      * same list sent again withdraws nobody; a new date of death is a new fact. In 武平 (350824), alone there.

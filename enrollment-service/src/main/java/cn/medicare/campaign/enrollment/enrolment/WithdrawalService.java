@@ -105,6 +105,15 @@ class WithdrawalService {
         return roster.find(personId, request.coverageYear()).orElseThrow();
     }
 
+    /** Whether the withdrawal came with an agency's list: a fact of its kind, of its date and year, still stands. */
+    private boolean byAnAgencysList(Enrolment enrolment) {
+        return FeedService.Feed.behind(enrolment.withdrawalReason()).filter(feed -> exclusions.of(List.of(enrolment.personId()))
+                .getOrDefault(enrolment.personId(), List.of()).stream()
+                .anyMatch(fact -> fact.kind() == feed.kind && fact.effectiveDate().equals(enrolment.withdrawnOn())
+                        && (fact.coverageYear() == null || fact.coverageYear() == enrolment.coverageYear())))
+                .isPresent();
+    }
+
     /**
      * A death ends the person's other enrolments of its year and after too, as the death list does (a roll-over would
      * otherwise chase the family); an earlier year stood until it ended.
@@ -150,6 +159,10 @@ class WithdrawalService {
         }
         if (enrolment.withdrawalReason() == WithdrawalReason.DECEASED && !caller.is(Role.BUREAU)) {
             throw new AccessDeniedException("only the bureau revokes a withdrawal for death");
+        }
+        if (!caller.is(Role.BUREAU) && byAnAgencysList(enrolment)) {
+            // 人社's or another region's list is the agency's word: a township undoing it would count the person in two insurances
+            throw new AccessDeniedException("只有医保局可以撤销部门名单所致的终止参保 / only the bureau revokes a withdrawal an agency's list made");
         }
         // a death found wrong is wrong for every year it ended; any other withdrawal is of its own year
         List<Integer> years = enrolment.withdrawalReason() == WithdrawalReason.DECEASED
