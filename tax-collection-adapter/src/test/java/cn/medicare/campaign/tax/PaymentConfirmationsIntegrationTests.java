@@ -175,9 +175,34 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(again.get("duplicates").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'voucherNo' = ?", Integer.class, voucherNo))
                 .isEqualTo(1);
+        assertThat(again.get("conflicts").valueStream().toList()).isEmpty();
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PARTIALLY_PAID");
         assertThat(item.get("cursor").asLong()).isEqualTo(cursor);
+    }
+
+    /**
+     * The tax bureau posts a voucher again with another payer and amount (corrected on its side, or the day's file recovered
+     * it first with other data): a duplicate that changes nothing, and the answer names what differs instead of hiding it.
+     */
+    @Test
+    void aDuplicateThatSaysOtherwiseIsNamedAsAConflictAndChangesNothing() {
+        String idNumber = enrolledAndAssessed(null);
+        String other = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        assertThat(TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "90.00")))).get("accepted").asInt()).isOne();
+
+        JsonNode again = TaxApi.json(api.confirm(confirmations(row(Vouchers.next(), other, "10.00"), row(voucherNo, other, "180.00"))));
+
+        assertThat(again.get("accepted").asInt()).isOne();
+        assertThat(again.get("duplicates").asInt()).isOne();
+        JsonNode conflict = again.get("conflicts").get(0);
+        assertThat(conflict.get("index").asInt()).isOne();
+        assertThat(conflict.get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("amount", "idNumber");
+        assertThat(conflict.get("errors").get(0).get("message").asString()).contains("金额", "nothing changed");
+        assertThat(again.toString()).doesNotContain(idNumber).doesNotContain(other);
+        assertThat(jdbc.queryForObject("select amount::text from payment where voucher_no = ?", String.class, voucherNo)).isEqualTo("90.00");
     }
 
     @Test

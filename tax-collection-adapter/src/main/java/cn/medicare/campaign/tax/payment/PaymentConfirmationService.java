@@ -59,18 +59,41 @@ class PaymentConfirmationService {
         this.progress = progress;
     }
 
+    private static final Map<String, String> CHINESE = Map.of("amount", "金额", "person", "缴费人或参保年度", "channel", "缴费渠道");
+
     @Transactional
     ConfirmationOutcome confirm(ConfirmationReader.Rows rows) {
         // first, so that two posts of one voucher (one payer) are decided one after the other
         locks.lock(rows.valid().stream().map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
-        Set<String> received = payments.received(rows.valid().stream().map(Confirmation::voucherNo).toList());
+        Map<String, PaymentStore.Received> before = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
+        Set<String> received = new HashSet<>(before.keySet());
         // a voucher repeated in the request is a duplicate of its first line
         List<Confirmation> fresh = rows.valid().stream().filter(confirmation -> received.add(confirmation.voucherNo())).toList();
         Map<Confirmation, InputError> refused = store(fresh, PaymentSource.WEBHOOK, progress.forOneRequest());
         refused.forEach((confirmation, why) -> rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(why))));
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
-        return new ConfirmationOutcome(fresh.size() - refused.size(), rows.valid().size() - fresh.size(), rejected);
+        return new ConfirmationOutcome(fresh.size() - refused.size(), rows.valid().size() - fresh.size(), rejected, conflicts(rows, before));
+    }
+
+    /**
+     * The duplicates that say otherwise than the voucher as received (the tax bureau corrected a payer, or the day's file
+     * recovered the voucher first with other data): still duplicates that change nothing (API.md), named so that the
+     * difference is settled with the bureau instead of lost.
+     */
+    private List<ConfirmationOutcome.Rejection> conflicts(ConfirmationReader.Rows rows, Map<String, PaymentStore.Received> before) {
+        List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
+        for (Confirmation row : rows.valid()) {
+            PaymentStore.Received received = before.get(row.voucherNo());
+            List<String> differences = received == null ? List.of() : received.differencesFrom(row, personIds.personId(row.idNumber()));
+            if (!differences.isEmpty()) {
+                conflicts.add(new ConfirmationOutcome.Rejection(row.index(), differences.stream().map(field -> InputError.row(row.index(),
+                        field.equals("person") ? "idNumber" : field, "凭证号已收到，此前收到的" + CHINESE.get(field) + "不同，本次未作变更，请与医保局核对"
+                                + " / the voucher was received before with another " + field + ": nothing changed, settle it with the bureau"))
+                        .toList()));
+            }
+        }
+        return conflicts;
     }
 
     /** What the request's rows need to know of the consumer's progress, asked of the broker once per request. */

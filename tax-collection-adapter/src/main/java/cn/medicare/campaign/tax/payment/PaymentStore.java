@@ -6,11 +6,10 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.time.LocalDate;
@@ -26,13 +25,6 @@ class PaymentStore {
 
     PaymentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Those of the vouchers received before. */
-    Set<String> received(Collection<String> voucherNos) {
-        return new HashSet<>(jdbc.sql("select voucher_no from payment where voucher_no = any(cast(:voucherNos as varchar[]))")
-                .param("voucherNos", voucherNos.toArray(String[]::new))
-                .query(String.class).list());
     }
 
     /** Stores new payments in one statement; {@code idNumbers} are their payers' numbers, in the same order, kept only masked. */
@@ -57,6 +49,25 @@ class PaymentStore {
     /** A received payment as the daily reconciliation compares it. */
     record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
             String channel, LocalDate recoveredOn) {
+
+        /**
+         * What {@code row} (of payer {@code personId}) says otherwise of this voucher: {@code amount}, {@code person} (payer or
+         * year), {@code channel}, a difference to settle with the tax bureau; the channel matters most for the assistance
+         * fund's money (代缴), which is never the person's.
+         */
+        List<String> differencesFrom(Confirmation row, String rowPersonId) {
+            List<String> differences = new ArrayList<>();
+            if (amount.compareTo(row.amount()) != 0) {
+                differences.add("amount");
+            }
+            if (!personId.equals(rowPersonId) || coverageYear != row.coverageYear()) {
+                differences.add("person");
+            }
+            if (!channel.equals(row.channel().name())) {
+                differences.add("channel");
+            }
+            return differences;
+        }
     }
 
     /** Those of the vouchers received, by voucher. */

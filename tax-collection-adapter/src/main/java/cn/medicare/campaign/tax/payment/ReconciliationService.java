@@ -68,18 +68,7 @@ class ReconciliationService {
                 onlyInFile.add(row);
                 continue;
             }
-            List<String> differences = new ArrayList<>();
-            if (payment.amount().compareTo(row.amount()) != 0) {
-                differences.add("amount");
-            }
-            if (!payment.personId().equals(personIds.personId(row.idNumber())) || payment.coverageYear() != row.coverageYear()) {
-                differences.add("person");
-            }
-            // a channel the two sides disagree on is a difference to settle with the tax bureau, and matters most for the
-            // assistance fund's money (代缴), which is never the person's
-            if (!payment.channel().equals(row.channel().name())) {
-                differences.add("channel");
-            }
+            List<String> differences = payment.differencesFrom(row, personIds.personId(row.idNumber()));
             if (!differences.isEmpty()) {
                 mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
                         PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
