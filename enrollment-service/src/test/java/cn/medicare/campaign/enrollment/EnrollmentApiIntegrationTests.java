@@ -538,6 +538,39 @@ class EnrollmentApiIntegrationTests {
                 .isEqualTo("2017-11-02");
     }
 
+    /**
+     * Where the campaign assesses a township's villages, a village is one of them (API.md: matched by its parent and
+     * name): 东村村委会 for 东村 counted the person for no village. A township without villages takes any.
+     */
+    @Test
+    void aVillageIsOneOfTheTownshipsVillagesWhereTheCampaignGivesThem() {
+        String region = "350826";
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018", Liancheng.apiExampleJson(2018)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018/targets", "text/csv", """
+                unit,unitName,type,parent,target
+                350826100,东镇,TOWNSHIP,,100
+                350826100001,东村,VILLAGE,350826100,50
+                350826100002,西村,VILLAGE,350826100,50
+                350826101,南镇,TOWNSHIP,,100
+                """).statusCode()).isEqualTo(200);
+        String idNumber = IdNumbers.of(region, "19720303", 651);
+
+        HttpResponse<String> misspelt = api.as("bureau").post("/api/v1/enrolments",
+                enrolmentIn(region, "350826100", idNumber, 2018).replace("城关村", "东村村委会"));
+        assertProblem(misspelt, 400);
+        assertThat(json(misspelt).get("errors").get(0).get("field").asString()).isEqualTo("village");
+        assertThat(json(misspelt).get("errors").get(0).get("message").asString()).contains("东村、西村");
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
+                enrolmentIn(region, "350826100", idNumber, 2018).replace("城关村", "东村"));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, "350826101", IdNumbers.of(region, "19720303", 652), 2018))
+                .statusCode()).as("a township without villages").isEqualTo(201);
+
+        String person = "/api/v1/enrolments/" + Liancheng.personId(idNumber) + "?coverageYear=2018";
+        assertProblem(api.as("bureau").patch(person, "{\"village\":\"西村村委会\"}"), 400);
+        assertThat(api.as("bureau").patch(person, "{\"village\":\"西村\"}").statusCode()).isEqualTo(200);
+    }
+
     /** 人社's list withdrew a resident who joined employee insurance: the township cannot undo it, the bureau can. */
     @Test
     void aWithdrawalAnAgencysListMadeIsTheBureausToRevoke() {

@@ -121,6 +121,10 @@ class ChangeService {
         if (change.village() != null && (change.village().isBlank() || change.village().length() > EnrolmentRequests.MAX_PLACE)) {
             errors.add(InputError.field("village", "不能为空，最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / is not blank, at most "
                     + EnrolmentRequests.MAX_PLACE + " characters"));
+        } else if (change.village() != null || change.township() != null) {
+            // a move keeps the village's name unless the clerk gives the new one: the pair is checked
+            UnitRule.villageProblem(or(change.township(), current.township()), or(change.village(), current.village()),
+                    campaigns.units(current.region(), current.coverageYear())).ifPresent(errors::add);
         }
         if (change.school() != null && change.school().length() > EnrolmentRequests.MAX_PLACE) {
             errors.add(InputError.field("school", "最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / has at most " + EnrolmentRequests.MAX_PLACE

@@ -229,6 +229,11 @@ class EnrolmentService {
                     + request.region() + " " + request.coverageYear() + " 年度的方案中没有目标任务 / township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
+        Optional<InputError> village = UnitRule.villageProblem(request.township().trim(), request.village(),
+                known.units(request.region(), request.coverageYear()));
+        if (village.isPresent()) {
+            throw ApiException.invalid(List.of(village.get()));
+        }
         LocalDate birthDate = id.birthDate();
         PersonCategory category = EnrolmentPolicy.categoryOf(request.personCategory(), birthDate, campaign);
         String contradiction = EnrolmentPolicy.categoryContradiction(category, birthDate, campaign);
@@ -300,6 +305,10 @@ class EnrolmentService {
                     .map(TargetsSet.Target::township).collect(Collectors.toSet()));
         }
 
+        List<TargetsSet.Unit> units(String region, int coverageYear) {
+            return unitsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.units(region, coverageYear));
+        }
+
         /**
          * A row whose township cell is a name (附件4 as filled in) in the code of the township of that
          * name, or of the school of that name and its township or education system; unchanged when
@@ -318,8 +327,7 @@ class EnrolmentService {
             if (codes.size() == 1) {
                 return request.inTownship(codes.get(0));
             }
-            List<TargetsSet.Unit> schools = unitsByKey.computeIfAbsent(key, k -> campaigns.units(request.region(), request.coverageYear()))
-                    .stream().filter(unit -> unit.type() == TargetsSet.UnitType.SCHOOL && unit.unitName().equals(named)
+            List<TargetsSet.Unit> schools = units(request.region(), request.coverageYear()).stream().filter(unit -> unit.type() == TargetsSet.UnitType.SCHOOL && unit.unitName().equals(named)
                             && unit.parent() != null).toList();
             return schools.size() == 1 ? request.atSchool(schools.get(0).parent(), named) : request;
         }
