@@ -32,6 +32,8 @@ class DeploymentFilesTests {
     private static final Path ROOT = Path.of("..");
     private static final Map<String, Integer> PORTS = Map.of("enrollment-service", 8081, "subsidy-service", 8082,
             "tax-collection-adapter", 8083, "reporting-service", 8084);
+    /** Where each pod answers its probes and Prometheus, apart from its API (deploy/k8s/services.yaml). */
+    private static final int MANAGEMENT_PORT = 9090;
     private static final Map<String, String> DATABASES = Map.of("enrollment-service", "enrollment", "subsidy-service", "subsidy",
             "tax-collection-adapter", "tax", "reporting-service", "reporting");
 
@@ -65,11 +67,19 @@ class DeploymentFilesTests {
             Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template");
             Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
             assertThat(annotations).containsEntry("prometheus.io/path", "/actuator/prometheus")
-                    .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(name)));
+                    .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT));
             Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) template.get("spec")).get("containers")).get(0);
-            assertThat(String.valueOf(container.get("ports"))).contains("containerPort=" + PORTS.get(name));
+            assertThat(String.valueOf(container.get("ports"))).contains("containerPort=" + PORTS.get(name))
+                    .contains("{name=management, containerPort=" + MANAGEMENT_PORT + "}");
+            // probes on the management port: on the API's, a county's lists holding every thread failed them
+            for (String probe : List.of("readinessProbe", "startupProbe", "livenessProbe")) {
+                assertThat(String.valueOf(container.get(probe))).as(name + "'s " + probe).contains("port=management");
+            }
             List<String> env = ((List<Map<String, Object>>) container.get("env")).stream().map(variable -> (String) variable.get("name"))
                     .toList();
+            assertThat(((List<Map<String, Object>>) container.get("env")).stream()
+                    .filter(variable -> "MANAGEMENT_SERVER_PORT".equals(variable.get("name"))).map(variable -> String.valueOf(variable.get("value"))))
+                    .as(name).containsExactly(String.valueOf(MANAGEMENT_PORT));
             assertThat(env).as(name).contains("KAFKA_BOOTSTRAP_SERVERS", "INSURANCE_SECURITY_MODE", "INSURANCE_IDENTITY_PERSONKEY");
             assertThat(env.stream().filter(variable -> variable.startsWith("INSURANCE_IDENTITY_OPENINGKEYS")))
                     .as("only the tax adapter opens ID numbers").hasSize(name.equals("tax-collection-adapter") ? 1 : 0);

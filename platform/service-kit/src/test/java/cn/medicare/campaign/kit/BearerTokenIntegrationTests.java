@@ -18,10 +18,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -38,7 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 // production brings its own keys: the local ones are refused in this mode
                 "insurance.identity.person-key=dGVzdC1vbmx5LXBlcnNvbi1rZXktZm9yLWp3dC1tb2Rl",
                 // this context only answers HTTP: the other kit tests' consumers keep their partitions
-                "spring.kafka.listener.auto-startup=false"})
+                "spring.kafka.listener.auto-startup=false",
+                // as Kubernetes runs the services (deploy/k8s/services.yaml): probes and metrics on a port of their own
+                "management.server.port=0"})
 @Import(BearerTokenIntegrationTests.IdentityProvider.class)
 class BearerTokenIntegrationTests {
 
@@ -48,6 +52,9 @@ class BearerTokenIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @TestConfiguration
     static class IdentityProvider {
@@ -102,6 +109,22 @@ class BearerTokenIntegrationTests {
         assertUnauthorized(bearer(token(PROVINCE, Map.of("role", "BUREAU"), AUDIENCE, false)).get("/kit-test/whoami"));
         assertUnauthorized(bearer(token(PROVINCE, Map.of("client_id", "x", "role", "BUREAU"), AUDIENCE, false))
                 .get("/kit-test/whoami"));
+    }
+
+    /**
+     * Probes and Prometheus answer on the management port, open as on the API's, and on threads of their own: a busy API
+     * (every thread on a county's list) failed the liveness probe, and the pod was restarted under load. The API's port
+     * serves no actuator, and the management port no API.
+     */
+    @Test
+    void probesAndMetricsAnswerOnTheManagementPortAloneAndTheRestStaysClosed() {
+        ApiClient management = ApiClient.at(managementPort);
+        for (String open : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/actuator/prometheus")) {
+            assertThat(management.get(open).statusCode()).as(open).isEqualTo(200);
+            assertThat(ApiClient.at(port).get(open).statusCode()).as(open + " on the API's port").isIn(401, 404);
+        }
+        assertUnauthorized(management.get("/actuator/metrics"));
+        assertThat(management.get("/kit-test/whoami").statusCode()).isIn(401, 404);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
