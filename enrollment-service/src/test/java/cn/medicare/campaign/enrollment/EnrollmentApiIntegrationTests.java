@@ -540,10 +540,10 @@ class EnrollmentApiIntegrationTests {
 
     /**
      * Where the campaign assesses a township's villages, a village is one of them (API.md: matched by its parent and
-     * name): 东村村委会 for 东村 counted the person for no village. A township without villages takes any.
+     * name): 东村村委会 for 东村 counted the person for no village. A township without villages takes any. Schools alike.
      */
     @Test
-    void aVillageIsOneOfTheTownshipsVillagesWhereTheCampaignGivesThem() {
+    void aVillageOrASchoolIsOneOfTheCampaignsWhereTheCampaignGivesThem() {
         String region = "350826";
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018", Liancheng.apiExampleJson(2018)).statusCode()).isEqualTo(200);
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018/targets", "text/csv", """
@@ -552,6 +552,7 @@ class EnrollmentApiIntegrationTests {
                 350826100001,东村,VILLAGE,350826100,50
                 350826100002,西村,VILLAGE,350826100,50
                 350826101,南镇,TOWNSHIP,,100
+                350826101901,南镇小学,SCHOOL,350826101,20
                 """).statusCode()).isEqualTo(200);
         String idNumber = IdNumbers.of(region, "19720303", 651);
 
@@ -569,6 +570,18 @@ class EnrollmentApiIntegrationTests {
         String person = "/api/v1/enrolments/" + Liancheng.personId(idNumber) + "?coverageYear=2018";
         assertProblem(api.as("bureau").patch(person, "{\"village\":\"西村村委会\"}"), 400);
         assertThat(api.as("bureau").patch(person, "{\"village\":\"西村\"}").statusCode()).isEqualTo(200);
+
+        // where the campaign assesses schools, a school is one of them too
+        String pupil = IdNumbers.of(region, "20100303", 653);
+        String atSchool = enrolmentIn(region, "350826101", pupil, 2018).replace("\"village\":\"城关村\"",
+                "\"village\":\"城关村\",\"school\":\"南镇中学\"");
+        HttpResponse<String> unknownSchool = api.as("bureau").post("/api/v1/enrolments", atSchool);
+        assertProblem(unknownSchool, 400);
+        assertThat(json(unknownSchool).get("errors").get(0).get("field").asString()).isEqualTo("school");
+        assertThat(json(unknownSchool).get("errors").get(0).get("message").asString()).contains("南镇小学");
+        assertThat(api.as("bureau").post("/api/v1/enrolments", atSchool.replace("南镇中学", "南镇小学")).statusCode()).isEqualTo(201);
+        assertProblem(api.as("bureau").patch("/api/v1/enrolments/" + Liancheng.personId(pupil) + "?coverageYear=2018",
+                "{\"school\":\"南镇中学\"}"), 400);
     }
 
     /** 人社's list withdrew a resident who joined employee insurance: the township cannot undo it, the bureau can. */

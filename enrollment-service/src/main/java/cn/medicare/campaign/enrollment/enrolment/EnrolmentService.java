@@ -229,10 +229,12 @@ class EnrolmentService {
                     + request.region() + " " + request.coverageYear() + " 年度的方案中没有目标任务 / township " + request.township().trim()
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
-        Optional<InputError> village = UnitRule.villageProblem(request.township().trim(), request.village(),
-                known.units(request.region(), request.coverageYear()));
-        if (village.isPresent()) {
-            throw ApiException.invalid(List.of(village.get()));
+        List<InputError> unitProblems = new ArrayList<>();
+        UnitRule.villageProblem(request.township().trim(), request.village(), known.villages(request.region(), request.coverageYear()))
+                .ifPresent(unitProblems::add);
+        UnitRule.schoolProblem(request.school(), known.schools(request.region(), request.coverageYear())).ifPresent(unitProblems::add);
+        if (!unitProblems.isEmpty()) {
+            throw ApiException.invalid(unitProblems);
         }
         LocalDate birthDate = id.birthDate();
         PersonCategory category = EnrolmentPolicy.categoryOf(request.personCategory(), birthDate, campaign);
@@ -293,6 +295,8 @@ class EnrolmentService {
         private final Map<String, Set<String>> townshipsByKey = new HashMap<>();
         private final Map<String, List<TargetsSet.Target>> targetsByKey = new HashMap<>();
         private final Map<String, List<TargetsSet.Unit>> unitsByKey = new HashMap<>();
+        private final Map<String, Map<String, List<String>>> villagesByKey = new HashMap<>();
+        private final Map<String, List<String>> schoolsByKey = new HashMap<>();
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
@@ -307,6 +311,14 @@ class EnrolmentService {
 
         List<TargetsSet.Unit> units(String region, int coverageYear) {
             return unitsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.units(region, coverageYear));
+        }
+
+        Map<String, List<String>> villages(String region, int coverageYear) {
+            return villagesByKey.computeIfAbsent(region + ":" + coverageYear, key -> UnitRule.villagesByTownship(units(region, coverageYear)));
+        }
+
+        List<String> schools(String region, int coverageYear) {
+            return schoolsByKey.computeIfAbsent(region + ":" + coverageYear, key -> UnitRule.schools(units(region, coverageYear)));
         }
 
         /**
