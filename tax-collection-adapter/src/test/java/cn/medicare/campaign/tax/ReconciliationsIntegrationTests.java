@@ -70,7 +70,7 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         String completed = jdbc.queryForObject(
                 "select payload::text from outbox where type = 'ReconciliationCompleted' and aggregateid = ?", String.class, DAY);
         assertThat(completed).contains("\"taxCount\":3", "\"taxTotal\":\"460.00\"", "\"matched\":1", "\"recovered\":1",
-                "\"mismatched\":1", "\"unknownToTax\":1");
+                "\"mismatched\":1", "\"unknownToTax\":1", "\"rejected\":1");
 
         JsonNode again = TaxApi.json(api.reconcileAs("tax-bureau", DAY, file));
 
@@ -101,6 +101,24 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
 
         assertThat(report.get("matched").asInt()).isZero();
         assertThat(report.get("mismatches").get(0).get("differences")).extracting(JsonNode::asString).containsExactly("channel");
+    }
+
+    /**
+     * The file dates the voucher a day later than the webhook did (Asia/Shanghai): a mismatch of its day, which decides
+     * whether a late enrolee's payment came in time; it matched before, the day never compared.
+     */
+    @Test
+    void aVoucherTheFileDatesOnAnotherDayIsAMismatchOfItsDay() {
+        String day = "2017-10-27";
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(confirmation(voucherNo, idNumber, "180.00", "2017-10-27T02:00:00Z"))));
+
+        JsonNode report = TaxApi.json(api.reconcileAs("tax-bureau", day,
+                HEADER + voucherNo + "," + idNumber + ",2018,180.00,WECHAT,2017-10-27T17:00:00Z\n"));
+
+        assertThat(report.get("matched").asInt()).isZero();
+        assertThat(report.get("mismatches").get(0).get("differences")).extracting(JsonNode::asString).containsExactly("paidAt");
     }
 
     /** A row the file got wrong still names its voucher: that payment is a rejected row, not one the tax bureau does not know. */

@@ -59,7 +59,8 @@ class PaymentConfirmationService {
         this.progress = progress;
     }
 
-    private static final Map<String, String> CHINESE = Map.of("amount", "金额", "person", "缴费人或参保年度", "channel", "缴费渠道");
+    private static final Map<String, String> CHINESE = Map.of("amount", "金额", "person", "缴费人或参保年度", "channel", "缴费渠道",
+            "paidAt", "缴费日期");
 
     @Transactional
     ConfirmationOutcome confirm(ConfirmationReader.Rows rows) {

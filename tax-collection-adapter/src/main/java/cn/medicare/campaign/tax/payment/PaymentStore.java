@@ -48,12 +48,13 @@ class PaymentStore {
 
     /** A received payment as the daily reconciliation compares it. */
     record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
-            String channel, LocalDate recoveredOn) {
+            String channel, LocalDate paidOn, LocalDate recoveredOn) {
 
         /**
          * What {@code row} (of payer {@code personId}) says otherwise of this voucher: {@code amount}, {@code person} (payer or
-         * year), {@code channel}, a difference to settle with the tax bureau; the channel matters most for the assistance
-         * fund's money (代缴), which is never the person's.
+         * year), {@code channel}, {@code paidAt} (its business day), a difference to settle with the tax bureau; the channel
+         * matters most for the assistance fund's money (代缴), which is never the person's, and the day for whether a payment
+         * came in time (a late enrolee's coverage, a {@code payBy}).
          */
         List<String> differencesFrom(Confirmation row, String rowPersonId) {
             List<String> differences = new ArrayList<>();
@@ -66,6 +67,9 @@ class PaymentStore {
             if (!channel.equals(row.channel().name())) {
                 differences.add("channel");
             }
+            if (!paidOn.equals(row.paidAt().atZone(BusinessTime.ZONE).toLocalDate())) {
+                differences.add("paidAt");
+            }
             return differences;
         }
     }
@@ -73,7 +77,8 @@ class PaymentStore {
     /** Those of the vouchers received, by voucher. */
     Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
-                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel, recovered_on
+                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
+                       (paid_at at time zone 'Asia/Shanghai')::date as paid_on, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));

@@ -22,6 +22,6 @@ record ReconciliationReport(LocalDate date, int taxCount, BigDecimal taxTotal, i
     }
 
     ReconciliationCompleted figures() {
-        return new ReconciliationCompleted(date, taxCount, taxTotal, matched, recovered, mismatched, unknownToTax);
+        return new ReconciliationCompleted(date, taxCount, taxTotal, matched, recovered, mismatched, unknownToTax, rejected.size());
     }
 }

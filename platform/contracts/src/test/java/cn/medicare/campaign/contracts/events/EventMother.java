@@ -188,11 +188,11 @@ final class EventMother {
     }
 
     static ReconciliationCompleted reconciliationCompleted() {
-        return new ReconciliationCompleted(LocalDate.of(2017, 10, 12), 1_284, new BigDecimal("214380.00"), 1_279, 3, 1, 1);
+        return new ReconciliationCompleted(LocalDate.of(2017, 10, 12), 1_284, new BigDecimal("214380.00"), 1_279, 3, 1, 1, 2);
     }
 
     static ReconciliationCompleted minimalReconciliationCompleted() {
-        return new ReconciliationCompleted(LocalDate.of(2017, 10, 1), 0, BigDecimal.ZERO, 0, 0, 0, 0);
+        return new ReconciliationCompleted(LocalDate.of(2017, 10, 1), 0, BigDecimal.ZERO, 0, 0, 0, 0, null);
     }
 
     static ReportPublished reportPublished() {
