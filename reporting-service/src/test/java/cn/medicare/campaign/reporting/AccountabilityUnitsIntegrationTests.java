@@ -256,20 +256,22 @@ class AccountabilityUnitsIntegrationTests {
                 county.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD), county.enrolled(7, 0, true),
                 county.withdrawn(7),
                 county.newborn(4, true), county.assessed(4, "0", null), county.paid(4, "V4", "180.00"),
-                county.newborn(5, false), county.newborn(6, true));
+                county.newborn(5, false), county.newborn(6, true),
+                county.newbornBeforeTheYear(8), county.assessed(8, "0", null), county.paid(8, "V8", "180.00"));
 
         ApiClient bureau = ApiClient.at(port).as("bureau");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode township = json(bureau.get("/api/v1/participation?region=350836&coverageYear=2018")).get("townships").get(0);
-            assertThat(township.get("registered").asInt()).isEqualTo(5);
+            assertThat(township.get("registered").asInt()).isEqualTo(6);
             // withdrawn (employee insurance): no longer one of those the township must enrol
             assertThat(township.get("assistedPeople").get("of").asInt()).isEqualTo(2);
             assertThat(township.get("assistedPeople").get("done").asInt()).isEqualTo(1);
             assertThat(township.get("assistedPeople").get("goalMet").asBoolean()).isFalse();
-            // registered within the days but not paid: not enrolled yet
-            assertThat(township.get("newborns").get("of").asInt()).isEqualTo(3);
-            assertThat(township.get("newborns").get("done").asInt()).isEqualTo(1);
-            assertThat(township.get("newborns").get("rate").asString()).isEqualTo("0.3333");
+            // registered within the days but not paid: not enrolled yet; born before the year and enrolled in the period: covered
+            // from 1 January, its first day in the year, as a baby of the year is from its birth
+            assertThat(township.get("newborns").get("of").asInt()).isEqualTo(4);
+            assertThat(township.get("newborns").get("done").asInt()).isEqualTo(2);
+            assertThat(township.get("newborns").get("rate").asString()).isEqualTo("0.5000");
             assertThat(township.get("goal").asString()).isEqualTo("0.98");
         });
         JsonNode beforeTheLists = json(bureau.get("/api/v1/participation?region=350836&coverageYear=2018&asOf=2017-09-15T00:00:00Z"))

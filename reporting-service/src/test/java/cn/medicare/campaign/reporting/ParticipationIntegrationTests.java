@@ -77,7 +77,7 @@ class ParticipationIntegrationTests {
     }
 
     @Test
-    void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawn() {
+    void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawnAndRegisteredUntilThen() {
         ReportingMother county = new ReportingMother("350827");
         Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
         // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
@@ -87,6 +87,9 @@ class ParticipationIntegrationTests {
 
         assertThat(jdbc.queryForObject("select withdrawn_on from person_year where person_id = ? and coverage_year = 2018",
                 LocalDate.class, county.personId(1))).isEqualTo(LocalDate.of(2017, 11, 1));
+        // and registered until then: the figures as of a day before the withdrawal count the person where they lived
+        assertThat(jdbc.queryForMap("select registered_at, township from person_year where person_id = ? and coverage_year = 2018",
+                county.personId(1))).containsEntry("township", county.township(0)).extractingByKey("registered_at").isNotNull();
     }
 
     /** A report of campaign 350831 made as of {@code asOf}, as a viewer reads its content. */
@@ -319,6 +322,33 @@ class ParticipationIntegrationTests {
                 .isEqualTo(1));
         assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
         assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Settled at 180 on Oct 9, refunded on Oct 20 (a move the clerk has not recorded yet), 特困 from Nov 10 (payable 0):
+     * held to 0 today, and as of Oct 31 to the 180 they settled against, which they no longer had paid.
+     */
+    @Test
+    void aSettledPayableLoweredAfterAMomentDoesNotCountTheRefundedPersonAsOfIt() {
+        ReportingMother county = new ReportingMother("350849");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        Instant refundedAt = Instant.parse("2017-10-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350849", "350849V1", "350849R1",
+                new BigDecimal("180.00"), refundedAt, "已在其他地区参保")));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-10T02:00:00Z"),
+                county.assessed(1, "180", AssistanceCategory.EXTREME_POVERTY)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350849&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt())
+                .isEqualTo(1));
+        assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-15T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
     }
 
     @Test

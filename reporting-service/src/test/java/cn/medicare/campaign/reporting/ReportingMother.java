@@ -117,6 +117,13 @@ public final class ReportingMother {
                 LocalDate.of(2018, 3, 1));
     }
 
+    /** A baby born in the autumn before the year, enrolled in the collection period: covered from 1 January, its first day in the year. */
+    PersonEnrolled newbornBeforeTheYear(int person) {
+        return new PersonEnrolled(personId(person), 2018, region, "350825************", "seal", "张*", null,
+                Sex.FEMALE, PersonCategory.NEWBORN, township(0), "城关村", null, true, false,
+                EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, LocalDate.of(2017, 11, 1));
+    }
+
     public ContributionAssessed assessed(int person, String subsidy, AssistanceCategory category) {
         BigDecimal standard = yuan("180");
         return new ContributionAssessed(personId(person), 2018, region, standard, yuan(subsidy), standard.subtract(yuan(subsidy)),

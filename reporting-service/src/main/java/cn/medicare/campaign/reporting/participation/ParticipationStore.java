@@ -36,7 +36,10 @@ public class ParticipationStore {
     private static String people(Level level, boolean live) {
         return "with people as (select " + level.personKey(live) + " as unit_key, hukou_local, "
                 + "coalesce(subsidy_amount, 0) > 0 as subsidised, assistance_category, "
-                + "(person_category = 'NEWBORN' or coverage_from_birth or coverage_rule = 'NEWBORN') as newborn, coverage_from_birth, "
+                + "(person_category = 'NEWBORN' or coverage_from_birth or coverage_rule = 'NEWBORN') as newborn, "
+                // covered from its first day in the year: its birth, or 1 January for a baby born before the year and enrolled in
+                // the collection period (or the December babies' extension), which the newborn goal counted as never done
+                + "(coverage_from_birth or coverage_from_year_start) as covered_from_first_day, "
                 + "e_voucher.person_id is not null as activated, "
                 + (live ? Definitions.SETTLED : Definitions.SETTLED_BY) + " as settled from person_year "
                 + (live ? "" : Definitions.PEOPLE_AS_OF_JOINS)
@@ -133,7 +136,7 @@ public class ParticipationStore {
         people(level, moment, region, coverageYear, """
                 , kinds as (
                     select unit_key, case when settled and subsidised then assistance_category end as assisted_category,
-                           settled, subsidised, hukou_local, activated, newborn, coverage_from_birth, count(*) as people
+                           settled, subsidised, hukou_local, activated, newborn, covered_from_first_day, count(*) as people
                     from people group by 1, 2, 3, 4, 5, 6, 7, 8
                 ), counted as (
                     select unit_key, assisted_category,
@@ -148,7 +151,7 @@ public class ParticipationStore {
                            sum(people) filter (where settled and not hukou_local) as non_local_enrolled,
                            sum(people) filter (where activated) as e_vouchers,
                            sum(people) filter (where newborn) as newborns,
-                           sum(people) filter (where coverage_from_birth and settled) as newborns_from_birth
+                           sum(people) filter (where newborn and covered_from_first_day and settled) as newborns_from_birth
                     from kinds group by 1, 2
                 ), units as (""" + level.units(moment.live()) + """
                 )

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +50,10 @@ public class StageSettlementService {
         this.rankings = rankings;
         this.query = query;
         this.progress = progress;
-        this.transaction = transaction;
+        // one snapshot for every level and period end of a campaign, as its reads are served: at READ COMMITTED a payment
+        // the consumer committed between the townships' query and the villages' was kept in one and not the other, for good
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
     }
 
@@ -83,7 +88,7 @@ public class StageSettlementService {
     }
 
     /** The closed stages and the passed period ends (for the rankings) of one campaign not yet settled, on the figures as they are. */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public void settleDue(String region, int coverageYear) {
         query.campaign(region, coverageYear).ifPresent(this::settleDue);
     }
@@ -112,7 +117,7 @@ public class StageSettlementService {
     }
 
     /** The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason. */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public StageResults.StageResult recompute(String region, int coverageYear, LocalDate deadline, CampaignDefined.Stage.Measure measure,
             String by, String reason) {
         CampaignDefined campaign = query.campaign(region, coverageYear)

@@ -107,7 +107,17 @@ public final class Definitions {
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
                                order by h.assessed_at desc
-                               limit 1) payable_by on true""";
+                               limit 1) payable_by on true
+            left join lateral (select min(h.payable_amount) as amount
+                               from assessment_history h
+                               where person_year.settled_at < :at
+                                 and h.person_id = person_year.person_id and h.coverage_year = :coverageYear
+                                 and h.assessed_at < :at
+                                 and h.assessed_at >= coalesce((select max(s.assessed_at) from assessment_history s
+                                                                where s.person_id = person_year.person_id
+                                                                  and s.coverage_year = :coverageYear
+                                                                  and s.assessed_at <= person_year.settled_at),
+                                                               timestamptz '-infinity')) capped_by on true""";
 
     /**
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded
@@ -124,7 +134,9 @@ public final class Definitions {
      * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} against the payable in force then
      * ({@code payable_by}, the assessments' history), held to the settled payable only when the person
      * had settled by then: a 低保 certified after a stage's deadline, who had paid 40 of 180 before it,
-     * was not settled at the deadline. Where no assessment came before the moment (facts recorded after
+     * was not settled at the deadline. The payable they were held to then is the one they settled against, lowered by
+     * the assessments up to the moment ({@code capped_by}, as {@link SettlementRule} lowers it), not today's: a payable
+     * lowered to 0 in November held someone refunded in October to 0 as of October 31. Where no assessment came before the moment (facts recorded after
      * the business day they are dated, an enrolment back-dated with its payment), nothing else was known
      * then, and the person is held as today ({@link #HELD_TO}); so is a row settled before V17 (no {@code settled_at}).
      */
@@ -135,7 +147,7 @@ public final class Definitions {
                  >= case when payable_by.amount is null then\s""" + HELD_TO + """
 
                          else least(payable_by.amount, case when settled_at is null or settled_at < :at
-                                                            then coalesce(settled_payable, payable_by.amount)
+                                                            then coalesce(capped_by.amount, settled_payable, payable_by.amount)
                                                             else payable_by.amount end) end)""";
 
     private Definitions() {

@@ -110,34 +110,42 @@ class ReadModelStore {
 
     /**
      * An enrolment is the current registration for the year, also after an earlier withdrawal; one
-     * older than the roster fact already applied (a replayed dead letter) changes nothing. One
-     * statement each for the person-years and the contacts of a run of enrolments.
+     * older than the roster fact already applied (a replayed dead letter) changes nothing, unless that
+     * fact was a withdrawal of a person not registered yet: then it registers them, withdrawn as the
+     * newer fact says. One statement each for the person-years and the contacts of a run of enrolments.
      */
     void registered(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, person -> new PersonYear(person.personId(), person.coverageYear()));
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
-                    coverage_rule, pay_by)
+                    coverage_from_year_start, coverage_rule, pay_by)
                 select person_id, coverage_year, region, township, village, school, id_number_masked, name_masked, person_category,
-                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth, coverage_rule, pay_by
+                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth,
+                    coalesce(coverage_start = make_date(coverage_year, 1, 1), false), coverage_rule, pay_by
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:schools as varchar[]),
                             cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
                             cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
-                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageRules as varchar[]),
-                            cast(:payBy as date[]))
+                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageStarts as date[]),
+                            cast(:coverageRules as varchar[]), cast(:payBy as date[]))
                     as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
-                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_rule, pay_by)
+                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
+                                coverage_rule, pay_by)
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
                     name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
-                    enrolled_on = excluded.enrolled_on, roster_at = excluded.roster_at,
-                    coverage_from_birth = excluded.coverage_from_birth, coverage_rule = excluded.coverage_rule,
-                    pay_by = excluded.pay_by, withdrawn_on = null, withdrawal_reason = null
-                where person_year.roster_at <= excluded.roster_at""")
+                    enrolled_on = excluded.enrolled_on, roster_at = greatest(person_year.roster_at, excluded.roster_at),
+                    coverage_from_birth = excluded.coverage_from_birth, coverage_from_year_start = excluded.coverage_from_year_start,
+                    coverage_rule = excluded.coverage_rule,
+                    pay_by = excluded.pay_by,
+                    withdrawn_on = case when person_year.roster_at > excluded.roster_at then person_year.withdrawn_on end,
+                    withdrawal_reason = case when person_year.roster_at > excluded.roster_at then person_year.withdrawal_reason end
+                -- an enrolment older than a withdrawal that overtook it (dead-lettered, replayed) still registers the person, who
+                -- counted until the withdrawal: it was dropped, and the person never counted anywhere, their money unattributed
+                where person_year.roster_at <= excluded.roster_at or person_year.registered_at is null""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -154,6 +162,8 @@ class ReadModelStore {
                         : one.time().atZone(BusinessTime.ZONE).toLocalDate()).toString()).toArray(String[]::new))
                 .param("coverageFromBirth", latest.stream().map(one -> String.valueOf(Boolean.TRUE.equals(one.event().coverageFromBirth())))
                         .toArray(String[]::new))
+                .param("coverageStarts", latest.stream().map(one -> one.event().coverageStart() == null ? null
+                        : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .param("payBy", latest.stream().map(one -> payBy(one.event())).toArray(String[]::new))
                 .update();
