@@ -423,8 +423,8 @@ class EnrollmentApiIntegrationTests {
      */
     @Test
     void aPaymentMadeBeforeADeathButAppliedAfterTheDeathListRenewsNobody() {
-        String region = "350823";
-        String township = "350823100";
+        String region = "350828";
+        String township = "350828100";
         campaignsOf(region, township + ",临城镇", 2018);
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2019",
                 Campaigns.json(Campaigns.renewingOnPayment(Liancheng.apiExample(2019)))).statusCode()).isEqualTo(200);
@@ -544,27 +544,27 @@ class EnrollmentApiIntegrationTests {
      */
     @Test
     void aVillageOrASchoolIsOneOfTheCampaignsWhereTheCampaignGivesThem() {
-        String region = "350826";
+        String region = "350881";
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018", Liancheng.apiExampleJson(2018)).statusCode()).isEqualTo(200);
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2018/targets", "text/csv", """
                 unit,unitName,type,parent,target
-                350826100,东镇,TOWNSHIP,,100
-                350826100001,东村,VILLAGE,350826100,50
-                350826100002,西村,VILLAGE,350826100,50
-                350826101,南镇,TOWNSHIP,,100
-                350826101901,南镇小学,SCHOOL,350826101,20
+                350881100,东镇,TOWNSHIP,,100
+                350881100001,东村,VILLAGE,350881100,50
+                350881100002,西村,VILLAGE,350881100,50
+                350881101,南镇,TOWNSHIP,,100
+                350881101901,南镇小学,SCHOOL,350881101,20
                 """).statusCode()).isEqualTo(200);
         String idNumber = IdNumbers.of(region, "19720303", 651);
 
         HttpResponse<String> misspelt = api.as("bureau").post("/api/v1/enrolments",
-                enrolmentIn(region, "350826100", idNumber, 2018).replace("城关村", "东村村委会"));
+                enrolmentIn(region, "350881100", idNumber, 2018).replace("城关村", "东村村委会"));
         assertProblem(misspelt, 400);
         assertThat(json(misspelt).get("errors").get(0).get("field").asString()).isEqualTo("village");
         assertThat(json(misspelt).get("errors").get(0).get("message").asString()).contains("东村、西村");
         HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
-                enrolmentIn(region, "350826100", idNumber, 2018).replace("城关村", "东村"));
+                enrolmentIn(region, "350881100", idNumber, 2018).replace("城关村", "东村"));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
-        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, "350826101", IdNumbers.of(region, "19720303", 652), 2018))
+        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, "350881101", IdNumbers.of(region, "19720303", 652), 2018))
                 .statusCode()).as("a township without villages").isEqualTo(201);
 
         String person = "/api/v1/enrolments/" + Liancheng.personId(idNumber) + "?coverageYear=2018";
@@ -573,7 +573,7 @@ class EnrollmentApiIntegrationTests {
 
         // where the campaign assesses schools, a school is one of them too
         String pupil = IdNumbers.of(region, "20100303", 653);
-        String atSchool = enrolmentIn(region, "350826101", pupil, 2018).replace("\"village\":\"城关村\"",
+        String atSchool = enrolmentIn(region, "350881101", pupil, 2018).replace("\"village\":\"城关村\"",
                 "\"village\":\"城关村\",\"school\":\"南镇中学\"");
         HttpResponse<String> unknownSchool = api.as("bureau").post("/api/v1/enrolments", atSchool);
         assertProblem(unknownSchool, 400);
@@ -981,6 +981,13 @@ class EnrollmentApiIntegrationTests {
             assertProblem(answer, 400);
             assertThat(answer.body()).as(field).contains(field);
         });
+        // one parent written with a space is the same township: the same name twice, which reporting would count twice
+        HttpResponse<String> padded = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "{\"targets\":[" + township
+                + "},{\"unit\":\"" + Gaolou.village(1) + "\",\"unitName\":\"南村\",\"type\":\"VILLAGE\",\"parent\":\"" + Gaolou.TOWNSHIP
+                + "\",\"target\":1},{\"unit\":\"" + Gaolou.village(2) + "\",\"unitName\":\"南村\",\"type\":\"VILLAGE\",\"parent\":\""
+                + Gaolou.TOWNSHIP + " \",\"target\":1}]}");
+        assertProblem(padded, 400);
+        assertThat(padded.body()).contains("targets[2].unitName");
         // a column shifted by one: an ID number as a school's code, twice, is refused without being quoted or published
         String idNumber = IdNumbers.of(region, "19800101", 31);
         String school = "{\"unit\":\"" + idNumber + "\",\"unitName\":\"一中\",\"type\":\"SCHOOL\",\"target\":1}";

@@ -257,8 +257,8 @@ final class CampaignRule {
             if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
                 errors.add(InputError.row(i + 1, nameField, "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME
                         + " characters"));
-            } else if (!row.townshipLevel() && !names.add(row.kind() + "|" + (row.kind() == TargetsSet.UnitType.VILLAGE ? row.parent() : "")
-                    + "|" + name)) {
+            } else if (!row.townshipLevel() && !names.add(row.kind() + "|"
+                    + (row.kind() == TargetsSet.UnitType.VILLAGE && row.parent() != null ? row.parent().strip() : "") + "|" + name)) {
                 // the roster names a village and a school, not their codes: two units of one name could not be told apart
                 errors.add(InputError.row(i + 1, nameField, "同一乡镇的村、同一县的学校不能重名 / names a unit twice: " + FreeText.redact(name)));
             }
