@@ -118,7 +118,7 @@ function renderTownships(participation) {
     const vouchers = row.eVoucherTarget ? `${row.eVoucherActivated}/${row.eVoucherTarget} ${percent(row.eVoucherRate)}` : '—';
     tr.append(element('td', unitName(row), 'name unit-name'), element('td', row.target, 'target'), element('td', row.registered),
       element('td', row.enrolled, 'enrolled'), rateCell(row),
-      element('td', row.goal ? (row.goalMet ? '已达标' : '未达标') : '—', row.goalMet ? 'met' : 'short'),
+      element('td', row.goal && row.goalMet != null ? (row.goalMet ? '已达标' : '未达标') : '—', row.goalMet ? 'met' : 'short'),
       judged(row.assistedPeople), judged(row.newborns), element('td', vouchers), element('td', categories || '—', 'name'));
     tr.addEventListener('click', () => { selectedTownship = unitKey(row); refresh(); });
     return tr;
@@ -138,7 +138,7 @@ async function renderVillages(participation) {
     const tr = element('tr');
     const vouchers = row.eVoucherTarget ? `${row.eVoucherActivated}/${row.eVoucherTarget} ${percent(row.eVoucherRate)}` : '—';
     tr.append(element('td', unitName(row), 'name'), element('td', row.target), element('td', row.registered), element('td', row.enrolled),
-      rateCell(row), element('td', row.goal ? (row.goalMet ? '已达标' : '未达标') : '—', row.goalMet ? 'met' : 'short'), element('td', vouchers));
+      rateCell(row), element('td', row.goal && row.goalMet != null ? (row.goalMet ? '已达标' : '未达标') : '—', row.goalMet ? 'met' : 'short'), element('td', vouchers));
     return tr;
   }));
 }

@@ -53,7 +53,8 @@ public record Figures(String township, String townshipName, int target, int regi
     /** The same figures judged against {@code goal}: met when enrolled ≥ goal × target. */
     public Figures withGoal(BigDecimal goal) {
         return new Figures(township, townshipName, target, registered, enrolled, rate, selfPaid, assisted, assistedByCategory,
-                localHukou, nonLocal, goal, Judged.met(enrolled, target, goal), eVoucherTarget, eVoucherActivated, eVoucherRate, unit,
+                // a unit with nobody to enrol is not judged, as its stages are not: "not met" would rank it short for nothing
+                localHukou, nonLocal, goal, target == 0 ? null : Judged.met(enrolled, target, goal), eVoucherTarget, eVoucherActivated, eVoucherRate, unit,
                 unitName, type, assistedPeople, newborns);
     }
 
