@@ -1,14 +1,19 @@
 package cn.medicare.campaign.tax;
 
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmationBy;
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,6 +190,26 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
     private boolean applied(UUID eventId) {
         return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
+    }
+
+    /**
+     * Where the assistance fund paid beyond the subsidy, the amount listed follows the subsidy too: a campaign version
+     * raising the standard and the subsidy alike leaves the payable at 40.00 and raises what the person owes from 30.00 to
+     * 40.00, a change the tax bureau must page to.
+     */
+    @Test
+    void aSubsidyThatAloneChangesTheListedAmountIsAChangeTheTaxBureauPagesTo() {
+        String idNumber = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        assertAcceptedOne(api.confirm(confirmations(confirmationBy(Vouchers.next(), idNumber, "150.00", "ASSISTANCE_FUND"))));
+        long before = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item.get("payableAmount").asString().equals("30.00")).get("cursor").asLong();
+
+        EventTraffic.publish(new ContributionAssessed(residents.personId(idNumber), 2018, Liancheng.REGION, new BigDecimal("200.00"),
+                new BigDecimal("160.00"), new BigDecimal("40.00"), AssistanceCategory.MINIMUM_LIVING, AssessmentReason.CAMPAIGN_CHANGED));
+
+        JsonNode after = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
+                item -> item.get("payableAmount").asString().equals("40.00"));
+        assertThat(after.get("cursor").asLong()).isGreaterThan(before);
     }
 
     @Test

@@ -224,7 +224,7 @@ class LevyItemStore {
     /**
      * A run of assessments in one statement. The latest assessment of a person-year is kept, and
      * its time even when the amount did not change, so that an older one replayed later cannot
-     * win; only a new payable or category puts the item on the tax bureau's list of changes again
+     * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed) puts the item on the tax bureau's list of changes again
      * (of several in a run, only the last counts: the tax bureau pages to where the item ends).
      */
     void assess(List<Timed<ContributionAssessed>> run) {
@@ -243,6 +243,8 @@ class LevyItemStore {
                     assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
                     change_cursor = case when levy_item.payable_amount is distinct from excluded.payable_amount
                                            or levy_item.assistance_category is distinct from excluded.assistance_category
+                                           -- the fund's money beyond the subsidy lowers what is listed: a new subsidy alone moves it
+                                           or levy_item.subsidy_amount is distinct from excluded.subsidy_amount
                                          then null else levy_item.change_cursor end
                 where levy_item.assessed_at <= excluded.assessed_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
