@@ -224,8 +224,9 @@ class LevyItemStore {
     /**
      * A run of assessments in one statement. The latest assessment of a person-year is kept, and
      * its time even when the amount did not change, so that an older one replayed later cannot
-     * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed) puts the item on the tax bureau's list of changes again
-     * (of several in a run, only the last counts: the tax bureau pages to where the item ends).
+     * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed)
+     * puts the item on the tax bureau's list of changes again (of several in a run, only the last
+     * counts: the tax bureau pages to where the item ends).
      */
     void assess(List<Timed<ContributionAssessed>> run) {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
