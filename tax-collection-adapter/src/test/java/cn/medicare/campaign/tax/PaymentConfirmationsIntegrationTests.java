@@ -290,6 +290,26 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertNothingKept(voucherNo);
     }
 
+    /**
+     * Coverage never starts after 31 December of its year: a payment for 2018 made in March 2019 (most likely the next
+     * year's, booked to this one) is the row's mistake, named by its paidAt; it counted the person enrolled for a year over.
+     */
+    @Test
+    void aPaymentMadeAfterItsCoverageYearEndedIsRejectedNamingPaidAt() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(
+                TaxBureauBodies.confirmation(voucherNo, idNumber, "180.00", "2019-03-05T02:00:00Z"),
+                TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "1.00", "2018-12-31T15:59:59Z"))));
+
+        assertThat(outcome.get("accepted").asInt()).as("the last second of 2018 in Shanghai is still 2018").isOne();
+        assertThat(outcome.get("rejected").get(0).get("index").asInt()).isZero();
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("paidAt");
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("message").asString()).contains("2018", "check coverageYear");
+        assertNothingKept(voucherNo);
+    }
+
     @Test
     void aBadRowIsReportedByItsIndexWhileTheValidRowsAreAccepted() {
         String first = IdNumbers.next(Liancheng.REGION);

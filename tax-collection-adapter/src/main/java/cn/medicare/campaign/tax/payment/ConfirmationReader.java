@@ -76,6 +76,12 @@ final class ConfirmationReader {
         BigDecimal amount = amount(row.get("amount"), errors);
         PaymentChannel channel = channel(text(row, "channel"), errors);
         Instant paidAt = instant("paidAt", text(row, "paidAt"), latest, errors);
+        if (coverageYear != null && paidAt != null && paidAt.atZone(BusinessTime.ZONE).getYear() > coverageYear) {
+            // coverage never starts after 31 December of its year (DOMAIN.md): such a payment buys nothing, and is most likely
+            // the next year's booked to this one; kept, it counted the person enrolled for a year already over
+            errors.add(InputError.field("paidAt", "缴费日期晚于" + coverageYear + "参保年度结束，不能为已结束的年度缴费，请核对参保年度"
+                    + " / is after coverage year " + coverageYear + " ended: nothing buys a year that is over; check coverageYear"));
+        }
         if (!errors.isEmpty()) {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
