@@ -551,6 +551,7 @@ class EnrollmentApiIntegrationTests {
                 350881100,东镇,TOWNSHIP,,100
                 350881100001,东村,VILLAGE,350881100,50
                 350881100002,西村,VILLAGE,350881100,50
+                350881100901,东镇小学,SCHOOL,350881100,20
                 350881101,南镇,TOWNSHIP,,100
                 350881101901,南镇小学,SCHOOL,350881101,20
                 """).statusCode()).isEqualTo(200);
@@ -582,6 +583,26 @@ class EnrollmentApiIntegrationTests {
         assertThat(api.as("bureau").post("/api/v1/enrolments", atSchool.replace("南镇中学", "南镇小学")).statusCode()).isEqualTo(201);
         assertProblem(api.as("bureau").patch("/api/v1/enrolments/" + Liancheng.personId(pupil) + "?coverageYear=2018",
                 "{\"school\":\"南镇中学\"}"), 400);
+
+        // 附件4 as a school fills it in: the school's name for the township, the class for the village; no village check
+        JsonNode fromTheForm = json(api.as("bureau").post("/api/v1/enrolments/batch?region=" + region + "&coverageYear=2018", "text/csv",
+                "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn\n"
+                        + "东镇小学,三年级二班,王小明," + IdNumbers.of(region, "20100404", 654) + ",,,true,false,2017-10-09\n"));
+        assertThat(fromTheForm.get("accepted").asInt()).as(fromTheForm.toString()).isOne();
+    }
+
+    /** A clerk's PATCH to 未成年人 of a baby born after the period opened leaves it the newborn it is, as its enrolment did. */
+    @Test
+    void aBabyPatchedToMinorStaysANewborn() {
+        String baby = Liancheng.idNumber("20180201", 655);
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
+                Liancheng.enrolment(baby, Liancheng.LIANFENG).replace("2017-10-09", "2018-02-20"));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String person = "/api/v1/enrolments/" + Liancheng.personId(baby) + "?coverageYear=2018";
+
+        assertThat(api.as("bureau").patch(person, "{\"personCategory\":\"MINOR\"}").statusCode()).isEqualTo(200);
+
+        assertThat(json(api.as("bureau").get(person)).get("personCategory").asString()).isEqualTo("NEWBORN");
     }
 
     /** 人社's list withdrew a resident who joined employee insurance: the township cannot undo it, the bureau can. */

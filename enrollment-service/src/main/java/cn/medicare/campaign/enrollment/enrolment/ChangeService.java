@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.PersonIds;
@@ -88,7 +89,7 @@ class ChangeService {
         check(current, change);
         Enrolment changed = new Enrolment(current.personId(), current.coverageYear(), current.region(), current.idNumberSealed(),
                 current.idNumberMasked(), or(change.name(), current.name()), or(change.phone() == null ? null : change.phone().trim(), current.phone()),
-                current.birthDate(), current.sex(), or(change.personCategory(), current.personCategory()),
+                current.birthDate(), current.sex(), category(current, change),
                 or(change.township(), current.township()), or(FreeText.redactedOrNull(change.village()), current.village()),
                 change.clearsSchool() ? null : or(FreeText.redactedOrNull(change.school()), current.school()),
                 or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
@@ -149,6 +150,16 @@ class ChangeService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+    }
+
+    /** The category as the enrolment records it: a MINOR born after the period opened is the NEWBORN it is, as at enrolment. */
+    private PersonCategory category(Enrolment current, EnrolmentChange change) {
+        if (change.personCategory() == null) {
+            return current.personCategory();
+        }
+        return campaigns.find(current.region(), current.coverageYear())
+                .map(campaign -> EnrolmentPolicy.categoryOf(change.personCategory(), current.birthDate(), campaign))
+                .orElse(change.personCategory());
     }
 
     private static <T> T or(T changed, T current) {

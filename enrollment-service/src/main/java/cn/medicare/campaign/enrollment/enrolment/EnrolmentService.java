@@ -230,8 +230,11 @@ class EnrolmentService {
                     + " has no target in the " + request.coverageYear() + " campaign of " + request.region())));
         }
         List<InputError> unitProblems = new ArrayList<>();
-        UnitRule.villageProblem(request.township().trim(), request.village(), known.villages(request.region(), request.coverageYear()))
-                .ifPresent(unitProblems::add);
+        if (request.school() == null || request.school().isBlank()) {
+            // a pupil's 村/社区/班级 cell is the class (附件4): the pupil counts for the school, not a village
+            UnitRule.villageProblem(request.township().trim(), request.village(), known.villages(request.region(), request.coverageYear()))
+                    .ifPresent(unitProblems::add);
+        }
         UnitRule.schoolProblem(request.school(), known.schools(request.region(), request.coverageYear())).ifPresent(unitProblems::add);
         if (!unitProblems.isEmpty()) {
             throw ApiException.invalid(unitProblems);
