@@ -78,7 +78,7 @@ class ParticipationIntegrationTests {
 
     @Test
     void aReplayedEnrolmentOlderThanItsWithdrawalLeavesThePersonWithdrawnAndRegisteredUntilThen() {
-        ReportingMother county = new ReportingMother("350827");
+        ReportingMother county = new ReportingMother("350850");
         Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
         // the enrolment went to the dead-letter topic; its withdrawal was applied meanwhile
         awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), county.withdrawn(1)));
