@@ -84,6 +84,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.put("num.partitions", "3");
         config.put("auto.create.topics.enable", "true");
         config.put("offsets.topic.replication.factor", "1");
+        // 400 days, as the dead letters: the dead-letter replay's group has no members, and its offsets say which still wait
+        config.put("offsets.retention.minutes", "576000");
         config.put("offsets.topic.num.partitions", "5");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
