@@ -419,10 +419,11 @@ class EnrollmentApiIntegrationTests {
 
     /**
      * A payment for next year made before the death and applied after the death list (its webhook lost, found by the day's
-     * reconciliation) renews nobody: the dead person was registered and stayed so, where the other order withdraws them.
+     * reconciliation) renews the person and ends the renewal on the day of the death, as the other order does: the dead
+     * person was registered and stayed so.
      */
     @Test
-    void aPaymentMadeBeforeADeathButAppliedAfterTheDeathListRenewsNobody() {
+    void aPaymentMadeBeforeADeathButAppliedAfterTheDeathListEndsTheRenewalOnTheDayOfTheDeath() {
         String region = "350828";
         String township = "350828100";
         campaignsOf(region, township + ",临城镇", 2018);
@@ -441,7 +442,12 @@ class EnrollmentApiIntegrationTests {
                 PaymentChannel.WECHAT, paidAt, PaymentSource.RECONCILIATION));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, payment) == 1);
 
-        assertThat(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019").statusCode()).isEqualTo(404);
+        JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019"));
+        assertThat(renewed.get("withdrawalReason").asString()).isEqualTo("DECEASED");
+        assertThat(renewed.get("withdrawnOn").asString()).isEqualTo("2019-01-10");
+        List<String> events = jdbc.queryForList("select type from outbox where aggregateid = ? order by time, created_at", String.class,
+                personId);
+        assertThat(events.subList(events.size() - 2, events.size())).containsExactly("PersonEnrolled", "PersonWithdrawn");
     }
 
     /** The tax bureau writes a refund's reason (up to 500 characters at the tax adapter): the audit keeps it whole, no dead letter. */

@@ -22,16 +22,27 @@ final class EnrolmentBlockRule {
      */
     static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
             LocalDate employeeInsuranceEnded) {
+        LocalDate death = deathOf(deathOnRoster, exclusions);
+        // a death applies from its date: nobody enrols a person after it, whatever day the enrolment is dated
+        if (death != null && !death.isAfter(today)) {
+            return Optional.of("该居民已于" + death + "死亡，不能参保 / the resident died on " + death);
+        }
+        return besidesDeath(coverageYear, exclusions, employeeInsuranceEnded);
+    }
+
+    /** The earliest death the roster or the police's list records, or null. */
+    static LocalDate deathOf(LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions) {
         LocalDate death = deathOnRoster;
         for (ExclusionStore.Exclusion exclusion : exclusions) {
             if (exclusion.kind() == ExclusionStore.Kind.DECEASED && (death == null || exclusion.effectiveDate().isBefore(death))) {
                 death = exclusion.effectiveDate();
             }
         }
-        // a death applies from its date: nobody enrols a person after it, whatever day the enrolment is dated
-        if (death != null && !death.isAfter(today)) {
-            return Optional.of("该居民已于" + death + "死亡，不能参保 / the resident died on " + death);
-        }
+        return death;
+    }
+
+    /** Why the person cannot be enrolled for the year other than a death: employee insurance, another region. */
+    static Optional<String> besidesDeath(int coverageYear, List<ExclusionStore.Exclusion> exclusions, LocalDate employeeInsuranceEnded) {
         for (ExclusionStore.Exclusion exclusion : exclusions) {
             if (exclusion.coverageYear() == null || exclusion.coverageYear() != coverageYear) {
                 continue;

@@ -2,8 +2,10 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -179,12 +181,12 @@ class RenewalService {
         }
         LocalDate paidOn = payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate();
         Enrolment previous = last.get();
-        // a death known today blocks, whatever day the payment was made: the death list may have come first
-        boolean blocked = EnrolmentBlockRule.why(year, BusinessTime.today(clock), roster.deceasedOn(List.of(previous.personId())).get(previous.personId()),
-                exclusions.of(List.of(previous.personId())).getOrDefault(previous.personId(), List.of()), null).isPresent();
-        if (blocked) {
+        List<ExclusionStore.Exclusion> facts = exclusions.of(List.of(previous.personId())).getOrDefault(previous.personId(), List.of());
+        if (EnrolmentBlockRule.besidesDeath(year, facts, null).isPresent()) {
             return;
         }
+        // a death the roster knows is applied after the renewal, as the death list arriving after the payment would have
+        LocalDate death = EnrolmentBlockRule.deathOf(roster.deceasedOn(List.of(previous.personId())).get(previous.personId()), facts);
         Enrolment renewed = renewal(previous, campaign, paidOn);
         if (!coverableWithin(renewed, paidOn)) {
             // a payment too late to start coverage within the year registers nobody (DOMAIN.md): it stays unattributed, as anyone's would
@@ -194,7 +196,24 @@ class RenewalService {
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
             outbox.append(EnrolmentService.announcement(renewed, contacts));
+            if (death != null && death.getYear() <= year) {
+                withdrawDead(renewed, death);
+            }
         }
+    }
+
+    /**
+     * The renewal of someone the roster knows dead ends on the death's day, as the death list ends the enrolments of its
+     * year and after: the same enrolment, withdrawal and money whichever of the payment and the death list came first
+     * (a death before the year: withdrawn before coverage, the money owed back; in it: covered until the death).
+     */
+    private void withdrawDead(Enrolment renewed, LocalDate death) {
+        Instant at = clock.instant();
+        roster.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
+                Map.of(renewed.personId(), death));
+        audit.record(renewed.personId(), renewed.coverageYear(), at, RENEWAL, "WITHDRAWN", WithdrawalReason.DECEASED.name(),
+                "死亡名单：自" + death + "起终止参保（续保时已登记死亡）");
+        outbox.append(new PersonWithdrawn(renewed.personId(), renewed.coverageYear(), renewed.region(), WithdrawalReason.DECEASED, death));
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */
