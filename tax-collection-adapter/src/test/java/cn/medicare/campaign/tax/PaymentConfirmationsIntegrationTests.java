@@ -203,6 +203,14 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(conflict.get("errors").get(0).get("message").asString()).contains("金额", "nothing changed");
         assertThat(again.toString()).doesNotContain(idNumber).doesNotContain(other);
         assertThat(jdbc.queryForObject("select amount::text from payment where voucher_no = ?", String.class, voucherNo)).isEqualTo("90.00");
+
+        // twice in one post: the second line is held to the first
+        String twice = Vouchers.next();
+        JsonNode inOnePost = TaxApi.json(api.confirm(confirmations(row(twice, other, "10.00"), row(twice, other, "20.00"))));
+        assertThat(inOnePost.get("accepted").asInt()).isOne();
+        assertThat(inOnePost.get("duplicates").asInt()).isOne();
+        assertThat(inOnePost.get("conflicts").get(0).get("index").asInt()).isOne();
+        assertThat(inOnePost.get("conflicts").get(0).get("errors").get(0).get("field").asString()).isEqualTo("amount");
     }
 
     @Test

@@ -84,9 +84,19 @@ class PaymentConfirmationService {
      */
     private List<ConfirmationOutcome.Rejection> conflicts(ConfirmationReader.Rows rows, Map<String, PaymentStore.Received> before) {
         List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
+        // a voucher twice in the post: the second line is held to the first, as to one received before
+        Map<String, PaymentStore.Received> received = new HashMap<>(before);
         for (Confirmation row : rows.valid()) {
-            PaymentStore.Received received = before.get(row.voucherNo());
-            List<String> differences = received == null ? List.of() : received.differencesFrom(row, personIds.personId(row.idNumber()));
+            received.putIfAbsent(row.voucherNo(), new PaymentStore.Received(row.voucherNo(), personIds.personId(row.idNumber()),
+                    row.coverageYear(), null, row.amount(), row.channel().name(), row.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), null));
+        }
+        Set<String> firstLines = new HashSet<>();
+        for (Confirmation row : rows.valid()) {
+            if (!before.containsKey(row.voucherNo()) && firstLines.add(row.voucherNo())) {
+                continue;
+            }
+            PaymentStore.Received earlier = received.get(row.voucherNo());
+            List<String> differences = earlier.differencesFrom(row, personIds.personId(row.idNumber()));
             if (!differences.isEmpty()) {
                 conflicts.add(new ConfirmationOutcome.Rejection(row.index(), differences.stream().map(field -> InputError.row(row.index(),
                         field.equals("person") ? "idNumber" : field, "凭证号已收到，此前收到的" + CHINESE.get(field) + "不同，本次未作变更，请与医保局核对"
