@@ -38,12 +38,11 @@ public class ConsumerProgress implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ConsumerProgress.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final KafkaAdmin kafkaAdmin;
     private final String group;
-    private Admin admin;
+    private final LazyAdmin admin;
 
     public ConsumerProgress(KafkaAdmin kafkaAdmin, String group) {
-        this.kafkaAdmin = kafkaAdmin;
+        this.admin = new LazyAdmin(kafkaAdmin, TIMEOUT);
         this.group = group;
     }
 
@@ -106,7 +105,7 @@ public class ConsumerProgress implements DisposableBean {
     private boolean consumedBefore(String topic, String key, Instant at) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try {
-            Admin client = admin();
+            Admin client = admin.get();
             List<TopicPartitionInfo> all = get(client.describeTopics(Set.of(topic)).allTopicNames(), deadline).get(topic).partitions();
             int ofKey = key == null ? -1 : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % all.size();
             Set<TopicPartition> partitions = all.stream()
@@ -151,17 +150,8 @@ public class ConsumerProgress implements DisposableBean {
         return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-        }
-        return admin;
-    }
-
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(TIMEOUT);
-        }
+    public void destroy() {
+        admin.close();
     }
 }

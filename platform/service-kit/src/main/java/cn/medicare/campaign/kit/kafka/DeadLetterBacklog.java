@@ -43,15 +43,14 @@ public class DeadLetterBacklog implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterBacklog.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final KafkaAdmin kafkaAdmin;
     private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
     private final String group;
     private final MultiGauge waiting;
-    private Admin admin;
+    private final LazyAdmin admin;
 
     public DeadLetterBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
             String group) {
-        this.kafkaAdmin = kafkaAdmin;
+        this.admin = new LazyAdmin(kafkaAdmin, TIMEOUT);
         this.listeners = listeners;
         this.group = group;
         this.waiting = MultiGauge.builder(GAUGE)
@@ -80,7 +79,7 @@ public class DeadLetterBacklog implements DisposableBean {
     /** @return how many of {@code topic}'s dead letters no replay has sent back */
     public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         String deadLetters = Topics.deadLetter(topic, group);
-        Admin client = admin();
+        Admin client = admin.get();
         Set<TopicPartition> partitions;
         try {
             partitions = client.describeTopics(Set.of(deadLetters)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -120,17 +119,8 @@ public class DeadLetterBacklog implements DisposableBean {
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-        }
-        return admin;
-    }
-
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(TIMEOUT);
-        }
+    public void destroy() {
+        admin.close();
     }
 }
