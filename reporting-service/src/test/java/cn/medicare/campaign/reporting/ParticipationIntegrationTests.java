@@ -351,6 +351,28 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
     }
 
+    /**
+     * 低保 owing 40: the person pays 40, the assistance fund pays 140 and takes it back. The fund's voucher dead-lettered and
+     * replayed after its refund: the refund is the fund's all the same, and the person stays enrolled, as in order.
+     */
+    @Test
+    void aRefundOfAFundVoucherThatOvertakesTheVoucherIsTheFundsAllTheSame() {
+        ReportingMother county = new ReportingMother("350852");
+        EventTraffic.publish(county.campaign(), county.targets(), county.enrolled(1, 0, true),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING), county.paid(1, "V1", "40.00"));
+        Instant refundedAt = Instant.parse("2017-10-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350852", "350852V2", "350852R2",
+                new BigDecimal("140.00"), refundedAt, "代缴有误")));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paidByTheFund(1, "V2", "140.00")));
+
+        String path = "/api/v1/participation?region=350852&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(ApiClient.at(port).as("viewer").get(path))
+                .get("total").get("enrolled").asInt()).isEqualTo(1));
+        assertThat(jdbc.queryForMap("select refunded_amount::text as own, fund_paid_amount::text as fund from person_year"
+                + " where person_id = ? and coverage_year = 2018", county.personId(1))).containsEntry("own", "0.00").containsEntry("fund", "0.00");
+    }
+
     @Test
     void eachAssistedGroupShowsHowManyOfItsPeopleAreEnrolled() {
         ReportingMother county = new ReportingMother("350829");

@@ -334,13 +334,20 @@ class ReadModelStore {
                 .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
                 .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
                 .query(String.class).list());
+        Map<String, BigDecimal> refundedFirst = refundedBefore(payments.stream()
+                .filter(payment -> payment.channel() == PaymentChannel.ASSISTANCE_FUND && newVouchers.contains(payment.voucherNo()))
+                .map(PaymentConfirmed::voucherNo).toList());
         Map<PersonYear, Added> added = new LinkedHashMap<>();
         for (PaymentConfirmed payment : payments) {
             // removed once counted: the same voucher twice in the batch adds once
             if (newVouchers.remove(payment.voucherNo())) {
                 boolean byTheFund = payment.channel() == PaymentChannel.ASSISTANCE_FUND;
+                // a refund of this fund voucher that came first (the voucher dead-lettered, replayed) was booked as the person's
+                // own money back: it is the fund's
+                BigDecimal moved = byTheFund ? refundedFirst.getOrDefault(payment.voucherNo(), BigDecimal.ZERO) : BigDecimal.ZERO;
                 added.merge(new PersonYear(payment.personId(), payment.coverageYear()),
-                        new Added(payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(), byTheFund ? payment.amount() : BigDecimal.ZERO),
+                        new Added(payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(),
+                                byTheFund ? payment.amount().subtract(moved) : BigDecimal.ZERO, moved),
                         Added::plus);
             }
         }
@@ -349,25 +356,45 @@ class ReadModelStore {
         }
         List<PersonYear> keys = List.copyOf(added.keySet());
         jdbc.sql("""
-                insert into person_year (person_id, coverage_year, region, paid_amount, fund_paid_amount)
-                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
-                                     cast(:own as numeric[]), cast(:fund as numeric[]))
+                insert into person_year (person_id, coverage_year, region, paid_amount, fund_paid_amount, refunded_amount)
+                select person_id, coverage_year, region, own, fund, -moved
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:own as numeric[]), cast(:fund as numeric[]), cast(:moved as numeric[]))
+                    as added(person_id, coverage_year, region, own, fund, moved)
                 on conflict (person_id, coverage_year) do update
                 set paid_amount = person_year.paid_amount + excluded.paid_amount,
-                    fund_paid_amount = person_year.fund_paid_amount + excluded.fund_paid_amount""")
+                    fund_paid_amount = person_year.fund_paid_amount + excluded.fund_paid_amount,
+                    refunded_amount = person_year.refunded_amount + excluded.refunded_amount""")
                 .param("personIds", keys.stream().map(PersonYear::personId).toArray(String[]::new))
                 .param("coverageYears", keys.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
                 .param("regions", keys.stream().map(key -> added.get(key).region()).toArray(String[]::new))
                 .param("own", keys.stream().map(key -> added.get(key).own().toPlainString()).toArray(String[]::new))
                 .param("fund", keys.stream().map(key -> added.get(key).fund().toPlainString()).toArray(String[]::new))
+                .param("moved", keys.stream().map(key -> added.get(key).movedRefunds().toPlainString()).toArray(String[]::new))
                 .update();
     }
 
-    /** What a batch's new vouchers add to a person-year: the person's own money and the fund's apart. */
-    private record Added(String region, BigDecimal own, BigDecimal fund) {
+    /** What was refunded already of each of these vouchers, by voucher. */
+    private Map<String, BigDecimal> refundedBefore(List<String> voucherNos) {
+        Map<String, BigDecimal> refunded = new HashMap<>();
+        if (!voucherNos.isEmpty()) {
+            jdbc.sql("select voucher_no, sum(amount) from refund where voucher_no = any(cast(:voucherNos as varchar[])) group by voucher_no")
+                    .param("voucherNos", voucherNos.toArray(String[]::new))
+                    .query(row -> {
+                        refunded.put(row.getString(1), row.getBigDecimal(2));
+                    });
+        }
+        return refunded;
+    }
+
+    /**
+     * What a batch's new vouchers add to a person-year: the person's own money and the fund's apart, and the refunds of the
+     * fund's vouchers that came before them, moved from the person's refunds to the fund's.
+     */
+    private record Added(String region, BigDecimal own, BigDecimal fund, BigDecimal movedRefunds) {
 
         Added plus(Added other) {
-            return new Added(region, own.add(other.own), fund.add(other.fund));
+            return new Added(region, own.add(other.own), fund.add(other.fund), movedRefunds.add(other.movedRefunds));
         }
     }
 
