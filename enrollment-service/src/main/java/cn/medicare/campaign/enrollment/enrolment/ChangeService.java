@@ -112,6 +112,9 @@ class ChangeService {
 
     private void check(Enrolment current, EnrolmentChange change) {
         List<InputError> errors = new ArrayList<>();
+        // read once, and only for a change of the township, village or school
+        List<TargetsSet.Unit> units = change.township() != null || change.village() != null || change.school() != null
+                ? campaigns.units(current.region(), current.coverageYear()) : List.of();
         if (change.township() != null) {
             List<TargetsSet.Target> targets = campaigns.targets(current.region(), current.coverageYear());
             if (targets.stream().noneMatch(target -> target.township().equals(change.township()))) {
@@ -125,14 +128,13 @@ class ChangeService {
         } else if (change.village() != null || change.township() != null) {
             // a move keeps the village's name unless the clerk gives the new one: the pair is checked
             UnitRule.villageProblem(or(change.township(), current.township()), or(change.village(), current.village()),
-                    UnitRule.villagesByTownship(campaigns.units(current.region(), current.coverageYear()))).ifPresent(errors::add);
+                    UnitRule.villagesByTownship(units)).ifPresent(errors::add);
         }
         if (change.school() != null && change.school().length() > EnrolmentRequests.MAX_PLACE) {
             errors.add(InputError.field("school", "最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / has at most " + EnrolmentRequests.MAX_PLACE
                     + " characters"));
         } else if (change.school() != null) {
-            UnitRule.schoolProblem(change.school(), UnitRule.schools(campaigns.units(current.region(), current.coverageYear())))
-                    .ifPresent(errors::add);
+            UnitRule.schoolProblem(change.school(), UnitRule.schools(units)).ifPresent(errors::add);
         }
         if (change.name() != null && (change.name().isBlank() || change.name().length() > EnrolmentRequests.MAX_NAME)) {
             errors.add(InputError.field("name", "不能为空，最多 " + EnrolmentRequests.MAX_NAME + " 个字符 / is not blank, at most "

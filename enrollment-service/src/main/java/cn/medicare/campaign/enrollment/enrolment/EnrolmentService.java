@@ -342,8 +342,9 @@ class EnrolmentService {
             if (codes.size() == 1) {
                 return request.inTownship(codes.get(0));
             }
-            List<TargetsSet.Unit> schools = units(request.region(), request.coverageYear()).stream().filter(unit -> unit.type() == TargetsSet.UnitType.SCHOOL && unit.unitName().equals(named)
-                            && unit.parent() != null).toList();
+            List<TargetsSet.Unit> schools = units(request.region(), request.coverageYear()).stream()
+                    .filter(unit -> unit.type() == TargetsSet.UnitType.SCHOOL && unit.unitName().equals(named) && unit.parent() != null)
+                    .toList();
             return schools.size() == 1 ? request.atSchool(schools.get(0).parent(), named) : request;
         }
     }

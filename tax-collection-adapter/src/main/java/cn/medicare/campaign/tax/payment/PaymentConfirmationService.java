@@ -85,18 +85,14 @@ class PaymentConfirmationService {
     private List<ConfirmationOutcome.Rejection> conflicts(ConfirmationReader.Rows rows, Map<String, PaymentStore.Received> before) {
         List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
         // a voucher twice in the post: the second line is held to the first, as to one received before
-        Map<String, PaymentStore.Received> received = new HashMap<>(before);
+        Map<String, PaymentStore.Received> earlier = new HashMap<>(before);
         for (Confirmation row : rows.valid()) {
-            received.putIfAbsent(row.voucherNo(), new PaymentStore.Received(row.voucherNo(), personIds.personId(row.idNumber()),
-                    row.coverageYear(), null, row.amount(), row.channel().name(), row.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), null));
-        }
-        Set<String> firstLines = new HashSet<>();
-        for (Confirmation row : rows.valid()) {
-            if (!before.containsKey(row.voucherNo()) && firstLines.add(row.voucherNo())) {
+            String payer = personIds.personId(row.idNumber());
+            PaymentStore.Received first = earlier.putIfAbsent(row.voucherNo(), PaymentStore.Received.of(row, payer));
+            if (first == null) {
                 continue;
             }
-            PaymentStore.Received earlier = received.get(row.voucherNo());
-            List<String> differences = earlier.differencesFrom(row, personIds.personId(row.idNumber()));
+            List<String> differences = first.differencesFrom(row, payer);
             if (!differences.isEmpty()) {
                 conflicts.add(new ConfirmationOutcome.Rejection(row.index(), differences.stream().map(field -> InputError.row(row.index(),
                         field.equals("person") ? "idNumber" : field, "凭证号已收到，此前收到的" + CHINESE.get(field) + "不同，本次未作变更，请与医保局核对"

@@ -50,6 +50,12 @@ class PaymentStore {
     record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
             String channel, LocalDate paidOn, LocalDate recoveredOn) {
 
+        /** A line of a post as if received, to hold a later line of the same voucher to. */
+        static Received of(Confirmation row, String personId) {
+            return new Received(row.voucherNo(), personId, row.coverageYear(), null, row.amount(), row.channel().name(),
+                    row.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), null);
+        }
+
         /**
          * What {@code row} (of payer {@code personId}) says otherwise of this voucher: {@code amount}, {@code person} (payer or
          * year), {@code channel}, {@code paidAt} (its business day), a difference to settle with the tax bureau; the channel
