@@ -1,11 +1,8 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
-import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.locking.PersonLocks;
-import cn.medicare.campaign.kit.outbox.OutboxMessage;
-import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,20 +64,18 @@ class FeedService {
 
     private final EnrolmentStore roster;
     private final ExclusionStore exclusions;
-    private final AuditStore audit;
+    private final WithdrawalService withdrawals;
     private final PersonIds personIds;
-    private final OutboxWriter outbox;
     private final Clock clock;
     private final PersonLocks locks;
 
-    FeedService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, PersonIds personIds, OutboxWriter outbox,
-            Clock clock, PersonLocks locks) {
+    FeedService(EnrolmentStore roster, ExclusionStore exclusions, WithdrawalService withdrawals, PersonIds personIds, Clock clock,
+            PersonLocks locks) {
         this.locks = locks;
         this.roster = roster;
         this.exclusions = exclusions;
-        this.audit = audit;
+        this.withdrawals = withdrawals;
         this.personIds = personIds;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -105,16 +100,7 @@ class FeedService {
                 .filter(active -> feed != Feed.EMPLOYEE_INSURANCE
                         || !EnrolmentBlockRule.leftEmployeeInsurance(active.employeeInsuranceEnded(), dates.get(active.personId())))
                 .toList();
-        roster.withdrawAll(enrolled, feed.reason, dates);
-        List<OutboxMessage> withdrawals = new ArrayList<>(enrolled.size());
-        for (EnrolmentStore.Active active : enrolled) {
-            LocalDate date = dates.get(active.personId());
-            withdrawals.add(OutboxMessage.of(new PersonWithdrawn(active.personId(), active.coverageYear(), active.region(), feed.reason,
-                    date), now));
-            audit.record(active.personId(), active.coverageYear(), now, caller.clientId(), "WITHDRAWN", feed.reason.name(),
-                    feed.chinese + "：自" + date + "起终止参保");
-        }
-        outbox.appendAll(withdrawals);
+        withdrawals.withdrawAll(enrolled, feed.reason, dates, caller.clientId(), now, date -> feed.chinese + "：自" + date + "起终止参保");
         exclusions.addAll(feed.kind, year, dates, feed.name() + " by " + caller.clientId(), now);
         return new Applied(rows.size(), enrolled.size(), dates.size());
     }

@@ -5,7 +5,6 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
-import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -47,6 +46,7 @@ class RenewalService {
     private final ExclusionStore exclusions;
     private final AuditStore audit;
     private final OutboxWriter outbox;
+    private final WithdrawalService withdrawals;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -54,7 +54,7 @@ class RenewalService {
     private final PersonLocks locks;
 
     RenewalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, OutboxWriter outbox,
-            TransactionTemplate transaction, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+            WithdrawalService withdrawals, TransactionTemplate transaction, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
         this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.transaction = transaction;
@@ -64,6 +64,7 @@ class RenewalService {
         this.exclusions = exclusions;
         this.audit = audit;
         this.outbox = outbox;
+        this.withdrawals = withdrawals;
     }
 
     record RolledOver(int registered, int refused) {
@@ -208,12 +209,8 @@ class RenewalService {
      * (a death before the year: withdrawn before coverage, the money owed back; in it: covered until the death).
      */
     private void withdrawDead(Enrolment renewed, LocalDate death) {
-        Instant at = clock.instant();
-        roster.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
-                Map.of(renewed.personId(), death));
-        audit.record(renewed.personId(), renewed.coverageYear(), at, RENEWAL, "WITHDRAWN", WithdrawalReason.DECEASED.name(),
-                "死亡名单：自" + death + "起终止参保（续保时已登记死亡）");
-        outbox.append(new PersonWithdrawn(renewed.personId(), renewed.coverageYear(), renewed.region(), WithdrawalReason.DECEASED, death));
+        withdrawals.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
+                Map.of(renewed.personId(), death), RENEWAL, clock.instant(), date -> "死亡名单：自" + date + "起终止参保（续保时已登记死亡）");
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -124,12 +125,21 @@ class WithdrawalService {
         if (later.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        roster.withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn));
-        audit.recordAll(later.stream().map(active -> new AuditStore.Change(personId, active.coverageYear(), now, caller.clientId(),
-                "WITHDRAWN", WithdrawalReason.DECEASED.name(), "终止参保，自" + diedOn + "起（" + coverageYear + "年度登记死亡）")).toList());
-        outbox.appendAll(later.stream().map(active -> OutboxMessage.of(new PersonWithdrawn(personId, active.coverageYear(), active.region(),
-                WithdrawalReason.DECEASED, diedOn), now)).toList());
+        withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn), caller.clientId(), clock.instant(),
+                date -> "终止参保，自" + date + "起（" + coverageYear + "年度登记死亡）");
+    }
+
+    /**
+     * Ends these enrolments, each from its person's date, with an audit line and a PersonWithdrawn for each: a withdrawal
+     * is written this one way whoever makes it (a clerk's death, an agency's list, the renewal of someone known dead).
+     */
+    void withdrawAll(List<EnrolmentStore.Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> dates, String actor,
+            Instant at, Function<LocalDate, String> detail) {
+        roster.withdrawAll(enrolments, reason, dates);
+        audit.recordAll(enrolments.stream().map(active -> new AuditStore.Change(active.personId(), active.coverageYear(), at, actor,
+                "WITHDRAWN", reason.name(), detail.apply(dates.get(active.personId())))).toList());
+        outbox.appendAll(enrolments.stream().map(active -> OutboxMessage.of(new PersonWithdrawn(active.personId(),
+                active.coverageYear(), active.region(), reason, dates.get(active.personId())), at)).toList());
     }
 
     /**
