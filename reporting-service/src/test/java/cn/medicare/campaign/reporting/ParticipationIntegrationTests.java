@@ -413,7 +413,10 @@ class ParticipationIntegrationTests {
     @Test
     void stagesRankingsAndPastFiguresCountByBusinessDay() {
         ReportingMother county = new ReportingMother("350830");
-        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        List<Event> facts = new ArrayList<>(facts(county));
+        // two townships: a bottom of one (a bottom of three would be everyone, which is no bottom)
+        facts.set(0, county.campaign().withJudging(null, null, new CampaignDefined.Ranking(1, 2, 3)));
+        EventTraffic.publish(facts.toArray(Event[]::new));
         awaitFigures(county, 3);
         ApiClient bureau = ApiClient.at(port).as("bureau");
 
@@ -440,15 +443,20 @@ class ParticipationIntegrationTests {
         assertThat(midOctober.get("periodEnd").asString()).isEqualTo("2017-10-15");
         assertThat(midOctober.get("townships").get(0).get("township").asString()).isEqualTo(county.township(0));
         assertThat(midOctober.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
-        assertThat(rankings.get(7).get("bottomThree").get(1).get("consecutive").asInt()).isEqualTo(8);
-        // DOMAIN.md: "Ties share a rank"; bottom three twice in a row → written explanation, three times → criticism
+        // at the bottom from Oct 15 to Dec 31: six half-months in a row
+        assertThat(rankings.get(7).get("bottomThree").get(0).get("consecutive").asInt()).isEqualTo(6);
+        // DOMAIN.md: "Ties share a rank"; both at 0 % share the first, and whoever shares the first is at no bottom
         JsonNode midSeptember = rankings.get(0).get("townships");
         assertThat(midSeptember.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(midSeptember.get(1).get("rank").asInt()).isEqualTo(1);
-        assertThat(midSeptember.get(1).get("writtenExplanation").asBoolean()).isFalse();
-        assertThat(rankings.get(1).get("townships").get(1).get("writtenExplanation").asBoolean()).isTrue();
-        assertThat(rankings.get(1).get("townships").get(1).get("criticised").asBoolean()).isFalse();
-        assertThat(rankings.get(2).get("townships").get(1).get("criticised").asBoolean()).isTrue();
+        assertThat(rankings.get(1).get("bottomThree")).isEmpty();
+        assertThat(rankings.get(1).get("townships").get(1).get("consecutive").asInt()).isZero();
+        // at the bottom twice in a row → written explanation, three times → criticism
+        assertThat(rankings.get(2).get("townships").get(1).get("writtenExplanation").asBoolean()).isFalse();
+        assertThat(rankings.get(3).get("townships").get(1).get("writtenExplanation").asBoolean()).isTrue();
+        assertThat(rankings.get(3).get("townships").get(1).get("criticised").asBoolean()).isFalse();
+        assertThat(rankings.get(4).get("townships").get(1).get("criticised").asBoolean()).isTrue();
+        assertThat(rankings.get(4).get("townships").get(0).get("consecutive").asInt()).as("the leader").isZero();
         assertThat(bureau.get("/api/v1/rankings?region=350830&coverageYear=2018&period=WEEKLY").statusCode()).isEqualTo(400);
     }
 
@@ -495,6 +503,24 @@ class ParticipationIntegrationTests {
                 .get("reportId").asString();
         assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.html").body())
                 .contains("连续后一名次数").doesNotContain("后三");
+    }
+
+    /**
+     * DOMAIN.md's bottom three of a county ranking two townships would be both of them, the leader too, criticised by the
+     * third half-month (Gaolou ranks one township): a ranking of no more units than its bottom has none.
+     */
+    @Test
+    void aRankingOfNoMoreUnitsThanItsBottomHasNoBottom() {
+        ReportingMother county = new ReportingMother("350855");
+        EventTraffic.publish(facts(county).toArray(Event[]::new));
+        awaitFigures(county, 3);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        awaitOctoberFigure(bureau, "350855");
+
+        JsonNode rankings = json(bureau.get("/api/v1/rankings?region=350855&coverageYear=2018&period=HALF_MONTHLY")).get("rankings");
+        assertThat(rankings.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
+        assertThat(rankings.valueStream().flatMap(ranking -> ranking.get("townships").valueStream())
+                .filter(township -> township.get("criticised").asBoolean() || township.get("consecutive").asInt() > 0).toList()).isEmpty();
     }
 
     @Test

@@ -94,6 +94,10 @@ public record Figures(String township, String townshipName, int target, int regi
             }
             return new Split(registered + other.registered, enrolled + other.enrolled, targets, selfPaid + other.selfPaid);
         }
+
+        Split withoutTarget() {
+            return new Split(registered, enrolled, null, selfPaid);
+        }
     }
 
     /**
@@ -135,6 +139,7 @@ public record Figures(String township, String townshipName, int target, int regi
         Split nonLocal = new Split(0, 0);
         Judged assistedPeople = null;
         Judged newborns = null;
+        boolean everyUnitSplit = true;
         for (Figures unit : units) {
             target += unit.target;
             registered += unit.registered;
@@ -144,11 +149,14 @@ public record Figures(String township, String townshipName, int target, int regi
             unit.assistedByCategory.forEach((category, count) -> byCategory.merge(category, count, Integer::sum));
             local = local.plus(unit.localHukou);
             nonLocal = nonLocal.plus(unit.nonLocal);
+            everyUnitSplit &= unit.target == 0 || unit.localHukou.target != null && unit.nonLocal.target != null;
             assistedPeople = sum(assistedPeople, unit.assistedPeople);
             newborns = sum(newborns, unit.newborns);
         }
+        // the split's targets of some units only would not add up to the total's (Lishi's 教育系统 has none)
         return new Figures(null, null, target, registered, enrolled, rate(enrolled, target), selfPaid, assisted, byCategory,
-                local, nonLocal).withGroups(assistedPeople, newborns);
+                everyUnitSplit ? local : local.withoutTarget(), everyUnitSplit ? nonLocal : nonLocal.withoutTarget())
+                .withGroups(assistedPeople, newborns);
     }
 
     private static Judged sum(Judged sum, Judged one) {

@@ -99,13 +99,14 @@ public class TownshipRankings {
             for (int i = 0; i < ordered.size(); i++) {
                 ranks[i] = i > 0 && sameRate(ordered.get(i - 1), ordered.get(i)) ? ranks[i - 1] : i + 1;
             }
-            // the bottom three, and whoever shares a rate with the third from the bottom
-            int cut = Math.max(0, ordered.size() - rules.bottom());
+            // the bottom three, and whoever shares a rate with the third from the bottom; a ranking of three has no bottom
+            // three, and whoever shares the first rank is never at the bottom (every unit at 100 %)
+            int cut = ordered.size() - rules.bottom();
             List<Ranked> ranked = new ArrayList<>();
             List<Ranked> bottom = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
                 Standing standing = ordered.get(i);
-                boolean inBottom = i >= cut || (cut < ordered.size() && ranks[i] == ranks[cut]);
+                boolean inBottom = cut > 0 && ranks[i] > 1 && (i >= cut || ranks[i] == ranks[cut]);
                 int streak = inBottom ? streaks.getOrDefault(standing.key(), 0) + 1 : 0;
                 streaks.put(standing.key(), streak);
                 boolean unit = level != Level.TOWNSHIP;

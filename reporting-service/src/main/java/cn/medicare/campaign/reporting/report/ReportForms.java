@@ -191,18 +191,24 @@ final class ReportForms {
         return bottom >= 1 && bottom <= 10 ? "一二三四五六七八九十".substring(bottom - 1, bottom) : String.valueOf(bottom);
     }
 
-    /** 阶段目标: every stage's deadline, what it judges, each unit's result and its reward or penalty. */
+    /**
+     * 阶段目标: every stage's deadline, what it judges, each unit's result and its reward or penalty. A stage still open (a
+     * stage report made before its deadline) shows its progress only: a kept document states no penalty for a stage not over.
+     */
     private static FormTable stages(String title, List<String> lines, List<StageResults.StageResult> stages) {
-        List<Column> columns = List.of(Column.text("截止日期", 12), Column.text("考核内容", 10), Column.of(Kind.PERCENT, "目标"),
-                Column.text("单位", 18), Column.count("完成数"), Column.count("任务数"), Column.of(Kind.PERCENT, "完成率"),
-                Column.text("是否达标", 8), Column.of(Kind.MONEY, "奖励（元）"), Column.of(Kind.MONEY, "扣减（元）"),
-                Column.of(Kind.MONEY, "配套资金（元）"));
+        List<Column> columns = List.of(Column.text("截止日期", 12), Column.text("状态", 10), Column.text("考核内容", 10),
+                Column.of(Kind.PERCENT, "目标"), Column.text("单位", 18), Column.count("完成数"), Column.count("任务数"),
+                Column.of(Kind.PERCENT, "完成率"), Column.text("是否达标", 8), Column.of(Kind.MONEY, "奖励（元）"),
+                Column.of(Kind.MONEY, "扣减（元）"), Column.of(Kind.MONEY, "配套资金（元）"));
         List<List<Object>> rows = new ArrayList<>();
         for (StageResults.StageResult stage : stages) {
+            boolean judged = stage.closed();
+            String state = !judged ? "进行中" : stage.settledAt() != null ? "已结算" : "已截止";
             for (StageResults.TownshipResult unit : stage.townships()) {
-                rows.add(Arrays.asList(DAY.format(stage.deadline()), measure(stage.measure()), stage.threshold(),
+                rows.add(Arrays.asList(DAY.format(stage.deadline()), state, measure(stage.measure()), stage.threshold(),
                         unit.unitName() != null ? unit.unitName() : unit.townshipName(), unit.done(), unit.target(), unit.rate(),
-                        unit.met() ? "是" : "否", zeroAsBlank(unit.reward()), zeroAsBlank(unit.penalty()), zeroAsBlank(unit.matchingFunds())));
+                        judged ? (unit.met() ? "是" : "否") : null, judged ? zeroAsBlank(unit.reward()) : null,
+                        judged ? zeroAsBlank(unit.penalty()) : null, judged ? zeroAsBlank(unit.matchingFunds()) : null));
             }
         }
         return new FormTable("阶段目标", title + "（阶段目标）", lines, columns, rows, 0);

@@ -32,4 +32,23 @@ class FiguresTests {
         assertThat(county.localHukou()).isEqualTo(new Figures.Split(59, 54));
         assertThat(county.target()).isEqualTo(100);
     }
+
+    /** Lishi's townships have 公安's split, its 教育系统 none: the 合计 row's split would not add up to its 应参保总人数. */
+    @Test
+    void theTotalSplitsItsTargetOnlyWhereEveryUnitDoes() {
+        Figures township = new Figures("350825100", "莲峰镇", 100, 0, 0, Figures.rate(0, 100), 0, 0, Map.of(),
+                new Figures.Split(0, 0, 80, 0), new Figures.Split(0, 0, 20, 0));
+        Figures education = new Figures("350825900", "教育系统", 50, 0, 0, Figures.rate(0, 50), 0, 0, Map.of(),
+                new Figures.Split(0, 0), new Figures.Split(0, 0));
+        Figures unassessed = new Figures("350825200", "东街街道", 0, 0, 0, Figures.rate(0, 0), 0, 0, Map.of(),
+                new Figures.Split(0, 0), new Figures.Split(0, 0));
+
+        Figures county = Figures.total(List.of(township, education));
+
+        assertThat(county.target()).isEqualTo(150);
+        assertThat(county.localHukou().target()).isNull();
+        assertThat(county.nonLocal().target()).isNull();
+        assertThat(Figures.total(List.of(township, township, unassessed)).localHukou().target())
+                .as("a unit with nobody to enrol splits nothing").isEqualTo(160);
+    }
 }
