@@ -275,6 +275,30 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
                 .isEqualTo("MINIMUM_LIVING");
     }
 
+    /**
+     * A row effective a week after the birth: beside the newborn's enrolment (born after 1 January, its sex) on the same
+     * person id, the date left 9 x 500 = 4,500 numbers. Within 20 days of the birth it travels as the birth's; from the 20th
+     * day, as the date it is.
+     */
+    @Test
+    void aRowEffectiveWithinDaysOfTheBirthTravelsAsTheBirthsAndALaterOneAsItsDate() {
+        String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 10, 3), 483);
+        String twentiethDay = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 10, 3), 485);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-10-22\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + twentiethDay + ",13800000000,新增,MINIMUM_LIVING,2017-10-23\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String nearBirth = published("EligibilityAdjusted", Liancheng.personId(newborn)).get(0);
+        assertThat(JsonPath.<Boolean>read(nearBirth, "$.effectiveFromBirth")).isTrue();
+        assertThat(nearBirth).doesNotContain("effectiveDate", "2017-10-22");
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(twentiethDay)).get(0), "$.effectiveDate"))
+                .isEqualTo("2017-10-23");
+        HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
+        assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].effectiveDate")).containsExactly("出生后20日内", "2017-10-23");
+    }
+
     private void enrolAndAwaitAssessment(String idNumber) {
         PersonEnrolled enrolled = Liancheng.enrolled(idNumber, 2018);
         EventTraffic.publish(enrolled);

@@ -10,9 +10,14 @@ record AdjustmentRowInput(String township, String village, String idNumber, Stri
     /** What a batch shows for a date that is the birth date of the row's ID number. */
     static final String FROM_BIRTH = "出生之日";
 
-    /** The row as the batch shows it, the date replaced: a date that is the birth date, next to the masked number, nearly is the number. */
-    AdjustmentRowInput shownFromBirth() {
-        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, FROM_BIRTH);
+    static final String NEAR_BIRTH = "出生后" + ValidRow.DAYS_NEAR_BIRTH + "日内";
+
+    /**
+     * The row as the batch shows it, the date replaced: a date that is the birth date, next to the masked number, nearly
+     * is the number; one within days of it, next to the newborn's enrolment, too.
+     */
+    AdjustmentRowInput shownNearBirth(boolean onTheBirthDay) {
+        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, onTheBirthDay ? FROM_BIRTH : NEAR_BIRTH);
     }
 
     /** Rows end up in exception messages; the ID number and phone must not. */

@@ -80,8 +80,9 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
-        AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && checked.birthDate().equals(effectiveDate)
-                ? input.shownFromBirth() : input;
+        AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate())
+                ? input.shownNearBirth(effectiveDate.equals(checked.birthDate())) : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()
                     .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))
@@ -89,7 +90,7 @@ final class AdjustmentRowRule {
         }
         ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
         ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate,
-                effectiveDate.equals(number.birthDate()));
+                ValidRow.nearBirth(effectiveDate, number.birthDate()));
         return new CheckedRow(row, masked, shown, valid, List.of());
     }
 
