@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.infra.testing.EventTraffic;
-import cn.medicare.campaign.kit.kafka.DeadLetterBacklog;
+import cn.medicare.campaign.kit.kafka.ConsumerBacklog;
 import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -25,7 +25,7 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
     DeadLetterReplay replay;
 
     @Autowired
-    DeadLetterBacklog backlog;
+    ConsumerBacklog backlog;
 
     @Autowired
     MeterRegistry meters;
@@ -77,9 +77,37 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
         }
     }
 
+    /**
+     * A consumer that hangs (a lock, a half-open socket) stops fetching, and its own lag metric goes NaN within a minute: the
+     * rules built on it never fired. The broker's count of what the group has not committed goes on counting.
+     */
+    @Test
+    void theRecordsAHangingConsumerLeavesAreCountedOffTheBroker() {
+        try {
+            EventTraffic.send(List.of(EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(),
+                    PaymentMother.payment(9_102, 91_003, KitTestApplication.HANGING.toPlainString()))));
+            await().atMost(Duration.ofMinutes(1)).until(() -> KitTestApplication.HUNG.getCount() == 0);
+            EventTraffic.send(List.of(
+                    EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_103, 91_004, "10.00")),
+                    EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_103, 91_005, "10.00"))));
+
+            // the hanging record's batch is not committed either
+            assertThat(recordsWaiting()).isGreaterThanOrEqualTo(3.0);
+        } finally {
+            KitTestApplication.LET_GO.countDown();
+        }
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(recordsWaiting()).isZero());
+        assertThat(total(PaymentMother.personId(9_103))).isEqualTo("20.00");
+    }
+
     private double waiting() {
         backlog.refresh();
-        return meters.get(DeadLetterBacklog.GAUGE).tag("topic", KitTestApplication.FIXABLE).gauge().value();
+        return meters.get(ConsumerBacklog.DEAD_LETTERS).tag("topic", KitTestApplication.FIXABLE).gauge().value();
+    }
+
+    private double recordsWaiting() {
+        backlog.refresh();
+        return meters.get(ConsumerBacklog.RECORDS).tag("topic", KitTestApplication.FIXABLE).gauge().value();
     }
 
     private String total(String personId) {

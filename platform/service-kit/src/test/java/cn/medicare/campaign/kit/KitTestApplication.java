@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -46,6 +48,10 @@ class KitTestApplication {
     static final BigDecimal UNFINISHABLE = new BigDecimal("66.66");
     /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
     static final AtomicReference<BigDecimal> REFUSED_AMOUNT = new AtomicReference<>();
+    /** An amount the consumer hangs on, as on a lock or a half-open socket, until the test lets it go. */
+    static final BigDecimal HANGING = new BigDecimal("77.77");
+    static final CountDownLatch HUNG = new CountDownLatch(1);
+    static final CountDownLatch LET_GO = new CountDownLatch(1);
 
     /** Endpoints that refuse, to show how every service answers bad input. */
     @RestController
@@ -108,6 +114,16 @@ class KitTestApplication {
         }
     }
 
+    private static void awaitLettingGo() {
+        try {
+            if (!LET_GO.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the test never let the hanging consumer go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Component
     static class PaymentTotalsConsumer {
 
@@ -123,6 +139,10 @@ class KitTestApplication {
         void on(List<ConsumerRecord<String, String>> records) {
             inbox.apply(GROUP, records, event -> {
                 PaymentConfirmed payment = event.as(PaymentConfirmed.class);
+                if (payment.amount().equals(HANGING)) {
+                    HUNG.countDown();
+                    awaitLettingGo();
+                }
                 if (payment.amount().equals(REFUSED_AMOUNT.get())) {
                     throw new IllegalArgumentException("this consumer cannot handle " + payment.amount() + " yet");
                 }

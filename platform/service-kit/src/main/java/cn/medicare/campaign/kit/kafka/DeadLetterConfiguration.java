@@ -42,9 +42,9 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    DeadLetterBacklog deadLetterBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
+    ConsumerBacklog consumerBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
             @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new DeadLetterBacklog(kafkaAdmin, listeners, meters, group);
+        return new ConsumerBacklog(kafkaAdmin, listeners, meters, group);
     }
 
     @Bean

@@ -1,0 +1,160 @@
+package cn.medicare.campaign.kit.kafka;
+
+import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.kit.EveryReplica;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * What waits for this service's consumer group on the broker, read off the broker every minute by every replica alike:
+ * <ul>
+ * <li>{@code insurance_consumer_records_waiting{topic,group}}: records of each consumed topic the group has not committed
+ * (the partitions' ends less the group's offsets). The consumer's own {@code records-lag-max} is measured as it fetches:
+ * a consumer that hangs stops fetching, the metric goes NaN within a minute, and the rules built on it went silent
+ * exactly when they were needed;</li>
+ * <li>{@code insurance_consumer_dead_letters_waiting{topic,group}}: the dead letters of each consumed topic no replay
+ * has sent back yet (the dead-letter topic's end less how far {@link DeadLetterReplay}'s group got). The count of dead
+ * letters says when records went there; this says that they still wait, so the alert stays until the operations team
+ * has replayed them, however long the fix takes.</li>
+ * </ul>
+ */
+public class ConsumerBacklog implements DisposableBean {
+
+    public static final String DEAD_LETTERS = "insurance.consumer.dead.letters.waiting";
+    public static final String RECORDS = "insurance.consumer.records.waiting";
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerBacklog.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ObjectProvider<KafkaListenerEndpointRegistry> listeners;
+    private final String group;
+    private final MultiGauge deadLettersWaiting;
+    private final MultiGauge recordsWaiting;
+    private final LazyAdmin admin;
+
+    public ConsumerBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
+            String group) {
+        this.admin = new LazyAdmin(kafkaAdmin, TIMEOUT);
+        this.listeners = listeners;
+        this.group = group;
+        this.deadLettersWaiting = MultiGauge.builder(DEAD_LETTERS)
+                .description("Dead letters of a consumed topic not yet replayed").register(meters);
+        this.recordsWaiting = MultiGauge.builder(RECORDS)
+                .description("Records of a consumed topic the group has not committed yet, on the broker").register(meters);
+    }
+
+    /** Every replica exposes the same counts (the broker's, not the replica's): the rules take the largest. */
+    @Scheduled(fixedDelayString = "${insurance.observability.consumer-backlog-refresh-ms:60000}")
+    @EveryReplica
+    public void refresh() {
+        List<MultiGauge.Row<?>> deadLetters = new ArrayList<>();
+        List<MultiGauge.Row<?>> records = new ArrayList<>();
+        try {
+            for (String topic : consumedTopics()) {
+                Tags tags = Tags.of("topic", topic, "group", group);
+                deadLetters.add(MultiGauge.Row.of(tags, waiting(topic)));
+                records.add(MultiGauge.Row.of(tags, uncommitted(topic)));
+            }
+            deadLettersWaiting.register(deadLetters, true);
+            recordsWaiting.register(records, true);
+        } catch (ExecutionException e) {
+            log.warn("Consumer backlog not counted: {}", e.getCause().toString());
+        } catch (TimeoutException e) {
+            log.warn("Consumer backlog not counted: the broker did not answer within {}", TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return how many records of {@code topic} the group has not committed (from the partition's start where it never did) */
+    public long uncommitted(String topic) throws ExecutionException, TimeoutException, InterruptedException {
+        Admin client = admin.get();
+        Set<TopicPartition> partitions = partitions(client, topic);
+        return behind(client, partitions, group);
+    }
+
+    /** @return how many of {@code topic}'s dead letters no replay has sent back */
+    public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
+        Admin client = admin.get();
+        return behind(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group));
+    }
+
+    /** The topic's partitions; none where it does not exist (yet). */
+    private static Set<TopicPartition> partitions(Admin client, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return client.describeTopics(Set.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).collect(Collectors.toSet());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Set.of();
+            }
+            throw e;
+        }
+    }
+
+    /** The records of the partitions beyond what {@code reader} committed, or beyond their start where it never did. */
+    private static long behind(Admin client, Set<TopicPartition> partitions, String reader)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(reader)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        long behind = 0;
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata done = committed.get(partition);
+            long from = Math.max(starts.get(partition).offset(), done == null ? 0 : done.offset());
+            behind += Math.max(0, ends.get(partition).offset() - from);
+        }
+        return behind;
+    }
+
+    private Set<String> consumedTopics() {
+        Set<String> topics = new TreeSet<>();
+        listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(container -> {
+            String[] consumed = container.getContainerProperties().getTopics();
+            topics.addAll(List.of(consumed == null ? new String[0] : consumed));
+        }));
+        return topics;
+    }
+
+    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin client, Set<TopicPartition> partitions, OffsetSpec spec)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return client.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), partition -> spec))).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        admin.close();
+    }
+}
