@@ -133,6 +133,12 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(assisted, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
         String notYet = awaitPublished("ContributionAssessed", Liancheng.personId(ordinary), 1).get(0);
         assertThat(JsonPath.<String>read(notYet, "$.payableAmount")).isEqualTo("180.00");
+
+        // 特困 in October, after the enrolment: from the next year, as anyone's (it lowered the paid payable to 0, a refund)
+        HttpResponse<String> october = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newlyAssisted + ",13800000000,新增,EXTREME_POVERTY,2017-10-01\n");
+        assertThat(JsonPath.<Integer>read(october.body(), "$.accepted")).isOne();
+        assertThat(published("ContributionAssessed", Liancheng.personId(newlyAssisted))).as("applied with the list").hasSize(1);
     }
 
     /** 免申即享 where registered: Liancheng's 低保 enrolling in the neighbouring county pays that county's full amount. */
@@ -181,12 +187,10 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
     }
 
     @Test
-    void badMonthEmptyBatchAndUnreadableBodyAreProblems() {
+    void badMonthAndUnreadableBodyAreProblems() {
         HttpResponse<String> badMonth = post("civil-affairs", BATCHES + "?month=2017-13", JSON, rows(row(Liancheng.idNumber(441), "ADD", "ORPHAN")));
         assertProblem(badMonth, "month");
         assertProblem(post("civil-affairs", BATCHES, JSON, rows(row(Liancheng.idNumber(441), "ADD", "ORPHAN"))), "month");
-        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\":[]}"), "rows");
-        assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", "text/csv", CSV_HEADER), "rows");
         assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\": [{"), "body");
         assertProblem(post("civil-affairs", BATCHES + "?month=2017-10", JSON, "{\"rows\": [{\"township\": {\"code\": 1}}]}"),
                 "rows[0].township");
@@ -221,6 +225,24 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<List<String>>read(response.body(), "$[?(@.agency == 'VETERANS_AFFAIRS')].batches[*]")).hasSize(2).contains(late);
         assertThat(JsonPath.<List<String>>read(response.body(), "$[?(@.agency == 'HEALTH')].status")).containsExactly("MISSING");
         assertThat(get("civil-affairs", "/api/v1/submissions?month=2017-09").statusCode()).isEqualTo(403);
+    }
+
+    /** 零报告: an agency with no change in a month sends its list with no rows, and is not chased as MISSING for it. */
+    @Test
+    void aListOfNoRowsIsTheMonthsNilReturn() {
+        HttpResponse<String> csv = post("health", BATCHES + "?month=2017-06", "text/csv", CSV_HEADER);
+        HttpResponse<String> json = post("disabled-federation", BATCHES + "?month=2017-06", JSON, "{\"rows\":[]}");
+
+        for (HttpResponse<String> nil : List.of(csv, json)) {
+            assertThat(nil.statusCode()).as(nil.body()).isEqualTo(202);
+            assertThat(JsonPath.<Integer>read(nil.body(), "$.accepted")).isZero();
+            assertThat(JsonPath.<List<Object>>read(nil.body(), "$.rejected")).isEmpty();
+        }
+        String submissions = get("bureau", "/api/v1/submissions?month=2017-06").body();
+        // received (sent today, long after June's 10th: late), not owed
+        assertThat(JsonPath.<List<String>>read(submissions, "$[?(@.agency in ['HEALTH', 'DISABLED_FEDERATION'])].status"))
+                .containsExactly("LATE", "LATE");
+        assertThat(JsonPath.<List<String>>read(submissions, "$[?(@.agency == 'CIVIL_AFFAIRS')].status")).containsExactly("MISSING");
     }
 
     @Test

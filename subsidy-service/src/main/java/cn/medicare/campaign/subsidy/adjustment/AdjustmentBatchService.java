@@ -65,16 +65,16 @@ class AdjustmentBatchService {
         this.clock = clock;
     }
 
-    /** @param idempotencyKey null, or a key whose first use decides the answer to every repetition */
+    /**
+     * @param idempotencyKey null, or a key whose first use decides the answer to every repetition
+     * @param rows none for an agency with no change that month: a nil return (零报告), the month's list received all the same
+     */
     BatchResult submit(Agency agency, YearMonth month, String idempotencyKey, List<AdjustmentRowInput> rows) {
         if (idempotencyKey != null) {
             var first = batches.idOf(agency, idempotencyKey);
             if (first.isPresent()) {
                 return result(first.get());
             }
-        }
-        if (rows.isEmpty()) {
-            throw ApiException.invalid("rows", "名单没有任何数据行 / the batch has no rows");
         }
         Instant now = clock.instant();
         LocalDate today = BusinessTime.today(clock);

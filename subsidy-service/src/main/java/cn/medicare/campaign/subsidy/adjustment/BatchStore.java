@@ -36,7 +36,10 @@ class BatchStore {
         this.json = json;
     }
 
-    /** @param accepted whether any of the batch's rows was accepted: a list wholly rejected has not been received */
+    /**
+     * @param accepted whether any of the batch's rows was accepted, or it had none (a nil return): a list wholly rejected
+     *     has not been received
+     */
     record Submission(Agency agency, String batchId, boolean onTime, boolean accepted) {
     }
 
@@ -117,7 +120,8 @@ class BatchStore {
     List<Submission> submissions(YearMonth month) {
         return jdbc.sql("""
                 select b.agency, b.batch_id, b.on_time,
-                       exists (select 1 from adjustment_row r where r.batch_id = b.batch_id and r.accepted) as accepted
+                       exists (select 1 from adjustment_row r where r.batch_id = b.batch_id and r.accepted)
+                           or not exists (select 1 from adjustment_row r where r.batch_id = b.batch_id) as accepted
                 from adjustment_batch b where b.month = :month order by b.submitted_at, b.batch_id""")
                 .param("month", month.toString())
                 .query((row, n) -> new Submission(Agency.valueOf(row.getString(1)), row.getString(2), row.getBoolean(3),

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Which agencies sent their list for a month by the 10th (每月10日以前), for the bureau to chase the others.
- * A list whose every row was rejected lists its batch but is not a list received: the agency still owes one.
+ * A list whose every row was rejected lists its batch but is not a list received: the agency still owes one. A list of no
+ * rows is: an agency with no change that month sends it (零报告), and is not chased for a list it had nothing to put in.
  */
 @RestController
 class SubmissionController {

@@ -30,12 +30,19 @@ public final class HeldCategoriesRule {
      *     福利机构收留儿童) the year's end: an ADD after the cut-off up to then makes its category held too, while an EXIT
      *     after the cut-off counts from the next year, as for everyone (同缴同补: assisted when enrolled, the person is not
      *     asked for the rest when the assistance ends in June); an ADD and an EXIT of the same day still end in EXIT
+     * @param enrolledOn the enrolment's day (null where unknown): the additions after the cut-off that count are those that
+     *     led to the enrolment, up to its day, or the first one after it (民政's 低保 takes effect the month after the
+     *     approval the person enrolled on); a later one counts from the next year, as for everyone. A person who enrolled in
+     *     March as newly 返贫致贫 and became 特困 in October owed nothing since October, and 先缴后返 paid them back
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
-            LocalDate additionsUntil) {
+            LocalDate additionsUntil, LocalDate enrolledOn) {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
-        List<Certification> later = certifications.stream().filter(certification -> certification.countsIn(region)
+        List<Certification> afterCutoff = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
+        LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil
+                : ledTo(afterCutoff, enrolledOn);
+        List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
         Set<Map.Entry<AssistanceCategory, LocalDate>> exitDays = new HashSet<>();
         later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
                 .forEach(exit -> exitDays.add(Map.entry(exit.category(), exit.effectiveDate())));
@@ -43,6 +50,13 @@ public final class HeldCategoriesRule {
                         && !exitDays.contains(Map.entry(certification.category(), certification.effectiveDate())))
                 .forEach(addition -> held.add(addition.category()));
         return held;
+    }
+
+    /** The enrolment's day where an addition had taken effect by then, else the day of the first addition after it. */
+    private static LocalDate ledTo(List<Certification> afterCutoff, LocalDate enrolledOn) {
+        List<LocalDate> additions = afterCutoff.stream().filter(certification -> certification.action() == AdjustmentAction.ADD)
+                .map(Certification::effectiveDate).sorted().toList();
+        return additions.isEmpty() || !additions.get(0).isAfter(enrolledOn) ? enrolledOn : additions.get(0);
     }
 
     private static Set<AssistanceCategory> heldBy(List<Certification> certifications, String region, LocalDate collectionEnd) {

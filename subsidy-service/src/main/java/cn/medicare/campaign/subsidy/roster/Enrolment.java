@@ -10,9 +10,10 @@ import java.time.LocalDate;
  *
  * @param amountRule what the campaign charges this enrolment (individual, or individual + fiscal outside the period)
  * @param coverageRule the rule that decided the enrolment (PersonEnrolled.coverageRule), where it said
+ * @param enrolledOn the enrolment's business day; null for one kept before subsidy V10
  */
 public record Enrolment(String personId, int coverageYear, String region, PersonCategory personCategory,
-        String township, String village, boolean withdrawn, AmountRule amountRule, String coverageRule) {
+        String township, String village, boolean withdrawn, AmountRule amountRule, String coverageRule, LocalDate enrolledOn) {
 
     /**
      * The last day an ADD counts for this enrolment's year: the campaign's cut-off, or the year's end for a case that is

@@ -5,9 +5,11 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,8 @@ public class RosterStore {
             row.getInt("coverage_year"), row.getString("region"),
             row.getString("person_category") == null ? null : PersonCategory.valueOf(row.getString("person_category")),
             row.getString("township"), row.getString("village"), row.getBoolean("withdrawn"),
-            AmountRule.valueOf(row.getString("amount_rule")), row.getString("coverage_rule"));
+            AmountRule.valueOf(row.getString("amount_rule")), row.getString("coverage_rule"),
+            row.getObject("enrolled_on", LocalDate.class));
 
     private final JdbcClient jdbc;
 
@@ -40,16 +43,19 @@ public class RosterStore {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> List.of(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
-                                       amount_rule, coverage_rule)
-                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule, coverage_rule
+                                       amount_rule, coverage_rule, enrolled_on)
+                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule, coverage_rule,
+                       enrolled_on
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:categories as varchar[]), cast(:townships as varchar[]), cast(:villages as varchar[]),
-                            cast(:at as timestamptz[]), cast(:amountRules as varchar[]), cast(:coverageRules as varchar[]))
-                    as enrolled(person_id, coverage_year, region, person_category, township, village, at, amount_rule, coverage_rule)
+                            cast(:at as timestamptz[]), cast(:amountRules as varchar[]), cast(:coverageRules as varchar[]),
+                            cast(:enrolledOn as date[]))
+                    as enrolled(person_id, coverage_year, region, person_category, township, village, at, amount_rule, coverage_rule,
+                                enrolled_on)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
                     village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule,
-                    coverage_rule = excluded.coverage_rule
+                    coverage_rule = excluded.coverage_rule, enrolled_on = excluded.enrolled_on
                 where enrolment.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -62,6 +68,9 @@ public class RosterStore {
                         .map(one -> (one.event().amountRule() == null ? AmountRule.INDIVIDUAL : one.event().amountRule()).name())
                         .toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
+                // without the optional enrolledOn, the day it was announced
+                .param("enrolledOn", latest.stream().map(one -> (one.event().enrolledOn() != null ? one.event().enrolledOn()
+                        : one.time().atZone(BusinessTime.ZONE).toLocalDate()).toString()).toArray(String[]::new))
                 .update();
         mergeUpdatesAhead(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));

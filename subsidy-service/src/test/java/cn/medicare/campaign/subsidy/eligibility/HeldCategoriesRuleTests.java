@@ -4,6 +4,7 @@ import static cn.medicare.campaign.contracts.codes.AdjustmentAction.ADD;
 import static cn.medicare.campaign.contracts.codes.AdjustmentAction.EXIT;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.EXTREME_POVERTY;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MINIMUM_LIVING;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.RETURNED_TO_POVERTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
@@ -80,14 +81,36 @@ class HeldCategoriesRuleTests {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
         List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2));
 
-        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2)),
-                REGION, END_2018, yearEnd)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
+                REGION, END_2018, yearEnd, null)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(MINIMUM_LIVING, EXIT, "2018-03-01", 2)),
-                REGION, END_2018, yearEnd)).as("an ADD and an EXIT of one day").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02", 1)), REGION, END_2018, yearEnd))
+                REGION, END_2018, yearEnd, null)).as("an ADD and an EXIT of one day").isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02", 1)), REGION, END_2018, yearEnd, null))
                 .as("next year's").isEmpty();
+    }
+
+    /**
+     * Gaolou 2022: newly 返贫致贫 in March, enrolled on the 5th as such (owing 70 and paying it); 特困 in October counts from
+     * the next year, as anyone's would: it lowered the settled payable to 0 and paid the 70 back. 民政's 低保 taking effect
+     * the month after the approval the person enrolled on is the certification that led to the enrolment.
+     */
+    @Test
+    void theAdditionsThatCountForACaseAboutAssistanceAreThoseThatLedToTheEnrolment() {
+        LocalDate yearEnd = LocalDate.of(2018, 12, 31);
+        LocalDate marchFifth = LocalDate.of(2018, 3, 5);
+        List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01", 1),
+                row(EXTREME_POVERTY, ADD, "2018-10-01", 2));
+
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth))
+                .containsExactly(RETURNED_TO_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01", 1), row(EXTREME_POVERTY, ADD, "2018-10-01", 2)),
+                REGION, END_2018, yearEnd, marchFifth)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(EXTREME_POVERTY, ADD, "2018-03-04", 2)),
+                REGION, END_2018, yearEnd, marchFifth)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null))
+                .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
     }
 
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
@@ -109,7 +132,7 @@ class HeldCategoriesRuleTests {
 
     /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
     private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate cutoff) {
-        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff);
+        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date, long sequence) {
