@@ -9,7 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local-stack/target/local-stack.jar
-if [[ ! -f $jar ]] || [[ -n $(find . -path ./.local-stack -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.properties' -o -name '*.json' -o -name '*.html' -o -name '*.csv' -o -name '*.xml' \) -newer "$jar" -print -quit) ]]; then
+# sources only: the build's own output (target/, a test run's reports) is newer than the jar without anything to rebuild
+if [[ ! -f $jar ]] || [[ -n $(find . \( -path ./.local-stack -o -path ./.git -o -name target \) -prune -o \( -name '*.java' -o -name '*.sql' \
+    -o -name '*.properties' -o -name '*.yaml' -o -name '*.json' -o -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.csv' \
+    -o -name '*.xml' \) -newer "$jar" -print -quit) ]]; then
   echo "Building the suite (mvn -DskipTests install)..."
   mvn -B -q -ntp -DskipTests install
 fi

@@ -76,10 +76,14 @@ function show(signedIn) {
   board.hidden = !signedIn || !choice.region.value;
 }
 
+/** A township's clerk reads its own row only, and a total of that row (docs/api.md): no county money unattributed either. */
+const ownTownshipOnly = participation => !('unattributed' in participation) && participation.townships.length === 1;
+
 function renderCounty(participation, freshness) {
   const t = participation.total;
+  const scope = ownTownshipOnly(participation) ? ` ${unitName(participation.townships[0])}` : '';
   document.getElementById('title').textContent =
-    `${participation.regionName || participation.region} ${participation.coverageYear}年度城乡居民医保参保缴费进度`;
+    `${participation.regionName || participation.region}${scope} ${participation.coverageYear}年度城乡居民医保参保缴费进度`;
   const figures = [
     ['参保率', percent(t.rate), t.goal ? `年度目标 ${percent(t.goal)}` : '', 'county-rate'],
     ['已参保 / 应参保', `${t.enrolled} / ${t.target}`, '已登记 ' + t.registered, 'county-enrolled'],
@@ -195,7 +199,9 @@ function renderCharts(participation, rankings, stages, bottom) {
   const thresholds = stages.stages.filter(stage => stage.measure !== 'E_VOUCHER' && stage.measure !== 'GOAL')
     .map(stage => ({ yAxis: Number(stage.threshold) * 100, name: `${stage.deadline.substring(5)} 阶段 ${percent(stage.threshold)}` }));
   const lines = thresholds.map(line => ({ ...line, lineStyle: { color: '#bf8700', type: 'dashed' }, label: { formatter: line.name } }));
-  if (goal != null) lines.push({ yAxis: goal, name: '年度目标', lineStyle: { color: '#cf222e' }, label: { formatter: `年度目标 ${goal}%` } });
+  if (goal != null) {
+    lines.push({ yAxis: goal, name: '年度目标', lineStyle: { color: '#cf222e' }, label: { formatter: `年度目标 ${percent(participation.total.goal)}` } });
+  }
   const series = participation.townships.map(row => ({
     name: unitName(row), type: 'line', smooth: true, showSymbol: false,
     data: rankings.rankings.map(ranking => {
@@ -203,15 +209,14 @@ function renderCharts(participation, rankings, stages, bottom) {
       return ranked ? +(Number(ranked.rate) * 100).toFixed(2) : null;
     }).concat([+(Number(row.rate) * 100).toFixed(2)])
   }));
+  // the county at each period end: enrolled over targets as they stood then (every unit is ranked, for every role); today's
+  // total is the county's for the bureau and viewers, a township's own for its clerk
   series.push({ name: '全县', type: 'line', lineStyle: { width: 4, color: '#12385f' }, itemStyle: { color: '#12385f' },
     data: rankings.rankings.map(ranking => {
-      const target = participation.townships.reduce((sum, row) => sum + row.target, 0);
-      const enrolledShare = ranking.townships.reduce((sum, r) => {
-        const row = participation.townships.find(t => unitKey(t) === unitKey(r));
-        return sum + (row ? Number(r.rate) * row.target : 0);
-      }, 0);
-      return target ? +(enrolledShare / target * 100).toFixed(2) : null;
-    }).concat([+(Number(participation.total.rate) * 100).toFixed(2)]),
+      const enrolled = ranking.townships.reduce((sum, r) => sum + (r.enrolled || 0), 0);
+      const target = ranking.townships.reduce((sum, r) => sum + (r.target || 0), 0);
+      return target ? +(enrolled / target * 100).toFixed(2) : null;
+    }).concat([ownTownshipOnly(participation) ? null : +(Number(participation.total.rate) * 100).toFixed(2)]),
     markLine: { symbol: 'none', data: lines } });
   charts.trend.setOption({
     animation: false, tooltip: { trigger: 'axis', valueFormatter: value => value == null ? '—' : value + '%' },

@@ -5,12 +5,8 @@ import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.kafka.LocalKafkaBroker;
 import cn.medicare.campaign.infra.postgres.LocalPostgres;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * The stack's Kafka and PostgreSQL: embedded by default, external where the environment names
@@ -34,9 +29,11 @@ public final class StackInfrastructure implements Infrastructure {
     private final Map<String, LocalPostgres> embeddedPostgres;
     private final String kafka;
     private final AutoCloseable embeddedKafka;
+    private final WorkDirectory work;
 
     private StackInfrastructure(PostgresServer postgres, Map<String, LocalPostgres> embeddedPostgres, String kafka,
-            AutoCloseable embeddedKafka) {
+            AutoCloseable embeddedKafka, WorkDirectory work) {
+        this.work = work;
         this.postgres = postgres;
         this.embeddedPostgres = embeddedPostgres;
         this.kafka = kafka;
@@ -54,8 +51,14 @@ public final class StackInfrastructure implements Infrastructure {
 
     private static StackInfrastructure start(Optional<StackSettings.ExternalPostgres> externalPostgres, Optional<String> externalKafka,
             int kafkaPort, Path work) {
-        wipe(work);
-        Map<String, LocalPostgres> local = externalPostgres.isPresent() ? Map.of() : startEmbeddedPostgres(work);
+        WorkDirectory claimed = WorkDirectory.claim(work);
+        Map<String, LocalPostgres> local;
+        try {
+            local = externalPostgres.isPresent() ? Map.of() : startEmbeddedPostgres(work);
+        } catch (RuntimeException e) {
+            closeQuietly(claimed);
+            throw e;
+        }
         try {
             PostgresServer postgres = externalPostgres
                     .map(external -> new PostgresServer(external.host(), external.port(), external.user(), external.password()))
@@ -69,9 +72,10 @@ public final class StackInfrastructure implements Infrastructure {
                 localKafka = LocalKafkaBroker.start(ports.client(), ports.controller(), work.resolve("kafka"));
                 kafka = localKafka.bootstrapServers();
             }
-            return new StackInfrastructure(postgres, Collections.unmodifiableMap(local), kafka, localKafka);
+            return new StackInfrastructure(postgres, Collections.unmodifiableMap(local), kafka, localKafka, claimed);
         } catch (RuntimeException e) {
             local.values().forEach(StackInfrastructure::closeQuietly);
+            closeQuietly(claimed);
             throw e;
         }
     }
@@ -134,6 +138,7 @@ public final class StackInfrastructure implements Infrastructure {
     public void close() {
         closeQuietly(embeddedKafka);
         embeddedPostgres.values().forEach(StackInfrastructure::closeQuietly);
+        closeQuietly(work);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -144,17 +149,6 @@ public final class StackInfrastructure implements Infrastructure {
             closeable.close();
         } catch (Exception e) {
             System.err.println("Could not stop " + closeable + ": " + e.getMessage());
-        }
-    }
-
-    private static void wipe(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear " + directory, e);
         }
     }
 }

@@ -443,6 +443,9 @@ class ParticipationIntegrationTests {
         assertThat(midOctober.get("periodEnd").asString()).isEqualTo("2017-10-15");
         assertThat(midOctober.get("townships").get(0).get("township").asString()).isEqualTo(county.township(0));
         assertThat(midOctober.get("townships").get(1).get("rate").asString()).isEqualTo("0.3333");
+        // the county's rate at a period end is the sums' (the dashboard's 全县 line), not today's targets weighting the rates
+        assertThat(midOctober.get("townships").get(1).get("enrolled").asInt()).isOne();
+        assertThat(midOctober.get("townships").get(1).get("target").asInt()).isEqualTo(3);
         // at the bottom from Oct 15 to Dec 31: six half-months in a row
         assertThat(rankings.get(7).get("bottomThree").get(0).get("consecutive").asInt()).isEqualTo(6);
         // DOMAIN.md: "Ties share a rank"; both at 0 % share the first, and whoever shares the first is at no bottom

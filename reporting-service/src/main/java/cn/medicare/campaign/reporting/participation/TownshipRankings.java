@@ -47,10 +47,12 @@ public class TownshipRankings {
      * @param consecutive periods in a row in the bottom three, this one included (0 when not there)
      * @param writtenExplanation in the bottom three twice in a row (or more): explains in writing
      * @param criticised in the bottom three three times in a row (or more): publicly criticised
+     * @param enrolled enrolled at the period end, and {@code target} the unit's target then: the county's rate at a period end
+     *     is their sums' (absent in a report kept before session 25)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Ranked(int rank, String township, String townshipName, BigDecimal rate, int consecutive, boolean writtenExplanation,
-            boolean criticised, String unit, String unitName) {
+            boolean criticised, String unit, String unitName, Integer enrolled, Integer target) {
     }
 
     /** What a ranking needs of a unit at a period end: its target and how many were enrolled. */
@@ -114,7 +116,7 @@ public class TownshipRankings {
                         unit ? townshipNames.get(standing.township()) : standing.name(),
                         Figures.rate(standing.enrolled(), standing.target()), streak,
                         streak >= rules.explainAfter(), streak >= rules.criticiseAfter(), unit ? standing.key() : null,
-                        unit ? standing.name() : null);
+                        unit ? standing.name() : null, standing.enrolled(), standing.target());
                 ranked.add(one);
                 if (inBottom) {
                     bottom.add(one);

@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.kit.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,15 @@ class IssuedListStore {
 
     IssuedListStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether the Friday schedule issued the campaign's lists on that business day. */
+    boolean scheduledIssued(String region, int coverageYear, LocalDate businessDate) {
+        return jdbc.sql("""
+                select exists (select 1 from issued_list where scheduled and region = :region and coverage_year = :coverageYear
+                                and business_date = :businessDate)""")
+                .param("region", region).param("coverageYear", coverageYear).param("businessDate", businessDate)
+                .query(Boolean.class).single();
     }
 
     void add(UUID issueId, PersonList list, String region, int coverageYear, Instant issuedAt, boolean scheduled,

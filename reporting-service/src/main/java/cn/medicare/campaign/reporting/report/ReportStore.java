@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,15 @@ class ReportStore {
     }
 
     /** Whether a report of the type was already made for the campaign at that moment (a bulletin is issued once). */
+    /** Whether the Friday schedule's WEEKLY report of the campaign was made on that business day. */
+    boolean scheduledWeeklyExists(String region, int coverageYear, LocalDate businessDate) {
+        return jdbc.sql("""
+                select exists (select 1 from report where type = 'WEEKLY' and scheduled and region = :region
+                                and coverage_year = :coverageYear and business_date = :businessDate)""")
+                .param("region", region).param("coverageYear", coverageYear).param("businessDate", businessDate)
+                .query(Boolean.class).single();
+    }
+
     boolean exists(ReportType type, String region, int coverageYear, Instant asOf) {
         return jdbc.sql("""
                 select count(*) from report
