@@ -209,8 +209,8 @@ function renderCharts(participation, rankings, stages, bottom) {
       return ranked ? +(Number(ranked.rate) * 100).toFixed(2) : null;
     }).concat([+(Number(row.rate) * 100).toFixed(2)])
   }));
-  // the county at each period end: enrolled over targets as they stood then (every unit is ranked, for every role); today's
-  // total is the county's for the bureau and viewers, a township's own for its clerk
+  // the county at each period end: enrolled over targets as they stood then, of the units ranked (those with a target, for
+  // every role; a unit without one counts only in today's total); today's is the county's for the bureau and viewers
   series.push({ name: '全县', type: 'line', lineStyle: { width: 4, color: '#12385f' }, itemStyle: { color: '#12385f' },
     data: rankings.rankings.map(ranking => {
       const enrolled = ranking.townships.reduce((sum, r) => sum + (r.enrolled || 0), 0);

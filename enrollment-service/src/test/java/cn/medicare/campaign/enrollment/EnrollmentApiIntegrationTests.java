@@ -339,6 +339,9 @@ class EnrollmentApiIntegrationTests {
                 "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         assertThat(json(enrolled).get("coverageRule").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
+        // EVENTS.md's PersonEnrolled.specialCase? names the case that applied
+        assertThat(jdbc.queryForObject("select payload::json ->> 'specialCase' from outbox where type = 'PersonEnrolled' and aggregateid = ?",
+                String.class, Liancheng.personId(idNumber))).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
         assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(stillEmployed, region, township, "null")), 422);
         // next month's list says the same: the lapse enrolee stays enrolled
         assertThat(json(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
@@ -1088,6 +1091,11 @@ class EnrollmentApiIntegrationTests {
         assertThat(enrolled.get("township").asString()).isEqualTo(Liancheng.LIANFENG);
         assertThat(enrolled.get("school").asString()).isEqualTo("莲峰中心小学");
         assertThat(enrolled.get("schoolClass").asString()).isEqualTo("三年级二班");
+        // and EVENTS.md's PersonEnrolled.schoolClass?; no special case decided this enrolment
+        Map<String, Object> announced = jdbc.queryForMap("""
+                select payload::json ->> 'schoolClass' as class, payload::json ->> 'specialCase' as special from outbox
+                where type = 'PersonEnrolled' and aggregateid = ?""", Liancheng.personId(pupil));
+        assertThat(announced).containsEntry("class", "三年级二班").containsEntry("special", null);
         assertThat(enrolled.get("personCategory").asString()).isEqualTo("STUDENT");
         assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(resident) + "?coverageYear=" + year))
                 .get("hukouLocal").asBoolean()).isTrue();

@@ -48,6 +48,9 @@ public final class LocalStack {
     synchronized void start() {
         long started = System.nanoTime();
         infrastructure = StackInfrastructure.start(settings);
+        if (settings.demo()) {
+            Suite.forASimulatedSeason();
+        }
         suite = Suite.start(infrastructure, true, settings.relay(), settings.workDirectory().resolve("relay-offsets"), out);
         HealthCheck.awaitUp(List.of(SuiteService.values()), Duration.ofSeconds(60));
         printUrls(Duration.ofNanos(System.nanoTime() - started));

@@ -18,6 +18,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The four services and their outbox connectors on a given Kafka and PostgreSQL, in one JVM:
@@ -40,6 +41,17 @@ public final class Suite implements AutoCloseable {
     }
 
     /** On Debezium's embedded engine. */
+    /**
+     * For a season simulated with past dates (the demo, the county benchmark): every period end and stage deadline of it
+     * has passed, so reporting's quarter-hour settlement kept them all on its first tick, from what the simulation had sent
+     * by then, and the rankings and bulletins read those for good. Stages and rankings are then computed from the figures
+     * as they stood at each end, and stages settled on request. Called before the services start: they share this JVM's
+     * system properties.
+     */
+    public static void forASimulatedSeason() {
+        System.setProperty("insurance.reporting.stage-cron", Scheduled.CRON_DISABLED);
+    }
+
     public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Path relayState, PrintStream out) {
         return start(infrastructure, fixedPorts, Relay.Kind.EMBEDDED, relayState, out);
     }

@@ -39,6 +39,7 @@ class SeasonDashboardIntegrationTests {
 
     @BeforeAll
     static void startSuite() throws IOException {
+        Suite.forASimulatedSeason();
         suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("season-relays"), System.out);
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",

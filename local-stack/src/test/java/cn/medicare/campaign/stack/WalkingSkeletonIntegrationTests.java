@@ -274,16 +274,29 @@ class WalkingSkeletonIntegrationTests {
         });
         Set<String> typesSeen = new TreeSet<>();
         long least = Long.MAX_VALUE;
+        // the records of one person share its person id: what they tell together counts (docs/personal-data.md)
+        Map<String, IdNumberCandidates.Knowledge> perPerson = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             String what = record.topic() + "-" + record.partition() + "@" + record.offset();
             JsonNode value = JsonMapper.shared().readTree(asText(record.value()));
             Header type = record.headers().lastHeader("type");
             typesSeen.add(type == null ? "?" : asText(type.value()));
             Header time = record.headers().lastHeader("time");
-            least = Math.min(least, assertEnoughCandidates(what, value, time == null ? null : Instant.parse(asText(time.value()))));
+            Instant published = time == null ? null : Instant.parse(asText(time.value()));
+            least = Math.min(least, assertEnoughCandidates(what, value, published));
             LocalDate birth = birthDates.get(asText(record.key()));
             if (birth != null) {
                 assertThat(IdNumberCandidates.showsBirthDate(value, birth)).as("%s shows the birth date", what).isFalse();
+                perPerson.merge(asText(record.key()), IdNumberCandidates.knowledge(value, published, LocalDate.now(), NEWBORNS_BORN_FROM),
+                        IdNumberCandidates.Knowledge::and);
+            }
+        }
+        for (Map.Entry<String, IdNumberCandidates.Knowledge> person : perPerson.entrySet()) {
+            if (person.getValue().aboutAnIdNumber()) {
+                long candidates = IdNumberCandidates.count(person.getValue(), 1_000_000);
+                assertThat(candidates).as("ID numbers consistent with every record of person %s", person.getKey())
+                        .isGreaterThanOrEqualTo(IdNumberCandidates.REQUIRED);
+                least = Math.min(least, candidates);
             }
         }
         assertThat(typesSeen).contains("CampaignDefined", "TargetsSet", "PersonEnrolled", "PersonUpdated", "PersonWithdrawn",
@@ -304,8 +317,9 @@ class WalkingSkeletonIntegrationTests {
                 least = Math.min(least, assertEnoughCandidates("a row of a list", row, null));
             }
         }
-        System.out.printf("[personal data] %d records of %d event types and %d lists checked; fewest candidates seen: %s%n",
-                records.size(), typesSeen.size(), lists.size(), least == Long.MAX_VALUE ? "none narrowed" : least);
+        System.out.printf("[personal data] %d records of %d event types, each person's records together (%d people), and %d lists"
+                + " checked; fewest candidates seen: %s%n", records.size(), typesSeen.size(), perPerson.size(), lists.size(),
+                least == Long.MAX_VALUE ? "none narrowed" : least);
     }
 
     private static long assertEnoughCandidates(String what, JsonNode value, Instant published) {

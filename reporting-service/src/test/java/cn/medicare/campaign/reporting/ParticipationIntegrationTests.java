@@ -524,6 +524,15 @@ class ParticipationIntegrationTests {
         assertThat(rankings.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
         assertThat(rankings.valueStream().flatMap(ranking -> ranking.get("townships").valueStream())
                 .filter(township -> township.get("criticised").asBoolean() || township.get("consecutive").asInt() > 0).toList()).isEmpty();
+
+        // a campaign that counts nobody at the bottom (bottom 0) read past the ranking's end: a 500 every 5 s on the dashboard
+        ReportingMother noBottom = new ReportingMother("350858");
+        List<Event> facts = new ArrayList<>(facts(noBottom));
+        facts.set(0, noBottom.campaign().withJudging(null, null, new CampaignDefined.Ranking(0, 2, 3)));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitOctoberFigure(bureau, "350858");
+        JsonNode none = json(bureau.get("/api/v1/rankings?region=350858&coverageYear=2018&period=MONTHLY")).get("rankings");
+        assertThat(none.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
     }
 
     @Test

@@ -298,27 +298,33 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
     }
 
     /**
-     * A row effective a week after the birth: beside the newborn's enrolment (born after 1 January, its sex) on the same
-     * person id, the date left 9 x 500 = 4,500 numbers. Within 20 days of the birth it travels as the birth's; from the 20th
-     * day, as the date it is.
+     * A row effective a week after a birth early in the period: beside the newborn's enrolment (NEWBORN: born after the
+     * period opened on Sept 1; its sex) on the same person id, the date left 11 x 500 = 5,500 numbers. Within 21 days of the
+     * earliest birth the records show it travels as the birth's; from then on as the date it is, whatever the birth (decided
+     * on the birth itself, the flag would have told it): three days after a birth late in September travels.
      */
     @Test
-    void aRowEffectiveWithinDaysOfTheBirthTravelsAsTheBirthsAndALaterOneAsItsDate() {
-        String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 10, 3), 483);
-        String twentiethDay = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 10, 3), 485);
+    void aRowEffectiveWithinDaysOfTheEarliestBirthShownTravelsAsTheBirthsAndALaterOneAsItsDate() {
+        String early = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 5), 483);
+        String alsoEarly = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 5), 485);
+        String late = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 28), 487);
 
-        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
-                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-10-22\n"
-                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + twentiethDay + ",13800000000,新增,MINIMUM_LIVING,2017-10-23\n");
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-09", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + early + ",13800000000,新增,MINIMUM_LIVING,2017-09-12\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + alsoEarly + ",13800000000,新增,MINIMUM_LIVING,2017-09-23\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + late + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String nearBirth = published("EligibilityAdjusted", Liancheng.personId(newborn)).get(0);
+        String nearBirth = published("EligibilityAdjusted", Liancheng.personId(early)).get(0);
         assertThat(JsonPath.<Boolean>read(nearBirth, "$.effectiveFromBirth")).isTrue();
-        assertThat(nearBirth).doesNotContain("effectiveDate", "2017-10-22");
-        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(twentiethDay)).get(0), "$.effectiveDate"))
-                .isEqualTo("2017-10-23");
+        assertThat(nearBirth).doesNotContain("effectiveDate", "2017-09-12");
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(alsoEarly)).get(0), "$.effectiveDate"))
+                .as("the 21st day after the earliest birth shown").isEqualTo("2017-09-23");
+        assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(late)).get(0), "$.effectiveDate"))
+                .as("days after a birth weeks after the earliest shown").isEqualTo("2017-10-01");
         HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
-        assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].effectiveDate")).containsExactly("出生后20日内", "2017-10-23");
+        assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].effectiveDate"))
+                .containsExactly("出生后21日内", "2017-09-23", "2017-10-01");
     }
 
     private void enrolAndAwaitAssessment(String idNumber) {

@@ -393,7 +393,8 @@ class EnrolmentService {
                 enrolment.residencePermit(), enrolment.channel(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.enrolledOn(), terms.amountRule(),
                 enrolment.coverageStart() == null ? terms.coverageFrom() : null, terms.waitingPeriodMonths(), terms.coverageCase(),
-                contacts == null ? null : contacts.seal(enrolment.name(), enrolment.phone()));
+                contacts == null ? null : contacts.seal(enrolment.name(), enrolment.phone()), SpecialCase.named(terms.coverageCase()),
+                enrolment.school() == null ? null : terms.schoolClass());
     }
 
     /** Strips as the checks measure (Unicode spaces too), so that what passed the length check fits its column. */

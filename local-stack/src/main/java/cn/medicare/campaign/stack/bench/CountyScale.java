@@ -45,6 +45,8 @@ public final class CountyScale {
     public static void main(String[] args) throws IOException {
         double share = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         Path work = Files.createTempDirectory("county-scale-");
+        // the stages' reads below are measured computed and then settled on request, never mid-run by the schedule
+        Suite.forASimulatedSeason();
         try (StackInfrastructure infrastructure = StackInfrastructure.embedded(work);
                 Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), System.out)) {
             new CountyScale(suite, infrastructure.kafkaBootstrapServers(), System.out).run(share);

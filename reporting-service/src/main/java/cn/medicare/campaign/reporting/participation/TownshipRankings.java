@@ -108,7 +108,7 @@ public class TownshipRankings {
             List<Ranked> bottom = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
                 Standing standing = ordered.get(i);
-                boolean inBottom = cut > 0 && ranks[i] > 1 && (i >= cut || ranks[i] == ranks[cut]);
+                boolean inBottom = cut > 0 && cut < ordered.size() && ranks[i] > 1 && (i >= cut || ranks[i] == ranks[cut]);
                 int streak = inBottom ? streaks.getOrDefault(standing.key(), 0) + 1 : 0;
                 streaks.put(standing.key(), streak);
                 boolean unit = level != Level.TOWNSHIP;

@@ -36,7 +36,6 @@ class ReportStore {
                 .update();
     }
 
-    /** Whether a report of the type was already made for the campaign at that moment (a bulletin is issued once). */
     /** Whether the Friday schedule's WEEKLY report of the campaign was made on that business day. */
     boolean scheduledWeeklyExists(String region, int coverageYear, LocalDate businessDate) {
         return jdbc.sql("""
@@ -46,6 +45,7 @@ class ReportStore {
                 .query(Boolean.class).single();
     }
 
+    /** Whether a report of the type was already made for the campaign at that moment (a bulletin is issued once). */
     boolean exists(ReportType type, String region, int coverageYear, Instant asOf) {
         return jdbc.sql("""
                 select count(*) from report

@@ -88,10 +88,12 @@ class AdjustmentBatchService {
         List<CheckedRow> checked = new ArrayList<>(rows.size());
         // a list names a handful of townships many times: each is looked up once
         Map<String, Optional<CampaignStore.Township>> townships = new HashMap<>();
+        Map<String, List<LocalDate>> openings = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
             checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
-                    township -> townships.computeIfAbsent(township, campaigns::township)));
+                    township -> townships.computeIfAbsent(township, campaigns::township),
+                    region -> openings.computeIfAbsent(region, campaigns::collectionOpenings)));
         }
         refuseWhileTargetsMayBeOnTheirWay(agency, month, now, checked, townships, campaignsConsumed);
         UUID batchId = UUID.randomUUID();
@@ -148,10 +150,10 @@ class AdjustmentBatchService {
                 + "send the whole list again shortly)", waiting);
     }
 
-    /** The due day of the campaign of the list's county (每月10日以前 unless the campaign says otherwise). */
+    /** The due day of the campaign of the list's county (每月10日以前 unless the campaign says otherwise), or the latest's. */
     private int dueDay(List<CheckedRow> checked) {
         return checked.stream().filter(CheckedRow::accepted).map(row -> row.valid().region()).findFirst()
-                .map(campaigns::agencyListDueDay).orElse(campaigns.agencyListDueDay(""));
+                .map(campaigns::agencyListDueDay).orElseGet(campaigns::latestAgencyListDueDay);
     }
 
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {

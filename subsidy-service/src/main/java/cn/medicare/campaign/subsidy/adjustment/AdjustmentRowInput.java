@@ -14,7 +14,7 @@ record AdjustmentRowInput(String township, String village, String idNumber, Stri
 
     /**
      * The row as the batch shows it, the date replaced: a date that is the birth date, next to the masked number, nearly
-     * is the number; one within days of it, next to the newborn's enrolment, too.
+     * is the number; one within days of it, next to the newborn's enrolment, too (ValidRow.nearBirth).
      */
     AdjustmentRowInput shownNearBirth(boolean onTheBirthDay) {
         return new AdjustmentRowInput(township, village, idNumber, phone, action, category, onTheBirthDay ? FROM_BIRTH : NEAR_BIRTH);

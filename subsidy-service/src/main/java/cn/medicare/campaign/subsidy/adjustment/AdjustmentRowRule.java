@@ -34,8 +34,9 @@ final class AdjustmentRowRule {
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      */
+    /** @param openingsOf the days the region's known campaigns opened their collection periods ({@link ValidRow#nearBirth}) */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
-            Function<String, Optional<CampaignStore.Township>> townshipOf) {
+            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, List<LocalDate>> openingsOf) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
         String township = null;
@@ -80,8 +81,9 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
+        List<LocalDate> openings = region == null ? List.of() : openingsOf.apply(region);
         AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate())
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings)
                 ? input.shownNearBirth(effectiveDate.equals(checked.birthDate())) : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()
@@ -90,7 +92,7 @@ final class AdjustmentRowRule {
         }
         ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
         ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate,
-                ValidRow.nearBirth(effectiveDate, number.birthDate()));
+                ValidRow.nearBirth(effectiveDate, number.birthDate(), openings));
         return new CheckedRow(row, masked, shown, valid, List.of());
     }
 

@@ -93,10 +93,28 @@ public class CampaignStore {
         return ends;
     }
 
+    /** The days the region's known campaigns opened their collection periods (public: CampaignDefined). */
+    public List<LocalDate> collectionOpenings(String region) {
+        return jdbc.sql("select definition::text from campaign where region = :region").param("region", region).query(String.class)
+                .list().stream().map(json -> EventJson.read(json, CampaignDefined.class).collectionPeriod().start()).toList();
+    }
+
     /** The day of the month the region's latest campaign wants agencies' lists by; 10 when the region has none yet. */
     public int agencyListDueDay(String region) {
-        return jdbc.sql("select definition::text from campaign where region = :region order by coverage_year desc limit 1")
-                .param("region", region).query(String.class).optional()
+        return dueDay(jdbc.sql("select definition::text from campaign where region = :region order by coverage_year desc limit 1")
+                .param("region", region));
+    }
+
+    /**
+     * The day of the month the latest campaign of any county wants lists by: a list that names no county of its own (a nil
+     * return, 零报告, or one whose every row was refused) is judged by it; one county per deployment is the norm.
+     */
+    public int latestAgencyListDueDay() {
+        return dueDay(jdbc.sql("select definition::text from campaign order by coverage_year desc, region limit 1"));
+    }
+
+    private static int dueDay(JdbcClient.StatementSpec latest) {
+        return latest.query(String.class).optional()
                 .map(json -> EventJson.read(json, CampaignDefined.class).agencyListDueDayOrDefault())
                 .orElse(DEFAULT_DUE_DAY);
     }

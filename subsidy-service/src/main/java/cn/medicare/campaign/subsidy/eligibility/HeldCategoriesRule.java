@@ -40,8 +40,9 @@ public final class HeldCategoriesRule {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
         List<Certification> afterCutoff = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
+        // a category held at the cut-off led to the enrolment itself: up to its day, whatever follows
         LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil
-                : ledTo(afterCutoff, enrolledOn);
+                : held.isEmpty() ? ledTo(afterCutoff, enrolledOn) : enrolledOn;
         List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
         Set<Map.Entry<AssistanceCategory, LocalDate>> exitDays = new HashSet<>();
         later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
@@ -52,7 +53,7 @@ public final class HeldCategoriesRule {
         return held;
     }
 
-    /** The enrolment's day where an addition had taken effect by then, else the day of the first addition after it. */
+    /** The enrolment's day where an addition after the cut-off had taken effect by then, else the day of the first one after it. */
     private static LocalDate ledTo(List<Certification> afterCutoff, LocalDate enrolledOn) {
         List<LocalDate> additions = afterCutoff.stream().filter(certification -> certification.action() == AdjustmentAction.ADD)
                 .map(Certification::effectiveDate).sorted().toList();

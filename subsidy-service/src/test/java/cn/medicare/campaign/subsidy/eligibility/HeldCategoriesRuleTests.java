@@ -109,6 +109,9 @@ class HeldCategoriesRuleTests {
                 REGION, END_2018, yearEnd, marchFifth)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(EXTREME_POVERTY, ADD, "2018-03-04", 2)),
                 REGION, END_2018, yearEnd, marchFifth)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20", 1), row(EXTREME_POVERTY, ADD, "2018-10-01", 2)),
+                REGION, END_2018, yearEnd, marchFifth)).as("certified before the cut-off, enrolled late as newly assisted")
+                .containsExactly(RETURNED_TO_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null))
                 .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
     }

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
@@ -28,6 +29,9 @@ import java.time.LocalDate;
  *     PAYMENT_DATE or DAY_AFTER_PAYMENT, plus the waiting period; CoverageStarted follows at settlement
  * @param waitingPeriodMonths optional: a waiting period counted in months (Gaolou's 6 months)
  * @param coverageRule optional: which rule decided (COLLECTION_PERIOD, LATE_ENROLMENT or a special case)
+ * @param specialCase optional (EVENTS.md {@code specialCase?}): the case of DOMAIN.md that decided the enrolment, as in
+ *     {@code coverageRule}; absent when none did
+ * @param schoolClass optional (EVENTS.md {@code schoolClass?}): a pupil's class (附件4's 班级), names redacted
  * @param contactSealed optional: the full name and phone ({@link cn.medicare.campaign.contracts.identity.Contact}) sealed
  *     for the reporting service, which prints the lists townships chase people with; nobody else can open it
  */
@@ -56,7 +60,20 @@ public record PersonEnrolled(
         CoverageFrom coverageFrom,
         Integer waitingPeriodMonths,
         String coverageRule,
-        String contactSealed) implements PersonEvent {
+        String contactSealed,
+        SpecialCase specialCase,
+        String schoolClass) implements PersonEvent {
+
+    /** An enrolment under no special case, of no pupil. */
+    public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
+            String nameMasked, Integer birthYear, Sex sex, PersonCategory personCategory, String township, String village,
+            String school, boolean hukouLocal, boolean residencePermit, EnrolmentChannel channel, LocalDate coverageStart,
+            Boolean coverageFromBirth, int waitingPeriodDays, LocalDate enrolledOn, AmountRule amountRule, CoverageFrom coverageFrom,
+            Integer waitingPeriodMonths, String coverageRule, String contactSealed) {
+        this(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthYear, sex, personCategory, township,
+                village, school, hukouLocal, residencePermit, channel, coverageStart, coverageFromBirth, waitingPeriodDays,
+                enrolledOn, amountRule, coverageFrom, waitingPeriodMonths, coverageRule, contactSealed, null, null);
+    }
 
     /** An enrolment whose contact travels separately (or not at all: the service has no key to seal it for). */
     public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,

@@ -46,6 +46,22 @@ public final class IdNumberCandidates {
     public record Knowledge(char[] positions, Integer birthYear, String sex, LocalDate latestPossibleBirth, LocalDate birthDate,
             LocalDate earliestPossibleBirth) {
 
+        /**
+         * What two records of one person tell together (they share its person id, the records' key): EVENTS.md's rule is
+         * about everything a reader holds. A newborn's enrolment bounds the birth from below, an agency's row from above.
+         */
+        public Knowledge and(Knowledge other) {
+            char[] both = positions.clone();
+            for (int i = 0; i < both.length; i++) {
+                if (both[i] == '*') {
+                    both[i] = other.positions[i];
+                }
+            }
+            return new Knowledge(both, birthYear != null ? birthYear : other.birthYear, sex != null ? sex : other.sex,
+                    min(latestPossibleBirth, other.latestPossibleBirth), birthDate != null ? birthDate : other.birthDate,
+                    max(earliestPossibleBirth, other.earliestPossibleBirth));
+        }
+
         /** True when the record says anything about an ID number at all. */
         public boolean aboutAnIdNumber() {
             for (char c : positions) {

@@ -37,6 +37,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * (the partitions' ends less the group's offsets). The consumer's own {@code records-lag-max} is measured as it fetches:
  * a consumer that hangs stops fetching, the metric goes NaN within a minute, and the rules built on it went silent
  * exactly when they were needed;</li>
+ * <li>{@code insurance_consumer_committed_offsets{topic,group}}: the group's committed offsets of each consumed topic,
+ * summed: a consumer that commits is moving, whether or not it applied what it read (enrollment ignores the
+ * assessments on the eligibility topic, which a reassessment streams for many minutes);</li>
  * <li>{@code insurance_consumer_dead_letters_waiting{topic,group}}: the dead letters of each consumed topic no replay
  * has sent back yet (the dead-letter topic's end less how far {@link DeadLetterReplay}'s group got). The count of dead
  * letters says when records went there; this says that they still wait, so the alert stays until the operations team
@@ -47,6 +50,7 @@ public class ConsumerBacklog implements DisposableBean {
 
     public static final String DEAD_LETTERS = "insurance.consumer.dead.letters.waiting";
     public static final String RECORDS = "insurance.consumer.records.waiting";
+    public static final String COMMITTED = "insurance.consumer.committed.offsets";
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerBacklog.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -55,6 +59,7 @@ public class ConsumerBacklog implements DisposableBean {
     private final String group;
     private final MultiGauge deadLettersWaiting;
     private final MultiGauge recordsWaiting;
+    private final MultiGauge committedOffsets;
     private final LazyAdmin admin;
 
     public ConsumerBacklog(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters,
@@ -66,26 +71,51 @@ public class ConsumerBacklog implements DisposableBean {
                 .description("Dead letters of a consumed topic not yet replayed").register(meters);
         this.recordsWaiting = MultiGauge.builder(RECORDS)
                 .description("Records of a consumed topic the group has not committed yet, on the broker").register(meters);
+        this.committedOffsets = MultiGauge.builder(COMMITTED)
+                .description("The group's committed offsets of a consumed topic, summed over its partitions").register(meters);
     }
 
-    /** Every replica exposes the same counts (the broker's, not the replica's): the rules take the largest. */
+    /**
+     * Every replica exposes the same counts (the broker's, not the replica's): the rules take the largest. Each gauge is
+     * asked for on its own: a dead-letter topic the broker does not answer for leaves the records waiting counted.
+     */
     @Scheduled(fixedDelayString = "${insurance.observability.consumer-backlog-refresh-ms:60000}")
     @EveryReplica
     public void refresh() {
-        List<MultiGauge.Row<?>> deadLetters = new ArrayList<>();
-        List<MultiGauge.Row<?>> records = new ArrayList<>();
-        try {
-            for (String topic : consumedTopics()) {
+        Set<String> topics = consumedTopics();
+        counted("Records waiting", () -> {
+            List<MultiGauge.Row<?>> waiting = new ArrayList<>();
+            List<MultiGauge.Row<?>> committed = new ArrayList<>();
+            for (String topic : topics) {
                 Tags tags = Tags.of("topic", topic, "group", group);
-                deadLetters.add(MultiGauge.Row.of(tags, waiting(topic)));
-                records.add(MultiGauge.Row.of(tags, uncommitted(topic)));
+                Admin client = admin.get();
+                Position position = position(client, partitions(client, topic), group);
+                waiting.add(MultiGauge.Row.of(tags, position.behind()));
+                committed.add(MultiGauge.Row.of(tags, position.committed()));
+            }
+            recordsWaiting.register(waiting, true);
+            committedOffsets.register(committed, true);
+        });
+        counted("Dead letters waiting", () -> {
+            List<MultiGauge.Row<?>> deadLetters = new ArrayList<>();
+            for (String topic : topics) {
+                deadLetters.add(MultiGauge.Row.of(Tags.of("topic", topic, "group", group), waiting(topic)));
             }
             deadLettersWaiting.register(deadLetters, true);
-            recordsWaiting.register(records, true);
+        });
+    }
+
+    private interface BrokerQuestions {
+        void ask() throws ExecutionException, TimeoutException, InterruptedException;
+    }
+
+    private static void counted(String what, BrokerQuestions questions) {
+        try {
+            questions.ask();
         } catch (ExecutionException e) {
-            log.warn("Consumer backlog not counted: {}", e.getCause().toString());
+            log.warn("{} not counted: {}", what, e.getCause().toString());
         } catch (TimeoutException e) {
-            log.warn("Consumer backlog not counted: the broker did not answer within {}", TIMEOUT);
+            log.warn("{} not counted: the broker did not answer within {}", what, TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -94,14 +124,13 @@ public class ConsumerBacklog implements DisposableBean {
     /** @return how many records of {@code topic} the group has not committed (from the partition's start where it never did) */
     public long uncommitted(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
-        Set<TopicPartition> partitions = partitions(client, topic);
-        return behind(client, partitions, group);
+        return position(client, partitions(client, topic), group).behind();
     }
 
     /** @return how many of {@code topic}'s dead letters no replay has sent back */
     public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
-        return behind(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group));
+        return position(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group)).behind();
     }
 
     /** The topic's partitions; none where it does not exist (yet). */
@@ -119,23 +148,31 @@ public class ConsumerBacklog implements DisposableBean {
         }
     }
 
-    /** The records of the partitions beyond what {@code reader} committed, or beyond their start where it never did. */
-    private static long behind(Admin client, Set<TopicPartition> partitions, String reader)
+    /**
+     * @param behind the records of the partitions beyond what the reader committed, or beyond their start where it never did
+     * @param committed the reader's committed offsets summed: it moves whenever the reader commits, whatever it applied
+     */
+    private record Position(long behind, long committed) {
+    }
+
+    private static Position position(Admin client, Set<TopicPartition> partitions, String reader)
             throws ExecutionException, TimeoutException, InterruptedException {
         if (partitions.isEmpty()) {
-            return 0;
+            return new Position(0, 0);
         }
         Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
         Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
         Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(reader)
                 .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         long behind = 0;
+        long done = 0;
         for (TopicPartition partition : partitions) {
-            OffsetAndMetadata done = committed.get(partition);
-            long from = Math.max(starts.get(partition).offset(), done == null ? 0 : done.offset());
+            OffsetAndMetadata offset = committed.get(partition);
+            long from = Math.max(starts.get(partition).offset(), offset == null ? 0 : offset.offset());
             behind += Math.max(0, ends.get(partition).offset() - from);
+            done += offset == null ? 0 : offset.offset();
         }
-        return behind;
+        return new Position(behind, done);
     }
 
     private Set<String> consumedTopics() {
