@@ -115,6 +115,25 @@ class ParticipationIntegrationTests {
                 "select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
     }
 
+    /**
+     * The dashboard's "最新事实计入用时" was the last application of any fact less the campaign's newest fact: an hour for a
+     * campaign whose newest enrolment was an hour old, as soon as anyone's fact was applied. It is how long the newest fact
+     * of the last batch applied took from its event to the figures.
+     */
+    @Test
+    void theFreshnessLagIsHowLongTheNewestFactAppliedTook() {
+        Instant anHourAgo = Instant.now().minusSeconds(3_600);
+        awaitApplied(EventTraffic.publishAt(anHourAgo, new ReportingMother("350859").enrolled(1, 0, true)));
+        EventTraffic.publishAt(Instant.now(), new ReportingMother("350860").enrolled(1, 0, true));
+        ApiClient viewer = ApiClient.at(port).as("viewer");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode freshness = json(viewer.get("/api/v1/freshness?region=350859&coverageYear=2018"));
+            assertThat(Instant.parse(freshness.get("newestFactAt").asString())).isBefore(anHourAgo.plusSeconds(1));
+            assertThat(freshness.get("lagSeconds").asDouble()).isLessThan(600);
+        });
+    }
+
     /** Issue 9: the assistance ledger (台账), the fund's money apart from the people's own; an agency reads its own categories. */
     @Test
     void theAssistanceLedgerShowsSubsidiesAndWhoPaidByCategoryAndTownship() {

@@ -73,16 +73,13 @@ public class ParticipationStore {
     public record RegionYear(String region, int coverageYear) {
     }
 
-    record Freshness(Instant lastAppliedAt, Instant newestFactAt) {
-    }
-
-    Freshness freshness(String region, int coverageYear) {
+    /** The event time of the campaign's newest roster fact or assessment; null before any. */
+    Instant newestFact(String region, int coverageYear) {
         return jdbc.sql("""
-                select (select max(applied_at) from inbox) as applied_at,
-                       (select max(greatest(roster_at, assessed_at)) from person_year
-                        where region = :region and coverage_year = :coverageYear) as newest""")
+                select max(greatest(roster_at, assessed_at)) from person_year
+                where region = :region and coverage_year = :coverageYear""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> new Freshness(instant(row.getTimestamp(1)), instant(row.getTimestamp(2)))).single();
+                .query((row, n) -> instant(row.getTimestamp(1))).single();
     }
 
     /** A time of the read model; '-infinity' (a fact of that kind not seen yet) is none. */

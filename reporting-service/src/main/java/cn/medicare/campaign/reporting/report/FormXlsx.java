@@ -1,6 +1,5 @@
 package cn.medicare.campaign.reporting.report;
 
-import cn.medicare.campaign.kit.export.SpreadsheetText;
 import cn.medicare.campaign.reporting.report.FormTable.Column;
 import cn.medicare.campaign.reporting.report.FormTable.Kind;
 import java.io.ByteArrayOutputStream;
@@ -145,7 +144,8 @@ final class FormXlsx {
         if (value instanceof Number number) {
             cell.setCellValue(value instanceof BigDecimal decimal ? decimal.doubleValue() : number.intValue());
         } else {
-            cell.setCellValue(SpreadsheetText.neutralised(value.toString()));
+            // a string cell of a workbook is never read as a formula: the apostrophe CSV needs showed here as part of the text
+            cell.setCellValue(value.toString());
         }
     }
 

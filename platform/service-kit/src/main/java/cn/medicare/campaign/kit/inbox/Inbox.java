@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,25 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
-    private volatile Instant lastAppliedAt;
+    private volatile LastApplied lastApplied;
+
+    /**
+     * The last batch this replica committed with a fact applied for the first time.
+     *
+     * @param at when it committed
+     * @param newestEventTime the newest event time (the {@code time} header) among its facts: how long the newest fact took
+     *     to count is {@code at} less this
+     */
+    public record LastApplied(Instant at, Instant newestEventTime) {
+
+        public Duration newestFactTook() {
+            return Duration.between(newestEventTime, at).isNegative() ? Duration.ZERO : Duration.between(newestEventTime, at);
+        }
+    }
+
+    /** What a batch applied for the first time: how many per topic, and the newest event time among them. */
+    private record Applied(Map<String, Integer> byTopic, Instant newestEventTime) {
+    }
 
     public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -130,9 +149,10 @@ public class Inbox {
         }
     }
 
-    /** @return the events applied for the first time, by topic */
-    private Map<String, Integer> applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+    /** @return the events applied for the first time, by topic, and the newest event time among them */
+    private Applied applyEach(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         Map<String, Integer> applied = new HashMap<>();
+        Instant newest = null;
         List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
         jdbc.sql(BY_KEY).update();
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
@@ -156,6 +176,9 @@ public class Inbox {
             }
             appliedEvents.add(event);
             applied.merge(event.topic(), 1, Integer::sum);
+            if (newest == null || event.time().isAfter(newest)) {
+                newest = event.time();
+            }
         }
         run.apply();
         if (!appliedEvents.isEmpty()) {
@@ -165,7 +188,7 @@ public class Inbox {
                 throw new FailedAfterApplying(e);
             }
         }
-        return applied;
+        return new Applied(applied, newest);
     }
 
     /** Consecutive events of one type the handler applies together; applied when the type changes or the batch ends. */
@@ -218,15 +241,20 @@ public class Inbox {
 
     /** When this replica last committed a fact it applied for the first time; empty before the first. */
     public Optional<Instant> lastAppliedAt() {
-        return Optional.ofNullable(lastAppliedAt);
+        return lastApplied().map(LastApplied::at);
+    }
+
+    /** The last batch this replica committed with a fact applied for the first time; empty before the first. */
+    public Optional<LastApplied> lastApplied() {
+        return Optional.ofNullable(lastApplied);
     }
 
     /** Counted once committed, so that a rolled-back batch does not inflate the figure. */
-    private void count(String consumerGroup, Map<String, Integer> applied) {
-        if (!applied.isEmpty()) {
-            lastAppliedAt = Instant.now();
+    private void count(String consumerGroup, Applied applied) {
+        if (!applied.byTopic().isEmpty()) {
+            lastApplied = new LastApplied(Instant.now(), applied.newestEventTime());
         }
-        applied.forEach((topic, count) -> appliedCounter(meters, consumerGroup, topic).increment(count));
+        applied.byTopic().forEach((topic, count) -> appliedCounter(meters, consumerGroup, topic).increment(count));
     }
 
     /** {@code insurance_inbox_applied_total{group,topic}}: the events a consumer group applied for the first time. */
