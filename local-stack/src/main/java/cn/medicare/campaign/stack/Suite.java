@@ -35,12 +35,13 @@ public final class Suite implements AutoCloseable {
     private final PrintStream out;
     private Relay relay;
 
+    private static final String STAGE_CRON = "insurance.reporting.stage-cron";
+
     private Suite(Infrastructure infrastructure, PrintStream out) {
         this.infrastructure = infrastructure;
         this.out = out;
     }
 
-    /** On Debezium's embedded engine. */
     /**
      * For a season simulated with past dates (the demo, the county benchmark): every period end and stage deadline of it
      * has passed, so reporting's quarter-hour settlement kept them all on its first tick, from what the simulation had sent
@@ -49,9 +50,15 @@ public final class Suite implements AutoCloseable {
      * system properties.
      */
     public static void forASimulatedSeason() {
-        System.setProperty("insurance.reporting.stage-cron", Scheduled.CRON_DISABLED);
+        System.setProperty(STAGE_CRON, Scheduled.CRON_DISABLED);
     }
 
+    /** The services started after this keep reporting's settlement schedule (a test JVM runs several suites). */
+    public static void forTheRealCalendar() {
+        System.clearProperty(STAGE_CRON);
+    }
+
+    /** On Debezium's embedded engine. */
     public static Suite start(Infrastructure infrastructure, boolean fixedPorts, Path relayState, PrintStream out) {
         return start(infrastructure, fixedPorts, Relay.Kind.EMBEDDED, relayState, out);
     }

@@ -40,7 +40,12 @@ class SeasonDashboardIntegrationTests {
     @BeforeAll
     static void startSuite() throws IOException {
         Suite.forASimulatedSeason();
-        suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("season-relays"), System.out);
+        try {
+            suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("season-relays"), System.out);
+        } finally {
+            // the test classes after this one start suites of their own in this JVM
+            Suite.forTheRealCalendar();
+        }
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1440,2200", "--lang=zh-CN",

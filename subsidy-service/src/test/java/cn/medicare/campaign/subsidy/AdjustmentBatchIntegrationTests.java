@@ -290,7 +290,7 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<Boolean>read(adjusted, "$.effectiveFromBirth")).isTrue();
         assertThat(adjusted).doesNotContain("effectiveDate", "2017-10-03");
         HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
-        assertThat(JsonPath.<String>read(batch.body(), "$.rows[0].effectiveDate")).isEqualTo("出生之日");
+        assertThat(JsonPath.<String>read(batch.body(), "$.rows[0].effectiveDate")).isEqualTo("出生之日或其后数日");
         assertThat(batch.body()).doesNotContain("2017-10-03");
         EventTraffic.publish(Liancheng.enrolled(newborn, 2018));
         assertThat(JsonPath.<String>read(awaitPublished("ContributionAssessed", personId, 1).get(0), "$.assistanceCategory"))
@@ -324,7 +324,9 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
                 .as("days after a birth weeks after the earliest shown").isEqualTo("2017-10-01");
         HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
         assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].effectiveDate"))
-                .containsExactly("出生后21日内", "2017-09-23", "2017-10-01");
+                .containsExactly("出生之日或其后数日", "2017-09-23", "2017-10-01");
+        // infants: the county alone, as enrollment masks them (the check character beside a date of their first weeks)
+        assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].idNumberMasked")).allMatch(masked -> masked.endsWith("*"));
     }
 
     private void enrolAndAwaitAssessment(String idNumber) {

@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.ConsumerBacklog;
 import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -107,7 +108,8 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
 
     private double recordsWaiting() {
         backlog.refresh();
-        return meters.get(ConsumerBacklog.RECORDS).tag("topic", KitTestApplication.FIXABLE).gauge().value();
+        return meters.get(ConsumerBacklog.RECORDS).tag("topic", KitTestApplication.FIXABLE).gauges().stream()
+                .mapToDouble(Gauge::value).sum();
     }
 
     private String total(String personId) {

@@ -7,17 +7,15 @@ package cn.medicare.campaign.subsidy.adjustment;
 record AdjustmentRowInput(String township, String village, String idNumber, String phone, String action, String category,
         String effectiveDate) {
 
-    /** What a batch shows for a date that is the birth date of the row's ID number. */
-    static final String FROM_BIRTH = "出生之日";
-
-    static final String NEAR_BIRTH = "出生后" + ValidRow.DAYS_NEAR_BIRTH + "日内";
+    /** One label for the birth day and the days after it: two would tell which, and so where the birth falls. */
+    static final String FROM_BIRTH = "出生之日或其后数日";
 
     /**
      * The row as the batch shows it, the date replaced: a date that is the birth date, next to the masked number, nearly
-     * is the number; one within days of it, next to the newborn's enrolment, too (ValidRow.nearBirth).
+     * is the number; one within days of it, next to the newborn's enrolment, too ({@link ValidRow#nearBirth}).
      */
-    AdjustmentRowInput shownNearBirth(boolean onTheBirthDay) {
-        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, onTheBirthDay ? FROM_BIRTH : NEAR_BIRTH);
+    AdjustmentRowInput shownNearBirth() {
+        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, FROM_BIRTH);
     }
 
     /** Rows end up in exception messages; the ID number and phone must not. */

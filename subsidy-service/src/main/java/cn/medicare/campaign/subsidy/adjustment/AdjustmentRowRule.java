@@ -33,8 +33,8 @@ final class AdjustmentRowRule {
     /**
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
+     * @param openingsOf the days the region's known campaigns opened their collection periods ({@link ValidRow#nearBirth})
      */
-    /** @param openingsOf the days the region's known campaigns opened their collection periods ({@link ValidRow#nearBirth}) */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
             Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, List<LocalDate>> openingsOf) {
         List<InputError> errors = new ArrayList<>();
@@ -80,11 +80,16 @@ final class AdjustmentRowRule {
             // a monthly list tells what happened, at most what takes effect next month: 2071 for 2017 is a typo that would never assist anyone
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
-        String masked = id instanceof ResidentIdCheck.Valid checked ? PersonIds.maskIdNumber(checked.number()) : null;
+        // an infant's number shows the county alone, as enrollment masks it: the check character beside any date of its first
+        // weeks (and the enrolment's sex) left a few hundred numbers
+        String masked = id instanceof ResidentIdCheck.Valid checked
+                ? checked.birthDate().isAfter((effectiveDate != null ? effectiveDate : today).minusYears(1))
+                        ? PersonIds.maskIdNumberToCounty(checked.number()) : PersonIds.maskIdNumber(checked.number())
+                : null;
         List<LocalDate> openings = region == null ? List.of() : openingsOf.apply(region);
         AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
                 && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings)
-                ? input.shownNearBirth(effectiveDate.equals(checked.birthDate())) : input;
+                ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()
                     .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))

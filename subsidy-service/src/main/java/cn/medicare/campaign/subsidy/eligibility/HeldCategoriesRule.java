@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy.eligibility;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -40,9 +41,7 @@ public final class HeldCategoriesRule {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
         List<Certification> afterCutoff = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
-        // a category held at the cut-off led to the enrolment itself: up to its day, whatever follows
-        LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil
-                : held.isEmpty() ? ledTo(afterCutoff, enrolledOn) : enrolledOn;
+        LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil : ledTo(afterCutoff, enrolledOn);
         List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
         Set<Map.Entry<AssistanceCategory, LocalDate>> exitDays = new HashSet<>();
         later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
@@ -53,11 +52,20 @@ public final class HeldCategoriesRule {
         return held;
     }
 
-    /** The enrolment's day where an addition after the cut-off had taken effect by then, else the day of the first one after it. */
+    /**
+     * The enrolment's day where an addition after the cut-off had taken effect by then; else the day of the first one after
+     * it, if it takes effect by the end of the next month (低保 approved in March takes effect in April, the month after); else
+     * the enrolment's day: an addition months later is not what the person enrolled on (a person already assisted at the
+     * cut-off who became 特困 in October).
+     */
     private static LocalDate ledTo(List<Certification> afterCutoff, LocalDate enrolledOn) {
         List<LocalDate> additions = afterCutoff.stream().filter(certification -> certification.action() == AdjustmentAction.ADD)
                 .map(Certification::effectiveDate).sorted().toList();
-        return additions.isEmpty() || !additions.get(0).isAfter(enrolledOn) ? enrolledOn : additions.get(0);
+        if (additions.isEmpty() || !additions.get(0).isAfter(enrolledOn)) {
+            return enrolledOn;
+        }
+        LocalDate nextMonthsEnd = YearMonth.from(enrolledOn).plusMonths(1).atEndOfMonth();
+        return additions.get(0).isAfter(nextMonthsEnd) ? enrolledOn : additions.get(0);
     }
 
     private static Set<AssistanceCategory> heldBy(List<Certification> certifications, String region, LocalDate collectionEnd) {

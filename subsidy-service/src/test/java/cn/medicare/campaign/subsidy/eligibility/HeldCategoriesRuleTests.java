@@ -2,6 +2,7 @@ package cn.medicare.campaign.subsidy.eligibility;
 
 import static cn.medicare.campaign.contracts.codes.AdjustmentAction.ADD;
 import static cn.medicare.campaign.contracts.codes.AdjustmentAction.EXIT;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_MODERATE;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.EXTREME_POVERTY;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MINIMUM_LIVING;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.RETURNED_TO_POVERTY;
@@ -112,6 +113,9 @@ class HeldCategoriesRuleTests {
         assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20", 1), row(EXTREME_POVERTY, ADD, "2018-10-01", 2)),
                 REGION, END_2018, yearEnd, marchFifth)).as("certified before the cut-off, enrolled late as newly assisted")
                 .containsExactly(RETURNED_TO_POVERTY);
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01", 1), row(MINIMUM_LIVING, ADD, "2018-04-01", 2)),
+                REGION, END_2018, yearEnd, marchFifth)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
+                .containsExactlyInAnyOrder(DISABILITY_MODERATE, MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null))
                 .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
     }

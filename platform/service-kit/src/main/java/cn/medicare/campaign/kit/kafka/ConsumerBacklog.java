@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +35,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * What waits for this service's consumer group on the broker, read off the broker every minute by every replica alike:
  * <ul>
- * <li>{@code insurance_consumer_records_waiting{topic,group}}: records of each consumed topic the group has not committed
- * (the partitions' ends less the group's offsets). The consumer's own {@code records-lag-max} is measured as it fetches:
+ * <li>{@code insurance_consumer_records_waiting{topic,group,partition}}: records of each consumed partition the group has not
+ * committed (the partition's end less the group's offset). The consumer's own {@code records-lag-max} is measured as it fetches:
  * a consumer that hangs stops fetching, the metric goes NaN within a minute, and the rules built on it went silent
  * exactly when they were needed;</li>
- * <li>{@code insurance_consumer_committed_offsets{topic,group}}: the group's committed offsets of each consumed topic,
- * summed: a consumer that commits is moving, whether or not it applied what it read (enrollment ignores the
+ * <li>{@code insurance_consumer_committed_offsets{topic,group,partition}}: the group's committed offset of each consumed
+ * partition: a consumer that commits is moving, whether or not it applied what it read (enrollment ignores the
  * assessments on the eligibility topic, which a reassessment streams for many minutes);</li>
  * <li>{@code insurance_consumer_dead_letters_waiting{topic,group}}: the dead letters of each consumed topic no replay
  * has sent back yet (the dead-letter topic's end less how far {@link DeadLetterReplay}'s group got). The count of dead
@@ -70,9 +72,9 @@ public class ConsumerBacklog implements DisposableBean {
         this.deadLettersWaiting = MultiGauge.builder(DEAD_LETTERS)
                 .description("Dead letters of a consumed topic not yet replayed").register(meters);
         this.recordsWaiting = MultiGauge.builder(RECORDS)
-                .description("Records of a consumed topic the group has not committed yet, on the broker").register(meters);
+                .description("Records of a consumed partition the group has not committed yet, on the broker").register(meters);
         this.committedOffsets = MultiGauge.builder(COMMITTED)
-                .description("The group's committed offsets of a consumed topic, summed over its partitions").register(meters);
+                .description("The group's committed offset of a consumed partition").register(meters);
     }
 
     /**
@@ -87,11 +89,13 @@ public class ConsumerBacklog implements DisposableBean {
             List<MultiGauge.Row<?>> waiting = new ArrayList<>();
             List<MultiGauge.Row<?>> committed = new ArrayList<>();
             for (String topic : topics) {
-                Tags tags = Tags.of("topic", topic, "group", group);
                 Admin client = admin.get();
-                Position position = position(client, partitions(client, topic), group);
-                waiting.add(MultiGauge.Row.of(tags, position.behind()));
-                committed.add(MultiGauge.Row.of(tags, position.committed()));
+                // per partition: another replica committing its partitions hid one that hung on a lock, retried without end
+                positions(client, partitions(client, topic), group).forEach((partition, position) -> {
+                    Tags tags = Tags.of("topic", topic, "group", group, "partition", String.valueOf(partition.partition()));
+                    waiting.add(MultiGauge.Row.of(tags, position.behind()));
+                    committed.add(MultiGauge.Row.of(tags, position.committed()));
+                });
             }
             recordsWaiting.register(waiting, true);
             committedOffsets.register(committed, true);
@@ -124,13 +128,13 @@ public class ConsumerBacklog implements DisposableBean {
     /** @return how many records of {@code topic} the group has not committed (from the partition's start where it never did) */
     public long uncommitted(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
-        return position(client, partitions(client, topic), group).behind();
+        return behind(positions(client, partitions(client, topic), group));
     }
 
     /** @return how many of {@code topic}'s dead letters no replay has sent back */
     public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
-        return position(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group)).behind();
+        return behind(positions(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group)));
     }
 
     /** The topic's partitions; none where it does not exist (yet). */
@@ -149,30 +153,32 @@ public class ConsumerBacklog implements DisposableBean {
     }
 
     /**
-     * @param behind the records of the partitions beyond what the reader committed, or beyond their start where it never did
-     * @param committed the reader's committed offsets summed: it moves whenever the reader commits, whatever it applied
+     * @param behind the records of the partition beyond what the reader committed, or beyond its start where it never did
+     * @param committed the reader's committed offset: it moves whenever the reader commits, whatever it applied
      */
     private record Position(long behind, long committed) {
     }
 
-    private static Position position(Admin client, Set<TopicPartition> partitions, String reader)
+    private static Map<TopicPartition, Position> positions(Admin client, Set<TopicPartition> partitions, String reader)
             throws ExecutionException, TimeoutException, InterruptedException {
         if (partitions.isEmpty()) {
-            return new Position(0, 0);
+            return Map.of();
         }
         Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(client, partitions, OffsetSpec.latest());
         Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(client, partitions, OffsetSpec.earliest());
         Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(reader)
                 .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        long behind = 0;
-        long done = 0;
+        Map<TopicPartition, Position> positions = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             long from = Math.max(starts.get(partition).offset(), offset == null ? 0 : offset.offset());
-            behind += Math.max(0, ends.get(partition).offset() - from);
-            done += offset == null ? 0 : offset.offset();
+            positions.put(partition, new Position(Math.max(0, ends.get(partition).offset() - from), offset == null ? 0 : offset.offset()));
         }
-        return new Position(behind, done);
+        return positions;
+    }
+
+    private static long behind(Map<TopicPartition, Position> positions) {
+        return positions.values().stream().mapToLong(Position::behind).sum();
     }
 
     private Set<String> consumedTopics() {
