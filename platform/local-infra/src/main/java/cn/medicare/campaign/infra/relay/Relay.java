@@ -3,10 +3,14 @@ package cn.medicare.campaign.infra.relay;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The outbox connectors of {@code deploy/connect/} running on one of the two paths from
@@ -85,9 +89,29 @@ public interface Relay extends AutoCloseable {
         };
     }
 
+    /**
+     * The Connect cluster of this state directory: kept in it, so that a relay restarted in the same run goes on from its
+     * offsets, and new with the directory, so that a stack whose PostgreSQL starts empty again does not go on from an
+     * earlier run's offsets kept on an external broker (Debezium would skip the new WAL below them).
+     */
+    static String clusterId(Path stateDirectory) {
+        Path file = stateDirectory.resolve("connect-cluster-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(stateDirectory);
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the Connect cluster's id in " + stateDirectory, e);
+        }
+    }
+
     private static Relay connect(List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory,
             int connectPort) {
-        String cluster = "campaign-connect-" + Integer.toHexString(stateDirectory.toAbsolutePath().normalize().toString().hashCode());
+        String cluster = "campaign-connect-" + clusterId(stateDirectory);
         PostgresServer shared = infrastructure.postgres();
         ConnectWorker worker = ConnectWorker.start(infrastructure.kafkaBootstrapServers(),
                 connectPort > 0 ? connectPort : LocalInfrastructure.freePort(), cluster, shared);
