@@ -61,7 +61,8 @@ public class Inbox {
     public record LastApplied(Instant at, Instant newestEventTime) {
 
         public Duration newestFactTook() {
-            return Duration.between(newestEventTime, at).isNegative() ? Duration.ZERO : Duration.between(newestEventTime, at);
+            Duration took = Duration.between(newestEventTime, at);
+            return took.isNegative() ? Duration.ZERO : took;
         }
     }
 

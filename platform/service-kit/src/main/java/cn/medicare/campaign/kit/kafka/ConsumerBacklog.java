@@ -88,8 +88,8 @@ public class ConsumerBacklog implements DisposableBean {
         counted("Records waiting", () -> {
             List<MultiGauge.Row<?>> waiting = new ArrayList<>();
             List<MultiGauge.Row<?>> committed = new ArrayList<>();
+            Admin client = admin.get();
             for (String topic : topics) {
-                Admin client = admin.get();
                 // per partition: another replica committing its partitions hid one that hung on a lock, retried without end
                 positions(client, partitions(client, topic), group).forEach((partition, position) -> {
                     Tags tags = Tags.of("topic", topic, "group", group, "partition", String.valueOf(partition.partition()));
