@@ -59,7 +59,7 @@ public class LevyListService {
             return new LevyItemStore.Payment(item, payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(),
                     byTheFund ? payment.amount() : BigDecimal.ZERO, payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
         }).toList());
-        settled(payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList());
+        judgeSettled(payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList());
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
@@ -112,6 +112,11 @@ public class LevyListService {
 
     private void settled(List<PersonYear> keys) {
         items.settleIfPaid(keys);
+        judgeSettled(keys);
+    }
+
+    /** What follows a settlement, once the items that are paid in full are settled. */
+    private void judgeSettled(List<PersonYear> keys) {
         // a payment too late to start coverage within the year is owed back: judged before what is owed
         coverage.review(keys);
         refundsDue.review(keys);

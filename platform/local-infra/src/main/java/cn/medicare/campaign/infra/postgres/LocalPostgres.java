@@ -132,6 +132,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("wal_writer_delay", "10ms")
                     .setServerConfig("timezone", "UTC");
             MEMORY.forEach(builder::setServerConfig);
+            // what each statement cost, for a benchmark's measurement only (docs/delivery.md, "Where the time went in session 26")
+            if (Boolean.getBoolean("local.postgres.statements")) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -83,7 +83,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
 
     private static Instant time(ConsumerRecord<String, String> record) {
         try {
-            return header(record, EventHeaders.TIME).map(Instant::parse).orElse(Instant.ofEpochMilli(record.timestamp()));
+            return header(record, EventHeaders.TIME).map(HeaderTimes::parse).orElse(Instant.ofEpochMilli(record.timestamp()));
         } catch (DateTimeParseException e) {
             throw poison(record, "has a time header that is not an ISO-8601 instant");
         }

@@ -1,0 +1,50 @@
+package cn.medicare.campaign.kit.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HeaderTimesTests {
+
+    @Property
+    void readsWhatInstantWritesAsInstantReadsIt(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long second,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
+        String written = Instant.ofEpochSecond(second, nanos).toString();
+
+        assertThat(HeaderTimes.parse(written)).isEqualTo(Instant.parse(written));
+    }
+
+    @Property
+    void readsEveryLengthOfFractionAsInstantDoes(@ForAll @IntRange(min = 1, max = 9) int digits,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int fraction) {
+        String written = "2017-10-20T02:00:00." + String.format("%09d", fraction).substring(0, digits) + "Z";
+
+        assertThat(HeaderTimes.parse(written)).isEqualTo(Instant.parse(written));
+    }
+
+    @Test
+    void readsTheFormsItLeavesToInstantAsInstantDoes() {
+        for (String other : new String[] {"2017-10-20T10:00:00+08:00", "2016-12-31T23:59:60Z", "+12017-10-20T02:00:00Z",
+                "2017-10-20T02:00:00.Z", "2017-10-20T24:00:00Z"}) {
+            assertThat(HeaderTimes.parse(other)).as(other).isEqualTo(Instant.parse(other));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2017-10-20", "2017-10-20T02:00:00", "2017-13-20T02:00:00Z",
+            "2017-02-30T02:00:00Z", "2017-10-20T25:00:00Z", "2017-10-20T02:60:00Z", "2017-10-2aT02:00:00Z",
+            "2017-10-20T02:00:00.1234567890Z", "2017-10-20 02:00:00Z", "2017-10-20T02:00:00.12a4Z", "２０１７-10-20T02:00:00Z"})
+    void refusesWhatInstantRefuses(String text) {
+        assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> HeaderTimes.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+}
