@@ -10,8 +10,17 @@ import cn.medicare.campaign.stack.bench.CountyCampaign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +44,7 @@ class ReplicasIntegrationTests {
         Suite.dropDatabases(infrastructure);
         try (Suite first = Suite.start(infrastructure, false, Files.createTempDirectory("replica-relays"), System.out);
                 Suite second = Suite.replica(infrastructure, System.out)) {
+            awaitEveryGroupShared(infrastructure.kafkaBootstrapServers());
             AtomicInteger calls = new AtomicInteger();
             CountyCampaign county = new CountyCampaign(service -> (calls.getAndIncrement() % 2 == 0 ? first : second).url(service), SHARE);
             county.defineCampaign();
@@ -61,6 +71,24 @@ class ReplicasIntegrationTests {
                     applied(first, SuiteService.REPORTING), applied(second, SuiteService.REPORTING));
         } finally {
             Suite.dropDatabases(infrastructure);
+        }
+    }
+
+    /**
+     * Until every consumer group of the suite has both instances as members, each with partitions: a group the replica
+     * joins late rebalances only after the first instance has applied what a small county sends, and the replica then
+     * has nothing to apply (CI, 2026-12-04, once the pipeline had become faster).
+     */
+    private static void awaitEveryGroupShared(String kafka) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+                List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                        .map(GroupListing::groupId).toList();
+                Collection<ConsumerGroupDescription> described = admin.describeConsumerGroups(groups).all().get().values();
+                List<ConsumerGroupDescription> running = described.stream().filter(group -> !group.members().isEmpty()).toList();
+                return running.size() == SuiteService.values().length && running.stream().allMatch(group -> group.members().size() == 2
+                        && group.members().stream().noneMatch(member -> member.assignment().topicPartitions().isEmpty()));
+            });
         }
     }
 
