@@ -10,16 +10,13 @@ import cn.medicare.campaign.stack.bench.CountyCampaign;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,14 +78,11 @@ class ReplicasIntegrationTests {
      */
     private static void awaitEveryGroupShared(String kafka) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
-                List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
-                        .map(GroupListing::groupId).toList();
-                Collection<ConsumerGroupDescription> described = admin.describeConsumerGroups(groups).all().get().values();
-                List<ConsumerGroupDescription> running = described.stream().filter(group -> !group.members().isEmpty()).toList();
-                return running.size() == SuiteService.values().length && running.stream().allMatch(group -> group.members().size() == 2
-                        && group.members().stream().noneMatch(member -> member.assignment().topicPartitions().isEmpty()));
-            });
+            // a service's consumer group is named after it (the kit's spring.kafka.consumer.group-id)
+            List<String> groups = Arrays.stream(SuiteService.values()).map(SuiteService::serviceName).toList();
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> admin.describeConsumerGroups(groups).all().get().values().stream()
+                    .allMatch(group -> group.members().size() == 2
+                            && group.members().stream().noneMatch(member -> member.assignment().topicPartitions().isEmpty())));
         }
     }
 

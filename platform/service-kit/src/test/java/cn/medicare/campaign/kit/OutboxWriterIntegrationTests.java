@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.outbox.PlainIdNumberException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +75,26 @@ class OutboxWriterIntegrationTests extends KitIntegrationTestBase {
                 .containsEntry("schemaversion", 1);
         assertThat((String) row.get("payload")).contains("\"voucherNo\":\"V201700070002\"", "\"amount\":\"180.00\"");
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload::text like '%V201700070003%'", Integer.class)).isZero();
+    }
+
+    /**
+     * A call's messages go in one statement: each row keeps its message's place (the order a connector that lost its offsets
+     * snapshots in) and its event time to the microsecond, rounded half up as the driver rounds a timestamp.
+     */
+    @Test
+    void writesACallsMessagesInTheirOrderWithTheirTimesToTheMicrosecond() {
+        Instant at = Instant.parse("2017-10-09T02:15:00Z");
+        List<OutboxMessage> messages = IntStream.range(0, 5)
+                .mapToObj(i -> OutboxMessage.of(PaymentMother.payment(913, 91_300 + i, "180.00"), at.plusNanos(250L * i))).toList();
+
+        transaction.executeWithoutResult(status -> outbox.appendAll(messages));
+
+        List<Map<String, Object>> rows = messages.stream().map(message -> jdbc.queryForMap(
+                "select to_char(time at time zone 'UTC', 'HH24:MI:SS.US') as time, created_at from outbox where id = ?", message.id()))
+                .toList();
+        assertThat(rows).extracting(row -> row.get("time"))
+                .containsExactly("02:15:00.000000", "02:15:00.000000", "02:15:00.000001", "02:15:00.000001", "02:15:00.000001");
+        assertThat(rows).extracting(row -> ((Timestamp) row.get("created_at")).toInstant()).isSorted();
     }
 
     @Test

@@ -111,7 +111,7 @@ class AdjustmentBatchService {
         } catch (DuplicateKeyException sameKeyAtTheSameTime) {
             return result(batches.idOf(agency, idempotencyKey).orElseThrow(() -> sameKeyAtTheSameTime));
         }
-        return BatchResult.of(batchId, agency, month, onTime, checked);
+        return result(batchId);
     }
 
     /**

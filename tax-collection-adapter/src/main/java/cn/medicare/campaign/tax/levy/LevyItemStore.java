@@ -79,7 +79,7 @@ class LevyItemStore {
      * Counts payments in one statement; the payments of one person-year are summed first, as
      * one statement may change a row only once. The same statement settles an item the payments
      * pay in full, as {@link #settleIfPaid} would: an update of its own wrote every payer's row a
-     * second time (9 s of the 58 s the county benchmark's payment calls took, docs/delivery.md).
+     * second time: the county benchmark's payment calls waited 9.0 of their 58 s for it (docs/delivery.md).
      */
     void addPayments(Collection<Payment> payments) {
         Map<PersonYear, Payment> byItem = new LinkedHashMap<>();
