@@ -36,6 +36,8 @@ class LevyItemStore {
     private static final long SEQUENCER_LOCK = 0x7461784c65767931L; // "taxLevy1"
     /** What the person owes of their own money now ({@link #ownPayable}). */
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
+    /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
+    private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
 
     private final JdbcClient jdbc;
 
@@ -94,10 +96,8 @@ class LevyItemStore {
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
                     change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on),
-                    settled_payable = case when levy_item.settled_payable is null and levy_item.payable_amount is not null
-                                                and levy_item.paid_total + excluded.paid_total >= %1$s
-                                           then %1$s else levy_item.settled_payable end""".formatted(
-                        ownPayable("levy_item.", "levy_item.fund_paid + excluded.fund_paid")))
+                    settled_payable = %s""".formatted(
+                        settledPayable("levy_item.", "levy_item.paid_total + excluded.paid_total", "levy_item.fund_paid + excluded.fund_paid")))
                 .param("personIds", items.stream().map(payment -> payment.item().personId()).toArray(String[]::new))
                 .param("coverageYears", items.stream().map(payment -> payment.item().coverageYear()).toArray(Integer[]::new))
                 .param("regions", items.stream().map(Payment::region).toArray(String[]::new))
@@ -276,9 +276,9 @@ class LevyItemStore {
                 select person_id, coverage_year from levy_item
                 where %2$s
                   and (paid_total > 0 or refund_due <> 0
-                       or (settled_payable is null and payable_amount is not null and paid_total >= %1$s)
+                       or settled_payable is distinct from %1$s
                        or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null))"""
-                .formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
+                .formatted(SETTLED_PAYABLE, PersonYears.MATCH)), keys)
                 .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
@@ -289,9 +289,22 @@ class LevyItemStore {
     void settleIfPaid(Collection<PersonYear> keys) {
         keys(jdbc.sql("""
                 update levy_item set settled_payable = %1$s
-                where %2$s
-                  and settled_payable is null and payable_amount is not null and paid_total >= %1$s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
+                where %2$s and settled_payable is distinct from %1$s""".formatted(SETTLED_PAYABLE, PersonYears.MATCH)), keys)
                 .update();
+    }
+
+    /**
+     * The item's settled payable once paid: what the person owed of their own money when what they paid first covered it,
+     * kept from then on; null until then or while not assessed. The one rule for {@link #settleIfPaid}, {@link #reviewable}
+     * (about to settle) and the payments' upsert, which hands it the totals after its payments.
+     *
+     * @param item the item's columns' qualifier, as for {@link #ownPayable(String, String)}
+     */
+    private static String settledPayable(String item, String paidTotal, String fundPaid) {
+        String owed = ownPayable(item, fundPaid);
+        return """
+                case when %1$ssettled_payable is null and %1$spayable_amount is not null and %2$s >= %3$s then %3$s
+                     else %1$ssettled_payable end""".formatted(item, paidTotal, owed);
     }
 
     /** Listed items (enrolled) of a region and year changed after the cursor, in cursor order. */
