@@ -3,7 +3,6 @@ package cn.medicare.campaign.reporting.ledger;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.kit.BusinessTime;
-import cn.medicare.campaign.kit.export.SpreadsheetText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -114,7 +113,7 @@ class LedgerController {
                 row.createCell(0).setCellValue(line.category().name());
                 row.createCell(1).setCellValue(line.agency().name());
                 row.createCell(2).setCellValue(line.township());
-                row.createCell(3).setCellValue(SpreadsheetText.neutralised(line.townshipName()));
+                row.createCell(3).setCellValue(line.townshipName());
                 row.createCell(4).setCellValue(line.people());
                 row.createCell(5).setCellValue(line.subsidy().doubleValue());
                 row.createCell(6).setCellValue(line.fundPaid().doubleValue());

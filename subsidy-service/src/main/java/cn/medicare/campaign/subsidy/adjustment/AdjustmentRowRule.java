@@ -87,17 +87,16 @@ final class AdjustmentRowRule {
                         ? PersonIds.maskIdNumberToCounty(checked.number()) : PersonIds.maskIdNumber(checked.number())
                 : null;
         List<LocalDate> openings = region == null ? List.of() : openingsOf.apply(region);
-        AdjustmentRowInput shown = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings)
-                ? input.shownNearBirth() : input;
+        boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings);
+        AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()
                     .map(error -> InputError.row(row, error.field(), FreeText.redact(error.message())))
                     .toList());
         }
         ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
-        ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate,
-                ValidRow.nearBirth(effectiveDate, number.birthDate(), openings));
+        ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate, nearBirth);
         return new CheckedRow(row, masked, shown, valid, List.of());
     }
 

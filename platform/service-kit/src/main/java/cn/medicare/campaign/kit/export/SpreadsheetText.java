@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Text bound for a CSV or XLSX file someone opens in Excel or WPS: a cell that starts like a
- * formula ({@code = + - @}, or a tab or carriage return before one) is written with a leading
- * apostrophe so that it shows as text and is never evaluated (CSV/formula injection); plain numbers
- * stay numbers. CSV lines are quoted per RFC 4180.
+ * Text bound for a CSV file someone opens in Excel or WPS: a cell that starts like a formula
+ * ({@code = + - @}, or a tab or carriage return before one) is written with a leading apostrophe so
+ * that it shows as text and is never evaluated (CSV/formula injection); plain numbers stay numbers.
+ * CSV lines are quoted per RFC 4180. A workbook's text cell is never evaluated and takes the text
+ * as it is: there the apostrophe would show as part of it.
  */
 public final class SpreadsheetText {
 

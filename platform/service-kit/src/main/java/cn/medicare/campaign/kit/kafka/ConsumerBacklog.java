@@ -125,12 +125,6 @@ public class ConsumerBacklog implements DisposableBean {
         }
     }
 
-    /** @return how many records of {@code topic} the group has not committed (from the partition's start where it never did) */
-    public long uncommitted(String topic) throws ExecutionException, TimeoutException, InterruptedException {
-        Admin client = admin.get();
-        return behind(positions(client, partitions(client, topic), group));
-    }
-
     /** @return how many of {@code topic}'s dead letters no replay has sent back */
     public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
