@@ -104,6 +104,35 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * Approved for employee insurance while still enrolled, the person pays again; only the roster's withdrawal, which
+     * comes later, makes everything paid owed back: the withdrawal alone changes what is owed.
+     */
+    @Test
+    void theRostersWithdrawalAfterAnApprovedApplicationOwesBackEverythingPaid() {
+        int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        String paidAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", paidAt)
+                .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"))
+                .get("decision").asString()).isEqualTo("APPROVED");
+        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", paidAt)
+                .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        String owed = "select refund_due::text || ' ' || refund_due_reason from levy_item where person_id = ? and coverage_year = ?";
+        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).as("enrolled: the second payment alone")
+                .isEqualTo("180.00 DUPLICATE_PAYMENT");
+
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(idNumber), nextYear, Liancheng.REGION, WithdrawalReason.EMPLOYEE_INSURANCE,
+                LocalDate.of(nextYear - 1, 12, 1)));
+
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear),
+                "360.00 WITHDRAWN_BEFORE_COVERAGE"::equals);
+    }
+
+    /**
      * The clerk records a move dated after next year's coverage starts and applies at once: the withdrawal is still on the
      * topic. The application waits (503, nothing decided): without the withdrawal the day of the application, before
      * coverage, counted, and the money was approved for a move that refunds nothing.

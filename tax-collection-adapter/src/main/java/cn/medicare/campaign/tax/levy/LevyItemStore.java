@@ -38,6 +38,16 @@ class LevyItemStore {
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
     /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
     private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
+    /**
+     * Whether a judgement may change the item as it now stands ({@link LevyListService}): about to settle, already
+     * settled with the coverage start not yet announced, or with money paid or owed back (nothing is owed back of
+     * nothing paid, RefundDueRule). Each upsert of the roster's and the assessment's facts returns the rows it changed
+     * that are so: a batch of enrolments and assessments before anyone paid then has nothing more to read.
+     */
+    private static final String REVIEWABLE = """
+            paid_total > 0 or refund_due <> 0 or settled_payable is distinct from %s
+            or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null)"""
+            .formatted(SETTLED_PAYABLE);
 
     private final JdbcClient jdbc;
 
@@ -141,10 +151,12 @@ class LevyItemStore {
     /**
      * A run of enrolments in one statement. A new enrolment for the year is the current registration, also after a
      * withdrawal (its start is then announced again); one older than the roster fact the item holds changes nothing.
+     *
+     * @return the items it changed that a judgement may now change ({@link #REVIEWABLE})
      */
-    void enrol(List<Timed<PersonEnrolled>> run) {
+    List<PersonYear> enrol(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
-        jdbc.sql("""
+        return personYears(reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
                                        enrolled_on, change_cursor)
@@ -183,8 +195,7 @@ class LevyItemStore {
                 .param("coverageStarts", latest.stream()
                         .map(one -> one.event().coverageStart() == null ? null : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("enrolledOn", latest.stream()
-                        .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new))
-                .update();
+                        .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new)));
     }
 
     /**
@@ -211,9 +222,13 @@ class LevyItemStore {
                 .update();
     }
 
-    /** Kept even before the enrolment arrives, so that a late older enrolment stays out. */
-    void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        jdbc.sql("""
+    /**
+     * Kept even before the enrolment arrives, so that a late older enrolment stays out.
+     *
+     * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE})
+     */
+    List<PersonYear> withdraw(PersonWithdrawn withdrawn, Instant at) {
+        return personYears(reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, withdrawn, withdrawn_on, withdrawal_reason, roster_at, change_cursor)
                 values (:personId, :coverageYear, :region, true, :withdrawnOn, :reason, :at, null)
                 on conflict (person_id, coverage_year) do update
@@ -223,8 +238,7 @@ class LevyItemStore {
                 where levy_item.roster_at <= excluded.roster_at""")
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
-                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name())
-                .update();
+                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name()));
     }
 
     /**
@@ -233,11 +247,13 @@ class LevyItemStore {
      * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed)
      * puts the item on the tax bureau's list of changes again (of several in a run, only the last
      * counts: the tax bureau pages to where the item ends).
+     *
+     * @return the items it changed that a judgement may now change ({@link #REVIEWABLE})
      */
-    void assess(List<Timed<ContributionAssessed>> run) {
+    List<PersonYear> assess(List<Timed<ContributionAssessed>> run) {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
-        jdbc.sql("""
+        return personYears(reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
                                        assessed_at, change_cursor)
                 select person_id, coverage_year, region, payable, subsidy, category, at, null
@@ -261,25 +277,22 @@ class LevyItemStore {
                 .param("subsidy", latest.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
                 .param("categories", latest.stream().map(one -> one.event().assistanceCategory() == null ? null
                         : one.event().assistanceCategory().name()).toArray(String[]::new))
-                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
-                .update();
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new)));
     }
 
     /**
-     * Those of these person-years whose settlement, refund due or coverage start a review may change:
-     * about to settle, already settled with the coverage start not yet announced, or with money paid
-     * or owed back (nothing is owed back of nothing paid, RefundDueRule). A batch of enrolments and
-     * assessments before anyone paid has none, and is then reviewed in this one statement.
+     * An upsert of facts about items that answers with the rows it changed that a judgement may now change. A row it
+     * leaves alone (an older fact) was judged when it last changed.
      */
-    List<PersonYear> reviewable(Collection<PersonYear> keys) {
-        return keys(jdbc.sql("""
-                select person_id, coverage_year from levy_item
-                where %2$s
-                  and (paid_total > 0 or refund_due <> 0
-                       or settled_payable is distinct from %1$s
-                       or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null))"""
-                .formatted(SETTLED_PAYABLE, PersonYears.MATCH)), keys)
-                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+    private JdbcClient.StatementSpec reviewableAfter(String upsert) {
+        return jdbc.sql("""
+                with changed as (%s
+                    returning person_id, coverage_year, %s as reviewable)
+                select person_id, coverage_year from changed where reviewable""".formatted(upsert, "(" + REVIEWABLE + ")"));
+    }
+
+    private static List<PersonYear> personYears(JdbcClient.StatementSpec statement) {
+        return statement.query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
     /**

@@ -12,9 +12,7 @@ import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.locking.PersonLocks;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,11 +56,6 @@ class LevyListHandler implements DispatchingHandler {
     /** Every item an enrolment, withdrawal or assessment of the batch changed, judged once for the batch. */
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
-        Set<PersonYear> changed = new LinkedHashSet<>();
-        IncomingEvent.about(applied, PersonEnrolled.class, PersonWithdrawn.class, ContributionAssessed.class)
-                .forEach(person -> changed.add(new PersonYear(person.personId(), person.coverageYear())));
-        if (!changed.isEmpty()) {
-            levyList.review(changed);
-        }
+        levyList.review();
     }
 }

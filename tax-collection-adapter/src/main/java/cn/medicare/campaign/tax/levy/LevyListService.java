@@ -34,12 +34,15 @@ public class LevyListService {
     private final LevyItemStore items;
     private final RefundDueService refundsDue;
     private final CoverageService coverage;
+    private final PendingReviews pendingReviews;
     private final TransactionTemplate transaction;
 
-    LevyListService(LevyItemStore items, RefundDueService refundsDue, CoverageService coverage, TransactionTemplate transaction) {
+    LevyListService(LevyItemStore items, RefundDueService refundsDue, CoverageService coverage, PendingReviews pendingReviews,
+            TransactionTemplate transaction) {
         this.items = items;
         this.refundsDue = refundsDue;
         this.coverage = coverage;
+        this.pendingReviews = pendingReviews;
         this.transaction = transaction;
     }
 
@@ -68,9 +71,9 @@ public class LevyListService {
         settled(personId, coverageYear);
     }
 
-    /** The roster's and the assessment's facts change the item only: {@link #review(Collection)} judges what follows, once per batch. */
+    /** The roster's and the assessment's facts change the item only: {@link #review()} judges what follows, once per batch. */
     void enrol(List<Timed<PersonEnrolled>> run) {
-        items.enrol(run);
+        pendingReviews.add(items.enrol(run));
     }
 
     /** A change older than the roster fact the item holds (a replayed dead letter) changes nothing. */
@@ -82,20 +85,20 @@ public class LevyListService {
     }
 
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        items.withdraw(withdrawn, at);
+        pendingReviews.add(items.withdraw(withdrawn, at));
     }
 
     void assess(List<Timed<ContributionAssessed>> run) {
-        items.assess(run);
+        pendingReviews.add(items.assess(run));
     }
 
     /**
-     * Judges the items as they now stand: settlement, what is owed back and an awaited coverage
-     * start; each judgement is made from the item alone, so judging once after many changes ends
-     * as judging after each. Only the items a judgement may change are judged.
+     * Judges the items this transaction's enrolments, withdrawals and assessments changed, as they now stand: settlement,
+     * what is owed back and an awaited coverage start; each judgement is made from the item alone, so judging once after
+     * many changes ends as judging after each. Only the items a judgement may change are judged, as their upserts told.
      */
-    void review(Collection<PersonYear> keys) {
-        List<PersonYear> reviewable = items.reviewable(keys);
+    void review() {
+        List<PersonYear> reviewable = pendingReviews.take();
         if (!reviewable.isEmpty()) {
             settled(reviewable);
         }
