@@ -249,8 +249,11 @@ class ParticipationIntegrationTests {
             assertThat(townships.get(0).get("eVoucherRate").asString()).isEqualTo("0.5000");
             assertThat(townships.get(1).has("eVoucherTarget")).isFalse();
         });
-        assertThat(json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018&asOf=2017-11-01T00:00:00Z"))
-                .get("townships").get(0).get("eVoucherActivated").asInt()).isZero();
+        // activated on 20 November (Beijing time): counted from that day's last second, not the day before's
+        for (String asOf : List.of("2017-11-01T00:00:00Z", "2017-11-19T15:59:59Z", "2017-11-20T15:59:59Z")) {
+            assertThat(json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018&asOf=" + asOf))
+                    .get("townships").get(0).get("eVoucherActivated").asInt()).as(asOf).isEqualTo(asOf.startsWith("2017-11-20") ? 1 : 0);
+        }
     }
 
     /** Lishi: "the education system is a row beside the townships and students enrolled through schools count there". */

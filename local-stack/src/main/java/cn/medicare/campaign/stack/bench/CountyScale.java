@@ -78,9 +78,11 @@ public final class CountyScale {
         report("payments confirmed", county.payers().size(), step);
 
         step = System.nanoTime();
-        awaitFigures(county);
+        CatchUp catchUp = awaitFigures(county, step);
         out.printf(Locale.ROOT, "[county-scale] figures final (%d enrolled of %d registered) %.1f s after the last payment call%n",
                 county.expectedEnrolled(), county.residents().size(), seconds(step));
+        out.printf(Locale.ROOT, "[county-scale] consumers first caught up %.1f s after the last payment call; the figures read %d times,"
+                + " the last read %.1f s%n", catchUp.firstCaughtUp(), catchUp.looks(), catchUp.lastLook());
         out.printf(Locale.ROOT, "[county-scale] %d residents end to end in %.1f s%n", county.residents().size(), seconds(started));
         double machine = machineCpuSeconds() - machineCpu;
         double jvm = jvmCpuSeconds() - jvmCpu;
@@ -94,19 +96,30 @@ public final class CountyScale {
      * cost nothing to ask): each look reads the whole county, several seconds of a database core at
      * full scale, which had competed with the catching up it measured.
      */
-    private void awaitFigures(CountyCampaign county) {
+    private CatchUp awaitFigures(CountyCampaign county, long lastCall) {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        double firstCaughtUp = -1;
+        int looks = 0;
         try (ConsumerProgress consumers = new ConsumerProgress(kafka)) {
             while (consumers.awaitQuiet(QUIET, deadline)) {
                 long asked = System.nanoTime();
+                firstCaughtUp = firstCaughtUp < 0 ? seconds(lastCall) : firstCaughtUp;
+                looks++;
                 if (county.showsEveryoneEnrolled()) {
-                    return;
+                    return new CatchUp(firstCaughtUp, looks, seconds(asked));
                 }
                 // a quiet pipeline and the figures still behind: the rest is on its way; the next look no sooner than twice this one took
                 LockSupport.parkNanos(2 * (System.nanoTime() - asked));
             }
         }
         throw county.notFinal(CATCH_UP_LIMIT);
+    }
+
+    /**
+     * How the figures' wait went: when the consumers first had nothing left to read (their quiet half second included), and the
+     * looks it took: a look that finds the figures short costs itself and twice its time again.
+     */
+    private record CatchUp(double firstCaughtUp, int looks, double lastLook) {
     }
 
     /**

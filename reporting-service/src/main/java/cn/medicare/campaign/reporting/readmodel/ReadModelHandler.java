@@ -40,10 +40,10 @@ class ReadModelHandler implements DispatchingHandler {
                 .inRuns(PersonEnrolled.class, store::registered)
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
-                .on(EVoucherActivated.class, store::activated)
+                .inRuns(EVoucherActivated.class, store::activated)
                 // applied for the whole batch in afterApplying, the refunds after the payments they refund
                 .inBatch(EventType.CONTRIBUTION_ASSESSED, EventType.PAYMENT_CONFIRMED, EventType.PAYMENT_REFUNDED)
-                .on(EligibilityAdjusted.class, store::adjusted)
+                .inRuns(EligibilityAdjusted.class, store::adjusted)
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
                 // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them

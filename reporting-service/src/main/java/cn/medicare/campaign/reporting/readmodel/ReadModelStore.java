@@ -291,26 +291,47 @@ class ReadModelStore {
                 .update();
     }
 
-    /** A row effective from birth is kept as the earliest day there is: nothing takes effect before a birth, and it counts on any day asked. */
-    void adjusted(EligibilityAdjusted adjustment) {
+    /**
+     * A run of certification rows in one statement, each kept once. A row effective from birth is kept as the earliest day
+     * there is: nothing takes effect before a birth, and it counts on any day asked.
+     */
+    void adjusted(List<Timed<EligibilityAdjusted>> run) {
+        List<EligibilityAdjusted> rows = run.stream().map(Timed::event).toList();
         jdbc.sql("""
                 insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date,
                     township, village)
-                values (:personId, :coverageYear, :region, :batchId, :agency, :category, :action,
-                        coalesce(cast(:effectiveDate as date), date '-infinity'), :township, :village)
+                select person_id, coverage_year, region, batch_id, agency, category, action, coalesce(effective_date, date '-infinity'),
+                       township, village
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:batchIds as varchar[]), cast(:agencies as varchar[]), cast(:categories as varchar[]),
+                            cast(:actions as varchar[]), cast(:effectiveDates as date[]), cast(:townships as varchar[]),
+                            cast(:villages as varchar[]))
+                    as adjusted(person_id, coverage_year, region, batch_id, agency, category, action, effective_date, township, village)
                 on conflict do nothing""")
-                .param("personId", adjustment.personId()).param("coverageYear", adjustment.coverageYear())
-                .param("region", adjustment.region()).param("batchId", adjustment.batchId())
-                .param("agency", adjustment.agency().name()).param("category", adjustment.category().name())
-                .param("action", adjustment.action().name()).param("effectiveDate", adjustment.effectiveDate())
-                .param("township", adjustment.township()).param("village", adjustment.village())
+                .param("personIds", rows.stream().map(EligibilityAdjusted::personId).toArray(String[]::new))
+                .param("coverageYears", rows.stream().map(EligibilityAdjusted::coverageYear).toArray(Integer[]::new))
+                .param("regions", rows.stream().map(EligibilityAdjusted::region).toArray(String[]::new))
+                .param("batchIds", rows.stream().map(EligibilityAdjusted::batchId).toArray(String[]::new))
+                .param("agencies", rows.stream().map(row -> row.agency().name()).toArray(String[]::new))
+                .param("categories", rows.stream().map(row -> row.category().name()).toArray(String[]::new))
+                .param("actions", rows.stream().map(row -> row.action().name()).toArray(String[]::new))
+                .param("effectiveDates", rows.stream()
+                        .map(row -> row.effectiveDate() == null ? null : row.effectiveDate().toString()).toArray(String[]::new))
+                .param("townships", rows.stream().map(EligibilityAdjusted::township).toArray(String[]::new))
+                .param("villages", rows.stream().map(EligibilityAdjusted::village).toArray(String[]::new))
                 .update();
     }
 
-    /** 医保电子凭证激活: once per person, the first date kept. */
-    void activated(EVoucherActivated activation) {
-        jdbc.sql("insert into e_voucher (person_id, activated_on) values (:personId, :activatedOn) on conflict (person_id) do nothing")
-                .param("personId", activation.personId()).param("activatedOn", activation.activatedOn())
+    /** 医保电子凭证激活: once per person, the first date kept; a run of them in one statement, in their order. */
+    void activated(List<Timed<EVoucherActivated>> run) {
+        jdbc.sql("""
+                insert into e_voucher (person_id, activated_on)
+                select person_id, activated_on
+                from unnest(cast(:personIds as varchar[]), cast(:activatedOn as date[])) with ordinality as activated(person_id, activated_on, position)
+                order by position
+                on conflict (person_id) do nothing""")
+                .param("personIds", run.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("activatedOn", run.stream().map(one -> one.event().activatedOn().toString()).toArray(String[]::new))
                 .update();
     }
 
