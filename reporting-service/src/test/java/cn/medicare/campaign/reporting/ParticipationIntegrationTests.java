@@ -239,7 +239,7 @@ class ParticipationIntegrationTests {
     void eVoucherActivationsCountPerTownshipAgainstItsTarget() {
         ReportingMother county = new ReportingMother("350834");
         EventTraffic.publish(county.campaign(), county.targetsWithEVouchers(),
-                county.enrolled(1, 0, true), county.enrolled(2, 0, true), county.activated(1), county.activated(1));
+                county.enrolled(1, 0, true), county.enrolled(2, 0, true), county.activated(1), county.activated(1, LocalDate.of(2017, 11, 10)));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode townships = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018"))
@@ -249,10 +249,11 @@ class ParticipationIntegrationTests {
             assertThat(townships.get(0).get("eVoucherRate").asString()).isEqualTo("0.5000");
             assertThat(townships.get(1).has("eVoucherTarget")).isFalse();
         });
-        // activated on 20 November (Beijing time): counted from that day's last second, not the day before's
-        for (String asOf : List.of("2017-11-01T00:00:00Z", "2017-11-19T15:59:59Z", "2017-11-20T15:59:59Z")) {
+        // the first activation counts, from the first second of its day in Beijing (16:00 UTC the day before); the second,
+        // dated earlier, changes nothing
+        for (String asOf : List.of("2017-11-15T00:00:00Z", "2017-11-19T15:59:59Z", "2017-11-19T16:00:00Z")) {
             assertThat(json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350834&coverageYear=2018&asOf=" + asOf))
-                    .get("townships").get(0).get("eVoucherActivated").asInt()).as(asOf).isEqualTo(asOf.startsWith("2017-11-20") ? 1 : 0);
+                    .get("townships").get(0).get("eVoucherActivated").asInt()).as(asOf).isEqualTo(asOf.endsWith("16:00:00Z") ? 1 : 0);
         }
     }
 

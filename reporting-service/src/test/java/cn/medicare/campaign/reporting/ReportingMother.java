@@ -59,7 +59,11 @@ public final class ReportingMother {
     }
 
     EVoucherActivated activated(int person) {
-        return new EVoucherActivated(personId(person), 2018, region, LocalDate.of(2017, 11, 20));
+        return activated(person, LocalDate.of(2017, 11, 20));
+    }
+
+    EVoucherActivated activated(int person, LocalDate on) {
+        return new EVoucherActivated(personId(person), 2018, region, on);
     }
 
     public String personId(int n) {

@@ -292,8 +292,8 @@ class ReadModelStore {
     }
 
     /**
-     * A run of certification rows in one statement, each kept once. A row effective from birth is kept as the earliest day
-     * there is: nothing takes effect before a birth, and it counts on any day asked.
+     * A run of certification rows in one statement, in their order, each kept once as it first came. A row effective from
+     * birth is kept as the earliest day there is: nothing takes effect before a birth, and it counts on any day asked.
      */
     void adjusted(List<Timed<EligibilityAdjusted>> run) {
         List<EligibilityAdjusted> rows = run.stream().map(Timed::event).toList();
@@ -305,8 +305,10 @@ class ReadModelStore {
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:batchIds as varchar[]), cast(:agencies as varchar[]), cast(:categories as varchar[]),
                             cast(:actions as varchar[]), cast(:effectiveDates as date[]), cast(:townships as varchar[]),
-                            cast(:villages as varchar[]))
-                    as adjusted(person_id, coverage_year, region, batch_id, agency, category, action, effective_date, township, village)
+                            cast(:villages as varchar[])) with ordinality
+                    as adjusted(person_id, coverage_year, region, batch_id, agency, category, action, effective_date, township, village,
+                                position)
+                order by position
                 on conflict do nothing""")
                 .param("personIds", rows.stream().map(EligibilityAdjusted::personId).toArray(String[]::new))
                 .param("coverageYears", rows.stream().map(EligibilityAdjusted::coverageYear).toArray(Integer[]::new))

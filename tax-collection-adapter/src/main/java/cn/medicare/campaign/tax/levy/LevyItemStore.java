@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -156,7 +157,7 @@ class LevyItemStore {
      */
     List<PersonYear> enrol(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
-        return personYears(reviewableAfter("""
+        return reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
                                        enrolled_on, change_cursor)
@@ -177,7 +178,7 @@ class LevyItemStore {
                     roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
-                where levy_item.roster_at <= excluded.roster_at""")
+                where levy_item.roster_at <= excluded.roster_at""", statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -228,14 +229,14 @@ class LevyItemStore {
      * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE})
      */
     List<PersonYear> withdraw(PersonWithdrawn withdrawn, Instant at) {
-        return personYears(reviewableAfter("""
+        return reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, withdrawn, withdrawn_on, withdrawal_reason, roster_at, change_cursor)
                 values (:personId, :coverageYear, :region, true, :withdrawnOn, :reason, :at, null)
                 on conflict (person_id, coverage_year) do update
                 set withdrawn = true, withdrawn_on = excluded.withdrawn_on, withdrawal_reason = excluded.withdrawal_reason,
                     roster_at = excluded.roster_at,
                     change_cursor = case when levy_item.withdrawn then levy_item.change_cursor else excluded.change_cursor end
-                where levy_item.roster_at <= excluded.roster_at""")
+                where levy_item.roster_at <= excluded.roster_at""", statement -> statement
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
                 .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name()));
@@ -253,7 +254,7 @@ class LevyItemStore {
     List<PersonYear> assess(List<Timed<ContributionAssessed>> run) {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
-        return personYears(reviewableAfter("""
+        return reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
                                        assessed_at, change_cursor)
                 select person_id, coverage_year, region, payable, subsidy, category, at, null
@@ -269,7 +270,7 @@ class LevyItemStore {
                                            -- the fund's money beyond the subsidy lowers what is listed: a new subsidy alone moves it
                                            or levy_item.subsidy_amount is distinct from excluded.subsidy_amount
                                          then null else levy_item.change_cursor end
-                where levy_item.assessed_at <= excluded.assessed_at""")
+                where levy_item.assessed_at <= excluded.assessed_at""", statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -281,18 +282,15 @@ class LevyItemStore {
     }
 
     /**
-     * An upsert of facts about items that answers with the rows it changed that a judgement may now change. A row it
-     * leaves alone (an older fact) was judged when it last changed.
+     * Runs an upsert of facts about items, its parameters bound by {@code bind}, and answers with the rows it changed that
+     * a judgement may now change. A row it leaves alone (an older fact) was judged when it last changed.
      */
-    private JdbcClient.StatementSpec reviewableAfter(String upsert) {
-        return jdbc.sql("""
+    private List<PersonYear> reviewableAfter(String upsert, UnaryOperator<JdbcClient.StatementSpec> bind) {
+        return bind.apply(jdbc.sql("""
                 with changed as (%s
-                    returning person_id, coverage_year, %s as reviewable)
-                select person_id, coverage_year from changed where reviewable""".formatted(upsert, "(" + REVIEWABLE + ")"));
-    }
-
-    private static List<PersonYear> personYears(JdbcClient.StatementSpec statement) {
-        return statement.query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+                    returning person_id, coverage_year, (%s) as reviewable)
+                select person_id, coverage_year from changed where reviewable""".formatted(upsert, REVIEWABLE)))
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
     /**
@@ -308,7 +306,7 @@ class LevyItemStore {
 
     /**
      * The item's settled payable once paid: what the person owed of their own money when what they paid first covered it,
-     * kept from then on; null until then or while not assessed. The one rule for {@link #settleIfPaid}, {@link #reviewable}
+     * kept from then on; null until then or while not assessed. The one rule for {@link #settleIfPaid}, {@link #REVIEWABLE}
      * (about to settle) and the payments' upsert, which hands it the totals after its payments.
      *
      * @param item the item's columns' qualifier, as for {@link #ownPayable(String, String)}

@@ -22,7 +22,7 @@ class PendingReviews {
         }
     }
 
-    /** What was gathered, and nothing for the rest of the transaction. */
+    /** What was gathered so far, which is then gathered afresh. */
     List<PersonYear> take() {
         @SuppressWarnings("unchecked")
         Set<PersonYear> items = (Set<PersonYear>) TransactionSynchronizationManager.getResource(this);
@@ -38,14 +38,15 @@ class PendingReviews {
     private Set<PersonYear> gathered() {
         Set<PersonYear> items = (Set<PersonYear>) TransactionSynchronizationManager.getResource(this);
         if (items == null) {
-            Set<PersonYear> bound = new LinkedHashSet<>();
-            TransactionSynchronizationManager.bindResource(this, bound);
+            // registered first: outside a transaction it refuses, before anything is left bound to the thread
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PendingReviews.this);
                 }
             });
+            Set<PersonYear> bound = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, bound);
             return bound;
         }
         return items;
