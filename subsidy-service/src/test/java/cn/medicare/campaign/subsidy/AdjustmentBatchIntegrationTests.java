@@ -329,6 +329,28 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].idNumberMasked")).allMatch(masked -> masked.endsWith("*"));
     }
 
+    /**
+     * Born on 15 September 2016, after Liancheng's 2017 campaign opened (1 September 2016): a NEWBORN of 2017, whose
+     * enrolment shows the county alone. A row dated 1 October 2017, when the child is a year and a fortnight old, is about
+     * 2017 too, so the batch shows the county alone as well: 6+1 there beside NEWBORN on the enrolment would bound the
+     * birth to months with the check character. A child born before that opening shows 6+1, as on its enrolment.
+     */
+    @Test
+    void aChildBornAfterItsYearsCampaignOpenedShowsTheCountyAloneAYearLater() {
+        publishAndAwaitApplied(Liancheng.apiExample(2017));
+        String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 9, 15), 489);
+        String older = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 8, 15), 491);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n"
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + older + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
+        assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].idNumberMasked"))
+                .containsExactly("350825" + "*".repeat(12), PersonIds.maskIdNumber(older));
+    }
+
     private void enrolAndAwaitAssessment(String idNumber) {
         PersonEnrolled enrolled = Liancheng.enrolled(idNumber, 2018);
         EventTraffic.publish(enrolled);

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
-import cn.medicare.campaign.contracts.identity.PersonIds;
 import java.time.LocalDate;
 
 /**
@@ -27,20 +26,6 @@ final class DisclosureRule {
     private static final int LAST_AGE_A_BIRTHDAY_BOUND_LASTS = 3;
 
     private DisclosureRule() {
-    }
-
-    /**
-     * Under a year old on the day of the enrolment, or born after the collection period opened: a newborn's
-     * category (which a child born after the opening keeps, however late it is enrolled), a coverage from birth
-     * or the period's opening bound the birth date to months.
-     */
-    static boolean infant(LocalDate birthDate, LocalDate enrolledOn, LocalDate periodOpened) {
-        return birthDate.isAfter(enrolledOn.minusYears(1)) || birthDate.isAfter(periodOpened);
-    }
-
-    /** 6+1 as EVENTS.md shows it, or the county alone for an infant. */
-    static String idNumberMasked(String idNumber, LocalDate birthDate, LocalDate enrolledOn, LocalDate periodOpened) {
-        return infant(birthDate, enrolledOn, periodOpened) ? PersonIds.maskIdNumberToCounty(idNumber) : PersonIds.maskIdNumber(idNumber);
     }
 
     /**

@@ -281,7 +281,7 @@ class EnrolmentService {
                 claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
-                sealer.seal(id.number()), DisclosureRule.idNumberMasked(id.number(), birthDate, enrolledOn,
+                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number(), birthDate, enrolledOn,
                         campaign.collectionPeriod().start()), request.name().strip(),
                 blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),

@@ -16,7 +16,7 @@ class DisclosureRuleTests {
     void anInfantShowsTheCountyAloneAndNoBirthYear() {
         String idNumber = Liancheng.idNumber("20170915", 401);
 
-        assertThat(DisclosureRule.idNumberMasked(idNumber, LocalDate.of(2017, 9, 15), ENROLLED_ON, PERIOD_OPENED))
+        assertThat(PersonIds.maskIdNumber(idNumber, LocalDate.of(2017, 9, 15), ENROLLED_ON, PERIOD_OPENED))
                 .isEqualTo("350825" + "*".repeat(12));
         assertThat(DisclosureRule.birthYear(PersonIds.maskIdNumber(idNumber), LocalDate.of(2017, 9, 15), ENROLLED_ON, 2018)).isNull();
         assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2016, 10, 10), ENROLLED_ON, 2018))
@@ -33,11 +33,11 @@ class DisclosureRuleTests {
         String idNumber = Liancheng.idNumber("20170910", 403);
         LocalDate aYearLater = LocalDate.of(2018, 9, 15);
 
-        String masked = DisclosureRule.idNumberMasked(idNumber, born, aYearLater, PERIOD_OPENED);
+        String masked = PersonIds.maskIdNumber(idNumber, born, aYearLater, PERIOD_OPENED);
 
         assertThat(masked).isEqualTo("350825" + "*".repeat(12));
         assertThat(DisclosureRule.birthYear(masked, born, aYearLater, 2018)).isNull();
-        assertThat(DisclosureRule.idNumberMasked(idNumber, born, aYearLater, born)).as("born before the opening: not a newborn")
+        assertThat(PersonIds.maskIdNumber(idNumber, born, aYearLater, born)).as("born before the opening: not a newborn")
                 .endsWith(idNumber.substring(17));
     }
 
@@ -49,7 +49,7 @@ class DisclosureRuleTests {
     @Test
     void aSmallChildBornEarlyInTheYearTravelsWithoutTheBirthYear() {
         LocalDate born = LocalDate.of(2017, 2, 10);
-        String masked = DisclosureRule.idNumberMasked(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), PERIOD_OPENED);
+        String masked = PersonIds.maskIdNumber(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), PERIOD_OPENED);
 
         assertThat(masked).as("a year old on the day").doesNotEndWith("*");
         assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 3, 5), 2018)).isNull();
@@ -72,7 +72,7 @@ class DisclosureRuleTests {
         assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(2002, 3, 1), ENROLLED_ON, 2018)).isEqualTo(2002);
         assertThat(DisclosureRule.birthYear("350825***********7", LocalDate.of(1985, 6, 12), ENROLLED_ON, 2018)).isEqualTo(1985);
         String adult = Liancheng.idNumber("19850612", 402);
-        assertThat(DisclosureRule.idNumberMasked(adult, LocalDate.of(1985, 6, 12), ENROLLED_ON, PERIOD_OPENED))
+        assertThat(PersonIds.maskIdNumber(adult, LocalDate.of(1985, 6, 12), ENROLLED_ON, PERIOD_OPENED))
                 .isEqualTo("350825***********" + adult.charAt(17));
     }
 }

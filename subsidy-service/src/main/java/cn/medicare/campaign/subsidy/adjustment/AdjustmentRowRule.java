@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -33,10 +34,12 @@ final class AdjustmentRowRule {
     /**
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
-     * @param openingsOf the days the region's known campaigns opened their collection periods ({@link ValidRow#nearBirth})
+     * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: whether a child
+     *     shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}) and what its birth
+     *     is near ({@link ValidRow#nearBirth})
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
-            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, List<LocalDate>> openingsOf) {
+            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
         String township = null;
@@ -80,15 +83,14 @@ final class AdjustmentRowRule {
             // a monthly list tells what happened, at most what takes effect next month: 2071 for 2017 is a typo that would never assist anyone
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
-        // an infant's number shows the county alone, as enrollment masks it: the check character beside any date of its first
-        // weeks (and the enrolment's sex) left a few hundred numbers
+        Map<Integer, LocalDate> openings = region == null ? Map.of() : openingsOf.apply(region);
+        // an infant's number shows the county alone, by enrollment's rule: the row is about the coverage year of its date
+        LocalDate about = effectiveDate != null ? effectiveDate : today;
         String masked = id instanceof ResidentIdCheck.Valid checked
-                ? checked.birthDate().isAfter((effectiveDate != null ? effectiveDate : today).minusYears(1))
-                        ? PersonIds.maskIdNumberToCounty(checked.number()) : PersonIds.maskIdNumber(checked.number())
+                ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), about, openings.get(about.getYear()))
                 : null;
-        List<LocalDate> openings = region == null ? List.of() : openingsOf.apply(region);
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings);
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings.values());
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

@@ -12,7 +12,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -129,6 +129,6 @@ class AdjustmentRowRuleTests {
     }
 
     private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
-        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> List.of());
+        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> Map.of());
     }
 }

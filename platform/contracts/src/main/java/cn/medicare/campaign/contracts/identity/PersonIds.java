@@ -2,6 +2,7 @@ package cn.medicare.campaign.contracts.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -56,6 +57,21 @@ public final class PersonIds {
             throw new IllegalArgumentException("only an 18-character ID number can be masked");
         }
         return idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The mask of the number on a record about {@code onDay}: the county alone for an infant, 6+1 for anyone else. An
+     * infant is under a year old on the day, or born after the collection period of the record's coverage year opened: a
+     * newborn's category (which a child born after the opening keeps, however late it is enrolled), a coverage from birth
+     * or the period's opening bound the birth date to months. Every service that shows a number decides by this one rule:
+     * a record showing 6+1 beside another of the same child showing the county alone with NEWBORN would give both away.
+     *
+     * @param periodOpened the day the collection period of the record's coverage year opened; null where no campaign of
+     *     that year is known, and the age alone decides
+     */
+    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate onDay, LocalDate periodOpened) {
+        boolean infant = birthDate.isAfter(onDay.minusYears(1)) || periodOpened != null && birthDate.isAfter(periodOpened);
+        return infant ? maskIdNumberToCounty(idNumber) : maskIdNumber(idNumber);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,6 +81,22 @@ class PersonIdsTests {
         assertThat(PersonIds.maskIdNumber("350825198506124017")).isEqualTo("350825***********7");
         assertThatThrownBy(() -> PersonIds.maskIdNumber("3508251985"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("3508251985");
+    }
+
+    /** The one rule enrollment's roster and subsidy's batches both mask by. */
+    @Test
+    void anInfantShowsTheCountyAloneByItsAgeOrByABirthAfterTheYearsOpening() {
+        String idNumber = "350825201709150017";
+        LocalDate born = LocalDate.of(2017, 9, 15);
+        LocalDate opened = LocalDate.of(2017, 9, 1);
+        String county = "350825" + "*".repeat(12);
+
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 9, 14), null)).as("under a year old").isEqualTo(county);
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), opened)).as("born after the opening").isEqualTo(county);
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), null)).as("no campaign known: a year old")
+                .isEqualTo("350825***********7");
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), born)).as("born on the opening day: before it")
+                .isEqualTo("350825***********7");
     }
 
     @Test
