@@ -13,6 +13,7 @@ import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,8 @@ final class AdjustmentRowRule {
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: whether a child
-     *     shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}) and what its birth
-     *     is near ({@link ValidRow#nearBirth})
+     *     shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}: born after the first)
+     *     and what its birth is near ({@link ValidRow#nearBirth})
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
             Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf) {
@@ -84,10 +85,11 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         Map<Integer, LocalDate> openings = region == null ? Map.of() : openingsOf.apply(region);
-        // an infant's number shows the county alone, by enrollment's rule: the row is about the coverage year of its date
-        LocalDate about = effectiveDate != null ? effectiveDate : today;
+        // by enrollment's rule, and against every year's enrolment: a NEWBORN's roll-overs keep the county alone for good, so a
+        // child born after any of the region's campaigns opened shows it here too, whatever the row's date
+        LocalDate firstOpening = openings.values().stream().min(Comparator.naturalOrder()).orElse(null);
         String masked = id instanceof ResidentIdCheck.Valid checked
-                ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), about, openings.get(about.getYear()))
+                ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), effectiveDate != null ? effectiveDate : today, firstOpening)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
                 && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings.values());

@@ -61,13 +61,14 @@ public final class PersonIds {
 
     /**
      * The mask of the number on a record about {@code onDay}: the county alone for an infant, 6+1 for anyone else. An
-     * infant is under a year old on the day, or born after the collection period of the record's coverage year opened: a
-     * newborn's category (which a child born after the opening keeps, however late it is enrolled), a coverage from birth
-     * or the period's opening bound the birth date to months. Every service that shows a number decides by this one rule:
-     * a record showing 6+1 beside another of the same child showing the county alone with NEWBORN would give both away.
+     * infant is under a year old on the day, or born after a collection period opened: a newborn's category (which a child
+     * born after the opening keeps, however late it is enrolled), a coverage from birth or the period's opening bound the
+     * birth date to months. The roster and the agencies' batches mask by this rule: a record showing 6+1 beside another of
+     * the same child showing the county alone with NEWBORN would give both away.
      *
-     * @param periodOpened the day the collection period of the record's coverage year opened; null where no campaign of
-     *     that year is known, and the age alone decides
+     * @param periodOpened for an enrolment, the day its coverage year's collection period opened; for another record about
+     *     the child (an agency's row), the first day any of the region's campaigns opened, since an enrolment's mask is kept
+     *     at every roll-over; null where none is known, and the age alone decides
      */
     public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate onDay, LocalDate periodOpened) {
         boolean infant = birthDate.isAfter(onDay.minusYears(1)) || periodOpened != null && birthDate.isAfter(periodOpened);
