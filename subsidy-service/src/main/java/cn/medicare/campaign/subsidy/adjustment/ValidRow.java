@@ -36,9 +36,14 @@ record ValidRow(String idNumber, String township, String village, String region,
                 || !effectiveDate.isBefore(birthDate) && effectiveDate.isBefore(earliestShown.plusDays(DAYS_NEAR_BIRTH));
     }
 
+    /**
+     * For logs and exception messages: the county alone and a date near the birth as the flag, since such a date beside the
+     * check character leaves about a hundred numbers, and a log line's reader is not the agency that sent them.
+     */
     @Override
     public String toString() {
-        return "ValidRow[idNumber=" + PersonIds.maskIdNumber(idNumber) + ", township=" + township + ", village=" + village
-                + ", action=" + action + ", category=" + category + ", effectiveDate=" + effectiveDate + "]";
+        return "ValidRow[idNumber=" + PersonIds.maskIdNumberToCounty(idNumber) + ", township=" + township + ", village=" + village
+                + ", action=" + action + ", category=" + category + ", effectiveDate=" + (effectiveFromBirth ? "near the birth" : effectiveDate)
+                + "]";
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.web.RequestValues;
@@ -25,6 +27,16 @@ class AdjustmentRowRuleTests {
                     : Optional.empty();
 
     private final String idNumber = Liancheng.idNumber(401);
+
+    /** A log line or an exception message naming a row shows neither the check character nor a date near the birth. */
+    @Test
+    void aRowNamedInALogShowsTheCountyAloneAndNoDateNearTheBirth() {
+        String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 5), 483);
+        ValidRow nearBirth = new ValidRow(newborn, Liancheng.LIANFENG, Liancheng.VILLAGE, Liancheng.REGION, AdjustmentAction.ADD,
+                AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 9, 12), true);
+
+        assertThat(nearBirth.toString()).contains("350825************").doesNotContain(PersonIds.maskIdNumber(newborn), "2017-09-12");
+    }
 
     @Test
     void aGoodRowIsReadWithTheRegionOfItsTownship() {

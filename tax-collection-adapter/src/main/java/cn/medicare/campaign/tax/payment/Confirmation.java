@@ -13,9 +13,10 @@ import java.time.Instant;
 record Confirmation(int index, String voucherNo, String idNumber, int coverageYear, BigDecimal amount,
         PaymentChannel channel, Instant paidAt) {
 
+    /** For logs: the county alone, as no age is judged here and an infant's check character must not show. */
     @Override
     public String toString() {
-        return "Confirmation[index=" + index + ", voucherNo=" + voucherNo + ", idNumber=" + PersonIds.maskIdNumber(idNumber)
+        return "Confirmation[index=" + index + ", voucherNo=" + voucherNo + ", idNumber=" + PersonIds.maskIdNumberToCounty(idNumber)
                 + ", coverageYear=" + coverageYear + ", amount=" + amount + ", channel=" + channel + ", paidAt=" + paidAt + "]";
     }
 }

@@ -109,6 +109,16 @@ class ConfirmationReaderTests {
         assertThat(rows.rejected().get(1).errors()).extracting(InputError::message).containsExactly("应大于 0 / is more than 0");
     }
 
+    /** A log line or an exception message naming a confirmation shows the county alone: no age is judged here. */
+    @Test
+    void aConfirmationNamedInALogShowsTheCountyAlone() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        Confirmation confirmation = new Confirmation(1, "V1", idNumber, 2018, new BigDecimal("180.00"), PaymentChannel.WECHAT,
+                Instant.parse("2017-10-08T02:00:00Z"));
+
+        assertThat(confirmation.toString()).contains("350825************").doesNotContain(idNumber.substring(6, 14), "***" + idNumber.charAt(17));
+    }
+
     @Test
     void aBodyWithoutTheListIsRefusedAsAWhole() {
         assertThatThrownBy(() -> read("{\"confirmation\":[]}")).isInstanceOf(ApiException.class)
