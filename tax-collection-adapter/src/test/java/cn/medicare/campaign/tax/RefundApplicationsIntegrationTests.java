@@ -37,14 +37,10 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     void aDuplicatePaymentAppliedForBeforeCoverageStartsIsApprovedAndOwedBack() {
         // next year's coverage has not started yet, whatever day the test runs
         int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
-        String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear),
-                residents.assessed(idNumber, nextYear, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        String paidAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        for (String voucher : List.of(Vouchers.next(), Vouchers.next())) {
-            assertAcceptedOne(api.confirm(confirmations(confirmation(voucher, idNumber, "180.00", paidAt)
-                    .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        String idNumber = enrolledAndAssessedIn(nextYear);
+        String paidAt = anHourAgo();
+        for (int payment = 0; payment < 2; payment++) {
+            paid180In(nextYear, idNumber, paidAt);
         }
         int before = announced(idNumber).size();
 
@@ -79,13 +75,10 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void anApprovedRefundForEmployeeInsuranceTellsTheClerkToWithdrawTheEnrolmentUntilTheRosterHas() {
         int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
-        String enrolled = IdNumbers.next(Liancheng.REGION);
-        String withdrawn = IdNumbers.next(Liancheng.REGION);
+        String enrolled = enrolledAndAssessedIn(nextYear);
+        String withdrawn = enrolledAndAssessedIn(nextYear);
         for (String idNumber : List.of(enrolled, withdrawn)) {
-            EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
-            await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-            assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", Instant.now().minus(1, ChronoUnit.HOURS)
-                    .truncatedTo(ChronoUnit.SECONDS).toString()).replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+            paid180In(nextYear, idNumber, anHourAgo());
         }
         EventTraffic.publish(new PersonWithdrawn(residents.personId(withdrawn), nextYear, Liancheng.REGION, WithdrawalReason.EMPLOYEE_INSURANCE,
                 LocalDate.of(nextYear - 1, 12, 1)));
@@ -110,17 +103,13 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void theRostersWithdrawalAfterAnApprovedApplicationOwesBackEverythingPaid() {
         int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
-        String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        String paidAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", paidAt)
-                .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        String idNumber = enrolledAndAssessedIn(nextYear);
+        String paidAt = anHourAgo();
+        paid180In(nextYear, idNumber, paidAt);
         assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
                 "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"))
                 .get("decision").asString()).isEqualTo("APPROVED");
-        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", paidAt)
-                .replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        paid180In(nextYear, idNumber, paidAt);
         String owed = "select refund_due::text || ' ' || refund_due_reason from levy_item where person_id = ? and coverage_year = ?";
         assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).as("enrolled: the second payment alone")
                 .isEqualTo("180.00 DUPLICATE_PAYMENT");
@@ -140,11 +129,8 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void anApplicationMadeBeforeItsWithdrawalIsConsumedWaitsInsteadOfBeingApproved() {
         int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
-        String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(Liancheng.apiExample(nextYear), residents.enrolled(idNumber, nextYear), residents.assessed(idNumber, nextYear, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", Instant.now().minus(1, ChronoUnit.HOURS)
-                .truncatedTo(ChronoUnit.SECONDS).toString()).replace("\"coverageYear\":2018", "\"coverageYear\":" + nextYear))));
+        String idNumber = enrolledAndAssessedIn(nextYear);
+        paid180In(nextYear, idNumber, anHourAgo());
         String application = "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"ENROLLED_ELSEWHERE\"}";
         try {
             listeners.getListenerContainers().forEach(MessageListenerContainer::pause);
@@ -224,6 +210,25 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.postAs("township-350825101", "/api/v1/refund-applications", body).statusCode()).isEqualTo(403);
         assertThat(api.postAs("tax-bureau", "/api/v1/refund-applications", body).statusCode()).isEqualTo(403);
         assertThat(api.postAs("township-" + Liancheng.LIANFENG, "/api/v1/refund-applications", body).statusCode()).isEqualTo(201);
+    }
+
+    /** A new resident of Liancheng enrolled and assessed (180.00 to pay) for that year, once the levy list shows them unpaid. */
+    private String enrolledAndAssessedIn(int coverageYear) {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(Liancheng.apiExample(coverageYear), residents.enrolled(idNumber, coverageYear),
+                residents.assessed(idNumber, coverageYear, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(coverageYear, idNumber),
+                item -> item != null && item.get("status").asString().equals("UNPAID"));
+        return idNumber;
+    }
+
+    private void paid180In(int coverageYear, String idNumber, String paidAt) {
+        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "180.00", paidAt)
+                .replace("\"coverageYear\":2018", "\"coverageYear\":" + coverageYear))));
+    }
+
+    private static String anHourAgo() {
+        return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private List<String> announced(String idNumber) {
