@@ -3,14 +3,18 @@ package cn.medicare.campaign.tax;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,8 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(mismatch.get("differences")).extracting(JsonNode::asString).containsExactly("amount");
         assertThat(mismatch.get("taxAmount").asString()).isEqualTo("100.00");
         assertThat(mismatch.get("ourAmount").asString()).isEqualTo("180.00");
+        assertThat(mismatch.get("taxIdNumber").asString()).isEqualTo(PersonIds.maskIdNumber(mismatchedPerson));
+        assertThat(mismatch.get("ourIdNumber").asString()).isEqualTo(PersonIds.maskIdNumber(mismatchedPerson));
         assertThat(report.get("rejected")).singleElement().satisfies(rejection -> {
             assertThat(rejection.get("row").asInt()).isEqualTo(4);
             assertThat(rejection.get("errors").get(0).get("field").asString()).isEqualTo("amount");
@@ -119,6 +125,30 @@ class ReconciliationsIntegrationTests extends TaxIntegrationTestBase {
 
         assertThat(report.get("matched").asInt()).isZero();
         assertThat(report.get("mismatches").get(0).get("differences")).extracting(JsonNode::asString).containsExactly("paidAt");
+    }
+
+    /**
+     * A child born after Liancheng's 2018 collection period opened is a NEWBORN on the roster, which shows the county alone
+     * whatever the child's age: a payment's mismatch a year later showed 6+1, the check character the roster hides.
+     */
+    @Test
+    void aMismatchShowsAChildBornAfterACollectionPeriodOpenedAsTheRosterDoes() {
+        EventTraffic.publish(Liancheng.apiExample(2018));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from campaign where region = ? and coverage_year = 2018"
+                + " and collection_opened is not null", Integer.class, Liancheng.REGION) == 1);
+        String child = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 15), 41);
+        EventTraffic.publish(residents.enrolled(child, 2018), residents.assessed(child, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, child), item -> item != null);
+        String voucherNo = Vouchers.next();
+        // 2018-10-23 in Beijing: the child is over a year old
+        assertAcceptedOne(api.confirm(confirmations(confirmation(voucherNo, child, "180.00", "2018-10-23T02:00:00Z"))));
+
+        JsonNode report = TaxApi.json(api.reconcileAs("tax-bureau", "2018-10-23",
+                HEADER + voucherNo + "," + child + ",2018,100.00,WECHAT,2018-10-23T02:00:00Z\n"));
+
+        JsonNode mismatch = report.get("mismatches").get(0);
+        assertThat(mismatch.get("taxIdNumber").asString()).isEqualTo("350825************");
+        assertThat(mismatch.get("ourIdNumber").asString()).isEqualTo("350825************");
     }
 
     /** A row the file got wrong still names its voucher: that payment is a rejected row, not one the tax bureau does not know. */

@@ -1,7 +1,11 @@
 package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,11 +22,15 @@ public class CampaignStore {
 
     void define(CampaignDefined campaign) {
         jdbc.sql("""
-                insert into campaign (region, coverage_year, version, refund_rule) values (:region, :coverageYear, :version, :refundRule)
-                on conflict (region, coverage_year) do update set version = excluded.version, refund_rule = excluded.refund_rule
-                where campaign.version < excluded.version""")
+                insert into campaign (region, coverage_year, version, refund_rule, collection_opened)
+                values (:region, :coverageYear, :version, :refundRule, :collectionOpened)
+                on conflict (region, coverage_year) do update
+                set version = excluded.version, refund_rule = excluded.refund_rule, collection_opened = excluded.collection_opened
+                where campaign.version < excluded.version
+                   or campaign.version = excluded.version and campaign.collection_opened is null""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear()).param("version", campaign.version())
                 .param("refundRule", campaign.refundRuleOrDefault().name())
+                .param("collectionOpened", campaign.collectionPeriod().start())
                 .update();
     }
 
@@ -31,6 +39,22 @@ public class CampaignStore {
         return jdbc.sql("select refund_rule from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).query(String.class).optional()
                 .map(CampaignDefined.RefundRule::valueOf).orElse(CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION);
+    }
+
+    /**
+     * The first day any of each region's collection periods opened: a payer born after it shows the county alone
+     * ({@link cn.medicare.campaign.contracts.identity.PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}).
+     */
+    public Map<String, LocalDate> firstCollectionOpenings(Collection<String> regions) {
+        Map<String, LocalDate> openings = new HashMap<>();
+        jdbc.sql("""
+                select region, min(collection_opened) from campaign
+                where region = any(cast(:regions as varchar[])) and collection_opened is not null group by region""")
+                .param("regions", regions.stream().distinct().toArray(String[]::new))
+                .query(row -> {
+                    openings.put(row.getString(1), row.getObject(2, LocalDate.class));
+                });
+        return openings;
     }
 
     /** The latest coverage year of any campaign seen, if any. */

@@ -2,16 +2,29 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.kit.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One valid payment confirmation (缴费信息回传) as the tax bureau sent it.
  *
  * @param idNumber the plain, normalised number: it stays in this request and is never stored or logged
+ * @param birthDate the birth date the number holds
  */
-record Confirmation(int index, String voucherNo, String idNumber, int coverageYear, BigDecimal amount,
+record Confirmation(int index, String voucherNo, String idNumber, LocalDate birthDate, int coverageYear, BigDecimal amount,
         PaymentChannel channel, Instant paidAt) {
+
+    /**
+     * The payer's number as anyone without the tax bureau's rights may read it: masked as the roster masks their enrolment, the
+     * county alone for a child under a year old on the day paid or born after {@code firstOpening}, else 6+1.
+     *
+     * @param firstOpening the first day any of the payment's region's collection periods opened; null while none is known
+     */
+    String idNumberMasked(LocalDate firstOpening) {
+        return PersonIds.maskIdNumber(idNumber, birthDate, paidAt.atZone(BusinessTime.ZONE).toLocalDate(), firstOpening);
+    }
 
     /** For logs: the county alone, as no age is judged here and an infant's check character must not show. */
     @Override

@@ -86,7 +86,8 @@ final class ConfirmationReader {
             rows.rejected().add(new ConfirmationOutcome.Rejection(index, errors));
             return;
         }
-        rows.valid().add(new Confirmation(index, voucherNo, ((ResidentIdCheck.Valid) id).number(), coverageYear,
+        ResidentIdCheck.Valid payer = (ResidentIdCheck.Valid) id;
+        rows.valid().add(new Confirmation(index, voucherNo, payer.number(), payer.birthDate(), coverageYear,
                 amount, channel, paidAt));
     }
 

@@ -15,6 +15,7 @@ import cn.medicare.campaign.tax.levy.CampaignStore;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import cn.medicare.campaign.tax.levy.PersonYear;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -137,7 +138,9 @@ class PaymentConfirmationService {
         counties.readAgainTheUnknown();
         Map<Confirmation, InputError> refused = new LinkedHashMap<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
-        List<String> idNumbers = new ArrayList<>();
+        List<String> idNumbersMasked = new ArrayList<>();
+        Map<String, LocalDate> openings = campaigns.firstCollectionOpenings(
+                confirmations.stream().map(counties::of).flatMap(Optional::stream).toList());
         for (Confirmation confirmation : confirmations) {
             Optional<String> region = counties.of(confirmation);
             if (region.isEmpty()) {
@@ -149,10 +152,10 @@ class PaymentConfirmationService {
             }
             stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
                     confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
-            idNumbers.add(confirmation.idNumber());
+            idNumbersMasked.add(confirmation.idNumberMasked(openings.get(region.get())));
         }
         if (!stored.isEmpty()) {
-            payments.store(stored, idNumbers);
+            payments.store(stored, idNumbersMasked);
             levyList.addPayments(stored);
             outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
         }

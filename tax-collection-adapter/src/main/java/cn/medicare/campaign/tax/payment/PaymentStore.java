@@ -2,7 +2,6 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
-import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -27,8 +26,8 @@ class PaymentStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores new payments in one statement; {@code idNumbers} are their payers' numbers, in the same order, kept only masked. */
-    void store(List<PaymentConfirmed> payments, List<String> idNumbers) {
+    /** Stores new payments in one statement; {@code idNumbersMasked} are their payers' masked numbers, in the same order. */
+    void store(List<PaymentConfirmed> payments, List<String> idNumbersMasked) {
         jdbc.sql("""
                 insert into payment (voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel, paid_at, source)
                 select * from unnest(cast(:voucherNos as varchar[]), cast(:personIds as varchar[]), cast(:coverageYears as int[]),
@@ -38,7 +37,7 @@ class PaymentStore {
                 .param("personIds", payments.stream().map(PaymentConfirmed::personId).toArray(String[]::new))
                 .param("coverageYears", payments.stream().map(PaymentConfirmed::coverageYear).toArray(Integer[]::new))
                 .param("regions", payments.stream().map(PaymentConfirmed::region).toArray(String[]::new))
-                .param("idNumbersMasked", idNumbers.stream().map(PersonIds::maskIdNumber).toArray(String[]::new))
+                .param("idNumbersMasked", idNumbersMasked.toArray(String[]::new))
                 .param("amounts", payments.stream().map(payment -> payment.amount().toPlainString()).toArray(String[]::new))
                 .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
                 .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
@@ -47,12 +46,12 @@ class PaymentStore {
     }
 
     /** A received payment as the daily reconciliation compares it. */
-    record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
+    record Received(String voucherNo, String personId, int coverageYear, String region, String idNumberMasked, BigDecimal amount,
             String channel, LocalDate paidOn, LocalDate recoveredOn) {
 
         /** A line of a post as if received, to hold a later line of the same voucher to. */
         static Received of(Confirmation row, String personId) {
-            return new Received(row.voucherNo(), personId, row.coverageYear(), null, row.amount(), row.channel().name(),
+            return new Received(row.voucherNo(), personId, row.coverageYear(), null, null, row.amount(), row.channel().name(),
                     row.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), null);
         }
 
@@ -83,7 +82,7 @@ class PaymentStore {
     /** Those of the vouchers received, by voucher. */
     Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
-                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
+                select voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel,
                        (paid_at at time zone 'Asia/Shanghai')::date as paid_on, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))

@@ -66,7 +66,7 @@ final class ReconciliationFile {
         wrapped.set("confirmations", confirmations);
         ConfirmationReader.Rows rows = ConfirmationReader.read(wrapped, clock);
         List<Confirmation> valid = rows.valid().stream()
-                .map(c -> new Confirmation(rowOf.get(c.index()), c.voucherNo(), c.idNumber(), c.coverageYear(), c.amount(), c.channel(),
+                .map(c -> new Confirmation(rowOf.get(c.index()), c.voucherNo(), c.idNumber(), c.birthDate(), c.coverageYear(), c.amount(), c.channel(),
                         c.paidAt()))
                 .toList();
         rows.rejected().forEach(rejection -> {

@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.tax.levy.CampaignStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,15 +33,17 @@ class ReconciliationService {
     private final ReconciliationReportStore reports;
     private final PersonLocks locks;
     private final PersonIds personIds;
+    private final CampaignStore campaigns;
     private final OutboxWriter outbox;
 
     ReconciliationService(PaymentStore payments, PaymentConfirmationService confirmations, ReconciliationReportStore reports, PersonLocks locks,
-            PersonIds personIds, OutboxWriter outbox) {
+            PersonIds personIds, CampaignStore campaigns, OutboxWriter outbox) {
         this.payments = payments;
         this.confirmations = confirmations;
         this.reports = reports;
         this.locks = locks;
         this.personIds = personIds;
+        this.campaigns = campaigns;
         this.outbox = outbox;
     }
 
@@ -56,6 +59,7 @@ class ReconciliationService {
         int recovered = 0;
         BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
         Map<String, PaymentStore.Received> ours = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
+        Map<String, LocalDate> openings = campaigns.firstCollectionOpenings(ours.values().stream().map(PaymentStore.Received::region).toList());
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
@@ -71,7 +75,7 @@ class ReconciliationService {
             List<String> differences = payment.differencesFrom(row, personIds.personId(row.idNumber()));
             if (!differences.isEmpty()) {
                 mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
-                        PersonIds.maskIdNumber(row.idNumber()), payment.idNumberMasked()));
+                        row.idNumberMasked(openings.get(payment.region())), payment.idNumberMasked()));
             } else if (date.equals(payment.recoveredOn())) {
                 recovered++;
             } else {

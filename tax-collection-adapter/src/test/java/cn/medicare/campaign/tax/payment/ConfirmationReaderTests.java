@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -11,6 +14,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
@@ -113,10 +117,34 @@ class ConfirmationReaderTests {
     @Test
     void aConfirmationNamedInALogShowsTheCountyAlone() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        Confirmation confirmation = new Confirmation(1, "V1", idNumber, 2018, new BigDecimal("180.00"), PaymentChannel.WECHAT,
-                Instant.parse("2017-10-08T02:00:00Z"));
+        Confirmation confirmation = paidAt(idNumber, "2017-10-08T02:00:00Z");
 
         assertThat(confirmation.toString()).contains("350825************").doesNotContain(idNumber.substring(6, 14), "***" + idNumber.charAt(17));
+    }
+
+    /**
+     * A payment shows its payer as their enrolment does: the county alone for a child under a year old on the day paid (in
+     * Beijing) or born after the region first opened a collection period, whose NEWBORN category bounds the birth to months.
+     */
+    @Test
+    void aPaymentMasksItsPayerAsTheRosterMasksTheirEnrolment() {
+        String adult = IdNumbers.of(Liancheng.REGION, LocalDate.of(1980, 5, 1), 7);
+        String infant = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 10, 8), 7);
+        LocalDate opened = LocalDate.of(2016, 9, 1);
+
+        assertThat(paidAt(adult, "2017-10-08T02:00:00Z").idNumberMasked(opened)).isEqualTo(PersonIds.maskIdNumber(adult));
+        // 2017-10-08 00:30 in Beijing: the child is a year old that day, and born after the opening
+        assertThat(paidAt(infant, "2017-10-07T16:30:00Z").idNumberMasked(null)).isEqualTo(PersonIds.maskIdNumber(infant));
+        assertThat(paidAt(infant, "2017-10-07T16:30:00Z").idNumberMasked(opened)).isEqualTo("350825************");
+        assertThat(paidAt(infant, "2017-10-07T15:30:00Z").idNumberMasked(null)).isEqualTo("350825************");
+        assertThat(paidAt(infant, "2019-10-07T15:30:00Z").idNumberMasked(LocalDate.of(2016, 10, 7))).isEqualTo("350825************");
+        assertThat(paidAt(infant, "2019-10-07T15:30:00Z").idNumberMasked(LocalDate.of(2016, 10, 8))).isEqualTo(PersonIds.maskIdNumber(infant));
+    }
+
+    private static Confirmation paidAt(String idNumber, String paidAt) {
+        ResidentIdCheck.Valid payer = (ResidentIdCheck.Valid) ResidentIdNumber.check(idNumber, LocalDate.of(2026, 1, 1));
+        return new Confirmation(1, "V1", idNumber, payer.birthDate(), 2018, new BigDecimal("180.00"), PaymentChannel.WECHAT,
+                Instant.parse(paidAt));
     }
 
     @Test
