@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,16 @@ public class CampaignStore {
         return jdbc.sql("select definition::text from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear)
                 .query(String.class).optional().map(this::parsed);
+    }
+
+    /**
+     * The first day any of the region's collection periods opened: a child born after it is masked as an infant on every
+     * enrolment, a new registration as well as a roll-over (PersonIds.maskIdNumber), as subsidy's and the tax adapter's
+     * records of the child are.
+     */
+    public Optional<LocalDate> firstCollectionOpening(String region) {
+        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign where region = :region")
+                .param("region", region).query(LocalDate.class).optional();
     }
 
     private CampaignDefined parsed(String definition) {

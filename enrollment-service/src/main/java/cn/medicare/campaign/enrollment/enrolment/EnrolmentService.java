@@ -282,7 +282,7 @@ class EnrolmentService {
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number(), birthDate, enrolledOn,
-                        campaign.collectionPeriod().start()), request.name().strip(),
+                        known.firstOpening(request.region())), request.name().strip(),
                 blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
@@ -300,11 +300,17 @@ class EnrolmentService {
         private final Map<String, List<TargetsSet.Unit>> unitsByKey = new HashMap<>();
         private final Map<String, Map<String, List<String>>> villagesByKey = new HashMap<>();
         private final Map<String, List<String>> schoolsByKey = new HashMap<>();
+        private final Map<String, LocalDate> firstOpenings = new HashMap<>();
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
                     .orElseThrow(() -> ApiException.ruleViolated("县（区） " + region + " 尚无 " + coverageYear + " 参保年度的参保缴费工作方案"
                             + " / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
+        }
+
+        /** The first day any of the region's collection periods opened; the region has a campaign, or no row gets here. */
+        LocalDate firstOpening(String region) {
+            return firstOpenings.computeIfAbsent(region, key -> campaigns.firstCollectionOpening(region).orElseThrow());
         }
 
         Set<String> townships(String region, int coverageYear) {

@@ -61,7 +61,8 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
             });
         }
         assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.ID)).isEqualTo(invalidJson.toString());
-        assertThat(deadLetters.get(0).value()).startsWith("{\"personId\"");
+        assertThat(deadLetters.get(0).value()).as("no ID number: as it came, to be replayed").isEqualTo("{\"personId\": \"" + key + "\", ");
+        assertThat(EventTraffic.header(deadLetters.get(0), DeadLetters.ID_NUMBERS_REDACTED)).isNull();
         assertThat(EventTraffic.header(deadLetters.get(1), EventHeaders.ID)).isNull();
         assertThat(EventTraffic.header(deadLetters.get(0), "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed");
 
@@ -70,10 +71,13 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         assertThat(counter.count()).isEqualTo(2.0);
     }
 
-    /** A malformed record with an ID number where a number belongs: the parser's message quotes it, the log and the headers do not. */
+    /**
+     * A malformed record with an ID number where a number belongs: the parser's message quotes it, the log, the headers and
+     * the dead letter do not (EVENTS.md: a dead-letter record is a Kafka record too); the dead letter says it was starred.
+     */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
-    void anIdNumberInAPoisonRecordReachesNeitherTheLogNorTheDeadLettersExceptionHeaders(CapturedOutput output) {
+    void anIdNumberInAPoisonRecordReachesNeitherTheLogNorTheDeadLetter(CapturedOutput output) {
         String key = PaymentMother.personId(9_101);
         String idNumber = "350825199202020010";
         UUID poison = UUID.randomUUID();
@@ -89,7 +93,8 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
             });
         }
         ConsumerRecord<String, String> deadLetter = deadLetters.get(0);
-        assertThat(deadLetter.value()).contains(idNumber);
+        assertThat(deadLetter.value()).isEqualTo("{\"personId\":\"" + key + "\",\"coverageYear\":\"" + "*".repeat(18) + "\"}");
+        assertThat(EventTraffic.header(deadLetter, DeadLetters.ID_NUMBERS_REDACTED)).isEqualTo("true");
         assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed", "******")
                 .doesNotContain(idNumber);
         assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-stacktrace")).isNotEmpty().doesNotContain(idNumber);

@@ -19,10 +19,25 @@ public final class IdNumberLeaks {
     }
 
     public static boolean containsIdNumber(String text) {
-        if (text == null) {
-            return false;
+        return text != null && nextIdNumber(text, 0) >= 0;
+    }
+
+    /** @return the text with every ID number it holds as 18 stars; the text itself when it holds none, or null for null */
+    public static String redact(String text) {
+        int found = text == null ? -1 : nextIdNumber(text, 0);
+        if (found < 0) {
+            return text;
         }
-        int start = 0;
+        StringBuilder redacted = new StringBuilder(text);
+        for (; found >= 0; found = nextIdNumber(text, found + LENGTH)) {
+            redacted.replace(found, found + LENGTH, "*".repeat(LENGTH));
+        }
+        return redacted.toString();
+    }
+
+    /** Where the first ID number at or after {@code from} starts, or -1. */
+    private static int nextIdNumber(String text, int from) {
+        int start = from;
         while (start < text.length()) {
             while (start < text.length() && !isTokenCharacter(text.charAt(start))) {
                 start++;
@@ -32,11 +47,11 @@ public final class IdNumberLeaks {
                 end++;
             }
             if (end - start == LENGTH && isIdNumber(text.substring(start, end))) {
-                return true;
+                return start;
             }
             start = end;
         }
-        return false;
+        return -1;
     }
 
     private static boolean isIdNumber(String token) {

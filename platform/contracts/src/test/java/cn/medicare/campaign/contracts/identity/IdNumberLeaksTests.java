@@ -34,4 +34,16 @@ class IdNumberLeaksTests {
         String leapDay = "35082520000229401";
         assertThat(IdNumberLeaks.containsIdNumber(leapDay + ResidentIdNumber.checkCharacter(leapDay))).isTrue();
     }
+
+    @Test
+    void redactingStarsEveryNumberAndLeavesEverythingElse() {
+        String other = "43082119781205124X";
+        String personId = "{\"personId\":\"" + VALID + "abcdef0123456\"";
+
+        assertThat(IdNumberLeaks.redact(personId + ",\"a\":\"" + VALID + "\",\"b\":[\"" + other + "\"]," + VALID + "}"))
+                .isEqualTo(personId + ",\"a\":\"" + "*".repeat(18) + "\",\"b\":[\"" + "*".repeat(18) + "\"]," + "*".repeat(18) + "}");
+        assertThat(IdNumberLeaks.redact(VALID)).isEqualTo("*".repeat(18));
+        assertThat(IdNumberLeaks.redact("350825198506124011 城关村")).isEqualTo("350825198506124011 城关村");
+        assertThat(IdNumberLeaks.redact(null)).isNull();
+    }
 }

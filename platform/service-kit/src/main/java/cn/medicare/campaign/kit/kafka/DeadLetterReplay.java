@@ -32,7 +32,9 @@ import org.springframework.kafka.support.SendResult;
  * their key, payload and original headers, so that every consumer's inbox recognises the event
  * ids it has already applied and only the groups that missed them apply them now. Each dead letter
  * is replayed once: the replay remembers, as its own consumer group, how far it got. On a compacted topic a key's last
- * record is all a new reader finds, so the newest record of each key replayed follows the replayed ones again.
+ * record is all a new reader finds, so the newest record of each key replayed follows the replayed ones again. A dead
+ * letter whose plain ID numbers were starred ({@link DeadLetters#ID_NUMBERS_REDACTED}) is passed over: its producer, which
+ * broke the contract, sends it again.
  */
 public class DeadLetterReplay {
 
@@ -62,11 +64,21 @@ public class DeadLetterReplay {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>();
             Set<Object> keys = new HashSet<>();
+            int starred = 0;
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.headers().lastHeader(DeadLetters.ID_NUMBERS_REDACTED) != null) {
+                        // its ID numbers are stars now: sent back, it would be applied so or fail again
+                        starred++;
+                        continue;
+                    }
                     sent.add(producer.send(backToOrigin(topic, record)));
                     keys.add(record.key());
                 }
+            }
+            if (starred > 0) {
+                log.warn("Did not replay {} dead letters of {} whose plain ID numbers were starred: their producer sends them again",
+                        starred, deadLetters);
             }
             awaitAll(sent);
             if (compacted(topic) && !keys.isEmpty()) {

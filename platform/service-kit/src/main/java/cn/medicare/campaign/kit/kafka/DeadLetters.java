@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.kafka;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.kit.inbox.InfrastructureFailure;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -37,6 +38,12 @@ public final class DeadLetters {
 
     public static final String COUNTER = "insurance.consumer.dead.letters";
 
+    /**
+     * Set on a dead letter whose key, value or headers held a plain ID number, each now 18 stars: replaying it would apply the stars,
+     * so its producer sends the record again instead.
+     */
+    public static final String ID_NUMBERS_REDACTED = "insurance_dlt-id-numbers-redacted";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private static final List<String> EXCEPTION_TEXTS = List.of(KafkaHeaders.DLT_EXCEPTION_MESSAGE, KafkaHeaders.DLT_EXCEPTION_STACKTRACE,
@@ -50,8 +57,8 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1)) {
 
-            // a parser's message quotes the value it refused, which in a malformed record may be an ID number; the record's
-            // own value goes to the dead-letter topic as it came, to be replayed once its producer is mended
+            // a parser's message quotes the value it refused, and a malformed record may hold an ID number anywhere: neither
+            // may reach the dead-letter topic (EVENTS.md); a record without one goes as it came, to be replayed once mended
             @Override
             protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
                     Headers headers, byte[] key, byte[] value) {
@@ -63,7 +70,24 @@ public final class DeadLetters {
                         headers.add(name, redacted);
                     }
                 }
-                return super.createProducerRecord(record, topicPartition, headers, key, value);
+                ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers, key, value);
+                Object redactedKey = withoutIdNumbers(deadLetter.key());
+                Object redactedValue = withoutIdNumbers(deadLetter.value());
+                boolean headersRedacted = false;
+                for (Header header : deadLetter.headers().toArray()) {
+                    Object redacted = withoutIdNumbers(header.value());
+                    if (redacted != header.value()) {
+                        deadLetter.headers().remove(header.key());
+                        deadLetter.headers().add(header.key(), (byte[]) redacted);
+                        headersRedacted = true;
+                    }
+                }
+                if (redactedKey == deadLetter.key() && redactedValue == deadLetter.value() && !headersRedacted) {
+                    return deadLetter;
+                }
+                deadLetter.headers().add(ID_NUMBERS_REDACTED, "true".getBytes(StandardCharsets.UTF_8));
+                return new ProducerRecord<>(deadLetter.topic(), deadLetter.partition(), deadLetter.timestamp(), redactedKey, redactedValue,
+                        deadLetter.headers());
             }
         };
         ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
@@ -82,6 +106,19 @@ public final class DeadLetters {
         handler.setRetryListeners((record, failure, attempt) -> log.warn("Delivery {} of {}-{}@{} failed for group {}: {}", attempt,
                 record.topic(), record.partition(), record.offset(), group(defaultGroup), rootMessage(failure)));
         return handler;
+    }
+
+    /** The same key, value or header value when it holds no ID number, else a copy of it with each one starred. */
+    private static Object withoutIdNumbers(Object data) {
+        if (data instanceof String text) {
+            return IdNumberLeaks.redact(text);
+        }
+        if (data instanceof byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String redacted = IdNumberLeaks.redact(text);
+            return redacted == text ? bytes : redacted.getBytes(StandardCharsets.UTF_8);
+        }
+        return data;
     }
 
     /** The count of a topic's records the group gave up on; registered at 0 for every topic consumed, so that it exists before the first. */
