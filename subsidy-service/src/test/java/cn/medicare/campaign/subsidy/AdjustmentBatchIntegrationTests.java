@@ -333,14 +333,14 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
      * Born on 1 October 2015, after Liancheng's 2016 campaign opened (1 September 2015): a NEWBORN of 2016, whose enrolment
      * shows the county alone, and so does every roll-over after it. A row about the child two years later shows the county
      * alone as well: 6+1 there beside NEWBORN on the enrolment would bound the birth to months with the check character
-     * (neither its age nor the 2017 campaign, which opened after the birth, would say so). A child born before any of the
-     * region's campaigns opened shows 6+1, as on its enrolment.
+     * (neither its age nor the 2017 campaign, which opened after the birth, would say so). A child born more than a year
+     * before any campaign opened was never an infant on a record, and shows 6+1, as on its enrolment.
      */
     @Test
     void aChildBornAfterACampaignOpenedShowsTheCountyAloneYearsLater() {
         publishAndAwaitApplied(Liancheng.apiExample(2016));
         String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2015, 10, 1), 489);
-        String older = IdNumbers.of(Liancheng.REGION, LocalDate.of(2015, 8, 15), 491);
+        String older = IdNumbers.of(Liancheng.REGION, LocalDate.of(2014, 8, 15), 491);
 
         HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER
                 + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-10-01\n"

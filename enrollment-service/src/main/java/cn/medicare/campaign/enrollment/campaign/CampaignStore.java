@@ -42,14 +42,10 @@ public class CampaignStore {
                 .query(String.class).optional().map(this::parsed);
     }
 
-    /**
-     * The first day any of the region's collection periods opened: a child born after it is masked as an infant on every
-     * enrolment, a new registration as well as a roll-over (PersonIds.maskIdNumber), as subsidy's and the tax adapter's
-     * records of the child are.
-     */
-    public Optional<LocalDate> firstCollectionOpening(String region) {
-        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign where region = :region")
-                .param("region", region).query(LocalDate.class).optional();
+    /** The first day any campaign opened its collection period, of any region: the infant mask's (PersonIds.maskIdNumber). */
+    public Optional<LocalDate> firstCollectionOpening() {
+        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign")
+                .query(LocalDate.class).optional();
     }
 
     private CampaignDefined parsed(String definition) {

@@ -282,7 +282,7 @@ class EnrolmentService {
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
                 sealer.seal(id.number()), PersonIds.maskIdNumber(id.number(), birthDate, enrolledOn,
-                        known.firstOpening(request.region())), request.name().strip(),
+                        known.firstOpening()), request.name().strip(),
                 blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
@@ -300,7 +300,7 @@ class EnrolmentService {
         private final Map<String, List<TargetsSet.Unit>> unitsByKey = new HashMap<>();
         private final Map<String, Map<String, List<String>>> villagesByKey = new HashMap<>();
         private final Map<String, List<String>> schoolsByKey = new HashMap<>();
-        private final Map<String, LocalDate> firstOpenings = new HashMap<>();
+        private Optional<LocalDate> firstOpening;
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
@@ -308,9 +308,12 @@ class EnrolmentService {
                             + " / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         }
 
-        /** The first day any of the region's collection periods opened; the region has a campaign, or no row gets here. */
-        LocalDate firstOpening(String region) {
-            return firstOpenings.computeIfAbsent(region, key -> campaigns.firstCollectionOpening(region).orElseThrow());
+        /** The first day any campaign opened its collection period; a row gets here only under a campaign. */
+        LocalDate firstOpening() {
+            if (firstOpening == null) {
+                firstOpening = campaigns.firstCollectionOpening();
+            }
+            return firstOpening.orElseThrow();
         }
 
         Set<String> townships(String region, int coverageYear) {

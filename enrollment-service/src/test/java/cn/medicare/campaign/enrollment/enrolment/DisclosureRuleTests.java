@@ -37,7 +37,8 @@ class DisclosureRuleTests {
 
         assertThat(masked).isEqualTo("350825" + "*".repeat(12));
         assertThat(DisclosureRule.birthYear(masked, born, aYearLater, 2018)).isNull();
-        assertThat(PersonIds.maskIdNumber(idNumber, born, aYearLater, born)).as("born before the opening: not a newborn")
+        assertThat(PersonIds.maskIdNumber(idNumber, born, aYearLater, born.plusYears(1)))
+                .as("born a year or more before the first opening: never an infant on a record")
                 .endsWith(idNumber.substring(17));
     }
 
@@ -49,7 +50,8 @@ class DisclosureRuleTests {
     @Test
     void aSmallChildBornEarlyInTheYearTravelsWithoutTheBirthYear() {
         LocalDate born = LocalDate.of(2017, 2, 10);
-        String masked = PersonIds.maskIdNumber(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), PERIOD_OPENED);
+        // the first campaign the service knows opened after the child's first birthday: it was never an infant on a record
+        String masked = PersonIds.maskIdNumber(Liancheng.idNumber("20170210", 404), born, LocalDate.of(2018, 3, 5), LocalDate.of(2018, 3, 1));
 
         assertThat(masked).as("a year old on the day").doesNotEndWith("*");
         assertThat(DisclosureRule.birthYear(masked, born, LocalDate.of(2018, 3, 5), 2018)).isNull();

@@ -10,12 +10,14 @@ import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,8 +83,11 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         String key = PaymentMother.personId(9_101);
         String idNumber = "350825199202020010";
         UUID poison = UUID.randomUUID();
-        EventTraffic.send(List.of(EventTraffic.record(TOPIC, poison, "PaymentConfirmed", key,
-                "{\"personId\":\"" + key + "\",\"coverageYear\":\"" + idNumber + "\"}")));
+        // keyed by the number, not the person id it should be: the key is starred too
+        ProducerRecord<String, String> malformed = EventTraffic.record(TOPIC, poison, "PaymentConfirmed", idNumber,
+                "{\"personId\":\"" + key + "\",\"coverageYear\":\"" + idNumber + "\"}");
+        malformed.headers().add("note", ("见" + idNumber).getBytes(StandardCharsets.UTF_8)).add("note", "第二".getBytes(StandardCharsets.UTF_8));
+        EventTraffic.send(List.of(malformed));
 
         List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(TOPIC, KitTestApplication.GROUP))) {
@@ -95,6 +100,10 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         ConsumerRecord<String, String> deadLetter = deadLetters.get(0);
         assertThat(deadLetter.value()).isEqualTo("{\"personId\":\"" + key + "\",\"coverageYear\":\"" + "*".repeat(18) + "\"}");
         assertThat(EventTraffic.header(deadLetter, DeadLetters.ID_NUMBERS_REDACTED)).isEqualTo("true");
+        assertThat(deadLetter.headers().headers("note")).extracting(header -> new String(header.value(), StandardCharsets.UTF_8))
+                .containsExactly("见" + "*".repeat(18), "第二");
+        assertThat(EventTraffic.header(deadLetter, EventHeaders.ID)).isEqualTo(poison.toString());
+        assertThat(deadLetter.key()).isEqualTo("*".repeat(18));
         assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-message")).contains("not a valid PaymentConfirmed", "******")
                 .doesNotContain(idNumber);
         assertThat(EventTraffic.header(deadLetter, "kafka_dlt-exception-stacktrace")).isNotEmpty().doesNotContain(idNumber);

@@ -13,7 +13,6 @@ import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +34,14 @@ final class AdjustmentRowRule {
     /**
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
-     * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: whether a child
-     *     shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}: born after the first)
-     *     and what its birth is near ({@link ValidRow#nearBirth})
+     * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: what a
+     *     child's birth is near ({@link ValidRow#nearBirth})
+     * @param firstOpening the first day any campaign known opened its period, of any region; null while none is known: whether
+     *     a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)})
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
-            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf) {
+            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf,
+            LocalDate firstOpening) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
         String township = null;
@@ -85,9 +86,6 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
         Map<Integer, LocalDate> openings = region == null ? Map.of() : openingsOf.apply(region);
-        // by enrollment's rule, and against every year's enrolment: a NEWBORN's roll-overs keep the county alone for good, so a
-        // child born after any of the region's campaigns opened shows it here too, whatever the row's date
-        LocalDate firstOpening = openings.values().stream().min(Comparator.naturalOrder()).orElse(null);
         String masked = id instanceof ResidentIdCheck.Valid checked
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), effectiveDate != null ? effectiveDate : today, firstOpening)
                 : null;

@@ -103,6 +103,12 @@ public class CampaignStore {
         return openings;
     }
 
+    /** The first day any campaign known opened its collection period, of any region: the infant mask's (PersonIds.maskIdNumber). */
+    public Optional<LocalDate> firstCollectionOpening() {
+        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign")
+                .query(LocalDate.class).optional();
+    }
+
     /** The day of the month the region's latest campaign wants agencies' lists by; 10 when the region has none yet. */
     public int agencyListDueDay(String region) {
         return dueDay(jdbc.sql("select definition::text from campaign where region = :region order by coverage_year desc limit 1")

@@ -141,6 +141,6 @@ class AdjustmentRowRuleTests {
     }
 
     private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
-        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> Map.of());
+        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> Map.of(), LocalDate.of(2017, 9, 1));
     }
 }

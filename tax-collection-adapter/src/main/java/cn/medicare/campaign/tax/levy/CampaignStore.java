@@ -2,10 +2,7 @@ package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,8 +23,7 @@ public class CampaignStore {
                 values (:region, :coverageYear, :version, :refundRule, :collectionOpened)
                 on conflict (region, coverage_year) do update
                 set version = excluded.version, refund_rule = excluded.refund_rule, collection_opened = excluded.collection_opened
-                where campaign.version < excluded.version
-                   or campaign.version = excluded.version and campaign.collection_opened is null""")
+                where campaign.version < excluded.version""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear()).param("version", campaign.version())
                 .param("refundRule", campaign.refundRuleOrDefault().name())
                 .param("collectionOpened", campaign.collectionPeriod().start())
@@ -42,19 +38,13 @@ public class CampaignStore {
     }
 
     /**
-     * The first day any of each region's collection periods opened: a payer born after it shows the county alone
-     * ({@link cn.medicare.campaign.contracts.identity.PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}).
+     * The first day any campaign opened its collection period, of any region: the infant mask's
+     * ({@link cn.medicare.campaign.contracts.identity.PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}); empty
+     * while none is known, or while a campaign consumed before V13 kept no opening, which may have been the first.
      */
-    public Map<String, LocalDate> firstCollectionOpenings(Collection<String> regions) {
-        Map<String, LocalDate> openings = new HashMap<>();
-        jdbc.sql("""
-                select region, min(collection_opened) from campaign
-                where region = any(cast(:regions as varchar[])) and collection_opened is not null group by region""")
-                .param("regions", regions.stream().distinct().toArray(String[]::new))
-                .query(row -> {
-                    openings.put(row.getString(1), row.getObject(2, LocalDate.class));
-                });
-        return openings;
+    public Optional<LocalDate> firstCollectionOpening() {
+        return jdbc.sql("select case when bool_and(collection_opened is not null) then min(collection_opened) end from campaign")
+                .query(LocalDate.class).optional();
     }
 
     /** The latest coverage year of any campaign seen, if any. */

@@ -17,10 +17,10 @@ record Confirmation(int index, String voucherNo, String idNumber, LocalDate birt
         PaymentChannel channel, Instant paidAt) {
 
     /**
-     * The payer's number as anyone without the tax bureau's rights may read it: masked as the roster masks their enrolment, the
-     * county alone for a child under a year old on the day paid or born after {@code firstOpening}, else 6+1.
+     * The payer's number as anyone without the tax bureau's rights may read it: masked by the rule every service masks by
+     * ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}), on the day paid (Beijing).
      *
-     * @param firstOpening the first day any of the payment's region's collection periods opened; null while none is known
+     * @param firstOpening the first day any campaign opened its collection period; null while none is known (the county alone)
      */
     String idNumberMasked(LocalDate firstOpening) {
         return PersonIds.maskIdNumber(idNumber, birthDate, paidAt.atZone(BusinessTime.ZONE).toLocalDate(), firstOpening);

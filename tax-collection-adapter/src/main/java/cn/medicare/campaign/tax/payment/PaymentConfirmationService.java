@@ -139,8 +139,7 @@ class PaymentConfirmationService {
         Map<Confirmation, InputError> refused = new LinkedHashMap<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
         List<String> idNumbersMasked = new ArrayList<>();
-        Map<String, LocalDate> openings = campaigns.firstCollectionOpenings(
-                confirmations.stream().map(counties::of).flatMap(Optional::stream).toList());
+        LocalDate firstOpening = campaigns.firstCollectionOpening().orElse(null);
         for (Confirmation confirmation : confirmations) {
             Optional<String> region = counties.of(confirmation);
             if (region.isEmpty()) {
@@ -152,7 +151,7 @@ class PaymentConfirmationService {
             }
             stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
                     confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
-            idNumbersMasked.add(confirmation.idNumberMasked(openings.get(region.get())));
+            idNumbersMasked.add(confirmation.idNumberMasked(firstOpening));
         }
         if (!stored.isEmpty()) {
             payments.store(stored, idNumbersMasked);

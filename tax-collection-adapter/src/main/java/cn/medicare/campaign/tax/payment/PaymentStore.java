@@ -46,12 +46,12 @@ class PaymentStore {
     }
 
     /** A received payment as the daily reconciliation compares it. */
-    record Received(String voucherNo, String personId, int coverageYear, String region, String idNumberMasked, BigDecimal amount,
+    record Received(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
             String channel, LocalDate paidOn, LocalDate recoveredOn) {
 
         /** A line of a post as if received, to hold a later line of the same voucher to. */
         static Received of(Confirmation row, String personId) {
-            return new Received(row.voucherNo(), personId, row.coverageYear(), null, null, row.amount(), row.channel().name(),
+            return new Received(row.voucherNo(), personId, row.coverageYear(), null, row.amount(), row.channel().name(),
                     row.paidAt().atZone(BusinessTime.ZONE).toLocalDate(), null);
         }
 
@@ -82,7 +82,7 @@ class PaymentStore {
     /** Those of the vouchers received, by voucher. */
     Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
-                select voucher_no, person_id, coverage_year, region, id_number_masked, amount, channel,
+                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
                        (paid_at at time zone 'Asia/Shanghai')::date as paid_on, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))

@@ -59,7 +59,7 @@ class ReconciliationService {
         int recovered = 0;
         BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
         Map<String, PaymentStore.Received> ours = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
-        Map<String, LocalDate> openings = campaigns.firstCollectionOpenings(ours.values().stream().map(PaymentStore.Received::region).toList());
+        LocalDate firstOpening = campaigns.firstCollectionOpening().orElse(null);
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
@@ -72,10 +72,13 @@ class ReconciliationService {
                 onlyInFile.add(row);
                 continue;
             }
-            List<String> differences = payment.differencesFrom(row, personIds.personId(row.idNumber()));
+            String rowPayer = personIds.personId(row.idNumber());
+            List<String> differences = payment.differencesFrom(row, rowPayer);
             if (!differences.isEmpty()) {
+                // one person shows one mask: the stored one may date from before the first campaign was known (the county alone)
+                String taxIdNumber = rowPayer.equals(payment.personId()) ? payment.idNumberMasked() : row.idNumberMasked(firstOpening);
                 mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
-                        row.idNumberMasked(openings.get(payment.region())), payment.idNumberMasked()));
+                        taxIdNumber, payment.idNumberMasked()));
             } else if (date.equals(payment.recoveredOn())) {
                 recovered++;
             } else {

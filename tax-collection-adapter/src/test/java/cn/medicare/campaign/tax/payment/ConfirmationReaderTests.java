@@ -123,22 +123,24 @@ class ConfirmationReaderTests {
     }
 
     /**
-     * A payment shows its payer as their enrolment does: the county alone for a child under a year old on the day paid (in
-     * Beijing) or born after the region first opened a collection period, whose NEWBORN category bounds the birth to months.
+     * A payment masks its payer by the rule every service masks by: the county alone for a child born less than a year before
+     * the first collection period known opened, or after, and for a child under a year old on the day paid (in Beijing).
      */
     @Test
-    void aPaymentMasksItsPayerAsTheRosterMasksTheirEnrolment() {
+    void aPaymentMasksItsPayerByTheRuleEveryServiceMasksBy() {
         String adult = IdNumbers.of(Liancheng.REGION, LocalDate.of(1980, 5, 1), 7);
-        String infant = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 10, 8), 7);
-        LocalDate opened = LocalDate.of(2016, 9, 1);
+        String child = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 10, 8), 7);
+        String county = "350825************";
 
-        assertThat(paidAt(adult, "2017-10-08T02:00:00Z").idNumberMasked(opened)).isEqualTo(PersonIds.maskIdNumber(adult));
-        // 2017-10-08 00:30 in Beijing: the child is a year old that day, and born after the opening
-        assertThat(paidAt(infant, "2017-10-07T16:30:00Z").idNumberMasked(null)).isEqualTo(PersonIds.maskIdNumber(infant));
-        assertThat(paidAt(infant, "2017-10-07T16:30:00Z").idNumberMasked(opened)).isEqualTo("350825************");
-        assertThat(paidAt(infant, "2017-10-07T15:30:00Z").idNumberMasked(null)).isEqualTo("350825************");
-        assertThat(paidAt(infant, "2019-10-07T15:30:00Z").idNumberMasked(LocalDate.of(2016, 10, 7))).isEqualTo("350825************");
-        assertThat(paidAt(infant, "2019-10-07T15:30:00Z").idNumberMasked(LocalDate.of(2016, 10, 8))).isEqualTo(PersonIds.maskIdNumber(infant));
+        assertThat(paidAt(adult, "2017-10-08T02:00:00Z").idNumberMasked(LocalDate.of(2016, 9, 1))).isEqualTo(PersonIds.maskIdNumber(adult));
+        assertThat(paidAt(child, "2020-10-08T02:00:00Z").idNumberMasked(LocalDate.of(2017, 10, 7))).as("born within a year before it")
+                .isEqualTo(county);
+        // 2017-10-08 00:30 in Beijing: the child is a year old that day
+        assertThat(paidAt(child, "2017-10-07T16:30:00Z").idNumberMasked(LocalDate.of(2017, 10, 9)))
+                .isEqualTo(PersonIds.maskIdNumber(child));
+        assertThat(paidAt(child, "2017-10-07T15:30:00Z").idNumberMasked(LocalDate.of(2017, 10, 9))).as("under a year old")
+                .isEqualTo(county);
+        assertThat(paidAt(adult, "2017-10-08T02:00:00Z").idNumberMasked(null)).as("no campaign known yet").isEqualTo(county);
     }
 
     private static Confirmation paidAt(String idNumber, String paidAt) {

@@ -61,17 +61,20 @@ public final class PersonIds {
 
     /**
      * The mask of the number on a record about {@code onDay}: the county alone for an infant, 6+1 for anyone else. An
-     * infant is under a year old on the day, or born after a collection period opened: a newborn's category (which a child
-     * born after the opening keeps, however late it is enrolled), a coverage from birth or the period's opening bound the
-     * birth date to months. The roster and the agencies' batches mask by this rule: a record showing 6+1 beside another of
-     * the same child showing the county alone with NEWBORN would give both away.
+     * infant's records bound the birth date to months (a newborn's category, which a child born after the opening keeps
+     * however late it is enrolled, a coverage from birth, the day of an enrolment made before the first birthday), so a
+     * record showing 6+1 beside another of the same child showing the county alone would give both away. Every service
+     * masks by this one rule, so that every record of a person shows the same mask whatever its day: an infant is under a
+     * year old on the day, or born less than a year before the first collection period the service knows opened, or
+     * after it (any enrolment is made once a period is open, so a child under a year old on one was born then).
      *
-     * @param periodOpened for an enrolment, the day its coverage year's collection period opened; for another record about
-     *     the child (an agency's row), the first day any of the region's campaigns opened, since an enrolment's mask is kept
-     *     at every roll-over; null where none is known, and the age alone decides
+     * @param firstOpening the first day any campaign the service knows opened its collection period, of any region (a
+     *     child moves); null while it knows none, and then the county alone: nothing yet tells that the person was never an
+     *     infant on a record
      */
-    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate onDay, LocalDate periodOpened) {
-        boolean infant = birthDate.isAfter(onDay.minusYears(1)) || periodOpened != null && birthDate.isAfter(periodOpened);
+    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate onDay, LocalDate firstOpening) {
+        boolean infant = firstOpening == null || birthDate.isAfter(onDay.minusYears(1))
+                || birthDate.isAfter(firstOpening.minusYears(1));
         return infant ? maskIdNumberToCounty(idNumber) : maskIdNumber(idNumber);
     }
 

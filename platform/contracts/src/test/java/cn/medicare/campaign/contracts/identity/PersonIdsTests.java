@@ -83,20 +83,26 @@ class PersonIdsTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("3508251985");
     }
 
-    /** The one rule enrollment's roster and subsidy's batches both mask by. */
+    /** The one rule every service masks by, whatever the day of the record once a period has opened. */
     @Test
-    void anInfantShowsTheCountyAloneByItsAgeOrByABirthAfterTheYearsOpening() {
+    void anInfantShowsTheCountyAloneOnEveryRecordOnceAnyPeriodOpened() {
         String idNumber = "350825201709150017";
         LocalDate born = LocalDate.of(2017, 9, 15);
-        LocalDate opened = LocalDate.of(2017, 9, 1);
         String county = "350825" + "*".repeat(12);
+        String sixPlusOne = "350825***********7";
 
-        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 9, 14), null)).as("under a year old").isEqualTo(county);
-        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), opened)).as("born after the opening").isEqualTo(county);
-        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), null)).as("no campaign known: a year old")
-                .isEqualTo("350825***********7");
-        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 10, 1), born)).as("born on the opening day: before it")
-                .isEqualTo("350825***********7");
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2018, 9, 14), LocalDate.of(2000, 9, 1))).as("under a year old")
+                .isEqualTo(county);
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2025, 10, 1), LocalDate.of(2017, 9, 1)))
+                .as("born after the first opening, years later").isEqualTo(county);
+        // enrolled as an infant in the first campaign, on 2017-10-01: every later record keeps the county alone
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2025, 10, 1), LocalDate.of(2018, 9, 14)))
+                .as("born less than a year before the first opening").isEqualTo(county);
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2025, 10, 1), LocalDate.of(2018, 9, 15)))
+                .as("born a year before it").isEqualTo(sixPlusOne);
+        assertThat(PersonIds.maskIdNumber(idNumber, born, LocalDate.of(2025, 10, 1), null)).as("no campaign known yet").isEqualTo(county);
+        assertThat(PersonIds.maskIdNumber("350825198506124017", LocalDate.of(1985, 6, 12), LocalDate.of(2025, 10, 1),
+                LocalDate.of(2017, 9, 1))).as("an adult").isEqualTo("350825***********7");
     }
 
     @Test

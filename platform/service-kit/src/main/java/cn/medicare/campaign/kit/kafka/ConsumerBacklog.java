@@ -43,7 +43,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * partition: a consumer that commits is moving, whether or not it applied what it read (enrollment ignores the
  * assessments on the eligibility topic, which a reassessment streams for many minutes);</li>
  * <li>{@code insurance_consumer_dead_letters_waiting{topic,group}}: the dead letters of each consumed topic no replay
- * has sent back yet (the dead-letter topic's end less how far {@link DeadLetterReplay}'s group got). The count of dead
+ * has reached yet (the dead-letter topic's end less how far {@link DeadLetterReplay}'s group got; one whose ID numbers were
+ * starred is passed over, and its producer sends it again). The count of dead
  * letters says when records went there; this says that they still wait, so the alert stays until the operations team
  * has replayed them, however long the fix takes.</li>
  * </ul>

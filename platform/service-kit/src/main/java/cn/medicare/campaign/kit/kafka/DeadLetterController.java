@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeadLetterController {
 
-    record Replayed(String topic, String deadLetterTopic, int replayed) {
+    /** @param passedOver dead letters whose plain ID numbers were starred: their producer sends them again */
+    record Replayed(String topic, String deadLetterTopic, int replayed, int passedOver) {
     }
 
     private final DeadLetterReplay replay;
@@ -28,6 +29,7 @@ class DeadLetterController {
         if (!Topics.ALL.contains(topic)) {
             throw ApiException.invalid("topic", "应为本系统的主题 " + Topics.ALL + " 之一 / is one of the suite's topics " + Topics.ALL);
         }
-        return new Replayed(topic, Topics.deadLetter(topic, group), replay.replay(topic));
+        DeadLetterReplay.Outcome outcome = replay.replay(topic);
+        return new Replayed(topic, Topics.deadLetter(topic, group), outcome.replayed(), outcome.passedOver());
     }
 }

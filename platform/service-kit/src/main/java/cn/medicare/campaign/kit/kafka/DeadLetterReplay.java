@@ -51,14 +51,20 @@ public class DeadLetterReplay {
         this.group = group;
     }
 
-    /** @return how many dead letters went back to {@code topic} */
-    public int replay(String topic) {
+    /**
+     * What a replay did: {@code replayed} dead letters went back to the topic; {@code passedOver} had their plain ID numbers
+     * starred, and wait for their producer to send them again.
+     */
+    public record Outcome(int replayed, int passedOver) {
+    }
+
+    public Outcome replay(String topic) {
         String deadLetters = Topics.deadLetter(topic, group);
         try (Consumer<?, ?> consumer = consumers.createConsumer(groupOf(group), "replay", null, replayProperties())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetters).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             if (partitions.isEmpty()) {
-                return 0;
+                return new Outcome(0, 0);
             }
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -87,7 +93,7 @@ public class DeadLetterReplay {
             }
             consumer.commitSync();
             log.info("Replayed {} dead letters of {} to {}", sent.size(), deadLetters, topic);
-            return sent.size();
+            return new Outcome(sent.size(), starred);
         }
     }
 

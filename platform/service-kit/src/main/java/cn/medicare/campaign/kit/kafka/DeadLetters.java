@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,14 +74,12 @@ public final class DeadLetters {
                 ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers, key, value);
                 Object redactedKey = withoutIdNumbers(deadLetter.key());
                 Object redactedValue = withoutIdNumbers(deadLetter.value());
-                boolean headersRedacted = false;
-                for (Header header : deadLetter.headers().toArray()) {
-                    Object redacted = withoutIdNumbers(header.value());
-                    if (redacted != header.value()) {
-                        deadLetter.headers().remove(header.key());
-                        deadLetter.headers().add(header.key(), (byte[]) redacted);
-                        headersRedacted = true;
-                    }
+                Header[] all = deadLetter.headers().toArray();
+                boolean headersRedacted = Arrays.stream(all).anyMatch(header -> withoutIdNumbers(header.value()) != header.value());
+                if (headersRedacted) {
+                    // in their order, each value kept but for its numbers: a name may repeat
+                    Arrays.stream(all).map(Header::key).distinct().forEach(deadLetter.headers()::remove);
+                    Arrays.stream(all).forEach(header -> deadLetter.headers().add(header.key(), (byte[]) withoutIdNumbers(header.value())));
                 }
                 if (redactedKey == deadLetter.key() && redactedValue == deadLetter.value() && !headersRedacted) {
                     return deadLetter;

@@ -1,0 +1,5 @@
+-- Every year of a person one of whose enrolments shows the county alone shows it too (enrollment's V12 re-masked the
+-- roster; the levy list holds the masks announced before).
+update levy_item set id_number_masked = left(id_number_masked, 6) || repeat('*', 12)
+where right(id_number_masked, 1) <> '*'
+  and person_id in (select person_id from levy_item where right(id_number_masked, 1) = '*');
