@@ -15,6 +15,7 @@ import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Gaolou;
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.fixtures.Uploads;
@@ -184,6 +185,27 @@ class EnrollmentApiIntegrationTests {
                 .isEqualTo(region + "*".repeat(12));
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'PersonEnrolled' and aggregateid = ?", String.class,
                 personId)).contains("\"idNumberMasked\":\"" + region + "*".repeat(12) + "\"");
+    }
+
+    /**
+     * A child announced 6+1 under an older rule (with its birth year) keeps 6+1 when registered anew for another year: the
+     * county alone beside it would tell which side of the rule's threshold the birth lies.
+     */
+    @Test
+    void aChildAnnouncedUnderAnOlderRuleKeepsItsMaskWhenRegisteredAnew() {
+        String region = "350803";
+        String township = "350803100";
+        campaignsOf(region, township + ",西城镇", 2018, 2019);
+        String idNumber = IdNumbers.of(region, "20170110", 653);
+        String personId = json(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, township, idNumber, 2018)))
+                .get("personId").asString();
+        jdbc.update("update enrolment set id_number_masked = ? where person_id = ?", PersonIds.maskIdNumber(idNumber), personId);
+
+        HttpResponse<String> created = api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, township, idNumber, 2019));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019")).get("idNumberMasked").asString())
+                .isEqualTo(PersonIds.maskIdNumber(idNumber));
     }
 
     @Test

@@ -35,8 +35,13 @@ final class Residents {
     }
 
     PersonEnrolled enrolled(String idNumber, int coverageYear) {
+        return enrolled(idNumber, coverageYear, PersonIds.maskIdNumber(idNumber));
+    }
+
+    /** Enrolled under this mask: the county alone, say, as enrollment announces a child. */
+    PersonEnrolled enrolled(String idNumber, int coverageYear, String idNumberMasked) {
         ResidentIdCheck.Valid id = (ResidentIdCheck.Valid) ResidentIdNumber.check(idNumber, LocalDate.of(coverageYear, 1, 1));
-        return new PersonEnrolled(personId(idNumber), coverageYear, Liancheng.REGION, PersonIds.maskIdNumber(idNumber),
+        return new PersonEnrolled(personId(idNumber), coverageYear, Liancheng.REGION, idNumberMasked,
                 sealer.seal(idNumber), "张**", id.birthDate().getYear(), id.sex(), PersonCategory.GENERAL, Liancheng.LIANFENG, "莲峰村",
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
     }

@@ -42,10 +42,10 @@ public class CampaignStore {
                 .query(String.class).optional().map(this::parsed);
     }
 
-    /** The first day any campaign opened its collection period, of any region: the infant mask's (PersonIds.maskIdNumber). */
-    public Optional<LocalDate> firstCollectionOpening() {
-        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign")
-                .query(LocalDate.class).optional();
+    /** The first day any campaign let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */
+    public Optional<LocalDate> firstCollectionDay() {
+        return jdbc.sql("select definition::text from campaign").query(String.class).list().stream()
+                .map(definition -> parsed(definition).firstCollectionDay()).min(LocalDate::compareTo);
     }
 
     private CampaignDefined parsed(String definition) {

@@ -78,6 +78,13 @@ record Enrolment(
                 waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, terms);
     }
 
+    /** The same enrolment under the mask its person's other enrolments show. */
+    Enrolment maskedAs(String mask) {
+        return new Enrolment(personId, coverageYear, region, idNumberSealed, mask, name, phone, birthDate, sex,
+                personCategory, township, village, school, hukouLocal, residencePermit, channel, enrolledOn, coverageStart,
+                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, terms);
+    }
+
     /** The start as shown and published: null when it is the birth date ({@link #coverageFromBirth()}). */
     LocalDate coverageStartShown() {
         return coverageFromBirth() == null ? coverageStart : null;

@@ -79,8 +79,9 @@ class EnrolmentService {
 
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
-        Enrolment enrolment = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
-        locks.lock(List.of(enrolment.personId()));
+        Enrolment prepared = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
+        locks.lock(List.of(prepared.personId()));
+        Enrolment enrolment = withTheirMasks(List.of(prepared)).get(0);
         Map<String, String> blocked = blocking(List.of(enrolment));
         if (blocked.containsKey(enrolment.personYear())) {
             throw ApiException.ruleViolated(blocked.get(enrolment.personYear()));
@@ -135,6 +136,7 @@ class EnrolmentService {
         boolean[] repeated = new boolean[prepared.size()];
         Set<String> keys = new HashSet<>();
         locks.lock(prepared.stream().map(Enrolment::personId).toList());
+        prepared = withTheirMasks(prepared);
         Map<String, String> blocked = blocking(prepared);
         Map<String, EnrolmentStore.Returnable> returnable = roster.returnableAmong(prepared);
         Map<Integer, EnrolmentStore.Returnable> resent = new HashMap<>();
@@ -187,6 +189,22 @@ class EnrolmentService {
         }
         rejected.sort(Comparator.comparingInt(BatchOutcome.Rejection::row));
         return new BatchOutcome(announcements.size(), rejected);
+    }
+
+    /**
+     * The enrolments, each of a child the rule masks to the county under the mask its earlier enrolments show: one made
+     * under an older rule showed 6+1 (with the birth year), and a second mask of one person would tell which side of the
+     * threshold the birth lies. Anyone the rule masks 6+1 was never masked to the county by any rule before it.
+     */
+    private List<Enrolment> withTheirMasks(List<Enrolment> enrolments) {
+        List<String> children = enrolments.stream().filter(enrolment -> enrolment.idNumberMasked().endsWith("*"))
+                .map(Enrolment::personId).distinct().toList();
+        if (children.isEmpty()) {
+            return enrolments;
+        }
+        Map<String, String> masks = roster.masksOf(children);
+        return enrolments.stream().map(enrolment -> masks.containsKey(enrolment.personId())
+                ? enrolment.maskedAs(masks.get(enrolment.personId())) : enrolment).toList();
     }
 
     /**
@@ -281,8 +299,7 @@ class EnrolmentService {
                 claim == null ? null : claim.employeeYears(), coverage.from(), coverage.waitingMonths(), decision.rule(),
                 decision.explanation(), decision.amountRule());
         return new Enrolment(personIds.personId(id.number()), request.coverageYear(), request.region(),
-                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number(), birthDate, enrolledOn,
-                        known.firstOpening()), request.name().strip(),
+                sealer.seal(id.number()), PersonIds.maskIdNumber(id.number(), birthDate, known.firstCollectionDay()), request.name().strip(),
                 blankToNull(request.phone()),
                 birthDate, id.sex(), category, request.township().trim(), FreeText.redactedOrNull(request.village()),
                 FreeText.redactedOrNull(request.school()),
@@ -300,7 +317,7 @@ class EnrolmentService {
         private final Map<String, List<TargetsSet.Unit>> unitsByKey = new HashMap<>();
         private final Map<String, Map<String, List<String>>> villagesByKey = new HashMap<>();
         private final Map<String, List<String>> schoolsByKey = new HashMap<>();
-        private Optional<LocalDate> firstOpening;
+        private LocalDate firstCollectionDay;
 
         CampaignDefined campaign(String region, int coverageYear) {
             return campaignsByKey.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
@@ -308,12 +325,12 @@ class EnrolmentService {
                             + " / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         }
 
-        /** The first day any campaign opened its collection period; a row gets here only under a campaign. */
-        LocalDate firstOpening() {
-            if (firstOpening == null) {
-                firstOpening = campaigns.firstCollectionOpening();
+        /** The first day any campaign let people enrol and pay; read once, as every row comes under a campaign. */
+        LocalDate firstCollectionDay() {
+            if (firstCollectionDay == null) {
+                firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
             }
-            return firstOpening.orElseThrow();
+            return firstCollectionDay;
         }
 
         Set<String> townships(String region, int coverageYear) {

@@ -188,6 +188,23 @@ class EnrolmentStore {
                 .update();
     }
 
+    /**
+     * The mask the enrolments of each of these people already show, where they have any: the county alone if any of them
+     * does (a roll-over copies a mask; the rule that made one may have been older than today's).
+     */
+    Map<String, String> masksOf(List<String> personIds) {
+        Map<String, String> masks = new HashMap<>();
+        jdbc.sql("""
+                select person_id, case when bool_or(right(id_number_masked, 1) = '*')
+                                       then left(min(id_number_masked), 6) || repeat('*', 12) else min(id_number_masked) end
+                from enrolment where person_id = any(:personIds) group by person_id""")
+                .param("personIds", personIds.toArray(String[]::new))
+                .query(row -> {
+                    masks.put(row.getString(1), row.getString(2));
+                });
+        return masks;
+    }
+
     /** The day of death of those of the people withdrawn as deceased (and not revoked). Read for a whole list at once. */
     Map<String, LocalDate> deceasedOn(List<String> personIds) {
         Map<String, LocalDate> deaths = new HashMap<>();

@@ -89,12 +89,12 @@ class AdjustmentBatchService {
         // a list names a handful of townships many times: each is looked up once
         Map<String, Optional<CampaignStore.Township>> townships = new HashMap<>();
         Map<String, Map<Integer, LocalDate>> openings = new HashMap<>();
-        LocalDate firstOpening = campaigns.firstCollectionOpening().orElse(null);
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
             checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
                     township -> townships.computeIfAbsent(township, campaigns::township),
-                    region -> openings.computeIfAbsent(region, campaigns::collectionOpenings), firstOpening));
+                    region -> openings.computeIfAbsent(region, campaigns::collectionOpenings), firstCollectionDay));
         }
         refuseWhileTargetsMayBeOnTheirWay(agency, month, now, checked, townships, campaignsConsumed);
         UUID batchId = UUID.randomUUID();

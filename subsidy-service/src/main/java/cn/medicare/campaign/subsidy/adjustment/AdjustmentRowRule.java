@@ -36,12 +36,12 @@ final class AdjustmentRowRule {
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: what a
      *     child's birth is near ({@link ValidRow#nearBirth})
-     * @param firstOpening the first day any campaign known opened its period, of any region; null while none is known: whether
-     *     a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)})
+     * @param firstCollectionDay the first day any campaign known let people enrol and pay, of any region; null while none is
+     *     known: whether a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)})
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
             Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf,
-            LocalDate firstOpening) {
+            LocalDate firstCollectionDay) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
         String township = null;
@@ -87,7 +87,7 @@ final class AdjustmentRowRule {
         }
         Map<Integer, LocalDate> openings = region == null ? Map.of() : openingsOf.apply(region);
         String masked = id instanceof ResidentIdCheck.Valid checked
-                ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), effectiveDate != null ? effectiveDate : today, firstOpening)
+                ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
                 && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings.values());

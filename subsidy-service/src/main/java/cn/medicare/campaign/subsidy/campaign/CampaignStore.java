@@ -103,10 +103,10 @@ public class CampaignStore {
         return openings;
     }
 
-    /** The first day any campaign known opened its collection period, of any region: the infant mask's (PersonIds.maskIdNumber). */
-    public Optional<LocalDate> firstCollectionOpening() {
-        return jdbc.sql("select min(cast(definition -> 'collectionPeriod' ->> 'start' as date)) from campaign")
-                .query(LocalDate.class).optional();
+    /** The first day any campaign known let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */
+    public Optional<LocalDate> firstCollectionDay() {
+        return jdbc.sql("select definition::text from campaign").query(String.class).list().stream()
+                .map(definition -> EventJson.read(definition, CampaignDefined.class).firstCollectionDay()).min(LocalDate::compareTo);
     }
 
     /** The day of the month the region's latest campaign wants agencies' lists by; 10 when the region has none yet. */

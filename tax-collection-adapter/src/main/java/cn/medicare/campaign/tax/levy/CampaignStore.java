@@ -26,7 +26,7 @@ public class CampaignStore {
                 where campaign.version < excluded.version""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear()).param("version", campaign.version())
                 .param("refundRule", campaign.refundRuleOrDefault().name())
-                .param("collectionOpened", campaign.collectionPeriod().start())
+                .param("collectionOpened", campaign.firstCollectionDay())
                 .update();
     }
 
@@ -38,11 +38,11 @@ public class CampaignStore {
     }
 
     /**
-     * The first day any campaign opened its collection period, of any region: the infant mask's
-     * ({@link cn.medicare.campaign.contracts.identity.PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}); empty
-     * while none is known, or while a campaign consumed before V13 kept no opening, which may have been the first.
+     * The first day any campaign let people enrol and pay, of any region: the infant mask's threshold
+     * ({@link cn.medicare.campaign.contracts.identity.PersonIds#maskIdNumber(String, LocalDate, LocalDate)}); empty while
+     * none is known, or while a campaign consumed before V13 kept no day, which may have been the first.
      */
-    public Optional<LocalDate> firstCollectionOpening() {
+    public Optional<LocalDate> firstCollectionDay() {
         return jdbc.sql("select case when bool_and(collection_opened is not null) then min(collection_opened) end from campaign")
                 .query(LocalDate.class).optional();
     }

@@ -88,6 +88,21 @@ class LevyItemStore {
         return regions;
     }
 
+    /** The mask the roster announced for each of these people, where it did: the county alone if any of their years shows it. */
+    Map<String, String> rosterMasksOf(Collection<String> personIds) {
+        Map<String, String> masks = new HashMap<>();
+        jdbc.sql("""
+                select person_id, case when bool_or(right(id_number_masked, 1) = '*')
+                                       then left(min(id_number_masked), 6) || repeat('*', 12) else min(id_number_masked) end
+                from levy_item where person_id = any(cast(:personIds as varchar[])) and id_number_masked is not null
+                group by person_id""")
+                .param("personIds", personIds.stream().distinct().toArray(String[]::new))
+                .query(row -> {
+                    masks.put(row.getString(1), row.getString(2));
+                });
+        return masks;
+    }
+
     /**
      * Counts payments in one statement; the payments of one person-year are summed first, as
      * one statement may change a row only once. The same statement settles an item the payments

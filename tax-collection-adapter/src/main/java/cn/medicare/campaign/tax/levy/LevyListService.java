@@ -51,6 +51,11 @@ public class LevyListService {
         return items.regionsOf(keys);
     }
 
+    /** The mask the roster announced for each of these people, where it has (the county alone if any year shows it). */
+    public Map<String, String> rosterMasksOf(Collection<String> personIds) {
+        return items.rosterMasksOf(personIds);
+    }
+
     /**
      * Counts confirmed payments, whether or not the enrolments have arrived yet, in a few statements
      * for all of them; the assistance fund's payments (代缴) are kept apart from the person's own.

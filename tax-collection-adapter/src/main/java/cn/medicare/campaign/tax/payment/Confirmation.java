@@ -2,7 +2,6 @@ package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.kit.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,16 +16,15 @@ record Confirmation(int index, String voucherNo, String idNumber, LocalDate birt
         PaymentChannel channel, Instant paidAt) {
 
     /**
-     * The payer's number as anyone without the tax bureau's rights may read it: masked by the rule every service masks by
-     * ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate, LocalDate)}), on the day paid (Beijing).
+     * The payer's number as anyone without the tax bureau's rights may read it, by the rule every service masks by
+     * ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)}).
      *
-     * @param firstOpening the first day any campaign opened its collection period; null while none is known (the county alone)
+     * @param firstCollectionDay the first day any campaign let people enrol and pay; null while none is known (the county alone)
      */
-    String idNumberMasked(LocalDate firstOpening) {
-        return PersonIds.maskIdNumber(idNumber, birthDate, paidAt.atZone(BusinessTime.ZONE).toLocalDate(), firstOpening);
+    String idNumberMasked(LocalDate firstCollectionDay) {
+        return PersonIds.maskIdNumber(idNumber, birthDate, firstCollectionDay);
     }
 
-    /** For logs: the county alone, as no age is judged here and an infant's check character must not show. */
     @Override
     public String toString() {
         return "Confirmation[index=" + index + ", voucherNo=" + voucherNo + ", idNumber=" + PersonIds.maskIdNumberToCounty(idNumber)

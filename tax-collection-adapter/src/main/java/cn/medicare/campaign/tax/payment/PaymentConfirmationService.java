@@ -139,7 +139,7 @@ class PaymentConfirmationService {
         Map<Confirmation, InputError> refused = new LinkedHashMap<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
         List<String> idNumbersMasked = new ArrayList<>();
-        LocalDate firstOpening = campaigns.firstCollectionOpening().orElse(null);
+        PayerMasks masks = new PayerMasks(confirmations);
         for (Confirmation confirmation : confirmations) {
             Optional<String> region = counties.of(confirmation);
             if (region.isEmpty()) {
@@ -151,7 +151,7 @@ class PaymentConfirmationService {
             }
             stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
                     confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
-            idNumbersMasked.add(confirmation.idNumberMasked(firstOpening));
+            idNumbersMasked.add(masks.of(confirmation));
         }
         if (!stored.isEmpty()) {
             payments.store(stored, idNumbersMasked);
@@ -159,6 +159,28 @@ class PaymentConfirmationService {
             outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
         }
         return refused;
+    }
+
+    /**
+     * The payers' masks, read for all of a call's payments at once: by the rule, but a child the rule masks to the county
+     * keeps the mask its enrolments were announced with, one an older rule made 6+1 (two masks of one person would tell
+     * which side of the rule's threshold the birth lies).
+     */
+    private final class PayerMasks {
+
+        private final LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
+        private final Map<String, String> announced;
+
+        PayerMasks(List<Confirmation> confirmations) {
+            announced = levyList.rosterMasksOf(confirmations.stream()
+                    .filter(confirmation -> confirmation.idNumberMasked(firstCollectionDay).endsWith("*"))
+                    .map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
+        }
+
+        String of(Confirmation confirmation) {
+            String byRule = confirmation.idNumberMasked(firstCollectionDay);
+            return byRule.endsWith("*") ? announced.getOrDefault(personIds.personId(confirmation.idNumber()), byRule) : byRule;
+        }
     }
 
     /**

@@ -86,7 +86,7 @@ class PaymentStore {
                        (paid_at at time zone 'Asia/Shanghai')::date as paid_on, recovered_on
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
-                .query(Received.class).stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
+                .query(Received.class).list().stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
 
     void markRecovered(Collection<String> voucherNos, LocalDate day) {

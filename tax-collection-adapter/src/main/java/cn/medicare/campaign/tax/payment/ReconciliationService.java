@@ -59,7 +59,7 @@ class ReconciliationService {
         int recovered = 0;
         BigDecimal taxTotal = BigDecimal.ZERO.setScale(2);
         Map<String, PaymentStore.Received> ours = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
-        LocalDate firstOpening = campaigns.firstCollectionOpening().orElse(null);
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (Confirmation row : rows.valid()) {
             if (!inFile.add(row.voucherNo())) {
                 rejected.add(new ReconciliationFile.RowRejection(row.index(),
@@ -76,7 +76,7 @@ class ReconciliationService {
             List<String> differences = payment.differencesFrom(row, rowPayer);
             if (!differences.isEmpty()) {
                 // one person shows one mask: the stored one may date from before the first campaign was known (the county alone)
-                String taxIdNumber = rowPayer.equals(payment.personId()) ? payment.idNumberMasked() : row.idNumberMasked(firstOpening);
+                String taxIdNumber = rowPayer.equals(payment.personId()) ? payment.idNumberMasked() : row.idNumberMasked(firstCollectionDay);
                 mismatches.add(new ReconciliationReport.Mismatch(row.voucherNo(), differences, row.amount(), payment.amount(),
                         taxIdNumber, payment.idNumberMasked()));
             } else if (date.equals(payment.recoveredOn())) {

@@ -60,28 +60,26 @@ public final class PersonIds {
     }
 
     /**
-     * The mask of the number on a record about {@code onDay}: the county alone for an infant, 6+1 for anyone else. An
-     * infant's records bound the birth date to months (a newborn's category, which a child born after the opening keeps
-     * however late it is enrolled, a coverage from birth, the day of an enrolment made before the first birthday), so a
-     * record showing 6+1 beside another of the same child showing the county alone would give both away. Every service
-     * masks by this one rule, so that every record of a person shows the same mask whatever its day: an infant is under a
-     * year old on the day, or born less than a year before the first collection period the service knows opened, or
-     * after it (any enrolment is made once a period is open, so a child under a year old on one was born then).
+     * The mask of the number on every record of its person, in every service: the county alone for someone born less than a
+     * year before the first day any campaign the service knows let people enrol and pay, or after; 6+1 for anyone else.
+     * An infant's records bound the birth date to months (a newborn's category, a coverage from birth, an enrolment made
+     * before the first birthday), and a record showing 6+1 beside another of the same child showing the county alone would
+     * give both away. Each of those comes on or after that first day, so its child was born after the threshold: one public
+     * threshold, whatever the record's day, tells no more than which side of it the birth lies.
      *
-     * @param firstOpening the first day any campaign the service knows opened its collection period, of any region (a
-     *     child moves); null while it knows none, and then the county alone: nothing yet tells that the person was never an
-     *     infant on a record
+     * @param firstOpening the first day any campaign the service knows opened for enrolment and payment
+     *     ({@code CampaignDefined.firstCollectionDay()}), of any region (a child moves); null while it knows none, and then
+     *     the county alone: nothing yet tells which side of the threshold the birth lies
      */
-    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate onDay, LocalDate firstOpening) {
-        boolean infant = firstOpening == null || birthDate.isAfter(onDay.minusYears(1))
-                || birthDate.isAfter(firstOpening.minusYears(1));
+    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate firstOpening) {
+        boolean infant = firstOpening == null || birthDate.isAfter(firstOpening.minusYears(1));
         return infant ? maskIdNumberToCounty(idNumber) : maskIdNumber(idNumber);
     }
 
     /**
-     * 350825************: the county alone, for someone whose records say they are under a year old (a
-     * newborn's category, a coverage from birth): with the birth date bounded to months, the check
-     * character and a sex would leave too few candidates (docs/personal-data.md).
+     * 350825************: the county alone, for anyone {@link #maskIdNumber(String, LocalDate, LocalDate)} masks so, and
+     * wherever no age is judged (a log line): with the birth date bounded to months, the check character and a sex would
+     * leave too few candidates (docs/personal-data.md).
      */
     public static String maskIdNumberToCounty(String idNumber) {
         if (idNumber == null || idNumber.length() != ResidentIdNumber.LENGTH) {

@@ -1,7 +1,9 @@
 package cn.medicare.campaign.kit.kafka;
 
+import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.TopicDeclarations;
 import cn.medicare.campaign.contracts.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,21 +72,22 @@ public class DeadLetterReplay {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>();
             Set<Object> keys = new HashSet<>();
-            int starred = 0;
+            List<String> passedOver = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
                 for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.headers().lastHeader(DeadLetters.ID_NUMBERS_REDACTED) != null) {
                         // its ID numbers are stars now: sent back, it would be applied so or fail again
-                        starred++;
+                        Header id = record.headers().lastHeader(EventHeaders.ID);
+                        passedOver.add(id == null ? record.partition() + "@" + record.offset() : new String(id.value(), StandardCharsets.UTF_8));
                         continue;
                     }
                     sent.add(producer.send(backToOrigin(topic, record)));
                     keys.add(record.key());
                 }
             }
-            if (starred > 0) {
-                log.warn("Did not replay {} dead letters of {} whose plain ID numbers were starred: their producer sends them again",
-                        starred, deadLetters);
+            if (!passedOver.isEmpty()) {
+                log.warn("Did not replay {} dead letters of {} whose plain ID numbers were starred, for their producer to send again: {}",
+                        passedOver.size(), deadLetters, passedOver);
             }
             awaitAll(sent);
             if (compacted(topic) && !keys.isEmpty()) {
@@ -93,7 +96,7 @@ public class DeadLetterReplay {
             }
             consumer.commitSync();
             log.info("Replayed {} dead letters of {} to {}", sent.size(), deadLetters, topic);
-            return new Outcome(sent.size(), starred);
+            return new Outcome(sent.size(), passedOver.size());
         }
     }
 

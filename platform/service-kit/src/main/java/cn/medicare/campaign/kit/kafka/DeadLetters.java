@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -75,11 +76,12 @@ public final class DeadLetters {
                 Object redactedKey = withoutIdNumbers(deadLetter.key());
                 Object redactedValue = withoutIdNumbers(deadLetter.value());
                 Header[] all = deadLetter.headers().toArray();
-                boolean headersRedacted = Arrays.stream(all).anyMatch(header -> withoutIdNumbers(header.value()) != header.value());
+                byte[][] values = Arrays.stream(all).map(header -> (byte[]) withoutIdNumbers(header.value())).toArray(byte[][]::new);
+                boolean headersRedacted = IntStream.range(0, all.length).anyMatch(i -> values[i] != all[i].value());
                 if (headersRedacted) {
                     // in their order, each value kept but for its numbers: a name may repeat
                     Arrays.stream(all).map(Header::key).distinct().forEach(deadLetter.headers()::remove);
-                    Arrays.stream(all).forEach(header -> deadLetter.headers().add(header.key(), (byte[]) withoutIdNumbers(header.value())));
+                    IntStream.range(0, all.length).forEach(i -> deadLetter.headers().add(all[i].key(), values[i]));
                 }
                 if (redactedKey == deadLetter.key() && redactedValue == deadLetter.value() && !headersRedacted) {
                     return deadLetter;
