@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.campaign;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.CampaignDefinitions;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -44,8 +45,8 @@ public class CampaignStore {
 
     /** The first day any campaign let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */
     public Optional<LocalDate> firstCollectionDay() {
-        return jdbc.sql("select definition::text from campaign").query(String.class).list().stream()
-                .map(definition -> parsed(definition).firstCollectionDay()).min(LocalDate::compareTo);
+        return jdbc.sql(CampaignDefinitions.FIRST_COLLECTION_DAY)
+                .query(LocalDate.class).optional();
     }
 
     private CampaignDefined parsed(String definition) {

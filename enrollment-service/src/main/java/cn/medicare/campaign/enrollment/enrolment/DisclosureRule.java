@@ -13,8 +13,9 @@ final class DisclosureRule {
     private static final int FIRST_AGE_NEAR_ADULTHOOD = 17;
     private static final int LAST_AGE_NEAR_ADULTHOOD = 19;
     /**
-     * A 6+1 mask says the person was a year old on the enrolment day (the rule above is public): next to the birth year it
-     * leaves the days from 1 January to a year before that day. With the check character and the sex known, a day holds
+     * A 6+1 mask said the person was a year old on the enrolment day (the masks before session 28; now it says the birth lies
+     * a year or more before the first collection day, docs/personal-data.md): next to the birth year it leaves the days from
+     * 1 January to a year before that day. With the check character and the sex known, a day holds
      * about 45 numbers (1,000 sequences, half of one sex, one in 11 with that check character): 10,000 need 220 days.
      */
     private static final int FEWEST_DAYS_LEFT_WITH_THE_YEAR = 220;

@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy.campaign;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.kit.CampaignDefinitions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,8 +106,8 @@ public class CampaignStore {
 
     /** The first day any campaign known let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */
     public Optional<LocalDate> firstCollectionDay() {
-        return jdbc.sql("select definition::text from campaign").query(String.class).list().stream()
-                .map(definition -> EventJson.read(definition, CampaignDefined.class).firstCollectionDay()).min(LocalDate::compareTo);
+        return jdbc.sql(CampaignDefinitions.FIRST_COLLECTION_DAY)
+                .query(LocalDate.class).optional();
     }
 
     /** The day of the month the region's latest campaign wants agencies' lists by; 10 when the region has none yet. */

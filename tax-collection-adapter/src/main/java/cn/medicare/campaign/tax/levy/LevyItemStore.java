@@ -78,29 +78,14 @@ class LevyItemStore {
     }
 
     /** The regions of those of the person-years that have an item. */
-    Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
-        Map<PersonYear, String> regions = new HashMap<>();
+    Map<PersonYear, Listed> listedAs(Collection<PersonYear> keys) {
+        Map<PersonYear, Listed> listed = new HashMap<>();
         keys(jdbc.sql("""
-                select person_id, coverage_year, region from levy_item where %s""".formatted(PersonYears.MATCH)), keys)
+                select person_id, coverage_year, region, id_number_masked from levy_item where %s""".formatted(PersonYears.MATCH)), keys)
                 .query(row -> {
-                    regions.put(new PersonYear(row.getString(1), row.getInt(2)), row.getString(3));
+                    listed.put(new PersonYear(row.getString(1), row.getInt(2)), new Listed(row.getString(3), row.getString(4)));
                 });
-        return regions;
-    }
-
-    /** The mask the roster announced for each of these people, where it did: the county alone if any of their years shows it. */
-    Map<String, String> rosterMasksOf(Collection<String> personIds) {
-        Map<String, String> masks = new HashMap<>();
-        jdbc.sql("""
-                select person_id, case when bool_or(right(id_number_masked, 1) = '*')
-                                       then left(min(id_number_masked), 6) || repeat('*', 12) else min(id_number_masked) end
-                from levy_item where person_id = any(cast(:personIds as varchar[])) and id_number_masked is not null
-                group by person_id""")
-                .param("personIds", personIds.stream().distinct().toArray(String[]::new))
-                .query(row -> {
-                    masks.put(row.getString(1), row.getString(2));
-                });
-        return masks;
+        return listed;
     }
 
     /**

@@ -46,14 +46,9 @@ public class LevyListService {
         this.transaction = transaction;
     }
 
-    /** The regions of those of the person-years that have an item (any fact about them arrived). */
-    public Map<PersonYear, String> regionsOf(Collection<PersonYear> keys) {
-        return items.regionsOf(keys);
-    }
-
-    /** The mask the roster announced for each of these people, where it has (the county alone if any year shows it). */
-    public Map<String, String> rosterMasksOf(Collection<String> personIds) {
-        return items.rosterMasksOf(personIds);
+    /** The region and the roster's mask of those of the person-years that have an item (any fact about them arrived). */
+    public Map<PersonYear, Listed> listedAs(Collection<PersonYear> keys) {
+        return items.listedAs(keys);
     }
 
     /**

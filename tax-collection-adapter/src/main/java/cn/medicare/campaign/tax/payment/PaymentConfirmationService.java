@@ -13,6 +13,7 @@ import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.CampaignStore;
 import cn.medicare.campaign.tax.levy.LevyListService;
+import cn.medicare.campaign.tax.levy.Listed;
 import cn.medicare.campaign.tax.levy.PersonYear;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -139,7 +140,7 @@ class PaymentConfirmationService {
         Map<Confirmation, InputError> refused = new LinkedHashMap<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
         List<String> idNumbersMasked = new ArrayList<>();
-        PayerMasks masks = new PayerMasks(confirmations);
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (Confirmation confirmation : confirmations) {
             Optional<String> region = counties.of(confirmation);
             if (region.isEmpty()) {
@@ -151,7 +152,7 @@ class PaymentConfirmationService {
             }
             stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
                     confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
-            idNumbersMasked.add(masks.of(confirmation));
+            idNumbersMasked.add(counties.announcedMask(confirmation).orElseGet(() -> confirmation.idNumberMasked(firstCollectionDay)));
         }
         if (!stored.isEmpty()) {
             payments.store(stored, idNumbersMasked);
@@ -162,35 +163,14 @@ class PaymentConfirmationService {
     }
 
     /**
-     * The payers' masks, read for all of a call's payments at once: by the rule, but a child the rule masks to the county
-     * keeps the mask its enrolments were announced with, one an older rule made 6+1 (two masks of one person would tell
-     * which side of the rule's threshold the birth lies).
-     */
-    private final class PayerMasks {
-
-        private final LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
-        private final Map<String, String> announced;
-
-        PayerMasks(List<Confirmation> confirmations) {
-            announced = levyList.rosterMasksOf(confirmations.stream()
-                    .filter(confirmation -> confirmation.idNumberMasked(firstCollectionDay).endsWith("*"))
-                    .map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
-        }
-
-        String of(Confirmation confirmation) {
-            String byRule = confirmation.idNumberMasked(firstCollectionDay);
-            return byRule.endsWith("*") ? announced.getOrDefault(personIds.personId(confirmation.idNumber()), byRule) : byRule;
-        }
-    }
-
-    /**
      * The payers' counties, read for all of a call's payments at once: their levy item of the year,
-     * else last year's (续保), else the only county with a campaign that year.
+     * else last year's (续保), else the only county with a campaign that year; and the masks their
+     * enrolments were announced with.
      */
     private final class Counties {
 
         private final Map<Confirmation, PersonYear> items = new HashMap<>();
-        private final Map<PersonYear, String> regions = new HashMap<>();
+        private final Map<PersonYear, Listed> listed = new HashMap<>();
         private final Map<Integer, List<String>> campaignRegions = new HashMap<>();
 
         Counties(List<Confirmation> confirmations) {
@@ -201,13 +181,27 @@ class PaymentConfirmationService {
 
         Optional<String> of(Confirmation confirmation) {
             PersonYear item = items.get(confirmation);
-            Optional<String> region = Optional.ofNullable(regions.get(item))
-                    .or(() -> Optional.ofNullable(regions.get(new PersonYear(item.personId(), item.coverageYear() - 1))));
+            Optional<String> region = Optional.ofNullable(listed.get(item)).map(Listed::region)
+                    .or(() -> Optional.ofNullable(listed.get(lastYear(item))).map(Listed::region));
             if (region.isPresent()) {
                 return region;
             }
             List<String> running = campaignRegions(item.coverageYear());
             return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
+        }
+
+        /**
+         * The mask the payer's enrolment of the year, else of last year, was announced with: one person shows one mask (a
+         * child announced 6+1 under an older rule keeps it; docs/personal-data.md), whatever the rule would make of it here.
+         */
+        Optional<String> announcedMask(Confirmation confirmation) {
+            PersonYear item = items.get(confirmation);
+            return Optional.ofNullable(listed.get(item)).map(Listed::idNumberMasked)
+                    .or(() -> Optional.ofNullable(listed.get(lastYear(item))).map(Listed::idNumberMasked));
+        }
+
+        private static PersonYear lastYear(PersonYear item) {
+            return new PersonYear(item.personId(), item.coverageYear() - 1);
         }
 
         /** The payer's person id, derived once per row (a keyed hash of the number). */
@@ -251,9 +245,9 @@ class PaymentConfirmationService {
             Set<PersonYear> keys = new HashSet<>();
             confirmations.stream().map(items::get).forEach(item -> {
                 keys.add(item);
-                keys.add(new PersonYear(item.personId(), item.coverageYear() - 1));
+                keys.add(lastYear(item));
             });
-            regions.putAll(levyList.regionsOf(keys));
+            listed.putAll(levyList.listedAs(keys));
         }
     }
 }

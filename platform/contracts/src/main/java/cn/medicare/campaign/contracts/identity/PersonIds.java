@@ -67,12 +67,12 @@ public final class PersonIds {
      * give both away. Each of those comes on or after that first day, so its child was born after the threshold: one public
      * threshold, whatever the record's day, tells no more than which side of it the birth lies.
      *
-     * @param firstOpening the first day any campaign the service knows opened for enrolment and payment
+     * @param firstCollectionDay the first day any campaign the service knows opened for enrolment and payment
      *     ({@code CampaignDefined.firstCollectionDay()}), of any region (a child moves); null while it knows none, and then
      *     the county alone: nothing yet tells which side of the threshold the birth lies
      */
-    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate firstOpening) {
-        boolean infant = firstOpening == null || birthDate.isAfter(firstOpening.minusYears(1));
+    public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate firstCollectionDay) {
+        boolean infant = firstCollectionDay == null || birthDate.isAfter(firstCollectionDay.minusYears(1));
         return infant ? maskIdNumberToCounty(idNumber) : maskIdNumber(idNumber);
     }
 
