@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * instant in the record, and the time it was published, bound the birth date from above. A record
  * that says the person is a newborn bounds it from below too: a coverage from birth starts only for
  * a birth after 1 January of the coverage year, and the NEWBORN category only for one after the
- * collection period opened.
+ * collection period opened. The mask's rule is public too (PersonIds.maskIdNumber): the county alone says
+ * the birth lies after a year before the first collection day, 6+1 that it lies on or before that day.
  */
 public final class IdNumberCandidates {
 
@@ -81,13 +82,15 @@ public final class IdNumberCandidates {
     /**
      * @param published when the record was published (its {@code time} header), or null
      * @param newbornsBornFrom the day the campaign's collection period opened, which a NEWBORN is born after (the
-     *     campaign is public); null to take a year before the latest possible birth
+     *     campaign is public), and the first collection day the masks' threshold is a year before; null to take a year
+     *     before the latest possible birth, and no threshold
      */
     public static Knowledge knowledge(JsonNode record, Instant published, LocalDate today, LocalDate newbornsBornFrom) {
         char[] positions = "*".repeat(18).toCharArray();
         Integer[] birthYear = {null};
         Integer[] coverageYear = {null};
         boolean[] newborn = {false};
+        boolean[] masked = {false};
         boolean[] fromBirth = {false};
         String[] sex = {null};
         LocalDate[] latest = {published == null ? today : published.atZone(BEIJING).toLocalDate()};
@@ -97,6 +100,7 @@ public final class IdNumberCandidates {
             if (value.isString()) {
                 String text = value.asString();
                 if (MASK.matcher(text).matches() && text.contains("*")) {
+                    masked[0] = true;
                     for (int i = 0; i < 18; i++) {
                         if (text.charAt(i) != '*') {
                             positions[i] = text.charAt(i);
@@ -135,6 +139,14 @@ public final class IdNumberCandidates {
         LocalDate earliest = null;
         if (newborn[0]) {
             earliest = newbornsBornFrom != null ? newbornsBornFrom : latest[0].minusYears(1);
+        }
+        if (masked[0] && newbornsBornFrom != null) {
+            LocalDate threshold = newbornsBornFrom.minusYears(1);
+            if (positions[17] == '*') {
+                earliest = max(earliest, threshold.plusDays(1));
+            } else {
+                latest[0] = min(latest[0], threshold);
+            }
         }
         if (fromBirth[0] && coverageYear[0] != null) {
             earliest = max(earliest, LocalDate.of(coverageYear[0], 1, 2));

@@ -84,6 +84,26 @@ class IdNumberCandidatesTests {
                 .as("Sept 1 to Sept 10").isEqualTo(10 * 500);
     }
 
+    /**
+     * The mask's public threshold, a year before the first collection day: 6+1 with the birth year 2016 says born from 1
+     * January to 1 September 2016 where the first day was 1 September 2017 (245 days, about 11,100 numbers), to 1 March
+     * where it was 1 March 2017 (61 days, too few); the county alone says born after the threshold.
+     */
+    @Test
+    void theMasksThresholdBoundsTheBirthOnEitherSide() {
+        JsonNode sixPlusOne = json("""
+                {"idNumberMasked":"350825***********7","birthYear":2016,"sex":"FEMALE"}""");
+        JsonNode countyAlone = json("""
+                {"idNumberMasked":"350825************","birthYear":2016,"sex":"FEMALE"}""");
+
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(sixPlusOne, null, TODAY, LocalDate.of(2017, 9, 1)), 1_000_000))
+                .isBetween(10_500L, 11_700L);
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(sixPlusOne, null, TODAY, LocalDate.of(2017, 3, 1)), 1_000_000))
+                .isLessThan(IdNumberCandidates.REQUIRED);
+        assertThat(IdNumberCandidates.count(IdNumberCandidates.knowledge(countyAlone, null, TODAY, LocalDate.of(2017, 9, 1)), 1_000_000))
+                .as("2 September to 31 December").isEqualTo(121 * 500);
+    }
+
     @Test
     void aRecordWithoutAnyPartOfANumberSaysNothingAboutOne() {
         assertThat(IdNumberCandidates.knowledge(json("""
