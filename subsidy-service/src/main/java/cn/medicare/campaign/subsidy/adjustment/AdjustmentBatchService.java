@@ -88,7 +88,7 @@ class AdjustmentBatchService {
         List<CheckedRow> checked = new ArrayList<>(rows.size());
         // a list names a handful of townships many times: each is looked up once
         Map<String, Optional<CampaignStore.Township>> townships = new HashMap<>();
-        Map<String, Map<Integer, LocalDate>> openings = new HashMap<>();
+        Map<String, List<LocalDate>> openings = new HashMap<>();
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,13 +33,13 @@ final class AdjustmentRowRule {
     /**
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
-     * @param openingsOf the days the region's known campaigns opened their collection periods, by coverage year: what a
-     *     child's birth is near ({@link ValidRow#nearBirth})
+     * @param openingsOf the days the region's known campaigns opened their collection periods: what a child's birth is near
+     *     ({@link ValidRow#nearBirth})
      * @param firstCollectionDay the first day any campaign known let people enrol and pay, of any region; null while none is
      *     known: whether a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)})
      */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
-            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, Map<Integer, LocalDate>> openingsOf,
+            Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, List<LocalDate>> openingsOf,
             LocalDate firstCollectionDay) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
@@ -85,12 +84,12 @@ final class AdjustmentRowRule {
             // a monthly list tells what happened, at most what takes effect next month: 2071 for 2017 is a typo that would never assist anyone
             errors.add(InputError.row(row, "effectiveDate", "调整日期晚于下月末，请核对年份 (the adjustment date is after the end of next month: check the year)"));
         }
-        Map<Integer, LocalDate> openings = region == null ? Map.of() : openingsOf.apply(region);
+        List<LocalDate> openings = region == null ? List.of() : openingsOf.apply(region);
         String masked = id instanceof ResidentIdCheck.Valid checked
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings.values());
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings);
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

@@ -4,8 +4,8 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A row that passed every check, with its values read.
@@ -28,7 +28,7 @@ record ValidRow(String idNumber, String township, String village, String region,
      * @param openings the days the region's known campaigns opened their collection periods: a NEWBORN is one born after
      *     the opening (public), and a coverage from birth says born in the year (after 1 January)
      */
-    static boolean nearBirth(LocalDate effectiveDate, LocalDate birthDate, Collection<LocalDate> openings) {
+    static boolean nearBirth(LocalDate effectiveDate, LocalDate birthDate, List<LocalDate> openings) {
         LocalDate earliestShown = openings.stream().filter(opening -> opening.isBefore(birthDate)).map(opening -> opening.plusDays(1))
                 .filter(day -> day.isAfter(birthDate.withDayOfYear(1))).max(Comparator.naturalOrder())
                 .orElse(birthDate.withDayOfYear(1));

@@ -94,14 +94,10 @@ public class CampaignStore {
         return ends;
     }
 
-    /** The days the region's known campaigns opened their collection periods, by coverage year (public: CampaignDefined). */
-    public Map<Integer, LocalDate> collectionOpenings(String region) {
-        Map<Integer, LocalDate> openings = new HashMap<>();
-        jdbc.sql("select coverage_year, definition::text from campaign where region = :region").param("region", region)
-                .query(row -> {
-                    openings.put(row.getInt(1), EventJson.read(row.getString(2), CampaignDefined.class).collectionPeriod().start());
-                });
-        return openings;
+    /** The days the region's known campaigns opened their collection periods (public: CampaignDefined). */
+    public List<LocalDate> collectionOpenings(String region) {
+        return jdbc.sql("select definition::text from campaign where region = :region").param("region", region).query(String.class)
+                .list().stream().map(json -> EventJson.read(json, CampaignDefined.class).collectionPeriod().start()).toList();
     }
 
     /** The first day any campaign known let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */

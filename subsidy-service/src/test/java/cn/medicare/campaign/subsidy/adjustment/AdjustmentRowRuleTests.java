@@ -14,7 +14,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -141,6 +141,6 @@ class AdjustmentRowRuleTests {
     }
 
     private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
-        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> Map.of(), LocalDate.of(2017, 9, 1));
+        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> List.of(), LocalDate.of(2017, 9, 1));
     }
 }
