@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
@@ -513,6 +518,24 @@ class EnrollmentApiIntegrationTests {
                 .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
                 .filter(entry -> entry.get("action").asString().equals("REFUNDED")).findFirst().orElse(null), found -> found != null);
         assertThat(refunded.get("reason").asString()).isEqualTo(reason);
+    }
+
+    /** An agency's row joins the audit with the finer name the list gave (农转城: EXIT 农村低保, ADD 城镇低保). */
+    @Test
+    void aCertificationJoinsTheAuditWithTheNameTheListGave() {
+        String idNumber = Liancheng.idNumber("19720303", 534);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", Liancheng.enrolment(idNumber, Liancheng.LIANFENG)).statusCode())
+                .isEqualTo(201);
+        String personId = Liancheng.personId(idNumber);
+        EventTraffic.publish(new EligibilityAdjusted(personId, 2018, "350825", Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
+                AdjustmentAction.ADD, LocalDate.of(2017, 10, 15), null, "batch-534", Liancheng.LIANFENG, Liancheng.VILLAGE,
+                AssistanceSubcategory.URBAN_MINIMUM_LIVING));
+
+        JsonNode certified = await().atMost(Duration.ofSeconds(60)).until(() -> json(api.as("bureau")
+                .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
+                .filter(entry -> entry.get("action").asString().equals("CERTIFIED")).findFirst().orElse(null), found -> found != null);
+        assertThat(certified.get("reason").asString()).isEqualTo("MINIMUM_LIVING");
+        assertThat(certified.get("detail").asString()).startsWith("动态调整（城镇低保），自2017-10-15起");
     }
 
     /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */

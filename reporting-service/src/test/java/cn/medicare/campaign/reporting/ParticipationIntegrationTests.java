@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
@@ -426,6 +427,41 @@ class ParticipationIntegrationTests {
             assertThat(categories.get(1).get("certified").asInt()).isEqualTo(3);
             assertThat(categories.get(1).get("enrolled").asInt()).isEqualTo(1);
             assertThat(categories.get(1).get("rate").asString()).isEqualTo("0.3333");
+        });
+    }
+
+    /**
+     * 农转城: civil affairs moves resident 2 from rural to urban 低保 with an EXIT and an ADD of one day, and resident 3 from
+     * urban to rural with the EXIT days later; both stay certified, as subsidy-service assesses them. Resident 4 left rural
+     * 低保, and resident 8, added by the category alone before subcategories were kept, left it by an EXIT of 农村低保.
+     */
+    @Test
+    void aTransferBetweenSubcategoriesKeepsThePersonCertified() {
+        ReportingMother county = new ReportingMother("350866");
+        List<Event> facts = new ArrayList<>(facts(county));
+        LocalDate added = LocalDate.of(2017, 9, 1);
+        LocalDate october = LocalDate.of(2017, 10, 15);
+        facts.add(county.certified(2, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.ADD, added));
+        facts.add(county.certified(2, AssistanceSubcategory.URBAN_MINIMUM_LIVING, AdjustmentAction.ADD, october));
+        facts.add(county.certified(2, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.EXIT, october));
+        facts.add(county.certified(3, AssistanceSubcategory.URBAN_MINIMUM_LIVING, AdjustmentAction.ADD, added));
+        facts.add(county.certified(3, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.ADD, october));
+        facts.add(county.certified(3, AssistanceSubcategory.URBAN_MINIMUM_LIVING, AdjustmentAction.EXIT, october.plusDays(5)));
+        facts.add(county.certified(4, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.ADD, added));
+        facts.add(county.certified(4, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.EXIT, october));
+        facts.add(county.certified(8, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, added));
+        facts.add(county.certified(8, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.EXIT, october));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitFigures(county, 3);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode categories = JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                    .get("/api/v1/participation/categories?region=350866&coverageYear=2018").body());
+            assertThat(categories).singleElement().satisfies(minimumLiving -> {
+                assertThat(minimumLiving.get("category").asString()).isEqualTo("MINIMUM_LIVING");
+                assertThat(minimumLiving.get("certified").asInt()).isEqualTo(2);
+                assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(2);
+            });
         });
     }
 

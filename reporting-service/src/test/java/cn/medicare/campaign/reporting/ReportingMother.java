@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
@@ -154,6 +155,13 @@ public final class ReportingMother {
     EligibilityAdjusted certified(int person, AssistanceCategory category, AdjustmentAction action, LocalDate effective) {
         return new EligibilityAdjusted(personId(person), 2018, region, category.agency(), category, action, effective,
                 "batch-" + person + "-" + effective, township(0), "城关村");
+    }
+
+    /** A row naming the finer name within its category (农村低保), effective on {@code effective}. */
+    EligibilityAdjusted certified(int person, AssistanceSubcategory subcategory, AdjustmentAction action, LocalDate effective) {
+        AssistanceCategory category = subcategory.category();
+        return new EligibilityAdjusted(personId(person), 2018, region, category.agency(), category, action, effective, null,
+                "batch-" + person + "-" + effective, township(0), "城关村", subcategory);
     }
 
     PersonUpdated moved(int person, int township) {

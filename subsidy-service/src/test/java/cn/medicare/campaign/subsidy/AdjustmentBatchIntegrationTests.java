@@ -141,6 +141,38 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(published("ContributionAssessed", Liancheng.personId(newlyAssisted))).as("applied with the list").hasSize(1);
     }
 
+    /**
+     * 农转城: civil affairs moves a 低保 family from rural to urban with EXIT 农村低保 and ADD 城镇低保 on one day. The person
+     * stays 低保 (the EXIT ends the rural certification only) and pays 40 throughout; an EXIT of 城镇低保 later ends it.
+     */
+    @Test
+    void aTransferFromRuralToUrbanMinimumLivingKeepsThePersonAssisted() {
+        String transferred = Liancheng.idNumber(493);
+        String personId = Liancheng.personId(transferred);
+        String line = Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + transferred + ",13800000000,";
+        assertThat(post("civil-affairs", BATCHES + "?month=2017-09", "text/csv; charset=utf-8",
+                CSV_HEADER + line + "新增,农村低保,2017-09-01\n").statusCode()).isEqualTo(202);
+        enrolAndAwaitAssessment(transferred);
+        assertThat(JsonPath.<String>read(published("ContributionAssessed", personId).get(0), "$.payableAmount")).isEqualTo("40.00");
+
+        HttpResponse<String> october = post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8",
+                CSV_HEADER + line + "退出,农村低保,2017-10-15\n" + line + "新增,城镇低保,2017-10-15\n");
+
+        assertThat(JsonPath.<Integer>read(october.body(), "$.accepted")).isEqualTo(2);
+        assertThat(published("EligibilityAdjusted", personId)).extracting(adjusted -> JsonPath.<String>read(adjusted, "$.action")
+                + " " + JsonPath.read(adjusted, "$.category") + " " + JsonPath.read(adjusted, "$.subcategory"))
+                .containsExactly("ADD MINIMUM_LIVING RURAL_MINIMUM_LIVING", "EXIT MINIMUM_LIVING RURAL_MINIMUM_LIVING",
+                        "ADD MINIMUM_LIVING URBAN_MINIMUM_LIVING");
+        String assessment = get("bureau", "/api/v1/assessments/" + personId + "?coverageYear=2018").body();
+        assertThat(JsonPath.<String>read(assessment, "$.payableAmount")).isEqualTo("40.00");
+        assertThat(JsonPath.<String>read(assessment, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
+        assertThat(published("ContributionAssessed", personId)).as("nothing changed to publish").hasSize(1);
+
+        assertThat(post("civil-affairs", BATCHES + "?month=2017-10", "text/csv; charset=utf-8", CSV_HEADER + line + "退出,城镇低保,2017-11-20\n")
+                .statusCode()).isEqualTo(202);
+        assertThat(JsonPath.<String>read(published("ContributionAssessed", personId).get(1), "$.payableAmount")).isEqualTo("180.00");
+    }
+
     /** 免申即享 where registered: Liancheng's 低保 enrolling in the neighbouring county pays that county's full amount. */
     @Test
     void aCertificationCountsForAnEnrolmentInItsOwnCountyOnly() {

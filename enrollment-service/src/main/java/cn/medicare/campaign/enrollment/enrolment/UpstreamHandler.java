@@ -61,7 +61,8 @@ class UpstreamHandler implements DispatchingHandler {
             EligibilityAdjusted adjustment = certified.event();
             return new AuditStore.Change(adjustment.personId(), adjustment.coverageYear(), certified.time(), adjustment.agency().name(),
                     adjustment.action() == AdjustmentAction.ADD ? "CERTIFIED" : "CERTIFICATION_ENDED", adjustment.category().name(),
-                    "动态调整，自" + (adjustment.effectiveDate() == null ? "出生之日" : adjustment.effectiveDate()) + "起（名单 "
+                    "动态调整" + (adjustment.subcategory() == null ? "" : "（" + adjustment.subcategory().chineseName() + "）") + "，自"
+                            + (adjustment.effectiveDate() == null ? "出生之日" : adjustment.effectiveDate()) + "起（名单 "
                             + adjustment.batchId() + "）");
         }).toList());
     }

@@ -8,24 +8,37 @@ package cn.medicare.campaign.reporting.participation;
 public final class AgencyLists {
 
     /**
-     * The agencies' lists as they stand on the day named by {@code day} (a parameter, {@code :today} or {@code :day}): the
-     * latest row per person and category of {@code :region} for a coverage year up to {@code :coverageYear} effective by
-     * then, an EXIT winning over an ADD of the same day; a person holds the category while it says ADD. With
-     * {@code someCategories}, only those of {@code :categories}. A person the roster withdrew as dead by then holds
-     * nothing, in a later year without an enrolment too (a death list names people the agencies' lists still hold).
-     * Columns: person_id, category, action, township, village, effective_date.
+     * The agencies' lists as they stand on the day named by {@code day} (a parameter, {@code :today} or {@code :day}): one row
+     * per person and category of {@code :region} for a coverage year up to {@code :coverageYear} effective by then. A person
+     * holds the category while an ADD of it stands that no EXIT effective the same day or later ends: an EXIT ends the ADDs
+     * of its subcategory and those naming the category alone, and one naming the category alone ends them all, so an ADD
+     * and an EXIT of one day end in EXIT while a 农转城 transfer (EXIT 农村低保, ADD 城镇低保) keeps the person's 低保, as
+     * subsidy-service's {@code HeldCategoriesRule} decides. The row is then the latest ADD standing, saying ADD; else the
+     * latest row, saying EXIT. With {@code someCategories}, only those of {@code :categories}. A person the roster withdrew
+     * as dead by then holds nothing, in a later year without an enrolment too (a death list names people the agencies'
+     * lists still hold). Columns: person_id, category, action, township, village, effective_date.
      */
     public static String latestRows(String day, boolean someCategories) {
         return """
-                select distinct on (person_id, category) person_id, category, action, township, village, effective_date
-                from eligibility_adjustment
-                where region = :region and coverage_year <= :coverageYear and effective_date <=\s"""
-                + day + (someCategories ? " and category in (:categories)" : "") + """
+                select distinct on (person_id, category) person_id, category, case when ended then 'EXIT' else action end as action,
+                       township, village, effective_date
+                from (select adjustment.*, adjustment.action = 'EXIT' or exists (
+                              select 1 from eligibility_adjustment ending
+                              where ending.person_id = adjustment.person_id and ending.category = adjustment.category
+                                and ending.action = 'EXIT' and ending.region = :region and ending.coverage_year <= :coverageYear
+                                and ending.effective_date >= adjustment.effective_date and ending.effective_date <=\s""" + day + """
 
-                  and not exists (select 1 from person_year dead where dead.person_id = eligibility_adjustment.person_id
-                                  and dead.withdrawal_reason = 'DECEASED' and dead.withdrawn_on <=\s""" + day + ")" + """
+                                and (ending.subcategory = adjustment.subcategory or ending.subcategory = '' or adjustment.subcategory = '')
+                              ) as ended
+                      from eligibility_adjustment adjustment
+                      where adjustment.region = :region and adjustment.coverage_year <= :coverageYear
+                        and adjustment.effective_date <=\s""" + day + (someCategories ? " and adjustment.category in (:categories)" : "") + """
 
-                order by person_id, category, effective_date desc, action desc""";
+                        and not exists (select 1 from person_year dead where dead.person_id = adjustment.person_id
+                                        and dead.withdrawal_reason = 'DECEASED' and dead.withdrawn_on <=\s""" + day + ")" + """
+
+                     ) adjustment
+                order by person_id, category, ended, effective_date desc, action desc""";
     }
 
     private AgencyLists() {

@@ -298,16 +298,16 @@ class ReadModelStore {
     void adjusted(List<Timed<EligibilityAdjusted>> run) {
         List<EligibilityAdjusted> rows = run.stream().map(Timed::event).toList();
         jdbc.sql("""
-                insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, action, effective_date,
-                    township, village)
-                select person_id, coverage_year, region, batch_id, agency, category, action, coalesce(effective_date, date '-infinity'),
-                       township, village
+                insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, subcategory, action,
+                    effective_date, township, village)
+                select person_id, coverage_year, region, batch_id, agency, category, coalesce(subcategory, ''), action,
+                       coalesce(effective_date, date '-infinity'), township, village
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:batchIds as varchar[]), cast(:agencies as varchar[]), cast(:categories as varchar[]),
-                            cast(:actions as varchar[]), cast(:effectiveDates as date[]), cast(:townships as varchar[]),
-                            cast(:villages as varchar[])) with ordinality
-                    as adjusted(person_id, coverage_year, region, batch_id, agency, category, action, effective_date, township, village,
-                                position)
+                            cast(:subcategories as varchar[]), cast(:actions as varchar[]), cast(:effectiveDates as date[]),
+                            cast(:townships as varchar[]), cast(:villages as varchar[])) with ordinality
+                    as adjusted(person_id, coverage_year, region, batch_id, agency, category, subcategory, action, effective_date,
+                                township, village, position)
                 order by position
                 on conflict do nothing""")
                 .param("personIds", rows.stream().map(EligibilityAdjusted::personId).toArray(String[]::new))
@@ -316,6 +316,8 @@ class ReadModelStore {
                 .param("batchIds", rows.stream().map(EligibilityAdjusted::batchId).toArray(String[]::new))
                 .param("agencies", rows.stream().map(row -> row.agency().name()).toArray(String[]::new))
                 .param("categories", rows.stream().map(row -> row.category().name()).toArray(String[]::new))
+                .param("subcategories", rows.stream().map(row -> row.subcategory() == null ? null : row.subcategory().name())
+                        .toArray(String[]::new))
                 .param("actions", rows.stream().map(row -> row.action().name()).toArray(String[]::new))
                 .param("effectiveDates", rows.stream()
                         .map(row -> row.effectiveDate() == null ? null : row.effectiveDate().toString()).toArray(String[]::new))

@@ -162,8 +162,8 @@ class AdjustmentBatchService {
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
         locks.lock(people);
         certifications.recordAll(agency, batchId, IntStream.range(0, accepted.size())
-                .mapToObj(i -> new CertificationStore.Row(people.get(i), accepted.get(i).category(), accepted.get(i).action(),
-                        accepted.get(i).effectiveDate(), accepted.get(i).region()))
+                .mapToObj(i -> new CertificationStore.Row(people.get(i), accepted.get(i).category(), accepted.get(i).subcategory(),
+                        accepted.get(i).action(), accepted.get(i).effectiveDate(), accepted.get(i).region()))
                 .toList());
         Map<String, Map<Integer, LocalDate>> cutoffs = new HashMap<>();
         Instant now = clock.instant();
@@ -175,7 +175,7 @@ class AdjustmentBatchService {
             boolean fromBirth = row.effectiveFromBirth();
             adjusted.add(OutboxMessage.of(new EligibilityAdjusted(people.get(i), coverageYear, row.region(), agency, row.category(),
                     row.action(), fromBirth ? null : row.effectiveDate(), fromBirth ? true : null, batchId.toString(), row.township(),
-                    row.village()), now));
+                    row.village(), row.subcategory()), now));
         }
         outbox.appendAll(adjusted);
         assessor.reassessAll(people.stream().distinct().toList(), AssessmentReason.ELIGIBILITY_CHANGED);

@@ -72,7 +72,7 @@ final class AdjustmentRowRule {
         } catch (IllegalArgumentException e) {
             errors.add(InputError.row(row, "action", e.getMessage()));
         }
-        AssistanceCategory category = category(row, input.category(), agency, errors);
+        FormCategories.Named category = category(row, input.category(), agency, errors);
         LocalDate effectiveDate = FormDates.read(input.effectiveDate()).orElse(null);
         if (effectiveDate == null) {
             // never the text sent: it may be anything, a NUL or a whole ID number
@@ -97,23 +97,25 @@ final class AdjustmentRowRule {
                     .toList());
         }
         ResidentIdCheck.Valid number = (ResidentIdCheck.Valid) id;
-        ValidRow valid = new ValidRow(number.number(), township, village, region, action, category, effectiveDate, nearBirth);
+        ValidRow valid = new ValidRow(number.number(), township, village, region, action, category.category(),
+                category.subcategory(), effectiveDate, nearBirth);
         return new CheckedRow(row, masked, shown, valid, List.of());
     }
 
-    private static AssistanceCategory category(int row, String text, Agency agency, List<InputError> errors) {
-        AssistanceCategory category = FormCategories.read(text).orElse(null);
-        if (category == null) {
+    private static FormCategories.Named category(int row, String text, Agency agency, List<InputError> errors) {
+        FormCategories.Named named = FormCategories.read(text).orElse(null);
+        if (named == null) {
             errors.add(InputError.row(row, "category", "未知的人员类别，应为附件3所列类别（如农村低保）或类别代码 "
                     + "(unknown assistance category: a name of 附件3 such as 农村低保, or a code such as MINIMUM_LIVING): " + text));
             return null;
         }
+        AssistanceCategory category = named.category();
         if (category.agency() != agency) {
             errors.add(InputError.row(row, "category", category + "由" + category.agency() + "认定，不由" + agency
                     + "认定 (" + category + " is certified by " + category.agency() + ", not by " + agency + ")"));
             return null;
         }
-        return category;
+        return named;
     }
 
     private static String strip(String text) {

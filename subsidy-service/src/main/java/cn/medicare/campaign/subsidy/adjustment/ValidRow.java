@@ -2,6 +2,7 @@ package cn.medicare.campaign.subsidy.adjustment;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -10,12 +11,13 @@ import java.util.List;
 /**
  * A row that passed every check, with its values read.
  *
+ * @param subcategory the finer name the row gave within its category (农村低保), null where it named the category alone
  * @param effectiveFromBirth whether the row takes effect on the birth date of the ID number (a newborn of an assisted
  *     family) or within {@link #DAYS_NEAR_BIRTH} days of the earliest birth its records show: such a date travels only as
  *     the flag, the birth's (EVENTS.md, "Personal data on the bus")
  */
 record ValidRow(String idNumber, String township, String village, String region, AdjustmentAction action,
-        AssistanceCategory category, LocalDate effectiveDate, boolean effectiveFromBirth) {
+        AssistanceCategory category, AssistanceSubcategory subcategory, LocalDate effectiveDate, boolean effectiveFromBirth) {
 
     /**
      * Days from the earliest birth a reader of the person's records can tell within which a row's date travels as the
@@ -43,7 +45,7 @@ record ValidRow(String idNumber, String township, String village, String region,
     @Override
     public String toString() {
         return "ValidRow[idNumber=" + PersonIds.maskIdNumberToCounty(idNumber) + ", township=" + township + ", village=" + village
-                + ", action=" + action + ", category=" + category + ", effectiveDate=" + (effectiveFromBirth ? "near the birth" : effectiveDate)
+                + ", action=" + action + ", category=" + category + ", subcategory=" + subcategory + ", effectiveDate=" + (effectiveFromBirth ? "near the birth" : effectiveDate)
                 + "]";
     }
 }

@@ -4,20 +4,18 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Which assistance categories a person holds for a coverage year. Same contribution, same subsidy
  * (同缴同补): a change effective by the end of the year's collection period counts for that year,
- * a later one only from the next year on. The latest effective row decides; an ADD and an EXIT
- * effective the same day end in EXIT, whichever came first, as reporting counts them (the order in
- * which facts arrive never changes the result, DOMAIN.md).
+ * a later one only from the next year on. A person holds a category while an ADD of it stands that no
+ * EXIT effective the same day or later ends ({@link Certification#ends}): an ADD and an EXIT effective
+ * the same day end in EXIT, whichever came first, as reporting counts them (the order in which facts
+ * arrive never changes the result, DOMAIN.md), while an EXIT of one subcategory leaves an ADD of another
+ * (a 农转城 transfer, EXIT 农村低保 and ADD 城镇低保, keeps the person's 低保).
  */
 public final class HeldCategoriesRule {
 
@@ -30,7 +28,7 @@ public final class HeldCategoriesRule {
      * @param additionsUntil the cut-off itself, or for an enrolment whose case is the certification (新认定困难人员,
      *     福利机构收留儿童) the year's end: an ADD after the cut-off up to then makes its category held too, while an EXIT
      *     after the cut-off counts from the next year, as for everyone (同缴同补: assisted when enrolled, the person is not
-     *     asked for the rest when the assistance ends in June); an ADD and an EXIT of the same day still end in EXIT
+     *     asked for the rest when the assistance ends in June); an EXIT of the same day that ends the ADD still wins
      * @param enrolledOn the enrolment's day (null where unknown): the additions after the cut-off that count are those that
      *     led to the enrolment, up to its day, or the first one after it (民政's 低保 takes effect the month after the
      *     approval the person enrolled on); a later one counts from the next year, as for everyone. A person who enrolled in
@@ -43,11 +41,8 @@ public final class HeldCategoriesRule {
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
         LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil : ledTo(afterCutoff, enrolledOn);
         List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
-        Set<Map.Entry<AssistanceCategory, LocalDate>> exitDays = new HashSet<>();
-        later.stream().filter(certification -> certification.action() == AdjustmentAction.EXIT)
-                .forEach(exit -> exitDays.add(Map.entry(exit.category(), exit.effectiveDate())));
-        later.stream().filter(certification -> certification.action() == AdjustmentAction.ADD
-                        && !exitDays.contains(Map.entry(certification.category(), certification.effectiveDate())))
+        later.stream().filter(addition -> addition.action() == AdjustmentAction.ADD && later.stream()
+                        .noneMatch(exit -> exit.effectiveDate().equals(addition.effectiveDate()) && exit.ends(addition)))
                 .forEach(addition -> held.add(addition.category()));
         return held;
     }
@@ -69,18 +64,13 @@ public final class HeldCategoriesRule {
     }
 
     private static Set<AssistanceCategory> heldBy(List<Certification> certifications, String region, LocalDate collectionEnd) {
-        Map<AssistanceCategory, Certification> latest = new EnumMap<>(AssistanceCategory.class);
-        certifications.stream()
+        List<Certification> byThen = certifications.stream()
                 .filter(certification -> certification.countsIn(region) && !certification.effectiveDate().isAfter(collectionEnd))
-                .sorted(Comparator.comparing(Certification::effectiveDate).thenComparing(Certification::action)
-                        .thenComparingLong(Certification::sequence))
-                .forEach(certification -> latest.put(certification.category(), certification));
+                .toList();
         Set<AssistanceCategory> held = EnumSet.noneOf(AssistanceCategory.class);
-        latest.forEach((category, certification) -> {
-            if (certification.action() == AdjustmentAction.ADD) {
-                held.add(category);
-            }
-        });
+        byThen.stream().filter(addition -> addition.action() == AdjustmentAction.ADD && byThen.stream()
+                        .noneMatch(exit -> !exit.effectiveDate().isBefore(addition.effectiveDate()) && exit.ends(addition)))
+                .forEach(addition -> held.add(addition.category()));
         return held;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
@@ -33,7 +34,7 @@ class AdjustmentRowRuleTests {
     void aRowNamedInALogShowsTheCountyAloneAndNoDateNearTheBirth() {
         String newborn = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 5), 483);
         ValidRow nearBirth = new ValidRow(newborn, Liancheng.LIANFENG, Liancheng.VILLAGE, Liancheng.REGION, AdjustmentAction.ADD,
-                AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 9, 12), true);
+                AssistanceCategory.MINIMUM_LIVING, null, LocalDate.of(2017, 9, 12), true);
 
         assertThat(nearBirth.toString()).contains("350825************").doesNotContain(PersonIds.maskIdNumber(newborn), "2017-09-12");
     }
@@ -45,7 +46,7 @@ class AdjustmentRowRuleTests {
 
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.valid()).isEqualTo(new ValidRow(idNumber, "350825100", "莲峰村", Liancheng.REGION,
-                AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, LocalDate.of(2017, 10, 15), false));
+                AdjustmentAction.ADD, AssistanceCategory.MINIMUM_LIVING, null, LocalDate.of(2017, 10, 15), false));
         assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));
     }
 
@@ -105,9 +106,15 @@ class AdjustmentRowRuleTests {
 
         assertThat(checked.errors()).isEmpty();
         assertThat(checked.valid().category()).isEqualTo(AssistanceCategory.MINIMUM_LIVING);
+        assertThat(checked.valid().subcategory()).isEqualTo(AssistanceSubcategory.URBAN_MINIMUM_LIVING);
         assertThat(checked.valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 10, 5));
         assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "脱贫不稳定人口", "2017/10/5"),
-                Agency.RURAL_REVITALIZATION).valid().category()).isEqualTo(AssistanceCategory.MONITORED);
+                Agency.RURAL_REVITALIZATION).valid()).extracting(ValidRow::category, ValidRow::subcategory)
+                .containsExactly(AssistanceCategory.MONITORED, AssistanceSubcategory.UNSTABLE_EX_POOR);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "URBAN_MINIMUM_LIVING", "2017/10/5"),
+                Agency.CIVIL_AFFAIRS).valid().subcategory()).as("the code").isEqualTo(AssistanceSubcategory.URBAN_MINIMUM_LIVING);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "低保对象", "2017/10/5"),
+                Agency.CIVIL_AFFAIRS).valid().subcategory()).as("the category alone").isNull();
         assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, null, "新增", "农村低保", "2017-02-30"),
                 Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
     }

@@ -3,13 +3,19 @@ package cn.medicare.campaign.subsidy.eligibility;
 import static cn.medicare.campaign.contracts.codes.AdjustmentAction.ADD;
 import static cn.medicare.campaign.contracts.codes.AdjustmentAction.EXIT;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_MODERATE;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_SEVERE;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.EXTREME_POVERTY;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MINIMUM_LIVING;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.RETURNED_TO_POVERTY;
+import static cn.medicare.campaign.contracts.codes.AssistanceSubcategory.DISABILITY_GRADE_1;
+import static cn.medicare.campaign.contracts.codes.AssistanceSubcategory.DISABILITY_GRADE_2;
+import static cn.medicare.campaign.contracts.codes.AssistanceSubcategory.RURAL_MINIMUM_LIVING;
+import static cn.medicare.campaign.contracts.codes.AssistanceSubcategory.URBAN_MINIMUM_LIVING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,19 +31,19 @@ class HeldCategoriesRuleTests {
 
     @Test
     void anAddDuringTheCollectionPeriodCountsForThatYear() {
-        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1)), REGION, END_2018))
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15")), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddOnTheLastDayOfThePeriodStillCounts() {
-        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31", 1)), REGION, END_2018))
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-12-31")), REGION, END_2018))
                 .containsExactly(MINIMUM_LIVING);
     }
 
     @Test
     void anAddAfterThePeriodCountsFromTheNextYear() {
-        List<Certification> certifications = List.of(row(EXTREME_POVERTY, ADD, "2018-03-01", 1));
+        List<Certification> certifications = List.of(row(EXTREME_POVERTY, ADD, "2018-03-01"));
         assertThat(held(certifications, REGION, END_2018)).isEmpty();
         assertThat(held(certifications, REGION, END_2019)).containsExactly(EXTREME_POVERTY);
     }
@@ -45,14 +51,14 @@ class HeldCategoriesRuleTests {
     @Test
     void anExitByTheEndOfThePeriodEndsTheCategoryForThatYear() {
         List<Certification> certifications = List.of(
-                row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-20", 2));
+                row(MINIMUM_LIVING, ADD, "2016-05-01"), row(MINIMUM_LIVING, EXIT, "2017-11-20"));
         assertThat(held(certifications, REGION, END_2018)).isEmpty();
     }
 
     @Test
     void anExitAfterThePeriodLeavesThatYearAssisted() {
         List<Certification> certifications = List.of(
-                row(MINIMUM_LIVING, ADD, "2016-05-01", 1), row(MINIMUM_LIVING, EXIT, "2018-02-01", 2));
+                row(MINIMUM_LIVING, ADD, "2016-05-01"), row(MINIMUM_LIVING, EXIT, "2018-02-01"));
         assertThat(held(certifications, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifications, REGION, END_2019)).isEmpty();
     }
@@ -60,16 +66,16 @@ class HeldCategoriesRuleTests {
     @Test
     void theLatestEffectiveRowDecidesWhateverOrderTheRowsWereSentIn() {
         List<Certification> readdedAfterExit = List.of(
-                row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-09-01", 2));
+                row(MINIMUM_LIVING, ADD, "2017-11-01"), row(MINIMUM_LIVING, EXIT, "2017-09-01"));
         assertThat(held(readdedAfterExit, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
     }
 
     /** Reporting's certified counts and lists take the EXIT of a day as the last word too. */
     @Test
     void anAddAndAnExitOfTheSameDayEndInExitWhicheverCameFirst() {
-        assertThat(held(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01", 1), row(MINIMUM_LIVING, ADD, "2017-11-01", 2)),
+        assertThat(held(List.of(row(MINIMUM_LIVING, EXIT, "2017-11-01"), row(MINIMUM_LIVING, ADD, "2017-11-01")),
                 REGION, END_2018)).isEmpty();
-        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01", 1), row(MINIMUM_LIVING, EXIT, "2017-11-01", 2)),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-11-01"), row(MINIMUM_LIVING, EXIT, "2017-11-01")),
                 REGION, END_2018)).isEmpty();
     }
 
@@ -80,15 +86,15 @@ class HeldCategoriesRuleTests {
     @Test
     void anAdditionAfterTheCutoffCountsForACaseAboutAssistanceAndItsLaterExitOnlyFromTheNextYear() {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
-        List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2));
+        List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01"), row(MINIMUM_LIVING, EXIT, "2018-06-30"));
 
         assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15", 1), row(MINIMUM_LIVING, EXIT, "2018-06-30", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15"), row(MINIMUM_LIVING, EXIT, "2018-06-30")),
                 REGION, END_2018, yearEnd, null)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(MINIMUM_LIVING, EXIT, "2018-03-01", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(MINIMUM_LIVING, EXIT, "2018-03-01")),
                 REGION, END_2018, yearEnd, null)).as("an ADD and an EXIT of one day").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02", 1)), REGION, END_2018, yearEnd, null))
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null))
                 .as("next year's").isEmpty();
     }
 
@@ -101,19 +107,19 @@ class HeldCategoriesRuleTests {
     void theAdditionsThatCountForACaseAboutAssistanceAreThoseThatLedToTheEnrolment() {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
         LocalDate marchFifth = LocalDate.of(2018, 3, 5);
-        List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01", 1),
-                row(EXTREME_POVERTY, ADD, "2018-10-01", 2));
+        List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01"),
+                row(EXTREME_POVERTY, ADD, "2018-10-01"));
 
         assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth))
                 .containsExactly(RETURNED_TO_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01", 1), row(EXTREME_POVERTY, ADD, "2018-10-01", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
                 REGION, END_2018, yearEnd, marchFifth)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01", 1), row(EXTREME_POVERTY, ADD, "2018-03-04", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(EXTREME_POVERTY, ADD, "2018-03-04")),
                 REGION, END_2018, yearEnd, marchFifth)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20", 1), row(EXTREME_POVERTY, ADD, "2018-10-01", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
                 REGION, END_2018, yearEnd, marchFifth)).as("certified before the cut-off, enrolled late as newly assisted")
                 .containsExactly(RETURNED_TO_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01", 1), row(MINIMUM_LIVING, ADD, "2018-04-01", 2)),
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01"), row(MINIMUM_LIVING, ADD, "2018-04-01")),
                 REGION, END_2018, yearEnd, marchFifth)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
                 .containsExactlyInAnyOrder(DISABILITY_MODERATE, MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null))
@@ -123,8 +129,8 @@ class HeldCategoriesRuleTests {
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
     @Test
     void anotherCountysCertificationDoesNotCountHere() {
-        Certification neighbours = new Certification(MINIMUM_LIVING, ADD, LocalDate.parse("2017-10-15"), 1, "350821");
-        Certification keptBeforeCounties = new Certification(EXTREME_POVERTY, ADD, LocalDate.parse("2017-10-15"), 2, null);
+        Certification neighbours = new Certification(MINIMUM_LIVING, null, ADD, LocalDate.parse("2017-10-15"), "350821");
+        Certification keptBeforeCounties = new Certification(EXTREME_POVERTY, null, ADD, LocalDate.parse("2017-10-15"), null);
 
         assertThat(held(List.of(neighbours, keptBeforeCounties), REGION, END_2018)).containsExactly(EXTREME_POVERTY);
         assertThat(held(List.of(neighbours), "350821", END_2018)).containsExactly(MINIMUM_LIVING);
@@ -132,9 +138,51 @@ class HeldCategoriesRuleTests {
 
     @Test
     void categoriesAreHeldEachOnItsOwn() {
-        List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01", 1),
-                row(EXTREME_POVERTY, ADD, "2017-10-01", 2), row(MINIMUM_LIVING, EXIT, "2017-11-01", 3));
+        List<Certification> certifications = List.of(row(MINIMUM_LIVING, ADD, "2017-10-01"),
+                row(EXTREME_POVERTY, ADD, "2017-10-01"), row(MINIMUM_LIVING, EXIT, "2017-11-01"));
         assertThat(held(certifications, REGION, END_2018)).containsExactly(EXTREME_POVERTY);
+    }
+
+    /**
+     * 农转城: civil affairs moves a person from rural to urban 低保 with an EXIT and an ADD, on one day or the EXIT some days
+     * after; the person holds 低保 throughout. An EXIT of the same subcategory on the day of its ADD still wins.
+     */
+    @Test
+    void aTransferBetweenSubcategoriesKeepsTheCategory() {
+        List<Certification> sameDay = List.of(row(RURAL_MINIMUM_LIVING, ADD, "2016-05-01"),
+                row(RURAL_MINIMUM_LIVING, EXIT, "2017-10-01"), row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"));
+        List<Certification> exitSentFirst = List.of(row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(RURAL_MINIMUM_LIVING, ADD, "2016-05-01"),
+                row(RURAL_MINIMUM_LIVING, EXIT, "2017-10-01"));
+        List<Certification> exitDaysLater = List.of(row(RURAL_MINIMUM_LIVING, ADD, "2016-05-01"),
+                row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(RURAL_MINIMUM_LIVING, EXIT, "2017-10-05"));
+
+        assertThat(held(sameDay, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(exitSentFirst, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(exitDaysLater, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(List.of(row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(URBAN_MINIMUM_LIVING, EXIT, "2017-10-01")),
+                REGION, END_2018)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(RURAL_MINIMUM_LIVING, EXIT, "2018-03-01"), row(URBAN_MINIMUM_LIVING, ADD, "2018-03-01")),
+                REGION, END_2018, LocalDate.of(2018, 12, 31), null)).as("after the cut-off, for a case about assistance")
+                .containsExactly(MINIMUM_LIVING);
+    }
+
+    /**
+     * A row naming the category alone (低保对象, MINIMUM_LIVING, every row kept before subcategories were) is ended by an EXIT
+     * of any of its subcategories, and its EXIT ends them all: an agency that writes the category one month and the finer
+     * name the next still ends what it added.
+     */
+    @Test
+    void aRowNamingTheCategoryAloneEndsAndIsEndedByEverySubcategory() {
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2016-05-01"), row(RURAL_MINIMUM_LIVING, EXIT, "2017-10-01")),
+                REGION, END_2018)).isEmpty();
+        assertThat(held(List.of(row(RURAL_MINIMUM_LIVING, ADD, "2016-05-01"), row(URBAN_MINIMUM_LIVING, ADD, "2017-02-01"),
+                row(MINIMUM_LIVING, EXIT, "2017-10-01")), REGION, END_2018)).isEmpty();
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2016-05-01"), row(RURAL_MINIMUM_LIVING, EXIT, "2017-10-01"),
+                row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01")), REGION, END_2018)).as("a transfer of a person added before")
+                .containsExactly(MINIMUM_LIVING);
+        assertThat(held(List.of(row(DISABILITY_GRADE_2, ADD, "2016-05-01"), row(DISABILITY_GRADE_2, EXIT, "2017-10-01"),
+                row(DISABILITY_GRADE_1, ADD, "2017-10-01")), REGION, END_2018)).as("re-graded within 一、二级")
+                .containsExactly(DISABILITY_SEVERE);
     }
 
     /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
@@ -142,7 +190,11 @@ class HeldCategoriesRuleTests {
         return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null);
     }
 
-    private static Certification row(AssistanceCategory category, AdjustmentAction action, String date, long sequence) {
-        return new Certification(category, action, LocalDate.parse(date), sequence, REGION);
+    private static Certification row(AssistanceCategory category, AdjustmentAction action, String date) {
+        return new Certification(category, null, action, LocalDate.parse(date), REGION);
+    }
+
+    private static Certification row(AssistanceSubcategory subcategory, AdjustmentAction action, String date) {
+        return new Certification(subcategory.category(), subcategory, action, LocalDate.parse(date), REGION);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
@@ -19,6 +20,9 @@ import java.time.LocalDate;
  * @param effectiveFromBirth true when the row takes effect from the birth: on its date, or within those first
  *     days (docs/deviations.md); absent otherwise. Nothing can take effect before a birth, so such a row is the
  *     earliest of the person's
+ * @param subcategory the list's finer name within the category (农村低保, 城镇低保, 一级残疾), absent where the list named the
+ *     category alone (低保对象, MINIMUM_LIVING): an EXIT names the subcategory it ends, or with none every certification of
+ *     the category (docs/events.md)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EligibilityAdjusted(
@@ -32,13 +36,22 @@ public record EligibilityAdjusted(
         Boolean effectiveFromBirth,
         String batchId,
         String township,
-        String village) implements PersonEvent {
+        String village,
+        AssistanceSubcategory subcategory) implements PersonEvent {
 
     /** A row effective on a day other than the birth date. */
     public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
             AdjustmentAction action, LocalDate effectiveDate, String batchId, String township, String village) {
         this(personId, coverageYear, region, agency, category, action, requireNonNull(effectiveDate, "effectiveDate"), null, batchId,
-                township, village);
+                township, village, null);
+    }
+
+    /** A row naming its category alone. */
+    public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
+            AdjustmentAction action, LocalDate effectiveDate, Boolean effectiveFromBirth, String batchId, String township,
+            String village) {
+        this(personId, coverageYear, region, agency, category, action, effectiveDate, effectiveFromBirth, batchId, township, village,
+                null);
     }
 
     public EligibilityAdjusted {
@@ -56,6 +69,9 @@ public record EligibilityAdjusted(
         requireNonNull(batchId, "batchId");
         requireNonNull(township, "township");
         requireNonNull(village, "village");
+        if (subcategory != null && subcategory.category() != category) {
+            throw new IllegalArgumentException("subcategory " + subcategory + " is not one of " + category);
+        }
     }
 
     @Override

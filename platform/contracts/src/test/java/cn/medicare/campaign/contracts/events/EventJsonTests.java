@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
@@ -47,6 +48,18 @@ class EventJsonTests {
         assertThat(EventJson.write(EventMother.minimalPersonUpdated()))
                 .isEqualTo("{\"personId\":\"" + EventMother.PERSON_ID + "\",\"coverageYear\":2018,\"region\":\"350825\"}");
         assertThat(EventJson.write(EventMother.campaignDefined())).doesNotContain("null");
+    }
+
+    /** A subcategory tells certifications of its category apart: one of another category would end the wrong ones. */
+    @Test
+    void aSubcategoryOfAnotherCategoryIsRefused() {
+        EligibilityAdjusted rural = EventMother.eligibilityAdjusted();
+
+        assertThatThrownBy(() -> new EligibilityAdjusted(rural.personId(), rural.coverageYear(), rural.region(), rural.agency(),
+                rural.category(), rural.action(), rural.effectiveDate(), null, rural.batchId(), rural.township(), rural.village(),
+                AssistanceSubcategory.URBAN_EXTREME_POVERTY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("URBAN_EXTREME_POVERTY");
+        assertThat(EventJson.write(rural)).contains("\"subcategory\":\"RURAL_MINIMUM_LIVING\"");
     }
 
     @Test

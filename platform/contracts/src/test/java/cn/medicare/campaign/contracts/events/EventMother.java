@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
@@ -154,7 +155,8 @@ final class EventMother {
 
     static EligibilityAdjusted eligibilityAdjusted() {
         return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
-                AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE);
+                AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), null, "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE,
+                AssistanceSubcategory.RURAL_MINIMUM_LIVING);
     }
 
     /** A newborn of an assisted family added on its birth date: the date travels as the flag. */

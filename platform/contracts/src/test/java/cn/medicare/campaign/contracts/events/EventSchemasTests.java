@@ -129,7 +129,7 @@ class EventSchemasTests {
             }
         }
         assertThat(checked).containsExactly("AdjustmentAction", "Agency", "AmountRule", "AssessmentReason", "AssistanceCategory",
-                "AssistanceMode", "CoverageFrom", "EnrolmentChannel", "PaymentChannel", "PaymentSource", "PersonCategory",
+                "AssistanceMode", "AssistanceSubcategory", "CoverageFrom", "EnrolmentChannel", "PaymentChannel", "PaymentSource", "PersonCategory",
                 "RefundDueReason", "ReportFormat", "ReportType", "Sex", "SpecialCase", "WithdrawalReason");
     }
 
@@ -152,6 +152,8 @@ class EventSchemasTests {
                         json -> ((ObjectNode) json.get("contributions")).remove("NEWBORN")),
                 broken("an unknown assistance category", EventMother.eligibilityAdjusted(),
                         json -> json.put("category", "POOR_HOUSEHOLD")),
+                broken("an unknown assistance subcategory", EventMother.eligibilityAdjusted(),
+                        json -> json.put("subcategory", "农村低保")),
                 broken("an unknown person category", EventMother.personUpdated(),
                         json -> json.put("personCategory", "RETIRED")),
                 broken("an unknown category in a campaign's assistance", EventMother.campaignDefined(),
