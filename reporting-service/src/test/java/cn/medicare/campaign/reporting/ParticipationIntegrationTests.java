@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
@@ -463,6 +465,32 @@ class ParticipationIntegrationTests {
                 assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(2);
             });
         });
+    }
+
+    /**
+     * 同缴同补 by the campaign in force: 低保 effective 15 January came while the cut-off was the period's end, 31 December, so
+     * subsidy-service gave the row the next coverage year; a new campaign version moves the cut-off to 31 January, and the
+     * person counts as certified for this year, as subsidy-service now assesses them, whatever year the row was given.
+     */
+    @Test
+    void aCertificationCountsForTheYearWhoseCutoffTheCampaignMovedPastIt() {
+        ReportingMother county = new ReportingMother("350867");
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.add(new EligibilityAdjusted(county.personId(2), 2019, "350867", Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
+                AdjustmentAction.ADD, LocalDate.of(2018, 1, 15), "batch-2018-01", county.township(0), "城关村"));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitFigures(county, 3);
+
+        ObjectNode later = (ObjectNode) JsonMapper.shared().readTree(EventJson.write(county.campaign()));
+        later.put("version", county.campaign().version() + 1).put("assistanceCutoff", "2018-01-31");
+        EventTraffic.publish(EventJson.read(later.toString(), CampaignDefined.class));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                .get("/api/v1/participation/categories?region=350867&coverageYear=2018").body())).singleElement()
+                .satisfies(minimumLiving -> {
+                    assertThat(minimumLiving.get("category").asString()).isEqualTo("MINIMUM_LIVING");
+                    assertThat(minimumLiving.get("certified").asInt()).isOne();
+                }));
     }
 
     /**

@@ -19,19 +19,23 @@ public final class AgencyLists {
      * lists still hold). Columns: person_id, category, action, township, village, effective_date.
      */
     public static String latestRows(String day, boolean someCategories) {
+        String forTheYear = forTheYear("ending");
+        String rowForTheYear = forTheYear("adjustment");
         return """
                 select distinct on (person_id, category) person_id, category, case when ended then 'EXIT' else action end as action,
                        township, village, effective_date
                 from (select adjustment.*, adjustment.action = 'EXIT' or exists (
                               select 1 from eligibility_adjustment ending
                               where ending.person_id = adjustment.person_id and ending.category = adjustment.category
-                                and ending.action = 'EXIT' and ending.region = :region and ending.coverage_year <= :coverageYear
+                                and ending.action = 'EXIT' and ending.region = :region and\s""" + forTheYear + """
+
                                 and ending.effective_date >= adjustment.effective_date and ending.effective_date <=\s""" + day + """
 
                                 and (ending.subcategory = adjustment.subcategory or ending.subcategory = '' or adjustment.subcategory = '')
                               ) as ended
                       from eligibility_adjustment adjustment
-                      where adjustment.region = :region and adjustment.coverage_year <= :coverageYear
+                      where adjustment.region = :region and\s""" + rowForTheYear + """
+
                         and adjustment.effective_date <=\s""" + day + (someCategories ? " and adjustment.category in (:categories)" : "") + """
 
                         and not exists (select 1 from person_year dead where dead.person_id = adjustment.person_id
@@ -39,6 +43,18 @@ public final class AgencyLists {
 
                      ) adjustment
                 order by person_id, category, ended, effective_date desc, action desc""";
+    }
+
+    /**
+     * Whether a row counts for {@code :coverageYear}: effective by the campaign's assistance cut-off (同缴同补; the collection
+     * period's end where it names none), as subsidy-service assesses by. The cut-off of the campaign's latest version, so a
+     * version that moves it moves the rows with it, whatever year the row's event was given when it came; while the
+     * campaign is not known here, that year.
+     */
+    private static String forTheYear(String row) {
+        return "coalesce(" + row + ".effective_date <= (select coalesce(definition->>'assistanceCutoff', "
+                + "definition->'collectionPeriod'->>'end')::date from campaign where campaign.region = :region "
+                + "and campaign.coverage_year = :coverageYear), " + row + ".coverage_year <= :coverageYear)";
     }
 
     private AgencyLists() {

@@ -73,11 +73,12 @@ final class AdjustmentRowRule {
             errors.add(InputError.row(row, "action", e.getMessage()));
         }
         FormCategories.Named category = category(row, input.category(), agency, errors);
-        LocalDate effectiveDate = FormDates.read(input.effectiveDate()).orElse(null);
+        LocalDate effectiveDate = FormDates.read(input.effectiveDate())
+                .or(() -> FormDates.readMonth(input.effectiveDate()).map(month -> firstDayOf(month, id))).orElse(null);
         if (effectiveDate == null) {
             // never the text sent: it may be anything, a NUL or a whole ID number
-            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日，如 2017-10-15、2017/10/15 或 2017年10月15日 "
-                    + "(the adjustment date is a date such as 2017-10-15, 2017/10/15 or 2017年10月15日)"));
+            errors.add(InputError.row(row, "effectiveDate", "调整日期应为年-月-日或年-月，如 2017-10-15、2017/10/15、2017年10月15日 或 2017年10月 "
+                    + "(the adjustment date is a date or a month such as 2017-10-15, 2017/10/15, 2017年10月15日 or 2017年10月)"));
         } else if (id instanceof ResidentIdCheck.Valid checked && effectiveDate.isBefore(checked.birthDate())) {
             errors.add(InputError.row(row, "effectiveDate", RequestValues.BEFORE_BIRTH));
         } else if (effectiveDate.isAfter(YearMonth.from(today).plusMonths(1).atEndOfMonth())) {
@@ -118,7 +119,16 @@ final class AdjustmentRowRule {
         return named;
     }
 
-    private static String strip(String text) {
+    /**
+     * A month given without a day takes effect from its first day, as a monthly list's change does (低保 is granted and
+     * stopped by the month); in the month the person was born, from the birth.
+     */
+    private static LocalDate firstDayOf(YearMonth month, ResidentIdCheck id) {
+        return id instanceof ResidentIdCheck.Valid checked && YearMonth.from(checked.birthDate()).equals(month)
+                ? checked.birthDate() : month.atDay(1);
+    }
+
+        private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

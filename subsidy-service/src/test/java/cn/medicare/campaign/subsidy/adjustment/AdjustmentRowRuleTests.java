@@ -132,6 +132,31 @@ class AdjustmentRowRuleTests {
         assertThat(check(dated(born.toString()), Agency.CIVIL_AFFAIRS).errors()).isEmpty();
     }
 
+    /**
+     * Monthly lists often give the month alone (2017年10月): it takes effect from the month's first day, in the month the
+     * person was born from the birth (a newborn of an assisted family). A spreadsheet keeps 2017.10 typed as a number as
+     * 2017.1, so a dot takes two digits: 2017.1 is refused rather than read as January.
+     */
+    @Test
+    void aMonthAloneTakesEffectFromItsFirstDayOrFromTheBirth() {
+        assertThat(check(dated("2017年10月"), Agency.CIVIL_AFFAIRS).valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 10, 1));
+        assertThat(check(dated(" 2017-9 "), Agency.CIVIL_AFFAIRS).valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 9, 1));
+        assertThat(check(dated("2017/09"), Agency.CIVIL_AFFAIRS).valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 9, 1));
+        assertThat(check(dated("2017.09"), Agency.CIVIL_AFFAIRS).valid().effectiveDate()).isEqualTo(LocalDate.of(2017, 9, 1));
+        assertThat(check(dated("2017.1"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+        assertThat(check(dated("2017年13月"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+        assertThat(check(dated("201710"), Agency.CIVIL_AFFAIRS).errors()).extracting(InputError::field).containsExactly("effectiveDate");
+
+        LocalDate born = LocalDate.of(2017, 9, 5);
+        String newborn = IdNumbers.of(Liancheng.REGION, born, 485);
+        CheckedRow inTheBirthMonth = check(new AdjustmentRowInput("350825100", "莲峰村", newborn, null, "新增", "农村低保", "2017年9月"),
+                Agency.CIVIL_AFFAIRS);
+        assertThat(inTheBirthMonth.valid().effectiveDate()).isEqualTo(born);
+        assertThat(inTheBirthMonth.valid().effectiveFromBirth()).isTrue();
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", newborn, null, "新增", "农村低保", "2017年8月"), Agency.CIVIL_AFFAIRS)
+                .errors()).singleElement().satisfies(error -> assertThat(error.message()).isEqualTo(RequestValues.BEFORE_BIRTH));
+    }
+
     /** The names our own lists print for a category are read back too. */
     @Test
     void theNamesOurListsPrintAreReadBack() {
