@@ -18,7 +18,7 @@ class CategoryStore {
 
     List<CategoryController.CategoryFigures> categories(String region, int coverageYear, LocalDate today) {
         // as the townships' assisted figures and the certified-not-enrolled list count them: a person holds a category
-        // while the latest row of the agencies' lists for it effective by today says ADD, and is no longer one to enrol once
+        // while an ADD of the agencies' lists for it effective by today stands (AgencyLists), and is no longer one to enrol once
         // withdrawn (deceased, moved away, in employee insurance)
         return jdbc.sql("""
                 with latest as (""" + AgencyLists.latestRows(":today", false) + """

@@ -251,7 +251,7 @@ public class ParticipationStore {
 
     /**
      * 资助参保: per township, the people an agency certifies at the moment in a category the campaign assists
-     * (a person holds a category while the latest row of the agencies' lists for it says ADD), and
+     * (a person holds a category while an ADD of the agencies' lists for it stands, {@link AgencyLists}), and
      * how many of them are enrolled at the moment; the unit is the roster's (the education system for
      * a school's), else the township of the latest list that certifies them, as the certified-not-enrolled list
      * names it ({@code PersonListStore.held}): a figure and its list count someone in the same township. Someone withdrawn by then (deceased, moved away, in

@@ -27,7 +27,7 @@ final class StageRule {
 
     /**
      * @param target above 0: a unit with nobody to enrol is not judged ({@link StageResults})
-     * @param penalty per whole point short (a part of a point does not count), or pro rata to the fen
+     * @param penalty per whole point short (a part of a point does not count, or counts as a whole one), or pro rata to the fen
      */
     static Outcome judge(CampaignDefined.Stage stage, int enrolled, int target, CampaignDefined.StageRules.Penalty penalty) {
         BigDecimal needed = stage.threshold().multiply(BigDecimal.valueOf(target));
@@ -36,8 +36,11 @@ final class StageRule {
         }
         BigDecimal exactRate = BigDecimal.valueOf(enrolled).divide(BigDecimal.valueOf(target), MathContext.DECIMAL64);
         BigDecimal exactPointsShort = stage.threshold().subtract(exactRate).multiply(POINTS);
-        BigDecimal pointsShort = penalty == CampaignDefined.StageRules.Penalty.WHOLE_POINTS
-                ? exactPointsShort.setScale(0, RoundingMode.DOWN) : exactPointsShort;
+        BigDecimal pointsShort = switch (penalty) {
+            case WHOLE_POINTS -> exactPointsShort.setScale(0, RoundingMode.DOWN);
+            case WHOLE_POINTS_ROUNDED_UP -> exactPointsShort.setScale(0, RoundingMode.UP);
+            case PRO_RATA -> exactPointsShort;
+        };
         return new Outcome(false, BigDecimal.ZERO.setScale(2),
                 stage.penaltyPerPoint().multiply(pointsShort).setScale(2, RoundingMode.HALF_UP));
     }

@@ -113,8 +113,8 @@ class PersonListStore {
     }
 
     /**
-     * {@code held}: the categories (of {@code categories}, or all) each person holds today, the latest row of the agencies'
-     * lists for each effective by today saying ADD, with the township and village the latest list gave.
+     * {@code held}: the categories (of {@code categories}, or all) each person holds today, an ADD of the agencies' lists for
+     * each effective by today standing ({@code AgencyLists}), with the township and village of the latest ADD standing.
      */
     private static String held(List<String> categories) {
         return "with latest as (" + AgencyLists.latestRows(":today", categories != null) + """

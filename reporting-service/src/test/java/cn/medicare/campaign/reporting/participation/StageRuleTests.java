@@ -42,4 +42,17 @@ class StageRuleTests {
         StageRule.Outcome outcome = StageRule.judge(novemberFifteenth, 6_832, 10_000, CampaignDefined.StageRules.Penalty.WHOLE_POINTS);
         assertThat(outcome.penalty()).isEqualTo(new BigDecimal("300.00"));
     }
+
+    /**
+     * 不足1个百分点按1个百分点计: 6.68 points short costs 7 × 50; exactly 6 points short still 6 × 50, and 0.01 of a point
+     * a whole 50.
+     */
+    @Test
+    void aCampaignCountingAPartPointAsWholeChargesItInFull() {
+        CampaignDefined.StageRules.Penalty roundedUp = CampaignDefined.StageRules.Penalty.WHOLE_POINTS_ROUNDED_UP;
+
+        assertThat(StageRule.judge(novemberFifteenth, 6_832, 10_000, roundedUp).penalty()).isEqualTo(new BigDecimal("350.00"));
+        assertThat(StageRule.judge(novemberFifteenth, 6_900, 10_000, roundedUp).penalty()).isEqualTo(new BigDecimal("300.00"));
+        assertThat(StageRule.judge(novemberFifteenth, 7_499, 10_000, roundedUp).penalty()).isEqualTo(new BigDecimal("50.00"));
+    }
 }

@@ -88,8 +88,14 @@ public record CampaignDefined(
             this(penalty, cumulative, null);
         }
 
+        /** How the points short are counted for a penalty. */
         public enum Penalty {
-            WHOLE_POINTS, PRO_RATA
+            /** whole points only: a part of a point costs nothing */
+            WHOLE_POINTS,
+            /** 不足1个百分点按1个百分点计: a part of a point costs a whole one */
+            WHOLE_POINTS_ROUNDED_UP,
+            /** every point and its fractions, to the fen */
+            PRO_RATA
         }
     }
 

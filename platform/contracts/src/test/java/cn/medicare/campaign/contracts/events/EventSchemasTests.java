@@ -3,6 +3,8 @@ package cn.medicare.campaign.contracts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -109,6 +111,19 @@ class EventSchemasTests {
         assertThat(validate(EventType.PERSON_ENROLLED, json.toString())).isEmpty();
     }
 
+    /** The schema ties each subcategory to its category as the Java enum does: every pair validates exactly when they match. */
+    @ParameterizedTest
+    @EnumSource(AssistanceSubcategory.class)
+    void aSubcategoryValidatesWithItsOwnCategoryOnly(AssistanceSubcategory subcategory) {
+        for (AssistanceCategory category : AssistanceCategory.values()) {
+            ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.write(EventMother.eligibilityAdjusted()));
+            json.put("category", category.name()).put("subcategory", subcategory.name());
+
+            assertThat(validate(EventType.ELIGIBILITY_ADJUSTED, json.toString()).isEmpty()).as(category.name())
+                    .isEqualTo(category == subcategory.category());
+        }
+    }
+
     /** A schema's code list is the Java enum of the same name, as the enum writes itself in JSON. */
     @Test
     void codeListsInTheSchemasAreTheJavaEnumsAndEachIsUsed() throws ClassNotFoundException {
@@ -154,6 +169,8 @@ class EventSchemasTests {
                         json -> json.put("category", "POOR_HOUSEHOLD")),
                 broken("an unknown assistance subcategory", EventMother.eligibilityAdjusted(),
                         json -> json.put("subcategory", "农村低保")),
+                broken("a subcategory of another category", EventMother.eligibilityAdjusted(),
+                        json -> json.put("subcategory", "DISABILITY_GRADE_1")),
                 broken("an unknown person category", EventMother.personUpdated(),
                         json -> json.put("personCategory", "RETIRED")),
                 broken("an unknown category in a campaign's assistance", EventMother.campaignDefined(),

@@ -6,11 +6,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -20,7 +25,9 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -28,7 +35,8 @@ import org.xml.sax.XMLReader;
  * The first sheet of an .xlsx, read as a stream of SAX events (never as a workbook in memory):
  * the upload is copied to a temporary file (bounded by the body limit) so that POI can open the
  * zip lazily, and every part is inflated through POI's zip-bomb guard (inflation ratio and the
- * largest part). Dates typed as Excel dates become ISO dates; every other cell is the text the
+ * largest part). Dates typed as Excel dates become ISO dates (a month shown alone, 2017年10月, its ISO month:
+ * 2017-10); every other cell is the text the
  * clerk sees, so an ID number Excel turned into a number fails its row's check, not the batch.
  */
 final class XlsxRows {
@@ -54,7 +62,7 @@ final class XlsxRows {
                     throw Refusals.notAWorkbook();
                 }
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                parser.setContentHandler(new XSSFSheetXMLHandler(ChineseStyles.of(workbook), null,
                         new ReadOnlySharedStringsTable(workbook, false), new Records(rows), new IsoDates(), false));
                 try (InputStream sheet = sheets.next()) {
                     parser.parse(new InputSource(sheet));
@@ -149,16 +157,59 @@ final class XlsxRows {
         }
     }
 
-    /** Shows a date-formatted number as an ISO date, whatever the clerk's display format. */
+    /**
+     * Shows a date-formatted number as an ISO date whatever the clerk's display format, or as its month (2017-10) where the
+     * format shows a year and month and no day: a clerk who types 2017年10月 gets a cell formatted so, and the day it holds
+     * is the spreadsheet's choice, not the clerk's.
+     */
     private static final class IsoDates extends DataFormatter {
+
+        /** Quoted text, bracketed parts ([$-804], [Red]) and escaped characters: shown as they are, not as a date part. */
+        private static final Pattern LITERALS = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.");
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                LocalDateTime dateTime = DateUtil.getLocalDateTime(value, use1904Windowing);
-                return dateTime.toLocalDate().toString();
+                LocalDate day = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
+                return showsMonthAlone(formatString) ? YearMonth.from(day).toString() : day.toString();
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+        }
+
+        private static boolean showsMonthAlone(String formatString) {
+            String parts = LITERALS.matcher(formatString).replaceAll("").toLowerCase(Locale.ROOT);
+            return parts.indexOf('y') >= 0 && parts.indexOf('m') >= 0
+                    && parts.chars().noneMatch(part -> part == 'd' || part == 'a' || part == 'h' || part == 's');
+        }
+    }
+
+    /**
+     * The workbook's styles with the date formats Chinese Excel reserves spelled out (numFmtId 27-31, 36 and 50-58): a
+     * workbook names them by number alone and POI knows no text for them, so a date a clerk typed as 2017年10月 or 2017年10月
+     * 15日 would read as a bare serial number.
+     */
+    private static final class ChineseStyles extends StylesTable {
+
+        private static final String MONTH = "yyyy\"年\"m\"月\"";
+        private static final String MONTH_DAY = "m\"月\"d\"日\"";
+        private static final Map<Integer, String> RESERVED = Map.ofEntries(Map.entry(27, MONTH), Map.entry(28, MONTH_DAY),
+                Map.entry(29, MONTH_DAY), Map.entry(30, "m-d-yy"), Map.entry(31, "yyyy\"年\"m\"月\"d\"日\""), Map.entry(36, MONTH),
+                Map.entry(50, MONTH), Map.entry(51, MONTH_DAY), Map.entry(52, MONTH), Map.entry(53, MONTH_DAY), Map.entry(54, MONTH_DAY),
+                Map.entry(57, MONTH), Map.entry(58, MONTH_DAY));
+
+        private ChineseStyles(PackagePart part) throws IOException {
+            super(part);
+        }
+
+        static StylesTable of(OPCPackage workbook) throws IOException {
+            List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+            return parts.isEmpty() ? null : new ChineseStyles(parts.get(0));
+        }
+
+        @Override
+        public String getNumberFormatAt(short index) {
+            String format = super.getNumberFormatAt(index);
+            return format != null ? format : RESERVED.get((int) index);
         }
     }
 }

@@ -8,13 +8,20 @@ import cn.medicare.campaign.infra.testing.HostileUploads;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -180,6 +187,39 @@ class ListIntakeTests {
                 row -> Map.of("name", row.get("name"), "phone", row.get("phone")));
 
         assertThat(rows).containsExactly(Map.of("name", "2017-10-15", "phone", "13800000000"));
+    }
+
+    /**
+     * A clerk who types 2017年10月 into a date cell gets it formatted as a month, by a custom format or Chinese Excel's reserved
+     * one (numFmtId 57, named by number alone): the cell is read as the month, not as the first day the spreadsheet chose.
+     * The reserved day formats (31: 2017年10月15日, 58: 10月15日) read as the day, not as Excel's serial number.
+     */
+    @Test
+    void xlsxDateCellsShowingTheMonthAloneReadAsTheMonth() throws IOException {
+        LocalDate day = LocalDate.of(2017, 10, 15);
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("名单");
+            Row header = sheet.createRow(0);
+            List.of("township", "village", "name", "phone").forEach(name -> header.createCell(header.getPhysicalNumberOfCells()).setCellValue(name));
+            short[] formats = {book.createDataFormat().getFormat("yyyy\"年\"m\"月\""), 57, 31, 58, book.createDataFormat().getFormat("yyyy-mm-dd")};
+            for (int i = 0; i < formats.length; i++) {
+                Row row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue("350825100");
+                row.createCell(1).setCellValue("城关村");
+                CellStyle style = book.createCellStyle();
+                style.setDataFormat(formats[i]);
+                Cell date = row.createCell(2);
+                date.setCellValue(day);
+                date.setCellStyle(style);
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+
+        List<String> read = INTAKE.xlsx(new ByteArrayInputStream(workbook), COLUMNS, row -> row.get("name"));
+
+        assertThat(read).containsExactly("2017-10", "2017-10", "2017-10-15", "2017-10-15", "2017-10-15");
     }
 
     @Test
