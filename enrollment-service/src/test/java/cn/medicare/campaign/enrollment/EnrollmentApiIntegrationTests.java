@@ -514,10 +514,7 @@ class EnrollmentApiIntegrationTests {
         EventTraffic.publish(new PaymentRefunded(personId, 2018, "350825", "V-532", "R-532", new BigDecimal("180.00"),
                 Instant.parse("2017-11-02T03:00:00Z"), reason));
 
-        JsonNode refunded = await().atMost(Duration.ofSeconds(60)).until(() -> json(api.as("bureau")
-                .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
-                .filter(entry -> entry.get("action").asString().equals("REFUNDED")).findFirst().orElse(null), found -> found != null);
-        assertThat(refunded.get("reason").asString()).isEqualTo(reason);
+        assertThat(awaitAudited(personId, "REFUNDED").get("reason").asString()).isEqualTo(reason);
     }
 
     /** An agency's row joins the audit with the finer name the list gave (农转城: EXIT 农村低保, ADD 城镇低保). */
@@ -531,11 +528,16 @@ class EnrollmentApiIntegrationTests {
                 AdjustmentAction.ADD, LocalDate.of(2017, 10, 15), null, "batch-534", Liancheng.LIANFENG, Liancheng.VILLAGE,
                 AssistanceSubcategory.URBAN_MINIMUM_LIVING));
 
-        JsonNode certified = await().atMost(Duration.ofSeconds(60)).until(() -> json(api.as("bureau")
-                .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
-                .filter(entry -> entry.get("action").asString().equals("CERTIFIED")).findFirst().orElse(null), found -> found != null);
+        JsonNode certified = awaitAudited(personId, "CERTIFIED");
         assertThat(certified.get("reason").asString()).isEqualTo("MINIMUM_LIVING");
         assertThat(certified.get("detail").asString()).startsWith("动态调整（城镇低保），自2017-10-15起");
+    }
+
+    /** The first entry of the person's 2018 audit with this action, once a consumed event has written it. */
+    private JsonNode awaitAudited(String personId, String action) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> json(api.as("bureau")
+                .get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).valueStream()
+                .filter(entry -> entry.get("action").asString().equals(action)).findFirst().orElse(null), found -> found != null);
     }
 
     /** Issue 9: "A resident withdrawn as MOVED_AWAY by mistake is revoked and counts again"; a death is the bureau's to revoke. */

@@ -277,6 +277,37 @@ class PersonListsIntegrationTests {
                 + "&township=" + county.township(0))).get("people").get(0).get("outstanding").asString()).isEqualTo("20.00");
     }
 
+    /**
+     * Units are schools too (Taixing judges each school at 100 %): a school's list, asked by its code in the targets, names its
+     * pupils alone, as the SCHOOL level counts them, for the bureau and the school's township; another township may not read
+     * it, and a code no unit has is the caller's mistake.
+     */
+    @Test
+    void aSchoolsListNamesItsPupilsAloneForTheBureauAndTheSchoolsTownship() throws Exception {
+        ReportingMother county = new ReportingMother("350869");
+        String unpaid = "/api/v1/lists/unpaid?region=350869&coverageYear=2018";
+        EventTraffic.publish(county.campaign(), new TargetsSet("350869", 2018, county.targets().targets(),
+                        List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))),
+                county.enrolledAtSchool(1, 0), county.assessed(1, "0", null),
+                county.enrolledWithContact(2, 0, "城关村", "孙八", "13900000022", false), county.assessed(2, "0", null));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").size() == 2);
+
+        JsonNode school = json(bureau.get(unpaid + "&unit=S001"));
+
+        assertThat(school.get("unitName").asString()).isEqualTo("城关中学");
+        assertThat(school.get("people").valueStream().map(person -> person.get("personId").asString()).toList())
+                .containsExactly(county.personId(1));
+        assertThat(json(ApiClient.at(port).as("township-" + county.township(0)).get(unpaid + "&unit=S001")).get("people")).hasSize(1);
+        assertThat(ApiClient.at(port).as("township-" + county.township(1)).get(unpaid + "&unit=S001").statusCode()).isEqualTo(403);
+        HttpResponse<String> unknown = bureau.get(unpaid + "&unit=S999");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"unit\"");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bureau.download(unpaid + "&unit=S001&format=xlsx").body()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).endsWith("未缴费名单（城关中学）");
+        }
+    }
+
     @Test
     void theBureauDownloadsAListAsAWorkbookAndACsvInChinese() throws Exception {
         ApiClient bureau = ApiClient.at(port).as("bureau");

@@ -97,6 +97,20 @@ public class ParticipationStore {
                 .query(String.class).optional();
     }
 
+    /** A school of the campaign's units, by its code: its name, as the roster writes it, and the unit it belongs to. */
+    public record School(String name, String parent) {
+    }
+
+    /** A school by its code (schools are matched to the roster by name, as the SCHOOL level counts them). */
+    public Optional<School> school(String region, int coverageYear, String unit) {
+        return jdbc.sql("""
+                select unit_name, parent from unit_target
+                where region = :region and coverage_year = :coverageYear and unit = :unit and unit_type = 'SCHOOL'
+                  and\s""" + Definitions.TARGETS_IN_FORCE)
+                .param("region", region).param("coverageYear", coverageYear).param("unit", unit)
+                .query((row, n) -> new School(row.getString(1), row.getString(2))).optional();
+    }
+
     /** Whether the campaign's targets name this township (or the education system), now or before a revision. */
     public boolean isTownship(String region, int coverageYear, String township) {
         return jdbc.sql("""

@@ -39,7 +39,7 @@ class ListIssueService {
         Instant now = clock.instant();
         List<ListsIssued.Issued> counts = new ArrayList<>();
         for (PersonList list : PersonList.values()) {
-            List<PersonListStore.Listed> people = lists.people(list, region, coverageYear, null, null, null, BusinessTime.today(clock));
+            List<PersonListStore.Listed> people = lists.people(list, region, coverageYear, null, null, null, null, BusinessTime.today(clock));
             issued.add(issueId, list, region, coverageYear, now, scheduled, people);
             counts.add(new ListsIssued.Issued(list.path, people.size()));
         }

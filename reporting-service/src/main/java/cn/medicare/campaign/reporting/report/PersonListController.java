@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ class PersonListController {
 
     private static final Logger log = LoggerFactory.getLogger(PersonListController.class);
 
-    record Listing(String region, int coverageYear, String list, String unit, Instant asOf, boolean contactsInFull,
+    /** @param unitName the school's or the village's name where the unit is one; else absent */
+    record Listing(String region, int coverageYear, String list, String unit, String unitName, Instant asOf, boolean contactsInFull,
             List<Person> people) {
     }
 
@@ -68,6 +70,9 @@ class PersonListController {
 
     /** The agencies the contract names: they chase the people of their own categories. */
     private static final List<Agency> CHASING_AGENCIES = List.of(Agency.CIVIL_AFFAIRS, Agency.RURAL_REVITALIZATION);
+    /** A township's 9 digits or a village's 12; else a school's code as the targets give it (up to 32 characters). */
+    private static final Pattern PLACE = Pattern.compile("[0-9]{9}|[0-9]{12}");
+    private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z_-]{1,32}");
 
     record IssueRequest(String region, Integer coverageYear) {
     }
@@ -141,33 +146,43 @@ class PersonListController {
         if (!region.matches("[0-9]{6}")) {
             throw ApiException.invalid("region", "行政区划代码为6位数字 / is a 6-digit region code");
         }
-        if (unit != null && !unit.matches("[0-9]{9}|[0-9]{12}")) {
-            throw ApiException.invalid("unit", "单位代码为乡镇9位或村12位数字 / is a township's 9-digit or a village's 12-digit code");
+        if (unit != null && !UNIT.matcher(unit).matches()) {
+            throw ApiException.invalid("unit", "单位代码为乡镇9位、村12位数字或学校代码 / is a township's 9-digit or a village's 12-digit code, "
+                    + "or a school's code");
         }
         if (!List.of("json", "csv", "xlsx").contains(format)) {
             throw ApiException.invalid("format", "格式为 json、csv 或 xlsx / is json, csv or xlsx");
         }
-        String township = unit == null ? null : unit.substring(0, 9);
+        ParticipationStore.School school = unit == null || PLACE.matcher(unit).matches() ? null
+                : campaigns.school(region, coverageYear, unit).orElseThrow(() -> ApiException.invalid("unit",
+                        "没有这个学校 / no school " + unit + " among the campaign's units"));
+        if (school != null && school.parent() == null && caller.is(Role.TOWNSHIP)) {
+            throw new AccessDeniedException(caller.clientId() + " may not read the lists of a school belonging to no township");
+        }
+        // a school's list is its township's (or the education system's) to read
+        String township = unit == null ? null : school != null ? school.parent() : unit.substring(0, 9);
         List<String> categories = entitled(caller, township);
         var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
                 "该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear));
-        if (township != null && !campaigns.isTownship(region, coverageYear, township)) {
+        if (school == null && township != null && !campaigns.isTownship(region, coverageYear, township)) {
             // an empty list would read as nobody left to chase
             throw ApiException.invalid("unit", "没有这个乡镇 / no township " + township + " among the campaign's targets");
         }
-        String village = unit == null || unit.length() == 9 ? null : campaigns.unitName(region, coverageYear, unit).orElseThrow(() ->
+        String village = unit == null || school != null || unit.length() == 9 ? null : campaigns.unitName(region, coverageYear, unit).orElseThrow(() ->
                 ApiException.invalid("unit", "没有这个村（社区） / no village " + unit + " among the campaign's units"));
         Instant asOf;
         List<PersonListStore.Listed> rows;
         if (issued == null) {
             asOf = clock.instant();
-            rows = store.people(kind, region, coverageYear, township, village, categories, BusinessTime.today(clock));
+            rows = school != null
+                    ? store.people(kind, region, coverageYear, null, null, school.name(), categories, BusinessTime.today(clock))
+                    : store.people(kind, region, coverageYear, township, village, null, categories, BusinessTime.today(clock));
         } else {
             IssuedListStore.Kept kept = issuedLists.find(issued, kind, region, coverageYear).orElseThrow(() -> ApiException.notFound(
                     "没有这一期名单 / no " + kind.path + " list of issue " + issued + " for " + region + " " + coverageYear));
             asOf = kept.issuedAt();
             // as the live list: a township's by the unit people count in, a village's by where they live
-            rows = kept.people().stream().filter(row -> township == null
+            rows = kept.people().stream().filter(row -> school != null ? school.name().equals(row.school()) : township == null
                             || township.equals(village == null ? row.township() : row.villageTownship()))
                     .filter(row -> village == null || village.equals(row.village()))
                     .filter(row -> categories == null || heldBy(row).stream().anyMatch(categories::contains))
@@ -183,7 +198,8 @@ class PersonListController {
         }
         List<Person> people = IntStream.range(0, rows.size()).mapToObj(i -> person(rows.get(i), opened.get(i), categories,
                 kind == PersonList.PAID ? null : rows.get(i).payBy(), listedOn)).toList();
-        Listing listing = new Listing(region, coverageYear, kind.path, unit, asOf, contacts.opener().isPresent() && unopened == 0, people);
+        Listing listing = new Listing(region, coverageYear, kind.path, unit, school != null ? school.name() : village, asOf,
+                contacts.opener().isPresent() && unopened == 0, people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");
             case "xlsx" -> file(PersonListRendering.xlsx(listing, kind, campaign.regionName()),

@@ -41,7 +41,8 @@ final class PersonListRendering {
 
     static byte[] xlsx(PersonListController.Listing listing, PersonList kind, String countyName) {
         String title = countyName + listing.coverageYear() + "年度城乡居民基本医疗保险" + kind.title
-                + (listing.people().isEmpty() || listing.unit() == null ? "" : "（" + listing.people().get(0).townshipName() + "）");
+                + (listing.unitName() != null ? "（" + listing.unitName() + "）"
+                        : listing.people().isEmpty() || listing.unit() == null ? "" : "（" + listing.people().get(0).townshipName() + "）");
         List<String> lines = List.of("共 " + listing.people().size() + " 人",
                 "截止日期：" + DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(listing.asOf().atZone(BusinessTime.ZONE)) + "（北京时间）");
         return FormXlsx.write(List.of(new FormTable(kind.title, title, lines, COLUMNS, rows(listing), 0)), List.of(), listing.asOf());

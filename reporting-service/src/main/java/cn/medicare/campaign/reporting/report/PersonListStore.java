@@ -23,10 +23,12 @@ class PersonListStore {
      * @param township the unit the person counts in (the education system for a pupil enrolled through a school)
      * @param homeTownship the township the person lives in, whose village lists name them; absent in an issue kept before
      *     session 23
+     * @param school the school a pupil enrolled through, by name, whose school lists name them; absent in an issue kept before
+     *     session 29
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
             String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, BigDecimal outstanding,
-            LocalDate payBy, String heldCategories, String homeTownship) {
+            LocalDate payBy, String heldCategories, String homeTownship, String school) {
 
         /** The township a village list filters by, as the live list does (an issue kept before session 23: the unit's). */
         String villageTownship() {
@@ -38,7 +40,7 @@ class PersonListStore {
             select %s as person_id, %s as township, t.township_name, %s as village, %s as id_number_masked,
                    %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid, %s as outstanding,
-                   %s as pay_by, held.categories as held_categories, %s as home_township
+                   %s as pay_by, held.categories as held_categories, %s as home_township, person_year.school
             """;
 
     private final JdbcClient jdbc;
@@ -50,11 +52,12 @@ class PersonListStore {
     /**
      * @param township null for the whole county
      * @param village null for the whole township
+     * @param school null, or the name of the school whose pupils alone are listed (as the SCHOOL level counts them)
      * @param categories null for every person; else only the people holding one of these assistance categories today (an
      *     agency's), whatever category their subsidy was applied for
      */
-    List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, List<String> categories,
-            LocalDate today) {
+    List<Listed> people(PersonList list, String region, int coverageYear, String township, String village, String school,
+            List<String> categories, LocalDate today) {
         boolean certified = list == PersonList.CERTIFIED_NOT_ENROLLED;
         String sql = certified ? certified(categories) : roster(list, categories);
         // a township's list is of the unit people count in (a pupil under the education system is its); a village's is of
@@ -63,9 +66,10 @@ class PersonListStore {
         sql += " and (cast(:township as varchar) is null or " + unitColumn + " = :township)"
                 + " and (cast(:village as varchar) is null or " + (certified
                 ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
+                + " and (cast(:school as varchar) is null or person_year.school = :school)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
         JdbcClient.StatementSpec query = jdbc.sql(sql).param("region", region).param("coverageYear", coverageYear)
-                .param("today", today).param("township", township).param("village", village);
+                .param("today", today).param("township", township).param("village", village).param("school", school);
         if (categories != null) {
             query = query.param("categories", categories.isEmpty() ? List.of("") : categories);
         }
@@ -74,7 +78,7 @@ class PersonListStore {
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
                 row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getBigDecimal("outstanding"),
                 row.getObject("pay_by", LocalDate.class),
-                row.getString("held_categories"), row.getString("home_township"))).list();
+                row.getString("held_categories"), row.getString("home_township"), row.getString("school"))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
