@@ -301,6 +301,20 @@ class EnrollmentApiIntegrationTests {
                 .statusCode()).isEqualTo(200);
     }
 
+    /** A spreadsheet cell formatted as a month reads as one (2017-10): the clerk is asked for the day, not told of a bad date. */
+    @Test
+    void aMonthWithoutADayIsAskedForItsDay() {
+        String csv = "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn\n"
+                + Liancheng.LIANFENG + ",城关村,罗四哥," + Liancheng.idNumber("19800101", 617) + ",,,是,否,2017-10\n";
+
+        JsonNode listed = json(api.as("bureau").post("/api/v1/enrolments/batch?region=350825&coverageYear=2018", "text/csv", csv));
+        JsonNode deaths = json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv",
+                "idNumber,date\n" + Liancheng.idNumber("19800101", 618) + ",2017-10\n"));
+
+        assertThat(listed.get("rejected").get(0).get("errors").get(0).get("message").asString()).startsWith("只有年月，请填到日");
+        assertThat(deaths.get("rejected").get(0).get("errors").get(0).get("message").asString()).startsWith("只有年月，请填到日");
+    }
+
     /**
      * A year mistyped into the past (0218 for 2018, 0000): a death then withdrew every year of the person, finished ones
      * too, and a list's date of year 0 failed the whole list as a server error. A date before the birth is the row's mistake.

@@ -306,6 +306,16 @@ class PersonListsIntegrationTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bureau.download(unpaid + "&unit=S001&format=xlsx").body()))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).endsWith("未缴费名单（城关中学）");
         }
+
+        HttpResponse<String> issued = bureau.post("/api/v1/lists", "{\"region\":\"350869\",\"coverageYear\":2018}");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String issueId = JsonMapper.shared().readTree(issued.body()).get("issueId").asString();
+        assertThat(json(bureau.get(unpaid + "&unit=S001&issued=" + issueId)).get("people").valueStream()
+                .map(person -> person.get("personId").asString()).toList()).as("as issued").containsExactly(county.personId(1));
+        jdbc.update("update issued_list set keeps_schools = false where issue_id = ?::uuid", issueId);
+        HttpResponse<String> keptBefore = bureau.get(unpaid + "&unit=S001&issued=" + issueId);
+        assertThat(keptBefore.statusCode()).as("an issue kept before its rows named schools").isEqualTo(400);
+        assertThat(keptBefore.body()).contains("\"issued\"");
     }
 
     @Test

@@ -164,7 +164,10 @@ final class EnrolmentList {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(InputError.row(row, field, "应为日期，如 2017-10-09 / is a date such as 2017-10-09"));
+            // a spreadsheet cell formatted as a month reads as one (XlsxRows): the clerk sees 2017年10月, not a malformed date
+            errors.add(InputError.row(row, field, value.matches("[0-9]{4}-[0-9]{2}")
+                    ? "只有年月，请填到日，如 2017-10-09 / gives a month alone: give the day, such as 2017-10-09"
+                    : "应为日期，如 2017-10-09 / is a date such as 2017-10-09"));
             return null;
         }
     }

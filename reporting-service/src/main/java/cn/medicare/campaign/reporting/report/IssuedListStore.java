@@ -23,7 +23,8 @@ class IssuedListStore {
     record Issue(UUID issueId, String list, Instant issuedAt, int people) {
     }
 
-    record Kept(Instant issuedAt, List<PersonListStore.Listed> people) {
+    /** @param keepsSchools whether its rows name the school a pupil enrolled through (issues kept since V29) */
+    record Kept(Instant issuedAt, List<PersonListStore.Listed> people, boolean keepsSchools) {
     }
 
     private final JdbcClient jdbc;
@@ -44,8 +45,10 @@ class IssuedListStore {
     void add(UUID issueId, PersonList list, String region, int coverageYear, Instant issuedAt, boolean scheduled,
             List<PersonListStore.Listed> people) {
         jdbc.sql("""
-                insert into issued_list (issue_id, kind, region, coverage_year, issued_at, business_date, scheduled, people, content)
-                values (:issueId, :kind, :region, :coverageYear, :issuedAt, :businessDate, :scheduled, :people, cast(:content as json))""")
+                insert into issued_list (issue_id, kind, region, coverage_year, issued_at, business_date, scheduled, people, content,
+                                         keeps_schools)
+                values (:issueId, :kind, :region, :coverageYear, :issuedAt, :businessDate, :scheduled, :people, cast(:content as json),
+                        true)""")
                 .param("issueId", issueId).param("kind", list.path).param("region", region).param("coverageYear", coverageYear)
                 .param("issuedAt", Timestamp.from(issuedAt)).param("businessDate", issuedAt.atZone(BusinessTime.ZONE).toLocalDate())
                 .param("scheduled", scheduled)
@@ -55,10 +58,11 @@ class IssuedListStore {
 
     Optional<Kept> find(UUID issueId, PersonList list, String region, int coverageYear) {
         return jdbc.sql("""
-                select issued_at, content::text from issued_list
+                select issued_at, content::text, keeps_schools from issued_list
                 where issue_id = :issueId and kind = :kind and region = :region and coverage_year = :coverageYear""")
                 .param("issueId", issueId).param("kind", list.path).param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> new Kept(row.getTimestamp(1).toInstant(), EventJson.mapper().readValue(row.getString(2), ROWS)))
+                .query((row, n) -> new Kept(row.getTimestamp(1).toInstant(), EventJson.mapper().readValue(row.getString(2), ROWS),
+                        row.getBoolean(3)))
                 .optional();
     }
 

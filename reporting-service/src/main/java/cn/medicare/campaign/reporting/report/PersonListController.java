@@ -50,7 +50,7 @@ class PersonListController {
 
     private static final Logger log = LoggerFactory.getLogger(PersonListController.class);
 
-    /** @param unitName the school's or the village's name where the unit is one; else absent */
+    /** @param unitName the school's name where the unit is one; else absent */
     record Listing(String region, int coverageYear, String list, String unit, String unitName, Instant asOf, boolean contactsInFull,
             List<Person> people) {
     }
@@ -153,9 +153,11 @@ class PersonListController {
         if (!List.of("json", "csv", "xlsx").contains(format)) {
             throw ApiException.invalid("format", "格式为 json、csv 或 xlsx / is json, csv or xlsx");
         }
-        ParticipationStore.School school = unit == null || PLACE.matcher(unit).matches() ? null
-                : campaigns.school(region, coverageYear, unit).orElseThrow(() -> ApiException.invalid("unit",
-                        "没有这个学校 / no school " + unit + " among the campaign's units"));
+        // a school's code is whatever the targets gave it, 9 or 12 digits too: it is looked up before the code is read as a place
+        ParticipationStore.School school = unit == null ? null : campaigns.school(region, coverageYear, unit).orElse(null);
+        if (unit != null && school == null && !PLACE.matcher(unit).matches()) {
+            throw ApiException.invalid("unit", "没有这个学校 / no school " + unit + " among the campaign's units");
+        }
         if (school != null && school.parent() == null && caller.is(Role.TOWNSHIP)) {
             throw new AccessDeniedException(caller.clientId() + " may not read the lists of a school belonging to no township");
         }
@@ -182,6 +184,10 @@ class PersonListController {
                     "没有这一期名单 / no " + kind.path + " list of issue " + issued + " for " + region + " " + coverageYear));
             asOf = kept.issuedAt();
             // as the live list: a township's by the unit people count in, a village's by where they live
+            if (school != null && !kept.keepsSchools()) {
+                throw ApiException.invalid("issued", "该期名单印发时尚未记录学校，请查询当前名单 / this issue was kept before the lists "
+                        + "named schools: ask for the list as it stands now");
+            }
             rows = kept.people().stream().filter(row -> school != null ? school.name().equals(row.school()) : township == null
                             || township.equals(village == null ? row.township() : row.villageTownship()))
                     .filter(row -> village == null || village.equals(row.village()))
@@ -198,7 +204,7 @@ class PersonListController {
         }
         List<Person> people = IntStream.range(0, rows.size()).mapToObj(i -> person(rows.get(i), opened.get(i), categories,
                 kind == PersonList.PAID ? null : rows.get(i).payBy(), listedOn)).toList();
-        Listing listing = new Listing(region, coverageYear, kind.path, unit, school != null ? school.name() : village, asOf,
+        Listing listing = new Listing(region, coverageYear, kind.path, unit, school != null ? school.name() : null, asOf,
                 contacts.opener().isPresent() && unopened == 0, people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");

@@ -35,7 +35,7 @@ import org.xml.sax.XMLReader;
  * The first sheet of an .xlsx, read as a stream of SAX events (never as a workbook in memory):
  * the upload is copied to a temporary file (bounded by the body limit) so that POI can open the
  * zip lazily, and every part is inflated through POI's zip-bomb guard (inflation ratio and the
- * largest part). Dates typed as Excel dates become ISO dates (a month shown alone, 2017年10月, its ISO month:
+ * largest part). Dates typed as Excel dates become ISO dates (a month typed alone, 2017年10月, its ISO month:
  * 2017-10); every other cell is the text the
  * clerk sees, so an ID number Excel turned into a number fails its row's check, not the batch.
  */
@@ -159,8 +159,9 @@ final class XlsxRows {
 
     /**
      * Shows a date-formatted number as an ISO date whatever the clerk's display format, or as its month (2017-10) where the
-     * format shows a year and month and no day: a clerk who types 2017年10月 gets a cell formatted so, and the day it holds
-     * is the spreadsheet's choice, not the clerk's.
+     * format shows a year and month and no day and the cell holds the month's first: a clerk who types 2017年10月 gets a cell
+     * formatted so holding the 1st, the spreadsheet's choice, not the clerk's. Any other day was typed, into a column
+     * formatted to show months, and is read as typed.
      */
     private static final class IsoDates extends DataFormatter {
 
@@ -171,7 +172,7 @@ final class XlsxRows {
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDate day = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
-                return showsMonthAlone(formatString) ? YearMonth.from(day).toString() : day.toString();
+                return day.getDayOfMonth() == 1 && showsMonthAlone(formatString) ? YearMonth.from(day).toString() : day.toString();
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }

@@ -192,17 +192,20 @@ class ListIntakeTests {
     /**
      * A clerk who types 2017年10月 into a date cell gets it formatted as a month, by a custom format or Chinese Excel's reserved
      * one (numFmtId 57, named by number alone): the cell is read as the month, not as the first day the spreadsheet chose.
-     * The reserved day formats (31: 2017年10月15日, 58: 10月15日) read as the day, not as Excel's serial number.
+     * The reserved day formats (31: 2017年10月15日, 58: 10月15日) read as the day, not as Excel's serial number; a day other
+     * than the 1st in a column formatted as months was typed, and reads as the day.
      */
     @Test
     void xlsxDateCellsShowingTheMonthAloneReadAsTheMonth() throws IOException {
-        LocalDate day = LocalDate.of(2017, 10, 15);
+        LocalDate first = LocalDate.of(2017, 10, 1);
         byte[] workbook;
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("名单");
             Row header = sheet.createRow(0);
             List.of("township", "village", "name", "phone").forEach(name -> header.createCell(header.getPhysicalNumberOfCells()).setCellValue(name));
-            short[] formats = {book.createDataFormat().getFormat("yyyy\"年\"m\"月\""), 57, 31, 58, book.createDataFormat().getFormat("yyyy-mm-dd")};
+            short month = book.createDataFormat().getFormat("yyyy\"年\"m\"月\"");
+            short[] formats = {month, 57, 31, 58, book.createDataFormat().getFormat("yyyy-mm-dd"), month};
+            LocalDate[] days = {first, first, first.plusDays(14), first.plusDays(14), first, first.plusDays(14)};
             for (int i = 0; i < formats.length; i++) {
                 Row row = sheet.createRow(i + 1);
                 row.createCell(0).setCellValue("350825100");
@@ -210,7 +213,7 @@ class ListIntakeTests {
                 CellStyle style = book.createCellStyle();
                 style.setDataFormat(formats[i]);
                 Cell date = row.createCell(2);
-                date.setCellValue(day);
+                date.setCellValue(days[i]);
                 date.setCellStyle(style);
             }
             book.write(out);
@@ -219,7 +222,7 @@ class ListIntakeTests {
 
         List<String> read = INTAKE.xlsx(new ByteArrayInputStream(workbook), COLUMNS, row -> row.get("name"));
 
-        assertThat(read).containsExactly("2017-10", "2017-10", "2017-10-15", "2017-10-15", "2017-10-15");
+        assertThat(read).containsExactly("2017-10", "2017-10", "2017-10-15", "2017-10-15", "2017-10-01", "2017-10-15");
     }
 
     @Test
