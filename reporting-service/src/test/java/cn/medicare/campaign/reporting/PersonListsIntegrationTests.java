@@ -227,7 +227,7 @@ class PersonListsIntegrationTests {
                 county.certified(2, AssistanceCategory.STABLE_EX_POOR, AdjustmentAction.ADD),
                 // a newborn added on its birth date: the date travels as the flag alone, and the row counts on any day asked
                 new EligibilityAdjusted(county.personId(3), 2018, region, Agency.CIVIL_AFFAIRS, AssistanceCategory.EXTREME_POVERTY,
-                        AdjustmentAction.ADD, null, true, "batch-3", county.township(0), "新华村"));
+                        AdjustmentAction.ADD, null, true, "batch-3", county.township(0), "新华村", null));
         ApiClient bureau = ApiClient.at(port).as("bureau");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(lists.formatted("certified-not-enrolled")))
                 .get("people")).hasSize(3));

@@ -15,7 +15,8 @@ public final class AgencyLists {
      * of its subcategory and those naming the category alone, and one naming the category alone ends them all, so an ADD
      * and an EXIT of one day end in EXIT while a 农转城 transfer (EXIT 农村低保, ADD 城镇低保) keeps the person's 低保, as
      * subsidy-service's {@code HeldCategoriesRule} decides. The row is then the latest ADD standing, saying ADD; else the
-     * latest row, saying EXIT (the EXITs' latest days per category and subcategory, one scan, no lookup per row). With {@code someCategories}, only those of {@code :categories}. A person the roster withdrew
+     * latest row, saying EXIT (the EXITs' latest days per category and subcategory, one scan, no lookup per row).
+     * With {@code someCategories}, only those of {@code :categories}. A person the roster withdrew
      * as dead by then holds nothing, in a later year without an enrolment too (a death list names people the agencies'
      * lists still hold). Columns: person_id, category, action, township, village, effective_date.
      */

@@ -153,10 +153,17 @@ class PersonListController {
         if (!List.of("json", "csv", "xlsx").contains(format)) {
             throw ApiException.invalid("format", "格式为 json、csv 或 xlsx / is json, csv or xlsx");
         }
+        if (caller.is(Role.AGENCY)) {
+            // an agency that receives no lists learns nothing of the campaign's units
+            entitled(caller, null);
+        }
+        var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
+                "该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear));
         // a school's code is whatever the targets gave it, 9 or 12 digits too: it is looked up before the code is read as a place
         ParticipationStore.School school = unit == null ? null : campaigns.school(region, coverageYear, unit).orElse(null);
         if (unit != null && school == null && !PLACE.matcher(unit).matches()) {
-            throw ApiException.invalid("unit", "没有这个学校 / no school " + unit + " among the campaign's units");
+            // the code is not quoted: a school's code has the shape of anything typed there, an ID number too
+            throw ApiException.invalid("unit", "任务分解表中没有这个学校代码 / no school of the campaign's units has this code");
         }
         if (school != null && school.parent() == null && caller.is(Role.TOWNSHIP)) {
             throw new AccessDeniedException(caller.clientId() + " may not read the lists of a school belonging to no township");
@@ -164,8 +171,6 @@ class PersonListController {
         // a school's list is its township's (or the education system's) to read
         String township = unit == null ? null : school != null ? school.parent() : unit.substring(0, 9);
         List<String> categories = entitled(caller, township);
-        var campaign = campaigns.campaign(region, coverageYear).orElseThrow(() -> ApiException.notFound(
-                "该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear));
         if (school == null && township != null && !campaigns.isTownship(region, coverageYear, township)) {
             // an empty list would read as nobody left to chase
             throw ApiException.invalid("unit", "没有这个乡镇 / no township " + township + " among the campaign's targets");
@@ -183,11 +188,11 @@ class PersonListController {
             IssuedListStore.Kept kept = issuedLists.find(issued, kind, region, coverageYear).orElseThrow(() -> ApiException.notFound(
                     "没有这一期名单 / no " + kind.path + " list of issue " + issued + " for " + region + " " + coverageYear));
             asOf = kept.issuedAt();
-            // as the live list: a township's by the unit people count in, a village's by where they live
             if (school != null && !kept.keepsSchools()) {
                 throw ApiException.invalid("issued", "该期名单印发时尚未记录学校，请查询当前名单 / this issue was kept before the lists "
                         + "named schools: ask for the list as it stands now");
             }
+            // as the live list: a township's by the unit people count in, a village's by where they live, a school's by its name
             rows = kept.people().stream().filter(row -> school != null ? school.name().equals(row.school()) : township == null
                             || township.equals(village == null ? row.township() : row.villageTownship()))
                     .filter(row -> village == null || village.equals(row.village()))

@@ -128,7 +128,7 @@ final class AdjustmentRowRule {
                 ? checked.birthDate() : month.atDay(1);
     }
 
-        private static String strip(String text) {
+    private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

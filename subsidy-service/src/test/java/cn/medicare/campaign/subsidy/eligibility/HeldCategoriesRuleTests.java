@@ -64,7 +64,7 @@ class HeldCategoriesRuleTests {
     }
 
     @Test
-    void theLatestEffectiveRowDecidesWhateverOrderTheRowsWereSentIn() {
+    void anAddAfterAnEarlierExitStandsWhateverOrderTheRowsWereSentIn() {
         List<Certification> readdedAfterExit = List.of(
                 row(MINIMUM_LIVING, ADD, "2017-11-01"), row(MINIMUM_LIVING, EXIT, "2017-09-01"));
         assertThat(held(readdedAfterExit, REGION, END_2018)).containsExactly(MINIMUM_LIVING);

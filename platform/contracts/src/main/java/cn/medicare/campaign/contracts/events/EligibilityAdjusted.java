@@ -39,19 +39,11 @@ public record EligibilityAdjusted(
         String village,
         AssistanceSubcategory subcategory) implements PersonEvent {
 
-    /** A row effective on a day other than the birth date. */
+    /** A row effective on a day other than the birth date, naming its category alone. */
     public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
             AdjustmentAction action, LocalDate effectiveDate, String batchId, String township, String village) {
         this(personId, coverageYear, region, agency, category, action, requireNonNull(effectiveDate, "effectiveDate"), null, batchId,
                 township, village, null);
-    }
-
-    /** A row naming its category alone. */
-    public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
-            AdjustmentAction action, LocalDate effectiveDate, Boolean effectiveFromBirth, String batchId, String township,
-            String village) {
-        this(personId, coverageYear, region, agency, category, action, effectiveDate, effectiveFromBirth, batchId, township, village,
-                null);
     }
 
     public EligibilityAdjusted {

@@ -162,7 +162,7 @@ final class EventMother {
     /** A newborn of an assisted family added on its birth date: the date travels as the flag. */
     static EligibilityAdjusted eligibilityAdjustedFromBirth() {
         return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
-                AdjustmentAction.ADD, null, true, "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE);
+                AdjustmentAction.ADD, null, true, "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE, null);
     }
 
     static ContributionAssessed contributionAssessed() {

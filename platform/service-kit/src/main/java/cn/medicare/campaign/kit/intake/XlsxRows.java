@@ -185,7 +185,7 @@ final class XlsxRows {
     }
 
     /**
-     * The workbook's styles with the date formats Chinese Excel reserves spelled out (numFmtId 27-31, 36 and 50-58): a
+     * The workbook's styles with the date formats Chinese Excel reserves spelled out (numFmtId 27-31, 36, 50-54, 57 and 58): a
      * workbook names them by number alone and POI knows no text for them, so a date a clerk typed as 2017年10月 or 2017年10月
      * 15日 would read as a bare serial number.
      */
