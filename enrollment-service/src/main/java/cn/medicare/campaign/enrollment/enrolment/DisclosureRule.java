@@ -33,17 +33,32 @@ final class DisclosureRule {
      * The birth year, or null where it would narrow the date with the rest of the record: an infant's (next to the
      * enrolment's day or a newborn's category; an enrolment masked to the county was judged one when it was made,
      * and a roll-over keeps that mask), a small child's born before the 220th day of its year (an enrolment the year after
-     * the birth, before that day, bounds the date by the 6+1 mask), and one near 18 (next to MINOR or GENERAL, which the campaign decides by a
-     * day in that year).
+     * the birth, before that day, bounds the date by the 6+1 mask), one born in the year of the mask's threshold where that
+     * leaves fewer than 220 days, and one near 18 (next to MINOR or GENERAL, which the campaign decides by a day in that year).
+     *
+     * @param firstCollectionDay the first day any campaign known let people enrol and pay (null while none is): a 6+1 mask
+     *     says the birth lies on or before a year before it ({@code PersonIds.maskIdNumber}), so next to a birth year of that
+     *     day it leaves the days from 1 January to it, however old the person
      */
-    static Integer birthYear(String idNumberMasked, LocalDate birthDate, LocalDate enrolledOn, int coverageYear) {
+    static Integer birthYear(String idNumberMasked, LocalDate birthDate, LocalDate enrolledOn, int coverageYear,
+            LocalDate firstCollectionDay) {
         int age = coverageYear - birthDate.getYear();
         if (maskedToCounty(idNumberMasked) || birthDate.isAfter(enrolledOn.minusYears(1))
                 || age <= LAST_AGE_A_BIRTHDAY_BOUND_LASTS && birthDate.getDayOfYear() < FEWEST_DAYS_LEFT_WITH_THE_YEAR
+                || fewDaysUpToTheThreshold(birthDate, firstCollectionDay)
                 || age >= FIRST_AGE_NEAR_ADULTHOOD && age <= LAST_AGE_NEAR_ADULTHOOD) {
             return null;
         }
         return birthDate.getYear();
+    }
+
+    /** Whether the birth lies in the year of the 6+1 mask's threshold, and that year holds too few days up to it. */
+    private static boolean fewDaysUpToTheThreshold(LocalDate birthDate, LocalDate firstCollectionDay) {
+        if (firstCollectionDay == null) {
+            return false;
+        }
+        LocalDate threshold = firstCollectionDay.minusYears(1);
+        return birthDate.getYear() == threshold.getYear() && threshold.getDayOfYear() < FEWEST_DAYS_LEFT_WITH_THE_YEAR;
     }
 
     /** A 6+1 mask ends with the check character, never with a star. */

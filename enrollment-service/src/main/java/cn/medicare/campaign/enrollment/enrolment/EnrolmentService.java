@@ -79,7 +79,8 @@ class EnrolmentService {
 
     @Transactional
     Enrolled enrol(Caller caller, EnrolmentRequest request) {
-        Enrolment prepared = prepare(caller, request, BusinessTime.today(clock), new KnownCampaigns());
+        KnownCampaigns known = new KnownCampaigns();
+        Enrolment prepared = prepare(caller, request, BusinessTime.today(clock), known);
         locks.lock(List.of(prepared.personId()));
         Enrolment enrolment = withTheirMasks(List.of(prepared)).get(0);
         Map<String, String> blocked = blocking(List.of(enrolment));
@@ -92,7 +93,7 @@ class EnrolmentService {
         }
         audit.record(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(), "ENROLLED", null,
                 enrolment.terms().coverageExplanation());
-        outbox.append(announcement(enrolment, contacts));
+        outbox.append(announcement(enrolment, contacts, known.firstCollectionDay()));
         eVouchers.announceKept(List.of(enrolment));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
                 enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
@@ -172,7 +173,7 @@ class EnrolmentService {
                         "居民 " + enrolment.idNumberMasked() + " 在本名单中重复出现 / resident " + enrolment.idNumberMasked()
                         + " appears more than once in this list"))));
             } else if (added.contains(enrolment.personYear())) {
-                announcements.add(OutboxMessage.of(announcement(enrolment, contacts), clock.instant()));
+                announcements.add(OutboxMessage.of(announcement(enrolment, contacts, campaigns.firstCollectionDay()), clock.instant()));
                 enrolled.add(enrolment);
                 audited.add(new AuditStore.Change(enrolment.personId(), enrolment.coverageYear(), clock.instant(), caller.clientId(),
                         "ENROLLED", null, enrolment.terms().coverageExplanation()));
@@ -409,9 +410,9 @@ class EnrolmentService {
      * date within it ({@link DisclosureRule}). The name and phone travel only sealed for the
      * reporting service, where this service has its key.
      */
-    static PersonEnrolled announcement(Enrolment enrolment, ContactSealer contacts) {
+    static PersonEnrolled announcement(Enrolment enrolment, ContactSealer contacts, LocalDate firstCollectionDay) {
         Integer birthYear = DisclosureRule.birthYear(enrolment.idNumberMasked(), enrolment.birthDate(), enrolment.enrolledOn(),
-                enrolment.coverageYear());
+                enrolment.coverageYear(), firstCollectionDay);
         Enrolment.Terms terms = enrolment.terms();
         return new PersonEnrolled(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), enrolment.idNumberMasked(),
                 enrolment.idNumberSealed(), PersonIds.maskName(enrolment.name()), birthYear, enrolment.sex(),

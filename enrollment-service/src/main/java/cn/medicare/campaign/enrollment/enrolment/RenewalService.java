@@ -81,17 +81,20 @@ class RenewalService {
         CampaignDefined campaign = campaigns.find(region, coverageYear).orElseThrow(() -> ApiException.ruleViolated(
                 "本年度尚无参保方案，不能续保 / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         LocalDate today = BusinessTime.today(clock);
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
         int[] counts = new int[2];
         String[] after = {""};
         boolean more = true;
         while (more) {
-            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, after, counts)));
+            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, after,
+                    counts)));
         }
         return new RolledOver(counts[0], counts[1]);
     }
 
     /** @return whether a full page was read: there may be more */
-    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, String[] after, int[] counts) {
+    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay, String[] after,
+            int[] counts) {
         List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after[0], PAGE);
         if (page.isEmpty()) {
             return false;
@@ -123,7 +126,7 @@ class RenewalService {
         List<AuditStore.Change> changes = new ArrayList<>();
         for (Enrolment renewed : renewals) {
             if (added.contains(renewed.personYear())) {
-                announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts), at));
+                announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts, firstCollectionDay), at));
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
                         "续保名单：按上年度参保登记"));
             }
@@ -147,11 +150,15 @@ class RenewalService {
                 candidates.computeIfAbsent(payment.coverageYear(), year -> new ArrayList<>()).add(paid);
             }
         }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
         candidates.forEach((year, payments) -> {
             Set<String> registered = roster.registeredAmong(payments.stream().map(paid -> paid.event().personId()).toList(), year);
             payments.stream().filter(paid -> !registered.contains(paid.event().personId()))
                     .forEach(paid -> renewOnPayment(paid.event(), paid.time(),
-                            renewing.get(List.of(paid.event().region(), year)).orElseThrow()));
+                            renewing.get(List.of(paid.event().region(), year)).orElseThrow(), firstCollectionDay));
         });
     }
 
@@ -171,7 +178,7 @@ class RenewalService {
     }
 
     /** Two payments of one person in a run: the first renews, the second finds the row. */
-    private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign) {
+    private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign, LocalDate firstCollectionDay) {
         int year = payment.coverageYear();
         if (roster.find(payment.personId(), year).isPresent()) {
             return;
@@ -196,7 +203,7 @@ class RenewalService {
         if (roster.add(renewed, at)) {
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
                     "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
-            outbox.append(EnrolmentService.announcement(renewed, contacts));
+            outbox.append(EnrolmentService.announcement(renewed, contacts, firstCollectionDay));
             if (death != null && death.getYear() <= year) {
                 withdrawDead(renewed, death);
             }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.locking.PersonLocks;
@@ -36,6 +37,7 @@ class WithdrawalService {
     private static final int MAX_REASON = 200;
 
     private final EnrolmentStore roster;
+    private final CampaignStore campaigns;
     private final ExclusionStore exclusions;
     private final AuditStore audit;
     private final EVoucherService eVouchers;
@@ -45,8 +47,9 @@ class WithdrawalService {
     private final ContactSealer contacts;
     private final PersonLocks locks;
 
-    WithdrawalService(EnrolmentStore roster, ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers, OutboxWriter outbox,
-            Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+    WithdrawalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers,
+            OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+        this.campaigns = campaigns;
         this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.eVouchers = eVouchers;
@@ -185,7 +188,8 @@ class WithdrawalService {
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                     FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
-            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts));
+            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts,
+                    campaigns.firstCollectionDay().orElse(null)));
         }
         refuseWhereAnotherFactStillStands(personId, standing);
         // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year
