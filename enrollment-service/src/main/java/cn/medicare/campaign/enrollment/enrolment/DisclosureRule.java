@@ -16,9 +16,10 @@ final class DisclosureRule {
      * A 6+1 mask said the person was a year old on the enrolment day (the masks before session 28; now it says the birth lies
      * a year or more before the first collection day, docs/personal-data.md): next to the birth year it leaves the days from
      * 1 January to a year before that day. With the check character and the sex known, a day holds
-     * about 45 numbers (1,000 sequences, half of one sex, one in 11 with that check character): 10,000 need 220 days.
+     * about 45 numbers (1,000 sequences, half of one sex, one in 11 with that check character): 10,000 need 221 days (220
+     * days, counted number by number, leave 9,997 or 9,998).
      */
-    private static final int FEWEST_DAYS_LEFT_WITH_THE_YEAR = 220;
+    private static final int FEWEST_DAYS_LEFT_WITH_THE_YEAR = 221;
     /**
      * Such a bound comes from an enrolment in the year after the birth, before its 220th day. Records of one person share
      * its person id, so the year must stay home in every record published while that one is still on the bus (400 days):
@@ -32,9 +33,9 @@ final class DisclosureRule {
     /**
      * The birth year, or null where it would narrow the date with the rest of the record: an infant's (next to the
      * enrolment's day or a newborn's category; an enrolment masked to the county was judged one when it was made,
-     * and a roll-over keeps that mask), a small child's born before the 220th day of its year (an enrolment the year after
+     * and a roll-over keeps that mask), a small child's born before the 221st day of its year (an enrolment the year after
      * the birth, before that day, bounds the date by the 6+1 mask), one born in the year of the mask's threshold where that
-     * leaves fewer than 220 days, and one near 18 (next to MINOR or GENERAL, which the campaign decides by a day in that year).
+     * leaves fewer than 221 days, and one near 18 (next to MINOR or GENERAL, which the campaign decides by a day in that year).
      *
      * @param firstCollectionDay the first day any campaign known let people enrol and pay (null while none is): a 6+1 mask
      *     says the birth lies on or before a year before it ({@code PersonIds.maskIdNumber}), so next to a birth year of that

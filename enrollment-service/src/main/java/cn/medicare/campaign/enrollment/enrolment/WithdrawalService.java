@@ -183,13 +183,13 @@ class WithdrawalService {
         FeedService.Feed.behind(enrolment.withdrawalReason()).ifPresent(feed -> exclusions.revoke(personId, feed.kind,
                 feed.perYear ? request.coverageYear() : null, enrolment.withdrawnOn(), caller.clientId(), clock.instant()));
         List<Enrolment> standing = new ArrayList<>();
+        LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (int year : years) {
             roster.revokeWithdrawal(personId, year);
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                     FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
-            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts,
-                    campaigns.firstCollectionDay().orElse(null)));
+            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay));
         }
         refuseWhereAnotherFactStillStands(personId, standing);
         // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year

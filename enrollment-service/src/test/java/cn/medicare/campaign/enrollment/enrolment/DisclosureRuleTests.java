@@ -88,5 +88,11 @@ class DisclosureRuleTests {
         assertThat(DisclosureRule.birthYear("350825***********7", born, ENROLLED_ON, 2023, julyOpening)).isNull();
         assertThat(DisclosureRule.birthYear("350825***********7", born.minusYears(1), ENROLLED_ON, 2023, julyOpening)).isEqualTo(2015);
         assertThat(DisclosureRule.birthYear("350825***********7", born, ENROLLED_ON, 2023, PERIOD_OPENED)).isEqualTo(2016);
+        assertThat(DisclosureRule.birthYear("350825***********7", born.minusYears(1), ENROLLED_ON, 2023, LocalDate.of(2016, 8, 8)))
+                .as("the threshold on its year's 220th day: 9,998 numbers").isNull();
+        assertThat(DisclosureRule.birthYear("350825***********7", born.minusYears(1), ENROLLED_ON, 2023, LocalDate.of(2016, 8, 9)))
+                .as("on its 221st").isEqualTo(2015);
+        assertThat(DisclosureRule.birthYear("350825***********7", born.minusYears(1), ENROLLED_ON, 2023, null))
+                .as("no campaign known yet").isEqualTo(2015);
     }
 }
