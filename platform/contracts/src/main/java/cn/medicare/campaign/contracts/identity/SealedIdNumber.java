@@ -80,9 +80,23 @@ record SealedIdNumber(String keyId, byte[] ephemeralPublicKey, byte[] nonce, byt
         }
     }
 
+    /**
+     * One cipher per thread, initialised anew for each number: looking a cipher up walks the
+     * security providers (a profile of the county had as many samples there as in AES itself), and
+     * one kept for a key expands that key once for all the numbers it seals or opens. Each seal
+     * brings its own random nonce, so no key and nonce are ever used twice.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
     static byte[] crypt(int mode, SecretKey key, byte[] associatedData, byte[] nonce, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(input);

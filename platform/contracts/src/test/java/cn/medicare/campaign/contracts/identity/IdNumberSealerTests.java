@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class IdNumberSealerTests {
@@ -73,6 +74,24 @@ class IdNumberSealerTests {
             altered++;
         }
         assertThat(altered).isEqualTo(44 + 12 + NUMBER.length() + 16);
+    }
+
+    @Test
+    void oneThreadSealsAndOpensUnderSeveralKeysAndAfterARefusal() {
+        IdNumberSealer sealer2024 = new IdNumberSealer("k2024", PAIR_2024.getPublic());
+        IdNumberOpener ring = new IdNumberOpener(Map.of("k2024", PAIR_2024.getPrivate(), "k2025", PAIR_2025.getPrivate()));
+        byte[] tampered = Base64.getDecoder().decode(sealer.seal(NUMBER));
+        tampered[tampered.length - 1] ^= 0x01;
+
+        for (int i = 0; i < 3; i++) {
+            String older = sealer2024.seal(NUMBER);
+            String newer = sealer.seal("35082520170101002X");
+            assertThatThrownBy(() -> ring.open(Base64.getEncoder().encodeToString(tampered))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(ring.open(older)).isEqualTo(NUMBER);
+            assertThat(ring.open(newer)).isEqualTo("35082520170101002X");
+            // and what this thread sealed opens on another, whose cipher never saw these keys
+            assertThat(CompletableFuture.supplyAsync(() -> ring.open(older)).join()).isEqualTo(NUMBER);
+        }
     }
 
     @Test
