@@ -276,6 +276,13 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("\"subsidy\": \"280.00\"", "\"subsidy\": \"380.00\""), "assistance[1].subsidy");
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"case\": \"NEWBORN\""), "specialCases[2].case");
         assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
+        // the certification's window is for the cases about assistance, and within the year
+        assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"certificationWithinMonths\": 2, \"case\": \"MILITARY_DISCHARGE\""),
+                "specialCases[2].certificationWithinMonths");
+        assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": 12, \"case\": \"NEWLY_ASSISTED\""),
+                "specialCases[5].certificationWithinMonths");
+        assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": -1, \"case\": \"NEWLY_ASSISTED\""),
+                "specialCases[5].certificationWithinMonths");
         assertRefusedOn(campaign.replace("\"appliesTo\": \"MIGRANT_WORKER\"", "\"appliesTo\": \"TOURIST\""), "extensions[0].appliesTo");
         // the coverage year's own dates typed for the period: every enrolment in it covered months back, without a wait
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}", "{\"start\": \"2022-09-01\", \"end\": \"2023-01-31\"}"),

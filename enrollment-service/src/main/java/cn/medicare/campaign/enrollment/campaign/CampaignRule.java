@@ -32,6 +32,8 @@ final class CampaignRule {
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
     private static final int MAX_WAITING_MONTHS = 12;
+    // an enrolment in January and a certification in December: later ones count from the next year anyway
+    private static final int MAX_CERTIFICATION_MONTHS = 11;
 
     private CampaignRule() {
     }
@@ -142,6 +144,13 @@ final class CampaignRule {
             }
             if (rule.withinDays() != null && rule.withinMonths() != null) {
                 errors.add(InputError.field(at + ".withinMonths", "期限按天或按月计算，不能同时填写 / a window is counted in days or in months, not both"));
+            }
+            if (rule.certificationWithinMonths() != null && !rule.specialCase().assistedWithinTheYear()) {
+                errors.add(InputError.field(at + ".certificationWithinMonths", "只适用于新认定困难人员和福利机构收留儿童 / applies only to "
+                        + "NEWLY_ASSISTED and WELFARE_INSTITUTION, whose case is the certification"));
+            } else if (rule.certificationWithinMonths() != null && rule.certificationWithinMonths() > MAX_CERTIFICATION_MONTHS) {
+                errors.add(InputError.field(at + ".certificationWithinMonths", "应为 0 至 " + MAX_CERTIFICATION_MONTHS
+                        + " 个月（参保当月之后） / is 0 to " + MAX_CERTIFICATION_MONTHS + " months after the enrolment's month"));
             }
             waiting(at, rule.waitingDays(), rule.waitingMonths(), errors);
             if (rule.otherwise() != null) {

@@ -97,7 +97,8 @@ public class AssessmentService {
             CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
             LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
-                    enrolment.region(), cutoff, enrolment.additionsCountUntil(cutoff), enrolment.enrolledOn());
+                    enrolment.region(), cutoff, enrolment.additionsCountUntil(cutoff), enrolment.enrolledOn(),
+                    enrolment.certificationWithinMonths(campaign));
             Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
             Assessment before = previous.get(enrolment);
             if (assessment.equals(before)) {

@@ -33,13 +33,16 @@ public final class HeldCategoriesRule {
      *     led to the enrolment, up to its day, or the first one after it (民政's 低保 takes effect the month after the
      *     approval the person enrolled on); a later one counts from the next year, as for everyone. A person who enrolled in
      *     March as newly 返贫致贫 and became 特困 in October owed nothing since October, and 先缴后返 paid them back
+     * @param certificationWithinMonths how many months after the enrolment's month that first one may take effect by their
+     *     end (the campaign's rule for the case, {@code CampaignDefined.certificationWithinMonths})
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
-            LocalDate additionsUntil, LocalDate enrolledOn) {
+            LocalDate additionsUntil, LocalDate enrolledOn, int certificationWithinMonths) {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
         List<Certification> afterCutoff = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
-        LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil : ledTo(afterCutoff, enrolledOn);
+        LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil
+                : ledTo(afterCutoff, enrolledOn, certificationWithinMonths);
         List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
         later.stream().filter(addition -> addition.action() == AdjustmentAction.ADD && later.stream()
                         .noneMatch(exit -> exit.effectiveDate().equals(addition.effectiveDate()) && exit.ends(addition)))
@@ -49,18 +52,18 @@ public final class HeldCategoriesRule {
 
     /**
      * The enrolment's day where an addition after the cut-off had taken effect by then; else the day of the first one after
-     * it, if it takes effect by the end of the next month (低保 approved in March takes effect in April, the month after); else
-     * the enrolment's day: an addition months later is not what the person enrolled on (a person already assisted at the
-     * cut-off who became 特困 in October).
+     * it, if it takes effect by the end of the campaign's months after the enrolment's month (by default the next month's:
+     * 低保 approved in March takes effect in April, the month after); else the enrolment's day: an addition months later is
+     * not what the person enrolled on (a person already assisted at the cut-off who became 特困 in October).
      */
-    private static LocalDate ledTo(List<Certification> afterCutoff, LocalDate enrolledOn) {
+    private static LocalDate ledTo(List<Certification> afterCutoff, LocalDate enrolledOn, int withinMonths) {
         List<LocalDate> additions = afterCutoff.stream().filter(certification -> certification.action() == AdjustmentAction.ADD)
                 .map(Certification::effectiveDate).sorted().toList();
         if (additions.isEmpty() || !additions.get(0).isAfter(enrolledOn)) {
             return enrolledOn;
         }
-        LocalDate nextMonthsEnd = YearMonth.from(enrolledOn).plusMonths(1).atEndOfMonth();
-        return additions.get(0).isAfter(nextMonthsEnd) ? enrolledOn : additions.get(0);
+        LocalDate windowEnd = YearMonth.from(enrolledOn).plusMonths(withinMonths).atEndOfMonth();
+        return additions.get(0).isAfter(windowEnd) ? enrolledOn : additions.get(0);
     }
 
     private static Set<AssistanceCategory> heldBy(List<Certification> certifications, String region, LocalDate collectionEnd) {

@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy.roster;
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import java.time.LocalDate;
 
 /**
@@ -22,5 +23,11 @@ public record Enrolment(String personId, int coverageYear, String region, Person
     public LocalDate additionsCountUntil(LocalDate campaignCutoff) {
         SpecialCase specialCase = SpecialCase.named(coverageRule);
         return specialCase != null && specialCase.assistedWithinTheYear() ? LocalDate.of(coverageYear, 12, 31) : campaignCutoff;
+    }
+
+    /** The campaign's months after the enrolment's month for the certification its case was made on to take effect. */
+    public int certificationWithinMonths(CampaignDefined campaign) {
+        SpecialCase specialCase = SpecialCase.named(coverageRule);
+        return specialCase == null ? CampaignDefined.CERTIFICATION_WITHIN_MONTHS : campaign.certificationWithinMonths(specialCase);
     }
 }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,13 +89,13 @@ class HeldCategoriesRuleTests {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
         List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01"), row(MINIMUM_LIVING, EXIT, "2018-06-30"));
 
-        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null, 1)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15"), row(MINIMUM_LIVING, EXIT, "2018-06-30")),
-                REGION, END_2018, yearEnd, null)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
+                REGION, END_2018, yearEnd, null, 1)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(MINIMUM_LIVING, EXIT, "2018-03-01")),
-                REGION, END_2018, yearEnd, null)).as("an ADD and an EXIT of one day").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null))
+                REGION, END_2018, yearEnd, null, 1)).as("an ADD and an EXIT of one day").isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null, 1))
                 .as("next year's").isEmpty();
     }
 
@@ -110,20 +111,40 @@ class HeldCategoriesRuleTests {
         List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01"),
                 row(EXTREME_POVERTY, ADD, "2018-10-01"));
 
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth))
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth, 1))
                 .containsExactly(RETURNED_TO_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
-                REGION, END_2018, yearEnd, marchFifth)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
+                REGION, END_2018, yearEnd, marchFifth, 1)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(EXTREME_POVERTY, ADD, "2018-03-04")),
-                REGION, END_2018, yearEnd, marchFifth)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
+                REGION, END_2018, yearEnd, marchFifth, 1)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
-                REGION, END_2018, yearEnd, marchFifth)).as("certified before the cut-off, enrolled late as newly assisted")
+                REGION, END_2018, yearEnd, marchFifth, 1)).as("certified before the cut-off, enrolled late as newly assisted")
                 .containsExactly(RETURNED_TO_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01"), row(MINIMUM_LIVING, ADD, "2018-04-01")),
-                REGION, END_2018, yearEnd, marchFifth)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
+                REGION, END_2018, yearEnd, marchFifth, 1)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
                 .containsExactlyInAnyOrder(DISABILITY_MODERATE, MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null))
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null, 1))
                 .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
+    }
+
+    /**
+     * How long after the enrolment the certification it was made on may take effect is the campaign's: enrolled on 5 March,
+     * 低保 from 1 May is two months after the enrolment's month, the person's case under a campaign that allows two and an
+     * addition for next year under one that allows the default one (or none: the certification came with the enrolment).
+     */
+    @Test
+    void theCampaignSetsHowLongAfterTheEnrolmentItsCertificationMayTakeEffect() {
+        LocalDate yearEnd = LocalDate.of(2018, 12, 31);
+        LocalDate marchFifth = LocalDate.of(2018, 3, 5);
+        List<Certification> fromMay = List.of(row(MINIMUM_LIVING, ADD, "2018-05-01"));
+        List<Certification> fromApril = List.of(row(MINIMUM_LIVING, ADD, "2018-04-30"));
+
+        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, 2)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, 1)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 1)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 0)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-31")), REGION, END_2018, yearEnd, marchFifth, 0))
+                .as("by the end of the enrolment's own month").containsExactly(MINIMUM_LIVING);
     }
 
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
@@ -162,7 +183,7 @@ class HeldCategoriesRuleTests {
         assertThat(held(List.of(row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(URBAN_MINIMUM_LIVING, EXIT, "2017-10-01")),
                 REGION, END_2018)).isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(RURAL_MINIMUM_LIVING, EXIT, "2018-03-01"), row(URBAN_MINIMUM_LIVING, ADD, "2018-03-01")),
-                REGION, END_2018, LocalDate.of(2018, 12, 31), null)).as("after the cut-off, for a case about assistance")
+                REGION, END_2018, LocalDate.of(2018, 12, 31), null, 1)).as("after the cut-off, for a case about assistance")
                 .containsExactly(MINIMUM_LIVING);
     }
 
@@ -187,7 +208,7 @@ class HeldCategoriesRuleTests {
 
     /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
     private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate cutoff) {
-        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null);
+        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null, 1);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date) {

@@ -65,6 +65,12 @@ public record CampaignDefined(
         Ranking ranking,
         Shortfall shortfall) implements Event {
 
+    /**
+     * The months after an enrolment's month by whose end the certification it was made on takes effect, unless the case's
+     * rule says: 民政's 低保 takes effect the month after the approval a person enrols on.
+     */
+    public static final int CERTIFICATION_WITHIN_MONTHS = 1;
+
     /** 目标: the rate each kind of unit must reach (Liancheng townships 98 %, schools 100 %...). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Goals(@JsonProperty("TOWNSHIP") BigDecimal township, @JsonProperty("SCHOOL") BigDecimal school,
@@ -251,6 +257,15 @@ public record CampaignDefined(
                 categoryPeriods.stream().map(CategoryPeriod::end))).max(LocalDate::compareTo).orElseThrow();
     }
 
+    /**
+     * How many months after the enrolment's month the certification an enrolment under {@code specialCase} was made on
+     * may take effect ({@link SpecialCaseRule#certificationWithinMonths}), unless the campaign's rule for the case says.
+     */
+    public int certificationWithinMonths(SpecialCase specialCase) {
+        return specialCases.stream().filter(rule -> rule.specialCase() == specialCase && rule.certificationWithinMonths() != null)
+                .map(SpecialCaseRule::certificationWithinMonths).findFirst().orElse(CERTIFICATION_WITHIN_MONTHS);
+    }
+
     /** The day of the month agencies' lists are due by (每月10日以前 unless the campaign says otherwise). */
     public int agencyListDueDayOrDefault() {
         return agencyListDueDay != null ? agencyListDueDay : 10;
@@ -349,12 +364,17 @@ public record CampaignDefined(
      * within {@code withinDays} / {@code withinMonths} of the case's date (and, for a job loss,
      * after at least {@code minEmployeeYears} of employee insurance); otherwise {@code otherwise}
      * applies, and without one the campaign's rule for enrolments outside the period.
+     *
+     * @param certificationWithinMonths for a case that is about assistance ({@link SpecialCase#assistedWithinTheYear}): the
+     *     certification an enrolment after the cut-off was made on takes effect by the end of this many months after the
+     *     enrolment's month (民政's 低保 takes effect the month after the approval: 1, {@link #CERTIFICATION_WITHIN_MONTHS})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"case", "withinDays", "withinMonths", "minEmployeeYears", "coverageFrom", "waitingDays", "waitingMonths",
-        "otherwise"})
+        "certificationWithinMonths", "otherwise"})
     public record SpecialCaseRule(@JsonProperty("case") SpecialCase specialCase, Integer withinDays, Integer withinMonths,
-            Integer minEmployeeYears, CoverageFrom coverageFrom, Integer waitingDays, Integer waitingMonths, Otherwise otherwise) {
+            Integer minEmployeeYears, CoverageFrom coverageFrom, Integer waitingDays, Integer waitingMonths,
+            Integer certificationWithinMonths, Otherwise otherwise) {
 
         public SpecialCaseRule {
             requireNonNull(specialCase, "case");
@@ -364,6 +384,7 @@ public record CampaignDefined(
             nonNegative(minEmployeeYears, "minEmployeeYears");
             nonNegative(waitingDays, "waitingDays");
             nonNegative(waitingMonths, "waitingMonths");
+            nonNegative(certificationWithinMonths, "certificationWithinMonths");
         }
     }
 

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -140,6 +141,16 @@ class EventJsonTests {
         assertThat(contributions.amountFor(PersonCategory.MINOR)).isEqualTo("200.00");
         assertThat(contributions.amountFor(PersonCategory.COLLEGE_STUDENT)).isEqualTo("350.00");
         assertThat(contributions.amountFor(PersonCategory.NEWBORN)).isEqualTo("180.00");
+    }
+
+    /** A rule for 新认定困难人员 may allow two months for the certification; a case without one allows the next month. */
+    @Test
+    void theCertificationsWindowIsTheCasesRuleOrTheNextMonth() {
+        CampaignDefined campaign = EventJson.read(EventJson.write(EventMother.campaignDefined()), CampaignDefined.class);
+
+        assertThat(campaign.certificationWithinMonths(SpecialCase.NEWLY_ASSISTED)).isEqualTo(2);
+        assertThat(campaign.certificationWithinMonths(SpecialCase.WELFARE_INSTITUTION)).isEqualTo(1);
+        assertThat(EventJson.write(campaign)).contains("\"coverageFrom\":\"DAY_AFTER_PAYMENT\",\"certificationWithinMonths\":2}");
     }
 
     @Test

@@ -78,9 +78,11 @@ final class EventMother {
                 90, LocalDate.of(2004, 1, 1),
                 List.of(new CampaignDefined.CategoryPeriod(PersonCategory.STUDENT, LocalDate.of(2017, 8, 15), LocalDate.of(2017, 12, 31))),
                 List.of(new CampaignDefined.SpecialCaseRule(SpecialCase.NEWBORN, 90, null, null, CoverageFrom.EVENT_DATE, null, null,
-                                new CampaignDefined.Otherwise(CoverageFrom.DAY_AFTER_PAYMENT, null, null)),
+                                null, new CampaignDefined.Otherwise(CoverageFrom.DAY_AFTER_PAYMENT, null, null)),
                         new CampaignDefined.SpecialCaseRule(SpecialCase.EMPLOYEE_INSURANCE_LAPSE, null, 3, 2,
-                                CoverageFrom.DAY_AFTER_PAYMENT, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6))),
+                                CoverageFrom.DAY_AFTER_PAYMENT, null, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6)),
+                        new CampaignDefined.SpecialCaseRule(SpecialCase.NEWLY_ASSISTED, null, null, null, CoverageFrom.DAY_AFTER_PAYMENT,
+                                null, null, 2, null)),
                 new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
                 LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT,
                 CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION, null, null, null, null)
