@@ -279,7 +279,7 @@ class EnrollmentApiIntegrationTests {
         // the certification's window is for the cases about assistance, and within the year
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"certificationWithinMonths\": 2, \"case\": \"MILITARY_DISCHARGE\""),
                 "specialCases[2].certificationWithinMonths");
-        assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": 12, \"case\": \"NEWLY_ASSISTED\""),
+        assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": 13, \"case\": \"NEWLY_ASSISTED\""),
                 "specialCases[5].certificationWithinMonths");
         assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": -1, \"case\": \"NEWLY_ASSISTED\""),
                 "specialCases[5].certificationWithinMonths");
@@ -289,6 +289,10 @@ class EnrollmentApiIntegrationTests {
                 "collectionPeriod.start", "collectionPeriod.end");
         assertRefusedOn(campaign.replace("\"until\": \"2022-02-28\"", "\"until\": \"2023-02-28\""), "extensions[0].until");
         assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign).statusCode()).isEqualTo(200);
+        HttpResponse<String> aYear = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign.replace("{\"case\": \"NEWLY_ASSISTED\"",
+                "{\"certificationWithinMonths\": 12, \"case\": \"NEWLY_ASSISTED\""));
+        assertThat(aYear.statusCode()).isEqualTo(200);
+        assertThat(aYear.body()).contains("\"case\":\"NEWLY_ASSISTED\",\"coverageFrom\":\"DAY_AFTER_PAYMENT\",\"certificationWithinMonths\":12}");
     }
 
     @Test

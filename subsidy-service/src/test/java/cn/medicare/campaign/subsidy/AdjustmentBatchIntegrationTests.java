@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Campaigns;
@@ -139,6 +141,34 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
                 + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newlyAssisted + ",13800000000,新增,EXTREME_POVERTY,2017-10-01\n");
         assertThat(JsonPath.<Integer>read(october.body(), "$.accepted")).isOne();
         assertThat(published("ContributionAssessed", Liancheng.personId(newlyAssisted))).as("applied with the list").hasSize(1);
+    }
+
+    /**
+     * How long after a newly assisted enrolment its certification may take effect is the campaign's: enrolled on 20 March,
+     * 低保 from 1 May counts for the year under a version that allows two months (the default, the next month, would hold
+     * it back for next year). The version changes no other person's rule, so the class's other tests keep theirs.
+     */
+    @Test
+    void theCampaignSaysHowLongAfterANewlyAssistedEnrolmentItsCertificationMayTakeEffect() {
+        publishAndAwaitApplied(Liancheng.apiExample(2017, 2, "180.00", "140.00").withAdditions(null, null,
+                List.of(new CampaignDefined.SpecialCaseRule(SpecialCase.NEWLY_ASSISTED, null, null, null, CoverageFrom.DAY_AFTER_PAYMENT,
+                        null, null, 2, null)), null, null, null, null, null));
+        String newlyAssisted = Liancheng.idNumber(483);
+        String personId = Liancheng.personId(newlyAssisted);
+        PersonEnrolled enrolled = Liancheng.enrolled(newlyAssisted, 2017);
+        EventTraffic.publish(new PersonEnrolled(personId, 2017, enrolled.region(), enrolled.idNumberMasked(),
+                enrolled.idNumberSealed(), enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(),
+                enrolled.township(), enrolled.village(), null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0,
+                LocalDate.of(2017, 3, 20), null, CoverageFrom.DAY_AFTER_PAYMENT, null, "NEWLY_ASSISTED"));
+        assertThat(JsonPath.<String>read(awaitPublished("ContributionAssessed", personId, 1).get(0), "$.payableAmount")).isEqualTo("180.00");
+
+        HttpResponse<String> may = post("civil-affairs", BATCHES + "?month=2017-05", "text/csv; charset=utf-8", CSV_HEADER
+                + Liancheng.LIANFENG + "," + Liancheng.VILLAGE + "," + newlyAssisted + ",13800000000,新增,MINIMUM_LIVING,2017-05-01\n");
+
+        assertThat(JsonPath.<Integer>read(may.body(), "$.accepted")).isOne();
+        String assisted = published("ContributionAssessed", personId).get(1);
+        assertThat(JsonPath.<String>read(assisted, "$.payableAmount")).isEqualTo("40.00");
+        assertThat(JsonPath.<String>read(assisted, "$.assistanceCategory")).isEqualTo("MINIMUM_LIVING");
     }
 
     /**

@@ -32,8 +32,9 @@ final class CampaignRule {
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
     private static final int MAX_WAITING_MONTHS = 12;
-    // an enrolment in January and a certification in December: later ones count from the next year anyway
-    private static final int MAX_CERTIFICATION_MONTHS = 11;
+    // a year: an enrolment late in December before the coverage year still reaches its December (Lishi collects until
+    // 25 December); a certification after that year counts from the next one anyway
+    private static final int MAX_CERTIFICATION_MONTHS = 12;
 
     private CampaignRule() {
     }

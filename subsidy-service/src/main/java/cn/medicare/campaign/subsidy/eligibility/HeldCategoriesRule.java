@@ -33,8 +33,8 @@ public final class HeldCategoriesRule {
      *     led to the enrolment, up to its day, or the first one after it (民政's 低保 takes effect the month after the
      *     approval the person enrolled on); a later one counts from the next year, as for everyone. A person who enrolled in
      *     March as newly 返贫致贫 and became 特困 in October owed nothing since October, and 先缴后返 paid them back
-     * @param certificationWithinMonths how many months after the enrolment's month that first one may take effect by their
-     *     end (the campaign's rule for the case, {@code CampaignDefined.certificationWithinMonths})
+     * @param certificationWithinMonths that first one counts if it takes effect by the end of the N-th month after the
+     *     enrolment's month (0: its own month; the campaign's rule for the case, {@code CampaignDefined.certificationWithinMonths})
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
             LocalDate additionsUntil, LocalDate enrolledOn, int certificationWithinMonths) {

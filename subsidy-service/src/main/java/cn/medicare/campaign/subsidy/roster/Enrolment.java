@@ -25,9 +25,11 @@ public record Enrolment(String personId, int coverageYear, String region, Person
         return specialCase != null && specialCase.assistedWithinTheYear() ? LocalDate.of(coverageYear, 12, 31) : campaignCutoff;
     }
 
-    /** The campaign's months after the enrolment's month for the certification its case was made on to take effect. */
+    /**
+     * The campaign's rule for this enrolment's case: it matters only for a case about assistance ({@link #additionsCountUntil}),
+     * and any other enrolment, a case without a rule or none at all, gets the default.
+     */
     public int certificationWithinMonths(CampaignDefined campaign) {
-        SpecialCase specialCase = SpecialCase.named(coverageRule);
-        return specialCase == null ? CampaignDefined.CERTIFICATION_WITHIN_MONTHS : campaign.certificationWithinMonths(specialCase);
+        return campaign.certificationWithinMonths(SpecialCase.named(coverageRule));
     }
 }

@@ -89,13 +89,13 @@ class HeldCategoriesRuleTests {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
         List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01"), row(MINIMUM_LIVING, EXIT, "2018-06-30"));
 
-        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null, 1)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15"), row(MINIMUM_LIVING, EXIT, "2018-06-30")),
-                REGION, END_2018, yearEnd, null, 1)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
+                REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(MINIMUM_LIVING, EXIT, "2018-03-01")),
-                REGION, END_2018, yearEnd, null, 1)).as("an ADD and an EXIT of one day").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null, 1))
+                REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("an ADD and an EXIT of one day").isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .as("next year's").isEmpty();
     }
 
@@ -111,19 +111,19 @@ class HeldCategoriesRuleTests {
         List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01"),
                 row(EXTREME_POVERTY, ADD, "2018-10-01"));
 
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth, 1))
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .containsExactly(RETURNED_TO_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
-                REGION, END_2018, yearEnd, marchFifth, 1)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
+                REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(EXTREME_POVERTY, ADD, "2018-03-04")),
-                REGION, END_2018, yearEnd, marchFifth, 1)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
+                REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
-                REGION, END_2018, yearEnd, marchFifth, 1)).as("certified before the cut-off, enrolled late as newly assisted")
+                REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("certified before the cut-off, enrolled late as newly assisted")
                 .containsExactly(RETURNED_TO_POVERTY);
         assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01"), row(MINIMUM_LIVING, ADD, "2018-04-01")),
-                REGION, END_2018, yearEnd, marchFifth, 1)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
+                REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
                 .containsExactlyInAnyOrder(DISABILITY_MODERATE, MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null, 1))
+        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
     }
 
@@ -140,8 +140,8 @@ class HeldCategoriesRuleTests {
         List<Certification> fromApril = List.of(row(MINIMUM_LIVING, ADD, "2018-04-30"));
 
         assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, 2)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, 1)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 1)).containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).isEmpty();
+        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
         assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 0)).isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-31")), REGION, END_2018, yearEnd, marchFifth, 0))
                 .as("by the end of the enrolment's own month").containsExactly(MINIMUM_LIVING);
@@ -183,7 +183,7 @@ class HeldCategoriesRuleTests {
         assertThat(held(List.of(row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(URBAN_MINIMUM_LIVING, EXIT, "2017-10-01")),
                 REGION, END_2018)).isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(RURAL_MINIMUM_LIVING, EXIT, "2018-03-01"), row(URBAN_MINIMUM_LIVING, ADD, "2018-03-01")),
-                REGION, END_2018, LocalDate.of(2018, 12, 31), null, 1)).as("after the cut-off, for a case about assistance")
+                REGION, END_2018, LocalDate.of(2018, 12, 31), null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("after the cut-off, for a case about assistance")
                 .containsExactly(MINIMUM_LIVING);
     }
 
@@ -208,7 +208,7 @@ class HeldCategoriesRuleTests {
 
     /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
     private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate cutoff) {
-        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null, 1);
+        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS);
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date) {

@@ -7,11 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class IdNumberSealerTests {
@@ -76,21 +82,39 @@ class IdNumberSealerTests {
         assertThat(altered).isEqualTo(44 + 12 + NUMBER.length() + 16);
     }
 
+    /** Every thread keeps a cipher of its own: threads sealing and opening at once under two keys, refusals among them. */
     @Test
-    void oneThreadSealsAndOpensUnderSeveralKeysAndAfterARefusal() {
+    void threadsSealAndOpenAtOnceUnderSeveralKeysAndAfterARefusal() throws Exception {
         IdNumberSealer sealer2024 = new IdNumberSealer("k2024", PAIR_2024.getPublic());
         IdNumberOpener ring = new IdNumberOpener(Map.of("k2024", PAIR_2024.getPrivate(), "k2025", PAIR_2025.getPrivate()));
         byte[] tampered = Base64.getDecoder().decode(sealer.seal(NUMBER));
         tampered[tampered.length - 1] ^= 0x01;
-
-        for (int i = 0; i < 3; i++) {
-            String older = sealer2024.seal(NUMBER);
-            String newer = sealer.seal("35082520170101002X");
-            assertThatThrownBy(() -> ring.open(Base64.getEncoder().encodeToString(tampered))).isInstanceOf(IllegalArgumentException.class);
-            assertThat(ring.open(older)).isEqualTo(NUMBER);
-            assertThat(ring.open(newer)).isEqualTo("35082520170101002X");
-            // and what this thread sealed opens on another, whose cipher never saw these keys
-            assertThat(CompletableFuture.supplyAsync(() -> ring.open(older)).join()).isEqualTo(NUMBER);
+        String refused = Base64.getEncoder().encodeToString(tampered);
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> opened = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    int roundTrips = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String older = sealer2024.seal(NUMBER);
+                        String newer = sealer.seal("35082520170101002X");
+                        assertThatThrownBy(() -> ring.open(refused)).isInstanceOf(IllegalArgumentException.class);
+                        assertThat(ring.open(older)).isEqualTo(NUMBER);
+                        assertThat(ring.open(newer)).isEqualTo("35082520170101002X");
+                        roundTrips++;
+                    }
+                    return roundTrips;
+                }));
+            }
+            for (Future<Integer> done : opened) {
+                assertThat(done.get(1, TimeUnit.MINUTES)).isEqualTo(500);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
