@@ -276,7 +276,7 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("\"subsidy\": \"280.00\"", "\"subsidy\": \"380.00\""), "assistance[1].subsidy");
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"case\": \"NEWBORN\""), "specialCases[2].case");
         assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
-        // the certification's window is for the cases about assistance, and within the year
+        // the certification's window is for the cases about assistance, and within a year
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"certificationWithinMonths\": 2, \"case\": \"MILITARY_DISCHARGE\""),
                 "specialCases[2].certificationWithinMonths");
         assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": 13, \"case\": \"NEWLY_ASSISTED\""),

@@ -32,8 +32,8 @@ final class CampaignRule {
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
     private static final int MAX_WAITING_MONTHS = 12;
-    // a year: an enrolment late in December before the coverage year still reaches its December (Lishi collects until
-    // 25 December); a certification after that year counts from the next one anyway
+    // a year: an enrolment in December before the coverage year still reaches the coverage year's December; a
+    // certification after that counts from the next year anyway
     private static final int MAX_CERTIFICATION_MONTHS = 12;
 
     private CampaignRule() {

@@ -25,10 +25,7 @@ public record Enrolment(String personId, int coverageYear, String region, Person
         return specialCase != null && specialCase.assistedWithinTheYear() ? LocalDate.of(coverageYear, 12, 31) : campaignCutoff;
     }
 
-    /**
-     * The campaign's rule for this enrolment's case: it matters only for a case about assistance ({@link #additionsCountUntil}),
-     * and any other enrolment, a case without a rule or none at all, gets the default.
-     */
+    /** The campaign's rule for this enrolment's case; only a case about assistance uses it ({@link #additionsCountUntil}). */
     public int certificationWithinMonths(CampaignDefined campaign) {
         return campaign.certificationWithinMonths(SpecialCase.named(coverageRule));
     }

@@ -145,6 +145,12 @@ class HeldCategoriesRuleTests {
         assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 0)).isEmpty();
         assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-31")), REGION, END_2018, yearEnd, marchFifth, 0))
                 .as("by the end of the enrolment's own month").containsExactly(MINIMUM_LIVING);
+        // enrolled after a period that ended on 25 December (Lishi), certified in the coverage year's December: a year reaches it
+        LocalDate lishiEnd = LocalDate.of(2017, 12, 25);
+        List<Certification> fromDecember = List.of(row(MINIMUM_LIVING, ADD, "2018-12-01"));
+        assertThat(HeldCategoriesRule.heldFor(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 12))
+                .containsExactly(MINIMUM_LIVING);
+        assertThat(HeldCategoriesRule.heldFor(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 11)).isEmpty();
     }
 
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */

@@ -259,7 +259,7 @@ public record CampaignDefined(
 
     /**
      * How many months after the enrolment's month the certification an enrolment under {@code specialCase} was made on
-     * may take effect ({@link SpecialCaseRule#certificationWithinMonths}), unless the campaign's rule for the case says.
+     * may take effect: the case rule's {@link SpecialCaseRule#certificationWithinMonths}, else {@link #CERTIFICATION_WITHIN_MONTHS}.
      */
     public int certificationWithinMonths(SpecialCase specialCase) {
         return specialCases.stream().filter(rule -> rule.specialCase() == specialCase && rule.certificationWithinMonths() != null)

@@ -85,7 +85,7 @@ record SealedIdNumber(String keyId, byte[] ephemeralPublicKey, byte[] nonce, byt
      * security providers (a profile of the county had as many samples there as in AES itself), and
      * one kept for a key expands that key once for all the numbers it seals or opens. Each seal
      * brings its own random 96-bit nonce, so a key and nonce meet twice only with negligible
-     * probability (the JDK refuses the one case it could see, this thread's last). A pool thread's
+     * probability (the JDK refuses the one case it could see, this thread's last seal). A pool thread's
      * cipher keeps the last content key it used until its next number: the sealer and the opener
      * hold those keys in memory anyway, for as long as their ephemeral keys serve.
      */

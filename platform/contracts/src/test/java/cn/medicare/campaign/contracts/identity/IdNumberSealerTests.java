@@ -90,6 +90,7 @@ class IdNumberSealerTests {
         byte[] tampered = Base64.getDecoder().decode(sealer.seal(NUMBER));
         tampered[tampered.length - 1] ^= 0x01;
         String refused = Base64.getEncoder().encodeToString(tampered);
+        String sealedHere = sealer2024.seal(NUMBER);
         int threads = 4;
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -98,6 +99,7 @@ class IdNumberSealerTests {
             for (int t = 0; t < threads; t++) {
                 opened.add(pool.submit(() -> {
                     start.await();
+                    assertThat(ring.open(sealedHere)).isEqualTo(NUMBER);
                     int roundTrips = 0;
                     for (int i = 0; i < 500; i++) {
                         String older = sealer2024.seal(NUMBER);
