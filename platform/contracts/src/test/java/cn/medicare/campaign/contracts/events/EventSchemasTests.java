@@ -80,7 +80,8 @@ class EventSchemasTests {
 
     /**
      * EVENTS.md: contracts change only by adding optional fields, so the schema a consumer fetched once must accept the
-     * fields added after it (ReconciliationCompleted's {@code rejected} was refused by the schema served before it).
+     * fields added after it, inside the event's objects too (ReconciliationCompleted's {@code rejected} was refused by the
+     * schema served before it, a campaign's special-case rule refused {@code certificationWithinMonths}).
      */
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -90,6 +91,16 @@ class EventSchemasTests {
         assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.get("title").asString()).isEqualTo(type.typeName());
         assertThat(schema.get("additionalProperties").asBoolean(false)).isTrue();
+        assertThat(schema.findValues("additionalProperties")).allSatisfy(nested -> assertThat(nested.asBoolean(false)).isTrue());
+    }
+
+    @Test
+    void aFieldAddedInsideAnObjectLaterIsAccepted() {
+        ObjectNode json = (ObjectNode) EventJson.mapper().readTree(EventJson.write(EventMother.campaignDefined()));
+        ((ObjectNode) json.get("specialCases").get(0)).put("aFieldOfANewerVersion", 3);
+        ((ObjectNode) json.get("stages").get(0)).put("aFieldOfANewerVersion", "x");
+
+        assertThat(validate(EventType.CAMPAIGN_DEFINED, json.toString())).isEmpty();
     }
 
     /** What the schemas no longer refuse, the code must still declare: every field the code writes is in its schema. */
