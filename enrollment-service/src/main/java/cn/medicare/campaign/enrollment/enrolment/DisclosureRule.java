@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import java.time.LocalDate;
 
 /**
@@ -58,7 +59,7 @@ final class DisclosureRule {
         if (firstCollectionDay == null) {
             return false;
         }
-        LocalDate threshold = firstCollectionDay.minusYears(1);
+        LocalDate threshold = PersonIds.maskThreshold(firstCollectionDay);
         return birthDate.getYear() == threshold.getYear() && threshold.getDayOfYear() < FEWEST_DAYS_LEFT_WITH_THE_YEAR;
     }
 

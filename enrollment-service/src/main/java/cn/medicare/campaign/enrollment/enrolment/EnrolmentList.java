@@ -7,6 +7,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.kit.intake.ListColumns;
 import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.intake.ListRow;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -164,10 +166,8 @@ final class EnrolmentList {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            // a spreadsheet cell formatted as a month reads as one (XlsxRows): the clerk sees 2017年10月, not a malformed date
-            errors.add(InputError.row(row, field, value.matches("[0-9]{4}-[0-9]{2}")
-                    ? "只有年月，请填到日，如 2017-10-09 / gives a month alone: give the day, such as 2017-10-09"
-                    : "应为日期，如 2017-10-09 / is a date such as 2017-10-09"));
+            errors.add(InputError.row(row, field, Objects.requireNonNullElse(RequestValues.problemWithMonthAlone(value, "2017-10-09"),
+                    "应为日期，如 2017-10-09 / is a date such as 2017-10-09")));
             return null;
         }
     }

@@ -112,10 +112,9 @@ class FeedController {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        if (date == null && row.get("date") != null && row.get("date").matches("[0-9]{4}-[0-9]{2}")) {
-            // a spreadsheet cell formatted as a month reads as one (XlsxRows): the clerk sees 2018年6月, not a malformed date
-            errors.add(InputError.row(row.number(), "date", "只有年月，请填到日，如 2018-06-01 / gives a month alone: give the day, "
-                    + "such as 2018-06-01"));
+        String monthAlone = RequestValues.problemWithMonthAlone(row.get("date"), "2018-06-01");
+        if (monthAlone != null) {
+            errors.add(InputError.row(row.number(), "date", monthAlone));
         } else if (date == null || date.isAfter(today)) {
             errors.add(InputError.row(row.number(), "date", "应为日期，如 2018-06-01，且不能晚于今天 / is a date such as 2018-06-01, "
                     + "not in the future"));

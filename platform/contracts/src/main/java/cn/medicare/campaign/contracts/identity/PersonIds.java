@@ -72,8 +72,13 @@ public final class PersonIds {
      *     the county alone: nothing yet tells which side of the threshold the birth lies
      */
     public static String maskIdNumber(String idNumber, LocalDate birthDate, LocalDate firstCollectionDay) {
-        boolean infant = firstCollectionDay == null || birthDate.isAfter(firstCollectionDay.minusYears(1));
+        boolean infant = firstCollectionDay == null || birthDate.isAfter(maskThreshold(firstCollectionDay));
         return infant ? maskIdNumberToCounty(idNumber) : maskIdNumber(idNumber);
+    }
+
+    /** The last birth date a 6+1 mask may stand for: a year before the first collection day; later births show the county alone. */
+    public static LocalDate maskThreshold(LocalDate firstCollectionDay) {
+        return firstCollectionDay.minusYears(1);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class RequestValues {
     static final String REGION_CODE = "应为 6 位县（区）代码，如 350825 / is the 6-digit county code, e.g. 350825";
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
+    private static final Pattern MONTH_ALONE = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -63,6 +64,15 @@ public final class RequestValues {
             }
         }
         return null;
+    }
+
+    /**
+     * @return the clerk's message for a date cell that gives a month alone (2017-10: a spreadsheet cell formatted as a month
+     *     reads so, {@code XlsxRows}, and the clerk sees 2017年10月, not a malformed date), or null for any other text
+     */
+    public static String problemWithMonthAlone(String text, String example) {
+        return text != null && MONTH_ALONE.matcher(text).matches()
+                ? "只有年月，请填到日，如 " + example + " / gives a month alone: give the day, such as " + example : null;
     }
 
     /** @return the clerk's message for a date outside the years 0001 to 9999, or null when within */
