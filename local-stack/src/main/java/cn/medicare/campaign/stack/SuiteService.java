@@ -37,7 +37,7 @@ public enum SuiteService {
         return port;
     }
 
-    String database() {
+    public String database() {
         return database;
     }
 

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +35,14 @@ public final class CountyScale {
     private static final Duration QUIET = Duration.ofMillis(500);
 
     private final Suite suite;
+    private final StackInfrastructure infrastructure;
     private final String kafka;
     private final PrintStream out;
 
-    private CountyScale(Suite suite, String kafka, PrintStream out) {
+    private CountyScale(Suite suite, StackInfrastructure infrastructure, PrintStream out) {
         this.suite = suite;
-        this.kafka = kafka;
+        this.infrastructure = infrastructure;
+        this.kafka = infrastructure.kafkaBootstrapServers();
         this.out = out;
     }
 
@@ -49,7 +53,7 @@ public final class CountyScale {
         Suite.forASimulatedSeason();
         try (StackInfrastructure infrastructure = StackInfrastructure.embedded(work);
                 Suite suite = Suite.start(infrastructure, false, work.resolve("relay-offsets"), System.out)) {
-            new CountyScale(suite, infrastructure.kafkaBootstrapServers(), System.out).run(share);
+            new CountyScale(suite, infrastructure, System.out).run(share);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -62,6 +66,9 @@ public final class CountyScale {
         long started = System.nanoTime();
         double machineCpu = machineCpuSeconds();
         double jvmCpu = jvmCpuSeconds();
+        DatabaseWork databases = DatabaseWork.start(Arrays.stream(SuiteService.values())
+                .map(service -> new DatabaseWork.Server(service.database(), infrastructure.postgres(service.database()), service.database()))
+                .toList());
         CountyCampaign county = new CountyCampaign(suite::url, share);
         county.defineCampaign();
 
@@ -88,6 +95,7 @@ public final class CountyScale {
         double jvm = jvmCpuSeconds() - jvmCpu;
         out.printf(Locale.ROOT, "[county-scale] CPU end to end: %.0f s of the machine's cores (this JVM %.0f s, PostgreSQL and the rest %.0f s),"
                 + " %.2f CPU s per 1,000 residents%n", machine, jvm, machine - jvm, machine / (county.residents().size() / 1000.0));
+        reportDatabases(databases.since(), county.residents().size());
         measureReads();
     }
 
@@ -152,6 +160,19 @@ public final class CountyScale {
         }
         millis.sort(Comparator.naturalOrder());
         out.printf(Locale.ROOT, "[county-scale] read %s: median %d ms, slowest %d ms%n", what, millis.get(2), millis.get(4));
+    }
+
+    /**
+     * Each service's PostgreSQL: its CPU, and the WAL it wrote (each byte read again by its walsender for the relay), which
+     * varies little between runs of the same code, so a change's effect on the databases' work shows in one pair of runs.
+     */
+    private void reportDatabases(List<DatabaseWork.Done> databases, int residents) {
+        out.printf(Locale.ROOT, "[county-scale] PostgreSQL by service: %s%n", databases.stream()
+                .map(done -> String.format(Locale.ROOT, "%s %.0f CPU s and %.0f MB of WAL", done.name(), done.cpuSeconds(),
+                        done.walBytes() / 1e6))
+                .collect(Collectors.joining(", ")));
+        long wal = databases.stream().mapToLong(DatabaseWork.Done::walBytes).sum();
+        out.printf(Locale.ROOT, "[county-scale] WAL end to end: %.0f MB, %.1f KB per resident%n", wal / 1e6, wal / 1e3 / residents);
     }
 
     private void report(String what, int count, long since) {

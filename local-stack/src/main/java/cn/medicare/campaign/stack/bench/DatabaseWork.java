@@ -1,0 +1,123 @@
+package cn.medicare.campaign.stack.bench;
+
+import cn.medicare.campaign.infra.postgres.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What each database server did over a run: the WAL it wrote, which the machine's state hardly changes (its speed
+ * varies by a tenth between runs of the same code), and the CPU its processes took: backends, walsender and background
+ * writers alike (docs/delivery.md). A server on another machine reports its WAL and no CPU (NaN).
+ */
+final class DatabaseWork {
+
+    /** The kernel's clock ticks a second, in which /proc counts CPU time (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    /** A server to measure, by a name for it, and a database on it to log in to. */
+    record Server(String name, PostgresServer server, String database) {
+    }
+
+    /** What one server did since the start. */
+    record Done(String name, long walBytes, double cpuSeconds) {
+    }
+
+    /** Where a server stood: its WAL position, and its processes' CPU seconds. */
+    private record Mark(String walPosition, long walBytesSince, double cpuSeconds) {
+    }
+
+    private final Map<Server, Mark> started = new LinkedHashMap<>();
+
+    private DatabaseWork(List<Server> servers) {
+        servers.forEach(server -> started.put(server, mark(server, null)));
+    }
+
+    static DatabaseWork start(List<Server> servers) {
+        return new DatabaseWork(servers);
+    }
+
+    List<Done> since() {
+        return started.entrySet().stream().map(start -> {
+            Mark now = mark(start.getKey(), start.getValue().walPosition());
+            return new Done(start.getKey().name(), now.walBytesSince(), now.cpuSeconds() - start.getValue().cpuSeconds());
+        }).toList();
+    }
+
+    private static Mark mark(Server server, String since) {
+        try (Connection connection = server.server().connect(server.database());
+                PreparedStatement statement = connection.prepareStatement("""
+                        select pg_current_wal_lsn()::text, pg_wal_lsn_diff(pg_current_wal_lsn(), cast(? as pg_lsn))::bigint,
+                               pg_backend_pid()""")) {
+            statement.setString(1, since == null ? "0/0" : since);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new Mark(row.getString(1), row.getLong(2), clusterCpuSeconds(parentOf(row.getInt(3))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the WAL position of " + server.name(), e);
+        }
+    }
+
+    /**
+     * The postmaster, every backend's parent; -1 where the backend is not a process of this machine (a container's server
+     * names its pid in its own namespace, where this machine may have another process).
+     */
+    private static long parentOf(int backend) {
+        Path file = Path.of("/proc", String.valueOf(backend), "stat");
+        String[] stat = stat(file);
+        return stat == null || !command(file).equals("postgres") ? -1 : Long.parseLong(stat[1]);
+    }
+
+    /**
+     * The postmaster's own CPU, that of the children it reaped (cutime, cstime) and that of those alive: a backend that ends
+     * between two marks moves from the last to the second, so the difference counts each tick once.
+     */
+    private static double clusterCpuSeconds(long postmaster) {
+        String[] own = postmaster < 0 ? null : stat(Path.of("/proc", String.valueOf(postmaster), "stat"));
+        if (own == null) {
+            return Double.NaN;
+        }
+        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            ticks += processes.filter(process -> process.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(process -> stat(process.resolve("stat")))
+                    .filter(stat -> stat != null && Long.parseLong(stat[1]) == postmaster)
+                    .mapToLong(stat -> Long.parseLong(stat[11]) + Long.parseLong(stat[12]))
+                    .sum();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / TICKS;
+    }
+
+    private static String command(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * A process's /proc stat from its state on (proc(5)'s field 3 at index 0, the parent at 1, utime at 11), or null once
+     * it is gone: the command name before them may hold spaces and parentheses, so the fields start after the last ')'.
+     */
+    private static String[] stat(Path file) {
+        try {
+            String line = Files.readString(file);
+            return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
