@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.Event;
@@ -491,6 +492,59 @@ class ParticipationIntegrationTests {
                     assertThat(minimumLiving.get("category").asString()).isEqualTo("MINIMUM_LIVING");
                     assertThat(minimumLiving.get("certified").asInt()).isOne();
                 }));
+    }
+
+    /**
+     * 新认定困难人员: resident 1 enrolled on 20 March as newly certified, and civil affairs' 低保 took effect on 1 April, the
+     * month after, as subsidy-service assesses them (the individual part after assistance): certified for this year, as a
+     * child a welfare institution took in on 5 May is with 特困 of that day (resident 4). Resident 2 enrolled so too, but 低保
+     * came in July, past the campaign's window, and resident 3, an ordinary late enrolment, became 低保 on 1 April: both
+     * count from the next year. A campaign version that gives the case four months counts resident 2 as well.
+     */
+    @Test
+    void anEnrolmentMadeOnANewCertificationCountsItForTheYear() {
+        ReportingMother county = new ReportingMother("350868");
+        campaignAndTargetsOnOctober8(county);
+        LocalDate march20 = LocalDate.of(2018, 3, 20);
+        LocalDate april = LocalDate.of(2018, 4, 1);
+        List<UUID> published = new ArrayList<>();
+        for (Event fact : List.of(
+                county.enrolledAssisted(1, SpecialCase.NEWLY_ASSISTED, march20), county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING),
+                county.paid(1, "V1", "40.00"), county.certified(1, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, april),
+                county.enrolledAssisted(2, SpecialCase.NEWLY_ASSISTED, march20), county.assessed(2, "0", null),
+                county.paid(2, "V2", "180.00"),
+                county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 7, 1)),
+                county.enrolled(3, 0, true), county.paid(3, "V3", "180.00"),
+                county.certified(3, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, april),
+                county.enrolledAssisted(4, SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2018, 5, 5)),
+                county.assessed(4, "180", AssistanceCategory.EXTREME_POVERTY),
+                county.certified(4, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD, LocalDate.of(2018, 5, 5)))) {
+            published.add(EventTraffic.publishAt(Instant.parse("2018-05-10T02:00:00Z"), fact));
+        }
+        published.forEach(this::awaitApplied);
+
+        assertThat(categories(county)).hasSize(2).satisfiesExactly(
+                extremePoverty -> assertThat(extremePoverty.get("certified").asInt()).isOne(),
+                minimumLiving -> {
+                    assertThat(minimumLiving.get("category").asString()).isEqualTo("MINIMUM_LIVING");
+                    assertThat(minimumLiving.get("certified").asInt()).isOne();
+                    assertThat(minimumLiving.get("enrolled").asInt()).isOne();
+                });
+
+        ObjectNode later = (ObjectNode) JsonMapper.shared().readTree(EventJson.write(county.campaign()));
+        later.put("version", county.campaign().version() + 1).withArray("specialCases").addObject()
+                .put("case", "NEWLY_ASSISTED").put("coverageFrom", "DAY_AFTER_PAYMENT").put("certificationWithinMonths", 4);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2018-05-11T02:00:00Z"),
+                EventJson.read(later.toString(), CampaignDefined.class)));
+
+        JsonNode minimumLiving = categories(county).get(1);
+        assertThat(minimumLiving.get("certified").asInt()).isEqualTo(2);
+        assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(2);
+    }
+
+    private JsonNode categories(ReportingMother county) {
+        return JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                .get("/api/v1/participation/categories?region=" + county.campaign().region() + "&coverageYear=2018").body());
     }
 
     /**

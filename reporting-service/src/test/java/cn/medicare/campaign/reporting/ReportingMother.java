@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
@@ -112,6 +113,16 @@ public final class ReportingMother {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", name.charAt(0) + "*", 1985, Sex.MALE,
                 PersonCategory.GENERAL, township(township), village, null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 90,
                 LocalDate.of(2018, 9, 1), null, CoverageFrom.PAYMENT_DATE, null, "LATE_ENROLMENT", sealed);
+    }
+
+    /**
+     * A resident of township 0 who enrolled on {@code on}, after the period, under a case that is the certification itself
+     * (新认定困难人员, or a child a welfare institution took in): covered from the day after paying.
+     */
+    PersonEnrolled enrolledAssisted(int person, SpecialCase specialCase, LocalDate on) {
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985, Sex.MALE,
+                PersonCategory.GENERAL, township(0), "城关村", null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0, on, null,
+                CoverageFrom.DAY_AFTER_PAYMENT, null, specialCase.name(), null, specialCase, null);
     }
 
     /** A baby of township 0 born in the coverage year, enrolled within the days that cover it from birth, or later. */

@@ -1,5 +1,10 @@
 package cn.medicare.campaign.reporting.participation;
 
+import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * 资助参保名单: the agencies' monthly lists as every figure and list reads them (a method, not one of the
  * {@code Definitions} constants: those are inlined where used, a method call would tie this package to the read
@@ -30,7 +35,7 @@ public final class AgencyLists {
                                                max(effective_date) filter (where action = 'EXIT') over person_subcategory)
                              end >= adjustment.effective_date, false) as ended
                       from eligibility_adjustment adjustment
-                      where adjustment.region = :region and\s""" + forTheYear() + """
+                      where adjustment.region = :region and\s""" + forTheYear(day) + """
 
                         and adjustment.effective_date <=\s""" + day + (someCategories ? " and adjustment.category in (:categories)" : "") + """
 
@@ -43,16 +48,49 @@ public final class AgencyLists {
                 order by person_id, category, ended, effective_date desc, action desc, subcategory, batch_id""";
     }
 
+    /** The assistance cut-off of the campaign's latest version (the collection period's end where it names none). */
+    private static final String CUTOFF = "(select coalesce(definition->>'assistanceCutoff', definition->'collectionPeriod'->>'end')::date"
+            + " from campaign where campaign.region = :region and campaign.coverage_year = :coverageYear)";
+
     /**
-     * Whether a row counts for {@code :coverageYear}: effective by the campaign's assistance cut-off (同缴同补; the collection
-     * period's end where it names none), as subsidy-service assesses by. The cut-off of the campaign's latest version, so a
-     * version that moves it moves the rows with it, whatever year the row's event was given when it came; while the
-     * campaign is not known here, that year.
+     * Whether a row counts for {@code :coverageYear}: effective by the campaign's assistance cut-off (同缴同补), as
+     * subsidy-service assesses by. The cut-off of the campaign's latest version, so a version that moves it moves the rows
+     * with it, whatever year the row's event was given when it came; while the campaign is not known here, that year.
+     * Besides, an addition after the cut-off that a person enrolled on, as subsidy-service's {@code HeldCategoriesRule}
+     * counts it ({@link #ledTo}).
      */
-    private static String forTheYear() {
-        return "coalesce(adjustment.effective_date <= (select coalesce(definition->>'assistanceCutoff', "
-                + "definition->'collectionPeriod'->>'end')::date from campaign where campaign.region = :region "
-                + "and campaign.coverage_year = :coverageYear), adjustment.coverage_year <= :coverageYear)";
+    private static String forTheYear(String day) {
+        return "(coalesce(adjustment.effective_date <= " + CUTOFF + ", adjustment.coverage_year <= :coverageYear)"
+                + " or adjustment.action = 'ADD' and adjustment.effective_date > " + CUTOFF
+                + " and adjustment.effective_date <= make_date(:coverageYear, 12, 31)"
+                + " and adjustment.effective_date <= " + ledTo(day) + ")";
+    }
+
+    /**
+     * 新认定困难人员, 福利机构收留儿童: for a person enrolled for the year under a case that is the certification itself (by
+     * {@code day}), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
+     * effect by then, else the first one after it if it takes effect by the end of the campaign's months after the
+     * enrolment's month ({@code certificationWithinMonths} of the case's rule, else {@link CampaignDefined#CERTIFICATION_WITHIN_MONTHS}),
+     * else the enrolment's day. Null for anyone else: the additions after the cut-off count from the next year.
+     */
+    private static String ledTo(String day) {
+        String assistedCases = Arrays.stream(SpecialCase.values()).filter(SpecialCase::assistedWithinTheYear)
+                .map(specialCase -> "'" + specialCase.name() + "'").collect(Collectors.joining(", "));
+        String withinMonths = "coalesce((select (rule->>'certificationWithinMonths')::int"
+                + " from campaign, json_array_elements(campaign.definition->'specialCases') with ordinality as rules(rule, position)"
+                + " where campaign.region = :region and campaign.coverage_year = :coverageYear and rule->>'case' = assisted.coverage_rule"
+                + " and rule->>'certificationWithinMonths' is not null order by position limit 1), "
+                + CampaignDefined.CERTIFICATION_WITHIN_MONTHS + ")";
+        return """
+                (select case when first.day <= assisted.enrolled_on
+                               or first.day > (date_trunc('month', assisted.enrolled_on) + make_interval(months => %s + 1))::date - 1
+                             then assisted.enrolled_on else first.day end
+                 from person_year assisted,
+                      lateral (select min(addition.effective_date) as day from eligibility_adjustment addition
+                               where addition.person_id = assisted.person_id and addition.region = :region and addition.action = 'ADD'
+                                 and addition.effective_date > %s and addition.effective_date <= make_date(:coverageYear, 12, 31)) first
+                 where assisted.person_id = adjustment.person_id and assisted.coverage_year = :coverageYear
+                   and assisted.coverage_rule in (%s) and assisted.enrolled_on <= %s)""".formatted(withinMonths, CUTOFF, assistedCases, day);
     }
 
     private AgencyLists() {
