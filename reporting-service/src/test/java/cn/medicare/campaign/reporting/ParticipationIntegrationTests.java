@@ -496,10 +496,12 @@ class ParticipationIntegrationTests {
 
     /**
      * 新认定困难人员: resident 1 enrolled on 20 March as newly certified, and civil affairs' 低保 took effect on 1 April, the
-     * month after, as subsidy-service assesses them (the individual part after assistance): certified for this year, as a
-     * child a welfare institution took in on 5 May is with 特困 of that day (resident 4). Resident 2 enrolled so too, but 低保
-     * came in July, past the campaign's window, and resident 3, an ordinary late enrolment, became 低保 on 1 April: both
-     * count from the next year. A campaign version that gives the case four months counts resident 2 as well.
+     * month after, as subsidy-service assesses them (the individual part after assistance): certified for this year, as is
+     * resident 7, whose 低保 of 1 March the enrolment followed, and a child a welfare institution took in on 5 May with 特困
+     * of that day (resident 4). Resident 2's 低保 came in July and resident 5's on 1 May, past the campaign's window (the end
+     * of April); resident 3, an ordinary late enrolment, became 低保 on 1 April; resident 6 enrolled so in another county:
+     * all count from the next year here. A campaign version that gives the case four months counts residents 2 and 5 too.
+     * As of 10 March resident 7 had not enrolled yet, so their 低保 of 1 March was next year's.
      */
     @Test
     void anEnrolmentMadeOnANewCertificationCountsItForTheYear() {
@@ -518,7 +520,14 @@ class ParticipationIntegrationTests {
                 county.certified(3, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, april),
                 county.enrolledAssisted(4, SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2018, 5, 5)),
                 county.assessed(4, "180", AssistanceCategory.EXTREME_POVERTY),
-                county.certified(4, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD, LocalDate.of(2018, 5, 5)))) {
+                county.certified(4, AssistanceCategory.EXTREME_POVERTY, AdjustmentAction.ADD, LocalDate.of(2018, 5, 5)),
+                county.enrolledAssisted(5, SpecialCase.NEWLY_ASSISTED, march20),
+                county.certified(5, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 5, 1)),
+                county.enrolledAssistedIn("350869", 6, SpecialCase.NEWLY_ASSISTED, march20),
+                county.certified(6, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, april),
+                county.enrolledAssisted(7, SpecialCase.NEWLY_ASSISTED, march20), county.assessed(7, "140", AssistanceCategory.MINIMUM_LIVING),
+                county.paid(7, "V7", "40.00"),
+                county.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 3, 1)))) {
             published.add(EventTraffic.publishAt(Instant.parse("2018-05-10T02:00:00Z"), fact));
         }
         published.forEach(this::awaitApplied);
@@ -527,9 +536,11 @@ class ParticipationIntegrationTests {
                 extremePoverty -> assertThat(extremePoverty.get("certified").asInt()).isOne(),
                 minimumLiving -> {
                     assertThat(minimumLiving.get("category").asString()).isEqualTo("MINIMUM_LIVING");
-                    assertThat(minimumLiving.get("certified").asInt()).isOne();
-                    assertThat(minimumLiving.get("enrolled").asInt()).isOne();
+                    assertThat(minimumLiving.get("certified").asInt()).isEqualTo(2);
+                    assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(2);
                 });
+        assertThat(assistedPeopleAsOf(county, "2018-03-10T04:00:00Z")).isZero();
+        assertThat(assistedPeopleAsOf(county, "2018-03-25T04:00:00Z")).isOne();
 
         ObjectNode later = (ObjectNode) JsonMapper.shared().readTree(EventJson.write(county.campaign()));
         later.put("version", county.campaign().version() + 1).withArray("specialCases").addObject()
@@ -538,8 +549,15 @@ class ParticipationIntegrationTests {
                 EventJson.read(later.toString(), CampaignDefined.class)));
 
         JsonNode minimumLiving = categories(county).get(1);
-        assertThat(minimumLiving.get("certified").asInt()).isEqualTo(2);
-        assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(2);
+        assertThat(minimumLiving.get("certified").asInt()).isEqualTo(4);
+        assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(3);
+    }
+
+    /** The certified needy of the county's first township as of a moment, as the townships' figures count them. */
+    private int assistedPeopleAsOf(ReportingMother county, String moment) {
+        return JsonMapper.shared().readTree(ApiClient.at(port).as("bureau").get("/api/v1/participation?region="
+                + county.campaign().region() + "&coverageYear=2018&asOf=" + moment).body())
+                .get("townships").get(0).get("assistedPeople").get("of").asInt();
     }
 
     private JsonNode categories(ReportingMother county) {

@@ -120,7 +120,12 @@ public final class ReportingMother {
      * (新认定困难人员, or a child a welfare institution took in): covered from the day after paying.
      */
     PersonEnrolled enrolledAssisted(int person, SpecialCase specialCase, LocalDate on) {
-        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985, Sex.MALE,
+        return enrolledAssistedIn(region, person, specialCase, on);
+    }
+
+    /** The same person enrolled so in another county, whose agencies certify for it alone. */
+    PersonEnrolled enrolledAssistedIn(String county, int person, SpecialCase specialCase, LocalDate on) {
+        return new PersonEnrolled(personId(person), 2018, county, "350825***********2", "seal", "张*", 1985, Sex.MALE,
                 PersonCategory.GENERAL, township(0), "城关村", null, true, false, EnrolmentChannel.TOWNSHIP, null, null, 0, on, null,
                 CoverageFrom.DAY_AFTER_PAYMENT, null, specialCase.name(), null, specialCase, null);
     }

@@ -56,11 +56,11 @@ final class DatabaseWork {
         try (Connection connection = server.server().connect(server.database());
                 PreparedStatement statement = connection.prepareStatement("""
                         select pg_current_wal_lsn()::text, pg_wal_lsn_diff(pg_current_wal_lsn(), cast(? as pg_lsn))::bigint,
-                               pg_backend_pid()""")) {
+                               pg_backend_pid(), current_setting('data_directory')""")) {
             statement.setString(1, since == null ? "0/0" : since);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return new Mark(row.getString(1), row.getLong(2), clusterCpuSeconds(parentOf(row.getInt(3))));
+                return new Mark(row.getString(1), row.getLong(2), clusterCpuSeconds(postmaster(row.getInt(3), row.getString(4))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the WAL position of " + server.name(), e);
@@ -68,44 +68,64 @@ final class DatabaseWork {
     }
 
     /**
-     * The postmaster, every backend's parent; -1 where the backend is not a process of this machine (a container's server
-     * names its pid in its own namespace, where this machine may have another process).
+     * The postmaster, every backend's parent, working in the server's data directory; -1 where the backend is not a process
+     * of this machine (a container's server names its pid in its own namespace, where this machine may have another process).
      */
-    private static long parentOf(int backend) {
-        Path file = Path.of("/proc", String.valueOf(backend), "stat");
-        String[] stat = stat(file);
-        return stat == null || !command(file).equals("postgres") ? -1 : Long.parseLong(stat[1]);
+    private static long postmaster(int backend, String dataDirectory) {
+        String[] stat = stat(Path.of("/proc", String.valueOf(backend), "stat"));
+        if (stat == null) {
+            return -1;
+        }
+        long parent = Long.parseLong(stat[1]);
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(parent), "cwd")).equals(Path.of(dataDirectory).toRealPath())
+                    ? parent : -1;
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
     /**
      * The postmaster's own CPU, that of the children it reaped (cutime, cstime) and that of those alive: a backend that ends
-     * between two marks moves from the last to the second, so the difference counts each tick once.
+     * between two marks moves from the last to the second, so the difference counts each tick once. A child reaped while
+     * the children are read would be counted in neither: the postmaster is read again, and the whole again if it reaped.
      */
     private static double clusterCpuSeconds(long postmaster) {
-        String[] own = postmaster < 0 ? null : stat(Path.of("/proc", String.valueOf(postmaster), "stat"));
-        if (own == null) {
-            return Double.NaN;
+        for (int attempt = 0; postmaster >= 0 && attempt < 5; attempt++) {
+            String[] before = stat(Path.of("/proc", String.valueOf(postmaster), "stat"));
+            if (before == null) {
+                break;
+            }
+            long children;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                children = processes.filter(process -> process.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .map(process -> stat(process.resolve("stat")))
+                        .filter(stat -> stat != null && Long.parseLong(stat[1]) == postmaster)
+                        .mapToLong(DatabaseWork::ownTicks)
+                        .sum();
+            } catch (IOException e) {
+                break;
+            }
+            String[] after = stat(Path.of("/proc", String.valueOf(postmaster), "stat"));
+            if (after != null && reapedTicks(after) == reapedTicks(before)) {
+                return (ownTicks(after) + reapedTicks(after) + children) / TICKS;
+            }
         }
-        long ticks = Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            ticks += processes.filter(process -> process.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .map(process -> stat(process.resolve("stat")))
-                    .filter(stat -> stat != null && Long.parseLong(stat[1]) == postmaster)
-                    .mapToLong(stat -> Long.parseLong(stat[11]) + Long.parseLong(stat[12]))
-                    .sum();
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return ticks / TICKS;
+        return Double.NaN;
     }
 
-    private static String command(Path stat) {
-        try {
-            String line = Files.readString(stat);
-            return line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-        } catch (IOException e) {
-            return "";
-        }
+    /** The CPU a process of this machine has taken itself (utime and stime), or NaN once it is gone. */
+    static double cpuSeconds(long pid) {
+        String[] stat = stat(Path.of("/proc", String.valueOf(pid), "stat"));
+        return stat == null ? Double.NaN : ownTicks(stat) / TICKS;
+    }
+
+    private static long ownTicks(String[] stat) {
+        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    }
+
+    private static long reapedTicks(String[] stat) {
+        return Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.medicare.campaign.reporting.participation;
 
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -62,13 +63,14 @@ public final class AgencyLists {
     private static String forTheYear(String day) {
         return "(coalesce(adjustment.effective_date <= " + CUTOFF + ", adjustment.coverage_year <= :coverageYear)"
                 + " or adjustment.action = 'ADD' and adjustment.effective_date > " + CUTOFF
-                + " and adjustment.effective_date <= make_date(:coverageYear, 12, 31)"
+                + " and extract(year from adjustment.effective_date) <= :coverageYear"
                 + " and adjustment.effective_date <= " + ledTo(day) + ")";
     }
 
     /**
-     * 新认定困难人员, 福利机构收留儿童: for a person enrolled for the year under a case that is the certification itself (by
-     * {@code day}), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
+     * 新认定困难人员, 福利机构收留儿童: for a person enrolled for the year in this county under a case that is the certification
+     * itself, registered by then as the figures count them ({@code :today}: {@link Definitions#REGISTERED}; a past moment's
+     * {@code :day} and {@code :at}: {@link Definitions#REGISTERED_BY}), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
      * effect by then, else the first one after it if it takes effect by the end of the campaign's months after the
      * enrolment's month ({@code certificationWithinMonths} of the case's rule, else {@link CampaignDefined#CERTIFICATION_WITHIN_MONTHS}),
      * else the enrolment's day. Null for anyone else: the additions after the cut-off count from the next year.
@@ -88,9 +90,10 @@ public final class AgencyLists {
                  from person_year assisted,
                       lateral (select min(addition.effective_date) as day from eligibility_adjustment addition
                                where addition.person_id = assisted.person_id and addition.region = :region and addition.action = 'ADD'
-                                 and addition.effective_date > %s and addition.effective_date <= make_date(:coverageYear, 12, 31)) first
+                                 and addition.effective_date > %s and extract(year from addition.effective_date) <= :coverageYear) first
                  where assisted.person_id = adjustment.person_id and assisted.coverage_year = :coverageYear
-                   and assisted.coverage_rule in (%s) and assisted.enrolled_on <= %s)""".formatted(withinMonths, CUTOFF, assistedCases, day);
+                   and assisted.region = :region and assisted.coverage_rule in (%s) and %s)"""
+                .formatted(withinMonths, CUTOFF, assistedCases, day.equals(":today") ? Definitions.REGISTERED : Definitions.REGISTERED_BY);
     }
 
     private AgencyLists() {
