@@ -500,7 +500,8 @@ class ParticipationIntegrationTests {
      * resident 7, whose 低保 of 1 March the enrolment followed, and a child a welfare institution took in on 5 May with 特困
      * of that day (resident 4). Resident 2's 低保 came in July and resident 5's on 1 May, past the campaign's window (the end
      * of April); resident 3, an ordinary late enrolment, became 低保 on 1 April; resident 6 enrolled so in another county:
-     * all count from the next year here. A campaign version that gives the case four months counts residents 2 and 5 too.
+     * all count from the next year here, as does resident 8, whose 低保 of 1 April civil affairs ended the same day. A campaign
+     * version that gives the case four months counts residents 2 and 5 too.
      * As of 10 March resident 7 had not enrolled yet, so their 低保 of 1 March was next year's.
      */
     @Test
@@ -527,7 +528,10 @@ class ParticipationIntegrationTests {
                 county.certified(6, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, april),
                 county.enrolledAssisted(7, SpecialCase.NEWLY_ASSISTED, march20), county.assessed(7, "140", AssistanceCategory.MINIMUM_LIVING),
                 county.paid(7, "V7", "40.00"),
-                county.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 3, 1)))) {
+                county.certified(7, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 3, 1)),
+                county.enrolledAssisted(8, SpecialCase.NEWLY_ASSISTED, march20),
+                county.certified(8, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.ADD, april),
+                county.certified(8, AssistanceSubcategory.RURAL_MINIMUM_LIVING, AdjustmentAction.EXIT, april))) {
             published.add(EventTraffic.publishAt(Instant.parse("2018-05-10T02:00:00Z"), fact));
         }
         published.forEach(this::awaitApplied);
@@ -555,14 +559,13 @@ class ParticipationIntegrationTests {
 
     /** The certified needy of the county's first township as of a moment, as the townships' figures count them. */
     private int assistedPeopleAsOf(ReportingMother county, String moment) {
-        return JsonMapper.shared().readTree(ApiClient.at(port).as("bureau").get("/api/v1/participation?region="
-                + county.campaign().region() + "&coverageYear=2018&asOf=" + moment).body())
-                .get("townships").get(0).get("assistedPeople").get("of").asInt();
+        return json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=" + county.campaign().region()
+                + "&coverageYear=2018&asOf=" + moment)).get("townships").get(0).get("assistedPeople").get("of").asInt();
     }
 
     private JsonNode categories(ReportingMother county) {
-        return JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
-                .get("/api/v1/participation/categories?region=" + county.campaign().region() + "&coverageYear=2018").body());
+        return json(ApiClient.at(port).as("bureau")
+                .get("/api/v1/participation/categories?region=" + county.campaign().region() + "&coverageYear=2018"));
     }
 
     /**

@@ -67,7 +67,7 @@ public final class CountyScale {
         double machineCpu = machineCpuSeconds();
         double jvmCpu = jvmCpuSeconds();
         DatabaseWork databases = DatabaseWork.start(Arrays.stream(SuiteService.values())
-                .map(service -> new DatabaseWork.Server(service.database(), infrastructure.postgres(service.database()), service.database()))
+                .map(service -> new DatabaseWork.Server(service.database(), infrastructure.postgres(service.database())))
                 .toList());
         CountyCampaign county = new CountyCampaign(suite::url, share);
         county.defineCampaign();
@@ -168,7 +168,7 @@ public final class CountyScale {
      */
     private void reportDatabases(List<DatabaseWork.Done> databases, int residents) {
         out.printf(Locale.ROOT, "[county-scale] PostgreSQL by service: %s%n", databases.stream()
-                .map(done -> String.format(Locale.ROOT, "%s %.0f CPU s and %.0f MB of WAL", done.name(), done.cpuSeconds(),
+                .map(done -> String.format(Locale.ROOT, "%s %.0f CPU s and %.0f MB of WAL", done.database(), done.cpuSeconds(),
                         done.walBytes() / 1e6))
                 .collect(Collectors.joining(", ")));
         long wal = databases.stream().mapToLong(DatabaseWork.Done::walBytes).sum();

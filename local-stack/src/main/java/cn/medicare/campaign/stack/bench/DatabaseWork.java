@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +23,22 @@ final class DatabaseWork {
     /** The kernel's clock ticks a second, in which /proc counts CPU time (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
-    /** A server to measure, by a name for it, and a database on it to log in to. */
-    record Server(String name, PostgresServer server, String database) {
+    /** A server to measure, by the database on it that is logged in to. */
+    record Server(String database, PostgresServer server) {
     }
 
-    /** What one server did since the start. */
-    record Done(String name, long walBytes, double cpuSeconds) {
+    /** What the server of a database did since the start. */
+    record Done(String database, long walBytes, double cpuSeconds) {
     }
 
-    /** Where a server stood: its WAL position, and its processes' CPU seconds. */
-    private record Mark(String walPosition, long walBytesSince, double cpuSeconds) {
+    /** Where a server stood: its WAL position (bytes since the cluster began), and its processes' CPU seconds. */
+    private record Mark(long walPosition, double cpuSeconds) {
     }
 
     private final Map<Server, Mark> started = new LinkedHashMap<>();
 
     private DatabaseWork(List<Server> servers) {
-        servers.forEach(server -> started.put(server, mark(server, null)));
+        servers.forEach(server -> started.put(server, mark(server)));
     }
 
     static DatabaseWork start(List<Server> servers) {
@@ -47,23 +47,21 @@ final class DatabaseWork {
 
     List<Done> since() {
         return started.entrySet().stream().map(start -> {
-            Mark now = mark(start.getKey(), start.getValue().walPosition());
-            return new Done(start.getKey().name(), now.walBytesSince(), now.cpuSeconds() - start.getValue().cpuSeconds());
+            Mark now = mark(start.getKey());
+            return new Done(start.getKey().database(), now.walPosition() - start.getValue().walPosition(),
+                    now.cpuSeconds() - start.getValue().cpuSeconds());
         }).toList();
     }
 
-    private static Mark mark(Server server, String since) {
+    private static Mark mark(Server server) {
         try (Connection connection = server.server().connect(server.database());
-                PreparedStatement statement = connection.prepareStatement("""
-                        select pg_current_wal_lsn()::text, pg_wal_lsn_diff(pg_current_wal_lsn(), cast(? as pg_lsn))::bigint,
-                               pg_backend_pid(), current_setting('data_directory')""")) {
-            statement.setString(1, since == null ? "0/0" : since);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return new Mark(row.getString(1), row.getLong(2), clusterCpuSeconds(postmaster(row.getInt(3), row.getString(4))));
-            }
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, pg_backend_pid(), current_setting('data_directory')""")) {
+            row.next();
+            return new Mark(row.getLong(1), clusterCpuSeconds(postmaster(row.getInt(2), row.getString(3))));
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the WAL position of " + server.name(), e);
+            throw new IllegalStateException("could not read the WAL position of " + server.database(), e);
         }
     }
 

@@ -19,7 +19,7 @@ class DatabaseWorkIntegrationTests {
     void aServerReportsTheWalItWroteAndTheCpuItsProcessesTookSince() throws SQLException {
         Infrastructure infrastructure = TestInfrastructure.get();
         infrastructure.postgres().createDatabase("database_work");
-        DatabaseWork work = DatabaseWork.start(List.of(new DatabaseWork.Server("measured", infrastructure.postgres(), "database_work")));
+        DatabaseWork work = DatabaseWork.start(List.of(new DatabaseWork.Server("database_work", infrastructure.postgres())));
 
         double backendCpu;
         try (Connection connection = infrastructure.postgres().connect("database_work"); Statement statement = connection.createStatement()) {
@@ -35,7 +35,7 @@ class DatabaseWorkIntegrationTests {
 
         List<DatabaseWork.Done> done = work.since();
         assertThat(done).singleElement().satisfies(server -> {
-            assertThat(server.name()).isEqualTo("measured");
+            assertThat(server.database()).isEqualTo("database_work");
             assertThat(server.walBytes()).isBetween(26_000_000L, 500_000_000L);
             if (infrastructure.description().startsWith("Testcontainers")) {
                 assertThat(server.cpuSeconds()).as("a container's processes are not this machine's to read").isNaN();

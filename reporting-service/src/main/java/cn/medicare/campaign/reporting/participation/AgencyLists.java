@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 public final class AgencyLists {
 
     /**
-     * The agencies' lists as they stand on the day named by {@code day} (a parameter, {@code :today} or {@code :day}): one row
+     * The agencies' lists as they stand today ({@code live}: {@code :today}) or on a past moment's day ({@code :day}, and
+     * {@code :at} its instant): one row
      * per person and category of {@code :region}, of the rows that count for {@code :coverageYear} ({@link #forTheYear})
      * effective by then. A person
      * holds the category while an ADD of it stands that no EXIT effective the same day or later ends: an EXIT ends the ADDs
@@ -26,7 +27,8 @@ public final class AgencyLists {
      * as dead by then holds nothing, in a later year without an enrolment too (a death list names people the agencies'
      * lists still hold). Columns: person_id, category, action, township, village, effective_date.
      */
-    public static String latestRows(String day, boolean someCategories) {
+    public static String latestRows(boolean live, boolean someCategories) {
+        String day = live ? ":today" : ":day";
         return """
                 select distinct on (person_id, category) person_id, category, case when ended then 'EXIT' else action end as action,
                        township, village, effective_date
@@ -36,7 +38,7 @@ public final class AgencyLists {
                                                max(effective_date) filter (where action = 'EXIT') over person_subcategory)
                              end >= adjustment.effective_date, false) as ended
                       from eligibility_adjustment adjustment
-                      where adjustment.region = :region and\s""" + forTheYear(day) + """
+                      where adjustment.region = :region and\s""" + forTheYear(live) + """
 
                         and adjustment.effective_date <=\s""" + day + (someCategories ? " and adjustment.category in (:categories)" : "") + """
 
@@ -58,24 +60,29 @@ public final class AgencyLists {
      * subsidy-service assesses by. The cut-off of the campaign's latest version, so a version that moves it moves the rows
      * with it, whatever year the row's event was given when it came; while the campaign is not known here, that year.
      * Besides, an addition after the cut-off that a person enrolled on, as subsidy-service's {@code HeldCategoriesRule}
-     * counts it ({@link #ledTo}).
+     * counts it ({@link #ledTo}), unless an EXIT of the same day ends it: an EXIT after the cut-off ends nothing else for
+     * the year, so it is not among the rows.
      */
-    private static String forTheYear(String day) {
+    private static String forTheYear(boolean live) {
         return "(coalesce(adjustment.effective_date <= " + CUTOFF + ", adjustment.coverage_year <= :coverageYear)"
                 + " or adjustment.action = 'ADD' and adjustment.effective_date > " + CUTOFF
                 + " and extract(year from adjustment.effective_date) <= :coverageYear"
-                + " and adjustment.effective_date <= " + ledTo(day) + ")";
+                + " and adjustment.effective_date <= " + ledTo(live)
+                + " and not exists (select 1 from eligibility_adjustment ending where ending.person_id = adjustment.person_id"
+                + " and ending.region = :region and ending.action = 'EXIT' and ending.category = adjustment.category"
+                + " and ending.effective_date = adjustment.effective_date"
+                + " and (ending.subcategory = '' or adjustment.subcategory = '' or ending.subcategory = adjustment.subcategory)))";
     }
 
     /**
      * 新认定困难人员, 福利机构收留儿童: for a person enrolled for the year in this county under a case that is the certification
-     * itself, registered by then as the figures count them ({@code :today}: {@link Definitions#REGISTERED}; a past moment's
-     * {@code :day} and {@code :at}: {@link Definitions#REGISTERED_BY}), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
+     * itself, registered by then as the figures count them ({@link Definitions#REGISTERED} today, {@link Definitions#REGISTERED_BY}
+     * at a past moment), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
      * effect by then, else the first one after it if it takes effect by the end of the campaign's months after the
      * enrolment's month ({@code certificationWithinMonths} of the case's rule, else {@link CampaignDefined#CERTIFICATION_WITHIN_MONTHS}),
      * else the enrolment's day. Null for anyone else: the additions after the cut-off count from the next year.
      */
-    private static String ledTo(String day) {
+    private static String ledTo(boolean live) {
         String assistedCases = Arrays.stream(SpecialCase.values()).filter(SpecialCase::assistedWithinTheYear)
                 .map(specialCase -> "'" + specialCase.name() + "'").collect(Collectors.joining(", "));
         String withinMonths = "coalesce((select (rule->>'certificationWithinMonths')::int"
@@ -93,7 +100,7 @@ public final class AgencyLists {
                                  and addition.effective_date > %s and extract(year from addition.effective_date) <= :coverageYear) first
                  where assisted.person_id = adjustment.person_id and assisted.coverage_year = :coverageYear
                    and assisted.region = :region and assisted.coverage_rule in (%s) and %s)"""
-                .formatted(withinMonths, CUTOFF, assistedCases, day.equals(":today") ? Definitions.REGISTERED : Definitions.REGISTERED_BY);
+                .formatted(withinMonths, CUTOFF, assistedCases, live ? Definitions.REGISTERED : Definitions.REGISTERED_BY);
     }
 
     private AgencyLists() {

@@ -21,7 +21,7 @@ class CategoryStore {
         // while an ADD of the agencies' lists for it effective by today stands (AgencyLists), and is no longer one to enrol once
         // withdrawn (deceased, moved away, in employee insurance)
         return jdbc.sql("""
-                with latest as (""" + AgencyLists.latestRows(":today", false) + """
+                with latest as (""" + AgencyLists.latestRows(true, false) + """
                 )
                 select l.category, count(*) as certified,
                        count(py.person_id) filter (where """ + Definitions.REGISTERED + " and " + Definitions.SETTLED + """

@@ -277,7 +277,7 @@ public class ParticipationStore {
             return byTownship;
         }
         jdbc.sql("""
-                with latest as (""" + AgencyLists.latestRows(moment.live() ? ":today" : ":day", true) + """
+                with latest as (""" + AgencyLists.latestRows(moment.live(), true) + """
                 ), certified as (
                     select person_id, (array_agg(township order by effective_date desc, category))[1] as township
                     from latest where action = 'ADD' group by person_id

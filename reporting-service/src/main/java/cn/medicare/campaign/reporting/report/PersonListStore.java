@@ -121,7 +121,7 @@ class PersonListStore {
      * each effective by today standing ({@code AgencyLists}), with the township and village of the latest ADD standing.
      */
     private static String held(List<String> categories) {
-        return "with latest as (" + AgencyLists.latestRows(":today", categories != null) + """
+        return "with latest as (" + AgencyLists.latestRows(true, categories != null) + """
                 ), held as (
                     select person_id, string_agg(category, ',' order by category) as categories,
                            (array_agg(township order by effective_date desc, category))[1] as township,
