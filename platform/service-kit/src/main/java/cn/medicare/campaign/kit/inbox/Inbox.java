@@ -44,6 +44,13 @@ public class Inbox {
      */
     private static final String BY_KEY = "set local enable_seqscan = off";
 
+    /**
+     * Nor does a batch's lookup of its people by key gain from parallel workers: PostgreSQL started two for many of the read
+     * model's batches (its settlement read), each a process of its own, and at county scale they took a third of the read
+     * model's database CPU while the two cores were busy with the pipeline (docs/delivery.md, "... in session 31").
+     */
+    private static final String ONE_PROCESS = "set local max_parallel_workers_per_gather = 0";
+
     public static final String APPLIED = "insurance.inbox.applied";
 
     private final JdbcClient jdbc;
@@ -156,6 +163,7 @@ public class Inbox {
         Instant newest = null;
         List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
         jdbc.sql(BY_KEY).update();
+        jdbc.sql(ONE_PROCESS).update();
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         Run run = new Run(handler);
