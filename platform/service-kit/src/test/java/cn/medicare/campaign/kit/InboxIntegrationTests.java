@@ -101,15 +101,35 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                 .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
                 .build();
         DispatchingHandler handler = () -> handlers;
-        ProducerRecord<String, String> sent = EventTraffic.record(Topics.PAYMENTS, UUID.randomUUID(), PaymentMother.payment(9_401, 94_001, "10.00"));
-        ConsumerRecord<String, String> received = new ConsumerRecord<>(sent.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
-                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, sent.key(), sent.value(), sent.headers(), Optional.empty());
 
-        inbox.apply("kit-probe", List.of(received), handler);
+        inbox.apply("kit-probe", List.of(received(PaymentMother.payment(9_401, 94_001, "10.00"))), handler);
 
         // what PostgreSQL plans without statistics elsewhere: the whole table scanned for a batch's people
         assertThat(String.join("\n", jdbc.queryForList(lookup, String.class, (Object) batch))).contains("Seq Scan on probe");
         assertThat(plans).singleElement(STRING).doesNotContain("Seq Scan").contains("probe_pkey");
+    }
+
+    /** A batch's statements are planned for its backend alone, and only the batch's: the pooled connection keeps its default. */
+    @Test
+    void aBatchReadsWithoutParallelWorkers() {
+        String workers = "select current_setting('max_parallel_workers_per_gather')";
+        List<String> inside = new ArrayList<>();
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> inside.add(jdbc.queryForObject(workers, String.class)))
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .build();
+        DispatchingHandler handler = () -> handlers;
+
+        inbox.apply("kit-probe-workers", List.of(received(PaymentMother.payment(9_402, 94_002, "10.00"))), handler);
+
+        assertThat(inside).containsExactly("0");
+        assertThat(jdbc.queryForObject(workers, String.class)).isNotEqualTo("0");
+    }
+
+    private static ConsumerRecord<String, String> received(PaymentConfirmed payment) {
+        ProducerRecord<String, String> sent = EventTraffic.record(Topics.PAYMENTS, UUID.randomUUID(), payment);
+        return new ConsumerRecord<>(sent.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, sent.key(), sent.value(), sent.headers(), Optional.empty());
     }
 
     private List<String> ledger(String personId, String column) {

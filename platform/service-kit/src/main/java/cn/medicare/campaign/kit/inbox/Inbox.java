@@ -45,9 +45,9 @@ public class Inbox {
     private static final String BY_KEY = "set local enable_seqscan = off";
 
     /**
-     * Nor does a batch's lookup of its people by key gain from parallel workers: PostgreSQL started two for many of the read
-     * model's batches (its settlement read), each a process of its own, and at county scale they took a third of the read
-     * model's database CPU while the two cores were busy with the pipeline (docs/delivery.md, "... in session 31").
+     * Nor does a batch's lookup of its people by key (a poll's few hundred records) gain from parallel workers, each a
+     * process started for one statement: PostgreSQL started two for many of the read model's batches, and at county scale
+     * they took a third of its database's CPU (docs/delivery.md, "Where the time went in session 31").
      */
     private static final String ONE_PROCESS = "set local max_parallel_workers_per_gather = 0";
 
