@@ -40,16 +40,13 @@ public class Inbox {
      * table (a minute or more after a database is new), PostgreSQL guesses that a few hundred keys
      * match a good share of the rows and plans a scan of the whole table: in {@code benchmarks/pipeline.sh}
      * every batch of the read model's settlement scanned its person-years and payments whole. A table
-     * with no index for a statement is still scanned.
+     * with no index for a statement is still scanned. Nor does such a lookup (a poll's few hundred records) gain from
+     * parallel workers, each a process started for one statement: PostgreSQL started two for many of the read model's
+     * batches, and at county scale they took a third of its database's CPU (docs/delivery.md, "Where the time went in
+     * session 31"). Both for the transaction alone, in one round trip.
      */
-    private static final String BY_KEY = "set local enable_seqscan = off";
-
-    /**
-     * Nor does a batch's lookup of its people by key (a poll's few hundred records) gain from parallel workers, each a
-     * process started for one statement: PostgreSQL started two for many of the read model's batches, and at county scale
-     * they took a third of its database's CPU (docs/delivery.md, "Where the time went in session 31").
-     */
-    private static final String ONE_PROCESS = "set local max_parallel_workers_per_gather = 0";
+    private static final String BY_KEY = """
+            select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)""";
 
     public static final String APPLIED = "insurance.inbox.applied";
 
@@ -162,8 +159,7 @@ public class Inbox {
         Map<String, Integer> applied = new HashMap<>();
         Instant newest = null;
         List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
-        jdbc.sql(BY_KEY).update();
-        jdbc.sql(ONE_PROCESS).update();
+        jdbc.sql(BY_KEY).query().singleRow();
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         Run run = new Run(handler);
