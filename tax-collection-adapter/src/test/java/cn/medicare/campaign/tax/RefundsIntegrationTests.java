@@ -230,6 +230,46 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo)).isOne();
     }
 
+    /**
+     * Two posts crossing two refund numbers, each number about another payer in the other post: each holds its first
+     * number while it waits for the other's, and PostgreSQL ends one of them. That one is undone whole and answered 503
+     * with Retry-After (it was a 500); sent again it meets the other's refunds as duplicates.
+     */
+    @Test
+    void twoPostsCrossingTwoRefundNumbersAnswerOneAndAskTheOtherToBeSentAgain() throws Exception {
+        List<String> payers = List.of(enrolledAndAssessed(null), enrolledAndAssessed(null), enrolledAndAssessed(null),
+                enrolledAndAssessed(null));
+        List<String> vouchers = payers.stream().map(idNumber -> paid(idNumber, "180.00")).toList();
+        String one = refundNo();
+        String two = refundNo();
+        String firstPost = refunds(refund(one, vouchers.get(0), "30.00"), refund(two, vouchers.get(1), "30.00"));
+        String secondPost = refunds(refund(two, vouchers.get(2), "30.00"), refund(one, vouchers.get(3), "30.00"));
+
+        List<HttpResponse<String>> answers = LockedTable.firstHeldWhileSecondRuns(dataSource, "outbox",
+                () -> api.refund(firstPost), "insert into outbox%", () -> api.refund(secondPost), "insert into outbox%", PATIENCE);
+
+        int crossed = answers.get(0).statusCode() == 503 ? 0 : 1;
+        HttpResponse<String> refused = answers.get(crossed);
+        HttpResponse<String> applied = answers.get(1 - crossed);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(TaxApi.json(refused).get("detail").asString()).contains("nothing of this one was applied");
+        assertThat(TaxApi.json(applied).get("accepted").asInt()).isEqualTo(2);
+        List<String> appliedPayers = crossed == 0 ? payers.subList(2, 4) : payers.subList(0, 2);
+        List<String> undonePayers = crossed == 0 ? payers.subList(0, 2) : payers.subList(2, 4);
+        assertThat(appliedPayers).allSatisfy(idNumber -> assertThat(paidTotal(idNumber)).isEqualTo("150.00"));
+        assertThat(undonePayers).allSatisfy(idNumber -> assertThat(paidTotal(idNumber)).isEqualTo("180.00"));
+
+        JsonNode resent = TaxApi.json(api.refund(crossed == 0 ? firstPost : secondPost));
+
+        assertThat(resent.get("accepted").asInt()).isZero();
+        assertThat(resent.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(undonePayers).allSatisfy(idNumber -> assertThat(paidTotal(idNumber)).isEqualTo("180.00"));
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' in (?, ?)", Integer.class, one, two))
+                .isEqualTo(2);
+    }
+
     @Test
     void onlyTheTaxBureauWithAValidSignatureMayPostRefunds() {
         String idNumber = enrolledAndAssessed(null);

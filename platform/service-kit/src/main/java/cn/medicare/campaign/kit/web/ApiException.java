@@ -7,12 +7,15 @@ import org.springframework.http.HttpStatus;
 /**
  * A refusal the caller can act on, answered as RFC 9457 problem+json with its status:
  * 400 bad input, 404 unknown resource, 409 conflict with existing state, 422 a rule forbids it,
- * 503 with {@code Retry-After} when this service has not yet consumed a fact the request needs.
+ * 503 with {@code Retry-After} when this service has not yet consumed a fact the request needs, or when the request
+ * crossed another one in the database and was undone.
  */
 public class ApiException extends RuntimeException {
 
     /** How soon a request waiting for a fact is worth sending again: the relay and a consumer take about a second. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /** The other request has committed by the time PostgreSQL picks the victim: no wait beyond a second is needed. */
+    private static final Duration CROSSED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final HttpStatus status;
     private final String title;
@@ -39,6 +42,18 @@ public class ApiException extends RuntimeException {
      */
     public static ApiException notYetKnown(String detail, List<InputError> errors) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Not yet known", detail, errors, RETRY_AFTER);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: PostgreSQL ended the request's transaction to break a deadlock with another request
+     * (two posts naming the same refund or voucher numbers in crossed orders). Nothing of it was applied, and sent
+     * again it meets the other request's outcome, as if it had come second.
+     */
+    public static ApiException crossedAnotherRequest() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Crossed another request",
+                "与同时处理的另一请求交叉，本请求未作任何更改，请稍后重发 / crossed another request handled at the same time;"
+                        + " nothing of this one was applied, send it again",
+                List.of(), CROSSED_RETRY_AFTER);
     }
 
     public static ApiException invalid(List<InputError> errors) {

@@ -12,6 +12,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,6 +96,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> undecodableQuery(InvalidParameterException undecodable, HttpServletRequest request) {
         return invalid(InputError.field("query", "查询参数不是有效的 UTF-8 编码 / a query parameter is not valid UTF-8"), request);
+    }
+
+    /** A deadlock's victim (or a lock or serialisation failure): rolled back whole, so a resend is safe. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> crossed(ConcurrencyFailureException crossed, HttpServletRequest request) {
+        log.warn("A request crossed another in the database and was rolled back: {}", crossed.getClass().getSimpleName());
+        return refused(ApiException.crossedAnotherRequest(), request);
     }
 
     @ExceptionHandler(Exception.class)
