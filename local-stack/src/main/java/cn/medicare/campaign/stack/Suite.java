@@ -138,6 +138,11 @@ public final class Suite implements AutoCloseable {
         return relay;
     }
 
+    /** A setting as the service resolved it: its own properties, the kit's defaults and the environment. */
+    public String setting(SuiteService service, String key) {
+        return services.get(service).getEnvironment().getProperty(key);
+    }
+
     /**
      * Drops the four databases and their replication slots, for a run that must start from nothing
      * (no suite may run on them).

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
@@ -41,7 +42,7 @@ class ReplicasIntegrationTests {
         Suite.dropDatabases(infrastructure);
         try (Suite first = Suite.start(infrastructure, false, Files.createTempDirectory("replica-relays"), System.out);
                 Suite second = Suite.replica(infrastructure, System.out)) {
-            awaitEveryGroupShared(infrastructure.kafkaBootstrapServers());
+            awaitEveryGroupShared(infrastructure.kafkaBootstrapServers(), first);
             AtomicInteger calls = new AtomicInteger();
             CountyCampaign county = new CountyCampaign(service -> (calls.getAndIncrement() % 2 == 0 ? first : second).url(service), SHARE);
             county.defineCampaign();
@@ -72,16 +73,17 @@ class ReplicasIntegrationTests {
     }
 
     /**
-     * Until every consumer group of the suite has both instances as members, each with partitions: a group the replica
-     * joins late rebalances only after the first instance has applied what a small county sends, and the replica then
-     * has nothing to apply (CI, 2026-12-04, once the pipeline had become faster).
+     * Until every consumer group of the suite has both instances' listener threads as members, each with partitions: a group
+     * the replica joins late rebalances only after the first instance has applied what a small county sends, and the replica
+     * then has nothing to apply (CI, 2026-12-04, once the pipeline had become faster).
      */
-    private static void awaitEveryGroupShared(String kafka) {
+    private static void awaitEveryGroupShared(String kafka, Suite first) {
+        // a service's consumer group is named after it (the kit's spring.kafka.consumer.group-id)
+        Map<String, Integer> members = Arrays.stream(SuiteService.values()).collect(Collectors.toMap(SuiteService::serviceName,
+                service -> 2 * Integer.parseInt(first.setting(service, "spring.kafka.listener.concurrency"))));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            // a service's consumer group is named after it (the kit's spring.kafka.consumer.group-id)
-            List<String> groups = Arrays.stream(SuiteService.values()).map(SuiteService::serviceName).toList();
-            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> admin.describeConsumerGroups(groups).all().get().values().stream()
-                    .allMatch(group -> group.members().size() == 2
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> admin.describeConsumerGroups(members.keySet()).all().get()
+                    .values().stream().allMatch(group -> group.members().size() == members.get(group.groupId())
                             && group.members().stream().noneMatch(member -> member.assignment().topicPartitions().isEmpty())));
         }
     }

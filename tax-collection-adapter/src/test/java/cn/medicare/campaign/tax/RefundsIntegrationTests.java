@@ -254,7 +254,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(TaxApi.json(refused).get("detail").asString()).contains("nothing of this one was applied");
+        assertThat(TaxApi.json(refused).get("detail").asString()).contains("was undone; send it again");
         assertThat(TaxApi.json(applied).get("accepted").asInt()).isEqualTo(2);
         List<String> appliedPayers = crossed == 0 ? payers.subList(2, 4) : payers.subList(0, 2);
         List<String> undonePayers = crossed == 0 ? payers.subList(0, 2) : payers.subList(2, 4);

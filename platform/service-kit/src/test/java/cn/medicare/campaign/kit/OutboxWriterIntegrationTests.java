@@ -120,7 +120,7 @@ class OutboxWriterIntegrationTests extends KitIntegrationTestBase {
         transaction.executeWithoutResult(status -> outbox.append(ordinary));
     }
 
-    /** PaymentConfirmed's own: another test of the shared context may have had another type refused. */
+    /** PaymentConfirmed's own: the writer registers every type's counter at 0, so the name alone finds any of them. */
     private double refused() {
         Counter counter = meters.find(OutboxWriter.REFUSED).tag("type", "PaymentConfirmed").counter();
         return counter == null ? 0 : counter.count();

@@ -57,6 +57,19 @@ public class AssessmentService {
         assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
+    /**
+     * These person-years, whatever their years, in one pass: their campaigns are read in the one order, which a pass per
+     * year would break (a batch of one county's 2018 and another's 2019 against a transaction defining both).
+     *
+     * @param reason why, unless this is a person-year's first assessment (then ENROLLED)
+     */
+    public void reassessAll(Map<Integer, Set<String>> peopleByYear, AssessmentReason reason) {
+        List<Enrolment> enrolments = roster.active(peopleByYear.values().stream().flatMap(Set::stream).distinct().toList()).stream()
+                .filter(enrolment -> peopleByYear.getOrDefault(enrolment.coverageYear(), Set.of()).contains(enrolment.personId()))
+                .toList();
+        assess(enrolments, campaignsInTurn(enrolments), reason);
+    }
+
     /** @param reason why, unless this is a person-year's first assessment (then ENROLLED) */
     public void reassessAll(Collection<String> personIds, int coverageYear, AssessmentReason reason) {
         List<Enrolment> enrolments = roster.active(personIds, coverageYear);

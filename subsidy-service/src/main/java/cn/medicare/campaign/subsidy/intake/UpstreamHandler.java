@@ -92,7 +92,7 @@ class UpstreamHandler implements DispatchingHandler {
     }
 
     /**
-     * The people the batch enrolled or changed, reassessed once for the batch, year by year. A new
+     * The people the batch enrolled or changed, reassessed once for the batch, every year in one pass. A new
      * person category changes the standard amount; what changed is the registration, hence ENROLLED.
      * Reassessing someone whose registration did not change (an older event) publishes nothing.
      */
@@ -101,7 +101,9 @@ class UpstreamHandler implements DispatchingHandler {
         Map<Integer, Set<String>> registered = new TreeMap<>();
         IncomingEvent.about(applied, PersonEnrolled.class, PersonUpdated.class).forEach(person ->
                 registered.computeIfAbsent(person.coverageYear(), year -> new LinkedHashSet<>()).add(person.personId()));
-        registered.forEach((year, people) -> assessor.reassessAll(people, year, AssessmentReason.ENROLLED));
+        if (!registered.isEmpty()) {
+            assessor.reassessAll(registered, AssessmentReason.ENROLLED);
+        }
     }
 
     private void withdraw(PersonWithdrawn withdrawn, Instant at) {

@@ -69,8 +69,10 @@ public final class LockedTable implements AutoCloseable {
         try (LockedTable locked = lock(dataSource, table)) {
             firstAnswer = CompletableFuture.supplyAsync(first);
             await().atMost(patience).until(() -> locked.waiting(firstWaits) >= 1);
+            // the first may wait in the same statement: the second is there once one more session is
+            int alreadyWaiting = locked.waiting(secondWaits);
             secondAnswer = CompletableFuture.supplyAsync(second);
-            await().atMost(patience).until(() -> secondAnswer.isDone() || locked.waiting(secondWaits) >= 1);
+            await().atMost(patience).until(() -> secondAnswer.isDone() || locked.waiting(secondWaits) > alreadyWaiting);
         }
         return List.of(firstAnswer.get(patience.toSeconds(), TimeUnit.SECONDS), secondAnswer.get(patience.toSeconds(), TimeUnit.SECONDS));
     }

@@ -14,7 +14,7 @@ public class ApiException extends RuntimeException {
 
     /** How soon a request waiting for a fact is worth sending again: the relay and a consumer take about a second. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    /** The other request has committed by the time PostgreSQL picks the victim: no wait beyond a second is needed. */
+    /** The other request goes on once this one is undone; a second is a guess at when it ends, the client may wait longer. */
     private static final Duration CROSSED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final HttpStatus status;
@@ -46,13 +46,14 @@ public class ApiException extends RuntimeException {
 
     /**
      * 503 with {@code Retry-After}: PostgreSQL ended the request's transaction to break a deadlock with another request
-     * (two posts naming the same refund or voucher numbers in crossed orders). Nothing of it was applied, and sent
-     * again it meets the other request's outcome, as if it had come second.
+     * (two posts naming the same refund or voucher numbers in crossed orders). That transaction was undone, and sent
+     * again the request meets the other's outcome, as if it had come second (a roll-over, which commits page by page,
+     * finds its earlier pages done).
      */
     public static ApiException crossedAnotherRequest() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Crossed another request",
-                "与同时处理的另一请求交叉，本请求未作任何更改，请稍后重发 / crossed another request handled at the same time;"
-                        + " nothing of this one was applied, send it again",
+                "与同时处理的另一请求交叉，已撤销，请稍后重发 / crossed another request handled at the same time and was undone;"
+                        + " send it again",
                 List.of(), CROSSED_RETRY_AFTER);
     }
 
