@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -39,26 +41,30 @@ public final class LockedTable implements AutoCloseable {
     }
 
     /**
-     * How many sessions of the database wait for a lock while running a statement like {@code statement} (SQL LIKE). Read on
-     * a connection of its own: a transaction reads the sessions' activity once and keeps that snapshot until it ends.
+     * The sessions of the database that wait for a lock while running a statement like {@code statement} (SQL LIKE), by
+     * process id. Read on a connection of its own: a transaction reads the sessions' activity once and keeps that snapshot
+     * until it ends.
      */
-    private int waiting(String statement) throws SQLException {
+    private Set<Integer> waiting(String statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        select count(*) from pg_stat_activity
+                        select pid from pg_stat_activity
                         where datname = current_database() and wait_event_type = 'Lock' and query like ?""")) {
             query.setString(1, statement);
-            try (ResultSet count = query.executeQuery()) {
-                count.next();
-                return count.getInt(1);
+            Set<Integer> sessions = new HashSet<>();
+            try (ResultSet pids = query.executeQuery()) {
+                while (pids.next()) {
+                    sessions.add(pids.getInt(1));
+                }
             }
+            return sessions;
         }
     }
 
     /**
      * Two writers at once: runs {@code first} until it waits on {@code table} in a statement like {@code firstWaits} (SQL
-     * LIKE), then {@code second} until it finishes or waits in a statement like {@code secondWaits}, then lets both
-     * finish.
+     * LIKE), then {@code second} until it finishes or a session that was not waiting before it started waits in a statement
+     * like {@code secondWaits} (the first may wait in the same statement), then lets both finish.
      *
      * @return their answers, first's then second's
      */
@@ -68,11 +74,11 @@ public final class LockedTable implements AutoCloseable {
         CompletableFuture<T> secondAnswer;
         try (LockedTable locked = lock(dataSource, table)) {
             firstAnswer = CompletableFuture.supplyAsync(first);
-            await().atMost(patience).until(() -> locked.waiting(firstWaits) >= 1);
-            // the first may wait in the same statement: the second is there once one more session is
-            int alreadyWaiting = locked.waiting(secondWaits);
+            await().atMost(patience).until(() -> !locked.waiting(firstWaits).isEmpty());
+            Set<Integer> waitingBefore = locked.waiting(secondWaits);
             secondAnswer = CompletableFuture.supplyAsync(second);
-            await().atMost(patience).until(() -> secondAnswer.isDone() || locked.waiting(secondWaits) > alreadyWaiting);
+            await().atMost(patience).until(() -> secondAnswer.isDone()
+                    || locked.waiting(secondWaits).stream().anyMatch(session -> !waitingBefore.contains(session)));
         }
         return List.of(firstAnswer.get(patience.toSeconds(), TimeUnit.SECONDS), secondAnswer.get(patience.toSeconds(), TimeUnit.SECONDS));
     }

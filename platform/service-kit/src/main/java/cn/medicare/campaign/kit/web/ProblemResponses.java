@@ -98,9 +98,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(InputError.field("query", "查询参数不是有效的 UTF-8 编码 / a query parameter is not valid UTF-8"), request);
     }
 
-    /** A deadlock's victim (or a lock or serialisation failure): rolled back whole, so a resend is safe. */
+    /** A deadlock's victim (or a lock or serialisation failure): its transaction rolled back whole, so a resend is safe. */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<Object> crossed(ConcurrencyFailureException crossed, HttpServletRequest request) {
+        // the class alone: crossings are expected under load, and each one's stack and statement would fill the log
         log.warn("A request crossed another in the database and was rolled back: {}", crossed.getClass().getSimpleName());
         return refused(ApiException.crossedAnotherRequest(), request);
     }
