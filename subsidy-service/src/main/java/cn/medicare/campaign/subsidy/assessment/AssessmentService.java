@@ -64,9 +64,9 @@ public class AssessmentService {
      * @param reason why, unless this is a person-year's first assessment (then ENROLLED)
      */
     public void reassessAll(Map<Integer, Set<String>> peopleByYear, AssessmentReason reason) {
-        List<Enrolment> enrolments = roster.active(peopleByYear.values().stream().flatMap(Set::stream).distinct().toList()).stream()
-                .filter(enrolment -> peopleByYear.getOrDefault(enrolment.coverageYear(), Set.of()).contains(enrolment.personId()))
-                .toList();
+        // read year by year: without the year, PostgreSQL's reads of a consumer's batches took a quarter more of its CPU
+        List<Enrolment> enrolments = peopleByYear.entrySet().stream()
+                .flatMap(year -> roster.active(year.getValue(), year.getKey()).stream()).toList();
         assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
