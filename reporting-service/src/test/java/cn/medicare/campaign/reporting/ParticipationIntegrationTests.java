@@ -946,19 +946,34 @@ class ParticipationIntegrationTests {
     }
 
     /**
-     * The enrolment was dead-lettered and is replayed after a move made later: the person still counts (the move used to set
-     * the roster time past the enrolment, which was then dropped as older).
+     * The enrolment was dead-lettered and is replayed after two moves made later (away and back), the later one first: the person still
+     * counts (a move used to set the roster time past the enrolment, which was then dropped as older), and counts where the
+     * later move took them (the moves used to be dropped, and the replay counted them in the township they had left).
      */
     @Test
-    void anEnrolmentReplayedAfterALaterMoveStillCountsThePerson() {
+    void anEnrolmentReplayedAfterLaterMovesCountsThePersonWhereTheLaterMoveTookThem() {
         ReportingMother county = new ReportingMother("350865");
         campaignAndTargetsOnOctober8(county);
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-10T02:00:00Z"), county.moved(1, 1)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T12:00:00Z"), county.moved(1, 0)));
 
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
 
-        JsonNode total = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350865&coverageYear=2018")).get("total");
-        assertThat(total.get("registered").asInt()).isEqualTo(1);
+        JsonNode figures = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350865&coverageYear=2018"));
+        assertThat(figures.get("total").get("registered").asInt()).isEqualTo(1);
+        assertThat(registeredIn(figures, county.township(1))).isEqualTo(1);
+        assertThat(registeredIn(figures, county.township(0))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from person_update_ahead where person_id = ?", Integer.class,
+                county.personId(1))).isZero();
+    }
+
+    private static int registeredIn(JsonNode figures, String township) {
+        for (JsonNode row : figures.get("townships")) {
+            if (row.get("township").asString().equals(township)) {
+                return row.get("registered").asInt();
+            }
+        }
+        throw new AssertionError("no row for township " + township + " in " + figures);
     }
 }

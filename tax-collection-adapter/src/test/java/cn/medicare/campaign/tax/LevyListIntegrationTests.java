@@ -168,24 +168,33 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * The enrolment was dead-lettered and is replayed after a change of village made later: the person still comes onto
-     * the levy list (the change used to set the roster time past the enrolment, which was then dropped as older).
+     * The enrolment was dead-lettered and is replayed after two changes made later, which came in the wrong order: the
+     * person still comes onto the levy list (a change used to set the roster time past the enrolment, which was then
+     * dropped as older), in the township, village and name the changes left, the newer one's where both changed a field
+     * (the changes used to be dropped, and the replay brought back the enrolment's).
      */
     @Test
-    void anEnrolmentReplayedAfterALaterChangeStillPutsThePersonOnTheList() {
+    void anEnrolmentReplayedAfterLaterChangesPutsThePersonOnTheListAsChanged() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
         String personId = residents.personId(idNumber);
         Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
         UUID assessed = EventTraffic.publishAt(enrolledAt.plusSeconds(60), residents.assessed(idNumber, 2018, null));
         await().atMost(PATIENCE).until(() -> applied(assessed));
-        UUID moved = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200),
-                new PersonUpdated(personId, 2018, Liancheng.REGION, null, "文亨村", null, null, null, null, null));
+        UUID renamed = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, null, "文亨村", null, null, null, null, "李**"));
+        await().atMost(PATIENCE).until(() -> applied(renamed));
+        UUID moved = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, "350825102", "北团村", null, null, null, null, null));
         await().atMost(PATIENCE).until(() -> applied(moved));
 
         EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
 
         JsonNode listed = await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null);
         assertThat(listed.get("payableAmount").asString()).isEqualTo("180.00");
+        assertThat(listed.get("name").asString()).isEqualTo("李**");
+        assertThat(jdbc.queryForMap("select township, village from levy_item where person_id = ? and coverage_year = 2018", personId))
+                .containsEntry("township", "350825102").containsEntry("village", "文亨村");
+        assertThat(jdbc.queryForObject("select count(*) from levy_update_ahead where person_id = ?", Integer.class, personId)).isZero();
     }
 
     private boolean applied(UUID eventId) {

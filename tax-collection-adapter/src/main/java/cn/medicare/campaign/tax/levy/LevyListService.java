@@ -76,11 +76,17 @@ public class LevyListService {
         pendingReviews.add(items.enrol(run));
     }
 
-    /** A change older than the roster fact the item holds (a replayed dead letter) changes nothing. */
+    /**
+     * A change older than the roster fact the item holds (a replayed dead letter) changes nothing; one of a person-year not
+     * enrolled yet is kept until the enrolment arrives.
+     */
     void update(PersonUpdated updated, Instant at) {
-        items.move(updated, at);
+        boolean moved = items.move(updated, at);
         if (updated.nameMasked() != null) {
             items.rename(updated, at);
+        }
+        if (!moved) {
+            items.keepAhead(updated, at);
         }
     }
 
