@@ -151,6 +151,25 @@ class DeploymentFilesTests {
                 .doesNotContain("database.hostname");
     }
 
+    /**
+     * Kafka Connect's REST API takes any connector it is sent, with the workers' database credentials to hand. On
+     * Kubernetes the connectors are KafkaConnector resources, and with them Strimzi's Cluster Operator puts a
+     * NetworkPolicy on the REST port that admits the operator and the Connect pods alone (its {@code KafkaConnectCluster
+     * .generateNetworkPolicy}): the annotation is what closes the port, and no policy of ours opens it again.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesConnectAnswersItsRestApiToTheOperatorAlone() throws IOException {
+        Map<String, Object> kafkaConnect = new Yaml().load(Files.readString(ROOT.resolve("deploy/k8s/kafka-connect.yaml")));
+        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) kafkaConnect.get("metadata")).get("annotations");
+        assertThat(annotations).containsEntry("strimzi.io/use-connector-resources", "true");
+        try (Stream<Path> listed = Files.list(ROOT.resolve("deploy/k8s"))) {
+            for (Path file : listed.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                assertThat(Files.readString(file)).as(file + " adds no network policy of its own").doesNotContain("kind: NetworkPolicy");
+            }
+        }
+    }
+
     /** On Kubernetes the operator loads what Compose loads: the same rules and dashboard, rendered by {@code k8s/observability.sh}. */
     @Test
     @SuppressWarnings("unchecked")

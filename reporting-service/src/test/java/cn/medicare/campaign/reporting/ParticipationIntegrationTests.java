@@ -15,6 +15,7 @@ import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -964,8 +965,26 @@ class ParticipationIntegrationTests {
         assertThat(figures.get("total").get("registered").asInt()).isEqualTo(1);
         assertThat(registeredIn(figures, county.township(1))).isEqualTo(1);
         assertThat(registeredIn(figures, county.township(0))).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from person_update_ahead where person_id = ?", Integer.class,
-                county.personId(1))).isZero();
+    }
+
+    /**
+     * A move went to the dead-letter topic and is replayed after a newer change of the household register: the person
+     * counts in the township the move took them to, as non-local (one roster time per person-year dropped the move whole).
+     */
+    @Test
+    void aMoveReplayedAfterANewerChangeOfAnotherFieldStillCountsThePersonWhereItTookThem() {
+        ReportingMother county = new ReportingMother("350876");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-11T02:00:00Z"), new PersonUpdated(county.personId(1), 2018, "350876",
+                null, null, null, null, false, false, null)));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-10T02:00:00Z"), county.moved(1, 1)));
+
+        JsonNode figures = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350876&coverageYear=2018"));
+        assertThat(registeredIn(figures, county.township(1))).isEqualTo(1);
+        assertThat(registeredIn(figures, county.township(0))).isZero();
+        assertThat(figures.get("total").get("nonLocal").get("registered").asInt()).isEqualTo(1);
     }
 
     private static int registeredIn(JsonNode figures, String township) {

@@ -16,6 +16,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.PersonYears;
+import cn.medicare.campaign.kit.RosterChanges;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -29,13 +30,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ReadModelStore {
+
+    /** The fields PersonUpdated changes, kept with their times in {@code person_update} (V30). */
+    private static final RosterChanges CHANGES = new RosterChanges("person_update", List.of(
+            new RosterChanges.Field("township", "varchar"), new RosterChanges.Field("village", "varchar"),
+            new RosterChanges.Field("school", "varchar", "nullif(%s, '')"), new RosterChanges.Field("name_masked", "varchar"),
+            new RosterChanges.Field("person_category", "varchar"), new RosterChanges.Field("hukou_local", "boolean"),
+            new RosterChanges.Field("residence_permit", "boolean")));
 
     private final JdbcClient jdbc;
 
@@ -173,34 +179,8 @@ class ReadModelStore {
                         person -> new PersonYear(person.personId(), person.coverageYear())).stream()
                 .map(one -> new Contact(one.event().personId(), one.event().coverageYear(), one.event().contactSealed(), one.time()))
                 .toList());
-        mergeUpdatesAhead(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
+        applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
-    }
-
-    /**
-     * The changes kept for these person-years before their enrolment registered them ({@link #keepAhead}), applied where
-     * newer than the roster fact the person-year holds, as {@link #updated} applies a change, then forgotten.
-     */
-    private void mergeUpdatesAhead(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql("""
-                with arrived as (
-                    delete from person_update_ahead ahead
-                    using unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as enrolled(person_id, coverage_year)
-                    where ahead.person_id = enrolled.person_id and ahead.coverage_year = enrolled.coverage_year
-                    returning ahead.*)
-                update person_year
-                set township = coalesce(arrived.township, person_year.township), village = coalesce(arrived.village, person_year.village),
-                    school = case when arrived.school = '' then null else coalesce(arrived.school, person_year.school) end,
-                    name_masked = coalesce(arrived.name_masked, person_year.name_masked),
-                    person_category = coalesce(arrived.person_category, person_year.person_category),
-                    hukou_local = coalesce(arrived.hukou_local, person_year.hukou_local),
-                    residence_permit = coalesce(arrived.residence_permit, person_year.residence_permit),
-                    roster_at = arrived.roster_at
-                from arrived
-                where person_year.person_id = arrived.person_id and person_year.coverage_year = arrived.coverage_year
-                  and person_year.registered_at is not null and person_year.roster_at <= arrived.roster_at""")
-                .param("personIds", personIds).param("coverageYears", coverageYears)
-                .update();
     }
 
     /** The levy list's payBy: the last day a payment still starts coverage within the year, where the start waits for it. */
@@ -240,63 +220,30 @@ class ReadModelStore {
     }
 
     /**
-     * A school of "" is one the person left (docs/events.md). Only a registered person-year changes: a change overtaking
-     * its own enrolment (that one dead-lettered, then replayed) would otherwise set the roster time past it, and the
-     * replayed enrolment would never count the person. Such a change is kept ahead of the enrolment instead.
+     * A school of "" is one the person left (docs/events.md). The change is kept field by field ({@link #CHANGES}) and
+     * applied to the person-year where registered by then: a change that overtook its own dead-lettered enrolment applies
+     * when the enrolment registers the person, one replayed after a newer change keeps the fields that one left.
      */
     void updated(PersonUpdated person, Instant at) {
-        int changed = jdbc.sql("""
-                update person_year set township = coalesce(:township, township), village = coalesce(:village, village),
-                    school = case when :school = '' then null else coalesce(:school, school) end,
-                    name_masked = coalesce(:nameMasked, name_masked), person_category = coalesce(:personCategory, person_category),
-                    hukou_local = coalesce(:hukouLocal, hukou_local), residence_permit = coalesce(:residencePermit, residence_permit),
-                    roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at and registered_at is not null""")
-                .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
+        jdbc.sql(CHANGES.keep())
+                .param("township", person.township()).param("village", person.village()).param("name_masked", person.nameMasked())
                 .param("school", person.school(), Types.VARCHAR)
-                .param("personCategory", person.personCategory() == null ? null : person.personCategory().name())
-                .param("hukouLocal", person.hukouLocal()).param("residencePermit", person.residencePermit())
+                .param("person_category", person.personCategory() == null ? null : person.personCategory().name(), Types.VARCHAR)
+                .param("hukou_local", person.hukouLocal(), Types.BOOLEAN)
+                .param("residence_permit", person.residencePermit(), Types.BOOLEAN)
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
-        if (changed == 0) {
-            keepAhead(person, at);
-        }
+        applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
         if (person.contactSealed() != null) {
             contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
         }
     }
 
-    /**
-     * A change of a person-year not registered yet is kept until its enrolment arrives ({@link #mergeUpdatesAhead}), the
-     * fields of several such changes merged by their roster time, whatever order they came in. Its contact is kept
-     * already: contacts are upserted by roster time on their own.
-     */
-    private void keepAhead(PersonUpdated person, Instant at) {
-        jdbc.sql("""
-                insert into person_update_ahead (person_id, coverage_year, township, village, school, name_masked, person_category,
-                    hukou_local, residence_permit, roster_at)
-                select :personId, :coverageYear, :township, :village, :school, :nameMasked, :personCategory, :hukouLocal,
-                    :residencePermit, :at
-                where not exists (select 1 from person_year where person_id = :personId and coverage_year = :coverageYear
-                                  and registered_at is not null)
-                on conflict (person_id, coverage_year) do update
-                set %s, roster_at = greatest(person_update_ahead.roster_at, excluded.roster_at)""".formatted(
-                        Stream.of("township", "village", "school", "name_masked", "person_category", "hukou_local", "residence_permit")
-                                .map(column -> column + " = " + newerFirst(column)).collect(Collectors.joining(", "))))
-                .param("township", person.township()).param("village", person.village()).param("nameMasked", person.nameMasked())
-                .param("school", person.school(), Types.VARCHAR)
-                .param("personCategory", person.personCategory() == null ? null : person.personCategory().name(), Types.VARCHAR)
-                .param("hukouLocal", person.hukouLocal(), Types.BOOLEAN)
-                .param("residencePermit", person.residencePermit(), Types.BOOLEAN)
-                .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
+    /** The kept changes of these person-years, applied where newer than the registration. */
+    private void applyChanges(String[] personIds, Integer[] coverageYears) {
+        jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", ""))
+                .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
-    }
-
-    /** A field of two changes kept ahead: the newer one's where it changed the field, else the older one's. */
-    private static String newerFirst(String column) {
-        return """
-                case when person_update_ahead.roster_at <= excluded.roster_at then coalesce(excluded.%1$s, person_update_ahead.%1$s)
-                     else coalesce(person_update_ahead.%1$s, excluded.%1$s) end""".formatted(column);
     }
 
     void withdrawn(PersonWithdrawn person, Instant at) {

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.RosterChanges;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Repository;
 /** The local copy of the roster: who is enrolled (参保登记) for which year, in which category. */
 @Repository
 public class RosterStore {
+
+    /** The fields PersonUpdated changes on the roster, kept with their times in {@code roster_update} (V13). */
+    private static final RosterChanges CHANGES = new RosterChanges("roster_update", List.of(
+            new RosterChanges.Field("person_category", "varchar"), new RosterChanges.Field("township", "text"),
+            new RosterChanges.Field("village", "text")));
 
     private static final RowMapper<Enrolment> ENROLMENT = (row, n) -> new Enrolment(row.getString("person_id"),
             row.getInt("coverage_year"), row.getString("region"),
@@ -43,8 +49,8 @@ public class RosterStore {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> List.of(enrolled.personId(), enrolled.coverageYear()));
         jdbc.sql("""
                 insert into enrolment (person_id, coverage_year, region, person_category, township, village, withdrawn, roster_at,
-                                       amount_rule, coverage_rule, enrolled_on)
-                select person_id, coverage_year, region, person_category, township, village, false, at, amount_rule, coverage_rule,
+                                       registered_at, amount_rule, coverage_rule, enrolled_on)
+                select person_id, coverage_year, region, person_category, township, village, false, at, at, amount_rule, coverage_rule,
                        enrolled_on
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:categories as varchar[]), cast(:townships as varchar[]), cast(:villages as varchar[]),
@@ -54,7 +60,8 @@ public class RosterStore {
                                 enrolled_on)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
-                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, amount_rule = excluded.amount_rule,
+                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, registered_at = excluded.registered_at,
+                    amount_rule = excluded.amount_rule,
                     coverage_rule = excluded.coverage_rule, enrolled_on = excluded.enrolled_on
                 where enrolment.roster_at <= excluded.roster_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
@@ -72,66 +79,29 @@ public class RosterStore {
                 .param("enrolledOn", latest.stream().map(one -> (one.event().enrolledOn() != null ? one.event().enrolledOn()
                         : one.time().atZone(BusinessTime.ZONE).toLocalDate()).toString()).toArray(String[]::new))
                 .update();
-        mergeUpdatesAhead(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
+        applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
     }
 
-    /** The changes kept for these person-years before their enrolment arrived, applied to it where newer, then forgotten. */
-    private void mergeUpdatesAhead(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql("""
-                with arrived as (
-                    delete from roster_update_ahead ahead
-                    using unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as enrolled(person_id, coverage_year)
-                    where ahead.person_id = enrolled.person_id and ahead.coverage_year = enrolled.coverage_year
-                    returning ahead.*)
-                update enrolment
-                set person_category = coalesce(arrived.person_category, enrolment.person_category),
-                    township = coalesce(arrived.township, enrolment.township), village = coalesce(arrived.village, enrolment.village),
-                    roster_at = arrived.roster_at
-                from arrived
-                where enrolment.person_id = arrived.person_id and enrolment.coverage_year = arrived.coverage_year
-                  and not enrolment.withdrawn and enrolment.roster_at <= arrived.roster_at""")
+    /** The kept changes of these person-years, applied where newer than the registration (before V13 only its roster time). */
+    private void applyChanges(String[] personIds, Integer[] coverageYears) {
+        jdbc.sql(CHANGES.apply("enrolment", "coalesce(enrolment.registered_at, enrolment.roster_at)", "not enrolment.withdrawn", ""))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
     }
 
     /**
-     * Changes a registration of the roster, unless the change is older than what it holds. A change of a person-year not
-     * on the roster yet (its enrolment dead-lettered, replayed later) is kept ahead of it, the fields of several such
-     * changes merged as they came ({@link #mergeUpdatesAhead}).
+     * A change is kept field by field ({@link #CHANGES}) and applied to the registration where registered by then: a change
+     * of a person-year not on the roster yet (its enrolment dead-lettered, replayed later) applies when the enrolment
+     * arrives, and one replayed after a newer change keeps the fields that one left (the category decides the payable).
      */
     public void update(PersonUpdated updated, Instant at) {
-        String category = updated.personCategory() == null ? null : updated.personCategory().name();
-        int changed = jdbc.sql("""
-                update enrolment
-                set person_category = coalesce(:category, person_category), township = coalesce(:township, township),
-                    village = coalesce(:village, village), roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and not withdrawn and roster_at <= :at""")
-                .param("category", category)
+        jdbc.sql(CHANGES.keep())
+                .param("person_category", updated.personCategory() == null ? null : updated.personCategory().name())
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
                 .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
-        if (changed == 0) {
-            jdbc.sql("""
-                    insert into roster_update_ahead (person_id, coverage_year, person_category, township, village, roster_at)
-                    select :personId, :coverageYear, :category, :township, :village, :at
-                    where not exists (select 1 from enrolment where person_id = :personId and coverage_year = :coverageYear)
-                    on conflict (person_id, coverage_year) do update
-                    set person_category = case when roster_update_ahead.roster_at <= excluded.roster_at
-                            then coalesce(excluded.person_category, roster_update_ahead.person_category)
-                            else coalesce(roster_update_ahead.person_category, excluded.person_category) end,
-                        township = case when roster_update_ahead.roster_at <= excluded.roster_at
-                            then coalesce(excluded.township, roster_update_ahead.township)
-                            else coalesce(roster_update_ahead.township, excluded.township) end,
-                        village = case when roster_update_ahead.roster_at <= excluded.roster_at
-                            then coalesce(excluded.village, roster_update_ahead.village)
-                            else coalesce(roster_update_ahead.village, excluded.village) end,
-                        roster_at = greatest(roster_update_ahead.roster_at, excluded.roster_at)""")
-                    .param("category", category)
-                    .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
-                    .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                    .update();
-        }
+        applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
     }
 
     /** Kept even before the enrolment arrives, so that the late enrolment stays out. */

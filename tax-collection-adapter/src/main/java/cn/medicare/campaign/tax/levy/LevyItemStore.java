@@ -9,6 +9,7 @@ import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.policy.EnrolmentPolicy;
 import cn.medicare.campaign.kit.PersonYears;
+import cn.medicare.campaign.kit.RosterChanges;
 import cn.medicare.campaign.kit.inbox.Timed;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class LevyItemStore {
+
+    /** The fields PersonUpdated changes on the levy list, kept with their times in {@code levy_update} (V15). */
+    private static final RosterChanges CHANGES = new RosterChanges("levy_update", List.of(new RosterChanges.Field("township", "text"),
+            new RosterChanges.Field("village", "text"), new RosterChanges.Field("name_masked", "text")));
 
     private static final long SEQUENCER_LOCK = 0x7461784c65767931L; // "taxLevy1"
     /** What the person owes of their own money now ({@link #ownPayable}). */
@@ -152,7 +157,7 @@ class LevyItemStore {
     /**
      * A run of enrolments in one statement. A new enrolment for the year is the current registration, also after a
      * withdrawal (its start is then announced again); one older than the roster fact the item holds changes nothing. The
-     * changes kept ahead of these enrolments are then applied where newer ({@link #mergeUpdatesAhead}).
+     * changes kept for these person-years are then applied where newer ({@link #change}).
      *
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}; a move or a new name changes
      *     no judgement)
@@ -161,9 +166,9 @@ class LevyItemStore {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
         List<PersonYear> reviewable = reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
-                                       township, village, roster_at, coverage_from, waiting_days, waiting_months, coverage_start,
-                                       enrolled_on, change_cursor)
-                select person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village, at,
+                                       township, village, roster_at, registered_at, coverage_from, waiting_days, waiting_months,
+                                       coverage_start, enrolled_on, change_cursor)
+                select person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village, at, at,
                        coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:idNumbersSealed as varchar[]), cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]),
@@ -177,7 +182,7 @@ class LevyItemStore {
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village,
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
-                    roster_at = excluded.roster_at, coverage_from = excluded.coverage_from,
+                    roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""", statement -> statement
@@ -199,82 +204,35 @@ class LevyItemStore {
                         .map(one -> one.event().coverageStart() == null ? null : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("enrolledOn", latest.stream()
                         .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new)));
-        mergeUpdatesAhead(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
+        applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
         return reviewable;
     }
 
     /**
-     * The changes kept for these person-years before their enrolment arrived ({@link #keepAhead}), applied to the
-     * enrolled item where newer than its roster fact, then forgotten: a new name is a change the tax bureau pages to.
+     * A change is kept field by field ({@link #CHANGES}) and applied to the item where enrolled by then: a change that
+     * overtook its own dead-lettered enrolment applies when the enrolment arrives (it would otherwise have set the roster
+     * time past it, and the replay never listed the person), one replayed after a newer change keeps the fields that one
+     * left.
      */
-    private void mergeUpdatesAhead(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql("""
-                with arrived as (
-                    delete from levy_update_ahead ahead
-                    using unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])) as enrolled(person_id, coverage_year)
-                    where ahead.person_id = enrolled.person_id and ahead.coverage_year = enrolled.coverage_year
-                    returning ahead.*)
-                update levy_item
-                set township = coalesce(arrived.township, levy_item.township), village = coalesce(arrived.village, levy_item.village),
-                    name_masked = coalesce(arrived.name_masked, levy_item.name_masked), roster_at = arrived.roster_at,
-                    change_cursor = null
-                from arrived
-                where levy_item.person_id = arrived.person_id and levy_item.coverage_year = arrived.coverage_year
-                  and levy_item.id_number_sealed is not null and levy_item.roster_at <= arrived.roster_at""")
+    void change(PersonUpdated updated, Instant at) {
+        jdbc.sql(CHANGES.keep())
+                .param("township", updated.township()).param("village", updated.village()).param("name_masked", updated.nameMasked())
+                .param("at", Timestamp.from(at)).param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                .update();
+        applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
+    }
+
+    /**
+     * The kept changes of these person-years, applied to their enrolled items where newer than the enrolment (an item
+     * enrolled before V15 knows only its roster time). A new name is a change the tax bureau pages to.
+     */
+    private void applyChanges(String[] personIds, Integer[] coverageYears) {
+        String registeredAt = "coalesce(levy_item.registered_at, levy_item.roster_at)";
+        jdbc.sql(CHANGES.apply("levy_item", registeredAt, "levy_item.id_number_sealed is not null", """
+                change_cursor = case when %s and change.name_masked is distinct from levy_item.name_masked then null
+                                     else levy_item.change_cursor end,""".formatted(RosterChanges.newer("name_masked", registeredAt))))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
-                .update();
-    }
-
-    /**
-     * Only an enrolled item moves: a change overtaking its own enrolment (that one dead-lettered, then replayed) would
-     * otherwise set the roster time past it, and the replayed enrolment would never put the person on the levy list.
-     *
-     * @return whether an item moved
-     */
-    boolean move(PersonUpdated updated, Instant at) {
-        return jdbc.sql("""
-                update levy_item set township = coalesce(:township, township), village = coalesce(:village, village), roster_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at and id_number_sealed is not null""")
-                .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
-                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                .update() == 1;
-    }
-
-    /**
-     * A change of a person-year not enrolled yet (its enrolment dead-lettered, replayed later) is kept ahead of it, the
-     * fields of several such changes merged by their roster time, whatever order they came in; {@link #enrol} applies it.
-     */
-    void keepAhead(PersonUpdated updated, Instant at) {
-        jdbc.sql("""
-                insert into levy_update_ahead (person_id, coverage_year, township, village, name_masked, roster_at)
-                select :personId, :coverageYear, :township, :village, :nameMasked, :at
-                where not exists (select 1 from levy_item where person_id = :personId and coverage_year = :coverageYear
-                                  and id_number_sealed is not null)
-                on conflict (person_id, coverage_year) do update
-                set township = %s, village = %s, name_masked = %s, roster_at = greatest(levy_update_ahead.roster_at, excluded.roster_at)"""
-                .formatted(newerFirst("township"), newerFirst("village"), newerFirst("name_masked")))
-                .param("township", updated.township()).param("village", updated.village())
-                .param("nameMasked", updated.nameMasked()).param("at", Timestamp.from(at))
-                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                .update();
-    }
-
-    /** A field of two changes kept ahead: the newer one's where it changed the field, else the older one's. */
-    private static String newerFirst(String column) {
-        return """
-                case when levy_update_ahead.roster_at <= excluded.roster_at then coalesce(excluded.%1$s, levy_update_ahead.%1$s)
-                     else coalesce(levy_update_ahead.%1$s, excluded.%1$s) end""".formatted(column);
-    }
-
-    /** The name is on the tax bureau's list, so a new one is a change it must page to. */
-    void rename(PersonUpdated updated, Instant at) {
-        jdbc.sql("""
-                update levy_item set name_masked = :nameMasked, change_cursor = null
-                where person_id = :personId and coverage_year = :coverageYear and name_masked is distinct from :nameMasked
-                  and roster_at <= :at""")
-                .param("nameMasked", updated.nameMasked()).param("at", Timestamp.from(at))
-                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
                 .update();
     }
 

@@ -76,18 +76,9 @@ public class LevyListService {
         pendingReviews.add(items.enrol(run));
     }
 
-    /**
-     * A change older than the roster fact the item holds (a replayed dead letter) changes nothing; one of a person-year not
-     * enrolled yet is kept until the enrolment arrives.
-     */
+    /** A change is applied field by field, whatever order the changes and the enrolment came in. */
     void update(PersonUpdated updated, Instant at) {
-        boolean moved = items.move(updated, at);
-        if (updated.nameMasked() != null) {
-            items.rename(updated, at);
-        }
-        if (!moved) {
-            items.keepAhead(updated, at);
-        }
+        items.change(updated, at);
     }
 
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
