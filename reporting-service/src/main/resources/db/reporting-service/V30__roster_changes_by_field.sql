@@ -20,5 +20,6 @@ create table person_update (
     hukou_local_at      timestamptz,
     residence_permit    boolean,
     residence_permit_at timestamptz,
+    changed_at          timestamptz  not null,
     primary key (person_id, coverage_year)
 );

@@ -12,8 +12,11 @@ create table levy_update (
     village_at     timestamptz,
     name_masked    text,
     name_masked_at timestamptz,
+    changed_at     timestamptz not null,
     primary key (person_id, coverage_year)
 );
--- the event time of the enrolment the item holds (roster_at moves with every later roster fact); null for items
--- enrolled before this version, for which roster_at stands in
+-- the event time of the enrolment the item holds (roster_at moves with its withdrawal too); an item enrolled before this
+-- version takes its roster time, which an older version also moved with every change: such a change is then taken as
+-- its registration, and a change older than it replayed later is dropped as before
 alter table levy_item add column registered_at timestamptz;
+update levy_item set registered_at = roster_at where id_number_sealed is not null;

@@ -159,7 +159,7 @@ class DeploymentFilesTests {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void kubernetesConnectAnswersItsRestApiToTheOperatorAlone() throws IOException {
+    void kubernetesConnectAnswersItsRestApiToTheOperatorAndItsOwnPodsAlone() throws IOException {
         Map<String, Object> kafkaConnect = new Yaml().load(Files.readString(ROOT.resolve("deploy/k8s/kafka-connect.yaml")));
         Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) kafkaConnect.get("metadata")).get("annotations");
         assertThat(annotations).containsEntry("strimzi.io/use-connector-resources", "true");

@@ -987,6 +987,24 @@ class ParticipationIntegrationTests {
         assertThat(figures.get("total").get("nonLocal").get("registered").asInt()).isEqualTo(1);
     }
 
+    /**
+     * The withdrawal went to the dead-letter topic and is replayed after a move made later: the person no longer counts
+     * (a change used to move the roster time past the withdrawal, which was then dropped as older, and the person counted
+     * on).
+     */
+    @Test
+    void aWithdrawalReplayedAfterALaterMoveStillTakesThePersonOut() {
+        ReportingMother county = new ReportingMother("350877");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-02T02:00:00Z"), county.moved(1, 1)));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:00Z"), county.withdrawn(1)));
+
+        JsonNode figures = json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=350877&coverageYear=2018"));
+        assertThat(figures.get("total").get("registered").asInt()).isZero();
+    }
+
     private static int registeredIn(JsonNode figures, String township) {
         for (JsonNode row : figures.get("townships")) {
             if (row.get("township").asString().equals(township)) {

@@ -76,8 +76,8 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
 
     /**
      * The clerk changed the category, then the village; the first change went to the dead-letter topic and is replayed
-     * after the second: the person is reassessed in the category it gave, and keeps the second's village (one roster time
-     * per person-year dropped the older change whole, and the payable stayed the old category's).
+     * after the second: the enrolment, which the payable is assessed on, takes the category it gave and keeps the second's
+     * village (one roster time per person-year dropped the older change whole).
      */
     @Test
     void aChangeReplayedAfterANewerChangeOfAnotherFieldStillApplies() {

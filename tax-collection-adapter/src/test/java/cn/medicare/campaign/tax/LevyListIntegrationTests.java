@@ -130,6 +130,28 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
                 Boolean.class, residents.personId(idNumber))).isTrue();
     }
 
+    /**
+     * The withdrawal went to the dead-letter topic and is replayed after a change made later: the person is withdrawn all
+     * the same (a change used to move the roster time past the withdrawal, which was then dropped as older, and the person
+     * stayed on the list to be levied).
+     */
+    @Test
+    void aWithdrawalReplayedAfterALaterChangeStillWithdrawsThePerson() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        EventTraffic.publishAt(enrolledAt, residents.enrolled(idNumber, 2018));
+        UUID moved = EventTraffic.publishAt(enrolledAt.plusSeconds(7_200),
+                new PersonUpdated(personId, 2018, Liancheng.REGION, null, "文亨村", null, null, null, null, null));
+        await().atMost(PATIENCE).until(() -> applied(moved));
+
+        UUID withdrawal = EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(withdrawal));
+
+        assertThat(jdbc.queryForMap("select withdrawn, village from levy_item where person_id = ? and coverage_year = 2018", personId))
+                .containsEntry("withdrawn", true).containsEntry("village", "文亨村");
+    }
+
     @Test
     void aReplayedAssessmentOlderThanTheCurrentOneChangesNothingAlsoWhenTheCurrentOneKeptTheAmount() {
         String idNumber = IdNumbers.next(Liancheng.REGION);

@@ -5,11 +5,13 @@ import java.util.stream.Collectors;
 
 /**
  * 信息变更 field by field: a consumer of the roster keeps, per person-year, the newest value PersonUpdated gave each
- * field and that change's event time, in a table of its own ({@code person_id, coverage_year} and, per field, the
- * column and {@code <column>_at}). A person-year's field is then the newest of its registration's and the changes',
- * whatever order the facts came in: a change replayed from the dead-letter topic after a newer one of other fields
- * keeps its own fields (one roster time per person-year dropped it whole), and a change that overtook its own
- * dead-lettered enrolment applies when the enrolment arrives.
+ * field and that change's event time, in a table of its own ({@code person_id, coverage_year}, per field the column and
+ * {@code <column>_at}, and {@code changed_at}, the newest change's time). A person-year's field is then the newest of
+ * its registration's and the changes', whatever order the facts came in: a change replayed from the dead-letter topic
+ * after a newer one of other fields keeps its own fields (one roster time per person-year dropped it whole), and a
+ * change that overtook its own dead-lettered enrolment applies when the enrolment arrives. A change leaves the roster
+ * time alone: it orders enrolments and withdrawals, and a change raising it made a withdrawal replayed later, older than
+ * the change, a fact already overtaken.
  *
  * <p>A consumer runs {@link #keep()} for each change, then {@link #apply} for the person-years the change or a run of
  * enrolments named. The SQL is the consumer's store's to run: the columns are its own.
@@ -46,15 +48,15 @@ public record RosterChanges(String table, List<Field> fields) {
                 %1$s = case when excluded.%1$s_at >= coalesce(%2$s.%1$s_at, '-infinity') then excluded.%1$s else %2$s.%1$s end,
                 %1$s_at = greatest(%2$s.%1$s_at, excluded.%1$s_at)""".formatted(field.column(), table))
                 .collect(Collectors.joining(",\n"));
-        return "insert into %s (person_id, coverage_year, %s)\nvalues (:personId, :coverageYear, %s)\non conflict (person_id, coverage_year) do update set\n%s"
-                .formatted(table, columns, values, newer);
+        return ("insert into %s (person_id, coverage_year, %s, changed_at)\nvalues (:personId, :coverageYear, %s, cast(:at as timestamptz))"
+                + "\non conflict (person_id, coverage_year) do update set\n%s,\nchanged_at = greatest(%s.changed_at, excluded.changed_at)")
+                .formatted(table, columns, values, newer, table);
     }
 
     /**
      * Applies the kept changes to the person-years {@code :personIds} and {@code :coverageYears} (two arrays side by side)
      * of {@code target}: each field takes the kept value where the change is not older than the registration
-     * ({@code registeredAt}, an expression on the target's columns), and the roster time becomes the newest change's where
-     * that is newer. Only rows that meet {@code condition} change.
+     * ({@code registeredAt}, an expression on the target's columns). Only rows that meet {@code condition} change.
      *
      * @param alsoSet further assignments, each ending in a comma, that may read the kept change as {@code change} and
      *     {@link #newer(String, String)} (before the fields take its values)
@@ -67,8 +69,7 @@ public record RosterChanges(String table, List<Field> fields) {
         String times = fields.stream().map(field -> "change." + field.column() + "_at").collect(Collectors.joining(", "));
         return """
                 update %1$s set %2$s
-                %3$s,
-                roster_at = greatest(%1$s.roster_at, %4$s)
+                %3$s
                 from %5$s change
                 where change.person_id = any(cast(:personIds as varchar[]))
                   and (change.person_id, change.coverage_year) in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))

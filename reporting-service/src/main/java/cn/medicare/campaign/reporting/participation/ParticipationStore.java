@@ -76,8 +76,13 @@ public class ParticipationStore {
     /** The event time of the campaign's newest roster fact or assessment; null before any. */
     Instant newestFact(String region, int coverageYear) {
         return jdbc.sql("""
-                select max(greatest(roster_at, assessed_at)) from person_year
-                where region = :region and coverage_year = :coverageYear""")
+                select greatest((select max(greatest(roster_at, assessed_at)) from person_year
+                                 where region = :region and coverage_year = :coverageYear),
+                                -- a change leaves the roster time alone (RosterChanges)
+                                (select max(change.changed_at) from person_update change
+                                 join person_year on person_year.person_id = change.person_id
+                                                 and person_year.coverage_year = change.coverage_year
+                                 where person_year.region = :region and change.coverage_year = :coverageYear))""")
                 .param("region", region).param("coverageYear", coverageYear)
                 .query((row, n) -> instant(row.getTimestamp(1))).single();
     }

@@ -29,7 +29,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -225,6 +227,16 @@ class ReadModelStore {
      * when the enrolment registers the person, one replayed after a newer change keeps the fields that one left.
      */
     void updated(PersonUpdated person, Instant at) {
+        if (Stream.of(person.township(), person.village(), person.school(), person.nameMasked(), person.personCategory(),
+                person.hukouLocal(), person.residencePermit()).anyMatch(Objects::nonNull)) {
+            keepAndApply(person, at);
+        }
+        if (person.contactSealed() != null) {
+            contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
+        }
+    }
+
+    private void keepAndApply(PersonUpdated person, Instant at) {
         jdbc.sql(CHANGES.keep())
                 .param("township", person.township()).param("village", person.village()).param("name_masked", person.nameMasked())
                 .param("school", person.school(), Types.VARCHAR)
@@ -234,9 +246,6 @@ class ReadModelStore {
                 .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
         applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
-        if (person.contactSealed() != null) {
-            contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
-        }
     }
 
     /** The kept changes of these person-years, applied where newer than the registration. */

@@ -83,9 +83,9 @@ public class RosterStore {
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
     }
 
-    /** The kept changes of these person-years, applied where newer than the registration (before V13 only its roster time). */
+    /** The kept changes of these person-years, applied where newer than the registration. */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql(CHANGES.apply("enrolment", "coalesce(enrolment.registered_at, enrolment.roster_at)", "not enrolment.withdrawn", ""))
+        jdbc.sql(CHANGES.apply("enrolment", "enrolment.registered_at", "not enrolment.withdrawn", ""))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
     }
@@ -96,6 +96,9 @@ public class RosterStore {
      * arrives, and one replayed after a newer change keeps the fields that one left (the category decides the payable).
      */
     public void update(PersonUpdated updated, Instant at) {
+        if (updated.personCategory() == null && updated.township() == null && updated.village() == null) {
+            return;
+        }
         jdbc.sql(CHANGES.keep())
                 .param("person_category", updated.personCategory() == null ? null : updated.personCategory().name())
                 .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))

@@ -216,6 +216,9 @@ class LevyItemStore {
      * left.
      */
     void change(PersonUpdated updated, Instant at) {
+        if (updated.township() == null && updated.village() == null && updated.nameMasked() == null) {
+            return;
+        }
         jdbc.sql(CHANGES.keep())
                 .param("township", updated.township()).param("village", updated.village()).param("name_masked", updated.nameMasked())
                 .param("at", Timestamp.from(at)).param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
@@ -224,11 +227,11 @@ class LevyItemStore {
     }
 
     /**
-     * The kept changes of these person-years, applied to their enrolled items where newer than the enrolment (an item
-     * enrolled before V15 knows only its roster time). A new name is a change the tax bureau pages to.
+     * The kept changes of these person-years, applied to their enrolled items where newer than the enrolment. A new name is
+     * a change the tax bureau pages to.
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
-        String registeredAt = "coalesce(levy_item.registered_at, levy_item.roster_at)";
+        String registeredAt = "levy_item.registered_at";
         jdbc.sql(CHANGES.apply("levy_item", registeredAt, "levy_item.id_number_sealed is not null", """
                 change_cursor = case when %s and change.name_masked is distinct from levy_item.name_masked then null
                                      else levy_item.change_cursor end,""".formatted(RosterChanges.newer("name_masked", registeredAt))))
