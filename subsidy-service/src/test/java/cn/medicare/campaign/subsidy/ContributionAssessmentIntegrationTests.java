@@ -95,6 +95,25 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
                 enrolled.personId())).containsEntry("person_category", "STUDENT").containsEntry("village", "新华村");
     }
 
+    /**
+     * The withdrawal went to the dead-letter topic and is replayed after a change made later: the person is withdrawn all
+     * the same (a change used to move the roster time past the withdrawal, which was then dropped as older).
+     */
+    @Test
+    void aWithdrawalReplayedAfterALaterChangeStillWithdrawsThePerson() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(416), 2018);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(enrolledAt, enrolled));
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(7_200), new PersonUpdated(enrolled.personId(), 2018, Liancheng.REGION,
+                null, "新华村", null, null, null, null, null)));
+
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), new PersonWithdrawn(enrolled.personId(), 2018,
+                Liancheng.REGION, WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 9))));
+
+        assertThat(jdbc.queryForObject("select withdrawn from enrolment where person_id = ? and coverage_year = 2018",
+                Boolean.class, enrolled.personId())).isTrue();
+    }
+
     /** Two changes of the same field, the newer applied first: the older one replayed later changes nothing. */
     @Test
     void aChangeReplayedAfterANewerChangeOfTheSameFieldChangesNothing() {

@@ -73,7 +73,10 @@ public class ParticipationStore {
     public record RegionYear(String region, int coverageYear) {
     }
 
-    /** The event time of the campaign's newest roster fact or assessment; null before any. */
+    /**
+     * The event time of the campaign's newest roster fact or assessment; null before any. A change of the name or phone
+     * alone is not among them: it changes no figure (contacts are kept apart, by their own time).
+     */
     Instant newestFact(String region, int coverageYear) {
         return jdbc.sql("""
                 select greatest((select max(greatest(roster_at, assessed_at)) from person_year

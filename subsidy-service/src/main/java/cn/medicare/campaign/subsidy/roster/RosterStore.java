@@ -83,9 +83,12 @@ public class RosterStore {
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
     }
 
-    /** The kept changes of these person-years, applied where newer than the registration. */
+    /**
+     * The kept changes of these person-years, applied where newer than the registration (one an older version registered
+     * has no registration time: its roster time, which changes no longer move, stands in).
+     */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql(CHANGES.apply("enrolment", "enrolment.registered_at", "not enrolment.withdrawn", ""))
+        jdbc.sql(CHANGES.apply("enrolment", "coalesce(enrolment.registered_at, enrolment.roster_at)", "not enrolment.withdrawn", ""))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
     }

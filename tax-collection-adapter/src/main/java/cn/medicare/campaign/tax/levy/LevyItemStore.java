@@ -227,11 +227,12 @@ class LevyItemStore {
     }
 
     /**
-     * The kept changes of these person-years, applied to their enrolled items where newer than the enrolment. A new name is
-     * a change the tax bureau pages to.
+     * The kept changes of these person-years, applied to their enrolled items where newer than the enrolment (an item an
+     * older version enrolled has no registration time: its roster time, which changes no longer move, stands in). A new
+     * name is a change the tax bureau pages to.
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
-        String registeredAt = "levy_item.registered_at";
+        String registeredAt = "coalesce(levy_item.registered_at, levy_item.roster_at)";
         jdbc.sql(CHANGES.apply("levy_item", registeredAt, "levy_item.id_number_sealed is not null", """
                 change_cursor = case when %s and change.name_masked is distinct from levy_item.name_masked then null
                                      else levy_item.change_cursor end,""".formatted(RosterChanges.newer("name_masked", registeredAt))))
