@@ -528,6 +528,33 @@ class EnrollmentApiIntegrationTests {
         assertThat(events.subList(events.size() - 2, events.size())).containsExactly("PersonEnrolled", "PersonWithdrawn");
     }
 
+    /** A payment renewing last year's resident of a village this year's campaign no longer lists: registered, and the audit says to correct it. */
+    @Test
+    void aRenewalOnPaymentInAVillageThisYearsCampaignNoLongerListsSaysToCorrectIt() {
+        String region = "350829";
+        String township = "350829100";
+        campaignsOf(region, township + ",新泉镇", 2018);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2019",
+                Campaigns.json(Campaigns.renewingOnPayment(Liancheng.apiExample(2019)))).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2019/targets", "text/csv",
+                "unit,unitName,type,parent,target\n" + township + ",新泉镇,TOWNSHIP,,100\n" + township + "001,新泉社区,VILLAGE," + township
+                        + ",100\n").statusCode()).isEqualTo(200);
+        String idNumber = IdNumbers.of(region, "19660606", 642);
+        String personId = Liancheng.personId(idNumber);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, township, idNumber, 2018)).statusCode()).isEqualTo(201);
+
+        Instant paidAt = Instant.parse("2018-11-01T02:00:00Z");
+        UUID payment = EventTraffic.publishAt(paidAt, new PaymentConfirmed(personId, 2019, region, "V-642", new BigDecimal("180.00"),
+                PaymentChannel.WECHAT, paidAt, PaymentSource.WEBHOOK));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, payment) == 1);
+
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019")).get("channel").asString())
+                .isEqualTo("ROLLOVER");
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2019")).valueStream()
+                .filter(entry -> entry.get("action").asString().equals("ENROLLED")).map(entry -> entry.get("detail").asString()).toList())
+                .singleElement().asString().contains("不在本年度方案该乡镇的村（社区）中，请核对更正");
+    }
+
     /** The tax bureau writes a refund's reason (up to 500 characters at the tax adapter): the audit keeps it whole, no dead letter. */
     @Test
     void aRefundWithALongReasonJoinsTheAudit() {
@@ -936,6 +963,44 @@ class EnrollmentApiIntegrationTests {
         assertProblem(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(dead) + "?coverageYear=" + (thisYear + 1)), 404);
         assertProblem(api.as("township-350821100").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"),
                 403);
+    }
+
+    /**
+     * A village renamed or merged since last year (村改居): the roll-over still registers its returning residents, as they
+     * belong on the levy and unpaid lists, and names them for a clerk to correct, with a line in their audit. In 永定
+     * (350822), so that no other test's residents roll.
+     */
+    @Test
+    void aRollOverNamesTheRenewalsWhoseVillageThisYearsCampaignNoLongerLists() {
+        String region = "350822";
+        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        campaignsOf(region, "350822100,凤城镇", thisYear);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1), Liancheng.apiExampleJson(thisYear + 1))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> targets = api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1) + "/targets", "text/csv",
+                "unit,unitName,type,parent,target\n350822100,凤城镇,TOWNSHIP,,100\n350822100001,凤城社区,VILLAGE,350822100,60\n"
+                        + "350822100002,东村,VILLAGE,350822100,40\n");
+        assertThat(targets.statusCode()).as(targets.body()).isEqualTo(200);
+        String fromTheMergedVillage = IdNumbers.of(region, "19800808", 4);
+        String fromAListedOne = IdNumbers.of(region, "19810909", 5);
+        for (String[] resident : List.of(new String[] {fromTheMergedVillage, "城关村"}, new String[] {fromAListedOne, "东村"})) {
+            HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
+                    enrolmentIn(region, "350822100", resident[0], thisYear).replace("城关村", resident[1]));
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        }
+
+        JsonNode rolled = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
+
+        assertThat(rolled.get("registered").asInt()).isEqualTo(2);
+        assertThat(rolled.get("villagesToCheck").valueStream().map(toCheck -> toCheck.get("personId").asString() + " "
+                + toCheck.get("township").asString() + " " + toCheck.get("village").asString()).toList())
+                .containsExactly(Liancheng.personId(fromTheMergedVillage) + " 350822100 城关村");
+        JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromTheMergedVillage) + "/audit?coverageYear="
+                + (thisYear + 1)));
+        assertThat(audit.get(0).get("detail").asString()).contains("不在本年度方案该乡镇的村（社区）中，请核对更正");
+        JsonNode listed = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromAListedOne) + "/audit?coverageYear="
+                + (thisYear + 1)));
+        assertThat(listed.get(0).get("detail").asString()).doesNotContain("请核对更正");
     }
 
     /** A roll-over run into a year already over (2019, run today) would ask last year's residents to pay for nothing. */

@@ -40,6 +40,7 @@ class RenewalService {
     /** Who registered the person: no clerk did. */
     static final String RENEWAL = "renewal-on-payment";
     private static final int PAGE = 5_000;
+    private static final String VILLAGE_TO_CHECK = "；上年度村（社区）不在本年度方案该乡镇的村（社区）中，请核对更正";
 
     private final EnrolmentStore roster;
     private final CampaignStore campaigns;
@@ -67,7 +68,16 @@ class RenewalService {
         this.withdrawals = withdrawals;
     }
 
-    record RolledOver(int registered, int refused) {
+    /**
+     * @param villagesToCheck the renewals registered in a village the township's villages in this year's campaign do not
+     *     name (renamed or merged since last year): they count for the township but for no village until a clerk corrects
+     *     them (PATCH), and their audit line says so
+     */
+    record RolledOver(int registered, int refused, List<VillageToCheck> villagesToCheck) {
+    }
+
+    /** A renewal's village that this year's campaign does not list for its township. */
+    record VillageToCheck(String personId, String township, String village) {
     }
 
     /**
@@ -82,19 +92,21 @@ class RenewalService {
                 "本年度尚无参保方案，不能续保 / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         LocalDate today = BusinessTime.today(clock);
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
+        Map<String, List<String>> villages = UnitRule.villagesByTownship(campaigns.units(region, coverageYear));
         int[] counts = new int[2];
+        List<VillageToCheck> toCheck = new ArrayList<>();
         String[] after = {""};
         boolean more = true;
         while (more) {
-            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, after,
-                    counts)));
+            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, villages,
+                    after, counts, toCheck)));
         }
-        return new RolledOver(counts[0], counts[1]);
+        return new RolledOver(counts[0], counts[1], toCheck);
     }
 
     /** @return whether a full page was read: there may be more */
-    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay, String[] after,
-            int[] counts) {
+    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay,
+            Map<String, List<String>> villages, String[] after, int[] counts, List<VillageToCheck> toCheck) {
         List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after[0], PAGE);
         if (page.isEmpty()) {
             return false;
@@ -127,8 +139,12 @@ class RenewalService {
         for (Enrolment renewed : renewals) {
             if (added.contains(renewed.personYear())) {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts, firstCollectionDay), at));
+                boolean unlisted = unlistedVillage(renewed, villages);
+                if (unlisted) {
+                    toCheck.add(new VillageToCheck(renewed.personId(), renewed.township(), renewed.village()));
+                }
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
-                        "续保名单：按上年度参保登记"));
+                        "续保名单：按上年度参保登记" + (unlisted ? VILLAGE_TO_CHECK : "")));
             }
         }
         audit.recordAll(changes);
@@ -154,11 +170,13 @@ class RenewalService {
             return;
         }
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
+        // read once per campaign of the run, and only for a payment that renews someone
+        Map<List<Object>, Map<String, List<String>>> villages = new HashMap<>();
         candidates.forEach((year, payments) -> {
             Set<String> registered = roster.registeredAmong(payments.stream().map(paid -> paid.event().personId()).toList(), year);
             payments.stream().filter(paid -> !registered.contains(paid.event().personId()))
                     .forEach(paid -> renewOnPayment(paid.event(), paid.time(),
-                            renewing.get(List.of(paid.event().region(), year)).orElseThrow(), firstCollectionDay));
+                            renewing.get(List.of(paid.event().region(), year)).orElseThrow(), firstCollectionDay, villages));
         });
     }
 
@@ -178,7 +196,8 @@ class RenewalService {
     }
 
     /** Two payments of one person in a run: the first renews, the second finds the row. */
-    private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign, LocalDate firstCollectionDay) {
+    private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign, LocalDate firstCollectionDay,
+            Map<List<Object>, Map<String, List<String>>> villages) {
         int year = payment.coverageYear();
         if (roster.find(payment.personId(), year).isPresent()) {
             return;
@@ -201,8 +220,10 @@ class RenewalService {
             return;
         }
         if (roster.add(renewed, at)) {
+            boolean unlisted = unlistedVillage(renewed, villages.computeIfAbsent(List.of(renewed.region(), year),
+                    key -> UnitRule.villagesByTownship(campaigns.units(renewed.region(), year))));
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
-                    "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）");
+                    "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）" + (unlisted ? VILLAGE_TO_CHECK : ""));
             outbox.append(EnrolmentService.announcement(renewed, contacts, firstCollectionDay));
             if (death != null && death.getYear() <= year) {
                 withdrawDead(renewed, death);
@@ -218,6 +239,15 @@ class RenewalService {
     private void withdrawDead(Enrolment renewed, LocalDate death) {
         withdrawals.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
                 Map.of(renewed.personId(), death), RENEWAL, clock.instant(), date -> "死亡名单：自" + date + "起终止参保（续保时已登记死亡）");
+    }
+
+    /**
+     * Whether the renewal keeps last year's village where this year's campaign lists the township's villages and not that
+     * one: the renewal still registers (the returning resident belongs on the levy and unpaid lists), and a clerk corrects
+     * the village.
+     */
+    private static boolean unlistedVillage(Enrolment renewed, Map<String, List<String>> villages) {
+        return UnitRule.villageProblem(renewed.township(), renewed.village(), villages).isPresent();
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */
