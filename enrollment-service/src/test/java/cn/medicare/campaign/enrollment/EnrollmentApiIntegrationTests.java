@@ -967,40 +967,49 @@ class EnrollmentApiIntegrationTests {
 
     /**
      * A village renamed or merged since last year (村改居): the roll-over still registers its returning residents, as they
-     * belong on the levy and unpaid lists, and names them for a clerk to correct, with a line in their audit. In 永定
-     * (350822), so that no other test's residents roll.
+     * belong on the levy and unpaid lists, and names them for a clerk to correct, with a line in their audit; a pupil,
+     * whose 村/社区/班级 cell is the class, is not among them. In a county of its own (350804), so that no other test's
+     * residents roll.
      */
     @Test
     void aRollOverNamesTheRenewalsWhoseVillageThisYearsCampaignNoLongerLists() {
-        String region = "350822";
+        String region = "350804";
+        String township = "350804100";
         int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        campaignsOf(region, "350822100,凤城镇", thisYear);
+        campaignsOf(region, township + ",凤城镇", thisYear);
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1), Liancheng.apiExampleJson(thisYear + 1))
                 .statusCode()).isEqualTo(200);
         HttpResponse<String> targets = api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1) + "/targets", "text/csv",
-                "unit,unitName,type,parent,target\n350822100,凤城镇,TOWNSHIP,,100\n350822100001,凤城社区,VILLAGE,350822100,60\n"
-                        + "350822100002,东村,VILLAGE,350822100,40\n");
+                "unit,unitName,type,parent,target\n" + township + ",凤城镇,TOWNSHIP,,100\n" + township + "001,凤城社区,VILLAGE," + township
+                        + ",60\n" + township + "002,东村,VILLAGE," + township + ",40\n");
         assertThat(targets.statusCode()).as(targets.body()).isEqualTo(200);
         String fromTheMergedVillage = IdNumbers.of(region, "19800808", 4);
         String fromAListedOne = IdNumbers.of(region, "19810909", 5);
-        for (String[] resident : List.of(new String[] {fromTheMergedVillage, "城关村"}, new String[] {fromAListedOne, "东村"})) {
+        String pupil = IdNumbers.of(region, "20150505", 6);
+        for (String[] resident : List.of(new String[] {fromTheMergedVillage, "\"village\":\"城关村\""},
+                new String[] {fromAListedOne, "\"village\":\"东村\""},
+                new String[] {pupil, "\"village\":\"三年级二班\",\"school\":\"凤城小学\",\"personCategory\":\"STUDENT\""})) {
             HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
-                    enrolmentIn(region, "350822100", resident[0], thisYear).replace("城关村", resident[1]));
+                    enrolmentIn(region, township, resident[0], thisYear).replace("\"village\":\"城关村\"", resident[1]));
             assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         }
 
         JsonNode rolled = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
+        JsonNode again = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
 
-        assertThat(rolled.get("registered").asInt()).isEqualTo(2);
+        assertThat(rolled.get("registered").asInt()).isEqualTo(3);
         assertThat(rolled.get("villagesToCheck").valueStream().map(toCheck -> toCheck.get("personId").asString() + " "
                 + toCheck.get("township").asString() + " " + toCheck.get("village").asString()).toList())
-                .containsExactly(Liancheng.personId(fromTheMergedVillage) + " 350822100 城关村");
+                .containsExactly(Liancheng.personId(fromTheMergedVillage) + " " + township + " 城关村");
+        assertThat(again.get("registered").asInt()).isZero();
+        assertThat(again.get("villagesToCheck")).isEmpty();
         JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromTheMergedVillage) + "/audit?coverageYear="
                 + (thisYear + 1)));
         assertThat(audit.get(0).get("detail").asString()).contains("不在本年度方案该乡镇的村（社区）中，请核对更正");
-        JsonNode listed = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromAListedOne) + "/audit?coverageYear="
-                + (thisYear + 1)));
-        assertThat(listed.get(0).get("detail").asString()).doesNotContain("请核对更正");
+        for (String listed : List.of(fromAListedOne, pupil)) {
+            assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(listed) + "/audit?coverageYear=" + (thisYear + 1)))
+                    .get(0).get("detail").asString()).doesNotContain("请核对更正");
+        }
     }
 
     /** A roll-over run into a year already over (2019, run today) would ask last year's residents to pay for nothing. */

@@ -93,25 +93,35 @@ class RenewalService {
         LocalDate today = BusinessTime.today(clock);
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
         Map<String, List<String>> villages = UnitRule.villagesByTownship(campaigns.units(region, coverageYear));
-        int[] counts = new int[2];
+        int registered = 0;
+        int refused = 0;
         List<VillageToCheck> toCheck = new ArrayList<>();
-        String[] after = {""};
-        boolean more = true;
-        while (more) {
-            more = Boolean.TRUE.equals(transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, villages,
-                    after, counts, toCheck)));
-        }
-        return new RolledOver(counts[0], counts[1], toCheck);
+        String after = "";
+        Page page;
+        do {
+            String from = after;
+            // a page's outcome counts once its transaction committed
+            page = transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, villages, from));
+            registered += page.registered();
+            refused += page.refused();
+            toCheck.addAll(page.villagesToCheck());
+            after = page.last();
+        } while (page.full());
+        return new RolledOver(registered, refused, toCheck);
     }
 
-    /** @return whether a full page was read: there may be more */
-    private boolean rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay,
-            Map<String, List<String>> villages, String[] after, int[] counts, List<VillageToCheck> toCheck) {
-        List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after[0], PAGE);
+    /** What one page of the roll-over did; {@code full}: a whole page was read, there may be more after {@code last}. */
+    private record Page(int registered, int refused, List<VillageToCheck> villagesToCheck, String last, boolean full) {
+    }
+
+    private Page rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay,
+            Map<String, List<String>> villages, String after) {
+        List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after, PAGE);
         if (page.isEmpty()) {
-            return false;
+            return new Page(0, 0, List.of(), after, false);
         }
-        after[0] = page.get(page.size() - 1).personId();
+        int refused = 0;
+        List<VillageToCheck> toCheck = new ArrayList<>();
         List<String> people = page.stream().map(Enrolment::personId).toList();
         // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death; last year's
         // enrolment is read again under the locks, a withdrawal since the page was read being one of those facts
@@ -127,7 +137,7 @@ class RenewalService {
             if (EnrolmentBlockRule.why(campaign.coverageYear(), today, deaths.get(previous.personId()),
                     excluded.getOrDefault(previous.personId(), List.of()), null).isPresent()
                     || !coverableWithin(renewed, renewed.enrolledOn())) {
-                counts[1]++;
+                refused++;
             } else {
                 renewals.add(renewed);
             }
@@ -149,8 +159,7 @@ class RenewalService {
         }
         audit.recordAll(changes);
         outbox.appendAll(announcements);
-        counts[0] += announcements.size();
-        return page.size() == PAGE;
+        return new Page(announcements.size(), refused, toCheck, page.get(page.size() - 1).personId(), page.size() == PAGE);
     }
 
     /**
@@ -244,10 +253,12 @@ class RenewalService {
     /**
      * Whether the renewal keeps last year's village where this year's campaign lists the township's villages and not that
      * one: the renewal still registers (the returning resident belongs on the levy and unpaid lists), and a clerk corrects
-     * the village.
+     * the village. Not a pupil's: the 村/社区/班级 cell is the class, and the pupil counts for the school (as enrolment
+     * checks it).
      */
     private static boolean unlistedVillage(Enrolment renewed, Map<String, List<String>> villages) {
-        return UnitRule.villageProblem(renewed.township(), renewed.village(), villages).isPresent();
+        return (renewed.school() == null || renewed.school().isBlank())
+                && UnitRule.villageProblem(renewed.township(), renewed.village(), villages).isPresent();
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */
