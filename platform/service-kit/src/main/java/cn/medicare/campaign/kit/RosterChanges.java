@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -13,8 +14,9 @@ import java.util.stream.Collectors;
  * time alone: it orders enrolments and withdrawals, and a change raising it made a withdrawal replayed later, older than
  * the change, a fact already overtaken.
  *
- * <p>A consumer runs {@link #keep()} for each change, then {@link #apply} for the person-years the change or a run of
- * enrolments named. The SQL is the consumer's store's to run: the columns are its own.
+ * <p>A consumer runs {@link #keep()} for each change that {@link #namesAny names any} of its fields, then {@link #apply}
+ * for the person-years the change or a run of enrolments named. The SQL is the consumer's store's to run: the columns are
+ * its own.
  *
  * @param table the consumer's table of changes
  * @param fields the fields PersonUpdated may change, as the target table names them
@@ -31,6 +33,14 @@ public record RosterChanges(String table, List<Field> fields) {
         public Field(String column, String type) {
             this(column, type, "%s");
         }
+    }
+
+    /**
+     * Whether a change's values (by column, null for a field it leaves as it was) give any of these fields: one that names
+     * none of them (a phone, or another consumer's field) is not kept. The one list of fields decides it.
+     */
+    public boolean namesAny(Map<String, ?> values) {
+        return fields.stream().anyMatch(field -> values.get(field.column()) != null);
     }
 
     /**

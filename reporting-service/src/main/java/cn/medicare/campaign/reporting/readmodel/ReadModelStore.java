@@ -29,9 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -227,25 +225,24 @@ class ReadModelStore {
      * when the enrolment registers the person, one replayed after a newer change keeps the fields that one left.
      */
     void updated(PersonUpdated person, Instant at) {
-        if (Stream.of(person.township(), person.village(), person.school(), person.nameMasked(), person.personCategory(),
-                person.hukouLocal(), person.residencePermit()).anyMatch(Objects::nonNull)) {
-            keepAndApply(person, at);
+        // a HashMap, since a field the change leaves as it was is null
+        Map<String, Object> values = new HashMap<>();
+        values.put("township", person.township());
+        values.put("village", person.village());
+        values.put("school", person.school());
+        values.put("name_masked", person.nameMasked());
+        values.put("person_category", person.personCategory() == null ? null : person.personCategory().name());
+        values.put("hukou_local", person.hukouLocal());
+        values.put("residence_permit", person.residencePermit());
+        if (CHANGES.namesAny(values)) {
+            jdbc.sql(CHANGES.keep()).params(values)
+                    .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
+                    .update();
+            applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
         }
         if (person.contactSealed() != null) {
             contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
         }
-    }
-
-    private void keepAndApply(PersonUpdated person, Instant at) {
-        jdbc.sql(CHANGES.keep())
-                .param("township", person.township()).param("village", person.village()).param("name_masked", person.nameMasked())
-                .param("school", person.school(), Types.VARCHAR)
-                .param("person_category", person.personCategory() == null ? null : person.personCategory().name(), Types.VARCHAR)
-                .param("hukou_local", person.hukouLocal(), Types.BOOLEAN)
-                .param("residence_permit", person.residencePermit(), Types.BOOLEAN)
-                .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
-                .update();
-        applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
     }
 
     /** The kept changes of these person-years, applied where newer than the registration. */

@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
@@ -99,15 +101,17 @@ public class RosterStore {
      * arrives, and one replayed after a newer change keeps the fields that one left (the category decides the payable).
      */
     public void update(PersonUpdated updated, Instant at) {
-        if (updated.personCategory() == null && updated.township() == null && updated.village() == null) {
-            return;
+        // a HashMap, since a field the change leaves as it was is null
+        Map<String, Object> values = new HashMap<>();
+        values.put("person_category", updated.personCategory() == null ? null : updated.personCategory().name());
+        values.put("township", updated.township());
+        values.put("village", updated.village());
+        if (CHANGES.namesAny(values)) {
+            jdbc.sql(CHANGES.keep()).params(values).param("at", Timestamp.from(at))
+                    .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                    .update();
+            applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
         }
-        jdbc.sql(CHANGES.keep())
-                .param("person_category", updated.personCategory() == null ? null : updated.personCategory().name())
-                .param("township", updated.township()).param("village", updated.village()).param("at", Timestamp.from(at))
-                .param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                .update();
-        applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
     }
 
     /** Kept even before the enrolment arrives, so that the late enrolment stays out. */

@@ -216,14 +216,17 @@ class LevyItemStore {
      * left.
      */
     void change(PersonUpdated updated, Instant at) {
-        if (updated.township() == null && updated.village() == null && updated.nameMasked() == null) {
-            return;
+        // a HashMap, since a field the change leaves as it was is null
+        Map<String, Object> values = new HashMap<>();
+        values.put("township", updated.township());
+        values.put("village", updated.village());
+        values.put("name_masked", updated.nameMasked());
+        if (CHANGES.namesAny(values)) {
+            jdbc.sql(CHANGES.keep()).params(values)
+                    .param("at", Timestamp.from(at)).param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
+                    .update();
+            applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
         }
-        jdbc.sql(CHANGES.keep())
-                .param("township", updated.township()).param("village", updated.village()).param("name_masked", updated.nameMasked())
-                .param("at", Timestamp.from(at)).param("personId", updated.personId()).param("coverageYear", updated.coverageYear())
-                .update();
-        applyChanges(new String[] {updated.personId()}, new Integer[] {updated.coverageYear()});
     }
 
     /**
