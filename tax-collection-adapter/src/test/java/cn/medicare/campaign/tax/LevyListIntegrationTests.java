@@ -242,10 +242,6 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
                 personId)).containsEntry("township", "350825102").containsEntry("village", "北团村").containsEntry("name_masked", "李**");
     }
 
-    private boolean applied(UUID eventId) {
-        return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
-    }
-
     /**
      * Where the assistance fund paid beyond the subsidy, the amount listed follows the subsidy too: a campaign version
      * raising the standard and the subsidy alike leaves the payable at 40.00 and raises what the person owes from 30.00 to

@@ -16,6 +16,7 @@ import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,10 @@ abstract class TaxIntegrationTestBase {
         JsonNode outcome = TaxApi.json(api.confirm(confirmations(confirmation(voucherNo, idNumber, amount))));
         assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
         return voucherNo;
+    }
+
+    boolean applied(UUID eventId) {
+        return jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1;
     }
 
     String paidTotal(String idNumber) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -272,6 +273,7 @@ class LevyItemStore {
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE})
      */
     List<PersonYear> assess(List<Timed<ContributionAssessed>> run) {
+        keepAssessments(run);
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
         return reviewableAfter("""
@@ -299,6 +301,91 @@ class LevyItemStore {
                 .param("categories", latest.stream().map(one -> one.event().assistanceCategory() == null ? null
                         : one.event().assistanceCategory().name()).toArray(String[]::new))
                 .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new)));
+    }
+
+    /**
+     * Every assessment of the run, older ones too, for {@link #settleByEventTime}: of two for one person-year at the same
+     * instant the later arrival stands, as the guard of {@link #assess} lets it.
+     */
+    private void keepAssessments(List<Timed<ContributionAssessed>> run) {
+        List<Timed<ContributionAssessed>> kept = keptPerInstant(run);
+        jdbc.sql("""
+                insert into levy_assessment (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount)
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
+                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]))
+                on conflict (person_id, coverage_year, assessed_at) do update
+                set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount""")
+                .param("personIds", kept.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", kept.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("at", kept.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("payable", kept.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
+                .param("subsidy", kept.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** Of a run's assessments, the last to arrive of each person-year and instant: one statement may write a row once. */
+    private static List<Timed<ContributionAssessed>> keptPerInstant(List<Timed<ContributionAssessed>> run) {
+        Map<List<Object>, Timed<ContributionAssessed>> kept = new LinkedHashMap<>();
+        run.forEach(one -> kept.put(List.of(one.event().personId(), one.event().coverageYear(), one.time()), one));
+        return List.copyOf(kept.values());
+    }
+
+    /**
+     * Judges again by event time ({@link SettlementRule}) the settlement of those of these items whose facts' order can
+     * move it: two payables or more were announced, or the assistance fund paid. The statements that judge each fact as it
+     * arrives stand for the others, most of a season's (one assessment, then the money), whatever order their facts came
+     * in. One read of the facts and one write of the settlements that moved, which the tax bureau pages to again.
+     *
+     * @return the items whose settled payable moved
+     */
+    List<PersonYear> settleByEventTime(Collection<PersonYear> keys) {
+        Map<PersonYear, List<SettlementRule.Fact>> facts = new LinkedHashMap<>();
+        keys(jdbc.sql("""
+                with judged as (
+                    select person_id, coverage_year from levy_item
+                    where %s
+                      and ((select count(*) from levy_assessment
+                            where levy_assessment.person_id = levy_item.person_id
+                              and levy_assessment.coverage_year = levy_item.coverage_year) > 1
+                           or exists (select from payment where payment.person_id = levy_item.person_id
+                                        and payment.coverage_year = levy_item.coverage_year and channel = 'ASSISTANCE_FUND'))
+                )
+                select person_id, coverage_year, assessed_at as at, '' as ref, payable_amount, subsidy_amount,
+                       null as own, null as fund
+                from levy_assessment join judged using (person_id, coverage_year)
+                union all
+                select person_id, coverage_year, paid_at, voucher_no, null, null,
+                       case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end,
+                       case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end
+                from payment join judged using (person_id, coverage_year)
+                union all
+                select payment.person_id, payment.coverage_year, refund.refunded_at, refund.refund_no, null, null,
+                       case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
+                       case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
+                from payment join judged using (person_id, coverage_year) join refund on refund.voucher_no = payment.voucher_no"""
+                .formatted(PersonYears.MATCH)), keys)
+                .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
+                        key -> new ArrayList<>()).add(row.getBigDecimal(5) != null
+                                ? SettlementRule.Fact.assessed(row.getTimestamp(3).toInstant(), row.getBigDecimal(5), row.getBigDecimal(6))
+                                : SettlementRule.Fact.money(row.getTimestamp(3).toInstant(), row.getString(4), row.getBigDecimal(7),
+                                        row.getBigDecimal(8))));
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        List<PersonYear> judged = List.copyOf(facts.keySet());
+        return jdbc.sql("""
+                update levy_item set settled_payable = judged.settled, change_cursor = null
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
+                     as judged(person_id, coverage_year, settled)
+                where levy_item.person_id = any(cast(:personIds as varchar[]))
+                  and levy_item.person_id = judged.person_id and levy_item.coverage_year = judged.coverage_year
+                  and levy_item.settled_payable is distinct from judged.settled
+                returning levy_item.person_id, levy_item.coverage_year""")
+                .param("personIds", judged.stream().map(PersonYear::personId).toArray(String[]::new))
+                .param("coverageYears", judged.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
+                .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.get(key)))
+                        .map(settled -> settled == null ? null : settled.toPlainString()).toArray(String[]::new))
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
     /**

@@ -62,12 +62,15 @@ public class LevyListService {
             return new LevyItemStore.Payment(item, payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(),
                     byTheFund ? payment.amount() : BigDecimal.ZERO, payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
         }).toList());
-        judgeSettled(payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList());
+        List<PersonYear> paid = payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList();
+        items.settleByEventTime(paid);
+        judgeSettled(paid);
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
     public void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         items.subtractRefund(personId, coverageYear, amount, toTheFund);
+        items.settleByEventTime(List.of(new PersonYear(personId, coverageYear)));
         settled(personId, coverageYear);
     }
 
@@ -85,8 +88,14 @@ public class LevyListService {
         pendingReviews.add(items.withdraw(withdrawn, at));
     }
 
+    /**
+     * A payable is judged by event time where it was not the only one: an assessment that overtook a payment in flight, or
+     * an older one replayed, holds the person to the payable in force when they paid.
+     */
     void assess(List<Timed<ContributionAssessed>> run) {
         pendingReviews.add(items.assess(run));
+        pendingReviews.add(items.settleByEventTime(run.stream()
+                .map(assessed -> new PersonYear(assessed.event().personId(), assessed.event().coverageYear())).distinct().toList()));
     }
 
     /**

@@ -1,0 +1,100 @@
+package cn.medicare.campaign.tax.levy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * 缴清: the payable a levy item is held to once the person first paid it in full, judged from its facts in the order they
+ * happened (event time), whatever order they arrived in; reporting's SettlementRule judges the same way. Between two
+ * facts the item stands as {@link LevyItemStore}'s statements leave it: those statements judge each fact as it arrives,
+ * which is the same where the facts arrive in the order they happened, or where only one payable and none of the
+ * assistance fund's money is known (then the order cannot move the settlement). Otherwise this rule judges again.
+ */
+final class SettlementRule {
+
+    /** Facts at the same instant: the payable first, so that money meets the payable it was paid against. */
+    private static final Comparator<Fact> HAPPENED = Comparator.comparing(Fact::at)
+            .thenComparing(fact -> fact.payable() == null)
+            .thenComparing(Fact::ref);
+
+    /**
+     * A payable announced, or money paid or refunded (negative), at the time it happened.
+     *
+     * @param ref the voucher or refund number: facts at the same instant are taken in its order, an assessment's is empty
+     * @param own the person's own money; {@code fund} the assistance fund's (代缴), which settles the subsidy part first
+     */
+    record Fact(Instant at, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal own, BigDecimal fund) {
+
+        static Fact assessed(Instant at, BigDecimal payable, BigDecimal subsidy) {
+            return new Fact(at, "", payable, subsidy, null, null);
+        }
+
+        static Fact money(Instant at, String ref, BigDecimal own, BigDecimal fund) {
+            return new Fact(at, ref, null, null, own, fund);
+        }
+    }
+
+    private SettlementRule() {
+    }
+
+    /** @return the settled payable, or null when the facts never paid the payable in force in full */
+    static BigDecimal settledPayable(List<Fact> facts) {
+        List<Fact> timeline = new ArrayList<>(facts);
+        timeline.sort(HAPPENED);
+        Item item = new Item();
+        timeline.forEach(item::apply);
+        return item.settled;
+    }
+
+    /** A levy item's columns the settlement reads, moved by one fact at a time as the store's statements move them. */
+    private static final class Item {
+
+        private BigDecimal payable;
+        private BigDecimal subsidy = BigDecimal.ZERO;
+        private BigDecimal paid = BigDecimal.ZERO;
+        private BigDecimal fund = BigDecimal.ZERO;
+        private BigDecimal settled;
+
+        void apply(Fact fact) {
+            if (fact.payable() != null) {
+                payable = fact.payable();
+                subsidy = fact.subsidy();
+            } else {
+                if (fact.own().signum() < 0) {
+                    refund(fact.own().negate());
+                } else {
+                    paid = paid.add(fact.own());
+                }
+                fund = fund.add(fact.fund());
+            }
+            BigDecimal owed = owed();
+            if (settled == null && owed != null && paid.compareTo(owed) >= 0) {
+                settled = owed;
+            }
+        }
+
+        /**
+         * A refund below the settled payable un-counts the person without raising what they are held to; where the
+         * payable fell below it since, it pays the assistance back (先缴后返): held to the net paid, never below the payable
+         * ({@code LevyItemStore.subtractRefund}).
+         */
+        private void refund(BigDecimal amount) {
+            BigDecimal owed = owed();
+            if (settled != null && owed != null && settled.compareTo(owed) > 0) {
+                settled = owed.max(settled.min(paid.subtract(amount)));
+            }
+            paid = paid.subtract(amount);
+        }
+
+        /** What the person owes of their own money: the payable less the fund's money beyond the subsidy. */
+        private BigDecimal owed() {
+            if (payable == null) {
+                return null;
+            }
+            return BigDecimal.ZERO.max(payable.subtract(BigDecimal.ZERO.max(fund.subtract(subsidy))));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package cn.medicare.campaign.tax.levy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Liancheng 2018: 180.00 a person, 低保 140.00 off. Facts are listed in the order they arrived. */
+class SettlementRuleTests {
+
+    private static final Instant OCTOBER_1 = Instant.parse("2017-10-01T02:00:00Z");
+
+    @Test
+    void moneyMeetsThePayableInForceWhenItWasPaidNotTheOneHeldWhenItArrived() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "40.00", "140.00"), paid(8, "V1", "40.00"),
+                assessed(4, "180.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isNull();
+    }
+
+    @Test
+    void anOlderPayableArrivingLastStillSettlesWhatWasPaidAgainstIt() {
+        List<SettlementRule.Fact> facts = List.of(assessed(19, "180.00", "0.00"), paid(8, "V1", "40.00"),
+                assessed(0, "40.00", "140.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void aPayableOfNothingSettlesWithoutMoneyAndAPayableLaterCreatesNoDebt() {
+        List<SettlementRule.Fact> facts = List.of(assessed(9, "180.00", "0.00"), assessed(0, "0.00", "180.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("0.00");
+    }
+
+    /** 先缴后返: paid in full, then certified; refunding the assistance holds them to the 40.00 when it ends again. */
+    @Test
+    void refundingTheAssistancePaidBeforeItLowersWhatThePersonIsHeldTo() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), paid(3, "R1", "-140.00"), assessed(4, "180.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void aRefundThatTakesTheNetBelowAnUnchangedPayableLeavesItTheCap() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"), paid(2, "R1", "-180.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180.00");
+    }
+
+    /** The fund (代缴) paid 160.00 for a 低保 person: 20.00 beyond the subsidy, so 20.00 of their own settles them. */
+    @Test
+    void theFundsMoneyBeyondTheSubsidyLowersWhatThePersonOwes() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "40.00", "140.00"),
+                SettlementRule.Fact.money(at(1), "F1", BigDecimal.ZERO, new BigDecimal("160.00")), paid(2, "V1", "20.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void moneyPaidAtTheInstantOfAnAssessmentMeetsThatAssessment() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "40.00", "140.00"), paid(5, "V1", "40.00"), assessed(5, "180.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isNull();
+    }
+
+    private static SettlementRule.Fact assessed(int day, String payable, String subsidy) {
+        return SettlementRule.Fact.assessed(at(day), new BigDecimal(payable), new BigDecimal(subsidy));
+    }
+
+    private static SettlementRule.Fact paid(int day, String ref, String own) {
+        return SettlementRule.Fact.money(at(day), ref, new BigDecimal(own), BigDecimal.ZERO);
+    }
+
+    private static Instant at(int day) {
+        return OCTOBER_1.plusSeconds(86_400L * day);
+    }
+}
