@@ -100,8 +100,9 @@ public class LevyListService {
 
     /**
      * Judges the items this transaction's enrolments, withdrawals and assessments changed, as they now stand: settlement,
-     * what is owed back and an awaited coverage start; each judgement is made from the item alone, so judging once after
-     * many changes ends as judging after each. Only the items a judgement may change are judged, as their upserts told.
+     * what is owed back and an awaited coverage start; each judgement is made from the item alone (its settlement judged by
+     * event time as the assessments were applied: {@link #assess}), so judging once after many changes ends as judging after
+     * each. Only the items a judgement may change are judged, as their upserts told.
      */
     void review() {
         List<PersonYear> reviewable = pendingReviews.take();

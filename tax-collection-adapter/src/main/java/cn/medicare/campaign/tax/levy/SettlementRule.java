@@ -11,7 +11,9 @@ import java.util.List;
  * happened (event time), whatever order they arrived in; reporting's SettlementRule judges the same way. Between two
  * facts the item stands as {@link LevyItemStore}'s statements leave it: those statements judge each fact as it arrives,
  * which is the same where the facts arrive in the order they happened, or where only one payable and none of the
- * assistance fund's money is known (then the order cannot move the settlement). Otherwise this rule judges again.
+ * assistance fund's money is known: then the settled payable can only be that payable, and the order moves at most whether
+ * someone paid in full and refunded below it counts as having settled, which holds them to the same payable either way.
+ * Otherwise this rule judges again ({@code LevyItemStore.settleByEventTime}).
  */
 final class SettlementRule {
 
