@@ -12,6 +12,7 @@ import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,17 +89,19 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * 先缴后返: the person paid 180 and settled, was certified 低保 (payable 40) and refunded the 140; the assistance then
-     * ended. Settled, they owe nothing new: held to the 40 they were refunded down to, not chased for 140 again.
+     * 先缴后返: the person paid 180 and settled, was certified 低保 (payable 40) on 20 October and refunded the 140 on 2
+     * November; the assistance ended on 10 November. Settled, they owe nothing new: held to the 40 they were refunded down
+     * to, not chased for 140 again. (Settlement goes by these days: a refund of the 140 after the assistance ended would
+     * leave them owing it.)
      */
     @Test
     void assistanceEndingAfterTheAssistedPartWasRefundedPutsNoNewDebtOnThePerson() {
         String idNumber = enrolledAndAssessed(null);
         String voucherNo = paid(idNumber, "180.00");
-        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING);
+        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING, Instant.parse("2017-10-20T02:00:00Z"));
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "140.00"))));
 
-        reassessed(idNumber, null);
+        reassessed(idNumber, null, Instant.parse("2017-11-10T02:00:00Z"));
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
@@ -296,6 +299,12 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     private void reassessed(String idNumber, AssistanceCategory category) {
         long before = api.levyItem(2018, idNumber).get("cursor").asLong();
         EventTraffic.publish(residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > before);
+    }
+
+    private void reassessed(String idNumber, AssistanceCategory category, Instant at) {
+        long before = api.levyItem(2018, idNumber).get("cursor").asLong();
+        EventTraffic.publishAt(at, residents.assessed(idNumber, 2018, category));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > before);
     }
 }

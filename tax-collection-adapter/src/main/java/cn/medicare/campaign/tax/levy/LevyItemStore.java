@@ -304,86 +304,107 @@ class LevyItemStore {
     }
 
     /**
-     * Every assessment of the run, older ones too, for {@link #settleByEventTime}: of two for one person-year at the same
-     * instant the later arrival stands, as the guard of {@link #assess} lets it.
+     * The assessments of every item that has had two or more ({@code levy_assessment}), older ones too, for
+     * {@link #settleByEventTime}: the one the item held when the second came joins them first. An item assessed once keeps
+     * its one in the item alone, as most of a season's are: a row each would cost as much again as the assessment. They are
+     * numbered in the order they arrived, which decides between two at the same instant, as the guard of {@link #assess}
+     * does.
      */
     private void keepAssessments(List<Timed<ContributionAssessed>> run) {
-        List<Timed<ContributionAssessed>> kept = keptPerInstant(run);
         jdbc.sql("""
-                insert into levy_assessment (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount)
-                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
-                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]))
-                on conflict (person_id, coverage_year, assessed_at) do update
-                set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount""")
-                .param("personIds", kept.stream().map(one -> one.event().personId()).toArray(String[]::new))
-                .param("coverageYears", kept.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
-                .param("at", kept.stream().map(one -> one.time().toString()).toArray(String[]::new))
-                .param("payable", kept.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
-                .param("subsidy", kept.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
+                with held as (
+                    select person_id, coverage_year, assessed_at as at, payable_amount as payable,
+                           coalesce(subsidy_amount, 0.00) as subsidy, 0 as position
+                    from levy_item
+                    where %s and payable_amount is not null and assessed_at > '-infinity'
+                      and not exists (select from levy_assessment
+                                      where levy_assessment.person_id = levy_item.person_id
+                                        and levy_assessment.coverage_year = levy_item.coverage_year)
+                ), incoming as (
+                    select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
+                                         cast(:payable as numeric[]), cast(:subsidy as numeric[])) with ordinality
+                        as incoming(person_id, coverage_year, at, payable, subsidy, position)
+                ), kept as (
+                    select person_id, coverage_year from held
+                    union
+                    select person_id, coverage_year from levy_assessment where %s
+                    union
+                    select person_id, coverage_year from incoming group by person_id, coverage_year having count(*) > 1
+                )
+                insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount)
+                select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy
+                from (select assessment.* from (select * from held union all select * from incoming) assessment
+                      join kept using (person_id, coverage_year)
+                      order by position) in_arrival""".formatted(PersonYears.MATCH, PersonYears.MATCH))
+                .param("personIds", run.stream().map(one -> one.event().personId()).toArray(String[]::new))
+                .param("coverageYears", run.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
+                .param("at", run.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("payable", run.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
+                .param("subsidy", run.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
                 .update();
-    }
-
-    /** Of a run's assessments, the last to arrive of each person-year and instant: one statement may write a row once. */
-    private static List<Timed<ContributionAssessed>> keptPerInstant(List<Timed<ContributionAssessed>> run) {
-        Map<List<Object>, Timed<ContributionAssessed>> kept = new LinkedHashMap<>();
-        run.forEach(one -> kept.put(List.of(one.event().personId(), one.event().coverageYear(), one.time()), one));
-        return List.copyOf(kept.values());
     }
 
     /**
      * Judges again by event time ({@link SettlementRule}) the settlement of those of these items whose facts' order can
      * move it: two payables or more were announced, or the assistance fund paid. The statements that judge each fact as it
      * arrives stand for the others, most of a season's (one assessment, then the money), whatever order their facts came
-     * in. One read of the facts and one write of the settlements that moved, which the tax bureau pages to again.
+     * in. One read of which items those are, one of their facts, and one write of the settlements that moved, which the tax
+     * bureau pages to again.
      *
      * @return the items whose settled payable moved
      */
     List<PersonYear> settleByEventTime(Collection<PersonYear> keys) {
-        Map<PersonYear, List<SettlementRule.Fact>> facts = new LinkedHashMap<>();
-        keys(jdbc.sql("""
-                with judged as (
-                    select person_id, coverage_year from levy_item
-                    where %s
-                      and ((select count(*) from levy_assessment
-                            where levy_assessment.person_id = levy_item.person_id
-                              and levy_assessment.coverage_year = levy_item.coverage_year) > 1
-                           or exists (select from payment where payment.person_id = levy_item.person_id
-                                        and payment.coverage_year = levy_item.coverage_year and channel = 'ASSISTANCE_FUND'))
-                )
-                select person_id, coverage_year, assessed_at as at, '' as ref, payable_amount, subsidy_amount,
-                       null as own, null as fund
-                from levy_assessment join judged using (person_id, coverage_year)
-                union all
-                select person_id, coverage_year, paid_at, voucher_no, null, null,
-                       case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end,
-                       case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end
-                from payment join judged using (person_id, coverage_year)
-                union all
-                select payment.person_id, payment.coverage_year, refund.refunded_at, refund.refund_no, null, null,
-                       case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
-                       case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
-                from payment join judged using (person_id, coverage_year) join refund on refund.voucher_no = payment.voucher_no"""
-                .formatted(PersonYears.MATCH)), keys)
-                .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
-                        key -> new ArrayList<>()).add(row.getBigDecimal(5) != null
-                                ? SettlementRule.Fact.assessed(row.getTimestamp(3).toInstant(), row.getBigDecimal(5), row.getBigDecimal(6))
-                                : SettlementRule.Fact.money(row.getTimestamp(3).toInstant(), row.getString(4), row.getBigDecimal(7),
-                                        row.getBigDecimal(8))));
-        if (facts.isEmpty()) {
+        List<PersonYear> judged = keys(jdbc.sql("""
+                select person_id, coverage_year from levy_item
+                where %s
+                  and (exists (select from levy_assessment
+                               where levy_assessment.person_id = levy_item.person_id and levy_assessment.coverage_year = levy_item.coverage_year)
+                       or exists (select from payment
+                                  where payment.person_id = levy_item.person_id and payment.coverage_year = levy_item.coverage_year
+                                    and channel = 'ASSISTANCE_FUND'))""".formatted(PersonYears.MATCH)), keys)
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+        if (judged.isEmpty()) {
             return List.of();
         }
-        List<PersonYear> judged = List.copyOf(facts.keySet());
-        return jdbc.sql("""
+        Map<PersonYear, List<SettlementRule.Fact>> facts = new HashMap<>();
+        keys(jdbc.sql("""
+                select person_id, coverage_year, assessed_at as at, arrived, '' as ref, payable_amount, subsidy_amount,
+                       cast(null as numeric) as own, cast(null as numeric) as fund
+                from levy_assessment where %1$s
+                union all
+                -- the fund paid for someone assessed once
+                select person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00), null, null
+                from levy_item
+                where %1$s and payable_amount is not null and assessed_at > '-infinity'
+                  and not exists (select from levy_assessment
+                                  where levy_assessment.person_id = levy_item.person_id
+                                    and levy_assessment.coverage_year = levy_item.coverage_year)
+                union all
+                select person_id, coverage_year, paid_at, 0, voucher_no, null, null,
+                       case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end,
+                       case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end
+                from payment where %1$s
+                union all
+                select payment.person_id, payment.coverage_year, refund.refunded_at, 0, refund.refund_no, null, null,
+                       case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
+                       case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
+                from (select * from payment where %1$s) payment join refund on refund.voucher_no = payment.voucher_no"""
+                .formatted(PersonYears.MATCH)), judged)
+                .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
+                        key -> new ArrayList<>()).add(row.getBigDecimal(6) != null
+                                ? SettlementRule.Fact.assessed(row.getTimestamp(3).toInstant(), row.getLong(4), row.getBigDecimal(6),
+                                        row.getBigDecimal(7))
+                                : SettlementRule.Fact.money(row.getTimestamp(3).toInstant(), row.getString(5), row.getBigDecimal(8),
+                                        row.getBigDecimal(9))));
+        return keys(jdbc.sql("""
                 update levy_item set settled_payable = judged.settled, change_cursor = null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
                      as judged(person_id, coverage_year, settled)
                 where levy_item.person_id = any(cast(:personIds as varchar[]))
                   and levy_item.person_id = judged.person_id and levy_item.coverage_year = judged.coverage_year
                   and levy_item.settled_payable is distinct from judged.settled
-                returning levy_item.person_id, levy_item.coverage_year""")
-                .param("personIds", judged.stream().map(PersonYear::personId).toArray(String[]::new))
-                .param("coverageYears", judged.stream().map(PersonYear::coverageYear).toArray(Integer[]::new))
-                .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.get(key)))
+                returning levy_item.person_id, levy_item.coverage_year"""), judged)
+                .param("settled", judged.stream().map(key -> SettlementRule.settledPayable(facts.getOrDefault(key, List.of())))
                         .map(settled -> settled == null ? null : settled.toPlainString()).toArray(String[]::new))
                 .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }

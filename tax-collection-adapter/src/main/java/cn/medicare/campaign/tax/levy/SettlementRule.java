@@ -17,25 +17,30 @@ import java.util.List;
  */
 final class SettlementRule {
 
-    /** Facts at the same instant: the payable first, so that money meets the payable it was paid against. */
+    /**
+     * Facts at the same instant: the payables first, so that money meets the payable it was paid against, in the order they
+     * arrived (the later stands, as on the item); then the money by its number.
+     */
     private static final Comparator<Fact> HAPPENED = Comparator.comparing(Fact::at)
             .thenComparing(fact -> fact.payable() == null)
+            .thenComparingLong(Fact::arrived)
             .thenComparing(Fact::ref);
 
     /**
      * A payable announced, or money paid or refunded (negative), at the time it happened.
      *
-     * @param ref the voucher or refund number: facts at the same instant are taken in its order, an assessment's is empty
+     * @param arrived a payable's place in the order the payables arrived; 0 for money
+     * @param ref the voucher or refund number; empty for a payable
      * @param own the person's own money; {@code fund} the assistance fund's (代缴), which settles the subsidy part first
      */
-    record Fact(Instant at, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal own, BigDecimal fund) {
+    record Fact(Instant at, long arrived, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal own, BigDecimal fund) {
 
-        static Fact assessed(Instant at, BigDecimal payable, BigDecimal subsidy) {
-            return new Fact(at, "", payable, subsidy, null, null);
+        static Fact assessed(Instant at, long arrived, BigDecimal payable, BigDecimal subsidy) {
+            return new Fact(at, arrived, "", payable, subsidy, null, null);
         }
 
         static Fact money(Instant at, String ref, BigDecimal own, BigDecimal fund) {
-            return new Fact(at, ref, null, null, own, fund);
+            return new Fact(at, 0, ref, null, null, own, fund);
         }
     }
 

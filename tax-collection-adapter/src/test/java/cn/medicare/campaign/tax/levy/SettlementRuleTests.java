@@ -12,6 +12,8 @@ class SettlementRuleTests {
 
     private static final Instant OCTOBER_1 = Instant.parse("2017-10-01T02:00:00Z");
 
+    private long arrivals;
+
     @Test
     void moneyMeetsThePayableInForceWhenItWasPaidNotTheOneHeldWhenItArrived() {
         List<SettlementRule.Fact> facts = List.of(assessed(0, "40.00", "140.00"), paid(8, "V1", "40.00"),
@@ -67,8 +69,17 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isNull();
     }
 
-    private static SettlementRule.Fact assessed(int day, String payable, String subsidy) {
-        return SettlementRule.Fact.assessed(at(day), new BigDecimal(payable), new BigDecimal(subsidy));
+    /** Two payables at one instant: the later to arrive stands, as on the item; money paid before meets it. */
+    @Test
+    void ofTwoPayablesAtOneInstantTheLaterToArriveStands() {
+        List<SettlementRule.Fact> facts = List.of(paid(0, "V1", "180.00"), assessed(1, "180.00", "0.00"), assessed(1, "40.00", "140.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180.00");
+        assertThat(SettlementRule.settledPayable(List.of(facts.get(0), facts.get(2), facts.get(1)))).isEqualByComparingTo("180.00");
+    }
+
+    private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
+        return SettlementRule.Fact.assessed(at(day), ++arrivals, new BigDecimal(payable), new BigDecimal(subsidy));
     }
 
     private static SettlementRule.Fact paid(int day, String ref, String own) {
