@@ -56,16 +56,6 @@ class LevyItemStore {
             or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null)"""
             .formatted(SETTLED_PAYABLE);
 
-    /**
-     * Whether {@code levy_assessment} holds the item's assessments (it had two or more): true, else null. A subquery with a
-     * limit is looked up by key for each item; as {@code exists} PostgreSQL read the whole table into a hash for every
-     * statement (a hashed subplan), 47 ms a call in the county benchmark.
-     */
-    private static final String ASSESSED_MORE_THAN_ONCE = """
-            (select true from levy_assessment
-             where levy_assessment.person_id = levy_item.person_id and levy_assessment.coverage_year = levy_item.coverage_year
-             limit 1)""";
-
     private final JdbcClient jdbc;
 
     LevyItemStore(JdbcClient jdbc) {
@@ -280,10 +270,19 @@ class LevyItemStore {
      * puts the item on the tax bureau's list of changes again (of several in a run, only the last
      * counts: the tax bureau pages to where the item ends).
      *
-     * @return the items it changed that a judgement may now change ({@link #REVIEWABLE})
+     * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}), and those whose settlement the
+     *     order of their facts can move ({@link #settleByEventTime})
      */
-    List<PersonYear> assess(List<Timed<ContributionAssessed>> run) {
-        keepAssessments(run);
+    Assessed assess(List<Timed<ContributionAssessed>> run) {
+        List<PersonYear> orderMatters = keepAssessments(run);
+        return new Assessed(assessLatest(run), orderMatters);
+    }
+
+    /** What a run of assessments changed: the items to review, and those to judge by event time. */
+    record Assessed(List<PersonYear> reviewable, List<PersonYear> orderMatters) {
+    }
+
+    private List<PersonYear> assessLatest(List<Timed<ContributionAssessed>> run) {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
         return reviewableAfter("""
@@ -315,18 +314,20 @@ class LevyItemStore {
 
     /**
      * The assessments of every item that has had two or more ({@code levy_assessment}), older ones too, for
-     * {@link #settleByEventTime}: the one the item held when the second came joins them first. An item assessed once keeps
-     * its one in the item alone, as most of a season's are: a row each would cost as much again as the assessment. They are
-     * numbered in the order they arrived, which decides between two at the same instant, as the guard of {@link #assess}
-     * does.
+     * {@link #settleByEventTime}: when the second comes, the one the item held joins first (numbered 0, so once). An item
+     * assessed once keeps its one in the item alone, as most of a season's are: a row each would cost as much again as the
+     * assessment. The run's are numbered in the order they arrived, which decides between two at the same instant, as the
+     * guard of {@link #assess} does.
+     *
+     * @return the run's items whose settlement the order of their facts can move: assessed twice or more, or paid for by
+     *     the fund
      */
-    private void keepAssessments(List<Timed<ContributionAssessed>> run) {
-        jdbc.sql("""
+    private List<PersonYear> keepAssessments(List<Timed<ContributionAssessed>> run) {
+        return jdbc.sql("""
                 with held as (
                     select person_id, coverage_year, assessed_at as at, payable_amount as payable,
-                           coalesce(subsidy_amount, 0.00) as subsidy, 0 as position
-                    from levy_item
-                    where %s and payable_amount is not null and assessed_at > '-infinity' and %s is null
+                           coalesce(subsidy_amount, 0.00) as subsidy, fund_paid
+                    from levy_item where %s and payable_amount is not null and assessed_at > '-infinity'
                 ), incoming as (
                     select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
                                          cast(:payable as numeric[]), cast(:subsidy as numeric[])) with ordinality
@@ -334,40 +335,47 @@ class LevyItemStore {
                 ), kept as (
                     select person_id, coverage_year from held
                     union
-                    select person_id, coverage_year from levy_assessment where %s
-                    union
                     select person_id, coverage_year from incoming group by person_id, coverage_year having count(*) > 1
+                ), inserted as (
+                    insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount)
+                    select person_id, coverage_year, at, 0, payable, subsidy from held
+                    union all
+                    select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy
+                    from (select incoming.* from incoming join kept using (person_id, coverage_year) order by position) in_arrival
+                    on conflict do nothing
                 )
-                insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount)
-                select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy
-                from (select assessment.* from (select * from held union all select * from incoming) assessment
-                      join kept using (person_id, coverage_year)
-                      order by position) in_arrival""".formatted(PersonYears.MATCH, ASSESSED_MORE_THAN_ONCE, PersonYears.MATCH))
+                select person_id, coverage_year from kept
+                union
+                select person_id, coverage_year from held where fund_paid <> 0""".formatted(PersonYears.MATCH))
                 .param("personIds", run.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", run.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("at", run.stream().map(one -> one.time().toString()).toArray(String[]::new))
                 .param("payable", run.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
                 .param("subsidy", run.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
-                .update();
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
     /**
-     * Judges again by event time ({@link SettlementRule}) the settlement of those of these items whose facts' order can
-     * move it: two payables or more were announced, or the assistance fund paid. The statements that judge each fact as it
-     * arrives stand for the others, most of a season's (one assessment, then the money), whatever order their facts came
-     * in. One read of which items those are, one of their facts, and one write of the settlements that moved, which the tax
-     * bureau pages to again.
+     * Those of these items whose settlement the order of their facts can move: two payables or more were announced
+     * ({@code levy_assessment} holds them), or the fund's money is held. The statements that judge each fact as it arrives
+     * stand for the others, most of a season's (one assessment, then the money), whatever order their facts came in.
+     */
+    List<PersonYear> orderMatters(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                select distinct person_id, coverage_year from levy_assessment where %1$s
+                union
+                select person_id, coverage_year from levy_item where %1$s and fund_paid <> 0""".formatted(PersonYears.MATCH)), keys)
+                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+    }
+
+    /**
+     * Judges again by event time ({@link SettlementRule}) the settlement of these items, whose order of facts can move it
+     * ({@link #orderMatters}): one read of their facts, and one write of the settlements that moved, which the tax bureau
+     * pages to again.
      *
      * @return the items whose settled payable moved
      */
-    List<PersonYear> settleByEventTime(Collection<PersonYear> keys) {
-        List<PersonYear> judged = keys(jdbc.sql("""
-                select person_id, coverage_year from levy_item
-                where %s and (fund_paid <> 0 or %s or %s)""".formatted(PersonYears.MATCH, ASSESSED_MORE_THAN_ONCE, """
-                        (select true from payment
-                         where payment.person_id = levy_item.person_id and payment.coverage_year = levy_item.coverage_year
-                           and channel = 'ASSISTANCE_FUND' limit 1)""")), keys)
-                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+    List<PersonYear> settleByEventTime(List<PersonYear> judged) {
         if (judged.isEmpty()) {
             return List.of();
         }
@@ -380,7 +388,8 @@ class LevyItemStore {
                 -- the fund paid for someone assessed once
                 select person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00), null, null
                 from levy_item
-                where %1$s and payable_amount is not null and assessed_at > '-infinity' and %2$s is null
+                where %1$s and payable_amount is not null and assessed_at > '-infinity'
+                  and (person_id, coverage_year) not in (select person_id, coverage_year from levy_assessment where %1$s)
                 union all
                 select person_id, coverage_year, paid_at, 0, voucher_no, null, null,
                        case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end,
@@ -391,7 +400,7 @@ class LevyItemStore {
                        case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
                        case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
                 from (select * from payment where %1$s) payment join refund on refund.voucher_no = payment.voucher_no"""
-                .formatted(PersonYears.MATCH, ASSESSED_MORE_THAN_ONCE)), judged)
+                .formatted(PersonYears.MATCH)), judged)
                 .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
                         key -> new ArrayList<>()).add(row.getBigDecimal(6) != null
                                 ? SettlementRule.Fact.assessed(row.getTimestamp(3).toInstant(), row.getLong(4), row.getBigDecimal(6),

@@ -63,14 +63,14 @@ public class LevyListService {
                     byTheFund ? payment.amount() : BigDecimal.ZERO, payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
         }).toList());
         List<PersonYear> paid = payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList();
-        items.settleByEventTime(paid);
+        items.settleByEventTime(items.orderMatters(paid));
         judgeSettled(paid);
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
     public void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
         items.subtractRefund(personId, coverageYear, amount, toTheFund);
-        items.settleByEventTime(List.of(new PersonYear(personId, coverageYear)));
+        items.settleByEventTime(items.orderMatters(List.of(new PersonYear(personId, coverageYear))));
         settled(personId, coverageYear);
     }
 
@@ -93,9 +93,9 @@ public class LevyListService {
      * an older one replayed, holds the person to the payable in force when they paid.
      */
     void assess(List<Timed<ContributionAssessed>> run) {
-        pendingReviews.add(items.assess(run));
-        pendingReviews.add(items.settleByEventTime(run.stream()
-                .map(assessed -> new PersonYear(assessed.event().personId(), assessed.event().coverageYear())).distinct().toList()));
+        LevyItemStore.Assessed assessed = items.assess(run);
+        pendingReviews.add(assessed.reviewable());
+        pendingReviews.add(items.settleByEventTime(assessed.orderMatters()));
     }
 
     /**

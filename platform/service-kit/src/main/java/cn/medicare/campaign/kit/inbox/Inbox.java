@@ -1,10 +1,16 @@
 package cn.medicare.campaign.kit.inbox;
 
+import cn.medicare.campaign.contracts.EventHeaders;
+import cn.medicare.campaign.contracts.events.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +59,8 @@ public class Inbox {
             select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)""";
 
     public static final String APPLIED = "insurance.inbox.applied";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -163,10 +175,17 @@ public class Inbox {
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         Run run = new Run(handler);
+        List<IncomingEvent> unknown = new ArrayList<>();
         for (int index = 0; index < events.size(); index++) {
             IncomingEvent event = events.get(index);
             // removed once applied: a second delivery of the same event in the batch changes nothing
-            if (!firstTime.remove(event.id()) || event.event().isEmpty()) {
+            if (!firstTime.remove(event.id())) {
+                continue;
+            }
+            if (event.event().isEmpty()) {
+                if (event.unknownPayload() != null) {
+                    unknown.add(event);
+                }
                 continue;
             }
             if (handler.appliesInRuns(event.event().get().type())) {
@@ -186,6 +205,7 @@ public class Inbox {
             }
         }
         run.apply();
+        park(consumerGroup, unknown);
         if (!appliedEvents.isEmpty()) {
             try {
                 handler.afterApplying(appliedEvents);
@@ -242,6 +262,93 @@ public class Inbox {
                 .param("topics", events.stream().map(IncomingEvent::topic).toArray(String[]::new))
                 .param("types", events.stream().map(IncomingEvent::type).toArray(String[]::new))
                 .query(UUID.class).list());
+    }
+
+    /**
+     * Keeps the events of types this version does not know, in the transaction that records them seen, for
+     * {@link #applyParked}: a consumer older than its producers loses nothing.
+     */
+    private void park(String consumerGroup, List<IncomingEvent> unknown) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into parked_event (consumer_group, event_id, topic, record_key, type, source, event_time, schema_version, payload)
+                select :consumerGroup, * from unnest(cast(:eventIds as uuid[]), cast(:topics as varchar[]), cast(:keys as text[]),
+                                                     cast(:types as varchar[]), cast(:sources as varchar[]),
+                                                     cast(:times as timestamptz[]), cast(:versions as int[]), cast(:payloads as text[]))
+                on conflict do nothing""")
+                .param("consumerGroup", consumerGroup)
+                .param("eventIds", unknown.stream().map(event -> event.id().toString()).toArray(String[]::new))
+                .param("topics", unknown.stream().map(IncomingEvent::topic).toArray(String[]::new))
+                .param("keys", unknown.stream().map(IncomingEvent::key).toArray(String[]::new))
+                .param("types", unknown.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .param("sources", unknown.stream().map(IncomingEvent::source).toArray(String[]::new))
+                .param("times", unknown.stream().map(event -> event.time().toString()).toArray(String[]::new))
+                .param("versions", unknown.stream().map(IncomingEvent::schemaVersion).toArray(Integer[]::new))
+                .param("payloads", unknown.stream().map(IncomingEvent::unknownPayload).toArray(String[]::new))
+                .update();
+        LOG.warn("{} parked {} event(s) of types this version does not know yet, to apply once a version that knows them "
+                + "starts: {}", consumerGroup, unknown.size(), unknown.stream().map(IncomingEvent::type).distinct().sorted().toList());
+    }
+
+    /**
+     * Applies the events parked by an older version whose types this one knows (or knows it does not need), each in a
+     * transaction of its own that takes it out of the park: in the order they happened, as if they had just arrived. One
+     * that fails stays parked for the next start and is logged by id and type; the others go on. Two replicas starting
+     * together take each event once: the second waits for the first's delete and finds nothing left.
+     *
+     * @return how many were applied or found not needed
+     */
+    public int applyParked(String consumerGroup, InboxHandler handler) {
+        List<ConsumerRecord<String, String>> parked = jdbc.sql("""
+                select event_id, topic, record_key, type, source, event_time, schema_version, payload from parked_event
+                where consumer_group = :consumerGroup and type = any(cast(:known as varchar[]))
+                order by event_time, event_id""")
+                .param("consumerGroup", consumerGroup)
+                .param("known", Arrays.stream(EventType.values()).map(EventType::typeName).toArray(String[]::new))
+                .query((row, n) -> parkedRecord(row)).list();
+        int taken = 0;
+        for (ConsumerRecord<String, String> record : parked) {
+            UUID id = UUID.fromString(new String(record.headers().lastHeader(EventHeaders.ID).value(), StandardCharsets.UTF_8));
+            try {
+                Applied applied = transaction.execute(status -> {
+                    if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
+                            .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
+                        return null;
+                    }
+                    jdbc.sql("delete from inbox where consumer_group = :consumerGroup and event_id = :id")
+                            .param("consumerGroup", consumerGroup).param("id", id).update();
+                    return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
+                });
+                if (applied != null) {
+                    count(consumerGroup, applied);
+                    taken++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not apply parked event {} ({}), left parked for the next start: {}", consumerGroup, id,
+                        new String(record.headers().lastHeader(EventHeaders.TYPE).value(), StandardCharsets.UTF_8),
+                        e.getClass().getSimpleName());
+            }
+        }
+        if (taken > 0) {
+            LOG.info("{} applied {} parked event(s) of types it now knows", consumerGroup, taken);
+        }
+        return taken;
+    }
+
+    private static ConsumerRecord<String, String> parkedRecord(ResultSet row) throws SQLException {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.ID, row.getString("event_id").getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.TYPE, row.getString("type").getBytes(StandardCharsets.UTF_8));
+        if (row.getString("source") != null) {
+            headers.add(EventHeaders.SOURCE, row.getString("source").getBytes(StandardCharsets.UTF_8));
+        }
+        headers.add(EventHeaders.TIME, row.getTimestamp("event_time").toInstant().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.SCHEMA_VERSION, String.valueOf(row.getInt("schema_version")).getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(row.getString("topic"), -1, -1, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, row.getString("record_key"), row.getString("payload"), headers,
+                Optional.empty());
     }
 
     /** When this replica last committed a fact it applied for the first time; empty before the first. */

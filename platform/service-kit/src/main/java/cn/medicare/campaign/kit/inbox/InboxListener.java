@@ -2,6 +2,8 @@ package cn.medicare.campaign.kit.inbox;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * What every service's {@code *Listener} is: the {@code @KafkaListener} edge handing each batch to
@@ -23,5 +25,11 @@ public abstract class InboxListener {
     /** Applies the batch once per event through the inbox, in one transaction per event. */
     protected final void apply(List<ConsumerRecord<String, String>> records) {
         inbox.apply(group, records, handler);
+    }
+
+    /** The events an older version parked, of types this one knows: applied once the service is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void applyParked() {
+        inbox.applyParked(group, handler);
     }
 }

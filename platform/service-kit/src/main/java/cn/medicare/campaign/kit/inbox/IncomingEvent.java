@@ -23,10 +23,12 @@ import tools.jackson.core.JacksonException;
  * A Kafka record read as an event of EVENTS.md: its headers and, when this code knows its type,
  * the payload as a record. Anything that cannot be read is a {@link PoisonRecordException}.
  *
- * @param event empty for a type this version of the contracts does not know yet
+ * @param event empty for a type this version of the contracts does not know yet, or one the consumer does not apply
+ * @param unknownPayload the payload as it came where this version of the contracts does not know the type, to be kept
+ *     until a version that knows it starts ({@link Inbox#applyParked}); else null
  */
 public record IncomingEvent(UUID id, String type, String source, Instant time, int schemaVersion,
-        String topic, String key, Optional<Event> event) {
+        String topic, String key, Optional<Event> event, String unknownPayload) {
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(EventType.values())
             .collect(Collectors.toUnmodifiableMap(EventType::typeName, type -> type));
@@ -38,10 +40,11 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
         if (record.value() == null) {
             throw poison(record, "has no payload");
         }
-        Optional<Event> event = known(type).filter(needed).map(eventType -> payload(record, eventType));
+        Optional<EventType> known = known(type);
+        Optional<Event> event = known.filter(needed).map(eventType -> payload(record, eventType));
         return new IncomingEvent(id, type, header(record, EventHeaders.SOURCE).orElse(null), time(record),
                 schemaVersion(record),
-                record.topic(), record.key(), event);
+                record.topic(), record.key(), event, known.isPresent() ? null : record.value());
     }
 
     /**

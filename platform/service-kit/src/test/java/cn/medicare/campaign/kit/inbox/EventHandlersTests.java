@@ -46,9 +46,9 @@ class EventHandlersTests {
         Instant at = Instant.parse("2017-10-09T02:16:00Z");
 
         handlers.apply(new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at, 1,
-                Topics.PAYMENTS, payment.key(), Optional.of(payment)));
+                Topics.PAYMENTS, payment.key(), Optional.of(payment), null));
         handlers.apply(new IncomingEvent(UUID.randomUUID(), "PaymentChanged", "tax-collection-adapter", at, 1,
-                Topics.PAYMENTS, payment.key(), Optional.empty()));
+                Topics.PAYMENTS, payment.key(), Optional.empty(), "{}"));
 
         assertThat(times).containsExactly(at);
     }
@@ -82,9 +82,9 @@ class EventHandlersTests {
 
         handlers.applyRun(List.of(
                 new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at, 1, Topics.PAYMENTS,
-                        first.key(), Optional.of(first)),
+                        first.key(), Optional.of(first), null),
                 new IncomingEvent(UUID.randomUUID(), "PaymentConfirmed", "tax-collection-adapter", at.plusSeconds(60), 1,
-                        Topics.PAYMENTS, second.key(), Optional.of(second))));
+                        Topics.PAYMENTS, second.key(), Optional.of(second), null)));
 
         assertThat(runs).containsExactly(List.of(new Timed<>(first, at), new Timed<>(second, at.plusSeconds(60))));
         assertThat(handlers.appliesInRuns(EventType.PAYMENT_CONFIRMED)).isTrue();

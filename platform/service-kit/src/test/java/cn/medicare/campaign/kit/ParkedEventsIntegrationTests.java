@@ -1,0 +1,113 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A consumer older than its producers (enrollment-service upgraded first, say, and publishing a type reporting does not
+ * know yet) keeps what it cannot read and applies it once a version that knows the type starts: nothing is lost.
+ */
+class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
+
+    private static final Instant PAID = Instant.parse("2017-10-09T02:15:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Inbox inbox;
+
+    private final List<IncomingEvent> applied = new ArrayList<>();
+    private final InboxHandler handler = applied::add;
+
+    @Test
+    void anEventOfATypeThisVersionDoesNotKnowIsParkedAsItCameOnceAndSeen() {
+        String group = "kit-parking-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        ConsumerRecord<String, String> record = delivered(EventTraffic.record(KitTestApplication.PAYMENTS, id, "PaymentDisputed",
+                PaymentMother.personId(7_001), "{\"voucherNo\":\"V201700007001\",\"disputedOn\":\"2017-10-20\"}"));
+
+        inbox.apply(group, List.of(record, record), handler);
+        inbox.apply(group, List.of(record), handler);
+
+        assertThat(applied).isEmpty();
+        assertThat(jdbc.queryForList("select type, topic, record_key, payload, event_time from parked_event where consumer_group = ?",
+                group)).singleElement().satisfies(row -> assertThat(row)
+                        .containsEntry("type", "PaymentDisputed").containsEntry("topic", KitTestApplication.PAYMENTS)
+                        .containsEntry("record_key", PaymentMother.personId(7_001))
+                        .containsEntry("payload", "{\"voucherNo\":\"V201700007001\",\"disputedOn\":\"2017-10-20\"}")
+                        .containsEntry("event_time", Timestamp.from(Instant.parse("2017-10-09T02:15:00Z"))));
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and event_id = ?", Integer.class, group, id))
+                .isOne();
+    }
+
+    @Test
+    void anEventParkedByAnOlderVersionIsAppliedOnceByOneThatKnowsItsTypeAndLeavesThePark() {
+        String group = "kit-parking-" + UUID.randomUUID();
+        PaymentConfirmed payment = PaymentMother.payment(7_002, 7_002, "180.00");
+        UUID id = parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(payment));
+
+        assertThat(inbox.applyParked(group, handler)).isOne();
+        assertThat(inbox.applyParked(group, handler)).isZero();
+
+        assertThat(applied).singleElement().satisfies(event -> {
+            assertThat(event.id()).isEqualTo(id);
+            assertThat(event.as(PaymentConfirmed.class)).isEqualTo(payment);
+            assertThat(event.time()).isEqualTo(PAID);
+            assertThat(event.source()).isEqualTo("tax-collection-adapter");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from parked_event where consumer_group = ?", Integer.class, group)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and event_id = ?", Integer.class, group, id))
+                .isOne();
+    }
+
+    @Test
+    void aParkedEventThatCannotBeAppliedStaysParkedAndTheOthersAreApplied() {
+        String group = "kit-parking-" + UUID.randomUUID();
+        UUID unreadable = parkedByAnOlderVersion(group, "PaymentConfirmed", "{\"voucherNo\":\"V201700007003\"}");
+        UUID unknownStill = parkedByAnOlderVersion(group, "PaymentDisputed", "{}");
+        PaymentConfirmed payment = PaymentMother.payment(7_004, 7_004, "40.00");
+        UUID readable = parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(payment));
+
+        assertThat(inbox.applyParked(group, handler)).isOne();
+
+        assertThat(applied).extracting(IncomingEvent::id).containsExactly(readable);
+        assertThat(jdbc.queryForList("select event_id from parked_event where consumer_group = ?", UUID.class, group))
+                .containsExactlyInAnyOrder(unreadable, unknownStill);
+    }
+
+    /** As an older version leaves it: parked, and recorded as seen. */
+    private UUID parkedByAnOlderVersion(String group, String type, String payload) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into parked_event (consumer_group, event_id, topic, record_key, type, source, event_time, schema_version, payload)
+                values (?, ?, ?, ?, ?, 'tax-collection-adapter', ?, 1, ?)""",
+                group, id, KitTestApplication.PAYMENTS, PaymentMother.personId(7_000), type, Timestamp.from(PAID), payload);
+        jdbc.update("insert into inbox (consumer_group, event_id, topic, type) values (?, ?, ?, ?)", group, id,
+                KitTestApplication.PAYMENTS, type);
+        return id;
+    }
+
+    private static ConsumerRecord<String, String> delivered(ProducerRecord<String, String> sent) {
+        return new ConsumerRecord<>(sent.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, sent.key(), sent.value(), sent.headers(), Optional.empty());
+    }
+}
