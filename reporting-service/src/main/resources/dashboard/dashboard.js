@@ -259,17 +259,42 @@ async function refresh() {
   }
 }
 
+// Basic with the demo clients, Bearer with the province's tokens in production: the service says which
+let scheme = 'Basic';
+async function signInScheme() {
+  try {
+    const response = await fetch('dashboard/sign-in');
+    if (response.ok) scheme = (await response.json()).scheme;
+  } catch (e) { /* the service is not answering: the figures' own error says so */ }
+  const bearer = scheme === 'Bearer';
+  document.getElementById('with-password').hidden = bearer;
+  document.getElementById('password-hint').hidden = bearer;
+  document.getElementById('with-token').hidden = !bearer;
+  document.getElementById('token-hint').hidden = !bearer;
+  login.username.required = !bearer;
+  login.password.required = !bearer;
+  login.token.required = bearer;
+}
+
+// kept for the tab once the service accepted it: the refresh every few seconds never shows the board on a guess
 login.addEventListener('submit', async event => {
   event.preventDefault();
-  sessionStorage.setItem('auth', 'Basic ' + btoa(`${login.username.value}:${login.password.value}`));
+  const bearer = scheme === 'Bearer';
+  const auth = bearer ? 'Bearer ' + login.token.value.trim().replace(/^Bearer\s+/i, '')
+    : 'Basic ' + btoa(`${login.username.value}:${login.password.value}`);
   document.getElementById('login-error').textContent = '';
-  try {
-    await api('api/v1/freshness?region=000000&coverageYear=2000');
-    refresh();
-  } catch (e) {
-    document.getElementById('login-error').textContent = '用户名或密码不正确 / wrong user name or password';
+  const response = await fetch('api/v1/freshness?region=000000&coverageYear=2000', { headers: { Authorization: auth } })
+    .catch(() => null);
+  if (!response || !response.ok) {
+    document.getElementById('login-error').textContent = bearer ? '令牌无效或已过期 / the token is invalid or has expired'
+      : '用户名或密码不正确 / wrong user name or password';
     show(false);
+    return;
   }
+  sessionStorage.setItem('auth', auth);
+  login.token.value = '';
+  login.password.value = '';
+  refresh();
 });
 document.getElementById('sign-out').addEventListener('click', () => { sessionStorage.removeItem('auth'); show(false); });
 choice.addEventListener('submit', event => {
@@ -278,7 +303,7 @@ choice.addEventListener('submit', event => {
   history.replaceState(null, '', `?region=${choice.region.value}&coverageYear=${choice.coverageYear.value}`);
   refresh();
 });
-refresh();
+signInScheme().then(refresh);
 // a tab in the background reads nothing: each look computes the whole county on the read model's database
 let refreshing = false;
 setInterval(async () => {

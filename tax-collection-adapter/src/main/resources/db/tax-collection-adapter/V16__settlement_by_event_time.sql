@@ -14,3 +14,8 @@ create table levy_assessment (
     subsidy_amount numeric(14,2) not null,
     primary key (person_id, coverage_year, assessed_at, arrived)
 );
+-- whether the order of the item's facts can move its settlement: two payables or more kept above, or money of the fund
+-- (which lowers what the person owes) paid; the statements that apply payments and refunds return it, so that only these
+-- items are read again
+alter table levy_item add column order_matters boolean not null default false;
+update levy_item set order_matters = true where fund_paid <> 0;

@@ -139,6 +139,19 @@ class ParticipationIntegrationTests {
         });
     }
 
+    /**
+     * A campaign before its first fact (a county just defined, or a dashboard opened on a mistyped code) has no newest fact
+     * to name: the answer says so instead of failing (it was a 500, which the dashboard's sign-in check met for region 000000).
+     */
+    @Test
+    void theFreshnessOfACampaignWithoutAFactYetNamesNoNewestFact() {
+        HttpResponse<String> response = ApiClient.at(port).as("viewer").get("/api/v1/freshness?region=000000&coverageYear=2000");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode newest = json(response).get("newestFactAt");
+        assertThat(newest == null || newest.isNull()).as(response.body()).isTrue();
+    }
+
     /** Issue 9: the assistance ledger (台账), the fund's money apart from the people's own; an agency reads its own categories. */
     @Test
     void theAssistanceLedgerShowsSubsidiesAndWhoPaidByCategoryAndTownship() {

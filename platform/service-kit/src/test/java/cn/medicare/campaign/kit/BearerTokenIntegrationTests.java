@@ -3,21 +3,10 @@ package cn.medicare.campaign.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.ProvinceTokens;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,9 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(BearerTokenIntegrationTests.IdentityProvider.class)
 class BearerTokenIntegrationTests {
 
-    static final String AUDIENCE = "insurance-campaign";
-    private static final KeyPair PROVINCE = rsa();
-    private static final KeyPair SOMEONE_ELSE = rsa();
+    static final String AUDIENCE = ProvinceTokens.AUDIENCE;
+    private static final ProvinceTokens PROVINCE = ProvinceTokens.generate();
+    private static final ProvinceTokens SOMEONE_ELSE = ProvinceTokens.generate();
 
     @LocalServerPort
     int port;
@@ -61,7 +50,7 @@ class BearerTokenIntegrationTests {
 
         @Bean
         JwtDecoder provincialIdentityProvider() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) PROVINCE.getPublic()).build();
+            return NimbusJwtDecoder.withPublicKey(PROVINCE.publicKey()).build();
         }
     }
 
@@ -72,7 +61,7 @@ class BearerTokenIntegrationTests {
 
     @Test
     void aTownshipTokenActsForItsTownship() {
-        String token = token(PROVINCE, Map.of("client_id", "liancheng-lianfeng", "role", "TOWNSHIP", "township", "350825100"));
+        String token = PROVINCE.token(Map.of("client_id", "liancheng-lianfeng", "role", "TOWNSHIP", "township", "350825100"));
 
         HttpResponse<String> whoami = bearer(token).get("/kit-test/whoami");
         assertThat(whoami.statusCode()).isEqualTo(200);
@@ -82,7 +71,7 @@ class BearerTokenIntegrationTests {
 
     @Test
     void anAgencyTokenNamesItsAgency() {
-        String token = token(PROVINCE, Map.of("client_id", "liancheng-minzheng", "role", "AGENCY", "agency", "civil-affairs"));
+        String token = PROVINCE.token(Map.of("client_id", "liancheng-minzheng", "role", "AGENCY", "agency", "civil-affairs"));
         assertThat(bearer(token).get("/kit-test/whoami").body()).contains("\"agency\":\"CIVIL_AFFAIRS\"");
         assertThat(bearer(token).get("/kit-test/townships-only").statusCode()).isEqualTo(403);
     }
@@ -90,24 +79,24 @@ class BearerTokenIntegrationTests {
     @Test
     void noTokenAForgedTokenOrATokenWithoutARoleIsUnauthorized() {
         assertUnauthorized(ApiClient.at(port).get("/kit-test/whoami"));
-        assertUnauthorized(bearer(token(SOMEONE_ELSE, Map.of("client_id", "x", "role", "BUREAU"))).get("/kit-test/whoami"));
-        assertUnauthorized(bearer(token(PROVINCE, Map.of("client_id", "x"))).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(SOMEONE_ELSE.token(Map.of("client_id", "x", "role", "BUREAU"))).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(PROVINCE.token(Map.of("client_id", "x"))).get("/kit-test/whoami"));
         assertUnauthorized(ApiClient.at(port).as("bureau").get("/kit-test/whoami"));
     }
 
     @Test
     void aTokenForAnotherAudienceOrForNoneIsUnauthorized() {
         Map<String, String> bureau = Map.of("client_id", "liancheng-bureau", "role", "BUREAU");
-        assertThat(bearer(token(PROVINCE, bureau)).get("/kit-test/whoami").statusCode()).isEqualTo(200);
+        assertThat(bearer(PROVINCE.token(bureau)).get("/kit-test/whoami").statusCode()).isEqualTo(200);
 
-        assertUnauthorized(bearer(token(PROVINCE, bureau, "another-system", true)).get("/kit-test/whoami"));
-        assertUnauthorized(bearer(token(PROVINCE, bureau, null, true)).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(PROVINCE.token(bureau, "another-system", true)).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(PROVINCE.token(bureau, null, true)).get("/kit-test/whoami"));
     }
 
     @Test
     void aTokenWithoutASubjectIsUnauthorizedNotAServerError() {
-        assertUnauthorized(bearer(token(PROVINCE, Map.of("role", "BUREAU"), AUDIENCE, false)).get("/kit-test/whoami"));
-        assertUnauthorized(bearer(token(PROVINCE, Map.of("client_id", "x", "role", "BUREAU"), AUDIENCE, false))
+        assertUnauthorized(bearer(PROVINCE.token(Map.of("role", "BUREAU"), AUDIENCE, false)).get("/kit-test/whoami"));
+        assertUnauthorized(bearer(PROVINCE.token(Map.of("client_id", "x", "role", "BUREAU"), AUDIENCE, false))
                 .get("/kit-test/whoami"));
     }
 
@@ -130,40 +119,11 @@ class BearerTokenIntegrationTests {
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as("RFC 6750's challenge").hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer "));
     }
 
     private ApiClient bearer(String token) {
         return ApiClient.at(port).withHeader("Authorization", "Bearer " + token);
-    }
-
-    private static String token(KeyPair signer, Map<String, String> claims) {
-        return token(signer, claims, AUDIENCE, true);
-    }
-
-    /** @param audience the {@code aud} claim, or null for none */
-    private static String token(KeyPair signer, Map<String, String> claims, String audience, boolean withSubject) {
-        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().audience(audience)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)));
-        if (withSubject) {
-            set.subject(claims.getOrDefault("client_id", "anonymous"));
-        }
-        claims.forEach(set::claim);
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
-            jwt.sign(new RSASSASigner(signer.getPrivate()));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

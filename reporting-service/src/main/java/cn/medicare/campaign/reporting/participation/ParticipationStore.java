@@ -87,7 +87,7 @@ public class ParticipationStore {
                                                  and person_year.coverage_year = change.coverage_year
                                  where person_year.region = :region and change.coverage_year = :coverageYear))""")
                 .param("region", region).param("coverageYear", coverageYear)
-                .query((row, n) -> instant(row.getTimestamp(1))).single();
+                .query((row, n) -> instant(row.getTimestamp(1))).optional().orElse(null);
     }
 
     /** A time of the read model; '-infinity' (a fact of that kind not seen yet) is none. */

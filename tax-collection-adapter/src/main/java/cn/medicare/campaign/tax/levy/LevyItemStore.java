@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,24 +97,28 @@ class LevyItemStore {
 
     /**
      * Counts payments in one statement; the payments of one person-year are summed first, as
-     * one statement may change a row only once. The same statement settles an item the payments
+     * one statement may change a row only once. Answers with the items whose settlement the order of their facts can move
+     * ({@link #settleByEventTime}), the fund's money marking them so. The same statement settles an item the payments
      * pay in full, as {@link #settleIfPaid} would: an update of its own wrote every payer's row a
      * second time: the county benchmark's payment calls waited 9.0 of their 58 s for it (docs/delivery.md).
      */
-    void addPayments(Collection<Payment> payments) {
+    List<PersonYear> addPayments(Collection<Payment> payments) {
         Map<PersonYear, Payment> byItem = new LinkedHashMap<>();
         payments.forEach(payment -> byItem.merge(payment.item(), payment, Payment::plus));
         List<Payment> items = List.copyOf(byItem.values());
+        List<PersonYear> orderMatters = new ArrayList<>();
         jdbc.sql("""
-                insert into levy_item (person_id, coverage_year, region, paid_total, fund_paid, last_paid_on, change_cursor)
-                select person_id, coverage_year, region, own, fund, paid_on, null
+                insert into levy_item (person_id, coverage_year, region, paid_total, fund_paid, last_paid_on, order_matters, change_cursor)
+                select person_id, coverage_year, region, own, fund, paid_on, fund > 0, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:own as numeric[]), cast(:fund as numeric[]), cast(:paidOn as date[]))
                      as payments(person_id, coverage_year, region, own, fund, paid_on)
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
                     change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on),
-                    settled_payable = %s""".formatted(
+                    order_matters = levy_item.order_matters or excluded.order_matters,
+                    settled_payable = %s
+                returning person_id, coverage_year, order_matters""".formatted(
                         settledPayable("levy_item.", "levy_item.paid_total + excluded.paid_total", "levy_item.fund_paid + excluded.fund_paid")))
                 .param("personIds", items.stream().map(payment -> payment.item().personId()).toArray(String[]::new))
                 .param("coverageYears", items.stream().map(payment -> payment.item().coverageYear()).toArray(Integer[]::new))
@@ -121,7 +126,12 @@ class LevyItemStore {
                 .param("own", items.stream().map(payment -> payment.own().toPlainString()).toArray(String[]::new))
                 .param("fund", items.stream().map(payment -> payment.fund().toPlainString()).toArray(String[]::new))
                 .param("paidOn", items.stream().map(payment -> payment.paidOn().toString()).toArray(String[]::new))
-                .update();
+                .query((RowCallbackHandler) row -> {
+                    if (row.getBoolean(3)) {
+                        orderMatters.add(new PersonYear(row.getString(1), row.getInt(2)));
+                    }
+                });
+        return orderMatters;
     }
 
     /** A payment as the levy item counts it: the person's own money and the assistance fund's (代缴) apart. */
@@ -140,19 +150,23 @@ class LevyItemStore {
      * pays back the assistance (先缴后返): the settled payable falls to the net, not below the payable, so that the
      * assistance ending later sends nobody after the money refunded; a duplicate refunded leaves it as it was. A refund of
      * the fund's voucher goes back to the fund.
+     *
+     * @return whether the order of the item's facts can move its settlement ({@link #settleByEventTime})
      */
-    void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
-        jdbc.sql(toTheFund ? """
+    boolean subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
+        return jdbc.sql(toTheFund ? """
                 update levy_item set fund_paid = fund_paid - :amount, change_cursor = null
-                where person_id = :personId and coverage_year = :coverageYear""" : """
+                where person_id = :personId and coverage_year = :coverageYear
+                returning order_matters""" : """
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = null,
                     applied_refund = greatest(0, applied_refund - :amount),
                     settled_payable = case when settled_payable > %1$s then greatest(%1$s, least(settled_payable, paid_total - :amount))
                                            else settled_payable end
-                where person_id = :personId and coverage_year = :coverageYear""".formatted(OWN_PAYABLE))
+                where person_id = :personId and coverage_year = :coverageYear
+                returning order_matters""".formatted(OWN_PAYABLE))
                 .param("personId", personId).param("coverageYear", coverageYear).param("amount", amount)
-                .update();
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /**
@@ -275,27 +289,29 @@ class LevyItemStore {
      */
     Assessed assess(List<Timed<ContributionAssessed>> run) {
         List<PersonYear> orderMatters = keepAssessments(run);
-        return new Assessed(assessLatest(run), orderMatters);
+        return new Assessed(assessLatest(run, Set.copyOf(orderMatters)), orderMatters);
     }
 
     /** What a run of assessments changed: the items to review, and those to judge by event time. */
     record Assessed(List<PersonYear> reviewable, List<PersonYear> orderMatters) {
     }
 
-    private List<PersonYear> assessLatest(List<Timed<ContributionAssessed>> run) {
+    /** @param orderMatters the items to mark so: an item this run starts with two assessments is not there to be marked before */
+    private List<PersonYear> assessLatest(List<Timed<ContributionAssessed>> run, Set<PersonYear> orderMatters) {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
         return reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
-                                       assessed_at, change_cursor)
-                select person_id, coverage_year, region, payable, subsidy, category, at, null
+                                       assessed_at, order_matters, change_cursor)
+                select person_id, coverage_year, region, payable, subsidy, category, at, order_matters, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]),
-                            cast(:at as timestamptz[]))
-                    as assessed(person_id, coverage_year, region, payable, subsidy, category, at)
+                            cast(:at as timestamptz[]), cast(:orderMatters as boolean[]))
+                    as assessed(person_id, coverage_year, region, payable, subsidy, category, at, order_matters)
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
                     assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
+                    order_matters = levy_item.order_matters or excluded.order_matters,
                     change_cursor = case when levy_item.payable_amount is distinct from excluded.payable_amount
                                            or levy_item.assistance_category is distinct from excluded.assistance_category
                                            -- the fund's money beyond the subsidy lowers what is listed: a new subsidy alone moves it
@@ -309,7 +325,9 @@ class LevyItemStore {
                 .param("subsidy", latest.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
                 .param("categories", latest.stream().map(one -> one.event().assistanceCategory() == null ? null
                         : one.event().assistanceCategory().name()).toArray(String[]::new))
-                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new)));
+                .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
+                .param("orderMatters", latest.stream().map(one -> String.valueOf(orderMatters.contains(
+                        new PersonYear(one.event().personId(), one.event().coverageYear())))).toArray(String[]::new)));
     }
 
     /**
@@ -320,14 +338,15 @@ class LevyItemStore {
      * guard of {@link #assess} does.
      *
      * @return the run's items whose settlement the order of their facts can move: assessed twice or more, or paid for by
-     *     the fund
+     *     the fund; those the item already holds are marked so ({@code order_matters}), which payments and refunds read
      */
     private List<PersonYear> keepAssessments(List<Timed<ContributionAssessed>> run) {
         return jdbc.sql("""
-                with held as (
-                    select person_id, coverage_year, assessed_at as at, payable_amount as payable,
-                           coalesce(subsidy_amount, 0.00) as subsidy, fund_paid
-                    from levy_item where %s and payable_amount is not null and assessed_at > '-infinity'
+                with item as (
+                    select person_id, coverage_year, assessed_at, payable_amount, subsidy_amount, order_matters from levy_item where %s
+                ), held as (
+                    select person_id, coverage_year, assessed_at as at, payable_amount as payable, coalesce(subsidy_amount, 0.00) as subsidy
+                    from item where payable_amount is not null and assessed_at > '-infinity'
                 ), incoming as (
                     select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
                                          cast(:payable as numeric[]), cast(:subsidy as numeric[])) with ordinality
@@ -343,10 +362,16 @@ class LevyItemStore {
                     select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy
                     from (select incoming.* from incoming join kept using (person_id, coverage_year) order by position) in_arrival
                     on conflict do nothing
+                ), marked as (
+                    update levy_item set order_matters = true
+                    from kept
+                    where levy_item.person_id = any(cast(:personIds as varchar[]))
+                      and levy_item.person_id = kept.person_id and levy_item.coverage_year = kept.coverage_year
+                      and not levy_item.order_matters
                 )
                 select person_id, coverage_year from kept
                 union
-                select person_id, coverage_year from held where fund_paid <> 0""".formatted(PersonYears.MATCH))
+                select person_id, coverage_year from item where order_matters""".formatted(PersonYears.MATCH))
                 .param("personIds", run.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", run.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("at", run.stream().map(one -> one.time().toString()).toArray(String[]::new))
@@ -356,21 +381,9 @@ class LevyItemStore {
     }
 
     /**
-     * Those of these items whose settlement the order of their facts can move: two payables or more were announced
-     * ({@code levy_assessment} holds them), or the fund's money is held. The statements that judge each fact as it arrives
-     * stand for the others, most of a season's (one assessment, then the money), whatever order their facts came in.
-     */
-    List<PersonYear> orderMatters(Collection<PersonYear> keys) {
-        return keys(jdbc.sql("""
-                select distinct person_id, coverage_year from levy_assessment where %1$s
-                union
-                select person_id, coverage_year from levy_item where %1$s and fund_paid <> 0""".formatted(PersonYears.MATCH)), keys)
-                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
-    }
-
-    /**
      * Judges again by event time ({@link SettlementRule}) the settlement of these items, whose order of facts can move it
-     * ({@link #orderMatters}): one read of their facts, and one write of the settlements that moved, which the tax bureau
+     * (two payables or more, or the fund's money: {@code order_matters}); the statements that judge each fact as it arrives
+     * stand for the others, most of a season's (one assessment, then the money), whatever order their facts came in. One read of their facts, and one write of the settlements that moved, which the tax bureau
      * pages to again.
      *
      * @return the items whose settled payable moved

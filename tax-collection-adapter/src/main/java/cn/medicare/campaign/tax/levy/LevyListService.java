@@ -56,21 +56,22 @@ public class LevyListService {
      * for all of them; the assistance fund's payments (代缴) are kept apart from the person's own.
      */
     public void addPayments(List<PaymentConfirmed> payments) {
-        items.addPayments(payments.stream().map(payment -> {
+        List<PersonYear> orderMatters = items.addPayments(payments.stream().map(payment -> {
             PersonYear item = new PersonYear(payment.personId(), payment.coverageYear());
             boolean byTheFund = payment.channel() == PaymentChannel.ASSISTANCE_FUND;
             return new LevyItemStore.Payment(item, payment.region(), byTheFund ? BigDecimal.ZERO : payment.amount(),
                     byTheFund ? payment.amount() : BigDecimal.ZERO, payment.paidAt().atZone(BusinessTime.ZONE).toLocalDate());
         }).toList());
         List<PersonYear> paid = payments.stream().map(payment -> new PersonYear(payment.personId(), payment.coverageYear())).distinct().toList();
-        items.settleByEventTime(items.orderMatters(paid));
+        items.settleByEventTime(orderMatters);
         judgeSettled(paid);
     }
 
     /** Takes a refund off the paid total (the fund's, for the fund's voucher); what is due may be the payable again. */
     public void subtractRefund(String personId, int coverageYear, BigDecimal amount, boolean toTheFund) {
-        items.subtractRefund(personId, coverageYear, amount, toTheFund);
-        items.settleByEventTime(items.orderMatters(List.of(new PersonYear(personId, coverageYear))));
+        if (items.subtractRefund(personId, coverageYear, amount, toTheFund)) {
+            items.settleByEventTime(List.of(new PersonYear(personId, coverageYear)));
+        }
         settled(personId, coverageYear);
     }
 

@@ -11,7 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, like every other refusal; a Basic challenge so that clients know how to log in. */
+/** 401 and 403 as problem+json, like every other refusal; a challenge of the mode's scheme so that clients know how to log in. */
 public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** The 401's detail, here and where a controller's own check finds no sign-in. */
@@ -19,9 +19,25 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
     /** The 403's detail, here and where method security denies inside a controller. */
     public static final String FORBIDDEN = "本客户端无权执行此操作 / Your client may not do this.";
 
+    private final String challenge;
+
+    private ProblemSecurityHandlers(String scheme) {
+        this.challenge = scheme + " realm=\"insurance-campaign\"";
+    }
+
+    /** The demo clients' HTTP Basic. */
+    static ProblemSecurityHandlers basic() {
+        return new ProblemSecurityHandlers("Basic");
+    }
+
+    /** Production's bearer tokens (RFC 6750): a Basic challenge there asked a client for what the service refuses. */
+    static ProblemSecurityHandlers bearer() {
+        return new ProblemSecurityHandlers("Bearer");
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"insurance-campaign\"");
+        response.setHeader("WWW-Authenticate", challenge);
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", UNAUTHORIZED);
     }
 

@@ -28,7 +28,7 @@ public class SecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "demo", matchIfMissing = true)
     SecurityFilterChain demoClientSecurity(HttpSecurity http) throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        ProblemSecurityHandlers problems = ProblemSecurityHandlers.basic();
         return common(http, problems)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .build();
@@ -44,7 +44,7 @@ public class SecurityConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     @ConditionalOnProperty(name = "insurance.security.mode", havingValue = "jwt")
     SecurityFilterChain bearerTokenSecurity(HttpSecurity http, Environment environment) throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        ProblemSecurityHandlers problems = ProblemSecurityHandlers.bearer();
         List<String> audiences = ProductionModeGuard.audiences(environment);
         return common(http, problems)
                 .oauth2ResourceServer(resourceServer -> resourceServer
