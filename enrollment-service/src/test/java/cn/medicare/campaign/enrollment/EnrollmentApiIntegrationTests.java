@@ -1010,6 +1010,21 @@ class EnrollmentApiIntegrationTests {
             assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(listed) + "/audit?coverageYear=" + (thisYear + 1)))
                     .get(0).get("detail").asString()).doesNotContain("请核对更正");
         }
+
+        // the list to correct, as the township's clerk reads it at any time, until the village is corrected
+        String toCorrect = "/api/v1/enrolments/villages-to-check?region=" + region + "&coverageYear=" + (thisYear + 1);
+        JsonNode listed = json(api.as("township-" + township).get(toCorrect));
+        assertThat(listed.get("people").valueStream().map(person -> person.get("personId").asString() + " "
+                + person.get("idNumberMasked").asString() + " " + person.get("township").asString() + " " + person.get("village").asString())
+                .toList()).containsExactly(Liancheng.personId(fromTheMergedVillage) + " " + PersonIds.maskIdNumber(fromTheMergedVillage) + " "
+                        + township + " 城关村");
+        assertThat(json(api.as("bureau").get(toCorrect)).get("people")).hasSize(1);
+        assertProblem(api.as("township-350804101").get(toCorrect + "&township=" + township), 403);
+        assertThat(json(api.as("township-350804101").get(toCorrect)).get("people")).isEmpty();
+        HttpResponse<String> corrected = api.as("township-" + township).patch("/api/v1/enrolments/"
+                + Liancheng.personId(fromTheMergedVillage) + "?coverageYear=" + (thisYear + 1), "{\"village\":\"凤城社区\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(json(api.as("bureau").get(toCorrect)).get("people")).isEmpty();
     }
 
     /** A roll-over run into a year already over (2019, run today) would ask last year's residents to pay for nothing. */

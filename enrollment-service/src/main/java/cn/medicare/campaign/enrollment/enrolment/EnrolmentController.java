@@ -74,11 +74,13 @@ class EnrolmentController {
     private final ListIntake intake;
     private final AuditStore audit;
     private final RenewalService renewals;
+    private final VillagesToCheckService villagesToCheck;
 
     EnrolmentController(EnrolmentService enrolments, WithdrawalService withdrawals, ChangeService changes, ListIntake intake,
-            AuditStore audit, RenewalService renewals) {
+            AuditStore audit, RenewalService renewals, VillagesToCheckService villagesToCheck) {
         this.audit = audit;
         this.renewals = renewals;
+        this.villagesToCheck = villagesToCheck;
         this.enrolments = enrolments;
         this.withdrawals = withdrawals;
         this.changes = changes;
@@ -110,6 +112,18 @@ class EnrolmentController {
     RenewalService.RolledOver rollOver(Caller caller, @RequestParam String region, @RequestParam int coverageYear) {
         RequestValues.requireRegion(region);
         return renewals.rollOver(caller.clientId(), region, coverageYear);
+    }
+
+    /**
+     * 待核对村（社区）: the year's enrolments whose village is none of their township's in the campaign (a renewal's copied from
+     * last year, say), for a clerk to correct; a township's clerk reads their own township's.
+     */
+    @GetMapping("/villages-to-check")
+    @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
+    VillagesToCheckService.VillagesToCheck villagesToCheck(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
+            @RequestParam(required = false) String township) {
+        RequestValues.requireRegion(region);
+        return villagesToCheck.list(caller, region, coverageYear, township);
     }
 
     /** 参保变更记录: every change to the person-year, who made it, when and why (the bureau's to read). */

@@ -255,6 +255,24 @@ class EnrolmentStore {
                 .query(EnrolmentStore::read).list();
     }
 
+    /**
+     * The standing enrolments of these townships, by township and village, whose village is none of {@code listed}
+     * (township and village side by side, exactly as written), leaving pupils out (the 村/社区/班级 cell is the class).
+     * Candidates only: {@link UnitRule} decides, as enrolment does.
+     */
+    List<Enrolment> inVillagesOtherThan(String region, int coverageYear, List<String> townships, List<String[]> listed) {
+        return jdbc.sql("""
+                select * from enrolment
+                where region = :region and coverage_year = :coverageYear and township = any(:townships) and withdrawn_on is null
+                  and (school is null or school = '')
+                  and (township, village) not in (select * from unnest(cast(:listedTownships as varchar[]), cast(:listedVillages as varchar[])))
+                order by township, village, person_id""")
+                .param("region", region).param("coverageYear", coverageYear).param("townships", townships.toArray(String[]::new))
+                .param("listedTownships", listed.stream().map(pair -> pair[0]).toArray(String[]::new))
+                .param("listedVillages", listed.stream().map(pair -> pair[1]).toArray(String[]::new))
+                .query(EnrolmentStore::read).list();
+    }
+
     /** A person-year withdrawn for a reason after which the person may be enrolled again ({@link #ON_CONFLICT}). */
     record Returnable(String personYear, LocalDate withdrawnOn, WithdrawalReason reason) {
     }
