@@ -280,14 +280,19 @@ async function signInScheme() {
 login.addEventListener('submit', async event => {
   event.preventDefault();
   const bearer = scheme === 'Bearer';
-  const auth = bearer ? 'Bearer ' + login.token.value.trim().replace(/^Bearer\s+/i, '')
+  // a token copied from a mail or a terminal may be broken across lines: no whitespace belongs in one
+  const auth = bearer ? 'Bearer ' + login.token.value.trim().replace(/^Bearer\s+/i, '').replace(/\s+/g, '')
     : 'Basic ' + btoa(`${login.username.value}:${login.password.value}`);
-  document.getElementById('login-error').textContent = '';
+  const error = document.getElementById('login-error');
+  error.textContent = '';
   const response = await fetch('api/v1/freshness?region=000000&coverageYear=2000', { headers: { Authorization: auth } })
     .catch(() => null);
   if (!response || !response.ok) {
-    document.getElementById('login-error').textContent = bearer ? '令牌无效或已过期 / the token is invalid or has expired'
-      : '用户名或密码不正确 / wrong user name or password';
+    error.textContent = !response ? '无法连接服务 / the service cannot be reached'
+      : response.status === 401 ? (bearer ? '令牌无效或已过期 / the token is invalid or has expired'
+        : '用户名或密码不正确 / wrong user name or password')
+      : response.status === 403 ? '此账号无权查看进度 / this account may not read the figures'
+      : `服务暂时无法登录（${response.status}），请稍后再试 / the service cannot sign you in now (${response.status}); try again shortly`;
     show(false);
     return;
   }

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
@@ -15,14 +17,19 @@ import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 class LevyListIntegrationTests extends TaxIntegrationTestBase {
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String consumerGroup;
 
     /** Only the paging test uses this year, so it sees exactly its own people. */
     private static final int PAGING_YEAR = 2019;
@@ -150,6 +157,26 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
         assertThat(jdbc.queryForMap("select withdrawn, village from levy_item where person_id = ? and coverage_year = 2018", personId))
                 .containsEntry("withdrawn", true).containsEntry("village", "文亨村");
+    }
+
+    /**
+     * An enrolment an older replica of this service parked during a rolling update (it did not know the type yet) is
+     * applied by this one while it runs, not only at its start: the person comes onto the levy list.
+     */
+    @Test
+    void anEnrolmentAnOlderReplicaParkedIsAppliedWhileTheServiceRuns() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        UUID eventId = UUID.randomUUID();
+        jdbc.update("""
+                insert into parked_event (consumer_group, event_id, topic, record_key, type, source, event_time, schema_version, payload)
+                values (?, ?, ?, ?, 'PersonEnrolled', 'enrollment-service', ?, 1, ?)""", consumerGroup, eventId, Topics.ROSTER,
+                residents.personId(idNumber), Timestamp.from(Instant.parse("2017-10-09T02:00:00Z")),
+                EventJson.write(residents.enrolled(idNumber, 2018)));
+        jdbc.update("insert into inbox (consumer_group, event_id, topic, type) values (?, ?, ?, 'PersonEnrolled')", consumerGroup, eventId,
+                Topics.ROSTER);
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber) != null);
+        assertThat(jdbc.queryForObject("select count(*) from parked_event where event_id = ?", Integer.class, eventId)).isZero();
     }
 
     @Test

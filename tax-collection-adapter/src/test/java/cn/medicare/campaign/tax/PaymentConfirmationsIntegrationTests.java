@@ -3,11 +3,14 @@ package cn.medicare.campaign.tax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -256,8 +259,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         api.confirm(confirmations(row(Vouchers.next(), idNumber, "40.00")));
         long paidCursor = api.levyItem(2018, idNumber).get("cursor").asLong();
 
-        // civil affairs takes the person off the 低保 list: the standard 180.00 would be due again
-        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+        // civil affairs takes the person off the 低保 list on 20 October: the standard 180.00 would be due again
+        EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), residents.assessed(idNumber, 2018, null));
 
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > paidCursor);
         JsonNode item = api.levyItem(2018, idNumber);
@@ -309,6 +312,33 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+    }
+
+    /**
+     * An item from before V16 knows only the assessment it holds: judged again from it alone, the payment made before it
+     * would meet no payable, and a person settled at 180.00 before a campaign version raised it to 190.00 would be chased
+     * for the difference. Such an item (V17: settled_by_arrival) stays judged as its facts arrive.
+     */
+    @Test
+    void anItemFromBeforeTheAssessmentsWereKeptKeepsItsSettlementWhenAssessedAgain() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        EventTraffic.publishAt(Instant.parse("2017-10-01T02:00:00Z"), residents.enrolled(idNumber, 2018));
+        UUID first = EventTraffic.publishAt(Instant.parse("2017-10-01T02:01:00Z"), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> applied(first));
+        api.confirm(confirmations(row(Vouchers.next(), idNumber, "180.00")));
+        // as the older code left it: a campaign version raised the payable after the payment, and no assessment was kept
+        jdbc.update("""
+                update levy_item set payable_amount = 190.00, assessed_at = '2017-10-20T02:00:00Z', settled_by_arrival = true
+                where person_id = ? and coverage_year = 2018""", personId);
+
+        UUID again = EventTraffic.publishAt(Instant.parse("2017-11-20T02:00:00Z"), new ContributionAssessed(personId, 2018,
+                Liancheng.REGION, new BigDecimal("200.00"), BigDecimal.ZERO, new BigDecimal("200.00"), null, AssessmentReason.CAMPAIGN_CHANGED));
+        await().atMost(PATIENCE).until(() -> applied(again));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
     }
 
     @Test

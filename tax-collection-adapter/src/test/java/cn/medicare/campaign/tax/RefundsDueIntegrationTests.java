@@ -17,6 +17,7 @@ import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,14 +25,16 @@ import tools.jackson.databind.JsonNode;
 
 class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
 
+    private static final Instant CERTIFIED = Instant.parse("2017-10-20T02:00:00Z");
+
     @Test
     void assistanceAfterPayingInFullIsOwedBackOnceAndARefundClearsIt() {
         String idNumber = enrolledAndAssessed(null);
         String voucherNo = paid(idNumber, "180.00");
         assertThat(announced(idNumber)).isEmpty();
 
-        // 先缴后返: civil affairs certifies the person for 低保 after the payment
-        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        // 先缴后返: civil affairs certifies the person for 低保 after the payment, on 20 October
+        EventTraffic.publishAt(CERTIFIED, residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
 
         await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
         assertThat(announced(idNumber).get(0)).contains("\"amount\":\"140.00\"", "\"reason\":\"ASSISTANCE_AFTER_PAYMENT\"",
@@ -47,7 +50,8 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
 
         // the same assessment again, then a marker on the same partition: once the marker is applied, so is the repeat
         int markers = markersApplied();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING), marker(idNumber));
+        EventTraffic.publishAt(CERTIFIED, residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        EventTraffic.publish(marker(idNumber));
         await().atMost(PATIENCE).until(this::markersApplied, applied -> applied > markers);
         assertThat(announced(idNumber)).hasSize(1);
 

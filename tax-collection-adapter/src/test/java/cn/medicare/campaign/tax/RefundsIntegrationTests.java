@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 class RefundsIntegrationTests extends TaxIntegrationTestBase {
 
+    private Instant nextReassessment = Instant.parse("2017-10-20T02:00:00Z");
+
     @Autowired
     DataSource dataSource;
 
@@ -296,10 +298,10 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
 
 
     /** A new assessment of the person-year (null: no assistance), waited for until the levy item shows it. */
+    /** Reassessed after the payments of 9 October and before the refunds of 2 November: on 20 October, then a day later each time. */
     private void reassessed(String idNumber, AssistanceCategory category) {
-        long before = api.levyItem(2018, idNumber).get("cursor").asLong();
-        EventTraffic.publish(residents.assessed(idNumber, 2018, category));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("cursor").asLong() > before);
+        reassessed(idNumber, category, nextReassessment);
+        nextReassessment = nextReassessment.plusSeconds(86_400);
     }
 
     private void reassessed(String idNumber, AssistanceCategory category, Instant at) {

@@ -3,6 +3,8 @@ package cn.medicare.campaign.kit;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.kit.identity.IdentityConfiguration;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.InboxListener;
+import cn.medicare.campaign.kit.inbox.ParkedEvents;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.intake.IntakeConfiguration;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
@@ -20,6 +22,7 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -77,6 +80,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
         return new Inbox(JdbcClient.create(jdbc), transaction, meters);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(ObjectProvider<InboxListener> listeners) {
+        return new ParkedEvents(listeners);
     }
 
     @Bean

@@ -20,7 +20,8 @@ class DashboardSignInController {
     private final SignIn signIn;
 
     DashboardSignInController(@Value("${insurance.security.mode:demo}") String mode) {
-        this.signIn = new SignIn("jwt".equals(mode) ? "Bearer" : "Basic");
+        // as the security configuration reads the mode (a property condition, case-insensitive)
+        this.signIn = new SignIn("jwt".equalsIgnoreCase(mode.strip()) ? "Bearer" : "Basic");
     }
 
     @GetMapping("/dashboard/sign-in")

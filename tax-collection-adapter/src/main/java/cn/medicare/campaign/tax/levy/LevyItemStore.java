@@ -116,7 +116,7 @@ class LevyItemStore {
                 on conflict (person_id, coverage_year) do update
                 set paid_total = levy_item.paid_total + excluded.paid_total, fund_paid = levy_item.fund_paid + excluded.fund_paid,
                     change_cursor = excluded.change_cursor, last_paid_on = greatest(levy_item.last_paid_on, excluded.last_paid_on),
-                    order_matters = levy_item.order_matters or excluded.order_matters,
+                    order_matters = levy_item.order_matters or (excluded.order_matters and not levy_item.settled_by_arrival),
                     settled_payable = %s
                 returning person_id, coverage_year, order_matters""".formatted(
                         settledPayable("levy_item.", "levy_item.paid_total + excluded.paid_total", "levy_item.fund_paid + excluded.fund_paid")))
@@ -311,7 +311,7 @@ class LevyItemStore {
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
                     assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
-                    order_matters = levy_item.order_matters or excluded.order_matters,
+                    order_matters = levy_item.order_matters or (excluded.order_matters and not levy_item.settled_by_arrival),
                     change_cursor = case when levy_item.payable_amount is distinct from excluded.payable_amount
                                            or levy_item.assistance_category is distinct from excluded.assistance_category
                                            -- the fund's money beyond the subsidy lowers what is listed: a new subsidy alone moves it
@@ -332,10 +332,11 @@ class LevyItemStore {
 
     /**
      * The assessments of every item that has had two or more ({@code levy_assessment}), older ones too, for
-     * {@link #settleByEventTime}: when the second comes, the one the item held joins first (numbered 0, so once). An item
-     * assessed once keeps its one in the item alone, as most of a season's are: a row each would cost as much again as the
-     * assessment. The run's are numbered in the order they arrived, which decides between two at the same instant, as the
-     * guard of {@link #assess} does.
+     * {@link #settleByEventTime}: when the second comes, the one the item held joins first (numbered 0, once: an index
+     * allows one). An item assessed once keeps its one in the item alone, as most of a season's are: a row each would cost
+     * as much again as the assessment. The run's are numbered in the order they arrived, which decides between two at the
+     * same instant, as the guard of {@link #assess} does. An item from before V16 ({@code settled_by_arrival}, V17) keeps
+     * none: its earlier assessments are not known, and it stays judged as its facts arrive.
      *
      * @return the run's items whose settlement the order of their facts can move: assessed twice or more, or paid for by
      *     the fund; those the item already holds are marked so ({@code order_matters}), which payments and refunds read
@@ -343,10 +344,11 @@ class LevyItemStore {
     private List<PersonYear> keepAssessments(List<Timed<ContributionAssessed>> run) {
         return jdbc.sql("""
                 with item as (
-                    select person_id, coverage_year, assessed_at, payable_amount, subsidy_amount, order_matters from levy_item where %s
+                    select person_id, coverage_year, assessed_at, payable_amount, subsidy_amount, order_matters, settled_by_arrival
+                    from levy_item where %s
                 ), held as (
                     select person_id, coverage_year, assessed_at as at, payable_amount as payable, coalesce(subsidy_amount, 0.00) as subsidy
-                    from item where payable_amount is not null and assessed_at > '-infinity'
+                    from item where payable_amount is not null and assessed_at > '-infinity' and not settled_by_arrival
                 ), incoming as (
                     select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
                                          cast(:payable as numeric[]), cast(:subsidy as numeric[])) with ordinality
@@ -354,7 +356,9 @@ class LevyItemStore {
                 ), kept as (
                     select person_id, coverage_year from held
                     union
-                    select person_id, coverage_year from incoming group by person_id, coverage_year having count(*) > 1
+                    select person_id, coverage_year from incoming
+                    where (person_id, coverage_year) not in (select person_id, coverage_year from item where settled_by_arrival)
+                    group by person_id, coverage_year having count(*) > 1
                 ), inserted as (
                     insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount)
                     select person_id, coverage_year, at, 0, payable, subsidy from held

@@ -52,7 +52,16 @@ final class SettlementRule {
         List<Fact> timeline = new ArrayList<>(facts);
         timeline.sort(HAPPENED);
         Item item = new Item();
-        timeline.forEach(item::apply);
+        for (int index = 0; index < timeline.size(); index++) {
+            Fact fact = timeline.get(index);
+            item.apply(fact);
+            // a payable replaced at the same instant by a later arrival was never in force: it settles nobody
+            boolean replaced = fact.payable() != null && index + 1 < timeline.size() && timeline.get(index + 1).payable() != null
+                    && timeline.get(index + 1).at().equals(fact.at());
+            if (!replaced) {
+                item.settleIfPaid();
+            }
+        }
         return item.settled;
     }
 
@@ -77,6 +86,9 @@ final class SettlementRule {
                 }
                 fund = fund.add(fact.fund());
             }
+        }
+
+        void settleIfPaid() {
             BigDecimal owed = owed();
             if (settled == null && owed != null && paid.compareTo(owed) >= 0) {
                 settled = owed;

@@ -69,13 +69,22 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isNull();
     }
 
-    /** Two payables at one instant: the later to arrive stands, as on the item; money paid before meets it. */
+    /**
+     * Two payables at one instant: the later to arrive stands, as on the item, and the one it replaced was never in force;
+     * 40.00 paid before meets whichever came last, whatever order the list holds them in.
+     */
     @Test
     void ofTwoPayablesAtOneInstantTheLaterToArriveStands() {
-        List<SettlementRule.Fact> facts = List.of(paid(0, "V1", "180.00"), assessed(1, "180.00", "0.00"), assessed(1, "40.00", "140.00"));
+        SettlementRule.Fact paid = paid(0, "V1", "40.00");
+        SettlementRule.Fact general = assessed(1, "180.00", "0.00");
+        SettlementRule.Fact assisted = assessed(1, "40.00", "140.00");
 
-        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180.00");
-        assertThat(SettlementRule.settledPayable(List.of(facts.get(0), facts.get(2), facts.get(1)))).isEqualByComparingTo("180.00");
+        assertThat(SettlementRule.settledPayable(List.of(paid, general, assisted))).isEqualByComparingTo("40.00");
+        assertThat(SettlementRule.settledPayable(List.of(assisted, paid, general))).isEqualByComparingTo("40.00");
+
+        SettlementRule.Fact assistedFirst = assessed(2, "40.00", "140.00");
+        SettlementRule.Fact generalLast = assessed(2, "180.00", "0.00");
+        assertThat(SettlementRule.settledPayable(List.of(paid, generalLast, assistedFirst))).isNull();
     }
 
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {

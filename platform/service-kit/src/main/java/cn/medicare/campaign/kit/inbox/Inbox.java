@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,8 @@ public class Inbox {
     public static final String APPLIED = "insurance.inbox.applied";
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+    /** Parked events read at a time: a consumer far behind its producers may have parked many. */
+    private static final int PARKED_PAGE = 500;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -294,47 +298,82 @@ public class Inbox {
 
     /**
      * Applies the events parked by an older version whose types this one knows (or knows it does not need), each in a
-     * transaction of its own that takes it out of the park: in the order they happened, as if they had just arrived. One
-     * that fails stays parked for the next start and is logged by id and type; the others go on. Two replicas starting
-     * together take each event once: the second waits for the first's delete and finds nothing left.
+     * transaction of its own that takes it out of the park: in the order they happened, a page at a time, as if they had
+     * just arrived. One that fails stays parked for the next try and is logged by id, type and the class of its failure;
+     * the others go on. Two replicas trying together take each event once: the second waits for the first's delete and
+     * finds nothing left.
      *
      * @return how many were applied or found not needed
      */
     public int applyParked(String consumerGroup, InboxHandler handler) {
-        List<ConsumerRecord<String, String>> parked = jdbc.sql("""
-                select event_id, topic, record_key, type, source, event_time, schema_version, payload from parked_event
-                where consumer_group = :consumerGroup and type = any(cast(:known as varchar[]))
-                order by event_time, event_id""")
-                .param("consumerGroup", consumerGroup)
-                .param("known", Arrays.stream(EventType.values()).map(EventType::typeName).toArray(String[]::new))
-                .query((row, n) -> parkedRecord(row)).list();
         int taken = 0;
-        for (ConsumerRecord<String, String> record : parked) {
-            UUID id = UUID.fromString(new String(record.headers().lastHeader(EventHeaders.ID).value(), StandardCharsets.UTF_8));
-            try {
-                Applied applied = transaction.execute(status -> {
-                    if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
-                            .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
-                        return null;
-                    }
-                    jdbc.sql("delete from inbox where consumer_group = :consumerGroup and event_id = :id")
-                            .param("consumerGroup", consumerGroup).param("id", id).update();
-                    return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
-                });
-                if (applied != null) {
-                    count(consumerGroup, applied);
-                    taken++;
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("{} could not apply parked event {} ({}), left parked for the next start: {}", consumerGroup, id,
-                        new String(record.headers().lastHeader(EventHeaders.TYPE).value(), StandardCharsets.UTF_8),
-                        e.getClass().getSimpleName());
+        Instant afterTime = null;
+        UUID afterId = null;
+        List<ConsumerRecord<String, String>> parked;
+        do {
+            parked = parkedAfter(consumerGroup, afterTime, afterId);
+            for (ConsumerRecord<String, String> record : parked) {
+                taken += applyOneParked(consumerGroup, handler, record);
             }
-        }
+            if (!parked.isEmpty()) {
+                ConsumerRecord<String, String> last = parked.get(parked.size() - 1);
+                afterTime = HeaderTimes.parse(header(last, EventHeaders.TIME));
+                afterId = UUID.fromString(header(last, EventHeaders.ID));
+            }
+        } while (parked.size() == PARKED_PAGE);
         if (taken > 0) {
             LOG.info("{} applied {} parked event(s) of types it now knows", consumerGroup, taken);
         }
         return taken;
+    }
+
+    /** The next page of parked events of known types, in the order they happened, after the last one read. */
+    private List<ConsumerRecord<String, String>> parkedAfter(String consumerGroup, Instant afterTime, UUID afterId) {
+        return jdbc.sql("""
+                select event_id, topic, record_key, type, source, event_time, schema_version, payload from parked_event
+                where consumer_group = :consumerGroup and type = any(cast(:known as varchar[]))
+                  and (cast(:afterTime as timestamptz) is null or (event_time, event_id) > (cast(:afterTime as timestamptz), cast(:afterId as uuid)))
+                order by event_time, event_id
+                limit :page""")
+                .param("consumerGroup", consumerGroup)
+                .param("known", Arrays.stream(EventType.values()).map(EventType::typeName).toArray(String[]::new))
+                .param("afterTime", afterTime == null ? null : Timestamp.from(afterTime), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("afterId", afterId, Types.OTHER).param("page", PARKED_PAGE)
+                .query((row, n) -> parkedRecord(row)).list();
+    }
+
+    /** @return 1 when this replica took the event out of the park and applied it, else 0 */
+    private int applyOneParked(String consumerGroup, InboxHandler handler, ConsumerRecord<String, String> record) {
+        UUID id = UUID.fromString(header(record, EventHeaders.ID));
+        try {
+            Applied applied = transaction.execute(status -> {
+                if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
+                        .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
+                    return null;
+                }
+                jdbc.sql("delete from inbox where consumer_group = :consumerGroup and event_id = :id")
+                        .param("consumerGroup", consumerGroup).param("id", id).update();
+                return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
+            });
+            if (applied == null) {
+                return 0;
+            }
+            count(consumerGroup, applied);
+            return 1;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            // the class alone: a message may quote the payload
+            LOG.warn("{} could not apply parked event {} ({}), left parked for the next try: {}", consumerGroup, id,
+                    header(record, EventHeaders.TYPE), cause.getClass().getName());
+            return 0;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static ConsumerRecord<String, String> parkedRecord(ResultSet row) throws SQLException {

@@ -2,8 +2,6 @@ package cn.medicare.campaign.kit.inbox;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 
 /**
  * What every service's {@code *Listener} is: the {@code @KafkaListener} edge handing each batch to
@@ -27,8 +25,7 @@ public abstract class InboxListener {
         inbox.apply(group, records, handler);
     }
 
-    /** The events an older version parked, of types this one knows: applied once the service is up. */
-    @EventListener(ApplicationReadyEvent.class)
+    /** The events an older version parked, of types this one knows ({@link ParkedEvents} calls it). */
     public void applyParked() {
         inbox.applyParked(group, handler);
     }
