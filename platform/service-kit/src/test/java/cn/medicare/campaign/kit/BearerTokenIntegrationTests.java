@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,7 +49,7 @@ class BearerTokenIntegrationTests {
 
         @Bean
         JwtDecoder provincialIdentityProvider() {
-            return NimbusJwtDecoder.withPublicKey(PROVINCE.publicKey()).build();
+            return PROVINCE.decoder();
         }
     }
 
