@@ -111,18 +111,21 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * While 低保, the person paid 180 a second time by mistake and the tax bureau refunded that duplicate: the net is still
-     * what they settled, so the assistance ending later holds them to 180 again, owing nothing back.
+     * While 低保 (from 20 October), the person paid 180 a second time by mistake (25 October) and the tax bureau refunded that
+     * duplicate (2 November): the net is still what they settled, so the assistance ending later (10 November) holds them
+     * to 180 again, owing nothing back.
      */
     @Test
     void aDuplicateRefundedWhileAssistedLeavesTheSettlementAsItWas() {
         String idNumber = enrolledAndAssessed(null);
         paid(idNumber, "180.00");
-        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING);
-        String duplicate = paid(idNumber, "180.00");
+        reassessed(idNumber, AssistanceCategory.MINIMUM_LIVING, Instant.parse("2017-10-20T02:00:00Z"));
+        String duplicate = Vouchers.next();
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(duplicate, idNumber, "180.00",
+                "2017-10-25T02:00:00Z"))));
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), duplicate, "180.00"))));
 
-        reassessed(idNumber, null);
+        reassessed(idNumber, null, Instant.parse("2017-11-10T02:00:00Z"));
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
@@ -297,8 +300,10 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
 
-    /** A new assessment of the person-year (null: no assistance), waited for until the levy item shows it. */
-    /** Reassessed after the payments of 9 October and before the refunds of 2 November: on 20 October, then a day later each time. */
+    /**
+     * A new assessment of the person-year (null: no assistance), waited for until the levy item shows it: after the payments
+     * of 9 October and before the refunds of 2 November, on 20 October, then a day later each time.
+     */
     private void reassessed(String idNumber, AssistanceCategory category) {
         reassessed(idNumber, category, nextReassessment);
         nextReassessment = nextReassessment.plusSeconds(86_400);

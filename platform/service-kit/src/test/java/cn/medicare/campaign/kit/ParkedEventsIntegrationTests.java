@@ -94,6 +94,23 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
                 .containsExactlyInAnyOrder(unreadable, unknownStill);
     }
 
+    /** A consumer far behind its producers: more than a page of parked events, all applied, once each. */
+    @Test
+    void moreParkedEventsThanAPageAreAllAppliedInTheOrderTheyHappened() {
+        String group = "kit-parking-" + UUID.randomUUID();
+        int events = 1_234;
+        jdbc.update("""
+                insert into parked_event (consumer_group, event_id, topic, record_key, type, source, event_time, schema_version, payload)
+                select ?, gen_random_uuid(), ?, ?, 'PaymentConfirmed', 'tax-collection-adapter', cast(? as timestamptz) + n * interval '1 millisecond', 1, ?
+                from generate_series(1, ?) as n""", group, KitTestApplication.PAYMENTS, PaymentMother.personId(7_005),
+                Timestamp.from(PAID), EventJson.write(PaymentMother.payment(7_005, 7_005, "1.00")), events);
+
+        assertThat(inbox.applyParked(group, handler)).isEqualTo(events);
+
+        assertThat(applied).hasSize(events).extracting(IncomingEvent::time).isSorted();
+        assertThat(jdbc.queryForObject("select count(*) from parked_event where consumer_group = ?", Integer.class, group)).isZero();
+    }
+
     /** As an older version leaves it: parked, and recorded as seen. */
     private UUID parkedByAnOlderVersion(String group, String type, String payload) {
         UUID id = UUID.randomUUID();

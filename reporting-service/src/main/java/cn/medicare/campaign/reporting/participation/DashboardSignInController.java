@@ -21,7 +21,7 @@ class DashboardSignInController {
 
     DashboardSignInController(@Value("${insurance.security.mode:demo}") String mode) {
         // as the security configuration reads the mode (a property condition, case-insensitive)
-        this.signIn = new SignIn("jwt".equalsIgnoreCase(mode.strip()) ? "Bearer" : "Basic");
+        this.signIn = new SignIn("jwt".equalsIgnoreCase(mode) ? "Bearer" : "Basic");
     }
 
     @GetMapping("/dashboard/sign-in")

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * 缴清: the payable a levy item is held to once the person first paid it in full, judged from its facts in the order they
- * happened (event time), whatever order they arrived in; reporting's SettlementRule judges the same way. Between two
+ * happened (event time), whatever order they arrived in, as reporting's SettlementRule does (docs/domain.md says where the
+ * two still differ). Between two
  * facts the item stands as {@link LevyItemStore}'s statements leave it: those statements judge each fact as it arrives,
  * which is the same where the facts arrive in the order they happened, or where only one payable and none of the
  * assistance fund's money is known: then the settled payable can only be that payable, and the order moves at most whether

@@ -7,10 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -299,7 +299,7 @@ public class Inbox {
     /**
      * Applies the events parked by an older version whose types this one knows (or knows it does not need), each in a
      * transaction of its own that takes it out of the park: in the order they happened, a page at a time, as if they had
-     * just arrived. One that fails stays parked for the next try and is logged by id, type and the class of its failure;
+     * just arrived. One that fails stays parked for the next try and is logged by id, type and the class of its root cause;
      * the others go on. Two replicas trying together take each event once: the second waits for the first's delete and
      * finds nothing left.
      *
@@ -337,7 +337,8 @@ public class Inbox {
                 limit :page""")
                 .param("consumerGroup", consumerGroup)
                 .param("known", Arrays.stream(EventType.values()).map(EventType::typeName).toArray(String[]::new))
-                .param("afterTime", afterTime == null ? null : Timestamp.from(afterTime), Types.TIMESTAMP_WITH_TIMEZONE)
+                // the driver takes an OffsetDateTime as a timestamptz; a Timestamp it refuses for that type
+                .param("afterTime", afterTime == null ? null : afterTime.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("afterId", afterId, Types.OTHER).param("page", PARKED_PAGE)
                 .query((row, n) -> parkedRecord(row)).list();
     }
@@ -362,7 +363,7 @@ public class Inbox {
             return 1;
         } catch (RuntimeException e) {
             Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
+            while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
             // the class alone: a message may quote the payload

@@ -1,6 +1,8 @@
 package cn.medicare.campaign.kit.inbox;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -13,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * starting, which takes each event once beside any other (the park's row locks).
  */
 public class ParkedEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParkedEvents.class);
 
     private final ObjectProvider<InboxListener> listeners;
 
@@ -31,7 +35,15 @@ public class ParkedEvents {
         applyAll();
     }
 
+    /** Each consumer on its own: one that cannot read the park now neither stops the others nor the service's start. */
     private void applyAll() {
-        listeners.orderedStream().forEach(InboxListener::applyParked);
+        listeners.orderedStream().forEach(listener -> {
+            try {
+                listener.applyParked();
+            } catch (RuntimeException e) {
+                LOG.warn("{} could not read its parked events, left for the next try: {}", listener.getClass().getSimpleName(),
+                        e.getClass().getName());
+            }
+        });
     }
 }
