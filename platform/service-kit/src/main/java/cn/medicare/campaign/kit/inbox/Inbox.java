@@ -373,8 +373,9 @@ public class Inbox {
         }
     }
 
+    /** A header of a parked event's record, which {@link #parkedRecord} always gives. */
     private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return IncomingEvent.header(record, name).orElseThrow();
     }
 
     private static ConsumerRecord<String, String> parkedRecord(ResultSet row) throws SQLException {

@@ -100,7 +100,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
         }
     }
 
-    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+    static Optional<String> header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8)).filter(s -> !s.isBlank());
     }
