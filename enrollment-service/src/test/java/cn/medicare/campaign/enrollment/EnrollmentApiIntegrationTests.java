@@ -966,17 +966,18 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
-     * A village renamed or merged since last year (村改居): the roll-over still registers its returning residents, as they
-     * belong on the levy and unpaid lists, and names them for a clerk to correct, with a line in their audit; a pupil,
-     * whose 村/社区/班级 cell is the class, is not among them. In a county of its own (350804), so that no other test's
-     * residents roll.
+     * A village renamed or merged since last year (村改居), or a whole township (撤乡并镇): the roll-over still registers
+     * their returning residents, as they belong on the levy and unpaid lists, and names them for a clerk to correct, with a
+     * line in their audit; a pupil, whose 村/社区/班级 cell is the class, is not among the villages. In a county of its own
+     * (350804), so that no other test's residents roll.
      */
     @Test
-    void aRollOverNamesTheRenewalsWhoseVillageThisYearsCampaignNoLongerLists() {
+    void aRollOverNamesTheRenewalsWhoseVillageOrTownshipThisYearsCampaignNoLongerLists() {
         String region = "350804";
         String township = "350804100";
+        String mergedAway = "350804102";
         int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        campaignsOf(region, township + ",凤城镇", thisYear);
+        campaignsOf(region, township + ",凤城镇,100\n" + mergedAway + ",旧乡", thisYear);
         assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1), Liancheng.apiExampleJson(thisYear + 1))
                 .statusCode()).isEqualTo(200);
         HttpResponse<String> targets = api.as("bureau").put("/api/v1/campaigns/" + region + "/" + (thisYear + 1) + "/targets", "text/csv",
@@ -993,19 +994,29 @@ class EnrollmentApiIntegrationTests {
                     enrolmentIn(region, township, resident[0], thisYear).replace("\"village\":\"城关村\"", resident[1]));
             assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         }
+        String fromTheMergedTownship = IdNumbers.of(region, "19820101", 7);
+        HttpResponse<String> enrolledThere = api.as("bureau").post("/api/v1/enrolments", enrolmentIn(region, mergedAway, fromTheMergedTownship,
+                thisYear));
+        assertThat(enrolledThere.statusCode()).as(enrolledThere.body()).isEqualTo(201);
 
         JsonNode rolled = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
         JsonNode again = json(api.as("bureau").post("/api/v1/enrolments/rollover?region=" + region + "&coverageYear=" + (thisYear + 1), "{}"));
 
-        assertThat(rolled.get("registered").asInt()).isEqualTo(3);
+        assertThat(rolled.get("registered").asInt()).isEqualTo(4);
         assertThat(rolled.get("villagesToCheck").valueStream().map(toCheck -> toCheck.get("personId").asString() + " "
                 + toCheck.get("township").asString() + " " + toCheck.get("village").asString()).toList())
                 .containsExactly(Liancheng.personId(fromTheMergedVillage) + " " + township + " 城关村");
+        assertThat(rolled.get("townshipsToCheck").valueStream().map(toCheck -> toCheck.get("personId").asString() + " "
+                + toCheck.get("township").asString()).toList())
+                .containsExactly(Liancheng.personId(fromTheMergedTownship) + " " + mergedAway);
         assertThat(again.get("registered").asInt()).isZero();
         assertThat(again.get("villagesToCheck")).isEmpty();
+        assertThat(again.get("townshipsToCheck")).isEmpty();
         JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromTheMergedVillage) + "/audit?coverageYear="
                 + (thisYear + 1)));
         assertThat(audit.get(0).get("detail").asString()).contains("不在本年度方案该乡镇的村（社区）中，请核对更正");
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(fromTheMergedTownship) + "/audit?coverageYear="
+                + (thisYear + 1))).get(0).get("detail").asString()).contains("上年度乡镇不在本年度方案的乡镇中");
         for (String listed : List.of(fromAListedOne, pupil)) {
             assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(listed) + "/audit?coverageYear=" + (thisYear + 1)))
                     .get(0).get("detail").asString()).doesNotContain("请核对更正");
@@ -1018,12 +1029,21 @@ class EnrollmentApiIntegrationTests {
                 + person.get("idNumberMasked").asString() + " " + person.get("township").asString() + " " + person.get("village").asString())
                 .toList()).containsExactly(Liancheng.personId(fromTheMergedVillage) + " " + PersonIds.maskIdNumber(fromTheMergedVillage) + " "
                         + township + " 城关村");
-        assertThat(json(api.as("bureau").get(toCorrect)).get("people")).hasSize(1);
+        JsonNode forTheBureau = json(api.as("bureau").get(toCorrect));
+        assertThat(forTheBureau.get("people").valueStream().map(person -> person.get("personId").asString() + " "
+                + person.get("toCheck").asString()).toList()).containsExactly(Liancheng.personId(fromTheMergedTownship) + " TOWNSHIP",
+                        Liancheng.personId(fromTheMergedVillage) + " VILLAGE");
+        assertThat(forTheBureau.get("townshipsNotInCampaign").valueStream().map(JsonNode::asString).toList()).containsExactly(mergedAway);
+        assertThat(json(api.as("township-" + mergedAway).get(toCorrect)).get("people").valueStream()
+                .map(person -> person.get("personId").asString()).toList()).containsExactly(Liancheng.personId(fromTheMergedTownship));
         assertProblem(api.as("township-350804101").get(toCorrect + "&township=" + township), 403);
         assertThat(json(api.as("township-350804101").get(toCorrect)).get("people")).isEmpty();
         HttpResponse<String> corrected = api.as("township-" + township).patch("/api/v1/enrolments/"
                 + Liancheng.personId(fromTheMergedVillage) + "?coverageYear=" + (thisYear + 1), "{\"village\":\"凤城社区\"}");
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        HttpResponse<String> moved = api.as("bureau").patch("/api/v1/enrolments/" + Liancheng.personId(fromTheMergedTownship) + "?coverageYear="
+                + (thisYear + 1), "{\"township\":\"" + township + "\",\"village\":\"东村\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(json(api.as("bureau").get(toCorrect)).get("people")).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -270,6 +271,18 @@ class EnrolmentStore {
                 .param("region", region).param("coverageYear", coverageYear).param("townships", townships.toArray(String[]::new))
                 .param("listedTownships", listed.stream().map(pair -> pair[0]).toArray(String[]::new))
                 .param("listedVillages", listed.stream().map(pair -> pair[1]).toArray(String[]::new))
+                .query(EnrolmentStore::read).list();
+    }
+
+    /** The standing enrolments of a township none of {@code listed} (of {@code only}, if given), by township and village. */
+    List<Enrolment> inTownshipsOtherThan(String region, int coverageYear, Set<String> listed, String only) {
+        return jdbc.sql("""
+                select * from enrolment
+                where region = :region and coverage_year = :coverageYear and withdrawn_on is null
+                  and township <> all(:listed) and (cast(:only as varchar) is null or township = :only)
+                order by township, village, person_id""")
+                .param("region", region).param("coverageYear", coverageYear).param("listed", listed.toArray(String[]::new))
+                .param("only", only, Types.VARCHAR)
                 .query(EnrolmentStore::read).list();
     }
 

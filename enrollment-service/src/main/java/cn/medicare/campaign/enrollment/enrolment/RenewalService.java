@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ class RenewalService {
     /** Who registered the person: no clerk did. */
     static final String RENEWAL = "renewal-on-payment";
     private static final int PAGE = 5_000;
-    private static final String VILLAGE_TO_CHECK = "；上年度村（社区）不在本年度方案该乡镇的村（社区）中，请核对更正";
+    private static final Map<UnitRule.Unlisted, String> TO_CHECK = Map.of(
+            UnitRule.Unlisted.VILLAGE, "；上年度村（社区）不在本年度方案该乡镇的村（社区）中，请核对更正",
+            UnitRule.Unlisted.TOWNSHIP, "；上年度乡镇不在本年度方案的乡镇中（撤乡并镇？），请核对更正");
 
     private final EnrolmentStore roster;
     private final CampaignStore campaigns;
@@ -72,11 +75,13 @@ class RenewalService {
      * @param villagesToCheck the renewals registered in a village the township's villages in this year's campaign do not
      *     name (renamed or merged since last year): they count for the township but for no village until a clerk corrects
      *     them (PATCH), and their audit line says so
+     * @param townshipsToCheck the renewals registered in a township this year's targets do not name (撤乡并镇): they count
+     *     for no township until a clerk moves them, and their audit line says so
      */
-    record RolledOver(int registered, int refused, List<VillageToCheck> villagesToCheck) {
+    record RolledOver(int registered, int refused, List<VillageToCheck> villagesToCheck, List<VillageToCheck> townshipsToCheck) {
     }
 
-    /** A renewal's village that this year's campaign does not list for its township. */
+    /** A renewal's village, or township, that this year's campaign does not list. */
     record VillageToCheck(String personId, String township, String village) {
     }
 
@@ -92,36 +97,37 @@ class RenewalService {
                 "本年度尚无参保方案，不能续保 / there is no campaign for region " + region + " and coverage year " + coverageYear + " yet"));
         LocalDate today = BusinessTime.today(clock);
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
-        Map<String, List<String>> villages = UnitRule.villagesByTownship(campaigns.units(region, coverageYear));
+        UnitRule.Listed listed = UnitRule.listed(campaigns.targets(region, coverageYear), campaigns.units(region, coverageYear));
         int registered = 0;
         int refused = 0;
-        List<VillageToCheck> toCheck = new ArrayList<>();
+        Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck = new EnumMap<>(UnitRule.Unlisted.class);
         String after = "";
         Page page;
         do {
             String from = after;
             // a page's outcome counts once its transaction committed
-            page = transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, villages, from));
+            page = transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, listed, from));
             registered += page.registered();
             refused += page.refused();
-            toCheck.addAll(page.villagesToCheck());
+            page.toCheck().forEach((unlisted, people) -> toCheck.computeIfAbsent(unlisted, key -> new ArrayList<>()).addAll(people));
             after = page.last();
         } while (page.full());
-        return new RolledOver(registered, refused, toCheck);
+        return new RolledOver(registered, refused, toCheck.getOrDefault(UnitRule.Unlisted.VILLAGE, List.of()),
+                toCheck.getOrDefault(UnitRule.Unlisted.TOWNSHIP, List.of()));
     }
 
     /** What one page of the roll-over did; {@code full}: a whole page was read, there may be more after {@code last}. */
-    private record Page(int registered, int refused, List<VillageToCheck> villagesToCheck, String last, boolean full) {
+    private record Page(int registered, int refused, Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck, String last, boolean full) {
     }
 
     private Page rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay,
-            Map<String, List<String>> villages, String after) {
+            UnitRule.Listed listed, String after) {
         List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after, PAGE);
         if (page.isEmpty()) {
-            return new Page(0, 0, List.of(), after, false);
+            return new Page(0, 0, Map.of(), after, false);
         }
         int refused = 0;
-        List<VillageToCheck> toCheck = new ArrayList<>();
+        Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck = new EnumMap<>(UnitRule.Unlisted.class);
         List<String> people = page.stream().map(Enrolment::personId).toList();
         // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death; last year's
         // enrolment is read again under the locks, a withdrawal since the page was read being one of those facts
@@ -149,12 +155,11 @@ class RenewalService {
         for (Enrolment renewed : renewals) {
             if (added.contains(renewed.personYear())) {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts, firstCollectionDay), at));
-                boolean unlisted = unlistedVillage(renewed, villages);
-                if (unlisted) {
-                    toCheck.add(new VillageToCheck(renewed.personId(), renewed.township(), renewed.village()));
-                }
+                Optional<UnitRule.Unlisted> unlisted = listed.unlisted(renewed.township(), renewed.village(), renewed.school());
+                unlisted.ifPresent(which -> toCheck.computeIfAbsent(which, key -> new ArrayList<>())
+                        .add(new VillageToCheck(renewed.personId(), renewed.township(), renewed.village())));
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
-                        "续保名单：按上年度参保登记" + (unlisted ? VILLAGE_TO_CHECK : "")));
+                        "续保名单：按上年度参保登记" + unlisted.map(TO_CHECK::get).orElse("")));
             }
         }
         audit.recordAll(changes);
@@ -180,12 +185,12 @@ class RenewalService {
         }
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElseThrow();
         // read once per campaign of the run, and only for a payment that renews someone
-        Map<List<Object>, Map<String, List<String>>> villages = new HashMap<>();
+        Map<List<Object>, UnitRule.Listed> listed = new HashMap<>();
         candidates.forEach((year, payments) -> {
             Set<String> registered = roster.registeredAmong(payments.stream().map(paid -> paid.event().personId()).toList(), year);
             payments.stream().filter(paid -> !registered.contains(paid.event().personId()))
                     .forEach(paid -> renewOnPayment(paid.event(), paid.time(),
-                            renewing.get(List.of(paid.event().region(), year)).orElseThrow(), firstCollectionDay, villages));
+                            renewing.get(List.of(paid.event().region(), year)).orElseThrow(), firstCollectionDay, listed));
         });
     }
 
@@ -206,7 +211,7 @@ class RenewalService {
 
     /** Two payments of one person in a run: the first renews, the second finds the row. */
     private void renewOnPayment(PaymentConfirmed payment, Instant at, CampaignDefined campaign, LocalDate firstCollectionDay,
-            Map<List<Object>, Map<String, List<String>>> villages) {
+            Map<List<Object>, UnitRule.Listed> listed) {
         int year = payment.coverageYear();
         if (roster.find(payment.personId(), year).isPresent()) {
             return;
@@ -229,10 +234,11 @@ class RenewalService {
             return;
         }
         if (roster.add(renewed, at)) {
-            boolean unlisted = unlistedVillage(renewed, villages.computeIfAbsent(List.of(renewed.region(), year),
-                    key -> UnitRule.villagesByTownship(campaigns.units(renewed.region(), year))));
+            Optional<UnitRule.Unlisted> unlisted = listed.computeIfAbsent(List.of(renewed.region(), year),
+                    key -> UnitRule.listed(campaigns.targets(renewed.region(), year), campaigns.units(renewed.region(), year)))
+                    .unlisted(renewed.township(), renewed.village(), renewed.school());
             audit.record(renewed.personId(), year, at, RENEWAL, "ENROLLED", "续保",
-                    "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）" + (unlisted ? VILLAGE_TO_CHECK : ""));
+                    "上年度参保居民缴费，自动登记本年度参保（" + renewed.terms().coverageExplanation() + "）" + unlisted.map(TO_CHECK::get).orElse(""));
             outbox.append(EnrolmentService.announcement(renewed, contacts, firstCollectionDay));
             if (death != null && death.getYear() <= year) {
                 withdrawDead(renewed, death);
@@ -248,17 +254,6 @@ class RenewalService {
     private void withdrawDead(Enrolment renewed, LocalDate death) {
         withdrawals.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
                 Map.of(renewed.personId(), death), RENEWAL, clock.instant(), date -> "死亡名单：自" + date + "起终止参保（续保时已登记死亡）");
-    }
-
-    /**
-     * Whether the renewal keeps last year's village where this year's campaign lists the township's villages and not that
-     * one: the renewal still registers (the returning resident belongs on the levy and unpaid lists), and a clerk corrects
-     * the village. Not a pupil's: the 村/社区/班级 cell is the class, and the pupil counts for the school (as enrolment
-     * checks it).
-     */
-    private static boolean unlistedVillage(Enrolment renewed, Map<String, List<String>> villages) {
-        return (renewed.school() == null || renewed.school().isBlank())
-                && UnitRule.villageProblem(renewed.township(), renewed.village(), villages).isPresent();
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */

@@ -5,6 +5,7 @@ import cn.medicare.campaign.kit.web.InputError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,39 @@ final class UnitRule {
     static Map<String, List<String>> villagesByTownship(List<TargetsSet.Unit> units) {
         return units.stream().filter(unit -> unit.type() == TargetsSet.UnitType.VILLAGE && unit.parent() != null)
                 .collect(Collectors.groupingBy(TargetsSet.Unit::parent, Collectors.mapping(TargetsSet.Unit::unitName, Collectors.toList())));
+    }
+
+    /** What of a standing enrolment the year's campaign does not list. */
+    enum Unlisted {
+        /** 撤乡并镇: a township the targets do not name, merged into another since last year, say */
+        TOWNSHIP,
+        /** 村改居: a village the campaign does not list among its township's */
+        VILLAGE
+    }
+
+    /**
+     * The year's townships and their villages as the campaign lists them, read once for a roll-over or a list.
+     *
+     * @param townships the townships the targets name; empty while the bureau has set none
+     */
+    record Listed(Set<String> townships, Map<String, List<String>> villages) {
+
+        /**
+         * What a renewal copied from last year, or an enrolment made before the bureau listed the units, names that the
+         * campaign does not list: the township first, for it decides the village; never a pupil's village, whose
+         * 村/社区/班级 cell is the class (the pupil counts for the school).
+         */
+        Optional<Unlisted> unlisted(String township, String village, String school) {
+            if (!townships.isEmpty() && !townships.contains(township)) {
+                return Optional.of(Unlisted.TOWNSHIP);
+            }
+            boolean pupil = school != null && !school.isBlank();
+            return !pupil && villageProblem(township, village, villages).isPresent() ? Optional.of(Unlisted.VILLAGE) : Optional.empty();
+        }
+    }
+
+    static Listed listed(List<TargetsSet.Target> targets, List<TargetsSet.Unit> units) {
+        return new Listed(targets.stream().map(TargetsSet.Target::township).collect(Collectors.toUnmodifiableSet()), villagesByTownship(units));
     }
 
     /** The campaign's schools by name. */

@@ -5,7 +5,6 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,17 +13,24 @@ import org.springframework.stereotype.Service;
  * since (村改居), and a township whose villages the bureau lists only later has its earlier enrolments named too. Such a
  * resident counts for the township and for no village, so the village's rate comes out too low until a clerk corrects it
  * ({@code PATCH /api/v1/enrolments/{personId}}) or the bureau adds the village to the targets; either takes them off.
+ * Likewise, and first, the enrolments of a township the year's targets do not list at all (撤乡并镇, a township merged
+ * into another since last year): they count for no township until moved.
  */
 @Service
 class VillagesToCheckService {
 
-    /** One to correct: the person and where the enrolment says they live. */
+    /** One to correct: the person, where the enrolment says they live, and which of the two the campaign does not list. */
     record VillageToCheck(String personId, String idNumberMasked, String name, String township, String village, String channel,
-            String enrolledOn) {
+            String enrolledOn, UnitRule.Unlisted toCheck) {
     }
 
-    /** @param townshipsWithVillages the townships the campaign lists villages for: only their enrolments can be named */
-    record VillagesToCheck(String region, int coverageYear, List<String> townshipsWithVillages, List<VillageToCheck> people) {
+    /**
+     * @param townshipsWithVillages the townships the campaign lists villages for: only their enrolments can be named for
+     *     their village
+     * @param townshipsNotInCampaign the townships of the year's enrolments that the targets do not list
+     */
+    record VillagesToCheck(String region, int coverageYear, List<String> townshipsWithVillages, List<String> townshipsNotInCampaign,
+            List<VillageToCheck> people) {
     }
 
     private final EnrolmentStore roster;
@@ -41,18 +47,25 @@ class VillagesToCheckService {
         if (only != null) {
             caller.requireMayActIn(only);
         }
-        Map<String, List<String>> villages = UnitRule.villagesByTownship(campaigns.units(region, coverageYear));
-        List<String> townships = villages.keySet().stream().filter(code -> only == null || only.equals(code)).sorted().toList();
-        if (townships.isEmpty()) {
-            return new VillagesToCheck(region, coverageYear, townships, List.of());
+        UnitRule.Listed listed = UnitRule.listed(campaigns.targets(region, coverageYear), campaigns.units(region, coverageYear));
+        List<Enrolment> candidates = new ArrayList<>();
+        if (!listed.townships().isEmpty()) {
+            candidates.addAll(roster.inTownshipsOtherThan(region, coverageYear, listed.townships(), only));
         }
-        List<String[]> listed = new ArrayList<>();
-        villages.forEach((code, names) -> names.forEach(name -> listed.add(new String[] {code, name})));
-        List<VillageToCheck> people = roster.inVillagesOtherThan(region, coverageYear, townships, listed).stream()
-                .filter(enrolment -> UnitRule.villageProblem(enrolment.township(), enrolment.village(), villages).isPresent())
-                .map(enrolment -> new VillageToCheck(enrolment.personId(), enrolment.idNumberMasked(), enrolment.name(),
-                        enrolment.township(), enrolment.village(), enrolment.channel().name(), enrolment.enrolledOn().toString()))
+        List<String> townships = listed.villages().keySet().stream().filter(code -> only == null || only.equals(code)).sorted().toList();
+        if (!townships.isEmpty()) {
+            List<String[]> villages = new ArrayList<>();
+            listed.villages().forEach((code, names) -> names.forEach(name -> villages.add(new String[] {code, name})));
+            candidates.addAll(roster.inVillagesOtherThan(region, coverageYear, townships, villages));
+        }
+        List<VillageToCheck> people = candidates.stream()
+                .flatMap(enrolment -> listed.unlisted(enrolment.township(), enrolment.village(), enrolment.school()).stream()
+                        .map(unlisted -> new VillageToCheck(enrolment.personId(), enrolment.idNumberMasked(), enrolment.name(),
+                                enrolment.township(), enrolment.village(), enrolment.channel().name(), enrolment.enrolledOn().toString(),
+                                unlisted)))
                 .toList();
-        return new VillagesToCheck(region, coverageYear, townships, people);
+        List<String> notInCampaign = people.stream().filter(person -> person.toCheck() == UnitRule.Unlisted.TOWNSHIP)
+                .map(VillageToCheck::township).distinct().sorted().toList();
+        return new VillagesToCheck(region, coverageYear, townships, notInCampaign, people);
     }
 }
