@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -9,11 +10,17 @@ import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -109,6 +116,50 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
 
         assertThat(applied).hasSize(events).extracting(IncomingEvent::time).isSorted();
         assertThat(jdbc.queryForObject("select count(*) from parked_event where consumer_group = ?", Integer.class, group)).isZero();
+    }
+
+    /**
+     * A parked event is applied beside the live consumer, not on its partition: it waits for the batch in flight and reads
+     * what that batch committed, as reporting's settlement, judged from all of a person's facts, needs.
+     */
+    @Test
+    void aParkedEventWaitsForTheBatchInFlightAndReadsWhatItCommitted() throws Exception {
+        String group = "kit-parking-" + UUID.randomUUID();
+        jdbc.execute("create table if not exists parking_probe (consumer_group varchar(255), note varchar(40))");
+        parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(PaymentMother.payment(7_006, 7_006, "40.00")));
+        CountDownLatch liveInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InboxHandler live = event -> {
+            jdbc.update("insert into parking_probe values (?, 'live')", group);
+            liveInside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        List<Integer> probesTheParkedOneRead = new ArrayList<>();
+        InboxHandler parked = event -> probesTheParkedOneRead.add(
+                jdbc.queryForObject("select count(*) from parking_probe where consumer_group = ?", Integer.class, group));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> batch = threads.submit(() -> inbox.apply(group, List.of(delivered(EventTraffic.record(KitTestApplication.PAYMENTS,
+                    UUID.randomUUID(), "PaymentConfirmed", PaymentMother.personId(7_006),
+                    EventJson.write(PaymentMother.payment(7_007, 7_006, "140.00"))))), live));
+            assertThat(liveInside.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> fromThePark = threads.submit(() -> inbox.applyParked(group, parked));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_locks where locktype = 'advisory' and not granted", Integer.class) > 0);
+            release.countDown();
+
+            batch.get(30, TimeUnit.SECONDS);
+            assertThat(fromThePark.get(30, TimeUnit.SECONDS)).isOne();
+            assertThat(probesTheParkedOneRead).containsExactly(1);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     /** As an older version leaves it: parked, and recorded as seen. */

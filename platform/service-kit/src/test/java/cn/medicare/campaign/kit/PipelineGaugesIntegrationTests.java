@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pipeline's lag as the alert rules read it: a replication slot nobody reads is inactive and
- * holds the WAL of every outbox row written after it.
+ * holds the WAL of every outbox row written after it; events parked and not applied are counted by type.
  */
 class PipelineGaugesIntegrationTests extends KitIntegrationTestBase {
 
@@ -49,6 +49,32 @@ class PipelineGaugesIntegrationTests extends KitIntegrationTestBase {
             assertThat(meters.get("insurance.outbox.slot.lag.seconds").tag("slot", slot).gauge().value()).isZero();
         } finally {
             jdbc.queryForList("select pg_drop_replication_slot(?)", slot);
+        }
+    }
+
+    @Test
+    void eventsParkedAndNotAppliedAreCountedByTypeWithTheOldestsWait() {
+        String group = "gauges-" + UUID.randomUUID();
+        for (String[] parked : new String[][] {{"CoverageEnded", "2 hours"}, {"CoverageEnded", "1 minute"}, {"PersonMoved", "5 minutes"}}) {
+            jdbc.update("""
+                    insert into parked_event (consumer_group, event_id, topic, type, event_time, schema_version, payload, parked_at)
+                    values (?, ?, 'insurance.roster.v1', ?, now(), 1, '{}', now() - cast(? as interval))""",
+                    group, UUID.randomUUID(), parked[0], parked[1]);
+        }
+        try {
+            gauges.refresh();
+
+            assertThat(meters.get("insurance.inbox.parked.events").tags("group", group, "type", "CoverageEnded").gauge().value()).isEqualTo(2);
+            assertThat(meters.get("insurance.inbox.parked.events").tags("group", group, "type", "PersonMoved").gauge().value()).isEqualTo(1);
+            assertThat(meters.get("insurance.inbox.parked.oldest.age.seconds").tag("group", group).gauge().value()).isBetween(7_200.0, 7_500.0);
+
+            jdbc.update("delete from parked_event where consumer_group = ?", group);
+            gauges.refresh();
+
+            assertThat(meters.find("insurance.inbox.parked.events").tag("group", group).gauges()).isEmpty();
+            assertThat(meters.find("insurance.inbox.parked.oldest.age.seconds").tag("group", group).gauges()).isEmpty();
+        } finally {
+            jdbc.update("delete from parked_event where consumer_group = ?", group);
         }
     }
 }

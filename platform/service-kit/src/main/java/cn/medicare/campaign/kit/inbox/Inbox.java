@@ -48,6 +48,16 @@ public class Inbox {
             returning event_id""";
 
     /**
+     * The advisory lock class of the park's turn ('PARK'): every batch of a consumer group holds it shared, a parked event
+     * being applied holds it alone. A parked event is applied beside the live consumer, not on its partition, and a
+     * consumer that judges a person from all their facts (reporting's settlement, which takes no person lock) must not
+     * read them while another transaction adds one: the parked event waits for the batches in flight, batches that come
+     * meanwhile wait for it, and each reads the other's facts committed. Parked events are rare (a rolling update's
+     * minutes), so the live consumer's pause is short; a batch pays one shared lock, in a statement it sends anyway.
+     */
+    private static final int PARKED_TURN = 0x5041_524B;
+
+    /**
      * A consumer's statements find the people of its batch by key. Until autovacuum first analyses a
      * table (a minute or more after a database is new), PostgreSQL guesses that a few hundred keys
      * match a good share of the rows and plans a scan of the whole table: in {@code benchmarks/pipeline.sh}
@@ -55,10 +65,11 @@ public class Inbox {
      * with no index for a statement is still scanned. Nor does such a lookup (a poll's few hundred records) gain from
      * parallel workers, each a process started for one statement: PostgreSQL started two for many of the read model's
      * batches, and at county scale they took a third of its database's CPU (docs/delivery.md, "Where the time went in
-     * session 31"). Both for the transaction alone, in one round trip.
+     * session 31"). Both for the transaction alone, in one round trip, with the batch's share of the park's turn.
      */
     private static final String BY_KEY = """
-            select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)""";
+            select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+                   pg_advisory_xact_lock_shared(%d, hashtext(:consumerGroup))""".formatted(PARKED_TURN);
 
     public static final String APPLIED = "insurance.inbox.applied";
 
@@ -175,7 +186,7 @@ public class Inbox {
         Map<String, Integer> applied = new HashMap<>();
         Instant newest = null;
         List<IncomingEvent> appliedEvents = new ArrayList<>(events.size());
-        jdbc.sql(BY_KEY).query().singleRow();
+        jdbc.sql(BY_KEY).param("consumerGroup", consumerGroup).query().singleRow();
         Set<UUID> firstTime = recordFirstTimes(consumerGroup, events);
         handler.beforeApplying(events);
         Run run = new Run(handler);
@@ -348,6 +359,8 @@ public class Inbox {
         UUID id = UUID.fromString(header(record, EventHeaders.ID));
         try {
             Applied applied = transaction.execute(status -> {
+                jdbc.sql("select pg_advisory_xact_lock(" + PARKED_TURN + ", hashtext(:consumerGroup))")
+                        .param("consumerGroup", consumerGroup).query().singleRow();
                 if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
                         .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
                     return null;

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,6 +31,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <li>{@code insurance_inbox_newest_applied_age_seconds{group}}: how long ago this replica last applied a fact
  * ("data as of"; large on a quiet day, which is why the rule also asks for a consumer lag); kept in memory by the
  * inbox, since asking the inbox table for its newest row scanned it whole every 15 s at county scale.</li>
+ * <li>{@code insurance_inbox_parked_events{group, type}} and {@code insurance_inbox_parked_oldest_age_seconds{group}}: the
+ * events this service's consumers parked and have not applied yet ({@link Inbox#applyParked}), of a type this version does
+ * not know (an older replica still running, a producer upgraded first) or one that fails when applied; the table is empty
+ * but for a rolling update's minutes, so counting it costs nothing.</li>
  * </ul>
  * Each replica exposes its own, so each refreshes them.
  */
@@ -43,6 +49,8 @@ public class PipelineGauges {
     private final MultiGauge slotSeconds;
     private final MultiGauge slotActive;
     private final MultiGauge inboxAge;
+    private final MultiGauge parked;
+    private final MultiGauge parkedAge;
 
     public PipelineGauges(JdbcClient jdbc, Inbox inbox, MeterRegistry meters, String group) {
         this.jdbc = jdbc;
@@ -56,6 +64,11 @@ public class PipelineGauges {
                 .description("1 while a relay reads the outbox's replication slot").register(meters);
         this.inboxAge = MultiGauge.builder("insurance.inbox.newest.applied.age.seconds").baseUnit("seconds")
                 .description("Time since this service last applied a fact").register(meters);
+        this.parked = MultiGauge.builder("insurance.inbox.parked.events")
+                .description("Events parked by a consumer and not applied yet: of a type its version does not know, or failing")
+                .register(meters);
+        this.parkedAge = MultiGauge.builder("insurance.inbox.parked.oldest.age.seconds").baseUnit("seconds")
+                .description("How long the oldest parked event has waited").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${insurance.observability.refresh-ms:15000}")
@@ -80,6 +93,20 @@ public class PipelineGauges {
             slotBytes.register(bytes, true);
             slotSeconds.register(seconds, true);
             slotActive.register(active, true);
+            List<MultiGauge.Row<?>> parkedByType = new ArrayList<>();
+            Map<String, Double> oldestByGroup = new TreeMap<>();
+            jdbc.sql("""
+                    select consumer_group, type, count(*), extract(epoch from now() - min(parked_at))
+                    from parked_event group by consumer_group, type""")
+                    .query(row -> {
+                        parkedByType.add(MultiGauge.Row.of(Tags.of("group", row.getString(1), "type", row.getString(2)), row.getDouble(3)));
+                        oldestByGroup.merge(row.getString(1), row.getDouble(4), Math::max);
+                    });
+            parked.register(parkedByType, true);
+            // this service's group reads 0 with nothing parked, where a missing series would leave a panel saying "no data"
+            oldestByGroup.putIfAbsent(group, 0.0);
+            parkedAge.register(oldestByGroup.entrySet().stream()
+                    .<MultiGauge.Row<?>>map(oldest -> MultiGauge.Row.of(Tags.of("group", oldest.getKey()), oldest.getValue())).toList(), true);
             inboxAge.register(inbox.lastAppliedAt().map(applied -> List.<MultiGauge.Row<?>>of(MultiGauge.Row.of(Tags.of("group", group),
                     Duration.between(applied, Instant.now()).toMillis() / 1000.0))).orElse(List.of()), true);
         } catch (DataAccessException e) {
