@@ -25,9 +25,11 @@ import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.net.http.HttpResponse;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -137,6 +139,27 @@ class ParticipationIntegrationTests {
             assertThat(Instant.parse(freshness.get("newestFactAt").asString())).isBefore(anHourAgo.plusSeconds(1));
             assertThat(freshness.get("lagSeconds").asDouble()).isLessThan(600);
         });
+    }
+
+    /**
+     * Each replica applies its own partitions: with two, the dashboard's "最近计入" and lag alternated between them, whichever
+     * answered. Each replica records what it applied, and the answer is the latest of them (another replica's here).
+     */
+    @Test
+    void theFreshnessIsTheReadModelsWhicheverReplicaAnswers() {
+        awaitApplied(EventTraffic.publishAt(Instant.now(), new ReportingMother("350861").enrolled(1, 0, true)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from replica_applied", Integer.class) > 0);
+        Instant byTheOther = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(10));
+        jdbc.update("insert into replica_applied (replica, applied_at, newest_event_time) values ('reporting-service-b', ?, ?)",
+                Timestamp.from(byTheOther), Timestamp.from(byTheOther.minusSeconds(42)));
+        try {
+            JsonNode freshness = json(ApiClient.at(port).as("viewer").get("/api/v1/freshness?region=350861&coverageYear=2018"));
+
+            assertThat(Instant.parse(freshness.get("lastAppliedAt").asString())).isEqualTo(byTheOther);
+            assertThat(freshness.get("lagSeconds").asDouble()).isEqualTo(42.0);
+        } finally {
+            jdbc.update("delete from replica_applied where replica = 'reporting-service-b'");
+        }
     }
 
     /**

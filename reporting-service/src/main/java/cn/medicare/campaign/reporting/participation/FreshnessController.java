@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FreshnessController {
 
     /**
-     * @param lastAppliedAt when this replica last applied a fact (any campaign); absent until it has since it started
+     * @param lastAppliedAt when the read model last applied a fact (any campaign, any replica); absent until one has
      * @param newestFactAt the event time of the campaign's newest roster fact or assessment
      * @param lagSeconds how long the newest fact of the last batch applied took from its event to the figures: before
      *     session 25 the last application of any fact less the campaign's newest, which a run of payments or another
@@ -31,22 +31,22 @@ class FreshnessController {
     }
 
     private final ParticipationStore store;
-    private final Inbox inbox;
+    private final ReplicaAppliedService applied;
     private final ConsumerProgress progress;
     private final Clock clock;
 
-    FreshnessController(ParticipationStore store, Inbox inbox, ConsumerProgress progress, Clock clock) {
+    FreshnessController(ParticipationStore store, ReplicaAppliedService applied, ConsumerProgress progress, Clock clock) {
         this.store = store;
-        this.inbox = inbox;
+        this.applied = applied;
         this.progress = progress;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/freshness")
     @PreAuthorize("hasAnyRole('BUREAU','VIEWER','TOWNSHIP')")
-    // no transaction: one statement, and the broker's answers below held a pooled connection up to seconds, every 5 s a tab
+    // no transaction: two statements, and the broker's answers below held a pooled connection up to seconds, every 5 s a tab
     Freshness freshness(@RequestParam String region, @RequestParam int coverageYear) {
-        Optional<Inbox.LastApplied> last = inbox.lastApplied();
+        Optional<Inbox.LastApplied> last = applied.newest();
         ConsumerProgress.CaughtUp caughtUp = progress.forOneRequest();
         return new Freshness(clock.instant(), last.map(Inbox.LastApplied::at).orElse(null), store.newestFact(region, coverageYear),
                 last.map(applied -> applied.newestFactTook().toMillis() / 1000.0).orElse(null),
