@@ -3,6 +3,7 @@ package cn.medicare.campaign.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.ProvinceIdentityProvider;
 import cn.medicare.campaign.fixtures.ProvinceTokens;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
@@ -19,11 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,24 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
                 "insurance.identity.person-key=dGVzdC1vbmx5LXBlcnNvbi1rZXktZm9yLWp3dC1tb2Rl",
                 // this context only answers HTTP: the other tests' consumers keep their partitions
                 "spring.kafka.listener.auto-startup=false"})
-@Import(DashboardTokenSignInBrowserIntegrationTests.IdentityProvider.class)
+@Import(ProvinceIdentityProvider.class)
 class DashboardTokenSignInBrowserIntegrationTests {
 
-    private static final ProvinceTokens PROVINCE = ProvinceTokens.generate();
+    private static final ProvinceTokens PROVINCE = ProvinceTokens.PROVINCE;
 
     @LocalServerPort
     int port;
 
     private WebDriver browser;
-
-    @TestConfiguration
-    static class IdentityProvider {
-
-        @Bean
-        JwtDecoder provincialIdentityProvider() {
-            return PROVINCE.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.fixtures.ApiClient;
+import cn.medicare.campaign.fixtures.ProvinceIdentityProvider;
 import cn.medicare.campaign.fixtures.ProvinceTokens;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
@@ -11,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,11 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.kafka.listener.auto-startup=false",
                 // as Kubernetes runs the services (deploy/k8s/services.yaml): probes and metrics on a port of their own
                 "management.server.port=0"})
-@Import(BearerTokenIntegrationTests.IdentityProvider.class)
+@Import(ProvinceIdentityProvider.class)
 class BearerTokenIntegrationTests {
 
     static final String AUDIENCE = ProvinceTokens.AUDIENCE;
-    private static final ProvinceTokens PROVINCE = ProvinceTokens.generate();
+    private static final ProvinceTokens PROVINCE = ProvinceTokens.PROVINCE;
     private static final ProvinceTokens SOMEONE_ELSE = ProvinceTokens.generate();
 
     @LocalServerPort
@@ -43,15 +41,6 @@ class BearerTokenIntegrationTests {
 
     @LocalManagementPort
     int managementPort;
-
-    @TestConfiguration
-    static class IdentityProvider {
-
-        @Bean
-        JwtDecoder provincialIdentityProvider() {
-            return PROVINCE.decoder();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
