@@ -2,11 +2,14 @@ package cn.medicare.campaign.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.TopicDeclarations;
+import cn.medicare.campaign.contracts.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -168,6 +175,93 @@ class DeploymentFilesTests {
                 assertThat(Files.readString(file)).as(file + " adds no network policy of its own").doesNotContain("kind: NetworkPolicy");
             }
         }
+    }
+
+    /**
+     * Kafka asks every client for a login (deploy/k8s/kafka.yaml, no listener without one) and allows it what its
+     * KafkaUser says: each service logs in over TLS as the user of its name, its environment binding to the Kafka client
+     * properties Spring passes on, and reads what it consumes, writes no topic it does not read (a replayed dead letter goes
+     * back where it came from); Connect, the one writer of the suite's events, logs in as its own.
+     * ({@code KafkaAclsIntegrationTests} runs the suite on a broker with these ACLs.)
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesKafkaAsksEveryClientALoginAndEachServiceIsItsOwnUser() throws IOException {
+        List<Map<String, Object>> kafka = resources("deploy/k8s/kafka.yaml", "Kafka");
+        Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) kafka.get(0).get("spec")).get("kafka");
+        assertThat((List<Map<String, Object>>) broker.get("listeners")).isNotEmpty().allSatisfy(listener -> {
+            assertThat(listener).containsEntry("tls", true);
+            assertThat((Map<String, Object>) listener.get("authentication")).containsEntry("type", "scram-sha-512");
+        });
+        assertThat((Map<String, Object>) broker.get("authorization")).containsEntry("type", "simple");
+
+        Map<String, Map<String, Set<String>>> operationsByUser = new HashMap<>();
+        for (Map<String, Object> user : resources("deploy/k8s/kafka-users.yaml", "KafkaUser")) {
+            Map<String, Set<String>> operations = new HashMap<>();
+            for (Map<String, Object> acl : (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) user.get("spec"))
+                    .get("authorization")).get("acls")) {
+                Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
+                operations.computeIfAbsent(resource.get("type") + ":" + resource.get("name") + ":" + resource.get("patternType"),
+                        key -> new TreeSet<>()).addAll((List<String>) acl.get("operations"));
+            }
+            operationsByUser.put((String) ((Map<String, Object>) user.get("metadata")).get("name"), operations);
+        }
+        assertThat(operationsByUser.keySet()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(PORTS.keySet().stream(), Stream.of("campaign-connect")).toList());
+        TopicDeclarations.CONSUMERS.forEach((service, topics) -> {
+            Set<String> expected = new TreeSet<>();
+            topics.forEach(topic -> {
+                expected.add("topic:" + topic + ":literal");
+                expected.add("topic:" + Topics.deadLetter(topic, service) + ":literal");
+            });
+            Map<String, Set<String>> granted = operationsByUser.get(service);
+            assertThat(granted.keySet().stream().filter(resource -> resource.startsWith("topic:"))).as(service)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            expected.forEach(topic -> assertThat(granted.get(topic)).as(service + " " + topic).containsExactlyInAnyOrder("Describe", "Read", "Write"));
+            assertThat(granted.get("group:" + service + ":prefix")).as(service).containsExactlyInAnyOrder("Describe", "Read");
+        });
+
+        for (Map<String, Object> deployment : resources("deploy/k8s/services.yaml", "Deployment")) {
+            String name = (String) ((Map<String, Object>) deployment.get("metadata")).get("name");
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment.get("spec"))
+                    .get("template")).get("spec");
+            Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+            Map<String, Object> variables = new HashMap<>();
+            for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+                Map<String, Object> from = (Map<String, Object>) variable.get("valueFrom");
+                Map<String, Object> secret = from == null ? null : (Map<String, Object>) from.get("secretKeyRef");
+                variables.put((String) variable.get("name"), secret == null ? String.valueOf(variable.get("value"))
+                        : "secret " + secret.get("name") + " " + secret.get("key"));
+            }
+            StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                    new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+            Map<String, String> kafkaClient = Binder.get(environment).bind("spring.kafka.properties",
+                    Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+            assertThat(kafkaClient).as(name).containsExactlyInAnyOrderEntriesOf(Map.of("security.protocol", "SASL_SSL",
+                    "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "secret " + name + " sasl.jaas.config",
+                    "ssl.truststore.type", "PEM", "ssl.truststore.location", "/etc/kafka-cluster-ca/ca.crt"));
+            assertThat(String.valueOf(variables.get("KAFKA_BOOTSTRAP_SERVERS"))).as(name).endsWith(":9093");
+            assertThat(String.valueOf(container.get("volumeMounts"))).as(name).contains("mountPath=/etc/kafka-cluster-ca");
+            assertThat(String.valueOf(pod.get("volumes"))).as(name).contains("secretName=campaign-cluster-ca-cert");
+        }
+
+        Map<String, Object> connect = (Map<String, Object>) resources("deploy/k8s/kafka-connect.yaml", "KafkaConnect").get(0).get("spec");
+        assertThat((Map<String, Object>) connect.get("authentication")).containsEntry("type", "scram-sha-512")
+                .containsEntry("username", "campaign-connect");
+        assertThat(String.valueOf(connect.get("bootstrapServers"))).endsWith(":9093");
+        assertThat(connect).containsKey("tls");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resources(String file, String kind) throws IOException {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(Files.readString(ROOT.resolve(file)))) {
+            if (document instanceof Map<?, ?> resource && kind.equals(resource.get("kind"))) {
+                found.add((Map<String, Object>) resource);
+            }
+        }
+        return found;
     }
 
     /** On Kubernetes the operator loads what Compose loads: the same rules and dashboard, rendered by {@code k8s/observability.sh}. */

@@ -73,7 +73,7 @@ public final class Suite implements AutoCloseable {
             for (SuiteService service : SuiteService.values()) {
                 infrastructure.postgres(service.database()).createDatabase(service.database());
             }
-            List<String> created = DeclaredTopics.create(infrastructure.kafkaBootstrapServers(), (short) 1);
+            List<String> created = DeclaredTopics.create(infrastructure.kafkaSetUpServers(), (short) 1);
             out.printf("  %d declared topics created (%s)%n", created.size(), created.isEmpty() ? "all existed" : "400 days, dead letters too");
             suite.startServices(fixedPorts);
             // after Flyway has created each outbox table; before anything is written to it
@@ -180,6 +180,8 @@ public final class Suite implements AutoCloseable {
                         // a laptop-sized pool: the four services share the machine's cores and, unless embedded, one PostgreSQL
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--spring.datasource.hikari.minimum-idle=1"));
+        infrastructure.kafkaClientProperties(service.serviceName())
+                .forEach((key, value) -> arguments.add("--spring.kafka.properties." + key + "=" + value));
         return new SpringApplicationBuilder(service.application())
                 .bannerMode(Banner.Mode.OFF)
                 .registerShutdownHook(false)

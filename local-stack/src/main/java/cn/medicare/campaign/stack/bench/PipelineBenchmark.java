@@ -430,7 +430,7 @@ public final class PipelineBenchmark {
         ConnectorConfiguration connector = ConnectorConfiguration.forService("tax-collection-adapter")
                 .with("database.dbname", database).with("slot.name", database).with("publication.name", database)
                 .with("topic.prefix", database);
-        try (OutboxRelay relay = OutboxRelay.start(connector, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(),
+        try (OutboxRelay relay = OutboxRelay.start(connector, infrastructure.postgres(), infrastructure.kafkaBootstrapServers(), Map.of(),
                 work.resolve("bench-cdc-offsets"))) {
             long started = System.nanoTime();
             try (Connection connection = infrastructure.postgres().connect(database);

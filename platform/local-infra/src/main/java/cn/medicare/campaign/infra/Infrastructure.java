@@ -1,6 +1,7 @@
 package cn.medicare.campaign.infra;
 
 import cn.medicare.campaign.infra.postgres.PostgresServer;
+import java.util.Map;
 
 /** A running PostgreSQL (logical decoding on) and Kafka broker, wherever they come from. */
 public interface Infrastructure extends AutoCloseable {
@@ -18,6 +19,19 @@ public interface Infrastructure extends AutoCloseable {
     }
 
     String kafkaBootstrapServers();
+
+    /** Where the suite's topics are created: {@link #kafkaBootstrapServers()}, but a set-up listener on a broker that asks logins. */
+    default String kafkaSetUpServers() {
+        return kafkaBootstrapServers();
+    }
+
+    /**
+     * What a Kafka client of {@code user} (a service, or {@code campaign-connect} for the relays) adds to log in: nothing
+     * where the broker asks no login, as here but for {@code KafkaAclsIntegrationTests}'s.
+     */
+    default Map<String, String> kafkaClientProperties(String user) {
+        return Map.of();
+    }
 
     /** One line for logs and test output: which kind of infrastructure this is. */
     String description();

@@ -29,12 +29,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Properties config;
     private final String bootstrapServers;
+    private final String setUpServers;
     private KafkaRaftServer server;
 
-    private LocalKafkaBroker(Properties config, KafkaRaftServer server, String bootstrapServers) {
+    private LocalKafkaBroker(Properties config, KafkaRaftServer server, String bootstrapServers, String setUpServers) {
         this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.setUpServers = setUpServers;
     }
 
     /**
@@ -44,12 +46,40 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public static LocalKafkaBroker start(int port, int controllerPort, Path logDirectory) {
         Properties config = config(port, controllerPort, logDirectory);
+        String bootstrap = "localhost:" + port;
+        LocalKafkaBroker broker = new LocalKafkaBroker(config, startServer(config, logDirectory), bootstrap, bootstrap);
+        log.info("Local Kafka broker (KRaft) on {} (logs in {})", bootstrap, logDirectory);
+        return broker;
+    }
+
+    /**
+     * A broker as production's (deploy/k8s/kafka.yaml): every client of {@code port} logs in with SCRAM-SHA-512 and does
+     * what its ACLs allow, nothing else. {@code setUpPort} answers without a login, as the super user, for whoever creates
+     * the topics, the logins and the ACLs ({@link #setUpServers()}; {@link KafkaLogins}).
+     */
+    public static LocalKafkaBroker startWithLogins(int port, int setUpPort, int controllerPort, Path logDirectory) {
+        Properties config = config(port, controllerPort, logDirectory);
+        config.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort + ","
+                + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        config.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort);
+        config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("sasl.enabled.mechanisms", KafkaLogins.MECHANISM);
+        config.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // the listeners without a login: the set-up port, the broker itself and its controller
+        config.put("super.users", "User:ANONYMOUS");
+        LocalKafkaBroker broker = new LocalKafkaBroker(config, startServer(config, logDirectory), "localhost:" + port, "localhost:" + setUpPort);
+        log.info("Local Kafka broker (KRaft) on {}, logins and ACLs asked (set up on {}; logs in {})", broker.bootstrapServers, broker.setUpServers,
+                logDirectory);
+        return broker;
+    }
+
+    private static KafkaRaftServer startServer(Properties config, Path logDirectory) {
         formatOnce(logDirectory);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        String bootstrap = "localhost:" + port;
-        log.info("Local Kafka broker (KRaft) on {} (logs in {})", bootstrap, logDirectory);
-        return new LocalKafkaBroker(config, server, bootstrap);
+        return server;
     }
 
     /** A controlled shutdown and a start on the same ports and logs: clients see the broker go and come back. */
@@ -62,6 +92,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where the topics, logins and ACLs are created: {@link #bootstrapServers()} but on a broker that asks logins. */
+    public String setUpServers() {
+        return setUpServers;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -47,9 +48,16 @@ public final class ConnectWorker implements AutoCloseable {
      * Starts a worker of the Connect cluster {@code cluster} (its group id and the prefix of its
      * three internal topics) and returns once its REST API answers.
      */
-    public static ConnectWorker start(String bootstrapServers, int restPort, String cluster, PostgresServer postgres) {
+    public static ConnectWorker start(String bootstrapServers, Map<String, String> login, int restPort, String cluster,
+            PostgresServer postgres) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
+        // the worker's own clients and its tasks' producers, consumers and admins log in alike, as Strimzi configures them
+        login.forEach((key, value) -> {
+            for (String prefix : List.of("", "producer.", "consumer.", "admin.")) {
+                config.put(prefix + key, value);
+            }
+        });
         config.put("group.id", cluster);
         config.put("config.storage.topic", cluster + "-configs");
         config.put("offset.storage.topic", cluster + "-offsets");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,9 +42,9 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch streaming = new CountDownLatch(1);
 
-    private OutboxRelay(ConnectorConfiguration connector, String bootstrapServers, Path stateDirectory) {
+    private OutboxRelay(ConnectorConfiguration connector, String bootstrapServers, Map<String, String> login, Path stateDirectory) {
         this.name = connector.name();
-        this.producer = new KafkaProducer<>(producerConfig(connector, bootstrapServers));
+        this.producer = new KafkaProducer<>(producerConfig(connector, bootstrapServers, login));
         this.forwarder = new OutboxForwarder(producer, Converters.of(connector));
         this.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(engineConfig(connector, stateDirectory))
@@ -71,16 +72,17 @@ public final class OutboxRelay implements AutoCloseable {
      *
      * @param connector the service's connector configuration
      * @param postgres the server the service's database is on (replaces the file's coordinates)
+     * @param login what the producer adds to log in to Kafka ({@link cn.medicare.campaign.infra.Infrastructure#kafkaClientProperties})
      * @param stateDirectory where the engine keeps its offsets, so that a restart resumes where it stopped
      */
     public static OutboxRelay start(ConnectorConfiguration connector, PostgresServer postgres,
-            String bootstrapServers, Path stateDirectory) {
+            String bootstrapServers, Map<String, String> login, Path stateDirectory) {
         ConnectorConfiguration local = connector
                 .with("database.hostname", postgres.host())
                 .with("database.port", String.valueOf(postgres.port()))
                 .with("database.user", postgres.user())
                 .with("database.password", postgres.password());
-        OutboxRelay relay = new OutboxRelay(local, bootstrapServers, stateDirectory);
+        OutboxRelay relay = new OutboxRelay(local, bootstrapServers, login, stateDirectory);
         relay.thread.execute(relay.engine);
         relay.awaitStreaming();
         log.info("Relay {} capturing {} into Kafka at {}", relay.name, local.get("database.dbname"), bootstrapServers);
@@ -150,9 +152,10 @@ public final class OutboxRelay implements AutoCloseable {
         return config;
     }
 
-    private static Properties producerConfig(ConnectorConfiguration connector, String bootstrapServers) {
+    private static Properties producerConfig(ConnectorConfiguration connector, String bootstrapServers, Map<String, String> login) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(login);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "relay-" + connector.name());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.ACKS_CONFIG, "all");

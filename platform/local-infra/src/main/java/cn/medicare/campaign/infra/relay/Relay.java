@@ -47,6 +47,9 @@ public interface Relay extends AutoCloseable {
      *        Connect the name of its cluster (offsets in that cluster's topics), so that a restart resumes
      * @param connectPort Kafka Connect's REST port, 0 for a free one; unused by the embedded engine
      */
+    /** Who the relays are on Kafka: the Kafka Connect cluster's user in production (deploy/k8s/kafka-users.yaml). */
+    String KAFKA_USER = "campaign-connect";
+
     static Relay start(Kind kind, List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory,
             int connectPort) {
         return switch (kind) {
@@ -64,6 +67,7 @@ public interface Relay extends AutoCloseable {
         try {
             for (ConnectorConfiguration connector : connectors) {
                 relays.add(OutboxRelay.start(connector, serverOf(connector, infrastructure), infrastructure.kafkaBootstrapServers(),
+                        infrastructure.kafkaClientProperties(KAFKA_USER),
                         stateDirectory));
             }
         } catch (RuntimeException e) {
@@ -113,7 +117,7 @@ public interface Relay extends AutoCloseable {
             int connectPort) {
         String cluster = "campaign-connect-" + clusterId(stateDirectory);
         PostgresServer shared = infrastructure.postgres();
-        ConnectWorker worker = ConnectWorker.start(infrastructure.kafkaBootstrapServers(),
+        ConnectWorker worker = ConnectWorker.start(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaClientProperties(KAFKA_USER),
                 connectPort > 0 ? connectPort : LocalInfrastructure.freePort(), cluster, shared);
         try {
             for (ConnectorConfiguration connector : connectors) {
