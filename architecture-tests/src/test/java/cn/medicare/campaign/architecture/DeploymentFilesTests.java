@@ -253,6 +253,35 @@ class DeploymentFilesTests {
         assertThat(connect).containsKey("tls");
     }
 
+    /**
+     * The brokers and the Connect workers have their memory and a heap inside it, and Prometheus reads them: each names a
+     * rule set of the exporter's ConfigMap that exists and parses, and a PodMonitor selects their pods.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesKafkaAndConnectHaveTheirResourcesAndAreReadByPrometheus() throws IOException {
+        Map<String, Object> exporterRules = (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "ConfigMap").stream()
+                .filter(map -> "campaign-kafka-metrics".equals(((Map<String, Object>) map.get("metadata")).get("name"))).findFirst()
+                .orElseThrow().get("data");
+        Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "Kafka").get(0)
+                .get("spec")).get("kafka");
+        Map<String, Object> connect = (Map<String, Object>) resources("deploy/k8s/kafka-connect.yaml", "KafkaConnect").get(0).get("spec");
+        for (Map<String, Object> exported : List.of(broker, connect)) {
+            Map<String, Object> reference = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) exported.get("metricsConfig"))
+                    .get("valueFrom")).get("configMapKeyRef");
+            assertThat(reference).containsEntry("name", "campaign-kafka-metrics");
+            Map<String, Object> rules = new Yaml().load((String) exporterRules.get((String) reference.get("key")));
+            assertThat((List<?>) rules.get("rules")).as((String) reference.get("key")).isNotEmpty();
+        }
+        for (Map<String, Object> sized : List.of((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "KafkaNodePool").get(0).get("spec"),
+                connect)) {
+            assertThat(String.valueOf(sized.get("resources"))).contains("limits={memory=");
+            assertThat((Map<String, Object>) sized.get("jvmOptions")).containsKey("-Xmx");
+        }
+        assertThat(String.valueOf(resources("deploy/k8s/kafka.yaml", "PodMonitor").get(0).get("spec")))
+                .contains("strimzi.io/kind", "Kafka", "KafkaConnect", "port=tcp-prometheus");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> resources(String file, String kind) throws IOException {
         List<Map<String, Object>> found = new ArrayList<>();

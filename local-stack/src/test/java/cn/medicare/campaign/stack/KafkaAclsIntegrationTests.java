@@ -149,17 +149,19 @@ class KafkaAclsIntegrationTests {
     /** Only Kafka Connect writes the suite's events: a service's login, the tax adapter's too, cannot forge a payment. */
     @Test
     @Order(3)
-    void noServicesLoginWritesAPaymentNorDoesAnyoneWithoutALogin() {
+    void noServicesLoginWritesAPaymentNorDoesAnyoneWithoutALogin() throws Exception {
         for (SuiteService service : List.of(SuiteService.TAX, SuiteService.SUBSIDY)) {
             try (KafkaProducer<String, String> forger = producer(KafkaLogins.clientProperties(service.serviceName()))) {
                 assertThatThrownBy(() -> forger.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
                         .as(service.serviceName()).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(AuthorizationException.class);
             }
         }
+        long payments = records(Topics.PAYMENTS);
         try (KafkaProducer<String, String> anonymous = producer(Map.of("security.protocol", "PLAINTEXT"), broker.bootstrapServers())) {
             assertThatThrownBy(() -> anonymous.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(Exception.class);
         }
+        assertThat(records(Topics.PAYMENTS)).isEqualTo(payments);
     }
 
     private long records(String topic) throws Exception {

@@ -149,17 +149,63 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
             assertThat(liveInside.await(30, TimeUnit.SECONDS)).isTrue();
             Future<Integer> fromThePark = threads.submit(() -> inbox.applyParked(group, parked));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                    "select count(*) from pg_locks where locktype = 'advisory' and not granted", Integer.class) > 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> parkedEventsWaitingForTheirTurn() > 0);
             release.countDown();
 
             batch.get(30, TimeUnit.SECONDS);
-            assertThat(fromThePark.get(30, TimeUnit.SECONDS)).isOne();
+            // applied now, or, had the release come after the turn's wait, at the next try
+            assertThat(fromThePark.get(30, TimeUnit.SECONDS) + inbox.applyParked(group, parked)).isOne();
             assertThat(probesTheParkedOneRead).containsExactly(1);
         } finally {
             release.countDown();
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A batch that holds the turn (stuck behind a lock, say) does not keep the parked event waiting, nor every batch after
+     * it queued behind that event: it leaves the turn and stays parked for the next try.
+     */
+    @Test
+    void aParkedEventLeavesTheTurnToABatchThatHoldsItAndIsAppliedAtTheNextTry() throws Exception {
+        String group = "kit-parking-" + UUID.randomUUID();
+        UUID parkedId = parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(PaymentMother.payment(7_008, 7_008, "40.00")));
+        CountDownLatch liveInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InboxHandler stuck = event -> {
+            liveInside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> batch = threads.submit(() -> inbox.apply(group, List.of(delivered(EventTraffic.record(KitTestApplication.PAYMENTS,
+                    UUID.randomUUID(), "PaymentConfirmed", PaymentMother.personId(7_009),
+                    EventJson.write(PaymentMother.payment(7_009, 7_009, "180.00"))))), stuck));
+            assertThat(liveInside.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // on a thread of its own: without the turn's wait it would wait for the stuck batch, which only the test releases
+            assertThat(threads.submit(() -> inbox.applyParked(group, handler)).get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(jdbc.queryForList("select event_id from parked_event where consumer_group = ?", UUID.class, group))
+                    .containsExactly(parkedId);
+
+            release.countDown();
+            batch.get(30, TimeUnit.SECONDS);
+            assertThat(inbox.applyParked(group, handler)).isOne();
+            assertThat(applied).extracting(IncomingEvent::id).containsExactly(parkedId);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Parked events of this class's groups waiting for the park's turn (Inbox's advisory lock class, 'PARK'). */
+    private int parkedEventsWaitingForTheirTurn() {
+        return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and classid = cast(1346458187 as oid)"
+                + " and not granted", Integer.class);
     }
 
     /** As an older version leaves it: parked, and recorded as seen. */

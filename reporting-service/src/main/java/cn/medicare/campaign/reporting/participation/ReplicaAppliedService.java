@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 class ReplicaAppliedService {
 
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
 
     private final Inbox inbox;
     private final ReplicaAppliedStore store;
@@ -27,19 +28,26 @@ class ReplicaAppliedService {
     private final String replica = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("replica") + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     private volatile Inbox.LastApplied recorded;
+    private Instant forgotten = Instant.EPOCH;
 
     ReplicaAppliedService(Inbox inbox, ReplicaAppliedStore store) {
         this.inbox = inbox;
         this.store = store;
     }
 
+    /** Every replica writes its own row, of what only it knows (its batches, kept in its memory), hence no cluster lock. */
     @Scheduled(fixedDelayString = "${insurance.reporting.replica-applied-every:PT2S}")
     @EveryReplica
     public void record() {
         inbox.lastApplied().filter(last -> !last.equals(recorded)).ifPresent(last -> {
-            store.record(replica, last, Instant.now().minus(FORGET_AFTER));
+            store.record(replica, last);
             recorded = last;
         });
+        Instant now = Instant.now();
+        if (now.isAfter(forgotten.plus(FORGET_EVERY))) {
+            store.forgetBefore(now.minus(FORGET_AFTER));
+            forgotten = now;
+        }
     }
 
     /** The last batch applied by any replica, this one's own as it is now. */

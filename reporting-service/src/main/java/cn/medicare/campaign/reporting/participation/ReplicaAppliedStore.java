@@ -17,14 +17,18 @@ class ReplicaAppliedStore {
         this.jdbc = jdbc;
     }
 
-    /** Keeps this replica's last batch, and forgets the replicas that applied nothing since {@code forgetBefore}. */
-    void record(String replica, Inbox.LastApplied applied, Instant forgetBefore) {
+    /** Keeps this replica's last batch. */
+    void record(String replica, Inbox.LastApplied applied) {
         jdbc.sql("""
                 insert into replica_applied (replica, applied_at, newest_event_time) values (:replica, :at, :newest)
                 on conflict (replica) do update set applied_at = excluded.applied_at, newest_event_time = excluded.newest_event_time""")
                 .param("replica", replica).param("at", Timestamp.from(applied.at()))
                 .param("newest", Timestamp.from(applied.newestEventTime())).update();
-        jdbc.sql("delete from replica_applied where applied_at < :before").param("before", Timestamp.from(forgetBefore)).update();
+    }
+
+    /** Forgets the replicas that applied nothing since {@code before}: gone, most likely, at a rolling update. */
+    void forgetBefore(Instant before) {
+        jdbc.sql("delete from replica_applied where applied_at < :before").param("before", Timestamp.from(before)).update();
     }
 
     /** The last batch any replica applied, as it was last recorded. */

@@ -40,6 +40,9 @@ public interface Relay extends AutoCloseable {
     @Override
     void close();
 
+    /** Who the relays are on Kafka: the Kafka Connect cluster's user in production (deploy/k8s/kafka-users.yaml). */
+    String KAFKA_USER = "campaign-connect";
+
     /**
      * Starts the connectors and returns once each captures: a row committed afterwards is never missed.
      *
@@ -47,9 +50,6 @@ public interface Relay extends AutoCloseable {
      *        Connect the name of its cluster (offsets in that cluster's topics), so that a restart resumes
      * @param connectPort Kafka Connect's REST port, 0 for a free one; unused by the embedded engine
      */
-    /** Who the relays are on Kafka: the Kafka Connect cluster's user in production (deploy/k8s/kafka-users.yaml). */
-    String KAFKA_USER = "campaign-connect";
-
     static Relay start(Kind kind, List<ConnectorConfiguration> connectors, Infrastructure infrastructure, Path stateDirectory,
             int connectPort) {
         return switch (kind) {

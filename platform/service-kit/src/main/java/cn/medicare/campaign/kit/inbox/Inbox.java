@@ -56,6 +56,9 @@ public class Inbox {
      * minutes), so the live consumer's pause is short; a batch pays one shared lock, in a statement it sends anyway.
      */
     private static final int PARKED_TURN = 0x5041_524B;
+    /** How long a parked event waits for the batches in flight before it leaves the turn to them until the next try. */
+    private static final Duration PARKED_TURN_WAIT = Duration.ofSeconds(2);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * A consumer's statements find the people of its batch by key. Until autovacuum first analyses a
@@ -324,7 +327,13 @@ public class Inbox {
         do {
             parked = parkedAfter(consumerGroup, afterTime, afterId);
             for (ConsumerRecord<String, String> record : parked) {
-                taken += applyOneParked(consumerGroup, handler, record);
+                ParkedOutcome outcome = applyOneParked(consumerGroup, handler, record);
+                if (outcome == ParkedOutcome.CONSUMERS_BUSY) {
+                    LOG.info("{} left its parked events for the next try: a batch held its turn longer than {}", consumerGroup,
+                            PARKED_TURN_WAIT);
+                    return taken;
+                }
+                taken += outcome == ParkedOutcome.APPLIED ? 1 : 0;
             }
             if (!parked.isEmpty()) {
                 ConsumerRecord<String, String> last = parked.get(parked.size() - 1);
@@ -354,13 +363,23 @@ public class Inbox {
                 .query((row, n) -> parkedRecord(row)).list();
     }
 
-    /** @return 1 when this replica took the event out of the park and applied it, else 0 */
-    private int applyOneParked(String consumerGroup, InboxHandler handler, ConsumerRecord<String, String> record) {
+    private enum ParkedOutcome { APPLIED, TAKEN_ALREADY, FAILED, CONSUMERS_BUSY }
+
+    private ParkedOutcome applyOneParked(String consumerGroup, InboxHandler handler, ConsumerRecord<String, String> record) {
         UUID id = UUID.fromString(header(record, EventHeaders.ID));
         try {
             Applied applied = transaction.execute(status -> {
+                // another replica's: the group's consumers are not held up for an event already taken
+                if (!jdbc.sql("select exists (select 1 from parked_event where consumer_group = :consumerGroup and event_id = :id)")
+                        .param("consumerGroup", consumerGroup).param("id", id).query(Boolean.class).single()) {
+                    return null;
+                }
+                // a batch stuck behind a lock would hold the turn, and every batch after it would queue behind this one
+                String lockTimeout = jdbc.sql("select current_setting('lock_timeout')").query(String.class).single();
+                jdbc.sql("select set_config('lock_timeout', :wait, true)").param("wait", PARKED_TURN_WAIT.toMillis() + "ms").query().singleRow();
                 jdbc.sql("select pg_advisory_xact_lock(" + PARKED_TURN + ", hashtext(:consumerGroup))")
                         .param("consumerGroup", consumerGroup).query().singleRow();
+                jdbc.sql("select set_config('lock_timeout', :was, true)").param("was", lockTimeout).query().singleRow();
                 if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
                         .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
                     return null;
@@ -370,19 +389,22 @@ public class Inbox {
                 return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
             });
             if (applied == null) {
-                return 0;
+                return ParkedOutcome.TAKEN_ALREADY;
             }
             count(consumerGroup, applied);
-            return 1;
+            return ParkedOutcome.APPLIED;
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return ParkedOutcome.CONSUMERS_BUSY;
+            }
             // the class alone: a message may quote the payload
             LOG.warn("{} could not apply parked event {} ({}), left parked for the next try: {}", consumerGroup, id,
                     header(record, EventHeaders.TYPE), cause.getClass().getName());
-            return 0;
+            return ParkedOutcome.FAILED;
         }
     }
 

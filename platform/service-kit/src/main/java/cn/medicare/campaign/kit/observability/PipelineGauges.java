@@ -74,43 +74,56 @@ public class PipelineGauges {
     @Scheduled(fixedDelayString = "${insurance.observability.refresh-ms:15000}")
     @EveryReplica
     public void refresh() {
+        inboxAge.register(inbox.lastAppliedAt().map(applied -> List.<MultiGauge.Row<?>>of(MultiGauge.Row.of(Tags.of("group", group),
+                Duration.between(applied, Instant.now()).toMillis() / 1000.0))).orElse(List.of()), true);
+        // each on its own: a database that cannot answer one question still answers the other
         try {
-            List<MultiGauge.Row<?>> bytes = new ArrayList<>();
-            List<MultiGauge.Row<?>> seconds = new ArrayList<>();
-            List<MultiGauge.Row<?>> active = new ArrayList<>();
-            jdbc.sql("""
-                    select s.slot_name,
-                           coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), s.restart_lsn), 0) as lag_bytes,
-                           coalesce(extract(epoch from r.replay_lag), 0) as lag_seconds, s.active
-                    from pg_replication_slots s
-                    left join pg_stat_replication r on r.pid = s.active_pid
-                    where s.database = current_database()""")
-                    .query(row -> {
-                        bytes.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(2)));
-                        seconds.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(3)));
-                        active.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getBoolean(4) ? 1 : 0));
-                    });
-            slotBytes.register(bytes, true);
-            slotSeconds.register(seconds, true);
-            slotActive.register(active, true);
-            List<MultiGauge.Row<?>> parkedByType = new ArrayList<>();
-            Map<String, Double> oldestByGroup = new TreeMap<>();
-            jdbc.sql("""
-                    select consumer_group, type, count(*), extract(epoch from now() - min(parked_at))
-                    from parked_event group by consumer_group, type""")
-                    .query(row -> {
-                        parkedByType.add(MultiGauge.Row.of(Tags.of("group", row.getString(1), "type", row.getString(2)), row.getDouble(3)));
-                        oldestByGroup.merge(row.getString(1), row.getDouble(4), Math::max);
-                    });
-            parked.register(parkedByType, true);
-            // this service's group reads 0 with nothing parked, where a missing series would leave a panel saying "no data"
-            oldestByGroup.putIfAbsent(group, 0.0);
-            parkedAge.register(oldestByGroup.entrySet().stream()
-                    .<MultiGauge.Row<?>>map(oldest -> MultiGauge.Row.of(Tags.of("group", oldest.getKey()), oldest.getValue())).toList(), true);
-            inboxAge.register(inbox.lastAppliedAt().map(applied -> List.<MultiGauge.Row<?>>of(MultiGauge.Row.of(Tags.of("group", group),
-                    Duration.between(applied, Instant.now()).toMillis() / 1000.0))).orElse(List.of()), true);
+            refreshSlots();
         } catch (DataAccessException e) {
-            log.warn("Pipeline gauges not refreshed: {}", e.getMostSpecificCause().getMessage());
+            log.warn("Replication slot gauges not refreshed: {}", e.getMostSpecificCause().getMessage());
         }
+        try {
+            refreshParked();
+        } catch (DataAccessException e) {
+            log.warn("Parked event gauges not refreshed: {}", e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    private void refreshSlots() {
+        List<MultiGauge.Row<?>> bytes = new ArrayList<>();
+        List<MultiGauge.Row<?>> seconds = new ArrayList<>();
+        List<MultiGauge.Row<?>> active = new ArrayList<>();
+        jdbc.sql("""
+                select s.slot_name,
+                       coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), s.restart_lsn), 0) as lag_bytes,
+                       coalesce(extract(epoch from r.replay_lag), 0) as lag_seconds, s.active
+                from pg_replication_slots s
+                left join pg_stat_replication r on r.pid = s.active_pid
+                where s.database = current_database()""")
+                .query(row -> {
+                    bytes.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(2)));
+                    seconds.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getDouble(3)));
+                    active.add(MultiGauge.Row.of(Tags.of("slot", row.getString(1)), row.getBoolean(4) ? 1 : 0));
+                });
+        slotBytes.register(bytes, true);
+        slotSeconds.register(seconds, true);
+        slotActive.register(active, true);
+    }
+
+    private void refreshParked() {
+        List<MultiGauge.Row<?>> parkedByType = new ArrayList<>();
+        Map<String, Double> oldestByGroup = new TreeMap<>();
+        jdbc.sql("""
+                select consumer_group, type, count(*), extract(epoch from now() - min(parked_at))
+                from parked_event group by consumer_group, type""")
+                .query(row -> {
+                    parkedByType.add(MultiGauge.Row.of(Tags.of("group", row.getString(1), "type", row.getString(2)), row.getDouble(3)));
+                    oldestByGroup.merge(row.getString(1), row.getDouble(4), Math::max);
+                });
+        parked.register(parkedByType, true);
+        // this service's group reads 0 with nothing parked, where a missing series would leave a panel saying "no data"
+        oldestByGroup.putIfAbsent(group, 0.0);
+        parkedAge.register(oldestByGroup.entrySet().stream()
+                .<MultiGauge.Row<?>>map(oldest -> MultiGauge.Row.of(Tags.of("group", oldest.getKey()), oldest.getValue())).toList(), true);
     }
 }
