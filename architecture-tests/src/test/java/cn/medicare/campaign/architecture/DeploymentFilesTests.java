@@ -255,7 +255,8 @@ class DeploymentFilesTests {
 
     /**
      * The brokers and the Connect workers have their memory and a heap inside it, and Prometheus reads them: each names a
-     * rule set of the exporter's ConfigMap that exists and parses, and a PodMonitor selects their pods.
+     * rule set of the exporter's ConfigMap whose patterns (Java regular expressions, as the exporter is) match the beans
+     * operations reads, and a PodMonitor selects their pods.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -266,20 +267,32 @@ class DeploymentFilesTests {
         Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "Kafka").get(0)
                 .get("spec")).get("kafka");
         Map<String, Object> connect = (Map<String, Object>) resources("deploy/k8s/kafka-connect.yaml", "KafkaConnect").get(0).get("spec");
-        for (Map<String, Object> exported : List.of(broker, connect)) {
+        Map<Map<String, Object>, List<String>> beans = Map.of(
+                broker, List.of("kafka.server<type=BrokerTopicMetrics, name=MessagesInPerSec, topic=insurance.payments.v1><>Count",
+                        "kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value",
+                        "kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value"),
+                connect, List.of("debezium.postgres<type=connector-metrics, context=streaming, server=enrollment><>MilliSecondsBehindSource",
+                        "kafka.connect<type=connect-worker-metrics, connector=tax-collection-adapter-outbox><>connector-failed-task-count"));
+        beans.forEach((exported, read) -> {
             Map<String, Object> reference = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) exported.get("metricsConfig"))
                     .get("valueFrom")).get("configMapKeyRef");
             assertThat(reference).containsEntry("name", "campaign-kafka-metrics");
             Map<String, Object> rules = new Yaml().load((String) exporterRules.get((String) reference.get("key")));
-            assertThat((List<?>) rules.get("rules")).as((String) reference.get("key")).isNotEmpty();
-        }
+            List<Pattern> patterns = ((List<Map<String, Object>>) rules.get("rules")).stream()
+                    .map(rule -> Pattern.compile((String) rule.get("pattern"))).toList();
+            read.forEach(bean -> assertThat(patterns).as(bean).anySatisfy(pattern -> assertThat(pattern.matcher(bean).matches()).isTrue()));
+        });
         for (Map<String, Object> sized : List.of((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "KafkaNodePool").get(0).get("spec"),
                 connect)) {
-            assertThat(String.valueOf(sized.get("resources"))).contains("limits={memory=");
+            assertThat((Map<String, Object>) ((Map<String, Object>) sized.get("resources")).get("limits")).containsKey("memory");
             assertThat((Map<String, Object>) sized.get("jvmOptions")).containsKey("-Xmx");
         }
-        assertThat(String.valueOf(resources("deploy/k8s/kafka.yaml", "PodMonitor").get(0).get("spec")))
-                .contains("strimzi.io/kind", "Kafka", "KafkaConnect", "port=tcp-prometheus");
+        Map<String, Object> podMonitor = (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "PodMonitor").get(0).get("spec");
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) podMonitor.get("selector")).get("matchExpressions"))
+                .singleElement().satisfies(selector -> assertThat(selector).containsEntry("key", "strimzi.io/kind")
+                        .containsEntry("values", List.of("Kafka", "KafkaConnect")));
+        assertThat((List<Map<String, Object>>) podMonitor.get("podMetricsEndpoints")).extracting(endpoint -> endpoint.get("port"))
+                .containsExactly("tcp-prometheus");
     }
 
     @SuppressWarnings("unchecked")

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The suite on a broker that asks every client for a login and allows it what {@code deploy/k8s/kafka-users.yaml} says,
  * nothing else, as production's does (Strimzi, {@code deploy/k8s/kafka.yaml}): the services on their own logins, Kafka
  * Connect with Debezium on its own. A county's season runs through it, a dead letter is written and replayed, and a
- * service's login cannot write a payment, which only the tax adapter's outbox, through Connect, may.
+ * service that does not read payments cannot write one: the tax adapter's outbox, through Connect, does.
  */
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -146,7 +146,11 @@ class KafkaAclsIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> records(deadLetters) >= 2);
     }
 
-    /** Only Kafka Connect writes the suite's events: a service's login, the tax adapter's too, cannot forge a payment. */
+    /**
+     * Kafka Connect writes the services' events: a service writes only the topics it reads (for the replay), so neither the
+     * tax adapter's login, whose payments go through Connect, nor subsidy's can forge a payment, nor can a client without a
+     * login (which fails at the handshake) write anything.
+     */
     @Test
     @Order(3)
     void noServicesLoginWritesAPaymentNorDoesAnyoneWithoutALogin() throws Exception {

@@ -129,23 +129,13 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
         parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(PaymentMother.payment(7_006, 7_006, "40.00")));
         CountDownLatch liveInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InboxHandler live = event -> {
-            jdbc.update("insert into parking_probe values (?, 'live')", group);
-            liveInside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
         List<Integer> probesTheParkedOneRead = new ArrayList<>();
         InboxHandler parked = event -> probesTheParkedOneRead.add(
                 jdbc.queryForObject("select count(*) from parking_probe where consumer_group = ?", Integer.class, group));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> batch = threads.submit(() -> inbox.apply(group, List.of(delivered(EventTraffic.record(KitTestApplication.PAYMENTS,
-                    UUID.randomUUID(), "PaymentConfirmed", PaymentMother.personId(7_006),
-                    EventJson.write(PaymentMother.payment(7_007, 7_006, "140.00"))))), live));
+            Future<?> batch = batchHeld(threads, group, 7_006,
+                    event -> jdbc.update("insert into parking_probe values (?, 'live')", group), liveInside, release);
             assertThat(liveInside.await(30, TimeUnit.SECONDS)).isTrue();
             Future<Integer> fromThePark = threads.submit(() -> inbox.applyParked(group, parked));
 
@@ -172,19 +162,9 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
         UUID parkedId = parkedByAnOlderVersion(group, "PaymentConfirmed", EventJson.write(PaymentMother.payment(7_008, 7_008, "40.00")));
         CountDownLatch liveInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InboxHandler stuck = event -> {
-            liveInside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> batch = threads.submit(() -> inbox.apply(group, List.of(delivered(EventTraffic.record(KitTestApplication.PAYMENTS,
-                    UUID.randomUUID(), "PaymentConfirmed", PaymentMother.personId(7_009),
-                    EventJson.write(PaymentMother.payment(7_009, 7_009, "180.00"))))), stuck));
+            Future<?> batch = batchHeld(threads, group, 7_009, event -> { }, liveInside, release);
             assertThat(liveInside.await(30, TimeUnit.SECONDS)).isTrue();
 
             // on a thread of its own: without the turn's wait it would wait for the stuck batch, which only the test releases
@@ -194,12 +174,38 @@ class ParkedEventsIntegrationTests extends KitIntegrationTestBase {
 
             release.countDown();
             batch.get(30, TimeUnit.SECONDS);
-            assertThat(inbox.applyParked(group, handler)).isOne();
+            List<String> lockTimeoutWhileApplied = new ArrayList<>();
+            assertThat(inbox.applyParked(group, event -> {
+                lockTimeoutWhileApplied.add(jdbc.queryForObject("select current_setting('lock_timeout')", String.class));
+                handler.apply(event);
+            })).isOne();
             assertThat(applied).extracting(IncomingEvent::id).containsExactly(parkedId);
+            // the turn's wait is the turn's alone: the event's own statements wait as the server says
+            assertThat(lockTimeoutWhileApplied).containsExactly(jdbc.queryForObject("select current_setting('lock_timeout')", String.class));
         } finally {
             release.countDown();
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A live batch of one payment, on one of {@code threads}, whose transaction (and so the park's turn) is held from its
+     * first event, after {@code first}, until {@code release}; {@code inside} says it is held.
+     */
+    private Future<?> batchHeld(ExecutorService threads, String group, int person, InboxHandler first, CountDownLatch inside,
+            CountDownLatch release) {
+        InboxHandler held = event -> {
+            first.apply(event);
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        return threads.submit(() -> inbox.apply(group, List.of(delivered(EventTraffic.record(KitTestApplication.PAYMENTS,
+                UUID.randomUUID(), "PaymentConfirmed", PaymentMother.personId(person),
+                EventJson.write(PaymentMother.payment(person, person, "140.00"))))), held));
     }
 
     /** Parked events of this class's groups waiting for the park's turn (Inbox's advisory lock class, 'PARK'). */

@@ -374,12 +374,7 @@ public class Inbox {
                         .param("consumerGroup", consumerGroup).param("id", id).query(Boolean.class).single()) {
                     return null;
                 }
-                // a batch stuck behind a lock would hold the turn, and every batch after it would queue behind this one
-                String lockTimeout = jdbc.sql("select current_setting('lock_timeout')").query(String.class).single();
-                jdbc.sql("select set_config('lock_timeout', :wait, true)").param("wait", PARKED_TURN_WAIT.toMillis() + "ms").query().singleRow();
-                jdbc.sql("select pg_advisory_xact_lock(" + PARKED_TURN + ", hashtext(:consumerGroup))")
-                        .param("consumerGroup", consumerGroup).query().singleRow();
-                jdbc.sql("select set_config('lock_timeout', :was, true)").param("was", lockTimeout).query().singleRow();
+                takeTheTurn(consumerGroup);
                 if (jdbc.sql("delete from parked_event where consumer_group = :consumerGroup and event_id = :id")
                         .param("consumerGroup", consumerGroup).param("id", id).update() == 0) {
                     return null;
@@ -393,19 +388,46 @@ public class Inbox {
             }
             count(consumerGroup, applied);
             return ParkedOutcome.APPLIED;
+        } catch (ConsumersBusy e) {
+            return ParkedOutcome.CONSUMERS_BUSY;
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-                return ParkedOutcome.CONSUMERS_BUSY;
-            }
             // the class alone: a message may quote the payload
             LOG.warn("{} could not apply parked event {} ({}), left parked for the next try: {}", consumerGroup, id,
-                    header(record, EventHeaders.TYPE), cause.getClass().getName());
+                    header(record, EventHeaders.TYPE), rootCause(e).getClass().getName());
             return ParkedOutcome.FAILED;
         }
+    }
+
+    /** The group's batches in flight held the park's turn longer than {@link #PARKED_TURN_WAIT}. */
+    private static final class ConsumersBusy extends RuntimeException {
+
+        ConsumersBusy(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * The park's turn, waited for at most {@link #PARKED_TURN_WAIT}: a batch stuck behind a lock would hold it, and every batch
+     * after it would queue behind this transaction. The statements after it wait as they would anywhere else.
+     */
+    private void takeTheTurn(String consumerGroup) {
+        String lockTimeout = jdbc.sql("select current_setting('lock_timeout')").query(String.class).single();
+        jdbc.sql("select set_config('lock_timeout', :wait, true)").param("wait", PARKED_TURN_WAIT.toMillis() + "ms").query().singleRow();
+        try {
+            jdbc.sql("select pg_advisory_xact_lock(" + PARKED_TURN + ", hashtext(:consumerGroup))")
+                    .param("consumerGroup", consumerGroup).query().singleRow();
+        } catch (RuntimeException e) {
+            throw rootCause(e) instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) ? new ConsumersBusy(e) : e;
+        }
+        jdbc.sql("select set_config('lock_timeout', :was, true)").param("was", lockTimeout).query().singleRow();
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** A header of a parked event's record, which {@link #parkedRecord} always gives. */
