@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,8 @@ class RenewalService {
         UnitRule.Listed listed = UnitRule.listed(campaigns.targets(region, coverageYear), campaigns.units(region, coverageYear));
         int registered = 0;
         int refused = 0;
-        Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck = new EnumMap<>(UnitRule.Unlisted.class);
+        List<VillageToCheck> villagesToCheck = new ArrayList<>();
+        List<VillageToCheck> townshipsToCheck = new ArrayList<>();
         String after = "";
         Page page;
         do {
@@ -109,25 +109,27 @@ class RenewalService {
             page = transaction.execute(status -> rollOverPage(clientId, campaign, today, firstCollectionDay, listed, from));
             registered += page.registered();
             refused += page.refused();
-            page.toCheck().forEach((unlisted, people) -> toCheck.computeIfAbsent(unlisted, key -> new ArrayList<>()).addAll(people));
+            villagesToCheck.addAll(page.villagesToCheck());
+            townshipsToCheck.addAll(page.townshipsToCheck());
             after = page.last();
         } while (page.full());
-        return new RolledOver(registered, refused, toCheck.getOrDefault(UnitRule.Unlisted.VILLAGE, List.of()),
-                toCheck.getOrDefault(UnitRule.Unlisted.TOWNSHIP, List.of()));
+        return new RolledOver(registered, refused, villagesToCheck, townshipsToCheck);
     }
 
     /** What one page of the roll-over did; {@code full}: a whole page was read, there may be more after {@code last}. */
-    private record Page(int registered, int refused, Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck, String last, boolean full) {
+    private record Page(int registered, int refused, List<VillageToCheck> villagesToCheck, List<VillageToCheck> townshipsToCheck,
+            String last, boolean full) {
     }
 
     private Page rollOverPage(String clientId, CampaignDefined campaign, LocalDate today, LocalDate firstCollectionDay,
             UnitRule.Listed listed, String after) {
         List<Enrolment> page = roster.notYetRenewed(campaign.region(), campaign.coverageYear(), after, PAGE);
         if (page.isEmpty()) {
-            return new Page(0, 0, Map.of(), after, false);
+            return new Page(0, 0, List.of(), List.of(), after, false);
         }
         int refused = 0;
-        Map<UnitRule.Unlisted, List<VillageToCheck>> toCheck = new EnumMap<>(UnitRule.Unlisted.class);
+        List<VillageToCheck> villagesToCheck = new ArrayList<>();
+        List<VillageToCheck> townshipsToCheck = new ArrayList<>();
         List<String> people = page.stream().map(Enrolment::personId).toList();
         // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death; last year's
         // enrolment is read again under the locks, a withdrawal since the page was read being one of those facts
@@ -156,7 +158,7 @@ class RenewalService {
             if (added.contains(renewed.personYear())) {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts, firstCollectionDay), at));
                 Optional<UnitRule.Unlisted> unlisted = listed.unlisted(renewed.township(), renewed.village(), renewed.school());
-                unlisted.ifPresent(which -> toCheck.computeIfAbsent(which, key -> new ArrayList<>())
+                unlisted.ifPresent(which -> (which == UnitRule.Unlisted.TOWNSHIP ? townshipsToCheck : villagesToCheck)
                         .add(new VillageToCheck(renewed.personId(), renewed.township(), renewed.village())));
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
                         "续保名单：按上年度参保登记" + unlisted.map(TO_CHECK::get).orElse("")));
@@ -164,7 +166,8 @@ class RenewalService {
         }
         audit.recordAll(changes);
         outbox.appendAll(announcements);
-        return new Page(announcements.size(), refused, toCheck, page.get(page.size() - 1).personId(), page.size() == PAGE);
+        return new Page(announcements.size(), refused, villagesToCheck, townshipsToCheck, page.get(page.size() - 1).personId(),
+                page.size() == PAGE);
     }
 
     /**
