@@ -153,7 +153,7 @@ class KafkaAclsIntegrationTests {
      */
     @Test
     @Order(3)
-    void noServicesLoginWritesAPaymentNorDoesAnyoneWithoutALogin() throws Exception {
+    void theLoginsOfServicesThatDoNotReadPaymentsWriteNoneNorDoesAnyoneWithoutALogin() throws Exception {
         for (SuiteService service : List.of(SuiteService.TAX, SuiteService.SUBSIDY)) {
             try (KafkaProducer<String, String> forger = producer(KafkaLogins.clientProperties(service.serviceName()))) {
                 assertThatThrownBy(() -> forger.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
