@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.TopicDeclarations;
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.infra.kafka.KafkaUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -195,30 +201,23 @@ class DeploymentFilesTests {
         });
         assertThat((Map<String, Object>) broker.get("authorization")).containsEntry("type", "simple");
 
-        Map<String, Map<String, Set<String>>> operationsByUser = new HashMap<>();
-        for (Map<String, Object> user : resources("deploy/k8s/kafka-users.yaml", "KafkaUser")) {
-            Map<String, Set<String>> operations = new HashMap<>();
-            for (Map<String, Object> acl : (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) user.get("spec"))
-                    .get("authorization")).get("acls")) {
-                Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
-                operations.computeIfAbsent(resource.get("type") + ":" + resource.get("name") + ":" + resource.get("patternType"),
-                        key -> new TreeSet<>()).addAll((List<String>) acl.get("operations"));
-            }
-            operationsByUser.put((String) ((Map<String, Object>) user.get("metadata")).get("name"), operations);
-        }
-        assertThat(operationsByUser.keySet()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(PORTS.keySet().stream(), Stream.of("campaign-connect")).toList());
+        KafkaUsers users = KafkaUsers.read(ROOT.resolve("deploy/k8s/kafka-users.yaml"));
+        assertThat(users.names()).containsExactlyInAnyOrderElementsOf(Stream.concat(PORTS.keySet().stream(), Stream.of("campaign-connect")).toList());
         TopicDeclarations.CONSUMERS.forEach((service, topics) -> {
-            Set<String> expected = new TreeSet<>();
+            Map<ResourcePattern, Set<AclOperation>> granted = new HashMap<>();
+            users.acls().stream().filter(acl -> acl.entry().principal().equals("User:" + service))
+                    .forEach(acl -> granted.computeIfAbsent(acl.pattern(), pattern -> new TreeSet<>()).add(acl.entry().operation()));
+            Set<ResourcePattern> expected = new HashSet<>();
             topics.forEach(topic -> {
-                expected.add("topic:" + topic + ":literal");
-                expected.add("topic:" + Topics.deadLetter(topic, service) + ":literal");
+                expected.add(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL));
+                expected.add(new ResourcePattern(ResourceType.TOPIC, Topics.deadLetter(topic, service), PatternType.LITERAL));
             });
-            Map<String, Set<String>> granted = operationsByUser.get(service);
-            assertThat(granted.keySet().stream().filter(resource -> resource.startsWith("topic:"))).as(service)
+            assertThat(granted.keySet().stream().filter(pattern -> pattern.resourceType() == ResourceType.TOPIC)).as(service)
                     .containsExactlyInAnyOrderElementsOf(expected);
-            expected.forEach(topic -> assertThat(granted.get(topic)).as(service + " " + topic).containsExactlyInAnyOrder("Describe", "Read", "Write"));
-            assertThat(granted.get("group:" + service + ":prefix")).as(service).containsExactlyInAnyOrder("Describe", "Read");
+            expected.forEach(topic -> assertThat(granted.get(topic)).as(service + " " + topic)
+                    .containsExactlyInAnyOrder(AclOperation.DESCRIBE, AclOperation.READ, AclOperation.WRITE));
+            assertThat(granted.get(new ResourcePattern(ResourceType.GROUP, service, PatternType.PREFIXED))).as(service)
+                    .containsExactlyInAnyOrder(AclOperation.DESCRIBE, AclOperation.READ);
         });
 
         for (Map<String, Object> deployment : resources("deploy/k8s/services.yaml", "Deployment")) {

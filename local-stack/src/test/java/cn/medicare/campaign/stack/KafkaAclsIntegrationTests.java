@@ -9,6 +9,7 @@ import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.kafka.KafkaLogins;
+import cn.medicare.campaign.infra.kafka.KafkaUsers;
 import cn.medicare.campaign.infra.kafka.LocalKafkaBroker;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
 import cn.medicare.campaign.infra.relay.Relay;

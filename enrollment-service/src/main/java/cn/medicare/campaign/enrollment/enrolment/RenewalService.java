@@ -77,11 +77,11 @@ class RenewalService {
      * @param townshipsToCheck the renewals registered in a township this year's targets do not name (撤乡并镇): they count
      *     for no township until a clerk moves them, and their audit line says so
      */
-    record RolledOver(int registered, int refused, List<VillageToCheck> villagesToCheck, List<VillageToCheck> townshipsToCheck) {
+    record RolledOver(int registered, int refused, List<RenewalToCheck> villagesToCheck, List<RenewalToCheck> townshipsToCheck) {
     }
 
-    /** A renewal's village, or township, that this year's campaign does not list. */
-    record VillageToCheck(String personId, String township, String village) {
+    /** A renewal whose village, or township, this year's campaign does not list: where it says the person lives. */
+    record RenewalToCheck(String personId, String township, String village) {
     }
 
     /**
@@ -99,8 +99,8 @@ class RenewalService {
         UnitRule.Listed listed = UnitRule.listed(campaigns.targets(region, coverageYear), campaigns.units(region, coverageYear));
         int registered = 0;
         int refused = 0;
-        List<VillageToCheck> villagesToCheck = new ArrayList<>();
-        List<VillageToCheck> townshipsToCheck = new ArrayList<>();
+        List<RenewalToCheck> villagesToCheck = new ArrayList<>();
+        List<RenewalToCheck> townshipsToCheck = new ArrayList<>();
         String after = "";
         Page page;
         do {
@@ -117,7 +117,7 @@ class RenewalService {
     }
 
     /** What one page of the roll-over did; {@code full}: a whole page was read, there may be more after {@code last}. */
-    private record Page(int registered, int refused, List<VillageToCheck> villagesToCheck, List<VillageToCheck> townshipsToCheck,
+    private record Page(int registered, int refused, List<RenewalToCheck> villagesToCheck, List<RenewalToCheck> townshipsToCheck,
             String last, boolean full) {
     }
 
@@ -128,8 +128,8 @@ class RenewalService {
             return new Page(0, 0, List.of(), List.of(), after, false);
         }
         int refused = 0;
-        List<VillageToCheck> villagesToCheck = new ArrayList<>();
-        List<VillageToCheck> townshipsToCheck = new ArrayList<>();
+        List<RenewalToCheck> villagesToCheck = new ArrayList<>();
+        List<RenewalToCheck> townshipsToCheck = new ArrayList<>();
         List<String> people = page.stream().map(Enrolment::personId).toList();
         // a death list applied meanwhile would find none of the renewals to withdraw, and the page read no death; last year's
         // enrolment is read again under the locks, a withdrawal since the page was read being one of those facts
@@ -159,7 +159,7 @@ class RenewalService {
                 announcements.add(OutboxMessage.of(EnrolmentService.announcement(renewed, contacts, firstCollectionDay), at));
                 Optional<UnitRule.Unlisted> unlisted = listed.unlisted(renewed.township(), renewed.village(), renewed.school());
                 unlisted.ifPresent(which -> (which == UnitRule.Unlisted.TOWNSHIP ? townshipsToCheck : villagesToCheck)
-                        .add(new VillageToCheck(renewed.personId(), renewed.township(), renewed.village())));
+                        .add(new RenewalToCheck(renewed.personId(), renewed.township(), renewed.village())));
                 changes.add(new AuditStore.Change(renewed.personId(), renewed.coverageYear(), at, clientId, "ENROLLED", "续保",
                         "续保名单：按上年度参保登记" + unlisted.map(TO_CHECK::get).orElse("")));
             }

@@ -1,4 +1,4 @@
-package cn.medicare.campaign.stack;
+package cn.medicare.campaign.infra.kafka;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,11 +16,14 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.yaml.snakeyaml.Yaml;
 
-/** The KafkaUser resources of a Strimzi manifest, as its User Operator reads them: the users and their ACLs. */
-record KafkaUsers(List<String> names, List<AclBinding> acls) {
+/**
+ * The KafkaUser resources of a Strimzi manifest ({@code deploy/k8s/kafka-users.yaml}), as its User Operator reads them:
+ * the users and their ACLs, for a broker that asks logins ({@link KafkaLogins}) and for the checks of the file.
+ */
+public record KafkaUsers(List<String> names, List<AclBinding> acls) {
 
     @SuppressWarnings("unchecked")
-    static KafkaUsers read(Path manifest) throws IOException {
+    public static KafkaUsers read(Path manifest) throws IOException {
         List<String> names = new ArrayList<>();
         List<AclBinding> acls = new ArrayList<>();
         for (Object document : new Yaml().loadAll(Files.readString(manifest))) {
