@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.InboxListener;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.inbox.Timed;
 import cn.medicare.campaign.kit.security.Caller;
@@ -124,20 +125,12 @@ class KitTestApplication {
         }
     }
 
+    /** An {@link InboxListener}, as every service's consumer is: the replay gives it its dead letters again. */
     @Component
-    static class PaymentTotalsConsumer {
-
-        private final Inbox inbox;
-        private final JdbcTemplate jdbc;
+    static class PaymentTotalsConsumer extends InboxListener {
 
         PaymentTotalsConsumer(Inbox inbox, JdbcTemplate jdbc) {
-            this.inbox = inbox;
-            this.jdbc = jdbc;
-        }
-
-        @KafkaListener(topics = {PAYMENTS, POISON, FIXABLE}, groupId = GROUP)
-        void on(List<ConsumerRecord<String, String>> records) {
-            inbox.apply(GROUP, records, event -> {
+            super(inbox, event -> {
                 PaymentConfirmed payment = event.as(PaymentConfirmed.class);
                 if (payment.amount().equals(HANGING)) {
                     HUNG.countDown();
@@ -151,7 +144,12 @@ class KitTestApplication {
                         on conflict (person_id) do update
                         set payments = payment_totals.payments + 1, total = payment_totals.total + excluded.total""",
                         payment.personId(), payment.amount());
-            });
+            }, GROUP);
+        }
+
+        @KafkaListener(topics = {PAYMENTS, POISON, FIXABLE}, groupId = GROUP)
+        void on(List<ConsumerRecord<String, String>> records) {
+            apply(records);
         }
     }
 

@@ -347,6 +347,29 @@ public class Inbox {
         return taken;
     }
 
+    /**
+     * Gives a dead letter of this group to its handler again, after a fix, beside the live consumer as a parked event is (the
+     * park's turn), in a transaction of its own: an event the group applied meanwhile changes nothing. Nothing is written to
+     * Kafka, so a service needs no right to write the topics it reads (docs/security.md).
+     *
+     * @return false when the group's batches held the turn longer than the wait: nothing was done, and the dead letter waits
+     *     for the next try
+     * @throws RuntimeException what applying it threw: the transaction was undone
+     */
+    public boolean applyReplayed(String consumerGroup, InboxHandler handler, ConsumerRecord<String, String> record) {
+        try {
+            count(consumerGroup, transaction.execute(status -> {
+                takeTheTurn(consumerGroup);
+                return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
+            }));
+            return true;
+        } catch (ConsumersBusy e) {
+            return false;
+        } catch (FailedEvent | FailedAfterApplying failed) {
+            throw (RuntimeException) failed.getCause();
+        }
+    }
+
     /** The next page of parked events of known types, in the order they happened, after the last one read. */
     private List<ConsumerRecord<String, String>> parkedAfter(String consumerGroup, Instant afterTime, UUID afterId) {
         return jdbc.sql("""

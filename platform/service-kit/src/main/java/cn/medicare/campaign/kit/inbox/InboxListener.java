@@ -1,7 +1,13 @@
 package cn.medicare.campaign.kit.inbox;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.util.ClassUtils;
 
 /**
  * What every service's {@code *Listener} is: the {@code @KafkaListener} edge handing each batch to
@@ -13,14 +19,19 @@ public abstract class InboxListener {
     private final Inbox inbox;
     private final InboxHandler handler;
     private final String group;
+    private final Set<String> topics;
 
     protected InboxListener(Inbox inbox, InboxHandler handler, String group) {
         this.inbox = inbox;
         this.handler = handler;
         this.group = group;
+        this.topics = Arrays.stream(ClassUtils.getUserClass(getClass()).getDeclaredMethods())
+                .map(method -> method.getAnnotation(KafkaListener.class)).filter(Objects::nonNull)
+                .flatMap(listener -> Arrays.stream(listener.topics()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Applies the batch once per event through the inbox, in one transaction per event. */
+    /** Applies the batch through the inbox ({@link Inbox#apply}). */
     protected final void apply(List<ConsumerRecord<String, String>> records) {
         inbox.apply(group, records, handler);
     }
@@ -28,5 +39,15 @@ public abstract class InboxListener {
     /** The events an older version parked, of types this one knows ({@link ParkedEvents} calls it). */
     public void applyParked() {
         inbox.applyParked(group, handler);
+    }
+
+    /** Whether a {@code @KafkaListener} method of this listener reads the topic. */
+    public boolean consumes(String topic) {
+        return topics.contains(topic);
+    }
+
+    /** A dead letter of one of its topics, given to it again ({@link Inbox#applyReplayed}). */
+    public boolean applyReplayed(ConsumerRecord<String, String> record) {
+        return inbox.applyReplayed(group, handler, record);
     }
 }

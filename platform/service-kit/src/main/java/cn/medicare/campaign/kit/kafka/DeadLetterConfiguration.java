@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit.kafka;
 
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.InboxListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,9 @@ import org.springframework.kafka.core.KafkaOperations;
 public class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterReplay deadLetterReplay(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> producer,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new DeadLetterReplay(consumers, producer, group);
+    DeadLetterReplay deadLetterReplay(ConsumerFactory<?, ?> consumers, ObjectProvider<InboxListener> listeners,
+            KafkaOperations<Object, Object> producer, MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new DeadLetterReplay(consumers, listeners, DeadLetters.recoverer(producer, meters, group), group);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit.kafka;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.kit.web.ApiException;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,8 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeadLetterController {
 
-    /** @param passedOver dead letters whose plain ID numbers were starred: their producer sends them again */
-    record Replayed(String topic, String deadLetterTopic, int replayed, int passedOver) {
+    /**
+     * @param deadLetteredAgain of those replayed, the ones that failed again: back on the dead-letter topic
+     * @param passedOver dead letters whose plain ID numbers were starred: their producer sends them again
+     * @param finished false where the consumer's batches held its turn too long: replay again for the rest
+     */
+    record Replayed(String topic, String deadLetterTopic, int replayed, int deadLetteredAgain, int passedOver, boolean finished) {
     }
 
     private final DeadLetterReplay replay;
@@ -26,10 +31,13 @@ class DeadLetterController {
     @PostMapping("/api/v1/operations/dead-letters/replay")
     @PreAuthorize("hasRole('BUREAU')")
     Replayed replay(@RequestParam String topic) {
-        if (!Topics.ALL.contains(topic)) {
-            throw ApiException.invalid("topic", "应为本系统的主题 " + Topics.ALL + " 之一 / is one of the suite's topics " + Topics.ALL);
+        if (!Topics.ALL.contains(topic) || !replay.consumes(topic)) {
+            List<String> consumed = Topics.ALL.stream().filter(replay::consumes).toList();
+            throw ApiException.invalid("topic", "应为本服务所消费的主题 " + consumed + " 之一 / is one of the topics this service consumes "
+                    + consumed);
         }
         DeadLetterReplay.Outcome outcome = replay.replay(topic);
-        return new Replayed(topic, Topics.deadLetter(topic, group), outcome.replayed(), outcome.passedOver());
+        return new Replayed(topic, Topics.deadLetter(topic, group), outcome.replayed(), outcome.deadLetteredAgain(), outcome.passedOver(),
+                outcome.finished());
     }
 }

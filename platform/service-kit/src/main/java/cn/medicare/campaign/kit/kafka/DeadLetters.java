@@ -56,6 +56,22 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters,
             String defaultGroup, BackOff retries, BackOff infrastructureRetries) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(template, meters, defaultGroup), retries);
+        handler.setBackOffFunction((record, failure) -> InfrastructureFailure.in(failure) ? infrastructureRetries : retries);
+        handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
+        // the container logs the handler's "seek to current" after every failed delivery with two stacks at ERROR
+        // (1,000 poison records: some 60,000 lines); a line per failed delivery and per dead letter says it all
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        handler.setRetryListeners((record, failure, attempt) -> log.warn("Delivery {} of {}-{}@{} failed for group {}: {}", attempt,
+                record.topic(), record.partition(), record.offset(), group(defaultGroup), rootMessage(failure)));
+        return handler;
+    }
+
+    /**
+     * Sends a record the group gave up on to {@code <topic>.<group>.dlt}, its plain ID numbers starred, counts and logs it: the
+     * listeners' error handler's last step, and the replay's for a dead letter that fails again ({@link DeadLetterReplay}).
+     */
+    static ConsumerRecordRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry meters, String defaultGroup) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1)) {
 
@@ -91,22 +107,13 @@ public final class DeadLetters {
                         deadLetter.headers());
             }
         };
-        ConsumerRecordRecoverer countingPublisher = (record, failure) -> {
+        return (record, failure) -> {
             publisher.accept(record, failure);
             String group = group(defaultGroup);
             counter(meters, record.topic(), group).increment();
             log.warn("Dead-lettered {}-{}@{} for group {}: {}", record.topic(), record.partition(), record.offset(), group,
                     rootMessage(failure));
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(countingPublisher, retries);
-        handler.setBackOffFunction((record, failure) -> InfrastructureFailure.in(failure) ? infrastructureRetries : retries);
-        handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
-        // the container logs the handler's "seek to current" after every failed delivery with two stacks at ERROR
-        // (1,000 poison records: some 60,000 lines); a line per failed delivery and per dead letter says it all
-        handler.setLogLevel(KafkaException.Level.DEBUG);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("Delivery {} of {}-{}@{} failed for group {}: {}", attempt,
-                record.topic(), record.partition(), record.offset(), group(defaultGroup), rootMessage(failure)));
-        return handler;
     }
 
     /** The same key, value or header value when it holds no ID number, else a copy of it with each one starred. */
