@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +47,17 @@ class DeploymentFilesTests {
             "tax-collection-adapter", 8083, "reporting-service", 8084);
     /** Where each pod answers its probes and Prometheus, apart from its API (deploy/k8s/services.yaml). */
     private static final int MANAGEMENT_PORT = 9090;
+    /** Beans the brokers register, as the JMX exporter writes them, that operations reads (the dashboard, kafka-alerts.yml). */
+    private static final List<String> BROKER_BEANS = List.of(
+            "kafka.server<type=BrokerTopicMetrics, name=MessagesInPerSec, topic=insurance.payments.v1><>Count",
+            "kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value",
+            "kafka.server<type=ReplicaManager, name=UnderMinIsrPartitionCount><>Value",
+            "kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value",
+            "kafka.controller<type=KafkaController, name=OfflinePartitionsCount><>Value");
+    /** Likewise of the Connect workers and the Debezium connectors they run. */
+    private static final List<String> CONNECT_BEANS = List.of(
+            "debezium.postgres<type=connector-metrics, context=streaming, server=enrollment><>MilliSecondsBehindSource",
+            "kafka.connect<type=connect-worker-metrics, connector=tax-collection-adapter-outbox><>connector-failed-task-count");
     private static final Map<String, String> DATABASES = Map.of("enrollment-service", "enrollment", "subsidy-service", "subsidy",
             "tax-collection-adapter", "tax", "reporting-service", "reporting");
 
@@ -169,6 +181,22 @@ class DeploymentFilesTests {
      * NetworkPolicy on the REST port that admits the operator and the Connect pods alone (its {@code KafkaConnectCluster
      * .generateNetworkPolicy}): the annotation is what closes the port, and no policy of ours opens it again.
      */
+    /** A failed connector or task is the operator's to restart (with its back-off), one KafkaConnector per connector file. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesRestartsAFailedConnectorOrTask() throws Exception {
+        Process render = new ProcessBuilder("bash", "deploy/k8s/connectors.sh").directory(ROOT.toFile()).start();
+        Map<String, Object> connectors = new Yaml().load(new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(render.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        long files;
+        try (Stream<Path> listed = Files.list(ROOT.resolve("deploy/connect"))) {
+            files = listed.filter(file -> file.toString().endsWith(".json")).count();
+        }
+        assertThat((List<Map<String, Object>>) connectors.get("items")).hasSize((int) files)
+                .allSatisfy(connector -> assertThat((Map<String, Object>) ((Map<String, Object>) connector.get("spec")).get("autoRestart"))
+                        .containsEntry("enabled", true));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void kubernetesConnectAnswersItsRestApiToTheOperatorAndItsOwnPodsAlone() throws IOException {
@@ -266,12 +294,7 @@ class DeploymentFilesTests {
         Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "Kafka").get(0)
                 .get("spec")).get("kafka");
         Map<String, Object> connect = (Map<String, Object>) resources("deploy/k8s/kafka-connect.yaml", "KafkaConnect").get(0).get("spec");
-        Map<Map<String, Object>, List<String>> beans = Map.of(
-                broker, List.of("kafka.server<type=BrokerTopicMetrics, name=MessagesInPerSec, topic=insurance.payments.v1><>Count",
-                        "kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value",
-                        "kafka.controller<type=KafkaController, name=ActiveControllerCount><>Value"),
-                connect, List.of("debezium.postgres<type=connector-metrics, context=streaming, server=enrollment><>MilliSecondsBehindSource",
-                        "kafka.connect<type=connect-worker-metrics, connector=tax-collection-adapter-outbox><>connector-failed-task-count"));
+        Map<Map<String, Object>, List<String>> beans = Map.of(broker, BROKER_BEANS, connect, CONNECT_BEANS);
         beans.forEach((exported, read) -> {
             Map<String, Object> reference = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) exported.get("metricsConfig"))
                     .get("valueFrom")).get("configMapKeyRef");
@@ -292,6 +315,51 @@ class DeploymentFilesTests {
                         .containsEntry("values", List.of("Kafka", "KafkaConnect")));
         assertThat((List<Map<String, Object>>) podMonitor.get("podMetricsEndpoints")).extracting(endpoint -> endpoint.get("port"))
                 .containsExactly("tcp-prometheus");
+    }
+
+    /**
+     * Every metric Kafka's alert rules name (deploy/prometheus/kafka-alerts.yml) is one the exporter's rules make of a bean the
+     * brokers or the Connect workers register: a misspelt name would leave its rule silent for good. (The services' rules are
+     * held to the metrics a running suite exposes by WalkingSkeletonIntegrationTests; nothing here runs the exporter.)
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkasAlertRulesNameMetricsTheExporterMakes() throws IOException {
+        Map<String, Object> exporterRules = (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "ConfigMap").stream()
+                .filter(map -> "campaign-kafka-metrics".equals(((Map<String, Object>) map.get("metadata")).get("name"))).findFirst()
+                .orElseThrow().get("data");
+        Set<String> exported = new TreeSet<>();
+        Map.of("kafka-metrics-config.yml", BROKER_BEANS, "connect-metrics-config.yml", CONNECT_BEANS).forEach((key, beans) -> {
+            Map<String, Object> config = new Yaml().load((String) exporterRules.get(key));
+            beans.forEach(bean -> exported.add(exportedName(config, bean)));
+        });
+        Set<String> named = new TreeSet<>();
+        Map<String, Object> alerts = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/kafka-alerts.yml")));
+        for (Map<String, Object> group : (List<Map<String, Object>>) alerts.get("groups")) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                Pattern.compile("\\b(?:kafka|debezium)_\\w+").matcher((String) rule.get("expr")).results()
+                        .forEach(found -> named.add(found.group()));
+            }
+        }
+        assertThat(named).isNotEmpty();
+        assertThat(exported).containsAll(named);
+    }
+
+    /**
+     * The name the JMX exporter gives a bean: its first rule whose pattern matches, the rule's name with the groups put in,
+     * lowercased where the config says, every run of characters a Prometheus name cannot hold made one underscore.
+     */
+    @SuppressWarnings("unchecked")
+    private static String exportedName(Map<String, Object> config, String bean) {
+        for (Map<String, Object> rule : (List<Map<String, Object>>) config.get("rules")) {
+            Matcher matched = Pattern.compile((String) rule.get("pattern")).matcher(bean);
+            if (matched.matches()) {
+                String name = matched.replaceFirst((String) rule.get("name"));
+                name = Boolean.TRUE.equals(config.get("lowercaseOutputName")) ? name.toLowerCase(Locale.ROOT) : name;
+                return name.replaceAll("[^a-zA-Z0-9_:]+", "_").replaceAll("_+", "_");
+            }
+        }
+        throw new AssertionError("no exporter rule matches " + bean);
     }
 
     @SuppressWarnings("unchecked")
@@ -316,11 +384,14 @@ class DeploymentFilesTests {
 
         List<Map<String, Object>> documents = new ArrayList<>();
         new Yaml().loadAll(rendered).forEach(document -> documents.add((Map<String, Object>) document));
-        assertThat(documents).extracting(document -> document.get("kind")).containsExactly("PrometheusRule", "ConfigMap");
-        Map<String, Object> rule = documents.get(0);
-        assertThat((Map<String, Object>) ((Map<String, Object>) rule.get("metadata")).get("labels")).containsEntry("release", "monitoring");
-        assertThat(rule.get("spec")).isEqualTo(new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"))));
-        Map<String, Object> dashboard = documents.get(1);
+        assertThat(documents).extracting(document -> document.get("kind")).containsExactly("PrometheusRule", "PrometheusRule", "ConfigMap");
+        List<String> ruleFiles = List.of("deploy/prometheus/alerts.yml", "deploy/prometheus/kafka-alerts.yml");
+        for (int i = 0; i < ruleFiles.size(); i++) {
+            Map<String, Object> rule = documents.get(i);
+            assertThat((Map<String, Object>) ((Map<String, Object>) rule.get("metadata")).get("labels")).containsEntry("release", "monitoring");
+            assertThat(rule.get("spec")).isEqualTo(new Yaml().load(Files.readString(ROOT.resolve(ruleFiles.get(i)))));
+        }
+        Map<String, Object> dashboard = documents.get(2);
         assertThat((Map<String, Object>) ((Map<String, Object>) dashboard.get("metadata")).get("labels")).containsEntry("grafana_dashboard", "1");
         assertThat((Map<String, Object>) dashboard.get("data")).containsEntry("insurance-campaign.json",
                 Files.readString(ROOT.resolve("deploy/grafana/dashboards/insurance-campaign.json")));

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The alert rules the operations team is woken by ({@code deploy/prometheus/alerts.yml}) are valid
- * Prometheus rules and fire when, and only when, their unit tests say ({@code alerts.test.yml}),
+ * The alert rules the operations team is woken by ({@code deploy/prometheus/alerts.yml}, and on Kubernetes
+ * {@code kafka-alerts.yml} on Kafka itself) are valid Prometheus rules and fire when, and only when, their unit tests say
+ * ({@code alerts.test.yml}, {@code kafka-alerts.test.yml}),
  * checked with Prometheus's own {@code promtool} (Debian's {@code prometheus} package, installed by .ci/run);
  * Compose's Alertmanager ({@code deploy/alertmanager}) takes every one of them to a receiver by its severity, checked
  * with its {@code amtool} (Debian's {@code prometheus-alertmanager}).
@@ -28,14 +28,21 @@ class OperationsRulesTests {
     /** Who each severity of the rules is for: a page wakes whoever is on call, a ticket waits in the team's queue. */
     private static final Map<String, String> RECEIVERS = Map.of("page", "on-call", "ticket", "operations");
 
+    /** The services' rules, and Kafka's, which only Kubernetes loads (the Compose broker exports no metrics). */
+    private static final List<String> RULE_FILES = List.of("alerts.yml", "kafka-alerts.yml");
+
     @Test
     void theAlertRulesAreValid() throws Exception {
-        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS");
+        for (String rules : RULE_FILES) {
+            assertThat(promtool("check", "rules", rules)).contains("SUCCESS");
+        }
     }
 
     @Test
     void theAlertRulesFireAsTheirUnitTestsSay() throws Exception {
-        assertThat(promtool("test", "rules", "alerts.test.yml")).contains("SUCCESS");
+        for (String rules : RULE_FILES) {
+            assertThat(promtool("test", "rules", rules.replace(".yml", ".test.yml"))).contains("SUCCESS");
+        }
     }
 
     @Test
@@ -47,8 +54,11 @@ class OperationsRulesTests {
     @Test
     void alertmanagerTakesEveryAlertToTheReceiverOfItsSeverity() throws Exception {
         assertThat(run(ALERTMANAGER, "amtool", "check-config", "alertmanager.yml")).contains("SUCCESS");
-        Matcher severities = Pattern.compile("severity: (\\w+)").matcher(Files.readString(RULES.resolve("alerts.yml")));
-        List<String> used = severities.results().map(found -> found.group(1)).distinct().toList();
+        List<String> used = new ArrayList<>();
+        for (String rules : RULE_FILES) {
+            Pattern.compile("severity: (\\w+)").matcher(Files.readString(RULES.resolve(rules))).results()
+                    .map(found -> found.group(1)).filter(severity -> !used.contains(severity)).forEach(used::add);
+        }
         assertThat(used).isNotEmpty();
         for (String severity : used) {
             assertThat(RECEIVERS).as("a receiver for severity " + severity).containsKey(severity);
