@@ -47,7 +47,10 @@ class DeploymentFilesTests {
             "tax-collection-adapter", 8083, "reporting-service", 8084);
     /** Where each pod answers its probes and Prometheus, apart from its API (deploy/k8s/services.yaml). */
     private static final int MANAGEMENT_PORT = 9090;
-    /** Beans the brokers register, as the JMX exporter writes them, that operations reads (the dashboard, kafka-alerts.yml). */
+    /**
+     * Beans the brokers register that operations reads (kafka-alerts.yml), as the JMX exporter writes them: their names as
+     * Kafka 4's in-JVM broker registers them (its MBean server read in session 36).
+     */
     private static final List<String> BROKER_BEANS = List.of(
             "kafka.server<type=BrokerTopicMetrics, name=MessagesInPerSec, topic=insurance.payments.v1><>Count",
             "kafka.server<type=ReplicaManager, name=UnderReplicatedPartitions><>Value",
@@ -175,12 +178,6 @@ class DeploymentFilesTests {
                 .doesNotContain("database.hostname");
     }
 
-    /**
-     * Kafka Connect's REST API takes any connector it is sent, with the workers' database credentials to hand. On
-     * Kubernetes the connectors are KafkaConnector resources, and with them Strimzi's Cluster Operator puts a
-     * NetworkPolicy on the REST port that admits the operator and the Connect pods alone (its {@code KafkaConnectCluster
-     * .generateNetworkPolicy}): the annotation is what closes the port, and no policy of ours opens it again.
-     */
     /** A failed connector or task is the operator's to restart (with its back-off), one KafkaConnector per connector file. */
     @Test
     @SuppressWarnings("unchecked")
@@ -188,6 +185,7 @@ class DeploymentFilesTests {
         Process render = new ProcessBuilder("bash", "deploy/k8s/connectors.sh").directory(ROOT.toFile()).start();
         Map<String, Object> connectors = new Yaml().load(new String(render.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         assertThat(render.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(render.exitValue()).as(new String(render.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         long files;
         try (Stream<Path> listed = Files.list(ROOT.resolve("deploy/connect"))) {
             files = listed.filter(file -> file.toString().endsWith(".json")).count();
@@ -197,6 +195,12 @@ class DeploymentFilesTests {
                         .containsEntry("enabled", true));
     }
 
+    /**
+     * Kafka Connect's REST API takes any connector it is sent, with the workers' database credentials to hand. On
+     * Kubernetes the connectors are KafkaConnector resources, and with them Strimzi's Cluster Operator puts a
+     * NetworkPolicy on the REST port that admits the operator and the Connect pods alone (its {@code KafkaConnectCluster
+     * .generateNetworkPolicy}): the annotation is what closes the port, and no policy of ours opens it again.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void kubernetesConnectAnswersItsRestApiToTheOperatorAndItsOwnPodsAlone() throws IOException {
@@ -301,8 +305,8 @@ class DeploymentFilesTests {
             assertThat(reference).containsEntry("name", "campaign-kafka-metrics");
             Map<String, Object> rules = new Yaml().load((String) exporterRules.get((String) reference.get("key")));
             List<Pattern> patterns = ((List<Map<String, Object>>) rules.get("rules")).stream()
-                    .map(rule -> Pattern.compile((String) rule.get("pattern"))).toList();
-            read.forEach(bean -> assertThat(patterns).as(bean).anySatisfy(pattern -> assertThat(pattern.matcher(bean).matches()).isTrue()));
+                    .map(rule -> exporterPattern((String) rule.get("pattern"))).toList();
+            read.forEach(bean -> assertThat(patterns).as(bean).anySatisfy(pattern -> assertThat(pattern.matcher(bean + ": 0").matches()).isTrue()));
         });
         for (Map<String, Object> sized : List.of((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "KafkaNodePool").get(0).get("spec"),
                 connect)) {
@@ -346,13 +350,14 @@ class DeploymentFilesTests {
     }
 
     /**
-     * The name the JMX exporter gives a bean: its first rule whose pattern matches, the rule's name with the groups put in,
-     * lowercased where the config says, every run of characters a Prometheus name cannot hold made one underscore.
+     * The name the JMX exporter gives a bean's attribute: its first rule whose pattern matches, the rule's name with the
+     * groups put in, lowercased where the config says, every run of characters a Prometheus name cannot hold made one
+     * underscore.
      */
     @SuppressWarnings("unchecked")
     private static String exportedName(Map<String, Object> config, String bean) {
         for (Map<String, Object> rule : (List<Map<String, Object>>) config.get("rules")) {
-            Matcher matched = Pattern.compile((String) rule.get("pattern")).matcher(bean);
+            Matcher matched = exporterPattern((String) rule.get("pattern")).matcher(bean + ": 0");
             if (matched.matches()) {
                 String name = matched.replaceFirst((String) rule.get("name"));
                 name = Boolean.TRUE.equals(config.get("lowercaseOutputName")) ? name.toLowerCase(Locale.ROOT) : name;
@@ -360,6 +365,11 @@ class DeploymentFilesTests {
             }
         }
         throw new AssertionError("no exporter rule matches " + bean);
+    }
+
+    /** A rule's pattern as the exporter applies it: anywhere in {@code <bean><>attribute: value}. */
+    private static Pattern exporterPattern(String pattern) {
+        return Pattern.compile("^.*(?:" + pattern + ").*$");
     }
 
     @SuppressWarnings("unchecked")

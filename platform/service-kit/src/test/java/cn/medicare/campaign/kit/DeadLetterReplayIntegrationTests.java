@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -9,6 +10,9 @@ import cn.medicare.campaign.kit.kafka.DeadLetterReplay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -79,6 +83,47 @@ class DeadLetterReplayIntegrationTests extends KitIntegrationTestBase {
         assertThat(waiting()).isZero();
         assertThat(total(person)).isEqualTo("555.00");
         assertThat(written(KitTestApplication.FIXABLE)).as("records on the topic the dead letter came from").isEqualTo(written);
+    }
+
+    /**
+     * The live consumer's batches come first: a replay that waits over the turn's 2 s for a batch in flight stops there, says
+     * so and leaves the rest for the next replay. Two replays of a group never run side by side, whichever replica is asked.
+     */
+    @Test
+    void aReplayLeavesTheRestToTheNextWhileABatchHoldsTheTurnAndRunsAlone() throws Exception {
+        String person = PaymentMother.personId(9_105);
+        KitTestApplication.REFUSED_AMOUNT.set(new BigDecimal("444.00"));
+        EventTraffic.send(List.of(
+                EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_105, 91_007, "444.00")),
+                EventTraffic.record(KitTestApplication.FIXABLE, UUID.randomUUID(), PaymentMother.payment(9_105, 91_008, "444.00"))));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(waiting()).isEqualTo(2.0));
+        KitTestApplication.REFUSED_AMOUNT.set(null);
+
+        try (Connection batch = jdbc.getDataSource().getConnection()) {
+            batch.setAutoCommit(false);
+            // what every batch of the group holds while it runs: the park's turn, shared (kit Inbox, 'PARK')
+            hold(batch, "select pg_advisory_xact_lock_shared(1346458187, hashtext('" + KitTestApplication.GROUP + "'))");
+            assertThat(replay.replay(KitTestApplication.FIXABLE)).isEqualTo(new DeadLetterReplay.Outcome(0, 0, 0, false));
+            batch.rollback();
+        }
+        assertThat(waiting()).isEqualTo(2.0);
+        try (Connection otherReplay = jdbc.getDataSource().getConnection()) {
+            otherReplay.setAutoCommit(false);
+            // the lock a replay of the group holds while it runs ('RPLY')
+            hold(otherReplay, "select pg_advisory_xact_lock(1380994137, hashtext('" + KitTestApplication.GROUP + "'))");
+            assertThatThrownBy(() -> replay.replay(KitTestApplication.FIXABLE)).isInstanceOf(DeadLetterReplay.ReplayRunning.class);
+            otherReplay.rollback();
+        }
+        assertThat(waiting()).isEqualTo(2.0);
+
+        assertThat(replay.replay(KitTestApplication.FIXABLE)).isEqualTo(new DeadLetterReplay.Outcome(2, 0, 0, true));
+        assertThat(total(person)).isEqualTo("888.00");
+    }
+
+    private static void hold(Connection connection, String lock) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(lock);
+        }
     }
 
     /**

@@ -30,4 +30,13 @@ class ReadModelListener extends InboxListener {
             gauges.markStale();
         }
     }
+
+    @Override
+    public boolean applyReplayed(ConsumerRecord<String, String> record) {
+        try {
+            return super.applyReplayed(record);
+        } finally {
+            gauges.markStale();
+        }
+    }
 }

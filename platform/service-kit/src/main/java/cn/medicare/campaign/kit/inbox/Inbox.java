@@ -357,10 +357,12 @@ public class Inbox {
      * @throws RuntimeException what applying it threw: the transaction was undone
      */
     public boolean applyReplayed(String consumerGroup, InboxHandler handler, ConsumerRecord<String, String> record) {
+        // read first: a record no one can read fails without holding up the group's batches
+        IncomingEvent event = IncomingEvent.read(record, handler::applies);
         try {
             count(consumerGroup, transaction.execute(status -> {
                 takeTheTurn(consumerGroup);
-                return applyEach(consumerGroup, List.of(IncomingEvent.read(record, handler::applies)), handler);
+                return applyEach(consumerGroup, List.of(event), handler);
             }));
             return true;
         } catch (ConsumersBusy e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.util.ClassUtils;
@@ -27,8 +28,18 @@ public abstract class InboxListener {
         this.group = group;
         this.topics = Arrays.stream(ClassUtils.getUserClass(getClass()).getDeclaredMethods())
                 .map(method -> method.getAnnotation(KafkaListener.class)).filter(Objects::nonNull)
-                .flatMap(listener -> Arrays.stream(listener.topics()))
+                .flatMap(InboxListener::literalTopics)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The replay finds a dead letter's consumer by these names: a pattern or a placeholder would leave its topics unknown. */
+    private static Stream<String> literalTopics(KafkaListener listener) {
+        if (!listener.topicPattern().isEmpty() || listener.topicPartitions().length > 0
+                || Arrays.stream(listener.topics()).anyMatch(topic -> topic.contains("${") || topic.contains("#{"))) {
+            throw new IllegalStateException("an InboxListener names its topics as they are, for the replay of its dead letters: "
+                    + Arrays.toString(listener.topics()));
+        }
+        return Arrays.stream(listener.topics());
     }
 
     /** Applies the batch through the inbox ({@link Inbox#apply}). */
@@ -46,7 +57,10 @@ public abstract class InboxListener {
         return topics.contains(topic);
     }
 
-    /** A dead letter of one of its topics, given to it again ({@link Inbox#applyReplayed}). */
+    /**
+     * A dead letter of one of its topics, given to it again ({@link Inbox#applyReplayed}); a listener that follows its batches
+     * with something of its own (reporting's gauges) does the same after this.
+     */
     public boolean applyReplayed(ConsumerRecord<String, String> record) {
         return inbox.applyReplayed(group, handler, record);
     }

@@ -126,7 +126,7 @@ public class ConsumerBacklog implements DisposableBean {
         }
     }
 
-    /** @return how many of {@code topic}'s dead letters no replay has sent back */
+    /** @return how many of {@code topic}'s dead letters no replay has reached yet */
     public long waiting(String topic) throws ExecutionException, TimeoutException, InterruptedException {
         Admin client = admin.get();
         return behind(positions(client, partitions(client, Topics.deadLetter(topic, group)), DeadLetterReplay.groupOf(group)));

@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit.kafka;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.kit.inbox.InboxListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,8 +21,9 @@ public class DeadLetterConfiguration {
 
     @Bean
     DeadLetterReplay deadLetterReplay(ConsumerFactory<?, ?> consumers, ObjectProvider<InboxListener> listeners,
-            KafkaOperations<Object, Object> producer, MeterRegistry meters, @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new DeadLetterReplay(consumers, listeners, DeadLetters.recoverer(producer, meters, group), group);
+            KafkaOperations<Object, Object> producer, MeterRegistry meters, DataSource database,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new DeadLetterReplay(consumers, listeners, DeadLetters.recoverer(producer, meters, group), database, group);
     }
 
     /**

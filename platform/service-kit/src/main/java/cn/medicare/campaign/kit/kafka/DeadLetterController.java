@@ -36,7 +36,13 @@ class DeadLetterController {
             throw ApiException.invalid("topic", "应为本服务所消费的主题 " + consumed + " 之一 / is one of the topics this service consumes "
                     + consumed);
         }
-        DeadLetterReplay.Outcome outcome = replay.replay(topic);
+        DeadLetterReplay.Outcome outcome;
+        try {
+            outcome = replay.replay(topic);
+        } catch (DeadLetterReplay.ReplayRunning e) {
+            throw ApiException.conflict("本服务的死信正在重放中，请待其结束后再试 / a replay of this service's dead letters is running:"
+                    + " send this one again once it has ended");
+        }
         return new Replayed(topic, Topics.deadLetter(topic, group), outcome.replayed(), outcome.deadLetteredAgain(), outcome.passedOver(),
                 outcome.finished());
     }
