@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.TopicDeclarations;
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.infra.kafka.KafkaLogins;
 import cn.medicare.campaign.infra.kafka.KafkaUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -272,6 +273,11 @@ class DeploymentFilesTests {
             assertThat(kafkaClient).as(name).containsExactlyInAnyOrderEntriesOf(Map.of("security.protocol", "SASL_SSL",
                     "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "secret " + name + " sasl.jaas.config",
                     "ssl.truststore.type", "PEM", "ssl.truststore.location", "/etc/kafka-cluster-ca/ca.crt"));
+            // what KafkaAclsIntegrationTests runs the suite with, over TLS to a local broker: the same properties, local values
+            Map<String, String> local = KafkaLogins.clientProperties(name, Path.of("/etc/kafka-cluster-ca/ca.crt"));
+            assertThat(local.keySet()).as(name).containsExactlyInAnyOrderElementsOf(kafkaClient.keySet());
+            assertThat(local).as(name).containsAllEntriesOf(Map.of("security.protocol", kafkaClient.get("security.protocol"),
+                    "sasl.mechanism", kafkaClient.get("sasl.mechanism"), "ssl.truststore.type", kafkaClient.get("ssl.truststore.type")));
             assertThat(String.valueOf(variables.get("KAFKA_BOOTSTRAP_SERVERS"))).as(name).endsWith(":9093");
             assertThat(String.valueOf(container.get("volumeMounts"))).as(name).contains("mountPath=/etc/kafka-cluster-ca");
             assertThat(String.valueOf(pod.get("volumes"))).as(name).contains("secretName=campaign-cluster-ca-cert");

@@ -9,6 +9,7 @@ import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.kafka.KafkaLogins;
+import cn.medicare.campaign.infra.kafka.KafkaTls;
 import cn.medicare.campaign.infra.kafka.KafkaUsers;
 import cn.medicare.campaign.infra.kafka.LocalKafkaBroker;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
@@ -33,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +43,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The suite on a broker that asks every client for a login and allows it what {@code deploy/k8s/kafka-users.yaml} says,
- * nothing else, as production's does (Strimzi, {@code deploy/k8s/kafka.yaml}): the services on their own logins, Kafka
+ * The suite on a broker that asks every client for TLS and a login and allows it what {@code deploy/k8s/kafka-users.yaml}
+ * says, nothing else, as production's does (Strimzi, {@code deploy/k8s/kafka.yaml}): the services on their own logins, with the
+ * client properties of {@code deploy/k8s/services.yaml} (a PEM trust store of the broker's certificate), Kafka
  * Connect with Debezium on its own. A county's season runs through it, a dead letter is written and replayed, and no
  * service can write a payment: the tax adapter's outbox, through Connect, does.
  */
@@ -58,6 +62,7 @@ class KafkaAclsIntegrationTests {
     private static final Path USERS = Path.of("..", "deploy", "k8s", "kafka-users.yaml");
 
     private Path work;
+    private KafkaTls tls;
     private LocalKafkaBroker broker;
     private Suite suite;
 
@@ -65,7 +70,8 @@ class KafkaAclsIntegrationTests {
     void startTheSuiteOnABrokerThatAsksLogins() throws IOException {
         work = Files.createTempDirectory("kafka-acls");
         int[] ports = LocalInfrastructure.freePorts(3);
-        broker = LocalKafkaBroker.startWithLogins(ports[0], ports[1], ports[2], work.resolve("kafka"));
+        tls = KafkaTls.create(work);
+        broker = LocalKafkaBroker.startWithLogins(ports[0], ports[1], ports[2], work.resolve("kafka"), tls);
         KafkaUsers users = KafkaUsers.read(USERS);
         KafkaLogins.create(broker.setUpServers(), users.names(), users.acls());
         Infrastructure withLogins = new Infrastructure() {
@@ -91,12 +97,12 @@ class KafkaAclsIntegrationTests {
 
             @Override
             public Map<String, String> kafkaClientProperties(String user) {
-                return KafkaLogins.clientProperties(user);
+                return KafkaLogins.clientProperties(user, tls.certificate());
             }
 
             @Override
             public String description() {
-                return "a broker asking SCRAM-SHA-512 logins, ACLs of " + USERS;
+                return "a broker asking TLS and SCRAM-SHA-512 logins, ACLs of " + USERS;
             }
 
             @Override
@@ -110,13 +116,15 @@ class KafkaAclsIntegrationTests {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         if (suite != null) {
             suite.close();
         }
         if (broker != null) {
             broker.close();
         }
+        // the broker's logs and its key
+        FileSystemUtils.deleteRecursively(work);
     }
 
     @Test
@@ -156,13 +164,14 @@ class KafkaAclsIntegrationTests {
 
     /**
      * Kafka Connect alone writes the services' events: no service's login can forge a payment (the replay writes no event
-     * topic), nor can a client without a login (which fails at the handshake) write anything.
+     * topic), nor can a client without a login, nor one that does not check the broker's certificate against the cluster's
+     * (both fail at the handshake) write anything.
      */
     @Test
     @Order(3)
     void noServicesLoginWritesAPaymentNorDoesAnyoneWithoutALogin() throws Exception {
         for (SuiteService service : SuiteService.values()) {
-            try (KafkaProducer<String, String> forger = producer(KafkaLogins.clientProperties(service.serviceName()))) {
+            try (KafkaProducer<String, String> forger = producer(KafkaLogins.clientProperties(service.serviceName(), tls.certificate()))) {
                 assertThatThrownBy(() -> forger.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
                         .as(service.serviceName()).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(AuthorizationException.class);
             }
@@ -171,6 +180,14 @@ class KafkaAclsIntegrationTests {
         try (KafkaProducer<String, String> anonymous = producer(Map.of("security.protocol", "PLAINTEXT"), broker.bootstrapServers())) {
             assertThatThrownBy(() -> anonymous.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(Exception.class);
+        }
+        // Connect's login, which may write payments, with the JDK's own trust store in place of the cluster's certificate
+        Map<String, String> untrusting = new HashMap<>(KafkaLogins.clientProperties(Relay.KAFKA_USER, tls.certificate()));
+        untrusting.remove("ssl.truststore.type");
+        untrusting.remove("ssl.truststore.location");
+        try (KafkaProducer<String, String> unchecked = producer(untrusting)) {
+            assertThatThrownBy(() -> unchecked.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SslAuthenticationException.class);
         }
         assertThat(records(Topics.PAYMENTS)).isEqualTo(payments);
     }

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.infra.kafka;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,14 @@ public final class KafkaLogins {
         }
     }
 
-    /** What a client adds to log in as {@code user}: the properties Strimzi's Secret of that user gives in production. */
-    public static Map<String, String> clientProperties(String user) {
-        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM, "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password(user) + "\";");
+    /**
+     * What a client adds to log in as {@code user} over TLS, trusting {@code certificate} (PEM): the properties a service's
+     * environment gives in production (deploy/k8s/services.yaml), the JAAS line as Strimzi's Secret of that user has it.
+     */
+    public static Map<String, String> clientProperties(String user, Path certificate) {
+        return Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", MECHANISM, "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\"" + password(user) + "\";",
+                "ssl.truststore.type", "PEM", "ssl.truststore.location", certificate.toString());
     }
 
     private static String password(String user) {

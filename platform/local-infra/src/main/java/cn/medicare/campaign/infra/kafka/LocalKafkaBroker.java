@@ -53,25 +53,29 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * A broker as production's (deploy/k8s/kafka.yaml): every client of {@code port} logs in with SCRAM-SHA-512 and does
-     * what its ACLs allow, nothing else. {@code setUpPort} answers without a login, as the super user, for whoever creates
-     * the topics, the logins and the ACLs ({@link #setUpServers()}; {@link KafkaLogins}).
+     * A broker as production's (deploy/k8s/kafka.yaml): every client of {@code port} speaks TLS to the certificate of
+     * {@code tls}, logs in with SCRAM-SHA-512 and does what its ACLs allow, nothing else. {@code setUpPort} answers without a
+     * login, as the super user, for whoever creates the topics, the logins and the ACLs ({@link #setUpServers()};
+     * {@link KafkaLogins}).
      */
-    public static LocalKafkaBroker startWithLogins(int port, int setUpPort, int controllerPort, Path logDirectory) {
+    public static LocalKafkaBroker startWithLogins(int port, int setUpPort, int controllerPort, Path logDirectory, KafkaTls tls) {
         Properties config = config(port, controllerPort, logDirectory);
-        config.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort + ","
+        config.put("listeners", "SASL_SSL://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort + ","
                 + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        config.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort);
-        config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("advertised.listeners", "SASL_SSL://localhost:" + port + ",PLAINTEXT://localhost:" + setUpPort);
+        config.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("sasl.enabled.mechanisms", KafkaLogins.MECHANISM);
-        config.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        config.put("listener.name.sasl_ssl.ssl.keystore.location", tls.keystore().toString());
+        config.put("listener.name.sasl_ssl.ssl.keystore.password", tls.password());
+        config.put("listener.name.sasl_ssl.ssl.key.password", tls.password());
         config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         // the listeners without a login: the set-up port, the broker itself and its controller
         config.put("super.users", "User:ANONYMOUS");
         LocalKafkaBroker broker = new LocalKafkaBroker(config, startServer(config, logDirectory), "localhost:" + port, "localhost:" + setUpPort);
-        log.info("Local Kafka broker (KRaft) on {}, logins and ACLs asked (set up on {}; logs in {})", broker.bootstrapServers, broker.setUpServers,
-                logDirectory);
+        log.info("Local Kafka broker (KRaft) on {}, TLS, logins and ACLs asked (set up on {}; logs in {})", broker.bootstrapServers,
+                broker.setUpServers, logDirectory);
         return broker;
     }
 
