@@ -8,26 +8,21 @@
 set -euo pipefail
 here=$(dirname "$0")
 release=${1:-kube-prometheus-stack}
-cat <<YAML
+# a PrometheusRule named $1 whose spec is the rules file $2, unchanged
+rule() {
+  cat <<YAML
 apiVersion: monitoring.coreos.com/v1
 kind: PrometheusRule
 metadata:
-  name: campaign-backbone
+  name: $1
   labels: {release: $release}
 spec:
 YAML
-sed 's/^/  /' "$here"/../prometheus/alerts.yml
-echo '---'
-cat <<YAML
-apiVersion: monitoring.coreos.com/v1
-kind: PrometheusRule
-metadata:
-  name: campaign-kafka
-  labels: {release: $release}
-spec:
-YAML
-sed 's/^/  /' "$here"/../prometheus/kafka-alerts.yml
-echo '---'
+  sed 's/^/  /' "$2"
+  echo '---'
+}
+rule campaign-backbone "$here"/../prometheus/alerts.yml
+rule campaign-kafka "$here"/../prometheus/kafka-alerts.yml
 jq -n --rawfile dashboard "$here"/../grafana/dashboards/insurance-campaign.json '{
   apiVersion: "v1",
   kind: "ConfigMap",

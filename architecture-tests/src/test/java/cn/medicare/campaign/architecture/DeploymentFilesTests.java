@@ -298,9 +298,7 @@ class DeploymentFilesTests {
     @Test
     @SuppressWarnings("unchecked")
     void kubernetesKafkaAndConnectHaveTheirResourcesAndAreReadByPrometheus() throws IOException {
-        Map<String, Object> exporterRules = (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "ConfigMap").stream()
-                .filter(map -> "campaign-kafka-metrics".equals(((Map<String, Object>) map.get("metadata")).get("name"))).findFirst()
-                .orElseThrow().get("data");
+        Map<String, Object> exporterRules = exporterRules();
         Map<String, Object> broker = (Map<String, Object>) ((Map<String, Object>) resources("deploy/k8s/kafka.yaml", "Kafka").get(0)
                 .get("spec")).get("kafka");
         Map<String, Object> connect = (Map<String, Object>) resources("deploy/k8s/kafka-connect.yaml", "KafkaConnect").get(0).get("spec");
@@ -335,9 +333,7 @@ class DeploymentFilesTests {
     @Test
     @SuppressWarnings("unchecked")
     void kafkasAlertRulesNameMetricsTheExporterMakes() throws IOException {
-        Map<String, Object> exporterRules = (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "ConfigMap").stream()
-                .filter(map -> "campaign-kafka-metrics".equals(((Map<String, Object>) map.get("metadata")).get("name"))).findFirst()
-                .orElseThrow().get("data");
+        Map<String, Object> exporterRules = exporterRules();
         Set<String> exported = new TreeSet<>();
         Map.of("kafka-metrics-config.yml", BROKER_BEANS, "connect-metrics-config.yml", CONNECT_BEANS).forEach((key, beans) -> {
             Map<String, Object> config = new Yaml().load((String) exporterRules.get(key));
@@ -371,6 +367,14 @@ class DeploymentFilesTests {
             }
         }
         throw new AssertionError("no exporter rule matches " + bean);
+    }
+
+    /** The JMX exporter's rule sets by the key the brokers and the Connect workers name ({@code campaign-kafka-metrics}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> exporterRules() throws IOException {
+        return (Map<String, Object>) resources("deploy/k8s/kafka.yaml", "ConfigMap").stream()
+                .filter(map -> "campaign-kafka-metrics".equals(((Map<String, Object>) map.get("metadata")).get("name"))).findFirst()
+                .orElseThrow().get("data");
     }
 
     /** A rule's pattern as the exporter applies it: anywhere in {@code <bean><>attribute: value}. */

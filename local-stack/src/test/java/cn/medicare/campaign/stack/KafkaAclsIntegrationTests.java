@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -117,14 +118,17 @@ class KafkaAclsIntegrationTests {
 
     @AfterAll
     void stop() throws IOException {
-        if (suite != null) {
-            suite.close();
+        try {
+            if (suite != null) {
+                suite.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+        } finally {
+            // the broker's logs and its key
+            FileSystemUtils.deleteRecursively(work);
         }
-        if (broker != null) {
-            broker.close();
-        }
-        // the broker's logs and its key
-        FileSystemUtils.deleteRecursively(work);
     }
 
     @Test
@@ -177,7 +181,9 @@ class KafkaAclsIntegrationTests {
             }
         }
         long payments = records(Topics.PAYMENTS);
-        try (KafkaProducer<String, String> anonymous = producer(Map.of("security.protocol", "PLAINTEXT"), broker.bootstrapServers())) {
+        // TLS to the trusted certificate, and no login
+        try (KafkaProducer<String, String> anonymous = producer(Map.of("security.protocol", "SSL", "ssl.truststore.type", "PEM",
+                "ssl.truststore.location", tls.certificate().toString()), broker.bootstrapServers())) {
             assertThatThrownBy(() -> anonymous.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(Exception.class);
         }
@@ -187,7 +193,8 @@ class KafkaAclsIntegrationTests {
         untrusting.remove("ssl.truststore.location");
         try (KafkaProducer<String, String> unchecked = producer(untrusting)) {
             assertThatThrownBy(() -> unchecked.send(new ProducerRecord<>(Topics.PAYMENTS, "someone", "{}")).get(30, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SslAuthenticationException.class);
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SslAuthenticationException.class)
+                    .hasRootCauseInstanceOf(CertPathBuilderException.class);
         }
         assertThat(records(Topics.PAYMENTS)).isEqualTo(payments);
     }

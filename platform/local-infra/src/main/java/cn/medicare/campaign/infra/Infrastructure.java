@@ -26,8 +26,8 @@ public interface Infrastructure extends AutoCloseable {
     }
 
     /**
-     * What a Kafka client of {@code user} (a service, or {@code campaign-connect} for the relays) adds to log in: nothing
-     * where the broker asks no login, as here but for {@code KafkaAclsIntegrationTests}'s.
+     * What a Kafka client of {@code user} (a service, or {@code campaign-connect} for the relays) adds to reach the broker:
+     * its TLS trust and its login; nothing where the broker asks neither, as here but for {@code KafkaAclsIntegrationTests}'s.
      */
     default Map<String, String> kafkaClientProperties(String user) {
         return Map.of();

@@ -1,12 +1,11 @@
 package cn.medicare.campaign.infra.kafka;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import cn.medicare.campaign.infra.Programs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The TLS of a local broker that asks logins ({@link LocalKafkaBroker#startWithLogins}): a key and a self-signed certificate
@@ -19,30 +18,27 @@ import java.util.concurrent.TimeUnit;
  */
 public record KafkaTls(Path keystore, String password, Path certificate) {
 
+    /** The variable keytool reads the password from: not on its command line, which {@code ps} shows. */
+    private static final String PASSWORD_VARIABLE = "KAFKA_TLS_PASSWORD";
+
     public static KafkaTls create(Path directory) {
         KafkaTls tls = new KafkaTls(directory.resolve("broker.p12"), UUID.randomUUID().toString(), directory.resolve("ca.crt"));
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
+        keytool(tls, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
                 "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", tls.keystore().toString(),
-                "-storepass", tls.password(), "-keypass", tls.password());
-        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", tls.keystore().toString(), "-storepass", tls.password(),
+                "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE);
+        keytool(tls, "-exportcert", "-rfc", "-alias", "broker", "-keystore", tls.keystore().toString(), "-storepass:env", PASSWORD_VARIABLE,
                 "-file", tls.certificate().toString());
         return tls;
     }
 
-    private static void keytool(String... arguments) {
+    private static void keytool(KafkaTls tls, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("keytool could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while keytool ran", e);
-        }
+        Programs.run(command, Map.of(PASSWORD_VARIABLE, tls.password()));
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaTls[keystore=" + keystore + ", certificate=" + certificate + "]";
     }
 }

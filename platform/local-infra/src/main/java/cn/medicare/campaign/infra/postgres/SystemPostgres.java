@@ -1,5 +1,6 @@
 package cn.medicare.campaign.infra.postgres;
 
+import cn.medicare.campaign.infra.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +10,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,7 +67,7 @@ final class SystemPostgres {
         try {
             Files.createDirectories(dataDirectory);
             if (isRoot()) {
-                run(List.of("chown", "postgres:postgres", dataDirectory.toString()));
+                Programs.run(List.of("chown", "postgres:postgres", dataDirectory.toString()), Map.of());
                 letPostgresReach(dataDirectory.toAbsolutePath().getParent());
             }
             run("initdb", "-D", dataDirectory.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale");
@@ -106,22 +107,7 @@ final class SystemPostgres {
         }
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(arguments));
-        run(command);
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + command, e);
-        }
+        Programs.run(command, Map.of());
     }
 
     private static boolean isRoot() {

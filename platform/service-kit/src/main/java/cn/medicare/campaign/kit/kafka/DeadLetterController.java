@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For the operations team, after the RecordsDeadLettered alert and a fix: send the dead letters back. */
+/** For the operations team, after the RecordsDeadLettered alert and a fix: give the dead letters back to this service's consumer. */
 @RestController
 class DeadLetterController {
 
