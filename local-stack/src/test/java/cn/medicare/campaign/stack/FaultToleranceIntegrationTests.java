@@ -14,9 +14,7 @@ import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.stack.bench.CountyCampaign;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,6 +37,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -58,12 +57,13 @@ class FaultToleranceIntegrationTests {
 
     private Suite suite;
     private CountyCampaign county;
+    /** The embedded relays' offsets, deleted after each test once the suite is closed. */
+    @TempDir
     private Path relayState;
 
     @BeforeEach
-    void freshDatabases() throws IOException {
+    void freshDatabases() {
         Suite.dropDatabases(infrastructure());
-        relayState = Files.createTempDirectory("fault-relays");
     }
 
     @AfterEach

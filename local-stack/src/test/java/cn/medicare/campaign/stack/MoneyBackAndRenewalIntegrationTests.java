@@ -10,9 +10,8 @@ import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.kit.BusinessTime;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +38,13 @@ class MoneyBackAndRenewalIntegrationTests {
     private static final String TOWNSHIP = Liancheng.LIANFENG;
 
     private static Suite suite;
+    /** The relays' offsets, deleted after the class once the suite is closed. */
+    @TempDir
+    static Path relays;
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("money-back-relays"), System.out);
+    static void startSuite() {
+        suite = Suite.start(TestInfrastructure.get(), false, relays, System.out);
         define(LAST_YEAR, Campaigns.json(Liancheng.apiExample(LAST_YEAR)));
         define(NEXT_YEAR, Campaigns.json(Campaigns.renewingOnPayment(Liancheng.apiExample(NEXT_YEAR))));
     }

@@ -7,8 +7,7 @@ import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.stack.bench.CountyCampaign;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,10 +36,10 @@ class ReplicasIntegrationTests {
     private static final double SHARE = 0.01;
 
     @Test
-    void twoInstancesOfEveryServiceEndWithTheFiguresOfOne() throws IOException {
+    void twoInstancesOfEveryServiceEndWithTheFiguresOfOne(@TempDir Path relays) {
         Infrastructure infrastructure = TestInfrastructure.get();
         Suite.dropDatabases(infrastructure);
-        try (Suite first = Suite.start(infrastructure, false, Files.createTempDirectory("replica-relays"), System.out);
+        try (Suite first = Suite.start(infrastructure, false, relays, System.out);
                 Suite second = Suite.replica(infrastructure, System.out)) {
             awaitEveryGroupShared(infrastructure.kafkaBootstrapServers(), first);
             AtomicInteger calls = new AtomicInteger();

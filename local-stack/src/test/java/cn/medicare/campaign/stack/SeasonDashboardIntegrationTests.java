@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,13 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 class SeasonDashboardIntegrationTests {
 
     private static Suite suite;
+    /** The relays' offsets, deleted after the class once the suite is closed. */
+    @TempDir
+    static Path relays;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startSuite() throws IOException {
         Suite.forASimulatedSeason();
         try {
-            suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("season-relays"), System.out);
+            suite = Suite.start(TestInfrastructure.get(), false, relays, System.out);
         } finally {
             // the test classes after this one start suites of their own in this JVM
             Suite.forTheRealCalendar();

@@ -13,14 +13,14 @@ import cn.medicare.campaign.fixtures.Taixing;
 import cn.medicare.campaign.fixtures.Yueyang;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,10 +36,13 @@ class SpecialCasesIntegrationTests {
     private static final PersonIds PERSON_IDS = Liancheng.PERSON_IDS;
 
     private static Suite suite;
+    /** The relays' offsets, deleted after the class once the suite is closed. */
+    @TempDir
+    static Path relays;
 
     @BeforeAll
-    static void startSuite() throws IOException {
-        suite = Suite.start(TestInfrastructure.get(), false, Files.createTempDirectory("special-cases-relays"), System.out);
+    static void startSuite() {
+        suite = Suite.start(TestInfrastructure.get(), false, relays, System.out);
         define("gaolou-2022.json", Gaolou.REGION, 2022);
         define("yueyang-2025.json", Yueyang.REGION, 2025);
         define("taixing-2022.json", Taixing.REGION, 2022);

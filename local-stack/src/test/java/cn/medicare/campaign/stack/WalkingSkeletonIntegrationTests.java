@@ -8,9 +8,9 @@ import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.infra.testing.IdNumberCandidates;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.relay.Relay;
 import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import cn.medicare.campaign.stack.demo.Resident;
 import java.io.IOException;
@@ -36,11 +36,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,11 +76,15 @@ class WalkingSkeletonIntegrationTests {
         return Relay.Kind.EMBEDDED;
     }
 
+    /** The relays' offsets, deleted after the class once the suite is closed. */
+    @TempDir
+    Path relays;
+
     @BeforeAll
     void startSuite() throws IOException {
         Suite.dropDatabases(TestInfrastructure.get());
         before = ends();
-        suite = Suite.start(TestInfrastructure.get(), false, relay(), Files.createTempDirectory("suite-relays"), System.out);
+        suite = Suite.start(TestInfrastructure.get(), false, relay(), relays, System.out);
     }
 
     @AfterAll

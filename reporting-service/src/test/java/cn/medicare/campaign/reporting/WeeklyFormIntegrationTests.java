@@ -34,6 +34,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +60,10 @@ class WeeklyFormIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** What the tests download and hand to the clerks' tools, deleted after the class. */
+    @TempDir
+    Path files;
 
     private String reportId;
     private Instant asOf;
@@ -94,7 +99,7 @@ class WeeklyFormIntegrationTests {
 
     @Test
     void openedWithOpenpyxlTheWorkbookIsForm5WithTheCountysNameTheDeadlineAndATotalOfItsColumns() throws Exception {
-        Path file = Files.createTempFile("weekly", ".xlsx");
+        Path file = Files.createTempFile(files, "weekly", ".xlsx");
         Files.write(file, download("xlsx"));
         JsonNode sheet = json(thirdParty(List.of("/usr/bin/python3", script(), file.toString()))).get("附件5 周报表");
 
@@ -130,7 +135,7 @@ class WeeklyFormIntegrationTests {
     @Test
     void thePdfHoldsTheSameFiguresInChineseFromTheFontItShips() throws Exception {
         byte[] pdf = download("pdf");
-        Path file = Files.createTempFile("weekly", ".pdf");
+        Path file = Files.createTempFile(files, "weekly", ".pdf");
         Files.write(file, pdf);
 
         String text = thirdParty(List.of("pdftotext", "-layout", file.toString(), "-")).replaceAll("[ \\t]+", " ");
@@ -172,8 +177,8 @@ class WeeklyFormIntegrationTests {
     }
 
     /** What a tool outside the JVM prints: the reports' readers are the clerks' own tools, not ours. */
-    private static String thirdParty(List<String> command) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("third-party", ".err");
+    private String thirdParty(List<String> command) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile(files, "third-party", ".err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -182,8 +187,8 @@ class WeeklyFormIntegrationTests {
         return output;
     }
 
-    private static String script() throws IOException {
-        Path script = Files.createTempFile("openpyxl-read", ".py");
+    private String script() throws IOException {
+        Path script = Files.createTempFile(files, "openpyxl-read", ".py");
         try (InputStream in = WeeklyFormIntegrationTests.class.getResourceAsStream("/openpyxl-read.py")) {
             Files.write(script, in.readAllBytes());
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,7 +58,7 @@ class BulletinIntegrationTests {
     }
 
     @Test
-    void eachPeriodEndIssuesItsBulletinsOnceWithTheirChart() throws Exception {
+    void eachPeriodEndIssuesItsBulletinsOnceWithTheirChart(@TempDir Path files) throws Exception {
         CampaignDefined campaign = Campaigns.withoutExtensions(Campaigns.inRegion(Liancheng.apiExample(2018), REGION));
         EventTraffic.publish(campaign, new TargetsSet(REGION, 2018, List.of(new TargetsSet.Target(REGION + "100", "莲峰镇", 4),
                 new TargetsSet.Target(REGION + "101", "文亨镇", 3))));
@@ -87,7 +88,7 @@ class BulletinIntegrationTests {
             assertThat(((XSSFDrawing) workbook.getSheet("走势图").getDrawingPatriarch()).getShapes()).hasSize(1);
             assertThat(workbook.getAllPictures().get(0).getData()).startsWith(0x89, 'P', 'N', 'G');
         }
-        Path pdf = Files.createTempFile("monthly", ".pdf");
+        Path pdf = Files.createTempFile(files, "monthly", ".pdf");
         Files.write(pdf, bureau.download("/api/v1/reports/" + monthly + "/content.pdf").body());
         Process text = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").start();
         String printed = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
