@@ -76,9 +76,9 @@ class WalkingSkeletonIntegrationTests {
         return Relay.Kind.EMBEDDED;
     }
 
-    /** The relays' offsets, deleted after the class once the suite is closed. */
+    /** The relays' offsets, deleted after the class once the suite is closed: static, so that the start of all can use it. */
     @TempDir
-    Path relays;
+    static Path relays;
 
     @BeforeAll
     void startSuite() throws IOException {
