@@ -48,12 +48,12 @@ public class Inbox {
             returning event_id""";
 
     /**
-     * The advisory lock class of the park's turn ('PARK'): every batch of a consumer group holds it shared, a parked event
-     * being applied holds it alone. A parked event is applied beside the live consumer, not on its partition, and a
-     * consumer that judges a person from all their facts (reporting's settlement, which takes no person lock) must not
-     * read them while another transaction adds one: the parked event waits for the batches in flight, batches that come
-     * meanwhile wait for it, and each reads the other's facts committed. Parked events are rare (a rolling update's
-     * minutes), so the live consumer's pause is short; a batch pays one shared lock, in a statement it sends anyway.
+     * The advisory lock class of the park's turn ('PARK'): every batch of a consumer group holds it shared, a parked or
+     * replayed event being applied holds it alone. Such an event is applied beside the live consumer, not on its partition,
+     * and a consumer that judges a person from all their facts (reporting's settlement, which takes no person lock) must not
+     * read them while another transaction adds one: the event waits for the batches in flight, batches that come meanwhile
+     * wait for it, and each reads the other's facts committed. Both are rare (a rolling update's minutes, a replay after a
+     * fix), so the live consumer's pause is short; a batch pays one shared lock, in a statement it sends anyway.
      */
     private static final int PARKED_TURN = 0x5041_524B;
     /** How long a parked event waits for the batches in flight before it leaves the turn to them until the next try. */
