@@ -65,7 +65,7 @@ public class Inbox {
      * table (a minute or more after a database is new), PostgreSQL guesses that a few hundred keys
      * match a good share of the rows and plans a scan of the whole table: in {@code benchmarks/pipeline.sh}
      * every batch of the read model's settlement scanned its person-years and payments whole. A table
-     * with no index for a statement is still scanned. Nor does such a lookup (a poll's few hundred records) gain from
+     * with no index for a statement is still scanned. Nor does such a lookup (one poll's records) gain from
      * parallel workers, each a process started for one statement: PostgreSQL started two for many of the read model's
      * batches, and at county scale they took a third of its database's CPU (docs/delivery.md, "Where the time went in
      * session 31"). Both for the transaction alone, in one round trip, with the batch's share of the park's turn.
