@@ -11,10 +11,13 @@ import cn.medicare.campaign.kit.kafka.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +34,9 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     MeterRegistry meters;
@@ -125,6 +131,30 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
         assertThat(jdbc.queryForObject("select total from payment_totals where person_id = ?", String.class, key))
                 .isEqualTo("60.00");
+    }
+
+    /**
+     * The work for a whole batch failed for the database's sake (here a row another transaction holds, asked for without
+     * waiting: PostgreSQL's 55P03), not for any event's: the batch is tried again whole once the database lets it, one
+     * judgement of all its events, never split into one transaction per event as for an event at fault.
+     */
+    @Test
+    void whenTheWorkForAWholeBatchMeetsALockTheBatchIsTriedAgainWholeNotOneEventAtATime() throws Exception {
+        String key = PaymentMother.personId(9_601);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("select id from gate where id = 1 for update");
+            // one key, one partition, one send: the three arrive in one batch as a rule
+            EventTraffic.send(List.of(
+                    EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_001, "10.00")),
+                    EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_002, "55.55")),
+                    EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_003, "20.00"))));
+            assertThat(KitTestApplication.GATE_FOUND_HELD.await(1, TimeUnit.MINUTES)).isTrue();
+            holder.commit();
+        }
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(paymentsOf(key)).isEqualTo(3));
+        assertThat(jdbc.queryForList("select events from judgement where person_id = ?", Integer.class, key)).containsExactly(3);
     }
 
     @Test

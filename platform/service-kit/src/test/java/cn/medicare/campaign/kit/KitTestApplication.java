@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,6 +49,9 @@ class KitTestApplication {
     static final String RUNS = "kit-test.runs";
     /** An amount whose payment the batched consumer's work for the whole batch cannot finish. */
     static final BigDecimal UNFINISHABLE = new BigDecimal("66.66");
+    /** An amount whose payment the batched consumer's work for the whole batch judges only past the {@code gate} row's lock. */
+    static final BigDecimal GATED = new BigDecimal("55.55");
+    static final CountDownLatch GATE_FOUND_HELD = new CountDownLatch(1);
     /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
     static final AtomicReference<BigDecimal> REFUSED_AMOUNT = new AtomicReference<>();
     /** An amount the consumer hangs on, as on a lock or a half-open socket, until the test lets it go. */
@@ -177,9 +182,21 @@ class KitTestApplication {
 
                 @Override
                 public void afterApplying(List<IncomingEvent> applied) {
-                    if (applied.stream().anyMatch(event -> event.as(PaymentConfirmed.class).amount().equals(UNFINISHABLE))) {
+                    List<PaymentConfirmed> payments = applied.stream().map(event -> event.as(PaymentConfirmed.class)).toList();
+                    if (payments.stream().anyMatch(payment -> payment.amount().equals(UNFINISHABLE))) {
                         throw new IllegalStateException("cannot re-judge a person who paid " + UNFINISHABLE);
                     }
+                    if (payments.stream().anyMatch(payment -> payment.amount().equals(GATED))) {
+                        try {
+                            jdbc.queryForList("select id from gate where id = 1 for update nowait");
+                        } catch (DataAccessException held) {
+                            GATE_FOUND_HELD.countDown();
+                            throw held;
+                        }
+                    }
+                    payments.stream().collect(Collectors.groupingBy(PaymentConfirmed::personId, Collectors.counting()))
+                            .forEach((person, events) -> jdbc.update("insert into judgement (person_id, events) values (?, ?)",
+                                    person, events.intValue()));
                 }
             };
         }

@@ -62,7 +62,7 @@ public class Inbox {
 
     /**
      * A consumer's statements find the people of its batch by key. Until autovacuum first analyses a
-     * table (a minute or more after a database is new), PostgreSQL guesses that a few hundred keys
+     * table (a minute or more after a database is new), PostgreSQL guesses that a batch's keys
      * match a good share of the rows and plans a scan of the whole table: in {@code benchmarks/pipeline.sh}
      * every batch of the read model's settlement scanned its person-years and payments whole. A table
      * with no index for a statement is still scanned. Nor does such a lookup (one poll's records) gain from
@@ -131,7 +131,7 @@ public class Inbox {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
-            applyOneByOne(consumerGroup, events, handler);
+            applyOneByOneUnlessTheDatabaseFailed(consumerGroup, events, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failed) {
             applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
@@ -155,7 +155,7 @@ public class Inbox {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
-            applyOneByOne(consumerGroup, sound, handler);
+            applyOneByOneUnlessTheDatabaseFailed(consumerGroup, sound, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failedAgain) {
             throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
         } catch (RuntimeException notOneEvent) {
@@ -165,6 +165,19 @@ public class Inbox {
             }
             throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
         }
+    }
+
+    /**
+     * Where the judgements failed for the database's sake (a deadlock, a lost connection), no event is at fault: the batch
+     * is tried again as a whole once the database answers, not one event per transaction, which for a batch of 2,000 would
+     * be 2,000 commits for a passing fault.
+     */
+    private void applyOneByOneUnlessTheDatabaseFailed(String consumerGroup, List<IncomingEvent> events, InboxHandler handler,
+            FailedAfterApplying failed) {
+        if (InfrastructureFailure.in(failed.getCause())) {
+            throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), 0);
+        }
+        applyOneByOne(consumerGroup, events, handler);
     }
 
     /**

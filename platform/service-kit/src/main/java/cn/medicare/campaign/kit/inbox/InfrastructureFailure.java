@@ -19,8 +19,9 @@ public final class InfrastructureFailure {
     /**
      * A failure of the database or the network rather than of the record: this includes a rollback
      * that fails because the connection is gone, and the SQL states of lost connections (08),
-     * shutdowns (57P) and exhausted resources (53), which PostgreSQL's driver reports in plain
-     * SQLExceptions.
+     * shutdowns (57P), exhausted resources (53), a transaction the database rolled back (40: a deadlock, a serialization
+     * failure) and a lock it refused (55P03), which PostgreSQL's driver reports in plain SQLExceptions and Spring's
+     * default translation since 6.0 leaves uncategorised.
      */
     public static boolean in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -36,6 +37,7 @@ public final class InfrastructureFailure {
     }
 
     private static boolean isInfrastructureState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53"));
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53")
+                || sqlState.startsWith("40") || sqlState.equals("55P03"));
     }
 }
