@@ -50,7 +50,7 @@ class ReplayedDeadLettersIntegrationTests {
 
     @Test
     void theGaugesFollowAReplayedPayment() {
-        ReportingMother county = new ReportingMother("350826");
+        ReportingMother county = new ReportingMother("350870");
         // every live fact applied, the last of them a payment that moves the rate: the gauges have caught up with all of them
         for (Event fact : List.of(county.campaign(), county.targets(), county.enrolled(1, 0, true), county.assessed(1, "0", null),
                 county.enrolled(2, 0, true), county.assessed(2, "0", null))) {
@@ -80,7 +80,7 @@ class ReplayedDeadLettersIntegrationTests {
 
     private void awaitRate(ReportingMother county, String rate) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ApiClient.at(port).get("/actuator/prometheus").body())
-                .containsPattern("insurance_participation_rate\\{[^}]*coverage_year=\"2018\",region=\"350826\",township=\""
+                .containsPattern("insurance_participation_rate\\{[^}]*coverage_year=\"2018\",region=\"350870\",township=\""
                         + county.township(0) + "\"\\} " + rate.replace(".", "\\.") + "\n"));
     }
 }

@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -134,22 +136,25 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
     }
 
     /**
-     * The work for a whole batch failed for the database's sake (here a row another transaction holds, asked for without
-     * waiting: PostgreSQL's 55P03), not for any event's: the batch is tried again whole once the database lets it, one
-     * judgement of all its events, never split into one transaction per event as for an event at fault.
+     * The work for a whole batch met another transaction in the way (here a row it holds, asked for without waiting:
+     * PostgreSQL's 55P03, which Spring leaves uncategorised), not any event's fault: the batch is tried again whole once the
+     * row is free, one judgement of all its events, never split into one transaction per event as for an event at fault,
+     * nor any of them dead-lettered.
      */
     @Test
     void whenTheWorkForAWholeBatchMeetsALockTheBatchIsTriedAgainWholeNotOneEventAtATime() throws Exception {
         String key = PaymentMother.personId(9_601);
-        try (Connection holder = dataSource.getConnection()) {
+        CountDownLatch gateFoundHeld = new CountDownLatch(1);
+        KitTestApplication.GATE_FOUND_HELD.set(gateFoundHeld);
+        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
             holder.setAutoCommit(false);
-            holder.createStatement().execute("select id from gate where id = 1 for update");
+            lock.execute("select id from gate where id = 1 for update");
             // one key, one partition, one send: the three arrive in one batch as a rule
             EventTraffic.send(List.of(
                     EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_001, "10.00")),
                     EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_002, "55.55")),
                     EventTraffic.record(KitTestApplication.BATCHED, UUID.randomUUID(), PaymentMother.payment(9_601, 96_003, "20.00"))));
-            assertThat(KitTestApplication.GATE_FOUND_HELD.await(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(gateFoundHeld.await(1, TimeUnit.MINUTES)).isTrue();
             holder.commit();
         }
 

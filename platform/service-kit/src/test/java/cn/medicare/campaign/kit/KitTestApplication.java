@@ -51,7 +51,8 @@ class KitTestApplication {
     static final BigDecimal UNFINISHABLE = new BigDecimal("66.66");
     /** An amount whose payment the batched consumer's work for the whole batch judges only past the {@code gate} row's lock. */
     static final BigDecimal GATED = new BigDecimal("55.55");
-    static final CountDownLatch GATE_FOUND_HELD = new CountDownLatch(1);
+    /** Counted down when the judgement of a GATED payment finds the gate held; a test sets a fresh one. */
+    static final AtomicReference<CountDownLatch> GATE_FOUND_HELD = new AtomicReference<>(new CountDownLatch(1));
     /** An amount the consumer refuses until a test "deploys the fix" by clearing it. */
     static final AtomicReference<BigDecimal> REFUSED_AMOUNT = new AtomicReference<>();
     /** An amount the consumer hangs on, as on a lock or a half-open socket, until the test lets it go. */
@@ -190,7 +191,7 @@ class KitTestApplication {
                         try {
                             jdbc.queryForList("select id from gate where id = 1 for update nowait");
                         } catch (DataAccessException held) {
-                            GATE_FOUND_HELD.countDown();
+                            GATE_FOUND_HELD.get().countDown();
                             throw held;
                         }
                     }

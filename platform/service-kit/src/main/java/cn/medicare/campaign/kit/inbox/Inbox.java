@@ -168,13 +168,14 @@ public class Inbox {
     }
 
     /**
-     * Where the judgements failed for the database's sake (a deadlock, a lost connection), no event is at fault: the batch
-     * is tried again as a whole once the database answers, not one event per transaction, which for a batch of 2,000 would
-     * be 2,000 commits for a passing fault.
+     * Where the judgements met another transaction in the way (a lock refused, a deadlock), no event is at fault: the batch
+     * is tried again whole once the database lets it, not one event per transaction, up to 500 commits for a passing
+     * conflict. Any other failure, a failure of resources that a smaller piece of work might avoid among them, is applied
+     * one event at a time as before.
      */
     private void applyOneByOneUnlessTheDatabaseFailed(String consumerGroup, List<IncomingEvent> events, InboxHandler handler,
             FailedAfterApplying failed) {
-        if (InfrastructureFailure.in(failed.getCause())) {
+        if (InfrastructureFailure.lockConflict(failed.getCause())) {
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), 0);
         }
         applyOneByOne(consumerGroup, events, handler);
@@ -182,7 +183,8 @@ public class Inbox {
 
     /**
      * The batch again, one event per transaction, after its handler's work for the whole batch (or
-     * a run of it) failed: the events before the one at fault are committed, and it is reported by its index.
+     * a run of it) failed but for a lock conflict: the events before the one at fault are committed, and it is reported by
+     * its index.
      */
     private void applyOneByOne(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
         for (int index = 0; index < events.size(); index++) {

@@ -33,7 +33,7 @@ public interface InboxHandler {
      * Applies consecutive events of one type that {@link #appliesInRuns} accepts, each for the first
      * time, in order; the result must be that of applying them one after the other. Should a run of
      * several fail, the inbox applies the batch again one event at a time, as for
-     * {@link #afterApplying}.
+     * {@link #afterApplying} (unless another transaction was in the way: then the batch again, whole).
      */
     default void applyRun(List<IncomingEvent> run) {
         run.forEach(this::apply);
@@ -52,7 +52,8 @@ public interface InboxHandler {
      * time, in order: a handler finishes here what costs one statement for the whole batch rather
      * than one per event (re-judging every person-year the batch touched). Should it fail, the
      * inbox applies the batch again one event at a time, each in a transaction of its own, so
-     * that the event at fault is the one retried and dead-lettered.
+     * that the event at fault is the one retried and dead-lettered; should it meet another transaction in the way (a lock
+     * refused, a deadlock), no event is at fault, and the batch is tried again whole.
      */
     default void afterApplying(List<IncomingEvent> applied) {
     }

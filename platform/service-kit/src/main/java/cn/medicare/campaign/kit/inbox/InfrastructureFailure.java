@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Set;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -13,15 +15,33 @@ import org.springframework.transaction.TransactionSystemException;
 /** Whether a consumer's failure is the database's or the network's rather than its record's: retried until they are back, never dead-lettered. */
 public final class InfrastructureFailure {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** A lock refused, a serialization failure, a deadlock, where Spring did not translate them. */
+    private static final Set<String> LOCK_CONFLICTS = Set.of(LOCK_NOT_AVAILABLE, "40001", "40P01");
+
     private InfrastructureFailure() {
+    }
+
+    /**
+     * Another transaction was in the way: a lock refused, a deadlock, a serialization failure. It passes whatever the work's
+     * size, so the same work tried again gets through, unlike a failure of resources (memory, a statement too complex) that
+     * a smaller piece of the work might avoid.
+     */
+    public static boolean lockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyFailureException
+                    || (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(String.valueOf(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * A failure of the database or the network rather than of the record: this includes a rollback
      * that fails because the connection is gone, and the SQL states of lost connections (08),
-     * shutdowns (57P), exhausted resources (53), a transaction the database rolled back (40: a deadlock, a serialization
-     * failure) and a lock it refused (55P03), which PostgreSQL's driver reports in plain SQLExceptions and Spring's
-     * default translation since 6.0 leaves uncategorised.
+     * shutdowns (57P), exhausted resources (53) and {@linkplain #lockConflict lock conflicts}, which PostgreSQL's driver
+     * reports in plain SQLExceptions; Spring's default translation since 6.0 leaves a lock refused (55P03) uncategorised.
      */
     public static boolean in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -38,6 +58,6 @@ public final class InfrastructureFailure {
 
     private static boolean isInfrastructureState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.startsWith("53")
-                || sqlState.startsWith("40") || sqlState.equals("55P03"));
+                || LOCK_CONFLICTS.contains(sqlState));
     }
 }

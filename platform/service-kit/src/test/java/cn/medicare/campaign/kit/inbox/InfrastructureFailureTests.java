@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.TransactionSystemException;
@@ -31,17 +33,21 @@ class InfrastructureFailureTests {
     }
 
     @Test
-    void aLockRefusedOrATransactionTheDatabaseRolledBackIsAnInfrastructureFailure() {
+    void aLockConflictIsAnInfrastructureFailureThatTheSameWorkGetsPastOnceTheOtherTransactionEnds() {
+        // Spring's translation since 6.0 leaves this one uncategorised
         UncategorizedSQLException refused = new UncategorizedSQLException("select", "select id from gate for update nowait",
                 new SQLException("could not obtain lock on row in relation \"gate\"", "55P03"));
-        UncategorizedSQLException deadlock = new UncategorizedSQLException("update", "update levy_item",
+        PessimisticLockingFailureException deadlock = new PessimisticLockingFailureException("update levy_item",
                 new SQLException("deadlock detected", "40P01"));
-        UncategorizedSQLException serialization = new UncategorizedSQLException("update", "update levy_item",
-                new SQLException("could not serialize access due to concurrent update", "40001"));
+        DataAccessResourceFailureException outOfMemory = new DataAccessResourceFailureException("insert into inbox",
+                new SQLException("out of memory", "53200"));
 
         assertThat(InfrastructureFailure.in(refused)).isTrue();
-        assertThat(InfrastructureFailure.in(deadlock)).isTrue();
-        assertThat(InfrastructureFailure.in(serialization)).isTrue();
+        assertThat(InfrastructureFailure.lockConflict(refused)).isTrue();
+        assertThat(InfrastructureFailure.lockConflict(deadlock)).isTrue();
+        // the database's failure too, but the same work may fail the same way again
+        assertThat(InfrastructureFailure.in(outOfMemory)).isTrue();
+        assertThat(InfrastructureFailure.lockConflict(outOfMemory)).isFalse();
     }
 
     @Test
