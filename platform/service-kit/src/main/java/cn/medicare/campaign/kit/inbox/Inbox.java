@@ -131,7 +131,7 @@ public class Inbox {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
-            applyOneByOneUnlessTheDatabaseFailed(consumerGroup, events, handler, notTheBatchAsAWhole);
+            applyOneByOneUnlessALockWasInTheWay(consumerGroup, events, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failed) {
             applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
@@ -155,7 +155,7 @@ public class Inbox {
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
-            applyOneByOneUnlessTheDatabaseFailed(consumerGroup, sound, handler, notTheBatchAsAWhole);
+            applyOneByOneUnlessALockWasInTheWay(consumerGroup, sound, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failedAgain) {
             throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
         } catch (RuntimeException notOneEvent) {
@@ -169,11 +169,11 @@ public class Inbox {
 
     /**
      * Where the judgements met another transaction in the way (a lock refused, a deadlock), no event is at fault: the batch
-     * is tried again whole once the database lets it, not one event per transaction, up to 500 commits for a passing
-     * conflict. Any other failure, a failure of resources that a smaller piece of work might avoid among them, is applied
+     * is tried again whole once the database lets it, not one event per transaction (a commit per event for a passing
+     * conflict). Any other failure, a failure of resources that a smaller piece of work might avoid among them, is applied
      * one event at a time as before.
      */
-    private void applyOneByOneUnlessTheDatabaseFailed(String consumerGroup, List<IncomingEvent> events, InboxHandler handler,
+    private void applyOneByOneUnlessALockWasInTheWay(String consumerGroup, List<IncomingEvent> events, InboxHandler handler,
             FailedAfterApplying failed) {
         if (InfrastructureFailure.lockConflict(failed.getCause())) {
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), 0);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -28,13 +29,8 @@ public final class InfrastructureFailure {
      * a smaller piece of the work might avoid.
      */
     public static boolean lockConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyFailureException
-                    || (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(String.valueOf(sql.getSQLState())))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof ConcurrencyFailureException
+                || (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(String.valueOf(sql.getSQLState()))));
     }
 
     /**
@@ -44,12 +40,17 @@ public final class InfrastructureFailure {
      * reports in plain SQLExceptions; Spring's default translation since 6.0 leaves a lock refused (55P03) uncategorised.
      */
     public static boolean in(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof TransientDataAccessException
+                || cause instanceof RecoverableDataAccessException || cause instanceof DataAccessResourceFailureException
+                || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof ConnectException
+                || (cause instanceof SQLException sql && isInfrastructureState(sql.getSQLState())));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransactionSystemException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException
-                    || (cause instanceof SQLException sql && isInfrastructureState(sql.getSQLState()))) {
+            if (test.test(cause)) {
                 return true;
             }
         }
