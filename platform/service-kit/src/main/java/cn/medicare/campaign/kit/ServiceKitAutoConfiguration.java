@@ -78,8 +78,9 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters) {
-        return new Inbox(JdbcClient.create(jdbc), transaction, meters);
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, KafkaOperations<Object, Object> template,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new Inbox(JdbcClient.create(jdbc), transaction, meters, DeadLetters.recoverer(template, meters, group));
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -11,6 +13,8 @@ import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.Inbox;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.kafka.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,23 +27,36 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 class InboxIntegrationTests extends KitIntegrationTestBase {
 
     private static final int EVENTS = 2_000;
     private static final int PEOPLE = 40;
     private static final int BATCH = 100;
+    /** Topics no listener reads: their batches are given to the inbox by the tests themselves. */
+    private static final String UNREADABLE = "kit-test.unreadable";
+    private static final String FAILING = "kit-test.unreadable-and-failing";
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     Inbox inbox;
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** The group of the kit's error handler and dead letters, which a batch applied here, off a listener's thread, falls back on. */
+    @Value("${spring.kafka.consumer.group-id}")
+    String group;
 
     @Test
     void everyEventDeliveredTwiceInShuffledBatchesIsAppliedExactlyOnce() {
@@ -126,8 +143,93 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         assertThat(jdbc.queryForObject(workers, String.class)).isNotEqualTo("0");
     }
 
+    /**
+     * Records no one can read among readable ones: the readable ones are applied in one transaction, and the unreadable
+     * ones dead-lettered in their order, with nothing thrown. The container then has nothing to seek back to: the error
+     * handler's way read the rest of the batch again after each of them.
+     */
+    @Test
+    void unreadableRecordsAreDeadLetteredInTheirPlaceAndTheRestOfTheBatchAppliedInOneTransaction() {
+        List<String> transactions = new ArrayList<>();
+        DispatchingHandler handler = inTransactions(transactions, null);
+        UUID notJson = UUID.randomUUID();
+        UUID notAnObject = UUID.randomUUID();
+
+        inbox.apply(group, List.of(received(UNREADABLE, PaymentMother.payment(9_501, 95_001, "10.00")),
+                received(UNREADABLE, notJson, "{not json"), received(UNREADABLE, PaymentMother.payment(9_501, 95_002, "20.00")),
+                received(UNREADABLE, notAnObject, "[]"), received(UNREADABLE, PaymentMother.payment(9_501, 95_003, "30.00"))), handler);
+
+        assertThat(transactions).hasSize(3).containsOnly(transactions.get(0));
+        assertThat(deadLettered(UNREADABLE)).isEqualTo(2.0);
+        assertThat(deadLetteredIds(UNREADABLE, 2)).containsExactly(notJson.toString(), notAnObject.toString());
+    }
+
+    /**
+     * An unreadable record before a readable one that fails is dead-lettered, the one after it is not: the container
+     * commits the offsets before the failed record, so this one is not read again, and the other is.
+     */
+    @Test
+    void anUnreadableRecordBeforeAFailedOneIsDeadLetteredAndOneAfterItWaitsForTheRetry() {
+        List<String> transactions = new ArrayList<>();
+        DispatchingHandler handler = inTransactions(transactions, "13.00");
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+
+        assertThatThrownBy(() -> inbox.apply(group, List.of(received(FAILING, PaymentMother.payment(9_502, 95_011, "10.00")),
+                received(FAILING, before, "{not json"), received(FAILING, PaymentMother.payment(9_502, 95_012, "13.00")),
+                received(FAILING, after, "[]"), received(FAILING, PaymentMother.payment(9_502, 95_013, "30.00"))), handler))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(2));
+
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class, group, FAILING))
+                .as("the payment before the failed one, committed; the one after, waiting for the retry").isEqualTo(1);
+        assertThat(deadLettered(FAILING)).isEqualTo(1.0);
+        assertThat(deadLetteredIds(FAILING, 1)).containsExactly(before.toString());
+    }
+
+    /** Applies payments, noting each one's transaction; fails the one of this amount, if any. */
+    private DispatchingHandler inTransactions(List<String> transactions, String failingAmount) {
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> {
+                    if (failingAmount != null && payment.amount().compareTo(new BigDecimal(failingAmount)) == 0) {
+                        throw new IllegalArgumentException("payment " + payment.voucherNo() + " refused by the test");
+                    }
+                    transactions.add(jdbc.queryForObject("select txid_current()::text", String.class));
+                })
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .build();
+        return () -> handlers;
+    }
+
+    /** The topic's dead letters as counted when each was sent, before the inbox returned. */
+    private double deadLettered(String topic) {
+        return meters.get(DeadLetters.COUNTER).tag("topic", topic).tag("group", group).counter().count();
+    }
+
+    /** The ids of the topic's dead letters, once there are this many. */
+    private List<String> deadLetteredIds(String topic, int count) {
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(topic, group))) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).forEach(record -> ids.add(EventTraffic.header(record, EventHeaders.ID)));
+                assertThat(ids).hasSize(count);
+            });
+        }
+        return ids;
+    }
+
     private static ConsumerRecord<String, String> received(PaymentConfirmed payment) {
-        ProducerRecord<String, String> sent = EventTraffic.record(Topics.PAYMENTS, UUID.randomUUID(), payment);
+        return received(Topics.PAYMENTS, payment);
+    }
+
+    private static ConsumerRecord<String, String> received(String topic, PaymentConfirmed payment) {
+        return received(EventTraffic.record(topic, UUID.randomUUID(), payment));
+    }
+
+    private static ConsumerRecord<String, String> received(String topic, UUID id, String payload) {
+        return received(EventTraffic.record(topic, id, "PaymentConfirmed", PaymentMother.personId(9_500), payload));
+    }
+
+    private static ConsumerRecord<String, String> received(ProducerRecord<String, String> sent) {
         return new ConsumerRecord<>(sent.topic(), 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, sent.key(), sent.value(), sent.headers(), Optional.empty());
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>When one record fails, the records before it are still committed and the failure is reported
  * with its index: the listener's error handler then retries or dead-letters that record alone and
- * goes on with the ones after it, so a poison record never blocks its partition.
+ * goes on with the ones after it, so a poison record never blocks its partition. A record no one
+ * can read is dead-lettered here, once the batch around it is committed, rather than by the error
+ * handler: its retries are pointless, and the handler's way, a seek and a new poll, read the rest
+ * of the batch again for every such record.
  */
 public class Inbox {
 
@@ -83,6 +88,7 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final ConsumerRecordRecoverer deadLetters;
     private volatile LastApplied lastApplied;
 
     /**
@@ -104,26 +110,59 @@ public class Inbox {
     private record Applied(Map<String, Integer> byTopic, Instant newestEventTime) {
     }
 
-    public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters) {
+    /** @param deadLetters sends a record to its dead-letter topic, counts and logs it, as the listeners' error handler does */
+    public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
+    /**
+     * The batch's readable records in one transaction, and then those no one can read to their dead-letter topic. When a
+     * readable one fails, only the unreadable ones before it are dead-lettered, and the failure is reported by its index
+     * in the batch: the container commits the offsets before it.
+     */
     public void apply(String consumerGroup, List<ConsumerRecord<String, String>> records, InboxHandler handler) {
         List<IncomingEvent> readable = new ArrayList<>(records.size());
-        PoisonRecordException unreadable = null;
-        for (ConsumerRecord<String, String> record : records) {
+        List<Integer> positions = new ArrayList<>(records.size());
+        Map<Integer, PoisonRecordException> unreadable = new TreeMap<>();
+        for (int position = 0; position < records.size(); position++) {
             try {
-                readable.add(IncomingEvent.read(record, handler::applies));
+                readable.add(IncomingEvent.read(records.get(position), handler::applies));
+                positions.add(position);
             } catch (PoisonRecordException e) {
-                unreadable = e;
-                break;
+                unreadable.put(position, e);
             }
         }
-        applyInOneTransaction(consumerGroup, readable, handler);
-        if (unreadable != null) {
-            throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, readable.size());
+        if (readable.isEmpty()) {
+            deadLetter(records, unreadable, records.size());
+            return;
+        }
+        try {
+            applyInOneTransaction(consumerGroup, readable, handler);
+        } catch (BatchListenerFailedException failed) {
+            int position = positions.get(failed.getIndex());
+            deadLetter(records, unreadable, position);
+            throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(), position);
+        }
+        deadLetter(records, unreadable, records.size());
+    }
+
+    /**
+     * Sends the unreadable records before {@code end} to their dead-letter topic, in their order. Should Kafka refuse one, the
+     * failure is reported at its index: it and the records after it come again, and the inbox knows those already applied.
+     */
+    private void deadLetter(List<ConsumerRecord<String, String>> records, Map<Integer, PoisonRecordException> unreadable, int end) {
+        for (Map.Entry<Integer, PoisonRecordException> poison : unreadable.entrySet()) {
+            if (poison.getKey() >= end) {
+                return;
+            }
+            try {
+                deadLetters.accept(records.get(poison.getKey()), poison.getValue());
+            } catch (RuntimeException refused) {
+                throw new BatchListenerFailedException(refused.getMessage(), refused, poison.getKey());
+            }
         }
     }
 

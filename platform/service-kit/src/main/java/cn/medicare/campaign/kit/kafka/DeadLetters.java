@@ -69,9 +69,10 @@ public final class DeadLetters {
 
     /**
      * Sends a record the group gave up on to {@code <topic>.<group>.dlt}, its plain ID numbers starred, counts and logs it: the
-     * listeners' error handler's last step, and the replay's for a dead letter that fails again ({@link DeadLetterReplay}).
+     * listeners' error handler's last step, the inbox's for a record no one can read, and the replay's for a dead letter that
+     * fails again ({@link DeadLetterReplay}).
      */
-    static ConsumerRecordRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry meters, String defaultGroup) {
+    public static ConsumerRecordRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry meters, String defaultGroup) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1)) {
 
