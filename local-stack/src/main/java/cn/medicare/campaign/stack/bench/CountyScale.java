@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class CountyScale {
 
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(45);
-    /** No new record for this long, every group at the end: the relays look for new WAL every 10 ms, a consumer's batch takes less. */
+    /** No new record for this long, every group at the end: the relays look for new WAL every 20 ms, a consumer's batch takes less. */
     private static final Duration QUIET = Duration.ofMillis(500);
 
     private final Suite suite;
