@@ -305,18 +305,20 @@ public final class PipelineBenchmark {
     }
 
     /**
+     * @param applied when each event was applied
+     * @param inKafka when the topic's end offsets were first seen to hold them all (looked at every 50 ms; a record the
+     *     relay sent twice counts twice there, so this can be a little early): a drain whose events were all in Kafka long
+     *     before the last was applied was the consumer's to speed up, not the relay's
+     */
+    private record Arrival(Map<UUID, Instant> applied, Instant inKafka) {
+    }
+
+    /**
      * Waits on Kafka's offsets, which cost nothing to ask, and asks the inbox for the events by id only once
      * the relay has published them all (each at least once) and the read model's group has consumed
      * everything published: asked every 200 ms, the inbox's lookup of every id took some 170 ms of
      * PostgreSQL's time for 10,000 events, competing with the pipeline it measured.
      */
-    /**
-     * @param applied when each event was applied
-     * @param inKafka when the relay was first seen to have published them all (looked at every 50 ms): a drain whose events
-     *     were all in Kafka long before the last was applied was the consumer's to speed up, not the relay's
-     */
-    private record Arrival(Map<UUID, Instant> applied, Instant inKafka) {
-    }
 
     private Arrival awaitApplied(Collection<UUID> ids, long publishedBefore) {
         long deadline = System.nanoTime() + STEP_DRAIN_LIMIT.toNanos();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +45,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
     /** Topics no listener reads: their batches are given to the inbox by the tests themselves. */
     private static final String UNREADABLE = "kit-test.unreadable";
     private static final String FAILING = "kit-test.unreadable-and-failing";
+    private static final String SECOND_TRY = "kit-test.failing-on-a-second-try";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -184,6 +186,35 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                 .as("the payment before the failed one, committed; the one after, waiting for the retry").isEqualTo(1);
         assertThat(deadLettered(FAILING)).isEqualTo(1.0);
         assertThat(deadLetteredIds(FAILING, 1)).containsExactly(before.toString());
+    }
+
+    /**
+     * The events before a failed one are applied again in a transaction of their own; should one of them fail this time
+     * (a lock refused on the second try, say), the ones before it are committed before it is reported: the container
+     * commits the offsets before the index it is given, and the transaction that held them was rolled back.
+     */
+    @Test
+    void anEventBeforeTheFailedOneThatFailsOnItsSecondTryLeavesTheOnesBeforeItCommitted() {
+        AtomicInteger triesOfTheSecond = new AtomicInteger();
+        EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> {
+                    if (payment.amount().compareTo(new BigDecimal("13.00")) == 0
+                            || (payment.amount().compareTo(new BigDecimal("11.00")) == 0 && triesOfTheSecond.incrementAndGet() == 2)) {
+                        throw new IllegalArgumentException("payment " + payment.voucherNo() + " refused by the test");
+                    }
+                })
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .build();
+        DispatchingHandler handler = () -> handlers;
+
+        assertThatThrownBy(() -> inbox.apply(group, List.of(received(SECOND_TRY, PaymentMother.payment(9_503, 95_021, "10.00")),
+                received(SECOND_TRY, PaymentMother.payment(9_503, 95_022, "11.00")),
+                received(SECOND_TRY, PaymentMother.payment(9_503, 95_023, "13.00"))), handler))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
+
+        assertThat(triesOfTheSecond).hasValue(2);
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class, group,
+                SECOND_TRY)).as("the first payment, committed before the offsets past it").isEqualTo(1);
     }
 
     /** Applies payments, noting each one's transaction; fails the one of this amount, if any. */

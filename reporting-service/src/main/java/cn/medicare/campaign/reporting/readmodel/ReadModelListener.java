@@ -26,7 +26,7 @@ class ReadModelListener extends InboxListener {
         try {
             apply(records);
         } finally {
-            // whatever was committed, even before a poison record, reaches the gauges
+            // whatever was committed, even before a record that failed, reaches the gauges
             gauges.markStale();
         }
     }

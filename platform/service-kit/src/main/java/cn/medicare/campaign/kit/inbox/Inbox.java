@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>When one record fails, the records before it are still committed and the failure is reported
  * with its index: the listener's error handler then retries or dead-letters that record alone and
- * goes on with the ones after it, so a poison record never blocks its partition. A record no one
- * can read is dead-lettered here, once the batch around it is committed, rather than by the error
- * handler: its retries are pointless, and the handler's way, a seek and a new poll, read the rest
- * of the batch again for every such record.
+ * goes on with the ones after it, so a record that keeps failing never blocks its partition. A record
+ * no one can read is dead-lettered here, once the batch around it is committed, rather than by the
+ * error handler: its retries are pointless, and the handler's way, a seek and a new poll, read the
+ * rest of the batch again for every such record.
  */
 public class Inbox {
 
@@ -144,14 +144,16 @@ public class Inbox {
         } catch (BatchListenerFailedException failed) {
             int position = positions.get(failed.getIndex());
             deadLetter(records, unreadable, position);
-            throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(), position);
+            // the cause's message: the exception's own carries its index among the readable records
+            throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), position);
         }
         deadLetter(records, unreadable, records.size());
     }
 
     /**
-     * Sends the unreadable records before {@code end} to their dead-letter topic, in their order. Should Kafka refuse one, the
-     * failure is reported at its index: it and the records after it come again, and the inbox knows those already applied.
+     * Sends the unreadable records before {@code end} to their dead-letter topic, in their order. Should Kafka refuse one, it
+     * is reported at its index for the error handler to send: the records after it come again, and the inbox knows those
+     * already applied.
      */
     private void deadLetter(List<ConsumerRecord<String, String>> records, Map<Integer, PoisonRecordException> unreadable, int end) {
         for (Map.Entry<Integer, PoisonRecordException> poison : unreadable.entrySet()) {
@@ -161,7 +163,9 @@ public class Inbox {
             try {
                 deadLetters.accept(records.get(poison.getKey()), poison.getValue());
             } catch (RuntimeException refused) {
-                throw new BatchListenerFailedException(refused.getMessage(), refused, poison.getKey());
+                // the reason stays the record's: the error handler dead-letters it at once, as before the inbox did
+                poison.getValue().addSuppressed(refused);
+                throw new BatchListenerFailedException(poison.getValue().getMessage(), poison.getValue(), poison.getKey());
             }
         }
     }
@@ -188,7 +192,9 @@ public class Inbox {
     /**
      * Commits the records before a failed one. Should that fail too (the database went away with the
      * first failure), the batch is retried from its first record, as an infrastructure failure:
-     * it must never fall back to the whole-batch handling that would dead-letter good records.
+     * it must never fall back to the whole-batch handling that would dead-letter good records. Should
+     * one of them fail now, the ones before it are committed first: the container commits the offsets
+     * before the index reported, and the transaction that held them was rolled back.
      */
     private void applySoundOnes(String consumerGroup, List<IncomingEvent> sound, InboxHandler handler) {
         try {
@@ -196,6 +202,7 @@ public class Inbox {
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
             applyOneByOneUnlessALockWasInTheWay(consumerGroup, sound, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failedAgain) {
+            applySoundOnes(consumerGroup, sound.subList(0, failedAgain.index), handler);
             throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
         } catch (RuntimeException notOneEvent) {
             if (!InfrastructureFailure.in(notOneEvent)) {
