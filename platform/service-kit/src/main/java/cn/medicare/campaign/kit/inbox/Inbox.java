@@ -135,10 +135,6 @@ public class Inbox {
                 unreadable.put(position, e);
             }
         }
-        if (readable.isEmpty()) {
-            deadLetter(records, unreadable, records.size());
-            return;
-        }
         try {
             applyInOneTransaction(consumerGroup, readable, handler);
         } catch (BatchListenerFailedException failed) {
@@ -170,43 +166,28 @@ public class Inbox {
         }
     }
 
+    /**
+     * The events in one transaction. When one fails, the events before it are committed by the same rules, in a transaction
+     * of their own, before it is reported by its index: the container commits the offsets before that index, and the
+     * transaction that held them was rolled back (should one of them fail this time, the ones before that are committed
+     * first). When the transaction itself fails (a commit, a lost connection), the events are retried from the first: never
+     * Spring Kafka's whole-batch handling, which would dead-letter good records.
+     */
     private void applyInOneTransaction(String consumerGroup, List<IncomingEvent> events, InboxHandler handler) {
+        if (events.isEmpty()) {
+            return;
+        }
         try {
             count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, events, handler)));
         } catch (FailedAfterApplying notTheBatchAsAWhole) {
             applyOneByOneUnlessALockWasInTheWay(consumerGroup, events, handler, notTheBatchAsAWhole);
         } catch (FailedEvent failed) {
-            applySoundOnes(consumerGroup, events.subList(0, failed.index), handler);
+            applyInOneTransaction(consumerGroup, events.subList(0, failed.index), handler);
             throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), failed.index);
         } catch (RuntimeException notOneEvent) {
             if (!InfrastructureFailure.in(notOneEvent)) {
                 // the inbox's own work for the batch refused a record (a type too long for its column): one at a time names it
                 applyOneByOne(consumerGroup, events, handler);
-                return;
-            }
-            // the transaction itself failed (a commit, a lost connection): retry from the first record, not the whole batch
-            throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
-        }
-    }
-
-    /**
-     * Commits the records before a failed one. Should that fail too (the database went away with the
-     * first failure), the batch is retried from its first record, as an infrastructure failure:
-     * it must never fall back to the whole-batch handling that would dead-letter good records. Should
-     * one of them fail now, the ones before it are committed first: the container commits the offsets
-     * before the index reported, and the transaction that held them was rolled back.
-     */
-    private void applySoundOnes(String consumerGroup, List<IncomingEvent> sound, InboxHandler handler) {
-        try {
-            count(consumerGroup, transaction.execute(status -> applyEach(consumerGroup, sound, handler)));
-        } catch (FailedAfterApplying notTheBatchAsAWhole) {
-            applyOneByOneUnlessALockWasInTheWay(consumerGroup, sound, handler, notTheBatchAsAWhole);
-        } catch (FailedEvent failedAgain) {
-            applySoundOnes(consumerGroup, sound.subList(0, failedAgain.index), handler);
-            throw new BatchListenerFailedException(failedAgain.getCause().getMessage(), failedAgain.getCause(), failedAgain.index);
-        } catch (RuntimeException notOneEvent) {
-            if (!InfrastructureFailure.in(notOneEvent)) {
-                applyOneByOne(consumerGroup, sound, handler);
                 return;
             }
             throw new BatchListenerFailedException(notOneEvent.getMessage(), notOneEvent, 0);
