@@ -12,6 +12,7 @@ import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class InboxIntegrationTests extends KitIntegrationTestBase {
 
@@ -46,6 +50,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
     private static final String UNREADABLE = "kit-test.unreadable";
     private static final String FAILING = "kit-test.unreadable-and-failing";
     private static final String SECOND_TRY = "kit-test.failing-on-a-second-try";
+    private static final String REFUSED = "kit-test.unreadable-and-refused";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,6 +60,9 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     /** The group of the kit's error handler and dead letters, which a batch applied here, off a listener's thread, falls back on. */
     @Value("${spring.kafka.consumer.group-id}")
@@ -186,6 +194,30 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                 .as("the payment before the failed one, committed; the one after, waiting for the retry").isEqualTo(1);
         assertThat(deadLettered(FAILING)).isEqualTo(1.0);
         assertThat(deadLetteredIds(FAILING, 1)).containsExactly(before.toString());
+    }
+
+    /**
+     * Should Kafka refuse a dead letter, the record is handed to the error handler at its place in the batch with its own
+     * reason, which Spring Kafka's handler takes as not worth retrying and sends at once; the readable records around it
+     * stay committed, and the refusal goes with the reason.
+     */
+    @Test
+    void anUnreadableRecordKafkaRefusesToTakeIsHandedToTheErrorHandlerWithItsOwnReason() {
+        KafkaException refusal = new KafkaException("the dead-letter topic refused the record (test)");
+        Inbox refusing = new Inbox(JdbcClient.create(jdbc), transaction, meters, (record, failure) -> {
+            throw refusal;
+        });
+        DispatchingHandler handler = inTransactions(new ArrayList<>(), null);
+
+        assertThatThrownBy(() -> refusing.apply(group, List.of(received(REFUSED, PaymentMother.payment(9_504, 95_031, "10.00")),
+                received(REFUSED, UUID.randomUUID(), "{not json"), received(REFUSED, PaymentMother.payment(9_504, 95_032, "20.00"))),
+                handler))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getIndex()).isEqualTo(1);
+                    assertThat(failed.getCause()).isInstanceOf(PoisonRecordException.class).hasSuppressedException(refusal);
+                });
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class, group, REFUSED))
+                .as("both payments, committed before the dead letter was sent").isEqualTo(2);
     }
 
     /**
