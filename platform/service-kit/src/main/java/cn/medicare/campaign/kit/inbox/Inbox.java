@@ -63,7 +63,6 @@ public class Inbox {
     private static final int PARKED_TURN = 0x5041_524B;
     /** How long a parked event waits for the batches in flight before it leaves the turn to them until the next try. */
     private static final Duration PARKED_TURN_WAIT = Duration.ofSeconds(2);
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /**
      * A consumer's statements find the people of its batch by key. Until autovacuum first analyses a
@@ -484,7 +483,7 @@ public class Inbox {
             jdbc.sql("select pg_advisory_xact_lock(" + PARKED_TURN + ", hashtext(:consumerGroup))")
                     .param("consumerGroup", consumerGroup).query().singleRow();
         } catch (RuntimeException e) {
-            throw rootCause(e) instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) ? new ConsumersBusy(e) : e;
+            throw rootCause(e) instanceof SQLException sql && InfrastructureFailure.LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) ? new ConsumersBusy(e) : e;
         }
         jdbc.sql("select set_config('lock_timeout', :was, true)").param("was", lockTimeout).query().singleRow();
     }

@@ -16,7 +16,8 @@ import org.springframework.transaction.TransactionSystemException;
 /** Whether a consumer's failure is the database's or the network's rather than its record's: retried until they are back, never dead-lettered. */
 public final class InfrastructureFailure {
 
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** PostgreSQL's state for a lock not granted in time (a {@code nowait} or a {@code lock_timeout}). */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
     /** A lock refused, a serialization failure, a deadlock, where Spring did not translate them. */
     private static final Set<String> LOCK_CONFLICTS = Set.of(LOCK_NOT_AVAILABLE, "40001", "40P01");
 
