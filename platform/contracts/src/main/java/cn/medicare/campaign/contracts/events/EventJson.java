@@ -1,16 +1,24 @@
 package cn.medicare.campaign.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapping of event payloads, shared by producers and consumers. */
 public final class EventJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // the threads that read and write events are few and long-lived: a buffer each rather than
+                    // a shared queue every record takes one from and gives it back to
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                    .build())
             .addModule(module())
+            .addModule(new PayloadReadingModule())
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             // Producers may add optional fields at any time; older consumers must keep working.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -19,6 +27,13 @@ public final class EventJson {
             // Keep the field order of EVENTS.md, which is also the record order, for people reading topics.
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
+
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> payloadClass) {
+            return MAPPER.readerFor(payloadClass);
+        }
+    };
 
     private EventJson() {
     }
@@ -41,7 +56,7 @@ public final class EventJson {
     }
 
     public static <T extends Event> T read(String json, Class<T> payloadClass) {
-        return MAPPER.readValue(json, payloadClass);
+        return READERS.get(payloadClass).readValue(json);
     }
 
     /** Reads a payload by the name in its {@code type} header. */

@@ -17,10 +17,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -183,5 +187,70 @@ class EventJsonTests {
                 "ReconciliationCompleted", Topics.RECONCILIATION, "ReportPublished", Topics.REPORTS);
         topicOf.forEach((name, topic) -> assertThat(EventType.ofTypeName(name).topic()).as(name).isEqualTo(topic));
         assertThat(Arrays.stream(EventType.values()).map(EventType::topic).distinct()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    /** The dates read by hand ({@link PayloadReadingModule}) are read as Jackson reads them, and refused where it refuses them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2018-01-01", "2017-10-09", "2016-02-29", "0000-01-01", "9999-12-31", "2018-02-29", "2018-13-01", "2018-00-10",
+            "2018-1-01", "2018-01-1", "20180101", "2018/01/01", "2018-01-01T00:00:00", "+2018-01-01", "-018-01-01", "2018-0a-01",
+            "２０１８-01-01", " 2018-01-01", ""})
+    void aDateIsReadAsJacksonReadsIt(String text) {
+        String json = "\"" + text + "\"";
+
+        Object ours = outcome(() -> EventJson.mapper().readValue(json, LocalDate.class));
+
+        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, LocalDate.class)));
+    }
+
+    /** The instants read by hand ({@link WireTimes}) are read as Jackson reads them, and refused where it refuses them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2017-10-20T02:00:00Z", "2017-10-20T02:00:00.5Z", "2017-10-20T02:00:00.123456789Z", "0000-01-01T00:00:00Z",
+            "2017-10-20T10:00:00+08:00", "2016-12-31T23:59:60Z", "2017-10-20T24:00:00Z", "2017-02-29T02:00:00Z", "2017-10-20T02:00:00",
+            "2017-10-20T02:00:00.Z", "2017-10-20 02:00:00Z", "1508464800", "+12017-10-20T02:00:00Z", ""})
+    void anInstantIsReadAsJacksonReadsIt(String text) {
+        String json = "\"" + text + "\"";
+
+        Object ours = outcome(() -> EventJson.mapper().readValue(json, Instant.class));
+
+        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, Instant.class)));
+    }
+
+    /** A constructor's refusal reaches the consumer as Jackson reports it, naming what was wrong, not as a bare exception. */
+    @Test
+    void aPayloadItsConstructorRefusesFailsAsJacksonReportsIt() {
+        String json = EventJson.write(EventMother.refundDue()).replace("\"140.00\"", "\"0.001\"");
+
+        Object ours = outcome(() -> EventJson.read(json, RefundDue.class));
+
+        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, RefundDue.class)))
+                .asString().startsWith("tools.jackson.databind.exc.ValueInstantiationException").contains("amount");
+    }
+
+    @Test
+    void everyEventIsReadAsJacksonReadsIt() {
+        for (Event event : Stream.concat(EventMother.full().stream(), EventMother.minimal().stream()).toList()) {
+            String json = EventJson.write(event);
+
+            assertThat(EventJson.read(json, event.getClass())).as(event.type().typeName())
+                    .isEqualTo(jacksonsOwn().readValue(json, event.getClass())).isEqualTo(event);
+        }
+    }
+
+    /** The event mapper's settings without its reading module. */
+    private static JsonMapper jacksonsOwn() {
+        return JsonMapper.builder()
+                .addModule(EventJson.module())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    /** What was read, or the class and message of the failure (without the text's location, which differs by reader). */
+    private static Object outcome(Callable<?> read) {
+        try {
+            return read.call();
+        } catch (Exception failure) {
+            return failure.getClass().getName() + ": " + failure.getMessage().replaceAll("(?s)\\n at \\[.*", "");
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.medicare.campaign.kit.inbox;
 
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.EventType;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -378,7 +379,7 @@ public class Inbox {
             }
             if (!parked.isEmpty()) {
                 ConsumerRecord<String, String> last = parked.get(parked.size() - 1);
-                afterTime = HeaderTimes.parse(header(last, EventHeaders.TIME));
+                afterTime = WireTimes.instant(header(last, EventHeaders.TIME));
                 afterId = UUID.fromString(header(last, EventHeaders.ID));
             }
         } while (parked.size() == PARKED_PAGE);

@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit.inbox;
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PersonEvent;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
 
     private static Instant time(ConsumerRecord<String, String> record) {
         try {
-            return header(record, EventHeaders.TIME).map(HeaderTimes::parse).orElse(Instant.ofEpochMilli(record.timestamp()));
+            return header(record, EventHeaders.TIME).map(WireTimes::instant).orElse(Instant.ofEpochMilli(record.timestamp()));
         } catch (DateTimeParseException e) {
             throw poison(record, "has a time header that is not an ISO-8601 instant");
         }

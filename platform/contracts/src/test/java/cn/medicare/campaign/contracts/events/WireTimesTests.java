@@ -1,4 +1,4 @@
-package cn.medicare.campaign.kit.inbox;
+package cn.medicare.campaign.contracts.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HeaderTimesTests {
+class WireTimesTests {
 
     @Property
     void readsWhatInstantWritesAsInstantReadsIt(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long second,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
         String written = Instant.ofEpochSecond(second, nanos).toString();
 
-        assertThat(HeaderTimes.parse(written)).isEqualTo(Instant.parse(written));
+        assertThat(WireTimes.instant(written)).isEqualTo(Instant.parse(written));
     }
 
     @Property
@@ -28,14 +28,14 @@ class HeaderTimesTests {
             @ForAll @IntRange(min = 0, max = 999_999_999) int fraction) {
         String written = "2017-10-20T02:00:00." + String.format("%09d", fraction).substring(0, digits) + "Z";
 
-        assertThat(HeaderTimes.parse(written)).isEqualTo(Instant.parse(written));
+        assertThat(WireTimes.instant(written)).isEqualTo(Instant.parse(written));
     }
 
     @Test
     void readsTheFormsItLeavesToInstantAsInstantDoes() {
         for (String other : new String[] {"2017-10-20T10:00:00+08:00", "2016-12-31T23:59:60Z", "+12017-10-20T02:00:00Z",
                 "2017-10-20T02:00:00.Z", "2017-10-20T24:00:00Z"}) {
-            assertThat(HeaderTimes.parse(other)).as(other).isEqualTo(Instant.parse(other));
+            assertThat(WireTimes.instant(other)).as(other).isEqualTo(Instant.parse(other));
         }
     }
 
@@ -45,6 +45,6 @@ class HeaderTimesTests {
             "2017-10-20T02:00:00.1234567890Z", "2017-10-20 02:00:00Z", "2017-10-20T02:00:00.12a4Z", "２０１７-10-20T02:00:00Z"})
     void refusesWhatInstantRefuses(String text) {
         assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(DateTimeParseException.class);
-        assertThatThrownBy(() -> HeaderTimes.parse(text)).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> WireTimes.instant(text)).isInstanceOf(DateTimeParseException.class);
     }
 }
