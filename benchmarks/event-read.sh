@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What reading an event's payload costs a consumer: EventJson against Jackson's own reading of the
-# same payloads, alternated on one thread; first with the JVM's compilers as the other benchmarks run
-# them, then with C1 alone as local-stack.sh runs it. The last line of each sums it up.
+# same payloads, alternated on one thread; first with HotSpot's two compilers at their defaults, then
+# with C1 alone, local-stack.sh's compiler. The last line of each sums it up.
 #   benchmarks/event-read.sh            full size (about a minute)
 #   benchmarks/event-read.sh --smoke    a few milliseconds of each, to see that it runs
 set -euo pipefail

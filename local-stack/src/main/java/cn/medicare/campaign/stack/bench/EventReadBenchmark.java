@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What reading a payload costs a consumer (docs/delivery.md, "Session 39"): the three commonest events of a county read
- * by {@link EventJson#read} and by a mapper of the same settings as Jackson reads them alone, in alternating rounds on
- * one thread, the median and the fastest round of each. The JVM's compilers decide how fast both are: run it as the
- * suite runs ({@code benchmarks/event-read.sh}, or with {@code -XX:TieredStopAtLevel=1} as {@code local-stack.sh} does).
+ * by {@link EventJson#read} and by a mapper of the same settings as Jackson reads them alone (no reading module, its
+ * shared buffer pool, no reader kept per class), in alternating rounds on one thread, the median and the fastest round
+ * of each. The JVM's compilers decide how fast both are: {@code benchmarks/event-read.sh} runs it with both, then with
+ * C1 alone ({@code -XX:TieredStopAtLevel=1}, {@code local-stack.sh}'s compiler).
  */
 public final class EventReadBenchmark {
 

@@ -7,9 +7,11 @@ import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Function;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -24,8 +26,8 @@ import tools.jackson.databind.module.SimpleModule;
  * What every consumer does for every record, made cheaper where Jackson 3.1 spends most of a payload's reading
  * (docs/delivery.md, "Session 39"): a date or an instant in its one wire form is read by hand, and a record is made
  * through its constructor's handle spread once, where Jackson spreads the arguments again for every object it makes
- * ({@code MethodHandle.invokeWithArguments}). Anything else, and every failure, takes Jackson's own path, so what is
- * read and what is refused stay as they were.
+ * ({@code MethodHandle.invokeWithArguments}). Anything else takes Jackson's own path, and a constructor's refusal is
+ * reported as Jackson reports it, so what is read and what is refused stay as they were.
  */
 final class PayloadReadingModule extends SimpleModule {
 
@@ -60,7 +62,10 @@ final class PayloadReadingModule extends SimpleModule {
         });
     }
 
-    /** Text in the wire's form ({@link WireTimes}) read by hand; anything else, and every other token, as Jackson reads it. */
+    /**
+     * Text in the wire's form ({@link WireTimes}) read by hand; anything else, and every other token, as Jackson reads
+     * it. A property with a pattern of its own ({@code @JsonFormat}) is read by Jackson alone, which holds it to it.
+     */
     static final class WireFormDeserializer extends DelegatingDeserializer {
 
         private final Function<String, Object> byHand;
@@ -76,6 +81,13 @@ final class PayloadReadingModule extends SimpleModule {
         }
 
         @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            JsonFormat.Value format = findFormatOverrides(context, property, handledType());
+            ValueDeserializer<?> contextual = super.createContextual(context, property);
+            return format.hasPattern() && contextual instanceof DelegatingDeserializer ours ? ours.getDelegatee() : contextual;
+        }
+
+        @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 Object read = byHand.apply(parser.getString());
@@ -87,7 +99,7 @@ final class PayloadReadingModule extends SimpleModule {
         }
     }
 
-    /** Makes an object through its public constructor's handle, spread for an array of arguments once. */
+    /** Makes an object through its constructor's handle, spread for an array of arguments once. */
     static final class SpreadConstructor extends StdValueInstantiator {
 
         private final MethodHandle constructor;
@@ -97,18 +109,19 @@ final class PayloadReadingModule extends SimpleModule {
             this.constructor = constructor;
         }
 
-        /** Jackson's own instantiator where its creator is not a public constructor taking the properties. */
+        /** Jackson's own instantiator where it is another kind, or its creator is no constructor taking the properties. */
         static ValueInstantiator of(ValueInstantiator jacksons) {
             if (jacksons.getClass() != StdValueInstantiator.class || jacksons.getWithArgsCreator() == null
                     || !(jacksons.getWithArgsCreator().getAnnotated() instanceof Constructor<?> made)) {
                 return jacksons;
             }
             try {
-                MethodHandle handle = MethodHandles.publicLookup().unreflectConstructor(made)
+                // Jackson has made its creators accessible, as it calls them; fixed arity, as it passes a varargs array as one
+                MethodHandle handle = MethodHandles.publicLookup().unreflectConstructor(made).asFixedArity()
                         .asSpreader(Object[].class, made.getParameterCount())
                         .asType(MethodType.methodType(Object.class, Object[].class));
                 return new SpreadConstructor((StdValueInstantiator) jacksons, handle);
-            } catch (IllegalAccessException notPublic) {
+            } catch (IllegalAccessException notCallable) {
                 return jacksons;
             }
         }
@@ -120,7 +133,7 @@ final class PayloadReadingModule extends SimpleModule {
             } catch (Error error) {
                 throw error;
             } catch (Throwable refused) {
-                // as Jackson reports a constructor's refusal: a compact constructor's check names the field
+                // as Jackson reports a constructor's refusal, naming the class and the constructor's own message
                 return context.handleInstantiationProblem(_valueClass, arguments, rewrapCtorProblem(context, refused));
             }
         }

@@ -11,6 +11,7 @@ import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -215,7 +216,7 @@ class EventJsonTests {
         assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, Instant.class)));
     }
 
-    /** A constructor's refusal reaches the consumer as Jackson reports it, naming what was wrong, not as a bare exception. */
+    /** A constructor's refusal reaches the consumer as Jackson reports it, naming the class and why, not as a bare exception. */
     @Test
     void aPayloadItsConstructorRefusesFailsAsJacksonReportsIt() {
         String json = EventJson.write(EventMother.refundDue()).replace("\"140.00\"", "\"0.001\"");
@@ -223,7 +224,41 @@ class EventJsonTests {
         Object ours = outcome(() -> EventJson.read(json, RefundDue.class));
 
         assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, RefundDue.class)))
-                .asString().startsWith("tools.jackson.databind.exc.ValueInstantiationException").contains("amount");
+                .asString().startsWith("tools.jackson.databind.exc.ValueInstantiationException").contains("RefundDue", "yuan");
+        assertThatThrownBy(() -> EventJson.read(json, RefundDue.class))
+                .as("made through the module's constructor handle").hasStackTraceContaining("SpreadConstructor.createFromObjectWith");
+    }
+
+    /** The mapper reads every date and instant through the module, which leaves what is not the wire's form to Jackson. */
+    @Test
+    void datesAndInstantsGoThroughTheModule() {
+        assertThatThrownBy(() -> EventJson.mapper().readValue("\"2018-13-01\"", LocalDate.class))
+                .hasStackTraceContaining("WireFormDeserializer.deserialize");
+        assertThatThrownBy(() -> EventJson.read(EventJson.write(EventMother.paymentConfirmed()).replace("T02:15:30Z", "T25:15:30Z"),
+                PaymentConfirmed.class)).hasStackTraceContaining("WireFormDeserializer.deserialize");
+    }
+
+    /** A date with a pattern of its own is held to it, as Jackson holds it, even where the text is in the wire's form. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2018-01-01", "01.01.2018"})
+    void aDateWithAPatternOfItsOwnIsReadAsJacksonReadsIt(String text) {
+        String json = "{\"on\":\"" + text + "\"}";
+
+        Object ours = outcome(() -> EventJson.mapper().readValue(json, Dated.class));
+
+        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, Dated.class)));
+    }
+
+    record Dated(@JsonFormat(pattern = "dd.MM.yyyy") LocalDate on) {
+    }
+
+    /** Jackson passes a varargs constructor its array as one argument; the module's handle takes it so too. */
+    @Test
+    void aRecordWithVarargsIsRead() {
+        assertThat(EventJson.mapper().readValue("{\"names\":[\"a\",\"b\"]}", Named.class).names()).containsExactly("a", "b");
+    }
+
+    record Named(String... names) {
     }
 
     @Test
@@ -245,12 +280,12 @@ class EventJsonTests {
                 .build();
     }
 
-    /** What was read, or the class and message of the failure (without the text's location, which differs by reader). */
+    /** What was read, or the class and message of the failure. */
     private static Object outcome(Callable<?> read) {
         try {
             return read.call();
         } catch (Exception failure) {
-            return failure.getClass().getName() + ": " + failure.getMessage().replaceAll("(?s)\\n at \\[.*", "");
+            return failure.getClass().getName() + ": " + failure.getMessage();
         }
     }
 }

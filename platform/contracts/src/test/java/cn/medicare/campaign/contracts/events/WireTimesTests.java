@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -29,6 +30,17 @@ class WireTimesTests {
         String written = "2017-10-20T02:00:00." + String.format("%09d", fraction).substring(0, digits) + "Z";
 
         assertThat(WireTimes.instant(written)).isEqualTo(Instant.parse(written));
+    }
+
+    /** The forms the relay and the mapper write are read by hand, not by the general readers behind them. */
+    @Test
+    void readsTheWiresFormsByHand() {
+        assertThat(WireTimes.wireInstant("2017-10-20T02:00:00Z")).isEqualTo(Instant.parse("2017-10-20T02:00:00Z"));
+        assertThat(WireTimes.wireInstant("2017-10-20T02:00:00.123Z")).isEqualTo(Instant.parse("2017-10-20T02:00:00.123Z"));
+        assertThat(WireTimes.wireDate("2017-10-09")).isEqualTo(LocalDate.of(2017, 10, 9));
+        assertThat(WireTimes.wireInstant("2017-10-20T10:00:00+08:00")).isNull();
+        assertThat(WireTimes.wireDate("2017-10-9")).isNull();
+        assertThat(WireTimes.wireDate("2017-02-29")).isNull();
     }
 
     @Test
