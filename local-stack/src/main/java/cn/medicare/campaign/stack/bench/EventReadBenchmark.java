@@ -45,7 +45,7 @@ public final class EventReadBenchmark {
         run(System.out, Arrays.asList(args).contains("--smoke"));
     }
 
-    /** Prints a line per event type and returns the last: {@code event-read: ours_us=<median> jacksons_us=<median>}. */
+    /** Prints a line per event type and returns the last: {@code event-read: ours_us=.. jacksons_us=..}, the medians' mean. */
     public static String run(PrintStream out, boolean smoke) {
         return new EventReadBenchmark(out, smoke).measure();
     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    // the threads that read and write events are few and long-lived: a buffer each rather than
+                    // the threads that read and write events are pooled and live long: a buffer each rather than
                     // a shared queue every record takes one from and gives it back to
                     .recyclerPool(JsonRecyclerPools.threadLocalPool())
                     .build())

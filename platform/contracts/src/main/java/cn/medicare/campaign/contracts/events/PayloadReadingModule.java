@@ -84,7 +84,8 @@ final class PayloadReadingModule extends SimpleModule {
         public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
             JsonFormat.Value format = findFormatOverrides(context, property, handledType());
             ValueDeserializer<?> contextual = super.createContextual(context, property);
-            return format.hasPattern() && contextual instanceof DelegatingDeserializer ours ? ours.getDelegatee() : contextual;
+            return format != null && format.hasPattern() && contextual instanceof DelegatingDeserializer ours
+                    ? ours.getDelegatee() : contextual;
         }
 
         @Override
