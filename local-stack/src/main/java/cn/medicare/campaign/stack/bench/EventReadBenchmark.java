@@ -16,15 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What reading a payload costs a consumer (docs/delivery.md, "Session 39"): the three commonest events of a county read
- * by {@link EventJson#read} and by a mapper of the same settings as Jackson reads them alone (no reading module, its
- * shared buffer pool, no reader kept per class), in alternating rounds on one thread, the median and the fastest round
- * of each. The JVM's compilers decide how fast both are: {@code benchmarks/event-read.sh} runs it with both, then with
- * C1 alone ({@code -XX:TieredStopAtLevel=1}, {@code local-stack.sh}'s compiler).
+ * by {@link EventJson#read} and as Jackson reads them alone ({@link EventJson#withoutReadingShortcuts}), in alternating
+ * rounds on one thread, the median and the fastest round of each. The JVM's compilers decide how fast both are:
+ * {@code benchmarks/event-read.sh} runs it with both, then with C1 alone ({@code -XX:TieredStopAtLevel=1},
+ * {@code local-stack.sh}'s compiler).
  */
 public final class EventReadBenchmark {
 
@@ -51,11 +50,7 @@ public final class EventReadBenchmark {
     }
 
     private String measure() {
-        JsonMapper jacksons = JsonMapper.builder()
-                .addModule(EventJson.module())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
+        JsonMapper jacksons = EventJson.withoutReadingShortcuts();
         List<Event> events = List.of(
                 Liancheng.enrolled(Liancheng.idNumber(7), 2018),
                 new ContributionAssessed(Liancheng.personId(Liancheng.idNumber(7)), 2018, Liancheng.REGION, new BigDecimal("180.00"),

@@ -319,7 +319,6 @@ public final class PipelineBenchmark {
      * everything published: asked every 200 ms, the inbox's lookup of every id took some 170 ms of
      * PostgreSQL's time for 10,000 events, competing with the pipeline it measured.
      */
-
     private Arrival awaitApplied(Collection<UUID> ids, long publishedBefore) {
         long deadline = System.nanoTime() + STEP_DRAIN_LIMIT.toNanos();
         Instant inKafka = null;

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -200,7 +199,7 @@ class EventJsonTests {
 
         Object ours = outcome(() -> EventJson.mapper().readValue(json, LocalDate.class));
 
-        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, LocalDate.class)));
+        assertThat(ours).isEqualTo(outcome(() -> EventJson.withoutReadingShortcuts().readValue(json, LocalDate.class)));
     }
 
     /** The instants read by hand ({@link WireTimes}) are read as Jackson reads them, and refused where it refuses them. */
@@ -213,7 +212,7 @@ class EventJsonTests {
 
         Object ours = outcome(() -> EventJson.mapper().readValue(json, Instant.class));
 
-        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, Instant.class)));
+        assertThat(ours).isEqualTo(outcome(() -> EventJson.withoutReadingShortcuts().readValue(json, Instant.class)));
     }
 
     /** A constructor's refusal reaches the consumer as Jackson reports it, naming the class and why, not as a bare exception. */
@@ -223,7 +222,7 @@ class EventJsonTests {
 
         Object ours = outcome(() -> EventJson.read(json, RefundDue.class));
 
-        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, RefundDue.class)))
+        assertThat(ours).isEqualTo(outcome(() -> EventJson.withoutReadingShortcuts().readValue(json, RefundDue.class)))
                 .asString().startsWith("tools.jackson.databind.exc.ValueInstantiationException").contains("RefundDue", "yuan");
         assertThatThrownBy(() -> EventJson.read(json, RefundDue.class))
                 .as("made through the module's constructor handle").hasStackTraceContaining("SpreadConstructor.createFromObjectWith");
@@ -246,7 +245,7 @@ class EventJsonTests {
 
         Object ours = outcome(() -> EventJson.mapper().readValue(json, Dated.class));
 
-        assertThat(ours).isEqualTo(outcome(() -> jacksonsOwn().readValue(json, Dated.class)));
+        assertThat(ours).isEqualTo(outcome(() -> EventJson.withoutReadingShortcuts().readValue(json, Dated.class)));
     }
 
     record Dated(@JsonFormat(pattern = "dd.MM.yyyy") LocalDate on) {
@@ -267,17 +266,8 @@ class EventJsonTests {
             String json = EventJson.write(event);
 
             assertThat(EventJson.read(json, event.getClass())).as(event.type().typeName())
-                    .isEqualTo(jacksonsOwn().readValue(json, event.getClass())).isEqualTo(event);
+                    .isEqualTo(EventJson.withoutReadingShortcuts().readValue(json, event.getClass())).isEqualTo(event);
         }
-    }
-
-    /** The event mapper's settings without its reading module. */
-    private static JsonMapper jacksonsOwn() {
-        return JsonMapper.builder()
-                .addModule(EventJson.module())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
     }
 
     /** What was read, or the class and message of the failure. */
