@@ -5,6 +5,7 @@ import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
@@ -420,8 +421,8 @@ public final class PipelineBenchmark {
                 for (int n = from; n < Math.min(ceilingEvents, from + 5_000); n++) {
                     state.append(String.format("%032x", n)).append("\t2018\t180.00\n");
                     outbox.append(EventIds.next()).append('\t').append(Topics.PAYMENTS).append('\t').append(String.format("%032x", n))
-                            .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\ttax-collection-adapter\t").append(Instant.now())
-                            .append("\t1\n");
+                            .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\ttax-collection-adapter\t")
+                            .append(WireTimes.micros(Instant.now())).append("\t1\n");
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 pg.getCopyAPI().copyIn("copy state (person_id, coverage_year, paid) from stdin", new StringReader(state.toString()));
@@ -578,7 +579,7 @@ public final class PipelineBenchmark {
         outbox.setString(2, topic);
         outbox.setString(3, key);
         outbox.setString(4, payload);
-        outbox.setTimestamp(5, Timestamp.from(time));
+        outbox.setString(5, WireTimes.micros(time));
     }
 
     private static void createStateAndOutbox(Connection connection) throws SQLException {
@@ -587,7 +588,7 @@ public final class PipelineBenchmark {
                     + "primary key (person_id, coverage_year))");
             ddl.execute("""
                     create table outbox (id uuid primary key, aggregatetype varchar(255) not null, aggregateid varchar(255) not null,
-                        type varchar(255) not null, payload json not null, source varchar(100) not null, time timestamptz not null,
+                        type varchar(255) not null, payload json not null, source varchar(100) not null, time varchar(32) not null,
                         schemaversion integer not null, created_at timestamptz not null default now())""");
         }
     }

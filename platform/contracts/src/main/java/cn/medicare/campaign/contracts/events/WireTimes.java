@@ -3,6 +3,9 @@ package cn.medicare.campaign.contracts.events;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The instants and dates of the bus in the one form they are written in, read by hand: {@link Instant#parse} and
@@ -12,12 +15,23 @@ import java.time.LocalDate;
  */
 public final class WireTimes {
 
+    private static final DateTimeFormatter MICROSECONDS = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
+
     private static final int SHORTEST = "2017-10-20T02:00:00Z".length();
     private static final int LONGEST = "2017-10-20T02:00:00.123456789Z".length();
     /** What a fraction of 9 - n digits is multiplied by to be nanoseconds. */
     private static final int[] TENS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private WireTimes() {
+    }
+
+    /**
+     * An event's {@code time} as the outbox keeps it and its header carries it: to the microsecond, rounded half up (as the
+     * driver rounded a timestamp when the column was one), six digits always, so that the outbox's texts sort as their
+     * instants do ({@code 2017-10-20T02:00:00.000000Z}).
+     */
+    public static String micros(Instant time) {
+        return MICROSECONDS.format(time.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
     }
 
     /** An event's {@code time} header: {@link Instant#parse}'s answer, or its {@code DateTimeParseException}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -30,6 +31,28 @@ class WireTimesTests {
         String written = "2017-10-20T02:00:00." + String.format("%09d", fraction).substring(0, digits) + "Z";
 
         assertThat(WireTimes.instant(written)).isEqualTo(Instant.parse(written));
+    }
+
+    /** The outbox keeps the text and a snapshot orders by it: texts must sort as their instants, and read back to the microsecond. */
+    @Property
+    void writesMicrosecondsThatSortAsTheirInstantsAndReadBack(@ForAll @LongRange(min = 0, max = 253_402_300_798L) long second,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @LongRange(min = 0, max = 2_000_000) long laterByNanos) {
+        Instant earlier = Instant.ofEpochSecond(second, nanos);
+        Instant later = earlier.plusNanos(laterByNanos);
+
+        String written = WireTimes.micros(earlier);
+
+        assertThat(written).hasSize("2017-10-20T02:00:00.000000Z".length());
+        assertThat(WireTimes.instant(written)).isEqualTo(earlier.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+        assertThat(written.compareTo(WireTimes.micros(later))).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void writesMicrosecondsRoundedHalfUp() {
+        assertThat(WireTimes.micros(Instant.parse("2017-10-20T02:00:00Z"))).isEqualTo("2017-10-20T02:00:00.000000Z");
+        assertThat(WireTimes.micros(Instant.parse("2017-10-20T02:00:00.000000499Z"))).isEqualTo("2017-10-20T02:00:00.000000Z");
+        assertThat(WireTimes.micros(Instant.parse("2017-10-20T02:00:00.000000500Z"))).isEqualTo("2017-10-20T02:00:00.000001Z");
+        assertThat(WireTimes.micros(Instant.parse("2017-12-31T23:59:59.9999995Z"))).isEqualTo("2018-01-01T00:00:00.000000Z");
     }
 
     /** The forms the relay and the mapper write are read by hand, not by the general readers behind them. */

@@ -2,12 +2,11 @@ package cn.medicare.campaign.kit.outbox;
 
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventType;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +35,7 @@ public class OutboxWriter {
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion, created_at)
             select id, topic, key, type, cast(payload as json), :source, time, schema_version, clock_timestamp()
             from unnest(cast(:ids as uuid[]), cast(:topics as varchar[]), cast(:keys as varchar[]), cast(:types as varchar[]),
-                        cast(:payloads as text[]), cast(:times as timestamptz[]), cast(:schemaVersions as int[]))
+                        cast(:payloads as text[]), cast(:times as varchar[]), cast(:schemaVersions as int[]))
                  with ordinality as message(id, topic, key, type, payload, time, schema_version, position)
             order by position""";
 
@@ -82,16 +81,8 @@ public class OutboxWriter {
                 .addValue("types", messages.stream().map(OutboxMessage::type).toArray(String[]::new))
                 .addValue("payloads", messages.stream().map(OutboxMessage::payload).toArray(String[]::new))
                 .addValue("source", source)
-                .addValue("times", messages.stream().map(message -> microseconds(message.time()).toString()).toArray(String[]::new))
+                .addValue("times", messages.stream().map(message -> WireTimes.micros(message.time())).toArray(String[]::new))
                 .addValue("schemaVersions", messages.stream().map(OutboxMessage::schemaVersion).toArray(Integer[]::new)));
-    }
-
-    /**
-     * PostgreSQL keeps microseconds and would round the nanoseconds of a text half to even; the driver, given a
-     * timestamp, rounds half up: the event's time is stored as it was before the messages went as arrays.
-     */
-    private static Instant microseconds(Instant time) {
-        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Counter refused(String type) {

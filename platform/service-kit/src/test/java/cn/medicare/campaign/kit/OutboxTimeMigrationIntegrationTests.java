@@ -1,0 +1,74 @@
+package cn.medicare.campaign.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.medicare.campaign.contracts.events.WireTimes;
+import cn.medicare.campaign.infra.postgres.PostgresServer;
+import cn.medicare.campaign.infra.testing.RealInfrastructure;
+import cn.medicare.campaign.infra.testing.TestInfrastructure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V0_0_7 turns the outbox's {@code time} into the text its header carries: rows still waiting for the relay when a
+ * service upgrades must be published with the text the new code would have written for them.
+ */
+@RealInfrastructure
+class OutboxTimeMigrationIntegrationTests {
+
+    private static final String DATABASE = "kit_outbox_time_migration";
+
+    @Test
+    void rowsWrittenBeforeTheMigrationKeepTheirTimeAsTheWriterWouldWriteIt() throws SQLException {
+        PostgresServer postgres = TestInfrastructure.get().postgres();
+        postgres.dropDatabase(DATABASE);
+        postgres.createDatabase(DATABASE);
+        List<Instant> times = List.of(Instant.parse("2017-10-09T02:15:00Z"), Instant.parse("2017-10-09T02:15:00.000001Z"),
+                Instant.parse("2017-10-20T15:59:59.120Z"), Instant.parse("2017-12-31T23:59:59.999999Z"));
+        try {
+            flyway(postgres, "0.0.6").migrate();
+            List<UUID> ids = new ArrayList<>();
+            try (Connection connection = postgres.connect(DATABASE); PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
+                    values (?, 'insurance.payments.v1', 'p', 'PaymentConfirmed', '{}', 'tax-collection-adapter', ?, 1)""")) {
+                for (Instant time : times) {
+                    UUID id = UUID.randomUUID();
+                    insert.setObject(1, id);
+                    insert.setTimestamp(2, Timestamp.from(time));
+                    insert.executeUpdate();
+                    ids.add(id);
+                }
+            }
+
+            flyway(postgres, "latest").migrate();
+
+            try (Connection connection = postgres.connect(DATABASE);
+                    PreparedStatement read = connection.prepareStatement("select time from outbox where id = ?")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    read.setObject(1, ids.get(i));
+                    try (ResultSet row = read.executeQuery()) {
+                        assertThat(row.next()).isTrue();
+                        assertThat(row.getString(1)).isEqualTo(WireTimes.micros(times.get(i)));
+                    }
+                }
+            }
+        } finally {
+            postgres.dropDatabase(DATABASE);
+        }
+    }
+
+    private static Flyway flyway(PostgresServer postgres, String target) {
+        // the migrating session's zone must not matter: the old column held instants, the text is UTC
+        return Flyway.configure().dataSource(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())
+                .initSql("set time zone 'Asia/Shanghai'").locations("classpath:db/kit").target(target).load();
+    }
+}
