@@ -1,5 +1,8 @@
--- The event's time as the text its header carries (WireTimes.micros), no longer a timestamptz: Debezium parsed the
--- column's text from the WAL and printed it again for every event, and reading it as text took a relay some 15 % less
--- CPU per event (docs/delivery.md, "Session 40"). Six digits of fraction always, so that the texts sort as the instants.
+-- The event's time as the text its header carries (WireTimes.micros), no longer a timestamptz, which Debezium parsed from
+-- the WAL's text and printed again for every event (docs/delivery.md, "Pipeline settings"). Six digits of fraction always,
+-- so that the texts sort as the instants do. The check refuses what an older replica still binds, a timestamptz, which
+-- PostgreSQL would store as its own text (2017-10-20 10:00:00+08): no consumer reads that as an instant, and a record with
+-- it could never be applied, not even replayed. Its write fails instead, and is retried once the replica is gone.
 alter table outbox alter column time type varchar(32)
     using to_char(time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+alter table outbox add constraint outbox_time_wire_form check (time like '____-__-__T__:__:__.______Z') not valid;

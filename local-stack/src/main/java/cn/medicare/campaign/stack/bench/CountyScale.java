@@ -197,7 +197,8 @@ public final class CountyScale {
         }
     }
 
-    private static double jvmCpuSeconds() {
+    /** This JVM's CPU time, every thread's. */
+    static double jvmCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 

@@ -385,8 +385,8 @@ public final class PipelineBenchmark {
 
     private double postgresInsert() {
         String database = freshDatabase("bench_insert");
+        createStateAndOutbox(database);
         try (Connection connection = infrastructure.postgres().connect(database)) {
-            createStateAndOutbox(connection);
             connection.setAutoCommit(false);
             long started = System.nanoTime();
             try (PreparedStatement state = connection.prepareStatement("insert into state (person_id, coverage_year, paid) values (?, 2018, 180.00)");
@@ -394,7 +394,8 @@ public final class PipelineBenchmark {
                 for (int n = 0; n < ceilingEvents; n++) {
                     state.setString(1, String.format("%032x", n));
                     state.addBatch();
-                    bindOutbox(outbox, EventIds.next(), Topics.PAYMENTS + ".bench", String.format("%032x", n), PAYLOAD, Instant.now());
+                    bindOutbox(outbox, EventIds.next(), Topics.PAYMENTS + ".bench", String.format("%032x", n), BenchOutbox.PAYLOAD,
+                            Instant.now());
                     outbox.addBatch();
                     if (n % 500 == 499 || n == ceilingEvents - 1) {
                         state.executeBatch();
@@ -411,23 +412,19 @@ public final class PipelineBenchmark {
 
     private double postgresCopy() {
         String database = freshDatabase("bench_copy");
+        createStateAndOutbox(database);
         try (Connection connection = infrastructure.postgres().connect(database)) {
-            createStateAndOutbox(connection);
             connection.setAutoCommit(false);
             long started = System.nanoTime();
             for (int from = 0; from < ceilingEvents; from += 5_000) {
+                int to = Math.min(ceilingEvents, from + 5_000);
                 StringBuilder state = new StringBuilder();
-                StringBuilder outbox = new StringBuilder();
-                for (int n = from; n < Math.min(ceilingEvents, from + 5_000); n++) {
+                for (int n = from; n < to; n++) {
                     state.append(String.format("%032x", n)).append("\t2018\t180.00\n");
-                    outbox.append(EventIds.next()).append('\t').append(Topics.PAYMENTS).append('\t').append(String.format("%032x", n))
-                            .append("\tPaymentConfirmed\t").append(PAYLOAD.replace("\\", "\\\\")).append("\ttax-collection-adapter\t")
-                            .append(WireTimes.micros(Instant.now())).append("\t1\n");
                 }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                pg.getCopyAPI().copyIn("copy state (person_id, coverage_year, paid) from stdin", new StringReader(state.toString()));
-                pg.getCopyAPI().copyIn("copy outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion) from stdin",
-                        new StringReader(outbox.toString()));
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy state (person_id, coverage_year, paid) from stdin",
+                        new StringReader(state.toString()));
+                BenchOutbox.copy(connection, Topics.PAYMENTS, from, to);
                 connection.commit();
             }
             return ceilingEvents / ((System.nanoTime() - started) / 1e9);
@@ -439,11 +436,7 @@ public final class PipelineBenchmark {
     /** Outbox rows committed in batches while the connector streams: decoded from the slot, routed and produced to Kafka. */
     private double debeziumDecode() {
         String database = freshDatabase("bench_cdc");
-        try (Connection connection = infrastructure.postgres().connect(database)) {
-            createStateAndOutbox(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        createStateAndOutbox(database);
         ConnectorConfiguration connector = ConnectorConfiguration.forService("tax-collection-adapter")
                 .with("database.dbname", database).with("slot.name", database).with("publication.name", database)
                 .with("topic.prefix", database);
@@ -454,7 +447,7 @@ public final class PipelineBenchmark {
                     PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT)) {
                 connection.setAutoCommit(false);
                 for (int n = 0; n < ceilingEvents; n++) {
-                    bindOutbox(outbox, EventIds.next(), "bench.cdc", String.format("%032x", n), PAYLOAD, Instant.now());
+                    bindOutbox(outbox, EventIds.next(), "bench.cdc", String.format("%032x", n), BenchOutbox.PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 1_000 == 999 || n == ceilingEvents - 1) {
                         outbox.executeBatch();
@@ -493,11 +486,11 @@ public final class PipelineBenchmark {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
             // one acknowledged record per partition first: a topic just created has no leaders the producer knows yet
             for (int partition = 0; partition < 12; partition++) {
-                producer.send(new ProducerRecord<>(topic, partition, "warm-up", PAYLOAD)).get();
+                producer.send(new ProducerRecord<>(topic, partition, "warm-up", BenchOutbox.PAYLOAD)).get();
             }
             long started = System.nanoTime();
             for (int n = 0; n < ceilingEvents; n++) {
-                producer.send(new ProducerRecord<>(topic, String.format("%032x", n), PAYLOAD));
+                producer.send(new ProducerRecord<>(topic, String.format("%032x", n), BenchOutbox.PAYLOAD));
             }
             producer.flush();
             produce = ceilingEvents / ((System.nanoTime() - started) / 1e9);
@@ -565,9 +558,6 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static final String PAYLOAD = EventJson.write(new PaymentConfirmed("0".repeat(32), 2018, "350825", "PB0000000000",
-            new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-20T02:00:00Z"), PaymentSource.WEBHOOK));
-
     /** A PaymentConfirmed row of an outbox as the tax adapter writes it: the ceilings' rows and the real path's are the same. */
     private static final String OUTBOX_INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
@@ -582,14 +572,14 @@ public final class PipelineBenchmark {
         outbox.setString(5, WireTimes.micros(time));
     }
 
-    private static void createStateAndOutbox(Connection connection) throws SQLException {
-        try (Statement ddl = connection.createStatement()) {
+    /** The kit's outbox as the services have it, and a table of state beside it. */
+    private void createStateAndOutbox(String database) {
+        BenchOutbox.create(infrastructure.postgres(), database, "latest");
+        try (Connection connection = infrastructure.postgres().connect(database); Statement ddl = connection.createStatement()) {
             ddl.execute("create table state (person_id varchar(32), coverage_year int, paid numeric(12,2) not null, "
                     + "primary key (person_id, coverage_year))");
-            ddl.execute("""
-                    create table outbox (id uuid primary key, aggregatetype varchar(255) not null, aggregateid varchar(255) not null,
-                        type varchar(255) not null, payload json not null, source varchar(100) not null, time varchar(32) not null,
-                        schemaversion integer not null, created_at timestamptz not null default now())""");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

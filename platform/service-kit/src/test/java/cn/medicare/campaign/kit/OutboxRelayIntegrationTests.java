@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
@@ -244,6 +245,8 @@ class OutboxRelayIntegrationTests extends KitIntegrationTestBase {
         assertThat(record.key()).isEqualTo(message.key());
         assertThat(EventTraffic.header(record, EventHeaders.TYPE)).isEqualTo(message.type());
         assertThat(EventTraffic.header(record, EventHeaders.SOURCE)).isEqualTo("kit-test");
+        // the column's text as it is, not parsed and printed again by the connector
+        assertThat(EventTraffic.header(record, EventHeaders.TIME)).isEqualTo(WireTimes.micros(message.time()));
         assertThat(Instant.parse(EventTraffic.header(record, EventHeaders.TIME))).isEqualTo(message.time());
         assertThat(EventTraffic.header(record, EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
         assertThat(EventJson.mapper().readTree(record.value())).isEqualTo(EventJson.mapper().readTree(message.payload()));

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.infra.postgres.PostgresServer;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V0_0_7 turns the outbox's {@code time} into the text its header carries: rows still waiting for the relay when a
- * service upgrades must be published with the text the new code would have written for them.
+ * service upgrades must be published with the text the new code would have written for them, and an older replica still
+ * running beside the migrated database must not write a time no consumer can read.
  */
 @RealInfrastructure
 class OutboxTimeMigrationIntegrationTests {
@@ -28,7 +30,7 @@ class OutboxTimeMigrationIntegrationTests {
     private static final String DATABASE = "kit_outbox_time_migration";
 
     @Test
-    void rowsWrittenBeforeTheMigrationKeepTheirTimeAsTheWriterWouldWriteIt() throws SQLException {
+    void rowsWrittenBeforeTheMigrationKeepTheirTimeAsTheWriterWouldWriteItAndAnOlderWritersTimeIsRefused() throws SQLException {
         PostgresServer postgres = TestInfrastructure.get().postgres();
         postgres.dropDatabase(DATABASE);
         postgres.createDatabase(DATABASE);
@@ -59,6 +61,15 @@ class OutboxTimeMigrationIntegrationTests {
                         assertThat(row.next()).isTrue();
                         assertThat(row.getString(1)).isEqualTo(WireTimes.micros(times.get(i)));
                     }
+                }
+                // what an older replica still binds: PostgreSQL would keep it as its own text, which no consumer reads
+                try (PreparedStatement older = connection.prepareStatement("""
+                        insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
+                        select ?, 'insurance.payments.v1', 'p', 'PaymentConfirmed', '{}', 'tax-collection-adapter', t, 1
+                        from unnest(cast(? as timestamptz[])) as t""")) {
+                    older.setObject(1, UUID.randomUUID());
+                    older.setArray(2, connection.createArrayOf("timestamptz", new Object[] {Timestamp.from(times.get(0))}));
+                    assertThatThrownBy(older::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("outbox_time_wire_form");
                 }
             }
         } finally {
