@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The relay benchmark at smoke size relays every row of both outboxes and sums itself up; how fast is for the full run to tell. */
+/** The relay benchmark at smoke size relays every row of both outboxes and sums itself up; how fast is the full run's to tell. */
 @RealInfrastructure
 class RelayDecodeBenchmarkIntegrationTests {
 

@@ -16,7 +16,10 @@ import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
-/** The kit's outbox for the benchmarks: made by the kit's own migrations, its rows as {@code OutboxWriter} writes them. */
+/**
+ * The kit's outbox for the benchmarks, made by the kit's own migrations; its rows' columns as {@code OutboxWriter} writes
+ * them, but for {@code created_at}, one per COPY's transaction rather than one per row.
+ */
 final class BenchOutbox {
 
     /** Every benchmark row's payload: a PaymentConfirmed as the tax adapter writes it. */

@@ -94,7 +94,8 @@ public final class EventReadBenchmark {
         return (System.nanoTime() - started) / 1e3 / readsPerRound;
     }
 
-    private static double median(double[] sorted) {
+    /** The middle of values sorted, the upper one of an even count. */
+    static double median(double[] sorted) {
         return sorted[sorted.length / 2];
     }
 }

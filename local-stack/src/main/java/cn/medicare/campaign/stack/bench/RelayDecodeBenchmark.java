@@ -21,12 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * What relaying an event costs (docs/delivery.md, "Pipeline settings"): the tax adapter's connector file relays PaymentConfirmed
- * rows written by COPY in transactions of 10,000 as it streams, from the kit's outbox as it is and as it was before
- * {@code V0_0_7} (the event's time a {@code timestamptz}, which Debezium parsed and printed again for every event), the
- * two in alternating rounds on fresh databases: the events relayed a second and this JVM's CPU per event (the relay, the
- * broker it produces to and the COPY), the median and the best round of each. The drain of {@code benchmarks/pipeline.sh}
- * is bounded by one connector's rate.
+ * What relaying an event costs (docs/delivery.md, "Session 40"): the tax adapter's connector file relays
+ * PaymentConfirmed rows written by COPY in transactions of 10,000 as it streams, from the kit's outbox as it is and as it
+ * was before {@code V0_0_7} (the event's time a {@code timestamptz}, which Debezium parsed and printed again for every
+ * event), the two in alternating rounds on fresh databases: the events relayed a second and this JVM's CPU per event (the
+ * relay, the broker it produces to and the COPY), the median and the best round of each. The drain of
+ * {@code benchmarks/pipeline.sh} is bounded by one connector's rate.
  *
  * <p>{@code benchmarks/relay-decode.sh [--smoke]}.
  */
@@ -76,7 +76,10 @@ public final class RelayDecodeBenchmark {
         System.exit(0);
     }
 
-    /** Prints a line per shape and returns the last: {@code relay-decode: now_per_s=.. now_cpu_us=.. before_per_s=.. before_cpu_us=..}. */
+    /**
+     * Prints a line per outbox and returns the last: {@code relay-decode: now_per_s=.. now_cpu_us=.. before_per_s=..
+     * before_cpu_us=..}, the medians.
+     */
     public static String run(Infrastructure infrastructure, Path work, PrintStream out, boolean smoke) {
         return new RelayDecodeBenchmark(infrastructure, work, out, smoke).measure();
     }
@@ -88,28 +91,36 @@ public final class RelayDecodeBenchmark {
             // each shape goes first in turn: the first relay of a JVM runs before its compilers have caught up
             for (int turn = 0; turn < Shape.values().length; turn++) {
                 Shape shape = Shape.values()[(round + turn) % Shape.values().length];
-                double[] measured = relay(shape);
-                perSecond[shape.ordinal()][round] = measured[0];
-                cpuMicros[shape.ordinal()][round] = measured[1];
+                Round measured = relay(shape);
+                perSecond[shape.ordinal()][round] = measured.perSecond();
+                cpuMicros[shape.ordinal()][round] = measured.cpuMicros();
             }
         }
         out.printf(Locale.ROOT, "%-38s %22s %22s%n", "outbox (" + String.format(Locale.ROOT, "%,d", events) + " events a round)",
                 "events/s median (best)", "CPU us/event (best)");
+        double[] ratesMedian = new double[Shape.values().length];
+        double[] cpuMedian = new double[Shape.values().length];
         for (Shape shape : Shape.values()) {
             double[] rates = sorted(perSecond[shape.ordinal()]);
             double[] cpu = sorted(cpuMicros[shape.ordinal()]);
-            out.printf(Locale.ROOT, "%-38s %,13.0f (%,.0f) %14.1f (%.1f)%n", shape.label, median(rates), rates[rates.length - 1],
-                    median(cpu), cpu[0]);
+            ratesMedian[shape.ordinal()] = EventReadBenchmark.median(rates);
+            cpuMedian[shape.ordinal()] = EventReadBenchmark.median(cpu);
+            out.printf(Locale.ROOT, "%-38s %,13.0f (%,.0f) %14.1f (%.1f)%n", shape.label, ratesMedian[shape.ordinal()],
+                    rates[rates.length - 1], cpuMedian[shape.ordinal()], cpu[0]);
         }
         String last = String.format(Locale.ROOT, "relay-decode: now_per_s=%.0f now_cpu_us=%.1f before_per_s=%.0f before_cpu_us=%.1f",
-                median(sorted(perSecond[Shape.NOW.ordinal()])), median(sorted(cpuMicros[Shape.NOW.ordinal()])),
-                median(sorted(perSecond[Shape.BEFORE.ordinal()])), median(sorted(cpuMicros[Shape.BEFORE.ordinal()])));
+                ratesMedian[Shape.NOW.ordinal()], cpuMedian[Shape.NOW.ordinal()], ratesMedian[Shape.BEFORE.ordinal()],
+                cpuMedian[Shape.BEFORE.ordinal()]);
         out.println(last);
         return last;
     }
 
-    /** One round: a fresh database of the shape, its connector streaming, the rows written; events a second and CPU us an event. */
-    private double[] relay(Shape shape) {
+    /** Events relayed a second, and this JVM's CPU in microseconds an event. */
+    private record Round(double perSecond, double cpuMicros) {
+    }
+
+    /** One round: a fresh database of the shape, its connector streaming, the rows written. */
+    private Round relay(Shape shape) {
         String database = "bench_relay_" + databases++;
         PostgresServer postgres = infrastructure.postgres();
         postgres.dropDatabase(database);
@@ -135,7 +146,7 @@ public final class RelayDecodeBenchmark {
                     throw new IllegalStateException("the relay forwarded " + relay.forwarded() + " of " + events + " in " + ROUND_LIMIT);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                return new double[] {events / seconds, (CountyScale.jvmCpuSeconds() - cpu) * 1e6 / events};
+                return new Round(events / seconds, (CountyScale.jvmCpuSeconds() - cpu) * 1e6 / events);
             }
         } finally {
             postgres.dropDatabase(database);
@@ -159,9 +170,5 @@ public final class RelayDecodeBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    private static double median(double[] sorted) {
-        return sorted[sorted.length / 2];
     }
 }

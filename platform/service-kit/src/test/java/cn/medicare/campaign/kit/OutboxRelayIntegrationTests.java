@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.events.EventJson;
-import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.LocalInfrastructure;
 import cn.medicare.campaign.infra.postgres.PostgresServer;

@@ -20,9 +20,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V0_0_7 turns the outbox's {@code time} into the text its header carries: rows still waiting for the relay when a
- * service upgrades must be published with the text the new code would have written for them, and an older replica still
- * running beside the migrated database must not write a time no consumer can read.
+ * V0_0_7 turns the outbox's {@code time} into the text its header carries: the rows in the outbox when a service upgrades
+ * hold the text the new code would have written for them (what a snapshot publishes; the slot's changes from before the
+ * migration are decoded with the column's old type, in Debezium's own form), and an older replica still running beside
+ * the migrated database must not write a time no consumer can read.
  */
 @RealInfrastructure
 class OutboxTimeMigrationIntegrationTests {

@@ -33,7 +33,7 @@ class WireTimesTests {
         assertThat(WireTimes.instant(written)).isEqualTo(Instant.parse(written));
     }
 
-    /** The outbox keeps the text and a snapshot orders by it: texts must sort as their instants, and read back to the microsecond. */
+    /** The outbox keeps the text and a snapshot orders by it: the texts sort as their instants and read back to the microsecond. */
     @Property
     void writesMicrosecondsThatSortAsTheirInstantsAndReadBack(@ForAll @LongRange(min = 0, max = 253_402_300_798L) long second,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nanos, @ForAll @LongRange(min = 0, max = 2_000_000) long laterByNanos) {
