@@ -50,10 +50,11 @@ class SeasonDashboardIntegrationTests {
             // the test classes after this one start suites of their own in this JVM
             Suite.forTheRealCalendar();
         }
+        // the profile (some 3 MB) in the module's build directory, where Maven runs its tests, not left in the machine's /tmp
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1440,2200", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build(), options);
     }
