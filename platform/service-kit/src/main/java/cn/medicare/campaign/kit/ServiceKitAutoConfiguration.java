@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -78,9 +78,8 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, KafkaOperations<Object, Object> template,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new Inbox(JdbcClient.create(jdbc), transaction, meters, DeadLetters.recoverer(template, meters, group));
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters) {
+        return new Inbox(JdbcClient.create(jdbc), transaction, meters, deadLetters);
     }
 
     @Bean
@@ -110,13 +109,12 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template, MeterRegistry meters,
-            @Value("${spring.kafka.consumer.group-id}") String group,
+    DefaultErrorHandler deadLetteringErrorHandler(ConsumerRecordRecoverer deadLetters, @Value("${spring.kafka.consumer.group-id}") String group,
             @Value("${insurance.consumer.retries:4}") int retries) {
         // the database or the network away: every record would fail alike, so none is dead-lettered; tried again until they are back
         ExponentialBackOff untilBack = new ExponentialBackOff(500, 2);
         untilBack.setMaxInterval(30_000);
-        return DeadLetters.errorHandler(template, meters, group, backOff(retries, 200, 3_000), untilBack);
+        return DeadLetters.errorHandler(deadLetters, group, backOff(retries, 200, 3_000), untilBack);
     }
 
     private static ExponentialBackOffWithMaxRetries backOff(int retries, long initialMillis, long maxMillis) {

@@ -14,16 +14,23 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /** Registers the replay of dead letters and its endpoint in every service, and the consumers' counts from 0. */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
 
+    /** The one way this service sends a record it gives up on: the listeners' error handler, the inbox and the replay share it. */
+    @Bean
+    ConsumerRecordRecoverer deadLetters(KafkaOperations<Object, Object> producer, MeterRegistry meters,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        return DeadLetters.recoverer(producer, meters, group);
+    }
+
     @Bean
     DeadLetterReplay deadLetterReplay(ConsumerFactory<?, ?> consumers, ObjectProvider<InboxListener> listeners,
-            KafkaOperations<Object, Object> producer, MeterRegistry meters, DataSource database,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new DeadLetterReplay(consumers, listeners, DeadLetters.recoverer(producer, meters, group), database, group);
+            ConsumerRecordRecoverer deadLetters, DataSource database, @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new DeadLetterReplay(consumers, listeners, deadLetters, database, group);
     }
 
     /**

@@ -54,9 +54,10 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MeterRegistry meters,
-            String defaultGroup, BackOff retries, BackOff infrastructureRetries) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(template, meters, defaultGroup), retries);
+    /** @param deadLetters the service's one {@link #recoverer}, which the inbox and the replay share */
+    public static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer deadLetters, String defaultGroup, BackOff retries,
+            BackOff infrastructureRetries) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, retries);
         handler.setBackOffFunction((record, failure) -> InfrastructureFailure.in(failure) ? infrastructureRetries : retries);
         handler.addNotRetryableExceptions(PoisonRecordException.class, JacksonException.class, IllegalArgumentException.class);
         // the container logs the handler's "seek to current" after every failed delivery with two stacks at ERROR
@@ -72,7 +73,7 @@ public final class DeadLetters {
      * listeners' error handler's last step, the inbox's for a record no one can read, and the replay's for a dead letter that
      * fails again ({@link DeadLetterReplay}).
      */
-    public static ConsumerRecordRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry meters, String defaultGroup) {
+    static ConsumerRecordRecoverer recoverer(KafkaOperations<?, ?> template, MeterRegistry meters, String defaultGroup) {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group(defaultGroup)), -1)) {
 
