@@ -41,8 +41,9 @@ class SeasonDashboardIntegrationTests {
     static Path relays;
     private static ChromeDriver browser;
 
+    /** @param profile Chromium's (some 3 MB, which it leaves behind when it quits), deleted after the class */
     @BeforeAll
-    static void startSuite() throws IOException {
+    static void startSuite(@TempDir Path profile) throws IOException {
         Suite.forASimulatedSeason();
         try {
             suite = Suite.start(TestInfrastructure.get(), false, relays, System.out);
@@ -50,11 +51,10 @@ class SeasonDashboardIntegrationTests {
             // the test classes after this one start suites of their own in this JVM
             Suite.forTheRealCalendar();
         }
-        // the profile (some 3 MB) in the module's build directory, where Maven runs its tests, not left in the machine's /tmp
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1440,2200", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium"));
+                "--user-data-dir=" + profile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                 .build(), options);
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -56,8 +57,8 @@ class DashboardBrowserIntegrationTests {
     }
 
     @BeforeEach
-    void headlessChromium() throws IOException {
-        browser = HeadlessChromium.start("1440,2200");
+    void headlessChromium(@TempDir Path profile) {
+        browser = HeadlessChromium.start("1440,2200", profile);
     }
 
     @AfterEach

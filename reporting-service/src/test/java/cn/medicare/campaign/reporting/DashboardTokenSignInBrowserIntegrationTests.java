@@ -7,13 +7,14 @@ import cn.medicare.campaign.fixtures.ProvinceIdentityProvider;
 import cn.medicare.campaign.fixtures.ProvinceTokens;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
-import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -52,8 +53,8 @@ class DashboardTokenSignInBrowserIntegrationTests {
     }
 
     @BeforeEach
-    void headlessChromium() throws IOException {
-        browser = HeadlessChromium.start("1280,900");
+    void headlessChromium(@TempDir Path profile) {
+        browser = HeadlessChromium.start("1280,900", profile);
     }
 
     @AfterEach

@@ -16,7 +16,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
-/** Registers the replay of dead letters and its endpoint in every service, and the consumers' counts from 0. */
+/** Registers in every service its one dead-letter recoverer, the replay of dead letters and its endpoint, and the consumers' counts from 0. */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
 

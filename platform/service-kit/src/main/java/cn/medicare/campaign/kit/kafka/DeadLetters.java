@@ -54,7 +54,7 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** @param deadLetters the service's one {@link #recoverer}, which the inbox and the replay share */
+    /** @param deadLetters the service's one recoverer, the {@code deadLetters} bean, which the inbox and the replay share */
     public static DefaultErrorHandler errorHandler(ConsumerRecordRecoverer deadLetters, String defaultGroup, BackOff retries,
             BackOff infrastructureRetries) {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, retries);
