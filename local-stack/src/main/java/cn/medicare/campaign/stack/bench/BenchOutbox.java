@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
@@ -28,7 +30,21 @@ final class BenchOutbox {
     /** COPY's text format takes a backslash as an escape. */
     private static final String COPIED_PAYLOAD = PAYLOAD.replace("\\", "\\\\");
 
+    /** A PaymentConfirmed row as the tax adapter writes it, by JDBC: the ceilings' rows and the real path's are the same. */
+    static final String INSERT = """
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
+            values (?, ?, ?, 'PaymentConfirmed', cast(? as json), 'tax-collection-adapter', ?, 1)""";
+
     private BenchOutbox() {
+    }
+
+    /** Binds one row of {@link #INSERT}. */
+    static void bind(PreparedStatement insert, UUID id, String topic, String key, String payload, Instant time) throws SQLException {
+        insert.setObject(1, id);
+        insert.setString(2, topic);
+        insert.setString(3, key);
+        insert.setString(4, payload);
+        insert.setString(5, WireTimes.micros(time));
     }
 
     /** The kit's tables in a fresh database, its migrations up to {@code flywayTarget} ({@code latest}, or a version). */

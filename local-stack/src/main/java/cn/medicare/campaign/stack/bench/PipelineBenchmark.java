@@ -5,7 +5,6 @@ import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
-import cn.medicare.campaign.contracts.events.WireTimes;
 import cn.medicare.campaign.infra.Infrastructure;
 import cn.medicare.campaign.infra.relay.ConnectorConfiguration;
 import cn.medicare.campaign.infra.relay.OutboxRelay;
@@ -273,14 +272,14 @@ public final class PipelineBenchmark {
     }
 
     private void writePayments(Connection tax, int rows, Map<UUID, Instant> written) throws SQLException {
-        try (PreparedStatement insert = tax.prepareStatement(OUTBOX_INSERT)) {
+        try (PreparedStatement insert = tax.prepareStatement(BenchOutbox.INSERT)) {
             Instant now = Instant.now();
             for (int i = 0; i < rows; i++) {
                 long n = voucher++;
                 PaymentConfirmed payment = new PaymentConfirmed(String.format("%032x", n), 2018, "350825", "PB" + String.format("%010d", n),
                         new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-20T02:00:00Z"), PaymentSource.WEBHOOK);
                 UUID id = EventIds.next();
-                bindOutbox(insert, id, Topics.PAYMENTS, payment.key(), EventJson.write(payment), now);
+                BenchOutbox.bind(insert, id, Topics.PAYMENTS, payment.key(), EventJson.write(payment), now);
                 insert.addBatch();
                 written.put(id, now);
             }
@@ -390,11 +389,11 @@ public final class PipelineBenchmark {
             connection.setAutoCommit(false);
             long started = System.nanoTime();
             try (PreparedStatement state = connection.prepareStatement("insert into state (person_id, coverage_year, paid) values (?, 2018, 180.00)");
-                    PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT)) {
+                    PreparedStatement outbox = connection.prepareStatement(BenchOutbox.INSERT)) {
                 for (int n = 0; n < ceilingEvents; n++) {
                     state.setString(1, String.format("%032x", n));
                     state.addBatch();
-                    bindOutbox(outbox, EventIds.next(), Topics.PAYMENTS + ".bench", String.format("%032x", n), BenchOutbox.PAYLOAD,
+                    BenchOutbox.bind(outbox, EventIds.next(), Topics.PAYMENTS + ".bench", String.format("%032x", n), BenchOutbox.PAYLOAD,
                             Instant.now());
                     outbox.addBatch();
                     if (n % 500 == 499 || n == ceilingEvents - 1) {
@@ -444,10 +443,10 @@ public final class PipelineBenchmark {
                 work.resolve("bench-cdc-offsets"))) {
             long started = System.nanoTime();
             try (Connection connection = infrastructure.postgres().connect(database);
-                    PreparedStatement outbox = connection.prepareStatement(OUTBOX_INSERT)) {
+                    PreparedStatement outbox = connection.prepareStatement(BenchOutbox.INSERT)) {
                 connection.setAutoCommit(false);
                 for (int n = 0; n < ceilingEvents; n++) {
-                    bindOutbox(outbox, EventIds.next(), "bench.cdc", String.format("%032x", n), BenchOutbox.PAYLOAD, Instant.now());
+                    BenchOutbox.bind(outbox, EventIds.next(), "bench.cdc", String.format("%032x", n), BenchOutbox.PAYLOAD, Instant.now());
                     outbox.addBatch();
                     if (n % 1_000 == 999 || n == ceilingEvents - 1) {
                         outbox.executeBatch();
@@ -556,20 +555,6 @@ public final class PipelineBenchmark {
         } finally {
             infrastructure.postgres().dropDatabase(database);
         }
-    }
-
-    /** A PaymentConfirmed row of an outbox as the tax adapter writes it: the ceilings' rows and the real path's are the same. */
-    private static final String OUTBOX_INSERT = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
-            values (?, ?, ?, 'PaymentConfirmed', cast(? as json), 'tax-collection-adapter', ?, 1)""";
-
-    private static void bindOutbox(PreparedStatement outbox, UUID id, String topic, String key, String payload, Instant time)
-            throws SQLException {
-        outbox.setObject(1, id);
-        outbox.setString(2, topic);
-        outbox.setString(3, key);
-        outbox.setString(4, payload);
-        outbox.setString(5, WireTimes.micros(time));
     }
 
     /** The kit's outbox as the services have it, and a table of state beside it. */

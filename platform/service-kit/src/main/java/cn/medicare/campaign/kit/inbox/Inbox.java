@@ -509,7 +509,7 @@ public class Inbox {
         if (row.getString("source") != null) {
             headers.add(EventHeaders.SOURCE, row.getString("source").getBytes(StandardCharsets.UTF_8));
         }
-        headers.add(EventHeaders.TIME, row.getTimestamp("event_time").toInstant().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.TIME, WireTimes.micros(row.getTimestamp("event_time").toInstant()).getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.SCHEMA_VERSION, String.valueOf(row.getInt("schema_version")).getBytes(StandardCharsets.UTF_8));
         return new ConsumerRecord<>(row.getString("topic"), -1, -1, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, row.getString("record_key"), row.getString("payload"), headers,
