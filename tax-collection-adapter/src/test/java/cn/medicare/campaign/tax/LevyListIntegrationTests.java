@@ -1,7 +1,11 @@
 package cn.medicare.campaign.tax;
 
+import static cn.medicare.campaign.tax.TaxBureauBodies.confirmation;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmationBy;
 import static cn.medicare.campaign.tax.TaxBureauBodies.confirmations;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refund;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refundNo;
+import static cn.medicare.campaign.tax.TaxBureauBodies.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -135,6 +139,38 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
 
         assertThat(jdbc.queryForObject("select withdrawn from levy_item where person_id = ? and coverage_year = 2018",
                 Boolean.class, residents.personId(idNumber))).isTrue();
+    }
+
+    /**
+     * Paid in October, withdrawn and refunded, registered again in March as a late enrolee who owes the individual and
+     * the fiscal part (2025's rule, 1,070.00 here): the new registration is settled anew, so the tax bureau is asked for
+     * 1,070.00, not the 180.00 the earlier one settled at (it was asked for 180.00 and counted the person paid by it).
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalAndARefundOwesWhatTheNewRegistrationIsAssessed() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        Instant october = Instant.parse("2017-10-09T01:00:00Z");
+        EventTraffic.publishAt(october, residents.enrolled(idNumber, 2018));
+        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        String voucherNo = paid(idNumber, "180.00");
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("PAID"));
+        EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("WITHDRAWN"));
+        api.refund(refunds(refund(refundNo(), voucherNo, "180.00")));
+
+        Instant march = Instant.parse("2018-03-05T01:00:00Z");
+        EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90));
+        BigDecimal late = new BigDecimal("1070.00");
+        UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
+                Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
+        await().atMost(PATIENCE).until(() -> applied(assessment));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("UNPAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("1070.00");
+        assertAcceptedOne(api.confirm(confirmations(confirmation(Vouchers.next(), idNumber, "1070.00", "2018-03-06T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("PAID"));
     }
 
     /**

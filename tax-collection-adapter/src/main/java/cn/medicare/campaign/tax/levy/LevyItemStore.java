@@ -174,11 +174,16 @@ class LevyItemStore {
      * withdrawal (its start is then announced again); one older than the roster fact the item holds changes nothing. The
      * changes kept for these person-years are then applied where newer ({@link #change}).
      *
+     * <p>A registration after a withdrawal is settled anew: the earlier registration's settled payable no longer caps what
+     * this one owes (a late enrolee's fiscal part is asked), and the money still held counts towards it
+     * ({@code settled_anew_at}, a fact of {@link SettlementRule}'s timeline).
+     *
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}; a move or a new name changes
-     *     no judgement)
+     *     no judgement), and those settled anew that are judged by event time ({@link #settleByEventTime})
      */
-    List<PersonYear> enrol(List<Timed<PersonEnrolled>> run) {
+    Enrolled enrol(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
+        List<PersonYear> settledAnew = new ArrayList<>();
         List<PersonYear> reviewable = reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, registered_at, coverage_from, waiting_days, waiting_months,
@@ -197,10 +202,13 @@ class LevyItemStore {
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village,
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
+                    settled_payable = case when levy_item.withdrawn then null else levy_item.settled_payable end,
+                    settled_anew_at = case when levy_item.withdrawn then excluded.registered_at else levy_item.settled_anew_at end,
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
-                where levy_item.roster_at <= excluded.roster_at""", statement -> statement
+                where levy_item.roster_at <= excluded.roster_at""", "order_matters and settled_anew_at = registered_at", settledAnew,
+                statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -221,7 +229,11 @@ class LevyItemStore {
                         .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new)));
         applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
-        return reviewable;
+        return new Enrolled(reviewable, settledAnew);
+    }
+
+    /** What a run of enrolments changed: the items to review, and those settled anew to judge by event time. */
+    record Enrolled(List<PersonYear> reviewable, List<PersonYear> settledAnew) {
     }
 
     /**
@@ -416,14 +428,14 @@ class LevyItemStore {
                 select payment.person_id, payment.coverage_year, refund.refunded_at, 0, refund.refund_no, null, null,
                        case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
                        case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
-                from (select * from payment where %1$s) payment join refund on refund.voucher_no = payment.voucher_no"""
+                from (select * from payment where %1$s) payment join refund on refund.voucher_no = payment.voucher_no
+                union all
+                -- a registration after a withdrawal: neither a payable nor money
+                select person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null
+                from levy_item where %1$s and settled_anew_at is not null"""
                 .formatted(PersonYears.MATCH)), judged)
                 .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
-                        key -> new ArrayList<>()).add(row.getBigDecimal(6) != null
-                                ? SettlementRule.Fact.assessed(row.getTimestamp(3).toInstant(), row.getLong(4), row.getBigDecimal(6),
-                                        row.getBigDecimal(7))
-                                : SettlementRule.Fact.money(row.getTimestamp(3).toInstant(), row.getString(5), row.getBigDecimal(8),
-                                        row.getBigDecimal(9))));
+                        key -> new ArrayList<>()).add(fact(row)));
         return keys(jdbc.sql("""
                 update levy_item set settled_payable = judged.settled, change_cursor = null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:settled as numeric[]))
@@ -437,16 +449,42 @@ class LevyItemStore {
                 .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
+    private static SettlementRule.Fact fact(ResultSet row) throws SQLException {
+        Instant at = row.getTimestamp(3).toInstant();
+        if (row.getBigDecimal(6) != null) {
+            return SettlementRule.Fact.assessed(at, row.getLong(4), row.getBigDecimal(6), row.getBigDecimal(7));
+        }
+        return row.getBigDecimal(8) != null ? SettlementRule.Fact.money(at, row.getString(5), row.getBigDecimal(8), row.getBigDecimal(9))
+                : SettlementRule.Fact.settledAnew(at);
+    }
+
     /**
      * Runs an upsert of facts about items, its parameters bound by {@code bind}, and answers with the rows it changed that
      * a judgement may now change. A row it leaves alone (an older fact) was judged when it last changed.
      */
     private List<PersonYear> reviewableAfter(String upsert, UnaryOperator<JdbcClient.StatementSpec> bind) {
-        return bind.apply(jdbc.sql("""
+        return reviewableAfter(upsert, "false", new ArrayList<>(), bind);
+    }
+
+    /** As {@link #reviewableAfter(String, UnaryOperator)}, also gathering in {@code marked} the changed rows {@code mark} holds for. */
+    private List<PersonYear> reviewableAfter(String upsert, String mark, List<PersonYear> marked,
+            UnaryOperator<JdbcClient.StatementSpec> bind) {
+        List<PersonYear> reviewable = new ArrayList<>();
+        bind.apply(jdbc.sql("""
                 with changed as (%s
-                    returning person_id, coverage_year, (%s) as reviewable)
-                select person_id, coverage_year from changed where reviewable""".formatted(upsert, REVIEWABLE)))
-                .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
+                    returning person_id, coverage_year, (%s) as reviewable, coalesce(%s, false) as marked)
+                select person_id, coverage_year, reviewable, marked from changed where reviewable or marked"""
+                .formatted(upsert, REVIEWABLE, mark)))
+                .query((RowCallbackHandler) row -> {
+                    PersonYear item = new PersonYear(row.getString(1), row.getInt(2));
+                    if (row.getBoolean(3)) {
+                        reviewable.add(item);
+                    }
+                    if (row.getBoolean(4)) {
+                        marked.add(item);
+                    }
+                });
+        return reviewable;
     }
 
     /**

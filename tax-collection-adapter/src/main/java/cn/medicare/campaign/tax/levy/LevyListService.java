@@ -75,9 +75,14 @@ public class LevyListService {
         settled(personId, coverageYear);
     }
 
-    /** The roster's and the assessment's facts change the item only: {@link #review()} judges what follows, once per batch. */
+    /**
+     * The roster's and the assessment's facts change the item only: {@link #review()} judges what follows, once per batch.
+     * A registration after a withdrawal is settled anew, by event time where the order of the item's facts matters.
+     */
     void enrol(List<Timed<PersonEnrolled>> run) {
-        pendingReviews.add(items.enrol(run));
+        LevyItemStore.Enrolled enrolled = items.enrol(run);
+        pendingReviews.add(enrolled.reviewable());
+        pendingReviews.add(items.settleByEventTime(enrolled.settledAnew()));
     }
 
     /** A change is applied field by field, whatever order the changes and the enrolment came in. */

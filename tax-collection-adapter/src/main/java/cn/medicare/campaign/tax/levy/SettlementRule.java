@@ -20,7 +20,8 @@ final class SettlementRule {
 
     /**
      * Facts at the same instant: the payables first, so that money meets the payable it was paid against, in the order they
-     * arrived (the later stands, as on the item); then the money by its number.
+     * arrived (the later stands, as on the item); then a registration (its empty number first), so that money paid then
+     * counts towards it; then the money by its number.
      */
     private static final Comparator<Fact> HAPPENED = Comparator.comparing(Fact::at)
             .thenComparing(fact -> fact.payable() == null)
@@ -28,10 +29,11 @@ final class SettlementRule {
             .thenComparing(Fact::ref);
 
     /**
-     * A payable announced, or money paid or refunded (negative), at the time it happened.
+     * A payable announced, money paid or refunded (negative), or a registration after a withdrawal (neither: the settlement
+     * starts anew), at the time it happened.
      *
      * @param arrived a payable's place in the order the payables arrived; 0 for money
-     * @param ref the voucher or refund number; empty for a payable
+     * @param ref the voucher or refund number; empty for a payable and a registration
      * @param own the person's own money; {@code fund} the assistance fund's (代缴), which settles the subsidy part first
      */
     record Fact(Instant at, long arrived, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal own, BigDecimal fund) {
@@ -42,6 +44,10 @@ final class SettlementRule {
 
         static Fact money(Instant at, String ref, BigDecimal own, BigDecimal fund) {
             return new Fact(at, 0, ref, null, null, own, fund);
+        }
+
+        static Fact settledAnew(Instant at) {
+            return new Fact(at, 0, "", null, null, null, null);
         }
     }
 
@@ -79,6 +85,9 @@ final class SettlementRule {
             if (fact.payable() != null) {
                 payable = fact.payable();
                 subsidy = fact.subsidy();
+            } else if (fact.own() == null) {
+                // the earlier registration's settlement caps nothing the new one owes; the money held still counts
+                settled = null;
             } else {
                 if (fact.own().signum() < 0) {
                     refund(fact.own().negate());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,33 @@ class SettlementRuleTests {
         SettlementRule.Fact assistedFirst = assessed(2, "40.00", "140.00");
         SettlementRule.Fact generalLast = assessed(2, "180.00", "0.00");
         assertThat(SettlementRule.settledPayable(List.of(paid, generalLast, assistedFirst))).isNull();
+    }
+
+    /**
+     * Paid 180.00, withdrawn and refunded, registered again late (2025's rule: the individual and the fiscal part, 1,070.00):
+     * the earlier settlement caps nothing, whatever order the facts arrived in; 1,070.00 paid settles the new registration.
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItOwes() {
+        List<SettlementRule.Fact> refundedThenRegisteredAgain = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                paid(40, "R1", "-180.00"), SettlementRule.Fact.settledAnew(at(100)), assessed(101, "1070.00", "0.00"));
+        List<SettlementRule.Fact> theNewPayableFirst = List.of(assessed(101, "1070.00", "0.00"), assessed(0, "180.00", "0.00"),
+                paid(1, "V1", "180.00"), paid(40, "R1", "-180.00"), SettlementRule.Fact.settledAnew(at(100)));
+
+        assertThat(SettlementRule.settledPayable(refundedThenRegisteredAgain)).isNull();
+        assertThat(SettlementRule.settledPayable(theNewPayableFirst)).isNull();
+        List<SettlementRule.Fact> paidAgain = new ArrayList<>(refundedThenRegisteredAgain);
+        paidAgain.add(paid(102, "V2", "1070.00"));
+        assertThat(SettlementRule.settledPayable(paidAgain)).isEqualByComparingTo("1070.00");
+    }
+
+    /** The money of the earlier registration not refunded yet settles the new one where it covers the payable then in force. */
+    @Test
+    void moneyStillHeldSettlesTheNewRegistrationAtThePayableThenInForce() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), SettlementRule.Fact.settledAnew(at(100)));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
 
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
