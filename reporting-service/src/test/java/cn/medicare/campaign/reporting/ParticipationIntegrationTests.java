@@ -6,13 +6,18 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
+import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
+import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
@@ -413,6 +418,79 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
         assertThat(json(bureau.get(path + "&asOf=2017-10-15T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
         assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
+    }
+
+    /**
+     * Paid 180 on Oct 9, withdrawn (employee insurance) and refunded, registered again in March as a late enrolee who owes
+     * the individual and the fiscal part (1,070 here): settled anew, held to the 1,070 and counted once it is paid. The
+     * earlier settlement at 180 used to stand as the cap, counting the person once 180 was paid again.
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed() {
+        ReportingMother county = new ReportingMother("350856");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350856", "350856V1", "350856R1",
+                new BigDecimal("180.00"), refundedAt, "参加职工医保")));
+
+        Instant march = Instant.parse("2018-03-05T01:00:00Z");
+        awaitApplied(EventTraffic.publishAt(march, county.enrolled(1, 0, true)));
+        BigDecimal late = new BigDecimal("1070.00");
+        awaitApplied(EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(county.personId(1), 2018, "350856", late,
+                BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED)));
+        awaitApplied(EventTraffic.publishAt(march.plusSeconds(3_600), paidInMarch(county, "V2", "180.00")));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String status = "/api/v1/people/" + county.personId(1) + "?coverageYear=2018";
+        JsonNode person = json(bureau.get(status));
+        assertThat(person.get("settled").asBoolean()).isFalse();
+        assertThat(person.get("heldTo").asString()).isEqualTo("1070.00");
+        assertThat(person.get("outstanding").asString()).isEqualTo("890.00");
+        String path = "/api/v1/participation?region=350856&coverageYear=2018";
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isZero();
+
+        awaitApplied(EventTraffic.publishAt(march.plusSeconds(7_200), paidInMarch(county, "V3", "890.00")));
+
+        assertThat(json(bureau.get(status)).get("counted").asBoolean()).isTrue();
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isOne();
+    }
+
+    /**
+     * 低保 paid their 40 on Oct 9 and lost the assistance on Oct 20 (payable 180, held to the 40 they settled at), then were
+     * withdrawn and refunded and registered again, no new assessment following (the payable stayed 180): the registration
+     * alone settles anew, so what they owe is 180 from that moment, not the 40 of the earlier settlement.
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalAloneLiftsTheEarlierSettlementsCap() {
+        ReportingMother county = new ReportingMother("350857");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350857", "350857V1", "350857R1",
+                new BigDecimal("40.00"), refundedAt, "参加职工医保")));
+        String status = "/api/v1/people/" + county.personId(1) + "?coverageYear=2018";
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        assertThat(json(bureau.get(status)).get("heldTo").asString()).isEqualTo("40.00");
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2018-03-05T01:00:00Z"), county.enrolled(1, 0, true)));
+
+        JsonNode person = json(bureau.get(status));
+        assertThat(person.get("heldTo").asString()).isEqualTo("180.00");
+        assertThat(person.get("outstanding").asString()).isEqualTo("180.00");
+    }
+
+    private static PaymentConfirmed paidInMarch(ReportingMother county, String voucher, String amount) {
+        return new PaymentConfirmed(county.personId(1), 2018, "350856", "350856" + voucher, new BigDecimal(amount), PaymentChannel.WECHAT,
+                Instant.parse("2018-03-05T03:00:00Z"), PaymentSource.WEBHOOK);
     }
 
     /**

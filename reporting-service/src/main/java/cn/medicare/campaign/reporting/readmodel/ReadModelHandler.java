@@ -15,6 +15,7 @@ import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
+import cn.medicare.campaign.kit.inbox.Timed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Files each fact where it belongs. Every write is an upsert of that fact alone, so the model
  * ends the same whichever topic delivered first (DOMAIN.md, "The suite's definitions"); only a
- * payable or money moves the moment of settlement, the roster's events do not.
+ * payable, money or a registration after a withdrawal moves the moment of settlement, the roster's
+ * other events do not.
  */
 @Component
 class ReadModelHandler implements DispatchingHandler {
@@ -37,7 +39,7 @@ class ReadModelHandler implements DispatchingHandler {
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS)
                 .on(CampaignDefined.class, store::campaign)
                 .onTimed(TargetsSet.class, store::targets)
-                .inRuns(PersonEnrolled.class, store::registered)
+                .inRuns(PersonEnrolled.class, this::registered)
                 .onTimed(PersonUpdated.class, store::updated)
                 .onTimed(PersonWithdrawn.class, store::withdrawn)
                 .inRuns(EVoucherActivated.class, store::activated)
@@ -54,6 +56,14 @@ class ReadModelHandler implements DispatchingHandler {
     @Override
     public EventHandlers handlers() {
         return handlers;
+    }
+
+    /** A registration after a withdrawal is settled anew, from every fact of the person-year so far. */
+    private void registered(List<Timed<PersonEnrolled>> run) {
+        Set<ReadModelStore.PersonYear> settledAnew = store.registered(run);
+        if (!settledAnew.isEmpty()) {
+            store.settle(settledAnew);
+        }
     }
 
     /**

@@ -121,10 +121,16 @@ class ReadModelStore {
      * older than the roster fact already applied (a replayed dead letter) changes nothing, unless that
      * fact was a withdrawal of a person not registered yet: then it registers them, withdrawn as the
      * newer fact says. One statement each for the person-years and the contacts of a run of enrolments.
+     *
+     * <p>A registration after a withdrawal is settled anew ({@code settled_anew_at}, a fact of {@link SettlementRule}'s
+     * timeline): the earlier registration's settled payable no longer caps what this one owes.
+     *
+     * @return the person-years registered after a withdrawal, whose settlement is to be judged again
      */
-    void registered(List<Timed<PersonEnrolled>> run) {
+    Set<PersonYear> registered(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, person -> new PersonYear(person.personId(), person.coverageYear()));
-        jdbc.sql("""
+        Set<PersonYear> settledAnew = new HashSet<>(jdbc.sql("""
+                with registered as (
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
                     coverage_from_year_start, coverage_rule, pay_by)
@@ -150,10 +156,14 @@ class ReadModelStore {
                     coverage_rule = excluded.coverage_rule,
                     pay_by = excluded.pay_by,
                     withdrawn_on = case when person_year.roster_at > excluded.roster_at then person_year.withdrawn_on end,
-                    withdrawal_reason = case when person_year.roster_at > excluded.roster_at then person_year.withdrawal_reason end
+                    withdrawal_reason = case when person_year.roster_at > excluded.roster_at then person_year.withdrawal_reason end,
+                    settled_anew_at = case when person_year.withdrawn_on is not null and person_year.roster_at <= excluded.roster_at
+                                           then excluded.registered_at else person_year.settled_anew_at end
                 -- an enrolment older than a withdrawal that overtook it (dead-lettered, replayed) still registers the person, who
                 -- counted until the withdrawal: it was dropped, and the person never counted anywhere, their money unattributed
-                where person_year.roster_at <= excluded.roster_at or person_year.registered_at is null""")
+                where person_year.roster_at <= excluded.roster_at or person_year.registered_at is null
+                returning person_id, coverage_year, settled_anew_at = registered_at as anew)
+                select person_id, coverage_year from registered where anew""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -174,13 +184,14 @@ class ReadModelStore {
                         : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .param("payBy", latest.stream().map(one -> payBy(one.event())).toArray(String[]::new))
-                .update();
+                .query(PersonYear.class).list());
         contacts(Timed.latestPer(run.stream().filter(one -> one.event().contactSealed() != null).toList(),
                         person -> new PersonYear(person.personId(), person.coverageYear())).stream()
                 .map(one -> new Contact(one.event().personId(), one.event().coverageYear(), one.event().contactSealed(), one.time()))
                 .toList());
         applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
+        return settledAnew;
     }
 
     /** The levy list's payBy: the last day a payment still starts coverage within the year, where the start waits for it. */
@@ -478,21 +489,27 @@ class ReadModelStore {
         keys.forEach(key -> facts.put(key, new ArrayList<>()));
         String[] personIds = keys.stream().map(PersonYear::personId).distinct().toArray(String[]::new);
         jdbc.sql("""
-                select person_id, coverage_year, true as assessed, assessed_at as at, payable_amount as amount from assessment_history
+                select person_id, coverage_year, 'PAYABLE' as fact, assessed_at as at, payable_amount as amount from assessment_history
                 where person_id = any(cast(:personIds as varchar[]))
                 union all
-                select person_id, coverage_year, false, paid_at, amount from payment
+                select person_id, coverage_year, 'MONEY', paid_at, amount from payment
                 where person_id = any(cast(:personIds as varchar[])) and channel <> 'ASSISTANCE_FUND'
                 union all
-                select r.person_id, r.coverage_year, false, r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
-                where r.person_id = any(cast(:personIds as varchar[])) and p.channel is distinct from 'ASSISTANCE_FUND'""")
+                select r.person_id, r.coverage_year, 'MONEY', r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
+                where r.person_id = any(cast(:personIds as varchar[])) and p.channel is distinct from 'ASSISTANCE_FUND'
+                union all
+                select person_id, coverage_year, 'REGISTERED_AGAIN', settled_anew_at, null from person_year
+                where person_id = any(cast(:personIds as varchar[])) and settled_anew_at is not null""")
                 .param("personIds", personIds)
                 .query(row -> {
                     List<SettlementRule.Fact> ofKey = facts.get(new PersonYear(row.getString(1), row.getInt(2)));
                     if (ofKey != null) {
-                        ofKey.add(row.getBoolean(3)
-                                ? SettlementRule.Fact.assessed(row.getTimestamp(4).toInstant(), row.getBigDecimal(5))
-                                : SettlementRule.Fact.paid(row.getTimestamp(4).toInstant(), row.getBigDecimal(5)));
+                        Instant at = row.getTimestamp(4).toInstant();
+                        ofKey.add(switch (row.getString(3)) {
+                            case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getBigDecimal(5));
+                            case "MONEY" -> SettlementRule.Fact.paid(at, row.getBigDecimal(5));
+                            default -> SettlementRule.Fact.settledAnew(at);
+                        });
                     }
                 });
         List<PersonYear> judged = List.copyOf(facts.keySet());

@@ -8,13 +8,16 @@ import java.util.List;
 
 /**
  * When a person-year was settled (缴清), by event time: the first moment the money paid, net of
- * refunds, covered the payable in force then. From that moment a rise of the payable (assistance
+ * refunds, covered the payable in force then (since the registration after a withdrawal, where there was one). From that moment a rise of the payable (assistance
  * ended) creates no new debt, and a fall only a refund due (DOMAIN.md). Computed from all the
  * facts at once, so the answer is the same whatever order they arrived in.
  */
 final class SettlementRule {
 
-    /** A change of the payable, or of the money paid (a refund is negative), at the time it happened. */
+    /**
+     * A change of the payable, of the money paid (a refund is negative), or a registration after a withdrawal (neither:
+     * the settlement starts anew), at the time it happened.
+     */
     record Fact(Instant at, BigDecimal payable, BigDecimal money) {
 
         static Fact assessed(Instant at, BigDecimal payable) {
@@ -23,6 +26,10 @@ final class SettlementRule {
 
         static Fact paid(Instant at, BigDecimal amount) {
             return new Fact(at, null, amount);
+        }
+
+        static Fact settledAnew(Instant at) {
+            return new Fact(at, null, null);
         }
     }
 
@@ -41,8 +48,9 @@ final class SettlementRule {
     /** @return the settlement, or null when never settled */
     static Settlement of(List<Fact> facts) {
         List<Fact> timeline = new ArrayList<>(facts);
-        // at the same instant the assessment comes first: money meets the payable it was paid against
-        timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null));
+        // at the same instant the assessment comes first, so that money meets the payable it was paid against, then a
+        // registration, so that money paid then counts towards it
+        timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null).thenComparing(fact -> fact.money() != null));
         BigDecimal payable = null;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal settled = null;
@@ -53,6 +61,10 @@ final class SettlementRule {
                 if (settled != null && payable.compareTo(settled) < 0) {
                     settled = payable;
                 }
+            } else if (fact.money() == null) {
+                // the earlier registration's settlement caps nothing the new one owes; the money held still counts
+                settled = null;
+                settledAt = null;
             } else {
                 net = net.add(fact.money());
             }

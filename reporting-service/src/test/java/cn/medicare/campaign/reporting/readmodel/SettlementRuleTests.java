@@ -74,6 +74,30 @@ class SettlementRuleTests {
         assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("180");
     }
 
+    /**
+     * Settled at 180, withdrawn and refunded, registered again later and assessed 1,070 (late, with the fiscal part): the
+     * earlier settlement caps nothing, whatever order the facts are listed in; 1,070 paid settles the new registration then.
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalIsSettledAnew() {
+        Instant registeredAgain = Instant.parse("2018-03-05T01:00:00Z");
+        List<Fact> facts = new ArrayList<>(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
+                Fact.paid(EXITED, yuan("-180")), Fact.settledAnew(registeredAgain), Fact.assessed(registeredAgain.plusSeconds(1), yuan("1070"))));
+        Collections.reverse(facts);
+        assertThat(SettlementRule.of(facts)).isNull();
+
+        facts.add(Fact.paid(registeredAgain.plusSeconds(60), yuan("1070")));
+        assertThat(SettlementRule.of(facts)).isEqualTo(new SettlementRule.Settlement(yuan("1070"), registeredAgain.plusSeconds(60)));
+    }
+
+    /** Money not refunded yet settles the new registration at once where it covers the payable in force then. */
+    @Test
+    void moneyStillHeldSettlesARegistrationAfterAWithdrawalWhenItComes() {
+        List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")), Fact.settledAnew(LATER));
+
+        assertThat(SettlementRule.of(facts)).isEqualTo(new SettlementRule.Settlement(yuan("180"), LATER));
+    }
+
     private static BigDecimal yuan(String amount) {
         return new BigDecimal(amount).setScale(2);
     }
