@@ -73,6 +73,37 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
     }
 
+    /**
+     * The assistance fund paid 180 for someone it does not assist (a mistake) and took it back: what it paid settled them only
+     * while it kept it, so they owe their 180 again (the settlement at 0 used to stay as the cap, and the tax bureau was
+     * asked for nothing). Likewise the 20 the fund paid beyond a 低保 person's 140, taken back after they paid their 20.
+     */
+    @Test
+    void theFundsMoneyTakenBackUndoesTheSettlementItMade() {
+        String unassisted = enrolledAndAssessed(null);
+        String mistake = Vouchers.next();
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmationBy(mistake, unassisted, "180.00",
+                "ASSISTANCE_FUND"))));
+        assertThat(api.levyItem(2018, unassisted).get("status").asString()).isEqualTo("PAID");
+
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), mistake, "180.00"))));
+
+        JsonNode item = api.levyItem(2018, unassisted);
+        assertThat(item.get("status").asString()).isEqualTo("UNPAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
+
+        String assisted = enrolledAndAssessed(AssistanceCategory.MINIMUM_LIVING);
+        String beyond = Vouchers.next();
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmationBy(beyond, assisted, "160.00",
+                "ASSISTANCE_FUND"))));
+        paid(assisted, "20.00");
+        assertThat(api.levyItem(2018, assisted).get("status").asString()).isEqualTo("PAID");
+
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), beyond, "20.00"))));
+
+        assertThat(api.levyItem(2018, assisted).get("status").asString()).isEqualTo("PARTIALLY_PAID");
+    }
+
     /** DOMAIN.md: a refund below the payable un-counts the person; no new debt once settled: they owe back the 10 only, not 150. */
     @Test
     void aRefundBelowTheSettledPayableUncountsThePersonWhoOwesOnlyWhatWasRefunded() {

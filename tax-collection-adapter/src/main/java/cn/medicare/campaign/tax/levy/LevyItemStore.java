@@ -57,6 +57,24 @@ class LevyItemStore {
             or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null)"""
             .formatted(SETTLED_PAYABLE);
 
+    /**
+     * The money of the person-years {@link PersonYears#MATCH} names, as it moved, for the judgements by event time: each
+     * payment when it was made, each refund of the person's own money when it was made. The assistance fund's money it took
+     * back counts as never paid (its voucher net of its refunds, at the voucher's time), so a settlement that money made is
+     * undone rather than kept as the cap (docs/domain.md, "The fund's money taken back").
+     */
+    private static final String MONEY = """
+            select person_id, coverage_year, paid_at as at, voucher_no as ref,
+                   case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end as own,
+                   case when channel = 'ASSISTANCE_FUND'
+                        then amount - coalesce((select sum(refund.amount) from refund where refund.voucher_no = payment.voucher_no), 0.00)
+                        else 0.00 end as fund
+            from payment where %1$s
+            union all
+            select payment.person_id, payment.coverage_year, refund.refunded_at, refund.refund_no, -refund.amount, 0.00
+            from (select * from payment where %1$s and channel <> 'ASSISTANCE_FUND') payment
+                 join refund on refund.voucher_no = payment.voucher_no""".formatted(PersonYears.MATCH);
+
     private final JdbcClient jdbc;
 
     LevyItemStore(JdbcClient jdbc) {
@@ -420,20 +438,12 @@ class LevyItemStore {
                 where %1$s and payable_amount is not null and assessed_at > '-infinity'
                   and (person_id, coverage_year) not in (select person_id, coverage_year from levy_assessment where %1$s)
                 union all
-                select person_id, coverage_year, paid_at, 0, voucher_no, null, null,
-                       case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end,
-                       case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end
-                from payment where %1$s
-                union all
-                select payment.person_id, payment.coverage_year, refund.refunded_at, 0, refund.refund_no, null, null,
-                       case when channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
-                       case when channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
-                from (select * from payment where %1$s) payment join refund on refund.voucher_no = payment.voucher_no
+                select person_id, coverage_year, at, 0, ref, null, null, own, fund from (%2$s) money
                 union all
                 -- a registration after a withdrawal: neither a payable nor money
                 select person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null
                 from levy_item where %1$s and settled_anew_at is not null"""
-                .formatted(PersonYears.MATCH)), judged)
+                .formatted(PersonYears.MATCH, MONEY)), judged)
                 .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
                         key -> new ArrayList<>()).add(fact(row)));
         return keys(jdbc.sql("""
@@ -593,16 +603,7 @@ class LevyItemStore {
     Map<PersonYear, Instant> settlingMoments(Collection<PersonYear> keys) {
         Map<PersonYear, Instant> moments = new HashMap<>();
         keys(jdbc.sql("""
-                with movement as (
-                    select person_id, coverage_year, paid_at as at, voucher_no as ref,
-                           case when channel = 'ASSISTANCE_FUND' then 0.00 else amount end as own,
-                           case when channel = 'ASSISTANCE_FUND' then amount else 0.00 end as fund
-                    from payment where %1$s
-                    union all
-                    select refund.person_id, refund.coverage_year, refund.refunded_at, refund.refund_no,
-                           case when payment.channel = 'ASSISTANCE_FUND' then 0.00 else -refund.amount end,
-                           case when payment.channel = 'ASSISTANCE_FUND' then -refund.amount else 0.00 end
-                    from (select * from refund where %1$s) refund join payment on payment.voucher_no = refund.voucher_no
+                with movement as (%4$s
                 ), running as (
                     select person_id, coverage_year, at, ref,
                            sum(own) over (partition by person_id, coverage_year order by at, ref) as own_so_far,
@@ -619,7 +620,7 @@ class LevyItemStore {
                     from judged
                 )
                 select person_id, coverage_year, max(at) as at from turned where settled and not was group by person_id, coverage_year"""
-                .formatted(PersonYears.MATCH, ownPayable("fund_so_far"), ownPayable("0.00"))), keys)
+                .formatted(PersonYears.MATCH, ownPayable("fund_so_far"), ownPayable("0.00"), MONEY)), keys)
                 .query((RowCallbackHandler) row -> moments.put(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
                         row.getTimestamp("at").toInstant()));
         return moments;
