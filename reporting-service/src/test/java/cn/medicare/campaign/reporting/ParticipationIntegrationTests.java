@@ -421,9 +421,34 @@ class ParticipationIntegrationTests {
     }
 
     /**
-     * Paid 180 on Oct 9, withdrawn (employee insurance) and refunded, registered again in March as a late enrolee who owes
-     * the individual and the fiscal part (1,070 here): settled anew, held to the 1,070 and counted once it is paid. The
-     * earlier settlement at 180 used to stand as the cap, counting the person once 180 was paid again.
+     * 低保 (owing 40): the assistance fund paid 160 on Oct 9, 20 beyond the 140 subsidy, and the person their other 20;
+     * certified 特困 on Nov 10 (subsidy 180). As of Oct 31 the fund's 20 beyond the subsidy then counted: the person was
+     * enrolled. Netted against today's subsidy (180) the fund's money counted for nothing, and they were not.
+     */
+    @Test
+    void asOfAMomentTheFundsMoneyCountsBeyondTheSubsidyInForceThen() {
+        ReportingMother county = new ReportingMother("350847");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paidByTheFund(1, "V1", "160.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V2", "20.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-10T02:00:00Z"),
+                county.assessed(1, "180", AssistanceCategory.EXTREME_POVERTY)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350847&coverageYear=2018";
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-09T01:59:59Z")).get("total").get("enrolled").asInt()).isZero();
+    }
+
+    /**
+     * Paid 180 on Oct 9, withdrawn (employee insurance), registered again in March as a late enrolee who owes the individual
+     * and the fiscal part (1,070 here), and refunded the October money after that: settled anew without it, held to the
+     * 1,070 and counted once it is paid. The earlier settlement at 180 used to stand as the cap, counting the person once
+     * 180 was paid again.
      */
     @Test
     void aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed() {
@@ -433,15 +458,15 @@ class ParticipationIntegrationTests {
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
-        Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
-        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350856", "350856V1", "350856R1",
-                new BigDecimal("180.00"), refundedAt, "参加职工医保")));
 
         Instant march = Instant.parse("2018-03-05T01:00:00Z");
         awaitApplied(EventTraffic.publishAt(march, county.enrolled(1, 0, true)));
         BigDecimal late = new BigDecimal("1070.00");
         awaitApplied(EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(county.personId(1), 2018, "350856", late,
                 BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED)));
+        Instant refundedAt = Instant.parse("2018-03-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350856", "350856V1", "350856R1",
+                new BigDecimal("180.00"), refundedAt, "参加职工医保")));
         awaitApplied(EventTraffic.publishAt(march.plusSeconds(3_600), paidInMarch(county, "V2", "180.00")));
 
         ApiClient bureau = ApiClient.at(port).as("bureau");
@@ -488,9 +513,37 @@ class ParticipationIntegrationTests {
         assertThat(person.get("outstanding").asString()).isEqualTo("180.00");
     }
 
+    /**
+     * As {@link #aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed}, refunded in November, the withdrawal
+     * dead-lettered and replayed after the March registration: settled anew all the same, as when it came first.
+     */
+    @Test
+    void aWithdrawalReplayedAfterTheRegistrationThatFollowedItStillSettlesThatRegistrationAnew() {
+        ReportingMother county = new ReportingMother("350848");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, county.region(),
+                county.region() + "V1", county.region() + "R1", new BigDecimal("180.00"), refundedAt, "参加职工医保")));
+        Instant march = Instant.parse("2018-03-05T01:00:00Z");
+        awaitApplied(EventTraffic.publishAt(march, county.enrolled(1, 0, true)));
+        BigDecimal late = new BigDecimal("1070.00");
+        awaitApplied(EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(county.personId(1), 2018, county.region(), late,
+                BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED)));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String status = "/api/v1/people/" + county.personId(1) + "?coverageYear=2018";
+        assertThat(json(bureau.get(status)).get("heldTo").asString()).as("the withdrawal not read yet").isEqualTo("180.00");
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+
+        assertThat(json(bureau.get(status)).get("heldTo").asString()).isEqualTo("1070.00");
+    }
+
     private static PaymentConfirmed paidInMarch(ReportingMother county, String voucher, String amount) {
-        return new PaymentConfirmed(county.personId(1), 2018, "350856", "350856" + voucher, new BigDecimal(amount), PaymentChannel.WECHAT,
-                Instant.parse("2018-03-05T03:00:00Z"), PaymentSource.WEBHOOK);
+        return new PaymentConfirmed(county.personId(1), 2018, county.region(), county.region() + voucher, new BigDecimal(amount),
+                PaymentChannel.WECHAT, Instant.parse("2018-03-05T03:00:00Z"), PaymentSource.WEBHOOK);
     }
 
     /**

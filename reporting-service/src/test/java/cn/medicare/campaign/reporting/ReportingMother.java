@@ -40,6 +40,10 @@ public final class ReportingMother {
         this.region = region;
     }
 
+    String region() {
+        return region;
+    }
+
     String township(int n) {
         return region + String.format("%03d", 100 + n);
     }

@@ -102,7 +102,7 @@ public final class Definitions {
                                from refund r left join payment p on p.voucher_no = r.voucher_no
                                where r.person_id = person_year.person_id and r.coverage_year = :coverageYear
                                  and r.refunded_at < :at) refunded_by on true
-            left join lateral (select h.payable_amount as amount
+            left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy
                                from assessment_history h
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
@@ -131,7 +131,8 @@ public final class Definitions {
              and (withdrawn_on is null or withdrawn_on > :day))""";
 
     /**
-     * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} against the payable in force then
+     * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} (the assistance fund's beyond the subsidy in force then,
+     * {@code payable_by}'s; today's for an assessment kept before V34) against the payable in force then
      * ({@code payable_by}, the assessments' history), held to the settled payable only when the person
      * had settled by then: a 低保 certified after a stage's deadline, who had paid 40 of 180 before it,
      * was not settled at the deadline. The payable they were held to then is the one they settled against, lowered by
@@ -143,7 +144,7 @@ public final class Definitions {
     public static final String SETTLED_BY = """
             (payable_amount is not null
              and coalesce(paid_by.total, 0) - coalesce(refunded_by.total, 0)
-                 + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(subsidy_amount, 0))
+                 + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(payable_by.subsidy, subsidy_amount, 0))
                  >= case when payable_by.amount is null then\s""" + HELD_TO + """
 
                          else least(payable_by.amount, case when settled_at is null or settled_at < :at

@@ -16,6 +16,7 @@ import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.inbox.Timed;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ class ReadModelHandler implements DispatchingHandler {
                 .onTimed(TargetsSet.class, store::targets)
                 .inRuns(PersonEnrolled.class, this::registered)
                 .onTimed(PersonUpdated.class, store::updated)
-                .onTimed(PersonWithdrawn.class, store::withdrawn)
+                .onTimed(PersonWithdrawn.class, this::withdrawn)
                 .inRuns(EVoucherActivated.class, store::activated)
                 // applied for the whole batch in afterApplying, the refunds after the payments they refund
                 .inBatch(EventType.CONTRIBUTION_ASSESSED, EventType.PAYMENT_CONFIRMED, EventType.PAYMENT_REFUNDED)
@@ -60,7 +61,15 @@ class ReadModelHandler implements DispatchingHandler {
 
     /** A registration after a withdrawal is settled anew, from every fact of the person-year so far. */
     private void registered(List<Timed<PersonEnrolled>> run) {
-        Set<ReadModelStore.PersonYear> settledAnew = store.registered(run);
+        settleAnew(store.registered(run));
+    }
+
+    /** So is one a withdrawal replayed after it turns out to have followed. */
+    private void withdrawn(PersonWithdrawn person, Instant at) {
+        settleAnew(store.withdrawn(person, at));
+    }
+
+    private void settleAnew(Set<ReadModelStore.PersonYear> settledAnew) {
         if (!settledAnew.isEmpty()) {
             store.settle(settledAnew);
         }

@@ -263,7 +263,13 @@ class ReadModelStore {
                 .update();
     }
 
-    void withdrawn(PersonWithdrawn person, Instant at) {
+    /**
+     * A withdrawal older than the registration the person-year holds (replayed from the dead letters after it) changes
+     * nothing on the roster, but that registration followed it: it is settled anew from its time, as in order.
+     *
+     * @return the person-year, where its registration is now settled anew and its settlement is to be judged again
+     */
+    Set<PersonYear> withdrawn(PersonWithdrawn person, Instant at) {
         ensurePersonYears(List.of(person));
         jdbc.sql("""
                 update person_year set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, roster_at = :at
@@ -271,6 +277,13 @@ class ReadModelStore {
                 .param("effectiveDate", person.effectiveDate()).param("reason", person.reason().name()).param("at", Timestamp.from(at))
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
+        return new HashSet<>(jdbc.sql("""
+                update person_year set settled_anew_at = registered_at
+                where person_id = :personId and coverage_year = :coverageYear
+                  and withdrawn_on is null and registered_at > :at and settled_anew_at is distinct from registered_at
+                returning person_id, coverage_year""")
+                .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
+                .query(PersonYear.class).list());
     }
 
     /** An assessment and its event time. */
@@ -284,14 +297,15 @@ class ReadModelStore {
      */
     void assessed(List<Assessed> batch) {
         jdbc.sql("""
-                insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount)
+                insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount)
                 select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
-                                     cast(:payable as numeric[]))
+                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]))
                 on conflict do nothing""")
                 .param("personIds", batch.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
                 .param("coverageYears", batch.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
                 .param("at", batch.stream().map(one -> one.at().toString()).toArray(String[]::new))
                 .param("payable", batch.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
+                .param("subsidy", batch.stream().map(one -> one.assessment().subsidyAmount().toPlainString()).toArray(String[]::new))
                 .update();
         // one row per person-year: an upsert may change a row once
         Map<PersonYear, Assessed> latest = new LinkedHashMap<>();
@@ -495,7 +509,14 @@ class ReadModelStore {
                 select person_id, coverage_year, 'MONEY', paid_at, amount from payment
                 where person_id = any(cast(:personIds as varchar[])) and channel <> 'ASSISTANCE_FUND'
                 union all
-                select r.person_id, r.coverage_year, 'MONEY', r.refunded_at, -r.amount from refund r left join payment p on p.voucher_no = r.voucher_no
+                -- money of an earlier registration refunded after the registration that followed its withdrawal is gone when
+                -- that registration is settled anew (SettlementRule: money before a registration at the same instant)
+                select r.person_id, r.coverage_year, 'MONEY',
+                       case when p.paid_at < y.settled_anew_at and r.refunded_at > y.settled_anew_at then y.settled_anew_at
+                            else r.refunded_at end,
+                       -r.amount
+                from refund r left join payment p on p.voucher_no = r.voucher_no
+                     left join person_year y on y.person_id = r.person_id and y.coverage_year = r.coverage_year
                 where r.person_id = any(cast(:personIds as varchar[])) and p.channel is distinct from 'ASSISTANCE_FUND'
                 union all
                 select person_id, coverage_year, 'REGISTERED_AGAIN', settled_anew_at, null from person_year

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * When a person-year was settled (缴清), by event time: the first moment the money paid, net of
- * refunds, covered the payable in force then (since the registration after a withdrawal, where there was one). From that moment a rise of the payable (assistance
- * ended) creates no new debt, and a fall only a refund due (DOMAIN.md). Computed from all the
- * facts at once, so the answer is the same whatever order they arrived in.
+ * refunds, covered the payable in force then (since the registration after a withdrawal, where
+ * there was one). From that moment a rise of the payable (assistance ended) creates no new debt,
+ * and a fall only a refund due (DOMAIN.md). Computed from all the facts at once, so the answer is
+ * the same whatever order they arrived in.
  */
 final class SettlementRule {
 
@@ -48,9 +49,11 @@ final class SettlementRule {
     /** @return the settlement, or null when never settled */
     static Settlement of(List<Fact> facts) {
         List<Fact> timeline = new ArrayList<>(facts);
-        // at the same instant the assessment comes first, so that money meets the payable it was paid against, then a
-        // registration, so that money paid then counts towards it
-        timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null).thenComparing(fact -> fact.money() != null));
+        // at the same instant the assessment comes first, so that money meets the payable it was paid against, then the money,
+        // then a registration, which money paid then counts towards and an earlier registration's money refunded after it no
+        // longer does (ReadModelStore.settle)
+        timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
+                .thenComparing(fact -> fact.money() == null));
         BigDecimal payable = null;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal settled = null;

@@ -98,6 +98,15 @@ class SettlementRuleTests {
         assertThat(SettlementRule.of(facts)).isEqualTo(new SettlementRule.Settlement(yuan("180"), LATER));
     }
 
+    /** At the registration's instant the money comes first: a refund then (the store moves a later one of earlier money there) settles nothing. */
+    @Test
+    void theEarlierRegistrationsMoneyRefundedAtTheRegistrationDoesNotSettleIt() {
+        List<Fact> facts = List.of(Fact.settledAnew(LATER), Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
+                Fact.paid(LATER, yuan("-180")));
+
+        assertThat(SettlementRule.of(facts)).isNull();
+    }
+
     private static BigDecimal yuan(String amount) {
         return new BigDecimal(amount).setScale(2);
     }

@@ -61,7 +61,9 @@ class LevyItemStore {
      * The money of the person-years {@link PersonYears#MATCH} names, as it moved, for the judgements by event time: each
      * payment when it was made, each refund of the person's own money when it was made. The assistance fund's money it took
      * back counts as never paid (its voucher net of its refunds, at the voucher's time), so a settlement that money made is
-     * undone rather than kept as the cap (docs/domain.md, "The fund's money taken back").
+     * undone rather than kept as the cap (docs/domain.md, "The fund's money taken back"). Money of an earlier registration
+     * refunded after the registration that followed its withdrawal is gone when that registration is settled anew: the
+     * refund counts at the registration (money before a registration at the same instant: {@link SettlementRule}).
      */
     private static final String MONEY = """
             select person_id, coverage_year, paid_at as at, voucher_no as ref,
@@ -71,9 +73,14 @@ class LevyItemStore {
                         else 0.00 end as fund
             from payment where %1$s
             union all
-            select payment.person_id, payment.coverage_year, refund.refunded_at, refund.refund_no, -refund.amount, 0.00
+            select payment.person_id, payment.coverage_year,
+                   case when payment.paid_at < levy_item.settled_anew_at and refund.refunded_at > levy_item.settled_anew_at
+                        then levy_item.settled_anew_at else refund.refunded_at end,
+                   refund.refund_no, -refund.amount, 0.00
             from (select * from payment where %1$s and channel <> 'ASSISTANCE_FUND') payment
-                 join refund on refund.voucher_no = payment.voucher_no""".formatted(PersonYears.MATCH);
+                 join refund on refund.voucher_no = payment.voucher_no
+                 join levy_item on levy_item.person_id = payment.person_id and levy_item.coverage_year = payment.coverage_year"""
+            .formatted(PersonYears.MATCH);
 
     private final JdbcClient jdbc;
 
@@ -199,7 +206,7 @@ class LevyItemStore {
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}; a move or a new name changes
      *     no judgement), and those settled anew that are judged by event time ({@link #settleByEventTime})
      */
-    Enrolled enrol(List<Timed<PersonEnrolled>> run) {
+    Reviews enrol(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, enrolled -> new PersonYear(enrolled.personId(), enrolled.coverageYear()));
         List<PersonYear> settledAnew = new ArrayList<>();
         List<PersonYear> reviewable = reviewableAfter("""
@@ -222,6 +229,8 @@ class LevyItemStore {
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
                     settled_payable = case when levy_item.withdrawn then null else levy_item.settled_payable end,
                     settled_anew_at = case when levy_item.withdrawn then excluded.registered_at else levy_item.settled_anew_at end,
+                    -- whether the earlier registration's money is refunded before or after it decides what settles it now
+                    order_matters = levy_item.order_matters or (levy_item.withdrawn and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
@@ -247,11 +256,11 @@ class LevyItemStore {
                         .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new)));
         applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
-        return new Enrolled(reviewable, settledAnew);
+        return new Reviews(reviewable, settledAnew);
     }
 
-    /** What a run of enrolments changed: the items to review, and those settled anew to judge by event time. */
-    record Enrolled(List<PersonYear> reviewable, List<PersonYear> settledAnew) {
+    /** What roster facts changed: the items to review, and those settled anew to judge by event time. */
+    record Reviews(List<PersonYear> reviewable, List<PersonYear> settledAnew) {
     }
 
     /**
@@ -289,12 +298,31 @@ class LevyItemStore {
     }
 
     /**
-     * Kept even before the enrolment arrives, so that a late older enrolment stays out.
+     * Kept even before the enrolment arrives, so that a late older enrolment stays out. A withdrawal older than the
+     * registration the item holds (replayed from the dead letters after it) changes nothing on the roster, but that
+     * registration followed it: it is settled anew from its time, as if the withdrawal had come first.
      *
-     * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE})
+     * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE}), or where its
+     *     registration is now settled anew and judged by event time
      */
-    List<PersonYear> withdraw(PersonWithdrawn withdrawn, Instant at) {
-        return reviewableAfter("""
+    Reviews withdraw(PersonWithdrawn withdrawn, Instant at) {
+        List<PersonYear> settledAnew = new ArrayList<>();
+        List<PersonYear> reviewable = new ArrayList<>();
+        jdbc.sql("""
+                update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null,
+                       order_matters = order_matters or not settled_by_arrival
+                where person_id = :personId and coverage_year = :coverageYear
+                  and not withdrawn and registered_at > :at and settled_anew_at is distinct from registered_at
+                returning person_id, coverage_year, order_matters""")
+                .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear()).param("at", Timestamp.from(at))
+                .query((RowCallbackHandler) row -> {
+                    PersonYear item = new PersonYear(row.getString(1), row.getInt(2));
+                    reviewable.add(item);
+                    if (row.getBoolean(3)) {
+                        settledAnew.add(item);
+                    }
+                });
+        reviewable.addAll(reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, withdrawn, withdrawn_on, withdrawal_reason, roster_at, change_cursor)
                 values (:personId, :coverageYear, :region, true, :withdrawnOn, :reason, :at, null)
                 on conflict (person_id, coverage_year) do update
@@ -304,7 +332,8 @@ class LevyItemStore {
                 where levy_item.roster_at <= excluded.roster_at""", statement -> statement
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
-                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name()));
+                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name())));
+        return new Reviews(reviewable, settledAnew);
     }
 
     /**
@@ -428,23 +457,22 @@ class LevyItemStore {
         }
         Map<PersonYear, List<SettlementRule.Fact>> facts = new HashMap<>();
         keys(jdbc.sql("""
-                select person_id, coverage_year, assessed_at as at, arrived, '' as ref, payable_amount, subsidy_amount,
-                       cast(null as numeric) as own, cast(null as numeric) as fund
+                select 'PAYABLE' as fact, person_id, coverage_year, assessed_at as at, arrived, '' as ref, payable_amount,
+                       subsidy_amount, cast(null as numeric) as own, cast(null as numeric) as fund
                 from levy_assessment where %1$s
                 union all
-                -- the fund paid for someone assessed once
-                select person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00), null, null
+                -- an item assessed once keeps its assessment alone
+                select 'PAYABLE', person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00), null, null
                 from levy_item
                 where %1$s and payable_amount is not null and assessed_at > '-infinity'
                   and (person_id, coverage_year) not in (select person_id, coverage_year from levy_assessment where %1$s)
                 union all
-                select person_id, coverage_year, at, 0, ref, null, null, own, fund from (%2$s) money
+                select 'MONEY', person_id, coverage_year, at, 0, ref, null, null, own, fund from (%2$s) money
                 union all
-                -- a registration after a withdrawal: neither a payable nor money
-                select person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null
+                select 'REGISTERED_AGAIN', person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null
                 from levy_item where %1$s and settled_anew_at is not null"""
                 .formatted(PersonYears.MATCH, MONEY)), judged)
-                .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(1), row.getInt(2)),
+                .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(2), row.getInt(3)),
                         key -> new ArrayList<>()).add(fact(row)));
         return keys(jdbc.sql("""
                 update levy_item set settled_payable = judged.settled, change_cursor = null
@@ -460,12 +488,13 @@ class LevyItemStore {
     }
 
     private static SettlementRule.Fact fact(ResultSet row) throws SQLException {
-        Instant at = row.getTimestamp(3).toInstant();
-        if (row.getBigDecimal(6) != null) {
-            return SettlementRule.Fact.assessed(at, row.getLong(4), row.getBigDecimal(6), row.getBigDecimal(7));
-        }
-        return row.getBigDecimal(8) != null ? SettlementRule.Fact.money(at, row.getString(5), row.getBigDecimal(8), row.getBigDecimal(9))
-                : SettlementRule.Fact.settledAnew(at);
+        Instant at = row.getTimestamp("at").toInstant();
+        return switch (row.getString("fact")) {
+            case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getLong("arrived"), row.getBigDecimal("payable_amount"),
+                    row.getBigDecimal("subsidy_amount"));
+            case "MONEY" -> SettlementRule.Fact.money(at, row.getString("ref"), row.getBigDecimal("own"), row.getBigDecimal("fund"));
+            default -> SettlementRule.Fact.settledAnew(at);
+        };
     }
 
     /**

@@ -80,9 +80,7 @@ public class LevyListService {
      * A registration after a withdrawal is settled anew, by event time where the order of the item's facts matters.
      */
     void enrol(List<Timed<PersonEnrolled>> run) {
-        LevyItemStore.Enrolled enrolled = items.enrol(run);
-        pendingReviews.add(enrolled.reviewable());
-        pendingReviews.add(items.settleByEventTime(enrolled.settledAnew()));
+        toReview(items.enrol(run));
     }
 
     /** A change is applied field by field, whatever order the changes and the enrolment came in. */
@@ -90,8 +88,14 @@ public class LevyListService {
         items.change(updated, at);
     }
 
+    /** A withdrawal replayed after the registration that followed it settles that registration anew, as in order. */
     void withdraw(PersonWithdrawn withdrawn, Instant at) {
-        pendingReviews.add(items.withdraw(withdrawn, at));
+        toReview(items.withdraw(withdrawn, at));
+    }
+
+    private void toReview(LevyItemStore.Reviews reviews) {
+        pendingReviews.add(reviews.reviewable());
+        pendingReviews.add(items.settleByEventTime(reviews.settledAnew()));
     }
 
     /**

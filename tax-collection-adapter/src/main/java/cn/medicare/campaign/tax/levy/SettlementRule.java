@@ -20,11 +20,12 @@ final class SettlementRule {
 
     /**
      * Facts at the same instant: the payables first, so that money meets the payable it was paid against, in the order they
-     * arrived (the later stands, as on the item); then a registration (its empty number first), so that money paid then
-     * counts towards it; then the money by its number.
+     * arrived (the later stands, as on the item); then the money by its number; then a registration, which money paid then
+     * counts towards and an earlier registration's money refunded after it no longer does ({@code LevyItemStore.MONEY}).
      */
     private static final Comparator<Fact> HAPPENED = Comparator.comparing(Fact::at)
             .thenComparing(fact -> fact.payable() == null)
+            .thenComparing(Fact::registeredAgain)
             .thenComparingLong(Fact::arrived)
             .thenComparing(Fact::ref);
 
@@ -48,6 +49,10 @@ final class SettlementRule {
 
         static Fact settledAnew(Instant at) {
             return new Fact(at, 0, "", null, null, null, null);
+        }
+
+        boolean registeredAgain() {
+            return payable == null && own == null;
         }
     }
 
@@ -85,7 +90,7 @@ final class SettlementRule {
             if (fact.payable() != null) {
                 payable = fact.payable();
                 subsidy = fact.subsidy();
-            } else if (fact.own() == null) {
+            } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
             } else {

@@ -115,6 +115,15 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
 
+    /** At the registration's instant the money comes first: a refund then (the store moves a later one of earlier money there) settles nothing. */
+    @Test
+    void theEarlierRegistrationsMoneyRefundedAtTheRegistrationDoesNotSettleIt() {
+        List<SettlementRule.Fact> facts = List.of(SettlementRule.Fact.settledAnew(at(100)), assessed(0, "180.00", "0.00"),
+                paid(1, "V1", "180.00"), paid(100, "R1", "-180.00"), assessed(101, "1070.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isNull();
+    }
+
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
         return SettlementRule.Fact.assessed(at(day), ++arrivals, new BigDecimal(payable), new BigDecimal(subsidy));
     }
