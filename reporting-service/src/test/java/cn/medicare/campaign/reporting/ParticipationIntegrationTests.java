@@ -541,6 +541,30 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(status)).get("heldTo").asString()).isEqualTo("1070.00");
     }
 
+    /**
+     * 撤销终止参保: 低保 paid their 40 and lost the assistance after (held to the 40), withdrawn by mistake and the withdrawal
+     * revoked: enrollment announces the enrolment again with its own day, and the registration goes on, settlement and all
+     * (settled anew, it would have owed 180).
+     */
+    @Test
+    void aRevokedWithdrawalLeavesTheSettlementAsItWas() {
+        ReportingMother county = new ReportingMother("350871");
+        campaignAndTargetsOnOctober8(county);
+        PersonEnrolled enrolment = county.enrolledOn(1, LocalDate.of(2017, 10, 9));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), enrolment));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-05T02:00:00Z"), enrolment));
+
+        JsonNode person = json(ApiClient.at(port).as("bureau").get("/api/v1/people/" + county.personId(1) + "?coverageYear=2018"));
+        assertThat(person.get("heldTo").asString()).isEqualTo("40.00");
+        assertThat(person.get("counted").asBoolean()).isTrue();
+    }
+
     private static PaymentConfirmed paidInMarch(ReportingMother county, String voucher, String amount) {
         return new PaymentConfirmed(county.personId(1), 2018, county.region(), county.region() + voucher, new BigDecimal(amount),
                 PaymentChannel.WECHAT, Instant.parse("2018-03-05T03:00:00Z"), PaymentSource.WEBHOOK);

@@ -96,6 +96,13 @@ public final class ReportingMother {
                 EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, null);
     }
 
+    /** {@link #enrolled} on the day given, as enrollment-service announces every enrolment. */
+    PersonEnrolled enrolledOn(int person, LocalDate on) {
+        return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
+                Sex.MALE, PersonCategory.GENERAL, township(0), "城关村", null, true, false,
+                EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, on);
+    }
+
     /** A resident whose name and phone travel sealed for the reporting service, as enrollment-service seals them locally. */
     PersonEnrolled enrolledWithContact(int person, int township, String village, String name, String phone, boolean newborn) {
         return enrolledWithContact(2018, person, township, village, name, phone, newborn);

@@ -14,6 +14,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EventJson;
+import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -160,7 +162,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("WITHDRAWN"));
 
         Instant march = Instant.parse("2018-03-05T01:00:00Z");
-        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90));
+        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90, LocalDate.of(2018, 3, 5)));
         BigDecimal late = new BigDecimal("1070.00");
         UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
                 Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
@@ -190,7 +192,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         String voucherNo = paid(idNumber, "180.00");
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00"))));
         Instant march = Instant.parse("2018-03-05T01:00:00Z");
-        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90));
+        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90, LocalDate.of(2018, 3, 5)));
         BigDecimal late = new BigDecimal("1070.00");
         UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
                 Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
@@ -203,6 +205,32 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("UNPAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("1070.00");
+    }
+
+    /**
+     * 撤销终止参保: a 低保 person paid their 40.00 and lost the assistance after (held to the 40.00 they settled at), was
+     * withdrawn by mistake and the withdrawal revoked. Enrollment announces the enrolment again with its own day, and the
+     * registration goes on, settlement and all: settled anew, it would have owed 180.00.
+     */
+    @Test
+    void aRevokedWithdrawalLeavesTheSettlementAsItWas() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        PersonEnrolled enrolment = residents.enrolledOn(idNumber, 2018, LocalDate.of(2017, 10, 9));
+        Instant october = Instant.parse("2017-10-09T01:00:00Z");
+        EventTraffic.publishAt(october, enrolment);
+        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        paid(idNumber, "40.00");
+        UUID ended = EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), residents.assessed(idNumber, 2018, null));
+        UUID withdrawal = EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(ended) && applied(withdrawal));
+
+        UUID revoked = EventTraffic.publishAt(Instant.parse("2017-11-05T02:00:00Z"), enrolment);
+        await().atMost(PATIENCE).until(() -> applied(revoked));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
     }
 
     /**

@@ -56,6 +56,19 @@ final class Residents {
         return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.PAYMENT_DATE, waitingDays, "LATE_ENROLMENT");
     }
 
+    /** {@link #enrolledLateWaitingFromPayment} on the day given. */
+    PersonEnrolled enrolledLateWaitingFromPayment(String idNumber, int coverageYear, int waitingDays, LocalDate enrolledOn) {
+        return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.PAYMENT_DATE, waitingDays, "LATE_ENROLMENT", enrolledOn);
+    }
+
+    /** {@link #enrolled(String, int)} on the day given, as enrollment-service announces every enrolment. */
+    PersonEnrolled enrolledOn(String idNumber, int coverageYear, LocalDate enrolledOn) {
+        PersonEnrolled enrolled = enrolled(idNumber, coverageYear);
+        return new PersonEnrolled(enrolled.personId(), coverageYear, enrolled.region(), enrolled.idNumberMasked(), enrolled.idNumberSealed(),
+                enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(), enrolled.township(), enrolled.village(),
+                null, true, false, EnrolmentChannel.TOWNSHIP, enrolled.coverageStart(), null, 0, enrolledOn);
+    }
+
     /** {@link #enrolledCoveredFromPayment} on another day than the first of the year. */
     PersonEnrolled enrolledCoveredFromPayment(String idNumber, int coverageYear, LocalDate enrolledOn) {
         return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.DAY_AFTER_PAYMENT, 0, "MILITARY_DISCHARGE", enrolledOn);

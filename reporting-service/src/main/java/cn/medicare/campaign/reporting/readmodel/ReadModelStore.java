@@ -157,7 +157,10 @@ class ReadModelStore {
                     pay_by = excluded.pay_by,
                     withdrawn_on = case when person_year.roster_at > excluded.roster_at then person_year.withdrawn_on end,
                     withdrawal_reason = case when person_year.roster_at > excluded.roster_at then person_year.withdrawal_reason end,
+                    -- registered again on or after the day the withdrawal took effect; a revoked withdrawal (撤销终止参保)
+                    -- announces the enrolment it ended again, with its own earlier day: the registration goes on, settlement and all
                     settled_anew_at = case when person_year.withdrawn_on is not null and person_year.roster_at <= excluded.roster_at
+                                                and excluded.enrolled_on >= person_year.withdrawn_on
                                            then excluded.registered_at else person_year.settled_anew_at end
                 -- an enrolment older than a withdrawal that overtook it (dead-lettered, replayed) still registers the person, who
                 -- counted until the withdrawal: it was dropped, and the person never counted anywhere, their money unattributed
@@ -265,7 +268,8 @@ class ReadModelStore {
 
     /**
      * A withdrawal older than the registration the person-year holds (replayed from the dead letters after it) changes
-     * nothing on the roster, but that registration followed it: it is settled anew from its time, as in order.
+     * nothing on the roster, but that registration, made on or after the day the withdrawal took effect, followed it: it is
+     * settled anew from its time, as in order.
      *
      * @return the person-year, where its registration is now settled anew and its settlement is to be judged again
      */
@@ -280,9 +284,10 @@ class ReadModelStore {
         return new HashSet<>(jdbc.sql("""
                 update person_year set settled_anew_at = registered_at
                 where person_id = :personId and coverage_year = :coverageYear
-                  and withdrawn_on is null and registered_at > :at and settled_anew_at is distinct from registered_at
+                  and registered_at > :at and enrolled_on >= :effectiveDate and settled_anew_at is distinct from registered_at
                 returning person_id, coverage_year""")
-                .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
+                .param("at", Timestamp.from(at)).param("effectiveDate", person.effectiveDate())
+                .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .query(PersonYear.class).list());
     }
 
@@ -529,7 +534,8 @@ class ReadModelStore {
                         ofKey.add(switch (row.getString(3)) {
                             case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getBigDecimal(5));
                             case "MONEY" -> SettlementRule.Fact.paid(at, row.getBigDecimal(5));
-                            default -> SettlementRule.Fact.settledAnew(at);
+                            case "REGISTERED_AGAIN" -> SettlementRule.Fact.registeredAgain(at);
+                            default -> throw new IllegalStateException("a settlement's fact of no known kind: " + row.getString(3));
                         });
                     }
                 });

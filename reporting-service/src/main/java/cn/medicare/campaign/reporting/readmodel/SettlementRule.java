@@ -29,7 +29,7 @@ final class SettlementRule {
             return new Fact(at, null, amount);
         }
 
-        static Fact settledAnew(Instant at) {
+        static Fact registeredAgain(Instant at) {
             return new Fact(at, null, null);
         }
     }

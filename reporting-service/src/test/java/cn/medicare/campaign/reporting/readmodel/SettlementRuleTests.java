@@ -82,7 +82,7 @@ class SettlementRuleTests {
     void aRegistrationAfterAWithdrawalIsSettledAnew() {
         Instant registeredAgain = Instant.parse("2018-03-05T01:00:00Z");
         List<Fact> facts = new ArrayList<>(List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
-                Fact.paid(EXITED, yuan("-180")), Fact.settledAnew(registeredAgain), Fact.assessed(registeredAgain.plusSeconds(1), yuan("1070"))));
+                Fact.paid(EXITED, yuan("-180")), Fact.registeredAgain(registeredAgain), Fact.assessed(registeredAgain.plusSeconds(1), yuan("1070"))));
         Collections.reverse(facts);
         assertThat(SettlementRule.of(facts)).isNull();
 
@@ -93,7 +93,7 @@ class SettlementRuleTests {
     /** Money not refunded yet settles the new registration at once where it covers the payable in force then. */
     @Test
     void moneyStillHeldSettlesARegistrationAfterAWithdrawalWhenItComes() {
-        List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")), Fact.settledAnew(LATER));
+        List<Fact> facts = List.of(Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")), Fact.registeredAgain(LATER));
 
         assertThat(SettlementRule.of(facts)).isEqualTo(new SettlementRule.Settlement(yuan("180"), LATER));
     }
@@ -101,7 +101,7 @@ class SettlementRuleTests {
     /** At the registration's instant the money comes first: a refund then (the store moves a later one of earlier money there) settles nothing. */
     @Test
     void theEarlierRegistrationsMoneyRefundedAtTheRegistrationDoesNotSettleIt() {
-        List<Fact> facts = List.of(Fact.settledAnew(LATER), Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
+        List<Fact> facts = List.of(Fact.registeredAgain(LATER), Fact.assessed(ENROLLED, yuan("180")), Fact.paid(PAID, yuan("180")),
                 Fact.paid(LATER, yuan("-180")));
 
         assertThat(SettlementRule.of(facts)).isNull();

@@ -82,6 +82,17 @@ class LevyItemStore {
                  join levy_item on levy_item.person_id = payment.person_id and levy_item.coverage_year = payment.coverage_year"""
             .formatted(PersonYears.MATCH);
 
+    /** The business day of the item's registration: the day it gives, else the day its event was sent. */
+    private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
+    /**
+     * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
+     * withdrawal took effect. A revoked withdrawal (撤销终止参保) announces the enrolment it ended again, with its own earlier
+     * day: the person's registration goes on, settlement and all.
+     */
+    private static final String REGISTERED_AGAIN = """
+            (levy_item.withdrawn and coalesce(excluded.enrolled_on, cast(excluded.registered_at at time zone 'Asia/Shanghai' as date))
+                                     >= levy_item.withdrawn_on)""";
+
     private final JdbcClient jdbc;
 
     LevyItemStore(JdbcClient jdbc) {
@@ -199,9 +210,9 @@ class LevyItemStore {
      * withdrawal (its start is then announced again); one older than the roster fact the item holds changes nothing. The
      * changes kept for these person-years are then applied where newer ({@link #change}).
      *
-     * <p>A registration after a withdrawal is settled anew: the earlier registration's settled payable no longer caps what
-     * this one owes (a late enrolee's fiscal part is asked), and the money still held counts towards it
-     * ({@code settled_anew_at}, a fact of {@link SettlementRule}'s timeline).
+     * <p>A registration after a withdrawal ({@link #REGISTERED_AGAIN}) is settled anew: the earlier registration's settled
+     * payable no longer caps what this one owes (a late enrolee's fiscal part is asked), and the money still held counts
+     * towards it ({@code settled_anew_at}, a fact of {@link SettlementRule}'s timeline).
      *
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}; a move or a new name changes
      *     no judgement), and those settled anew that are judged by event time ({@link #settleByEventTime})
@@ -227,14 +238,15 @@ class LevyItemStore {
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village,
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
-                    settled_payable = case when levy_item.withdrawn then null else levy_item.settled_payable end,
-                    settled_anew_at = case when levy_item.withdrawn then excluded.registered_at else levy_item.settled_anew_at end,
+                    settled_payable = case when %1$s then null else levy_item.settled_payable end,
+                    settled_anew_at = case when %1$s then excluded.registered_at else levy_item.settled_anew_at end,
                     -- whether the earlier registration's money is refunded before or after it decides what settles it now
-                    order_matters = levy_item.order_matters or (levy_item.withdrawn and not levy_item.settled_by_arrival),
+                    order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
-                where levy_item.roster_at <= excluded.roster_at""", "order_matters and settled_anew_at = registered_at", settledAnew,
+                where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN), "order_matters and settled_anew_at = registered_at",
+                settledAnew,
                 statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
@@ -300,28 +312,24 @@ class LevyItemStore {
     /**
      * Kept even before the enrolment arrives, so that a late older enrolment stays out. A withdrawal older than the
      * registration the item holds (replayed from the dead letters after it) changes nothing on the roster, but that
-     * registration followed it: it is settled anew from its time, as if the withdrawal had come first.
+     * registration, made on or after the day the withdrawal took effect, followed it: it is settled anew from its time, as if
+     * the withdrawal had come first ({@link #REGISTERED_AGAIN}).
      *
      * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE}), or where its
      *     registration is now settled anew and judged by event time
      */
     Reviews withdraw(PersonWithdrawn withdrawn, Instant at) {
         List<PersonYear> settledAnew = new ArrayList<>();
-        List<PersonYear> reviewable = new ArrayList<>();
+        // an item from before V15 has its roster time for a registration time, which changes moved (V15): no order to tell
         jdbc.sql("""
-                update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null,
-                       order_matters = order_matters or not settled_by_arrival
-                where person_id = :personId and coverage_year = :coverageYear
-                  and not withdrawn and registered_at > :at and settled_anew_at is distinct from registered_at
-                returning person_id, coverage_year, order_matters""")
+                update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true
+                where person_id = :personId and coverage_year = :coverageYear and not settled_by_arrival
+                  and registered_at > :at and %s >= :withdrawnOn and settled_anew_at is distinct from registered_at
+                returning person_id, coverage_year""".formatted(REGISTERED_ON))
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear()).param("at", Timestamp.from(at))
-                .query((RowCallbackHandler) row -> {
-                    PersonYear item = new PersonYear(row.getString(1), row.getInt(2));
-                    reviewable.add(item);
-                    if (row.getBoolean(3)) {
-                        settledAnew.add(item);
-                    }
-                });
+                .param("withdrawnOn", withdrawn.effectiveDate())
+                .query((RowCallbackHandler) row -> settledAnew.add(new PersonYear(row.getString(1), row.getInt(2))));
+        List<PersonYear> reviewable = new ArrayList<>(settledAnew);
         reviewable.addAll(reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, withdrawn, withdrawn_on, withdrawal_reason, roster_at, change_cursor)
                 values (:personId, :coverageYear, :region, true, :withdrawnOn, :reason, :at, null)
@@ -445,7 +453,7 @@ class LevyItemStore {
 
     /**
      * Judges again by event time ({@link SettlementRule}) the settlement of these items, whose order of facts can move it
-     * (two payables or more, or the fund's money: {@code order_matters}); the statements that judge each fact as it arrives
+     * (two payables or more, the fund's money, or a registration after a withdrawal: {@code order_matters}); the statements that judge each fact as it arrives
      * stand for the others, most of a season's (one assessment, then the money), whatever order their facts came in. One read of their facts, and one write of the settlements that moved, which the tax bureau
      * pages to again.
      *
@@ -493,7 +501,8 @@ class LevyItemStore {
             case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getLong("arrived"), row.getBigDecimal("payable_amount"),
                     row.getBigDecimal("subsidy_amount"));
             case "MONEY" -> SettlementRule.Fact.money(at, row.getString("ref"), row.getBigDecimal("own"), row.getBigDecimal("fund"));
-            default -> SettlementRule.Fact.settledAnew(at);
+            case "REGISTERED_AGAIN" -> SettlementRule.Fact.registeredAgain(at);
+            default -> throw new IllegalStateException("a settlement's fact of no known kind: " + row.getString("fact"));
         };
     }
 

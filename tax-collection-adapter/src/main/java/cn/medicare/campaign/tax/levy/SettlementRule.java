@@ -11,10 +11,10 @@ import java.util.List;
  * happened (event time), whatever order they arrived in, as reporting's SettlementRule does (docs/domain.md says where the
  * two still differ). Between two
  * facts the item stands as {@link LevyItemStore}'s statements leave it: those statements judge each fact as it arrives,
- * which is the same where the facts arrive in the order they happened, or where only one payable and none of the
- * assistance fund's money is known: then the settled payable can only be that payable, and the order moves at most whether
- * someone paid in full and refunded below it counts as having settled, which holds them to the same payable either way.
- * Otherwise this rule judges again ({@code LevyItemStore.settleByEventTime}).
+ * which is the same where the facts arrive in the order they happened, or where only one payable, none of the
+ * assistance fund's money and no registration after a withdrawal is known: then the settled payable can only be that
+ * payable, and the order moves at most whether someone paid in full and refunded below it counts as having settled, which
+ * holds them to the same payable either way. Otherwise this rule judges again ({@code LevyItemStore.settleByEventTime}).
  */
 final class SettlementRule {
 
@@ -47,7 +47,7 @@ final class SettlementRule {
             return new Fact(at, 0, ref, null, null, own, fund);
         }
 
-        static Fact settledAnew(Instant at) {
+        static Fact registeredAgain(Instant at) {
             return new Fact(at, 0, "", null, null, null, null);
         }
 

@@ -95,9 +95,9 @@ class SettlementRuleTests {
     @Test
     void aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItOwes() {
         List<SettlementRule.Fact> refundedThenRegisteredAgain = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
-                paid(40, "R1", "-180.00"), SettlementRule.Fact.settledAnew(at(100)), assessed(101, "1070.00", "0.00"));
+                paid(40, "R1", "-180.00"), SettlementRule.Fact.registeredAgain(at(100)), assessed(101, "1070.00", "0.00"));
         List<SettlementRule.Fact> theNewPayableFirst = List.of(assessed(101, "1070.00", "0.00"), assessed(0, "180.00", "0.00"),
-                paid(1, "V1", "180.00"), paid(40, "R1", "-180.00"), SettlementRule.Fact.settledAnew(at(100)));
+                paid(1, "V1", "180.00"), paid(40, "R1", "-180.00"), SettlementRule.Fact.registeredAgain(at(100)));
 
         assertThat(SettlementRule.settledPayable(refundedThenRegisteredAgain)).isNull();
         assertThat(SettlementRule.settledPayable(theNewPayableFirst)).isNull();
@@ -110,7 +110,7 @@ class SettlementRuleTests {
     @Test
     void moneyStillHeldSettlesTheNewRegistrationAtThePayableThenInForce() {
         List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
-                assessed(2, "40.00", "140.00"), SettlementRule.Fact.settledAnew(at(100)));
+                assessed(2, "40.00", "140.00"), SettlementRule.Fact.registeredAgain(at(100)));
 
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
@@ -118,7 +118,7 @@ class SettlementRuleTests {
     /** At the registration's instant the money comes first: a refund then (the store moves a later one of earlier money there) settles nothing. */
     @Test
     void theEarlierRegistrationsMoneyRefundedAtTheRegistrationDoesNotSettleIt() {
-        List<SettlementRule.Fact> facts = List.of(SettlementRule.Fact.settledAnew(at(100)), assessed(0, "180.00", "0.00"),
+        List<SettlementRule.Fact> facts = List.of(SettlementRule.Fact.registeredAgain(at(100)), assessed(0, "180.00", "0.00"),
                 paid(1, "V1", "180.00"), paid(100, "R1", "-180.00"), assessed(101, "1070.00", "0.00"));
 
         assertThat(SettlementRule.settledPayable(facts)).isNull();
