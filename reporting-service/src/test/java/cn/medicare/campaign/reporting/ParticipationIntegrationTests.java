@@ -122,6 +122,15 @@ class ParticipationIntegrationTests {
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.targets()));
     }
 
+    /** Registered on 9 October, assessed half an hour later and paid at 02:00, each applied before the next is sent. */
+    private void paidOnOctober9(ReportingMother county, PersonEnrolled enrolment, String subsidy, AssistanceCategory category,
+            String amount) {
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), enrolment));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, subsidy, category)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", amount)));
+    }
+
     private void awaitApplied(UUID eventId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
@@ -377,10 +386,7 @@ class ParticipationIntegrationTests {
     @Test
     void aPayableLoweredAfterAMomentDoesNotSettleThePersonAsOfIt() {
         ReportingMother county = new ReportingMother("350846");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "40.00");
 
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-08T02:00:00Z"),
                 county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
@@ -400,10 +406,7 @@ class ParticipationIntegrationTests {
     @Test
     void aSettledPayableLoweredAfterAMomentDoesNotCountTheRefundedPersonAsOfIt() {
         ReportingMother county = new ReportingMother("350849");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
         Instant refundedAt = Instant.parse("2017-10-20T02:00:00Z");
         awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350849", "350849V1", "350849R1",
                 new BigDecimal("180.00"), refundedAt, "已在其他地区参保")));
@@ -453,10 +456,7 @@ class ParticipationIntegrationTests {
     @Test
     void aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed() {
         ReportingMother county = new ReportingMother("350856");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
 
         Instant march = Instant.parse("2018-03-05T01:00:00Z");
@@ -492,11 +492,7 @@ class ParticipationIntegrationTests {
     @Test
     void aRegistrationAfterAWithdrawalAloneLiftsTheEarlierSettlementsCap() {
         ReportingMother county = new ReportingMother("350857");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
-                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
         Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
@@ -520,10 +516,7 @@ class ParticipationIntegrationTests {
     @Test
     void aWithdrawalReplayedAfterTheRegistrationThatFollowedItStillSettlesThatRegistrationAnew() {
         ReportingMother county = new ReportingMother("350848");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00")));
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
         Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
         awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, county.region(),
                 county.region() + "V1", county.region() + "R1", new BigDecimal("180.00"), refundedAt, "参加职工医保")));
@@ -549,12 +542,8 @@ class ParticipationIntegrationTests {
     @Test
     void aRevokedWithdrawalLeavesTheSettlementAsItWas() {
         ReportingMother county = new ReportingMother("350871");
-        campaignAndTargetsOnOctober8(county);
         PersonEnrolled enrolment = county.enrolledOn(1, LocalDate.of(2017, 10, 9));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), enrolment));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
-                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "40.00")));
+        paidOnOctober9(county, enrolment, "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
 

@@ -152,21 +152,13 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aRegistrationAfterAWithdrawalAndARefundOwesWhatTheNewRegistrationIsAssessed() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        Instant october = Instant.parse("2017-10-09T01:00:00Z");
-        EventTraffic.publishAt(october, residents.enrolled(idNumber, 2018));
-        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        enrolledInOctober(residents.enrolled(idNumber, 2018), idNumber, null);
         String voucherNo = paid(idNumber, "180.00");
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("PAID"));
         EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("WITHDRAWN"));
 
-        Instant march = Instant.parse("2018-03-05T01:00:00Z");
-        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90, LocalDate.of(2018, 3, 5)));
-        BigDecimal late = new BigDecimal("1070.00");
-        UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
-                Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
-        await().atMost(PATIENCE).until(() -> applied(registration) && applied(assessment));
+        registeredAgainInMarchOwing1070(idNumber);
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00")
                 .replace("2017-11-02T03:00:00Z", "2018-03-20T03:00:00Z"))));
 
@@ -185,18 +177,10 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aWithdrawalReplayedAfterTheRegistrationThatFollowedItStillSettlesThatRegistrationAnew() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        Instant october = Instant.parse("2017-10-09T01:00:00Z");
-        EventTraffic.publishAt(october, residents.enrolled(idNumber, 2018));
-        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        enrolledInOctober(residents.enrolled(idNumber, 2018), idNumber, null);
         String voucherNo = paid(idNumber, "180.00");
         assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00"))));
-        Instant march = Instant.parse("2018-03-05T01:00:00Z");
-        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90, LocalDate.of(2018, 3, 5)));
-        BigDecimal late = new BigDecimal("1070.00");
-        UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
-                Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
-        await().atMost(PATIENCE).until(() -> applied(registration) && applied(assessment));
+        registeredAgainInMarchOwing1070(idNumber);
         assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).as("the withdrawal not read yet").isEqualTo("180.00");
 
         UUID replayed = EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
@@ -216,10 +200,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     void aRevokedWithdrawalLeavesTheSettlementAsItWas() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
         PersonEnrolled enrolment = residents.enrolledOn(idNumber, 2018, LocalDate.of(2017, 10, 9));
-        Instant october = Instant.parse("2017-10-09T01:00:00Z");
-        EventTraffic.publishAt(october, enrolment);
-        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        enrolledInOctober(enrolment, idNumber, AssistanceCategory.MINIMUM_LIVING);
         paid(idNumber, "40.00");
         UUID ended = EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), residents.assessed(idNumber, 2018, null));
         UUID withdrawal = EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
@@ -425,6 +406,24 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         assertRefused("coverageYear=2018", "region");
         assertRefused("region=350825&coverageYear=year", "coverageYear");
         assertThat(api.get("tax-bureau", "/api/v1/levy-items?region=350825&coverageYear=2018&limit=5000").statusCode()).isEqualTo(200);
+    }
+
+    /** Enrolled on 9 October and assessed a second later, as listed to be levied. */
+    private void enrolledInOctober(PersonEnrolled enrolment, String idNumber, AssistanceCategory category) {
+        Instant october = Instant.parse("2017-10-09T01:00:00Z");
+        EventTraffic.publishAt(october, enrolment);
+        EventTraffic.publishAt(october.plusSeconds(1), residents.assessed(idNumber, 2018, category));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+    }
+
+    /** Registered on 5 March as a late enrolee owing the individual and the fiscal part (2025's rule, 1,070.00 here). */
+    private void registeredAgainInMarchOwing1070(String idNumber) {
+        Instant march = Instant.parse("2018-03-05T01:00:00Z");
+        UUID registration = EventTraffic.publishAt(march, residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90, LocalDate.of(2018, 3, 5)));
+        BigDecimal late = new BigDecimal("1070.00");
+        UUID assessment = EventTraffic.publishAt(march.plusSeconds(1), new ContributionAssessed(residents.personId(idNumber), 2018,
+                Liancheng.REGION, late, BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED));
+        await().atMost(PATIENCE).until(() -> applied(registration) && applied(assessment));
     }
 
     private void assertRefused(String query, String field) {

@@ -453,8 +453,9 @@ class LevyItemStore {
 
     /**
      * Judges again by event time ({@link SettlementRule}) the settlement of these items, whose order of facts can move it
-     * (two payables or more, the fund's money, or a registration after a withdrawal: {@code order_matters}); the statements that judge each fact as it arrives
-     * stand for the others, most of a season's (one assessment, then the money), whatever order their facts came in. One read of their facts, and one write of the settlements that moved, which the tax bureau
+     * (two payables or more, the fund's money, or a registration after a withdrawal: {@code order_matters}); the statements
+     * that judge each fact as it arrives stand for the others, most of a season's (one assessment, then the money), whatever
+     * order their facts came in. One read of their facts, and one write of the settlements that moved, which the tax bureau
      * pages to again.
      *
      * @return the items whose settled payable moved
