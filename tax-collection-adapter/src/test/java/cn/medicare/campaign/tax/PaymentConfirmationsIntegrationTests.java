@@ -81,6 +81,29 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * As {@link #anEnrolmentAfterAWithdrawalHasItsCoverageStartAnnouncedAgain}, the new enrolment sent on 1 June without
+     * the optional {@code enrolledOn}: its day is the day it was sent, and the money paid in 2017 starts nothing before it
+     * (the start was announced as of the year's first days again).
+     */
+    @Test
+    void anEnrolmentAfterAWithdrawalWithoutItsDayStartsNoCoverageBeforeItWasSent() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String personId = residents.personId(idNumber);
+        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        paid(idNumber, "180.00");
+        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
+        EventTraffic.publishAt(Instant.parse("2018-02-01T02:00:00Z"), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+
+        EventTraffic.publishAt(Instant.parse("2018-06-01T02:00:00Z"), residents.enrolledCoveredFromPayment(idNumber, 2018, null));
+
+        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
+        assertThat(jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
+                + " order by created_at", String.class, personId)).containsExactly("2018-01-02", "2018-06-02");
+    }
+
+    /**
      * Coverage never starts after 31 December (DOMAIN.md): the levy list tells the last day a payment still covers, a
      * payment before it starts the coverage, one after it starts nothing and is owed back.
      */

@@ -82,7 +82,10 @@ class LevyItemStore {
                  join levy_item on levy_item.person_id = payment.person_id and levy_item.coverage_year = payment.coverage_year"""
             .formatted(PersonYears.MATCH);
 
-    /** The business day of the item's registration: the day it gives, else the day its event was sent. */
+    /**
+     * The business day of the item's registration: the day it gives, else the day its event was sent (PersonEnrolled's
+     * {@code enrolledOn} is optional), so that money paid before a registration starts no coverage before it.
+     */
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
     /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
@@ -611,8 +614,8 @@ class LevyItemStore {
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
                   and paid_total >= least(%s, settled_payable)
-                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on, enrolled_on,
-                          paid_total""".formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
+                returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
+                          %s as enrolled_on, paid_total""".formatted(PersonYears.MATCH, OWN_PAYABLE, REGISTERED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
@@ -622,13 +625,13 @@ class LevyItemStore {
      */
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
-                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on, enrolled_on,
-                       paid_total
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
+                       %3$s as enrolled_on, paid_total
                 from levy_item
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn
                   and (settled_payable is null or paid_total < least(%s, settled_payable))
-                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
+                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, OWN_PAYABLE, REGISTERED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
@@ -667,7 +670,7 @@ class LevyItemStore {
 
     /**
      * @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance)
-     * @param enrolledOn the business day of the enrolment, where it said
+     * @param enrolledOn the business day of the registration: the day it gave, else the day its event was sent
      * @param paidTotal the person's own payments net of refunds
      */
     record AwaitedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths,
