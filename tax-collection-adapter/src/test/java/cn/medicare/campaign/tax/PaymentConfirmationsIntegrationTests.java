@@ -63,20 +63,15 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     /** Withdrawn after its start was announced and enrolled again: the new enrolment's start is announced too. */
     @Test
     void anEnrolmentAfterAWithdrawalHasItsCoverageStartAnnouncedAgain() {
-        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String idNumber = paidAndCoveredFromPayment();
         String personId = residents.personId(idNumber);
-        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        paid(idNumber, "180.00");
-        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
 
         EventTraffic.publish(residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
         EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018, LocalDate.of(2018, 6, 1)));
 
         await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
-        assertThat(jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
-                + " order by created_at", String.class, personId))
+        assertThat(announcedStarts(personId))
                 .as("the money paid in 2017 starts nothing before the new enrolment").containsExactly("2018-01-02", "2018-06-02");
     }
 
@@ -87,20 +82,31 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
      */
     @Test
     void anEnrolmentAfterAWithdrawalWithoutItsDayStartsNoCoverageBeforeItWasSent() {
-        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String idNumber = paidAndCoveredFromPayment();
         String personId = residents.personId(idNumber);
-        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        paid(idNumber, "180.00");
-        await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
         EventTraffic.publishAt(Instant.parse("2018-02-01T02:00:00Z"), residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
 
         EventTraffic.publishAt(Instant.parse("2018-06-01T02:00:00Z"), residents.enrolledCoveredFromPayment(idNumber, 2018, null));
 
         await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 2);
-        assertThat(jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
-                + " order by created_at", String.class, personId)).containsExactly("2018-01-02", "2018-06-02");
+        assertThat(announcedStarts(personId)).containsExactly("2018-01-02", "2018-06-02");
+    }
+
+    /** Enrolled covered from the day after paying, assessed, and paid in full in 2017: its start announced once. */
+    private String paidAndCoveredFromPayment() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledCoveredFromPayment(idNumber, 2018), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        paid(idNumber, "180.00");
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        return idNumber;
+    }
+
+    /** The coverage starts announced for the person, oldest first. */
+    private List<String> announcedStarts(String personId) {
+        return jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
+                + " order by created_at", String.class, personId);
     }
 
     /**
