@@ -288,6 +288,35 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(empty.has("goalMet")).isFalse();
     }
 
+    /**
+     * A pupil who left school on 2 November counted in the school and the education system on 31 October: a past moment's
+     * figures count the school of their time (today's school used to be counted for every moment).
+     */
+    @Test
+    void asOfAMomentBeforeAPupilLeftSchoolThePupilCountsInTheSchoolAndTheEducationSystem() {
+        ReportingMother county = new ReportingMother("350881");
+        EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign());
+        EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), new TargetsSet("350881", 2018,
+                county.targetsWithEducationSystem().targets(),
+                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))));
+        EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolledAtSchool(1, 0));
+        EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null));
+        EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00"));
+        EventTraffic.publishAt(Instant.parse("2017-11-02T02:00:00Z"), county.leftSchool(1));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350881&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(json(bureau.get(path)).get("townships").get(0).get("enrolled").asInt()).isOne());
+        JsonNode october = json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("townships");
+        assertThat(october.get(0).get("enrolled").asInt()).isZero();
+        assertThat(october.get(2).get("townshipName").asString()).isEqualTo("教育系统");
+        assertThat(october.get(2).get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&level=SCHOOL&asOf=2017-10-31T15:59:59Z")).get("townships").get(0).get("enrolled").asInt())
+                .isOne();
+        assertThat(json(bureau.get(path + "&level=SCHOOL")).get("townships").get(0).get("enrolled").asInt()).isZero();
+    }
+
     /** A pupil who left school counts no more in the school or the education system (Lishi), and in the township again. */
     @Test
     void aPupilWhoLeftSchoolCountsInTheTownshipAgain() {

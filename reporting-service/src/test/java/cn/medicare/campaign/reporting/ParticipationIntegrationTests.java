@@ -1185,10 +1185,84 @@ class ParticipationIntegrationTests {
         assertThat(figures.get("total").get("registered").asInt()).isZero();
     }
 
+    /**
+     * Figures as of a past moment count a resident in the township and household register of that moment: one who moved
+     * to township 1 on 2 November and changed to a non-local register on 3 November counted in township 0, local, on 31
+     * October (today's township and register used to be counted for every moment).
+     */
+    @Test
+    void asOfAMomentAResidentCountsWhereAndAsTheyWereThen() {
+        ReportingMother county = new ReportingMother("350878");
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-02T02:00:00Z"), county.moved(1, 1)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-03T02:00:00Z"), new PersonUpdated(county.personId(1), 2018, "350878",
+                null, null, null, null, false, true, null)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350878&coverageYear=2018";
+        JsonNode october = json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z"));
+        assertThat(enrolledIn(october, county.township(0))).isOne();
+        assertThat(enrolledIn(october, county.township(1))).isZero();
+        assertThat(october.get("total").get("localHukou").get("enrolled").asInt()).isOne();
+        JsonNode afterTheMove = json(bureau.get(path + "&asOf=2017-11-02T15:59:59Z"));
+        assertThat(enrolledIn(afterTheMove, county.township(1))).isOne();
+        assertThat(afterTheMove.get("total").get("localHukou").get("enrolled").asInt()).isOne();
+        JsonNode now = json(bureau.get(path));
+        assertThat(enrolledIn(now, county.township(1))).isOne();
+        assertThat(now.get("total").get("nonLocal").get("enrolled").asInt()).isOne();
+    }
+
+    /**
+     * A move that overtook its own enrolment (the enrolment dead-lettered and replayed) still leaves the enrolment's
+     * township for the moments before the move: the registration's values join the history when it arrives.
+     */
+    @Test
+    void asOfAMomentBeforeAMoveThatOvertookItsEnrolmentTheResidentCountsWhereTheEnrolmentPutThem() {
+        ReportingMother county = new ReportingMother("350879");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-02T02:00:00Z"), county.moved(1, 1)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350879&coverageYear=2018";
+        assertThat(registeredIn(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")), county.township(0))).isOne();
+        assertThat(registeredIn(json(bureau.get(path + "&asOf=2017-11-02T15:59:59Z")), county.township(1))).isOne();
+        assertThat(registeredIn(json(bureau.get(path)), county.township(1))).isOne();
+    }
+
+    /**
+     * A resident who paid in full in October and was certified 低保 in November was a self-payer on 31 October: the figures
+     * as of then count them so, not among the assisted of a category they were not in yet.
+     */
+    @Test
+    void asOfAMomentTheAssistedCountInTheCategoryTheyWereAssessedInThen() {
+        ReportingMother county = new ReportingMother("350880");
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-10T02:00:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350880&coverageYear=2018";
+        JsonNode october = json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total");
+        assertThat(october.get("selfPaid").asInt()).isOne();
+        assertThat(october.get("assisted").asInt()).isZero();
+        JsonNode now = json(bureau.get(path)).get("total");
+        assertThat(now.get("assisted").asInt()).isOne();
+        assertThat(now.get("assistedByCategory").get("MINIMUM_LIVING").asInt()).isOne();
+    }
+
+    private static int enrolledIn(JsonNode figures, String township) {
+        return row(figures, township).get("enrolled").asInt();
+    }
+
     private static int registeredIn(JsonNode figures, String township) {
+        return row(figures, township).get("registered").asInt();
+    }
+
+    private static JsonNode row(JsonNode figures, String township) {
         for (JsonNode row : figures.get("townships")) {
             if (row.get("township").asString().equals(township)) {
-                return row.get("registered").asInt();
+                return row;
             }
         }
         throw new AssertionError("no row for township " + township + " in " + figures);

@@ -15,12 +15,13 @@ public enum Level {
             from township_target where region = :region and coverage_year = :coverageYear"""),
 
     /** A village is its township's and its name's: the roster keeps the village's name. */
-    VILLAGE("person_year.township || '|' || coalesce(person_year.village, '')", """
+    VILLAGE("person_year.township || '|' || coalesce(person_year.village, '')",
+            Definitions.TOWNSHIP_BY + " || '|' || coalesce(" + Definitions.VILLAGE_BY + ", '')", """
             select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
                    parent || '|' || unit_name as match_key
             from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'VILLAGE'"""),
 
-    SCHOOL("person_year.school", """
+    SCHOOL("person_year.school", Definitions.SCHOOL_BY, """
             select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
                    unit_name as match_key
             from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'SCHOOL'""");
@@ -28,10 +29,6 @@ public enum Level {
     private final String personKey;
     private final String personKeyBy;
     private final String units;
-
-    Level(String personKey, String units) {
-        this(personKey, personKey, units);
-    }
 
     Level(String personKey, String personKeyBy, String units) {
         this.personKey = personKey;

@@ -28,15 +28,18 @@ public class ParticipationStore {
 
     /**
      * The registered people of a campaign at a level, as they stand now ({@code :today}) or at a moment
-     * ({@code :day}, {@code :at}), each as the few facts a figure counts by. The definitions are
+     * ({@code :day}, {@code :at}: in the unit and category of that moment), each as the few facts a figure counts by. The definitions are
      * evaluated once per person here, and the people then counted per kind of person, not per figure:
      * filters on the definitions themselves evaluated the settlement's sums once for each figure, half
      * of the time of a county's read.
      */
     private static String people(Level level, boolean live) {
-        return "with people as (select " + level.personKey(live) + " as unit_key, hukou_local, "
-                + "coalesce(subsidy_amount, 0) > 0 as subsidised, assistance_category, "
-                + "(person_category = 'NEWBORN' or coverage_from_birth or coverage_rule = 'NEWBORN') as newborn, "
+        return "with people as (select " + level.personKey(live) + " as unit_key, "
+                + (live ? "hukou_local" : Definitions.HUKOU_LOCAL_BY) + " as hukou_local, "
+                + (live ? "coalesce(subsidy_amount, 0) > 0" : Definitions.SUBSIDISED_BY) + " as subsidised, "
+                + (live ? "assistance_category" : Definitions.ASSISTANCE_CATEGORY_BY) + " as assistance_category, "
+                + "(" + (live ? "person_category" : Definitions.PERSON_CATEGORY_BY)
+                + " = 'NEWBORN' or coverage_from_birth or coverage_rule = 'NEWBORN') as newborn, "
                 // covered from its first day in the year: its birth, or 1 January for a baby born before the year and enrolled in
                 // the collection period (or the December babies' extension), which the newborn goal counted as never done
                 + "(coverage_from_birth or coverage_from_year_start) as covered_from_first_day, "

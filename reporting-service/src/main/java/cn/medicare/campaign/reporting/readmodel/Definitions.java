@@ -27,23 +27,49 @@ public final class Definitions {
      * township, or, where the campaign has an education system (教育系统, Lishi) and the person
      * enrolled through a school, the education system (looked up once per query, not per person).
      */
-    public static final String UNIT = Unit.START + TARGETS_IN_FORCE + Unit.END;
+    public static final String UNIT = Unit.START + TARGETS_IN_FORCE + Unit.END + ", person_year.township)\n     else person_year.township end";
 
-    /** {@link #UNIT} under the targets in force at {@code :at}. */
-    public static final String UNIT_BY = Unit.START + TARGETS_IN_FORCE_BY + Unit.END;
+    /**
+     * The township a person of {@code person_year} counted in at the past moment {@code :at}, through the roster's history
+     * of {@link #PEOPLE_AS_OF_JOINS} ({@code roster_by}); today's where no change ever named the person-year.
+     */
+    public static final String TOWNSHIP_BY = "coalesce(roster_by.township, person_year.township)";
+
+    /** The village at the moment, as {@link #TOWNSHIP_BY}. */
+    public static final String VILLAGE_BY = "case when roster_by.village is null then person_year.village else nullif(roster_by.village, '') end";
+
+    /** The school at the moment, as {@link #TOWNSHIP_BY}: none where the person had left it by then. */
+    public static final String SCHOOL_BY = "case when roster_by.school is null then person_year.school else nullif(roster_by.school, '') end";
+
+    /** The person's category (a newborn, a student) at the moment, as {@link #TOWNSHIP_BY}. */
+    public static final String PERSON_CATEGORY_BY = "coalesce(roster_by.person_category, person_year.person_category)";
+
+    /** The household register (local or not) at the moment, as {@link #TOWNSHIP_BY}. */
+    public static final String HUKOU_LOCAL_BY = "coalesce(cast(nullif(roster_by.hukou_local, '') as boolean), person_year.hukou_local)";
+
+    /** Whether the person had a subsidy in the assessment in force at the moment ({@code payable_by}); today's before any. */
+    public static final String SUBSIDISED_BY = "coalesce(payable_by.subsidy, subsidy_amount, 0) > 0";
+
+    /**
+     * The assistance category of the assessment in force at the moment ({@code payable_by}): a 低保 certified after it was
+     * no 低保 then. Today's before any assessment, and for an assessment kept before V35 (its category not kept).
+     */
+    public static final String ASSISTANCE_CATEGORY_BY = """
+            case when payable_by.category is null then person_year.assistance_category else nullif(payable_by.category, '') end""";
+
+    /** {@link #UNIT} at the past moment {@code :at}: the person's school and township then, under the targets in force then. */
+    public static final String UNIT_BY = "case when " + SCHOOL_BY + " is not null then coalesce(" + Unit.EDUCATION_SYSTEM
+            + TARGETS_IN_FORCE_BY + Unit.END + ", " + TOWNSHIP_BY + ") else " + TOWNSHIP_BY + " end";
 
     /** Constants, not a method: the compiler inlines them where used, so a query elsewhere does not depend on this package. */
     private static final class Unit {
 
-        static final String START = """
-                case when person_year.school is not null
-                     then coalesce((select t.township from township_target t
-                                    where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
-                                      and\s""";
-        static final String END = """
-
-                                    limit 1), person_year.township)
-                     else person_year.township end""";
+        static final String EDUCATION_SYSTEM = """
+                (select t.township from township_target t
+                 where t.region = :region and t.coverage_year = :coverageYear and t.unit_type = 'EDUCATION_SYSTEM'
+                   and\s""";
+        static final String START = "case when person_year.school is not null\n     then coalesce(" + EDUCATION_SYSTEM;
+        static final String END = "\n limit 1)";
     }
 
     /**
@@ -89,7 +115,8 @@ public final class Definitions {
      * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
      * Each person's money is looked up through their own index entries (lateral), never by joining
      * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
-     * loop over the aggregate, 15 s for 5,000 people.
+     * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) and unit and
+     * category then ({@code roster_by}, read by {@link #TOWNSHIP_BY} and the others) come the same way.
      */
     public static final String PEOPLE_AS_OF_JOINS = """
             left join lateral (select sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
@@ -102,7 +129,7 @@ public final class Definitions {
                                from refund r left join payment p on p.voucher_no = r.voucher_no
                                where r.person_id = person_year.person_id and r.coverage_year = :coverageYear
                                  and r.refunded_at < :at) refunded_by on true
-            left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy
+            left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy, h.assistance_category as category
                                from assessment_history h
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
@@ -117,7 +144,21 @@ public final class Definitions {
                                                                 where s.person_id = person_year.person_id
                                                                   and s.coverage_year = :coverageYear
                                                                   and s.assessed_at <= person_year.settled_at),
-                                                               timestamptz '-infinity')) capped_by on true""";
+                                                               timestamptz '-infinity')) capped_by on true
+            -- each field the newest value that stood from before the moment; where none did, the earliest kept (a registration
+            -- back-dated to a business day before it was recorded counts with its own values)
+            left join lateral (select (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
+                                           filter (where h.field = 'township'))[1] as township,
+                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
+                                           filter (where h.field = 'village'))[1] as village,
+                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
+                                           filter (where h.field = 'school'))[1] as school,
+                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
+                                           filter (where h.field = 'person_category'))[1] as person_category,
+                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
+                                           filter (where h.field = 'hukou_local'))[1] as hukou_local
+                               from roster_history h
+                               where h.person_id = person_year.person_id and h.coverage_year = :coverageYear) roster_by on true""";
 
     /**
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded

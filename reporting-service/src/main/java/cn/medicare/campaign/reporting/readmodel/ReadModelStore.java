@@ -43,6 +43,9 @@ class ReadModelStore {
             new RosterChanges.Field("person_category", "varchar"), new RosterChanges.Field("hukou_local", "boolean"),
             new RosterChanges.Field("residence_permit", "boolean")));
 
+    /** The fields a figure counts by, kept with the times they stood from in {@code roster_history} (V35). */
+    private static final List<String> HISTORY = List.of("township", "village", "school", "person_category", "hukou_local");
+
     private final JdbcClient jdbc;
 
     ReadModelStore(JdbcClient jdbc) {
@@ -253,14 +256,46 @@ class ReadModelStore {
                     .param("at", Timestamp.from(at)).param("personId", person.personId()).param("coverageYear", person.coverageYear())
                     .update();
             applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
+            List<String> named = HISTORY.stream().filter(field -> values.get(field) != null).toList();
+            jdbc.sql("""
+                    insert into roster_history (person_id, coverage_year, field, at, value)
+                    select :personId, :coverageYear, named.field, :at, named.value
+                    from unnest(cast(:fields as varchar[]), cast(:values as varchar[])) as named(field, value)
+                    on conflict (person_id, coverage_year, field, at) do update set value = excluded.value""")
+                    .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("at", Timestamp.from(at))
+                    .param("fields", named.toArray(String[]::new))
+                    .param("values", named.stream().map(field -> String.valueOf(values.get(field))).toArray(String[]::new))
+                    .update();
         }
         if (person.contactSealed() != null) {
             contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
         }
     }
 
-    /** The kept changes of these person-years, applied where newer than the registration. */
+    /**
+     * The kept changes of these person-years, applied where newer than the registration. Before they are, the
+     * registration's values of a person-year a change names join its history ({@code roster_history}, V35) at the
+     * registration's time, once: no change has been applied over them yet, as any change applied since that registration
+     * wrote them first. Each change then joins it at its own time ({@link #updated}).
+     */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
+        jdbc.sql("""
+                insert into roster_history (person_id, coverage_year, field, at, value)
+                select person_year.person_id, person_year.coverage_year, registered.field, person_year.registered_at, registered.value
+                from person_year
+                join person_update change on change.person_id = person_year.person_id and change.coverage_year = person_year.coverage_year
+                cross join lateral (values ('township', coalesce(person_year.township, '')), ('village', coalesce(person_year.village, '')),
+                                           ('school', coalesce(person_year.school, '')),
+                                           ('person_category', coalesce(person_year.person_category, '')),
+                                           ('hukou_local', coalesce(cast(person_year.hukou_local as varchar), '')))
+                    as registered(field, value)
+                where person_year.person_id = any(cast(:personIds as varchar[]))
+                  and (person_year.person_id, person_year.coverage_year)
+                      in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
+                  and person_year.registered_at is not null
+                on conflict do nothing""")
+                .param("personIds", personIds).param("coverageYears", coverageYears)
+                .update();
         jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", ""))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
@@ -302,15 +337,19 @@ class ReadModelStore {
      */
     void assessed(List<Assessed> batch) {
         jdbc.sql("""
-                insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount)
+                insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount,
+                                                assistance_category)
                 select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
-                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]))
+                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]))
                 on conflict do nothing""")
                 .param("personIds", batch.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
                 .param("coverageYears", batch.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
                 .param("at", batch.stream().map(one -> one.at().toString()).toArray(String[]::new))
                 .param("payable", batch.stream().map(one -> one.assessment().payableAmount().toPlainString()).toArray(String[]::new))
                 .param("subsidy", batch.stream().map(one -> one.assessment().subsidyAmount().toPlainString()).toArray(String[]::new))
+                // '' is none: null is an assessment kept before V35, whose category is not known
+                .param("categories", batch.stream().map(one -> one.assessment().assistanceCategory() == null ? ""
+                        : one.assessment().assistanceCategory().name()).toArray(String[]::new))
                 .update();
         // one row per person-year: an upsert may change a row once
         Map<PersonYear, Assessed> latest = new LinkedHashMap<>();
