@@ -12,6 +12,9 @@ create table roster_history (
     primary key (person_id, coverage_year, field, at)
 );
 
+-- Whether a person-year has a history there: the figures look it up for these only, never for the many no change named.
+alter table person_year add column roster_changed boolean not null default false;
+
 -- The assistance category of each assessment in the history: as of a past moment, the assisted count in the category
 -- they were assessed in then. '' is none; rows kept before have null, and count in today's category, as before.
 alter table assessment_history add column assistance_category varchar(30);

@@ -1249,6 +1249,10 @@ class ParticipationIntegrationTests {
         JsonNode now = json(bureau.get(path)).get("total");
         assertThat(now.get("assisted").asInt()).isOne();
         assertThat(now.get("assistedByCategory").get("MINIMUM_LIVING").asInt()).isOne();
+        // the assistance ledger (台账) as of then had nobody to list either: it used to list today's 低保 with October's money
+        String ledger = "/api/v1/assistance-ledger?region=350880&coverageYear=2018";
+        assertThat(json(bureau.get(ledger + "&asOf=2017-10-31T15:59:59Z")).get("lines")).isEmpty();
+        assertThat(json(bureau.get(ledger)).get("lines").get(0).get("individualsPaid").asString()).isEqualTo("180.00");
     }
 
     private static int enrolledIn(JsonNode figures, String township) {

@@ -2,7 +2,6 @@ package cn.medicare.campaign.reporting.ledger;
 
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
-import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
@@ -62,10 +61,9 @@ class LedgerController {
     ResponseEntity<?> ledger(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
             @RequestParam(required = false) String asOf, @RequestParam(required = false, defaultValue = "json") String format) {
         RequestValues.requireRegion(region);
-        Instant at = instant(asOf);
         // a moment named to the second covers that whole second, as every other figure's (Moment.until)
-        Instant until = asOf == null ? at : Moment.asOf(at).until();
-        List<Line> lines = store.lines(region, coverageYear, at.atZone(BusinessTime.ZONE).toLocalDate(), until).stream()
+        Moment moment = asOf == null ? Moment.now(clock) : Moment.asOf(instant(asOf));
+        List<Line> lines = store.lines(region, coverageYear, moment).stream()
                 .map(line -> {
                     AssistanceCategory category = AssistanceCategory.valueOf(line.category());
                     return new Line(category, category.agency(), line.township(), line.townshipName(), line.people(), line.subsidy(),
@@ -73,7 +71,7 @@ class LedgerController {
                 })
                 .filter(line -> !caller.is(Role.AGENCY) || line.agency() == caller.agency())
                 .toList();
-        Ledger ledger = new Ledger(region, coverageYear, at, lines);
+        Ledger ledger = new Ledger(region, coverageYear, moment.at(), lines);
         return switch (format) {
             case "json" -> ResponseEntity.ok(ledger);
             case "xlsx" -> ResponseEntity.ok().contentType(XLSX)
@@ -83,10 +81,7 @@ class LedgerController {
         };
     }
 
-    private Instant instant(String asOf) {
-        if (asOf == null) {
-            return clock.instant();
-        }
+    private static Instant instant(String asOf) {
         Instant at;
         try {
             at = Instant.parse(asOf);

@@ -30,22 +30,40 @@ public final class Definitions {
     public static final String UNIT = Unit.START + TARGETS_IN_FORCE + Unit.END + ", person_year.township)\n     else person_year.township end";
 
     /**
-     * The township a person of {@code person_year} counted in at the past moment {@code :at}, through the roster's history
-     * of {@link #PEOPLE_AS_OF_JOINS} ({@code roster_by}); today's where no change ever named the person-year.
+     * The township a person of {@code person_year} counted in at the past moment {@code :at}: the newest value of the
+     * roster's history ({@code roster_history}, V35) that stood from before the moment; where none did, the earliest kept
+     * (a registration back-dated to a business day before it was recorded counts with its own values). Today's where no
+     * change ever named the person-year ({@code roster_changed}): their history is the registration, looked up for nobody.
      */
-    public static final String TOWNSHIP_BY = "coalesce(roster_by.township, person_year.township)";
+    public static final String TOWNSHIP_BY = "case when person_year.roster_changed then coalesce(" + History.START + "township"
+            + History.END + ", person_year.township) else person_year.township end";
 
     /** The village at the moment, as {@link #TOWNSHIP_BY}. */
-    public static final String VILLAGE_BY = "case when roster_by.village is null then person_year.village else nullif(roster_by.village, '') end";
+    public static final String VILLAGE_BY = "case when person_year.roster_changed then nullif(" + History.START + "village"
+            + History.END + ", '') else person_year.village end";
 
     /** The school at the moment, as {@link #TOWNSHIP_BY}: none where the person had left it by then. */
-    public static final String SCHOOL_BY = "case when roster_by.school is null then person_year.school else nullif(roster_by.school, '') end";
+    public static final String SCHOOL_BY = "case when person_year.roster_changed then nullif(" + History.START + "school"
+            + History.END + ", '') else person_year.school end";
 
     /** The person's category (a newborn, a student) at the moment, as {@link #TOWNSHIP_BY}. */
-    public static final String PERSON_CATEGORY_BY = "coalesce(roster_by.person_category, person_year.person_category)";
+    public static final String PERSON_CATEGORY_BY = "case when person_year.roster_changed then coalesce(" + History.START
+            + "person_category" + History.END + ", person_year.person_category) else person_year.person_category end";
 
     /** The household register (local or not) at the moment, as {@link #TOWNSHIP_BY}. */
-    public static final String HUKOU_LOCAL_BY = "coalesce(cast(nullif(roster_by.hukou_local, '') as boolean), person_year.hukou_local)";
+    public static final String HUKOU_LOCAL_BY = "case when person_year.roster_changed then coalesce(cast(nullif(" + History.START
+            + "hukou_local" + History.END + ", '') as boolean), person_year.hukou_local) else person_year.hukou_local end";
+
+    /** A field's value in {@code roster_history} at {@code :at}, the field's name between the two. */
+    private static final class History {
+
+        static final String START = """
+                (select h.value from roster_history h
+                 where h.person_id = person_year.person_id and h.coverage_year = :coverageYear and h.field = '""";
+        static final String END = """
+                '
+                 order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at limit 1)""";
+    }
 
     /** Whether the person had a subsidy in the assessment in force at the moment ({@code payable_by}); today's before any. */
     public static final String SUBSIDISED_BY = "coalesce(payable_by.subsidy, subsidy_amount, 0) > 0";
@@ -115,8 +133,7 @@ public final class Definitions {
      * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
      * Each person's money is looked up through their own index entries (lateral), never by joining
      * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
-     * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) and unit and
-     * category then ({@code roster_by}, read by {@link #TOWNSHIP_BY} and the others) come the same way.
+     * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) comes the same way.
      */
     public static final String PEOPLE_AS_OF_JOINS = """
             left join lateral (select sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
@@ -144,21 +161,7 @@ public final class Definitions {
                                                                 where s.person_id = person_year.person_id
                                                                   and s.coverage_year = :coverageYear
                                                                   and s.assessed_at <= person_year.settled_at),
-                                                               timestamptz '-infinity')) capped_by on true
-            -- each field the newest value that stood from before the moment; where none did, the earliest kept (a registration
-            -- back-dated to a business day before it was recorded counts with its own values)
-            left join lateral (select (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
-                                           filter (where h.field = 'township'))[1] as township,
-                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
-                                           filter (where h.field = 'village'))[1] as village,
-                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
-                                           filter (where h.field = 'school'))[1] as school,
-                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
-                                           filter (where h.field = 'person_category'))[1] as person_category,
-                                      (array_agg(h.value order by h.at < :at desc, case when h.at < :at then h.at end desc, h.at)
-                                           filter (where h.field = 'hukou_local'))[1] as hukou_local
-                               from roster_history h
-                               where h.person_id = person_year.person_id and h.coverage_year = :coverageYear) roster_by on true""";
+                                                               timestamptz '-infinity')) capped_by on true""";
 
     /**
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded

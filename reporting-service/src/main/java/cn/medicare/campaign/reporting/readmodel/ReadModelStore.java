@@ -280,6 +280,7 @@ class ReadModelStore {
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
         jdbc.sql("""
+                with kept as (
                 insert into roster_history (person_id, coverage_year, field, at, value)
                 select person_year.person_id, person_year.coverage_year, registered.field, person_year.registered_at, registered.value
                 from person_year
@@ -293,7 +294,10 @@ class ReadModelStore {
                   and (person_year.person_id, person_year.coverage_year)
                       in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
                   and person_year.registered_at is not null
-                on conflict do nothing""")
+                on conflict do nothing
+                returning person_id, coverage_year)
+                update person_year set roster_changed = true
+                where (person_id, coverage_year) in (select person_id, coverage_year from kept) and not roster_changed""")
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
         jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", ""))
