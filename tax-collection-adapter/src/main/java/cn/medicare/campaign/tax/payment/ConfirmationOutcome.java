@@ -1,16 +1,19 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.kit.web.InputError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The answer to a posted list of confirmations: what was taken, what was known already, what was refused, and which of
- * the duplicates said otherwise than what was received (additive to API.md's answer).
+ * The answer to a posted list of confirmations or refunds: what was taken, what was known already, what was refused, which
+ * of the duplicates said otherwise than what was received, and, for refunds, how many were kept for a voucher not received
+ * yet, to be applied when it comes (the last two additive to API.md's answer).
  */
-record ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected, List<Rejection> conflicts) {
+record ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected, List<Rejection> conflicts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer awaitingVoucher) {
 
-    ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected) {
-        this(accepted, duplicates, rejected, List.of());
+    ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected, List<Rejection> conflicts) {
+        this(accepted, duplicates, rejected, conflicts, null);
     }
 
     /** @param index 0-based position in the posted list */

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 缴费信息回传: stores each new payment, counts it on the levy item and publishes PaymentConfirmed,
- * all in one transaction. A payment for someone not (yet) on the levy list is a real payment
+ * all in one transaction, with the refunds kept for its voucher before it came. A payment for someone not (yet) on the levy list is a real payment
  * too: it is kept and counts once the enrolment arrives (DOMAIN.md). Where its county cannot be
  * told because a campaign or enrolment has not been consumed yet, the whole request is answered
  * 503 and nothing is applied; only a county that cannot be told with everything consumed is the
@@ -47,11 +47,13 @@ class PaymentConfirmationService {
     private final OutboxWriter outbox;
     private final ConsumerProgress progress;
     private final PersonLocks locks;
+    private final RefundService refunds;
     private final Clock clock;
 
     PaymentConfirmationService(PaymentStore payments, LevyListService levyList, CampaignStore campaigns, PersonIds personIds, OutboxWriter outbox,
-            ConsumerProgress progress, PersonLocks locks, Clock clock) {
+            ConsumerProgress progress, PersonLocks locks, RefundService refunds, Clock clock) {
         this.locks = locks;
+        this.refunds = refunds;
         this.clock = clock;
         this.payments = payments;
         this.levyList = levyList;
@@ -158,6 +160,7 @@ class PaymentConfirmationService {
             payments.store(stored, idNumbersMasked);
             levyList.addPayments(stored);
             outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
+            refunds.applyAwaiting(stored.stream().map(PaymentConfirmed::voucherNo).toList());
         }
         return refused;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.time.Instant;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,5 +138,54 @@ class PaymentStore {
                 .param("coverageYear", refund.coverageYear()).param("region", refund.region()).param("amount", refund.amount())
                 .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", refund.reason())
                 .update() == 1;
+    }
+
+    /** A refund kept for a voucher not received yet, as the tax bureau sent it; {@code refused} is why it was not applied. */
+    record Awaiting(String refundNo, String voucherNo, BigDecimal amount, Instant refundedAt, String reason, Instant receivedAt,
+            String refused) {
+
+        Refund refund() {
+            return new Refund(0, refundNo, voucherNo, amount, refundedAt, reason);
+        }
+    }
+
+    /** @return false when the refund number is kept already: a duplicate */
+    boolean keepAwaiting(Refund refund, Instant receivedAt) {
+        return jdbc.sql("""
+                insert into refund_awaiting_voucher (refund_no, voucher_no, amount, refunded_at, reason, received_at)
+                values (:refundNo, :voucherNo, :amount, :refundedAt, :reason, :receivedAt)
+                on conflict (refund_no) do nothing""")
+                .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("amount", refund.amount())
+                .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", refund.reason())
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .update() == 1;
+    }
+
+    /** The refunds waiting for these vouchers, in the order they were paid out. */
+    List<Awaiting> awaiting(Collection<String> voucherNos) {
+        return jdbc.sql("""
+                select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher
+                where voucher_no = any(cast(:voucherNos as varchar[])) and refused is null
+                order by refunded_at, refund_no""")
+                .param("voucherNos", voucherNos.toArray(String[]::new))
+                .query(Awaiting.class).list();
+    }
+
+    /** Every refund kept for a voucher: still waiting, or refused once it came. */
+    List<Awaiting> awaiting() {
+        return jdbc.sql("""
+                select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher
+                order by received_at, refund_no""")
+                .query(Awaiting.class).list();
+    }
+
+    /** The refund applied (or a duplicate of one applied): it waits no more. */
+    void awaitedNoMore(String refundNo) {
+        jdbc.sql("delete from refund_awaiting_voucher where refund_no = :refundNo").param("refundNo", refundNo).update();
+    }
+
+    void refuseAwaiting(String refundNo, String why) {
+        jdbc.sql("update refund_awaiting_voucher set refused = :why where refund_no = :refundNo")
+                .param("refundNo", refundNo).param("why", why).update();
     }
 }

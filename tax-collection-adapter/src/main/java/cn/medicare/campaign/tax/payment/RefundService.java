@@ -9,37 +9,47 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 退费: stores each new refund of a received voucher, takes it off the levy item's paid total and
  * publishes PaymentRefunded, all in one transaction. A voucher is never refunded beyond what was
- * paid on it.
+ * paid on it. A refund of a voucher not received yet is kept and applied the moment the voucher
+ * arrives ({@link #applyAwaiting}): its confirmation may have been lost on the way and come back
+ * with the day's reconciliation file, and a refund refused then was never sent again.
  */
 @Service
 class RefundService {
 
     private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
+    private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
     private final PaymentStore payments;
     private final LevyListService levyList;
     private final OutboxWriter outbox;
     private final PersonLocks locks;
     private final PersonIds personIds;
+    private final Clock clock;
 
-    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks, PersonIds personIds) {
+    RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks, PersonIds personIds,
+            Clock clock) {
         this.locks = locks;
         this.payments = payments;
         this.levyList = levyList;
         this.outbox = outbox;
         this.personIds = personIds;
+        this.clock = clock;
     }
 
     @Transactional
@@ -50,6 +60,7 @@ class RefundService {
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
+        int awaiting = 0;
         for (Refund refund : rows.valid()) {
             if (payments.refundReceived(refund.refundNo())) {
                 duplicates++;
@@ -57,37 +68,76 @@ class RefundService {
             }
             Optional<PaymentStore.Paid> paid = payments.paid(refund.voucherNo());
             if (paid.isEmpty()) {
-                rejected.add(new ConfirmationOutcome.Rejection(refund.index(),
-                        List.of(InputError.field("voucherNo",
-                                "未收到该凭证号的缴费，请先确认缴费 / is not a voucher we received; confirm the payment first"))));
+                if (payments.keepAwaiting(refund, clock.instant())) {
+                    awaiting++;
+                } else {
+                    duplicates++;
+                }
                 continue;
             }
-            BigDecimal remaining = paid.get().amount().subtract(payments.refundedOn(refund.voucherNo()));
-            if (refund.amount().compareTo(remaining) > 0) {
-                rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("amount",
-                        "超过凭证号 " + refund.voucherNo() + " 扣除此前退费后剩余的 " + remaining + " 元 / is more than the " + remaining
-                                + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"))));
-                continue;
-            }
-            PaymentStore.Paid payment = paid.get();
-            if (holdsThePayersIdNumber(refund.refundNo(), payment.personId())) {
-                rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
-                        "不能含有缴费人的身份证号码 / must not hold the payer's ID number"))));
-                continue;
-            }
-            PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
-                    refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
-            if (!payments.storeRefund(refunded)) {
+            Applied applied = apply(refund, paid.get());
+            if (applied.refused() != null) {
+                rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(applied.refused())));
+            } else if (applied.stored()) {
+                accepted++;
+            } else {
                 duplicates++;
-                continue;
             }
-            levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
-                    payment.channel() == PaymentChannel.ASSISTANCE_FUND);
-            outbox.append(refunded);
-            accepted++;
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
-        return new ConfirmationOutcome(accepted, duplicates, rejected);
+        return new ConfirmationOutcome(accepted, duplicates, rejected, List.of(), awaiting);
+    }
+
+    /**
+     * The refunds kept for these vouchers, now received, applied as if they had come after them; one found wrong now is
+     * kept refused, with why, for the bureau and the tax bureau to settle ({@code GET /api/v1/refunds/awaiting-voucher}).
+     * Runs in the transaction that stores the vouchers, whose payers' locks it holds.
+     */
+    void applyAwaiting(Collection<String> voucherNos) {
+        for (PaymentStore.Awaiting awaiting : payments.awaiting(voucherNos)) {
+            PaymentStore.Paid paid = payments.paid(awaiting.voucherNo()).orElseThrow();
+            Applied applied = payments.refundReceived(awaiting.refundNo()) ? Applied.DUPLICATE : apply(awaiting.refund(), paid);
+            if (applied.refused() != null) {
+                payments.refuseAwaiting(awaiting.refundNo(), applied.refused().message());
+                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", awaiting.voucherNo(), applied.refused().message());
+            } else {
+                payments.awaitedNoMore(awaiting.refundNo());
+            }
+        }
+    }
+
+    /** What became of a refund of a received voucher: stored, a duplicate of one stored meanwhile, or refused and why. */
+    private record Applied(boolean stored, InputError refused) {
+
+        static final Applied STORED = new Applied(true, null);
+        static final Applied DUPLICATE = new Applied(false, null);
+    }
+
+    private Applied apply(Refund refund, PaymentStore.Paid payment) {
+        BigDecimal remaining = payment.amount().subtract(payments.refundedOn(refund.voucherNo()));
+        if (refund.amount().compareTo(remaining) > 0) {
+            return new Applied(false, InputError.field("amount",
+                    "超过凭证号 " + refund.voucherNo() + " 扣除此前退费后剩余的 " + remaining + " 元 / is more than the " + remaining
+                            + " that remain of voucher " + refund.voucherNo() + " after earlier refunds"));
+        }
+        if (holdsThePayersIdNumber(refund.refundNo(), payment.personId())) {
+            return new Applied(false, InputError.field("refundNo", "不能含有缴费人的身份证号码 / must not hold the payer's ID number"));
+        }
+        PaymentRefunded refunded = new PaymentRefunded(payment.personId(), payment.coverageYear(), payment.region(),
+                refund.voucherNo(), refund.refundNo(), refund.amount(), refund.refundedAt(), FreeText.redact(refund.reason()));
+        if (!payments.storeRefund(refunded)) {
+            return Applied.DUPLICATE;
+        }
+        levyList.subtractRefund(payment.personId(), payment.coverageYear(), refund.amount(),
+                payment.channel() == PaymentChannel.ASSISTANCE_FUND);
+        outbox.append(refunded);
+        return Applied.STORED;
+    }
+
+    /** Every refund kept for a voucher not received: still waiting, or refused once it came. */
+    @Transactional(readOnly = true)
+    List<PaymentStore.Awaiting> awaiting() {
+        return payments.awaiting();
     }
 
     /**

@@ -1,13 +1,18 @@
 package cn.medicare.campaign.tax.payment;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tax bureau posts the refunds (退费) it paid out, signed like its payment confirmations. */
+/**
+ * The tax bureau posts the refunds (退费) it paid out, signed like its payment confirmations; it and the bureau read the
+ * refunds kept for a voucher not received yet.
+ */
 @RestController
 class RefundsController {
 
@@ -27,5 +32,15 @@ class RefundsController {
             @RequestHeader(name = "X-Signature", required = false) String signed,
             @RequestBody(required = false) byte[] body) {
         return refunds.record(RefundReader.read(signedRequests.verifiedJson(timestamp, signed, body), clock));
+    }
+
+    record Awaiting(List<PaymentStore.Awaiting> refunds) {
+    }
+
+    /** The refunds kept for a voucher not received: those still waiting for it, and those refused once it came, with why. */
+    @GetMapping("/api/v1/refunds/awaiting-voucher")
+    @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
+    Awaiting awaiting() {
+        return new Awaiting(refunds.awaiting());
     }
 }
