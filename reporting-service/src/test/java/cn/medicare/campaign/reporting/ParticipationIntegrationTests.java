@@ -1231,6 +1231,51 @@ class ParticipationIntegrationTests {
     }
 
     /**
+     * A withdrawal revoked (撤销终止参保) re-announces the enrolment with its own day, here in the township a clerk corrected it
+     * to on 5 November: on 20 October the resident still counted in the township of the enrolment then (the registration
+     * replaced kept no values, and the correction counted back to the enrolment's day).
+     */
+    @Test
+    void asOfAMomentBeforeARevokedWithdrawalsEnrolmentTheResidentCountsWhereTheEnrolmentThenPutThem() {
+        ReportingMother county = new ReportingMother("350882");
+        paidOnOctober9(county, county.enrolledOn(1, 0, LocalDate.of(2017, 10, 9)), "0", null, "180.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-05T02:00:00Z"), county.enrolledOn(1, 1, LocalDate.of(2017, 10, 9))));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350882&coverageYear=2018";
+        assertThat(enrolledIn(json(bureau.get(path + "&asOf=2017-10-20T15:59:59Z")), county.township(0))).isOne();
+        assertThat(enrolledIn(json(bureau.get(path + "&asOf=2017-11-06T15:59:59Z")), county.township(1))).isOne();
+        assertThat(enrolledIn(json(bureau.get(path)), county.township(1))).isOne();
+    }
+
+    /**
+     * Certified 特困 in October (nothing to pay) and 低保 in November instead: the figures and the assistance ledger as of
+     * October count the resident among October's 特困, not today's 低保.
+     */
+    @Test
+    void asOfAMomentTheAssistedCountInTheAssistanceCategoryOfThen() {
+        ReportingMother county = new ReportingMother("350883");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
+                county.assessed(1, "180", AssistanceCategory.EXTREME_POVERTY)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-10T02:00:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350883&coverageYear=2018";
+        JsonNode october = json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total");
+        assertThat(october.get("assistedByCategory").get("EXTREME_POVERTY").asInt()).isOne();
+        assertThat(october.get("assistedByCategory").has("MINIMUM_LIVING")).isFalse();
+        assertThat(json(bureau.get(path)).get("total").get("assistedByCategory").get("MINIMUM_LIVING").asInt()).isOne();
+        String ledger = "/api/v1/assistance-ledger?region=350883&coverageYear=2018";
+        JsonNode line = json(bureau.get(ledger + "&asOf=2017-10-31T15:59:59Z")).get("lines").get(0);
+        assertThat(line.get("category").asString()).isEqualTo("EXTREME_POVERTY");
+        assertThat(line.get("subsidy").asString()).isEqualTo("180.00");
+    }
+
+    /**
      * A resident who paid in full in October and was certified 低保 in November was a self-payer on 31 October: the figures
      * as of then count them so, not among the assisted of a category they were not in yet.
      */

@@ -98,8 +98,12 @@ public final class ReportingMother {
 
     /** {@link #enrolled} on the day given, as enrollment-service announces every enrolment. */
     PersonEnrolled enrolledOn(int person, LocalDate on) {
+        return enrolledOn(person, 0, on);
+    }
+
+    PersonEnrolled enrolledOn(int person, int township, LocalDate on) {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 1985,
-                Sex.MALE, PersonCategory.GENERAL, township(0), "城关村", null, true, false,
+                Sex.MALE, PersonCategory.GENERAL, township(township), "城关村", null, true, false,
                 EnrolmentChannel.TOWNSHIP, LocalDate.of(2018, 1, 1), null, 0, on);
     }
 

@@ -11,6 +11,7 @@ import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,9 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aRefundIsStoredPublishedWithoutTheNumberAndTakenOffThePaidTotal() {
@@ -232,6 +236,30 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("UNPAID");
         assertThat(publishedWith("refundNo", refundNo).get("type")).isEqualTo("PaymentRefunded");
         assertThat(awaitingRefund(refundNo)).isNull();
+        // in the voucher's own transaction, after it (not by the sweep a second later)
+        assertThat(jdbc.queryForList("select type from outbox where payload->>'voucherNo' = ? and xmin::text = (select xmin::text "
+                + "from outbox where payload->>'voucherNo' = ? and type = 'PaymentConfirmed')", String.class, voucherNo, voucherNo))
+                .containsExactlyInAnyOrder("PaymentConfirmed", "PaymentRefunded");
+    }
+
+    /**
+     * A refund number with the payer's ID number run into it, kept before its payer was known: refused once the voucher
+     * comes, and listed for the bureau with those 18 characters starred (the tax bureau reads its own number).
+     */
+    @Test
+    void aRefundKeptForItsVoucherHoldingThePayersIdNumberIsRefusedAndStarredForTheBureau() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        String refundNo = "TK" + idNumber + "01";
+        TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "50.00"))));
+
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(voucherNo, idNumber, "180.00"))));
+
+        assertThat(paidTotal(idNumber)).isEqualTo("180.00");
+        assertThat(awaitingRefund(refundNo).get("refused").asString()).contains("身份证号码");
+        String forTheBureau = TaxApi.json(api.get("bureau", "/api/v1/refunds/awaiting-voucher")).toString();
+        assertThat(forTheBureau).doesNotContain(idNumber).contains("TK" + "*".repeat(18) + "01");
+        await().atMost(PATIENCE).until(() -> meters.get("insurance.refunds.awaiting.voucher.refused").gauge().value() >= 1);
     }
 
     /**
@@ -257,6 +285,30 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(refused.get("refused").asString()).contains("80.00");
         assertThat(TaxApi.json(api.get("bureau", "/api/v1/refunds/awaiting-voucher")).toString()).contains(beyond);
         assertThat(api.get("township-350825100", "/api/v1/refunds/awaiting-voucher").statusCode()).isEqualTo(403);
+
+        // sent again with what remains: applied, and listed no more
+        assertAcceptedOne(api.refund(refunds(refund(beyond, voucherNo, "80.00"))));
+        assertThat(paidTotal(idNumber)).isEqualTo("0.00");
+        assertThat(awaitingRefund(beyond)).isNull();
+    }
+
+    /**
+     * The refund post and the voucher's confirmation came at the same moment, each transaction not seeing the other's
+     * uncommitted row: the refund was kept for a voucher that came. It is taken up within the sweep's interval.
+     */
+    @Test
+    void aRefundKeptBesideItsVoucherIsTakenUpOnceTheVoucherIsHere() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+        // what the race leaves: the refund kept, its voucher received
+        jdbc.update("""
+                insert into refund_awaiting_voucher (refund_no, voucher_no, amount, refunded_at, reason, received_at)
+                values (?, ?, 60.00, timestamptz '2017-11-02T03:00:00Z', '重复缴费退费', now())""", refundNo, voucherNo);
+
+        await().atMost(PATIENCE).until(() -> paidTotal(idNumber).equals("120.00"));
+        assertThat(publishedWith("refundNo", refundNo).get("type")).isEqualTo("PaymentRefunded");
+        assertThat(awaitingRefund(refundNo)).isNull();
     }
 
     /** A refund kept for a voucher, as the tax bureau reads them, or null. */

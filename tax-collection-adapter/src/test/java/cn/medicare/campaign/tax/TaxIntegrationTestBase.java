@@ -28,8 +28,10 @@ import tools.jackson.databind.JsonNode;
 
 /** The adapter on the real infrastructure; one application context shared by every integration test class. */
 @RealInfrastructure
-// the parked events of an older version looked for every second, not every minute, so that a test sees them applied
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "insurance.inbox.parked-every=PT1S")
+// the parked events of an older version and the refunds waiting for a voucher received looked for every second, not every
+// minute, so that a test sees them applied
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"insurance.inbox.parked-every=PT1S", "insurance.tax.refunds-awaiting-every=PT1S"})
 abstract class TaxIntegrationTestBase {
 
     @LocalServerPort

@@ -56,7 +56,7 @@ class LedgerStore {
                        coalesce(paid_by.fund, 0.00) - coalesce(refunded_by.fund, 0.00) as fund_paid,
                        coalesce(paid_by.total, 0.00) - coalesce(refunded_by.total, 0.00) as individuals_paid
                 from person_year
-                """ + Definitions.PEOPLE_AS_OF_JOINS + """
+                """ + Definitions.MONEY_AS_OF_JOINS + """
 
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and\s""" + Definitions.REGISTERED_BY + ")";
 

@@ -128,14 +128,11 @@ public final class Definitions {
     public static final String SETTLED = "(payable_amount is not null and " + MONEY + " >= " + HELD_TO + ")";
 
     /**
-     * The same definitions as they stood at a moment: registered by the business day {@code :day}
-     * and not withdrawn by then; money paid or refunded for {@code :coverageYear} before the instant
-     * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
-     * Each person's money is looked up through their own index entries (lateral), never by joining
-     * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
-     * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) comes the same way.
+     * The person's money and assessment at the moment, of {@link #PEOPLE_AS_OF_JOINS}: what was paid and refunded before
+     * {@code :at} ({@code paid_by}, {@code refunded_by}, the assistance fund's apart) and the assessment in force then
+     * ({@code payable_by}); all a reader needs who does not judge the settlement (the assistance ledger).
      */
-    public static final String PEOPLE_AS_OF_JOINS = """
+    public static final String MONEY_AS_OF_JOINS = """
             left join lateral (select sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
                                       sum(case when channel = 'ASSISTANCE_FUND' then amount else 0 end) as fund
                                from payment
@@ -151,7 +148,18 @@ public final class Definitions {
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
                                order by h.assessed_at desc
-                               limit 1) payable_by on true
+                               limit 1) payable_by on true""";
+
+    /**
+     * The same definitions as they stood at a moment: registered by the business day {@code :day}
+     * and not withdrawn by then; money paid or refunded for {@code :coverageYear} before the instant
+     * {@code :at}. The enrolment counts from its business day; money from when it was paid or refunded.
+     * Each person's money is looked up through their own index entries (lateral), never by joining
+     * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
+     * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) comes the same way.
+     */
+    public static final String PEOPLE_AS_OF_JOINS = MONEY_AS_OF_JOINS + """
+
             left join lateral (select min(h.payable_amount) as amount
                                from assessment_history h
                                where person_year.settled_at < :at

@@ -46,6 +46,12 @@ class ReadModelStore {
     /** The fields a figure counts by, kept with the times they stood from in {@code roster_history} (V35). */
     private static final List<String> HISTORY = List.of("township", "village", "school", "person_category", "hukou_local");
 
+    /** The values of {@link #HISTORY} a person-year holds, as rows {@code (field, value)}; '' is none. */
+    private static final String HELD_VALUES = """
+            values ('township', coalesce(person_year.township, '')), ('village', coalesce(person_year.village, '')),
+                   ('school', coalesce(person_year.school, '')), ('person_category', coalesce(person_year.person_category, '')),
+                   ('hukou_local', coalesce(cast(person_year.hukou_local as varchar), ''))""";
+
     private final JdbcClient jdbc;
 
     ReadModelStore(JdbcClient jdbc) {
@@ -133,7 +139,20 @@ class ReadModelStore {
     Set<PersonYear> registered(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, person -> new PersonYear(person.personId(), person.coverageYear()));
         Set<PersonYear> settledAnew = new HashSet<>(jdbc.sql("""
-                with registered as (
+                -- the registration a newer one replaces (registered again, or a revoked withdrawal's enrolment announced again)
+                -- joins the history with its values at its time: a past moment counts the person as that one had them. One
+                -- statement, so that this reads the row as it was before the upsert below
+                with replaced as (
+                insert into roster_history (person_id, coverage_year, field, at, value)
+                select person_year.person_id, person_year.coverage_year, held.field, person_year.registered_at, held.value
+                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]))
+                    as enrolled(person_id, coverage_year, at)
+                join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
+                cross join lateral (""" + HELD_VALUES + """
+                ) as held(field, value)
+                where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
+                on conflict do nothing),
+                registered as (
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
                     coverage_from_year_start, coverage_rule, pay_by)
@@ -164,7 +183,8 @@ class ReadModelStore {
                     -- announces the enrolment it ended again, with its own earlier day: the registration goes on, settlement and all
                     settled_anew_at = case when person_year.withdrawn_on is not null and person_year.roster_at <= excluded.roster_at
                                                 and excluded.enrolled_on >= person_year.withdrawn_on
-                                           then excluded.registered_at else person_year.settled_anew_at end
+                                           then excluded.registered_at else person_year.settled_anew_at end,
+                    roster_changed = person_year.roster_changed or coalesce(person_year.registered_at < excluded.registered_at, false)
                 -- an enrolment older than a withdrawal that overtook it (dead-lettered, replayed) still registers the person, who
                 -- counted until the withdrawal: it was dropped, and the person never counted anywhere, their money unattributed
                 where person_year.roster_at <= excluded.roster_at or person_year.registered_at is null
@@ -274,30 +294,32 @@ class ReadModelStore {
 
     /**
      * The kept changes of these person-years, applied where newer than the registration. Before they are, the
-     * registration's values of a person-year a change names join its history ({@code roster_history}, V35) at the
-     * registration's time, once: no change has been applied over them yet, as any change applied since that registration
-     * wrote them first. Each change then joins it at its own time ({@link #updated}).
+     * registration's values of a person-year with a history (a change named it, or a registration replaced another,
+     * {@code roster_changed}) join it ({@code roster_history}, V35) at the registration's time, once: no change has been
+     * applied over them yet, as any change applied since that registration wrote them first. Each change then joins it at
+     * its own time ({@link #updated}).
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
         jdbc.sql("""
-                with kept as (
+                with named as (
+                    select person_year.person_id, person_year.coverage_year from person_year
+                    where person_year.person_id = any(cast(:personIds as varchar[]))
+                      and (person_year.person_id, person_year.coverage_year)
+                          in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
+                      and person_year.registered_at is not null
+                      and (person_year.roster_changed or exists (select 1 from person_update change
+                                                                 where change.person_id = person_year.person_id
+                                                                   and change.coverage_year = person_year.coverage_year))
+                ), kept as (
                 insert into roster_history (person_id, coverage_year, field, at, value)
-                select person_year.person_id, person_year.coverage_year, registered.field, person_year.registered_at, registered.value
-                from person_year
-                join person_update change on change.person_id = person_year.person_id and change.coverage_year = person_year.coverage_year
-                cross join lateral (values ('township', coalesce(person_year.township, '')), ('village', coalesce(person_year.village, '')),
-                                           ('school', coalesce(person_year.school, '')),
-                                           ('person_category', coalesce(person_year.person_category, '')),
-                                           ('hukou_local', coalesce(cast(person_year.hukou_local as varchar), '')))
-                    as registered(field, value)
-                where person_year.person_id = any(cast(:personIds as varchar[]))
-                  and (person_year.person_id, person_year.coverage_year)
-                      in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
-                  and person_year.registered_at is not null
-                on conflict do nothing
-                returning person_id, coverage_year)
+                select person_year.person_id, person_year.coverage_year, held.field, person_year.registered_at, held.value
+                from person_year join named using (person_id, coverage_year)
+                cross join lateral (""" + HELD_VALUES + """
+                ) as held(field, value)
+                on conflict do nothing)
                 update person_year set roster_changed = true
-                where (person_id, coverage_year) in (select person_id, coverage_year from kept) and not roster_changed""")
+                from named where person_year.person_id = named.person_id and person_year.coverage_year = named.coverage_year
+                  and not person_year.roster_changed""")
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
         jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", ""))

@@ -114,6 +114,12 @@ class PaymentStore {
                 .query(Paid.class).optional();
     }
 
+    /** The voucher a refund of this number was stored for, if one was. */
+    Optional<String> refundedVoucher(String refundNo) {
+        return jdbc.sql("select voucher_no from refund where refund_no = :refundNo").param("refundNo", refundNo)
+                .query(String.class).optional();
+    }
+
     boolean refundReceived(String refundNo) {
         return jdbc.sql("select 1 from refund where refund_no = :refundNo").param("refundNo", refundNo)
                 .query(Integer.class).optional().isPresent();
@@ -140,23 +146,30 @@ class PaymentStore {
                 .update() == 1;
     }
 
-    /** A refund kept for a voucher not received yet, as the tax bureau sent it; {@code refused} is why it was not applied. */
+    /**
+     * A refund kept for a voucher not received yet, as the tax bureau sent it (its reason redacted); {@code refused} is why
+     * it was not applied once the voucher came, absent while it waits.
+     */
     record Awaiting(String refundNo, String voucherNo, BigDecimal amount, Instant refundedAt, String reason, Instant receivedAt,
             String refused) {
 
         Refund refund() {
             return new Refund(0, refundNo, voucherNo, amount, refundedAt, reason);
         }
+
+        Awaiting withRefundNo(String shown) {
+            return new Awaiting(shown, voucherNo, amount, refundedAt, reason, receivedAt, refused);
+        }
     }
 
     /** @return false when the refund number is kept already: a duplicate */
-    boolean keepAwaiting(Refund refund, Instant receivedAt) {
+    boolean keepAwaiting(Refund refund, String reasonRedacted, Instant receivedAt) {
         return jdbc.sql("""
                 insert into refund_awaiting_voucher (refund_no, voucher_no, amount, refunded_at, reason, received_at)
                 values (:refundNo, :voucherNo, :amount, :refundedAt, :reason, :receivedAt)
                 on conflict (refund_no) do nothing""")
                 .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("amount", refund.amount())
-                .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", refund.reason())
+                .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", reasonRedacted)
                 .param("receivedAt", Timestamp.from(receivedAt))
                 .update() == 1;
     }
@@ -169,6 +182,30 @@ class PaymentStore {
                 order by refunded_at, refund_no""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Awaiting.class).list();
+    }
+
+    /** The vouchers received that refunds still wait for (kept while the voucher was being stored beside them). */
+    List<String> awaitingOfVouchersReceived() {
+        return jdbc.sql("""
+                select distinct awaiting.voucher_no from refund_awaiting_voucher awaiting
+                join payment on payment.voucher_no = awaiting.voucher_no
+                where awaiting.refused is null
+                order by awaiting.voucher_no""")
+                .query(String.class).list();
+    }
+
+    /** How many refunds wait for their voucher, since when the oldest (null: none), and how many were refused once it came. */
+    record AwaitingCount(int waiting, Instant oldest, int refused) {
+    }
+
+    AwaitingCount awaitingCount() {
+        return jdbc.sql("""
+                select count(*) filter (where refused is null), min(received_at) filter (where refused is null),
+                       count(*) filter (where refused is not null)
+                from refund_awaiting_voucher""")
+                .query((row, n) -> new AwaitingCount(row.getInt(1), row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant(),
+                        row.getInt(3)))
+                .single();
     }
 
     /** Every refund kept for a voucher: still waiting, or refused once it came. */

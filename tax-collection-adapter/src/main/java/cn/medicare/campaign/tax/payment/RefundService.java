@@ -3,6 +3,7 @@ package cn.medicare.campaign.tax.payment;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -14,11 +15,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,9 +59,12 @@ class RefundService {
 
     @Transactional
     ConfirmationOutcome record(RefundReader.Rows rows) {
+        // the vouchers read once: a voucher stored meanwhile by another post is one whose payer this post holds no lock of,
+        // so its refunds are kept, and taken up as any kept beside their voucher (applyAwaitingOfVouchersReceived)
+        Map<String, PaymentStore.Paid> received = new HashMap<>();
+        rows.valid().forEach(refund -> payments.paid(refund.voucherNo()).ifPresent(paid -> received.put(refund.voucherNo(), paid)));
         // first, so that two posts refunding one voucher (one payer) are decided one after the other
-        locks.lock(rows.valid().stream().flatMap(refund -> payments.paid(refund.voucherNo()).stream()).map(PaymentStore.Paid::personId)
-                .toList());
+        locks.lock(received.values().stream().map(PaymentStore.Paid::personId).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         int accepted = 0;
         int duplicates = 0;
@@ -66,23 +74,27 @@ class RefundService {
                 duplicates++;
                 continue;
             }
-            Optional<PaymentStore.Paid> paid = payments.paid(refund.voucherNo());
-            if (paid.isEmpty()) {
-                if (payments.keepAwaiting(refund, clock.instant())) {
+            PaymentStore.Paid paid = received.get(refund.voucherNo());
+            if (paid == null) {
+                if (payments.keepAwaiting(refund, FreeText.redact(refund.reason()), clock.instant())) {
                     awaiting++;
                 } else {
                     duplicates++;
                 }
                 continue;
             }
-            Applied applied = apply(refund, paid.get());
+            Applied applied = apply(refund, paid);
             if (applied.refused() != null) {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(applied.refused())));
-            } else if (applied.stored()) {
+                continue;
+            }
+            if (applied.stored()) {
                 accepted++;
             } else {
                 duplicates++;
             }
+            // sent again once its voucher came: a refused listing of it is settled
+            payments.awaitedNoMore(refund.refundNo());
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
         return new ConfirmationOutcome(accepted, duplicates, rejected, List.of(), awaiting);
@@ -96,7 +108,11 @@ class RefundService {
     void applyAwaiting(Collection<String> voucherNos) {
         for (PaymentStore.Awaiting awaiting : payments.awaiting(voucherNos)) {
             PaymentStore.Paid paid = payments.paid(awaiting.voucherNo()).orElseThrow();
-            Applied applied = payments.refundReceived(awaiting.refundNo()) ? Applied.DUPLICATE : apply(awaiting.refund(), paid);
+            Optional<String> numberedBefore = payments.refundedVoucher(awaiting.refundNo());
+            Applied applied = numberedBefore.isEmpty() ? apply(awaiting.refund(), paid)
+                    : numberedBefore.get().equals(awaiting.voucherNo()) ? Applied.DUPLICATE
+                    : new Applied(false, InputError.field("refundNo", "退费单号已用于凭证号 " + numberedBefore.get()
+                            + " 的退费 / the refund number was used for a refund of voucher " + numberedBefore.get()));
             if (applied.refused() != null) {
                 payments.refuseAwaiting(awaiting.refundNo(), applied.refused().message());
                 log.warn("A refund kept for voucher {} is refused now the voucher came: {}", awaiting.voucherNo(), applied.refused().message());
@@ -104,6 +120,25 @@ class RefundService {
                 payments.awaitedNoMore(awaiting.refundNo());
             }
         }
+    }
+
+    /**
+     * The refunds kept for a voucher already received: a refund post and the voucher's confirmation at the same moment, each
+     * not seeing the other uncommitted, leave the refund waiting for a voucher that came. Taken up here, within a minute
+     * ({@code insurance.tax.refunds-awaiting-every}), with the payers' locks, as if they had come after it. A row lock or an
+     * advisory lock between the two posts would cost every confirmation post a lock per voucher for a race this rare.
+     */
+    @Scheduled(initialDelayString = "${insurance.tax.refunds-awaiting-every:PT1M}",
+            fixedDelayString = "${insurance.tax.refunds-awaiting-every:PT1M}")
+    @SchedulerLock(name = "refunds-awaiting-voucher", lockAtMostFor = "PT10M")
+    @Transactional
+    public void applyAwaitingOfVouchersReceived() {
+        List<String> received = payments.awaitingOfVouchersReceived();
+        if (received.isEmpty()) {
+            return;
+        }
+        locks.lock(received.stream().flatMap(voucherNo -> payments.paid(voucherNo).stream()).map(PaymentStore.Paid::personId).toList());
+        applyAwaiting(received);
     }
 
     /** What became of a refund of a received voucher: stored, a duplicate of one stored meanwhile, or refused and why. */
@@ -134,10 +169,27 @@ class RefundService {
         return Applied.STORED;
     }
 
-    /** Every refund kept for a voucher not received: still waiting, or refused once it came. */
+    /**
+     * Every refund kept for a voucher not received: still waiting, or refused once it came. The tax bureau reads its own
+     * refund numbers; the bureau reads them with any 18 characters that could be an ID number starred, since one kept
+     * before its payer was known was never checked against the payer's number ({@link #holdsThePayersIdNumber}).
+     */
     @Transactional(readOnly = true)
-    List<PaymentStore.Awaiting> awaiting() {
-        return payments.awaiting();
+    List<PaymentStore.Awaiting> awaiting(boolean refundNumbersInFull) {
+        return payments.awaiting().stream().map(awaiting -> refundNumbersInFull ? awaiting : awaiting.withRefundNo(starred(awaiting.refundNo())))
+                .toList();
+    }
+
+    private static String starred(String refundNo) {
+        StringBuilder starred = new StringBuilder(refundNo);
+        String upper = refundNo.toUpperCase(Locale.ROOT);
+        for (int start = 0; start + 18 <= upper.length(); start++) {
+            String window = upper.substring(start, start + 18);
+            if (ID_NUMBER_SHAPE.matcher(window).matches() && ResidentIdNumber.checkCharacter(window.substring(0, 17)) == window.charAt(17)) {
+                starred.replace(start, start + 18, "*".repeat(18));
+            }
+        }
+        return starred.toString();
     }
 
     /**

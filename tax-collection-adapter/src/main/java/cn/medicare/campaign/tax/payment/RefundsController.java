@@ -1,5 +1,7 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +42,7 @@ class RefundsController {
     /** The refunds kept for a voucher not received: those still waiting for it, and those refused once it came, with why. */
     @GetMapping("/api/v1/refunds/awaiting-voucher")
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
-    Awaiting awaiting() {
-        return new Awaiting(refunds.awaiting());
+    Awaiting awaiting(Caller caller) {
+        return new Awaiting(refunds.awaiting(caller.is(Role.TAX_BUREAU)));
     }
 }
