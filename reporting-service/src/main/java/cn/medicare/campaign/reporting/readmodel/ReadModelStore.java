@@ -296,7 +296,8 @@ class ReadModelStore {
      * The kept changes of these person-years, applied where newer than the registration. Before they are, the
      * registration's values of a person-year with a history (a change named it, or a registration replaced another,
      * {@code roster_changed}) join it ({@code roster_history}, V35) at the registration's time, once: no change has been
-     * applied over them yet, as any change applied since that registration wrote them first. Each change then joins it at
+     * applied over them yet, as any change applied since that registration wrote them first (but one applied before V35,
+     * whose values then stand for the registration's: the first are kept nowhere). Each change then joins it at
      * its own time ({@link #updated}).
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {

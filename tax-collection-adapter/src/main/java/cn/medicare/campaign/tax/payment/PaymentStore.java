@@ -157,8 +157,8 @@ class PaymentStore {
             return new Refund(0, refundNo, voucherNo, amount, refundedAt, reason);
         }
 
-        Awaiting withRefundNo(String shown) {
-            return new Awaiting(shown, voucherNo, amount, refundedAt, reason, receivedAt, refused);
+        Awaiting shown(String refundNoShown, String voucherNoShown, String reasonShown) {
+            return new Awaiting(refundNoShown, voucherNoShown, amount, refundedAt, reasonShown, receivedAt, refused);
         }
     }
 

@@ -26,6 +26,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 退费: stores each new refund of a received voucher, takes it off the levy item's paid total and
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RefundService {
 
     private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
+    private static final Pattern ID_NUMBER_SHAPE_EITHER_CASE = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
     private final PaymentStore payments;
@@ -45,10 +47,12 @@ class RefundService {
     private final OutboxWriter outbox;
     private final PersonLocks locks;
     private final PersonIds personIds;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     RefundService(PaymentStore payments, LevyListService levyList, OutboxWriter outbox, PersonLocks locks, PersonIds personIds,
-            Clock clock) {
+            TransactionTemplate transaction, Clock clock) {
+        this.transaction = transaction;
         this.locks = locks;
         this.payments = payments;
         this.levyList = levyList;
@@ -131,14 +135,18 @@ class RefundService {
     @Scheduled(initialDelayString = "${insurance.tax.refunds-awaiting-every:PT1M}",
             fixedDelayString = "${insurance.tax.refunds-awaiting-every:PT1M}")
     @SchedulerLock(name = "refunds-awaiting-voucher", lockAtMostFor = "PT10M")
-    @Transactional
     public void applyAwaitingOfVouchersReceived() {
-        List<String> received = payments.awaitingOfVouchersReceived();
-        if (received.isEmpty()) {
-            return;
+        for (String voucherNo : payments.awaitingOfVouchersReceived()) {
+            // a transaction per voucher: one that fails (logged) leaves the others applied
+            try {
+                transaction.executeWithoutResult(status -> {
+                    locks.lock(payments.paid(voucherNo).stream().map(PaymentStore.Paid::personId).toList());
+                    applyAwaiting(List.of(voucherNo));
+                });
+            } catch (RuntimeException e) {
+                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", voucherNo, e.toString());
+            }
         }
-        locks.lock(received.stream().flatMap(voucherNo -> payments.paid(voucherNo).stream()).map(PaymentStore.Paid::personId).toList());
-        applyAwaiting(received);
     }
 
     /** What became of a refund of a received voucher: stored, a duplicate of one stored meanwhile, or refused and why. */
@@ -170,22 +178,26 @@ class RefundService {
     }
 
     /**
-     * Every refund kept for a voucher not received: still waiting, or refused once it came. The tax bureau reads its own
-     * refund numbers; the bureau reads them with any 18 characters that could be an ID number starred, since one kept
-     * before its payer was known was never checked against the payer's number ({@link #holdsThePayersIdNumber}).
+     * Every refund kept for a voucher not received: still waiting, or refused once it came, each reason redacted. The tax
+     * bureau reads its own refund and voucher numbers; the bureau reads them with any 18 characters that could be an ID
+     * number starred, since one kept before its payer was known was never checked against the payer's number
+     * ({@link #holdsThePayersIdNumber}).
      */
     @Transactional(readOnly = true)
-    List<PaymentStore.Awaiting> awaiting(boolean refundNumbersInFull) {
-        return payments.awaiting().stream().map(awaiting -> refundNumbersInFull ? awaiting : awaiting.withRefundNo(starred(awaiting.refundNo())))
+    List<PaymentStore.Awaiting> awaiting(boolean numbersInFull) {
+        return payments.awaiting().stream()
+                .map(awaiting -> awaiting.shown(numbersInFull ? awaiting.refundNo() : starred(awaiting.refundNo()),
+                        numbersInFull ? awaiting.voucherNo() : starred(awaiting.voucherNo()), FreeText.redact(awaiting.reason())))
                 .toList();
     }
 
-    private static String starred(String refundNo) {
-        StringBuilder starred = new StringBuilder(refundNo);
-        String upper = refundNo.toUpperCase(Locale.ROOT);
-        for (int start = 0; start + 18 <= upper.length(); start++) {
-            String window = upper.substring(start, start + 18);
-            if (ID_NUMBER_SHAPE.matcher(window).matches() && ResidentIdNumber.checkCharacter(window.substring(0, 17)) == window.charAt(17)) {
+    /** The number with every 18 characters of an ID number's shape and check character starred, in place. */
+    private static String starred(String number) {
+        StringBuilder starred = new StringBuilder(number);
+        for (int start = 0; start + 18 <= number.length(); start++) {
+            String window = number.substring(start, start + 18);
+            if (ID_NUMBER_SHAPE_EITHER_CASE.matcher(window).matches()
+                    && ResidentIdNumber.checkCharacter(window.substring(0, 17)) == Character.toUpperCase(window.charAt(17))) {
                 starred.replace(start, start + 18, "*".repeat(18));
             }
         }
