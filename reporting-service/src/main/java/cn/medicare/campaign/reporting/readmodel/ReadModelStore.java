@@ -46,11 +46,14 @@ class ReadModelStore {
     /** The fields a figure counts by, kept with the times they stood from in {@code roster_history} (V35). */
     private static final List<String> HISTORY = List.of("township", "village", "school", "person_category", "hukou_local");
 
-    /** The values of {@link #HISTORY} a person-year holds, as rows {@code (field, value)}; '' is none. */
-    private static final String HELD_VALUES = """
-            values ('township', coalesce(person_year.township, '')), ('village', coalesce(person_year.village, '')),
-                   ('school', coalesce(person_year.school, '')), ('person_category', coalesce(person_year.person_category, '')),
-                   ('hukou_local', coalesce(cast(person_year.hukou_local as varchar), ''))""";
+    /**
+     * The values of {@link #HISTORY} a relation {@code %1$s} holds, as tuples {@code (field, at, value)} at {@code %2$s}; ''
+     * is none.
+     */
+    private static final String HELD = """
+            ('township', %2$s, coalesce(%1$s.township, '')), ('village', %2$s, coalesce(%1$s.village, '')),
+            ('school', %2$s, coalesce(%1$s.school, '')), ('person_category', %2$s, coalesce(%1$s.person_category, '')),
+            ('hukou_local', %2$s, coalesce(cast(%1$s.hukou_local as varchar), ''))""";
 
     private final JdbcClient jdbc;
 
@@ -139,17 +142,28 @@ class ReadModelStore {
     Set<PersonYear> registered(List<Timed<PersonEnrolled>> run) {
         List<Timed<PersonEnrolled>> latest = Timed.latestPer(run, person -> new PersonYear(person.personId(), person.coverageYear()));
         Set<PersonYear> settledAnew = new HashSet<>(jdbc.sql("""
-                -- the registration a newer one replaces (registered again, or a revoked withdrawal's enrolment announced again)
-                -- joins the history with its values at its time: a past moment counts the person as that one had them. One
-                -- statement, so that this reads the row as it was before the upsert below
-                with replaced as (
+                with enrolled as (
+                select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
+                            cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:schools as varchar[]),
+                            cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
+                            cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
+                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageStarts as date[]),
+                            cast(:coverageRules as varchar[]), cast(:payBy as date[]))
+                    as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
+                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
+                                coverage_rule, pay_by)
+                ),
+                -- a registration replacing another (registered again, or a revoked withdrawal's enrolment announced again):
+                -- both join the history, each with its values at its time, so that a past moment counts the person as the
+                -- registration of then had them. In the upsert's statement, so that this reads the row as it was before it
+                replaced as (
                 insert into roster_history (person_id, coverage_year, field, at, value)
-                select person_year.person_id, person_year.coverage_year, held.field, person_year.registered_at, held.value
-                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]))
-                    as enrolled(person_id, coverage_year, at)
+                select person_year.person_id, person_year.coverage_year, held.field, held.at, held.value
+                from enrolled
                 join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
-                cross join lateral (""" + HELD_VALUES + """
-                ) as held(field, value)
+                cross join lateral (values\s""" + HELD.formatted("person_year", "person_year.registered_at") + ",\n"
+                + HELD.formatted("enrolled", "enrolled.at") + """
+                ) as held(field, at, value)
                 where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
                 registered as (
@@ -159,15 +173,7 @@ class ReadModelStore {
                 select person_id, coverage_year, region, township, village, school, id_number_masked, name_masked, person_category,
                     hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth,
                     coalesce(coverage_start = make_date(coverage_year, 1, 1), false), coverage_rule, pay_by
-                from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
-                            cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:schools as varchar[]),
-                            cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
-                            cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
-                            cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageStarts as date[]),
-                            cast(:coverageRules as varchar[]), cast(:payBy as date[]))
-                    as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
-                                person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
-                                coverage_rule, pay_by)
+                from enrolled
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
                     name_masked = excluded.name_masked,
@@ -277,15 +283,17 @@ class ReadModelStore {
                     .update();
             applyChanges(new String[] {person.personId()}, new Integer[] {person.coverageYear()});
             List<String> named = HISTORY.stream().filter(field -> values.get(field) != null).toList();
-            jdbc.sql("""
-                    insert into roster_history (person_id, coverage_year, field, at, value)
-                    select :personId, :coverageYear, named.field, :at, named.value
-                    from unnest(cast(:fields as varchar[]), cast(:values as varchar[])) as named(field, value)
-                    on conflict (person_id, coverage_year, field, at) do update set value = excluded.value""")
-                    .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("at", Timestamp.from(at))
-                    .param("fields", named.toArray(String[]::new))
-                    .param("values", named.stream().map(field -> String.valueOf(values.get(field))).toArray(String[]::new))
-                    .update();
+            if (!named.isEmpty()) {
+                jdbc.sql("""
+                        insert into roster_history (person_id, coverage_year, field, at, value)
+                        select :personId, :coverageYear, named.field, :at, named.value
+                        from unnest(cast(:fields as varchar[]), cast(:values as varchar[])) as named(field, value)
+                        on conflict (person_id, coverage_year, field, at) do update set value = excluded.value""")
+                        .param("personId", person.personId()).param("coverageYear", person.coverageYear()).param("at", Timestamp.from(at))
+                        .param("fields", named.toArray(String[]::new))
+                        .param("values", named.stream().map(field -> String.valueOf(values.get(field))).toArray(String[]::new))
+                        .update();
+            }
         }
         if (person.contactSealed() != null) {
             contacts(List.of(new Contact(person.personId(), person.coverageYear(), person.contactSealed(), at)));
@@ -294,29 +302,28 @@ class ReadModelStore {
 
     /**
      * The kept changes of these person-years, applied where newer than the registration. Before they are, the
-     * registration's values of a person-year with a history (a change named it, or a registration replaced another,
-     * {@code roster_changed}) join it ({@code roster_history}, V35) at the registration's time, once: no change has been
-     * applied over them yet, as any change applied since that registration wrote them first (but one applied before V35,
-     * whose values then stand for the registration's: the first are kept nowhere). Each change then joins it at
-     * its own time ({@link #updated}).
+     * registration's values of a person-year a change named join its history ({@code roster_history}, V35) at the
+     * registration's time, once: no change has been applied over them yet, as any change applied since that registration
+     * wrote them first (but one applied before V35, whose values then stand for the registration's: the first are kept
+     * nowhere). Each change then joins it at its own time ({@link #updated}); a registration replacing another joins it
+     * in {@link #registered}. Either marks the person-year {@code roster_changed}, whose figures then read the history.
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
         jdbc.sql("""
                 with named as (
-                    select person_year.person_id, person_year.coverage_year from person_year
-                    where person_year.person_id = any(cast(:personIds as varchar[]))
-                      and (person_year.person_id, person_year.coverage_year)
+                    -- from the changes kept, as the changes' own statement: a run of enrolments reads no person-year here
+                    select person_year.person_id, person_year.coverage_year from person_update change
+                    join person_year on person_year.person_id = change.person_id and person_year.coverage_year = change.coverage_year
+                    where change.person_id = any(cast(:personIds as varchar[]))
+                      and (change.person_id, change.coverage_year)
                           in (select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[])))
                       and person_year.registered_at is not null
-                      and (person_year.roster_changed or exists (select 1 from person_update change
-                                                                 where change.person_id = person_year.person_id
-                                                                   and change.coverage_year = person_year.coverage_year))
                 ), kept as (
                 insert into roster_history (person_id, coverage_year, field, at, value)
-                select person_year.person_id, person_year.coverage_year, held.field, person_year.registered_at, held.value
+                select person_year.person_id, person_year.coverage_year, held.field, held.at, held.value
                 from person_year join named using (person_id, coverage_year)
-                cross join lateral (""" + HELD_VALUES + """
-                ) as held(field, value)
+                cross join lateral (values\s""" + HELD.formatted("person_year", "person_year.registered_at") + """
+                ) as held(field, at, value)
                 on conflict do nothing)
                 update person_year set roster_changed = true
                 from named where person_year.person_id = named.person_id and person_year.coverage_year = named.coverage_year

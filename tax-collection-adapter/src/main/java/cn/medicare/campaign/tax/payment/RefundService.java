@@ -14,15 +14,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,7 +144,9 @@ class RefundService {
                     applyAwaiting(List.of(voucherNo));
                 });
             } catch (RuntimeException e) {
-                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", voucherNo, e.toString());
+                // the class alone: a database's message may quote a refund number, and one may hold an ID number
+                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", voucherNo,
+                        e.getClass().getSimpleName());
             }
         }
     }
