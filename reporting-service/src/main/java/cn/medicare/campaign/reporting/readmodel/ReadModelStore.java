@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,14 +47,11 @@ class ReadModelStore {
     /** The fields a figure counts by, kept with the times they stood from in {@code roster_history} (V35). */
     private static final List<String> HISTORY = List.of("township", "village", "school", "person_category", "hukou_local");
 
-    /**
-     * The values of {@link #HISTORY} a relation {@code %1$s} holds, as tuples {@code (field, at, value)} at {@code %2$s}; ''
-     * is none.
-     */
-    private static final String HELD = """
-            ('township', %2$s, coalesce(%1$s.township, '')), ('village', %2$s, coalesce(%1$s.village, '')),
-            ('school', %2$s, coalesce(%1$s.school, '')), ('person_category', %2$s, coalesce(%1$s.person_category, '')),
-            ('hukou_local', %2$s, coalesce(cast(%1$s.hukou_local as varchar), ''))""";
+    /** The values of {@link #HISTORY} a relation holds, as tuples {@code (field, at, value)} at {@code at}; '' is none. */
+    private static String held(String relation, String at) {
+        return HISTORY.stream().map(field -> "('%1$s', %2$s, coalesce(cast(%3$s.%1$s as varchar), ''))".formatted(field, at, relation))
+                .collect(Collectors.joining(", "));
+    }
 
     private final JdbcClient jdbc;
 
@@ -161,8 +159,8 @@ class ReadModelStore {
                 select person_year.person_id, person_year.coverage_year, held.field, held.at, held.value
                 from enrolled
                 join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
-                cross join lateral (values\s""" + HELD.formatted("person_year", "person_year.registered_at") + ",\n"
-                + HELD.formatted("enrolled", "enrolled.at") + """
+                cross join lateral (values\s""" + held("person_year", "person_year.registered_at") + ",\n"
+                + held("enrolled", "enrolled.at") + """
                 ) as held(field, at, value)
                 where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
@@ -322,7 +320,7 @@ class ReadModelStore {
                 insert into roster_history (person_id, coverage_year, field, at, value)
                 select person_year.person_id, person_year.coverage_year, held.field, held.at, held.value
                 from person_year join named using (person_id, coverage_year)
-                cross join lateral (values\s""" + HELD.formatted("person_year", "person_year.registered_at") + """
+                cross join lateral (values\s""" + held("person_year", "person_year.registered_at") + """
                 ) as held(field, at, value)
                 on conflict do nothing)
                 update person_year set roster_changed = true

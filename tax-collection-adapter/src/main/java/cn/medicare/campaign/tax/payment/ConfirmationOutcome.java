@@ -1,16 +1,16 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.kit.web.InputError;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * The answer to a posted list of confirmations or refunds: what was taken, what was known already, what was refused, which
  * of the duplicates said otherwise than what was received, and, for refunds, how many were kept for a voucher not received
- * yet, to be applied when it comes (the last two additive to API.md's answer).
+ * yet, to be applied when it comes (the last two additive to API.md's answer; absent, as null, from a confirmations'
+ * answer: the service writes no nulls).
  */
 record ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected, List<Rejection> conflicts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer awaitingVoucher) {
+        Integer awaitingVoucher) {
 
     ConfirmationOutcome(int accepted, int duplicates, List<Rejection> rejected, List<Rejection> conflicts) {
         this(accepted, duplicates, rejected, conflicts, null);

@@ -120,11 +120,6 @@ class PaymentStore {
                 .query(String.class).optional();
     }
 
-    boolean refundReceived(String refundNo) {
-        return jdbc.sql("select 1 from refund where refund_no = :refundNo").param("refundNo", refundNo)
-                .query(Integer.class).optional().isPresent();
-    }
-
     BigDecimal refundedOn(String voucherNo) {
         return jdbc.sql("select coalesce(sum(amount), 0) from refund where voucher_no = :voucherNo").param("voucherNo", voucherNo)
                 .query(BigDecimal.class).single();
@@ -162,6 +157,9 @@ class PaymentStore {
         }
     }
 
+    private static final String AWAITING =
+            "select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher";
+
     /** @return false when the refund number is kept already: a duplicate */
     boolean keepAwaiting(Refund refund, String reasonRedacted, Instant receivedAt) {
         return jdbc.sql("""
@@ -176,8 +174,8 @@ class PaymentStore {
 
     /** The refunds waiting for these vouchers, in the order they were paid out. */
     List<Awaiting> awaiting(Collection<String> voucherNos) {
-        return jdbc.sql("""
-                select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher
+        return jdbc.sql(AWAITING + """
+
                 where voucher_no = any(cast(:voucherNos as varchar[])) and refused is null
                 order by refunded_at, refund_no""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
@@ -210,9 +208,7 @@ class PaymentStore {
 
     /** Every refund kept for a voucher: still waiting, or refused once it came. */
     List<Awaiting> awaiting() {
-        return jdbc.sql("""
-                select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher
-                order by received_at, refund_no""")
+        return jdbc.sql(AWAITING + " order by received_at, refund_no")
                 .query(Awaiting.class).list();
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RefundService {
 
-    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
-    private static final Pattern ID_NUMBER_SHAPE_EITHER_CASE = Pattern.compile("[0-9]{17}[0-9Xx]");
+    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
     private final PaymentStore payments;
@@ -74,7 +74,7 @@ class RefundService {
         int duplicates = 0;
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
-            if (payments.refundReceived(refund.refundNo())) {
+            if (payments.refundedVoucher(refund.refundNo()).isPresent()) {
                 duplicates++;
                 continue;
             }
@@ -196,14 +196,16 @@ class RefundService {
     /** The number with every 18 characters of an ID number's shape and check character starred, in place. */
     private static String starred(String number) {
         StringBuilder starred = new StringBuilder(number);
-        for (int start = 0; start + 18 <= number.length(); start++) {
-            String window = number.substring(start, start + 18);
-            if (ID_NUMBER_SHAPE_EITHER_CASE.matcher(window).matches()
-                    && ResidentIdNumber.checkCharacter(window.substring(0, 17)) == Character.toUpperCase(window.charAt(17))) {
-                starred.replace(start, start + 18, "*".repeat(18));
-            }
-        }
+        idNumberShapes(number).filter(window -> {
+            String idNumber = number.substring(window, window + 18).toUpperCase(Locale.ROOT);
+            return ResidentIdNumber.checkCharacter(idNumber.substring(0, 17)) == idNumber.charAt(17);
+        }).forEach(window -> starred.replace(window, window + 18, "*".repeat(18)));
         return starred.toString();
+    }
+
+    /** Where each 18 characters of a number that have an ID number's shape (17 digits and a digit or X) start. */
+    private static IntStream idNumberShapes(String number) {
+        return IntStream.rangeClosed(0, number.length() - 18).filter(start -> ID_NUMBER_SHAPE.matcher(number.substring(start, start + 18)).matches());
     }
 
     /**
@@ -212,13 +214,7 @@ class RefundService {
      * compared with the payer's by their person id; any such 18 characters would refuse the tax bureau's real, longer numbers.
      */
     private boolean holdsThePayersIdNumber(String refundNo, String payer) {
-        String upper = refundNo.toUpperCase(Locale.ROOT);
-        for (int start = 0; start + 18 <= upper.length(); start++) {
-            String window = upper.substring(start, start + 18);
-            if (ID_NUMBER_SHAPE.matcher(window).matches() && personIds.personId(window).equals(payer)) {
-                return true;
-            }
-        }
-        return false;
+        return idNumberShapes(refundNo).anyMatch(window -> personIds.personId(refundNo.substring(window, window + 18).toUpperCase(Locale.ROOT))
+                .equals(payer));
     }
 }
