@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,8 +262,7 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         String forTheBureau = TaxApi.json(api.get("bureau", "/api/v1/refunds/awaiting-voucher")).toString();
         assertThat(forTheBureau).doesNotContain(idNumber).contains("TK" + "*".repeat(18) + "01", "PZ" + "*".repeat(18));
         // the gauge tells what the table holds, this refusal included
-        await().atMost(PATIENCE).until(() -> meters.get("insurance.refunds.awaiting.voucher.refused").gauge().value()
-                == jdbc.queryForObject("select count(*) from refund_awaiting_voucher where refused is not null", Integer.class));
+        awaitGaugeTellsTheTable("insurance.refunds.awaiting.voucher.refused", "refused is not null");
     }
 
     /**
@@ -312,6 +312,81 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> paidTotal(idNumber).equals("120.00"));
         assertThat(publishedWith("refundNo", refundNo).get("type")).isEqualTo("PaymentRefunded");
         assertThat(awaitingRefund(refundNo)).isNull();
+    }
+
+    /**
+     * A refund naming a voucher that never comes, settled by the two bureaus outside this service: the bureau closes it with
+     * why. It leaves the list and the gauge, stays as the record of who closed it, and is not applied should the voucher
+     * come after all.
+     */
+    @Test
+    void aRefundTheBureauClosesLeavesTheListAndIsNotAppliedWhenItsVoucherComes() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        String refundNo = refundNo();
+        TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "50.00"))));
+        String id = awaitingRefund(refundNo).get("id").asString();
+        String close = "/api/v1/refunds/awaiting-voucher/" + id + "/close";
+        // counted while waiting, so that the gauge below is seen refreshed after the closing, not equal by being stale
+        awaitGaugeTellsTheTable("insurance.refunds.awaiting.voucher", "refused is null");
+
+        HttpResponse<String> noReason = api.postAs("bureau", close, "{\"reason\":\" \"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(TaxApi.json(noReason).get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(api.postAs("tax-bureau", close, "{\"reason\":\"已冲正\"}").statusCode()).isEqualTo(403);
+        assertThat(api.postAs("bureau", "/api/v1/refunds/awaiting-voucher/" + UUID.randomUUID() + "/close",
+                "{\"reason\":\"已冲正\"}").statusCode()).isEqualTo(404);
+        assertThat(awaitingRefund(refundNo)).isNotNull();
+
+        HttpResponse<String> closed = api.postAs("bureau", close, "{\"reason\":\"税务局已冲正，凭证号错录 " + idNumber + "\"}");
+
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(TaxApi.json(closed).get("closedBy").asString()).isEqualTo("bureau");
+        assertThat(awaitingRefund(refundNo)).isNull();
+        JsonNode record = TaxApi.json(api.get("tax-bureau", "/api/v1/refunds/awaiting-voucher?closed=true")).get("refunds");
+        assertThat(record.toString()).contains(refundNo, "税务局已冲正").doesNotContain(idNumber);
+        HttpResponse<String> again = api.postAs("bureau", close, "{\"reason\":\"再次\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(TaxApi.json(again).get("detail").asString()).contains("bureau");
+        awaitGaugeTellsTheTable("insurance.refunds.awaiting.voucher", "refused is null");
+
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(voucherNo, idNumber, "180.00"))));
+
+        assertThat(paidTotal(idNumber)).isEqualTo("180.00");
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo)).isZero();
+        assertThat(TaxApi.json(api.get("bureau", "/api/v1/refunds/awaiting-voucher?closed=true")).toString()).contains(id);
+    }
+
+    /**
+     * One refused once its voucher came (more than the voucher) is settled and closed: it leaves the list and the refused
+     * gauge, which the alert reads; the tax bureau's sending it again right afterwards is applied, and the record stays.
+     */
+    @Test
+    void aRefusedRefundTheBureauClosesLeavesTheRefusedCountAndItsRecordStays() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+        String refundNo = refundNo();
+        TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "180.01"))));
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(voucherNo, idNumber, "180.00"))));
+        JsonNode refused = awaitingRefund(refundNo);
+        assertThat(refused.get("refused").asString()).contains("180.00");
+        awaitGaugeTellsTheTable("insurance.refunds.awaiting.voucher.refused", "refused is not null");
+
+        assertThat(api.postAs("bureau", "/api/v1/refunds/awaiting-voucher/" + refused.get("id").asString() + "/close",
+                "{\"reason\":\"与税务局核对，多退0.01元已追回\"}").statusCode()).isEqualTo(200);
+
+        assertThat(awaitingRefund(refundNo)).isNull();
+        awaitGaugeTellsTheTable("insurance.refunds.awaiting.voucher.refused", "refused is not null");
+        assertAcceptedOne(api.refund(refunds(refund(refundNo, voucherNo, "180.00"))));
+        assertThat(paidTotal(idNumber)).isEqualTo("0.00");
+        assertThat(TaxApi.json(api.get("bureau", "/api/v1/refunds/awaiting-voucher?closed=true")).toString())
+                .contains(refundNo, "多退0.01元已追回");
+    }
+
+    /** Until the gauge counts the kept refunds not closed that {@code where} picks. */
+    private void awaitGaugeTellsTheTable(String gauge, String where) {
+        await().atMost(PATIENCE).until(() -> meters.get(gauge).gauge().value() == jdbc.queryForObject(
+                "select count(*) from refund_awaiting_voucher where closed_at is null and " + where, Integer.class));
     }
 
     /** A refund kept for a voucher, as the tax bureau reads them, or null. */

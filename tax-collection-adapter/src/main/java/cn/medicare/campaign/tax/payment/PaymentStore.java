@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.UUID;
 import java.time.Instant;
 import java.time.LocalDate;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -143,22 +144,25 @@ class PaymentStore {
 
     /**
      * A refund kept for a voucher not received yet, as the tax bureau sent it (its reason redacted); {@code refused} is why
-     * it was not applied once the voucher came, absent while it waits.
+     * it was not applied once the voucher came, absent while it waits; {@code closedAt}, {@code closedBy} and
+     * {@code closing} say who closed it, when and why, absent while open.
      */
-    record Awaiting(String refundNo, String voucherNo, BigDecimal amount, Instant refundedAt, String reason, Instant receivedAt,
-            String refused) {
+    record Awaiting(UUID id, String refundNo, String voucherNo, BigDecimal amount, Instant refundedAt, String reason,
+            Instant receivedAt, String refused, Instant closedAt, String closedBy, String closing) {
 
         Refund refund() {
             return new Refund(0, refundNo, voucherNo, amount, refundedAt, reason);
         }
 
         Awaiting shown(String refundNoShown, String voucherNoShown, String reasonShown) {
-            return new Awaiting(refundNoShown, voucherNoShown, amount, refundedAt, reasonShown, receivedAt, refused);
+            return new Awaiting(id, refundNoShown, voucherNoShown, amount, refundedAt, reasonShown, receivedAt, refused, closedAt,
+                    closedBy, closing);
         }
     }
 
-    private static final String AWAITING =
-            "select refund_no, voucher_no, amount, refunded_at, reason, received_at, refused from refund_awaiting_voucher";
+    private static final String AWAITING_COLUMNS =
+            "id, refund_no, voucher_no, amount, refunded_at, reason, received_at, refused, closed_at, closed_by, closing";
+    private static final String AWAITING = "select " + AWAITING_COLUMNS + " from refund_awaiting_voucher";
 
     /** @return false when the refund number is kept already: a duplicate */
     boolean keepAwaiting(Refund refund, String reasonRedacted, Instant receivedAt) {
@@ -172,12 +176,16 @@ class PaymentStore {
                 .update() == 1;
     }
 
-    /** The refunds waiting for these vouchers, in the order they were paid out. */
+    /**
+     * The refunds waiting for these vouchers, in the order they were paid out, locked: the bureau's closing one meanwhile
+     * waits, then finds it applied or refused, and one it closed first is not applied.
+     */
     List<Awaiting> awaiting(Collection<String> voucherNos) {
         return jdbc.sql(AWAITING + """
 
-                where voucher_no = any(cast(:voucherNos as varchar[])) and refused is null
-                order by refunded_at, refund_no""")
+                where voucher_no = any(cast(:voucherNos as varchar[])) and refused is null and closed_at is null
+                order by refunded_at, refund_no
+                for update""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Awaiting.class).list();
     }
@@ -187,12 +195,12 @@ class PaymentStore {
         return jdbc.sql("""
                 select distinct awaiting.voucher_no from refund_awaiting_voucher awaiting
                 join payment on payment.voucher_no = awaiting.voucher_no
-                where awaiting.refused is null
+                where awaiting.refused is null and awaiting.closed_at is null
                 order by awaiting.voucher_no""")
                 .query(String.class).list();
     }
 
-    /** How many refunds wait for their voucher, since when the oldest (null: none), and how many were refused once it came. */
+    /** How many open refunds wait for their voucher, since when the oldest (null: none), and how many were refused once it came. */
     record AwaitingCount(int waiting, Instant oldest, int refused) {
     }
 
@@ -200,21 +208,41 @@ class PaymentStore {
         return jdbc.sql("""
                 select count(*) filter (where refused is null), min(received_at) filter (where refused is null),
                        count(*) filter (where refused is not null)
-                from refund_awaiting_voucher""")
+                from refund_awaiting_voucher
+                where closed_at is null""")
                 .query((row, n) -> new AwaitingCount(row.getInt(1), row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant(),
                         row.getInt(3)))
                 .single();
     }
 
-    /** Every refund kept for a voucher: still waiting, or refused once it came. */
-    List<Awaiting> awaiting() {
-        return jdbc.sql(AWAITING + " order by received_at, refund_no")
+    /** Every refund kept for a voucher and not closed (still waiting, or refused once it came), or every one closed. */
+    List<Awaiting> awaiting(boolean closed) {
+        return jdbc.sql(AWAITING + (closed ? " where closed_at is not null" : " where closed_at is null") + " order by received_at, refund_no")
                 .query(Awaiting.class).list();
     }
 
-    /** The refund applied (or a duplicate of one applied): it waits no more. */
+    /** The refund applied (or a duplicate of one applied): it waits no more. One the bureau closed stays, as its record. */
     void awaitedNoMore(String refundNo) {
-        jdbc.sql("delete from refund_awaiting_voucher where refund_no = :refundNo").param("refundNo", refundNo).update();
+        jdbc.sql("delete from refund_awaiting_voucher where refund_no = :refundNo and closed_at is null").param("refundNo", refundNo).update();
+    }
+
+    /**
+     * Closes a kept refund still open: waiting, or refused (a transaction applying it holds it locked until it commits).
+     *
+     * @return the refund closed; empty when none with this id is open
+     */
+    Optional<Awaiting> close(UUID id, String closedBy, String closing, Instant closedAt) {
+        return jdbc.sql("""
+                update refund_awaiting_voucher set closed_at = :closedAt, closed_by = :closedBy, closing = :closing
+                where id = :id and closed_at is null
+                returning\s""" + AWAITING_COLUMNS)
+                .param("id", id).param("closedBy", closedBy).param("closing", closing).param("closedAt", Timestamp.from(closedAt))
+                .query(Awaiting.class).optional();
+    }
+
+    /** The kept refund with this id, open or closed. */
+    Optional<Awaiting> awaiting(UUID id) {
+        return jdbc.sql(AWAITING + " where id = :id").param("id", id).query(Awaiting.class).optional();
     }
 
     void refuseAwaiting(String refundNo, String why) {

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The refunds kept for a voucher not received ({@code refund_awaiting_voucher}):
+ * The refunds kept for a voucher not received ({@code refund_awaiting_voucher}) that the bureau has not closed:
  * {@code insurance_refunds_awaiting_voucher} (still waiting), {@code insurance_refunds_awaiting_voucher_oldest_age_seconds}
  * (0 while none waits) and {@code insurance_refunds_awaiting_voucher_refused} (refused once the voucher came). A voucher's
  * confirmation comes back with the next day's reconciliation file at the latest; a refund that waits longer names a
@@ -38,7 +38,7 @@ class RefundGauges {
         Gauge.builder("insurance.refunds.awaiting.voucher.oldest.age.seconds", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("How long the oldest refund has waited for its voucher").register(meters);
         Gauge.builder("insurance.refunds.awaiting.voucher.refused", refused, AtomicLong::get)
-                .description("Refunds kept for a voucher and refused once it came, for the bureau to settle").register(meters);
+                .description("Refunds kept for a voucher and refused once it came, for the bureau to settle and close").register(meters);
     }
 
     /** Read from the database, which every replica shares: each tells the same. */

@@ -7,6 +7,9 @@ import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
+import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -41,6 +45,7 @@ class RefundService {
 
     private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
+    private static final int MAX_CLOSING = 500;
 
     private final PaymentStore payments;
     private final LevyListService levyList;
@@ -180,17 +185,40 @@ class RefundService {
     }
 
     /**
-     * Every refund kept for a voucher not received: still waiting, or refused once it came, each reason redacted. The tax
-     * bureau reads its own refund and voucher numbers; the bureau reads them with any 18 characters that could be an ID
-     * number starred, since one kept before its payer was known was never checked against the payer's number
-     * ({@link #holdsThePayersIdNumber}).
+     * Every refund kept for a voucher not received and not closed (still waiting, or refused once it came), or every one
+     * closed, reasons redacted. The tax bureau reads its own refund and voucher numbers; the bureau reads them with any 18
+     * characters that could be an ID number starred, since one kept before its payer was known was never checked against
+     * the payer's number ({@link #holdsThePayersIdNumber}).
      */
     @Transactional(readOnly = true)
-    List<PaymentStore.Awaiting> awaiting(boolean numbersInFull) {
-        return payments.awaiting().stream()
-                .map(awaiting -> awaiting.shown(numbersInFull ? awaiting.refundNo() : starred(awaiting.refundNo()),
-                        numbersInFull ? awaiting.voucherNo() : starred(awaiting.voucherNo()), FreeText.redact(awaiting.reason())))
-                .toList();
+    List<PaymentStore.Awaiting> awaiting(boolean numbersInFull, boolean closed) {
+        return payments.awaiting(closed).stream().map(awaiting -> shown(awaiting, numbersInFull)).toList();
+    }
+
+    /**
+     * 结案: the bureau closes a kept refund it has settled with the tax bureau outside this service, one refused once its
+     * voucher came or one whose voucher will never come, saying why. It leaves the list, the gauges and the alerts, and is
+     * never applied after; the row stays, closed, as the record. One the tax bureau sends again under its number is applied
+     * as any refund of a received voucher.
+     */
+    @Transactional
+    PaymentStore.Awaiting close(Caller caller, UUID id, String why) {
+        if (why == null || why.isBlank() || why.strip().length() > MAX_CLOSING) {
+            throw ApiException.invalid("reason", "结案原因必须填写，最多" + MAX_CLOSING + "字 / is required, at most " + MAX_CLOSING + " characters");
+        }
+        PaymentStore.Awaiting closed = payments.close(id, caller.clientId(), FreeText.redact(why.strip()), clock.instant())
+                .orElseThrow(() -> payments.awaiting(id)
+                        .map(earlier -> ApiException.conflict("该退费已于 " + earlier.closedAt() + " 由 " + earlier.closedBy()
+                                + " 结案 / this refund was closed by " + earlier.closedBy() + " at " + earlier.closedAt()))
+                        .orElseGet(() -> ApiException.notFound("没有该待匹配退费，或已随凭证入账 / no such kept refund, or it was "
+                                + "applied when its voucher came")));
+        log.info("Refund {} kept for voucher {} closed by {}", starred(closed.refundNo()), starred(closed.voucherNo()), caller.clientId());
+        return shown(closed, caller.is(Role.TAX_BUREAU));
+    }
+
+    private static PaymentStore.Awaiting shown(PaymentStore.Awaiting awaiting, boolean numbersInFull) {
+        return awaiting.shown(numbersInFull ? awaiting.refundNo() : starred(awaiting.refundNo()),
+                numbersInFull ? awaiting.voucherNo() : starred(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
     }
 
     /** The number with every 18 characters of an ID number's shape and check character starred, in place. */
