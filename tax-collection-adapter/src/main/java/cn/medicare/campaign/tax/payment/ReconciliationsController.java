@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tax bureau's daily reconciliation file (入库对账) and the outcome per day. Its signature covers
- * method and path as well as the body: the body alone does not say which day it reconciles, so a
- * signature over the body only could be replayed to another date.
+ * The tax bureau's daily reconciliation file (入库对账) and the outcome per day. Its signature may
+ * cover method and path as well as the body, and should: the body alone does not say which day it
+ * reconciles, so a signature over the body only, as API.md writes it and also taken, could be
+ * replayed to another date ({@link WebhookSignature}).
  */
 @RestController
 class ReconciliationsController {

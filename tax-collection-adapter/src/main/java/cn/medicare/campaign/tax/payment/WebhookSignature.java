@@ -14,10 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The tax bureau's signature on calls that post money (API.md): {@code X-Timestamp} in epoch
  * seconds and {@code X-Signature: sha256=<hex HMAC-SHA256(secret, signed text)>}. The signed text
- * is {@code timestamp + "." + raw body}, or {@code timestamp + "." + request + "." + raw body} where
- * the path says what the body means (a reconciliation file's date), so that a signed body cannot be
- * posted to another path. The timestamp is inside the signed text, so a captured call can be
- * replayed only within the tolerance.
+ * is {@code timestamp + "." + raw body}, as API.md writes it. Where the path says what the body
+ * means (a reconciliation file's date), {@code timestamp + "." + request + "." + raw body} is
+ * accepted as well, and recommended: a body so signed cannot be posted to another path. The
+ * timestamp is inside the signed text, so a captured call can be replayed only within the tolerance.
  */
 final class WebhookSignature {
 
@@ -44,7 +44,7 @@ final class WebhookSignature {
 
     /**
      * @param request method and path as API.md writes them, e.g. {@code POST /api/v1/reconciliations/2017-10-09},
-     *        when the signature covers them; null when it covers the body only
+     *        when the signature may cover them; null when it covers the body only
      * @return why the call is refused, or empty when it is signed by the holder of the secret within the tolerance
      */
     Optional<String> refusal(String timestamp, String signature, String request, byte[] body, Instant now) {
@@ -79,10 +79,15 @@ final class WebhookSignature {
         } catch (IllegalArgumentException e) {
             return Optional.of("X-Signature 的格式应为 sha256=<hex> / X-Signature is not of the form sha256=<hex>.");
         }
-        // constant time: a comparison that stops early tells an attacker how much was right
-        if (!MessageDigest.isEqual(expected(timestamp.strip(), request, body), presented)) {
+        // constant time: a comparison that stops early tells an attacker how much was right. The contract's form signs the
+        // body alone; a file so signed could be posted to another date within the tolerance, where it would only put a wrong
+        // report in that date's place until the date's own file replaces it (its vouchers are stored by their own numbers)
+        boolean bodySigned = MessageDigest.isEqual(expected(timestamp.strip(), null, body), presented);
+        boolean requestSigned = request != null && MessageDigest.isEqual(expected(timestamp.strip(), request, body), presented);
+        if (!bodySigned && !requestSigned) {
             return Optional.of(request == null ? "签名与时间戳和请求体不符 / X-Signature does not match the timestamp and body."
-                    : "签名与时间戳、请求方法、路径和请求体不符 / X-Signature does not match the timestamp, method, path and body.");
+                    : "签名与时间戳和请求体（或时间戳、请求方法、路径和请求体）不符 / X-Signature matches neither the timestamp and "
+                            + "body nor the timestamp, method, path and body.");
         }
         return Optional.empty();
     }

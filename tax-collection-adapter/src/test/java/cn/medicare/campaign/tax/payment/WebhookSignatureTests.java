@@ -47,17 +47,20 @@ class WebhookSignatureTests {
                 .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match"));
     }
 
+    /** API.md signs the body alone; the path-signed form, which a replay to another date cannot reuse, is accepted too. */
     @Test
-    void aSignatureOverThePathHoldsOnlyForThatPath() {
+    void aSignatureOverThePathHoldsOnlyForThatPathAndOneOverTheBodyAsTheContractSaysHoldsAsWell() {
         long timestamp = NOW.getEpochSecond();
         String request = "POST /api/v1/reconciliations/2017-10-09";
         String signed = signer.signature(timestamp, "POST", "/api/v1/reconciliations/2017-10-09", BODY);
 
         assertThat(verifier.refusal(Long.toString(timestamp), signed, request, BODY, NOW)).isEmpty();
         assertThat(verifier.refusal(Long.toString(timestamp), signed, "POST /api/v1/reconciliations/2017-10-10", BODY, NOW))
-                .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match").doesNotContain("2017"));
-        assertThat(verifier.refusal(Long.toString(timestamp), signer.signature(timestamp, BODY), request, BODY, NOW))
-                .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match"));
+                .hasValueSatisfying(refusal -> assertThat(refusal).contains("matches neither").doesNotContain("2017"));
+        assertThat(verifier.refusal(Long.toString(timestamp), signer.signature(timestamp, BODY), request, BODY, NOW)).isEmpty();
+        assertThat(verifier.refusal(Long.toString(timestamp), signer.signature(timestamp, BODY), request,
+                new String(BODY, StandardCharsets.UTF_8).replace("180.00", "18.00").getBytes(StandardCharsets.UTF_8), NOW))
+                .hasValueSatisfying(refusal -> assertThat(refusal).contains("matches neither"));
         assertThat(verifier.refusal(Long.toString(timestamp), signed, BODY, NOW))
                 .hasValueSatisfying(refusal -> assertThat(refusal).contains("does not match"));
     }
