@@ -35,6 +35,9 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         assertThat(JsonPath.<String>read(payload, "$.region")).isEqualTo(Liancheng.REGION);
         assertThat(JsonPath.<Integer>read(payload, "$.coverageYear")).isEqualTo(2018);
         assertThat(payload).doesNotContain("assistanceCategory");
+        // the API answers the field API.md lists, null for no assistance, where the event leaves it out
+        assertThat(get("bureau", "/api/v1/assessments/" + enrolled.personId() + "?coverageYear=2018").body())
+                .contains("\"assistanceCategory\":null");
 
         publishAndAwaitApplied(enrolled);
         assertThat(published(ASSESSED, enrolled.personId())).hasSize(1);

@@ -5,6 +5,7 @@ import cn.medicare.campaign.kit.intake.ListIntake;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.kit.web.InputError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ class EnrolmentController {
      */
     record EnrolmentView(String personId, int coverageYear, String region, String idNumberMasked, String name,
             String personCategory, String township, String village, String school, String schoolClass, boolean hukouLocal,
-            boolean residencePermit, String channel, String enrolledOn, String coverageStart, Boolean coverageFromBirth,
+            boolean residencePermit, String channel, String enrolledOn, @JsonInclude(JsonInclude.Include.ALWAYS) String coverageStart,
+            Boolean coverageFromBirth,
             int waitingPeriodDays, Integer waitingPeriodMonths, CoverageRuleView coverageRule, String amountRule,
             SpecialCaseView specialCase, String remarks, String withdrawnOn, String withdrawalReason) {
 

@@ -21,6 +21,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ class EnrolmentService {
      * A coverage from birth shows as the flag, without the date: that date is the birth date. A start
      * that waits for the payment is null, and the rule says so.
      */
-    record Enrolled(String personId, LocalDate coverageStart, Boolean coverageFromBirth, int waitingPeriodDays,
-            String amountRule, String coverageRule, String explanation) {
+    record Enrolled(String personId, @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate coverageStart, Boolean coverageFromBirth,
+            int waitingPeriodDays, String amountRule, String coverageRule, String explanation) {
     }
 
     private final EnrolmentStore roster;

@@ -11,6 +11,7 @@ import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.roster.Enrolment;
 import cn.medicare.campaign.subsidy.roster.RosterStore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,8 @@ class AssessmentController {
 
     /** @param fiscalPart present for {@code INDIVIDUAL_PLUS_FISCAL}: the campaign's fiscal subsidy, inside the standard amount */
     record AssessmentView(String personId, int coverageYear, BigDecimal standardAmount, BigDecimal subsidyAmount,
-            BigDecimal payableAmount, AssistanceCategory assistanceCategory, AmountRule amountRule, BigDecimal fiscalPart) {
+            BigDecimal payableAmount, @JsonInclude(JsonInclude.Include.ALWAYS) AssistanceCategory assistanceCategory, AmountRule amountRule,
+            BigDecimal fiscalPart) {
     }
 
     @GetMapping("/api/v1/assessments/{personId}")
