@@ -68,6 +68,16 @@ public class ParticipationStore {
                 .query((row, n) -> EventJson.read(row.getString(1), CampaignDefined.class)).optional();
     }
 
+    /**
+     * Whether the read model held the campaign before {@code instant}, by the event time of its first definition: a stage
+     * or period end that closed before is settled by no schedule (V37).
+     */
+    boolean campaignHeldBefore(String region, int coverageYear, Instant instant) {
+        return jdbc.sql("select first_defined_at < :instant from campaign where region = :region and coverage_year = :coverageYear")
+                .param("region", region).param("coverageYear", coverageYear).param("instant", Timestamp.from(instant))
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public List<RegionYear> campaigns() {
         return jdbc.sql("select region, coverage_year from campaign order by region, coverage_year")
                 .query((row, n) -> new RegionYear(row.getString(1), row.getInt(2))).list();

@@ -97,11 +97,17 @@ public class StageSettlementService {
         return !closedUnsettled(campaign).isEmpty() || rankings.due(campaign);
     }
 
+    /**
+     * The closed stages not settled yet that closed while the read model held the campaign: one that closed before (a
+     * replayed season, a county going live mid-campaign) had no figures as they stood then here, and is computed on each
+     * read until the bureau settles it ({@link #recompute}).
+     */
     private List<CampaignDefined.Stage> closedUnsettled(CampaignDefined campaign) {
         LocalDate today = BusinessTime.today(clock);
         return StageResults.judged(campaign).stream()
                 .filter(stage -> stage.deadline().isBefore(today))
                 .filter(stage -> store.latest(campaign.region(), campaign.coverageYear(), stage).isEmpty())
+                .filter(stage -> query.campaignHeldBefore(campaign.region(), campaign.coverageYear(), Moment.endOf(stage.deadline()).until()))
                 .toList();
     }
 

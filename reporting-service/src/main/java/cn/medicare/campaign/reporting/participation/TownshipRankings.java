@@ -150,9 +150,11 @@ public class TownshipRankings {
         }
     }
 
+    /** The passed period ends not kept yet that ended while the read model held the campaign (as a stage's deadline). */
     private List<LocalDate> unsettledEnds(CampaignDefined campaign) {
         return periodEnds(campaign, Period.HALF_MONTHLY, BusinessTime.today(clock).minusDays(1)).stream()
                 .filter(end -> !periods.settled(campaign.region(), campaign.coverageYear(), end))
+                .filter(end -> query.campaignHeldBefore(campaign.region(), campaign.coverageYear(), Moment.endOf(end).until()))
                 .toList();
     }
 

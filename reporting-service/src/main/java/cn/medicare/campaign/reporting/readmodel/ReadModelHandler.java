@@ -38,7 +38,7 @@ class ReadModelHandler implements DispatchingHandler {
     ReadModelHandler(ReadModelStore store) {
         this.store = store;
         this.handlers = EventHandlers.forTopics(Topics.CAMPAIGN, Topics.ROSTER, Topics.ELIGIBILITY, Topics.PAYMENTS)
-                .on(CampaignDefined.class, store::campaign)
+                .onTimed(CampaignDefined.class, store::campaign)
                 .onTimed(TargetsSet.class, store::targets)
                 .inRuns(PersonEnrolled.class, this::registered)
                 .onTimed(PersonUpdated.class, store::updated)

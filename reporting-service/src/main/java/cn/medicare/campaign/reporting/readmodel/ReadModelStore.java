@@ -59,14 +59,17 @@ class ReadModelStore {
         this.jdbc = jdbc;
     }
 
-    void campaign(CampaignDefined campaign) {
+    /** The newest version of the campaign, and the earliest event time any version of it was defined at. */
+    void campaign(CampaignDefined campaign, Instant at) {
         jdbc.sql("""
-                insert into campaign (region, coverage_year, version, definition)
-                values (:region, :coverageYear, :version, cast(:definition as json))
-                on conflict (region, coverage_year) do update set version = excluded.version, definition = excluded.definition
-                where campaign.version <= excluded.version""")
+                insert into campaign (region, coverage_year, version, definition, first_defined_at)
+                values (:region, :coverageYear, :version, cast(:definition as json), :at)
+                on conflict (region, coverage_year) do update set
+                    version = greatest(campaign.version, excluded.version),
+                    definition = case when campaign.version <= excluded.version then excluded.definition else campaign.definition end,
+                    first_defined_at = least(campaign.first_defined_at, excluded.first_defined_at)""")
                 .param("region", campaign.region()).param("coverageYear", campaign.coverageYear())
-                .param("version", campaign.version()).param("definition", EventJson.write(campaign))
+                .param("version", campaign.version()).param("definition", EventJson.write(campaign)).param("at", Timestamp.from(at))
                 .update();
     }
 

@@ -11,12 +11,14 @@ import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.ReportingMother;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +44,9 @@ class StageScheduleIntegrationTests {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -80,8 +85,46 @@ class StageScheduleIntegrationTests {
         assertThat(octoberStage(bureau).get("townships").get(1).get("rate").asString()).as("both paid by Oct 31").isEqualTo("0.6667");
     }
 
+    /**
+     * A campaign first defined after its October stage had closed (the season replayed, or a county going live in January
+     * with its roster migrated back-dated): the schedule's run, falling between the first facts and the rest, fixes
+     * neither the stage nor a period end's standings. The stage counts every back-dated fact on each read, until the
+     * bureau settles it. (A campaign held before the deadline is settled by the schedule: the test above.)
+     */
+    @Test
+    void aStageThatClosedBeforeTheCampaignWasDefinedIsComputedOnEachReadUntilTheBureauSettlesIt() {
+        String region = "350872";
+        ReportingMother county = new ReportingMother(region);
+        Instant defined = Instant.parse("2018-01-05T02:00:00Z");
+        EventTraffic.publishAt(defined, county.campaign());
+        EventTraffic.publishAt(defined, county.targets());
+        EventTraffic.publish(county.enrolled(1, 1, true), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get("/api/v1/participation?region=" + region
+                + "&coverageYear=2018")).get("total").get("enrolled").asInt()).isEqualTo(1));
+
+        settlements.settleWhatIsDue();
+
+        assertThat(octoberStage(bureau, region).has("settledBy")).as("not fixed on the facts that had arrived by the run").isFalse();
+        assertThat(jdbc.sql("select count(*) from period_settlement where region = :region").param("region", region)
+                .query(Integer.class).single()).isZero();
+        // the rest of the roster, back-dated, after the run
+        EventTraffic.publish(county.enrolled(2, 1, true), county.assessed(2, "0", null), county.paid(2, "V2", "180.00"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(octoberStage(bureau, region).get("townships").get(1)
+                .get("rate").asString()).isEqualTo("0.6667"));
+
+        JsonNode settled = json(bureau.post("/api/v1/stages/recomputation", "{\"region\":\"" + region
+                + "\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\",\"reason\":\"上线前的阶段，按补录数据结算\"}"));
+        assertThat(settled.get("settledBy").asString()).isEqualTo("bureau");
+        assertThat(settled.get("townships").get(1).get("rate").asString()).isEqualTo("0.6667");
+    }
+
     private JsonNode octoberStage(ApiClient bureau) {
-        return json(bureau.get("/api/v1/stages?region=" + REGION + "&coverageYear=2018")).get("stages").get(0);
+        return octoberStage(bureau, REGION);
+    }
+
+    private JsonNode octoberStage(ApiClient bureau, String region) {
+        return json(bureau.get("/api/v1/stages?region=" + region + "&coverageYear=2018")).get("stages").get(0);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
