@@ -75,8 +75,9 @@ class ReportController {
             report = service.create(request.type(), request.region(), request.coverageYear(), request.asOf());
         } catch (DuplicateKeyException made) {
             throw request.type() == ReportType.WEEKLY
-                    ? ApiException.conflict("本周报今天已发布 / today's WEEKLY report of " + request.region() + " " + request.coverageYear()
-                            + " exists already: read it with GET /api/v1/reports?type=WEEKLY, or ask for an ON_DEMAND report")
+                    ? ApiException.conflict("今天已生成截至该日的周报 / a WEEKLY report of " + request.region() + " " + request.coverageYear()
+                            + " as of that day was made today already: read it with GET /api/v1/reports?type=WEEKLY, or ask for an ON_DEMAND"
+                            + " report")
                     : ApiException.conflict("该时点的通报已发布，不重复发布 / that bulletin of " + request.region() + " "
                             + request.coverageYear() + " was made at the same moment: read it with GET /api/v1/reports?type=" + request.type());
         }

@@ -154,6 +154,25 @@ class WeeklyReportOnceIntegrationTests {
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * The 附件5 form as of last Friday, then as of the Friday before: both made the same day (the second used to be refused
+     * as the day's second WEEKLY). Asked again as of a moment of a day already reported today, it is told it exists.
+     */
+    @Test
+    void theBureauAsksTheSameDayForWeeklyReportsAsOfSeveralDaysOnceEach() {
+        ApiClient bureau = ApiClient.at(first.port()).as("bureau");
+        String asOf = "{\"type\":\"WEEKLY\",\"region\":\"" + REGION + "\",\"coverageYear\":2018,\"asOf\":\"%s\"}";
+
+        HttpResponse<String> lastFriday = bureau.post("/api/v1/reports", asOf.formatted("2017-11-10T09:00:00Z"));
+        HttpResponse<String> fridayBefore = bureau.post("/api/v1/reports", asOf.formatted("2017-11-03T09:00:00Z"));
+
+        assertThat(lastFriday.statusCode()).as(lastFriday.body()).isEqualTo(201);
+        assertThat(fridayBefore.statusCode()).as(fridayBefore.body()).isEqualTo(201);
+        // 11:00 of last Friday, Beijing time: that day's report was made today
+        HttpResponse<String> sameDay = bureau.post("/api/v1/reports", asOf.formatted("2017-11-10T03:00:00Z"));
+        assertThat(sameDay.statusCode()).as(sameDay.body()).isEqualTo(409);
+    }
+
     private static JdbcTemplate jdbc() {
         return first.bean(JdbcTemplate.class);
     }
