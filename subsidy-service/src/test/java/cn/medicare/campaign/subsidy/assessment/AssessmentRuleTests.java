@@ -11,9 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.AssistedPart;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.fixtures.Liancheng;
+import cn.medicare.campaign.fixtures.Yueyang;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,13 +89,37 @@ class AssessmentRuleTests {
                 .isEqualTo(assessment("180.00", "180.00", "0.00", STABLE_EX_POOR));
     }
 
-    /** Outside the period under individual + fiscal (Yueyang's 400 + 670): assistance still reduces the individual part only. */
+    /**
+     * Outside the period under individual + fiscal (Yueyang's 400 + 670): assistance is of that standard, as EVENTS.md's
+     * modes are (FULL pays 0, PERCENT of the standard); a fixed subsidy takes its amount off as ever.
+     */
     @Test
-    void aLateEnrolmentOwesTheFiscalPartToAndAssistanceReducesOnlyTheIndividualPart() {
-        assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of()))
-                .isEqualTo(assessment("630.00", "0.00", "630.00", null));
+    void aLateEnrolmentOwesTheFiscalPartTooAndAssistanceIsOfTheWholeStandard() {
+        CampaignDefined yueyang = Yueyang.campaign2025();
+        assertThat(AssessmentRule.assess(yueyang, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of()))
+                .isEqualTo(assessment("1070.00", "0.00", "1070.00", null));
+        assertThat(AssessmentRule.assess(yueyang, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(EXTREME_POVERTY)))
+                .isEqualTo(assessment("1070.00", "1070.00", "0.00", EXTREME_POVERTY));
+        assertThat(AssessmentRule.assess(yueyang, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(MINIMUM_LIVING)))
+                .isEqualTo(assessment("1070.00", "535.00", "535.00", MINIMUM_LIVING));
         assertThat(AssessmentRule.assess(liancheng, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(MINIMUM_LIVING)))
                 .isEqualTo(assessment("630.00", "140.00", "490.00", MINIMUM_LIVING));
+    }
+
+    /** A campaign whose late enrolment says so leaves the fiscal part the late enrollee's to pay, assisted or not. */
+    @Test
+    void aCampaignMayHaveAssistanceReduceOnlyTheIndividualPartOfALateEnrolment() {
+        CampaignDefined yueyang = Yueyang.campaign2025();
+        CampaignDefined sanctioning = yueyang.withAdditions(yueyang.minorBornOnOrAfter(), yueyang.categoryPeriods(), yueyang.specialCases(),
+                new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE, AssistedPart.INDIVIDUAL),
+                yueyang.assistanceCutoff(), yueyang.agencyListDueDay(), yueyang.renewal(), yueyang.refundRule());
+
+        assertThat(AssessmentRule.assess(sanctioning, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(EXTREME_POVERTY)))
+                .isEqualTo(assessment("1070.00", "400.00", "670.00", EXTREME_POVERTY));
+        assertThat(AssessmentRule.assess(sanctioning, PersonCategory.GENERAL, AmountRule.INDIVIDUAL_PLUS_FISCAL, Set.of(MINIMUM_LIVING)))
+                .isEqualTo(assessment("1070.00", "200.00", "870.00", MINIMUM_LIVING));
+        assertThat(AssessmentRule.assess(sanctioning, PersonCategory.GENERAL, AmountRule.INDIVIDUAL, Set.of(EXTREME_POVERTY)))
+                .isEqualTo(assessment("400.00", "400.00", "0.00", EXTREME_POVERTY));
     }
 
     @Test

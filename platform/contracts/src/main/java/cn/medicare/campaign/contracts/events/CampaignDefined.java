@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.AssistedPart;
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
@@ -402,9 +403,17 @@ public record CampaignDefined(
     /**
      * 集中参保期外参保: the amount ({@code INDIVIDUAL_PLUS_FISCAL}: Yueyang's 400 + 670) and the
      * waiting period, counted from the enrolment or from the payment ({@code waitingFrom}).
+     *
+     * @param assistanceReduces what assistance reduces when the amount owes the fiscal part too: absent, the standard
+     *     ({@link AssistedPart#STANDARD}: FULL pays 0, as EVENTS.md's modes say); {@link AssistedPart#INDIVIDUAL} leaves
+     *     the fiscal part the late enrollee's to pay
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LateEnrolment(AmountRule amount, Integer waitingDays, CoverageFrom waitingFrom) {
+    public record LateEnrolment(AmountRule amount, Integer waitingDays, CoverageFrom waitingFrom, AssistedPart assistanceReduces) {
+
+        public AssistedPart assistanceReducesOrDefault() {
+            return assistanceReduces == null ? AssistedPart.STANDARD : assistanceReduces;
+        }
 
         public LateEnrolment {
             requireNonNull(amount, "amount");

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
+import cn.medicare.campaign.contracts.codes.AssistedPart;
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
@@ -83,7 +84,7 @@ final class EventMother {
                                 CoverageFrom.DAY_AFTER_PAYMENT, null, null, null, new CampaignDefined.Otherwise(CoverageFrom.PAYMENT_DATE, null, 6)),
                         new CampaignDefined.SpecialCaseRule(SpecialCase.NEWLY_ASSISTED, null, null, null, CoverageFrom.DAY_AFTER_PAYMENT,
                                 null, null, 2, null)),
-                new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE),
+                new CampaignDefined.LateEnrolment(AmountRule.INDIVIDUAL_PLUS_FISCAL, 90, CoverageFrom.PAYMENT_DATE, AssistedPart.INDIVIDUAL),
                 LocalDate.of(2017, 12, 31), 10, CampaignDefined.Renewal.ON_PAYMENT,
                 CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION, null, null, null, null)
                 .withJudging(new CampaignDefined.Goals(new BigDecimal("0.98"), new BigDecimal("1.00"), new BigDecimal("1.00"),
