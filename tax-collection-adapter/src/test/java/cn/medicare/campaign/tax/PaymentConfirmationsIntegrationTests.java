@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -386,6 +387,45 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber),
                 item -> item != null && item.get("status").asString().equals("PAID"));
+    }
+
+    /**
+     * Two counties run a campaign for 2021 and neither has registered the payer yet, so the payment's county cannot be told:
+     * it is kept (it was refused), listed for the tax bureau and the bureau, a duplicate if sent again, and stored, counted
+     * and published in the county of the registration once that arrives.
+     */
+    @Test
+    void aPaymentBeforeTheEnrolmentWhileSeveralCountiesRunThatYearIsKeptAndCountsInTheCountyThatRegistersThePayer() {
+        if (jdbc.queryForObject("select count(*) from campaign where coverage_year = 2021", Integer.class) < 2) {
+            EventTraffic.publish(Liancheng.apiExample(2021), Campaigns.inRegion(Liancheng.apiExample(2021), "350826"));
+            await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from campaign where coverage_year = 2021",
+                    Integer.class), n -> n == 2);
+        }
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        String voucherNo = Vouchers.next();
+        String body = confirmations("""
+                {"voucherNo":"%s","idNumber":"%s","coverageYear":2021,"amount":"180.00","channel":"WECHAT","paidAt":"2020-10-09T02:14:00Z"}"""
+                .formatted(voucherNo, idNumber).strip());
+
+        // the enrolments another test published may still be on their way: until then the answer is 503
+        JsonNode outcome = TaxApi.json(await().atMost(PATIENCE).until(() -> api.confirm(body), response -> response.statusCode() != 503));
+
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isOne();
+        assertThat(outcome.get("rejected")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'voucherNo' = ?", Integer.class, voucherNo)).isZero();
+        String kept = TaxApi.json(api.get("bureau", "/api/v1/payment-confirmations/awaiting-registration")).toString();
+        assertThat(kept).contains(voucherNo).doesNotContain(idNumber);
+        assertThat(api.get("township-350825100", "/api/v1/payment-confirmations/awaiting-registration").statusCode()).isEqualTo(403);
+        assertThat(TaxApi.json(api.confirm(body)).get("duplicates").asInt()).isOne();
+
+        EventTraffic.publish(residents.enrolled(idNumber, 2021), residents.assessed(idNumber, 2021, null));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2021, idNumber),
+                item -> item != null && item.get("status").asString().equals("PAID"));
+        assertThat(jdbc.queryForObject("select payload->>'region' from outbox where payload->>'voucherNo' = ? and type = 'PaymentConfirmed'",
+                String.class, voucherNo)).isEqualTo(Liancheng.REGION);
+        assertThat(TaxApi.json(api.get("tax-bureau", "/api/v1/payment-confirmations/awaiting-registration")).toString())
+                .doesNotContain(voucherNo);
     }
 
     @Test

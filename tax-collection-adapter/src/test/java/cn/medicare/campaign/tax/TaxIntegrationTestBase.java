@@ -28,10 +28,11 @@ import tools.jackson.databind.JsonNode;
 
 /** The adapter on the real infrastructure; one application context shared by every integration test class. */
 @RealInfrastructure
-// the parked events of an older version and the refunds waiting for a voucher received looked for every second, not every
-// minute, so that a test sees them applied
+// the parked events of an older version, the refunds waiting for a voucher received and the payments waiting for a
+// registration that came looked for every second, so that a test sees them applied
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"insurance.inbox.parked-every=PT1S", "insurance.tax.refunds-awaiting-every=PT1S"})
+        properties = {"insurance.inbox.parked-every=PT1S", "insurance.tax.refunds-awaiting-every=PT1S",
+                "insurance.tax.payments-awaiting-every=PT1S"})
 abstract class TaxIntegrationTestBase {
 
     @LocalServerPort

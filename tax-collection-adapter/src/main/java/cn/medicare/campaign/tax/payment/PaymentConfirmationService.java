@@ -22,12 +22,21 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 缴费信息回传: stores each new payment, counts it on the levy item and publishes PaymentConfirmed,
@@ -40,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentConfirmationService {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentConfirmationService.class);
+
     private final PaymentStore payments;
     private final LevyListService levyList;
     private final CampaignStore campaigns;
@@ -48,11 +59,13 @@ class PaymentConfirmationService {
     private final ConsumerProgress progress;
     private final PersonLocks locks;
     private final RefundService refunds;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     PaymentConfirmationService(PaymentStore payments, LevyListService levyList, CampaignStore campaigns, PersonIds personIds, OutboxWriter outbox,
-            ConsumerProgress progress, PersonLocks locks, RefundService refunds, Clock clock) {
+            ConsumerProgress progress, PersonLocks locks, RefundService refunds, TransactionTemplate transaction, Clock clock) {
         this.locks = locks;
+        this.transaction = transaction;
         this.refunds = refunds;
         this.clock = clock;
         this.payments = payments;
@@ -142,27 +155,108 @@ class PaymentConfirmationService {
         Map<Confirmation, InputError> refused = new LinkedHashMap<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
         List<String> idNumbersMasked = new ArrayList<>();
+        List<PaymentStore.AwaitingRegistration> kept = new ArrayList<>();
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
         for (Confirmation confirmation : confirmations) {
             Optional<String> region = counties.of(confirmation);
-            if (region.isEmpty()) {
-                refused.put(confirmation, InputError.field("coverageYear", counties.campaignRegions(confirmation.coverageYear()).isEmpty()
-                        ? "该年度没有参保缴费方案 (no campaign runs for " + confirmation.coverageYear() + ")"
-                        : "缴费人未登记参保，且该年度有多个县的方案，无法确定所属县 (the payer is not enrolled for " + confirmation.coverageYear()
-                                + " and several counties run a campaign that year, so the county cannot be told)"));
+            if (region.isPresent()) {
+                stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
+                        confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
+                idNumbersMasked.add(counties.announcedMask(confirmation).orElseGet(() -> confirmation.idNumberMasked(firstCollectionDay)));
+            } else if (counties.campaignRegions(confirmation.coverageYear()).isEmpty()) {
+                refused.put(confirmation, InputError.field("coverageYear",
+                        "该年度没有参保缴费方案 (no campaign runs for " + confirmation.coverageYear() + ")"));
+            } else {
+                // several counties run that year and none has registered the payer yet: kept until one does (DOMAIN.md)
+                kept.add(new PaymentStore.AwaitingRegistration(confirmation.voucherNo(), counties.payer(confirmation),
+                        confirmation.coverageYear(), confirmation.idNumberMasked(firstCollectionDay), confirmation.amount(),
+                        confirmation.channel(), confirmation.paidAt(), source, clock.instant()));
+            }
+        }
+        if (!kept.isEmpty()) {
+            payments.keepAwaitingRegistration(kept);
+        }
+        record(stored, idNumbersMasked);
+        return refused;
+    }
+
+    /** Stores, counts and publishes payments with their county, and applies the refunds kept for their vouchers. */
+    private void record(List<PaymentConfirmed> stored, List<String> idNumbersMasked) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        payments.store(stored, idNumbersMasked);
+        levyList.addPayments(stored);
+        outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
+        refunds.applyAwaiting(stored.stream().map(PaymentConfirmed::voucherNo).toList());
+    }
+
+    /**
+     * The payments kept until their payer is registered (several counties running that year, none knowing the payer),
+     * stored, counted and published with the county of the registration once one has arrived: every
+     * {@code insurance.tax.payments-awaiting-every} (10 s), under ShedLock, a transaction per payer with the payer's
+     * lock, so that one failing (logged) leaves the others applied. The county is that of the payer's levy item of the year,
+     * else of the last (续保), as for a payment that comes after.
+     */
+    @Scheduled(initialDelayString = "${insurance.tax.payments-awaiting-every:PT10S}",
+            fixedDelayString = "${insurance.tax.payments-awaiting-every:PT10S}")
+    @SchedulerLock(name = "payments-awaiting-registration", lockAtMostFor = "PT10M")
+    public void applyAwaitingRegistration() {
+        List<PaymentStore.AwaitingRegistration> waiting = payments.awaitingRegistration();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<PersonYear, Listed> listed = levyList.listedAs(waiting.stream()
+                .flatMap(payment -> Stream.of(new PersonYear(payment.personId(), payment.coverageYear()),
+                        new PersonYear(payment.personId(), payment.coverageYear() - 1)))
+                .collect(Collectors.toSet()));
+        Set<String> registered = listed.keySet().stream().map(PersonYear::personId).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String payer : registered) {
+            try {
+                transaction.executeWithoutResult(status -> applyAwaitingRegistrationOf(payer));
+            } catch (RuntimeException e) {
+                // the class alone: a database's message may quote a voucher number or a masked ID number
+                log.warn("The payments kept for a payer's registration were not applied, tried again shortly: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void applyAwaitingRegistrationOf(String payer) {
+        locks.lock(List.of(payer));
+        List<PaymentStore.AwaitingRegistration> kept = payments.awaitingRegistrationOf(payer);
+        Map<PersonYear, Listed> listed = levyList.listedAs(kept.stream()
+                .flatMap(payment -> Stream.of(new PersonYear(payer, payment.coverageYear()), new PersonYear(payer, payment.coverageYear() - 1)))
+                .collect(Collectors.toSet()));
+        // a voucher stored meanwhile for another payer, whose lock this transaction does not hold, is the one received
+        Set<String> storedMeanwhile = payments.paidVouchers(kept.stream().map(PaymentStore.AwaitingRegistration::voucherNo).toList());
+        List<PaymentConfirmed> stored = new ArrayList<>();
+        List<String> idNumbersMasked = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (PaymentStore.AwaitingRegistration payment : kept) {
+            // this year's levy item, else last year's, as for a payment that comes after (Counties)
+            List<Listed> registrations = Stream.of(payment.coverageYear(), payment.coverageYear() - 1)
+                    .map(year -> listed.get(new PersonYear(payer, year))).filter(Objects::nonNull).toList();
+            if (registrations.isEmpty()) {
                 continue;
             }
-            stored.add(new PaymentConfirmed(counties.payer(confirmation), confirmation.coverageYear(), region.get(),
-                    confirmation.voucherNo(), confirmation.amount(), confirmation.channel(), confirmation.paidAt(), source));
-            idNumbersMasked.add(counties.announcedMask(confirmation).orElseGet(() -> confirmation.idNumberMasked(firstCollectionDay)));
+            done.add(payment.voucherNo());
+            if (storedMeanwhile.contains(payment.voucherNo())) {
+                log.warn("Voucher {}, kept for its payer's registration, was stored meanwhile for another payer: the kept one is a "
+                        + "duplicate, dropped", payment.voucherNo());
+                continue;
+            }
+            stored.add(payment.in(registrations.get(0).region()));
+            idNumbersMasked.add(registrations.stream().map(Listed::idNumberMasked).filter(Objects::nonNull).findFirst()
+                    .orElse(payment.idNumberMasked()));
         }
-        if (!stored.isEmpty()) {
-            payments.store(stored, idNumbersMasked);
-            levyList.addPayments(stored);
-            outbox.appendAll(stored.stream().map(payment -> OutboxMessage.of(payment, clock.instant())).toList());
-            refunds.applyAwaiting(stored.stream().map(PaymentConfirmed::voucherNo).toList());
-        }
-        return refused;
+        payments.registeredNoMore(done);
+        record(stored, idNumbersMasked);
+    }
+
+    /** Every payment kept until its payer is registered, for the tax bureau and the bureau to chase. */
+    @Transactional(readOnly = true)
+    List<PaymentStore.AwaitingRegistration> awaitingRegistration() {
+        return payments.awaitingRegistration();
     }
 
     /**

@@ -1,8 +1,10 @@
 package cn.medicare.campaign.tax.payment;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,5 +40,18 @@ class PaymentConfirmationsController {
             // loser, its transaction rolled back, is decided again, when the voucher is one received (API.md: a duplicate)
             return confirmations.confirm(rows);
         }
+    }
+
+    record AwaitingRegistration(List<PaymentStore.AwaitingRegistration> payments) {
+    }
+
+    /**
+     * The payments kept until a county registers their payer (several counties running that year, none knowing the payer
+     * yet), the ID number masked: for a township to register the person, or the bureau to have the money refunded.
+     */
+    @GetMapping("/api/v1/payment-confirmations/awaiting-registration")
+    @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
+    AwaitingRegistration awaitingRegistration() {
+        return new AwaitingRegistration(confirmations.awaitingRegistration());
     }
 }

@@ -1,16 +1,19 @@
 package cn.medicare.campaign.tax.payment;
 
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
+import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,12 +84,16 @@ class PaymentStore {
         }
     }
 
-    /** Those of the vouchers received, by voucher. */
+    /** Those of the vouchers received, by voucher: stored, or kept until their payer is registered. */
     Map<String, Received> find(Collection<String> voucherNos) {
         return jdbc.sql("""
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
                        (paid_at at time zone 'Asia/Shanghai')::date as paid_on, recovered_on
-                from payment where voucher_no = any(cast(:voucherNos as varchar[]))""")
+                from payment where voucher_no = any(cast(:voucherNos as varchar[]))
+                union all
+                select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
+                       (paid_at at time zone 'Asia/Shanghai')::date, null
+                from payment_awaiting_registration where voucher_no = any(cast(:voucherNos as varchar[]))""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Received.class).list().stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
@@ -97,12 +104,84 @@ class PaymentStore {
                 .update();
     }
 
-    /** The vouchers paid during the business day (Asia/Shanghai). */
+    /** The vouchers paid during the business day (Asia/Shanghai), those kept until their payer is registered included. */
     List<String> paidOn(LocalDate day) {
-        return jdbc.sql("select voucher_no from payment where paid_at >= :from and paid_at < :until order by voucher_no")
+        return jdbc.sql("""
+                select voucher_no from payment where paid_at >= :from and paid_at < :until
+                union all
+                select voucher_no from payment_awaiting_registration where paid_at >= :from and paid_at < :until
+                order by voucher_no""")
                 .param("from", Timestamp.from(day.atStartOfDay(BusinessTime.ZONE).toInstant()))
                 .param("until", Timestamp.from(day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant()))
                 .query(String.class).list();
+    }
+
+    /**
+     * A payment kept until its payer is registered: several counties run a campaign that year and the payer is on no levy
+     * item of it or the last, so its county cannot be told (待登记缴费).
+     */
+    record AwaitingRegistration(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
+            PaymentChannel channel, Instant paidAt, PaymentSource source, Instant receivedAt) {
+
+        PaymentConfirmed in(String region) {
+            return new PaymentConfirmed(personId, coverageYear, region, voucherNo, amount, channel, paidAt, source);
+        }
+    }
+
+    private static final String AWAITING_REGISTRATION = """
+            select voucher_no, person_id, coverage_year, id_number_masked, amount, channel, paid_at, source, received_at
+            from payment_awaiting_registration""";
+
+    void keepAwaitingRegistration(List<AwaitingRegistration> payments) {
+        jdbc.sql("""
+                insert into payment_awaiting_registration
+                    (voucher_no, person_id, coverage_year, id_number_masked, amount, channel, paid_at, source, received_at)
+                select * from unnest(cast(:voucherNos as varchar[]), cast(:personIds as varchar[]), cast(:coverageYears as int[]),
+                                     cast(:idNumbersMasked as varchar[]), cast(:amounts as numeric[]), cast(:channels as varchar[]),
+                                     cast(:paidAt as timestamptz[]), cast(:sources as varchar[]), cast(:receivedAt as timestamptz[]))""")
+                .param("voucherNos", payments.stream().map(AwaitingRegistration::voucherNo).toArray(String[]::new))
+                .param("personIds", payments.stream().map(AwaitingRegistration::personId).toArray(String[]::new))
+                .param("coverageYears", payments.stream().map(AwaitingRegistration::coverageYear).toArray(Integer[]::new))
+                .param("idNumbersMasked", payments.stream().map(AwaitingRegistration::idNumberMasked).toArray(String[]::new))
+                .param("amounts", payments.stream().map(payment -> payment.amount().toPlainString()).toArray(String[]::new))
+                .param("channels", payments.stream().map(payment -> payment.channel().name()).toArray(String[]::new))
+                .param("paidAt", payments.stream().map(payment -> payment.paidAt().toString()).toArray(String[]::new))
+                .param("sources", payments.stream().map(payment -> payment.source().name()).toArray(String[]::new))
+                .param("receivedAt", payments.stream().map(payment -> payment.receivedAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** Every payment kept until its payer is registered, oldest payment first. */
+    List<AwaitingRegistration> awaitingRegistration() {
+        return jdbc.sql(AWAITING_REGISTRATION + " order by paid_at, voucher_no").query(AwaitingRegistration.class).list();
+    }
+
+    /** The payer's payments kept until registered, locked: the caller holds the payer's lock and stores them or leaves them. */
+    List<AwaitingRegistration> awaitingRegistrationOf(String personId) {
+        return jdbc.sql(AWAITING_REGISTRATION + " where person_id = :personId order by paid_at, voucher_no for update")
+                .param("personId", personId).query(AwaitingRegistration.class).list();
+    }
+
+    /** Those of the vouchers stored as payments. */
+    Set<String> paidVouchers(Collection<String> voucherNos) {
+        return new HashSet<>(jdbc.sql("select voucher_no from payment where voucher_no = any(cast(:voucherNos as varchar[]))")
+                .param("voucherNos", voucherNos.toArray(String[]::new)).query(String.class).list());
+    }
+
+    void registeredNoMore(Collection<String> voucherNos) {
+        jdbc.sql("delete from payment_awaiting_registration where voucher_no = any(cast(:voucherNos as varchar[]))")
+                .param("voucherNos", voucherNos.toArray(String[]::new)).update();
+    }
+
+    /** How many payments wait for their payer's registration, and since when the oldest (null: none). */
+    record AwaitingRegistrationCount(int waiting, Instant oldest) {
+    }
+
+    AwaitingRegistrationCount awaitingRegistrationCount() {
+        return jdbc.sql("select count(*), min(received_at) from payment_awaiting_registration")
+                .query((row, n) -> new AwaitingRegistrationCount(row.getInt(1),
+                        row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant()))
+                .single();
     }
 
     /** A received payment, as far as a refund needs it. */
