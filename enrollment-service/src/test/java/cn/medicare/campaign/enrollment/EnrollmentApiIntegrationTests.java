@@ -429,6 +429,26 @@ class EnrollmentApiIntegrationTests {
                 .hasNonNull("withdrawnOn")).isFalse();
     }
 
+    /**
+     * A campaign may have assistance of a late enrolment reduce the individual part only (the fiscal part the late enrollee's
+     * sanction); a code it does not know is refused naming the field and the codes it may send, never the value sent.
+     */
+    @Test
+    void aLateEnrolmentsAssistedPartIsTheCampaignsAndACodeNotKnownIsToldTheCodes() {
+        String campaign = Campaigns.documented("yueyang-2025.json").replace("\"waitingFrom\": \"PAYMENT_DATE\"}",
+                "\"waitingFrom\": \"PAYMENT_DATE\", \"assistanceReduces\": \"%s\"}");
+
+        HttpResponse<String> unknown = api.as("bureau").put("/api/v1/campaigns/430621/2025", campaign.formatted("FISCAL"));
+
+        assertProblem(unknown, 400);
+        JsonNode error = json(unknown).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("lateEnrolment.assistanceReduces");
+        assertThat(error.get("message").asString()).contains("STANDARD, INDIVIDUAL").doesNotContain("FISCAL");
+        HttpResponse<String> individual = api.as("bureau").put("/api/v1/campaigns/430621/2025", campaign.formatted("INDIVIDUAL"));
+        assertThat(individual.statusCode()).as(individual.body()).isEqualTo(200);
+        assertThat(json(individual).get("lateEnrolment").get("assistanceReduces").asString()).isEqualTo("INDIVIDUAL");
+    }
+
     private void assertRefusedOn(String campaign, String... fields) {
         HttpResponse<String> refused = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign);
         assertProblem(refused, 400);

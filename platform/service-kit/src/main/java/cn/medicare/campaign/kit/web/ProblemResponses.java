@@ -5,6 +5,7 @@ import cn.medicare.campaign.kit.security.ProblemSecurityHandlers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -149,10 +150,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : mismatch.getPropertyName();
-        Class<?> type = mismatch.getRequiredType();
+        return invalid(InputError.field(name, notA(mismatch.getRequiredType())), servlet(request));
+    }
+
+    /** What a value of the type looks like: for a code (an enum), the codes a clerk may send instead. */
+    private static String notA(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            String codes = Arrays.stream(type.getEnumConstants()).map(code -> ((Enum<?>) code).name()).collect(Collectors.joining(", "));
+            return "应为以下代码之一：" + codes + " / is one of " + codes;
+        }
         String expected = type == null ? "value" : type == int.class || type == Integer.class || type == long.class || type == Long.class
                 ? "whole number" : type.getSimpleName();
-        return invalid(InputError.field(name, "格式不正确 / is not a valid " + expected), servlet(request));
+        return "格式不正确 / is not a valid " + expected;
     }
 
     @Override
@@ -245,7 +254,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "格式不正确 / is not a valid " + mismatch.getTargetType().getSimpleName();
+            return notA(mismatch.getTargetType());
         }
         return "无法读取 / cannot be read";
     }
