@@ -3,7 +3,9 @@
 -- (DOMAIN.md: a payment for a person not yet registered is kept and counts the moment the registration arrives). It is
 -- kept here, the ID number masked only, and stored, counted and published with the county of the registration once one
 -- arrives (PaymentConfirmationService.applyAwaitingRegistration). With one county running, a payment before its
--- registration is stored at once in that county, as before.
+-- registration is stored at once in that county, as before. recovered_on is the day's reconciliation file that brought
+-- it, carried into payment with it. One whose payer belongs to no county here, its money refunded outside this service,
+-- the bureau closes with why (closed_at, closed_by, closing): it stays as the record, received, and is never stored.
 create table payment_awaiting_registration (
     voucher_no       varchar(64)   primary key,
     person_id        varchar(32)   not null,
@@ -13,7 +15,11 @@ create table payment_awaiting_registration (
     channel          varchar(30)   not null,
     paid_at          timestamptz   not null,
     source           varchar(20)   not null,
-    received_at      timestamptz   not null
+    received_at      timestamptz   not null,
+    recovered_on     date,
+    closed_at        timestamptz,
+    closed_by        varchar(64),
+    closing          varchar(500)
 );
 
 create index payment_awaiting_registration_by_person on payment_awaiting_registration (person_id, coverage_year);

@@ -383,6 +383,24 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
                 .contains(refundNo, "多退0.01元已追回");
     }
 
+    /** The tax bureau corrects a mistyped voucher number by sending the refund again: kept for the right voucher, applied with it. */
+    @Test
+    void aKeptRefundSentAgainNamingAnotherVoucherWaitsForThatOne() {
+        String idNumber = enrolledAndAssessed(null);
+        String mistyped = Vouchers.next();
+        String right = Vouchers.next();
+        String refundNo = refundNo();
+        TaxApi.json(api.refund(refunds(refund(refundNo, mistyped, "60.00"))));
+
+        JsonNode corrected = TaxApi.json(api.refund(refunds(refund(refundNo, right, "60.00"))));
+
+        assertThat(corrected.get("awaitingVoucher").asInt()).as(corrected.toString()).isOne();
+        assertThat(awaitingRefund(refundNo).get("voucherNo").asString()).isEqualTo(right);
+        assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(right, idNumber, "180.00"))));
+        assertThat(paidTotal(idNumber)).isEqualTo("120.00");
+        assertThat(awaitingRefund(refundNo)).isNull();
+    }
+
     /** Until the gauge counts the kept refunds not closed that {@code where} picks. */
     private void awaitGaugeTellsTheTable(String gauge, String where) {
         await().atMost(PATIENCE).until(() -> meters.get(gauge).gauge().value() == jdbc.queryForObject(

@@ -9,6 +9,8 @@ import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
+import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.CampaignStore;
@@ -40,11 +42,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 缴费信息回传: stores each new payment, counts it on the levy item and publishes PaymentConfirmed,
- * all in one transaction, with the refunds kept for its voucher before it came. A payment for someone not (yet) on the levy list is a real payment
- * too: it is kept and counts once the enrolment arrives (DOMAIN.md). Where its county cannot be
- * told because a campaign or enrolment has not been consumed yet, the whole request is answered
- * 503 and nothing is applied; only a county that cannot be told with everything consumed is the
- * row's fault.
+ * all in one transaction, with the refunds kept for its voucher before it came. A payment for someone
+ * not (yet) on the levy list is a real payment too: it counts once the enrolment arrives (DOMAIN.md),
+ * published at once in the one county running that year, or, while several run, kept apart until a
+ * registration tells its county ({@link #applyAwaitingRegistration}). Where its county cannot be told
+ * because a campaign or enrolment has not been consumed yet, the whole request is answered 503 and
+ * nothing is applied; only a year no campaign runs, with everything consumed, is the row's fault.
  */
 @Service
 class PaymentConfirmationService {
@@ -130,8 +133,8 @@ class PaymentConfirmationService {
      * all of them; the caller holds the payers' locks ({@link PersonLocks}) and has checked the
      * vouchers are new.
      *
-     * @return the payments that cannot be kept, each with why: their region cannot be told with every
-     *         campaign and enrolment consumed
+     * @return the payments that cannot be kept, each with why: no campaign runs for their year, with every campaign
+     *         consumed (one whose county several running campaigns leave open is kept until a registration tells it)
      * @throws ApiException 503 when a campaign or enrolment that would tell a region may not have been consumed yet;
      *         the caller's transaction rolls back, so nothing of the request is applied
      */
@@ -202,13 +205,16 @@ class PaymentConfirmationService {
             fixedDelayString = "${insurance.tax.payments-awaiting-every:PT10S}")
     @SchedulerLock(name = "payments-awaiting-registration", lockAtMostFor = "PT10M")
     public void applyAwaitingRegistration() {
-        List<PaymentStore.AwaitingRegistration> waiting = payments.awaitingRegistration();
+        // one voucher posted for two payers at once, kept for one and stored for the other, each under its own payer's lock
+        payments.dropAwaitingRegistrationStored().forEach(voucherNo -> log.warn("Voucher {}, kept for its payer's registration, "
+                + "was stored meanwhile for another payer: the kept one is a duplicate, dropped", voucherNo));
+        List<PaymentStore.AwaitingRegistration> waiting = payments.awaitingRegistration(false);
         if (waiting.isEmpty()) {
             return;
         }
         Map<PersonYear, Listed> listed = levyList.listedAs(waiting.stream()
-                .flatMap(payment -> Stream.of(new PersonYear(payment.personId(), payment.coverageYear()),
-                        new PersonYear(payment.personId(), payment.coverageYear() - 1)))
+                .map(payment -> new PersonYear(payment.personId(), payment.coverageYear()))
+                .flatMap(item -> Stream.of(item, lastYear(item)))
                 .collect(Collectors.toSet()));
         Set<String> registered = listed.keySet().stream().map(PersonYear::personId).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String payer : registered) {
@@ -225,38 +231,66 @@ class PaymentConfirmationService {
         locks.lock(List.of(payer));
         List<PaymentStore.AwaitingRegistration> kept = payments.awaitingRegistrationOf(payer);
         Map<PersonYear, Listed> listed = levyList.listedAs(kept.stream()
-                .flatMap(payment -> Stream.of(new PersonYear(payer, payment.coverageYear()), new PersonYear(payer, payment.coverageYear() - 1)))
+                .map(payment -> new PersonYear(payer, payment.coverageYear())).flatMap(item -> Stream.of(item, lastYear(item)))
                 .collect(Collectors.toSet()));
-        // a voucher stored meanwhile for another payer, whose lock this transaction does not hold, is the one received
-        Set<String> storedMeanwhile = payments.paidVouchers(kept.stream().map(PaymentStore.AwaitingRegistration::voucherNo).toList());
+        List<PaymentStore.AwaitingRegistration> registered = new ArrayList<>();
         List<PaymentConfirmed> stored = new ArrayList<>();
         List<String> idNumbersMasked = new ArrayList<>();
-        List<String> done = new ArrayList<>();
         for (PaymentStore.AwaitingRegistration payment : kept) {
-            // this year's levy item, else last year's, as for a payment that comes after (Counties)
-            List<Listed> registrations = Stream.of(payment.coverageYear(), payment.coverageYear() - 1)
-                    .map(year -> listed.get(new PersonYear(payer, year))).filter(Objects::nonNull).toList();
+            List<Listed> registrations = registrations(listed, new PersonYear(payer, payment.coverageYear()));
             if (registrations.isEmpty()) {
                 continue;
             }
-            done.add(payment.voucherNo());
-            if (storedMeanwhile.contains(payment.voucherNo())) {
-                log.warn("Voucher {}, kept for its payer's registration, was stored meanwhile for another payer: the kept one is a "
-                        + "duplicate, dropped", payment.voucherNo());
-                continue;
-            }
+            registered.add(payment);
             stored.add(payment.in(registrations.get(0).region()));
-            idNumbersMasked.add(registrations.stream().map(Listed::idNumberMasked).filter(Objects::nonNull).findFirst()
-                    .orElse(payment.idNumberMasked()));
+            idNumbersMasked.add(announcedMask(registrations).orElse(payment.idNumberMasked()));
         }
-        payments.registeredNoMore(done);
+        payments.registeredNoMore(registered.stream().map(PaymentStore.AwaitingRegistration::voucherNo).toList());
         record(stored, idNumbersMasked);
+        // the day's file that brought one, as for a voucher the file recovers after its registration
+        registered.stream().filter(payment -> payment.recoveredOn() != null)
+                .collect(Collectors.groupingBy(PaymentStore.AwaitingRegistration::recoveredOn,
+                        Collectors.mapping(PaymentStore.AwaitingRegistration::voucherNo, Collectors.toList())))
+                .forEach((day, voucherNos) -> payments.markRecovered(voucherNos, day));
     }
 
-    /** Every payment kept until its payer is registered, for the tax bureau and the bureau to chase. */
+    /** The payer's levy items of the year and, else, of the last (续保), that exist: the first tells the county. */
+    private static List<Listed> registrations(Map<PersonYear, Listed> listed, PersonYear item) {
+        return Stream.of(item, lastYear(item)).map(listed::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The mask the payer's enrolment of the year, else of last year, was announced with. */
+    private static Optional<String> announcedMask(List<Listed> registrations) {
+        return registrations.stream().map(Listed::idNumberMasked).filter(Objects::nonNull).findFirst();
+    }
+
+    private static PersonYear lastYear(PersonYear item) {
+        return new PersonYear(item.personId(), item.coverageYear() - 1);
+    }
+
+    /** Every payment kept until its payer is registered and not closed, or every one closed, for the bureaus to chase. */
     @Transactional(readOnly = true)
-    List<PaymentStore.AwaitingRegistration> awaitingRegistration() {
-        return payments.awaitingRegistration();
+    List<PaymentStore.AwaitingRegistration> awaitingRegistration(boolean closed) {
+        return payments.awaitingRegistration(closed);
+    }
+
+    /**
+     * 结案: the bureau closes a payment kept for a registration that will not come (a payer who belongs to no county here,
+     * the money refunded by the tax bureau outside this service), saying why. It leaves the list, the gauges and the alert,
+     * is never stored after, and stays as the record, a received voucher still (a duplicate if sent again).
+     */
+    @Transactional
+    PaymentStore.AwaitingRegistration closeAwaitingRegistration(Caller caller, String voucherNo, String why) {
+        RefundService.requireReason(why);
+        PaymentStore.AwaitingRegistration closed = payments.closeAwaitingRegistration(voucherNo, caller.clientId(),
+                        FreeText.redact(why.strip()), clock.instant())
+                .orElseThrow(() -> payments.awaitingRegistration(voucherNo)
+                        .map(earlier -> ApiException.conflict("该缴费已于 " + earlier.closedAt() + " 由 " + earlier.closedBy()
+                                + " 结案 / this payment was closed by " + earlier.closedBy() + " at " + earlier.closedAt()))
+                        .orElseGet(() -> ApiException.notFound("没有该待登记缴费，或已随登记入账 / no such kept payment, or it was stored "
+                                + "when its payer was registered")));
+        log.info("Payment {} kept for its payer's registration closed by {}", voucherNo, caller.clientId());
+        return closed;
     }
 
     /**
@@ -278,10 +312,9 @@ class PaymentConfirmationService {
 
         Optional<String> of(Confirmation confirmation) {
             PersonYear item = items.get(confirmation);
-            Optional<String> region = Optional.ofNullable(listed.get(item)).map(Listed::region)
-                    .or(() -> Optional.ofNullable(listed.get(lastYear(item))).map(Listed::region));
-            if (region.isPresent()) {
-                return region;
+            List<Listed> registrations = registrations(listed, item);
+            if (!registrations.isEmpty()) {
+                return Optional.of(registrations.get(0).region());
             }
             List<String> running = campaignRegions(item.coverageYear());
             return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
@@ -292,13 +325,7 @@ class PaymentConfirmationService {
          * child announced 6+1 under an older rule keeps it; docs/personal-data.md), whatever the rule would make of it here.
          */
         Optional<String> announcedMask(Confirmation confirmation) {
-            PersonYear item = items.get(confirmation);
-            return Optional.ofNullable(listed.get(item)).map(Listed::idNumberMasked)
-                    .or(() -> Optional.ofNullable(listed.get(lastYear(item))).map(Listed::idNumberMasked));
-        }
-
-        private static PersonYear lastYear(PersonYear item) {
-            return new PersonYear(item.personId(), item.coverageYear() - 1);
+            return PaymentConfirmationService.announcedMask(registrations(listed, items.get(confirmation)));
         }
 
         /** The payer's person id, derived once per row (a keyed hash of the number). */

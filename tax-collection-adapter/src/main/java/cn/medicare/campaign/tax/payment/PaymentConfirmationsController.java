@@ -1,13 +1,16 @@
 package cn.medicare.campaign.tax.payment;
 
+import cn.medicare.campaign.kit.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,11 +50,22 @@ class PaymentConfirmationsController {
 
     /**
      * The payments kept until a county registers their payer (several counties running that year, none knowing the payer
-     * yet), the ID number masked: for a township to register the person, or the bureau to have the money refunded.
+     * yet), the ID number masked: for a township to register the person, or the bureau to have the money refunded; or,
+     * {@code closed=true}, those the bureau closed.
      */
     @GetMapping("/api/v1/payment-confirmations/awaiting-registration")
     @PreAuthorize("hasAnyRole('TAX_BUREAU','BUREAU')")
-    AwaitingRegistration awaitingRegistration() {
-        return new AwaitingRegistration(confirmations.awaitingRegistration());
+    AwaitingRegistration awaitingRegistration(@RequestParam(defaultValue = "false") boolean closed) {
+        return new AwaitingRegistration(confirmations.awaitingRegistration(closed));
+    }
+
+    record Closing(String reason) {
+    }
+
+    /** 结案: the bureau closes a payment kept for a registration that will not come, saying why. */
+    @PostMapping("/api/v1/payment-confirmations/awaiting-registration/{voucherNo}/close")
+    @PreAuthorize("hasRole('BUREAU')")
+    PaymentStore.AwaitingRegistration close(Caller caller, @PathVariable String voucherNo, @RequestBody(required = false) Closing closing) {
+        return confirmations.closeAwaitingRegistration(caller, voucherNo, closing == null ? null : closing.reason());
     }
 }

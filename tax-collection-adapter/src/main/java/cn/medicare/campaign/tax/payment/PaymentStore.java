@@ -8,12 +8,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,16 +90,20 @@ class PaymentStore {
                 from payment where voucher_no = any(cast(:voucherNos as varchar[]))
                 union all
                 select voucher_no, person_id, coverage_year, id_number_masked, amount, channel,
-                       (paid_at at time zone 'Asia/Shanghai')::date, null
-                from payment_awaiting_registration where voucher_no = any(cast(:voucherNos as varchar[]))""")
+                       (paid_at at time zone 'Asia/Shanghai')::date, recovered_on
+                from payment_awaiting_registration kept where voucher_no = any(cast(:voucherNos as varchar[]))
+                    and not exists (select 1 from payment where payment.voucher_no = kept.voucher_no)""")
                 .param("voucherNos", voucherNos.toArray(String[]::new))
                 .query(Received.class).list().stream().collect(Collectors.toMap(Received::voucherNo, received -> received));
     }
 
+    /** The day's reconciliation file brought these vouchers: stored, or kept until their payer is registered. */
     void markRecovered(Collection<String> voucherNos, LocalDate day) {
-        jdbc.sql("update payment set recovered_on = :day where voucher_no = any(cast(:voucherNos as varchar[]))")
-                .param("day", day).param("voucherNos", voucherNos.toArray(String[]::new))
-                .update();
+        for (String table : List.of("payment", "payment_awaiting_registration")) {
+            jdbc.sql("update " + table + " set recovered_on = :day where voucher_no = any(cast(:voucherNos as varchar[]))")
+                    .param("day", day).param("voucherNos", voucherNos.toArray(String[]::new))
+                    .update();
+        }
     }
 
     /** The vouchers paid during the business day (Asia/Shanghai), those kept until their payer is registered included. */
@@ -109,7 +111,8 @@ class PaymentStore {
         return jdbc.sql("""
                 select voucher_no from payment where paid_at >= :from and paid_at < :until
                 union all
-                select voucher_no from payment_awaiting_registration where paid_at >= :from and paid_at < :until
+                select voucher_no from payment_awaiting_registration kept where paid_at >= :from and paid_at < :until
+                    and not exists (select 1 from payment where payment.voucher_no = kept.voucher_no)
                 order by voucher_no""")
                 .param("from", Timestamp.from(day.atStartOfDay(BusinessTime.ZONE).toInstant()))
                 .param("until", Timestamp.from(day.plusDays(1).atStartOfDay(BusinessTime.ZONE).toInstant()))
@@ -121,16 +124,23 @@ class PaymentStore {
      * item of it or the last, so its county cannot be told (待登记缴费).
      */
     record AwaitingRegistration(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
-            PaymentChannel channel, Instant paidAt, PaymentSource source, Instant receivedAt) {
+            PaymentChannel channel, Instant paidAt, PaymentSource source, Instant receivedAt, LocalDate recoveredOn, Instant closedAt,
+            String closedBy, String closing) {
+
+        /** Just received: neither recovered by a reconciliation file (marked after) nor closed. */
+        AwaitingRegistration(String voucherNo, String personId, int coverageYear, String idNumberMasked, BigDecimal amount,
+                PaymentChannel channel, Instant paidAt, PaymentSource source, Instant receivedAt) {
+            this(voucherNo, personId, coverageYear, idNumberMasked, amount, channel, paidAt, source, receivedAt, null, null, null, null);
+        }
 
         PaymentConfirmed in(String region) {
             return new PaymentConfirmed(personId, coverageYear, region, voucherNo, amount, channel, paidAt, source);
         }
     }
 
-    private static final String AWAITING_REGISTRATION = """
-            select voucher_no, person_id, coverage_year, id_number_masked, amount, channel, paid_at, source, received_at
-            from payment_awaiting_registration""";
+    private static final String AWAITING_REGISTRATION_COLUMNS = "voucher_no, person_id, coverage_year, id_number_masked, amount, "
+            + "channel, paid_at, source, received_at, recovered_on, closed_at, closed_by, closing";
+    private static final String AWAITING_REGISTRATION = "select " + AWAITING_REGISTRATION_COLUMNS + " from payment_awaiting_registration";
 
     void keepAwaitingRegistration(List<AwaitingRegistration> payments) {
         jdbc.sql("""
@@ -151,21 +161,48 @@ class PaymentStore {
                 .update();
     }
 
-    /** Every payment kept until its payer is registered, oldest payment first. */
-    List<AwaitingRegistration> awaitingRegistration() {
-        return jdbc.sql(AWAITING_REGISTRATION + " order by paid_at, voucher_no").query(AwaitingRegistration.class).list();
+    /** Every payment kept until its payer is registered and not closed, or every one the bureau closed; oldest payment first. */
+    List<AwaitingRegistration> awaitingRegistration(boolean closed) {
+        return jdbc.sql(AWAITING_REGISTRATION + (closed ? " where closed_at is not null" : " where closed_at is null")
+                + " order by paid_at, voucher_no").query(AwaitingRegistration.class).list();
     }
 
-    /** The payer's payments kept until registered, locked: the caller holds the payer's lock and stores them or leaves them. */
+    /**
+     * The payer's open payments kept until registered, locked: the caller holds the payer's lock and stores them or leaves
+     * them; a closing at the same moment waits, then finds them stored.
+     */
     List<AwaitingRegistration> awaitingRegistrationOf(String personId) {
-        return jdbc.sql(AWAITING_REGISTRATION + " where person_id = :personId order by paid_at, voucher_no for update")
+        return jdbc.sql(AWAITING_REGISTRATION + " where person_id = :personId and closed_at is null order by paid_at, voucher_no for update")
                 .param("personId", personId).query(AwaitingRegistration.class).list();
     }
 
-    /** Those of the vouchers stored as payments. */
-    Set<String> paidVouchers(Collection<String> voucherNos) {
-        return new HashSet<>(jdbc.sql("select voucher_no from payment where voucher_no = any(cast(:voucherNos as varchar[]))")
-                .param("voucherNos", voucherNos.toArray(String[]::new)).query(String.class).list());
+    /** The kept payment of this voucher, open or closed. */
+    Optional<AwaitingRegistration> awaitingRegistration(String voucherNo) {
+        return jdbc.sql(AWAITING_REGISTRATION + " where voucher_no = :voucherNo").param("voucherNo", voucherNo)
+                .query(AwaitingRegistration.class).optional();
+    }
+
+    /** @return the kept payment closed; empty when none of this voucher is open */
+    Optional<AwaitingRegistration> closeAwaitingRegistration(String voucherNo, String closedBy, String closing, Instant closedAt) {
+        return jdbc.sql("""
+                update payment_awaiting_registration set closed_at = :closedAt, closed_by = :closedBy, closing = :closing
+                where voucher_no = :voucherNo and closed_at is null
+                returning\s""" + AWAITING_REGISTRATION_COLUMNS)
+                .param("voucherNo", voucherNo).param("closedBy", closedBy).param("closing", closing).param("closedAt", Timestamp.from(closedAt))
+                .query(AwaitingRegistration.class).optional();
+    }
+
+    /**
+     * Drops the kept payments whose voucher was stored as a payment meanwhile: two posts of one voucher naming two payers,
+     * one kept, one stored, each under its own payer's lock.
+     *
+     * @return their vouchers
+     */
+    List<String> dropAwaitingRegistrationStored() {
+        return jdbc.sql("""
+                delete from payment_awaiting_registration kept using payment
+                where payment.voucher_no = kept.voucher_no and kept.closed_at is null
+                returning kept.voucher_no""").query(String.class).list();
     }
 
     void registeredNoMore(Collection<String> voucherNos) {
@@ -178,7 +215,7 @@ class PaymentStore {
     }
 
     AwaitingRegistrationCount awaitingRegistrationCount() {
-        return jdbc.sql("select count(*), min(received_at) from payment_awaiting_registration")
+        return jdbc.sql("select count(*), min(received_at) from payment_awaiting_registration where closed_at is null")
                 .query((row, n) -> new AwaitingRegistrationCount(row.getInt(1),
                         row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant()))
                 .single();
@@ -224,10 +261,11 @@ class PaymentStore {
     /**
      * A refund kept for a voucher not received yet, as the tax bureau sent it (its reason redacted); {@code refused} is why
      * it was not applied once the voucher came, absent while it waits; {@code closedAt}, {@code closedBy} and
-     * {@code closing} say who closed it, when and why, absent while open.
+     * {@code closing} say who closed it, when and why, absent while open; {@code voucherAwaitingRegistration} true when its
+     * voucher was received and is kept until its payer is registered (absent otherwise): it is applied with that payment.
      */
     record Awaiting(UUID id, String refundNo, String voucherNo, BigDecimal amount, Instant refundedAt, String reason,
-            Instant receivedAt, String refused, Instant closedAt, String closedBy, String closing) {
+            Instant receivedAt, String refused, Instant closedAt, String closedBy, String closing, Boolean voucherAwaitingRegistration) {
 
         Refund refund() {
             return new Refund(0, refundNo, voucherNo, amount, refundedAt, reason);
@@ -235,20 +273,31 @@ class PaymentStore {
 
         Awaiting shown(String refundNoShown, String voucherNoShown, String reasonShown) {
             return new Awaiting(id, refundNoShown, voucherNoShown, amount, refundedAt, reasonShown, receivedAt, refused, closedAt,
-                    closedBy, closing);
+                    closedBy, closing, voucherAwaitingRegistration);
         }
     }
 
-    private static final String AWAITING_COLUMNS =
-            "id, refund_no, voucher_no, amount, refunded_at, reason, received_at, refused, closed_at, closed_by, closing";
+    /** A refund's voucher kept until its payer is registered: received, its refund applied with it, nothing to chase. */
+    private static final String VOUCHER_AWAITING_REGISTRATION = """
+            exists (select 1 from payment_awaiting_registration kept
+                    where kept.voucher_no = refund_awaiting_voucher.voucher_no and kept.closed_at is null)""";
+    private static final String AWAITING_COLUMNS = "id, refund_no, voucher_no, amount, refunded_at, reason, received_at, refused, "
+            + "closed_at, closed_by, closing, case when " + VOUCHER_AWAITING_REGISTRATION + " then true end as voucher_awaiting_registration";
     private static final String AWAITING = "select " + AWAITING_COLUMNS + " from refund_awaiting_voucher";
 
-    /** @return false when the refund number is kept already: a duplicate */
+    /**
+     * Keeps the refund for its voucher; one kept under its number for another voucher and not closed is kept for this one
+     * instead, as sent again (the tax bureau corrected a mistyped voucher number), a refusal of it cleared.
+     *
+     * @return false when the refund number is kept already for this voucher (a duplicate), or closed
+     */
     boolean keepAwaiting(Refund refund, String reasonRedacted, Instant receivedAt) {
         return jdbc.sql("""
                 insert into refund_awaiting_voucher (refund_no, voucher_no, amount, refunded_at, reason, received_at)
                 values (:refundNo, :voucherNo, :amount, :refundedAt, :reason, :receivedAt)
-                on conflict (refund_no) do nothing""")
+                on conflict (refund_no) do update set voucher_no = excluded.voucher_no, amount = excluded.amount,
+                    refunded_at = excluded.refunded_at, reason = excluded.reason, received_at = excluded.received_at, refused = null
+                where refund_awaiting_voucher.voucher_no <> excluded.voucher_no and refund_awaiting_voucher.closed_at is null""")
                 .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("amount", refund.amount())
                 .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", reasonRedacted)
                 .param("receivedAt", Timestamp.from(receivedAt))
@@ -279,7 +328,10 @@ class PaymentStore {
                 .query(String.class).list();
     }
 
-    /** How many open refunds wait for their voucher, since when the oldest (null: none), and how many were refused once it came. */
+    /**
+     * How many open refunds wait for their voucher, since when the oldest (null: none), and how many were refused once it
+     * came; one whose voucher is kept until its payer is registered waits for that registration, not for the tax bureau.
+     */
     record AwaitingCount(int waiting, Instant oldest, int refused) {
     }
 
@@ -288,7 +340,7 @@ class PaymentStore {
                 select count(*) filter (where refused is null), min(received_at) filter (where refused is null),
                        count(*) filter (where refused is not null)
                 from refund_awaiting_voucher
-                where closed_at is null""")
+                where closed_at is null and not\s""" + VOUCHER_AWAITING_REGISTRATION)
                 .query((row, n) -> new AwaitingCount(row.getInt(1), row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant(),
                         row.getInt(3)))
                 .single();
@@ -317,6 +369,11 @@ class PaymentStore {
                 returning\s""" + AWAITING_COLUMNS)
                 .param("id", id).param("closedBy", closedBy).param("closing", closing).param("closedAt", Timestamp.from(closedAt))
                 .query(Awaiting.class).optional();
+    }
+
+    /** The kept refund of this number, open or closed. */
+    Optional<Awaiting> awaitingRefund(String refundNo) {
+        return jdbc.sql(AWAITING + " where refund_no = :refundNo").param("refundNo", refundNo).query(Awaiting.class).optional();
     }
 
     /** The kept refund with this id, open or closed. */

@@ -87,6 +87,10 @@ class RefundService {
             if (paid == null) {
                 if (payments.keepAwaiting(refund, FreeText.redact(refund.reason()), clock.instant())) {
                     awaiting++;
+                } else if (payments.awaitingRefund(refund.refundNo()).filter(kept -> kept.closedAt() != null
+                        && !kept.voucherNo().equals(refund.voucherNo())).isPresent()) {
+                    rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
+                            "该退费单号已由医保局结案，请与医保局核对 / the refund number was closed by the bureau: settle it with the bureau"))));
                 } else {
                     duplicates++;
                 }
@@ -203,8 +207,11 @@ class RefundService {
      */
     @Transactional
     PaymentStore.Awaiting close(Caller caller, UUID id, String why) {
-        if (why == null || why.isBlank() || why.strip().length() > MAX_CLOSING) {
-            throw ApiException.invalid("reason", "结案原因必须填写，最多" + MAX_CLOSING + "字 / is required, at most " + MAX_CLOSING + " characters");
+        requireReason(why);
+        if (payments.awaiting(id).filter(kept -> Boolean.TRUE.equals(kept.voucherAwaitingRegistration())).isPresent()) {
+            // its voucher is received: the refund is applied with the payment once a county registers the payer
+            throw ApiException.conflict("该退费的缴费凭证已收到，待缴费人登记后一并入账，不能结案 / its voucher was received and waits for its "
+                    + "payer's registration, when the refund is applied with it: close the payment instead if it was refunded");
         }
         PaymentStore.Awaiting closed = payments.close(id, caller.clientId(), FreeText.redact(why.strip()), clock.instant())
                 .orElseThrow(() -> payments.awaiting(id)
@@ -214,6 +221,13 @@ class RefundService {
                                 + "applied when its voucher came")));
         log.info("Refund {} kept for voucher {} closed by {}", starred(closed.refundNo()), starred(closed.voucherNo()), caller.clientId());
         return shown(closed, caller.is(Role.TAX_BUREAU));
+    }
+
+    /** 结案原因: required, at most 500 characters (a kept refund's, a kept payment's). */
+    static void requireReason(String why) {
+        if (why == null || why.isBlank() || why.strip().length() > MAX_CLOSING) {
+            throw ApiException.invalid("reason", "结案原因必须填写，最多" + MAX_CLOSING + "字 / is required, at most " + MAX_CLOSING + " characters");
+        }
     }
 
     private static PaymentStore.Awaiting shown(PaymentStore.Awaiting awaiting, boolean numbersInFull) {

@@ -80,8 +80,8 @@ final class WebhookSignature {
             return Optional.of("X-Signature 的格式应为 sha256=<hex> / X-Signature is not of the form sha256=<hex>.");
         }
         // constant time: a comparison that stops early tells an attacker how much was right. The contract's form signs the
-        // body alone; a file so signed could be posted to another date within the tolerance, where it would only put a wrong
-        // report in that date's place until the date's own file replaces it (its vouchers are stored by their own numbers)
+        // body alone; a file so signed could be posted to another date within the tolerance, replacing that date's report
+        // until its own file is sent again, but never counting money twice: vouchers are stored by their own numbers
         boolean bodySigned = MessageDigest.isEqual(expected(timestamp.strip(), null, body), presented);
         boolean requestSigned = request != null && MessageDigest.isEqual(expected(timestamp.strip(), request, body), presented);
         if (!bodySigned && !requestSigned) {
