@@ -72,7 +72,7 @@ public class ParticipationStore {
      * Whether the read model held the campaign before {@code instant}, by the event time of its first definition: a stage
      * or period end that closed before is settled by no schedule (V37).
      */
-    boolean campaignHeldBefore(String region, int coverageYear, Instant instant) {
+    public boolean campaignHeldBefore(String region, int coverageYear, Instant instant) {
         return jdbc.sql("select first_defined_at < :instant from campaign where region = :region and coverage_year = :coverageYear")
                 .param("region", region).param("coverageYear", coverageYear).param("instant", Timestamp.from(instant))
                 .query(Boolean.class).optional().orElse(false);

@@ -122,7 +122,10 @@ public class StageSettlementService {
         rankings.settleDue(campaign);
     }
 
-    /** The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason. */
+    /**
+     * The bureau's explicit re-computation of a closed stage on the figures as they stand now for that day, with its reason;
+     * the period ends up to its deadline not kept yet are kept too.
+     */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public StageResults.StageResult recompute(String region, int coverageYear, LocalDate deadline, CampaignDefined.Stage.Measure measure,
             String by, String reason) {
@@ -138,6 +141,8 @@ public class StageSettlementService {
         }
         store.settle(region, coverageYear, stage, results.computeAllLevels(campaign, stage, Moment.endOf(deadline)), by, reason,
                 clock.instant());
+        // the period ends up to it that no schedule kept (they ended before the read model held the campaign) are kept with it
+        rankings.settleThrough(campaign, deadline);
         return results.of(region, coverageYear, Level.TOWNSHIP, township -> true).stream()
                 .filter(result -> result.deadline().equals(deadline) && (result.measure() == null ? CampaignDefined.Stage.Measure.ENROLMENT
                         : result.measure()) == judged)

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * 通报排名: the units of a level ranked by rate at the end of each month or half-month of the
  * collection period, with the bottom three and how many periods in a row each of them has been
  * there (the county's rule: a written explanation the second time, criticism the third). A period
- * end that has passed is read from the standings kept after it ({@link #settleDue}); only today's
- * open period is computed. For the rankings endpoint and the half-monthly and monthly reports.
+ * end that has passed is read from the standings kept after it ({@link #settleDue}); today's open
+ * period, and one that ended before the read model held the campaign until the bureau settles a stage
+ * after it ({@link #settleThrough}), are computed. For the rankings endpoint and the half-monthly and
+ * monthly reports.
  */
 @Component
 public class TownshipRankings {
@@ -140,7 +142,20 @@ public class TownshipRankings {
 
     /** Keeps every level's standings at each period end of the campaign that has passed and was not kept yet. */
     void settleDue(CampaignDefined campaign) {
-        for (LocalDate end : unsettledEnds(campaign)) {
+        settle(campaign, unsettledEnds(campaign));
+    }
+
+    /**
+     * Keeps the standings of every period end up to {@code through} not kept yet, on the figures as they stand for each:
+     * the bureau's settling of a stage that closed before the read model held the campaign settles the ends before it too.
+     */
+    void settleThrough(CampaignDefined campaign, LocalDate through) {
+        settle(campaign, periodEnds(campaign, Period.HALF_MONTHLY, through).stream()
+                .filter(end -> !periods.settled(campaign.region(), campaign.coverageYear(), end)).toList());
+    }
+
+    private void settle(CampaignDefined campaign, List<LocalDate> ends) {
+        for (LocalDate end : ends) {
             Map<Level, List<Standing>> byLevel = new EnumMap<>(Level.class);
             for (Level level : Level.values()) {
                 byLevel.put(level, query.units(level, campaign.region(), campaign.coverageYear(), Moment.endOf(end)).stream()

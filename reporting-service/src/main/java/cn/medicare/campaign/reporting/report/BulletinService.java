@@ -88,12 +88,15 @@ class BulletinService {
     private List<Due> dueFor(List<CampaignDefined> campaigns, LocalDate day) {
         List<Due> due = new ArrayList<>();
         for (CampaignDefined definition : campaigns) {
-            if (!WeeklyReportService.running(definition, day)) {
+            Instant asOf = Moment.endOf(day).at();
+            // a day that ended before the read model held the campaign (a county going live in the week after it) had no
+            // figures here then: a bulletin of it would be kept, published, on whatever back-dated facts had arrived
+            if (!WeeklyReportService.running(definition, day)
+                    || !query.campaignHeldBefore(definition.region(), definition.coverageYear(), Moment.endOf(day).until())) {
                 continue;
             }
             boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
             boolean periodEnd = day.equals(definition.lastCollectionDay());
-            Instant asOf = Moment.endOf(day).at();
             if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
                 due.add(new Due(ReportType.HALF_MONTHLY, definition, asOf));
             }

@@ -23,7 +23,7 @@ class ReportStore {
         this.jdbc = jdbc;
     }
 
-    /** @param scheduled made by the Friday schedule, not asked for: one of each WEEKLY per campaign and business day */
+    /** @param scheduled made by the Friday schedule, not asked for: its WEEKLY once per campaign and business day, one asked for once per business day and day reported on (V38) */
     void add(Report report, boolean scheduled) {
         jdbc.sql("""
                 insert into report (report_id, type, region, coverage_year, as_of, created_at, business_date, content, scheduled)

@@ -99,15 +99,23 @@ class StageScheduleIntegrationTests {
         EventTraffic.publishAt(defined, county.campaign());
         EventTraffic.publishAt(defined, county.targets());
         EventTraffic.publish(county.enrolled(1, 1, true), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"));
+        // beside it, a county whose campaign was held before its deadlines, which the same step settles
+        String control = "350874";
+        ReportingMother held = new ReportingMother(control);
+        EventTraffic.publish(held.campaign(), held.targets());
         ApiClient bureau = ApiClient.at(port).as("bureau");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get("/api/v1/participation?region=" + region
                 + "&coverageYear=2018")).get("total").get("enrolled").asInt()).isEqualTo(1));
 
-        settlements.settleWhatIsDue();
+        // the schedule's own step for each campaign, without the wait for the consumers (other tests' campaigns left alone)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            settlements.settleDue(control, 2018);
+            assertThat(octoberStage(bureau, control).get("settledBy").asString()).isEqualTo("schedule");
+        });
+        settlements.settleDue(region, 2018);
 
         assertThat(octoberStage(bureau, region).has("settledBy")).as("not fixed on the facts that had arrived by the run").isFalse();
-        assertThat(jdbc.sql("select count(*) from period_settlement where region = :region").param("region", region)
-                .query(Integer.class).single()).isZero();
+        assertThat(periodEndsKept(region)).isZero();
         // the rest of the roster, back-dated, after the run
         EventTraffic.publish(county.enrolled(2, 1, true), county.assessed(2, "0", null), county.paid(2, "V2", "180.00"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(octoberStage(bureau, region).get("townships").get(1)
@@ -117,6 +125,12 @@ class StageScheduleIntegrationTests {
                 + "\",\"coverageYear\":2018,\"deadline\":\"2017-10-31\",\"reason\":\"上线前的阶段，按补录数据结算\"}"));
         assertThat(settled.get("settledBy").asString()).isEqualTo("bureau");
         assertThat(settled.get("townships").get(1).get("rate").asString()).isEqualTo("0.6667");
+        // the period ends up to it, Sept 15 to Oct 31, kept with it
+        assertThat(periodEndsKept(region)).isEqualTo(4);
+    }
+
+    private int periodEndsKept(String region) {
+        return jdbc.sql("select count(*) from period_settlement where region = :region").param("region", region).query(Integer.class).single();
     }
 
     private JsonNode octoberStage(ApiClient bureau) {

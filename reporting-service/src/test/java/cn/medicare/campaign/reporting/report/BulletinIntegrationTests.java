@@ -100,4 +100,26 @@ class BulletinIntegrationTests {
         assertThat(images.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(listed.lines().skip(2).count()).as("the chart is in the PDF:\n" + listed).isEqualTo(1);
     }
+
+    /**
+     * A county going live on 3 November: the month end of October came before the read model held its campaign, so no
+     * bulletin of it is issued on the back-dated facts of the first days (one of its own held before is: the test above).
+     */
+    @Test
+    void aPeriodEndBeforeTheCampaignWasHeldIssuesNoBulletin() {
+        String region = "350884";
+        EventTraffic.publishAt(Instant.parse("2017-11-03T02:00:00Z"),
+                Campaigns.withoutExtensions(Campaigns.inRegion(Liancheng.apiExample(2018), region)));
+        EventTraffic.publishAt(Instant.parse("2017-11-03T02:00:00Z"), new TargetsSet(region, 2018,
+                List.of(new TargetsSet.Target(region + "100", "莲峰镇", 4))));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).until(() -> bureau.get("/api/v1/participation?region=" + region + "&coverageYear=2018")
+                .statusCode() == 200);
+
+        bulletins.issueFor(LocalDate.of(2017, 10, 31));
+        bulletins.issueFor(LocalDate.of(2017, 11, 15));
+
+        assertThat(reports.exists(ReportType.MONTHLY, region, 2018, Instant.parse("2017-10-31T15:59:59Z"))).isFalse();
+        assertThat(reports.exists(ReportType.HALF_MONTHLY, region, 2018, Instant.parse("2017-11-15T15:59:59Z"))).isTrue();
+    }
 }
