@@ -32,12 +32,10 @@ import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -450,31 +448,6 @@ class EnrollmentApiIntegrationTests {
         HttpResponse<String> individual = api.as("bureau").put("/api/v1/campaigns/430621/2025", campaign.formatted("INDIVIDUAL"));
         assertThat(individual.statusCode()).as(individual.body()).isEqualTo(200);
         assertThat(json(individual).get("lateEnrolment").get("assistanceReduces").asString()).isEqualTo("INDIVIDUAL");
-        // without the fiscal part there is no choice to make
-        HttpResponse<String> meaningless = api.as("bureau").put("/api/v1/campaigns/430621/2025",
-                campaign.formatted("STANDARD").replace("\"amount\": \"INDIVIDUAL_PLUS_FISCAL\"", "\"amount\": \"INDIVIDUAL\""));
-        assertProblem(meaningless, 400);
-        assertThat(json(meaningless).get("errors").get(0).get("field").asString()).isEqualTo("lateEnrolment.assistanceReduces");
-    }
-
-    /** V13: a campaign kept before whose late enrolment owes the fiscal part says what its assistance then reduced; no other. */
-    @Test
-    void aCampaignKeptBeforeOwingTheFiscalPartSaysItsAssistanceReducedTheIndividualPart() throws IOException {
-        for (String region : List.of("990101", "990102")) {
-            jdbc.update("insert into campaign (region, coverage_year, version, definition, defined_at) values (?, 2031, 1, cast(? as json), now())",
-                    region, "{\"lateEnrolment\":{\"amount\":\"" + (region.equals("990101") ? "INDIVIDUAL_PLUS_FISCAL" : "INDIVIDUAL") + "\"}}");
-        }
-        try {
-            try (InputStream migration = getClass().getResourceAsStream(
-                    "/db/enrollment-service/V13__late_enrolment_assisted_part_kept.sql")) {
-                jdbc.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
-            }
-
-            assertThat(jdbc.queryForList("select definition -> 'lateEnrolment' ->> 'assistanceReduces' from campaign "
-                    + "where region in ('990101', '990102') order by region", String.class)).containsExactly("INDIVIDUAL", null);
-        } finally {
-            jdbc.update("delete from campaign where region in ('990101', '990102')");
-        }
     }
 
     private void assertRefusedOn(String campaign, String... fields) {

@@ -486,6 +486,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         String voucherNo = Vouchers.next();
         String body = keptFor2021(voucherNo, idNumber);
         String close = AWAITING_REGISTRATION + "/" + voucherNo + "/close";
+        String refundNo = TaxBureauBodies.refundNo();
+        TaxApi.json(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(refundNo, voucherNo, "180.00"))));
         // counted while open, so that the gauge below is seen refreshed after the closing, not equal by being stale
         awaitGaugeCountsTheOpenKeptPayments();
 
@@ -496,15 +498,19 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         assertThat(TaxApi.json(api.get("bureau", AWAITING_REGISTRATION)).toString()).doesNotContain(voucherNo);
         assertThat(TaxApi.json(api.get("bureau", AWAITING_REGISTRATION + "?closed=true")).toString()).contains(voucherNo, "外县居民");
+        // the tax bureau's refund of it closed with it, not left waiting for a voucher received
+        assertThat(keptRefund(refundNo)).isNull();
+        assertThat(TaxApi.json(api.get("tax-bureau", "/api/v1/refunds/awaiting-voucher?closed=true")).toString()).contains(refundNo);
         assertThat(api.postAs("bureau", close, "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
         awaitGaugeCountsTheOpenKeptPayments();
         assertThat(TaxApi.json(api.confirm(body)).get("duplicates").asInt()).isOne();
-        // registered after all, beside another kept payer: once the other's payment is stored, the sweep has passed both
+        // registered after all; then another kept payer: once the other's payment is stored, a sweep ran after both registrations
+        EventTraffic.publish(residents.enrolled(idNumber, 2021), residents.assessed(idNumber, 2021, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2021, idNumber), item -> item != null);
         String other = IdNumbers.next(Liancheng.REGION);
         String othersVoucher = Vouchers.next();
         keptFor2021(othersVoucher, other);
-        EventTraffic.publish(residents.enrolled(idNumber, 2021), residents.assessed(idNumber, 2021, null),
-                residents.enrolled(other, 2021), residents.assessed(other, 2021, null));
+        EventTraffic.publish(residents.enrolled(other, 2021), residents.assessed(other, 2021, null));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from payment where voucher_no = ?", Integer.class,
                 othersVoucher), n -> n == 1);
         assertThat(jdbc.queryForObject("select count(*) from payment where voucher_no = ?", Integer.class, voucherNo)).isZero();

@@ -399,6 +399,12 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertAcceptedOne(api.confirm(TaxBureauBodies.confirmations(TaxBureauBodies.confirmation(right, idNumber, "180.00"))));
         assertThat(paidTotal(idNumber)).isEqualTo("120.00");
         assertThat(awaitingRefund(refundNo)).isNull();
+        // applied, sent again naming the mistyped voucher: a duplicate that says otherwise, named, nothing kept or changed
+        JsonNode again = TaxApi.json(api.refund(refunds(refund(refundNo, mistyped, "60.00"))));
+        assertThat(again.get("duplicates").asInt()).as(again.toString()).isOne();
+        assertThat(again.get("conflicts").get(0).get("errors").get(0).get("message").asString()).contains(right);
+        assertThat(awaitingRefund(refundNo)).isNull();
+        assertThat(paidTotal(idNumber)).isEqualTo("120.00");
     }
 
     /** Until the gauge counts the kept refunds not closed that {@code where} picks. */

@@ -1,6 +1,5 @@
 package cn.medicare.campaign.enrollment.campaign;
 
-import cn.medicare.campaign.contracts.codes.AmountRule;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
@@ -163,12 +162,6 @@ final class CampaignRule {
                 && request.lateEnrolment().waitingDays() > MAX_WAITING_DAYS) {
             errors.add(InputError.field("lateEnrolment.waitingDays", "应为 0 至 " + MAX_WAITING_DAYS + " 天 / is 0 to " + MAX_WAITING_DAYS
                     + " days"));
-        }
-        if (request.lateEnrolment() != null && request.lateEnrolment().assistanceReduces() != null
-                && request.lateEnrolment().amount() != AmountRule.INDIVIDUAL_PLUS_FISCAL) {
-            // without the fiscal part the standard is the individual part: the choice would say nothing
-            errors.add(InputError.field("lateEnrolment.assistanceReduces", "只适用于按个人缴费加财政补助缴费的期外参保 / applies only to a late "
-                    + "enrolment that pays INDIVIDUAL_PLUS_FISCAL"));
         }
         if (request.assistanceCutoff() != null && request.collectionPeriod() != null
                 && (request.assistanceCutoff().isBefore(request.collectionPeriod().start())

@@ -289,7 +289,10 @@ class PaymentConfirmationService {
                                 + " 结案 / this payment was closed by " + earlier.closedBy() + " at " + earlier.closedAt()))
                         .orElseGet(() -> ApiException.notFound("没有该待登记缴费，或已随登记入账 / no such kept payment, or it was stored "
                                 + "when its payer was registered")));
-        log.info("Payment {} kept for its payer's registration closed by {}", voucherNo, caller.clientId());
+        // the tax bureau's refunds of it are settled with it: left open, they would wait for a voucher received
+        int refunds = payments.closeAwaitingOf(voucherNo, caller.clientId(), closed.closing(), closed.closedAt());
+        log.info("Payment {} kept for its payer's registration closed by {}, with {} refund(s) kept for it", voucherNo, caller.clientId(),
+                refunds);
         return closed;
     }
 

@@ -292,16 +292,31 @@ class PaymentStore {
      * @return false when the refund number is kept already for this voucher (a duplicate), or closed
      */
     boolean keepAwaiting(Refund refund, String reasonRedacted, Instant receivedAt) {
-        return jdbc.sql("""
+        // two statements: an upsert locks the row it meets even where it changes nothing, and a post re-sending kept refunds
+        // would hold their locks in its own order against a voucher's arrival taking them in theirs
+        for (String statement : List.of("""
                 insert into refund_awaiting_voucher (refund_no, voucher_no, amount, refunded_at, reason, received_at)
                 values (:refundNo, :voucherNo, :amount, :refundedAt, :reason, :receivedAt)
-                on conflict (refund_no) do update set voucher_no = excluded.voucher_no, amount = excluded.amount,
-                    refunded_at = excluded.refunded_at, reason = excluded.reason, received_at = excluded.received_at, refused = null
-                where refund_awaiting_voucher.voucher_no <> excluded.voucher_no and refund_awaiting_voucher.closed_at is null""")
-                .param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("amount", refund.amount())
-                .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", reasonRedacted)
-                .param("receivedAt", Timestamp.from(receivedAt))
-                .update() == 1;
+                on conflict (refund_no) do nothing""", """
+                update refund_awaiting_voucher set voucher_no = :voucherNo, amount = :amount, refunded_at = :refundedAt, reason = :reason,
+                    received_at = :receivedAt, refused = null
+                where refund_no = :refundNo and voucher_no <> :voucherNo and closed_at is null""")) {
+            if (jdbc.sql(statement).param("refundNo", refund.refundNo()).param("voucherNo", refund.voucherNo()).param("amount", refund.amount())
+                    .param("refundedAt", Timestamp.from(refund.refundedAt())).param("reason", reasonRedacted)
+                    .param("receivedAt", Timestamp.from(receivedAt)).update() == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes the refunds kept for a voucher: closed with its kept payment. */
+    int closeAwaitingOf(String voucherNo, String closedBy, String closing, Instant closedAt) {
+        return jdbc.sql("""
+                update refund_awaiting_voucher set closed_at = :closedAt, closed_by = :closedBy, closing = :closing
+                where voucher_no = :voucherNo and closed_at is null""")
+                .param("voucherNo", voucherNo).param("closedBy", closedBy).param("closing", closing).param("closedAt", Timestamp.from(closedAt))
+                .update();
     }
 
     /**

@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -75,18 +77,33 @@ class RefundService {
         // first, so that two posts refunding one voucher (one payer) are decided one after the other
         locks.lock(received.values().stream().map(PaymentStore.Paid::personId).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
+        List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
+        Set<String> numbered = new HashSet<>();
         int accepted = 0;
         int duplicates = 0;
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
-            if (payments.refundedVoucher(refund.refundNo()).isPresent()) {
+            // a number repeated in the post is a duplicate of its first line, as one received before
+            Optional<String> refunded = payments.refundedVoucher(refund.refundNo());
+            if (!numbered.add(refund.refundNo()) || refunded.isPresent()) {
                 duplicates++;
+                refunded.filter(voucherNo -> !voucherNo.equals(refund.voucherNo()))
+                        .ifPresent(voucherNo -> conflicts.add(usedFor(refund, voucherNo)));
                 continue;
             }
             PaymentStore.Paid paid = received.get(refund.voucherNo());
             if (paid == null) {
                 if (payments.keepAwaiting(refund, FreeText.redact(refund.reason()), clock.instant())) {
-                    awaiting++;
+                    // applied for another voucher while this post waited on its kept row: it is that refund
+                    Optional<String> appliedMeanwhile = payments.refundedVoucher(refund.refundNo());
+                    if (appliedMeanwhile.isPresent()) {
+                        payments.awaitedNoMore(refund.refundNo());
+                        duplicates++;
+                        appliedMeanwhile.filter(voucherNo -> !voucherNo.equals(refund.voucherNo()))
+                                .ifPresent(voucherNo -> conflicts.add(usedFor(refund, voucherNo)));
+                    } else {
+                        awaiting++;
+                    }
                 } else if (payments.awaitingRefund(refund.refundNo()).filter(kept -> kept.closedAt() != null
                         && !kept.voucherNo().equals(refund.voucherNo())).isPresent()) {
                     rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
@@ -110,7 +127,14 @@ class RefundService {
             payments.awaitedNoMore(refund.refundNo());
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
-        return new ConfirmationOutcome(accepted, duplicates, rejected, List.of(), awaiting);
+        return new ConfirmationOutcome(accepted, duplicates, rejected, conflicts, awaiting);
+    }
+
+    /** A duplicate that says otherwise: its number was used for another voucher's refund, which stands. */
+    private static ConfirmationOutcome.Rejection usedFor(Refund refund, String voucherNo) {
+        return new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo", "退费单号已用于凭证号 " + voucherNo
+                + " 的退费，本次未作变更，请与医保局核对 / the refund number was used for a refund of voucher " + voucherNo
+                + ": nothing changed, settle it with the bureau")));
     }
 
     /**
@@ -210,8 +234,8 @@ class RefundService {
         requireReason(why);
         if (payments.awaiting(id).filter(kept -> Boolean.TRUE.equals(kept.voucherAwaitingRegistration())).isPresent()) {
             // its voucher is received: the refund is applied with the payment once a county registers the payer
-            throw ApiException.conflict("该退费的缴费凭证已收到，待缴费人登记后一并入账，不能结案 / its voucher was received and waits for its "
-                    + "payer's registration, when the refund is applied with it: close the payment instead if it was refunded");
+            throw ApiException.conflict("该退费的缴费凭证已收到，待缴费人登记后一并入账，不能单独结案 / its voucher was received and waits for "
+                    + "its payer's registration, when the refund is applied with it: closing that payment closes its refunds too");
         }
         PaymentStore.Awaiting closed = payments.close(id, caller.clientId(), FreeText.redact(why.strip()), clock.instant())
                 .orElseThrow(() -> payments.awaiting(id)
