@@ -421,6 +421,32 @@ class PersonListsIntegrationTests {
     }
 
     /**
+     * Someone the county's roster never knew, certified 低保 on civil affairs' list with a phone (附件3 gives no name): the
+     * people this list exists for are reached by that phone; the township's clerk reads it too.
+     */
+    @Test
+    void someoneCertifiedNeverEnrolledIsReachedByThePhoneTheAgencysListGave() {
+        ReportingMother county = new ReportingMother("350885");
+        EventTraffic.publish(county.campaign(), county.targets(), county.certifiedWithPhone(1, AssistanceCategory.MINIMUM_LIVING, "13900000031"),
+                county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+        String certified = "/api/v1/lists/certified-not-enrolled?region=350885&coverageYear=2018";
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(certified)).get("people")).hasSize(2));
+
+        JsonNode people = json(bureau.get(certified)).get("people");
+        JsonNode reached = people.valueStream().filter(person -> person.get("personId").asString().equals(county.personId(1)))
+                .findFirst().orElseThrow();
+        assertThat(reached.get("phone").asString()).isEqualTo("13900000031");
+        assertThat(reached.has("name")).as("the list gives no name").isFalse();
+        JsonNode unreached = people.valueStream().filter(person -> person.get("personId").asString().equals(county.personId(2)))
+                .findFirst().orElseThrow();
+        assertThat(unreached.has("phone")).isFalse();
+        assertThat(json(ApiClient.at(port).as("township-" + county.township(0)).get(certified + "&unit=" + county.township(0)))
+                .toString()).contains("13900000031");
+    }
+
+    /**
      * Certified 低保 in 文亨镇, then 特困 in 莲峰镇 (moved): the township's certified-needy figure and its certified-not-enrolled
      * list count the person in the same township, the one of the latest list.
      */

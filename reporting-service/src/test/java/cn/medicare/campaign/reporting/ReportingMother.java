@@ -182,6 +182,14 @@ public final class ReportingMother {
                 LocalDate.of(2017, action == AdjustmentAction.ADD ? 10 : 11, 1), "batch-" + person, township(0), "城关村");
     }
 
+    /** A row of an agency's list giving the person's phone (附件3 gives no name), sealed as subsidy-service seals it locally. */
+    EligibilityAdjusted certifiedWithPhone(int person, AssistanceCategory category, String phone) {
+        EligibilityAdjusted row = certified(person, category, AdjustmentAction.ADD);
+        return new EligibilityAdjusted(row.personId(), row.coverageYear(), region, row.agency(), category, row.action(), row.effectiveDate(),
+                null, row.batchId(), row.township(), row.village(), null, new Contact("", phone).sealWith(IdNumberSealer.fromBase64(
+                        "local-contacts-2018", LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-sealing-public-key"))));
+    }
+
     /** A row of a later list, effective on {@code effective}. */
     EligibilityAdjusted certified(int person, AssistanceCategory category, AdjustmentAction action, LocalDate effective) {
         return new EligibilityAdjusted(personId(person), 2018, region, category.agency(), category, action, effective,

@@ -7,11 +7,14 @@ import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.identity.Contact;
+import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.security.LocalSecrets;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -64,6 +67,11 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(JsonPath.<String>read(adjusted, "$.batchId")).isEqualTo(batchId);
         assertThat(JsonPath.<String>read(adjusted, "$.township")).isEqualTo(Liancheng.LIANFENG);
         assertThat(JsonPath.<String>read(adjusted, "$.village")).isEqualTo(Liancheng.VILLAGE);
+        // the list's phone, sealed for the reporting service alone, which opens it for the Friday lists
+        assertThat(adjusted).doesNotContain("13800000000");
+        assertThat(Contact.open(JsonPath.<String>read(adjusted, "$.contactSealed"), IdNumberOpener.fromBase64(Map.of("local-contacts-2018",
+                LocalSecrets.BY_PROPERTY.get("insurance.identity.contact-opening-keys.local-contacts-2018")))).phone())
+                .isEqualTo("13800000000");
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(minimumLiving)).get(0), "$.action"))
                 .isEqualTo("ADD");
         assertThat(published("EligibilityAdjusted", Liancheng.personId(monitored))).isEmpty();

@@ -422,15 +422,15 @@ class ReadModelStore {
         List<EligibilityAdjusted> rows = run.stream().map(Timed::event).toList();
         jdbc.sql("""
                 insert into eligibility_adjustment (person_id, coverage_year, region, batch_id, agency, category, subcategory, action,
-                    effective_date, township, village)
+                    effective_date, township, village, contact_sealed)
                 select person_id, coverage_year, region, batch_id, agency, category, coalesce(subcategory, ''), action,
-                       coalesce(effective_date, date '-infinity'), township, village
+                       coalesce(effective_date, date '-infinity'), township, village, contact_sealed
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:batchIds as varchar[]), cast(:agencies as varchar[]), cast(:categories as varchar[]),
                             cast(:subcategories as varchar[]), cast(:actions as varchar[]), cast(:effectiveDates as date[]),
-                            cast(:townships as varchar[]), cast(:villages as varchar[])) with ordinality
+                            cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:contacts as text[])) with ordinality
                     as adjusted(person_id, coverage_year, region, batch_id, agency, category, subcategory, action, effective_date,
-                                township, village, position)
+                                township, village, contact_sealed, position)
                 order by position
                 on conflict do nothing""")
                 .param("personIds", rows.stream().map(EligibilityAdjusted::personId).toArray(String[]::new))
@@ -446,6 +446,7 @@ class ReadModelStore {
                         .map(row -> row.effectiveDate() == null ? null : row.effectiveDate().toString()).toArray(String[]::new))
                 .param("townships", rows.stream().map(EligibilityAdjusted::township).toArray(String[]::new))
                 .param("villages", rows.stream().map(EligibilityAdjusted::village).toArray(String[]::new))
+                .param("contacts", rows.stream().map(EligibilityAdjusted::contactSealed).toArray(String[]::new))
                 .update();
     }
 

@@ -134,8 +134,9 @@ class PersonListStore {
     /**
      * A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures
      * count them. One not registered this year is named and reached as the county's roster last knew them (an earlier
-     * year's enrolment there, never another county's): the people this list exists for are mostly those, and a bare
-     * person id chases nobody.
+     * year's enrolment there, never another county's), else by the phone the latest of the county's agency lists adding
+     * them gave (the list gives no name): the people this list exists for are mostly those, and a bare person id chases
+     * nobody.
      */
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
@@ -147,12 +148,21 @@ class PersonListStore {
                                    where known.person_id = held.person_id and known.coverage_year < :coverageYear
                                      and known.region = :region
                                    order by known.coverage_year desc limit 1) earlier on true
-                left join lateral (select known.contact_sealed from person_contact known
-                                   join person_year enrolment on enrolment.person_id = known.person_id
-                                                              and enrolment.coverage_year = known.coverage_year
-                                                              and enrolment.region = :region
-                                   where known.person_id = held.person_id and known.coverage_year <= :coverageYear
-                                   order by known.coverage_year desc limit 1) person_contact on true
+                left join lateral (select contact_sealed from (
+                                       (select known.contact_sealed, 0 as kept_by
+                                        from person_contact known
+                                        join person_year enrolment on enrolment.person_id = known.person_id
+                                                                   and enrolment.coverage_year = known.coverage_year
+                                                                   and enrolment.region = :region
+                                        where known.person_id = held.person_id and known.coverage_year <= :coverageYear
+                                        order by known.coverage_year desc limit 1)
+                                       union all
+                                       (select listed.contact_sealed, 1
+                                        from eligibility_adjustment listed
+                                        where listed.person_id = held.person_id and listed.region = :region
+                                          and listed.contact_sealed is not null and listed.action = 'ADD'
+                                        order by listed.effective_date desc limit 1)
+                                   ) contacts order by kept_by limit 1) person_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
                                            and t.township = """ + "(" + CERTIFIED_UNIT + ") and t." + Definitions.TARGETS_IN_FORCE + """
 

@@ -6,6 +6,7 @@ import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
+import cn.medicare.campaign.kit.identity.ContactSealer;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxMessage;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,11 +50,13 @@ class AdjustmentBatchService {
     private final OutboxWriter outbox;
     private final TransactionTemplate transaction;
     private final ConsumerProgress progress;
+    private final ContactSealer contacts;
     private final Clock clock;
 
     AdjustmentBatchService(BatchStore batches, CampaignStore campaigns, CertificationStore certifications, AssessmentService assessor,
             PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
-            ConsumerProgress progress, Clock clock) {
+            ConsumerProgress progress, ObjectProvider<ContactSealer> contacts, Clock clock) {
+        this.contacts = contacts.getIfAvailable();
         this.batches = batches;
         this.campaigns = campaigns;
         this.certifications = certifications;
@@ -159,6 +163,7 @@ class AdjustmentBatchService {
 
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
+        List<String> phones = checked.stream().filter(CheckedRow::accepted).map(row -> sealedPhone(row.input().phone())).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
         locks.lock(people);
         certifications.recordAll(agency, batchId, IntStream.range(0, accepted.size())
@@ -175,10 +180,19 @@ class AdjustmentBatchService {
             boolean fromBirth = row.effectiveFromBirth();
             adjusted.add(OutboxMessage.of(new EligibilityAdjusted(people.get(i), coverageYear, row.region(), agency, row.category(),
                     row.action(), fromBirth ? null : row.effectiveDate(), fromBirth ? true : null, batchId.toString(), row.township(),
-                    row.village(), row.subcategory()), now));
+                    row.village(), row.subcategory(), phones.get(i)), now));
         }
         outbox.appendAll(adjusted);
         assessor.reassessAll(people.stream().distinct().toList(), AssessmentReason.ELIGIBILITY_CHANGED);
+    }
+
+    /**
+     * The list's phone (附件3's 联系电话), sealed for the reporting service, which alone opens it: the Friday list of the
+     * certified not enrolled reaches by it someone the roster never knew. The list gives no name; null without a phone, or
+     * without the reporting service's key configured.
+     */
+    private String sealedPhone(String phone) {
+        return contacts == null || phone == null || phone.isBlank() ? null : contacts.seal("", phone.strip());
     }
 
     private BatchResult result(UUID batchId) {

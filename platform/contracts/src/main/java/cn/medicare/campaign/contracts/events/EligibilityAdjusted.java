@@ -23,6 +23,9 @@ import java.time.LocalDate;
  * @param subcategory the list's finer name within the category (农村低保, 城镇低保, 一级残疾), absent where the list named the
  *     category alone (低保对象, MINIMUM_LIVING): an EXIT names the subcategory it ends, or with none every certification of
  *     the category (docs/events.md)
+ * @param contactSealed the phone the list gave (附件3's 联系电话), sealed for the reporting service alone, as PersonEnrolled's
+ *     contact is: the Friday list of the certified not enrolled reaches by it someone never enrolled in the county; absent
+ *     where the row gave none (additive, since session 43)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EligibilityAdjusted(
@@ -37,13 +40,22 @@ public record EligibilityAdjusted(
         String batchId,
         String township,
         String village,
-        AssistanceSubcategory subcategory) implements PersonEvent {
+        AssistanceSubcategory subcategory,
+        String contactSealed) implements PersonEvent {
+
+    /** A row without a contact to pass on. */
+    public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
+            AdjustmentAction action, LocalDate effectiveDate, Boolean effectiveFromBirth, String batchId, String township, String village,
+            AssistanceSubcategory subcategory) {
+        this(personId, coverageYear, region, agency, category, action, effectiveDate, effectiveFromBirth, batchId, township, village,
+                subcategory, null);
+    }
 
     /** A row effective on a day other than the birth date, naming its category alone. */
     public EligibilityAdjusted(String personId, int coverageYear, String region, Agency agency, AssistanceCategory category,
             AdjustmentAction action, LocalDate effectiveDate, String batchId, String township, String village) {
         this(personId, coverageYear, region, agency, category, action, requireNonNull(effectiveDate, "effectiveDate"), null, batchId,
-                township, village, null);
+                township, village, null, null);
     }
 
     public EligibilityAdjusted {
