@@ -19,7 +19,7 @@ class LocalSecretsTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"cn/medicare/campaign/enrollment/local-secrets.properties", "cn/medicare/campaign/tax/local-secrets.properties",
-            "cn/medicare/campaign/reporting/local-secrets.properties"})
+            "cn/medicare/campaign/reporting/local-secrets.properties", "cn/medicare/campaign/subsidy/local-secrets.properties"})
     void everyLocalSecretAServiceShipsIsRefusedInProductionMode(String resource) throws IOException {
         Properties shipped = PropertiesLoaderUtils.loadProperties(new ClassPathResource(resource));
 

@@ -450,6 +450,21 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         return jdbc.queryForObject("select count(*) from outbox", Integer.class);
     }
 
+    /** An ID number typed into the phone column would be printed in full on the Friday lists: not passed on, the certification stands. */
+    @Test
+    void anIdNumberInThePhoneColumnIsNotPassedOnAndTheCertificationStands() {
+        String idNumber = Liancheng.idNumber(486);
+        enrolAndAwaitAssessment(idNumber);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", JSON,
+                rows(row(idNumber, "ADD", "MINIMUM_LIVING").replace("13800000000", idNumber)));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isOne();
+        String adjusted = published("EligibilityAdjusted", Liancheng.personId(idNumber)).get(0);
+        assertThat(adjusted).doesNotContain("contactSealed");
+    }
+
     private int certificationRows() {
         return jdbc.queryForObject("select count(*) from certification", Integer.class);
     }

@@ -12,6 +12,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,7 @@ class ChangeService {
         } else if (change.name() != null) {
             EnrolmentRequests.nameProblem(change.name()).ifPresent(errors::add);
         }
-        EnrolmentRequests.phoneProblem(change.phone()).ifPresent(errors::add);
+        RequestValues.phoneProblem(change.phone()).ifPresent(errors::add);
         if (change.personCategory() != null) {
             // the amount follows the category (subsidy-service re-assesses on PersonUpdated), so it must fit the birth date
             campaigns.find(current.region(), current.coverageYear())

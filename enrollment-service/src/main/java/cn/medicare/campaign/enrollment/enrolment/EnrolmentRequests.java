@@ -19,9 +19,7 @@ final class EnrolmentRequests {
 
     private static final Pattern REGION = Pattern.compile("[0-9]{6}");
     private static final Pattern TOWNSHIP = Pattern.compile("[0-9]{9}");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
     /** +86 and a mobile's 11 digits, or an area code and a landline: never the 15 or 18 of an ID number in the wrong column. */
-    private static final int MAX_PHONE_DIGITS = 14;
     static final int MAX_PLACE = 100;
     static final int MAX_NAME = 50;
     static final int MAX_REMARKS = 500;
@@ -94,27 +92,11 @@ final class EnrolmentRequests {
             errors.add(InputError.field("residencePermit", "必填：持有本地居住证时为 true / is required: true when the resident holds "
                     + "a local residence permit"));
         }
-        phoneProblem(request.phone()).ifPresent(errors::add);
+        RequestValues.phoneProblem(request.phone()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         return (ResidentIdCheck.Valid) id;
-    }
-
-    /**
-     * A phone is printed in full on the Friday lists: an ID number typed into its column (the next one on 附件4) would be
-     * printed with it, so a value with more digits than any phone is refused.
-     */
-    static Optional<InputError> phoneProblem(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return Optional.empty();
-        }
-        String trimmed = phone.trim();
-        if (PHONE.matcher(trimmed).matches() && trimmed.chars().filter(Character::isDigit).count() <= MAX_PHONE_DIGITS) {
-            return Optional.empty();
-        }
-        return Optional.of(InputError.field("phone", "电话号码格式不正确，最多 " + MAX_PHONE_DIGITS + " 位数字，身份证号码不能填在电话栏"
-                + " / is a telephone number of at most " + MAX_PHONE_DIGITS + " digits, never an ID number"));
     }
 
     /** A name is printed in full on the Friday lists, so one holding an ID number (a pasted cell) is refused. */

@@ -134,8 +134,8 @@ class PersonListStore {
     /**
      * A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures
      * count them. One not registered this year is named and reached as the county's roster last knew them (an earlier
-     * year's enrolment there, never another county's), else by the phone the latest of the county's agency lists adding
-     * them gave (the list gives no name): the people this list exists for are mostly those, and a bare person id chases
+     * year's enrolment there, never another county's), else by the phone the county's agency list adding them latest in
+     * effect gave (the list gives no name): the people this list exists for are mostly those, and a bare person id chases
      * nobody.
      */
     private static String certified(List<String> categories) {
@@ -161,7 +161,7 @@ class PersonListStore {
                                         from eligibility_adjustment listed
                                         where listed.person_id = held.person_id and listed.region = :region
                                           and listed.contact_sealed is not null and listed.action = 'ADD'
-                                        order by listed.effective_date desc limit 1)
+                                        order by listed.effective_date desc, listed.batch_id desc limit 1)
                                    ) contacts order by kept_by limit 1) person_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
                                            and t.township = """ + "(" + CERTIFIED_UNIT + ") and t." + Definitions.TARGETS_IN_FORCE + """

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
 import cn.medicare.campaign.contracts.Topics;
+import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
@@ -13,6 +14,7 @@ import cn.medicare.campaign.kit.outbox.OutboxMessage;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
+import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.subsidy.assessment.AssessmentService;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.eligibility.AdjustmentYearRule;
@@ -163,7 +165,8 @@ class AdjustmentBatchService {
 
     private void apply(UUID batchId, Agency agency, List<CheckedRow> checked) {
         List<ValidRow> accepted = checked.stream().filter(CheckedRow::accepted).map(CheckedRow::valid).toList();
-        List<String> phones = checked.stream().filter(CheckedRow::accepted).map(row -> sealedPhone(row.input().phone())).toList();
+        List<String> phones = checked.stream().filter(CheckedRow::accepted)
+                .map(row -> row.valid().action() == AdjustmentAction.ADD ? sealedPhone(row.input().phone()) : null).toList();
         List<String> people = accepted.stream().map(row -> personIds.personId(row.idNumber())).toList();
         locks.lock(people);
         certifications.recordAll(agency, batchId, IntStream.range(0, accepted.size())
@@ -187,12 +190,14 @@ class AdjustmentBatchService {
     }
 
     /**
-     * The list's phone (附件3's 联系电话), sealed for the reporting service, which alone opens it: the Friday list of the
-     * certified not enrolled reaches by it someone the roster never knew. The list gives no name; null without a phone, or
-     * without the reporting service's key configured.
+     * An added person's phone (附件3's 联系电话), sealed for the reporting service, which alone opens it: the Friday list of
+     * the certified not enrolled reaches by it someone the roster never knew. The list gives no name. Null without a phone,
+     * without the reporting service's key configured, or for a value that is no phone (an ID number typed into the column
+     * would be printed in full on the list): the certification stands either way, its contact being no part of it.
      */
     private String sealedPhone(String phone) {
-        return contacts == null || phone == null || phone.isBlank() ? null : contacts.seal("", phone.strip());
+        return contacts == null || phone == null || phone.isBlank() || RequestValues.phoneProblem(phone).isPresent() ? null
+                : contacts.seal("", phone.strip());
     }
 
     private BatchResult result(UUID batchId) {

@@ -159,7 +159,7 @@ final class EventMother {
     static EligibilityAdjusted eligibilityAdjusted() {
         return new EligibilityAdjusted(PERSON_ID, YEAR, REGION, Agency.CIVIL_AFFAIRS, AssistanceCategory.MINIMUM_LIVING,
                 AdjustmentAction.ADD, LocalDate.of(2017, 10, 1), null, "b-civil-affairs-2017-10-01", TOWNSHIP, VILLAGE,
-                AssistanceSubcategory.RURAL_MINIMUM_LIVING);
+                AssistanceSubcategory.RURAL_MINIMUM_LIVING, new Contact("", "13905971234").sealWith(sealer()));
     }
 
     /** A newborn of an assisted family added on its birth date: the date travels as the flag. */

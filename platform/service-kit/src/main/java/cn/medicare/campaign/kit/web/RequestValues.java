@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
@@ -23,6 +24,9 @@ import tools.jackson.databind.module.SimpleModule;
  * campaign date lies there). Refused while the body is read, naming the field, as a 400.
  */
 public final class RequestValues {
+
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final int MAX_PHONE_DIGITS = 14;
 
     static final String CONTROL_CHARACTERS = "不能含有控制字符 / must not contain control characters";
     static final String DATE_RANGE = "日期年份须在 0001 至 9999 之间 / is a date with a year from 0001 to 9999";
@@ -53,6 +57,22 @@ public final class RequestValues {
     }
 
     /** @return the clerk's message for a text that cannot be accepted, or null when it can */
+    /**
+     * A phone is printed in full on the Friday lists: an ID number typed into its column (the next one on 附件3 and 附件4)
+     * would be printed with it, so a value with more digits than any phone, or what is no phone at all, is refused.
+     */
+    public static Optional<InputError> phoneProblem(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = phone.trim();
+        if (PHONE.matcher(trimmed).matches() && trimmed.chars().filter(Character::isDigit).count() <= MAX_PHONE_DIGITS) {
+            return Optional.empty();
+        }
+        return Optional.of(InputError.field("phone", "电话号码格式不正确，最多 " + MAX_PHONE_DIGITS + " 位数字，身份证号码不能填在电话栏"
+                + " / is a telephone number of at most " + MAX_PHONE_DIGITS + " digits, never an ID number"));
+    }
+
     public static String problemWithText(String text) {
         if (text == null) {
             return null;
