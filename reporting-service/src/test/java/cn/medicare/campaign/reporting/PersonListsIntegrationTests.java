@@ -422,17 +422,22 @@ class PersonListsIntegrationTests {
 
     /**
      * Someone the county's roster never knew, certified 低保 on civil affairs' list with a phone (附件3 gives no name): the
-     * people this list exists for are reached by that phone; the township's clerk reads it too.
+     * people this list exists for are reached by that phone; the township's clerk reads it too. Someone the roster knew
+     * without a phone keeps the roster's name and is reached by the list's phone.
      */
     @Test
     void someoneCertifiedNeverEnrolledIsReachedByThePhoneTheAgencysListGave() {
         ReportingMother county = new ReportingMother("350885");
         EventTraffic.publish(county.campaign(), county.targets(), county.certifiedWithPhone(1, AssistanceCategory.MINIMUM_LIVING, "13900000031"),
-                county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD));
+                county.certified(2, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD),
+                county.enrolledWithContact(2017, 3, 0, "城关村", "钱老三", null, false),
+                county.certifiedWithPhone(3, AssistanceCategory.MINIMUM_LIVING, "13900000033"));
         String certified = "/api/v1/lists/certified-not-enrolled?region=350885&coverageYear=2018";
         ApiClient bureau = ApiClient.at(port).as("bureau");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(certified)).get("people")).hasSize(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get(certified)).get("people")).hasSize(3));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from person_contact c join person_year p "
+                + "using (person_id, coverage_year) where p.region = '350885'", Integer.class) == 1);
 
         JsonNode people = json(bureau.get(certified)).get("people");
         JsonNode reached = people.valueStream().filter(person -> person.get("personId").asString().equals(county.personId(1)))
@@ -442,6 +447,10 @@ class PersonListsIntegrationTests {
         JsonNode unreached = people.valueStream().filter(person -> person.get("personId").asString().equals(county.personId(2)))
                 .findFirst().orElseThrow();
         assertThat(unreached.has("phone")).isFalse();
+        JsonNode known = people.valueStream().filter(person -> person.get("personId").asString().equals(county.personId(3)))
+                .findFirst().orElseThrow();
+        assertThat(known.get("name").asString()).isEqualTo("钱老三");
+        assertThat(known.get("phone").asString()).isEqualTo("13900000033");
         assertThat(json(ApiClient.at(port).as("township-" + county.township(0)).get(certified + "&unit=" + county.township(0)))
                 .toString()).contains("13900000031");
     }

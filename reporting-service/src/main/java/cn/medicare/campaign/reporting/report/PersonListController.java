@@ -201,7 +201,8 @@ class PersonListController {
         }
         LocalDate listedOn = asOf.atZone(BusinessTime.ZONE).toLocalDate();
         List<Contact> opened = rows.stream().map(this::contactOf).toList();
-        long unopened = IntStream.range(0, rows.size()).filter(i -> rows.get(i).contactSealed() != null && opened.get(i) == null).count();
+        long unopened = IntStream.range(0, rows.size())
+                .filter(i -> (rows.get(i).contactSealed() != null || rows.get(i).listedContactSealed() != null) && opened.get(i) == null).count();
         if (unopened > 0 && contacts.opener().isPresent()) {
             // a key id retired from the ring, or damage: the operators' to mend, without a word of the contacts themselves
             log.warn("{} contacts of the {} list of {} {} could not be opened (key ring {}): those people are shown masked", unopened,
@@ -248,9 +249,21 @@ class PersonListController {
                 .flatMap(categories -> Arrays.stream(categories.split(","))).distinct().sorted().toList();
     }
 
-    /** The person's name and phone, where sealed for this service and it can open them; else null. */
+    /**
+     * The person's name and phone, where sealed for this service and it can open them; else null. Where the roster knows no
+     * phone (or nobody), the phone an agency's list gave, without a name: the roster's name stays.
+     */
     private Contact contactOf(PersonListStore.Listed listed) {
-        return listed.contactSealed() == null ? null : contacts.opener().flatMap(opener -> opener.open(listed.contactSealed())).orElse(null);
+        Contact roster = open(listed.contactSealed());
+        if (roster != null && roster.phone() != null || listed.listedContactSealed() == null) {
+            return roster;
+        }
+        Contact listedPhone = open(listed.listedContactSealed());
+        return listedPhone == null ? roster : new Contact(roster == null ? "" : roster.name(), listedPhone.phone());
+    }
+
+    private Contact open(String sealed) {
+        return sealed == null ? null : contacts.opener().flatMap(opener -> opener.open(sealed)).orElse(null);
     }
 
     /**

@@ -26,9 +26,14 @@ class PersonListStore {
      * @param school the school a pupil enrolled through, by name, whose school lists name them; absent in an issue kept before
      *     session 29
      */
+    /**
+     * @param contactSealed the name and phone the roster knows, sealed; null where it knows none
+     * @param listedContactSealed on the certified list, the phone the county's agency list adding the person latest in effect
+     *     gave, sealed (no name: 附件3 has none); null elsewhere, and in an issue kept before session 43
+     */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
             String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, BigDecimal outstanding,
-            LocalDate payBy, String heldCategories, String homeTownship, String school) {
+            LocalDate payBy, String heldCategories, String homeTownship, String school, String listedContactSealed) {
 
         /** The township a village list filters by, as the live list does (an issue kept before session 23: the unit's). */
         String villageTownship() {
@@ -40,7 +45,8 @@ class PersonListStore {
             select %s as person_id, %s as township, t.township_name, %s as village, %s as id_number_masked,
                    %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid, %s as outstanding,
-                   %s as pay_by, held.categories as held_categories, %s as home_township, person_year.school
+                   %s as pay_by, held.categories as held_categories, %s as home_township, person_year.school,
+                   %s as listed_contact_sealed
             """;
 
     private final JdbcClient jdbc;
@@ -78,7 +84,8 @@ class PersonListStore {
                 row.getString("name_masked"), row.getString("contact_sealed"), row.getString("assistance_categories"),
                 row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getBigDecimal("outstanding"),
                 row.getObject("pay_by", LocalDate.class),
-                row.getString("held_categories"), row.getString("home_township"), row.getString("school"))).list();
+                row.getString("held_categories"), row.getString("home_township"), row.getString("school"),
+                row.getString("listed_contact_sealed"))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
@@ -103,7 +110,7 @@ class PersonListStore {
     private static String roster(PersonList list, List<String> categories) {
         return held(categories) + COLUMNS.formatted("person_year.person_id", Definitions.UNIT, "person_year.village",
                         "person_year.id_number_masked", "person_year.name_masked", "person_year.assistance_category", Definitions.OUTSTANDING,
-                        Definitions.PAY_BY, HOME_TOWNSHIP) + """
+                        Definitions.PAY_BY, HOME_TOWNSHIP, "null") + """
                 from person_year
                 left join held on held.person_id = person_year.person_id
                 left join person_contact on person_contact.person_id = person_year.person_id
@@ -134,35 +141,30 @@ class PersonListStore {
     /**
      * A person certified today is chased unless enrolled or withdrawn (deceased, moved, in employee insurance), as the figures
      * count them. One not registered this year is named and reached as the county's roster last knew them (an earlier
-     * year's enrolment there, never another county's), else by the phone the county's agency list adding them latest in
-     * effect gave (the list gives no name): the people this list exists for are mostly those, and a bare person id chases
+     * year's enrolment there, never another county's), and by the phone the county's agency list adding them latest in
+     * effect gave where the roster knows none (the list gives no name): the people this list exists for are mostly those, and a bare person id chases
      * nobody.
      */
     private static String certified(List<String> categories) {
         return held(categories) + COLUMNS.formatted("held.person_id", CERTIFIED_UNIT, "coalesce(person_year.village, held.village)",
                 "coalesce(person_year.id_number_masked, earlier.id_number_masked)", "coalesce(person_year.name_masked, earlier.name_masked)",
-                "held.categories", Definitions.OUTSTANDING, Definitions.PAY_BY, CERTIFIED_HOME) + """
+                "held.categories", Definitions.OUTSTANDING, Definitions.PAY_BY, CERTIFIED_HOME, "listed_contact.contact_sealed") + """
                 from held
                 left join person_year on person_year.person_id = held.person_id and person_year.coverage_year = :coverageYear
                 left join lateral (select known.id_number_masked, known.name_masked from person_year known
                                    where known.person_id = held.person_id and known.coverage_year < :coverageYear
                                      and known.region = :region
                                    order by known.coverage_year desc limit 1) earlier on true
-                left join lateral (select contact_sealed from (
-                                       (select known.contact_sealed, 0 as kept_by
-                                        from person_contact known
-                                        join person_year enrolment on enrolment.person_id = known.person_id
-                                                                   and enrolment.coverage_year = known.coverage_year
-                                                                   and enrolment.region = :region
-                                        where known.person_id = held.person_id and known.coverage_year <= :coverageYear
-                                        order by known.coverage_year desc limit 1)
-                                       union all
-                                       (select listed.contact_sealed, 1
-                                        from eligibility_adjustment listed
-                                        where listed.person_id = held.person_id and listed.region = :region
-                                          and listed.contact_sealed is not null and listed.action = 'ADD'
-                                        order by listed.effective_date desc, listed.batch_id desc limit 1)
-                                   ) contacts order by kept_by limit 1) person_contact on true
+                left join lateral (select known.contact_sealed from person_contact known
+                                   join person_year enrolment on enrolment.person_id = known.person_id
+                                                              and enrolment.coverage_year = known.coverage_year
+                                                              and enrolment.region = :region
+                                   where known.person_id = held.person_id and known.coverage_year <= :coverageYear
+                                   order by known.coverage_year desc limit 1) person_contact on true
+                left join lateral (select listed.contact_sealed from eligibility_adjustment listed
+                                   where listed.person_id = held.person_id and listed.region = :region
+                                     and listed.contact_sealed is not null and listed.action = 'ADD'
+                                   order by listed.effective_date desc, listed.batch_id desc limit 1) listed_contact on true
                 left join township_target t on t.region = :region and t.coverage_year = :coverageYear
                                            and t.township = """ + "(" + CERTIFIED_UNIT + ") and t." + Definitions.TARGETS_IN_FORCE + """
 
