@@ -207,7 +207,7 @@ class PaymentConfirmationService {
     public void applyAwaitingRegistration() {
         // one voucher posted for two payers at once, kept for one and stored for the other, each under its own payer's lock
         payments.dropAwaitingRegistrationStored().forEach(voucherNo -> log.warn("Voucher {}, kept for its payer's registration, "
-                + "was stored meanwhile for another payer: the kept one is a duplicate, dropped", voucherNo));
+                + "was stored meanwhile for another payer: the kept one is a duplicate, dropped", RefundService.starred(voucherNo)));
         List<PaymentStore.AwaitingRegistration> waiting = payments.awaitingRegistration(false);
         if (waiting.isEmpty()) {
             return;
@@ -291,8 +291,8 @@ class PaymentConfirmationService {
                                 + "when its payer was registered")));
         // the tax bureau's refunds of it are settled with it: left open, they would wait for a voucher received
         int refunds = payments.closeAwaitingOf(voucherNo, caller.clientId(), closed.closing(), closed.closedAt());
-        log.info("Payment {} kept for its payer's registration closed by {}, with {} refund(s) kept for it", voucherNo, caller.clientId(),
-                refunds);
+        log.info("Payment {} kept for its payer's registration closed by {}, with {} refund(s) kept for it", RefundService.starred(voucherNo),
+                caller.clientId(), refunds);
         return closed;
     }
 

@@ -373,14 +373,16 @@ class PaymentStore {
     }
 
     /**
-     * Closes a kept refund still open: waiting, or refused (a transaction applying it holds it locked until it commits).
+     * Closes a kept refund still open: waiting, or refused (a transaction applying it holds it locked until it commits); not
+     * one whose voucher is received and kept with its payment until the payer is registered (applied with it).
      *
-     * @return the refund closed; empty when none with this id is open
+     * @return the refund closed; empty when none with this id is open and closable
      */
     Optional<Awaiting> close(UUID id, String closedBy, String closing, Instant closedAt) {
         return jdbc.sql("""
                 update refund_awaiting_voucher set closed_at = :closedAt, closed_by = :closedBy, closing = :closing
-                where id = :id and closed_at is null
+                where id = :id and closed_at is null and not\s""" + VOUCHER_AWAITING_REGISTRATION + """
+
                 returning\s""" + AWAITING_COLUMNS)
                 .param("id", id).param("closedBy", closedBy).param("closing", closing).param("closedAt", Timestamp.from(closedAt))
                 .query(Awaiting.class).optional();

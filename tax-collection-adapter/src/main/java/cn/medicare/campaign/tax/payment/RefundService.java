@@ -152,7 +152,8 @@ class RefundService {
                             + " 的退费 / the refund number was used for a refund of voucher " + numberedBefore.get()));
             if (applied.refused() != null) {
                 payments.refuseAwaiting(awaiting.refundNo(), applied.refused().message());
-                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", awaiting.voucherNo(), applied.refused().message());
+                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", starred(awaiting.voucherNo()),
+                        starred(applied.refused().message()));
             } else {
                 payments.awaitedNoMore(awaiting.refundNo());
             }
@@ -178,7 +179,7 @@ class RefundService {
                 });
             } catch (RuntimeException e) {
                 // the class alone: a database's message may quote a refund number, and one may hold an ID number
-                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", voucherNo,
+                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", starred(voucherNo),
                         e.getClass().getSimpleName());
             }
         }
@@ -232,19 +233,23 @@ class RefundService {
     @Transactional
     PaymentStore.Awaiting close(Caller caller, UUID id, String why) {
         requireReason(why);
-        if (payments.awaiting(id).filter(kept -> Boolean.TRUE.equals(kept.voucherAwaitingRegistration())).isPresent()) {
-            // its voucher is received: the refund is applied with the payment once a county registers the payer
-            throw ApiException.conflict("该退费的缴费凭证已收到，待缴费人登记后一并入账，不能单独结案 / its voucher was received and waits for "
-                    + "its payer's registration, when the refund is applied with it: closing that payment closes its refunds too");
-        }
         PaymentStore.Awaiting closed = payments.close(id, caller.clientId(), FreeText.redact(why.strip()), clock.instant())
-                .orElseThrow(() -> payments.awaiting(id)
-                        .map(earlier -> ApiException.conflict("该退费已于 " + earlier.closedAt() + " 由 " + earlier.closedBy()
-                                + " 结案 / this refund was closed by " + earlier.closedBy() + " at " + earlier.closedAt()))
+                .orElseThrow(() -> payments.awaiting(id).map(RefundService::notClosable)
                         .orElseGet(() -> ApiException.notFound("没有该待匹配退费，或已随凭证入账 / no such kept refund, or it was "
                                 + "applied when its voucher came")));
         log.info("Refund {} kept for voucher {} closed by {}", starred(closed.refundNo()), starred(closed.voucherNo()), caller.clientId());
         return shown(closed, caller.is(Role.TAX_BUREAU));
+    }
+
+    /** Why a kept refund the closing met was left open: closed before, or its voucher received and kept with its payment. */
+    private static ApiException notClosable(PaymentStore.Awaiting kept) {
+        if (kept.closedAt() != null) {
+            return ApiException.conflict("该退费已于 " + kept.closedAt() + " 由 " + kept.closedBy() + " 结案 / this refund was closed by "
+                    + kept.closedBy() + " at " + kept.closedAt());
+        }
+        // its voucher is received: the refund is applied with the payment once a county registers the payer
+        return ApiException.conflict("该退费的缴费凭证已收到，待缴费人登记后一并入账，不能单独结案 / its voucher was received and waits for "
+                + "its payer's registration, when the refund is applied with it: closing that payment closes its refunds too");
     }
 
     /** 结案原因: required, at most 500 characters (a kept refund's, a kept payment's). */
@@ -259,8 +264,11 @@ class RefundService {
                 numbersInFull ? awaiting.voucherNo() : starred(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
     }
 
-    /** The number with every 18 characters of an ID number's shape and check character starred, in place. */
-    private static String starred(String number) {
+    /**
+     * The number (or a text quoting one) with every 18 characters of an ID number's shape and check character starred, in
+     * place: how the bureau and the logs read the tax bureau's numbers.
+     */
+    static String starred(String number) {
         StringBuilder starred = new StringBuilder(number);
         idNumberShapes(number).filter(window -> {
             String idNumber = number.substring(window, window + 18).toUpperCase(Locale.ROOT);
