@@ -418,7 +418,10 @@ class EnrollmentApiIntegrationTests {
         HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
                 "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
-        assertThat(json(enrolled).get("coverageRule").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
+        // the answer shows the rule as the roster entry does (API.md coverageRule {"case", "explanation"})
+        assertThat(json(enrolled).get("coverageRule").get("case").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
+        assertThat(json(enrolled).get("coverageRule").get("explanation").asString())
+                .isEqualTo(json(enrolled).get("explanation").asString()).isNotBlank();
         // EVENTS.md's PersonEnrolled.specialCase? names the case that applied
         assertThat(jdbc.queryForObject("select payload::json ->> 'specialCase' from outbox where type = 'PersonEnrolled' and aggregateid = ?",
                 String.class, Liancheng.personId(idNumber))).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");

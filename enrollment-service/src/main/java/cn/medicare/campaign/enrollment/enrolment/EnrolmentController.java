@@ -52,18 +52,13 @@ class EnrolmentController {
                     e.residencePermit(), e.channel().name(), e.enrolledOn().toString(),
                     e.coverageStartShown() == null ? null : e.coverageStartShown().toString(), e.coverageFromBirth(),
                     e.waitingPeriodDays(), terms.waitingPeriodMonths() == 0 ? null : terms.waitingPeriodMonths(),
-                    terms.coverageCase() == null ? null : new CoverageRuleView(terms.coverageCase(),
-                            terms.coverageFrom() == null ? null : terms.coverageFrom().name(), terms.coverageExplanation()),
+                    CoverageRuleView.of(terms),
                     terms.amountRule().name(),
                     terms.specialCase() == null ? null : new SpecialCaseView(terms.specialCase().name(), terms.employeeYears()),
                     terms.remarks(),
                     e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
                     e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }
-    }
-
-    /** @param coverageFrom where the start is counted from (PAYMENT_DATE, DAY_AFTER_PAYMENT: known once the person pays) */
-    record CoverageRuleView(@JsonProperty("case") String coverageCase, String coverageFrom, String explanation) {
     }
 
     /** The case's date stays home: for a newborn it is the birth date. */

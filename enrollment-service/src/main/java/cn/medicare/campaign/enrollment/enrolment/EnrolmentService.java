@@ -47,7 +47,7 @@ class EnrolmentService {
      * that waits for the payment is null, and the rule says so.
      */
     record Enrolled(String personId, @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate coverageStart, Boolean coverageFromBirth,
-            int waitingPeriodDays, String amountRule, String coverageRule, String explanation) {
+            int waitingPeriodDays, String amountRule, CoverageRuleView coverageRule, String explanation) {
     }
 
     private final EnrolmentStore roster;
@@ -97,7 +97,7 @@ class EnrolmentService {
         outbox.append(announcement(enrolment, contacts, known.firstCollectionDay()));
         eVouchers.announceKept(List.of(enrolment));
         return new Enrolled(enrolment.personId(), enrolment.coverageStartShown(), enrolment.coverageFromBirth(),
-                enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), enrolment.terms().coverageCase(),
+                enrolment.waitingPeriodDays(), enrolment.terms().amountRule().name(), CoverageRuleView.of(enrolment.terms()),
                 enrolment.terms().coverageExplanation());
     }
 
