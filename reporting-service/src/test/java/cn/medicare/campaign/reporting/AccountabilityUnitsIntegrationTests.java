@@ -298,7 +298,9 @@ class AccountabilityUnitsIntegrationTests {
         EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), county.campaign());
         EventTraffic.publishAt(Instant.parse("2017-10-08T02:00:00Z"), new TargetsSet("350881", 2018,
                 county.targetsWithEducationSystem().targets(),
-                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))));
+                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null),
+                        new TargetsSet.Unit(county.township(0) + "001", "城关村", TargetsSet.UnitType.VILLAGE, county.township(0), 2,
+                                null, null, null))));
         EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolledAtSchool(1, 0));
         EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, "0", null));
         EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "180.00"));
@@ -315,6 +317,10 @@ class AccountabilityUnitsIntegrationTests {
         assertThat(json(bureau.get(path + "&level=SCHOOL&asOf=2017-10-31T15:59:59Z")).get("townships").get(0).get("enrolled").asInt())
                 .isOne();
         assertThat(json(bureau.get(path + "&level=SCHOOL")).get("townships").get(0).get("enrolled").asInt()).isZero();
+        // the township's village counts the pupil as the township does: not while at school, once they left it
+        assertThat(json(bureau.get(path + "&level=VILLAGE&asOf=2017-10-31T15:59:59Z")).get("townships").get(0).get("enrolled").asInt())
+                .isZero();
+        assertThat(json(bureau.get(path + "&level=VILLAGE")).get("townships").get(0).get("enrolled").asInt()).isOne();
     }
 
     /** A pupil who left school counts no more in the school or the education system (Lishi), and in the township again. */
@@ -322,7 +328,9 @@ class AccountabilityUnitsIntegrationTests {
     void aPupilWhoLeftSchoolCountsInTheTownshipAgain() {
         ReportingMother county = new ReportingMother("350838");
         TargetsSet targets = new TargetsSet("350838", 2018, county.targetsWithEducationSystem().targets(),
-                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null)));
+                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null),
+                        new TargetsSet.Unit(county.township(0) + "001", "城关村", TargetsSet.UnitType.VILLAGE, county.township(0), 2,
+                                null, null, null)));
         EventTraffic.publish(county.campaign(), targets,
                 county.enrolledAtSchool(1, 0), county.assessed(1, "0", null), county.paid(1, "V1", "180.00"),
                 county.enrolledAtSchool(2, 0), county.assessed(2, "0", null), county.paid(2, "V2", "180.00"), county.leftSchool(2));
@@ -335,6 +343,10 @@ class AccountabilityUnitsIntegrationTests {
             assertThat(townships.get(2).get("enrolled").asInt()).isEqualTo(1);
             assertThat(json(bureau.get("/api/v1/participation?region=350838&coverageYear=2018&level=SCHOOL")).get("townships").get(0)
                     .get("enrolled").asInt()).isEqualTo(1);
+            // the pupil at school counts for none of the township's villages, as for the township (API.md units)
+            JsonNode village = json(bureau.get("/api/v1/participation?region=350838&coverageYear=2018&level=VILLAGE")).get("townships").get(0);
+            assertThat(village.get("enrolled").asInt()).isEqualTo(1);
+            assertThat(village.get("registered").asInt()).isEqualTo(1);
         });
     }
 }

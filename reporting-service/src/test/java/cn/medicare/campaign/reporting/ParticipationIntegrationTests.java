@@ -400,6 +400,39 @@ class ParticipationIntegrationTests {
     }
 
     /**
+     * 未归属缴费, money of people the roster does not have: one who paid 180 on Oct 9, one the assistance fund paid 180 for
+     * (代缴), one refunded in full on Oct 20, and one registered on Nov 1. Today the first two, 360.00; as of Oct 15 all
+     * four, 720.00; as of Oct 31 all but the refunded one, 540.00.
+     */
+    @Test
+    void unattributedMoneyIsTheFundsToNetOfRefundsAndAsOfItsMoment() {
+        ReportingMother county = new ReportingMother("350886");
+        campaignAndTargetsOnOctober8(county);
+        Instant paidAt = Instant.parse("2017-10-09T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(paidAt, county.paid(1, "V1", "180.00")));
+        awaitApplied(EventTraffic.publishAt(paidAt, county.paidByTheFund(2, "V2", "180.00")));
+        awaitApplied(EventTraffic.publishAt(paidAt, county.paid(3, "V3", "180.00")));
+        awaitApplied(EventTraffic.publishAt(paidAt, county.paid(4, "V4", "180.00")));
+        Instant refundedAt = Instant.parse("2017-10-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(3), 2018, county.region(),
+                county.region() + "V3", county.region() + "R3", new BigDecimal("180.00"), refundedAt, "重复缴费")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:00Z"),
+                county.enrolledOn(4, 0, LocalDate.of(2017, 11, 1))));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350886&coverageYear=2018";
+        assertUnattributed(json(bureau.get(path)), 2, "360.00");
+        assertUnattributed(json(bureau.get(path + "&asOf=2017-10-15T15:59:59Z")), 4, "720.00");
+        assertUnattributed(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")), 3, "540.00");
+        assertUnattributed(json(bureau.get(path + "&asOf=2017-10-09T01:59:59Z")), 0, "0.00");
+    }
+
+    private static void assertUnattributed(JsonNode participation, int people, String amount) {
+        assertThat(participation.get("unattributed").get("people").asInt()).as(participation.toString()).isEqualTo(people);
+        assertThat(participation.get("unattributed").get("amount").asString()).isEqualTo(amount);
+    }
+
+    /**
      * Settled at 180 on Oct 9, refunded on Oct 20 (a move the clerk has not recorded yet), 特困 from Nov 10 (payable 0):
      * held to 0 today, and as of Oct 31 to the 180 they settled against, which they no longer had paid.
      */

@@ -14,9 +14,13 @@ public enum Level {
                    target_non_local, e_voucher_target, township as match_key
             from township_target where region = :region and coverage_year = :coverageYear"""),
 
-    /** A village is its township's and its name's: the roster keeps the village's name. */
-    VILLAGE("person_year.township || '|' || coalesce(person_year.village, '')",
-            Definitions.TOWNSHIP_BY + " || '|' || coalesce(" + Definitions.VILLAGE_BY + ", '')", """
+    /**
+     * A village is its township's and its name's: the roster keeps the village's name. A pupil who counts for the education
+     * system instead of their township counts for none of its villages either.
+     */
+    VILLAGE("case when " + Definitions.UNIT + " = person_year.township then person_year.township || '|' || coalesce(person_year.village, '') end",
+            "case when " + Definitions.UNIT_BY + " = " + Definitions.TOWNSHIP_BY + " then " + Definitions.TOWNSHIP_BY
+                    + " || '|' || coalesce(" + Definitions.VILLAGE_BY + ", '') end", """
             select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
                    parent || '|' || unit_name as match_key
             from unit_target where region = :region and coverage_year = :coverageYear and unit_type = 'VILLAGE'"""),

@@ -64,7 +64,7 @@ class ParticipationController {
         }
         return new Participation(region, coverageYear, level, moment.at(),
                 Figures.total(units).withGoal(campaign.goalFor(level == Level.SCHOOL ? TargetsSet.UnitType.SCHOOL : null)), units,
-                caller.is(Role.TOWNSHIP) || level != Level.TOWNSHIP ? null : query.unattributed(region, coverageYear),
+                caller.is(Role.TOWNSHIP) || level != Level.TOWNSHIP ? null : query.unattributed(region, coverageYear, moment),
                 campaign.regionName());
     }
 

@@ -141,15 +141,34 @@ public class ParticipationStore {
                 .query(Boolean.class).single();
     }
 
-    /** 未归属缴费: money confirmed for people the roster does not have (yet); they count the moment they register. */
+    /**
+     * 未归属缴费: money confirmed for people the roster does not have (yet), theirs and the assistance fund's net of refunds;
+     * they count the moment they register. Someone refunded in full has none left here. At a past moment, the money paid
+     * before it of the people not on the roster by then.
+     */
     record Unattributed(int people, BigDecimal amount) {
     }
 
-    Unattributed unattributed(String region, int coverageYear) {
-        return jdbc.sql("""
-                select count(*), coalesce(sum(paid_amount - refunded_amount), 0) from person_year
-                where region = :region and coverage_year = :coverageYear and registered_at is null and paid_amount > 0""")
-                .param("region", region).param("coverageYear", coverageYear)
+    Unattributed unattributed(String region, int coverageYear, Moment moment) {
+        String query = moment.live() ? """
+                select count(*), coalesce(sum(money), 0)
+                from (select paid_amount - refunded_amount + fund_paid_amount as money from person_year
+                      where region = :region and coverage_year = :coverageYear and registered_at is null) unregistered
+                where money > 0""" : """
+                select count(*), coalesce(sum(money), 0)
+                from (select coalesce(paid_by.total, 0) - coalesce(refunded_by.total, 0) + coalesce(paid_by.fund, 0)
+                             - coalesce(refunded_by.fund, 0) as money
+                      from person_year
+                      """ + Definitions.PAID_AS_OF_JOINS + """
+
+                      where region = :region and coverage_year = :coverageYear and not\s""" + Definitions.ON_ROSTER_BY + """
+
+                        and exists (select 1 from payment
+                                    where payment.person_id = person_year.person_id and payment.coverage_year = :coverageYear
+                                      and payment.paid_at < :at)) unregistered
+                where money > 0""";
+        return jdbc.sql(query)
+                .param("region", region).param("coverageYear", coverageYear).params(momentParams(moment))
                 .query((row, n) -> new Unattributed(row.getInt(1), row.getBigDecimal(2).setScale(2))).single();
     }
 

@@ -128,11 +128,10 @@ public final class Definitions {
     public static final String SETTLED = "(payable_amount is not null and " + MONEY + " >= " + HELD_TO + ")";
 
     /**
-     * The person's money and assessment at the moment, of {@link #PEOPLE_AS_OF_JOINS}: what was paid and refunded before
-     * {@code :at} ({@code paid_by}, {@code refunded_by}, the assistance fund's apart) and the assessment in force then
-     * ({@code payable_by}); all a reader needs who does not judge the settlement (the assistance ledger).
+     * The person's money at the moment: what was paid and refunded before {@code :at} ({@code paid_by}, {@code refunded_by},
+     * the assistance fund's apart in {@code fund}).
      */
-    public static final String MONEY_AS_OF_JOINS = """
+    public static final String PAID_AS_OF_JOINS = """
             left join lateral (select sum(case when channel = 'ASSISTANCE_FUND' then 0 else amount end) as total,
                                       sum(case when channel = 'ASSISTANCE_FUND' then amount else 0 end) as fund
                                from payment
@@ -142,7 +141,15 @@ public final class Definitions {
                                       sum(case when p.channel = 'ASSISTANCE_FUND' then r.amount else 0 end) as fund
                                from refund r left join payment p on p.voucher_no = r.voucher_no
                                where r.person_id = person_year.person_id and r.coverage_year = :coverageYear
-                                 and r.refunded_at < :at) refunded_by on true
+                                 and r.refunded_at < :at) refunded_by on true""";
+
+    /**
+     * The person's money and assessment at the moment, of {@link #PEOPLE_AS_OF_JOINS}: {@link #PAID_AS_OF_JOINS} and the
+     * assessment in force then ({@code payable_by}); all a reader needs who does not judge the settlement (the assistance
+     * ledger).
+     */
+    public static final String MONEY_AS_OF_JOINS = PAID_AS_OF_JOINS + """
+
             left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy, h.assistance_category as category
                                from assessment_history h
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
@@ -172,15 +179,20 @@ public final class Definitions {
                                                                timestamptz '-infinity')) capped_by on true""";
 
     /**
+     * On the roster by the moment, withdrawn since or not, as {@link #REGISTERED_BY} counts the registration: the money of
+     * someone who was not is unattributed then.
+     */
+    public static final String ON_ROSTER_BY = """
+            (registered_at is not null
+             and (enrolled_on < :day
+                  or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day)))""";
+
+    /**
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded
      * on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its day, as it always did: only
      * its day is known.
      */
-    public static final String REGISTERED_BY = """
-            (registered_at is not null
-             and (enrolled_on < :day
-                  or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day))
-             and (withdrawn_on is null or withdrawn_on > :day))""";
+    public static final String REGISTERED_BY = "(" + ON_ROSTER_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))";
 
     /**
      * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} (the assistance fund's beyond the subsidy in force then,
