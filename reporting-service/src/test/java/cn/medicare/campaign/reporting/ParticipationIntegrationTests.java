@@ -427,6 +427,23 @@ class ParticipationIntegrationTests {
         assertUnattributed(json(bureau.get(path + "&asOf=2017-10-09T01:59:59Z")), 0, "0.00");
     }
 
+    /**
+     * 附件3's 村/社区 is what the agency typed, up to the intake's 1,000 characters: a certification with a village longer
+     * than any village's name is kept with it, not failed on every try and dead-lettered.
+     */
+    @Test
+    void aCertificationWhoseVillageIsLongerThanAnyVillagesNameIsKept() {
+        ReportingMother county = new ReportingMother("350887");
+        String village = "城关村（" + "详细地址".repeat(75) + "）";
+        EligibilityAdjusted row = county.certified(1, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), new EligibilityAdjusted(row.personId(),
+                row.coverageYear(), row.region(), row.agency(), row.category(), row.action(), row.effectiveDate(), row.batchId(),
+                row.township(), village)));
+
+        assertThat(jdbc.queryForObject("select village from eligibility_adjustment where person_id = ?", String.class, row.personId()))
+                .isEqualTo(village);
+    }
+
     private static void assertUnattributed(JsonNode participation, int people, String amount) {
         assertThat(participation.get("unattributed").get("people").asInt()).as(participation.toString()).isEqualTo(people);
         assertThat(participation.get("unattributed").get("amount").asString()).isEqualTo(amount);
