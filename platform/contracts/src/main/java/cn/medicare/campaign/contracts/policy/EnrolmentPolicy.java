@@ -252,7 +252,7 @@ public final class EnrolmentPolicy {
         BigDecimal individual = campaign.contributions().amountFor(applicant.category());
 
         if (!applicant.enrolledOn().isAfter(deadline)) {
-            if (rule != null && rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && within(rule, applicant)) {
+            if (rule != null && rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && within(rule, applicant, year)) {
                 return special(campaign, applicant, rule, individual, rule.coverageFrom(), days(rule.waitingDays()),
                         months(rule.waitingMonths()), true);
             }
@@ -265,7 +265,7 @@ public final class EnrolmentPolicy {
                     COLLECTION_PERIOD, explanation);
         }
         if (rule != null) {
-            if (within(rule, applicant)) {
+            if (within(rule, applicant, year)) {
                 return special(campaign, applicant, rule, individual, rule.coverageFrom(), days(rule.waitingDays()),
                         months(rule.waitingMonths()), true);
             }
@@ -351,9 +351,13 @@ public final class EnrolmentPolicy {
     }
 
     /** Day 90 after the event is still within 90 days; a lapse of exactly 3 months is within 3 months. */
-    private static boolean within(CampaignDefined.SpecialCaseRule rule, Applicant applicant) {
+    private static boolean within(CampaignDefined.SpecialCaseRule rule, Applicant applicant, int year) {
         LocalDate event = applicant.eventDate();
         if (!enoughYears(rule, applicant)) {
+            return false;
+        }
+        if (rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && event != null && event.getYear() != year - 1) {
+            // the year before's freshman: one admitted in another year would be covered from a September not their own
             return false;
         }
         if (event == null) {
