@@ -63,6 +63,29 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
     }
 
+    /**
+     * 先缴后返 refunded after the assistance ended: certified 低保 on 20 October after paying 180, the 140 owed back; the
+     * assistance ends on 25 October (nothing owed back any more), and the tax bureau, acting on the first notice, refunds
+     * the 140 on 2 November. The person stays paid, held to the 40 they owed while assisted (they were asked for 140 again).
+     */
+    @Test
+    void assistanceRefundedAfterItEndedPutsNoDebtOnThePerson() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        EventTraffic.publishAt(CERTIFIED, residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
+        EventTraffic.publishAt(Instant.parse("2017-10-25T02:00:00Z"), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 2);
+        assertThat(announced(idNumber).get(1)).contains("\"amount\":\"0.00\"");
+
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "140.00"))));
+
+        JsonNode item = api.levyItem(2018, idNumber);
+        assertThat(item.get("status").asString()).isEqualTo("PAID");
+        assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+        assertThat(announced(idNumber)).hasSize(2);
+    }
+
     @Test
     void aPaymentBeyondThePayableIsOwedBackAndAnUnchangedExcessIsNotAnnouncedAgain() {
         String idNumber = enrolledAndAssessed(null);

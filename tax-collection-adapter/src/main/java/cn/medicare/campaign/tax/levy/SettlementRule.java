@@ -85,14 +85,18 @@ final class SettlementRule {
         private BigDecimal paid = BigDecimal.ZERO;
         private BigDecimal fund = BigDecimal.ZERO;
         private BigDecimal settled;
+        /** The least the person owed since they settled: assistance certified after it is owed back even once it ended. */
+        private BigDecimal leastSinceSettled;
 
         void apply(Fact fact) {
             if (fact.payable() != null) {
                 payable = fact.payable();
                 subsidy = fact.subsidy();
+                leastSinceSettled = settled == null ? null : leastSinceSettled.min(owed());
             } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
+                leastSinceSettled = null;
             } else {
                 if (fact.own().signum() < 0) {
                     refund(fact.own().negate());
@@ -107,18 +111,21 @@ final class SettlementRule {
             BigDecimal owed = owed();
             if (settled == null && owed != null && paid.compareTo(owed) >= 0) {
                 settled = owed;
+                leastSinceSettled = owed;
             }
         }
 
         /**
          * A refund below the settled payable un-counts the person without raising what they are held to; where the
-         * payable fell below it since, it pays the assistance back (先缴后返): held to the net paid, never below the payable
-         * ({@code LevyItemStore.subtractRefund}).
+         * payable fell below it since, it pays the assistance back (先缴后返): held to the net paid, never below the least
+         * payable since ({@code LevyItemStore.subtractRefund}, where the item's one payable is that least). So a refund the
+         * tax bureau makes of the assistance after it ended, on the refund due it was told of while it lasted, leaves no debt.
          */
         private void refund(BigDecimal amount) {
             BigDecimal owed = owed();
-            if (settled != null && owed != null && settled.compareTo(owed) > 0) {
-                settled = owed.max(settled.min(paid.subtract(amount)));
+            BigDecimal floor = leastSinceSettled == null || owed == null ? owed : leastSinceSettled.min(owed);
+            if (settled != null && floor != null && settled.compareTo(floor) > 0) {
+                settled = floor.max(settled.min(paid.subtract(amount)));
             }
             paid = paid.subtract(amount);
         }

@@ -47,6 +47,20 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
 
+    /**
+     * 先缴后返 refunded after the assistance ended (the tax bureau acting on the refund due it was told of while it lasted):
+     * held to the 40.00, not asked for the 140.00 again; the assistance ending alone leaves them held to the 180.00 they
+     * settled.
+     */
+    @Test
+    void refundingTheAssistanceAfterItEndedHoldsThePersonToWhatTheyOwedWhileAssisted() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), assessed(4, "180.00", "0.00"), paid(5, "R1", "-140.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
+        assertThat(SettlementRule.settledPayable(facts.subList(0, 4))).isEqualByComparingTo("180.00");
+    }
+
     @Test
     void aRefundThatTakesTheNetBelowAnUnchangedPayableLeavesItTheCap() {
         List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"), paid(2, "R1", "-180.00"));
