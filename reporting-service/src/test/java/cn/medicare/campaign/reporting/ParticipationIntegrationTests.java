@@ -12,6 +12,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
@@ -21,6 +22,7 @@ import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -442,6 +444,29 @@ class ParticipationIntegrationTests {
 
         assertThat(jdbc.queryForObject("select village from eligibility_adjustment where person_id = ?", String.class, row.personId()))
                 .isEqualTo(village);
+    }
+
+    /**
+     * Registered on Oct 9 and paid, moved away on Oct 20, registered again on Nov 1: registered and enrolled as of Oct 15,
+     * neither as of Oct 25 (the figures of any moment before the new registration lost them: only the latest was kept).
+     */
+    @Test
+    void someoneRegisteredAgainAfterAWithdrawalCountsAtAMomentOfTheirEarlierRegistration() {
+        ReportingMother county = new ReportingMother("350888");
+        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), new PersonWithdrawn(county.personId(1), 2018,
+                county.region(), WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 20))));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:00Z"), county.enrolledOn(1, 0, LocalDate.of(2017, 11, 1))));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350888&coverageYear=2018";
+        JsonNode october15 = json(bureau.get(path + "&asOf=2017-10-15T15:59:59Z")).get("total");
+        assertThat(october15.get("registered").asInt()).isOne();
+        assertThat(october15.get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("total").get("registered").asInt()).isZero();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("unattributed").get("people").asInt())
+                .as("on the roster before: their money was no one's unknown").isZero();
+        assertThat(json(bureau.get(path)).get("total").get("registered").asInt()).isOne();
     }
 
     private static void assertUnattributed(JsonNode participation, int people, String amount) {

@@ -87,19 +87,19 @@ public final class AgencyLists {
                 .map(specialCase -> "'" + specialCase.name() + "'").collect(Collectors.joining(", "));
         String withinMonths = "coalesce((select (rule->>'certificationWithinMonths')::int"
                 + " from campaign, json_array_elements(campaign.definition->'specialCases') with ordinality as rules(rule, position)"
-                + " where campaign.region = :region and campaign.coverage_year = :coverageYear and rule->>'case' = assisted.coverage_rule"
+                + " where campaign.region = :region and campaign.coverage_year = :coverageYear and rule->>'case' = person_year.coverage_rule"
                 + " and rule->>'certificationWithinMonths' is not null order by position limit 1), "
                 + CampaignDefined.CERTIFICATION_WITHIN_MONTHS + ")";
         return """
-                (select case when first.day <= assisted.enrolled_on
-                               or first.day > (date_trunc('month', assisted.enrolled_on) + make_interval(months => %s + 1))::date - 1
-                             then assisted.enrolled_on else first.day end
-                 from person_year assisted,
+                (select case when first.day <= person_year.enrolled_on
+                               or first.day > (date_trunc('month', person_year.enrolled_on) + make_interval(months => %s + 1))::date - 1
+                             then person_year.enrolled_on else first.day end
+                 from person_year,
                       lateral (select min(addition.effective_date) as day from eligibility_adjustment addition
-                               where addition.person_id = assisted.person_id and addition.region = :region and addition.action = 'ADD'
+                               where addition.person_id = person_year.person_id and addition.region = :region and addition.action = 'ADD'
                                  and addition.effective_date > %s and extract(year from addition.effective_date) <= :coverageYear) first
-                 where assisted.person_id = adjustment.person_id and assisted.coverage_year = :coverageYear
-                   and assisted.region = :region and assisted.coverage_rule in (%s) and %s)"""
+                 where person_year.person_id = adjustment.person_id and person_year.coverage_year = :coverageYear
+                   and person_year.region = :region and person_year.coverage_rule in (%s) and %s)"""
                 .formatted(withinMonths, CUTOFF, assistedCases, live ? Definitions.REGISTERED : Definitions.REGISTERED_BY);
     }
 

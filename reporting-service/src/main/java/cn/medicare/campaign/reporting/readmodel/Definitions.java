@@ -182,17 +182,33 @@ public final class Definitions {
      * On the roster by the moment, withdrawn since or not, as {@link #REGISTERED_BY} counts the registration: the money of
      * someone who was not is unattributed then.
      */
-    public static final String ON_ROSTER_BY = """
-            (registered_at is not null
-             and (enrolled_on < :day
-                  or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day)))""";
+    public static final String ON_ROSTER_BY = "(" + Registration.CURRENT_BY + "\n or " + Registration.ENDED + "))";
 
     /**
-     * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}. An enrolment recorded
-     * on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its day, as it always did: only
-     * its day is known.
+     * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}, and not withdrawn by
+     * then. An enrolment recorded on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its
+     * day, as it always did: only its day is known. The registration is the person-year's, or, for someone registered again
+     * since (their roster changed), one a withdrawal ended ({@code registration_ended}, V41) that stood then.
      */
-    public static final String REGISTERED_BY = "(" + ON_ROSTER_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))";
+    public static final String REGISTERED_BY = "((" + Registration.CURRENT_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))\n or "
+            + Registration.ENDED + " and e.withdrawn_on > :day))";
+
+    /** Constants, not methods, as {@link Unit}. */
+    private static final class Registration {
+
+        static final String CURRENT_BY = """
+                (registered_at is not null
+                 and (enrolled_on < :day
+                      or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day)))""";
+        /** Followed by a condition on the ended registration {@code e} and two closing brackets. */
+        static final String ENDED = """
+                person_year.roster_changed
+                 and exists (select 1 from registration_ended e
+                             where e.person_id = person_year.person_id and e.coverage_year = :coverageYear
+                               and (e.enrolled_on < :day
+                                    or e.enrolled_on = :day
+                                       and (e.registered_at < :at or cast(e.registered_at at time zone 'Asia/Shanghai' as date) > :day))""";
+    }
 
     /**
      * Settled by the moment: the money of {@link #PEOPLE_AS_OF_JOINS} (the assistance fund's beyond the subsidy in force then,

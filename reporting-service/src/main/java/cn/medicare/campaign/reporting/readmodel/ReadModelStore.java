@@ -167,6 +167,16 @@ class ReadModelStore {
                 ) as held(field, at, value)
                 where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
+                -- the registration a withdrawal ended, which the new one replaces: a past moment in it still counts the person
+                ended as (
+                insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on)
+                select person_year.person_id, person_year.coverage_year, person_year.registered_at, person_year.enrolled_on,
+                       person_year.withdrawn_on
+                from enrolled
+                join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
+                where person_year.withdrawn_on is not null and person_year.enrolled_on is not null
+                  and person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
+                on conflict do nothing),
                 registered as (
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
