@@ -348,5 +348,9 @@ class AccountabilityUnitsIntegrationTests {
             assertThat(village.get("enrolled").asInt()).isEqualTo(1);
             assertThat(village.get("registered").asInt()).isEqualTo(1);
         });
+        // and the village's list names whom its figures count
+        JsonNode paid = json(bureau.get("/api/v1/lists/paid?region=350838&coverageYear=2018&unit=" + county.township(0) + "001"));
+        assertThat(paid.get("people")).singleElement().satisfies(person ->
+                assertThat(person.get("personId").asString()).isEqualTo(county.personId(2)));
     }
 }

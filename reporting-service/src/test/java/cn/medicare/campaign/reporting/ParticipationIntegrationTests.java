@@ -467,6 +467,19 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("unattributed").get("people").asInt())
                 .as("on the roster before: their money was no one's unknown").isZero();
         assertThat(json(bureau.get(path)).get("total").get("registered").asInt()).isOne();
+
+        // the same again for a second person, their withdrawal dead-lettered and replayed after the new registration
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(2, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(2, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(2, "V2", "180.00")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:00Z"), county.enrolledOn(2, 0, LocalDate.of(2017, 11, 1))));
+        assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("total").get("registered").asInt())
+                .as("the withdrawal not known yet").isEqualTo(1);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), new PersonWithdrawn(county.personId(2), 2018,
+                county.region(), WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 20))));
+
+        assertThat(json(bureau.get(path + "&asOf=2017-10-15T15:59:59Z")).get("total").get("registered").asInt()).isEqualTo(2);
+        assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("total").get("registered").asInt()).isZero();
     }
 
     private static void assertUnattributed(JsonNode participation, int people, String amount) {

@@ -18,8 +18,9 @@ public enum Level {
      * A village is its township's and its name's: the roster keeps the village's name. A pupil who counts for the education
      * system instead of their township counts for none of its villages either.
      */
-    VILLAGE("case when " + Definitions.UNIT + " = person_year.township then person_year.township || '|' || coalesce(person_year.village, '') end",
-            "case when " + Definitions.UNIT_BY + " = " + Definitions.TOWNSHIP_BY + " then " + Definitions.TOWNSHIP_BY
+    VILLAGE("case when " + Definitions.COUNTS_FOR_EDUCATION_SYSTEM + " then null"
+            + " else person_year.township || '|' || coalesce(person_year.village, '') end",
+            "case when " + Definitions.COUNTS_FOR_EDUCATION_SYSTEM_BY + " then null else " + Definitions.TOWNSHIP_BY
                     + " || '|' || coalesce(" + Definitions.VILLAGE_BY + ", '') end", """
             select unit, unit_name, unit_type, parent, target, target_local_hukou, target_non_local, e_voucher_target,
                    parent || '|' || unit_name as match_key

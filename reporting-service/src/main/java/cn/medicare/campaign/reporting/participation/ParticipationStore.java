@@ -332,7 +332,9 @@ public class ParticipationStore {
                 left join person_year on person_year.person_id = certified.person_id and person_year.coverage_year = :coverageYear
                 """ + (moment.live() ? "" : Definitions.PEOPLE_AS_OF_JOINS) + """
 
-                where person_year.withdrawn_on is null or person_year.withdrawn_on > """ + (moment.live() ? ":today" : ":day") + """
+                where\s""" + (moment.live() ? "person_year.withdrawn_on is null or person_year.withdrawn_on > :today"
+                        // withdrawn by then: on the roster by then and not registered, in either registration of someone registered again
+                        : "person_year.person_id is null or not (" + Definitions.ON_ROSTER_BY + " and not " + Definitions.REGISTERED_BY + ")") + """
 
                 group by 1""")
                 .param("region", region).param("coverageYear", coverageYear).param("categories", categories)

@@ -79,6 +79,14 @@ public final class Definitions {
     public static final String UNIT_BY = "case when " + SCHOOL_BY + " is not null then coalesce(" + Unit.EDUCATION_SYSTEM
             + TARGETS_IN_FORCE_BY + Unit.END + ", " + TOWNSHIP_BY + ") else " + TOWNSHIP_BY + " end";
 
+    /** Whether a person of {@code person_year} counts for the education system now, not for their township ({@link #UNIT}). */
+    public static final String COUNTS_FOR_EDUCATION_SYSTEM = "(person_year.school is not null and " + Unit.EDUCATION_SYSTEM
+            + TARGETS_IN_FORCE + Unit.END + " is not null)";
+
+    /** {@link #COUNTS_FOR_EDUCATION_SYSTEM} at the past moment {@code :at}, as {@link #UNIT_BY}. */
+    public static final String COUNTS_FOR_EDUCATION_SYSTEM_BY = "(" + SCHOOL_BY + " is not null and " + Unit.EDUCATION_SYSTEM
+            + TARGETS_IN_FORCE_BY + Unit.END + " is not null)";
+
     /** Constants, not a method: the compiler inlines them where used, so a query elsewhere does not depend on this package. */
     private static final class Unit {
 
@@ -188,10 +196,11 @@ public final class Definitions {
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}, and not withdrawn by
      * then. An enrolment recorded on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its
      * day, as it always did: only its day is known. The registration is the person-year's, or, for someone registered again
-     * since (their roster changed), one a withdrawal ended ({@code registration_ended}, V41) that stood then.
+     * since (their roster changed), one the newer registration replaced ({@code registration_ended}, V41) that stood then,
+     * not withdrawn by then as far as is known.
      */
     public static final String REGISTERED_BY = "((" + Registration.CURRENT_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))\n or "
-            + Registration.ENDED + " and e.withdrawn_on > :day))";
+            + Registration.ENDED + " and (e.withdrawn_on is null or e.withdrawn_on > :day)))";
 
     /** Constants, not methods, as {@link Unit}. */
     private static final class Registration {

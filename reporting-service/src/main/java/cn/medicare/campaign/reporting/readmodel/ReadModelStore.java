@@ -167,14 +167,15 @@ class ReadModelStore {
                 ) as held(field, at, value)
                 where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
-                -- the registration a withdrawal ended, which the new one replaces: a past moment in it still counts the person
+                -- the registration the new one replaces, with the withdrawal that ended it where known: a past moment in it
+                -- still counts the person
                 ended as (
                 insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on)
                 select person_year.person_id, person_year.coverage_year, person_year.registered_at, person_year.enrolled_on,
                        person_year.withdrawn_on
                 from enrolled
                 join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
-                where person_year.withdrawn_on is not null and person_year.enrolled_on is not null
+                where person_year.enrolled_on is not null
                   and person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
                 registered as (
@@ -348,8 +349,9 @@ class ReadModelStore {
 
     /**
      * A withdrawal older than the registration the person-year holds (replayed from the dead letters after it) changes
-     * nothing on the roster, but that registration, made on or after the day the withdrawal took effect, followed it: it is
-     * settled anew from its time, as in order.
+     * nothing on the roster, but it ended the registration that registration replaced ({@code registration_ended}), and
+     * that registration, made on or after the day the withdrawal took effect, followed it: it is settled anew from its time,
+     * as in order.
      *
      * @return the person-year, where its registration is now settled anew and its settlement is to be judged again
      */
@@ -359,6 +361,16 @@ class ReadModelStore {
                 update person_year set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
                 .param("effectiveDate", person.effectiveDate()).param("reason", person.reason().name()).param("at", Timestamp.from(at))
+                .param("personId", person.personId()).param("coverageYear", person.coverageYear())
+                .update();
+        jdbc.sql("""
+                update registration_ended ended set withdrawn_on = :effectiveDate
+                where ended.person_id = :personId and ended.coverage_year = :coverageYear
+                  and ended.registered_at = (select max(e.registered_at) from registration_ended e
+                                             where e.person_id = :personId and e.coverage_year = :coverageYear and e.registered_at < :at)
+                  and exists (select 1 from person_year
+                              where person_id = :personId and coverage_year = :coverageYear and registered_at > :at)""")
+                .param("effectiveDate", person.effectiveDate()).param("at", Timestamp.from(at))
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
         return new HashSet<>(jdbc.sql("""

@@ -195,7 +195,8 @@ class PersonListController {
             // as the live list: a township's by the unit people count in, a village's by where they live, a school's by its name
             rows = kept.people().stream().filter(row -> school != null ? school.name().equals(row.school()) : township == null
                             || township.equals(village == null ? row.township() : row.villageTownship()))
-                    .filter(row -> village == null || village.equals(row.village()))
+                    // a pupil under the education system (their unit not the township they live in) is in no village's
+                    .filter(row -> village == null || village.equals(row.village()) && Objects.equals(row.township(), row.villageTownship()))
                     .filter(row -> categories == null || heldBy(row).stream().anyMatch(categories::contains))
                     .toList();
         }

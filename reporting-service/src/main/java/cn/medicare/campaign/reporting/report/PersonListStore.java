@@ -67,11 +67,12 @@ class PersonListStore {
         boolean certified = list == PersonList.CERTIFIED_NOT_ENROLLED;
         String sql = certified ? certified(categories) : roster(list, categories);
         // a township's list is of the unit people count in (a pupil under the education system is its); a village's is of
-        // the people living there, as the village figures count them
+        // the people living there, as the village figures count them: a pupil under the education system in none
         String unitColumn = village != null ? certified ? CERTIFIED_HOME : HOME_TOWNSHIP : certified ? CERTIFIED_UNIT : Definitions.UNIT;
         sql += " and (cast(:township as varchar) is null or " + unitColumn + " = :township)"
                 + " and (cast(:village as varchar) is null or " + (certified
-                ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village)"
+                ? "coalesce(person_year.village, held.village)" : "person_year.village") + " = :village"
+                + " and not " + Definitions.COUNTS_FOR_EDUCATION_SYSTEM + ")"
                 + " and (cast(:school as varchar) is null or person_year.school = :school)"
                 + " order by 2, 4 nulls last, 6 nulls last, 1";
         JdbcClient.StatementSpec query = jdbc.sql(sql).param("region", region).param("coverageYear", coverageYear)

@@ -71,7 +71,7 @@ final class SettlementRule {
             boolean replaced = fact.payable() != null && index + 1 < timeline.size() && timeline.get(index + 1).payable() != null
                     && timeline.get(index + 1).at().equals(fact.at());
             if (!replaced) {
-                item.settleIfPaid();
+                item.inForce(fact);
             }
         }
         return item.settled;
@@ -92,7 +92,6 @@ final class SettlementRule {
             if (fact.payable() != null) {
                 payable = fact.payable();
                 subsidy = fact.subsidy();
-                leastSinceSettled = settled == null ? null : leastSinceSettled.min(owed());
             } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
@@ -107,7 +106,15 @@ final class SettlementRule {
             }
         }
 
-        void settleIfPaid() {
+        /** The fact stood (not a payable replaced at its instant): a payable in force since the settlement lowers its least. */
+        void inForce(Fact fact) {
+            if (fact.payable() != null && settled != null) {
+                leastSinceSettled = leastSinceSettled.min(owed());
+            }
+            settleIfPaid();
+        }
+
+        private void settleIfPaid() {
             BigDecimal owed = owed();
             if (settled == null && owed != null && paid.compareTo(owed) >= 0) {
                 settled = owed;

@@ -61,6 +61,15 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts.subList(0, 4))).isEqualByComparingTo("180.00");
     }
 
+    /** A 低保 payable replaced at its own instant by a later arrival was never in force: a refund after it lowers nothing. */
+    @Test
+    void aPayableReplacedAtItsInstantIsNoLeastPayableForARefund() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), assessed(2, "180.00", "0.00"), paid(3, "R1", "-140.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180.00");
+    }
+
     @Test
     void aRefundThatTakesTheNetBelowAnUnchangedPayableLeavesItTheCap() {
         List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"), paid(2, "R1", "-180.00"));

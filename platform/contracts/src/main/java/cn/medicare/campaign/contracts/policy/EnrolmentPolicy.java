@@ -245,6 +245,18 @@ public final class EnrolmentPolicy {
 
     /** The campaign's decision for the person. */
     public static Decision decide(CampaignDefined campaign, Applicant applicant) {
+        Decision decision = decision(campaign, applicant);
+        CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, applicant.specialCase());
+        int year = campaign.coverageYear();
+        if (rule != null && admittedInAnotherYear(rule, applicant, year)) {
+            // the clerk named the case: the answer says why it did not apply, and where the person belongs
+            return decision.noting(applicant.specialCase().event() + "日期不在" + (year - 1) + "年，不适用" + applicant.specialCase().chinese()
+                    + "情形（" + (year - 1) + "年入学的新生参保" + year + "年度），");
+        }
+        return decision;
+    }
+
+    private static Decision decision(CampaignDefined campaign, Applicant applicant) {
         int year = campaign.coverageYear();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
         LocalDate deadline = deadline(campaign, applicant);
@@ -356,7 +368,7 @@ public final class EnrolmentPolicy {
         if (!enoughYears(rule, applicant)) {
             return false;
         }
-        if (rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && event != null && event.getYear() != year - 1) {
+        if (admittedInAnotherYear(rule, applicant, year)) {
             // the year before's freshman: one admitted in another year would be covered from a September not their own
             return false;
         }
@@ -367,6 +379,12 @@ public final class EnrolmentPolicy {
             return false;
         }
         return rule.withinMonths() == null || !applicant.enrolledOn().isAfter(event.plusMonths(rule.withinMonths()));
+    }
+
+    /** A case counted from Sept 1 of Y-1 (college freshmen) with an admission dated in another year than Y-1. */
+    private static boolean admittedInAnotherYear(CampaignDefined.SpecialCaseRule rule, Applicant applicant, int year) {
+        return rule.coverageFrom() == CoverageFrom.PRIOR_SEPTEMBER_1 && applicant.eventDate() != null
+                && applicant.eventDate().getYear() != year - 1;
     }
 
     private static boolean enoughYears(CampaignDefined.SpecialCaseRule rule, Applicant applicant) {
