@@ -475,6 +475,10 @@ class ParticipationIntegrationTests {
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:00Z"), county.enrolledOn(2, 0, LocalDate.of(2017, 11, 1))));
         assertThat(json(bureau.get(path + "&asOf=2017-10-25T15:59:59Z")).get("total").get("registered").asInt())
                 .as("the withdrawal not known yet").isEqualTo(1);
+        // the new registration withdrawn in its turn: the one it replaced does not outlast the day it began
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-20T02:00:00Z"), new PersonWithdrawn(county.personId(2), 2018,
+                county.region(), WithdrawalReason.DECEASED, LocalDate.of(2017, 11, 20))));
+        assertThat(json(bureau.get(path + "&asOf=2017-11-25T15:59:59Z")).get("total").get("registered").asInt()).isEqualTo(1);
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), new PersonWithdrawn(county.personId(2), 2018,
                 county.region(), WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 20))));
 

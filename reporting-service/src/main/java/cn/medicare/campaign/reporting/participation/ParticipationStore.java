@@ -333,8 +333,9 @@ public class ParticipationStore {
                 """ + (moment.live() ? "" : Definitions.PEOPLE_AS_OF_JOINS) + """
 
                 where\s""" + (moment.live() ? "person_year.withdrawn_on is null or person_year.withdrawn_on > :today"
-                        // withdrawn by then: on the roster by then and not registered, in either registration of someone registered again
-                        : "person_year.person_id is null or not (" + Definitions.ON_ROSTER_BY + " and not " + Definitions.REGISTERED_BY + ")") + """
+                        // and, of someone registered again, not withdrawn then from the registration of then
+                        : "person_year.person_id is null or (person_year.withdrawn_on is null or person_year.withdrawn_on > :day)"
+                                + " and not (" + Definitions.ON_ROSTER_BY + " and not " + Definitions.REGISTERED_BY + ")") + """
 
                 group by 1""")
                 .param("region", region).param("coverageYear", coverageYear).param("categories", categories)

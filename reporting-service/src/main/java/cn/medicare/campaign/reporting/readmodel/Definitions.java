@@ -196,11 +196,11 @@ public final class Definitions {
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}, and not withdrawn by
      * then. An enrolment recorded on a later day for this one (back-dated, {@code enrolledOn}) counts for the whole of its
      * day, as it always did: only its day is known. The registration is the person-year's, or, for someone registered again
-     * since (their roster changed), one the newer registration replaced ({@code registration_ended}, V41) that stood then,
-     * not withdrawn by then as far as is known.
+     * since (their roster changed), one the newer registration replaced ({@code registration_ended}, V41) that stood then:
+     * not withdrawn by then, as far as is known, nor replaced.
      */
     public static final String REGISTERED_BY = "((" + Registration.CURRENT_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))\n or "
-            + Registration.ENDED + " and (e.withdrawn_on is null or e.withdrawn_on > :day)))";
+            + Registration.ENDED + " and least(e.withdrawn_on, e.replaced_on) > :day))";
 
     /** Constants, not methods, as {@link Unit}. */
     private static final class Registration {

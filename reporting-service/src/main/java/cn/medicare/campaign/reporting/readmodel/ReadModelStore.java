@@ -154,29 +154,30 @@ class ReadModelStore {
                                 person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
                                 coverage_rule, pay_by)
                 ),
-                -- a registration replacing another (registered again, or a revoked withdrawal's enrolment announced again):
-                -- both join the history, each with its values at its time, so that a past moment counts the person as the
-                -- registration of then had them. In the upsert's statement, so that this reads the row as it was before it
+                -- a registration replacing another (registered again, or a revoked withdrawal's enrolment announced again),
+                -- read as it was before the upsert below replaces it, in the upsert's statement
                 replaced as (
-                insert into roster_history (person_id, coverage_year, field, at, value)
-                select person_year.person_id, person_year.coverage_year, held.field, held.at, held.value
-                from enrolled
+                select person_year.*, enrolled.enrolled_on as replaced_on from enrolled
                 join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
-                cross join lateral (values\s""" + held("person_year", "person_year.registered_at") + ",\n"
+                where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
+                ),
+                -- both join the history, each with its values at its time, so that a past moment counts the person as the
+                -- registration of then had them
+                history as (
+                insert into roster_history (person_id, coverage_year, field, at, value)
+                select replaced.person_id, replaced.coverage_year, held.field, held.at, held.value
+                from replaced
+                join enrolled on enrolled.person_id = replaced.person_id and enrolled.coverage_year = replaced.coverage_year
+                cross join lateral (values\s""" + held("replaced", "replaced.registered_at") + ",\n"
                 + held("enrolled", "enrolled.at") + """
                 ) as held(field, at, value)
-                where person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
                 on conflict do nothing),
-                -- the registration the new one replaces, with the withdrawal that ended it where known: a past moment in it
-                -- still counts the person
+                -- the registration replaced, with the withdrawal that ended it where known and the day the new one began: a past
+                -- moment in it still counts the person
                 ended as (
-                insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on)
-                select person_year.person_id, person_year.coverage_year, person_year.registered_at, person_year.enrolled_on,
-                       person_year.withdrawn_on
-                from enrolled
-                join person_year on person_year.person_id = enrolled.person_id and person_year.coverage_year = enrolled.coverage_year
-                where person_year.enrolled_on is not null
-                  and person_year.registered_at < enrolled.at and person_year.roster_at <= enrolled.at
+                insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on)
+                select person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on from replaced
+                where enrolled_on is not null
                 on conflict do nothing),
                 registered as (
                 insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
@@ -365,7 +366,7 @@ class ReadModelStore {
                 .update();
         jdbc.sql("""
                 update registration_ended ended set withdrawn_on = :effectiveDate
-                where ended.person_id = :personId and ended.coverage_year = :coverageYear
+                where ended.person_id = :personId and ended.coverage_year = :coverageYear and ended.withdrawn_on is null
                   and ended.registered_at = (select max(e.registered_at) from registration_ended e
                                              where e.person_id = :personId and e.coverage_year = :coverageYear and e.registered_at < :at)
                   and exists (select 1 from person_year

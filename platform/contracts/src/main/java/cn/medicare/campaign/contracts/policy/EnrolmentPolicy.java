@@ -248,7 +248,7 @@ public final class EnrolmentPolicy {
         Decision decision = decision(campaign, applicant);
         CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, applicant.specialCase());
         int year = campaign.coverageYear();
-        if (rule != null && admittedInAnotherYear(rule, applicant, year)) {
+        if (rule != null && admittedInAnotherYear(rule, applicant, year) && !decision.rule().equals(rule.specialCase().name())) {
             // the clerk named the case: the answer says why it did not apply, and where the person belongs
             return decision.noting(applicant.specialCase().event() + "日期不在" + (year - 1) + "年，不适用" + applicant.specialCase().chinese()
                     + "情形（" + (year - 1) + "年入学的新生参保" + year + "年度），");
