@@ -3,7 +3,7 @@ package cn.medicare.campaign.tax.payment;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
+import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RefundService {
 
-    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
     private static final int MAX_CLOSING = 500;
 
@@ -152,8 +149,8 @@ class RefundService {
                             + " 的退费 / the refund number was used for a refund of voucher " + numberedBefore.get()));
             if (applied.refused() != null) {
                 payments.refuseAwaiting(awaiting.refundNo(), applied.refused().message());
-                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", starred(awaiting.voucherNo()),
-                        starred(applied.refused().message()));
+                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", IdNumberLeaks.redactWithinNumbers(awaiting.voucherNo()),
+                        IdNumberLeaks.redactWithinNumbers(applied.refused().message()));
             } else {
                 payments.awaitedNoMore(awaiting.refundNo());
             }
@@ -179,7 +176,7 @@ class RefundService {
                 });
             } catch (RuntimeException e) {
                 // the class alone: a database's message may quote a refund number, and one may hold an ID number
-                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", starred(voucherNo),
+                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", IdNumberLeaks.redactWithinNumbers(voucherNo),
                         e.getClass().getSimpleName());
             }
         }
@@ -237,7 +234,7 @@ class RefundService {
                 .orElseThrow(() -> payments.awaiting(id).map(RefundService::notClosable)
                         .orElseGet(() -> ApiException.notFound("没有该待匹配退费，或已随凭证入账 / no such kept refund, or it was "
                                 + "applied when its voucher came")));
-        log.info("Refund {} kept for voucher {} closed by {}", starred(closed.refundNo()), starred(closed.voucherNo()), caller.clientId());
+        log.info("Refund {} kept for voucher {} closed by {}", IdNumberLeaks.redactWithinNumbers(closed.refundNo()), IdNumberLeaks.redactWithinNumbers(closed.voucherNo()), caller.clientId());
         return shown(closed, caller.is(Role.TAX_BUREAU));
     }
 
@@ -260,26 +257,8 @@ class RefundService {
     }
 
     private static PaymentStore.Awaiting shown(PaymentStore.Awaiting awaiting, boolean numbersInFull) {
-        return awaiting.shown(numbersInFull ? awaiting.refundNo() : starred(awaiting.refundNo()),
-                numbersInFull ? awaiting.voucherNo() : starred(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
-    }
-
-    /**
-     * The number (or a text quoting one) with every 18 characters of an ID number's shape and check character starred, in
-     * place: how the bureau and the logs read the tax bureau's numbers.
-     */
-    static String starred(String number) {
-        StringBuilder starred = new StringBuilder(number);
-        idNumberShapes(number).filter(window -> {
-            String idNumber = number.substring(window, window + 18).toUpperCase(Locale.ROOT);
-            return ResidentIdNumber.checkCharacter(idNumber.substring(0, 17)) == idNumber.charAt(17);
-        }).forEach(window -> starred.replace(window, window + 18, "*".repeat(18)));
-        return starred.toString();
-    }
-
-    /** Where each 18 characters of a number that have an ID number's shape (17 digits and a digit or X) start. */
-    private static IntStream idNumberShapes(String number) {
-        return IntStream.rangeClosed(0, number.length() - 18).filter(start -> ID_NUMBER_SHAPE.matcher(number.substring(start, start + 18)).matches());
+        return awaiting.shown(numbersInFull ? awaiting.refundNo() : IdNumberLeaks.redactWithinNumbers(awaiting.refundNo()),
+                numbersInFull ? awaiting.voucherNo() : IdNumberLeaks.redactWithinNumbers(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
     }
 
     /**
@@ -288,7 +267,7 @@ class RefundService {
      * compared with the payer's by their person id; any such 18 characters would refuse the tax bureau's real, longer numbers.
      */
     private boolean holdsThePayersIdNumber(String refundNo, String payer) {
-        return idNumberShapes(refundNo).anyMatch(window -> personIds.personId(refundNo.substring(window, window + 18).toUpperCase(Locale.ROOT))
+        return IdNumberLeaks.idNumberShapes(refundNo).anyMatch(window -> personIds.personId(refundNo.substring(window, window + 18).toUpperCase(Locale.ROOT))
                 .equals(payer));
     }
 }

@@ -1,6 +1,9 @@
 package cn.medicare.campaign.contracts.identity;
 
 import java.time.YearMonth;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Finds plain ID numbers in text that is about to leave the service: an 18-character token of 17
@@ -14,6 +17,7 @@ public final class IdNumberLeaks {
     // wider than any living person's: the guard must miss no real number, only numbers that cannot be one
     private static final int MIN_BIRTH_YEAR = 1800;
     private static final int MAX_BIRTH_YEAR = 2199;
+    private static final Pattern ID_NUMBER_SHAPE = Pattern.compile("[0-9]{17}[0-9Xx]");
 
     private IdNumberLeaks() {
     }
@@ -33,6 +37,26 @@ public final class IdNumberLeaks {
             redacted.replace(found, found + LENGTH, "*".repeat(LENGTH));
         }
         return redacted.toString();
+    }
+
+    /**
+     * Another agency's number (the tax bureau's voucher and refund numbers, or a refusal quoting one) as the logs and the
+     * bureau read it: every 18 characters of an ID number's shape and check character starred wherever they stand, inside a
+     * longer number too (TK350825…), where {@link #redact} looks at whole tokens only.
+     */
+    public static String redactWithinNumbers(String number) {
+        StringBuilder starred = new StringBuilder(number);
+        idNumberShapes(number).filter(window -> {
+            String idNumber = number.substring(window, window + LENGTH).toUpperCase(Locale.ROOT);
+            return ResidentIdNumber.checkCharacter(idNumber.substring(0, LENGTH - 1)) == idNumber.charAt(LENGTH - 1);
+        }).forEach(window -> starred.replace(window, window + LENGTH, "*".repeat(LENGTH)));
+        return starred.toString();
+    }
+
+    /** Where each 18 characters that have an ID number's shape (17 digits and a digit or X) start, inside longer runs too. */
+    public static IntStream idNumberShapes(String number) {
+        return IntStream.rangeClosed(0, number.length() - LENGTH)
+                .filter(start -> ID_NUMBER_SHAPE.matcher(number.substring(start, start + LENGTH)).matches());
     }
 
     /** Where the first ID number at or after {@code from} starts, or -1. */

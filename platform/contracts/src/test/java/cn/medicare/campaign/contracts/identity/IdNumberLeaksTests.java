@@ -46,4 +46,13 @@ class IdNumberLeaksTests {
         assertThat(IdNumberLeaks.redact("350825198506124011 城关村")).isEqualTo("350825198506124011 城关村");
         assertThat(IdNumberLeaks.redact(null)).isNull();
     }
+
+    /** The tax bureau's numbers run letters and digits together: a payer's number inside one is starred there, nothing else. */
+    @Test
+    void withinNumbersANumberInsideALongerOneIsStarredAndOtherDigitsStay() {
+        assertThat(IdNumberLeaks.redactWithinNumbers("TK" + VALID + "01")).isEqualTo("TK" + "*".repeat(18) + "01");
+        assertThat(IdNumberLeaks.redactWithinNumbers("voucher 43082119781205124x refused")).isEqualTo("voucher " + "*".repeat(18) + " refused");
+        assertThat(IdNumberLeaks.redactWithinNumbers("CS2018 350825198506124011")).isEqualTo("CS2018 350825198506124011");
+        assertThat(IdNumberLeaks.idNumberShapes("TK" + VALID).boxed()).containsExactly(2);
+    }
 }
