@@ -190,7 +190,7 @@ public final class Definitions {
      * On the roster by the moment, withdrawn since or not, as {@link #REGISTERED_BY} counts the registration: the money of
      * someone who was not is unattributed then.
      */
-    public static final String ON_ROSTER_BY = "(" + Registration.CURRENT_BY + "\n or " + Registration.ENDED + "))";
+    public static final String ON_ROSTER_BY = "(" + Registration.CURRENT_BY + "\n or " + Registration.ENDED_BY + ")";
 
     /**
      * Registered by the moment: enrolled on an earlier business day, or on its day before {@code :at}, and not withdrawn by
@@ -200,7 +200,7 @@ public final class Definitions {
      * not withdrawn by then, as far as is known, nor replaced.
      */
     public static final String REGISTERED_BY = "((" + Registration.CURRENT_BY + "\n and (withdrawn_on is null or withdrawn_on > :day))\n or "
-            + Registration.ENDED + " and least(e.withdrawn_on, e.replaced_on) > :day))";
+            + Registration.ENDED_STANDING_BY + ")";
 
     /** Constants, not methods, as {@link Unit}. */
     private static final class Registration {
@@ -209,14 +209,22 @@ public final class Definitions {
                 (registered_at is not null
                  and (enrolled_on < :day
                       or enrolled_on = :day and (registered_at < :at or cast(registered_at at time zone 'Asia/Shanghai' as date) > :day)))""";
-        /** Followed by a condition on the ended registration {@code e} and two closing brackets. */
-        static final String ENDED = """
-                person_year.roster_changed
-                 and exists (select 1 from registration_ended e
-                             where e.person_id = person_year.person_id and e.coverage_year = :coverageYear
-                               and (e.enrolled_on < :day
-                                    or e.enrolled_on = :day
-                                       and (e.registered_at < :at or cast(e.registered_at at time zone 'Asia/Shanghai' as date) > :day))""";
+        /** A registration since replaced ({@code registration_ended}) had begun by the moment. */
+        static final String ENDED_BY = Ended.BEGUN_BY + "))";
+        /** A registration since replaced had begun by the moment and stood then: neither withdrawn, as far as is known, nor replaced. */
+        static final String ENDED_STANDING_BY = Ended.BEGUN_BY + "\n and least(e.withdrawn_on, e.replaced_on) > :day))";
+
+        private static final class Ended {
+
+            /** Open: the conditions on the ended registration {@code e} follow, then the two brackets that close it. */
+            static final String BEGUN_BY = """
+                    (person_year.roster_changed
+                     and exists (select 1 from registration_ended e
+                                 where e.person_id = person_year.person_id and e.coverage_year = :coverageYear
+                                   and (e.enrolled_on < :day
+                                        or e.enrolled_on = :day
+                                           and (e.registered_at < :at or cast(e.registered_at at time zone 'Asia/Shanghai' as date) > :day))""";
+        }
     }
 
     /**
