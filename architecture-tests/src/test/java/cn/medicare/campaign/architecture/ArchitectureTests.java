@@ -22,7 +22,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The house rules of every service (README, "Structure"), checked over the main code of the
+ * The house rules of every service (docs/structure.md), checked over the main code of the
  * contracts, the kit and all four services: roles with one name each, SQL only in stores, Kafka
  * only in listeners, pure rules, scheduled jobs that run once per cluster, and no package cycles.
  */
