@@ -434,6 +434,34 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
+     * A rule that covers from a past event (Yueyang's child taken in by a welfare institution, from the admission) would sell a
+     * coverage year already over: an enrolment registered after 31 December of its year is refused naming its day, and the
+     * same one registered on that last day is covered from the admission.
+     */
+    @Test
+    void aCoverageYearThatHasEndedTakesNoEnrolmentEvenUnderARuleCoveringFromAPastEvent() {
+        String region = "430697";
+        String township = region + "100";
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2025", Campaigns.documented("yueyang-2025.json")).statusCode())
+                .isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2025/targets",
+                "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"城关镇\",\"target\":10}]}").statusCode()).isEqualTo(200);
+        String body = """
+                {"idNumber":"%s","name":"周小","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"%s","specialCase":{"case":"WELFARE_INSTITUTION","date":"2025-03-03"}}""";
+        String child = IdNumbers.of(region, "20150606", 31);
+
+        HttpResponse<String> afterTheYear = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2026-02-01"));
+
+        assertProblem(afterTheYear, 400);
+        assertThat(json(afterTheYear).get("errors").get(0).get("field").asString()).isEqualTo("enrolledOn");
+        assertThat(json(afterTheYear).get("errors").get(0).get("message").asString()).contains("2025-12-31");
+        HttpResponse<String> onTheLastDay = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2025-12-31"));
+        assertThat(onTheLastDay.statusCode()).as(onTheLastDay.body()).isEqualTo(201);
+        assertThat(json(onTheLastDay).get("coverageStart").asString()).isEqualTo("2025-03-03");
+    }
+
+    /**
      * A campaign may have assistance of a late enrolment reduce the individual part only (the fiscal part the late enrollee's
      * sanction); a code it does not know is refused naming the field and the codes it may send, never the value sent.
      */

@@ -271,6 +271,13 @@ class EnrolmentService {
             throw ApiException.invalid("enrolledOn", "不能早于该类人员（" + category + "）参保缴费期开始日 " + opens
                     + " / is on or after the start of the collection period for " + category + ", " + opens);
         }
+        LocalDate lastDay = LocalDate.of(request.coverageYear(), 12, 31);
+        if (enrolledOn.isAfter(lastDay)) {
+            // a rule that covers from a past event (a birth, an admission, a September) would sell a year already over
+            throw ApiException.invalid("enrolledOn", "不能晚于" + request.coverageYear() + "年度待遇享受期的最后一天 " + lastDay
+                    + "：该年度已结束，不能再参保 / is on or before " + lastDay + ", the last day of the " + request.coverageYear()
+                    + " coverage year: a year that has ended takes no enrolment");
+        }
         LocalDate earliest = campaign.earliestEnrolledOn(today);
         if (earliest != null && enrolledOn.isBefore(earliest)) {
             throw ApiException.invalid("enrolledOn", "登记日期最早为受理日前" + campaign.stageRules().enrolledOnGraceDays() + "天（" + earliest
