@@ -52,6 +52,7 @@ class PersonStatusIntegrationTests {
         JsonNode paid = status(bureau, county, 1);
         assertThat(paid.get("counted").asBoolean()).isTrue();
         assertThat(paid.get("explanation").asString()).startsWith("已参保并缴清：应缴180.00元，个人已缴180.00元");
+        assertThat(paid.get("outstanding").asString()).as("money in yuan and fen, as every amount").isEqualTo("0.00");
         JsonNode short40 = status(bureau, county, 2);
         assertThat(short40.get("counted").asBoolean()).isFalse();
         assertThat(short40.get("outstanding").asString()).isEqualTo("10.00");
@@ -59,6 +60,7 @@ class PersonStatusIntegrationTests {
         JsonNode fullyAssisted = status(bureau, county, 3);
         assertThat(fullyAssisted.get("counted").asBoolean()).isTrue();
         assertThat(fullyAssisted.get("heldTo").asString()).isEqualTo("0.00");
+        assertThat(fullyAssisted.get("outstanding").asString()).isEqualTo("0.00");
         JsonNode notAssessed = status(bureau, county, 4);
         assertThat(notAssessed.get("explanation").asString()).contains("应缴金额尚未核定");
         assertThat(notAssessed.has("outstanding")).isFalse();

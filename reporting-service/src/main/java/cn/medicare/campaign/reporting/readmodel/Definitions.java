@@ -125,7 +125,7 @@ public final class Definitions {
      * What the person still owes: what they are held to less what counts towards it, never below nothing. Null before the
      * assessment (greatest() passes over a null): what is owed is unknown then, not zero.
      */
-    public static final String OUTSTANDING = "case when payable_amount is null then null else greatest(0, " + HELD_TO + " - " + MONEY
+    public static final String OUTSTANDING = "case when payable_amount is null then null else greatest(0.00, " + HELD_TO + " - " + MONEY
             + ") end";
 
     /**
