@@ -388,11 +388,7 @@ class EnrollmentApiIntegrationTests {
     @Test
     void aSpecialCaseWithoutTheFactsItsRuleCountsFromSaysSoAndALapseAfterTheEmployeeInsuranceListIsEnrolled() {
         String region = "411098";
-        String township = region + "100";
-        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022", Campaigns.documented("gaolou-2022.json")).statusCode())
-                .isEqualTo(200);
-        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets",
-                "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"高楼镇\",\"target\":10}]}").statusCode()).isEqualTo(200);
+        String township = campaignWithOneTownship("gaolou-2022.json", region, 2022, "高楼镇");
         String body = """
                 {"idNumber":"%s","name":"王五","region":"%s","coverageYear":2022,"township":"%s","village":"东村","hukouLocal":true,
                  "residencePermit":false,"enrolledOn":"2022-06-16","specialCase":%s}""";
@@ -441,11 +437,7 @@ class EnrollmentApiIntegrationTests {
     @Test
     void aCoverageYearThatHasEndedTakesNoEnrolmentEvenUnderARuleCoveringFromAPastEvent() {
         String region = "430697";
-        String township = region + "100";
-        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2025", Campaigns.documented("yueyang-2025.json")).statusCode())
-                .isEqualTo(200);
-        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2025/targets",
-                "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"城关镇\",\"target\":10}]}").statusCode()).isEqualTo(200);
+        String township = campaignWithOneTownship("yueyang-2025.json", region, 2025, "城关镇");
         String body = """
                 {"idNumber":"%s","name":"周小","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
                  "residencePermit":false,"enrolledOn":"%s","specialCase":{"case":"WELFARE_INSTITUTION","date":"2025-03-03"}}""";
@@ -479,6 +471,16 @@ class EnrollmentApiIntegrationTests {
         HttpResponse<String> individual = api.as("bureau").put("/api/v1/campaigns/430621/2025", campaign.formatted("INDIVIDUAL"));
         assertThat(individual.statusCode()).as(individual.body()).isEqualTo(200);
         assertThat(json(individual).get("lateEnrolment").get("assistanceReduces").asString()).isEqualTo("INDIVIDUAL");
+    }
+
+    /** One of docs/campaigns' counties defined for {@code region}, with one township of 10 people: its code. */
+    private String campaignWithOneTownship(String file, String region, int year, String townshipName) {
+        String township = region + "100";
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year, Campaigns.documented(file)).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets",
+                "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"" + townshipName + "\",\"target\":10}]}")
+                .statusCode()).isEqualTo(200);
+        return township;
     }
 
     private void assertRefusedOn(String campaign, String... fields) {
