@@ -293,6 +293,14 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}", "{\"start\": \"2022-09-01\", \"end\": \"2023-01-31\"}"),
                 "collectionPeriod.start", "collectionPeriod.end");
         assertRefusedOn(campaign.replace("\"until\": \"2022-02-28\"", "\"until\": \"2023-02-28\""), "extensions[0].until");
+        // a period typed centuries back: half-months to rank without end, and the first collection day every mask is judged by
+        assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\"", "{\"start\": \"0001-09-01\""), "collectionPeriod.start");
+        assertRefusedOn(campaign.replace("\"deadline\": \"2021-10-31\"", "\"deadline\": \"1999-10-31\""), "stages[0].deadline");
+        // a year no calendar holds is named alone, never a server error while the dates are checked against it
+        HttpResponse<String> noYear = api.as("bureau").put("/api/v1/campaigns/411099/2022022022", campaign);
+        assertProblem(noYear, 400);
+        assertThat(json(noYear).get("errors").valueStream().map(error -> error.get("field").asString()).toList())
+                .containsExactly("coverageYear");
         assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign).statusCode()).isEqualTo(200);
         HttpResponse<String> aYear = api.as("bureau").put("/api/v1/campaigns/411099/2022", campaign.replace("{\"case\": \"NEWLY_ASSISTED\"",
                 "{\"certificationWithinMonths\": 12, \"case\": \"NEWLY_ASSISTED\""));
@@ -1267,7 +1275,12 @@ class EnrollmentApiIntegrationTests {
                 "targets[1].unit", township + "},{\"unit\":\"411099999001\",\"unitName\":\"西村\",\"type\":\"VILLAGE\","
                         + "\"parent\":\"" + Gaolou.TOWNSHIP + "\",\"target\":1}",
                 "targets[1].target", township + "},{\"unit\":\"S1\",\"unitName\":\"一中\",\"type\":\"SCHOOL\"}",
-                "targets[0].targetLocalHukou", township + ",\"targetLocalHukou\":15}");
+                "targets[0].targetLocalHukou", township + ",\"targetLocalHukou\":15}",
+                // more people than a county has, alone or added up (two parts of a population base, two townships)
+                "targets[0].targetNonLocal", "{\"unit\":\"" + Gaolou.TOWNSHIP + "\",\"unitName\":\"高楼镇\",\"targetLocalHukou\":2000000000,"
+                        + "\"targetNonLocal\":2000000000}",
+                "\"targets\"", "{\"unit\":\"" + Gaolou.TOWNSHIP + "\",\"unitName\":\"高楼镇\",\"target\":9000000},{\"unit\":\"411099101\","
+                        + "\"unitName\":\"东镇\",\"target\":9000000}");
         refused.forEach((field, rows) -> {
             HttpResponse<String> answer = api.as("bureau").put("/api/v1/campaigns/" + region + "/2022/targets", "{\"targets\":[" + rows + "]}");
             assertProblem(answer, 400);

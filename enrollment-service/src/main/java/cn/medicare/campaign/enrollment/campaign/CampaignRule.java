@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** What makes a campaign and its targets acceptable, before anything is stored or published. */
 final class CampaignRule {
@@ -29,6 +30,13 @@ final class CampaignRule {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final int SHARE_DECIMALS = 4;
     private static final int MAX_NAME = 100;
+    /**
+     * How far from its coverage year a campaign's dates may lie: a campaign copied from another year keeps its dates, while
+     * one typed centuries off would be half-months without end to rank.
+     */
+    private static final int YEARS_AROUND = 10;
+    /** A unit's people, and a county's: counties count theirs in hundreds of thousands, the largest in a few million. */
+    private static final int MAX_PEOPLE = 10_000_000;
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
     private static final int MAX_WAITING_DAYS = 366;
     private static final int MAX_WAITING_MONTHS = 12;
@@ -42,6 +50,10 @@ final class CampaignRule {
     static List<InputError> check(String region, int coverageYear, CampaignRequest request) {
         List<InputError> errors = new ArrayList<>();
         checkKey(region, coverageYear, errors);
+        if (!errors.isEmpty()) {
+            // every date of the campaign is checked against its year: a year no calendar holds would fail them all
+            return errors;
+        }
         if (request.regionName() == null || request.regionName().isBlank() || request.regionName().strip().length() > MAX_NAME) {
             errors.add(InputError.field("regionName", "必填，最多 " + MAX_NAME + " 个字符 / is required, at most " + MAX_NAME
                     + " characters"));
@@ -59,7 +71,7 @@ final class CampaignRule {
             errors.add(InputError.field("participationGoal", "必填，为 0 到 1 之间的比例，如 \"0.98\" / is required, a share "
                     + "between 0 and 1 such as \"0.98\""));
         }
-        checkStages(request.stages(), errors);
+        checkStages(coverageYear, request.stages(), errors);
         if (request.stageRules() != null && Boolean.TRUE.equals(request.stageRules().cumulative())) {
             // DOMAIN.md: 分阶段算，不重复; a campaign asking otherwise would be judged per stage without being told
             errors.add(InputError.field("stageRules.cumulative", "各阶段分别考核、不累计（分阶段算，不重复），累计考核尚不支持 / stages are "
@@ -107,6 +119,10 @@ final class CampaignRule {
         if (period.start().getYear() >= coverageYear) {
             errors.add(InputError.field("collectionPeriod.start", "集中征缴期应在参保年度（" + coverageYear + "）开始前开始 / opens before the"
                     + " coverage year starts (" + coverageYear + "-01-01)"));
+        } else if (period.start().getYear() < coverageYear - YEARS_AROUND) {
+            // a period typed centuries back would be half-months to rank without end, and the first day that decides every mask
+            errors.add(InputError.field("collectionPeriod.start", "集中征缴期不能早于参保年度前" + YEARS_AROUND + "年 / opens at most "
+                    + YEARS_AROUND + " years before the coverage year"));
         }
         if (period.end().getYear() > coverageYear) {
             errors.add(InputError.field("collectionPeriod.end", "不能晚于参保年度结束日 " + coverageYear + "-12-31 / is on or before the end of"
@@ -127,6 +143,9 @@ final class CampaignRule {
                         + periods.get(i).appliesTo() + " already has a period"));
             } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].end", "应早于参保年度结束日 / is before the end of the coverage year"));
+            } else if (periods.get(i).start().getYear() < coverageYear - YEARS_AROUND) {
+                errors.add(InputError.field("categoryPeriods[" + i + "].start", "不能早于参保年度前" + YEARS_AROUND + "年 / opens at most "
+                        + YEARS_AROUND + " years before the coverage year"));
             }
         }
         List<CampaignDefined.SpecialCaseRule> cases = request.specialCases() == null ? List.of() : request.specialCases();
@@ -290,6 +309,15 @@ final class CampaignRule {
         if (errors.isEmpty() && townshipLevel.isEmpty()) {
             errors.add(InputError.field("targets", "至少列出一个乡镇 / lists at least one township"));
         }
+        // the figures add the units of a level up: a county's units of one level hold at most the county's people
+        Map<Boolean, Map<TargetsSet.UnitType, Long>> byLevel = rows.stream().filter(row -> row != null && row.targetOrPopulation() != null)
+                .collect(Collectors.partitioningBy(TargetRow::townshipLevel, Collectors.groupingBy(TargetRow::kind,
+                        Collectors.summingLong(TargetRow::targetOrPopulation))));
+        long townships = byLevel.get(true).values().stream().mapToLong(Long::longValue).sum();
+        if (errors.isEmpty() && (townships > MAX_PEOPLE || byLevel.get(false).values().stream().anyMatch(sum -> sum > MAX_PEOPLE))) {
+            errors.add(InputError.field("targets", "全县同一级单位的应参保人数合计不能超过 " + MAX_PEOPLE + " / a county's units of one level "
+                    + "add up to at most " + MAX_PEOPLE + " people"));
+        }
         return errors;
     }
 
@@ -301,8 +329,8 @@ final class CampaignRule {
     }
 
     private static void checkCount(Integer count, int i, String field, boolean required, List<InputError> errors) {
-        if (count == null ? required : count < 0) {
-            errors.add(InputError.row(i + 1, field, "应为 0 或以上的整数人数 / is 0 or more people"));
+        if (count == null ? required : count < 0 || count > MAX_PEOPLE) {
+            errors.add(InputError.row(i + 1, field, "应为 0 至 " + MAX_PEOPLE + " 的整数人数 / is 0 to " + MAX_PEOPLE + " people"));
         }
     }
 
@@ -357,7 +385,7 @@ final class CampaignRule {
         }
     }
 
-    private static void checkStages(List<CampaignDefined.Stage> stages, List<InputError> errors) {
+    private static void checkStages(int coverageYear, List<CampaignDefined.Stage> stages, List<InputError> errors) {
         if (stages == null) {
             errors.add(InputError.field("stages", "必填（无阶段目标时为空列表） / is required (an empty list when there are no staged targets)"));
             return;
@@ -373,6 +401,10 @@ final class CampaignRule {
             if (stage.threshold().signum() < 0 || stage.threshold().compareTo(BigDecimal.ONE) > 0 || stage.threshold().scale() > SHARE_DECIMALS) {
                 errors.add(InputError.field("stages[" + i + "].threshold", "应为 0 到 1 之间的比例，最多 " + SHARE_DECIMALS + " 位小数 / "
                         + "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
+            }
+            if (Math.abs(stage.deadline().getYear() - coverageYear) > YEARS_AROUND) {
+                errors.add(InputError.field("stages[" + i + "].deadline", "应在参保年度前后" + YEARS_AROUND + "年之内 / falls within "
+                        + YEARS_AROUND + " years of the coverage year"));
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);
             nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);

@@ -32,7 +32,8 @@ record TargetRow(String unit, String unitName, UnitType type, String parent, Int
         if (target != null || targetLocalHukou == null || targetNonLocal == null) {
             return target;
         }
-        return targetLocalHukou + targetNonLocal;
+        // two parts each within an int may not add up to one: the sum is refused as too large, never wrapped round
+        return (int) Math.min(Integer.MAX_VALUE, (long) targetLocalHukou + targetNonLocal);
     }
 
     /** A township or the education system: a row of the event's {@code targets}. */

@@ -1,16 +1,22 @@
 package cn.medicare.campaign.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -120,6 +126,34 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("Content-Type"));
+    }
+
+    /**
+     * A request of the wrong form, refused by Spring before any controller: in the clerk's words (Chinese with English),
+     * naming what to change, with Spring's headers saying what would do (Accept, Allow); a form post is refused before its
+     * body is read as parameters (a signed endpoint would verify a body rebuilt from them, and answer 401).
+     */
+    @Test
+    void aRequestOfTheWrongFormIsRefusedInTheClerksWordsNamingWhatToChange() throws Exception {
+        mvc.perform(post("/kit-test/uploads").contentType(MediaType.APPLICATION_XML).content("<list/>"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().exists(HttpHeaders.ACCEPT))
+                .andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+                .andExpect(jsonPath("$.detail").value(containsString("不支持此内容类型")));
+        mvc.perform(multipart("/kit-test/uploads").file(new MockMultipartFile("upload", "list.csv", "text/csv", "a\n".getBytes())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.detail").value(containsString("multipart")));
+        mvc.perform(delete("/kit-test/payments"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string(HttpHeaders.ALLOW, containsString("POST")))
+                .andExpect(jsonPath("$.errors[0].field").value("method"))
+                .andExpect(jsonPath("$.detail").value(containsString("不支持该请求方法")));
+        mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("amount=1.00"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+                .andExpect(jsonPath("$.detail").value(containsString("不接受表单提交")));
     }
 
     @Test

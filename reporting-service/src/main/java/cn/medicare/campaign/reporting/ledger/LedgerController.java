@@ -86,7 +86,8 @@ class LedgerController {
         try {
             at = Instant.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("asOf", "应为时间点，如 2017-11-30T16:00:00Z / is an instant such as 2017-11-30T16:00:00Z");
+            throw ApiException.invalid("asOf", "应为时间点，如 2017-11-30T15:59:59Z（北京时间11月30日止） / is an instant such as "
+                    + "2017-11-30T15:59:59Z (the end of 30 November in Beijing)");
         }
         String outOfRange = RequestValues.problemWithInstant(at);
         if (outOfRange != null) {

@@ -26,6 +26,7 @@ final class AdjustmentRowRule {
 
     /** 乡镇代码: the county code and three digits. */
     static final Pattern TOWNSHIP_CODE = Pattern.compile("[0-9]{9}");
+    private static final int QUOTED_CHARACTERS = 20;
 
     private AdjustmentRowRule() {
     }
@@ -70,7 +71,7 @@ final class AdjustmentRowRule {
         try {
             action = AdjustmentAction.parse(input.action());
         } catch (IllegalArgumentException e) {
-            errors.add(InputError.row(row, "action", e.getMessage()));
+            errors.add(InputError.row(row, "action", e.getMessage() + ": " + quoted(input.action())));
         }
         FormCategories.Named category = category(row, input.category(), agency, errors);
         LocalDate effectiveDate = FormDates.read(input.effectiveDate())
@@ -103,11 +104,20 @@ final class AdjustmentRowRule {
         return new CheckedRow(row, masked, shown, valid, List.of());
     }
 
+    /**
+     * What the clerk typed, enough to find it (a category's name is a few characters): a longer cell, a column pasted one
+     * place over, is cut rather than kept whole in every answer and in the batch's stored outcomes.
+     */
+    private static String quoted(String text) {
+        String cell = text == null ? "" : text.strip();
+        return cell.length() <= QUOTED_CHARACTERS ? cell : cell.substring(0, QUOTED_CHARACTERS) + "…";
+    }
+
     private static FormCategories.Named category(int row, String text, Agency agency, List<InputError> errors) {
         FormCategories.Named named = FormCategories.read(text).orElse(null);
         if (named == null) {
             errors.add(InputError.row(row, "category", "未知的人员类别，应为附件3所列类别（如农村低保）或类别代码 "
-                    + "(unknown assistance category: a name of 附件3 such as 农村低保, or a code such as MINIMUM_LIVING): " + text));
+                    + "(unknown assistance category: a name of 附件3 such as 农村低保, or a code such as MINIMUM_LIVING): " + quoted(text)));
             return null;
         }
         AssistanceCategory category = named.category();

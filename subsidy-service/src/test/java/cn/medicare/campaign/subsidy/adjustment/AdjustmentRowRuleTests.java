@@ -50,6 +50,21 @@ class AdjustmentRowRuleTests {
         assertThat(checked.idNumberMasked()).isEqualTo(idNumber.substring(0, 6) + "*".repeat(11) + idNumber.substring(17));
     }
 
+    /**
+     * What the clerk typed is quoted enough to find it, and a whole column pasted one place over (names, remarks) is cut: the
+     * answer and the batch's stored outcomes keep at most 20 characters of it.
+     */
+    @Test
+    void anUnknownCategoryOrActionIsQuotedEnoughToFindItNotWhole() {
+        String pasted = "张三丰住莲峰镇城关村一组家中无劳动力需要帮扶请核实".repeat(10);
+        CheckedRow unknown = check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, "13800000000", pasted, "低保户", "2017-10-15"),
+                Agency.CIVIL_AFFAIRS);
+
+        assertThat(unknown.errors()).extracting(InputError::field).containsExactly("action", "category");
+        assertThat(unknown.errors().get(0).message()).endsWith(": " + pasted.substring(0, 20) + "…");
+        assertThat(unknown.errors().get(1).message()).endsWith(": 低保户");
+    }
+
     @Test
     void aCategoryOfAnotherAgencyIsRefusedNamingTheAgencyThatCertifiesIt() {
         CheckedRow checked = check(row("MONITORED"), Agency.CIVIL_AFFAIRS);

@@ -28,7 +28,7 @@ public enum AdjustmentAction {
                 }
             }
         }
-        throw new IllegalArgumentException(
-                "调整类型应为新增或退出 (the adjustment action is ADD/新增 or EXIT/退出), not: " + text);
+        // the text is the caller's to quote, as much of it as its answer may hold
+        throw new IllegalArgumentException("调整类型应为新增或退出 (the adjustment action is ADD/新增 or EXIT/退出)");
     }
 }

@@ -29,8 +29,10 @@ final class JsonRows {
 
     /**
      * @param field the field holding the array, or null when the body is the array
-     * @return the rows in order, null where the array holds null; empty for an empty body or a missing field
-     * @throws ApiException 400 naming the first row and field that could not be bound: the body is refused whole
+     * @return the rows in order, null where the array holds null; empty for an empty array, a list with no rows
+     * @throws ApiException 400 naming the first row and field that could not be bound, or the list's field where it is
+     *     missing (an agency's {@code {}} taken for its nil return would have hidden a misspelt field), null or given twice:
+     *     the body is refused whole
      */
     static <T> List<T> read(JsonMapper json, InputStream body, String field, Class<T> type, IntakeLimits limits) {
         String prefix = field == null ? "" : field;
@@ -59,15 +61,12 @@ final class JsonRows {
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return rows;
+                throw ApiException.invalid("body", "请求体为空，名单没有行时请发送空数组 / the body is empty: a list with no rows is " + empty(field));
             }
             if (field != null && !toField(parser, field)) {
-                return rows;
+                throw ApiException.invalid(field, "必填，名单没有行时请发送空数组 / is required: a list with no rows is " + empty(field));
             }
             JsonToken array = field == null ? first : parser.nextToken();
-            if (array == JsonToken.VALUE_NULL && field != null) {
-                return rows;
-            }
             if (array != JsonToken.START_ARRAY) {
                 throw ApiException.invalid(field == null ? "body" : field, "应为数组 / is an array of objects: " + shape);
             }
@@ -88,6 +87,7 @@ final class JsonRows {
                 }
                 rows.add(bind(json, row, type, index + 1));
             }
+            nothingAfter(parser, field);
         } catch (JacksonException e) {
             throw Refusals.within(e).orElseGet(() -> Refusals.notJson(shape));
         }
@@ -95,6 +95,29 @@ final class JsonRows {
             throw Refusals.cells(tooLong);
         }
         return rows;
+    }
+
+    private static String empty(String field) {
+        return field == null ? "[]" : "{\"" + field + "\":[]}";
+    }
+
+    /**
+     * The rest of the body after the array: the object's other fields, never the list's field again (a JSON reader takes
+     * the first or the last of two, so which rows were meant is unknown), and nothing after the body's own end.
+     */
+    private static void nothingAfter(JsonParser parser, String field) {
+        if (field != null) {
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                if (field.equals(parser.currentName())) {
+                    throw ApiException.invalid(field, "出现了两次，只能有一个名单 / appears twice: a body holds one list");
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        }
+        if (parser.nextToken() != null) {
+            throw ApiException.invalid("body", "名单之后还有其他内容 / holds more after the list: one JSON value is expected");
+        }
     }
 
     /** Moves to the value of the field in the top-level object; false when the object has no such field. */

@@ -37,7 +37,8 @@ public final class ListIntake {
 
     /**
      * @param field the field of the top-level object that holds the array, or null when the body is the array
-     * @return the rows in order, null where the array holds null; empty for an empty body or an absent field
+     * @return the rows in order, null where the array holds null; empty for an empty array (an empty body, or an absent,
+     *     null or repeated field, is a 400 naming it)
      */
     public <T> List<T> jsonRows(InputStream body, String field, Class<T> type) {
         return JsonRows.read(json, body, field, type, limits);

@@ -23,6 +23,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -170,6 +174,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(InputError.field(missing.getParameterName(), "必须填写 / is required"), servlet(request));
     }
 
+    /** Spring's own detail is English alone and quotes the header as sent; the answer's Accept header lists what is read. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException unsupported, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String read = MediaType.toString(unsupported.getSupportedMediaTypes());
+        return refusal(status, "Unsupported Media Type", InputError.field("Content-Type", "不支持此内容类型，应为 " + read
+                + " / is not a type this endpoint reads: " + read), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException unacceptable, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String made = MediaType.toString(unacceptable.getSupportedMediaTypes());
+        return refusal(status, "Not Acceptable", InputError.field("Accept", "无法以所要求的格式答复，可用 " + made
+                + " / asks for no type this endpoint answers in: " + made), headers, request);
+    }
+
+    /** The answer's Allow header lists the methods the path answers. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException unsupported,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String allowed = unsupported.getSupportedMethods() == null ? "" : String.join(", ", unsupported.getSupportedMethods());
+        return refusal(status, "Method Not Allowed", InputError.field("method", "此地址不支持该请求方法，可用 " + allowed
+                + " / is not a method this path answers: " + allowed), headers, request);
+    }
+
+    /** An upload sent under another part's name, or as a plain form field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException missing, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return refusal(status, "Invalid input", InputError.field(missing.getRequestPartName(), "必须以 multipart 文件部分 \""
+                + missing.getRequestPartName() + "\" 上传 / is required: the file goes in the multipart part named \""
+                + missing.getRequestPartName() + "\""), headers, request);
+    }
+
     /** Spring's own detail quotes the path as sent. */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException missing, HttpHeaders headers,
@@ -191,6 +230,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(problem, problemHeaders, statusCode);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A refusal of the request's form rather than its content: Spring's status and headers, our words and the field. */
+    private static ResponseEntity<Object> refusal(HttpStatusCode status, String title, InputError error, HttpHeaders headers,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, error.message());
+        problem.setTitle(title);
+        problem.setProperty("errors", List.of(error));
+        problem.setInstance(instance(servlet(request)));
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, problemHeaders, status);
     }
 
     private static ResponseEntity<Object> invalid(InputError error, HttpServletRequest request) {

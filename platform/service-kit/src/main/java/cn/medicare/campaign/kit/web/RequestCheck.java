@@ -14,14 +14,19 @@ import org.springframework.web.servlet.HandlerMapping;
  * What a request must be before any controller reads it: query parameters and path variables
  * without control characters (a NUL reaches PostgreSQL as an encoding error otherwise), and a
  * Content-Type, when there is one, that names a concrete type (Spring refuses {@code *}/{@code *}
- * with an exception of its own while reading the body). Refused naming the parameter or header.
+ * with an exception of its own while reading the body) and no form, which no endpoint reads. Refused naming the parameter
+ * or header.
  */
 class RequestCheck implements HandlerInterceptor {
 
     private static final String CONCRETE_TYPE = "须为具体的内容类型，如 application/json / is a concrete media type such as application/json";
+    private static final String NO_FORMS = "不接受表单提交，请按接口发送 JSON、CSV 或以 multipart 上传文件 / is no form: the endpoints read JSON, "
+            + "CSV or a multipart upload";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // before the parameters: reading them reads a form's body, which a signed endpoint would then verify as rebuilt
+        refuseVagueContentType(request.getContentType());
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             refuseControlCharacters(parameter.getKey(), parameter.getKey());
             for (String value : parameter.getValue()) {
@@ -31,7 +36,6 @@ class RequestCheck implements HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> refuseControlCharacters(String.valueOf(name), String.valueOf(value)));
         }
-        refuseVagueContentType(request.getContentType());
         return true;
     }
 
@@ -46,15 +50,21 @@ class RequestCheck implements HandlerInterceptor {
         if (contentType == null) {
             return;
         }
-        boolean concrete;
+        MediaType type;
         try {
-            concrete = MediaType.parseMediaType(contentType).isConcrete();
+            type = MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException unreadable) {
-            concrete = false;
+            type = null;
         }
-        if (!concrete) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", CONCRETE_TYPE,
-                    List.of(InputError.field("Content-Type", CONCRETE_TYPE)));
+        if (type == null || !type.isConcrete()) {
+            throw unsupported(CONCRETE_TYPE);
         }
+        if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
+            throw unsupported(NO_FORMS);
+        }
+    }
+
+    private static ApiException unsupported(String why) {
+        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", why, List.of(InputError.field("Content-Type", why)));
     }
 }

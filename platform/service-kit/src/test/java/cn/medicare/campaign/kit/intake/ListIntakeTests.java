@@ -248,12 +248,31 @@ class ListIntakeTests {
     void jsonRowsComeFromTheArrayOrFromItsFieldAndAWrongShapeNamesThePath() {
         assertThat(INTAKE.jsonRows(in("{\"month\":\"2017-10\",\"rows\":[{\"township\":\"350825100\",\"other\":{\"a\":[1]}}]}"), "rows",
                 Resident.class)).containsExactly(new Resident("350825100", null, null, null));
-        assertThat(INTAKE.jsonRows(in(""), "rows", Resident.class)).isEmpty();
-        assertThat(INTAKE.jsonRows(in("{}"), "rows", Resident.class)).isEmpty();
+        assertThat(INTAKE.jsonRows(in("{\"rows\":[]}"), "rows", Resident.class)).isEmpty();
+        assertThat(INTAKE.jsonRows(in(" [] "), null, Resident.class)).isEmpty();
         assertRefused(() -> INTAKE.jsonRows(in("{\"rows\":[{\"township\":{\"code\":1}}]}"), "rows", Resident.class),
                 HttpStatus.BAD_REQUEST, "rows[0].township", null);
         assertRefused(() -> INTAKE.jsonRows(in("{\"rows\": [{"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "body", null);
         assertRefused(() -> INTAKE.jsonRows(in("{\"rows\": 3}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "rows", null);
+    }
+
+    /**
+     * A list with no rows is said with an empty array: a body without the list (a misspelt {@code "row"}), with it null or
+     * twice, or with more after it, is refused naming where, never taken for an agency's nil return (零报告).
+     */
+    @Test
+    void aListWithNoRowsIsAnEmptyArrayAndABodyWithoutItOrWithItTwiceIsRefused() {
+        assertRefused(() -> INTAKE.jsonRows(in(""), "rows", Resident.class), HttpStatus.BAD_REQUEST, "body", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "rows", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"row\":[{\"township\":\"350825100\"}]}"), "rows", Resident.class),
+                HttpStatus.BAD_REQUEST, "rows", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\":null}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "rows", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\":[],\"month\":\"2017-10\",\"rows\":[{}]}"), "rows", Resident.class),
+                HttpStatus.BAD_REQUEST, "rows", null);
+        assertRefused(() -> INTAKE.jsonRowsEach(in("[{}][{}]"), null, Resident.class), HttpStatus.BAD_REQUEST, "body", null);
+        assertRefused(() -> INTAKE.jsonRows(in("{\"rows\":[]} {}"), "rows", Resident.class), HttpStatus.BAD_REQUEST, "body", null);
+        assertThat(INTAKE.jsonRows(in("{\"rows\":[{\"township\":\"350825100\"}],\"month\":\"2017-10\"}"), "rows", Resident.class))
+                .hasSize(1);
     }
 
     /** For the lists whose invalid rows are reported and valid rows applied: a row that cannot be bound is its own mistake. */
