@@ -296,6 +296,8 @@ class EnrollmentApiIntegrationTests {
         // a period typed centuries back: half-months to rank without end, and the first collection day every mask is judged by
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\"", "{\"start\": \"0001-09-01\""), "collectionPeriod.start");
         assertRefusedOn(campaign.replace("\"deadline\": \"2021-10-31\"", "\"deadline\": \"1999-10-31\""), "stages[0].deadline");
+        // copied to a later year, its dates kept, it is still a campaign (a year's own dates are its bureau's to set)
+        assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2035", campaign).statusCode()).isEqualTo(200);
         // a year no calendar holds is named alone, never a server error while the dates are checked against it
         HttpResponse<String> noYear = api.as("bureau").put("/api/v1/campaigns/411099/2022022022", campaign);
         assertProblem(noYear, 400);
@@ -439,8 +441,8 @@ class EnrollmentApiIntegrationTests {
 
     /**
      * A rule that covers from a past event (Yueyang's child taken in by a welfare institution, from the admission) would sell a
-     * coverage year already over: an enrolment registered after 31 December of its year is refused naming its day, and the
-     * same one registered on that last day is covered from the admission.
+     * coverage year already over: an enrolment registered after 31 December of its year is refused (422, as one whose
+     * coverage could start only after the year), and the same one registered on that last day is covered from the admission.
      */
     @Test
     void aCoverageYearThatHasEndedTakesNoEnrolmentEvenUnderARuleCoveringFromAPastEvent() {
@@ -453,9 +455,8 @@ class EnrollmentApiIntegrationTests {
 
         HttpResponse<String> afterTheYear = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2026-02-01"));
 
-        assertProblem(afterTheYear, 400);
-        assertThat(json(afterTheYear).get("errors").get(0).get("field").asString()).isEqualTo("enrolledOn");
-        assertThat(json(afterTheYear).get("errors").get(0).get("message").asString()).contains("2025-12-31");
+        assertProblem(afterTheYear, 422);
+        assertThat(json(afterTheYear).get("detail").asString()).contains("2026-02-01", "2025-12-31");
         HttpResponse<String> onTheLastDay = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2025-12-31"));
         assertThat(onTheLastDay.statusCode()).as(onTheLastDay.body()).isEqualTo(201);
         assertThat(json(onTheLastDay).get("coverageStart").asString()).isEqualTo("2025-03-03");

@@ -98,30 +98,6 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(announcedStarts(personId)).containsExactly("2018-01-02", "2018-06-02");
     }
 
-    /**
-     * Gaolou's newly assisted (DOMAIN.md: covered from the day after payment): one certified 特困 before enrolling owes nothing
-     * from the registration and is covered from the day after it; one certified weeks after enrolling owes nothing only from
-     * then, and is covered from the day after that, not from the day after the enrolment.
-     */
-    @Test
-    void someoneFullyAssistedAfterEnrollingIsCoveredFromTheDayAfterTheAssistanceNotTheEnrolment() {
-        String assistedFirst = IdNumbers.next(Liancheng.REGION);
-        String assistedLater = IdNumbers.next(Liancheng.REGION);
-        LocalDate enrolledOn = LocalDate.of(2018, 3, 1);
-        for (String idNumber : List.of(assistedFirst, assistedLater)) {
-            EventTraffic.publishAt(Instant.parse("2018-03-01T02:00:00Z"), residents.enrolledCoveredFromPayment(idNumber, 2018, enrolledOn));
-        }
-        EventTraffic.publishAt(Instant.parse("2018-03-01T03:00:00Z"), residents.assessed(assistedFirst, 2018, AssistanceCategory.EXTREME_POVERTY));
-        EventTraffic.publishAt(Instant.parse("2018-03-01T03:00:00Z"), residents.assessed(assistedLater, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, assistedLater), item -> item != null && item.get("status").asString().equals("UNPAID"));
-        EventTraffic.publishAt(Instant.parse("2018-04-10T02:00:00Z"), residents.assessed(assistedLater, 2018, AssistanceCategory.EXTREME_POVERTY));
-
-        assertThat(await().atMost(PATIENCE).until(() -> announcedStarts(residents.personId(assistedFirst)), starts -> !starts.isEmpty()))
-                .containsExactly("2018-03-02");
-        assertThat(await().atMost(PATIENCE).until(() -> announcedStarts(residents.personId(assistedLater)), starts -> !starts.isEmpty()))
-                .as("the day after the assessment that left nothing to pay").containsExactly("2018-04-11");
-    }
-
     /** Enrolled covered from the day after paying, assessed, and paid in full in 2017: its start announced once. */
     private String paidAndCoveredFromPayment() {
         String idNumber = IdNumbers.next(Liancheng.REGION);

@@ -30,11 +30,11 @@ final class CampaignRule {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final int SHARE_DECIMALS = 4;
     private static final int MAX_NAME = 100;
-    /**
-     * How far from its coverage year a campaign's dates may lie: a campaign copied from another year keeps its dates, while
-     * one typed centuries off would be half-months without end to rank.
-     */
-    private static final int YEARS_AROUND = 10;
+    /** The years a campaign may cover, and so hold dates in: a campaign copied from another year keeps its dates. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+    private static final String YEARS = "应在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 年之间 / falls in " + FIRST_YEAR + " to " + LAST_YEAR
+            + ", the years a campaign may cover";
     /** A unit's people, and a county's: counties count theirs in hundreds of thousands, the largest in a few million. */
     private static final int MAX_PEOPLE = 10_000_000;
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
@@ -71,7 +71,7 @@ final class CampaignRule {
             errors.add(InputError.field("participationGoal", "必填，为 0 到 1 之间的比例，如 \"0.98\" / is required, a share "
                     + "between 0 and 1 such as \"0.98\""));
         }
-        checkStages(coverageYear, request.stages(), errors);
+        checkStages(request.stages(), errors);
         if (request.stageRules() != null && Boolean.TRUE.equals(request.stageRules().cumulative())) {
             // DOMAIN.md: 分阶段算，不重复; a campaign asking otherwise would be judged per stage without being told
             errors.add(InputError.field("stageRules.cumulative", "各阶段分别考核、不累计（分阶段算，不重复），累计考核尚不支持 / stages are "
@@ -119,10 +119,9 @@ final class CampaignRule {
         if (period.start().getYear() >= coverageYear) {
             errors.add(InputError.field("collectionPeriod.start", "集中征缴期应在参保年度（" + coverageYear + "）开始前开始 / opens before the"
                     + " coverage year starts (" + coverageYear + "-01-01)"));
-        } else if (period.start().getYear() < coverageYear - YEARS_AROUND) {
+        } else if (period.start().getYear() < FIRST_YEAR) {
             // a period typed centuries back would be half-months to rank without end, and the first day that decides every mask
-            errors.add(InputError.field("collectionPeriod.start", "集中征缴期不能早于参保年度前" + YEARS_AROUND + "年 / opens at most "
-                    + YEARS_AROUND + " years before the coverage year"));
+            errors.add(InputError.field("collectionPeriod.start", YEARS));
         }
         if (period.end().getYear() > coverageYear) {
             errors.add(InputError.field("collectionPeriod.end", "不能晚于参保年度结束日 " + coverageYear + "-12-31 / is on or before the end of"
@@ -143,9 +142,8 @@ final class CampaignRule {
                         + periods.get(i).appliesTo() + " already has a period"));
             } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].end", "应早于参保年度结束日 / is before the end of the coverage year"));
-            } else if (periods.get(i).start().getYear() < coverageYear - YEARS_AROUND) {
-                errors.add(InputError.field("categoryPeriods[" + i + "].start", "不能早于参保年度前" + YEARS_AROUND + "年 / opens at most "
-                        + YEARS_AROUND + " years before the coverage year"));
+            } else if (periods.get(i).start().getYear() < FIRST_YEAR) {
+                errors.add(InputError.field("categoryPeriods[" + i + "].start", YEARS));
             }
         }
         List<CampaignDefined.SpecialCaseRule> cases = request.specialCases() == null ? List.of() : request.specialCases();
@@ -338,7 +336,7 @@ final class CampaignRule {
         if (!REGION.matcher(region).matches()) {
             errors.add(InputError.field("region", "应为 6 位县（区）代码，如 350825 / is a 6-digit county code such as 350825"));
         }
-        if (coverageYear < 2000 || coverageYear > 2100) {
+        if (coverageYear < FIRST_YEAR || coverageYear > LAST_YEAR) {
             errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
     }
@@ -385,7 +383,7 @@ final class CampaignRule {
         }
     }
 
-    private static void checkStages(int coverageYear, List<CampaignDefined.Stage> stages, List<InputError> errors) {
+    private static void checkStages(List<CampaignDefined.Stage> stages, List<InputError> errors) {
         if (stages == null) {
             errors.add(InputError.field("stages", "必填（无阶段目标时为空列表） / is required (an empty list when there are no staged targets)"));
             return;
@@ -402,9 +400,8 @@ final class CampaignRule {
                 errors.add(InputError.field("stages[" + i + "].threshold", "应为 0 到 1 之间的比例，最多 " + SHARE_DECIMALS + " 位小数 / "
                         + "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
             }
-            if (Math.abs(stage.deadline().getYear() - coverageYear) > YEARS_AROUND) {
-                errors.add(InputError.field("stages[" + i + "].deadline", "应在参保年度前后" + YEARS_AROUND + "年之内 / falls within "
-                        + YEARS_AROUND + " years of the coverage year"));
+            if (stage.deadline().getYear() < FIRST_YEAR || stage.deadline().getYear() > LAST_YEAR) {
+                errors.add(InputError.field("stages[" + i + "].deadline", YEARS));
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);
             nonNegative("stages[" + i + "].penaltyPerPoint", stage.penaltyPerPoint(), errors);

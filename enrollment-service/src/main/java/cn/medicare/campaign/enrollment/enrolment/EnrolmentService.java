@@ -273,10 +273,11 @@ class EnrolmentService {
         }
         LocalDate lastDay = LocalDate.of(request.coverageYear(), 12, 31);
         if (enrolledOn.isAfter(lastDay)) {
-            // a rule that covers from a past event (a birth, an admission, a September) would sell a year already over
-            throw ApiException.invalid("enrolledOn", "不能晚于" + request.coverageYear() + "年度待遇享受期的最后一天 " + lastDay
-                    + "：该年度已结束，不能再参保 / is on or before " + lastDay + ", the last day of the " + request.coverageYear()
-                    + " coverage year: a year that has ended takes no enrolment");
+            // a rule that covers from a past event (a birth, an admission, a September) would sell a year already over; the
+            // 422 of a coverage that could start only after the year (DOMAIN.md), for every rule
+            throw ApiException.ruleViolated("登记日期 " + enrolledOn + " 晚于" + request.coverageYear() + "年度待遇享受期的最后一天 " + lastDay
+                    + "，该年度已结束，不能再参保 / registered on " + enrolledOn + ", after " + lastDay + ", the last day of the "
+                    + request.coverageYear() + " coverage year: a year that has ended takes no enrolment");
         }
         LocalDate earliest = campaign.earliestEnrolledOn(today);
         if (earliest != null && enrolledOn.isBefore(earliest)) {

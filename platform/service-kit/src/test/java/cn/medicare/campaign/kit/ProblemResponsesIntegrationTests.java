@@ -129,7 +129,7 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
     }
 
     /**
-     * A request of the wrong form, refused by Spring before any controller: in the clerk's words (Chinese with English),
+     * A request of the wrong form, refused before any controller: in the clerk's words (Chinese with English),
      * naming what to change, with Spring's headers saying what would do (Accept, Allow); a form post is refused before its
      * body is read as parameters (a signed endpoint would verify a body rebuilt from them, and answer 401).
      */
@@ -154,6 +154,14 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
                 .andExpect(jsonPath("$.detail").value(containsString("不接受表单提交")));
+        // refused before the controller: its answer could not be written, the change would stand unanswered
+        mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+                        .content("{\"amount\": \"-1.00\"}"))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Accept"));
+        mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept(MediaType.ALL).content("{\"amount\": \"1.00\"}"))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -109,8 +109,13 @@ final class AdjustmentRowRule {
      * place over, is cut rather than kept whole in every answer and in the batch's stored outcomes.
      */
     private static String quoted(String text) {
-        String cell = text == null ? "" : text.strip();
-        return cell.length() <= QUOTED_CHARACTERS ? cell : cell.substring(0, QUOTED_CHARACTERS) + "…";
+        // starred first: a number cut in two would escape the stars and show its county and birth month
+        String cell = text == null ? "" : FreeText.redact(text.strip());
+        if (cell.isEmpty()) {
+            return "（空） (empty)";
+        }
+        return cell.codePointCount(0, cell.length()) <= QUOTED_CHARACTERS ? cell
+                : cell.substring(0, cell.offsetByCodePoints(0, QUOTED_CHARACTERS)) + "…";
     }
 
     private static FormCategories.Named category(int row, String text, Agency agency, List<InputError> errors) {

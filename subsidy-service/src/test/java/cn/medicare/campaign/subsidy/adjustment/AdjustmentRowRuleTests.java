@@ -63,6 +63,11 @@ class AdjustmentRowRuleTests {
         assertThat(unknown.errors()).extracting(InputError::field).containsExactly("action", "category");
         assertThat(unknown.errors().get(0).message()).endsWith(": " + pasted.substring(0, 20) + "…");
         assertThat(unknown.errors().get(1).message()).endsWith(": 低保户");
+        // a number in the cell is starred whole before the cut, never left as its county and birth month
+        CheckedRow withANumber = check(new AdjustmentRowInput("350825100", "莲峰村", idNumber, "13800000000", "城关村一组张三丰 " + idNumber,
+                "MINIMUM_LIVING", "2017-10-15"), Agency.CIVIL_AFFAIRS);
+        assertThat(withANumber.errors()).singleElement().satisfies(error -> assertThat(error.message())
+                .endsWith(": 城关村一组张三丰 " + "*".repeat(11) + "…").doesNotContain(idNumber.substring(0, 8)));
     }
 
     @Test

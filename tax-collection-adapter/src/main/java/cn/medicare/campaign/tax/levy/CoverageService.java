@@ -37,7 +37,7 @@ class CoverageService {
     void review(Collection<PersonYear> keys) {
         // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
         items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
-            if (!partly.coverage().startsWithin(settledOn(partly, partly.lastPaidOn()), partly.coverageYear())) {
+            if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), partly.lastPaidOn()), partly.coverageYear())) {
                 items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
             }
         });
@@ -49,7 +49,7 @@ class CoverageService {
                 .map(awaited -> new PersonYear(awaited.personId(), awaited.coverageYear())).toList());
         awaitedCoverages.forEach(awaited -> {
             Instant settledAt = settling.get(new PersonYear(awaited.personId(), awaited.coverageYear()));
-            LocalDate settledOn = settledOn(awaited, settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
+            LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
                 // made again after the tax bureau refunded this one is owed back too
@@ -66,16 +66,12 @@ class CoverageService {
     /**
      * The day that stands for the payment (the one that settled; for someone partly paid, the last): never before the
      * enrolment it settles (money paid before a registration, or before an enrolment after a withdrawal, starts nothing
-     * earlier). Someone fully assisted settles without paying (DOMAIN.md): at registration when assisted by then, else on
-     * the day an assessment took what they owed to nothing (a NEWLY_ASSISTED enrolee certified weeks after enrolling is
-     * covered from the day after that, not from the day after the enrolment).
+     * earlier); for someone fully assisted, who settles at registration (DOMAIN.md), the enrolment's day.
      */
-    private LocalDate settledOn(LevyItemStore.AwaitedCoverage awaited, LocalDate paidOn) {
-        LocalDate settling = paidOn != null ? paidOn : awaited.owesNothingSince();
-        LocalDate enrolledOn = awaited.enrolledOn();
-        if (settling == null) {
+    private LocalDate settledOn(LocalDate enrolledOn, LocalDate paidOn) {
+        if (paidOn == null) {
             return enrolledOn != null ? enrolledOn : BusinessTime.today(clock);
         }
-        return enrolledOn != null && enrolledOn.isAfter(settling) ? enrolledOn : settling;
+        return enrolledOn != null && enrolledOn.isAfter(paidOn) ? enrolledOn : paidOn;
     }
 }

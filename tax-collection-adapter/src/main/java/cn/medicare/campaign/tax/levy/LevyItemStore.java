@@ -88,18 +88,6 @@ class LevyItemStore {
      */
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
     /**
-     * The business day someone who once owed money came to owe nothing (full assistance certified after the enrolment): the
-     * first assessment of a payable of 0.00 after the last of a payable above it. Null for someone who never owed any (assisted
-     * by the registration), or whose earlier assessments are not kept ({@link #keepAssessments}: assessed once, or before V16).
-     */
-    private static final String OWES_NOTHING_SINCE = """
-            (select cast(min(nothing.assessed_at) at time zone 'Asia/Shanghai' as date) from levy_assessment nothing
-             where nothing.person_id = levy_item.person_id and nothing.coverage_year = levy_item.coverage_year
-               and nothing.payable_amount = 0
-               and nothing.assessed_at > (select max(owed.assessed_at) from levy_assessment owed
-                                          where owed.person_id = levy_item.person_id and owed.coverage_year = levy_item.coverage_year
-                                            and owed.payable_amount > 0))""";
-    /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
      * withdrawal took effect. A revoked withdrawal (撤销终止参保) announces the enrolment it ended again, with its own earlier
      * day: the person's registration goes on, settlement and all.
@@ -627,8 +615,7 @@ class LevyItemStore {
                   and coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null
                   and paid_total >= least(%s, settled_payable)
                 returning person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
-                          %s as enrolled_on, %s as owes_nothing_since, paid_total""".formatted(PersonYears.MATCH, OWN_PAYABLE,
-                REGISTERED_ON, OWES_NOTHING_SINCE)), keys)
+                          %s as enrolled_on, paid_total""".formatted(PersonYears.MATCH, OWN_PAYABLE, REGISTERED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
@@ -639,7 +626,7 @@ class LevyItemStore {
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
-                       %3$s as enrolled_on, null::date as owes_nothing_since, paid_total
+                       %3$s as enrolled_on, paid_total
                 from levy_item
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn
@@ -684,12 +671,10 @@ class LevyItemStore {
     /**
      * @param lastPaidOn the business day of the latest payment; null when the person settled without paying (full assistance)
      * @param enrolledOn the business day of the registration: the day it gave, else the day its event was sent
-     * @param owesNothingSince for someone who settled without paying, the day an assessment took what they owed to nothing;
-     *     null when they owed nothing from the registration on ({@link #OWES_NOTHING_SINCE})
      * @param paidTotal the person's own payments net of refunds
      */
     record AwaitedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays, int waitingMonths,
-            LocalDate lastPaidOn, LocalDate enrolledOn, LocalDate owesNothingSince, BigDecimal paidTotal) {
+            LocalDate lastPaidOn, LocalDate enrolledOn, BigDecimal paidTotal) {
 
         EnrolmentPolicy.Coverage coverage() {
             return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
