@@ -295,7 +295,7 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("\"until\": \"2022-02-28\"", "\"until\": \"2023-02-28\""), "extensions[0].until");
         // a period typed centuries back: half-months to rank without end, and the first collection day every mask is judged by
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\"", "{\"start\": \"0001-09-01\""), "collectionPeriod.start");
-        assertRefusedOn(campaign.replace("\"deadline\": \"2021-10-31\"", "\"deadline\": \"1999-10-31\""), "stages[0].deadline");
+        assertRefusedOn(campaign.replace("\"deadline\": \"2021-10-31\"", "\"deadline\": \"1998-10-31\""), "stages[0].deadline");
         // copied to a later year, its dates kept, it is still a campaign (a year's own dates are its bureau's to set)
         assertThat(api.as("bureau").put("/api/v1/campaigns/411099/2035", campaign).statusCode()).isEqualTo(200);
         // a year no calendar holds is named alone, never a server error while the dates are checked against it

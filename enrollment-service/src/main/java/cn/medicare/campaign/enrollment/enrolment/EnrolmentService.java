@@ -271,14 +271,6 @@ class EnrolmentService {
             throw ApiException.invalid("enrolledOn", "不能早于该类人员（" + category + "）参保缴费期开始日 " + opens
                     + " / is on or after the start of the collection period for " + category + ", " + opens);
         }
-        LocalDate lastDay = LocalDate.of(request.coverageYear(), 12, 31);
-        if (enrolledOn.isAfter(lastDay)) {
-            // a rule that covers from a past event (a birth, an admission, a September) would sell a year already over; the
-            // 422 of a coverage that could start only after the year (DOMAIN.md), for every rule
-            throw ApiException.ruleViolated("登记日期 " + enrolledOn + " 晚于" + request.coverageYear() + "年度待遇享受期的最后一天 " + lastDay
-                    + "，该年度已结束，不能再参保 / registered on " + enrolledOn + ", after " + lastDay + ", the last day of the "
-                    + request.coverageYear() + " coverage year: a year that has ended takes no enrolment");
-        }
         LocalDate earliest = campaign.earliestEnrolledOn(today);
         if (earliest != null && enrolledOn.isBefore(earliest)) {
             throw ApiException.invalid("enrolledOn", "登记日期最早为受理日前" + campaign.stageRules().enrolledOnGraceDays() + "天（" + earliest
@@ -297,6 +289,14 @@ class EnrolmentService {
         String notTheirCase = EnrolmentPolicy.specialCaseContradiction(campaign, applicant);
         if (notTheirCase != null) {
             throw ApiException.invalid("specialCase.case", notTheirCase);
+        }
+        LocalDate lastDay = LocalDate.of(request.coverageYear(), 12, 31);
+        if (enrolledOn.isAfter(lastDay)) {
+            // a rule that covers from a past event (a birth, an admission, a September) would sell a year already over; the
+            // 422 of a coverage that could start only after the year (DOMAIN.md), for every rule
+            throw ApiException.ruleViolated("登记日期 " + enrolledOn + " 晚于" + request.coverageYear() + "年度待遇享受期的最后一天 " + lastDay
+                    + "，该年度已结束，不能再参保 / registered on " + enrolledOn + ", after " + lastDay + ", the last day of the "
+                    + request.coverageYear() + " coverage year: a year that has ended takes no enrolment");
         }
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign, applicant);
         if (!decision.coverableWithin(request.coverageYear(), enrolledOn)) {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,6 +164,15 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
                 .andExpect(jsonPath("$.errors[0].field").value("Accept"));
         mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept(MediaType.ALL).content("{\"amount\": \"1.00\"}"))
                 .andExpect(status().isOk());
+        mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept("application/vnd.tax-bureau+json")
+                        .content("{\"amount\": \"1.00\"}"))
+                .andExpect(status().isOk());
+        // the error page answering a refusal made before any controller (a path the firewall refused) keeps its status
+        mvc.perform(post("/error").accept(MediaType.APPLICATION_XML).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(refused -> {
+            refused.setDispatcherType(DispatcherType.ERROR);
+            refused.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 400);
+            return refused;
+        })).andExpect(status().isBadRequest());
     }
 
     @Test

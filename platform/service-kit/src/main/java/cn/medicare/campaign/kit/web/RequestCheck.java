@@ -1,5 +1,6 @@
 package cn.medicare.campaign.kit.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -29,6 +30,10 @@ class RequestCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // the error page answers a refusal or a failure already made: checking its request again would hide that status
+            return true;
+        }
         // before the parameters: reading them reads a form's body, which a signed endpoint would then verify as rebuilt
         refuseVagueContentType(request.getContentType());
         refuseAnswersNoneAccepted(request);
@@ -86,8 +91,9 @@ class RequestCheck implements HandlerInterceptor {
         } catch (InvalidMediaTypeException unreadable) {
             accepted = List.of();
         }
+        // application/vnd.…+json is JSON too, as Jackson writes it
         if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || "json".equals(type.getSubtypeSuffix()))) {
             throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable", JSON_ANSWERS, List.of(InputError.field("Accept", JSON_ANSWERS)));
         }
     }
