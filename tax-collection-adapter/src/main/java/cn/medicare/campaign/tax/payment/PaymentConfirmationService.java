@@ -1,9 +1,10 @@
 package cn.medicare.campaign.tax.payment;
 
+import static cn.medicare.campaign.contracts.identity.IdNumberLeaks.redactWithinNumbers;
+
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.PaymentSource;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
-import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
@@ -208,7 +209,7 @@ class PaymentConfirmationService {
     public void applyAwaitingRegistration() {
         // one voucher posted for two payers at once, kept for one and stored for the other, each under its own payer's lock
         payments.dropAwaitingRegistrationStored().forEach(voucherNo -> log.warn("Voucher {}, kept for its payer's registration, "
-                + "was stored meanwhile for another payer: the kept one is a duplicate, dropped", IdNumberLeaks.redactWithinNumbers(voucherNo)));
+                + "was stored meanwhile for another payer: the kept one is a duplicate, dropped", redactWithinNumbers(voucherNo)));
         List<PaymentStore.AwaitingRegistration> waiting = payments.awaitingRegistration(false);
         if (waiting.isEmpty()) {
             return;
@@ -292,7 +293,7 @@ class PaymentConfirmationService {
                                 + "when its payer was registered")));
         // the tax bureau's refunds of it are settled with it: left open, they would wait for a voucher received
         int refunds = payments.closeAwaitingOf(voucherNo, caller.clientId(), closed.closing(), closed.closedAt());
-        log.info("Payment {} kept for its payer's registration closed by {}, with {} refund(s) kept for it", IdNumberLeaks.redactWithinNumbers(voucherNo),
+        log.info("Payment {} kept for its payer's registration closed by {}, with {} refund(s) kept for it", redactWithinNumbers(voucherNo),
                 caller.clientId(), refunds);
         return closed;
     }

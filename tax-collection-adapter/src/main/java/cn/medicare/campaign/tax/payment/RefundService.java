@@ -1,9 +1,11 @@
 package cn.medicare.campaign.tax.payment;
 
+import static cn.medicare.campaign.contracts.identity.IdNumberLeaks.idNumberShapes;
+import static cn.medicare.campaign.contracts.identity.IdNumberLeaks.redactWithinNumbers;
+
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.identity.PersonIds;
-import cn.medicare.campaign.contracts.identity.IdNumberLeaks;
 import cn.medicare.campaign.kit.locking.PersonLocks;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.privacy.FreeText;
@@ -149,8 +151,8 @@ class RefundService {
                             + " 的退费 / the refund number was used for a refund of voucher " + numberedBefore.get()));
             if (applied.refused() != null) {
                 payments.refuseAwaiting(awaiting.refundNo(), applied.refused().message());
-                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", IdNumberLeaks.redactWithinNumbers(awaiting.voucherNo()),
-                        IdNumberLeaks.redactWithinNumbers(applied.refused().message()));
+                log.warn("A refund kept for voucher {} is refused now the voucher came: {}", redactWithinNumbers(awaiting.voucherNo()),
+                        redactWithinNumbers(applied.refused().message()));
             } else {
                 payments.awaitedNoMore(awaiting.refundNo());
             }
@@ -176,7 +178,7 @@ class RefundService {
                 });
             } catch (RuntimeException e) {
                 // the class alone: a database's message may quote a refund number, and one may hold an ID number
-                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", IdNumberLeaks.redactWithinNumbers(voucherNo),
+                log.warn("The refunds kept for voucher {} were not applied, tried again in a minute: {}", redactWithinNumbers(voucherNo),
                         e.getClass().getSimpleName());
             }
         }
@@ -234,7 +236,8 @@ class RefundService {
                 .orElseThrow(() -> payments.awaiting(id).map(RefundService::notClosable)
                         .orElseGet(() -> ApiException.notFound("没有该待匹配退费，或已随凭证入账 / no such kept refund, or it was "
                                 + "applied when its voucher came")));
-        log.info("Refund {} kept for voucher {} closed by {}", IdNumberLeaks.redactWithinNumbers(closed.refundNo()), IdNumberLeaks.redactWithinNumbers(closed.voucherNo()), caller.clientId());
+        log.info("Refund {} kept for voucher {} closed by {}", redactWithinNumbers(closed.refundNo()), redactWithinNumbers(closed.voucherNo()),
+                caller.clientId());
         return shown(closed, caller.is(Role.TAX_BUREAU));
     }
 
@@ -257,8 +260,8 @@ class RefundService {
     }
 
     private static PaymentStore.Awaiting shown(PaymentStore.Awaiting awaiting, boolean numbersInFull) {
-        return awaiting.shown(numbersInFull ? awaiting.refundNo() : IdNumberLeaks.redactWithinNumbers(awaiting.refundNo()),
-                numbersInFull ? awaiting.voucherNo() : IdNumberLeaks.redactWithinNumbers(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
+        return awaiting.shown(numbersInFull ? awaiting.refundNo() : redactWithinNumbers(awaiting.refundNo()),
+                numbersInFull ? awaiting.voucherNo() : redactWithinNumbers(awaiting.voucherNo()), FreeText.redact(awaiting.reason()));
     }
 
     /**
@@ -267,7 +270,7 @@ class RefundService {
      * compared with the payer's by their person id; any such 18 characters would refuse the tax bureau's real, longer numbers.
      */
     private boolean holdsThePayersIdNumber(String refundNo, String payer) {
-        return IdNumberLeaks.idNumberShapes(refundNo).anyMatch(window -> personIds.personId(refundNo.substring(window, window + 18).toUpperCase(Locale.ROOT))
+        return idNumberShapes(refundNo).anyMatch(window -> personIds.personId(refundNo.substring(window, window + 18).toUpperCase(Locale.ROOT))
                 .equals(payer));
     }
 }
