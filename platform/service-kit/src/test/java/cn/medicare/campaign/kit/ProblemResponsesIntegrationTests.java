@@ -167,6 +167,8 @@ class ProblemResponsesIntegrationTests extends KitIntegrationTestBase {
         mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept("application/vnd.tax-bureau+json")
                         .content("{\"amount\": \"1.00\"}"))
                 .andExpect(status().isOk());
+        mvc.perform(post("/kit-test/payments").contentType(MediaType.APPLICATION_JSON).accept("text/x+json").content("{\"amount\": \"-1.00\"}"))
+                .andExpect(status().isNotAcceptable());
         // the error page answering a refusal made before any controller (a path the firewall refused) keeps its status
         mvc.perform(post("/error").accept(MediaType.APPLICATION_XML).contentType(MediaType.APPLICATION_FORM_URLENCODED).with(refused -> {
             refused.setDispatcherType(DispatcherType.ERROR);

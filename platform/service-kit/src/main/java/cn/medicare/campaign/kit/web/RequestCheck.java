@@ -23,6 +23,8 @@ import org.springframework.web.servlet.HandlerMapping;
 class RequestCheck implements HandlerInterceptor {
 
     private static final String CONCRETE_TYPE = "须为具体的内容类型，如 application/json / is a concrete media type such as application/json";
+    /** application/vnd.…+json, which Jackson writes as it writes JSON; text/…+json it does not. */
+    private static final MediaType JSON_OF_ANY_VENDOR = new MediaType("application", "*+json");
     private static final String JSON_ANSWERS = "须接受 application/json，本接口以 JSON 答复，请求未处理 / accepts application/json: the "
             + "endpoint answers in JSON, and nothing was done";
     private static final String NO_FORMS = "不接受表单提交，请按接口发送 JSON、CSV 或以 multipart 上传文件 / is no form: the endpoints read JSON, "
@@ -91,9 +93,8 @@ class RequestCheck implements HandlerInterceptor {
         } catch (InvalidMediaTypeException unreadable) {
             accepted = List.of();
         }
-        // application/vnd.…+json is JSON too, as Jackson writes it
         if (accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || "json".equals(type.getSubtypeSuffix()))) {
+                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || type.isCompatibleWith(JSON_OF_ANY_VENDOR))) {
             throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable", JSON_ANSWERS, List.of(InputError.field("Accept", JSON_ANSWERS)));
         }
     }
