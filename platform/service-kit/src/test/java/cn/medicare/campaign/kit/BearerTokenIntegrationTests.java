@@ -81,6 +81,14 @@ class BearerTokenIntegrationTests {
         assertUnauthorized(bearer(PROVINCE.token(bureau, null, true)).get("/kit-test/whoami"));
     }
 
+    /** A client id longer than the records name their client in is refused at the door, not by its first write (a 500). */
+    @Test
+    void aClientIdLongerThanTheRecordsHoldIsUnauthorized() {
+        String longest = "c".repeat(40);
+        assertThat(bearer(PROVINCE.token(Map.of("client_id", longest, "role", "BUREAU"))).get("/kit-test/whoami").statusCode()).isEqualTo(200);
+        assertUnauthorized(bearer(PROVINCE.token(Map.of("client_id", longest + "c", "role", "BUREAU"))).get("/kit-test/whoami"));
+    }
+
     @Test
     void aTokenWithoutASubjectIsUnauthorizedNotAServerError() {
         assertUnauthorized(bearer(PROVINCE.token(Map.of("role", "BUREAU"), AUDIENCE, false)).get("/kit-test/whoami"));

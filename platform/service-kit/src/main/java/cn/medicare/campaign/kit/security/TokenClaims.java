@@ -17,6 +17,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class TokenClaims {
 
+    /**
+     * The records name the client who acted in 64 characters (enrolled_by, actor, applied_by, closed_by), a feed's name
+     * before it ("EMPLOYEE_INSURANCE by …"): a longer client id failed its first write as a server error.
+     */
+    static final int MAX_CLIENT_ID = 40;
+
     private TokenClaims() {
     }
 
@@ -33,6 +39,9 @@ final class TokenClaims {
     static Caller caller(Jwt jwt) {
         String subject = required(jwt, "sub");
         String clientId = jwt.hasClaim("client_id") ? required(jwt, "client_id") : subject;
+        if (clientId.length() > MAX_CLIENT_ID) {
+            throw new InvalidBearerTokenException("the token's client (client_id, else sub) is longer than " + MAX_CLIENT_ID + " characters");
+        }
         Role role = role(required(jwt, "role"));
         String township = role == Role.TOWNSHIP ? required(jwt, "township") : null;
         Agency agency = role == Role.AGENCY ? agency(required(jwt, "agency")) : null;
