@@ -78,13 +78,13 @@ class RequestCheck implements HandlerInterceptor {
 
     /**
      * A change (every method but GET and HEAD) answers JSON: asked with an Accept that takes none, Spring would refuse the
-     * answer only once it is written, the change made and its answer lost (an enrolment sent again would be a 409). A
-     * download (GET) is negotiated by Spring as before.
+     * answer only once it is written, the change made and its answer lost (an enrolment sent again would be a 409). A read
+     * (GET, HEAD) changes nothing and is negotiated by Spring as before.
      */
     private static void refuseAnswersNoneAccepted(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean download = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
-        if (download || accept == null || accept.isBlank()) {
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        if (read || accept == null || accept.isBlank()) {
             return;
         }
         List<MediaType> accepted;
