@@ -970,6 +970,51 @@ class ParticipationIntegrationTests {
         assertThat(none.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
     }
 
+    /**
+     * A street with nobody to enrol for November (its target revised to 0, then back) sat that month out: at the bottom in
+     * October and again in December is not two months in a row, and owes no written explanation.
+     */
+    @Test
+    void aUnitThatSatAPeriodOutStartsItsStreakAgain() {
+        String region = "350889";
+        ReportingMother county = new ReportingMother(region);
+        List<Event> facts = new ArrayList<>(List.of(county.campaign(), targets(county, 5)));
+        // rates 100 %, 50 %, 33 %, 25 % and the street's 0 %: from October the bottom three are the last three
+        for (int township = 0; township < 4; township++) {
+            facts.addAll(List.of(county.enrolled(township, township, true), county.assessed(township, "0", null),
+                    county.paid(township, "V" + township, "180.00")));
+        }
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        EventTraffic.publishAt(Instant.parse("2017-11-05T02:00:00Z"), targets(county, 0));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-12-05T02:00:00Z"), targets(county, 5)));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(bureau.get("/api/v1/participation?region=" + region
+                + "&coverageYear=2018")).get("total").get("enrolled").asInt()).isEqualTo(4));
+
+        JsonNode rankings = json(bureau.get("/api/v1/rankings?region=" + region + "&coverageYear=2018&period=MONTHLY")).get("rankings");
+        assertThat(rankings.valueStream().map(ranking -> ranking.get("periodEnd").asString()).toList())
+                .containsExactly("2017-09-30", "2017-10-31", "2017-11-30", "2017-12-31");
+        assertThat(streakOf(rankings.get(1), county.township(4))).isOne();
+        assertThat(rankings.get(2).get("townships").valueStream().map(township -> township.get("township").asString()).toList())
+                .as("November: the street had nobody to enrol").doesNotContain(county.township(4));
+        JsonNode december = rankings.get(3).get("bottomThree").valueStream()
+                .filter(township -> township.get("township").asString().equals(county.township(4))).findFirst().orElseThrow();
+        assertThat(december.get("consecutive").asInt()).as("October, then not ranked in November").isOne();
+        assertThat(december.get("writtenExplanation").asBoolean()).isFalse();
+        assertThat(streakOf(rankings.get(3), county.township(3))).as("ranked at the bottom all three months").isEqualTo(3);
+    }
+
+    private static TargetsSet targets(ReportingMother county, int street) {
+        return new TargetsSet(county.region(), 2018, List.of(new TargetsSet.Target(county.township(0), "莲峰镇", 1),
+                new TargetsSet.Target(county.township(1), "文亨镇", 2), new TargetsSet.Target(county.township(2), "林坊镇", 3),
+                new TargetsSet.Target(county.township(3), "姑田镇", 4), new TargetsSet.Target(county.township(4), "东街街道", street)));
+    }
+
+    private static int streakOf(JsonNode ranking, String township) {
+        return ranking.get("townships").valueStream().filter(ranked -> ranked.get("township").asString().equals(township))
+                .findFirst().orElseThrow().get("consecutive").asInt();
+    }
+
     @Test
     void theBureauPublishesAReportOfTheFiguresAsTheyStood() {
         ReportingMother county = new ReportingMother("350831");

@@ -92,9 +92,12 @@ public class TownshipRankings {
         // DOMAIN.md's bottom three, explanation after 2 and criticism after 3 in a row, unless the campaign says otherwise
         CampaignDefined.Ranking rules = campaign.rankingOrDefault();
         Map<String, String> townshipNames = level == Level.TOWNSHIP ? Map.of() : query.townshipNames(region, coverageYear);
-        Map<String, Integer> streaks = new HashMap<>();
+        Map<String, Integer> streaks = Map.of();
         List<Ranking> rankings = new ArrayList<>();
         for (LocalDate end : periodEnds(campaign, period, until)) {
+            // only the units ranked at this end carry a streak on: one that sat a period out (no target then) starts again
+            Map<String, Integer> carried = streaks;
+            streaks = new HashMap<>();
             // a unit with no one to enrol (target 0) has no rate to rank: it would sit last and push a township out of the bottom three
             List<Standing> ordered = new ArrayList<>(standings(region, coverageYear, end, level).stream()
                     .filter(standing -> standing.target() > 0).toList());
@@ -111,7 +114,7 @@ public class TownshipRankings {
             for (int i = 0; i < ordered.size(); i++) {
                 Standing standing = ordered.get(i);
                 boolean inBottom = cut > 0 && cut < ordered.size() && ranks[i] > 1 && (i >= cut || ranks[i] == ranks[cut]);
-                int streak = inBottom ? streaks.getOrDefault(standing.key(), 0) + 1 : 0;
+                int streak = inBottom ? carried.getOrDefault(standing.key(), 0) + 1 : 0;
                 streaks.put(standing.key(), streak);
                 boolean unit = level != Level.TOWNSHIP;
                 Ranked one = new Ranked(ranks[i], standing.township(),
@@ -138,6 +141,11 @@ public class TownshipRankings {
     /** Whether a period end of the campaign has passed and its standings were not kept yet. */
     boolean due(CampaignDefined campaign) {
         return !unsettledEnds(campaign).isEmpty();
+    }
+
+    /** Whether every period end up to {@code day} that {@link #settleDue} keeps was kept. */
+    boolean keptThrough(CampaignDefined campaign, LocalDate day) {
+        return unsettledEnds(campaign).stream().allMatch(end -> end.isAfter(day));
     }
 
     /** Keeps every level's standings at each period end of the campaign that has passed and was not kept yet. */

@@ -6,6 +6,7 @@ import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.reporting.participation.Moment;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
 import cn.medicare.campaign.reporting.participation.ReadModelProgress;
+import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,20 +37,24 @@ class BulletinService {
     private final ReportService reports;
     private final ReportStore kept;
     private final ReadModelProgress progress;
+    private final StageSettlementService settlements;
     private final Clock clock;
 
-    BulletinService(ParticipationStore query, ReportService reports, ReportStore kept, ReadModelProgress progress, Clock clock) {
+    BulletinService(ParticipationStore query, ReportService reports, ReportStore kept, ReadModelProgress progress,
+            StageSettlementService settlements, Clock clock) {
         this.query = query;
         this.reports = reports;
         this.kept = kept;
         this.progress = progress;
+        this.settlements = settlements;
         this.clock = clock;
     }
 
     /**
      * Every quarter hour from 00:10, for the days that ended: once per cluster, and once per period end whatever runs it,
-     * and only once the read model has applied the night's facts ({@link ReadModelProgress}): a bulletin is published
-     * once and never made again. The last week is looked at, not only yesterday: a service down at midnight issues that
+     * and only once the read model has applied the night's facts ({@link ReadModelProgress}) and the period's standings and
+     * stages are kept ({@link StageSettlementService}, five minutes before): a bulletin is published once and never made
+     * again. The last week is looked at, not only yesterday: a service down at midnight issues that
      * night's when it is back.
      */
     @Scheduled(cron = "${insurance.reporting.bulletin-cron:0 10/15 * * * *}", zone = "Asia/Shanghai")
@@ -82,13 +87,16 @@ class BulletinService {
     }
 
     /** A bulletin to issue: its type, campaign and moment. */
-    private record Due(ReportType type, CampaignDefined campaign, Instant asOf) {
+    private record Due(ReportType type, CampaignDefined campaign, LocalDate day) {
+
+        Instant asOf() {
+            return Moment.endOf(day).at();
+        }
     }
 
     private List<Due> dueFor(List<CampaignDefined> campaigns, LocalDate day) {
         List<Due> due = new ArrayList<>();
         for (CampaignDefined definition : campaigns) {
-            Instant asOf = Moment.endOf(day).at();
             // a day that ended before the read model held the campaign (a county going live in the week after it) had no
             // figures here then: a bulletin of it would be kept, published, on whatever back-dated facts had arrived
             if (!WeeklyReportService.running(definition, day)
@@ -98,10 +106,10 @@ class BulletinService {
             boolean monthEnd = day.getDayOfMonth() == day.lengthOfMonth();
             boolean periodEnd = day.equals(definition.lastCollectionDay());
             if (day.getDayOfMonth() == 15 || monthEnd || periodEnd) {
-                due.add(new Due(ReportType.HALF_MONTHLY, definition, asOf));
+                due.add(new Due(ReportType.HALF_MONTHLY, definition, day));
             }
             if (monthEnd || periodEnd) {
-                due.add(new Due(ReportType.MONTHLY, definition, asOf));
+                due.add(new Due(ReportType.MONTHLY, definition, day));
             }
         }
         return due.stream().filter(bulletin -> !kept.exists(bulletin.type(), bulletin.campaign().region(),
@@ -111,6 +119,11 @@ class BulletinService {
     private void issue(Due bulletin) {
         CampaignDefined campaign = bulletin.campaign();
         try {
+            if (!settlements.keptThrough(campaign, bulletin.day())) {
+                log.info("The {} bulletin of {} {} as of {} waits for the period's standings and stages to be kept", bulletin.type(),
+                        campaign.region(), campaign.coverageYear(), bulletin.asOf());
+                return;
+            }
             Report report = reports.create(bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());
             log.info("{} bulletin {} of {} {} issued as of {}", bulletin.type(), report.reportId(), campaign.region(),
                     campaign.coverageYear(), bulletin.asOf());

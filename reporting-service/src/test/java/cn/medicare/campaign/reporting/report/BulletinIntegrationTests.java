@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.ReportType;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Campaigns;
@@ -12,6 +13,8 @@ import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.reporting.ReportingMother;
+import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +55,9 @@ class BulletinIntegrationTests {
     @Autowired
     ReportStore reports;
 
+    @Autowired
+    StageSettlementService settlements;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceDatabase.register(registry, "reporting_bulletin_test");
@@ -69,6 +75,7 @@ class BulletinIntegrationTests {
 
         bulletins.issueFor(LocalDate.of(2017, 10, 20));
         assertThat(reports.exists(ReportType.HALF_MONTHLY, REGION, 2018, Instant.parse("2017-10-20T15:59:59Z"))).isFalse();
+        settlements.settleDue(REGION, 2018);
         bulletins.issueFor(LocalDate.of(2017, 10, 31));
         bulletins.issueFor(LocalDate.of(2017, 10, 31));
 
@@ -116,10 +123,55 @@ class BulletinIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> bureau.get("/api/v1/participation?region=" + region + "&coverageYear=2018")
                 .statusCode() == 200);
 
+        settlements.settleDue(region, 2018);
         bulletins.issueFor(LocalDate.of(2017, 10, 31));
         bulletins.issueFor(LocalDate.of(2017, 11, 15));
 
         assertThat(reports.exists(ReportType.MONTHLY, region, 2018, Instant.parse("2017-10-31T15:59:59Z"))).isFalse();
         assertThat(reports.exists(ReportType.HALF_MONTHLY, region, 2018, Instant.parse("2017-11-15T15:59:59Z"))).isTrue();
+    }
+
+    /**
+     * A bulletin that ran before the quarter-hour settlement had kept its period computed the figures itself: a payment of the
+     * period arriving between the two was in the bulletin and not in the standings the rankings and the next bulletins'
+     * streaks read for good. It now waits for them to be kept, and says what was kept.
+     */
+    @Test
+    void aBulletinWaitsForItsPeriodToBeKeptAndReadsWhatWasKept() {
+        String region = "350890";
+        ReportingMother county = new ReportingMother(region);
+        EventTraffic.publish(county.campaign(), county.targets(), county.enrolled(1, 1, true), county.assessed(1, "0", null),
+                county.paid(1, "V1", "180.00"), county.enrolled(2, 1, true), county.assessed(2, "0", null));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String participation = "/api/v1/participation?region=" + region + "&coverageYear=2018";
+        await().atMost(Duration.ofSeconds(60)).until(() -> bureau.get(participation).statusCode() == 200
+                && enrolledIn(bureau, participation) == 1);
+        Instant october = Instant.parse("2017-10-31T15:59:59Z");
+
+        bulletins.issueFor(LocalDate.of(2017, 10, 31));
+        assertThat(reports.exists(ReportType.MONTHLY, region, 2018, october)).as("nothing kept for October yet").isFalse();
+
+        settlements.settleDue(region, 2018);
+        // paid on Oct 9, applied after October's standings were kept
+        Event late = county.paid(2, "V2", "180.00");
+        EventTraffic.publish(late);
+        await().atMost(Duration.ofSeconds(60)).until(() -> enrolledIn(bureau, participation) == 2);
+        bulletins.issueFor(LocalDate.of(2017, 10, 31));
+
+        assertThat(reports.exists(ReportType.MONTHLY, region, 2018, october)).isTrue();
+        JsonNode issued = JsonMapper.shared().readTree(bureau.get("/api/v1/reports?region=" + region + "&coverageYear=2018&type=MONTHLY")
+                .body());
+        JsonNode bulletinOctober = JsonMapper.shared().readTree(bureau.get("/api/v1/reports/" + issued.get(0).get("reportId").asString())
+                .body()).get("content").get("rankings").get(1);
+        JsonNode rankingsOctober = JsonMapper.shared().readTree(bureau.get("/api/v1/rankings?region=" + region
+                + "&coverageYear=2018&period=MONTHLY").body()).get("rankings").get(1);
+        assertThat(bulletinOctober.get("periodEnd").asString()).isEqualTo("2017-10-31");
+        assertThat(bulletinOctober.get("townships")).as("the bulletin reads the standings kept").isEqualTo(rankingsOctober.get("townships"));
+        assertThat(bulletinOctober.get("townships").valueStream().filter(township -> township.get("township").asString()
+                .equals(region + "101")).findFirst().orElseThrow().get("enrolled").asInt()).as("paid by October, applied after").isOne();
+    }
+
+    private static int enrolledIn(ApiClient bureau, String participation) {
+        return JsonMapper.shared().readTree(bureau.get(participation).body()).get("total").get("enrolled").asInt();
     }
 }
