@@ -8,6 +8,8 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
+import cn.medicare.campaign.contracts.events.CoverageRevoked;
+import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.codes.PaymentChannel;
@@ -634,6 +636,49 @@ class EnrollmentApiIntegrationTests {
                 Instant.parse("2017-11-02T03:00:00Z"), reason));
 
         assertThat(awaitAudited(personId, "REFUNDED").get("reason").asString()).isEqualTo(reason);
+    }
+
+    /**
+     * A late enrolee's coverage start, announced once they paid, is taken back when a refund before that day leaves them no
+     * longer paid (CoverageRevoked): the roster shows no start and the audit says why. The start replayed from a dead letter
+     * after it does not bring it back; the start of their payment anew does.
+     */
+    @Test
+    void aCoverageStartTakenBackAfterARefundIsNotBroughtBackByItsReplay() {
+        String region = "430698";
+        String township = campaignWithOneTownship("yueyang-2025.json", region, 2025, "城关镇");
+        String idNumber = IdNumbers.of(region, "19720404", 536);
+        HttpResponse<String> late = api.as("bureau").post("/api/v1/enrolments", """
+                {"idNumber":"%s","name":"周大","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"2025-03-01"}""".formatted(idNumber, region, township));
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
+        assertThat(json(late).get("coverageStart").isNull()).as("a late enrolee's start waits for the payment").isTrue();
+        String personId = Liancheng.personId(idNumber);
+        Instant paid = Instant.parse("2025-03-15T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(personId, 2025, region, LocalDate.of(2025, 6, 13))));
+        assertThat(coverageStartOf(personId)).isEqualTo("2025-06-13");
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-01T02:00:00Z"),
+                new CoverageRevoked(personId, 2025, region, LocalDate.of(2025, 6, 13))));
+
+        assertThat(coverageStartOf(personId)).isNull();
+        JsonNode audit = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2025"));
+        assertThat(audit.valueStream().filter(entry -> entry.get("action").asString().equals("COVERAGE_REVOKED")).toList())
+                .singleElement().extracting(entry -> entry.get("detail").asString()).asString().contains("2025-06-13", "撤销");
+        awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(personId, 2025, region, LocalDate.of(2025, 6, 13))));
+        assertThat(coverageStartOf(personId)).as("the start replayed after it was taken back").isNull();
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-10T02:00:00Z"),
+                new CoverageStarted(personId, 2025, region, LocalDate.of(2025, 8, 8))));
+        assertThat(coverageStartOf(personId)).as("paid anew").isEqualTo("2025-08-08");
+    }
+
+    private String coverageStartOf(String personId) {
+        JsonNode enrolment = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2025"));
+        return enrolment.get("coverageStart").isNull() ? null : enrolment.get("coverageStart").asString();
+    }
+
+    private void awaitApplied(UUID eventId) {
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, eventId) == 1);
     }
 
     /** An agency's row joins the audit with the finer name the list gave (农转城: EXIT 农村低保, ADD 城镇低保). */

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -191,6 +192,60 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> coverageStarts(personId), starts -> starts == 1);
         assertThat(jdbc.queryForObject("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?",
                 String.class, personId)).as("90 days after 15 March, not after 1 April").isEqualTo("2018-06-13");
+    }
+
+    /**
+     * A refund before the start announced leaves a late enrolee, not withdrawn, no longer paid: the start is taken back
+     * (CoverageRevoked) and their payment anew announces a new one. A refund after the start, and one of a duplicate that
+     * leaves the person paid, take nothing back.
+     */
+    @Test
+    void aRefundBeforeTheAnnouncedStartTakesItBackAndAPaymentAnewAnnouncesANewOne() {
+        String refunded = IdNumbers.next(Liancheng.REGION);
+        String afterTheStart = IdNumbers.next(Liancheng.REGION);
+        String twice = IdNumbers.next(Liancheng.REGION);
+        for (String idNumber : List.of(refunded, afterTheStart, twice)) {
+            EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+            await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null
+                    && found.get("status").asString().equals("UNPAID"));
+        }
+        Map<String, String> vouchers = new HashMap<>();
+        for (String idNumber : List.of(refunded, afterTheStart, twice, twice)) {
+            vouchers.put(idNumber, Vouchers.next());
+            assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
+                    "2018-03-15T02:00:00Z"))));
+        }
+        for (String idNumber : List.of(refunded, afterTheStart, twice)) {
+            await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        }
+
+        assertAcceptedOne(api.refund(refundOf(refunded, vouchers, "2018-05-01T02:00:00Z")));
+        assertAcceptedOne(api.refund(refundOf(afterTheStart, vouchers, "2018-07-01T02:00:00Z")));
+        assertAcceptedOne(api.refund(refundOf(twice, vouchers, "2018-05-01T02:00:00Z")));
+
+        assertThat(revocations(refunded)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
+        assertThat(revocations(afterTheStart)).as("covered from June 13 when the money went back").isEmpty();
+        assertThat(revocations(twice)).as("still paid").isEmpty();
+        JsonNode waiting = api.levyItem(2018, refunded);
+        assertThat(waiting.get("status").asString()).isEqualTo("UNPAID");
+        assertThat(waiting.get("payBy").asString()).as("the tax bureau's list shows the start waiting again").isEqualTo("2018-10-02");
+
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), refunded, "180.00",
+                "2018-05-10T02:00:00Z"))));
+
+        assertThat(jdbc.queryForList("select payload->>'coverageStart' from outbox where type = 'CoverageStarted' and aggregateid = ?"
+                + " order by created_at", String.class, residents.personId(refunded))).containsExactly("2018-06-13", "2018-08-08");
+        assertThat(revocations(refunded)).hasSize(1);
+    }
+
+    private static String refundOf(String idNumber, Map<String, String> vouchers, String refundedAt) {
+        return TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), vouchers.get(idNumber), "180.00")
+                .replace("2017-11-02T03:00:00Z", refundedAt));
+    }
+
+    private List<String> revocations(String idNumber) {
+        return jdbc.queryForList("select payload::text from outbox where type = 'CoverageRevoked' and aggregateid = ?", String.class,
+                residents.personId(idNumber));
     }
 
     private int coverageStarts(String personId) {

@@ -388,15 +388,34 @@ class EnrolmentStore {
 
     /**
      * The coverage start of an enrolment that waited for its payment, once; an enrolment whose start
-     * is known already keeps it (CoverageStarted redelivered or replayed changes nothing).
+     * is known already keeps it (CoverageStarted redelivered or replayed changes nothing), and so does
+     * one whose start a newer CoverageRevoked took back (a replayed older start is not brought back).
      *
      * @return false when there was nothing to set
      */
-    boolean startCoverage(String personId, int coverageYear, LocalDate start) {
+    boolean startCoverage(String personId, int coverageYear, LocalDate start, Instant at) {
         return jdbc.sql("""
-                update enrolment set coverage_start = :start
-                where person_id = :personId and coverage_year = :coverageYear and coverage_start is null""")
-                .param("start", start).param("personId", personId).param("coverageYear", coverageYear)
+                update enrolment set coverage_start = :start, coverage_start_decided_at = :at
+                where person_id = :personId and coverage_year = :coverageYear and coverage_start is null
+                  and (coverage_start_decided_at is null or coverage_start_decided_at < :at)""")
+                .param("start", start).param("at", Timestamp.from(at)).param("personId", personId).param("coverageYear", coverageYear)
                 .update() == 1;
+    }
+
+    /**
+     * Takes back the start CoverageStarted set, where it is still that start; a revocation that overtook its start (the
+     * start dead-lettered) is kept as the newer word, so that the start replayed later sets nothing.
+     *
+     * @return false when the enrolment did not hold that start
+     */
+    boolean revokeCoverage(String personId, int coverageYear, LocalDate start, Instant at) {
+        return jdbc.sql("""
+                with held as (select coverage_start from enrolment where person_id = :personId and coverage_year = :coverageYear)
+                update enrolment set coverage_start = null, coverage_start_decided_at = :at
+                where person_id = :personId and coverage_year = :coverageYear and (coverage_start is null or coverage_start = :start)
+                  and (coverage_start_decided_at is null or coverage_start_decided_at < :at)
+                returning (select coverage_start from held) is not null""")
+                .param("start", start).param("at", Timestamp.from(at)).param("personId", personId).param("coverageYear", coverageYear)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

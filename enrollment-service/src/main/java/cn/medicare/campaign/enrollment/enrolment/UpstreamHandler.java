@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
+import cn.medicare.campaign.contracts.events.CoverageRevoked;
 import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventType;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the payments topic tells the roster: the coverage start of a person whose coverage waited for
- * their payment (CoverageStarted, from the tax adapter, which sees the settlement), and a payment
+ * their payment (CoverageStarted, from the tax adapter, which sees the settlement) or its taking back
+ * after a refund before it (CoverageRevoked), and a payment
  * that renews last year's resident where the campaign says so (续保, {@link RenewalService}).
  */
 @Component
@@ -39,6 +41,7 @@ class UpstreamHandler implements DispatchingHandler {
                 // the amount is subsidy-service's and the tax adapter's business; the payments tell the roster enough
                 .ignore(EventType.CONTRIBUTION_ASSESSED)
                 .onTimed(CoverageStarted.class, this::started)
+                .onTimed(CoverageRevoked.class, this::revoked)
                 .inRuns(PaymentConfirmed.class, this::paid)
                 .onTimed(PaymentRefunded.class, this::refunded)
                 .onTimed(RefundDue.class, this::owed)
@@ -86,9 +89,16 @@ class UpstreamHandler implements DispatchingHandler {
     }
 
     private void started(CoverageStarted started, Instant at) {
-        if (roster.startCoverage(started.personId(), started.coverageYear(), started.coverageStart())) {
+        if (roster.startCoverage(started.personId(), started.coverageYear(), started.coverageStart(), at)) {
             audit.record(started.personId(), started.coverageYear(), at, "tax-collection-adapter", "COVERAGE_STARTED", null,
                     "缴费后确定待遇享受起始日 " + started.coverageStart());
+        }
+    }
+
+    private void revoked(CoverageRevoked revoked, Instant at) {
+        if (roster.revokeCoverage(revoked.personId(), revoked.coverageYear(), revoked.coverageStart(), at)) {
+            audit.record(revoked.personId(), revoked.coverageYear(), at, "tax-collection-adapter", "COVERAGE_REVOKED", null,
+                    "退费后不再足额缴费，撤销待遇享受起始日 " + revoked.coverageStart() + "，待重新缴费后确定");
         }
     }
 }

@@ -125,7 +125,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         List<String> plans = new ArrayList<>();
         EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
                 .on(PaymentConfirmed.class, payment -> plans.add(String.join("\n", jdbc.queryForList(lookup, String.class, (Object) batch))))
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                 .build();
         DispatchingHandler handler = () -> handlers;
 
@@ -143,7 +143,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         List<String> inside = new ArrayList<>();
         EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
                 .on(PaymentConfirmed.class, payment -> inside.add(jdbc.queryForObject(workers, String.class)))
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                 .build();
         DispatchingHandler handler = () -> handlers;
 
@@ -235,7 +235,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                         throw new IllegalArgumentException("payment " + payment.voucherNo() + " refused by the test");
                     }
                 })
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                 .build();
         DispatchingHandler handler = () -> handlers;
 
@@ -258,7 +258,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                     }
                     transactions.add(jdbc.queryForObject("select txid_current()::text", String.class));
                 })
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                 .build();
         return () -> handlers;
     }

@@ -234,7 +234,7 @@ class KitTestApplication {
                     .inRuns(PaymentConfirmed.class, this::enter)
                     .on(PaymentRefunded.class, refund -> jdbc.update("insert into ledger (person_id, entry, run_size) values (?, ?, 0)",
                             refund.personId(), refund.amount().negate()))
-                    .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED)
+                    .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                     .build();
         }
 

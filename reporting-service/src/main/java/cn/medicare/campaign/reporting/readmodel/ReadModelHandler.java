@@ -50,7 +50,7 @@ class ReadModelHandler implements DispatchingHandler {
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
                 // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them
-                .ignore(EventType.COVERAGE_STARTED)
+                .ignore(EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.tax.levy;
 
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
+import cn.medicare.campaign.contracts.events.CoverageRevoked;
 import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Service;
  * engine's rule and announces it once as CoverageStarted. Coverage never starts after 31 December
  * of its year (DOMAIN.md): a payment made after the last day that still covers within the year
  * (the levy list's {@code payBy}) starts nothing, and what the person paid is owed back to them,
- * part of the payable as well as all of it.
+ * part of the payable as well as all of it. A start announced is taken back (CoverageRevoked) when a
+ * refund before it leaves the person, not withdrawn, no longer paid: coverage waits for their payment
+ * again, and paying anew announces a new start.
  */
 @Service
 class CoverageService {
@@ -35,6 +38,8 @@ class CoverageService {
 
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
+        items.takeRevokedCoverages(keys).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
+                revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
         // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
         items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
             if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), partly.lastPaidOn()), partly.coverageYear())) {

@@ -620,6 +620,28 @@ class LevyItemStore {
     }
 
     /**
+     * Those of these person-years whose coverage start was announced, not withdrawn, who no longer have paid what they owe
+     * (a refund, or the assistance fund's money taken back), the money last taken back before that start (or none: a
+     * settlement judged again by event time). Their start is taken back in the same statement, so that each is revoked
+     * once and their coverage waits for their payment again.
+     */
+    List<RevokedCoverage> takeRevokedCoverages(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                update levy_item set coverage_announced = false, coverage_start = null, change_cursor = null
+                from (select person_id, coverage_year, coverage_start as revoked from levy_item
+                      where %1$s
+                        and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
+                        and (settled_payable is null or paid_total < least(%2$s, settled_payable))
+                        and coalesce((select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
+                                      where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)
+                                     < coverage_start, true)) announced
+                where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
+                returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
+                .formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
+                .query(RevokedCoverage.class).list();
+    }
+
+    /**
      * Those of these person-years whose start waits for a payment, who paid part of what they owe and are not settled
      * now (never, or no longer since a refund): paid too late, that part can never start coverage within the year either.
      */
@@ -679,6 +701,9 @@ class LevyItemStore {
         EnrolmentPolicy.Coverage coverage() {
             return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
         }
+    }
+
+    record RevokedCoverage(String personId, int coverageYear, String region, LocalDate coverageStart) {
     }
 
     /** The person-years of a region currently owed money back. */

@@ -20,6 +20,7 @@ public enum EventType {
     PAYMENT_REFUNDED("PaymentRefunded", Topics.PAYMENTS, PaymentRefunded.class, "tax-collection-adapter"),
     REFUND_DUE("RefundDue", Topics.PAYMENTS, RefundDue.class, "tax-collection-adapter"),
     COVERAGE_STARTED("CoverageStarted", Topics.PAYMENTS, CoverageStarted.class, "tax-collection-adapter"),
+    COVERAGE_REVOKED("CoverageRevoked", Topics.PAYMENTS, CoverageRevoked.class, "tax-collection-adapter"),
     RECONCILIATION_COMPLETED("ReconciliationCompleted", Topics.RECONCILIATION, ReconciliationCompleted.class, "tax-collection-adapter"),
     REPORT_PUBLISHED("ReportPublished", Topics.REPORTS, ReportPublished.class, "reporting-service"),
     LISTS_ISSUED("ListsIssued", Topics.REPORTS, ListsIssued.class, "reporting-service");

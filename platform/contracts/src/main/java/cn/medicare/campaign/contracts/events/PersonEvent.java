@@ -6,7 +6,8 @@ package cn.medicare.campaign.contracts.events;
  */
 public sealed interface PersonEvent extends Event
         permits PersonEnrolled, PersonUpdated, PersonWithdrawn, EligibilityAdjusted, ContributionAssessed,
-                PaymentConfirmed, PaymentRefunded, RefundDue, CoverageStarted, EVoucherActivated {
+                PaymentConfirmed, PaymentRefunded, RefundDue, CoverageStarted, CoverageRevoked,
+                EVoucherActivated {
 
     String personId();
 

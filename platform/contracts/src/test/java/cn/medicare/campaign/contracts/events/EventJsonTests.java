@@ -164,7 +164,7 @@ class EventJsonTests {
         assertThat(EventMother.reconciliationCompleted().key()).isEqualTo("2017-10-12");
         assertThat(EventMother.reportPublished().key()).isEqualTo("r-2017-11-17-weekly-350825");
         assertThat(EventMother.full().stream().filter(PersonEvent.class::isInstance).map(Event::key))
-                .hasSize(10).containsOnly(EventMother.PERSON_ID);
+                .hasSize(11).containsOnly(EventMother.PERSON_ID);
     }
 
     @ParameterizedTest

@@ -48,13 +48,13 @@ final class EventMother {
     static List<Event> full() {
         return List.of(campaignDefined(), targetsSet(), personEnrolled(), personUpdated(), personWithdrawn(),
                 eligibilityAdjusted(), contributionAssessed(), paymentConfirmed(), paymentRefunded(), refundDue(),
-                coverageStarted(), eVoucherActivated(), reconciliationCompleted(), reportPublished(), listsIssued());
+                coverageStarted(), coverageRevoked(), eVoucherActivated(), reconciliationCompleted(), reportPublished(), listsIssued());
     }
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(), schoolLeft(),
                 personWithdrawn(), eligibilityAdjustedFromBirth(), minimalContributionAssessed(), paymentConfirmed(),
-                paymentRefunded(), refundDue(), coverageStarted(), eVoucherActivated(), minimalReconciliationCompleted(),
+                paymentRefunded(), refundDue(), coverageStarted(), coverageRevoked(), eVoucherActivated(), minimalReconciliationCompleted(),
                 minimalReportPublished(), minimalListsIssued());
     }
 
@@ -135,6 +135,10 @@ final class EventMother {
 
     static CoverageStarted coverageStarted() {
         return new CoverageStarted(PERSON_ID, YEAR, REGION, LocalDate.of(2018, 5, 10));
+    }
+
+    static CoverageRevoked coverageRevoked() {
+        return new CoverageRevoked(PERSON_ID, YEAR, REGION, LocalDate.of(2018, 5, 10));
     }
 
     static PersonUpdated personUpdated() {

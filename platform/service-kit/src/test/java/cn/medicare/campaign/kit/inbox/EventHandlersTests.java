@@ -26,7 +26,7 @@ class EventHandlersTests {
                 .withMessageContaining("PaymentRefunded").withMessageContaining("RefundDue");
 
         EventHandlers.forTopics(Topics.PAYMENTS).on(PaymentConfirmed.class, payment -> { })
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED).build();
     }
 
     @Test
@@ -40,7 +40,7 @@ class EventHandlersTests {
         List<Instant> times = new ArrayList<>();
         EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
                 .onTimed(PaymentConfirmed.class, (payment, time) -> times.add(time))
-                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED).build();
         PaymentConfirmed payment = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V1",
                 new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
         Instant at = Instant.parse("2017-10-09T02:16:00Z");
@@ -58,7 +58,7 @@ class EventHandlersTests {
         EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
                 .on(PaymentConfirmed.class, payment -> { })
                 .inBatch(EventType.PAYMENT_REFUNDED)
-                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED).build();
 
         assertThat(handlers.applies(EventType.PAYMENT_CONFIRMED)).isTrue();
         assertThat(handlers.applies(EventType.PAYMENT_REFUNDED)).isTrue();
@@ -73,7 +73,7 @@ class EventHandlersTests {
         EventHandlers handlers = EventHandlers.forTopics(Topics.PAYMENTS)
                 .inRuns(PaymentConfirmed.class, runs::add)
                 .on(PaymentRefunded.class, refund -> { })
-                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED).build();
+                .ignore(EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED).build();
         PaymentConfirmed first = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V1",
                 new BigDecimal("180.00"), PaymentChannel.WECHAT, Instant.parse("2017-10-09T02:15:00Z"), PaymentSource.WEBHOOK);
         PaymentConfirmed second = new PaymentConfirmed("0123456789abcdef0123456789abcdef", 2018, "350825", "V2",
