@@ -670,6 +670,21 @@ class EnrollmentApiIntegrationTests {
         awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-10T02:00:00Z"),
                 new CoverageStarted(personId, 2025, region, LocalDate.of(2025, 8, 8))));
         assertThat(coverageStartOf(personId)).as("paid anew").isEqualTo("2025-08-08");
+
+        // another's revocation went to a dead letter: the start of their payment anew replaces the first, and the revocation
+        // replayed after it takes nothing back
+        String other = IdNumbers.of(region, "19720404", 537);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", """
+                {"idNumber":"%s","name":"周二","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"2025-03-01"}""".formatted(other, region, township)).statusCode()).isEqualTo(201);
+        String otherId = Liancheng.personId(other);
+        awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(otherId, 2025, region, LocalDate.of(2025, 6, 13))));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-10T02:00:00Z"),
+                new CoverageStarted(otherId, 2025, region, LocalDate.of(2025, 8, 8))));
+        assertThat(coverageStartOf(otherId)).isEqualTo("2025-08-08");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-01T02:00:00Z"),
+                new CoverageRevoked(otherId, 2025, region, LocalDate.of(2025, 6, 13))));
+        assertThat(coverageStartOf(otherId)).isEqualTo("2025-08-08");
     }
 
     private String coverageStartOf(String personId) {

@@ -387,17 +387,17 @@ class EnrolmentStore {
     }
 
     /**
-     * The coverage start of an enrolment that waited for its payment, once; an enrolment whose start
-     * is known already keeps it (CoverageStarted redelivered or replayed changes nothing), and so does
-     * one whose start a newer CoverageRevoked took back (a replayed older start is not brought back).
+     * The coverage start of an enrolment that waited for its payment. The tax adapter's newer word wins: a start it announced
+     * after taking an earlier one back replaces that one (the revocation may be dead-lettered), while a start redelivered or
+     * replayed after a newer start or revocation changes nothing; a start the enrolment knew itself stays.
      *
      * @return false when there was nothing to set
      */
     boolean startCoverage(String personId, int coverageYear, LocalDate start, Instant at) {
         return jdbc.sql("""
                 update enrolment set coverage_start = :start, coverage_start_decided_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and coverage_start is null
-                  and (coverage_start_decided_at is null or coverage_start_decided_at < :at)""")
+                where person_id = :personId and coverage_year = :coverageYear
+                  and (coverage_start is null and coverage_start_decided_at is null or coverage_start_decided_at < :at)""")
                 .param("start", start).param("at", Timestamp.from(at)).param("personId", personId).param("coverageYear", coverageYear)
                 .update() == 1;
     }

@@ -96,9 +96,9 @@ public class StageSettlementService {
     /**
      * Whether what the schedule keeps up to the period end {@code day} is kept: the standings of every period end, and every
      * stage that had closed by then (those that ended before the read model held the campaign are not the schedule's to keep).
-     * A bulletin of that day
-     * waits for it, so that it reads what {@code /rankings}, {@code /stages} and the next bulletins' streaks read for good,
-     * not figures of its own that a payment of the day arriving before the settlement would leave apart from them.
+     * A bulletin of that day waits for it, so that it reads what {@code /rankings}, {@code /stages} and the next bulletins'
+     * streaks read for good, not figures of its own that a payment of the day arriving before the settlement would leave
+     * apart from them.
      */
     public boolean keptThrough(CampaignDefined campaign, LocalDate day) {
         return rankings.keptThrough(campaign, day) && closedUnsettled(campaign).stream().allMatch(stage -> stage.deadline().isAfter(day));

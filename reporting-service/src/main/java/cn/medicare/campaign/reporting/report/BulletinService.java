@@ -120,8 +120,16 @@ class BulletinService {
         CampaignDefined campaign = bulletin.campaign();
         try {
             if (!settlements.keptThrough(campaign, bulletin.day())) {
-                log.info("The {} bulletin of {} {} as of {} waits for the period's standings and stages to be kept", bulletin.type(),
-                        campaign.region(), campaign.coverageYear(), bulletin.asOf());
+                // the stage schedule keeps them minutes after midnight: a day later something stops it, and in a week the
+                // bulletin is past the look-back and never issued
+                boolean late = bulletin.day().isBefore(BusinessTime.today(clock).minusDays(1));
+                String waits = "The {} bulletin of {} {} as of {} waits for the period's standings and stages to be kept";
+                if (late) {
+                    log.warn(waits + " (StageSettlementService's log says why they are not)", bulletin.type(), campaign.region(),
+                            campaign.coverageYear(), bulletin.asOf());
+                } else {
+                    log.info(waits, bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());
+                }
                 return;
             }
             Report report = reports.create(bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());

@@ -38,8 +38,6 @@ class CoverageService {
 
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
-        items.takeRevokedCoverages(keys).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
-                revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
         // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
         items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
             if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), partly.lastPaidOn()), partly.coverageYear())) {
@@ -66,6 +64,16 @@ class CoverageService {
             items.recordStart(awaited.personId(), awaited.coverageYear(), start);
             outbox.append(new CoverageStarted(awaited.personId(), awaited.coverageYear(), awaited.region(), start));
         });
+    }
+
+    /**
+     * Takes back the announced starts of these person-years that money taken back before them left no longer paid; call
+     * before {@link #review}, after the refund was applied. Money paid never un-settles anyone, so the payments' own
+     * judgement does without it.
+     */
+    void takeBackUnpaid(Collection<PersonYear> keys) {
+        items.takeRevokedCoverages(keys).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
+                revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
     }
 
     /**

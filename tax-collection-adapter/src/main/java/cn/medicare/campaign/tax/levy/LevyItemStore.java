@@ -620,10 +620,11 @@ class LevyItemStore {
     }
 
     /**
-     * Those of these person-years whose coverage start was announced, not withdrawn, who no longer have paid what they owe
-     * (a refund, or the assistance fund's money taken back), the money last taken back before that start (or none: a
-     * settlement judged again by event time). Their start is taken back in the same statement, so that each is revoked
-     * once and their coverage waits for their payment again.
+     * Those of these person-years whose coverage start was announced, not withdrawn, who no longer have paid what they owe,
+     * the person-year's last refund (of their money or the assistance fund's) made before that start: money taken back on or
+     * after it leaves the start as it was, the person covered from it, as does a settlement judged again by event time
+     * without a refund (docs/domain.md, "Coverage at payment"). Their start is taken back in the same statement, so that
+     * each is revoked once and their coverage waits for their payment again.
      */
     List<RevokedCoverage> takeRevokedCoverages(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
@@ -632,9 +633,9 @@ class LevyItemStore {
                       where %1$s
                         and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
                         and (settled_payable is null or paid_total < least(%2$s, settled_payable))
-                        and coalesce((select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
-                                      where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)
-                                     < coverage_start, true)) announced
+                        and (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
+                             where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)
+                            < coverage_start) announced
                 where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
                 returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
                 .formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)

@@ -132,6 +132,7 @@ public class LevyListService {
 
     private void settled(List<PersonYear> keys) {
         items.settleIfPaid(keys);
+        coverage.takeBackUnpaid(keys);
         judgeSettled(keys);
     }
 
