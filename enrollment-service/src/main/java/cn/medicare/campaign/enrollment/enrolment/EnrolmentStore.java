@@ -82,7 +82,8 @@ class EnrolmentStore {
     private static final String ON_CONFLICT = " on conflict (person_id, coverage_year) do update set "
             + PARAMETERS.stream().filter(name -> !name.equals("personId") && !name.equals("coverageYear"))
                     .map(name -> column(name) + " = excluded." + column(name)).collect(Collectors.joining(", "))
-            + ", withdrawn_on = null, withdrawal_reason = null"
+            // the tax adapter's word on the earlier registration's start is not this one's
+            + ", withdrawn_on = null, withdrawal_reason = null, coverage_start_decided_at = null"
             + " where enrolment.withdrawal_reason in ('MOVED_AWAY', 'EMPLOYEE_INSURANCE')";
 
     private static String column(String parameter) {
@@ -413,7 +414,7 @@ class EnrolmentStore {
                 with held as (select coverage_start from enrolment where person_id = :personId and coverage_year = :coverageYear)
                 update enrolment set coverage_start = null, coverage_start_decided_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and (coverage_start is null or coverage_start = :start)
-                  and (coverage_start_decided_at is null or coverage_start_decided_at < :at)
+                  and (coverage_start_decided_at is null or coverage_start_decided_at <= :at)
                 returning (select coverage_start from held) is not null""")
                 .param("start", start).param("at", Timestamp.from(at)).param("personId", personId).param("coverageYear", coverageYear)
                 .query(Boolean.class).optional().orElse(false);

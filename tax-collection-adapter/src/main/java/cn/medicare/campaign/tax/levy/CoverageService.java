@@ -16,12 +16,12 @@ import org.springframework.stereotype.Service;
 /**
  * 待遇享受起始: where a person's coverage starts at payment (缴费之日 / 缴费次日, plus any waiting
  * period), the adapter sees the settlement first, so it derives the start with the campaign
- * engine's rule and announces it once as CoverageStarted. Coverage never starts after 31 December
- * of its year (DOMAIN.md): a payment made after the last day that still covers within the year
- * (the levy list's {@code payBy}) starts nothing, and what the person paid is owed back to them,
- * part of the payable as well as all of it. A start announced is taken back (CoverageRevoked) when a
- * refund before it leaves the person, not withdrawn, no longer paid: coverage waits for their payment
- * again, and paying anew announces a new start.
+ * engine's rule and announces it as CoverageStarted, once, and again after a CoverageRevoked.
+ * Coverage never starts after 31 December of its year (DOMAIN.md): a payment made after the last day
+ * that still covers within the year (the levy list's {@code payBy}) starts nothing, and what the
+ * person paid is owed back to them, part of the payable as well as all of it. A start announced is
+ * taken back (CoverageRevoked) when a refund before it leaves the person, not withdrawn, no longer
+ * paid: coverage waits for their payment again, and paying anew announces a new start.
  */
 @Service
 class CoverageService {
@@ -67,9 +67,9 @@ class CoverageService {
     }
 
     /**
-     * Takes back the announced starts of these person-years that money taken back before them left no longer paid; call
-     * before {@link #review}, after the refund was applied. Money paid never un-settles anyone, so the payments' own
-     * judgement does without it.
+     * Takes back the announced starts of these person-years that the refund just applied left no longer paid, that refund
+     * made before the start; call before {@link #review}. Only a refund: money paid never un-settles anyone, and a
+     * settlement judged again by event time keeps the start announced (docs/domain.md, "Coverage at payment").
      */
     void takeBackUnpaid(Collection<PersonYear> keys) {
         items.takeRevokedCoverages(keys).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),

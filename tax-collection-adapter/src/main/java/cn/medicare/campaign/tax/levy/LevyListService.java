@@ -72,6 +72,7 @@ public class LevyListService {
         if (items.subtractRefund(personId, coverageYear, amount, toTheFund)) {
             items.settleByEventTime(List.of(new PersonYear(personId, coverageYear)));
         }
+        coverage.takeBackUnpaid(List.of(new PersonYear(personId, coverageYear)));
         settled(personId, coverageYear);
     }
 
@@ -132,7 +133,6 @@ public class LevyListService {
 
     private void settled(List<PersonYear> keys) {
         items.settleIfPaid(keys);
-        coverage.takeBackUnpaid(keys);
         judgeSettled(keys);
     }
 
