@@ -685,6 +685,26 @@ class EnrollmentApiIntegrationTests {
         awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-01T02:00:00Z"),
                 new CoverageRevoked(otherId, 2025, region, LocalDate.of(2025, 6, 13))));
         assertThat(coverageStartOf(otherId)).isEqualTo("2025-08-08");
+
+        // a child moved away and came back, taken in by a welfare institution: the registration knows its own start, which the
+        // earlier registration's start arriving late does not replace
+        String back = IdNumbers.of(region, "20150606", 538);
+        String body = """
+                {"idNumber":"%s","name":"周三","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"%s"%s}""";
+        assertThat(api.as("bureau").post("/api/v1/enrolments", body.formatted(back, region, township, "2025-03-01", "")).statusCode())
+                .isEqualTo(201);
+        String backId = Liancheng.personId(back);
+        awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(backId, 2025, region, LocalDate.of(2025, 6, 13))));
+        assertThat(api.as("bureau").post("/api/v1/enrolments/" + backId + "/withdrawal",
+                "{\"coverageYear\":2025,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2025-04-01\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", body.formatted(back, region, township, "2025-04-05",
+                ",\"specialCase\":{\"case\":\"WELFARE_INSTITUTION\",\"date\":\"2025-04-05\"}"));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(coverageStartOf(backId)).isEqualTo("2025-04-05");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2025-04-06T02:00:00Z"),
+                new CoverageStarted(backId, 2025, region, LocalDate.of(2025, 6, 13))));
+        assertThat(coverageStartOf(backId)).isEqualTo("2025-04-05");
     }
 
     private String coverageStartOf(String personId) {
