@@ -10,4 +10,7 @@ update enrolment set coverage_start_decided_at = started.at
 from (select person_id, coverage_year, max(at) as at from enrolment_audit where action = 'COVERAGE_STARTED'
       group by person_id, coverage_year) started
 where enrolment.person_id = started.person_id and enrolment.coverage_year = started.coverage_year
-  and enrolment.coverage_start is not null;
+  and enrolment.coverage_start is not null
+  -- a registration after it knows its own start
+  and not exists (select 1 from enrolment_audit later where later.person_id = started.person_id
+                  and later.coverage_year = started.coverage_year and later.action = 'ENROLLED' and later.at > started.at);

@@ -587,7 +587,7 @@ class EnrollmentApiIntegrationTests {
         Instant paidAt = Instant.parse("2018-11-01T02:00:00Z");
         UUID payment = EventTraffic.publishAt(paidAt, new PaymentConfirmed(personId, 2019, region, "V-641", new BigDecimal("180.00"),
                 PaymentChannel.WECHAT, paidAt, PaymentSource.RECONCILIATION));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, payment) == 1);
+        awaitApplied(payment);
 
         JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019"));
         assertThat(renewed.get("withdrawalReason").asString()).isEqualTo("DECEASED");
@@ -615,7 +615,7 @@ class EnrollmentApiIntegrationTests {
         Instant paidAt = Instant.parse("2018-11-01T02:00:00Z");
         UUID payment = EventTraffic.publishAt(paidAt, new PaymentConfirmed(personId, 2019, region, "V-642", new BigDecimal("180.00"),
                 PaymentChannel.WECHAT, paidAt, PaymentSource.WEBHOOK));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from inbox where event_id = ?", Integer.class, payment) == 1);
+        awaitApplied(payment);
 
         assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2019")).get("channel").asString())
                 .isEqualTo("ROLLOVER");
@@ -647,10 +647,12 @@ class EnrollmentApiIntegrationTests {
     void aCoverageStartTakenBackAfterARefundIsNotBroughtBackByItsReplay() {
         String region = "430698";
         String township = campaignWithOneTownship("yueyang-2025.json", region, 2025, "城关镇");
-        String idNumber = IdNumbers.of(region, "19720404", 536);
-        HttpResponse<String> late = api.as("bureau").post("/api/v1/enrolments", """
+        String body = """
                 {"idNumber":"%s","name":"周大","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"2025-03-01"}""".formatted(idNumber, region, township));
+                 "residencePermit":false,"enrolledOn":"%s"%s}""";
+        String idNumber = IdNumbers.of(region, "19720404", 536);
+        HttpResponse<String> late = api.as("bureau").post("/api/v1/enrolments",
+                body.formatted(idNumber, region, township, "2025-03-01", ""));
         assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
         assertThat(json(late).get("coverageStart").isNull()).as("a late enrolee's start waits for the payment").isTrue();
         String personId = Liancheng.personId(idNumber);
@@ -674,9 +676,8 @@ class EnrollmentApiIntegrationTests {
         // another's revocation went to a dead letter: the start of their payment anew replaces the first, and the revocation
         // replayed after it takes nothing back
         String other = IdNumbers.of(region, "19720404", 537);
-        assertThat(api.as("bureau").post("/api/v1/enrolments", """
-                {"idNumber":"%s","name":"周二","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"2025-03-01"}""".formatted(other, region, township)).statusCode()).isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", body.formatted(other, region, township, "2025-03-01", "")).statusCode())
+                .isEqualTo(201);
         String otherId = Liancheng.personId(other);
         awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(otherId, 2025, region, LocalDate.of(2025, 6, 13))));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-10T02:00:00Z"),
@@ -689,9 +690,6 @@ class EnrollmentApiIntegrationTests {
         // a child moved away and came back, taken in by a welfare institution: the registration knows its own start, which the
         // earlier registration's start arriving late does not replace
         String back = IdNumbers.of(region, "20150606", 538);
-        String body = """
-                {"idNumber":"%s","name":"周三","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"%s"%s}""";
         assertThat(api.as("bureau").post("/api/v1/enrolments", body.formatted(back, region, township, "2025-03-01", "")).statusCode())
                 .isEqualTo(201);
         String backId = Liancheng.personId(back);

@@ -23,7 +23,6 @@ import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.fixtures.Gaolou;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -64,10 +63,7 @@ class AccountabilityUnitsIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceDatabase.register(registry, "reporting_units_test");
-        // the tests keep the period ends they read themselves: a quarter-hour run between two of a test's facts would keep
-        // them half-applied
-        registry.add("insurance.reporting.stage-cron", () -> "-");
+        ReportingDatabase.withoutTheStageSchedule(registry, "reporting_units_test");
     }
 
     /**

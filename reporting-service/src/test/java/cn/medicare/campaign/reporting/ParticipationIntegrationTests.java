@@ -28,7 +28,6 @@ import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.RunningService;
-import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.net.http.HttpResponse;
 import java.math.BigDecimal;
@@ -71,10 +70,7 @@ class ParticipationIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceDatabase.register(registry, "reporting_participation_test");
-        // the tests keep the period ends they read themselves: a quarter-hour run between two of a test's facts would keep
-        // them half-applied
-        registry.add("insurance.reporting.stage-cron", () -> "-");
+        ReportingDatabase.withoutTheStageSchedule(registry, "reporting_participation_test");
     }
 
     /**

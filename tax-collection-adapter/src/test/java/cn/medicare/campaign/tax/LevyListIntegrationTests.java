@@ -159,8 +159,7 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("status").asString().equals("WITHDRAWN"));
 
         registeredAgainInMarchOwing1070(idNumber);
-        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00")
-                .replace("2017-11-02T03:00:00Z", "2018-03-20T03:00:00Z"))));
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00", "2018-03-20T03:00:00Z"))));
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("UNPAID");

@@ -32,9 +32,13 @@ final class TaxBureauBodies {
     }
 
     static String refund(String refundNo, String voucherNo, String amount) {
+        return refund(refundNo, voucherNo, amount, "2017-11-02T03:00:00Z");
+    }
+
+    static String refund(String refundNo, String voucherNo, String amount, String refundedAt) {
         return """
-                {"refundNo":"%s","voucherNo":"%s","amount":"%s","refundedAt":"2017-11-02T03:00:00Z","reason":"重复缴费退费"}"""
-                .formatted(refundNo, voucherNo, amount).strip();
+                {"refundNo":"%s","voucherNo":"%s","amount":"%s","refundedAt":"%s","reason":"重复缴费退费"}"""
+                .formatted(refundNo, voucherNo, amount, refundedAt).strip();
     }
 
     static String refundNo() {

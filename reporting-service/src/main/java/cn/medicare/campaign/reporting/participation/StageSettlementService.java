@@ -3,6 +3,8 @@ package cn.medicare.campaign.reporting.participation;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.web.ApiException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,9 +44,10 @@ public class StageSettlementService {
     private final ReadModelProgress progress;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Counter failures;
 
     StageSettlementService(StageStore store, StageResults results, TownshipRankings rankings, ParticipationStore query,
-            ReadModelProgress progress, TransactionTemplate transaction, Clock clock) {
+            ReadModelProgress progress, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.results = results;
         this.rankings = rankings;
@@ -55,6 +58,9 @@ public class StageSettlementService {
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
+        this.failures = Counter.builder("insurance.stage.settlements.failed")
+                .description("Campaigns whose scheduled settlement failed; their periods' bulletins wait for it (StageSettlementFailing)")
+                .register(meters);
     }
 
     /** Every quarter hour, Beijing time (from 00:05): every closed stage and every passed period end not yet settled. */
@@ -82,6 +88,7 @@ public class StageSettlementService {
             try {
                 transaction.executeWithoutResult(status -> settleDue(campaign));
             } catch (RuntimeException e) {
+                failures.increment();
                 log.error("Settling the stages of {} {} failed; the next run tries again", campaign.region(), campaign.coverageYear(), e);
             }
         }

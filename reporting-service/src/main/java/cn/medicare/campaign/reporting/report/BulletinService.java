@@ -15,6 +15,7 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -123,13 +124,9 @@ class BulletinService {
                 // the stage schedule keeps them minutes after midnight: a day later something stops it, and in a week the
                 // bulletin is past the look-back and never issued
                 boolean late = bulletin.day().isBefore(BusinessTime.today(clock).minusDays(1));
-                String waits = "The {} bulletin of {} {} as of {} waits for the period's standings and stages to be kept";
-                if (late) {
-                    log.warn(waits + " (StageSettlementService's log says why they are not)", bulletin.type(), campaign.region(),
-                            campaign.coverageYear(), bulletin.asOf());
-                } else {
-                    log.info(waits, bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());
-                }
+                log.atLevel(late ? Level.WARN : Level.INFO).log("The {} bulletin of {} {} as of {} waits for the period's standings and"
+                        + " stages to be kept (StageSettlementService)", bulletin.type(), campaign.region(), campaign.coverageYear(),
+                        bulletin.asOf());
                 return;
             }
             Report report = reports.create(bulletin.type(), campaign.region(), campaign.coverageYear(), bulletin.asOf());

@@ -7,7 +7,7 @@ import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.fixtures.ApiClient;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.reporting.ReportingDatabase;
 import cn.medicare.campaign.reporting.ReportingMother;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class StageScheduleIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceDatabase.register(registry, "reporting_schedule_test");
+        ReportingDatabase.withoutTheStageSchedule(registry, "reporting_schedule_test");
     }
 
     @Test

@@ -12,7 +12,7 @@ import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.testing.ServiceDatabase;
+import cn.medicare.campaign.reporting.ReportingDatabase;
 import cn.medicare.campaign.reporting.ReportingMother;
 import cn.medicare.campaign.reporting.participation.StageSettlementService;
 import java.io.ByteArrayInputStream;
@@ -60,10 +60,7 @@ class BulletinIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceDatabase.register(registry, "reporting_bulletin_test");
-        // the tests keep the period ends they read themselves: a quarter-hour run between two of a test's facts would keep
-        // them half-applied
-        registry.add("insurance.reporting.stage-cron", () -> "-");
+        ReportingDatabase.withoutTheStageSchedule(registry, "reporting_bulletin_test");
     }
 
     @Test

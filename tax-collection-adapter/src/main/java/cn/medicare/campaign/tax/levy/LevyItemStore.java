@@ -44,6 +44,8 @@ class LevyItemStore {
     private static final long SEQUENCER_LOCK = 0x7461784c65767931L; // "taxLevy1"
     /** What the person owes of their own money now ({@link #ownPayable}). */
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
+    /** Not paid what the person owes, never settled or no longer since money was taken back. */
+    private static final String UNPAID = "(settled_payable is null or paid_total < least(%s, settled_payable))".formatted(OWN_PAYABLE);
     /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
     private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
     /**
@@ -632,13 +634,13 @@ class LevyItemStore {
                 from (select person_id, coverage_year, coverage_start as revoked from levy_item
                       where %1$s
                         and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
-                        and (settled_payable is null or paid_total < least(%2$s, settled_payable))
+                        and %2$s
                         and (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
                              where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)
                             < coverage_start) announced
                 where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
                 returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
-                .formatted(PersonYears.MATCH, OWN_PAYABLE)), keys)
+                .formatted(PersonYears.MATCH, UNPAID)), keys)
                 .query(RevokedCoverage.class).list();
     }
 
@@ -653,8 +655,8 @@ class LevyItemStore {
                 from levy_item
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn
-                  and (settled_payable is null or paid_total < least(%s, settled_payable))
-                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, OWN_PAYABLE, REGISTERED_ON)), keys)
+                  and %s
+                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
