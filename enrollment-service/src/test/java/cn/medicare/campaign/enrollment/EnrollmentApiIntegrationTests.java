@@ -401,30 +401,28 @@ class EnrollmentApiIntegrationTests {
     void aSpecialCaseWithoutTheFactsItsRuleCountsFromSaysSoAndALapseAfterTheEmployeeInsuranceListIsEnrolled() {
         String region = "411098";
         String township = campaignWithOneTownship("gaolou-2022.json", region, 2022, "高楼镇");
-        String body = """
-                {"idNumber":"%s","name":"王五","region":"%s","coverageYear":2022,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"2022-06-16","specialCase":%s}""";
         String withoutFacts = IdNumbers.of(region, "19750303", 23);
 
         HttpResponse<String> fallen = api.as("bureau").post("/api/v1/enrolments",
-                body.formatted(withoutFacts, region, township, "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\"}"));
+                oneTownshipEnrolment(withoutFacts, region, 2022, township, "2022-06-16", "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\"}"));
 
         assertThat(fallen.statusCode()).as(fallen.body()).isEqualTo(201);
         assertThat(json(fallen).get("explanation").asString()).startsWith("未填写职工医保中断日期和职工医保缴费年限，").contains("等待期6个月");
         String idNumber = IdNumbers.of(region, "19750303", 21);
-        assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
+        assertProblem(api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(idNumber, region, 2022, township, "2022-06-16",
                 "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-07-01\",\"employeeYears\":5}")), 400);
         // an adult naming the newborn's case would be covered from the birth rule's day, without the late enrolment's wait
         HttpResponse<String> adultAsNewborn = api.as("bureau").post("/api/v1/enrolments",
-                body.formatted(IdNumbers.of(region, "19750303", 24), region, township, "{\"case\":\"NEWBORN\"}"));
+                oneTownshipEnrolment(IdNumbers.of(region, "19750303", 24), region, 2022, township, "2022-06-16", "{\"case\":\"NEWBORN\"}"));
         assertProblem(adultAsNewborn, 400);
         assertThat(adultAsNewborn.body()).contains("\"field\":\"specialCase.case\"");
         // 人社's list has them (and a colleague still employed) in employee insurance for 2022 from January: the job ended in March
         String stillEmployed = IdNumbers.of(region, "19750303", 22);
         assertThat(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
                 "idNumber,date\n" + idNumber + ",2022-01-01\n" + stillEmployed + ",2022-01-01\n").statusCode()).isEqualTo(200);
-        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", body.formatted(idNumber, region, township,
-                "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(idNumber, region, 2022, township, "2022-06-16",
+                        "{\"case\":\"EMPLOYEE_INSURANCE_LAPSE\",\"date\":\"2022-03-15\",\"employeeYears\":5}"));
         assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         // the answer shows the rule as the roster entry does (API.md coverageRule {"case", "explanation"})
         assertThat(json(enrolled).get("coverageRule").get("case").asString()).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
@@ -433,7 +431,8 @@ class EnrollmentApiIntegrationTests {
         // EVENTS.md's PersonEnrolled.specialCase? names the case that applied
         assertThat(jdbc.queryForObject("select payload::json ->> 'specialCase' from outbox where type = 'PersonEnrolled' and aggregateid = ?",
                 String.class, Liancheng.personId(idNumber))).isEqualTo("EMPLOYEE_INSURANCE_LAPSE");
-        assertProblem(api.as("bureau").post("/api/v1/enrolments", body.formatted(stillEmployed, region, township, "null")), 422);
+        assertProblem(api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(stillEmployed, region, 2022, township, "2022-06-16", "null")), 422);
         // next month's list says the same: the lapse enrolee stays enrolled
         assertThat(json(api.as("bureau").post("/api/v1/feeds/employee-insurance?coverageYear=2022", "text/csv",
                 "idNumber,date\n" + idNumber + ",2022-01-01\n")).get("withdrawn").asInt()).isZero();
@@ -450,16 +449,16 @@ class EnrollmentApiIntegrationTests {
     void aCoverageYearThatHasEndedTakesNoEnrolmentEvenUnderARuleCoveringFromAPastEvent() {
         String region = "430697";
         String township = campaignWithOneTownship("yueyang-2025.json", region, 2025, "城关镇");
-        String body = """
-                {"idNumber":"%s","name":"周小","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"%s","specialCase":{"case":"WELFARE_INSTITUTION","date":"2025-03-03"}}""";
         String child = IdNumbers.of(region, "20150606", 31);
+        String admitted = "{\"case\":\"WELFARE_INSTITUTION\",\"date\":\"2025-03-03\"}";
 
-        HttpResponse<String> afterTheYear = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2026-02-01"));
+        HttpResponse<String> afterTheYear = api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(child, region, 2025, township, "2026-02-01", admitted));
 
         assertProblem(afterTheYear, 422);
         assertThat(json(afterTheYear).get("detail").asString()).contains("2026-02-01", "2025-12-31");
-        HttpResponse<String> onTheLastDay = api.as("bureau").post("/api/v1/enrolments", body.formatted(child, region, township, "2025-12-31"));
+        HttpResponse<String> onTheLastDay = api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(child, region, 2025, township, "2025-12-31", admitted));
         assertThat(onTheLastDay.statusCode()).as(onTheLastDay.body()).isEqualTo(201);
         assertThat(json(onTheLastDay).get("coverageStart").asString()).isEqualTo("2025-03-03");
     }
@@ -647,12 +646,9 @@ class EnrollmentApiIntegrationTests {
     void aCoverageStartTakenBackAfterARefundIsNotBroughtBackByItsReplay() {
         String region = "430698";
         String township = campaignWithOneTownship("yueyang-2025.json", region, 2025, "城关镇");
-        String body = """
-                {"idNumber":"%s","name":"周大","region":"%s","coverageYear":2025,"township":"%s","village":"东村","hukouLocal":true,
-                 "residencePermit":false,"enrolledOn":"%s"%s}""";
         String idNumber = IdNumbers.of(region, "19720404", 536);
         HttpResponse<String> late = api.as("bureau").post("/api/v1/enrolments",
-                body.formatted(idNumber, region, township, "2025-03-01", ""));
+                oneTownshipEnrolment(idNumber, region, 2025, township, "2025-03-01", null));
         assertThat(late.statusCode()).as(late.body()).isEqualTo(201);
         assertThat(json(late).get("coverageStart").isNull()).as("a late enrolee's start waits for the payment").isTrue();
         String personId = Liancheng.personId(idNumber);
@@ -676,8 +672,8 @@ class EnrollmentApiIntegrationTests {
         // another's revocation went to a dead letter: the start of their payment anew replaces the first, and the revocation
         // replayed after it takes nothing back
         String other = IdNumbers.of(region, "19720404", 537);
-        assertThat(api.as("bureau").post("/api/v1/enrolments", body.formatted(other, region, township, "2025-03-01", "")).statusCode())
-                .isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(other, region, 2025, township, "2025-03-01", null))
+                .statusCode()).isEqualTo(201);
         String otherId = Liancheng.personId(other);
         awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(otherId, 2025, region, LocalDate.of(2025, 6, 13))));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2025-05-10T02:00:00Z"),
@@ -690,14 +686,14 @@ class EnrollmentApiIntegrationTests {
         // a child moved away and came back, taken in by a welfare institution: the registration knows its own start, which the
         // earlier registration's start arriving late does not replace
         String back = IdNumbers.of(region, "20150606", 538);
-        assertThat(api.as("bureau").post("/api/v1/enrolments", body.formatted(back, region, township, "2025-03-01", "")).statusCode())
-                .isEqualTo(201);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(back, region, 2025, township, "2025-03-01", null))
+                .statusCode()).isEqualTo(201);
         String backId = Liancheng.personId(back);
         awaitApplied(EventTraffic.publishAt(paid, new CoverageStarted(backId, 2025, region, LocalDate.of(2025, 6, 13))));
         assertThat(api.as("bureau").post("/api/v1/enrolments/" + backId + "/withdrawal",
                 "{\"coverageYear\":2025,\"reason\":\"MOVED_AWAY\",\"effectiveDate\":\"2025-04-01\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", body.formatted(back, region, township, "2025-04-05",
-                ",\"specialCase\":{\"case\":\"WELFARE_INSTITUTION\",\"date\":\"2025-04-05\"}"));
+        HttpResponse<String> again = api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(back, region, 2025, township,
+                "2025-04-05", "{\"case\":\"WELFARE_INSTITUTION\",\"date\":\"2025-04-05\"}"));
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
         assertThat(coverageStartOf(backId)).isEqualTo("2025-04-05");
         awaitApplied(EventTraffic.publishAt(Instant.parse("2025-04-06T02:00:00Z"),
@@ -1666,6 +1662,18 @@ class EnrollmentApiIntegrationTests {
     /** The ID number as the bureau's view of the person's enrolment masks it. */
     private String maskShown(String personId, int coverageYear) {
         return json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=" + coverageYear)).get("idNumberMasked").asString();
+    }
+
+    /**
+     * An enrolment in a campaign of one township ({@link #campaignWithOneTownship}) registered on {@code enrolledOn}, with the
+     * JSON of its special case ({@code "null"} sent as it is) or, given null, without one.
+     */
+    private static String oneTownshipEnrolment(String idNumber, String region, int coverageYear, String township, String enrolledOn,
+            String specialCase) {
+        return """
+                {"idNumber":"%s","name":"周大","region":"%s","coverageYear":%d,"township":"%s","village":"东村","hukouLocal":true,
+                 "residencePermit":false,"enrolledOn":"%s"%s}""".formatted(idNumber, region, coverageYear, township, enrolledOn,
+                specialCase == null ? "" : ",\"specialCase\":" + specialCase);
     }
 
     private static String enrolmentIn(String region, String township, String idNumber, int coverageYear) {

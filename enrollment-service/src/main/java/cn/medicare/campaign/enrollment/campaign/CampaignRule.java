@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.campaign;
 
+import cn.medicare.campaign.contracts.CoverageYears;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
@@ -31,13 +32,11 @@ final class CampaignRule {
     private static final int SHARE_DECIMALS = 4;
     private static final int MAX_NAME = 100;
     /**
-     * The years a campaign may cover, and so hold dates in (its period a year earlier): a campaign copied from another year
-     * keeps its dates.
+     * The years a campaign may cover ({@link CoverageYears}), and so hold dates in, its period a year earlier: a campaign
+     * copied from another year keeps its dates.
      */
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2100;
-    private static final String YEARS = "应在 " + (FIRST_YEAR - 1) + " 至 " + LAST_YEAR + " 年之间 / falls in " + (FIRST_YEAR - 1) + " to "
-            + LAST_YEAR + ", the years a campaign may collect in and cover";
+    private static final String YEARS = "应在 " + (CoverageYears.FIRST - 1) + " 至 " + CoverageYears.LAST + " 年之间 / falls in "
+            + (CoverageYears.FIRST - 1) + " to " + CoverageYears.LAST + ", the years a campaign may collect in and cover";
     /** A unit's people, and a county's: counties count theirs in hundreds of thousands, the largest in a few million. */
     private static final int MAX_PEOPLE = 10_000_000;
     // a waiting period longer than a coverage year would push coverage past any date the roster can hold
@@ -122,7 +121,7 @@ final class CampaignRule {
         if (period.start().getYear() >= coverageYear) {
             errors.add(InputError.field("collectionPeriod.start", "集中征缴期应在参保年度（" + coverageYear + "）开始前开始 / opens before the"
                     + " coverage year starts (" + coverageYear + "-01-01)"));
-        } else if (period.start().getYear() < FIRST_YEAR - 1) {
+        } else if (period.start().getYear() < CoverageYears.FIRST - 1) {
             // a period typed centuries back would be half-months to rank without end, and the first day that decides every mask
             errors.add(InputError.field("collectionPeriod.start", YEARS));
         }
@@ -145,7 +144,7 @@ final class CampaignRule {
                         + periods.get(i).appliesTo() + " already has a period"));
             } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].end", "应早于参保年度结束日 / is before the end of the coverage year"));
-            } else if (periods.get(i).start().getYear() < FIRST_YEAR - 1) {
+            } else if (periods.get(i).start().getYear() < CoverageYears.FIRST - 1) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].start", YEARS));
             }
         }
@@ -339,7 +338,7 @@ final class CampaignRule {
         if (!REGION.matcher(region).matches()) {
             errors.add(InputError.field("region", "应为 6 位县（区）代码，如 350825 / is a 6-digit county code such as 350825"));
         }
-        if (coverageYear < FIRST_YEAR || coverageYear > LAST_YEAR) {
+        if (!CoverageYears.known(coverageYear)) {
             errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
     }
@@ -403,7 +402,7 @@ final class CampaignRule {
                 errors.add(InputError.field("stages[" + i + "].threshold", "应为 0 到 1 之间的比例，最多 " + SHARE_DECIMALS + " 位小数 / "
                         + "is a share between 0 and 1, at most " + SHARE_DECIMALS + " decimals"));
             }
-            if (stage.deadline().getYear() < FIRST_YEAR - 1 || stage.deadline().getYear() > LAST_YEAR) {
+            if (stage.deadline().getYear() < CoverageYears.FIRST - 1 || stage.deadline().getYear() > CoverageYears.LAST) {
                 errors.add(InputError.field("stages[" + i + "].deadline", YEARS));
             }
             nonNegative("stages[" + i + "].reward", stage.reward(), errors);

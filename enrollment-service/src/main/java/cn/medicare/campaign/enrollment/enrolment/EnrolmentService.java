@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.CoverageYears;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
@@ -396,7 +397,7 @@ class EnrolmentService {
         if (id == null || !id.isValid()) {
             errors.add(InputError.field("idNumber", id == null ? "必填 / is required" : String.join("; ", id.problems())));
         }
-        if (request.coverageYear() == null || request.coverageYear() < 2000 || request.coverageYear() > 2100) {
+        if (!CoverageYears.known(request.coverageYear())) {
             errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.CoverageYears;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -61,7 +62,7 @@ class FeedController {
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody InputStreamResource body) throws IOException {
         FeedService.Feed kind = feed(feed);
-        if (kind.perYear && (coverageYear == null || coverageYear < 2000 || coverageYear > 2100)) {
+        if (kind.perYear && !CoverageYears.known(coverageYear)) {
             throw ApiException.invalid("coverageYear", "该名单按年度报送，须给出参保年度 / is required for this list, e.g. 2018");
         }
         LocalDate today = BusinessTime.today(clock);

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.tax.levy;
 
+import cn.medicare.campaign.contracts.CoverageYears;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -48,7 +49,7 @@ class RefundApplicationsController {
         if (id == null || !id.isValid()) {
             errors.add(InputError.field("idNumber", "身份证号码不正确 / is an 18-character resident ID number with a valid check character"));
         }
-        if (application.coverageYear() == null || application.coverageYear() < 2000 || application.coverageYear() > 2100) {
+        if (!CoverageYears.known(application.coverageYear())) {
             errors.add(InputError.field("coverageYear", "应为年份，如 2018 / is a year such as 2018"));
         }
         RefundApplicationRule.Reason reason = reason(application.reason(), errors);
