@@ -107,6 +107,38 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
                 .isEqualTo("80.00");
     }
 
+    /**
+     * 2018's coverage started long ago: the second 180 is still listed as owed back, and a clerk's application for it says
+     * so rather than refuse it (under the default rule, which refuses the contribution itself after the start). The
+     * approval owes nothing twice.
+     */
+    @Test
+    void aDuplicatePaymentAppliedForAfterCoverageStartedIsApprovedAsTheRefundsDueOweIt() {
+        String idNumber = enrolledAndAssessed(null);
+        paid(idNumber, "180.00");
+        paid(idNumber, "180.00");
+        assertThat(announced(idNumber)).singleElement().satisfies(payload -> assertThat(payload).contains("\"amount\":\"180.00\""));
+
+        JsonNode duplicate = applyForRefund(idNumber, "DUPLICATE_PAYMENT");
+        JsonNode employeeInsurance = applyForRefund(idNumber, "JOINED_EMPLOYEE_INSURANCE");
+
+        assertThat(duplicate.get("decision").asString()).as(duplicate.toString()).isEqualTo("APPROVED");
+        assertThat(duplicate.get("amount").asString()).isEqualTo("180.00");
+        assertThat(duplicate.get("explanation").asString()).contains("待遇享受期（2018-01-01起）开始后亦予退还", "退还180.00元");
+        assertThat(employeeInsurance.get("decision").asString()).isEqualTo("REFUSED");
+        // the approval is announced (API.md), as what is owed in all, not as more
+        assertThat(announced(idNumber)).hasSize(2).allSatisfy(payload -> assertThat(payload).contains("\"amount\":\"180.00\""));
+        assertThat(only(api.refundsDue("tax-bureau", 2018), idNumber, residents.personId(idNumber)).get("amount").asString())
+                .isEqualTo("180.00");
+    }
+
+    private JsonNode applyForRefund(String idNumber, String reason) {
+        HttpResponse<String> applied = api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":2018,\"reason\":\"" + reason + "\"}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        return TaxApi.json(applied);
+    }
+
     /** DOMAIN.md: "A death or a move after coverage started refunds nothing"; API.md: "A withdrawal alone never creates a refund". */
     @Test
     void aWithdrawalAloneIsOwedNothing() {

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * 退费申请 under the campaign's refund rule: by default DOMAIN.md's ("before coverage starts, on
  * application, with a reason"): a reason that arose before the person's coverage starts is approved
- * for what the person paid (for a duplicate payment, what was paid beyond the payable); one after
- * it, refused. A campaign may refund on application at any time, except for a death or a move after
+ * for what the person paid; one after it, refused. A duplicate payment, what was paid beyond the
+ * payable, is approved whenever it was paid, as the refunds due owe it back automatically. A campaign may refund on application at any time, except for a death or a move after
  * coverage started, which refunds nothing under any rule. The day that counts is the day the
  * enrolment ended where the roster withdrew the person (a family applies weeks after a death), else
  * the day of the application. The explanation is what the clerk tells the resident.
@@ -108,7 +108,10 @@ final class RefundApplicationRule {
         boolean ended = reason.withdrawal != null && withdrawnOn != null && withdrawnFor == reason.withdrawal;
         LocalDate arose = ended ? withdrawnOn : appliedOn;
         boolean afterCoverage = started && !arose.isBefore(coverageStart);
-        if (afterCoverage && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
+        // what was paid beyond the payable is no contribution: it is owed back whenever it was paid (RefundDueRule), and the
+        // application says so rather than refuse what the refunds due list
+        if (afterCoverage && reason != Reason.DUPLICATE_PAYMENT
+                && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
             return new Decision(false, nothing, ended ? endedAfterCoverage(withdrawnOn, coverageStart) : coverageStarted(reason, coverageStart));
         }
         if (reason == Reason.DUPLICATE_PAYMENT && payable == null) {
@@ -122,9 +125,14 @@ final class RefundApplicationRule {
                     : "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
         String before = started ? "在待遇享受期开始（" + coverageStart + "）前" : "在待遇享受期开始前";
-        String approved = ended && !afterCoverage
-                ? "该居民于" + withdrawnOn + "终止参保，" + before + "；因" + reason.chinese + "申请退费，退还" + amount.setScale(2).toPlainString() + "元"
-                : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，退还" + amount.setScale(2).toPlainString() + "元";
+        String refunded = "退还" + amount.setScale(2).toPlainString() + "元";
+        if (reason == Reason.DUPLICATE_PAYMENT && afterCoverage) {
+            return new Decision(true, amount.setScale(2), "因重复缴费申请退费：超过应缴金额的部分不是保费，待遇享受期（" + coverageStart
+                    + "起）开始后亦予退还，" + refunded + " / approved: money paid beyond the amount due is no contribution, owed back after "
+                    + "coverage started too");
+        }
+        String approved = ended && !afterCoverage ? "该居民于" + withdrawnOn + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
+                : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，" + refunded;
         if (reason.withdrawal != null && standing.stillEnrolled()) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal
                     + "），以免再被征收 / approved; the resident is still enrolled: withdraw the enrolment too (" + reason.withdrawal

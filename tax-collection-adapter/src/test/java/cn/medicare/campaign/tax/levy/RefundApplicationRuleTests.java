@@ -35,6 +35,23 @@ class RefundApplicationRuleTests {
         assertThat(approved.approved()).isTrue();
     }
 
+    /** What was paid twice is owed back automatically whenever it was paid (RefundDueRule): the application agrees, under any rule. */
+    @Test
+    void afterCoverageStartedADuplicateIsStillApprovedForWhatWasPaidBeyondThePayable() {
+        for (RefundRule rule : RefundRule.values()) {
+            var duplicate = RefundApplicationRule.decide(rule, RefundApplicationRule.Reason.DUPLICATE_PAYMENT, LocalDate.of(2018, 3, 1),
+                    standing(null, null, COVERAGE_STARTS, yuan("360.00"), yuan("180.00"), true));
+            assertThat(duplicate.approved()).as(rule.name()).isTrue();
+            assertThat(duplicate.amount()).isEqualByComparingTo("180.00");
+            assertThat(duplicate.explanation()).contains("开始后亦予退还", "owed back after coverage started too");
+        }
+        var nothingTwice = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
+                RefundApplicationRule.Reason.DUPLICATE_PAYMENT, LocalDate.of(2018, 3, 1),
+                standing(null, null, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), true));
+        assertThat(nothingTwice.approved()).isFalse();
+        assertThat(nothingTwice.explanation()).contains("无重复缴费可退");
+    }
+
     @Test
     void nothingPaidOrNothingPaidTwiceIsRefusedWithTheReason() {
         var nothing = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
