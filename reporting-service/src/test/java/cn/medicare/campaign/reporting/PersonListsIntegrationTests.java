@@ -8,6 +8,7 @@ import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.Contact;
@@ -278,6 +279,44 @@ class PersonListsIntegrationTests {
     }
 
     /**
+     * A head teacher chases pupils by class (附件4's 村/社区/班级 for a pupil): a school's list names each pupil's school and class,
+     * in the JSON and the workbook alike. A move to another school (PersonUpdated, which carries no class) leaves the class
+     * unknown rather than the old school's; the pupil's next registration gives it again.
+     */
+    @Test
+    void aSchoolsListNamesEachPupilsClassUntilThePupilMovesToAnotherSchool() throws Exception {
+        ReportingMother county = new ReportingMother("350891");
+        String unpaid = "/api/v1/lists/unpaid?region=350891&coverageYear=2018";
+        EventTraffic.publish(county.campaign(), new TargetsSet("350891", 2018, county.targets().targets(),
+                        List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))),
+                county.enrolledAtSchool(1, 0, "初一（3）班"), county.assessed(1, "0", null));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+
+        JsonNode pupil = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid + "&unit=S001")).get("people"),
+                people -> people.size() == 1).get(0);
+
+        assertThat(pupil.get("school").asString()).isEqualTo("城关中学");
+        assertThat(pupil.get("schoolClass").asString()).isEqualTo("初一（3）班");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bureau.download(unpaid + "&unit=S001&format=xlsx").body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("学校");
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("班级");
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("城关中学");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("初一（3）班");
+        }
+
+        EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), new PersonUpdated(county.personId(1), 2018, "350891", null, null,
+                "莲峰小学", null, null, null, null));
+        JsonNode moved = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
+                person -> "\"莲峰小学\"".equals(person.path("school").toString()));
+        assertThat(moved.path("schoolClass").isNull() || moved.path("schoolClass").isMissingNode()).as(moved.toString()).isTrue();
+
+        EventTraffic.publishAt(Instant.parse("2017-10-21T02:00:00Z"), county.enrolledAtSchool(1, 0, "初一（5）班"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid + "&unit=S001")).get("people"),
+                people -> people.size() == 1 && "\"初一（5）班\"".equals(people.get(0).path("schoolClass").toString()));
+    }
+
+    /**
      * Units are schools too (Taixing judges each school at 100 %): a school's list, asked by its code in the targets, names its
      * pupils alone, as the SCHOOL level counts them, for the bureau and the school's township; another township may not read
      * it, and a code no unit has is the caller's mistake.
@@ -327,13 +366,13 @@ class PersonListsIntegrationTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("连城县2018年度城乡居民基本医疗保险未缴费名单");
-            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("姓名");
-            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("李四");
-            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("13900000002");
-            assertThat(sheet.getRow(3).getCell(6).getStringCellValue()).isEqualTo("低保对象");
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("李四");
+            assertThat(sheet.getRow(3).getCell(7).getStringCellValue()).isEqualTo("13900000002");
+            assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).isEqualTo("低保对象");
         }
         String csv = new String(bureau.download(LIST.formatted("unpaid") + "&format=csv").body(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("序号,乡（镇）,村（社区）,姓名,身份证号码,联系电话", "1,莲峰镇,城关村,李四,350825***********2,13900000002,低保对象,");
+        assertThat(csv).contains("序号,乡（镇）,村（社区）,学校,班级,姓名,身份证号码,联系电话", "1,莲峰镇,城关村,,,李四,350825***********2,13900000002,低保对象,");
     }
 
     @Test

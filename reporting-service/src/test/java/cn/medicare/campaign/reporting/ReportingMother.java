@@ -85,9 +85,14 @@ public final class ReportingMother {
 
     /** A pupil of the township, enrolled through a school. */
     PersonEnrolled enrolledAtSchool(int person, int township) {
+        return enrolledAtSchool(person, township, null);
+    }
+
+    /** A pupil of 城关中学, in the class given (附件4's 班级; null for none). */
+    PersonEnrolled enrolledAtSchool(int person, int township, String schoolClass) {
         return new PersonEnrolled(personId(person), 2018, region, "350825***********2", "seal", "张*", 2008,
                 Sex.MALE, PersonCategory.STUDENT, township(township), "城关村", "城关中学", true, false,
-                EnrolmentChannel.SCHOOL, LocalDate.of(2018, 1, 1), null, 0, null);
+                EnrolmentChannel.SCHOOL, LocalDate.of(2018, 1, 1), null, 0, null, null, null, null, null, null, null, schoolClass);
     }
 
     public PersonEnrolled enrolled(int person, int township, boolean hukouLocal) {

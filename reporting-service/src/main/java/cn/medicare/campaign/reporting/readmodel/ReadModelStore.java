@@ -149,10 +149,10 @@ class ReadModelStore {
                             cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
                             cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
                             cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageStarts as date[]),
-                            cast(:coverageRules as varchar[]), cast(:payBy as date[]))
+                            cast(:coverageRules as varchar[]), cast(:payBy as date[]), cast(:schoolClasses as varchar[]))
                     as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                                 person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
-                                coverage_rule, pay_by)
+                                coverage_rule, pay_by, school_class)
                 ),
                 -- a registration replacing another (registered again, or a revoked withdrawal's enrolment announced again),
                 -- read as it was before the upsert below replaces it, in the upsert's statement
@@ -180,15 +180,16 @@ class ReadModelStore {
                 where enrolled_on is not null
                 on conflict do nothing),
                 registered as (
-                insert into person_year (person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
-                    person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at, coverage_from_birth,
-                    coverage_from_year_start, coverage_rule, pay_by)
-                select person_id, coverage_year, region, township, village, school, id_number_masked, name_masked, person_category,
-                    hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth,
+                insert into person_year (person_id, coverage_year, region, township, village, school, school_class, id_number_masked,
+                    name_masked, person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at,
+                    coverage_from_birth, coverage_from_year_start, coverage_rule, pay_by)
+                select person_id, coverage_year, region, township, village, school, school_class, id_number_masked, name_masked,
+                    person_category, hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth,
                     coalesce(coverage_start = make_date(coverage_year, 1, 1), false), coverage_rule, pay_by
                 from enrolled
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
-                    village = excluded.village, school = excluded.school, id_number_masked = excluded.id_number_masked,
+                    village = excluded.village, school = excluded.school, school_class = excluded.school_class,
+                    id_number_masked = excluded.id_number_masked,
                     name_masked = excluded.name_masked,
                     person_category = excluded.person_category, hukou_local = excluded.hukou_local,
                     residence_permit = excluded.residence_permit, registered_at = excluded.registered_at,
@@ -229,6 +230,7 @@ class ReadModelStore {
                         : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .param("payBy", latest.stream().map(one -> payBy(one.event())).toArray(String[]::new))
+                .param("schoolClasses", latest.stream().map(one -> one.event().schoolClass()).toArray(String[]::new))
                 .query(PersonYear.class).list());
         contacts(Timed.latestPer(run.stream().filter(one -> one.event().contactSealed() != null).toList(),
                         person -> new PersonYear(person.personId(), person.coverageYear())).stream()
@@ -343,7 +345,11 @@ class ReadModelStore {
                   and not person_year.roster_changed""")
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
-        jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", ""))
+        // a class is of its school: a change naming another school (or none) leaves the class unknown, as PersonUpdated carries none
+        jdbc.sql(CHANGES.apply("person_year", "person_year.registered_at", "person_year.registered_at is not null", """
+                school_class = case when %s and nullif(change.school, '') is distinct from person_year.school then null
+                                    else person_year.school_class end,"""
+                .formatted(RosterChanges.newer("school", "person_year.registered_at"))))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
     }

@@ -56,6 +56,8 @@ class PersonListController {
     }
 
     /**
+     * @param school the school a pupil enrolled through, by name; null for everyone else
+     * @param schoolClass the pupil's class there (附件4's 班级), a head teacher's way to chase them; null where unknown
      * @param name in full where this service can open the contact, else masked
      * @param phone null where the roster has none (or this service cannot open it)
      * @param assistanceCategories the person's assisted category; on the certified list every category they are certified in
@@ -63,7 +65,8 @@ class PersonListController {
      *     where the start waits for the payment (a late enrolment's waiting period), else null
      * @param payByPassed true when that day has passed as of the list: paying now covers nobody this year (it is owed back)
      */
-    record Person(String personId, String township, String townshipName, String village, String name, String idNumberMasked,
+    record Person(String personId, String township, String townshipName, String village, String school, String schoolClass,
+            String name, String idNumberMasked,
             String phone, List<AssistanceCategory> assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount,
             BigDecimal outstanding, LocalDate payBy, boolean payByPassed) {
     }
@@ -276,7 +279,8 @@ class PersonListController {
         List<String> shown = agencyCategories != null ? heldBy(listed).stream().filter(agencyCategories::contains).toList()
                 : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
         List<AssistanceCategory> categories = shown.stream().map(AssistanceCategory::valueOf).toList();
-        return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(),
+        return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(), listed.school(),
+                listed.school() == null ? null : listed.schoolClass(),
                 contact != null && !contact.name().isEmpty() ? contact.name() : listed.nameMasked(), listed.idNumberMasked(),
                 contact == null ? null : contact.phone(),
                 categories, listed.payableAmount(), listed.paidAmount(), listed.outstanding(), payBy, Definitions.payByPassed(payBy, listedOn));

@@ -16,7 +16,7 @@ class PersonListStore {
     /**
      * @param assistanceCategories the person's assisted category, or for the certified list every category an
      *     agency certifies them in today (comma-separated)
-     * @param contactSealed the name and phone sealed for this service; null where the roster has none
+     * @param contactSealed the name and phone the roster knows, sealed for this service; null where it knows none
      * @param payBy the last day a payment still starts coverage within the year, where the start waits for the payment
      * @param heldCategories the categories the agencies' lists say the person holds on the day listed (comma-separated; on an
      *     agency's own list, those of its own), by which, with the one assisted for, an agency's people are chosen
@@ -25,15 +25,15 @@ class PersonListStore {
      *     session 23
      * @param school the school a pupil enrolled through, by name, whose school lists name them; absent in an issue kept before
      *     session 29
-     */
-    /**
-     * @param contactSealed the name and phone the roster knows, sealed; null where it knows none
      * @param listedContactSealed on the certified list, the phone the county's agency list adding the person latest in effect
      *     gave, sealed (no name: 附件3 has none); null elsewhere, and in an issue kept before session 43
+     * @param schoolClass a pupil's class at that school (附件4's 班级); null for everyone else, and in an issue kept before
+     *     session 47
      */
     record Listed(String personId, String township, String townshipName, String village, String idNumberMasked, String nameMasked,
             String contactSealed, String assistanceCategories, BigDecimal payableAmount, BigDecimal paidAmount, BigDecimal outstanding,
-            LocalDate payBy, String heldCategories, String homeTownship, String school, String listedContactSealed) {
+            LocalDate payBy, String heldCategories, String homeTownship, String school, String listedContactSealed,
+            String schoolClass) {
 
         /** The township a village list filters by, as the live list does (an issue kept before session 23: the unit's). */
         String villageTownship() {
@@ -46,7 +46,7 @@ class PersonListStore {
                    %s as name_masked, person_contact.contact_sealed, %s as assistance_categories, person_year.payable_amount,
                    person_year.paid_amount - person_year.refunded_amount as paid, %s as outstanding,
                    %s as pay_by, held.categories as held_categories, %s as home_township, person_year.school,
-                   %s as listed_contact_sealed
+                   %s as listed_contact_sealed, person_year.school_class
             """;
 
     private final JdbcClient jdbc;
@@ -86,7 +86,7 @@ class PersonListStore {
                 row.getBigDecimal("payable_amount"), row.getBigDecimal("paid"), row.getBigDecimal("outstanding"),
                 row.getObject("pay_by", LocalDate.class),
                 row.getString("held_categories"), row.getString("home_township"), row.getString("school"),
-                row.getString("listed_contact_sealed"))).list();
+                row.getString("listed_contact_sealed"), row.getString("school_class"))).list();
     }
 
     private static final Map<PersonList, String> ON_THE_ROSTER = Map.of(
