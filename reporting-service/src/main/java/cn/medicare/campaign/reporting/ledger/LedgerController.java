@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 资助参保台账 (issue 9): per assistance category, its agency and township: people assisted, subsidy
- * granted, the medical-assistance fund's payments and the individuals' own, as of any moment (the
+ * granted, how many of them are enrolled (settled) and their subsidy, the medical-assistance fund's payments and the individuals' own, as of any moment (the
  * subsidy as it stands; payments confirmed by then). The bureau and viewers read all of it; an
  * agency the categories it certifies.
  */
@@ -37,14 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerController {
 
     private static final List<String> HEADER = List.of("资助类别 category", "认定部门 agency", "乡镇 township", "乡镇名称 townshipName",
-            "资助人数 people", "资助金额 subsidy", "医疗救助资金代缴 fundPaid", "个人缴费 individualsPaid");
+            "资助登记人数 people", "资助金额 subsidy", "资助参保人数 enrolled", "已参保人员资助金额 enrolledSubsidy", "医疗救助资金代缴 fundPaid",
+            "个人缴费 individualsPaid");
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     record Ledger(String region, int coverageYear, Instant asOf, List<Line> lines) {
     }
 
+    /** @param people registered, settled or not; {@code enrolled} of them settled, as the figures count the assisted */
     record Line(AssistanceCategory category, Agency agency, String township, String townshipName, int people, BigDecimal subsidy,
-            BigDecimal fundPaid, BigDecimal individualsPaid) {
+            int enrolled, BigDecimal enrolledSubsidy, BigDecimal fundPaid, BigDecimal individualsPaid) {
     }
 
     private final LedgerStore store;
@@ -67,7 +69,7 @@ class LedgerController {
                 .map(line -> {
                     AssistanceCategory category = AssistanceCategory.valueOf(line.category());
                     return new Line(category, category.agency(), line.township(), line.townshipName(), line.people(), line.subsidy(),
-                            line.fundPaid(), line.individualsPaid());
+                            line.enrolled(), line.enrolledSubsidy(), line.fundPaid(), line.individualsPaid());
                 })
                 .filter(line -> !caller.is(Role.AGENCY) || line.agency() == caller.agency())
                 .toList();
@@ -112,8 +114,10 @@ class LedgerController {
                 row.createCell(3).setCellValue(line.townshipName());
                 row.createCell(4).setCellValue(line.people());
                 row.createCell(5).setCellValue(line.subsidy().doubleValue());
-                row.createCell(6).setCellValue(line.fundPaid().doubleValue());
-                row.createCell(7).setCellValue(line.individualsPaid().doubleValue());
+                row.createCell(6).setCellValue(line.enrolled());
+                row.createCell(7).setCellValue(line.enrolledSubsidy().doubleValue());
+                row.createCell(8).setCellValue(line.fundPaid().doubleValue());
+                row.createCell(9).setCellValue(line.individualsPaid().doubleValue());
             }
             workbook.write(out);
             return out.toByteArray();

@@ -12,19 +12,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerStore {
 
-    /** One category in one township. */
-    record Line(String category, String township, String townshipName, int people, BigDecimal subsidy, BigDecimal fundPaid,
-            BigDecimal individualsPaid) {
+    /**
+     * One category in one township.
+     *
+     * @param people the assisted registered, settled or not
+     * @param enrolled those of them enrolled (registered and settled): DOMAIN.md's assisted, as the participation figures and
+     *     the weekly form's 资助参保人数 count them
+     * @param enrolledSubsidy the subsidy of those enrolled
+     */
+    record Line(String category, String township, String townshipName, int people, BigDecimal subsidy, int enrolled,
+            BigDecimal enrolledSubsidy, BigDecimal fundPaid, BigDecimal individualsPaid) {
     }
 
     /**
-     * The assisted registered now, their subsidy and what was paid for them: payments confirmed before now, net of what
-     * was refunded by then (先缴后返: a 低保 who paid in full and was certified later is refunded the subsidy, and only the
+     * The assisted registered now, their subsidy, whether they are enrolled (settled) and what was paid for them: payments
+     * confirmed before now, net of what was refunded by then (先缴后返: a 低保 who paid in full and was certified later is refunded the subsidy, and only the
      * rest stays theirs), the medical-assistance fund's (channel ASSISTANCE_FUND) apart from the people's own.
      */
     private static final String NOW = """
             with people as (
                 select person_year.assistance_category as category, person_year.township, person_year.subsidy_amount as subsidy,
+                       \s""" + Definitions.SETTLED + " as enrolled," + """
+
                        coalesce(paid.fund, 0.00) - coalesce(refunded.fund, 0.00) as fund_paid,
                        coalesce(paid.own, 0.00) - coalesce(refunded.own, 0.00) as individuals_paid
                 from person_year
@@ -46,17 +55,19 @@ class LedgerStore {
 
     /**
      * The same as they stood at a past moment, as the participation figures count them then: registered by its business
-     * day, in the township, category and subsidy of that moment, with the money paid and refunded before it.
+     * day, in the township, category and subsidy of that moment, settled by then, with the money paid and refunded before it.
      */
     private static final String AS_OF = """
             with people as (
                 select\s""" + Definitions.ASSISTANCE_CATEGORY_BY + " as category, " + Definitions.TOWNSHIP_BY + " as township," + """
 
                        coalesce(payable_by.subsidy, person_year.subsidy_amount) as subsidy,
+                       \s""" + Definitions.SETTLED_BY + " as enrolled," + """
+
                        coalesce(paid_by.fund, 0.00) - coalesce(refunded_by.fund, 0.00) as fund_paid,
                        coalesce(paid_by.total, 0.00) - coalesce(refunded_by.total, 0.00) as individuals_paid
                 from person_year
-                """ + Definitions.MONEY_AS_OF_JOINS + """
+                """ + Definitions.PEOPLE_AS_OF_JOINS + """
 
                 where person_year.region = :region and person_year.coverage_year = :coverageYear and\s""" + Definitions.REGISTERED_BY + ")";
 
@@ -64,7 +75,8 @@ class LedgerStore {
     private static final String LINES = """
 
             select people.category, people.township, coalesce(t.township_name, people.township) as township_name,
-                   count(*) as people, sum(people.subsidy) as subsidy, sum(people.fund_paid) as fund_paid,
+                   count(*) as people, sum(people.subsidy) as subsidy, count(*) filter (where people.enrolled) as enrolled,
+                   coalesce(sum(people.subsidy) filter (where people.enrolled), 0.00) as enrolled_subsidy, sum(people.fund_paid) as fund_paid,
                    sum(people.individuals_paid) as individuals_paid
             from people
             left join township_target t

@@ -153,10 +153,9 @@ public final class Definitions {
 
     /**
      * The person's money and assessment at the moment, of {@link #PEOPLE_AS_OF_JOINS}: {@link #PAID_AS_OF_JOINS} and the
-     * assessment in force then ({@code payable_by}); all a reader needs who does not judge the settlement (the assistance
-     * ledger).
+     * assessment in force then ({@code payable_by}).
      */
-    public static final String MONEY_AS_OF_JOINS = PAID_AS_OF_JOINS + """
+    private static final String MONEY_AS_OF_JOINS = PAID_AS_OF_JOINS + """
 
             left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy, h.assistance_category as category
                                from assessment_history h
