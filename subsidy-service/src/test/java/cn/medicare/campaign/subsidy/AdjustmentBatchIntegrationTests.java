@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.identity.Contact;
 import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.contracts.identity.PersonIds;
@@ -94,6 +96,30 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
         assertThat(stored.body()).doesNotContain(extremelyPoor, monitored, minimumLiving);
         assertThat(get("bureau", BATCHES + "/" + batchId).statusCode()).isEqualTo(200);
         assertThat(get("rural-revitalization", BATCHES + "/" + batchId).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * 先缴后返 does not hang on which came first, the agency's list or the withdrawal: a resident assessed 180 (and paid, say) who joined
+     * employee insurance is withdrawn, and civil affairs' list certifying them 低保 from 15 October then arrives. The payable
+     * falls to 40 as it would have had the list come first (the tax adapter owes the 140 back). Someone withdrawn before the
+     * roster ever registered them is still assessed by nobody.
+     */
+    @Test
+    void aListCertifyingSomeoneWithdrawnSinceStillLowersWhatTheyOwe() {
+        String withdrawnAfterPaying = Liancheng.idNumber(417);
+        String neverRegistered = Liancheng.idNumber(418);
+        enrolAndAwaitAssessment(withdrawnAfterPaying);
+        publishAndAwaitApplied(new PersonWithdrawn(Liancheng.personId(withdrawnAfterPaying), 2018, Liancheng.REGION,
+                WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2017, 11, 1)));
+        publishAndAwaitApplied(new PersonWithdrawn(Liancheng.personId(neverRegistered), 2018, Liancheng.REGION,
+                WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2017, 11, 1)));
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-10", JSON, rows(
+                row(withdrawnAfterPaying, "ADD", "MINIMUM_LIVING"), row(neverRegistered, "ADD", "MINIMUM_LIVING")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertAssessed(withdrawnAfterPaying, "140.00", "40.00", "MINIMUM_LIVING", "ELIGIBILITY_CHANGED");
+        assertThat(published("ContributionAssessed", Liancheng.personId(neverRegistered))).isEmpty();
     }
 
     @Test

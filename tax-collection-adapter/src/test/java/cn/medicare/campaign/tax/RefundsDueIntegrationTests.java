@@ -139,6 +139,25 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
         return TaxApi.json(applied);
     }
 
+    /**
+     * 先缴后返 after a withdrawal: paid 180, withdrawn (a move), and then certified 低保 for the year by a list that came later
+     * (subsidy-service reassesses withdrawn person-years too): the 140 is owed back as it would have been before the
+     * withdrawal; the withdrawal itself owes nothing.
+     */
+    @Test
+    void assistanceCertifiedAfterTheWithdrawalIsStillOwedBack() {
+        String idNumber = enrolledAndAssessed(null);
+        paid(idNumber, "180.00");
+        EventTraffic.publish(residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        assertThat(announced(idNumber)).isEmpty();
+
+        EventTraffic.publishAt(CERTIFIED, residents.assessed(idNumber, 2018, AssistanceCategory.MINIMUM_LIVING));
+
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
+        assertThat(announced(idNumber).get(0)).contains("\"amount\":\"140.00\"", "\"reason\":\"ASSISTANCE_AFTER_PAYMENT\"");
+    }
+
     /** DOMAIN.md: "A death or a move after coverage started refunds nothing"; API.md: "A withdrawal alone never creates a refund". */
     @Test
     void aWithdrawalAloneIsOwedNothing() {

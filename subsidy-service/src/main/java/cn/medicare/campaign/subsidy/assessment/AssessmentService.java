@@ -53,7 +53,7 @@ public class AssessmentService {
 
     /** Every year each of these people is enrolled for, in a few statements for all of them. */
     public void reassessAll(Collection<String> personIds, AssessmentReason reason) {
-        List<Enrolment> enrolments = roster.active(personIds);
+        List<Enrolment> enrolments = roster.registered(personIds);
         assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
@@ -66,13 +66,13 @@ public class AssessmentService {
     public void reassessAll(Map<Integer, Set<String>> peopleByYear, AssessmentReason reason) {
         // read year by year: without the year, PostgreSQL's reads of a consumer's batches took a quarter more of its CPU
         List<Enrolment> enrolments = peopleByYear.entrySet().stream()
-                .flatMap(year -> roster.active(year.getValue(), year.getKey()).stream()).toList();
+                .flatMap(year -> roster.registered(year.getValue(), year.getKey()).stream()).toList();
         assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
     /** @param reason why, unless this is a person-year's first assessment (then ENROLLED) */
     public void reassessAll(Collection<String> personIds, int coverageYear, AssessmentReason reason) {
-        List<Enrolment> enrolments = roster.active(personIds, coverageYear);
+        List<Enrolment> enrolments = roster.registered(personIds, coverageYear);
         assess(enrolments, campaignsInTurn(enrolments), reason);
     }
 
@@ -107,6 +107,11 @@ public class AssessmentService {
         List<AssessmentStore.Assessed> changed = new ArrayList<>();
         List<OutboxMessage> announcements = new ArrayList<>();
         for (Enrolment enrolment : underCampaign) {
+            // a withdrawn person-year assessed before is judged again (先缴后返 must not hang on whether the agency's list came
+            // before the withdrawal or after it); one withdrawn before it was ever assessed owes nothing to judge
+            if (enrolment.withdrawn() && !previous.containsKey(enrolment)) {
+                continue;
+            }
             CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
             LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),

@@ -95,7 +95,7 @@ public class ReassessmentService {
     }
 
     private Chunk chunk(ReassessmentStore.Pending from) {
-        List<String> people = roster.activePersonsAfter(from.region(), from.coverageYear(), from.after(), chunkSize);
+        List<String> people = roster.registeredPersonsAfter(from.region(), from.coverageYear(), from.after(), chunkSize);
         locks.lock(people);
         assessor.reassessAll(people, from.coverageYear(), AssessmentReason.CAMPAIGN_CHANGED);
         String last = people.size() < chunkSize ? null : people.get(people.size() - 1);

@@ -131,25 +131,32 @@ public class RosterStore {
                 .param("personId", personId).param("coverageYear", coverageYear).query(ENROLMENT).optional();
     }
 
-    /** The enrolments, of every year, of these people that are not withdrawn. */
-    public List<Enrolment> active(Collection<String> personIds) {
-        return jdbc.sql("select * from enrolment where person_id = any(cast(:personIds as varchar[])) and not withdrawn")
+    /**
+     * The enrolments, of every year, of these people: withdrawn ones too, since what a person paid before the withdrawal is
+     * still judged against what they owe (a withdrawal known before its enrolment, which registered nobody, has no category:
+     * left out).
+     */
+    public List<Enrolment> registered(Collection<String> personIds) {
+        return jdbc.sql("select * from enrolment where person_id = any(cast(:personIds as varchar[])) and person_category is not null")
                 .param("personIds", personIds.toArray(String[]::new)).query(ENROLMENT).list();
     }
 
-    /** The enrolments of these people for one year that are not withdrawn. */
-    public List<Enrolment> active(Collection<String> personIds, int coverageYear) {
+    /** The enrolments of these people for one year, withdrawn ones too, as {@link #registered(Collection)}. */
+    public List<Enrolment> registered(Collection<String> personIds, int coverageYear) {
         return jdbc.sql("""
                 select * from enrolment
-                where person_id = any(cast(:personIds as varchar[])) and coverage_year = :coverageYear and not withdrawn""")
+                where person_id = any(cast(:personIds as varchar[])) and coverage_year = :coverageYear and person_category is not null""")
                 .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear).query(ENROLMENT).list();
     }
 
-    /** The next {@code limit} people enrolled and not withdrawn under one campaign after {@code after} (null: from the first), in personId order. */
-    public List<String> activePersonsAfter(String region, int coverageYear, String after, int limit) {
+    /**
+     * The next {@code limit} people registered under one campaign, withdrawn or not, after {@code after} (null: from the first), in
+     * personId order.
+     */
+    public List<String> registeredPersonsAfter(String region, int coverageYear, String after, int limit) {
         return jdbc.sql("""
                 select person_id from enrolment
-                where region = :region and coverage_year = :coverageYear and not withdrawn and person_id > :after
+                where region = :region and coverage_year = :coverageYear and person_category is not null and person_id > :after
                 order by person_id limit :limit""")
                 .param("region", region).param("coverageYear", coverageYear).param("after", after == null ? "" : after)
                 .param("limit", limit).query(String.class).list();
