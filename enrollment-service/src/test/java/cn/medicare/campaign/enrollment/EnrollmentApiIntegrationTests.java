@@ -596,6 +596,41 @@ class EnrollmentApiIntegrationTests {
         assertThat(events.subList(events.size() - 2, events.size())).containsExactly("PersonEnrolled", "PersonWithdrawn");
     }
 
+    /**
+     * Yueyang: a baby born on 2024-11-20 and enrolled for 2024 is renewed for 2025 by a payment on 2025-01-15, day 56 of its
+     * life, after the period: the newborn's rule (within 90 days, from the birth, 400) as a clerk's enrolment that day would
+     * give, not the late enrolee's 400 + 670 and 90 days' wait.
+     */
+    @Test
+    void aBabyRenewedOnPaymentWithinItsNinetyDaysHasTheNewbornsRule() {
+        String region = "430696";
+        String township = region + "100";
+        String targets = "{\"targets\":[{\"township\":\"" + township + "\",\"townshipName\":\"城关镇\",\"target\":10}]}";
+        // the year before under the same notice, a year earlier
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2024", Campaigns.documented("yueyang-2025.json")
+                .replace("2024-", "2023-")).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2025",
+                Campaigns.json(Campaigns.renewingOnPayment(Campaigns.documented("yueyang-2025.json", region, 2025)))).statusCode()).isEqualTo(200);
+        for (int year : new int[] {2024, 2025}) {
+            assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/" + year + "/targets", targets).statusCode()).isEqualTo(200);
+        }
+        String baby = IdNumbers.of(region, "20241120", 51);
+        String personId = Liancheng.personId(baby);
+        HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(baby, region, 2024, township, "2024-11-25", null));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+
+        Instant paidAt = Instant.parse("2025-01-15T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(paidAt, new PaymentConfirmed(personId, 2025, region, "V-YY-51", new BigDecimal("400.00"),
+                PaymentChannel.WECHAT, paidAt, PaymentSource.WEBHOOK)));
+
+        JsonNode renewed = json(api.as("bureau").get("/api/v1/enrolments/" + personId + "?coverageYear=2025"));
+        assertThat(renewed.get("channel").asString()).isEqualTo("ROLLOVER");
+        assertThat(renewed.get("coverageRule").get("case").asString()).as(renewed.toString()).isEqualTo("NEWBORN");
+        assertThat(renewed.get("coverageStart").asString()).isEqualTo("2025-01-01");
+        assertThat(renewed.get("amountRule").asString()).isEqualTo("INDIVIDUAL");
+    }
+
     /** A payment renewing last year's resident of a village this year's campaign no longer lists: registered, and the audit says to correct it. */
     @Test
     void aRenewalOnPaymentInAVillageThisYearsCampaignNoLongerListsSaysToCorrectIt() {

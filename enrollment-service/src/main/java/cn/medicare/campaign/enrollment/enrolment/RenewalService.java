@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
@@ -272,10 +273,12 @@ class RenewalService {
                 ? previous.personCategory() : EnrolmentPolicy.defaultCategory(previous.birthDate(), campaign);
         LocalDate opens = EnrolmentPolicy.opensFor(campaign, category);
         LocalDate enrolledOn = paidOn.isBefore(opens) ? opens : paidOn;
+        // a baby renewed within its rule's days after the period is the campaign's newborn case, as a clerk's enrolment is
+        SpecialCase specialCase = EnrolmentPolicy.caseOf(campaign, category, null);
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign,
-                new EnrolmentPolicy.Applicant(previous.birthDate(), category, null, null, null, enrolledOn));
+                new EnrolmentPolicy.Applicant(previous.birthDate(), category, specialCase, null, null, enrolledOn));
         EnrolmentPolicy.Coverage coverage = decision.coverage();
-        Enrolment.Terms terms = new Enrolment.Terms(previous.terms().schoolClass(), null, null, null, null, coverage.from(),
+        Enrolment.Terms terms = new Enrolment.Terms(previous.terms().schoolClass(), null, specialCase, null, null, coverage.from(),
                 coverage.waitingMonths(), decision.rule(), decision.explanation(), decision.amountRule());
         return new Enrolment(previous.personId(), campaign.coverageYear(), previous.region(), previous.idNumberSealed(),
                 previous.idNumberMasked(), previous.name(), previous.phone(), previous.birthDate(), previous.sex(), category,

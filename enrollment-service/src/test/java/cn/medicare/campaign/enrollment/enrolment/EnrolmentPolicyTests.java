@@ -130,6 +130,26 @@ class EnrolmentPolicyTests {
         assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, child)).isNull();
     }
 
+    /**
+     * Yueyang covers a child taken in by a welfare institution from the admission date. Without the date the case's rule
+     * cannot be applied: the child was covered from the enrolment day, and told it was from the admission. Now it falls
+     * to the late rule, as a case counted from its event does, and the explanation says what was left out.
+     */
+    @Test
+    void aWelfareChildWithoutTheAdmissionDateIsNotCoveredFromAnotherDayUnderTheAdmissionsRule() {
+        CampaignDefined yueyang = Yueyang.campaign2025();
+        LocalDate enrolledOn = LocalDate.of(2025, 3, 20);
+        var withTheDate = EnrolmentPolicy.decide(yueyang, new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
+                SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2025, 2, 10), null, enrolledOn));
+        var withoutIt = EnrolmentPolicy.decide(yueyang, new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
+                SpecialCase.WELFARE_INSTITUTION, null, null, enrolledOn));
+
+        assertThat(withTheDate.coverage()).isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.EVENT_DATE, LocalDate.of(2025, 2, 10), 0, 0));
+        assertThat(withTheDate.explanation()).contains("自被福利机构收留之日起");
+        assertThat(withoutIt.rule()).isEqualTo(EnrolmentPolicy.LATE_ENROLMENT);
+        assertThat(withoutIt.explanation()).startsWith("未填写被福利机构收留日期，").doesNotContain("自被福利机构收留之日起");
+    }
+
     /** A case's date before the birth would start coverage before the person was born. */
     @Test
     void aCasesDateIsNotBeforeTheBirth() {

@@ -373,7 +373,9 @@ public final class EnrolmentPolicy {
             return false;
         }
         if (event == null) {
-            return rule.withinDays() == null && rule.withinMonths() == null;
+            // a rule that counts from the event, by a window or by a start on its day, cannot be applied without its date
+            // (missingFacts says so): a welfare child with no admission date was covered from the enrolment, told otherwise
+            return rule.withinDays() == null && rule.withinMonths() == null && rule.coverageFrom() != CoverageFrom.EVENT_DATE;
         }
         if (rule.withinDays() != null && ChronoUnit.DAYS.between(event, applicant.enrolledOn()) > rule.withinDays()) {
             return false;
