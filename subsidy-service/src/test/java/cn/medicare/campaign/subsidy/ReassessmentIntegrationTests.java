@@ -3,12 +3,15 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -106,6 +109,35 @@ class ReassessmentIntegrationTests extends SubsidyIntegrationTestBase {
             assertThat(JsonPath.<String>read(assessed.get(assessed.size() - 1), "$.payableAmount"))
                     .as("the last assessment published").isEqualTo("250.00");
         }
+    }
+
+    /**
+     * A newer version reassesses the withdrawn it had assessed (先缴后返 must not hang on whether it came before the withdrawal),
+     * never someone withdrawn before any campaign assessed them: that first assessment would announce a payable for a
+     * person-year the roster had already ended.
+     */
+    @Test
+    void aNewVersionReassessesTheWithdrawnItHadAssessedAndNobodyWithdrawnBeforeTheirFirst() {
+        List<PersonEnrolled> people = enrolled(2022, 721);
+        PersonEnrolled neverAssessed = people.get(0);
+        PersonEnrolled assessedThenWithdrawn = people.get(1);
+        publishAndAwaitApplied(withdrawn(neverAssessed));
+        EventTraffic.publish(Liancheng.apiExample(2022));
+        awaitPublished(ASSESSED, assessedThenWithdrawn.personId(), 1);
+        publishAndAwaitApplied(withdrawn(assessedThenWithdrawn));
+
+        EventTraffic.publish(Liancheng.apiExample(2022, 2, "200.00", "140.00"));
+
+        String changed = awaitPublished(ASSESSED, assessedThenWithdrawn.personId(), 2).get(1);
+        assertThat(JsonPath.<String>read(changed, "$.payableAmount")).isEqualTo("200.00");
+        assertThat(JsonPath.<String>read(changed, "$.reason")).isEqualTo("CAMPAIGN_CHANGED");
+        awaitNoRequestLeft(2022);
+        assertThat(published(ASSESSED, neverAssessed.personId())).isEmpty();
+    }
+
+    private static PersonWithdrawn withdrawn(PersonEnrolled person) {
+        return new PersonWithdrawn(person.personId(), person.coverageYear(), person.region(), WithdrawalReason.MOVED_AWAY,
+                LocalDate.of(person.coverageYear() - 1, 11, 1));
     }
 
     /** Five people enrolled for {@code year} before its campaign is known. */

@@ -17,7 +17,8 @@ class LedgerStore {
      *
      * @param people the assisted registered, settled or not
      * @param enrolled those of them enrolled (registered and settled): DOMAIN.md's assisted, as the participation figures and
-     *     the weekly form's 资助参保人数 count them
+     *     the weekly form's 资助参保人数 count them, here by the township the person lives in (the figures count a pupil for
+     *     the education system where there is one)
      * @param enrolledSubsidy the subsidy of those enrolled
      */
     record Line(String category, String township, String townshipName, int people, BigDecimal subsidy, int enrolled,
