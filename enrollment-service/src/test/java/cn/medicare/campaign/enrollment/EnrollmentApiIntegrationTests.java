@@ -457,6 +457,12 @@ class EnrollmentApiIntegrationTests {
 
         assertProblem(afterTheYear, 422);
         assertThat(json(afterTheYear).get("detail").asString()).contains("2026-02-01", "2025-12-31");
+        // the admission is the day it covers from: without it, asked for, nothing registered
+        HttpResponse<String> withoutTheDate = api.as("bureau").post("/api/v1/enrolments",
+                oneTownshipEnrolment(child, region, 2025, township, "2025-12-31", "{\"case\":\"WELFARE_INSTITUTION\"}"));
+        assertProblem(withoutTheDate, 400);
+        assertThat(json(withoutTheDate).get("errors").get(0).get("field").asString()).isEqualTo("specialCase.date");
+        assertThat(json(withoutTheDate).get("errors").get(0).get("message").asString()).startsWith("请填写被福利机构收留日期");
         HttpResponse<String> onTheLastDay = api.as("bureau").post("/api/v1/enrolments",
                 oneTownshipEnrolment(child, region, 2025, township, "2025-12-31", admitted));
         assertThat(onTheLastDay.statusCode()).as(onTheLastDay.body()).isEqualTo(201);

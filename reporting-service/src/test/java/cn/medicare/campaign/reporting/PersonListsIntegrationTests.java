@@ -287,8 +287,7 @@ class PersonListsIntegrationTests {
     void aSchoolsListNamesEachPupilsClassUntilThePupilMovesToAnotherSchool() throws Exception {
         ReportingMother county = new ReportingMother("350891");
         String unpaid = "/api/v1/lists/unpaid?region=350891&coverageYear=2018";
-        EventTraffic.publish(county.campaign(), new TargetsSet("350891", 2018, county.targets().targets(),
-                        List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))),
+        EventTraffic.publish(county.campaign(), county.targetsWithTheSchool(),
                 county.enrolledAtSchool(1, 0, "初一（3）班"), county.assessed(1, "0", null));
         ApiClient bureau = ApiClient.at(port).as("bureau");
 
@@ -325,8 +324,7 @@ class PersonListsIntegrationTests {
     void aSchoolsListNamesItsPupilsAloneForTheBureauAndTheSchoolsTownship() throws Exception {
         ReportingMother county = new ReportingMother("350869");
         String unpaid = "/api/v1/lists/unpaid?region=350869&coverageYear=2018";
-        EventTraffic.publish(county.campaign(), new TargetsSet("350869", 2018, county.targets().targets(),
-                        List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, county.township(0), 2, null, null, null))),
+        EventTraffic.publish(county.campaign(), county.targetsWithTheSchool(),
                 county.enrolledAtSchool(1, 0), county.assessed(1, "0", null),
                 county.enrolledWithContact(2, 0, "城关村", "孙八", "13900000022", false), county.assessed(2, "0", null));
         ApiClient bureau = ApiClient.at(port).as("bureau");

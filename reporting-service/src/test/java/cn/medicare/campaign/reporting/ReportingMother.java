@@ -58,6 +58,12 @@ public final class ReportingMother {
                 new TargetsSet.Target(township(1), "文亨镇", 3)));
     }
 
+    /** The same two townships and 城关中学 (S001), a school of 莲峰镇 whose target is 2: the unit {@link #enrolledAtSchool} pupils count for. */
+    TargetsSet targetsWithTheSchool() {
+        return new TargetsSet(region, 2018, targets().targets(),
+                List.of(new TargetsSet.Unit("S001", "城关中学", TargetsSet.UnitType.SCHOOL, township(0), 2, null, null, null)));
+    }
+
     /** The same two townships, 莲峰镇 with an e-voucher target of 2 (医保电子凭证激活). */
     public TargetsSet targetsWithEVouchers() {
         return new TargetsSet(region, 2018, List.of(new TargetsSet.Target(township(0), "莲峰镇", 4, 2),

@@ -284,6 +284,9 @@ class EnrolmentService {
                 specialCase, claim == null ? null : claim.date(),
                 claim == null ? null : claim.employeeYears(), enrolledOn);
         String caseDate = EnrolmentPolicy.caseDateContradiction(applicant);
+        if (caseDate == null) {
+            caseDate = EnrolmentPolicy.missingCaseDate(campaign, applicant);
+        }
         if (caseDate != null) {
             throw ApiException.invalid("specialCase.date", caseDate);
         }

@@ -273,7 +273,7 @@ class RenewalService {
                 ? previous.personCategory() : EnrolmentPolicy.defaultCategory(previous.birthDate(), campaign);
         LocalDate opens = EnrolmentPolicy.opensFor(campaign, category);
         LocalDate enrolledOn = paidOn.isBefore(opens) ? opens : paidOn;
-        // a baby renewed within its rule's days after the period is the campaign's newborn case, as a clerk's enrolment is
+        // a baby is the campaign's newborn case, as in a clerk's enrolment of it: within the case's window or its otherwise, not late
         SpecialCase specialCase = EnrolmentPolicy.caseOf(campaign, category, null);
         EnrolmentPolicy.Decision decision = EnrolmentPolicy.decide(campaign,
                 new EnrolmentPolicy.Applicant(previous.birthDate(), category, specialCase, null, null, enrolledOn));

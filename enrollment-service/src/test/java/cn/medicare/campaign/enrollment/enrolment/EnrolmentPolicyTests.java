@@ -132,22 +132,32 @@ class EnrolmentPolicyTests {
 
     /**
      * Yueyang covers a child taken in by a welfare institution from the admission date. Without the date the case's rule
-     * cannot be applied: the child was covered from the enrolment day, and told it was from the admission. Now it falls
-     * to the late rule, as a case counted from its event does, and the explanation says what was left out.
+     * has no day to start from: the child was covered from the enrolment day, and told it was from the admission. After
+     * the period the enrolment now asks for the date (400 on {@code specialCase.date}); the rule itself no longer applies
+     * without it, as a case counted from its event does not, and says what was left out. In the period the date decides
+     * nothing (1 January) and is not asked for.
      */
     @Test
-    void aWelfareChildWithoutTheAdmissionDateIsNotCoveredFromAnotherDayUnderTheAdmissionsRule() {
+    void aWelfareChildAfterThePeriodIsAskedForTheAdmissionDateRatherThanCoveredFromAnotherDay() {
         CampaignDefined yueyang = Yueyang.campaign2025();
         LocalDate enrolledOn = LocalDate.of(2025, 3, 20);
-        var withTheDate = EnrolmentPolicy.decide(yueyang, new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
-                SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2025, 2, 10), null, enrolledOn));
-        var withoutIt = EnrolmentPolicy.decide(yueyang, new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
-                SpecialCase.WELFARE_INSTITUTION, null, null, enrolledOn));
+        var admitted = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
+                LocalDate.of(2025, 2, 10), null, enrolledOn);
+        var noDate = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
+                null, null, enrolledOn);
+        var noDateInThePeriod = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
+                SpecialCase.WELFARE_INSTITUTION, null, null, LocalDate.of(2024, 10, 10));
 
-        assertThat(withTheDate.coverage()).isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.EVENT_DATE, LocalDate.of(2025, 2, 10), 0, 0));
-        assertThat(withTheDate.explanation()).contains("自被福利机构收留之日起");
-        assertThat(withoutIt.rule()).isEqualTo(EnrolmentPolicy.LATE_ENROLMENT);
-        assertThat(withoutIt.explanation()).startsWith("未填写被福利机构收留日期，").doesNotContain("自被福利机构收留之日起");
+        assertThat(EnrolmentPolicy.missingCaseDate(yueyang, admitted)).isNull();
+        assertThat(EnrolmentPolicy.decide(yueyang, admitted).coverage())
+                .isEqualTo(new EnrolmentPolicy.Coverage(CoverageFrom.EVENT_DATE, LocalDate.of(2025, 2, 10), 0, 0));
+        assertThat(EnrolmentPolicy.missingCaseDate(yueyang, noDate)).startsWith("请填写被福利机构收留日期");
+        assertThat(EnrolmentPolicy.decide(yueyang, noDate).explanation()).startsWith("未填写被福利机构收留日期，")
+                .doesNotContain("自被福利机构收留之日起");
+        assertThat(EnrolmentPolicy.missingCaseDate(yueyang, noDateInThePeriod)).isNull();
+        assertThat(EnrolmentPolicy.missingCaseDate(Gaolou.campaign2022(), new EnrolmentPolicy.Applicant(LocalDate.of(1975, 3, 3),
+                PersonCategory.GENERAL, SpecialCase.EMPLOYEE_INSURANCE_LAPSE, null, null, LocalDate.of(2022, 6, 16))))
+                .as("a rule with a window falls to its otherwise, said").isNull();
     }
 
     /** A case's date before the birth would start coverage before the person was born. */

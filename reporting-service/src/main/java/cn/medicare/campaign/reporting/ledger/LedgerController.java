@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 资助参保台账 (issue 9): per assistance category, its agency and township: people assisted, subsidy
- * granted, how many of them are enrolled (settled) and their subsidy, the medical-assistance fund's payments and the individuals' own, as of any moment (the
- * subsidy as it stands; payments confirmed by then). The bureau and viewers read all of it; an
+ * granted, how many of them are enrolled (settled) and their subsidy, the medical-assistance fund's
+ * payments and the individuals' own, as of any moment (the subsidy as it stands; payments confirmed
+ * by then). The bureau and viewers read all of it; an
  * agency the categories it certifies.
  */
 @RestController

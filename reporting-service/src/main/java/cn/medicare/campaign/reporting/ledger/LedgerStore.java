@@ -27,8 +27,9 @@ class LedgerStore {
 
     /**
      * The assisted registered now, their subsidy, whether they are enrolled (settled) and what was paid for them: payments
-     * confirmed before now, net of what was refunded by then (先缴后返: a 低保 who paid in full and was certified later is refunded the subsidy, and only the
-     * rest stays theirs), the medical-assistance fund's (channel ASSISTANCE_FUND) apart from the people's own.
+     * confirmed before now, net of what was refunded by then (先缴后返: a 低保 who paid in full and was certified later is
+     * refunded the subsidy, and only the rest stays theirs), the medical-assistance fund's (channel ASSISTANCE_FUND) apart
+     * from the people's own.
      */
     private static final String NOW = """
             with people as (

@@ -280,7 +280,7 @@ class PersonListController {
                 : listed.assistanceCategories() == null ? List.of() : Arrays.asList(listed.assistanceCategories().split(","));
         List<AssistanceCategory> categories = shown.stream().map(AssistanceCategory::valueOf).toList();
         return new Person(listed.personId(), listed.township(), listed.townshipName(), listed.village(), listed.school(),
-                listed.school() == null ? null : listed.schoolClass(),
+                listed.schoolClass(),
                 contact != null && !contact.name().isEmpty() ? contact.name() : listed.nameMasked(), listed.idNumberMasked(),
                 contact == null ? null : contact.phone(),
                 categories, listed.payableAmount(), listed.paidAmount(), listed.outstanding(), payBy, Definitions.payByPassed(payBy, listedOn));

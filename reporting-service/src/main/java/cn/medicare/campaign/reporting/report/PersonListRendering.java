@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 final class PersonListRendering {
 
     private static final List<Column> COLUMNS = List.of(new Column(null, "序号", Kind.COUNT, 6), Column.text("乡（镇）", 14),
-            Column.text("村（社区）", 14), Column.text("学校", 16), Column.text("班级", 10), Column.text("姓名", 10), Column.text("身份证号码", 22), Column.text("联系电话", 14),
+            Column.text("村（社区）", 14), Column.text("学校", 16), Column.text("班级", 10), Column.text("姓名", 10),
+            Column.text("身份证号码", 22), Column.text("联系电话", 14),
             Column.text("资助类别", 16), Column.of(Kind.MONEY, "应缴金额（元）"), Column.of(Kind.MONEY, "已缴金额（元）"),
             Column.of(Kind.MONEY, "欠缴金额（元）"), Column.text("缴费截止日", 12), Column.text("备注", 30));
 
@@ -52,7 +53,8 @@ final class PersonListRendering {
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
         for (PersonListController.Person person : listing.people()) {
-            rows.add(Arrays.asList(++n, person.townshipName(), person.village(), person.school(), person.schoolClass(), person.name(), person.idNumberMasked(), person.phone(),
+            rows.add(Arrays.asList(++n, person.townshipName(), person.village(), person.school(), person.schoolClass(), person.name(),
+                    person.idNumberMasked(), person.phone(),
                     person.assistanceCategories().stream().map(AssistanceCategory::chineseName).collect(Collectors.joining("、")),
                     person.payableAmount(), person.paidAmount(), person.outstanding(), person.payBy() == null ? null : person.payBy().toString(),
                     person.payByPassed() ? PAY_BY_PASSED : null));

@@ -12,8 +12,9 @@ import java.util.Set;
  * 退费申请 under the campaign's refund rule: by default DOMAIN.md's ("before coverage starts, on
  * application, with a reason"): a reason that arose before the person's coverage starts is approved
  * for what the person paid; one after it, refused. A duplicate payment, what was paid beyond the
- * payable, is approved whenever it was paid, as the refunds due owe it back automatically. A campaign may refund on application at any time, except for a death or a move after
- * coverage started, which refunds nothing under any rule. The day that counts is the day the
+ * payable, is approved whenever it was paid, as the refunds due owe it back automatically. A
+ * campaign may refund on application at any time, except for a death or a move after coverage
+ * started, which refunds nothing under any rule. The day that counts is the day the
  * enrolment ended where the roster withdrew the person (a family applies weeks after a death), else
  * the day of the application. The explanation is what the clerk tells the resident.
  */

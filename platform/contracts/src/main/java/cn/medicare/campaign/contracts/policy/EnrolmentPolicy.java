@@ -209,6 +209,23 @@ public final class EnrolmentPolicy {
     }
 
     /**
+     * Why the enrolment must give the special case's date, or null: after the period, a rule with no window that covers
+     * from the event's day (Yueyang's and Lishi's welfare child, from the admission) has no other day to start from. The
+     * clerk is asked for it rather than the child covered from another day, or charged as a late enrolee, for a slip no
+     * later change corrects (a change never decides the coverage again).
+     */
+    public static String missingCaseDate(CampaignDefined campaign, Applicant applicant) {
+        CampaignDefined.SpecialCaseRule rule = ruleFor(campaign, applicant.specialCase());
+        if (rule == null || applicant.eventDate() != null || rule.coverageFrom() != CoverageFrom.EVENT_DATE
+                || rule.withinDays() != null || rule.withinMonths() != null || !applicant.enrolledOn().isAfter(deadline(campaign, applicant))) {
+            return null;
+        }
+        SpecialCase specialCase = rule.specialCase();
+        return "请填写" + specialCase.event() + "日期：按本年度方案，" + specialCase.chinese() + "自" + specialCase.event() + "之日起享受待遇"
+                + " / is required: under the campaign this case is covered from the day it names";
+    }
+
+    /**
      * Why the special case's date cannot be right, or null: no event comes after the enrolment (the days of a
      * window would count backwards).
      */
