@@ -462,6 +462,16 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(paidTotal(idNumber)).isEqualTo("150.00");
         assertThat(jdbc.queryForObject("select count(*) from outbox where payload->>'refundNo' = ?", Integer.class, refundNo))
                 .isEqualTo(1);
+        assertThat(again.get("conflicts")).isEmpty();
+
+        // the same number again with another amount (the first post's typo): still nothing changed, and said, not lost
+        JsonNode corrected = TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "300.00"))));
+
+        assertThat(corrected.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(corrected.get("conflicts").get(0).get("index").asInt()).isZero();
+        assertThat(corrected.get("conflicts").get(0).get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(corrected.get("conflicts").get(0).get("errors").get(0).get("message").asString()).contains("退费金额不同");
+        assertThat(paidTotal(idNumber)).isEqualTo("150.00");
     }
 
     /**

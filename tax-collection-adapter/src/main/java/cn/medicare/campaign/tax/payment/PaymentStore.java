@@ -232,9 +232,13 @@ class PaymentStore {
     }
 
     /** The voucher a refund of this number was stored for, if one was. */
-    Optional<String> refundedVoucher(String refundNo) {
-        return jdbc.sql("select voucher_no from refund where refund_no = :refundNo").param("refundNo", refundNo)
-                .query(String.class).optional();
+    /** A refund applied: its voucher, amount and time, which a repetition of its number is held to. */
+    record Refunded(String voucherNo, BigDecimal amount, Instant refundedAt) {
+    }
+
+    Optional<Refunded> refunded(String refundNo) {
+        return jdbc.sql("select voucher_no, amount, refunded_at from refund where refund_no = :refundNo").param("refundNo", refundNo)
+                .query((row, n) -> new Refunded(row.getString(1), row.getBigDecimal(2), row.getTimestamp(3).toInstant())).optional();
     }
 
     BigDecimal refundedOn(String voucherNo) {

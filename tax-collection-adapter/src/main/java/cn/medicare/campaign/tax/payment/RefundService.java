@@ -16,6 +16,8 @@ import cn.medicare.campaign.kit.web.InputError;
 import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -83,18 +85,18 @@ class RefundService {
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
             // a number repeated in the post is a duplicate of its first line, as one received before
-            Optional<String> refunded = payments.refundedVoucher(refund.refundNo());
+            Optional<PaymentStore.Refunded> refunded = payments.refunded(refund.refundNo());
             if (!numbered.add(refund.refundNo()) || refunded.isPresent()) {
                 duplicates++;
-                refunded.filter(voucherNo -> !voucherNo.equals(refund.voucherNo()))
-                        .ifPresent(voucherNo -> conflicts.add(usedFor(refund, voucherNo)));
+                refunded.flatMap(first -> otherwiseThan(refund, first.voucherNo(), first.amount(), first.refundedAt()))
+                        .ifPresent(conflicts::add);
                 continue;
             }
             PaymentStore.Paid paid = received.get(refund.voucherNo());
             if (paid == null) {
                 if (payments.keepAwaiting(refund, FreeText.redact(refund.reason()), clock.instant())) {
                     // applied for another voucher while this post waited on its kept row: it is that refund
-                    Optional<String> appliedMeanwhile = payments.refundedVoucher(refund.refundNo());
+                    Optional<String> appliedMeanwhile = payments.refunded(refund.refundNo()).map(PaymentStore.Refunded::voucherNo);
                     if (appliedMeanwhile.isPresent()) {
                         payments.awaitedNoMore(refund.refundNo());
                         duplicates++;
@@ -109,6 +111,8 @@ class RefundService {
                             "该退费单号已由医保局结案，请与医保局核对 / the refund number was closed by the bureau: settle it with the bureau"))));
                 } else {
                     duplicates++;
+                    payments.awaitingRefund(refund.refundNo())
+                            .flatMap(kept -> otherwiseThan(refund, kept.voucherNo(), kept.amount(), kept.refundedAt())).ifPresent(conflicts::add);
                 }
                 continue;
             }
@@ -130,6 +134,31 @@ class RefundService {
     }
 
     /** A duplicate that says otherwise: its number was used for another voucher's refund, which stands. */
+    /**
+     * A refund number received before for another voucher, amount or day: still a duplicate that changes nothing (API.md),
+     * named, as a confirmation's is, so that the difference (a typo in the first post, say) is settled with the bureau
+     * instead of lost.
+     */
+    private static Optional<ConfirmationOutcome.Rejection> otherwiseThan(Refund refund, String voucherNo, BigDecimal amount,
+            Instant refundedAt) {
+        if (!voucherNo.equals(refund.voucherNo())) {
+            return Optional.of(usedFor(refund, voucherNo));
+        }
+        List<InputError> differences = new ArrayList<>();
+        if (amount.compareTo(refund.amount()) != 0) {
+            differences.add(differs(refund, "amount", "退费金额"));
+        }
+        if (!refundedAt.equals(refund.refundedAt().truncatedTo(ChronoUnit.MICROS))) {
+            differences.add(differs(refund, "refundedAt", "退费时间"));
+        }
+        return differences.isEmpty() ? Optional.empty() : Optional.of(new ConfirmationOutcome.Rejection(refund.index(), differences));
+    }
+
+    private static InputError differs(Refund refund, String field, String chinese) {
+        return InputError.row(refund.index(), field, "退费单号已收到，此前收到的" + chinese + "不同，本次未作变更，请与医保局核对"
+                + " / the refund number was received before with another " + field + ": nothing changed, settle it with the bureau");
+    }
+
     private static ConfirmationOutcome.Rejection usedFor(Refund refund, String voucherNo) {
         return new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo", "退费单号已用于凭证号 " + voucherNo
                 + " 的退费，本次未作变更，请与医保局核对 / the refund number was used for a refund of voucher " + voucherNo
@@ -144,7 +173,7 @@ class RefundService {
     void applyAwaiting(Collection<String> voucherNos) {
         for (PaymentStore.Awaiting awaiting : payments.awaiting(voucherNos)) {
             PaymentStore.Paid paid = payments.paid(awaiting.voucherNo()).orElseThrow();
-            Optional<String> numberedBefore = payments.refundedVoucher(awaiting.refundNo());
+            Optional<String> numberedBefore = payments.refunded(awaiting.refundNo()).map(PaymentStore.Refunded::voucherNo);
             Applied applied = numberedBefore.isEmpty() ? apply(awaiting.refund(), paid)
                     : numberedBefore.get().equals(awaiting.voucherNo()) ? Applied.DUPLICATE
                     : new Applied(false, InputError.field("refundNo", "退费单号已用于凭证号 " + numberedBefore.get()
