@@ -231,7 +231,6 @@ class PaymentStore {
                 .query(Paid.class).optional();
     }
 
-    /** The voucher a refund of this number was stored for, if one was. */
     /** A refund applied: its voucher, amount and time, which a repetition of its number is held to. */
     record Refunded(String voucherNo, BigDecimal amount, Instant refundedAt) {
     }

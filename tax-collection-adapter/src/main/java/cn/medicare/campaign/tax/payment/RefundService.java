@@ -112,7 +112,8 @@ class RefundService {
                 } else {
                     duplicates++;
                     payments.awaitingRefund(refund.refundNo())
-                            .flatMap(kept -> otherwiseThan(refund, kept.voucherNo(), kept.amount(), kept.refundedAt())).ifPresent(conflicts::add);
+                            .flatMap(kept -> otherwiseThan(refund, kept.voucherNo(), kept.amount(), kept.refundedAt()))
+                            .ifPresent(conflicts::add);
                 }
                 continue;
             }
@@ -133,7 +134,6 @@ class RefundService {
         return new ConfirmationOutcome(accepted, duplicates, rejected, conflicts, awaiting);
     }
 
-    /** A duplicate that says otherwise: its number was used for another voucher's refund, which stands. */
     /**
      * A refund number received before for another voucher, amount or day: still a duplicate that changes nothing (API.md),
      * named, as a confirmation's is, so that the difference (a typo in the first post, say) is settled with the bureau
@@ -159,6 +159,7 @@ class RefundService {
                 + " / the refund number was received before with another " + field + ": nothing changed, settle it with the bureau");
     }
 
+    /** A duplicate that says otherwise: its number was used for another voucher's refund, which stands. */
     private static ConfirmationOutcome.Rejection usedFor(Refund refund, String voucherNo) {
         return new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo", "退费单号已用于凭证号 " + voucherNo
                 + " 的退费，本次未作变更，请与医保局核对 / the refund number was used for a refund of voucher " + voucherNo
