@@ -121,8 +121,7 @@ class EnrolmentPolicyTests {
                 null, null, enrolledOn);
         var grownUp = new EnrolmentPolicy.Applicant(LocalDate.of(1990, 4, 4), PersonCategory.GENERAL, SpecialCase.WELFARE_INSTITUTION,
                 LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 20));
-        var child = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
-                LocalDate.of(2025, 3, 3), null, LocalDate.of(2025, 3, 20));
+        var child = welfareChild(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 20));
 
         assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, adult)).contains("大学新生");
         assertThat(EnrolmentPolicy.specialCaseContradiction(yueyang, freshman)).isNull();
@@ -141,12 +140,9 @@ class EnrolmentPolicyTests {
     void aWelfareChildAfterThePeriodIsAskedForTheAdmissionDateRatherThanCoveredFromAnotherDay() {
         CampaignDefined yueyang = Yueyang.campaign2025();
         LocalDate enrolledOn = LocalDate.of(2025, 3, 20);
-        var admitted = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
-                LocalDate.of(2025, 2, 10), null, enrolledOn);
-        var noDate = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION,
-                null, null, enrolledOn);
-        var noDateInThePeriod = new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR,
-                SpecialCase.WELFARE_INSTITUTION, null, null, LocalDate.of(2024, 10, 10));
+        var admitted = welfareChild(LocalDate.of(2025, 2, 10), enrolledOn);
+        var noDate = welfareChild(null, enrolledOn);
+        var noDateInThePeriod = welfareChild(null, LocalDate.of(2024, 10, 10));
 
         assertThat(EnrolmentPolicy.missingCaseDate(yueyang, admitted)).isNull();
         assertThat(EnrolmentPolicy.decide(yueyang, admitted).coverage())
@@ -166,6 +162,12 @@ class EnrolmentPolicyTests {
         var admittedBeforeBirth = new EnrolmentPolicy.Applicant(LocalDate.of(2024, 11, 15), PersonCategory.NEWBORN,
                 SpecialCase.WELFARE_INSTITUTION, LocalDate.of(2024, 9, 1), null, LocalDate.of(2025, 3, 20));
         assertThat(EnrolmentPolicy.caseDateContradiction(admittedBeforeBirth)).contains("出生日期");
+    }
+
+    /** A child born 2015-04-04 enrolled under the welfare institution's case, admitted on {@code admittedOn} (null: not given). */
+    private static EnrolmentPolicy.Applicant welfareChild(LocalDate admittedOn, LocalDate enrolledOn) {
+        return new EnrolmentPolicy.Applicant(LocalDate.of(2015, 4, 4), PersonCategory.MINOR, SpecialCase.WELFARE_INSTITUTION, admittedOn,
+                null, enrolledOn);
     }
 
     private EnrolmentPolicy.Coverage coverage(LocalDate enrolledOn, PersonCategory category, LocalDate birthDate) {
