@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -164,6 +166,36 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(decision.get("decision").asString()).isEqualTo("REFUSED");
         assertThat(decision.get("explanation").asString()).contains("待遇享受期已于2018-01-01开始");
         assertThat(announced(idNumber)).isEmpty();
+    }
+
+    /**
+     * A resident enrolled for 2017 pays for 2018, and the roster never registers them for it (the renewal refused: employee
+     * insurance's list names them). Applied for long after 1 January 2018, the money is approved back in full: it covered
+     * nothing. Before, the item was read as covered from 1 January and the application refused. The tax bureau's list of
+     * refunds due names the payer by their 2017 enrolment's number: the 2018 item holds none.
+     */
+    @Test
+    void moneyFromSomeoneNeverRegisteredForTheYearIsApprovedBackInFullAndNamedToTheTaxBureau() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        UUID lastYear = EventTraffic.publishAt(Instant.parse("2016-10-09T02:00:00Z"), residents.enrolled(idNumber, 2017));
+        await().atMost(PATIENCE).until(() -> applied(lastYear));
+        paid(idNumber, "180.00");
+
+        JsonNode decision = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":2018,\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"));
+
+        assertThat(decision.get("decision").asString()).as(decision.toString()).isEqualTo("APPROVED");
+        assertThat(decision.get("amount").asString()).isEqualTo("180.00");
+        assertThat(decision.get("explanation").asString()).contains("本年度未参保登记").doesNotContain("请同时办理终止参保");
+        assertThat(announced(idNumber)).singleElement().asString().contains("\"amount\":\"180.00\"");
+        List<JsonNode> owed = api.refundsDue("tax-bureau", 2018).valueStream()
+                .filter(item -> item.get("personId").asString().equals(residents.personId(idNumber))).toList();
+        assertThat(owed).singleElement().satisfies(item -> {
+            assertThat(item.get("idNumber").asString()).isEqualTo(idNumber);
+            assertThat(item.get("amount").asString()).isEqualTo("180.00");
+        });
+        assertThat(api.get("bureau", "/api/v1/refunds-due?region=350825&coverageYear=2018").body())
+                .doesNotContain(idNumber).contains(PersonIds.maskIdNumber(idNumber));
     }
 
     /** The family applies years after the death: the day the roster ended the enrolment counts, not the day of the application. */

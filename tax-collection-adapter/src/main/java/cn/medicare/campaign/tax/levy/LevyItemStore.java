@@ -591,7 +591,11 @@ class LevyItemStore {
                 select person_id, coverage_year, region, %s as payable, settled_payable,
                        paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason, withdrawn_on, withdrawal_reason,
+                       -- a withdrawal that overtook its enrolment was of a registration
+                       registered_at is not null or withdrawn as registered,
                        case when coverage_start is null and coverage_from is not null then null
+                            -- money from someone never registered for the year (a renewal refused) covered nobody
+                            when registered_at is null and not withdrawn then null
                             else coalesce(coverage_start, make_date(coverage_year, 1, 1)) end as coverage_start
                 from levy_item where %s""".formatted(OWN_PAYABLE, PersonYears.MATCH)), keys)
                 .query(LevyItemStore::balance).list();
@@ -712,16 +716,27 @@ class LevyItemStore {
     /** The person-years of a region currently owed money back. */
     List<Owing> owing(String region, int coverageYear) {
         return jdbc.sql("""
-                select person_id, id_number_sealed, id_number_masked, name_masked, coverage_year,
-                       refund_due as amount, refund_due_reason as reason
-                from levy_item where region = :region and coverage_year = :coverageYear and refund_due > 0
-                order by person_id""")
+                select item.person_id, coalesce(item.id_number_sealed, known.id_number_sealed) as id_number_sealed,
+                       coalesce(item.id_number_masked, known.id_number_masked) as id_number_masked,
+                       coalesce(item.name_masked, known.name_masked) as name_masked, item.coverage_year,
+                       item.refund_due as amount, item.refund_due_reason as reason
+                from levy_item item
+                -- a payer never registered for the year (a renewal refused) is named by their latest other enrolment
+                left join lateral (select other.id_number_sealed, other.id_number_masked, other.name_masked from levy_item other
+                                   where item.id_number_sealed is null and other.person_id = item.person_id
+                                     and other.id_number_sealed is not null
+                                   order by other.coverage_year desc limit 1) known on true
+                where item.region = :region and item.coverage_year = :coverageYear and item.refund_due > 0
+                order by item.person_id""")
                 .param("region", region).param("coverageYear", coverageYear)
                 .query(Owing.class).list();
     }
 
-    /** One listed item as stored: the number only sealed and masked. */
-    /** @param payBy the last day a payment still starts coverage within the year, where the start waits for it */
+    /**
+     * One listed item as stored: the number only sealed and masked.
+     *
+     * @param payBy the last day a payment still starts coverage within the year, where the start waits for it
+     */
     record LevyItem(long cursor, String idNumberSealed, String idNumberMasked, String nameMasked, int coverageYear,
             BigDecimal payableAmount, String assistanceCategory, BigDecimal paidTotal, boolean withdrawn, LocalDate payBy) {
 
@@ -730,15 +745,6 @@ class LevyItemStore {
         }
     }
 
-    /**
-     * @param payable what the person owes of their own money ({@link #OWN_PAYABLE}), null while not assessed
-     * @param paidNet the person's own payments net of refunds (never the fund's)
-     * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
-     * @param withdrawnOn the day the enrolment ended, where the withdrawal said (null before V11 and while enrolled)
-     * @param announced the refund due last published (0.00 when none)
-     * @param coverageStart the first day of coverage: Jan 1 of the year, a later start, or a freshman's September 1
-     *        before it; null while it waits for the payment (or a payment too late started none)
-     */
     /**
      * Mapped by hand, not by a {@code DataClassRowMapper}: that one looks each column up by a name the
      * result does not have first, and the driver's exception for it cost more than the query (every
@@ -751,7 +757,8 @@ class LevyItemStore {
                 row.getBigDecimal("applied_refund"), appliedRefundReason == null ? null : RefundDueReason.valueOf(appliedRefundReason),
                 row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class),
                 row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")),
-                row.getBigDecimal("announced"), row.getString("announced_reason"), row.getObject("coverage_start", LocalDate.class));
+                row.getBigDecimal("announced"), row.getString("announced_reason"), row.getObject("coverage_start", LocalDate.class),
+                row.getBoolean("registered"));
     }
 
     /** By hand, as {@link #balance}: the tax bureau pages through the list a thousand items at a time. */
@@ -765,9 +772,21 @@ class LevyItemStore {
                 row.getString("assistance_category"), row.getBigDecimal("paid_total"), row.getBoolean("withdrawn"), payBy);
     }
 
+    /**
+     * @param payable what the person owes of their own money ({@link #OWN_PAYABLE}), null while not assessed
+     * @param paidNet the person's own payments net of refunds (never the fund's)
+     * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
+     * @param withdrawnOn the day the enrolment ended, where the withdrawal said (null before V11 and while enrolled)
+     * @param announced the refund due last published (0.00 when none)
+     * @param coverageStart the first day of coverage: Jan 1 of the year, a later start, or a freshman's September 1
+     *        before it; null while it waits for the payment (or a payment too late started none), and for money from
+     *        someone never registered for the year
+     * @param registered whether the person was registered for the year: an enrolment arrived, or a withdrawal of one (a
+     *        payment may come first, or alone)
+     */
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
             RefundDueReason appliedRefundReason, boolean withdrawn, LocalDate withdrawnOn, WithdrawalReason withdrawalReason,
-            BigDecimal announced, String announcedReason, LocalDate coverageStart) {
+            BigDecimal announced, String announcedReason, LocalDate coverageStart, boolean registered) {
 
         BigDecimal heldTo() {
             return RefundDueRule.heldTo(payable, settledPayable);

@@ -16,7 +16,8 @@ import java.util.Set;
  * campaign may refund on application at any time, except for a death or a move after coverage
  * started, which refunds nothing under any rule. The day that counts is the day the
  * enrolment ended where the roster withdrew the person (a family applies weeks after a death), else
- * the day of the application. The explanation is what the clerk tells the resident.
+ * the day of the application. Someone never registered for the year gets back all they paid, since
+ * nothing started. The explanation is what the clerk tells the resident.
  */
 final class RefundApplicationRule {
 
@@ -78,6 +79,21 @@ final class RefundApplicationRule {
     }
 
     /**
+     * Someone never registered for the year (the roster refused the renewal their payment asked for: another agency's list
+     * names them, or it came too late to start coverage within the year) paid no contribution and was covered by nothing:
+     * all they paid is owed back, whatever the reason given and the day.
+     */
+    private static Decision neverRegistered(Reason reason, BigDecimal paidNet) {
+        BigDecimal amount = paidNet.max(BigDecimal.ZERO).setScale(2);
+        if (amount.signum() == 0) {
+            return new Decision(false, amount, "没有个人缴费可退 / the person has paid nothing of their own to refund");
+        }
+        return new Decision(true, amount, "该居民本年度未参保登记，所缴款项不是保费，因" + reason.chinese + "申请退费，全额退还"
+                + amount.toPlainString() + "元 / approved: the resident was never registered for the year, so nothing paid was a"
+                + " contribution: all " + amount.toPlainString() + " is refunded");
+    }
+
+    /**
      * Where the person's year stands, as the levy item knows it.
      *
      * @param withdrawnFor why the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
@@ -85,11 +101,13 @@ final class RefundApplicationRule {
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
      * @param payable what the person owes of their own money (the one at first settlement, where lower), null while not assessed
+     * @param registered whether the person was registered for the year at all: money from someone never registered (a
+     *        renewal the roster refused) paid for no coverage
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
     record Standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart, BigDecimal paidNet,
-            BigDecimal payable, boolean stillEnrolled) {
+            BigDecimal payable, boolean registered, boolean stillEnrolled) {
     }
 
     /** @param appliedOn the business day of the application */
@@ -100,6 +118,9 @@ final class RefundApplicationRule {
         BigDecimal paidNet = standing.paidNet();
         BigDecimal payable = standing.payable();
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
+        if (!standing.registered()) {
+            return neverRegistered(reason, paidNet);
+        }
         boolean started = coverageStart != null;
         // a death or a move after the start refunds nothing, whatever reason the application gives
         if (started && reason != Reason.DUPLICATE_PAYMENT && withdrawnOn != null && ENDS_WITHOUT_REFUND.contains(withdrawnFor)

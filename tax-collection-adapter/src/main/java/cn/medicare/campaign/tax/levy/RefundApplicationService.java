@@ -59,7 +59,7 @@ class RefundApplicationService {
                         "该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
                 BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
-                        item.paidNet(), item.heldTo(), !item.withdrawn()));
+                        item.paidNet(), item.heldTo(), item.registered(), item.registered() && !item.withdrawn()));
         // an approval as much as a refusal: a move dated after coverage started, still on the topic, would have refused it
         if (!factsConsumed(personId, item.region(), coverageYear)) {
             throw ApiException.notYetKnown("本服务尚未收到申请前已发生的参保、认定或方案变更，申请未处理，请稍后重新提交 (facts made before the application,"

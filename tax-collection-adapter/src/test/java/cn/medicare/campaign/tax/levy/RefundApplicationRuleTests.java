@@ -125,6 +125,22 @@ class RefundApplicationRuleTests {
                 "withdraw the enrolment (DECEASED) with its real date first");
     }
 
+    /** Never registered for the year (a renewal the roster refused), the payer was covered by nothing: all of it comes back. */
+    @Test
+    void moneyFromSomeoneNeverRegisteredIsApprovedInFullWhateverTheDayAndTheReason() {
+        var neverRegistered = new RefundApplicationRule.Standing(null, null, null, yuan("180.00"), null, false, false);
+        for (RefundApplicationRule.Reason reason : RefundApplicationRule.Reason.values()) {
+            var decision = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, reason, LocalDate.of(2018, 6, 1),
+                    neverRegistered);
+            assertThat(decision.approved()).as(reason.name()).isTrue();
+            assertThat(decision.amount()).isEqualByComparingTo("180.00");
+            assertThat(decision.explanation()).contains("本年度未参保登记").doesNotContain("终止参保");
+        }
+        var nothingPaid = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
+                LocalDate.of(2018, 6, 1), new RefundApplicationRule.Standing(null, null, null, yuan("0.00"), null, false, false));
+        assertThat(nothingPaid.approved()).isFalse();
+    }
+
     @Test
     void nothingIsADuplicateBeforeTheAmountDueIsAssessed() {
         var pending = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
@@ -139,6 +155,6 @@ class RefundApplicationRuleTests {
 
     private static RefundApplicationRule.Standing standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
             BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
-        return new RefundApplicationRule.Standing(withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, stillEnrolled);
+        return new RefundApplicationRule.Standing(withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, true, stillEnrolled);
     }
 }
