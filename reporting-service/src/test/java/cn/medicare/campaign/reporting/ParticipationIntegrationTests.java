@@ -659,6 +659,37 @@ class ParticipationIntegrationTests {
         assertThat(person.get("counted").asBoolean()).isTrue();
     }
 
+    /**
+     * As {@link #aRevokedWithdrawalLeavesTheSettlementAsItWas}, the withdrawal dated the enrolment's own day (a duplicate
+     * found the day it was made), which the enrolment announced again no longer tells apart from a registration after it:
+     * the announcement says it revokes the withdrawal, and the settlement stands, the withdrawal read first or replayed
+     * after it. Before, both were settled anew and owed 180.
+     */
+    @Test
+    void aWithdrawalDatedTheEnrolmentsDayAndRevokedLeavesTheSettlementAsItWasInEitherOrder() {
+        for (String region : List.of("350892", "350893")) {
+            boolean inOrder = region.equals("350892");
+            ReportingMother county = new ReportingMother(region);
+            PersonEnrolled enrolment = county.enrolledOn(1, LocalDate.of(2017, 10, 9));
+            paidOnOctober9(county, enrolment, "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
+            awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
+            PersonWithdrawn sameDay = new PersonWithdrawn(county.personId(1), 2018, region, WithdrawalReason.DUPLICATE, LocalDate.of(2017, 10, 9));
+            Instant withdrawnAt = Instant.parse("2017-10-30T02:00:00Z");
+            Instant revokedAt = Instant.parse("2017-11-05T02:00:00Z");
+            if (inOrder) {
+                awaitApplied(EventTraffic.publishAt(withdrawnAt, sameDay));
+                awaitApplied(EventTraffic.publishAt(revokedAt, enrolment.revokingAWithdrawal()));
+            } else {
+                awaitApplied(EventTraffic.publishAt(revokedAt, enrolment.revokingAWithdrawal()));
+                awaitApplied(EventTraffic.publishAt(withdrawnAt, sameDay));
+            }
+
+            JsonNode person = json(ApiClient.at(port).as("bureau").get("/api/v1/people/" + county.personId(1) + "?coverageYear=2018"));
+            assertThat(person.get("heldTo").asString()).as(inOrder ? "in order" : "replayed").isEqualTo("40.00");
+            assertThat(person.get("counted").asBoolean()).isTrue();
+        }
+    }
+
     private static PaymentConfirmed paidInMarch(ReportingMother county, String voucher, String amount) {
         return new PaymentConfirmed(county.personId(1), 2018, county.region(), county.region() + voucher, new BigDecimal(amount),
                 PaymentChannel.WECHAT, Instant.parse("2018-03-05T03:00:00Z"), PaymentSource.WEBHOOK);

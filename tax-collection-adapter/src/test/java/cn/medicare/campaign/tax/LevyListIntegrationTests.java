@@ -11,11 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
@@ -211,6 +213,43 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+    }
+
+    /**
+     * As {@link #aRevokedWithdrawalLeavesTheSettlementAsItWas}, the withdrawal dated the enrolment's own day (a duplicate
+     * found the day it was made), which the enrolment announced again no longer tells apart from a registration after it:
+     * the announcement says it revokes the withdrawal, and the settlement stands, the withdrawal read first or replayed
+     * after it. Before, both people were settled anew and asked for 180.00.
+     */
+    @Test
+    void aWithdrawalDatedTheEnrolmentsDayAndRevokedLeavesTheSettlementAsItWasInEitherOrder() {
+        List<String> people = List.of(IdNumbers.next(Liancheng.REGION), IdNumbers.next(Liancheng.REGION));
+        List<UUID> applied = new ArrayList<>();
+        for (String idNumber : people) {
+            PersonEnrolled enrolment = residents.enrolledOn(idNumber, 2018, LocalDate.of(2017, 10, 9));
+            enrolledInOctober(enrolment, idNumber, AssistanceCategory.MINIMUM_LIVING);
+            paid(idNumber, "40.00");
+            applied.add(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), residents.assessed(idNumber, 2018, null)));
+            PersonWithdrawn sameDay = new PersonWithdrawn(residents.personId(idNumber), 2018, Liancheng.REGION, WithdrawalReason.DUPLICATE,
+                    LocalDate.of(2017, 10, 9));
+            Instant withdrawnAt = Instant.parse("2017-10-30T02:00:00Z");
+            PersonEnrolled revocation = enrolment.revokingAWithdrawal();
+            Instant revokedAt = Instant.parse("2017-11-05T02:00:00Z");
+            if (idNumber.equals(people.get(0))) {
+                applied.add(EventTraffic.publishAt(withdrawnAt, sameDay));
+                applied.add(EventTraffic.publishAt(revokedAt, revocation));
+            } else {
+                applied.add(EventTraffic.publishAt(revokedAt, revocation));
+                applied.add(EventTraffic.publishAt(withdrawnAt, sameDay));
+            }
+        }
+        await().atMost(PATIENCE).until(() -> applied.stream().allMatch(this::applied));
+
+        for (String idNumber : people) {
+            JsonNode item = api.levyItem(2018, idNumber);
+            assertThat(item.get("status").asString()).as(idNumber.equals(people.get(0)) ? "in order" : "replayed").isEqualTo("PAID");
+            assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
+        }
     }
 
     /**

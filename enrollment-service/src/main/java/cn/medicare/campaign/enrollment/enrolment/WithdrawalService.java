@@ -147,8 +147,9 @@ class WithdrawalService {
 
     /**
      * 撤销终止参保: a withdrawal made by mistake is revoked with a reason and the enrolment stands
-     * again. It is announced as the enrolment again (PersonEnrolled), which every consumer already
-     * applies as the current registration after a withdrawal. A death is the bureau's to revoke. The
+     * again. It is announced as the enrolment again (PersonEnrolled, {@code withdrawalRevoked}), which
+     * every consumer applies as the registration going on, settlement and all, whatever day the
+     * withdrawal took effect. A death is the bureau's to revoke. The
      * list's fact behind the withdrawal, if any, is revoked with it, so that it refuses no later enrolment.
      */
     @Transactional
@@ -189,7 +190,7 @@ class WithdrawalService {
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                     FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
-            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay));
+            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay).revokingAWithdrawal());
         }
         refuseWhereAnotherFactStillStands(personId, standing);
         // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year

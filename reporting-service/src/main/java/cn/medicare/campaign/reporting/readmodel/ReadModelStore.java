@@ -149,10 +149,11 @@ class ReadModelStore {
                             cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]), cast(:categories as varchar[]),
                             cast(:hukouLocal as boolean[]), cast(:residencePermits as boolean[]), cast(:at as timestamptz[]),
                             cast(:enrolledOn as date[]), cast(:coverageFromBirth as boolean[]), cast(:coverageStarts as date[]),
-                            cast(:coverageRules as varchar[]), cast(:payBy as date[]), cast(:schoolClasses as varchar[]))
+                            cast(:coverageRules as varchar[]), cast(:payBy as date[]), cast(:schoolClasses as varchar[]),
+                            cast(:revokes as boolean[]))
                     as enrolled(person_id, coverage_year, region, township, village, school, id_number_masked, name_masked,
                                 person_category, hukou_local, residence_permit, at, enrolled_on, coverage_from_birth, coverage_start,
-                                coverage_rule, pay_by, school_class)
+                                coverage_rule, pay_by, school_class, revokes)
                 ),
                 -- a registration replacing another (registered again, or a revoked withdrawal's enrolment announced again),
                 -- read as it was before the upsert below replaces it, in the upsert's statement
@@ -182,10 +183,10 @@ class ReadModelStore {
                 registered as (
                 insert into person_year (person_id, coverage_year, region, township, village, school, school_class, id_number_masked,
                     name_masked, person_category, hukou_local, residence_permit, registered_at, enrolled_on, roster_at,
-                    coverage_from_birth, coverage_from_year_start, coverage_rule, pay_by)
+                    coverage_from_birth, coverage_from_year_start, coverage_rule, pay_by, registration_revokes)
                 select person_id, coverage_year, region, township, village, school, school_class, id_number_masked, name_masked,
                     person_category, hukou_local, residence_permit, at, enrolled_on, at, coverage_from_birth,
-                    coalesce(coverage_start = make_date(coverage_year, 1, 1), false), coverage_rule, pay_by
+                    coalesce(coverage_start = make_date(coverage_year, 1, 1), false), coverage_rule, pay_by, revokes
                 from enrolled
                 on conflict (person_id, coverage_year) do update set region = excluded.region, township = excluded.township,
                     village = excluded.village, school = excluded.school, school_class = excluded.school_class,
@@ -196,12 +197,14 @@ class ReadModelStore {
                     enrolled_on = excluded.enrolled_on, roster_at = greatest(person_year.roster_at, excluded.roster_at),
                     coverage_from_birth = excluded.coverage_from_birth, coverage_from_year_start = excluded.coverage_from_year_start,
                     coverage_rule = excluded.coverage_rule,
-                    pay_by = excluded.pay_by,
+                    pay_by = excluded.pay_by, registration_revokes = excluded.registration_revokes,
                     withdrawn_on = case when person_year.roster_at > excluded.roster_at then person_year.withdrawn_on end,
                     withdrawal_reason = case when person_year.roster_at > excluded.roster_at then person_year.withdrawal_reason end,
                     -- registered again on or after the day the withdrawal took effect; a revoked withdrawal (撤销终止参保)
-                    -- announces the enrolment it ended again, with its own earlier day: the registration goes on, settlement and all
+                    -- announces the enrolment it ended again (withdrawalRevoked; an older enrollment-service's, told by its own
+                    -- earlier day alone): the registration goes on, settlement and all
                     settled_anew_at = case when person_year.withdrawn_on is not null and person_year.roster_at <= excluded.roster_at
+                                                and not excluded.registration_revokes
                                                 and excluded.enrolled_on >= person_year.withdrawn_on
                                            then excluded.registered_at else person_year.settled_anew_at end,
                     roster_changed = person_year.roster_changed or coalesce(person_year.registered_at < excluded.registered_at, false)
@@ -231,6 +234,7 @@ class ReadModelStore {
                 .param("coverageRules", latest.stream().map(one -> one.event().coverageRule()).toArray(String[]::new))
                 .param("payBy", latest.stream().map(one -> payBy(one.event())).toArray(String[]::new))
                 .param("schoolClasses", latest.stream().map(one -> one.event().schoolClass()).toArray(String[]::new))
+                .param("revokes", latest.stream().map(one -> one.event().revokesAWithdrawal()).toArray(Boolean[]::new))
                 .query(PersonYear.class).list());
         contacts(Timed.latestPer(run.stream().filter(one -> one.event().contactSealed() != null).toList(),
                         person -> new PersonYear(person.personId(), person.coverageYear())).stream()
@@ -358,7 +362,7 @@ class ReadModelStore {
      * A withdrawal older than the registration the person-year holds (replayed from the dead letters after it) changes
      * nothing on the roster, but it ended the registration that registration replaced ({@code registration_ended}), and
      * that registration, made on or after the day the withdrawal took effect, followed it: it is settled anew from its time,
-     * as in order.
+     * as in order, unless it announced the enrolment again after the withdrawal was revoked.
      *
      * @return the person-year, where its registration is now settled anew and its settlement is to be judged again
      */
@@ -383,7 +387,8 @@ class ReadModelStore {
         return new HashSet<>(jdbc.sql("""
                 update person_year set settled_anew_at = registered_at
                 where person_id = :personId and coverage_year = :coverageYear
-                  and registered_at > :at and enrolled_on >= :effectiveDate and settled_anew_at is distinct from registered_at
+                  and registered_at > :at and enrolled_on >= :effectiveDate and not registration_revokes
+                  and settled_anew_at is distinct from registered_at
                 returning person_id, coverage_year""")
                 .param("at", Timestamp.from(at)).param("effectiveDate", person.effectiveDate())
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())

@@ -91,12 +91,15 @@ class LevyItemStore {
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
     /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
-     * withdrawal took effect. A revoked withdrawal (撤销终止参保) announces the enrolment it ended again, with its own earlier
-     * day: the person's registration goes on, settlement and all.
+     * withdrawal took effect. A revoked withdrawal (撤销终止参保) announces the enrolment it ended again
+     * ({@code withdrawalRevoked}): the person's registration goes on, settlement and all, even where the withdrawal took
+     * effect on or before the enrolment's day (an older enrollment-service's announcement, without the flag, is told by
+     * that earlier day alone).
      */
     private static final String REGISTERED_AGAIN = """
-            (levy_item.withdrawn and coalesce(excluded.enrolled_on, cast(excluded.registered_at at time zone 'Asia/Shanghai' as date))
-                                     >= levy_item.withdrawn_on)""";
+            (levy_item.withdrawn and not excluded.registration_revokes
+             and coalesce(excluded.enrolled_on, cast(excluded.registered_at at time zone 'Asia/Shanghai' as date))
+                 >= levy_item.withdrawn_on)""";
 
     private final JdbcClient jdbc;
 
@@ -228,16 +231,16 @@ class LevyItemStore {
         List<PersonYear> reviewable = reviewableAfter("""
                 insert into levy_item (person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked,
                                        township, village, roster_at, registered_at, coverage_from, waiting_days, waiting_months,
-                                       coverage_start, enrolled_on, change_cursor)
+                                       coverage_start, enrolled_on, registration_revokes, change_cursor)
                 select person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village, at, at,
-                       coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on, null
+                       coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on, revokes, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
                             cast(:idNumbersSealed as varchar[]), cast(:idNumbersMasked as varchar[]), cast(:namesMasked as varchar[]),
                             cast(:townships as varchar[]), cast(:villages as varchar[]), cast(:at as timestamptz[]),
                             cast(:coverageFrom as varchar[]), cast(:waitingDays as int[]), cast(:waitingMonths as int[]),
-                            cast(:coverageStarts as date[]), cast(:enrolledOn as date[]))
+                            cast(:coverageStarts as date[]), cast(:enrolledOn as date[]), cast(:revokes as boolean[]))
                     as enrolled(person_id, coverage_year, region, id_number_sealed, id_number_masked, name_masked, township, village,
-                                at, coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on)
+                                at, coverage_from, waiting_days, waiting_months, coverage_start, enrolled_on, revokes)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
@@ -249,7 +252,8 @@ class LevyItemStore {
                     order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
                     waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
-                    coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on, change_cursor = excluded.change_cursor
+                    coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on,
+                    registration_revokes = excluded.registration_revokes, change_cursor = excluded.change_cursor
                 where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN), "order_matters and settled_anew_at = registered_at",
                 settledAnew,
                 statement -> statement
@@ -270,7 +274,8 @@ class LevyItemStore {
                 .param("coverageStarts", latest.stream()
                         .map(one -> one.event().coverageStart() == null ? null : one.event().coverageStart().toString()).toArray(String[]::new))
                 .param("enrolledOn", latest.stream()
-                        .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new)));
+                        .map(one -> one.event().enrolledOn() == null ? null : one.event().enrolledOn().toString()).toArray(String[]::new))
+                .param("revokes", latest.stream().map(one -> one.event().revokesAWithdrawal()).toArray(Boolean[]::new)));
         applyChanges(latest.stream().map(one -> one.event().personId()).toArray(String[]::new),
                 latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new));
         return new Reviews(reviewable, settledAnew);
@@ -318,7 +323,8 @@ class LevyItemStore {
      * Kept even before the enrolment arrives, so that a late older enrolment stays out. A withdrawal older than the
      * registration the item holds (replayed from the dead letters after it) changes nothing on the roster, but that
      * registration, made on or after the day the withdrawal took effect, followed it: it is settled anew from its time, as if
-     * the withdrawal had come first ({@link #REGISTERED_AGAIN}).
+     * the withdrawal had come first ({@link #REGISTERED_AGAIN}), unless it announced the enrolment again after the withdrawal
+     * was revoked.
      *
      * @return the item, where the withdrawal changed it and a judgement may now change it ({@link #REVIEWABLE}), or where its
      *     registration is now settled anew and judged by event time
@@ -329,7 +335,8 @@ class LevyItemStore {
         jdbc.sql("""
                 update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true
                 where person_id = :personId and coverage_year = :coverageYear and not settled_by_arrival
-                  and registered_at > :at and %s >= :withdrawnOn and settled_anew_at is distinct from registered_at
+                  and registered_at > :at and %s >= :withdrawnOn and not registration_revokes
+                  and settled_anew_at is distinct from registered_at
                 returning person_id, coverage_year""".formatted(REGISTERED_ON))
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear()).param("at", Timestamp.from(at))
                 .param("withdrawnOn", withdrawn.effectiveDate())

@@ -32,6 +32,8 @@ import java.time.LocalDate;
  * @param specialCase optional (EVENTS.md {@code specialCase?}): the case of DOMAIN.md that decided the enrolment, as in
  *     {@code coverageRule}; absent when none did
  * @param schoolClass optional (EVENTS.md {@code schoolClass?}): a pupil's class (附件4's 班级), names redacted
+ * @param withdrawalRevoked optional, true only on the enrolment announced again because its withdrawal was revoked
+ *     (撤销终止参保): the registration goes on, settlement and all, whatever day the withdrawal took effect; absent otherwise
  * @param contactSealed optional: the full name and phone ({@link cn.medicare.campaign.contracts.identity.Contact}) sealed
  *     for the reporting service, which prints the lists townships chase people with; nobody else can open it
  */
@@ -62,7 +64,19 @@ public record PersonEnrolled(
         String coverageRule,
         String contactSealed,
         SpecialCase specialCase,
-        String schoolClass) implements PersonEvent {
+        String schoolClass,
+        Boolean withdrawalRevoked) implements PersonEvent {
+
+    /** An enrolment announced for itself, not again after a revoked withdrawal. */
+    public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
+            String nameMasked, Integer birthYear, Sex sex, PersonCategory personCategory, String township, String village,
+            String school, boolean hukouLocal, boolean residencePermit, EnrolmentChannel channel, LocalDate coverageStart,
+            Boolean coverageFromBirth, int waitingPeriodDays, LocalDate enrolledOn, AmountRule amountRule, CoverageFrom coverageFrom,
+            Integer waitingPeriodMonths, String coverageRule, String contactSealed, SpecialCase specialCase, String schoolClass) {
+        this(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthYear, sex, personCategory, township,
+                village, school, hukouLocal, residencePermit, channel, coverageStart, coverageFromBirth, waitingPeriodDays,
+                enrolledOn, amountRule, coverageFrom, waitingPeriodMonths, coverageRule, contactSealed, specialCase, schoolClass, null);
+    }
 
     /** An enrolment under no special case, of no pupil. */
     public PersonEnrolled(String personId, int coverageYear, String region, String idNumberMasked, String idNumberSealed,
@@ -113,6 +127,9 @@ public record PersonEnrolled(
         if (Boolean.FALSE.equals(coverageFromBirth)) {
             coverageFromBirth = null;
         }
+        if (Boolean.FALSE.equals(withdrawalRevoked)) {
+            withdrawalRevoked = null;
+        }
         if (amountRule == AmountRule.INDIVIDUAL) {
             amountRule = null;
         }
@@ -122,6 +139,19 @@ public record PersonEnrolled(
         if (coverageFrom != null && (coverageStart != null || Boolean.TRUE.equals(coverageFromBirth) || !coverageFrom.atPayment())) {
             throw new IllegalArgumentException("coverageFrom travels only while the start waits for the payment");
         }
+    }
+
+    /** The same enrolment announced again because its withdrawal was revoked. */
+    public PersonEnrolled revokingAWithdrawal() {
+        return new PersonEnrolled(personId, coverageYear, region, idNumberMasked, idNumberSealed, nameMasked, birthYear, sex,
+                personCategory, township, village, school, hukouLocal, residencePermit, channel, coverageStart, coverageFromBirth,
+                waitingPeriodDays, enrolledOn, amountRule, coverageFrom, waitingPeriodMonths, coverageRule, contactSealed, specialCase,
+                schoolClass, true);
+    }
+
+    /** Whether this announces the enrolment again after its withdrawal was revoked, rather than a registration. */
+    public boolean revokesAWithdrawal() {
+        return Boolean.TRUE.equals(withdrawalRevoked);
     }
 
     @Override

@@ -120,7 +120,7 @@ final class EventMother {
                 PersonIds.maskName("罗志强"), 1985, Sex.MALE, PersonCategory.GENERAL, TOWNSHIP,
                 VILLAGE, "连城县第一中学", true, false, EnrolmentChannel.TOWNSHIP, null, null, 90,
                 LocalDate.of(2018, 2, 9), AmountRule.INDIVIDUAL_PLUS_FISCAL, CoverageFrom.PAYMENT_DATE, 6, "EMPLOYEE_INSURANCE_LAPSE",
-                new Contact("罗志强", "13905971234").sealWith(sealer()), SpecialCase.EMPLOYEE_INSURANCE_LAPSE, "三年级2班");
+                new Contact("罗志强", "13905971234").sealWith(sealer()), SpecialCase.EMPLOYEE_INSURANCE_LAPSE, "三年级2班").revokingAWithdrawal();
     }
 
     static PersonEnrolled minimalPersonEnrolled() {

@@ -1,0 +1,4 @@
+-- Whether the item's registration is its enrolment announced again after its withdrawal was revoked (撤销终止参保,
+-- PersonEnrolled.withdrawalRevoked): such a registration goes on, settlement and all, whatever day the withdrawal took
+-- effect, also when the withdrawal is replayed after it. Items kept before are registrations of their own.
+alter table levy_item add column registration_revokes boolean not null default false;
