@@ -291,6 +291,9 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("{\"case\": \"NEWLY_ASSISTED\"", "{\"certificationWithinMonths\": -1, \"case\": \"NEWLY_ASSISTED\""),
                 "specialCases[5].certificationWithinMonths");
         assertRefusedOn(campaign.replace("\"appliesTo\": \"MIGRANT_WORKER\"", "\"appliesTo\": \"TOURIST\""), "extensions[0].appliesTo");
+        // explained or criticised after 0 periods in a row flagged every unit, the leader too, from the first bulletin
+        assertRefusedOn(campaign.replace("\"stages\":", "\"ranking\": {\"bottom\": 3, \"explainAfter\": 0, \"criticiseAfter\": 0}, \"stages\":"),
+                "ranking.explainAfter", "ranking.criticiseAfter");
         // the coverage year's own dates typed for the period: every enrolment in it covered months back, without a wait
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}", "{\"start\": \"2022-09-01\", \"end\": \"2023-01-31\"}"),
                 "collectionPeriod.start", "collectionPeriod.end");

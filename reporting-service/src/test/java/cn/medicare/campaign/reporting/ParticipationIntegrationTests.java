@@ -1012,6 +1012,17 @@ class ParticipationIntegrationTests {
         awaitOctoberFigure(bureau, "350858");
         JsonNode none = json(bureau.get("/api/v1/rankings?region=350858&coverageYear=2018&period=MONTHLY")).get("rankings");
         assertThat(none.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
+
+        // a campaign kept from before enrollment refused a count of 0 (criticise after 0 periods): only the bottom is flagged
+        ReportingMother zeroCounts = new ReportingMother("350894");
+        List<Event> zeroFacts = new ArrayList<>(facts(zeroCounts));
+        zeroFacts.set(0, zeroCounts.campaign().withJudging(null, null, new CampaignDefined.Ranking(1, 0, 0)));
+        EventTraffic.publish(zeroFacts.toArray(Event[]::new));
+        awaitOctoberFigure(bureau, "350894");
+        JsonNode ranked = json(bureau.get("/api/v1/rankings?region=350894&coverageYear=2018&period=MONTHLY")).get("rankings");
+        assertThat(ranked.valueStream().flatMap(ranking -> ranking.get("townships").valueStream())
+                .filter(township -> township.get("criticised").asBoolean() || township.get("writtenExplanation").asBoolean())
+                .map(township -> township.get("consecutive").asInt()).toList()).isNotEmpty().allMatch(consecutive -> consecutive > 0);
     }
 
     /**

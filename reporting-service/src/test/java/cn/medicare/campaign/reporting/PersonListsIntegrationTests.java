@@ -247,6 +247,7 @@ class PersonListsIntegrationTests {
         assertThat(village.get("people")).hasSize(1);
         assertThat(village.get("people").get(0).get("personId").asString()).isEqualTo(county.personId(3));
         assertThat(village.get("people").get(0).get("village").asString()).isEqualTo("新华村");
+        assertThat(village.path("unitName").asString()).as("the workbook's title names the village").isEqualTo("新华村");
 
         HttpResponse<String> issued = bureau.post("/api/v1/lists", "{\"region\":\"" + region + "\",\"coverageYear\":2018}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);

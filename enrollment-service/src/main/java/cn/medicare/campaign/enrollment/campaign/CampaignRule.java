@@ -193,8 +193,19 @@ final class CampaignRule {
             share("goals.ASSISTED", request.goals().assisted(), errors);
             share("goals.NEWBORN", request.goals().newborn(), errors);
         }
+        if (request.ranking() != null) {
+            atLeastOne("ranking.explainAfter", request.ranking().explainAfter(), errors);
+            atLeastOne("ranking.criticiseAfter", request.ranking().criticiseAfter(), errors);
+        }
         if (request.agencyListDueDay() != null && (request.agencyListDueDay() < 1 || request.agencyListDueDay() > 28)) {
             errors.add(InputError.field("agencyListDueDay", "应为每月中的某一天，1 至 28 / is a day of every month, 1 to 28"));
+        }
+    }
+
+    /** A count of periods in a row at the bottom: 0 would have flagged every unit, the first one too. */
+    private static void atLeastOne(String field, Integer count, List<InputError> errors) {
+        if (count != null && count < 1) {
+            errors.add(InputError.field(field, "应为不小于 1 的整数，不设此项请留空 / is a count of at least 1; leave it out for the default"));
         }
     }
 

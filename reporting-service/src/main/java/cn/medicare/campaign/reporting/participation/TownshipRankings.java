@@ -120,7 +120,8 @@ public class TownshipRankings {
                 Ranked one = new Ranked(ranks[i], standing.township(),
                         unit ? townshipNames.get(standing.township()) : standing.name(),
                         Figures.rate(standing.enrolled(), standing.target()), streak,
-                        streak >= rules.explainAfter(), streak >= rules.criticiseAfter(), unit ? standing.key() : null,
+                        // only the bottom is asked to explain or criticised, whatever count a campaign of old gave (0)
+                        inBottom && streak >= rules.explainAfter(), inBottom && streak >= rules.criticiseAfter(), unit ? standing.key() : null,
                         unit ? standing.name() : null, standing.enrolled(), standing.target());
                 ranked.add(one);
                 if (inBottom) {

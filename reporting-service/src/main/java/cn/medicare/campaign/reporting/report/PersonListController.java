@@ -50,7 +50,7 @@ class PersonListController {
 
     private static final Logger log = LoggerFactory.getLogger(PersonListController.class);
 
-    /** @param unitName the school's name where the unit is one; else absent */
+    /** @param unitName the school's or the village's name where the unit is one; else absent */
     record Listing(String region, int coverageYear, String list, String unit, String unitName, Instant asOf, boolean contactsInFull,
             List<Person> people) {
     }
@@ -214,7 +214,7 @@ class PersonListController {
         }
         List<Person> people = IntStream.range(0, rows.size()).mapToObj(i -> person(rows.get(i), opened.get(i), categories,
                 kind == PersonList.PAID ? null : rows.get(i).payBy(), listedOn)).toList();
-        Listing listing = new Listing(region, coverageYear, kind.path, unit, school != null ? school.name() : null, asOf,
+        Listing listing = new Listing(region, coverageYear, kind.path, unit, school != null ? school.name() : village, asOf,
                 contacts.opener().isPresent() && unopened == 0, people);
         return switch (format) {
             case "csv" -> file(PersonListRendering.csv(listing), "text/csv;charset=UTF-8", kind, region, coverageYear, unit, "csv");

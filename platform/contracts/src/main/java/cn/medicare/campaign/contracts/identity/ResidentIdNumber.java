@@ -26,6 +26,11 @@ public final class ResidentIdNumber {
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82", "83", "91");
+    /**
+     * 港澳台居民居住证: a Hong Kong, Macau or Taiwan resident living on the mainland holds a GB 11643 number whose region is
+     * their home's alone (DOMAIN.md names them among those who enrol).
+     */
+    private static final Set<String> RESIDENCE_PERMIT_REGIONS = Set.of("810000", "820000", "830000");
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final DateTimeFormatter BIRTH_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
@@ -107,7 +112,7 @@ public final class ResidentIdNumber {
                     "地区码开头%s不是省级行政区代码 (the region code begins with %s, which is no province)",
                     province, province));
         }
-        if (region.endsWith("0000")) {
+        if (region.endsWith("0000") && !RESIDENCE_PERMIT_REGIONS.contains(region)) {
             return List.of(String.format(
                     "地区码%s只到省级，缺少市县 (region code %s names a province, not a county)", region, region));
         }

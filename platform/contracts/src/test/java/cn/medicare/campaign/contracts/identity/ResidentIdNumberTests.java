@@ -157,6 +157,11 @@ class ResidentIdNumberTests {
         assertThat(ResidentIdNumber.check(withCheck("35000019850612401"), TODAY).problems())
                 .containsExactly("地区码350000只到省级，缺少市县 (region code 350000 names a province, not a county)");
         assertThat(ResidentIdNumber.check(withCheck("82010119850612401"), TODAY).isValid()).isTrue();
+        // 港澳台居民居住证: Hong Kong, Macau and Taiwan residents' numbers name their home alone, and they enrol too
+        for (String home : List.of("810000", "820000", "830000")) {
+            assertThat(ResidentIdNumber.check(withCheck(home + "19850612401"), TODAY).isValid()).as(home).isTrue();
+        }
+        assertThat(ResidentIdNumber.check(withCheck("84000019850612401"), TODAY).isValid()).isFalse();
     }
 
     @Test

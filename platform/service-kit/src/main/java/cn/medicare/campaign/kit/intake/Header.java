@@ -3,6 +3,7 @@ package cn.medicare.campaign.kit.intake;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ final class Header {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\p{N}{6}");
 
     private final Map<Integer, String> columnAt;
+    /** The positions of the form's columns that carry nothing for us (序号). */
+    private final Set<Integer> ignoredAt;
     private final int width;
     private final boolean onTheForm;
 
-    private Header(Map<Integer, String> columnAt, int width, boolean onTheForm) {
+    private Header(Map<Integer, String> columnAt, Set<Integer> ignoredAt, int width, boolean onTheForm) {
         this.columnAt = columnAt;
+        this.ignoredAt = ignoredAt;
         this.width = width;
         this.onTheForm = onTheForm;
     }
@@ -29,12 +33,16 @@ final class Header {
     /** @throws ApiException 400 on field {@code header} naming missing, repeated and unknown columns at once */
     static Header of(List<String> cells, ListColumns columns) {
         Map<Integer, String> columnAt = new HashMap<>();
+        Set<Integer> ignoredAt = new HashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         Set<String> repeated = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         boolean onTheForm = false;
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i) == null ? "" : cells.get(i).replace("\uFEFF", "").strip();
+            if (!cell.isEmpty() && columns.ignores(cell)) {
+                ignoredAt.add(i);
+            }
             if (cell.isEmpty() || columns.ignores(cell)) {
                 continue;
             }
@@ -67,7 +75,7 @@ final class Header {
         if (!problems.isEmpty()) {
             throw ApiException.invalid("header", String.join("; ", problems) + "; 应为 / expected " + columns.expected());
         }
-        return new Header(columnAt, cells.size(), onTheForm);
+        return new Header(columnAt, ignoredAt, cells.size(), onTheForm);
     }
 
     private static boolean nameable(String name) {
@@ -77,6 +85,11 @@ final class Header {
     /** The documented column at a position, or null for a column that is ignored. */
     String columnAt(int position) {
         return columnAt.get(position);
+    }
+
+    /** Whether the position is one of the form's columns that carry nothing for us (序号). */
+    boolean ignoresAt(int position) {
+        return ignoredAt.contains(position);
     }
 
     int width() {

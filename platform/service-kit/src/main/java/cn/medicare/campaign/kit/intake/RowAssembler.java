@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Turns the records of a file, whatever its format, into numbered rows: the first non-blank
  * record is the header (after a form's title rows, where the list is an official form), blank
- * records are skipped, every other one is data row 1, 2, ... Bounds
+ * records (or with nothing but a 序号) are skipped, every other one is data row 1, 2, ... Bounds
  * the rows and the cells as it goes, so a refusal comes before the rest is read. A cell too long or
  * holding a control character (a NUL, which PostgreSQL cannot store; an .xlsx {@code _x0000_})
  * refuses the file, naming its row and column, as a JSON body's field is refused
@@ -60,6 +60,9 @@ final class RowAssembler<T> {
             header = Header.of(cells, columns);
             return;
         }
+        if (nothingButASerialNumber(cells)) {
+            return;
+        }
         number++;
         if (number > limits.maxRows()) {
             throw Refusals.tooManyRows(limits.maxRows());
@@ -85,6 +88,19 @@ final class RowAssembler<T> {
         if (refusedCells.isEmpty()) {
             rows.add(mapper.apply(new ListRow(number, byColumn, cellCount, header.width(), header.onTheForm())));
         }
+    }
+
+    /**
+     * A record with nothing but a 序号 is blank: a form's 序号 filled down past the last row (typed, or {@code =ROW()-4}),
+     * on a nil return (零报告) too, is no row to refuse.
+     */
+    private boolean nothingButASerialNumber(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (!header.ignoresAt(i) && cells.get(i) != null && !cells.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rows; an empty list when the file holds a header alone. */

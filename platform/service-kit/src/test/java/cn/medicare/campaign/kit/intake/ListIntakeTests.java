@@ -85,6 +85,19 @@ class ListIntakeTests {
                 ListIntakeTests::asMap), HttpStatus.BAD_REQUEST, "header", null);
     }
 
+    /** A clerk fills 序号 down past the last row, or sends a nil return on a form numbered 1 to 50: no row to refuse. */
+    @Test
+    void recordsWithNothingButASerialNumberAreBlank() {
+        ListColumns form = COLUMNS.asOnTheForm(Map.of("乡镇/街道", "township", "村/社区", "village", "姓名", "name"), Set.of("序号"));
+
+        List<Map<String, String>> rows = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,350825100,城关村,林建华\n2,,,\n3,,,\n"), null, form,
+                ListIntakeTests::asMap);
+        List<Map<String, String>> nilReturn = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,,,\n2,,,\n"), null, form, ListIntakeTests::asMap);
+
+        assertThat(rows).containsExactly(row(1, "350825100", "城关村", "林建华"));
+        assertThat(nilReturn).isEmpty();
+    }
+
     /** Forms are filled in with full-width brackets and slashes, and spaces slip into labels: the same columns still. */
     @Test
     void aFormLabelTypedWithFullWidthCharactersOrSpacesNamesTheSameColumn() {
