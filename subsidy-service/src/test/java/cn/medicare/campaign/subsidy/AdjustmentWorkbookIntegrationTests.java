@@ -56,6 +56,7 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
             assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(3).getStringCellValue(),
                     header.getCell(6).getStringCellValue())).containsExactly("序号", "身份证号码", "人员类别");
             assertThat(sheet.getDataValidations()).hasSize(2);
+            assertThat(sheet.getColumnStyle(7).getDataFormatString()).as("a month typed in 动态调整时间 stays a month").isEqualTo("@");
             CellStyle date = form.createCellStyle();
             date.setDataFormat(form.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
             fill(sheet.createRow(4), 1, "莲峰镇", lowIncome, "新增", "农村低保").createCell(7).setCellValue("2017/10/15");
@@ -63,12 +64,17 @@ class AdjustmentWorkbookIntegrationTests extends SubsidyIntegrationTestBase {
             typedDate.createCell(7).setCellValue(LocalDate.of(2017, 10, 16));
             typedDate.getCell(7).setCellStyle(date);
             fill(sheet.createRow(6), 3, "莲峰镇", orphan, "新增", "孤儿").createCell(7).setCellValue("2017年10月17日");
+            // the form numbered down past the last row: no rows to refuse
+            for (int serial = 4; serial <= 6; serial++) {
+                sheet.createRow(serial + 3).createCell(0).setCellValue(serial);
+            }
         });
 
         HttpResponse<String> response = uploadForm("civil-affairs", filled);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).as(response.body()).isEqualTo(3);
+        assertThat(JsonPath.<List<Object>>read(response.body(), "$.rejected")).as(response.body()).isEmpty();
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(lowIncome)).get(0), "$.category"))
                 .isEqualTo("MINIMUM_LIVING");
         assertThat(JsonPath.<String>read(published("EligibilityAdjusted", Liancheng.personId(extremePoor)).get(0), "$.effectiveDate"))

@@ -20,7 +20,7 @@ final class AdjustmentListForm {
                 .width("身份证号码", 22).width("村/社区", 16).width("人员类别", 18)
                 .choices("动态调整类型", List.of("新增", "退出"))
                 .choices("人员类别", FormCategories.choicesFor(agency))
-                .text(Set.of("身份证号码", "联系电话"))
-                .dates(Set.of("动态调整时间"));
+                // a month typed as the form allows (2017年10月) stays a month: a date-formatted cell kept it as the 1st
+                .text(Set.of("身份证号码", "联系电话", "动态调整时间"));
     }
 }

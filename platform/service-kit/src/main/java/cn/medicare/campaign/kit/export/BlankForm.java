@@ -44,7 +44,6 @@ public final class BlankForm {
     private final Map<String, Integer> widths = new LinkedHashMap<>();
     private final Map<String, List<String>> choices = new LinkedHashMap<>();
     private Set<String> textColumns = Set.of();
-    private Set<String> dateColumns = Set.of();
 
     private BlankForm(String attachment, String title, List<String> columns) {
         this.attachment = attachment;
@@ -69,14 +68,9 @@ public final class BlankForm {
         return this;
     }
 
-    /** Columns kept as text, so that an 18-character ID number or a phone number stays as typed. */
+    /** Columns kept as text, so that an 18-character ID number, a phone number or a month stays as typed. */
     public BlankForm text(Set<String> columns) {
         textColumns = Set.copyOf(columns);
-        return this;
-    }
-
-    public BlankForm dates(Set<String> columns) {
-        dateColumns = Set.copyOf(columns);
         return this;
     }
 
@@ -103,8 +97,6 @@ public final class BlankForm {
             CellStyle headerStyle = headerStyle(workbook);
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             for (int c = 0; c < columns.size(); c++) {
                 String column = columns.get(c);
                 header.createCell(c).setCellValue(column);
@@ -112,8 +104,6 @@ public final class BlankForm {
                 sheet.setColumnWidth(c, widths.getOrDefault(column, Math.max(8, column.length() * 2 + 2)) * 256);
                 if (textColumns.contains(column)) {
                     sheet.setDefaultColumnStyle(c, text);
-                } else if (dateColumns.contains(column)) {
-                    sheet.setDefaultColumnStyle(c, date);
                 }
                 if (choices.containsKey(column)) {
                     dropDown(sheet, c, choices.get(column));
