@@ -874,6 +874,27 @@ class ParticipationIntegrationTests {
         assertThat(minimumLiving.get("enrolled").asInt()).isEqualTo(3);
     }
 
+    /**
+     * Resident 1 of a county that assists no 脱贫户 (稳定脱贫) enrolled on 20 March as newly certified: rural revitalisation
+     * listed them 脱贫户 from 1 March, civil affairs 低保 from 1 April. The 脱贫户 row cannot have led to the enrolment; the
+     * 低保 counts for the year, as subsidy-service assesses it (the 脱贫户 row closed the window at the enrolment's day).
+     */
+    @Test
+    void onlyACertificationOfACategoryTheCampaignAssistsLedToTheEnrolment() {
+        ReportingMother county = new ReportingMother("350895");
+        campaignAndTargetsOnOctober8(county);
+        List<UUID> published = new ArrayList<>();
+        for (Event fact : List.of(county.enrolledAssisted(1, SpecialCase.NEWLY_ASSISTED, LocalDate.of(2018, 3, 20)),
+                county.certified(1, AssistanceCategory.STABLE_EX_POOR, AdjustmentAction.ADD, LocalDate.of(2018, 3, 1)),
+                county.certified(1, AssistanceCategory.MINIMUM_LIVING, AdjustmentAction.ADD, LocalDate.of(2018, 4, 1)))) {
+            published.add(EventTraffic.publishAt(Instant.parse("2018-05-10T02:00:00Z"), fact));
+        }
+        published.forEach(this::awaitApplied);
+
+        assertThat(categories(county).valueStream().filter(category -> category.get("category").asString().equals("MINIMUM_LIVING")))
+                .singleElement().satisfies(minimumLiving -> assertThat(minimumLiving.get("certified").asInt()).isOne());
+    }
+
     /** The certified needy of the county's first township as of a moment, as the townships' figures count them. */
     private int assistedPeopleAsOf(ReportingMother county, String moment) {
         return json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=" + county.campaign().region()

@@ -77,8 +77,9 @@ public final class AgencyLists {
     /**
      * 新认定困难人员, 福利机构收留儿童: for a person enrolled for the year in this county under a case that is the certification
      * itself, registered by then as the figures count them ({@link Definitions#REGISTERED} today, {@link Definitions#REGISTERED_BY}
-     * at a past moment), the last day an addition after the cut-off counts for the year: the enrolment's day where one had taken
-     * effect by then, else the first one after it if it takes effect by the end of the campaign's months after the
+     * at a past moment), the last day an addition after the cut-off counts for the year: the enrolment's day where one of a
+     * category the campaign assists had taken effect by then (no other led to the enrolment), else the first one after it if
+     * it takes effect by the end of the campaign's months after the
      * enrolment's month ({@code certificationWithinMonths} of the case's rule, else {@link CampaignDefined#CERTIFICATION_WITHIN_MONTHS}),
      * else the enrolment's day. Null for anyone else: the additions after the cut-off count from the next year.
      */
@@ -97,7 +98,11 @@ public final class AgencyLists {
                  from person_year,
                       lateral (select min(addition.effective_date) as day from eligibility_adjustment addition
                                where addition.person_id = person_year.person_id and addition.region = :region and addition.action = 'ADD'
-                                 and addition.effective_date > %s and extract(year from addition.effective_date) <= :coverageYear) first
+                                 and addition.effective_date > %s and extract(year from addition.effective_date) <= :coverageYear
+                                 and addition.category in (select json_array_elements_text(rule->'categories')
+                                                           from campaign, json_array_elements(campaign.definition->'assistance') as rule
+                                                           where campaign.region = :region
+                                                             and campaign.coverage_year = :coverageYear)) first
                  where person_year.person_id = adjustment.person_id and person_year.coverage_year = :coverageYear
                    and person_year.region = :region and person_year.coverage_rule in (%s) and %s)"""
                 .formatted(withinMonths, CUTOFF, assistedCases, live ? Definitions.REGISTERED : Definitions.REGISTERED_BY);

@@ -91,7 +91,8 @@ final class AdjustmentRowRule {
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings);
+                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings,
+                        !masked.equals(PersonIds.maskIdNumberToCounty(checked.number())));
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

@@ -116,7 +116,7 @@ public class AssessmentService {
             LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
                     enrolment.region(), cutoff, enrolment.additionsCountUntil(cutoff), enrolment.enrolledOn(),
-                    enrolment.certificationWithinMonths(campaign));
+                    enrolment.certificationWithinMonths(campaign), campaign.assistedCategories());
             Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
             Assessment before = previous.get(enrolment);
             if (assessment.equals(before)) {

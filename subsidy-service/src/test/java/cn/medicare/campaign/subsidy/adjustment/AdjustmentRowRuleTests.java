@@ -177,6 +177,24 @@ class AdjustmentRowRuleTests {
                 .errors()).singleElement().satisfies(error -> assertThat(error.message()).isEqualTo(RequestValues.BEFORE_BIRTH));
     }
 
+    /**
+     * A certification dated in the birth year of someone born long ago (a first list at go-live giving the original dates):
+     * beside the enrolment's birth year and the 6+1 mask's check character, 20 June left the birth in 172 days, about 7,800
+     * numbers. Within 221 days of 1 January such a date travels as the birth's; a date later in that year, as itself.
+     */
+    @Test
+    void aDateInTheBirthYearOfSomeoneMaskedSixPlusOneTravelsAsTheBirthsWithinTheFirst221Days() {
+        String boy = IdNumbers.of(Liancheng.REGION, LocalDate.of(2012, 3, 10), 487);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", boy, null, "新增", "一级残疾", "2012-06-20"), Agency.DISABLED_FEDERATION)
+                .valid().effectiveFromBirth()).isTrue();
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", boy, null, "新增", "一级残疾", "2012-08-09"), Agency.DISABLED_FEDERATION)
+                .valid().effectiveFromBirth()).as("221 days after 1 January").isFalse();
+        // an infant's records show the county alone: the 21 days stand (a 低保 family's baby certified in its third month)
+        String baby = IdNumbers.of(Liancheng.REGION, LocalDate.of(2017, 9, 5), 485);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", baby, null, "新增", "农村低保", "2017-11-20"), Agency.CIVIL_AFFAIRS)
+                .valid().effectiveFromBirth()).isFalse();
+    }
+
     /** The names our own lists print for a category are read back too. */
     @Test
     void theNamesOurListsPrintAreReadBack() {

@@ -5,6 +5,7 @@ import static cn.medicare.campaign.contracts.codes.AdjustmentAction.EXIT;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_MODERATE;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.DISABILITY_SEVERE;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.EXTREME_POVERTY;
+import static cn.medicare.campaign.contracts.codes.AssistanceCategory.LOW_INCOME_MARGINAL;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.MINIMUM_LIVING;
 import static cn.medicare.campaign.contracts.codes.AssistanceCategory.RETURNED_TO_POVERTY;
 import static cn.medicare.campaign.contracts.codes.AssistanceSubcategory.DISABILITY_GRADE_1;
@@ -19,6 +20,7 @@ import cn.medicare.campaign.contracts.codes.AssistanceSubcategory;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.fixtures.Liancheng;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -89,13 +91,13 @@ class HeldCategoriesRuleTests {
         LocalDate yearEnd = LocalDate.of(2018, 12, 31);
         List<Certification> certifiedThenEnded = List.of(row(MINIMUM_LIVING, ADD, "2018-02-01"), row(MINIMUM_LIVING, EXIT, "2018-06-30"));
 
-        assertThat(HeldCategoriesRule.heldFor(certifiedThenEnded, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(certifiedThenEnded, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
         assertThat(held(certifiedThenEnded, REGION, END_2018)).as("an ordinary enrolment").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15"), row(MINIMUM_LIVING, EXIT, "2018-06-30")),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2017-10-15"), row(MINIMUM_LIVING, EXIT, "2018-06-30")),
                 REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("certified before the cut-off, ended in June").containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(MINIMUM_LIVING, EXIT, "2018-03-01")),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(MINIMUM_LIVING, EXIT, "2018-03-01")),
                 REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("an ADD and an EXIT of one day").isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2019-01-02")), REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .as("next year's").isEmpty();
     }
 
@@ -111,20 +113,36 @@ class HeldCategoriesRuleTests {
         List<Certification> thenExtremePoverty = List.of(row(RETURNED_TO_POVERTY, ADD, "2018-03-01"),
                 row(EXTREME_POVERTY, ADD, "2018-10-01"));
 
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
+        assertThat(held(thenExtremePoverty, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .containsExactly(RETURNED_TO_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2018-04-01"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
                 REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("effective the month after the enrolment").containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(EXTREME_POVERTY, ADD, "2018-03-04")),
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2018-03-01"), row(EXTREME_POVERTY, ADD, "2018-03-04")),
                 REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("both before the enrolment").containsExactlyInAnyOrder(MINIMUM_LIVING, EXTREME_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
+        assertThat(held(List.of(row(RETURNED_TO_POVERTY, ADD, "2017-12-20"), row(EXTREME_POVERTY, ADD, "2018-10-01")),
                 REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("certified before the cut-off, enrolled late as newly assisted")
                 .containsExactly(RETURNED_TO_POVERTY);
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01"), row(MINIMUM_LIVING, ADD, "2018-04-01")),
+        assertThat(held(List.of(row(DISABILITY_MODERATE, ADD, "2017-10-01"), row(MINIMUM_LIVING, ADD, "2018-04-01")),
                 REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("assisted at the cut-off, newly 低保 from the month after the enrolment")
                 .containsExactlyInAnyOrder(DISABILITY_MODERATE, MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(thenExtremePoverty, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
+        assertThat(held(thenExtremePoverty, REGION, END_2018, yearEnd, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS))
                 .as("an enrolment kept before its day was").containsExactlyInAnyOrder(EXTREME_POVERTY, RETURNED_TO_POVERTY);
+    }
+
+    /**
+     * Gaolou 2022 assists no 低保边缘: one listed in February cannot have led to a NEWLY_ASSISTED enrolment on 15 March, and
+     * leaves the 低保 of 1 April the person enrolled on (it closed the window at the enrolment's day: 320 instead of 40).
+     */
+    @Test
+    void onlyAnAdditionOfACategoryTheCampaignAssistsLedToTheEnrolment() {
+        LocalDate yearEnd = LocalDate.of(2022, 12, 31);
+        LocalDate cutoff = LocalDate.of(2021, 12, 31);
+        List<Certification> marginalThenMinimumLiving = List.of(row(LOW_INCOME_MARGINAL, ADD, "2022-02-01"),
+                row(MINIMUM_LIVING, ADD, "2022-04-01"));
+
+        assertThat(HeldCategoriesRule.heldFor(marginalThenMinimumLiving, REGION, cutoff, yearEnd, LocalDate.of(2022, 3, 15),
+                CampaignDefined.CERTIFICATION_WITHIN_MONTHS, EnumSet.of(MINIMUM_LIVING, EXTREME_POVERTY, RETURNED_TO_POVERTY)))
+                .contains(MINIMUM_LIVING);
     }
 
     /**
@@ -139,18 +157,18 @@ class HeldCategoriesRuleTests {
         List<Certification> fromMay = List.of(row(MINIMUM_LIVING, ADD, "2018-05-01"));
         List<Certification> fromApril = List.of(row(MINIMUM_LIVING, ADD, "2018-04-30"));
 
-        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, 2)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(fromMay, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(fromApril, REGION, END_2018, yearEnd, marchFifth, 0)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(MINIMUM_LIVING, ADD, "2018-03-31")), REGION, END_2018, yearEnd, marchFifth, 0))
+        assertThat(held(fromMay, REGION, END_2018, yearEnd, marchFifth, 2)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(fromMay, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).isEmpty();
+        assertThat(held(fromApril, REGION, END_2018, yearEnd, marchFifth, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).containsExactly(MINIMUM_LIVING);
+        assertThat(held(fromApril, REGION, END_2018, yearEnd, marchFifth, 0)).isEmpty();
+        assertThat(held(List.of(row(MINIMUM_LIVING, ADD, "2018-03-31")), REGION, END_2018, yearEnd, marchFifth, 0))
                 .as("by the end of the enrolment's own month").containsExactly(MINIMUM_LIVING);
         // enrolled after a period that ended on 25 December (Lishi), certified in the coverage year's December: a year reaches it
         LocalDate lishiEnd = LocalDate.of(2017, 12, 25);
         List<Certification> fromDecember = List.of(row(MINIMUM_LIVING, ADD, "2018-12-01"));
-        assertThat(HeldCategoriesRule.heldFor(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 12))
+        assertThat(held(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 12))
                 .containsExactly(MINIMUM_LIVING);
-        assertThat(HeldCategoriesRule.heldFor(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 11)).isEmpty();
+        assertThat(held(fromDecember, REGION, lishiEnd, yearEnd, LocalDate.of(2017, 12, 28), 11)).isEmpty();
     }
 
     /** 免申即享 where registered: a neighbouring county's 低保 is not this county's to assist; a row kept before counties were counts. */
@@ -188,7 +206,7 @@ class HeldCategoriesRuleTests {
         assertThat(held(exitDaysLater, REGION, END_2018)).containsExactly(MINIMUM_LIVING);
         assertThat(held(List.of(row(URBAN_MINIMUM_LIVING, ADD, "2017-10-01"), row(URBAN_MINIMUM_LIVING, EXIT, "2017-10-01")),
                 REGION, END_2018)).isEmpty();
-        assertThat(HeldCategoriesRule.heldFor(List.of(row(RURAL_MINIMUM_LIVING, EXIT, "2018-03-01"), row(URBAN_MINIMUM_LIVING, ADD, "2018-03-01")),
+        assertThat(held(List.of(row(RURAL_MINIMUM_LIVING, EXIT, "2018-03-01"), row(URBAN_MINIMUM_LIVING, ADD, "2018-03-01")),
                 REGION, END_2018, LocalDate.of(2018, 12, 31), null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS)).as("after the cut-off, for a case about assistance")
                 .containsExactly(MINIMUM_LIVING);
     }
@@ -214,7 +232,14 @@ class HeldCategoriesRuleTests {
 
     /** An enrolment whose ADDs and EXITs both count up to the campaign's cut-off. */
     private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate cutoff) {
-        return HeldCategoriesRule.heldFor(certifications, region, cutoff, cutoff, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS);
+        return held(certifications, region, cutoff, cutoff, null, CampaignDefined.CERTIFICATION_WITHIN_MONTHS);
+    }
+
+    /** Under a campaign that assists every category. */
+    private static Set<AssistanceCategory> held(List<Certification> certifications, String region, LocalDate collectionEnd,
+            LocalDate additionsUntil, LocalDate enrolledOn, int certificationWithinMonths) {
+        return HeldCategoriesRule.heldFor(certifications, region, collectionEnd, additionsUntil, enrolledOn, certificationWithinMonths,
+                EnumSet.allOf(AssistanceCategory.class));
     }
 
     private static Certification row(AssistanceCategory category, AdjustmentAction action, String date) {

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -120,6 +122,13 @@ public record CampaignDefined(
             nonNegative(explainAfter, "explainAfter");
             nonNegative(criticiseAfter, "criticiseAfter");
         }
+    }
+
+    /** The categories the campaign's assistance rules name. */
+    public Set<AssistanceCategory> assistedCategories() {
+        Set<AssistanceCategory> assisted = EnumSet.noneOf(AssistanceCategory.class);
+        assistance.forEach(rule -> assisted.addAll(rule.categories()));
+        return assisted;
     }
 
     /** The township goal: {@code goals.TOWNSHIP}, else {@code participationGoal}. */
