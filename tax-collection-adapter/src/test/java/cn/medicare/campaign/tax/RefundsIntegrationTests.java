@@ -475,6 +475,24 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * A line refused (more than the voucher) and its number corrected in the next line of the same post: the correction is
+     * applied. It was a duplicate of the refused line, never applied, and the person stayed paid.
+     */
+    @Test
+    void aRefundNumberRefusedInAPostAndCorrectedInItsNextLineIsApplied() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+
+        JsonNode outcome = TaxApi.json(api.refund(refunds(refund(refundNo, voucherNo, "1800.00"), refund(refundNo, voucherNo, "180.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("rejected")).extracting(rejection -> rejection.get("index").asInt()).containsExactly(0);
+        assertThat(paidTotal(idNumber)).isEqualTo("0.00");
+    }
+
+    /**
      * Two posts with one refund number for two payers, the first held inside its transaction (the outbox locked here)
      * until the second waits on its refund row: the second is a duplicate, as one after the other, never a 500.
      */

@@ -63,6 +63,25 @@ class ConsumerProgressIntegrationTests extends KitIntegrationTestBase {
     }
 
     /**
+     * A request waits for what reached the topic before it began, never for a steady stream after (a busy roster held a
+     * whole post of payments back, 503 on every retry): its answers are asked as of its start, once per topic.
+     */
+    @Test
+    void aRequestWaitsForTheRecordsBeforeItBeganAndNotForThoseAfter() {
+        String before = "kit-test.not-consumed-" + UUID.randomUUID();
+        String after = "kit-test.not-consumed-" + UUID.randomUUID();
+        EventTraffic.send(List.of(EventTraffic.record(before, UUID.randomUUID(), PaymentMother.payment(8, 900_004, "180.00"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !progress.caughtUp(before));
+
+        ConsumerProgress.CaughtUp request = progress.forOneRequest();
+        EventTraffic.send(List.of(EventTraffic.record(after, UUID.randomUUID(), PaymentMother.payment(8, 900_005, "180.00"))));
+
+        assertThat(request.caughtUp(before)).isFalse();
+        assertThat(request.caughtUp(after)).as("its only record came after the request began").isTrue();
+        assertThat(progress.caughtUp(after)).isFalse();
+    }
+
+    /**
      * A decision about one person waits for that person's partition only: on a busy topic some other partition nearly
      * always holds a record in flight. The record lands where the producer's default partitioner puts its key.
      */

@@ -92,7 +92,7 @@ public final class AgencyLists {
                 + " and rule->>'certificationWithinMonths' is not null order by position limit 1), "
                 + CampaignDefined.CERTIFICATION_WITHIN_MONTHS + ")";
         return """
-                (select case when first.day <= person_year.enrolled_on
+                (select case when first.day is null or first.day <= person_year.enrolled_on
                                or first.day > (date_trunc('month', person_year.enrolled_on) + make_interval(months => %s + 1))::date - 1
                              then person_year.enrolled_on else first.day end
                  from person_year,

@@ -16,7 +16,7 @@ import java.util.Set;
  * campaign may refund on application at any time, except for a death or a move after coverage
  * started, which refunds nothing under any rule. The day that counts is the day the
  * enrolment ended where the roster withdrew the person (a family applies weeks after a death), else
- * the day of the application. Someone never registered for the year gets back all they paid, since
+ * the day of the application. Someone not registered for the year gets back all they paid, since
  * nothing started. The explanation is what the clerk tells the resident.
  */
 final class RefundApplicationRule {
@@ -79,17 +79,24 @@ final class RefundApplicationRule {
     }
 
     /**
-     * Someone never registered for the year (the roster refused the renewal their payment asked for: another agency's list
+     * Someone not registered for the year (the roster refused the renewal their payment asked for: another agency's list
      * names them, or it came too late to start coverage within the year) paid no contribution and was covered by nothing:
-     * all they paid is owed back, whatever the reason given and the day.
+     * all they paid is owed back for a reason that ends the enrolment, whatever the day. A duplicate needs the payable the
+     * registration brings, and a payment may come before its registration (DOMAIN.md): once the year has ended none can come
+     * (no coverage starts after 31 December), and all of it was paid beyond nothing owed.
      */
-    private static Decision neverRegistered(Reason reason, BigDecimal paidNet) {
+    private static Decision notRegistered(Reason reason, BigDecimal paidNet, boolean yearEnded) {
         BigDecimal amount = paidNet.max(BigDecimal.ZERO).setScale(2);
         if (amount.signum() == 0) {
             return new Decision(false, amount, "没有个人缴费可退 / the person has paid nothing of their own to refund");
         }
+        if (reason == Reason.DUPLICATE_PAYMENT && !yearEnded) {
+            return new Decision(false, BigDecimal.ZERO.setScale(2), "该居民本年度尚未参保登记，应缴金额未核定，暂无法认定重复缴费；"
+                    + "如因参加职工医保等原因不再参保，请按相应原因申请 / not registered for the year yet: nothing is a duplicate while a"
+                    + " registration may still come; if the resident will not enrol (employee insurance...), apply with that reason");
+        }
         return new Decision(true, amount, "该居民本年度未参保登记，所缴款项不是保费，因" + reason.chinese + "申请退费，全额退还"
-                + amount.toPlainString() + "元 / approved: the resident was never registered for the year, so nothing paid was a"
+                + amount.toPlainString() + "元 / approved: the resident is not registered for the year, so nothing paid was a"
                 + " contribution: all " + amount.toPlainString() + " is refunded");
     }
 
@@ -101,13 +108,13 @@ final class RefundApplicationRule {
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
      * @param payable what the person owes of their own money (the one at first settlement, where lower), null while not assessed
-     * @param registered whether the person was registered for the year at all: money from someone never registered (a
-     *        renewal the roster refused) paid for no coverage
+     * @param registered whether the person was registered for the year: money from someone who is not (a renewal the roster
+     *        refused) paid for no coverage
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
-    record Standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart, BigDecimal paidNet,
-            BigDecimal payable, boolean registered, boolean stillEnrolled) {
+    record Standing(int coverageYear, WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
+            BigDecimal paidNet, BigDecimal payable, boolean registered, boolean stillEnrolled) {
     }
 
     /** @param appliedOn the business day of the application */
@@ -119,7 +126,7 @@ final class RefundApplicationRule {
         BigDecimal payable = standing.payable();
         BigDecimal nothing = BigDecimal.ZERO.setScale(2);
         if (!standing.registered()) {
-            return neverRegistered(reason, paidNet);
+            return notRegistered(reason, paidNet, appliedOn.getYear() > standing.coverageYear());
         }
         boolean started = coverageStart != null;
         // a death or a move after the start refunds nothing, whatever reason the application gives

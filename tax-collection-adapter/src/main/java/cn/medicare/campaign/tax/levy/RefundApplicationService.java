@@ -58,7 +58,8 @@ class RefundApplicationService {
                 .orElseThrow(() -> ApiException.notFound("idNumber",
                         "该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
-                BusinessTime.today(clock), new RefundApplicationRule.Standing(item.withdrawalReason(), item.withdrawnOn(), item.coverageStart(),
+                BusinessTime.today(clock), new RefundApplicationRule.Standing(coverageYear, item.withdrawalReason(), item.withdrawnOn(),
+                        item.coverageStart(),
                         item.paidNet(), item.heldTo(), item.registered(), item.registered() && !item.withdrawn()));
         // an approval as much as a refusal: a move dated after coverage started, still on the topic, would have refused it
         if (!factsConsumed(personId, item.region(), coverageYear)) {

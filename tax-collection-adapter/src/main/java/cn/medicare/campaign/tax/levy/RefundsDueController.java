@@ -49,7 +49,10 @@ class RefundsDueController {
     record Page(List<Item> items) {
     }
 
-    /** @param idNumber null (like the name) while the enrolment has not arrived: nobody to pay back yet but a personId */
+    /**
+     * @param idNumber null (like the name) while no enrolment of the person has arrived: nobody to pay back yet but a personId;
+     *     for a payer not registered for the year, that of their latest enrolment of another year
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Item(String personId, String idNumber, String name, int coverageYear, BigDecimal amount, RefundDueReason reason) {
 

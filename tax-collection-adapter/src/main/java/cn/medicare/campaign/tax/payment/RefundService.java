@@ -84,9 +84,9 @@ class RefundService {
         int duplicates = 0;
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
-            // a number repeated in the post is a duplicate of its first line, as one received before
+            // a number repeated in the post is a duplicate of its first line, as one received before, unless that line was refused
             Optional<PaymentStore.Refunded> refunded = payments.refunded(refund.refundNo());
-            if (!numbered.add(refund.refundNo()) || refunded.isPresent()) {
+            if (numbered.contains(refund.refundNo()) || refunded.isPresent()) {
                 duplicates++;
                 refunded.flatMap(first -> otherwiseThan(refund, first.voucherNo(), first.amount(), first.refundedAt()))
                         .ifPresent(conflicts::add);
@@ -109,12 +109,14 @@ class RefundService {
                         && !kept.voucherNo().equals(refund.voucherNo())).isPresent()) {
                     rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(InputError.field("refundNo",
                             "该退费单号已由医保局结案，请与医保局核对 / the refund number was closed by the bureau: settle it with the bureau"))));
+                    continue;
                 } else {
                     duplicates++;
                     payments.awaitingRefund(refund.refundNo())
                             .flatMap(kept -> otherwiseThan(refund, kept.voucherNo(), kept.amount(), kept.refundedAt()))
                             .ifPresent(conflicts::add);
                 }
+                numbered.add(refund.refundNo());
                 continue;
             }
             Applied applied = apply(refund, paid);
@@ -122,6 +124,7 @@ class RefundService {
                 rejected.add(new ConfirmationOutcome.Rejection(refund.index(), List.of(applied.refused())));
                 continue;
             }
+            numbered.add(refund.refundNo());
             if (applied.stored()) {
                 accepted++;
             } else {

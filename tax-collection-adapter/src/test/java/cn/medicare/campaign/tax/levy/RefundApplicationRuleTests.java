@@ -125,19 +125,28 @@ class RefundApplicationRuleTests {
                 "withdraw the enrolment (DECEASED) with its real date first");
     }
 
-    /** Never registered for the year (a renewal the roster refused), the payer was covered by nothing: all of it comes back. */
+    /**
+     * Not registered for the year (a renewal the roster refused), the payer was covered by nothing: all of it comes back for
+     * a reason that ends the enrolment, whatever the day. A duplicate waits for the year's end: a payment may come before its
+     * registration, which brings the payable.
+     */
     @Test
-    void moneyFromSomeoneNeverRegisteredIsApprovedInFullWhateverTheDayAndTheReason() {
-        var neverRegistered = new RefundApplicationRule.Standing(null, null, null, yuan("180.00"), null, false, false);
+    void moneyFromSomeoneNotRegisteredIsApprovedInFullForAReasonThatEndsTheEnrolmentAndAsADuplicateOnceTheYearEnded() {
+        var notRegistered = new RefundApplicationRule.Standing(2018, null, null, null, yuan("180.00"), null, false, false);
         for (RefundApplicationRule.Reason reason : RefundApplicationRule.Reason.values()) {
-            var decision = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, reason, LocalDate.of(2018, 6, 1),
-                    neverRegistered);
-            assertThat(decision.approved()).as(reason.name()).isTrue();
-            assertThat(decision.amount()).isEqualByComparingTo("180.00");
-            assertThat(decision.explanation()).contains("本年度未参保登记").doesNotContain("终止参保");
+            var inTheYear = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, reason, LocalDate.of(2018, 6, 1),
+                    notRegistered);
+            var afterIt = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, reason, LocalDate.of(2019, 1, 10),
+                    notRegistered);
+            assertThat(inTheYear.approved()).as(reason.name()).isEqualTo(reason != RefundApplicationRule.Reason.DUPLICATE_PAYMENT);
+            assertThat(afterIt.approved()).as(reason.name()).isTrue();
+            assertThat(afterIt.amount()).isEqualByComparingTo("180.00");
+            assertThat(afterIt.explanation()).contains("本年度未参保登记").doesNotContain("终止参保");
         }
+        assertThat(RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
+                LocalDate.of(2018, 6, 1), notRegistered).explanation()).contains("尚未参保登记", "暂无法认定重复缴费");
         var nothingPaid = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2018, 6, 1), new RefundApplicationRule.Standing(null, null, null, yuan("0.00"), null, false, false));
+                LocalDate.of(2019, 1, 10), new RefundApplicationRule.Standing(2018, null, null, null, yuan("0.00"), null, false, false));
         assertThat(nothingPaid.approved()).isFalse();
     }
 
@@ -155,6 +164,6 @@ class RefundApplicationRuleTests {
 
     private static RefundApplicationRule.Standing standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
             BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
-        return new RefundApplicationRule.Standing(withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, true, stillEnrolled);
+        return new RefundApplicationRule.Standing(2018, withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, true, stillEnrolled);
     }
 }

@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * from an assistance category the agency certifies.
  *
  * @param effectiveDate absent when the row takes effect on the person's birth date (a newborn of an
- *     assisted family), or within 21 days of the earliest birth the person's records show: next to the
- *     region that date would narrow the ID number to about a thousand candidates, and next to the newborn's
- *     enrolment to a few thousand (EVENTS.md, "Personal data on the bus"); then {@code effectiveFromBirth} is true
+ *     assisted family), or within 21 days of the earliest birth the person's records show (221 beside a 6+1
+ *     mask, whose check character divides the candidates by 11): next to the region that date would narrow the
+ *     ID number to about a thousand candidates, and next to the newborn's enrolment to a few thousand (EVENTS.md,
+ *     "Personal data on the bus"); then {@code effectiveFromBirth} is true
  * @param effectiveFromBirth true when the row takes effect from the birth: on its date, or within those first
  *     days (docs/deviations.md); absent otherwise. Nothing can take effect before a birth, so such a row is the
  *     earliest of the person's

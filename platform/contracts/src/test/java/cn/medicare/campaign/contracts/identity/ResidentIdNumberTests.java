@@ -161,7 +161,8 @@ class ResidentIdNumberTests {
         for (String home : List.of("810000", "820000", "830000")) {
             assertThat(ResidentIdNumber.check(withCheck(home + "19850612401"), TODAY).isValid()).as(home).isTrue();
         }
-        assertThat(ResidentIdNumber.check(withCheck("84000019850612401"), TODAY).isValid()).isFalse();
+        assertThat(ResidentIdNumber.check(withCheck("71000019850612401"), TODAY).problems()).as("Taiwan's province code alone")
+                .containsExactly("地区码710000只到省级，缺少市县 (region code 710000 names a province, not a county)");
     }
 
     @Test

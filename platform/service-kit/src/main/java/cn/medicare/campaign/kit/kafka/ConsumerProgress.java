@@ -46,7 +46,11 @@ public class ConsumerProgress implements DisposableBean {
         this.group = group;
     }
 
-    /** Answers for one request: each topic is asked of the broker once, however many rows need it. */
+    /**
+     * Answers for one request: each topic is asked of the broker once, however many rows need it, whether every record
+     * it received before the request began is consumed ({@link #caughtUpTo(String, Instant)}): what a row may wait for,
+     * while a steady stream after it (a busy roster) does not keep a whole post waiting.
+     */
     @FunctionalInterface
     public interface CaughtUp {
 
@@ -54,8 +58,9 @@ public class ConsumerProgress implements DisposableBean {
     }
 
     public CaughtUp forOneRequest() {
+        Instant began = Instant.now();
         Map<String, Boolean> answered = new HashMap<>();
-        return topic -> answered.computeIfAbsent(topic, this::caughtUp);
+        return topic -> answered.computeIfAbsent(topic, asked -> caughtUpTo(asked, began));
     }
 
     /**
