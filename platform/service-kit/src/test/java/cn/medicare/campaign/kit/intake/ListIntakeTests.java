@@ -31,6 +31,9 @@ class ListIntakeTests {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final ListColumns COLUMNS = ListColumns.of(List.of("township", "village", "name"), List.of("phone"));
+    /** The same list as a notice's form: Chinese labels and a 序号 column that carries nothing. */
+    private static final ListColumns FORM = COLUMNS.asOnTheForm(Map.of("乡镇/街道", "township", "村/社区", "village", "姓名", "name"),
+            Set.of("序号"));
     private static final ListIntake INTAKE = new ListIntake(IntakeLimits.defaults(), JsonMapper.builder().build());
 
     record Resident(String township, String village, String name, String phone) {
@@ -75,24 +78,21 @@ class ListIntakeTests {
 
     @Test
     void anOfficialFormIsReadUnderItsTitleByItsChineseLabelsWithoutItsSerialNumbers() {
-        ListColumns form = COLUMNS.asOnTheForm(Map.of("乡镇/街道", "township", "村/社区", "village", "姓名", "name"), Set.of("序号"));
         String filled = "附件4\n新参保登记表,,,\n序号,乡镇/街道,村/社区,姓名\n1,350825100,城关村,林建华\n";
 
-        List<Map<String, String>> rows = INTAKE.csv(in(filled), null, form, ListIntakeTests::asMap);
+        List<Map<String, String>> rows = INTAKE.csv(in(filled), null, FORM, ListIntakeTests::asMap);
 
         assertThat(rows).containsExactly(row(1, "350825100", "城关村", "林建华"));
-        assertRefused(() -> INTAKE.csv(in("附件4\n新参保登记表\n序号,乡镇,村/社区,姓名\n1,350825100,城关村,林建华\n"), null, form,
+        assertRefused(() -> INTAKE.csv(in("附件4\n新参保登记表\n序号,乡镇,村/社区,姓名\n1,350825100,城关村,林建华\n"), null, FORM,
                 ListIntakeTests::asMap), HttpStatus.BAD_REQUEST, "header", null);
     }
 
     /** A clerk fills 序号 down past the last row, or sends a nil return on a form numbered 1 to 50: no row to refuse. */
     @Test
     void recordsWithNothingButASerialNumberAreBlank() {
-        ListColumns form = COLUMNS.asOnTheForm(Map.of("乡镇/街道", "township", "村/社区", "village", "姓名", "name"), Set.of("序号"));
-
-        List<Map<String, String>> rows = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,350825100,城关村,林建华\n2,,,\n3,,,\n"), null, form,
+        List<Map<String, String>> rows = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,350825100,城关村,林建华\n2,,,\n3,,,\n"), null, FORM,
                 ListIntakeTests::asMap);
-        List<Map<String, String>> nilReturn = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,,,\n2,,,\n"), null, form, ListIntakeTests::asMap);
+        List<Map<String, String>> nilReturn = INTAKE.csv(in("序号,乡镇/街道,村/社区,姓名\n1,,,\n2,,,\n"), null, FORM, ListIntakeTests::asMap);
 
         assertThat(rows).containsExactly(row(1, "350825100", "城关村", "林建华"));
         assertThat(nilReturn).isEmpty();
