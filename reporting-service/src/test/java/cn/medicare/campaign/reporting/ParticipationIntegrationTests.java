@@ -1029,24 +1029,24 @@ class ParticipationIntegrationTests {
                 .filter(township -> township.get("criticised").asBoolean() || township.get("consecutive").asInt() > 0).toList()).isEmpty();
 
         // a campaign that counts nobody at the bottom (bottom 0) read past the ranking's end: a 500 every 5 s on the dashboard
-        ReportingMother noBottom = new ReportingMother("350858");
-        List<Event> facts = new ArrayList<>(facts(noBottom));
-        facts.set(0, noBottom.campaign().withJudging(null, null, new CampaignDefined.Ranking(0, 2, 3)));
-        EventTraffic.publish(facts.toArray(Event[]::new));
-        awaitOctoberFigure(bureau, "350858");
-        JsonNode none = json(bureau.get("/api/v1/rankings?region=350858&coverageYear=2018&period=MONTHLY")).get("rankings");
+        JsonNode none = monthlyRankingsUnder("350858", new CampaignDefined.Ranking(0, 2, 3), bureau);
         assertThat(none.valueStream().flatMap(ranking -> ranking.get("bottomThree").valueStream()).toList()).isEmpty();
 
         // a campaign kept from before enrollment refused a count of 0 (criticise after 0 periods): only the bottom is flagged
-        ReportingMother zeroCounts = new ReportingMother("350894");
-        List<Event> zeroFacts = new ArrayList<>(facts(zeroCounts));
-        zeroFacts.set(0, zeroCounts.campaign().withJudging(null, null, new CampaignDefined.Ranking(1, 0, 0)));
-        EventTraffic.publish(zeroFacts.toArray(Event[]::new));
-        awaitOctoberFigure(bureau, "350894");
-        JsonNode ranked = json(bureau.get("/api/v1/rankings?region=350894&coverageYear=2018&period=MONTHLY")).get("rankings");
+        JsonNode ranked = monthlyRankingsUnder("350894", new CampaignDefined.Ranking(1, 0, 0), bureau);
         assertThat(ranked.valueStream().flatMap(ranking -> ranking.get("townships").valueStream())
                 .filter(township -> township.get("criticised").asBoolean() || township.get("writtenExplanation").asBoolean())
                 .map(township -> township.get("consecutive").asInt()).toList()).isNotEmpty().allMatch(consecutive -> consecutive > 0);
+    }
+
+    /** The monthly rankings of a county of {@link #facts} whose campaign ranks as {@code ranking} says. */
+    private JsonNode monthlyRankingsUnder(String region, CampaignDefined.Ranking ranking, ApiClient bureau) {
+        ReportingMother county = new ReportingMother(region);
+        List<Event> facts = new ArrayList<>(facts(county));
+        facts.set(0, county.campaign().withJudging(null, null, ranking));
+        EventTraffic.publish(facts.toArray(Event[]::new));
+        awaitOctoberFigure(bureau, region);
+        return json(bureau.get("/api/v1/rankings?region=" + region + "&coverageYear=2018&period=MONTHLY")).get("rankings");
     }
 
     /**
