@@ -190,7 +190,8 @@ class WithdrawalService {
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
                     FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
-            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay).revokingAWithdrawal());
+            outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay)
+                    .revokingAWithdrawal());
         }
         refuseWhereAnotherFactStillStands(personId, standing);
         // an activation kept while every enrolment of the person stood withdrawn counts from now, for the latest year

@@ -121,7 +121,8 @@ public class TownshipRankings {
                         unit ? townshipNames.get(standing.township()) : standing.name(),
                         Figures.rate(standing.enrolled(), standing.target()), streak,
                         // only the bottom is asked to explain or criticised, whatever count a campaign of old gave (0)
-                        inBottom && streak >= rules.explainAfter(), inBottom && streak >= rules.criticiseAfter(), unit ? standing.key() : null,
+                        inBottom && streak >= rules.explainAfter(), inBottom && streak >= rules.criticiseAfter(),
+                        unit ? standing.key() : null,
                         unit ? standing.name() : null, standing.enrolled(), standing.target());
                 ranked.add(one);
                 if (inBottom) {
