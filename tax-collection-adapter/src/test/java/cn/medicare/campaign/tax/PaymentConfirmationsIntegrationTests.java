@@ -274,6 +274,25 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * A line refused (no campaign collects for the year typed) and its voucher corrected in the next line of the same post:
+     * the correction is stored. It was a duplicate of the refused line, never stored, named a conflict with a voucher
+     * "received before".
+     */
+    @Test
+    void aVoucherRefusedInAPostAndCorrectedInItsNextLineIsStored() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = Vouchers.next();
+
+        JsonNode outcome = TaxApi.json(api.confirm(confirmations(row(voucherNo, idNumber, "180.00", 2099), row(voucherNo, idNumber, "180.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).isOne();
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("rejected")).extracting(rejection -> rejection.get("index").asInt()).containsExactly(0);
+        assertThat(outcome.get("conflicts")).isEmpty();
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+    }
+
+    /**
      * The tax bureau posts a voucher again with another payer and amount (corrected on its side, or the day's file recovered
      * it first with other data): a duplicate that changes nothing, and the answer names what differs instead of hiding it.
      */

@@ -90,13 +90,30 @@ class PaymentConfirmationService {
         locks.lock(rows.valid().stream().map(confirmation -> personIds.personId(confirmation.idNumber())).toList());
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         Map<String, PaymentStore.Received> before = payments.find(rows.valid().stream().map(Confirmation::voucherNo).toList());
-        Set<String> received = new HashSet<>(before.keySet());
-        // a voucher repeated in the request is a duplicate of its first line
-        List<Confirmation> fresh = rows.valid().stream().filter(confirmation -> received.add(confirmation.voucherNo())).toList();
-        Map<Confirmation, InputError> refused = store(fresh, PaymentSource.WEBHOOK, progress.forOneRequest());
+        ConsumerProgress.CaughtUp consumed = progress.forOneRequest();
+        // a voucher repeated in the request is a duplicate of its line stored; a line refused leaves the next line of its
+        // voucher to be tried (the year corrected in the same post)
+        Map<String, Confirmation> stored = new HashMap<>();
+        Map<Confirmation, InputError> refused = new HashMap<>();
+        for (List<Confirmation> fresh = untried(rows.valid(), before, stored, refused); !fresh.isEmpty();
+                fresh = untried(rows.valid(), before, stored, refused)) {
+            Map<Confirmation, InputError> refusedNow = store(fresh, PaymentSource.WEBHOOK, consumed);
+            refused.putAll(refusedNow);
+            fresh.stream().filter(confirmation -> !refusedNow.containsKey(confirmation))
+                    .forEach(confirmation -> stored.put(confirmation.voucherNo(), confirmation));
+        }
         refused.forEach((confirmation, why) -> rejected.add(new ConfirmationOutcome.Rejection(confirmation.index(), List.of(why))));
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
-        return new ConfirmationOutcome(fresh.size() - refused.size(), rows.valid().size() - fresh.size(), rejected, conflicts(rows, before));
+        return new ConfirmationOutcome(stored.size(), rows.valid().size() - stored.size() - refused.size(), rejected,
+                conflicts(rows, before, stored, refused));
+    }
+
+    /** The first line of each voucher neither received before, stored by this post nor refused in it: the next to store. */
+    private static List<Confirmation> untried(List<Confirmation> lines, Map<String, PaymentStore.Received> before,
+            Map<String, Confirmation> stored, Map<Confirmation, InputError> refused) {
+        Set<String> vouchers = new HashSet<>();
+        return lines.stream().filter(line -> !before.containsKey(line.voucherNo()) && !stored.containsKey(line.voucherNo())
+                && !refused.containsKey(line) && vouchers.add(line.voucherNo())).toList();
     }
 
     /**
@@ -104,16 +121,18 @@ class PaymentConfirmationService {
      * recovered the voucher first with other data): still duplicates that change nothing (API.md), named so that the
      * difference is settled with the bureau instead of lost.
      */
-    private List<ConfirmationOutcome.Rejection> conflicts(ConfirmationReader.Rows rows, Map<String, PaymentStore.Received> before) {
+    private List<ConfirmationOutcome.Rejection> conflicts(ConfirmationReader.Rows rows, Map<String, PaymentStore.Received> before,
+            Map<String, Confirmation> stored, Map<Confirmation, InputError> refused) {
         List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
-        // a voucher twice in the post: the second line is held to the first, as to one received before
-        Map<String, PaymentStore.Received> earlier = new HashMap<>(before);
         for (Confirmation row : rows.valid()) {
-            String payer = personIds.personId(row.idNumber());
-            PaymentStore.Received first = earlier.putIfAbsent(row.voucherNo(), PaymentStore.Received.of(row, payer));
-            if (first == null) {
+            Confirmation storedLine = stored.get(row.voucherNo());
+            if (refused.containsKey(row) || row.equals(storedLine)) {
                 continue;
             }
+            String payer = personIds.personId(row.idNumber());
+            // a voucher twice in the post: the later line is held to the one stored, as to one received before
+            PaymentStore.Received first = before.containsKey(row.voucherNo()) ? before.get(row.voucherNo())
+                    : PaymentStore.Received.of(storedLine, personIds.personId(storedLine.idNumber()));
             List<String> differences = first.differencesFrom(row, payer);
             if (!differences.isEmpty()) {
                 conflicts.add(new ConfirmationOutcome.Rejection(row.index(), differences.stream().map(field -> InputError.row(row.index(),
