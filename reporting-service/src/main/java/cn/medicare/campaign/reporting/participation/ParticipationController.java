@@ -70,8 +70,7 @@ class ParticipationController {
 
     /** Each township's certified needy and newborns, judged against the campaign's goals for them. */
     private List<Figures> withGroups(CampaignDefined campaign, Moment moment, List<Figures> townships) {
-        List<String> assistedCategories = campaign.assistance().stream()
-                .flatMap(rule -> rule.categories().stream()).map(Enum::name).distinct().toList();
+        List<String> assistedCategories = campaign.assistedCategories().stream().map(Enum::name).toList();
         Map<String, int[]> assisted = query.assistedPeople(campaign.region(), campaign.coverageYear(), moment, assistedCategories);
         return townships.stream().map(figures -> {
             int[] certified = assisted.getOrDefault(figures.township(), new int[2]);

@@ -116,7 +116,8 @@ public class AssessmentService {
             LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
                     enrolment.region(), cutoff, enrolment.additionsCountUntil(cutoff), enrolment.enrolledOn(),
-                    enrolment.certificationWithinMonths(campaign), campaign.assistedCategories());
+                    // asked only of a case's enrolment with an addition after the cut-off, never of the season's many others
+                    enrolment.certificationWithinMonths(campaign), category -> campaign.assistedCategories().contains(category));
             Assessment assessment = AssessmentRule.assess(campaign, enrolment.personCategory(), enrolment.amountRule(), held);
             Assessment before = previous.get(enrolment);
             if (assessment.equals(before)) {

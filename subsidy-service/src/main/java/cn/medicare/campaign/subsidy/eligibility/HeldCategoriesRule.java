@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which assistance categories a person holds for a coverage year. Same contribution, same subsidy
@@ -35,16 +36,16 @@ public final class HeldCategoriesRule {
      *     March as newly 返贫致贫 and became 特困 in October owed nothing since October, and 先缴后返 paid them back
      * @param certificationWithinMonths that first one counts if it takes effect by the end of the N-th month after the
      *     enrolment's month (0: its own month; the campaign's rule for the case, {@code CampaignDefined.certificationWithinMonths})
-     * @param assisted the categories the campaign assists: only an addition of one of them can have led to the enrolment
+     * @param assisted whether the campaign assists a category: only an addition of one it assists can have led to the enrolment
      *     (a 低保边缘 the county does not assist, listed in February, leaves the 低保 of April the person enrolled on in March)
      */
     public static Set<AssistanceCategory> heldFor(List<Certification> certifications, String region, LocalDate collectionEnd,
-            LocalDate additionsUntil, LocalDate enrolledOn, int certificationWithinMonths, Set<AssistanceCategory> assisted) {
+            LocalDate additionsUntil, LocalDate enrolledOn, int certificationWithinMonths, Predicate<AssistanceCategory> assisted) {
         Set<AssistanceCategory> held = heldBy(certifications, region, collectionEnd);
         List<Certification> afterCutoff = certifications.stream().filter(certification -> certification.countsIn(region)
                 && certification.effectiveDate().isAfter(collectionEnd) && !certification.effectiveDate().isAfter(additionsUntil)).toList();
         LocalDate until = enrolledOn == null || !additionsUntil.isAfter(collectionEnd) ? additionsUntil
-                : ledTo(afterCutoff.stream().filter(certification -> assisted.contains(certification.category())).toList(), enrolledOn,
+                : ledTo(afterCutoff.stream().filter(certification -> assisted.test(certification.category())).toList(), enrolledOn,
                         certificationWithinMonths);
         List<Certification> later = afterCutoff.stream().filter(certification -> !certification.effectiveDate().isAfter(until)).toList();
         later.stream().filter(addition -> addition.action() == AdjustmentAction.ADD && later.stream()
