@@ -215,7 +215,8 @@ class WalkingSkeletonIntegrationTests {
      * first: a newborn covered from birth, whose records bound the birth date from below as well
      * (after 1 January, after the period opened) and so show the county alone. Enrolled three weeks
      * after 1 January: days sooner leave fewer than 10,000 numbers whatever the masks, the limit
-     * docs/personal-data.md states.
+     * docs/personal-data.md states. Its e-voucher activated in its first week and its death on its third day, each
+     * beside the enrolment, told the birth to days (session 49): they travel as the birth's flag.
      */
     @Test
     @Order(5)
@@ -258,6 +259,15 @@ class WalkingSkeletonIntegrationTests {
                 .post("/api/v1/reconciliations/2017-10-20", "text/csv", file);
         assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);
 
+        ApiClient bureau = ApiClient.at(suite.url(SuiteService.ENROLLMENT)).as("bureau");
+        HttpResponse<String> activated = bureau.post("/api/v1/e-voucher-activations", "text/csv",
+                "idNumber,activatedOn\n" + newborn + ",2018-01-04\n");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        HttpResponse<String> died = bureau.post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + newborn + ",2018-01-05\n");
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(200);
+        JsonNode withdrawnView = json(clerk.get("/api/v1/enrolments/" + personId + "?coverageYear=2018"));
+        assertThat(withdrawnView.get("withdrawnFromBirth").asBoolean()).as(withdrawnView.toString()).isTrue();
+
         ApiClient civilAffairs = ApiClient.at(suite.url(SuiteService.SUBSIDY)).as("civil-affairs");
         HttpResponse<String> batch = civilAffairs.post("/api/v1/adjustment-batches?month=2018-01", """
                 {"rows":[{"township":"%s","village":"城关村","idNumber":"%s","phone":"13900000000","action":"ADD",
@@ -275,7 +285,10 @@ class WalkingSkeletonIntegrationTests {
             records.addAll(everything());
             assertThat(records).anyMatch(r -> personId.equals(asText(r.key())));
             assertThat(records).extracting(r -> asText(r.headers().lastHeader("type").value()))
-                    .contains("PersonUpdated", "PersonWithdrawn", "RefundDue", "ReportPublished", "ReconciliationCompleted");
+                    .contains("PersonUpdated", "PersonWithdrawn", "RefundDue", "ReportPublished", "ReconciliationCompleted",
+                            "EVoucherActivated");
+            assertThat(records).filteredOn(r -> personId.equals(asText(r.key())))
+                    .extracting(r -> asText(r.headers().lastHeader("type").value())).contains("PersonWithdrawn", "EVoucherActivated");
         });
         Set<String> typesSeen = new TreeSet<>();
         long least = Long.MAX_VALUE;
@@ -306,9 +319,12 @@ class WalkingSkeletonIntegrationTests {
         }
         assertThat(typesSeen).contains("CampaignDefined", "TargetsSet", "PersonEnrolled", "PersonUpdated", "PersonWithdrawn",
                 "EligibilityAdjusted", "ContributionAssessed", "PaymentConfirmed", "PaymentRefunded", "RefundDue", "ReportPublished",
-                "ReconciliationCompleted");
+                "ReconciliationCompleted", "EVoucherActivated");
 
-        List<JsonNode> lists = List.of(view, batchDetails,
+        ApiClient reporting = ApiClient.at(suite.url(SuiteService.REPORTING)).as("bureau");
+        JsonNode status = await().atMost(Duration.ofSeconds(60))
+                .until(() -> json(reporting.get("/api/v1/people/" + personId + "?coverageYear=2018")), read -> read.has("withdrawnFromBirth"));
+        List<JsonNode> lists = List.of(view, withdrawnView, status, batchDetails,
                 json(clerk.get("/api/v1/enrolments/" + personIds().personId(everyone.get(0).idNumber()) + "?coverageYear=2018")),
                 json(ApiClient.at(suite.url(SuiteService.REPORTING)).as("township-" + township)
                         .get("/api/v1/unpaid?region=350825&coverageYear=2018&township=" + township)),

@@ -230,6 +230,24 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
                 String.class, residents.personId(died)), "360.00 WITHDRAWN_BEFORE_COVERAGE"::equals);
     }
 
+    /** A baby's death in its first days travels as from the birth (PersonWithdrawn.effectiveFromBirth): before any coverage. */
+    @Test
+    void aDeathFromTheBirthIsKeptAsTheEarliestDayAndRefundedInFull() {
+        String died = enrolledAndAssessed(null);
+        paid(died, "180.00");
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(died), 2018, Liancheng.REGION, WithdrawalReason.DECEASED, null, true));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, died), item -> item.get("status").asString().equals("WITHDRAWN"));
+
+        JsonNode refunded = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + died + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}"));
+
+        assertThat(refunded.get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(refunded.get("amount").asString()).isEqualTo("180.00");
+        assertThat(refunded.get("explanation").asString()).startsWith("该居民于出生之日或其后数日终止参保");
+        assertThat(jdbc.queryForObject("select withdrawn_on::text from levy_item where person_id = ? and coverage_year = 2018",
+                String.class, residents.personId(died))).isEqualTo("-infinity");
+    }
+
     @Test
     void anApplicationNamesItsBadFieldsAndATownshipAppliesOnlyForItsOwnResidents() {
         HttpResponse<String> bad = api.postAs("bureau", "/api/v1/refund-applications",

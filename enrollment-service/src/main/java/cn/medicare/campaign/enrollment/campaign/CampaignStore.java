@@ -49,6 +49,11 @@ public class CampaignStore {
                 .query(LocalDate.class).optional();
     }
 
+    /** The days the region's campaigns opened their collection periods (public: CampaignDefined). */
+    public List<LocalDate> collectionOpenings(String region) {
+        return jdbc.sql(CampaignDefinitions.COLLECTION_OPENINGS).param("region", region).query(LocalDate.class).list();
+    }
+
     private CampaignDefined parsed(String definition) {
         if (parsed.size() > 100) {
             // a county has a campaign a year: this many texts means old versions piled up

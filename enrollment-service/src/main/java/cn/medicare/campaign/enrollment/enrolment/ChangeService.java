@@ -83,8 +83,8 @@ class ChangeService {
             caller.requireMayActIn(change.township());
         }
         if (current.withdrawnOn() != null) {
-            throw ApiException.conflict("居民 " + current.idNumberMasked() + " 已于 " + current.withdrawnOn() + " 退出参保，已退出的参保登记不能变更"
-                    + " / resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOn()
+            throw ApiException.conflict("居民 " + current.idNumberMasked() + " 已于 " + current.withdrawnOnShown() + " 退出参保，已退出的参保登记不能变更"
+                    + " / resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOnShown()
                     + "; a withdrawn enrolment is not changed");
         }
         check(current, change);
@@ -95,7 +95,7 @@ class ChangeService {
                 change.clearsSchool() ? null : or(FreeText.redactedOrNull(change.school()), current.school()),
                 or(change.hukouLocal(), current.hukouLocal()), or(change.residencePermit(), current.residencePermit()),
                 current.channel(), current.enrolledOn(), current.coverageStart(), current.waitingPeriodDays(), current.enrolledBy(),
-                null, null, current.terms());
+                null, null, false, current.terms());
         if (changed.equals(current)) {
             return current;
         }

@@ -7,6 +7,7 @@ import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.Sex;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import java.time.LocalDate;
 
 /**
@@ -14,6 +15,8 @@ import java.time.LocalDate;
  *
  * @param coverageStart null while it depends on a payment not yet made ({@code terms.coverageFrom()})
  * @param withdrawnOn null while the enrolment stands
+ * @param withdrawnFromBirth whether the withdrawal is dated on or near the birth ({@link NearBirthService}): it is shown and
+ *     published as from the birth, never its date
  */
 record Enrolment(
         String personId,
@@ -38,6 +41,7 @@ record Enrolment(
         String enrolledBy,
         LocalDate withdrawnOn,
         WithdrawalReason withdrawalReason,
+        boolean withdrawnFromBirth,
         Terms terms) {
 
     /**
@@ -75,14 +79,19 @@ record Enrolment(
     Enrolment coveredFrom(LocalDate start) {
         return new Enrolment(personId, coverageYear, region, idNumberSealed, idNumberMasked, name, phone, birthDate, sex,
                 personCategory, township, village, school, hukouLocal, residencePermit, channel, enrolledOn, start,
-                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, terms);
+                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, withdrawnFromBirth, terms);
     }
 
     /** The same enrolment under the mask its person's other enrolments show. */
     Enrolment maskedAs(String mask) {
         return new Enrolment(personId, coverageYear, region, idNumberSealed, mask, name, phone, birthDate, sex,
                 personCategory, township, village, school, hukouLocal, residencePermit, channel, enrolledOn, coverageStart,
-                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, terms);
+                waitingPeriodDays, enrolledBy, withdrawnOn, withdrawalReason, withdrawnFromBirth, terms);
+    }
+
+    /** What a clerk reads for the withdrawal's day: its date, or the birth's words for one near it. */
+    String withdrawnOnShown() {
+        return withdrawnFromBirth ? NearBirthRule.SHOWN : String.valueOf(withdrawnOn);
     }
 
     /** The start as shown and published: null when it is the birth date ({@link #coverageFromBirth()}). */

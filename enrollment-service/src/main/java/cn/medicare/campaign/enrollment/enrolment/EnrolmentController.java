@@ -36,14 +36,14 @@ class EnrolmentController {
     /**
      * The roster entry as people read it: the ID number masked, a coverage from birth as a flag
      * without the birth date, a coverage start null while it waits for the payment, and the rule
-     * that decided with its explanation in Chinese.
+     * that decided with its explanation in Chinese; a withdrawal near the birth as a flag too, without its date.
      */
     record EnrolmentView(String personId, int coverageYear, String region, String idNumberMasked, String name,
             String personCategory, String township, String village, String school, String schoolClass, boolean hukouLocal,
             boolean residencePermit, String channel, String enrolledOn, @JsonInclude(JsonInclude.Include.ALWAYS) String coverageStart,
             Boolean coverageFromBirth,
             int waitingPeriodDays, Integer waitingPeriodMonths, CoverageRuleView coverageRule, String amountRule,
-            SpecialCaseView specialCase, String remarks, String withdrawnOn, String withdrawalReason) {
+            SpecialCaseView specialCase, String remarks, String withdrawnOn, Boolean withdrawnFromBirth, String withdrawalReason) {
 
         static EnrolmentView of(Enrolment e) {
             Enrolment.Terms terms = e.terms();
@@ -56,7 +56,8 @@ class EnrolmentController {
                     terms.amountRule().name(),
                     terms.specialCase() == null ? null : new SpecialCaseView(terms.specialCase().name(), terms.employeeYears()),
                     terms.remarks(),
-                    e.withdrawnOn() == null ? null : e.withdrawnOn().toString(),
+                    e.withdrawnOn() == null || e.withdrawnFromBirth() ? null : e.withdrawnOn().toString(),
+                    e.withdrawnFromBirth() ? true : null,
                     e.withdrawalReason() == null ? null : e.withdrawalReason().name());
         }
     }

@@ -319,7 +319,7 @@ class EnrolmentService {
                 FreeText.redactedOrNull(request.school()),
                 request.hukouLocal(), request.residencePermit(),
                 request.school() == null || request.school().isBlank() ? EnrolmentChannel.TOWNSHIP : EnrolmentChannel.SCHOOL,
-                enrolledOn, coverage.start(), coverage.waitingDays(), caller.clientId(), null, null, terms);
+                enrolledOn, coverage.start(), coverage.waitingDays(), caller.clientId(), null, null, false, terms);
     }
 
     /** The campaigns and townships a request names, read once per request rather than once per row. */

@@ -83,7 +83,7 @@ class EnrolmentStore {
             + PARAMETERS.stream().filter(name -> !name.equals("personId") && !name.equals("coverageYear"))
                     .map(name -> column(name) + " = excluded." + column(name)).collect(Collectors.joining(", "))
             // the tax adapter's word on the earlier registration's start is not this one's
-            + ", withdrawn_on = null, withdrawal_reason = null, coverage_start_decided_at = null"
+            + ", withdrawn_on = null, withdrawal_reason = null, withdrawn_from_birth = false, coverage_start_decided_at = null"
             + " where enrolment.withdrawal_reason in ('MOVED_AWAY', 'EMPLOYEE_INSURANCE')";
 
     private static String column(String parameter) {
@@ -140,24 +140,28 @@ class EnrolmentStore {
                 .param("personId", personId).param("coverageYear", coverageYear).query(EnrolmentStore::read).optional();
     }
 
-    void withdraw(String personId, int coverageYear, WithdrawalReason reason, LocalDate effectiveDate) {
+    void withdraw(String personId, int coverageYear, WithdrawalReason reason, LocalDate effectiveDate, boolean fromBirth) {
         jdbc.sql("""
-                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason
+                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, withdrawn_from_birth = :fromBirth
                 where person_id = :personId and coverage_year = :coverageYear""")
-                .param("effectiveDate", effectiveDate).param("reason", reason.name())
+                .param("effectiveDate", effectiveDate).param("reason", reason.name()).param("fromBirth", fromBirth)
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .update();
     }
 
     /** A person-year on the roster and not withdrawn, as far as a list from another agency needs it. */
-    /** @param employeeInsuranceEnded the lapse date of an EMPLOYEE_INSURANCE_LAPSE enrolment, else null */
-    record Active(String personId, int coverageYear, String region, LocalDate employeeInsuranceEnded) {
+    /**
+     * @param employeeInsuranceEnded the lapse date of an EMPLOYEE_INSURANCE_LAPSE enrolment, else null
+     * @param idNumberMasked and {@code birthDate}: what a date about the person may say ({@link NearBirthService})
+     */
+    record Active(String personId, int coverageYear, String region, LocalDate employeeInsuranceEnded, LocalDate birthDate,
+            String idNumberMasked) {
     }
 
     /** The standing enrolments of these people; of one coverage year, or of every year when {@code coverageYear} is null. */
     List<Active> activeAmong(List<String> personIds, Integer coverageYear) {
         return jdbc.sql("""
-                select person_id, coverage_year, region, %s as employee_insurance_ended from enrolment
+                select person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
                   and (cast(:coverageYear as integer) is null or coverage_year = :coverageYear)
                 for update""".formatted(LAPSE_DATE))
@@ -165,14 +169,19 @@ class EnrolmentStore {
                 .query(Active.class).list();
     }
 
-    /** Many withdrawals in one statement (a list from another agency). */
-    void withdrawAll(List<Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> effectiveDates) {
+    /**
+     * Many withdrawals in one statement (a list from another agency).
+     *
+     * @param fromBirth the enrolments whose withdrawal is dated near the birth ({@link NearBirthService})
+     */
+    void withdrawAll(List<Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> effectiveDates, Set<Active> fromBirth) {
         // JdbcClient has no batch: the named-parameter template binds the same way for many rows
         batch.batchUpdate("""
-                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason
+                update enrolment set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, withdrawn_from_birth = :fromBirth
                 where person_id = :personId and coverage_year = :coverageYear and withdrawn_on is null""",
                 enrolments.stream().map(active -> new MapSqlParameterSource()
                         .addValue("effectiveDate", effectiveDates.get(active.personId())).addValue("reason", reason.name())
+                        .addValue("fromBirth", fromBirth.contains(active))
                         .addValue("personId", active.personId()).addValue("coverageYear", active.coverageYear()))
                         .toArray(SqlParameterSource[]::new));
     }
@@ -234,7 +243,7 @@ class EnrolmentStore {
 
     void revokeWithdrawal(String personId, int coverageYear) {
         jdbc.sql("""
-                update enrolment set withdrawn_on = null, withdrawal_reason = null
+                update enrolment set withdrawn_on = null, withdrawal_reason = null, withdrawn_from_birth = false
                 where person_id = :personId and coverage_year = :coverageYear""")
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .update();
@@ -316,7 +325,7 @@ class EnrolmentStore {
     /** The person's latest standing enrolment (any year), of the people given: whose e-voucher counts where. */
     List<Active> latestAmong(List<String> personIds) {
         return jdbc.sql("""
-                select distinct on (person_id) person_id, coverage_year, region, %s as employee_insurance_ended from enrolment
+                select distinct on (person_id) person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
                 order by person_id, coverage_year desc""".formatted(LAPSE_DATE))
                 .param("personIds", personIds.toArray(String[]::new))
@@ -375,6 +384,7 @@ class EnrolmentStore {
                 row.getObject("coverage_start", LocalDate.class), row.getInt("waiting_period_days"), row.getString("enrolled_by"),
                 row.getObject("withdrawn_on", LocalDate.class),
                 row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")),
+                row.getBoolean("withdrawn_from_birth"),
                 new Enrolment.Terms(row.getString("school_class"), row.getString("remarks"),
                         row.getString("special_case") == null ? null : SpecialCase.valueOf(row.getString("special_case")),
                         row.getObject("special_case_date", LocalDate.class), (Integer) row.getObject("employee_years"),

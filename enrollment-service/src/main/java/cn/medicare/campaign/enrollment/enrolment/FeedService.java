@@ -100,7 +100,7 @@ class FeedService {
                 .filter(active -> feed != Feed.EMPLOYEE_INSURANCE
                         || !EnrolmentBlockRule.leftEmployeeInsurance(active.employeeInsuranceEnded(), dates.get(active.personId())))
                 .toList();
-        withdrawals.withdrawAll(enrolled, feed.reason, dates, caller.clientId(), now, date -> feed.chinese + "：自" + date + "起终止参保");
+        withdrawals.withdrawAll(enrolled, feed.reason, dates, caller.clientId(), now, day -> feed.chinese + "：自" + day + "起终止参保");
         exclusions.addAll(feed.kind, year, dates, feed.name() + " by " + caller.clientId(), now);
         return new Applied(rows.size(), enrolled.size(), dates.size());
     }

@@ -257,7 +257,7 @@ class RenewalService {
      */
     private void withdrawDead(Enrolment renewed, LocalDate death) {
         withdrawals.withdrawAll(roster.activeAmong(List.of(renewed.personId()), renewed.coverageYear()), WithdrawalReason.DECEASED,
-                Map.of(renewed.personId(), death), RENEWAL, clock.instant(), date -> "死亡名单：自" + date + "起终止参保（续保时已登记死亡）");
+                Map.of(renewed.personId(), death), RENEWAL, clock.instant(), day -> "死亡名单：自" + day + "起终止参保（续保时已登记死亡）");
     }
 
     /** Whether a payment on {@code paidOn} would start the renewal's coverage within its year (DOMAIN.md: else 422 for anyone). */
@@ -283,6 +283,6 @@ class RenewalService {
         return new Enrolment(previous.personId(), campaign.coverageYear(), previous.region(), previous.idNumberSealed(),
                 previous.idNumberMasked(), previous.name(), previous.phone(), previous.birthDate(), previous.sex(), category,
                 previous.township(), previous.village(), previous.school(), previous.hukouLocal(), previous.residencePermit(),
-                EnrolmentChannel.ROLLOVER, enrolledOn, coverage.start(), coverage.waitingDays(), RENEWAL, null, null, terms);
+                EnrolmentChannel.ROLLOVER, enrolledOn, coverage.start(), coverage.waitingDays(), RENEWAL, null, null, false, terms);
     }
 }

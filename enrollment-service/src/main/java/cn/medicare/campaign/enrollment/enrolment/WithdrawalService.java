@@ -2,6 +2,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.identity.ContactSealer;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,10 +49,12 @@ class WithdrawalService {
 
     private final ContactSealer contacts;
     private final PersonLocks locks;
+    private final NearBirthService nearBirth;
 
     WithdrawalService(EnrolmentStore roster, CampaignStore campaigns, ExclusionStore exclusions, AuditStore audit, EVoucherService eVouchers,
-            OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks) {
+            OutboxWriter outbox, Clock clock, ObjectProvider<ContactSealer> contacts, PersonLocks locks, NearBirthService nearBirth) {
         this.campaigns = campaigns;
+        this.nearBirth = nearBirth;
         this.locks = locks;
         this.contacts = contacts.getIfAvailable();
         this.eVouchers = eVouchers;
@@ -92,17 +97,19 @@ class WithdrawalService {
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());
         if (enrolment.withdrawnOn() != null) {
-            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOn() + " 退出参保 / resident "
-                    + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOn());
+            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOnShown() + " 退出参保 / resident "
+                    + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOnShown());
         }
         if (request.effectiveDate().isBefore(enrolment.birthDate())) {
             // a death dated 0218 for 2018 would withdraw every year of the person, finished ones too
             throw ApiException.invalid("effectiveDate", RequestValues.BEFORE_BIRTH);
         }
-        roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate());
+        boolean fromBirth = nearBirth.dates().near(request.effectiveDate(), enrolment.birthDate(), enrolment.idNumberMasked(),
+                enrolment.region());
+        roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate(), fromBirth);
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
-                "终止参保，自" + request.effectiveDate() + "起");
-        outbox.append(new PersonWithdrawn(personId, request.coverageYear(), enrolment.region(), request.reason(), request.effectiveDate()));
+                "终止参保，自" + (fromBirth ? NearBirthRule.SHOWN : request.effectiveDate()) + "起");
+        outbox.append(announcement(personId, request.coverageYear(), enrolment.region(), request.reason(), request.effectiveDate(), fromBirth));
         if (request.reason() == WithdrawalReason.DECEASED) {
             withdrawLaterYears(caller, personId, request.coverageYear(), request.effectiveDate());
         }
@@ -129,20 +136,33 @@ class WithdrawalService {
             return;
         }
         withdrawAll(later, WithdrawalReason.DECEASED, Map.of(personId, diedOn), caller.clientId(), clock.instant(),
-                date -> "终止参保，自" + date + "起（" + coverageYear + "年度登记死亡）");
+                day -> "终止参保，自" + day + "起（" + coverageYear + "年度登记死亡）");
     }
 
     /**
      * Ends these enrolments, each from its person's date, with an audit line and a PersonWithdrawn for each: a withdrawal
      * is written this one way whoever makes it (a clerk's death, an agency's list, the renewal of someone known dead).
+     *
+     * @param detail the audit line's words for the day shown: its date, or the birth's words for one near it
      */
     void withdrawAll(List<EnrolmentStore.Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> dates, String actor,
-            Instant at, Function<LocalDate, String> detail) {
-        roster.withdrawAll(enrolments, reason, dates);
+            Instant at, Function<String, String> detail) {
+        NearBirthService.Dates judge = nearBirth.dates();
+        Set<EnrolmentStore.Active> fromBirth = enrolments.stream()
+                .filter(active -> judge.near(dates.get(active.personId()), active.birthDate(), active.idNumberMasked(), active.region()))
+                .collect(Collectors.toSet());
+        roster.withdrawAll(enrolments, reason, dates, fromBirth);
         audit.recordAll(enrolments.stream().map(active -> new AuditStore.Change(active.personId(), active.coverageYear(), at, actor,
-                "WITHDRAWN", reason.name(), detail.apply(dates.get(active.personId())))).toList());
-        outbox.appendAll(enrolments.stream().map(active -> OutboxMessage.of(new PersonWithdrawn(active.personId(),
-                active.coverageYear(), active.region(), reason, dates.get(active.personId())), at)).toList());
+                "WITHDRAWN", reason.name(), detail.apply(fromBirth.contains(active) ? NearBirthRule.SHOWN
+                        : dates.get(active.personId()).toString()))).toList());
+        outbox.appendAll(enrolments.stream().map(active -> OutboxMessage.of(announcement(active.personId(), active.coverageYear(),
+                active.region(), reason, dates.get(active.personId()), fromBirth.contains(active)), at)).toList());
+    }
+
+    /** A withdrawal near the birth travels as the flag alone (EVENTS.md: a birth date never in clear). */
+    private static PersonWithdrawn announcement(String personId, int coverageYear, String region, WithdrawalReason reason,
+            LocalDate effectiveDate, boolean fromBirth) {
+        return new PersonWithdrawn(personId, coverageYear, region, reason, fromBirth ? null : effectiveDate, fromBirth ? true : null);
     }
 
     /**
@@ -188,7 +208,7 @@ class WithdrawalService {
         for (int year : years) {
             roster.revokeWithdrawal(personId, year);
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
-                    FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOn() + "的终止参保（" + enrolment.withdrawalReason() + "）");
+                    FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOnShown() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
             outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay)
                     .revokingAWithdrawal());

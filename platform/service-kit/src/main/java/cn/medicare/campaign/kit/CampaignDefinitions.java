@@ -18,6 +18,13 @@ public final class CampaignDefinitions {
                                                             then definition -> 'categoryPeriods' else '[]'::json end) as period)))
             from campaign""";
 
+    /**
+     * The days a region's campaigns opened their collection periods, one row each: a NEWBORN is one born after its opening,
+     * a lower bound of the birth any reader of the campaign has (NearBirthRule).
+     */
+    public static final String COLLECTION_OPENINGS = """
+            select cast(definition -> 'collectionPeriod' ->> 'start' as date) from campaign where region = :region""";
+
     private CampaignDefinitions() {
     }
 }

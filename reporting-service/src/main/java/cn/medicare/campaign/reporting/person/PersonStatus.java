@@ -13,9 +13,12 @@ import java.time.LocalDate;
  * @param ownPaid the person's own payments net of refunds
  * @param fundPaid what the medical-assistance fund paid on the person's behalf (代缴), net of refunds
  * @param outstanding what is still owed; zero once settled, null before assessment
+ * @param withdrawnOn null for a withdrawal from the birth, then {@code withdrawnFromBirth} is true (EVENTS.md: a birth date never
+ *     in clear)
  */
 record PersonStatus(String personId, int coverageYear, String region, String township, String village, String idNumberMasked,
         String nameMasked, String assistanceCategory, boolean registered, boolean settled, boolean counted, LocalDate withdrawnOn,
+        Boolean withdrawnFromBirth,
         BigDecimal payableAmount, BigDecimal subsidyAmount, BigDecimal heldTo, BigDecimal ownPaid, BigDecimal fundPaid,
         BigDecimal outstanding, String explanation) {
 }

@@ -2,7 +2,6 @@ package cn.medicare.campaign.reporting.person;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /**
  * Why a person-year counts as enrolled or not, in the words a clerk tells the resident: the same
@@ -16,12 +15,12 @@ final class PersonStatusRule {
 
     /**
      * @param enrolmentSeen whether the enrolment reached this service at all
-     * @param withdrawnOn the withdrawal's effective date, when it has passed
+     * @param withdrawnOn the withdrawal's effective day as the roster shows it (a date, or the birth's words), when it has passed
      * @param heldTo the amount the person is held to; null before assessment
      * @param outstanding what is still owed, for one not settled
      * @param counted registered and settled
      */
-    static String explain(boolean enrolmentSeen, LocalDate withdrawnOn, BigDecimal heldTo, BigDecimal subsidy, String category,
+    static String explain(boolean enrolmentSeen, String withdrawnOn, BigDecimal heldTo, BigDecimal subsidy, String category,
             BigDecimal ownPaid, BigDecimal fundPaid, BigDecimal outstanding, boolean counted) {
         if (!enrolmentSeen) {
             return "本服务尚未收到该人员本年度的参保登记，不计入参保人数 / no enrolment of this person for the year has reached this "

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.reporting.person;
 
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.reporting.readmodel.Definitions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,6 +31,8 @@ class PersonStatusStore {
                 .query((row, n) -> {
                     LocalDate withdrawnOn = row.getObject("withdrawn_on", LocalDate.class);
                     LocalDate withdrawn = withdrawnOn != null && !withdrawnOn.isAfter(today) ? withdrawnOn : null;
+                    // a withdrawal from the birth is kept as the earliest day there is (PersonWithdrawn.effectiveOn)
+                    boolean fromBirth = LocalDate.MIN.equals(withdrawn);
                     BigDecimal heldTo = row.getBigDecimal("held_to");
                     BigDecimal subsidy = row.getBigDecimal("subsidy_amount");
                     BigDecimal ownPaid = row.getBigDecimal("own_paid");
@@ -40,9 +43,10 @@ class PersonStatusStore {
                     String category = row.getString("assistance_category");
                     return new PersonStatus(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                             row.getString("township"), row.getString("village"), row.getString("id_number_masked"),
-                            row.getString("name_masked"), category, registered, settled, registered && settled, withdrawn,
+                            row.getString("name_masked"), category, registered, settled, registered && settled, fromBirth ? null : withdrawn, fromBirth ? true : null,
                             row.getBigDecimal("payable_amount"), subsidy, heldTo, ownPaid, fundPaid, outstanding,
-                            PersonStatusRule.explain(row.getBoolean("enrolment_seen"), withdrawn, heldTo, subsidy, category, ownPaid, fundPaid,
+                            PersonStatusRule.explain(row.getBoolean("enrolment_seen"),
+                                    withdrawn == null ? null : fromBirth ? NearBirthRule.SHOWN : withdrawn.toString(), heldTo, subsidy, category, ownPaid, fundPaid,
                                     outstanding, registered && settled));
                 })
                 .optional();

@@ -371,7 +371,7 @@ class ReadModelStore {
         jdbc.sql("""
                 update person_year set withdrawn_on = :effectiveDate, withdrawal_reason = :reason, roster_at = :at
                 where person_id = :personId and coverage_year = :coverageYear and roster_at <= :at""")
-                .param("effectiveDate", person.effectiveDate()).param("reason", person.reason().name()).param("at", Timestamp.from(at))
+                .param("effectiveDate", person.effectiveOn()).param("reason", person.reason().name()).param("at", Timestamp.from(at))
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
         jdbc.sql("""
@@ -381,7 +381,7 @@ class ReadModelStore {
                                              where e.person_id = :personId and e.coverage_year = :coverageYear and e.registered_at < :at)
                   and exists (select 1 from person_year
                               where person_id = :personId and coverage_year = :coverageYear and registered_at > :at)""")
-                .param("effectiveDate", person.effectiveDate()).param("at", Timestamp.from(at))
+                .param("effectiveDate", person.effectiveOn()).param("at", Timestamp.from(at))
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .update();
         return new HashSet<>(jdbc.sql("""
@@ -390,7 +390,7 @@ class ReadModelStore {
                   and registered_at > :at and enrolled_on >= :effectiveDate and not registration_revokes
                   and settled_anew_at is distinct from registered_at
                 returning person_id, coverage_year""")
-                .param("at", Timestamp.from(at)).param("effectiveDate", person.effectiveDate())
+                .param("at", Timestamp.from(at)).param("effectiveDate", person.effectiveOn())
                 .param("personId", person.personId()).param("coverageYear", person.coverageYear())
                 .query(PersonYear.class).list());
     }
@@ -484,16 +484,20 @@ class ReadModelStore {
                 .update();
     }
 
-    /** 医保电子凭证激活: once per person, the first date kept; a run of them in one statement, in their order. */
+    /**
+     * 医保电子凭证激活: once per person, the first date kept; a run of them in one statement, in their order. One from the birth
+     * is kept as the earliest day there is, as a certification from the birth is: it counts on any day asked.
+     */
     void activated(List<Timed<EVoucherActivated>> run) {
         jdbc.sql("""
                 insert into e_voucher (person_id, activated_on)
-                select person_id, activated_on
+                select person_id, coalesce(activated_on, date '-infinity')
                 from unnest(cast(:personIds as varchar[]), cast(:activatedOn as date[])) with ordinality as activated(person_id, activated_on, position)
                 order by position
                 on conflict (person_id) do nothing""")
                 .param("personIds", run.stream().map(one -> one.event().personId()).toArray(String[]::new))
-                .param("activatedOn", run.stream().map(one -> one.event().activatedOn().toString()).toArray(String[]::new))
+                .param("activatedOn", run.stream().map(one -> one.event().activatedOn() == null ? null : one.event().activatedOn().toString())
+                        .toArray(String[]::new))
                 .update();
     }
 

@@ -3,7 +3,6 @@ package cn.medicare.campaign.reporting.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class PersonStatusRuleTests {
@@ -20,7 +19,7 @@ class PersonStatusRuleTests {
 
     @Test
     void aWithdrawalDecidesBeforeTheMoney() {
-        String explained = PersonStatusRule.explain(true, LocalDate.of(2017, 11, 1), yuan("180.00"), null, null,
+        String explained = PersonStatusRule.explain(true, "2017-11-01", yuan("180.00"), null, null,
                 yuan("180.00"), yuan("0.00"), yuan("0.00"), false);
 
         assertThat(explained).startsWith("已于2017-11-01终止参保").doesNotContain("缴清");

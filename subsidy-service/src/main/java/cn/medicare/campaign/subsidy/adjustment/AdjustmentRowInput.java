@@ -1,5 +1,7 @@
 package cn.medicare.campaign.subsidy.adjustment;
 
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
+
 /**
  * One row of an agency's monthly list (动态调整名单) as typed: every column is text so that a bad
  * value is that row's problem, not the whole batch's.
@@ -7,15 +9,12 @@ package cn.medicare.campaign.subsidy.adjustment;
 record AdjustmentRowInput(String township, String village, String idNumber, String phone, String action, String category,
         String effectiveDate) {
 
-    /** One label for the birth day and the days after it: two would tell which, and so where the birth falls. */
-    static final String FROM_BIRTH = "出生之日或其后数日";
-
     /**
      * The row as the batch shows it, the date replaced: a date that is the birth date, next to the masked number, nearly
-     * is the number; one within days of it, next to the newborn's enrolment, too ({@link ValidRow#nearBirth}).
+     * is the number; one within days of it, next to the newborn's enrolment, too ({@link NearBirthRule}).
      */
     AdjustmentRowInput shownNearBirth() {
-        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, FROM_BIRTH);
+        return new AdjustmentRowInput(township, village, idNumber, phone, action, category, NearBirthRule.SHOWN);
     }
 
     /** Rows end up in exception messages; the ID number and phone must not. */

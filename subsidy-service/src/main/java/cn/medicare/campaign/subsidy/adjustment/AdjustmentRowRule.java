@@ -4,6 +4,7 @@ import cn.medicare.campaign.kit.privacy.FreeText;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.contracts.identity.ResidentIdNumber;
@@ -35,7 +36,7 @@ final class AdjustmentRowRule {
      * @param today the business date, which bounds birth dates and effective dates
      * @param townshipOf the township (and its county) a campaign's targets name by this code or name
      * @param openingsOf the days the region's known campaigns opened their collection periods: what a child's birth is near
-     *     ({@link ValidRow#nearBirth})
+     *     ({@link NearBirthRule})
      * @param firstCollectionDay the first day any campaign known let people enrol and pay, of any region; null while none is
      *     known: whether a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)})
      */
@@ -91,8 +92,7 @@ final class AdjustmentRowRule {
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && ValidRow.nearBirth(effectiveDate, checked.birthDate(), openings,
-                        !masked.equals(PersonIds.maskIdNumberToCounty(checked.number())));
+                && NearBirthRule.near(effectiveDate, checked.birthDate(), openings, firstCollectionDay, masked);
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

@@ -96,8 +96,7 @@ public class CampaignStore {
 
     /** The days the region's known campaigns opened their collection periods (public: CampaignDefined). */
     public List<LocalDate> collectionOpenings(String region) {
-        return jdbc.sql("select definition::text from campaign where region = :region").param("region", region).query(String.class)
-                .list().stream().map(json -> EventJson.read(json, CampaignDefined.class).collectionPeriod().start()).toList();
+        return jdbc.sql(CampaignDefinitions.COLLECTION_OPENINGS).param("region", region).query(LocalDate.class).list();
     }
 
     /** The first day any campaign known let people enrol and pay, of any region: the infant mask's threshold (PersonIds.maskIdNumber). */

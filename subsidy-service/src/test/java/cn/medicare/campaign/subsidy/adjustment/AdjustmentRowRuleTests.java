@@ -195,6 +195,19 @@ class AdjustmentRowRuleTests {
                 .valid().effectiveFromBirth()).isFalse();
     }
 
+    /**
+     * A number shown as the county alone says born after the year before the first collection day (2016-09-01 here): a go-live
+     * list's 低保 dated 2016-09-12 for a girl born on the 5th, beside her enrolment's sex, left 11 x 500 = 5,500 numbers.
+     */
+    @Test
+    void aDateJustAfterTheMasksThresholdTravelsAsTheBirths() {
+        String girl = IdNumbers.of(Liancheng.REGION, LocalDate.of(2016, 9, 5), 486);
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", girl, null, "新增", "农村低保", "2016-09-12"), Agency.CIVIL_AFFAIRS)
+                .valid().effectiveFromBirth()).isTrue();
+        assertThat(check(new AdjustmentRowInput("350825100", "莲峰村", girl, null, "新增", "农村低保", "2016-09-23"), Agency.CIVIL_AFFAIRS)
+                .valid().effectiveFromBirth()).as("21 days after the threshold's next day").isFalse();
+    }
+
     /** The names our own lists print for a category are read back too. */
     @Test
     void theNamesOurListsPrintAreReadBack() {

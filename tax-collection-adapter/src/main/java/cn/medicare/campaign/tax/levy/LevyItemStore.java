@@ -339,7 +339,7 @@ class LevyItemStore {
                   and settled_anew_at is distinct from registered_at
                 returning person_id, coverage_year""".formatted(REGISTERED_ON))
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear()).param("at", Timestamp.from(at))
-                .param("withdrawnOn", withdrawn.effectiveDate())
+                .param("withdrawnOn", withdrawn.effectiveOn())
                 .query((RowCallbackHandler) row -> settledAnew.add(new PersonYear(row.getString(1), row.getInt(2))));
         List<PersonYear> reviewable = new ArrayList<>(settledAnew);
         reviewable.addAll(reviewableAfter("""
@@ -352,7 +352,7 @@ class LevyItemStore {
                 where levy_item.roster_at <= excluded.roster_at""", statement -> statement
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
-                .param("withdrawnOn", withdrawn.effectiveDate()).param("reason", withdrawn.reason().name())));
+                .param("withdrawnOn", withdrawn.effectiveOn()).param("reason", withdrawn.reason().name())));
         return new Reviews(reviewable, settledAnew);
     }
 

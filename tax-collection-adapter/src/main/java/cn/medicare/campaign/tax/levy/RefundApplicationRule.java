@@ -3,6 +3,8 @@ package cn.medicare.campaign.tax.levy;
 import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -100,6 +102,11 @@ final class RefundApplicationRule {
                 + " contribution: all " + amount.toPlainString() + " is refunded");
     }
 
+    /** A withdrawal from the birth ({@link PersonWithdrawn#effectiveOn()}) in the words the roster shows it with, never a date. */
+    private static String shown(LocalDate withdrawnOn) {
+        return withdrawnOn.equals(LocalDate.MIN) ? NearBirthRule.SHOWN : withdrawnOn.toString();
+    }
+
     /**
      * Where the person's year stands, as the levy item knows it.
      *
@@ -160,7 +167,7 @@ final class RefundApplicationRule {
                     + "起）开始后亦予退还，" + refunded + " / approved: money paid beyond the amount due is no contribution, owed back after "
                     + "coverage started too");
         }
-        String approved = ended && !afterCoverage ? "该居民于" + withdrawnOn + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
+        String approved = ended && !afterCoverage ? "该居民于" + shown(withdrawnOn) + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
                 : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，" + refunded;
         if (reason.withdrawal != null && standing.stillEnrolled()) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal

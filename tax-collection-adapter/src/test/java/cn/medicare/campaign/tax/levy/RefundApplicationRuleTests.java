@@ -77,6 +77,19 @@ class RefundApplicationRuleTests {
         assertThat(duplicate.explanation()).doesNotContain("终止参保");
     }
 
+    /**
+     * A baby who died in its first days, its withdrawal announced as from the birth (PersonWithdrawn.effectiveOn): ended before
+     * any coverage, and the explanation says so in the roster's words, never a date.
+     */
+    @Test
+    void aWithdrawalFromTheBirthEndedBeforeCoverageAndNamesNoDate() {
+        var died = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
+                RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, LocalDate.of(2018, 2, 1),
+                standing(WithdrawalReason.DECEASED, LocalDate.MIN, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
+        assertThat(died.approved()).isTrue();
+        assertThat(died.explanation()).startsWith("该居民于出生之日或其后数日终止参保，在待遇享受期开始（2018-01-01）前");
+    }
+
     /** A family applies weeks after the death: the day of the death counts, not the day of the application. */
     @Test
     void aDeathOrMoveIsJudgedByTheDayTheEnrolmentEndedAndAfterCoverageStartedRefundsNothingUnderAnyRule() {

@@ -1,0 +1,63 @@
+package cn.medicare.campaign.contracts.identity;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Whether a date about a person lies so near their birth that, in clear, it would narrow their ID number below EVENTS.md's
+ * 10,000 candidates: a date is an upper bound of the birth, and the person's other records bound it from below. Such a
+ * date travels as a flag, the birth's (an agency's row, an e-voucher's activation, a withdrawal: EVENTS.md, "Personal data
+ * on the bus"). One rule for every service that publishes one, so that no record tells a reader more than another.
+ */
+public final class NearBirthRule {
+
+    /**
+     * Days from the earliest birth a reader of the person's records can tell within which a date travels as the birth's: a
+     * date d days after it leaves d x 500 candidate numbers (with the sex of the enrolment on the same person id), and
+     * EVENTS.md asks for 10,000. Counted from what is public, never from the birth itself: the flag would tell it.
+     */
+    public static final int DAYS = 21;
+
+    /**
+     * The same beside a 6+1 mask, whose check character divides the candidates by 11: d x 500 / 11 leaves 10,000 from 220
+     * days (a date in the birth year of someone certified long ago, 一级残疾 in June of a boy born in March 2012, next to his
+     * enrolment's birth year). Such a date lies a year or more before any campaign the person is assessed by, so taking
+     * effect from the birth changes no year's figures.
+     */
+    public static final int DAYS_BESIDE_THE_CHECK_CHARACTER = 221;
+
+    /**
+     * Such a date as a clerk reads it, in a view, an audit line or a refusal: one label for the birth day and the days after
+     * it, since two would tell which, and so where the birth falls.
+     */
+    public static final String SHOWN = "出生之日或其后数日";
+
+    private NearBirthRule() {
+    }
+
+    /**
+     * @param openings the days the person's region's known campaigns opened their collection periods: a NEWBORN is one born
+     *     after the opening (public), and a coverage from birth says born in the year (after 1 January)
+     * @param firstCollectionDay the first day any campaign known let people enrol and pay ({@link PersonIds#maskIdNumber}),
+     *     null while none is: a number shown as the county alone says born after the year before it
+     * @param idNumberMasked the mask the person's records show: 6+1, whose check character divides the candidates by 11, or
+     *     the county alone
+     */
+    public static boolean near(LocalDate date, LocalDate birthDate, Collection<LocalDate> openings, LocalDate firstCollectionDay,
+            String idNumberMasked) {
+        boolean checkCharacterShown = !idNumberMasked.endsWith("*");
+        if (date.isBefore(birthDate)) {
+            return false;
+        }
+        LocalDate yearBegan = birthDate.withDayOfYear(1);
+        Stream<LocalDate> afterAnOpening = openings.stream().filter(opening -> opening.isBefore(birthDate)).map(opening -> opening.plusDays(1));
+        Stream<LocalDate> afterTheThreshold = checkCharacterShown || firstCollectionDay == null
+                || !birthDate.isAfter(PersonIds.maskThreshold(firstCollectionDay))
+                ? Stream.empty() : Stream.of(PersonIds.maskThreshold(firstCollectionDay).plusDays(1));
+        LocalDate earliestShown = Stream.concat(afterAnOpening, afterTheThreshold).filter(day -> day.isAfter(yearBegan))
+                .max(Comparator.naturalOrder()).orElse(yearBegan);
+        return date.equals(birthDate) || date.isBefore(earliestShown.plusDays(checkCharacterShown ? DAYS_BESIDE_THE_CHECK_CHARACTER : DAYS));
+    }
+}
