@@ -178,6 +178,44 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
+     * A newborn enrolled twice (in its mother's county too) is withdrawn as a duplicate from its first day, the birth date:
+     * the roster, the clerk's view, the audit and every refusal say 出生之日或其后数日, never the date. A withdrawal three weeks
+     * after 1 January (the earliest birth its records show) is far enough to travel as it is.
+     */
+    @Test
+    void aWithdrawalOnTheBirthDateTravelsAsTheBirthsFlag() {
+        String idNumber = Liancheng.idNumber("20180103", 406);
+        String laterOne = Liancheng.idNumber("20180103", 408);
+        for (String baby : List.of(idNumber, laterOne)) {
+            assertThat(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments", """
+                    {"idNumber":"%s","name":"罗小宝","region":"350825","coverageYear":2018,"township":"%s","village":"城关村",
+                     "hukouLocal":true,"residencePermit":false,"personCategory":"NEWBORN","enrolledOn":"2018-01-10"}"""
+                    .formatted(baby, Liancheng.LIANFENG)).statusCode()).isEqualTo(201);
+        }
+        String personId = Liancheng.personId(idNumber);
+        String path = "/api/v1/enrolments/" + personId + "/withdrawal";
+
+        HttpResponse<String> withdrawn = api.as("bureau").post(path,
+                "{\"coverageYear\":2018,\"reason\":\"DUPLICATE\",\"effectiveDate\":\"2018-01-03\"}");
+        HttpResponse<String> later = api.as("bureau").post("/api/v1/enrolments/" + Liancheng.personId(laterOne) + "/withdrawal",
+                "{\"coverageYear\":2018,\"reason\":\"DUPLICATE\",\"effectiveDate\":\"2018-01-22\"}");
+
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(json(withdrawn).get("withdrawnFromBirth").asBoolean()).isTrue();
+        assertThat(json(withdrawn).has("withdrawnOn")).isFalse();
+        assertThat(withdrawn.body()).doesNotContain("2018-01-03");
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'PersonWithdrawn' and aggregateid = ?", String.class,
+                personId)).contains("\"effectiveFromBirth\":true").doesNotContain("effectiveDate", "2018-01-03");
+        assertThat(json(api.as("bureau").get("/api/v1/enrolments/" + personId + "/audit?coverageYear=2018")).toString())
+                .contains("自出生之日或其后数日起").doesNotContain("2018-01-03");
+        HttpResponse<String> again = api.as("bureau").post(path, "{\"coverageYear\":2018,\"reason\":\"DUPLICATE\",\"effectiveDate\":\"2018-01-03\"}");
+        assertProblem(again, 409);
+        assertThat(again.body()).contains("出生之日或其后数日").doesNotContain("2018-01-03");
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'PersonWithdrawn' and aggregateid = ?", String.class,
+                Liancheng.personId(laterOne))).contains("\"effectiveDate\":\"2018-01-22\"").doesNotContain("effectiveFromBirth");
+    }
+
+    /**
      * Born after the region's 2018 collection period opened, a child is a NEWBORN of 2018 and shows the county alone there.
      * Registered anew for 2019 (not rolled over) at 12 months, it showed 6+1 by 2019's opening: with the 2018 record of the
      * same person, the check character the roster hides.
