@@ -945,6 +945,10 @@ class EnrollmentApiIntegrationTests {
                 "township,village,name,idNumber,phone,personCategory,hukouLocal,residencePermit,enrolledOn\n"
                         + "东镇小学,三年级二班,王小明," + IdNumbers.of(region, "20100404", 654) + ",,,true,false,2017-10-09\n"));
         assertThat(fromTheForm.get("accepted").asInt()).as(fromTheForm.toString()).isOne();
+        // the class corrected as the form's pupil was listed: no village to check, as at enrolment
+        HttpResponse<String> classCorrected = api.as("bureau").patch("/api/v1/enrolments/"
+                + Liancheng.personId(IdNumbers.of(region, "20100404", 654)) + "?coverageYear=2018", "{\"village\":\"三年级一班\"}");
+        assertThat(classCorrected.statusCode()).as(classCorrected.body()).isEqualTo(200);
     }
 
     /** A clerk's PATCH to 未成年人 of a baby born after the period opened leaves it the newborn it is, as its enrolment did. */

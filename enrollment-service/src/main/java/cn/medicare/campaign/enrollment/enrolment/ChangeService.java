@@ -126,8 +126,8 @@ class ChangeService {
         if (change.village() != null && (change.village().isBlank() || change.village().length() > EnrolmentRequests.MAX_PLACE)) {
             errors.add(InputError.field("village", "不能为空，最多 " + EnrolmentRequests.MAX_PLACE + " 个字符 / is not blank, at most "
                     + EnrolmentRequests.MAX_PLACE + " characters"));
-        } else if (change.village() != null || change.township() != null) {
-            // a move keeps the village's name unless the clerk gives the new one: the pair is checked
+        } else if ((change.village() != null || change.township() != null) && !aPupil(current, change)) {
+            // a move keeps the village's name unless the clerk gives the new one: the pair is checked; a pupil's is the class
             UnitRule.villageProblem(or(change.township(), current.township()), or(change.village(), current.village()),
                     UnitRule.villagesByTownship(units)).ifPresent(errors::add);
         }
@@ -177,5 +177,11 @@ class ChangeService {
     /** PersonUpdated carries changed fields only. */
     private static <T> T differs(T changed, T current) {
         return Objects.equals(changed, current) ? null : changed;
+    }
+
+    /** Whether the enrolment names a school once changed: its 村/社区/班级 is the class (附件4), as at enrolment, no village to check. */
+    private static boolean aPupil(Enrolment current, EnrolmentChange change) {
+        String school = change.clearsSchool() ? null : or(change.school(), current.school());
+        return school != null && !school.isBlank();
     }
 }
