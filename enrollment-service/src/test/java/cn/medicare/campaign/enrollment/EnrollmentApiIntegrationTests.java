@@ -336,6 +336,9 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}", "{\"start\": \"2022-09-01\", \"end\": \"2023-01-31\"}"),
                 "collectionPeriod.start", "collectionPeriod.end");
         assertRefusedOn(campaign.replace("\"until\": \"2022-02-28\"", "\"until\": \"2023-02-28\""), "extensions[0].until");
+        // and for a category's own period (Taixing's students): a student enrolled in October covered from January, no wait
+        assertRefusedOn(Campaigns.documented("taixing-2022.json").replace("\"start\": \"2021-09-01\", \"end\": \"2021-12-31\"}],",
+                "\"start\": \"2022-09-01\", \"end\": \"2022-12-25\"}],"), "categoryPeriods[0].start");
         // a period typed centuries back: half-months to rank without end, and the first collection day every mask is judged by
         assertRefusedOn(campaign.replace("{\"start\": \"2021-09-01\"", "{\"start\": \"0001-09-01\""), "collectionPeriod.start");
         assertRefusedOn(campaign.replace("\"deadline\": \"2021-10-31\"", "\"deadline\": \"1998-10-31\""), "stages[0].deadline");

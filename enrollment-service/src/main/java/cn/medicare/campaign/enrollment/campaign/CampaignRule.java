@@ -144,6 +144,10 @@ final class CampaignRule {
                         + periods.get(i).appliesTo() + " already has a period"));
             } else if (!periods.get(i).end().isBefore(LocalDate.of(coverageYear, 12, 31))) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].end", "应早于参保年度结束日 / is before the end of the coverage year"));
+            } else if (periods.get(i).start().getYear() >= coverageYear) {
+                // as the period's: one typed with the coverage year's own dates would cover its category months back, without the wait
+                errors.add(InputError.field("categoryPeriods[" + i + "].start", "应在参保年度（" + coverageYear + "）开始前开始 / opens before"
+                        + " the coverage year starts (" + coverageYear + "-01-01)"));
             } else if (periods.get(i).start().getYear() < CoverageYears.FIRST - 1) {
                 errors.add(InputError.field("categoryPeriods[" + i + "].start", YEARS));
             }
