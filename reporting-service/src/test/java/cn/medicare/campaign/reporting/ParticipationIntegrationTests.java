@@ -615,6 +615,28 @@ class ParticipationIntegrationTests {
     }
 
     /**
+     * The same 低保, withdrawn from Nov 1 and registered again in March: the new registration settles anew from its own time,
+     * and the moments of the one it replaced keep that one's settlement. As of Oct 31 they counted, held to the 40 they
+     * settled at, before the March registration and after it; reading that moment again later un-counted them (held to 180).
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalLeavesTheMomentsOfTheEarlierOneAsTheyStood() {
+        ReportingMother county = new ReportingMother("350896");
+        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String october31 = "/api/v1/participation?region=350896&coverageYear=2018&asOf=2017-10-31T15:59:59Z";
+        assertThat(json(bureau.get(october31)).get("total").get("enrolled").asInt()).isOne();
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2018-03-05T01:00:00Z"), county.enrolled(1, 0, true)));
+
+        assertThat(json(bureau.get(october31)).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get("/api/v1/participation?region=350896&coverageYear=2018&asOf=2018-03-06T00:00:00Z"))
+                .get("total").get("enrolled").asInt()).as("the new registration owes 180 and has paid nothing since").isZero();
+    }
+
+    /**
      * As {@link #aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed}, refunded in November, the withdrawal
      * dead-lettered and replayed after the March registration: settled anew all the same, as when it came first.
      */

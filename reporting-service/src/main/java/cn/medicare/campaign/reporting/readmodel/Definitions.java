@@ -171,18 +171,30 @@ public final class Definitions {
      * Each person's money is looked up through their own index entries (lateral), never by joining
      * whole aggregates: with the statistics of a freshly loaded table the planner once chose a nested
      * loop over the aggregate, 15 s for 5,000 people. The person's assessment then ({@code payable_by}) comes the same way.
+     * The settlement ({@code settlement}) is the one of the registration that stood then: a registration since replaced by one
+     * made after a withdrawal keeps its own (V44), which the new one, settled anew, no longer holds.
      */
     public static final String PEOPLE_AS_OF_JOINS = MONEY_AS_OF_JOINS + """
 
+            left join lateral (select case when current.stood then person_year.settled_at
+                                           else (select e.settled_at from registration_ended e
+                                                 where e.person_id = person_year.person_id and e.coverage_year = :coverageYear
+                                                   and\s""" + Registration.Ended.BEGAN + """
+
+                                                 order by e.registered_at desc
+                                                 limit 1) end as at,
+                                      case when current.stood then person_year.settled_payable end as payable
+                               from (select not person_year.roster_changed or\s""" + Registration.CURRENT_BY + """
+             as stood) current) settlement on true
             left join lateral (select min(h.payable_amount) as amount
                                from assessment_history h
-                               where person_year.settled_at < :at
+                               where settlement.at < :at
                                  and h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
                                  and h.assessed_at >= coalesce((select max(s.assessed_at) from assessment_history s
                                                                 where s.person_id = person_year.person_id
                                                                   and s.coverage_year = :coverageYear
-                                                                  and s.assessed_at <= person_year.settled_at),
+                                                                  and s.assessed_at <= settlement.at),
                                                                timestamptz '-infinity')) capped_by on true""";
 
     /**
@@ -215,14 +227,17 @@ public final class Definitions {
 
         private static final class Ended {
 
+            /** The ended registration {@code e} had begun by the moment, as {@link Registration#CURRENT_BY} tells of the current one. */
+            static final String BEGAN = """
+                    (e.enrolled_on < :day
+                     or e.enrolled_on = :day and (e.registered_at < :at or cast(e.registered_at at time zone 'Asia/Shanghai' as date) > :day))""";
+
             /** Open: the conditions on the ended registration {@code e} follow, then the two brackets that close it. */
             static final String BEGUN_BY = """
                     (person_year.roster_changed
                      and exists (select 1 from registration_ended e
                                  where e.person_id = person_year.person_id and e.coverage_year = :coverageYear
-                                   and (e.enrolled_on < :day
-                                        or e.enrolled_on = :day
-                                           and (e.registered_at < :at or cast(e.registered_at at time zone 'Asia/Shanghai' as date) > :day))""";
+                                   and\s""" + BEGAN;
         }
     }
 
@@ -243,8 +258,8 @@ public final class Definitions {
                  + greatest(0, coalesce(paid_by.fund, 0) - coalesce(refunded_by.fund, 0) - coalesce(payable_by.subsidy, subsidy_amount, 0))
                  >= case when payable_by.amount is null then\s""" + HELD_TO + """
 
-                         else least(payable_by.amount, case when settled_at is null or settled_at < :at
-                                                            then coalesce(capped_by.amount, settled_payable, payable_by.amount)
+                         else least(payable_by.amount, case when settlement.at is null or settlement.at < :at
+                                                            then coalesce(capped_by.amount, settlement.payable, payable_by.amount)
                                                             else payable_by.amount end) end)""";
 
     private Definitions() {

@@ -173,11 +173,11 @@ class ReadModelStore {
                 + held("enrolled", "enrolled.at") + """
                 ) as held(field, at, value)
                 on conflict do nothing),
-                -- the registration replaced, with the withdrawal that ended it where known and the day the new one began: a past
-                -- moment in it still counts the person
+                -- the registration replaced, with the withdrawal that ended it where known, the day the new one began and the
+                -- moment it settled: a past moment in it still counts the person, held to what they had settled at
                 ended as (
-                insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on)
-                select person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on from replaced
+                insert into registration_ended (person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on, settled_at)
+                select person_id, coverage_year, registered_at, enrolled_on, withdrawn_on, replaced_on, settled_at from replaced
                 where enrolled_on is not null
                 on conflict do nothing),
                 registered as (
