@@ -320,6 +320,9 @@ class EnrollmentApiIntegrationTests {
         assertRefusedOn(campaign.replace("\"threshold\": \"1.00\"", "\"threshold\": \"1.20\""), "stages[2].threshold");
         assertRefusedOn(campaign.replace("\"subsidy\": \"280.00\"", "\"subsidy\": \"380.00\""), "assistance[1].subsidy");
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"case\": \"NEWBORN\""), "specialCases[2].case");
+        // a newborn covered from its birth after a wait: the published start less the wait is the birth date
+        assertRefusedOn(campaign.replace("{\"case\": \"NEWBORN\", \"withinDays\": 90,", "{\"case\": \"NEWBORN\", \"waitingDays\": 30, \"withinDays\": 90,"),
+                "specialCases[0].waitingDays");
         assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
         // the certification's window is for the cases about assistance, and within a year
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"certificationWithinMonths\": 2, \"case\": \"MILITARY_DISCHARGE\""),

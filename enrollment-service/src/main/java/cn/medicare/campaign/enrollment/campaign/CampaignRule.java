@@ -4,6 +4,7 @@ import cn.medicare.campaign.contracts.CoverageYears;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.AssistanceMode;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.Amounts;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
@@ -177,6 +178,13 @@ final class CampaignRule {
                         + " 个月（参保当月之后） / is 0 to " + MAX_CERTIFICATION_MONTHS + " months after the enrolment's month"));
             }
             waiting(at, rule.waitingDays(), rule.waitingMonths(), errors);
+            if (rule.specialCase() == SpecialCase.NEWBORN && rule.coverageFrom() == CoverageFrom.EVENT_DATE
+                    && (positive(rule.waitingDays()) || positive(rule.waitingMonths()))) {
+                // the start less the wait, both published, would be the birth date (EVENTS.md: never in clear)
+                errors.add(InputError.field(at + (positive(rule.waitingDays()) ? ".waitingDays" : ".waitingMonths"),
+                        "新生儿自出生之日起享受待遇的规则不设等待期：起始日减去等待期即为出生日期 / a newborn covered from its birth has no"
+                        + " waiting period: the start less the wait would be the birth date"));
+            }
             if (rule.otherwise() != null) {
                 waiting(at + ".otherwise", rule.otherwise().waitingDays(), rule.otherwise().waitingMonths(), errors);
             }
@@ -211,6 +219,10 @@ final class CampaignRule {
         if (count != null && count < 1) {
             errors.add(InputError.field(field, "应为不小于 1 的整数，不设此项请留空 / is a count of at least 1; leave it out for the default"));
         }
+    }
+
+    private static boolean positive(Integer count) {
+        return count != null && count > 0;
     }
 
     private static void share(String field, BigDecimal goal, List<InputError> errors) {
