@@ -295,6 +295,32 @@ class EnrollmentApiIntegrationTests {
         assertProblem(refused, 422);
     }
 
+    /**
+     * 方案变更记录 (ARCHITECTURE.md: every change is audited): the campaign row holds its latest version alone and the topic is
+     * compacted, so each version and each change of the targets is kept with who made it and when.
+     */
+    @Test
+    void everyVersionOfACampaignAndItsTargetsIsKeptWithWhoMadeIt() {
+        String campaign = Campaigns.documented("gaolou-2022.json");
+        assertThat(api.as("bureau").put("/api/v1/campaigns/411097/2022", campaign).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/411097/2022/targets", "text/csv",
+                "unit,unitName,type,parent,target\n411097100,高楼镇,TOWNSHIP,,100\n").statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/411097/2022", campaign.replace("\"320.00\"", "\"350.00\"")).statusCode())
+                .isEqualTo(200);
+
+        JsonNode changes = json(api.as("bureau").get("/api/v1/campaigns/411097/2022/changes"));
+
+        assertThat(changes.valueStream().map(change -> change.get("kind").asString()).toList()).containsExactly("CAMPAIGN", "TARGETS", "CAMPAIGN");
+        assertThat(changes.valueStream().map(change -> change.get("changedBy").asString()).distinct().toList()).containsExactly("bureau");
+        assertThat(changes.get(0).get("content").get("version").asInt()).isOne();
+        assertThat(changes.get(0).get("content").get("contributions").get("GENERAL").asString()).isEqualTo("320.00");
+        assertThat(changes.get(1).get("content").get("targets").get(0).get("target").asInt()).isEqualTo(100);
+        assertThat(changes.get(2).get("content").get("version").asInt()).isEqualTo(2);
+        assertThat(changes.get(2).get("content").get("contributions").get("GENERAL").asString()).isEqualTo("350.00");
+        assertProblem(api.as("township-" + Liancheng.LIANFENG).get("/api/v1/campaigns/411097/2022/changes"), 403);
+        assertProblem(api.as("bureau").get("/api/v1/campaigns/411097/2031/changes"), 404);
+    }
+
     @Test
     void nothingChangesWithoutCredentials() {
         assertProblem(api.put("/api/v1/campaigns/350825/2018", Liancheng.apiExampleJson(2018)), 401);

@@ -1,8 +1,10 @@
 package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.kit.intake.ListIntake;
+import cn.medicare.campaign.kit.security.Caller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,8 +31,8 @@ class CampaignController {
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView define(@PathVariable String region, @PathVariable int coverageYear, @RequestBody CampaignRequest request) {
-        return campaigns.define(region, coverageYear, request);
+    CampaignView define(Caller caller, @PathVariable String region, @PathVariable int coverageYear, @RequestBody CampaignRequest request) {
+        return campaigns.define(caller, region, coverageYear, request);
     }
 
     /**
@@ -40,21 +42,28 @@ class CampaignController {
      */
     @PutMapping(path = "/targets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView setTargets(@PathVariable String region, @PathVariable int coverageYear, @RequestBody InputStreamResource body)
-            throws IOException {
+    CampaignView setTargets(Caller caller, @PathVariable String region, @PathVariable int coverageYear,
+            @RequestBody InputStreamResource body) throws IOException {
         try (InputStream json = body.getInputStream()) {
-            return campaigns.setTargets(region, coverageYear, intake.jsonRows(json, "targets", TargetRow.class));
+            return campaigns.setTargets(caller, region, coverageYear, intake.jsonRows(json, "targets", TargetRow.class));
         }
     }
 
     @PutMapping(path = "/targets", consumes = "text/csv")
     @PreAuthorize("hasRole('BUREAU')")
-    CampaignView setTargetsFromCsv(@PathVariable String region, @PathVariable int coverageYear,
+    CampaignView setTargetsFromCsv(Caller caller, @PathVariable String region, @PathVariable int coverageYear,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody InputStreamResource body) throws IOException {
         try (InputStream csv = body.getInputStream()) {
-            return campaigns.setTargets(region, coverageYear, TargetsCsv.parse(intake, csv, contentType));
+            return campaigns.setTargets(caller, region, coverageYear, TargetsCsv.parse(intake, csv, contentType));
         }
+    }
+
+    /** 方案变更记录 (the bureau's to read): each version of the campaign and each change of its targets, oldest first. */
+    @GetMapping("/changes")
+    @PreAuthorize("hasRole('BUREAU')")
+    List<CampaignStore.Change> changes(@PathVariable String region, @PathVariable int coverageYear) {
+        return campaigns.changes(region, coverageYear);
     }
 
     @GetMapping

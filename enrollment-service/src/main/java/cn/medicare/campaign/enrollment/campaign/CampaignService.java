@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.campaign;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.privacy.FreeText;
+import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.InputError;
@@ -27,7 +28,7 @@ class CampaignService {
     }
 
     @Transactional
-    CampaignView define(String region, int coverageYear, CampaignRequest request) {
+    CampaignView define(Caller caller, String region, int coverageYear, CampaignRequest request) {
         List<InputError> errors = CampaignRule.check(region, coverageYear, request);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -43,12 +44,13 @@ class CampaignService {
                 request.refundRule()).withJudging(request.goals(), request.stageRules(), request.ranking())
                 .withShortfall(request.shortfall());
         store.save(campaign, clock.instant());
+        store.recordChange(region, coverageYear, CampaignStore.ChangeKind.CAMPAIGN, clock.instant(), caller.clientId(), campaign);
         outbox.append(campaign);
         return new CampaignView(campaign, store.targets(region, coverageYear), store.units(region, coverageYear));
     }
 
     @Transactional
-    CampaignView setTargets(String region, int coverageYear, List<TargetRow> targets) {
+    CampaignView setTargets(Caller caller, String region, int coverageYear, List<TargetRow> targets) {
         List<InputError> errors = new ArrayList<>();
         CampaignRule.checkKey(region, coverageYear, errors);
         errors.addAll(CampaignRule.checkTargets(region, targets));
@@ -62,6 +64,7 @@ class CampaignService {
                 targets.stream().filter(TargetRow::townshipLevel).map(row -> row.asTarget(FreeText.redact(row.name().strip()))).toList(),
                 targets.stream().filter(row -> !row.townshipLevel()).map(row -> row.asUnit(FreeText.redact(row.name().strip()))).toList());
         store.replaceTargets(set);
+        store.recordChange(region, coverageYear, CampaignStore.ChangeKind.TARGETS, clock.instant(), caller.clientId(), set);
         outbox.append(set);
         return new CampaignView(campaign, set.targets(), set.units());
     }
@@ -71,6 +74,16 @@ class CampaignService {
         CampaignDefined campaign = store.find(region, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year"));
         return new CampaignView(campaign, store.targets(region, coverageYear), store.units(region, coverageYear));
+    }
+
+    /** 方案变更记录: every version of the campaign and every change of its targets, who made it and when. */
+    @Transactional(readOnly = true)
+    List<CampaignStore.Change> changes(String region, int coverageYear) {
+        List<CampaignStore.Change> changes = store.changes(region, coverageYear);
+        if (changes.isEmpty() && store.find(region, coverageYear).isEmpty()) {
+            throw ApiException.notFound("该地区该年度没有参保缴费工作方案 / no campaign for that region and coverage year");
+        }
+        return changes;
     }
 
     static ApiException noCampaign(String region, int coverageYear) {

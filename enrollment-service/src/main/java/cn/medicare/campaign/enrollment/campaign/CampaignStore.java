@@ -1,6 +1,7 @@
 package cn.medicare.campaign.enrollment.campaign;
 
 import cn.medicare.campaign.contracts.events.CampaignDefined;
+import cn.medicare.campaign.contracts.events.Event;
 import cn.medicare.campaign.contracts.events.EventJson;
 import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.kit.CampaignDefinitions;
@@ -17,6 +18,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Campaigns and township targets, kept as the events that announced them. */
 @Repository
@@ -88,6 +91,37 @@ public class CampaignStore {
                 .param("version", campaign.version()).param("definition", EventJson.write(campaign))
                 .param("definedAt", Timestamp.from(definedAt))
                 .update();
+    }
+
+    /** What a change set: the campaign (a version) or its targets. */
+    enum ChangeKind { CAMPAIGN, TARGETS }
+
+    /**
+     * One change of a campaign or its targets (方案变更记录).
+     *
+     * @param content the CampaignDefined or TargetsSet the change published, as published
+     */
+    record Change(ChangeKind kind, Instant changedAt, String changedBy, JsonNode content) {
+    }
+
+    void recordChange(String region, int coverageYear, ChangeKind kind, Instant at, String by, Event content) {
+        jdbc.sql("""
+                insert into campaign_change (region, coverage_year, kind, changed_at, changed_by, content)
+                values (:region, :coverageYear, :kind, :at, :by, cast(:content as json))""")
+                .param("region", region).param("coverageYear", coverageYear).param("kind", kind.name())
+                .param("at", Timestamp.from(at)).param("by", by).param("content", EventJson.write(content))
+                .update();
+    }
+
+    /** The campaign's changes, oldest first. */
+    List<Change> changes(String region, int coverageYear) {
+        return jdbc.sql("""
+                select kind, changed_at, changed_by, content::text from campaign_change
+                where region = :region and coverage_year = :coverageYear order by id""")
+                .param("region", region).param("coverageYear", coverageYear)
+                .query((row, n) -> new Change(ChangeKind.valueOf(row.getString(1)), row.getTimestamp(2).toInstant(), row.getString(3),
+                        JsonMapper.shared().readTree(row.getString(4))))
+                .list();
     }
 
     /** The townships' targets (and the education system's). */
