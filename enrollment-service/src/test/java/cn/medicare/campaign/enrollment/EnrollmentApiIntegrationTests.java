@@ -216,6 +216,59 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
+     * The duplicate's withdrawal revoked while the police's list has the baby dead on its third day: the refusal names the
+     * death as the roster shows a date near the birth, to a clerk who named the person by person id, not by the number.
+     */
+    @Test
+    void aRevocationRefusedForADeathNearTheBirthNamesNoDate() {
+        String idNumber = Liancheng.idNumber("20180103", 410);
+        assertThat(api.as("township-" + Liancheng.LIANFENG).post("/api/v1/enrolments", """
+                {"idNumber":"%s","name":"罗小宝","region":"350825","coverageYear":2018,"township":"%s","village":"城关村",
+                 "hukouLocal":true,"residencePermit":false,"personCategory":"NEWBORN","enrolledOn":"2018-01-10"}"""
+                .formatted(idNumber, Liancheng.LIANFENG)).statusCode()).isEqualTo(201);
+        String path = "/api/v1/enrolments/" + Liancheng.personId(idNumber) + "/withdrawal";
+        assertThat(api.as("bureau").post(path, "{\"coverageYear\":2018,\"reason\":\"DUPLICATE\",\"effectiveDate\":\"2018-01-03\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + idNumber + ",2018-01-05\n").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> revoked = api.as("bureau").post(path + "/revocation", "{\"coverageYear\":2018,\"reason\":\"重复登记有误\"}");
+
+        assertProblem(revoked, 422);
+        assertThat(revoked.body()).contains("出生之日或其后数日").doesNotContain("2018-01-05");
+    }
+
+    /**
+     * A NEWBORN enrolled within its case's 90 days (Gaolou) says born on or after the enrolment's day less 90, beside its
+     * `coverageFromBirth`: a death four days after a March birth, dated beside it, left 12 x 500 = 6,000 numbers (session 49's
+     * review). It travels as the birth's flag; one three weeks after that bound as it is.
+     */
+    @Test
+    void aDeathNearTheBirthOfANewbornEnrolledWithinItsWindowTravelsAsTheBirthsFlag() {
+        String region = "411096";
+        String township = campaignWithOneTownship("gaolou-2022.json", region, 2022, "高楼镇");
+        String baby = IdNumbers.of(region, "20220310", 657);
+        String twin = IdNumbers.of(region, "20220310", 659);
+        for (String child : List.of(baby, twin)) {
+            HttpResponse<String> enrolled = api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(child, region, 2022, township,
+                    "2022-06-01", "{\"case\":\"NEWBORN\",\"date\":\"2022-03-10\"}"));
+            assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+            assertThat(json(enrolled).get("coverageFromBirth").asBoolean()).isTrue();
+        }
+
+        HttpResponse<String> died = api.as("bureau").post("/api/v1/enrolments/" + Liancheng.personId(baby) + "/withdrawal",
+                "{\"coverageYear\":2022,\"reason\":\"DECEASED\",\"effectiveDate\":\"2022-03-14\"}");
+        HttpResponse<String> later = api.as("bureau").post("/api/v1/enrolments/" + Liancheng.personId(twin) + "/withdrawal",
+                "{\"coverageYear\":2022,\"reason\":\"DECEASED\",\"effectiveDate\":\"2022-03-24\"}");
+
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(200);
+        assertThat(json(died).get("withdrawnFromBirth").asBoolean()).as(died.body()).isTrue();
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'PersonWithdrawn' and aggregateid = ?", String.class,
+                Liancheng.personId(baby))).contains("\"effectiveFromBirth\":true").doesNotContain("2022-03-14");
+        assertThat(json(later).get("withdrawnOn").asString()).as("21 days after 3 March, 90 days before 1 June").isEqualTo("2022-03-24");
+    }
+
+    /**
      * Born after the region's 2018 collection period opened, a child is a NEWBORN of 2018 and shows the county alone there.
      * Registered anew for 2019 (not rolled over) at 12 months, it showed 6+1 by 2019's opening: with the 2018 record of the
      * same person, the check character the roster hides.
@@ -349,6 +402,8 @@ class EnrollmentApiIntegrationTests {
         // a newborn covered from its birth after a wait: the published start less the wait is the birth date
         assertRefusedOn(campaign.replace("{\"case\": \"NEWBORN\", \"withinDays\": 90,", "{\"case\": \"NEWBORN\", \"waitingDays\": 30, \"withinDays\": 90,"),
                 "specialCases[0].waitingDays");
+        assertRefusedOn(campaign.replace("\"otherwise\": {\"coverageFrom\": \"DAY_AFTER_PAYMENT\"}",
+                "\"otherwise\": {\"coverageFrom\": \"EVENT_DATE\", \"waitingMonths\": 6}"), "specialCases[0].otherwise.waitingMonths");
         assertRefusedOn(campaign.replace("\"case\": \"MILITARY_DISCHARGE\"", "\"case\": \"DESERTER\""), "specialCases[2].case");
         // the certification's window is for the cases about assistance, and within a year
         assertRefusedOn(campaign.replace("{\"case\": \"MILITARY_DISCHARGE\"", "{\"certificationWithinMonths\": 2, \"case\": \"MILITARY_DISCHARGE\""),

@@ -230,22 +230,36 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
                 String.class, residents.personId(died)), "360.00 WITHDRAWN_BEFORE_COVERAGE"::equals);
     }
 
-    /** A baby's death in its first days travels as from the birth (PersonWithdrawn.effectiveFromBirth): before any coverage. */
+    /**
+     * A death from the birth (PersonWithdrawn.effectiveFromBirth) is kept as the earliest day there is and judged by the birth
+     * the applicant's number gives: a baby born on 3 January died after its coverage started (1 January, as a coverage from
+     * the birth is held here), nothing refunded; someone born long before, withdrawn from a day of their birth year (a first
+     * list's date at go-live), before it.
+     */
     @Test
-    void aDeathFromTheBirthIsKeptAsTheEarliestDayAndRefundedInFull() {
-        String died = enrolledAndAssessed(null);
-        paid(died, "180.00");
-        EventTraffic.publish(new PersonWithdrawn(residents.personId(died), 2018, Liancheng.REGION, WithdrawalReason.DECEASED, null, true));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, died), item -> item.get("status").asString().equals("WITHDRAWN"));
+    void aDeathFromTheBirthIsJudgedByTheBirthOfTheApplicantsNumber() {
+        String baby = IdNumbers.of(Liancheng.REGION, LocalDate.of(2018, 1, 3), 487);
+        EventTraffic.publish(Liancheng.apiExample(2018), residents.enrolledFromBirth(baby, 2018),
+                residents.assessed(baby, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, baby), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        String adult = enrolledAndAssessed(null);
+        for (String died : List.of(baby, adult)) {
+            paid(died, "180.00");
+            EventTraffic.publish(new PersonWithdrawn(residents.personId(died), 2018, Liancheng.REGION, WithdrawalReason.DECEASED, null, true));
+            await().atMost(PATIENCE).until(() -> api.levyItem(2018, died), item -> item.get("status").asString().equals("WITHDRAWN"));
+        }
 
-        JsonNode refunded = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
-                "{\"idNumber\":\"" + died + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}"));
+        JsonNode babys = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + baby + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}"));
+        JsonNode adults = TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + adult + "\",\"coverageYear\":2018,\"reason\":\"DECEASED_BEFORE_COVERAGE\"}"));
 
-        assertThat(refunded.get("decision").asString()).isEqualTo("APPROVED");
-        assertThat(refunded.get("amount").asString()).isEqualTo("180.00");
-        assertThat(refunded.get("explanation").asString()).startsWith("该居民于出生之日或其后数日终止参保");
+        assertThat(babys.get("decision").asString()).isEqualTo("REFUSED");
+        assertThat(babys.get("explanation").asString()).startsWith("该居民于出生之日或其后数日终止参保").doesNotContain("2018-01-03");
+        assertThat(adults.get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(adults.get("amount").asString()).isEqualTo("180.00");
         assertThat(jdbc.queryForObject("select withdrawn_on::text from levy_item where person_id = ? and coverage_year = 2018",
-                String.class, residents.personId(died))).isEqualTo("-infinity");
+                String.class, residents.personId(adult))).isEqualTo("-infinity");
     }
 
     @Test

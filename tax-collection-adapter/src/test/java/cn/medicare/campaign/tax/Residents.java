@@ -46,6 +46,14 @@ final class Residents {
                 null, true, false, EnrolmentChannel.TOWNSHIP, LocalDate.of(coverageYear, 1, 1), null, 0, null);
     }
 
+    /** A newborn of the year covered from its birth, as enrollment announces it: the county alone, no birth year, no start. */
+    PersonEnrolled enrolledFromBirth(String idNumber, int coverageYear) {
+        ResidentIdCheck.Valid id = (ResidentIdCheck.Valid) ResidentIdNumber.check(idNumber, LocalDate.of(coverageYear, 12, 31));
+        return new PersonEnrolled(personId(idNumber), coverageYear, Liancheng.REGION, PersonIds.maskIdNumberToCounty(idNumber),
+                sealer.seal(idNumber), "张**", null, id.sex(), PersonCategory.NEWBORN, Liancheng.LIANFENG, "莲峰村",
+                null, true, false, EnrolmentChannel.TOWNSHIP, null, true, 0, null);
+    }
+
     /** Enrolled where the coverage starts on the day after the payment (Gaolou's special cases): announced at settlement. */
     PersonEnrolled enrolledCoveredFromPayment(String idNumber, int coverageYear) {
         return enrolledCoveredAtPayment(idNumber, coverageYear, CoverageFrom.DAY_AFTER_PAYMENT, 0, "MILITARY_DISCHARGE");

@@ -178,15 +178,15 @@ final class CampaignRule {
                         + " 个月（参保当月之后） / is 0 to " + MAX_CERTIFICATION_MONTHS + " months after the enrolment's month"));
             }
             waiting(at, rule.waitingDays(), rule.waitingMonths(), errors);
-            if (rule.specialCase() == SpecialCase.NEWBORN && rule.coverageFrom() == CoverageFrom.EVENT_DATE
-                    && (positive(rule.waitingDays()) || positive(rule.waitingMonths()))) {
-                // the start less the wait, both published, would be the birth date (EVENTS.md: never in clear)
-                errors.add(InputError.field(at + (positive(rule.waitingDays()) ? ".waitingDays" : ".waitingMonths"),
-                        "新生儿自出生之日起享受待遇的规则不设等待期：起始日减去等待期即为出生日期 / a newborn covered from its birth has no"
-                        + " waiting period: the start less the wait would be the birth date"));
+            if (rule.specialCase() == SpecialCase.NEWBORN) {
+                noWaitFromTheBirth(at, rule.coverageFrom(), rule.waitingDays(), rule.waitingMonths(), errors);
             }
             if (rule.otherwise() != null) {
                 waiting(at + ".otherwise", rule.otherwise().waitingDays(), rule.otherwise().waitingMonths(), errors);
+                if (rule.specialCase() == SpecialCase.NEWBORN) {
+                    noWaitFromTheBirth(at + ".otherwise", rule.otherwise().coverageFrom(), rule.otherwise().waitingDays(),
+                            rule.otherwise().waitingMonths(), errors);
+                }
             }
         }
         if (request.lateEnrolment() != null && request.lateEnrolment().waitingDays() != null
@@ -218,6 +218,15 @@ final class CampaignRule {
     private static void atLeastOne(String field, Integer count, List<InputError> errors) {
         if (count != null && count < 1) {
             errors.add(InputError.field(field, "应为不小于 1 的整数，不设此项请留空 / is a count of at least 1; leave it out for the default"));
+        }
+    }
+
+    /** A newborn's coverage from its birth after a wait: the start less the wait, both published, is the birth date (EVENTS.md). */
+    private static void noWaitFromTheBirth(String at, CoverageFrom from, Integer days, Integer months, List<InputError> errors) {
+        if (from == CoverageFrom.EVENT_DATE && (positive(days) || positive(months))) {
+            errors.add(InputError.field(at + (positive(days) ? ".waitingDays" : ".waitingMonths"),
+                    "新生儿自出生之日起享受待遇的规则不设等待期：起始日减去等待期即为出生日期 / a newborn covered from its birth has no"
+                    + " waiting period: the start less the wait would be the birth date"));
         }
     }
 

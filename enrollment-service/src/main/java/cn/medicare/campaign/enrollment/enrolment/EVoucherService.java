@@ -82,7 +82,7 @@ class EVoucherService {
             EnrolmentStore.Active active = enrolled.get(personId);
             if (active != null) {
                 announcements.add(OutboxMessage.of(announcement(personId, active.coverageYear(), active.region(), firstDay,
-                        judge.near(firstDay, active.birthDate(), active.idNumberMasked(), active.region())), now));
+                        judge.near(firstDay, NearBirthService.Person.of(active))), now));
             }
         });
         outbox.appendAll(announcements);
@@ -106,7 +106,7 @@ class EVoucherService {
             LocalDate activatedOn = kept.get(enrolment.personId());
             if (activatedOn != null && announced.add(enrolment.personId())) {
                 announcements.add(OutboxMessage.of(announcement(enrolment.personId(), enrolment.coverageYear(), enrolment.region(), activatedOn,
-                        judge.near(activatedOn, enrolment.birthDate(), enrolment.idNumberMasked(), enrolment.region())), now));
+                        judge.near(activatedOn, NearBirthService.Person.of(enrolment))), now));
             }
         }
         outbox.appendAll(announcements);

@@ -3,6 +3,7 @@ package cn.medicare.campaign.enrollment.enrolment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A person enrols once (DOMAIN.md): not after their death, not in both resident and employee
@@ -22,10 +23,19 @@ final class EnrolmentBlockRule {
      */
     static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
             LocalDate employeeInsuranceEnded) {
+        return why(coverageYear, today, deathOnRoster, exclusions, employeeInsuranceEnded, LocalDate::toString);
+    }
+
+    /**
+     * @param shown how the answer writes the death's day: its date, or the birth's words for one near the birth, told to a
+     *     clerk who named the person by person id, not by the number (NearBirthRule)
+     */
+    static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
+            LocalDate employeeInsuranceEnded, Function<LocalDate, String> shown) {
         LocalDate death = deathOf(deathOnRoster, exclusions);
         // a death applies from its date: nobody enrols a person after it, whatever day the enrolment is dated
         if (death != null && !death.isAfter(today)) {
-            return Optional.of("该居民已于" + death + "死亡，不能参保 / the resident died on " + death);
+            return Optional.of("该居民已于" + shown.apply(death) + "死亡，不能参保 / the resident died on " + shown.apply(death));
         }
         return besidesDeath(coverageYear, exclusions, employeeInsuranceEnded);
     }

@@ -9,6 +9,7 @@ import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
 import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.RefundDue;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.IncomingEvent;
@@ -65,7 +66,7 @@ class UpstreamHandler implements DispatchingHandler {
             return new AuditStore.Change(adjustment.personId(), adjustment.coverageYear(), certified.time(), adjustment.agency().name(),
                     adjustment.action() == AdjustmentAction.ADD ? "CERTIFIED" : "CERTIFICATION_ENDED", adjustment.category().name(),
                     "动态调整" + (adjustment.subcategory() == null ? "" : "（" + adjustment.subcategory().chineseName() + "）") + "，自"
-                            + (adjustment.effectiveDate() == null ? "出生之日" : adjustment.effectiveDate()) + "起（名单 "
+                            + (adjustment.effectiveDate() == null ? NearBirthRule.SHOWN : adjustment.effectiveDate()) + "起（名单 "
                             + adjustment.batchId() + "）");
         }).toList());
     }

@@ -104,8 +104,7 @@ class WithdrawalService {
             // a death dated 0218 for 2018 would withdraw every year of the person, finished ones too
             throw ApiException.invalid("effectiveDate", RequestValues.BEFORE_BIRTH);
         }
-        boolean fromBirth = nearBirth.dates().near(request.effectiveDate(), enrolment.birthDate(), enrolment.idNumberMasked(),
-                enrolment.region());
+        boolean fromBirth = nearBirth.dates().near(request.effectiveDate(), NearBirthService.Person.of(enrolment));
         roster.withdraw(personId, request.coverageYear(), request.reason(), request.effectiveDate(), fromBirth);
         audit.record(personId, request.coverageYear(), clock.instant(), caller.clientId(), "WITHDRAWN", request.reason().name(),
                 "终止参保，自" + (fromBirth ? NearBirthRule.SHOWN : request.effectiveDate()) + "起");
@@ -149,7 +148,7 @@ class WithdrawalService {
             Instant at, Function<String, String> detail) {
         NearBirthService.Dates judge = nearBirth.dates();
         Set<EnrolmentStore.Active> fromBirth = enrolments.stream()
-                .filter(active -> judge.near(dates.get(active.personId()), active.birthDate(), active.idNumberMasked(), active.region()))
+                .filter(active -> judge.near(dates.get(active.personId()), NearBirthService.Person.of(active)))
                 .collect(Collectors.toSet());
         roster.withdrawAll(enrolments, reason, dates, fromBirth);
         audit.recordAll(enrolments.stream().map(active -> new AuditStore.Change(active.personId(), active.coverageYear(), at, actor,
@@ -228,12 +227,14 @@ class WithdrawalService {
     private void refuseWhereAnotherFactStillStands(String personId, List<Enrolment> standing) {
         LocalDate death = roster.deceasedOn(List.of(personId)).get(personId);
         List<ExclusionStore.Exclusion> facts = exclusions.of(List.of(personId)).getOrDefault(personId, List.of());
+        NearBirthService.Dates judge = nearBirth.dates();
         for (Enrolment enrolment : standing) {
             int year = enrolment.coverageYear();
             LocalDate deathByThen = death != null && death.getYear() <= year ? death : null;
             List<ExclusionStore.Exclusion> factsByThen = facts.stream()
                     .filter(fact -> fact.kind() != ExclusionStore.Kind.DECEASED || fact.effectiveDate().getYear() <= year).toList();
-            EnrolmentBlockRule.why(year, BusinessTime.today(clock), deathByThen, factsByThen, enrolment.employeeInsuranceEnded())
+            EnrolmentBlockRule.why(year, BusinessTime.today(clock), deathByThen, factsByThen, enrolment.employeeInsuranceEnded(),
+                            day -> judge.near(day, NearBirthService.Person.of(enrolment)) ? NearBirthRule.SHOWN : day.toString())
                     .ifPresent(why -> {
                         throw ApiException.ruleViolated("撤销终止参保后仍不能参保，未撤销：" + why + " / the withdrawal stays: " + why);
                     });

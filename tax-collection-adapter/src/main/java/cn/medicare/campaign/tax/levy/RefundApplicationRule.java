@@ -64,7 +64,7 @@ final class RefundApplicationRule {
     record Decision(boolean approved, BigDecimal amount, String explanation) {
     }
 
-    private static String endedAfterCoverage(LocalDate withdrawnOn, LocalDate coverageStart) {
+    private static String endedAfterCoverage(String withdrawnOn, LocalDate coverageStart) {
         return "该居民于" + withdrawnOn + "终止参保，在待遇享受期开始（" + coverageStart + "）之后，不予退费"
                 + " / the enrolment ended on " + withdrawnOn + ", after coverage started on " + coverageStart + ": nothing is refunded";
     }
@@ -102,16 +102,20 @@ final class RefundApplicationRule {
                 + " contribution: all " + amount.toPlainString() + " is refunded");
     }
 
-    /** A withdrawal from the birth ({@link PersonWithdrawn#effectiveOn()}) in the words the roster shows it with, never a date. */
-    private static String shown(LocalDate withdrawnOn) {
-        return withdrawnOn.equals(LocalDate.MIN) ? NearBirthRule.SHOWN : withdrawnOn.toString();
+    /** The withdrawal's day as the roster shows it: a withdrawal from the birth in its words, never a date. */
+    private static String shown(Standing standing) {
+        return standing.withdrawnFromBirth() ? NearBirthRule.SHOWN : String.valueOf(standing.withdrawnOn());
     }
 
     /**
      * Where the person's year stands, as the levy item knows it.
      *
      * @param withdrawnFor why the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
-     * @param withdrawnOn the day the roster ended the enrolment, or null likewise
+     * @param withdrawnOn the day the roster ended the enrolment, or null likewise; for one from the birth
+     *        ({@link PersonWithdrawn#effectiveFromBirth()}) the birth date the applicant's number gives: the withdrawal came on
+     *        it or within days after, before any coverage that starts later (a December baby's January) and on or after one
+     *        that starts earlier (1 January, as a coverage from the birth is held here)
+     * @param withdrawnFromBirth whether the roster's withdrawal is from the birth: its explanation names no date
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
      * @param payable what the person owes of their own money (the one at first settlement, where lower), null while not assessed
@@ -120,7 +124,8 @@ final class RefundApplicationRule {
      * @param stillEnrolled whether the roster still holds the enrolment (not withdrawn); the clerk is told to withdraw
      *        it for a reason that ends it, since the refund alone leaves the person owing the payable again
      */
-    record Standing(int coverageYear, WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
+    record Standing(int coverageYear, WithdrawalReason withdrawnFor, LocalDate withdrawnOn, boolean withdrawnFromBirth,
+            LocalDate coverageStart,
             BigDecimal paidNet, BigDecimal payable, boolean registered, boolean stillEnrolled) {
     }
 
@@ -139,7 +144,7 @@ final class RefundApplicationRule {
         // a death or a move after the start refunds nothing, whatever reason the application gives
         if (started && reason != Reason.DUPLICATE_PAYMENT && withdrawnOn != null && ENDS_WITHOUT_REFUND.contains(withdrawnFor)
                 && !withdrawnOn.isBefore(coverageStart)) {
-            return new Decision(false, nothing, endedAfterCoverage(withdrawnOn, coverageStart));
+            return new Decision(false, nothing, endedAfterCoverage(shown(standing), coverageStart));
         }
         boolean ended = reason.withdrawal != null && withdrawnOn != null && withdrawnFor == reason.withdrawal;
         LocalDate arose = ended ? withdrawnOn : appliedOn;
@@ -148,7 +153,7 @@ final class RefundApplicationRule {
         // application says so rather than refuse what the refunds due list
         if (afterCoverage && reason != Reason.DUPLICATE_PAYMENT
                 && (Reason.NEVER_AFTER_COVERAGE.contains(reason) || rule == CampaignDefined.RefundRule.BEFORE_COVERAGE_ON_APPLICATION)) {
-            return new Decision(false, nothing, ended ? endedAfterCoverage(withdrawnOn, coverageStart) : coverageStarted(reason, coverageStart));
+            return new Decision(false, nothing, ended ? endedAfterCoverage(shown(standing), coverageStart) : coverageStarted(reason, coverageStart));
         }
         if (reason == Reason.DUPLICATE_PAYMENT && payable == null) {
             return new Decision(false, nothing, "应缴金额尚未核定，暂无法认定重复缴费，请稍后再申请"
@@ -167,7 +172,7 @@ final class RefundApplicationRule {
                     + "起）开始后亦予退还，" + refunded + " / approved: money paid beyond the amount due is no contribution, owed back after "
                     + "coverage started too");
         }
-        String approved = ended && !afterCoverage ? "该居民于" + shown(withdrawnOn) + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
+        String approved = ended && !afterCoverage ? "该居民于" + shown(standing) + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
                 : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，" + refunded;
         if (reason.withdrawal != null && standing.stillEnrolled()) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal

@@ -3,6 +3,7 @@ package cn.medicare.campaign.tax.levy;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.contracts.identity.ResidentIdCheck;
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import cn.medicare.campaign.kit.locking.PersonLocks;
@@ -10,6 +11,7 @@ import cn.medicare.campaign.kit.security.Caller;
 import cn.medicare.campaign.kit.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -48,17 +50,20 @@ class RefundApplicationService {
     }
 
     @Transactional
-    Outcome apply(Caller caller, String idNumber, int coverageYear, RefundApplicationRule.Reason reason) {
+    Outcome apply(Caller caller, ResidentIdCheck.Valid id, int coverageYear, RefundApplicationRule.Reason reason) {
         Instant applied = clock.instant();
-        String personId = personIds.personId(idNumber);
+        String personId = personIds.personId(id.number());
         locks.lock(List.of(personId));
         // the township's right is checked before anything about the person is told
         caller.requireMayActIn(items.townshipOf(personId, coverageYear).orElse(null));
         LevyItemStore.Balance item = items.balance(personId, coverageYear)
                 .orElseThrow(() -> ApiException.notFound("idNumber",
                         "该人员该年度没有缴费记录 / nothing is known of this person's payments for " + coverageYear));
+        // a withdrawal from the birth is kept as the earliest day there is: the applicant's number tells the birth it came on or after
+        boolean fromBirth = LocalDate.MIN.equals(item.withdrawnOn());
+        LocalDate withdrawnOn = fromBirth ? id.birthDate() : item.withdrawnOn();
         RefundApplicationRule.Decision decision = RefundApplicationRule.decide(campaigns.refundRule(item.region(), coverageYear), reason,
-                BusinessTime.today(clock), new RefundApplicationRule.Standing(coverageYear, item.withdrawalReason(), item.withdrawnOn(),
+                BusinessTime.today(clock), new RefundApplicationRule.Standing(coverageYear, item.withdrawalReason(), withdrawnOn, fromBirth,
                         item.coverageStart(),
                         item.paidNet(), item.heldTo(), item.registered(), item.registered() && !item.withdrawn()));
         // an approval as much as a refusal: a move dated after coverage started, still on the topic, would have refused it

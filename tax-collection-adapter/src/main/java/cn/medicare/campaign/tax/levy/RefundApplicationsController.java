@@ -56,7 +56,7 @@ class RefundApplicationsController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return applications.apply(caller, ((ResidentIdCheck.Valid) id).number(), application.coverageYear(), reason);
+        return applications.apply(caller, (ResidentIdCheck.Valid) id, application.coverageYear(), reason);
     }
 
     private static RefundApplicationRule.Reason reason(String reason, List<InputError> errors) {

@@ -78,16 +78,25 @@ class RefundApplicationRuleTests {
     }
 
     /**
-     * A baby who died in its first days, its withdrawal announced as from the birth (PersonWithdrawn.effectiveOn): ended before
-     * any coverage, and the explanation says so in the roster's words, never a date.
+     * A withdrawal from the birth (PersonWithdrawn.effectiveFromBirth) is judged by the birth the applicant's number gives, and
+     * its explanation names no date: a baby born on 3 January and covered from 1 January (as a coverage from the birth is held
+     * here) died after coverage started; a withdrawal dated in the birth year of someone born long before came before it.
      */
     @Test
-    void aWithdrawalFromTheBirthEndedBeforeCoverageAndNamesNoDate() {
-        var died = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
+    void aWithdrawalFromTheBirthIsJudgedByTheBirthAndNamesNoDate() {
+        var baby = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
                 RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, LocalDate.of(2018, 2, 1),
-                standing(WithdrawalReason.DECEASED, LocalDate.MIN, COVERAGE_STARTS, yuan("180.00"), yuan("180.00"), false));
-        assertThat(died.approved()).isTrue();
-        assertThat(died.explanation()).startsWith("该居民于出生之日或其后数日终止参保，在待遇享受期开始（2018-01-01）前");
+                new RefundApplicationRule.Standing(2018, WithdrawalReason.DECEASED, LocalDate.of(2018, 1, 3), true, COVERAGE_STARTS,
+                        yuan("180.00"), yuan("180.00"), true, false));
+        assertThat(baby.approved()).isFalse();
+        assertThat(baby.explanation()).startsWith("该居民于出生之日或其后数日终止参保，在待遇享受期开始（2018-01-01）之后，不予退费")
+                .doesNotContain("2018-01-03");
+        var longBefore = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
+                RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, LocalDate.of(2018, 2, 1),
+                new RefundApplicationRule.Standing(2018, WithdrawalReason.DECEASED, LocalDate.of(1985, 6, 12), true, COVERAGE_STARTS,
+                        yuan("180.00"), yuan("180.00"), true, false));
+        assertThat(longBefore.approved()).isTrue();
+        assertThat(longBefore.explanation()).startsWith("该居民于出生之日或其后数日终止参保，在待遇享受期开始（2018-01-01）前").doesNotContain("1985");
     }
 
     /** A family applies weeks after the death: the day of the death counts, not the day of the application. */
@@ -145,7 +154,7 @@ class RefundApplicationRuleTests {
      */
     @Test
     void moneyFromSomeoneNotRegisteredIsApprovedInFullForAReasonThatEndsTheEnrolmentAndAsADuplicateOnceTheYearEnded() {
-        var notRegistered = new RefundApplicationRule.Standing(2018, null, null, null, yuan("180.00"), null, false, false);
+        var notRegistered = new RefundApplicationRule.Standing(2018, null, null, false, null, yuan("180.00"), null, false, false);
         for (RefundApplicationRule.Reason reason : RefundApplicationRule.Reason.values()) {
             var inTheYear = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, reason, LocalDate.of(2018, 6, 1),
                     notRegistered);
@@ -159,7 +168,7 @@ class RefundApplicationRuleTests {
         assertThat(RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
                 LocalDate.of(2018, 6, 1), notRegistered).explanation()).contains("尚未参保登记", "暂无法认定重复缴费");
         var nothingPaid = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION, RefundApplicationRule.Reason.DUPLICATE_PAYMENT,
-                LocalDate.of(2019, 1, 10), new RefundApplicationRule.Standing(2018, null, null, null, yuan("0.00"), null, false, false));
+                LocalDate.of(2019, 1, 10), new RefundApplicationRule.Standing(2018, null, null, false, null, yuan("0.00"), null, false, false));
         assertThat(nothingPaid.approved()).isFalse();
     }
 
@@ -177,6 +186,6 @@ class RefundApplicationRuleTests {
 
     private static RefundApplicationRule.Standing standing(WithdrawalReason withdrawnFor, LocalDate withdrawnOn, LocalDate coverageStart,
             BigDecimal paidNet, BigDecimal payable, boolean stillEnrolled) {
-        return new RefundApplicationRule.Standing(2018, withdrawnFor, withdrawnOn, coverageStart, paidNet, payable, true, stillEnrolled);
+        return new RefundApplicationRule.Standing(2018, withdrawnFor, withdrawnOn, false, coverageStart, paidNet, payable, true, stillEnrolled);
     }
 }

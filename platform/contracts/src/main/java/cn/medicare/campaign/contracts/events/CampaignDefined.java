@@ -396,6 +396,25 @@ public record CampaignDefined(
             nonNegative(waitingMonths, "waitingMonths");
             nonNegative(certificationWithinMonths, "certificationWithinMonths");
         }
+
+        /**
+         * The earliest event an enrolment on {@code enrolledOn} is within this rule's window of (EnrolmentPolicy's test),
+         * or null for a rule without one: an enrolment the rule applied to tells anyone the event came on or after it.
+         */
+        public LocalDate earliestEventWithin(LocalDate enrolledOn) {
+            if (withinDays != null) {
+                return enrolledOn.minusDays(withinDays);
+            }
+            if (withinMonths == null) {
+                return null;
+            }
+            LocalDate event = enrolledOn.minusMonths(withinMonths);
+            // the end of a shorter month: 31 March less a month is 28 February, which a month later is 28 March, too early
+            while (event.plusMonths(withinMonths).isBefore(enrolledOn)) {
+                event = event.plusDays(1);
+            }
+            return event;
+        }
     }
 
     /** What applies to a special case enrolled too late for its rule. */

@@ -44,9 +44,11 @@ public final class NearBirthRule {
      *     null while none is: a number shown as the county alone says born after the year before it
      * @param idNumberMasked the mask the person's records show: 6+1, whose check character divides the candidates by 11, or
      *     the county alone
+     * @param bornOnOrAfter a bound the person's enrolment tells, or null: a NEWBORN enrolled within its case's window of 90
+     *     days says born on or after the enrolment's day less 90
      */
     public static boolean near(LocalDate date, LocalDate birthDate, Collection<LocalDate> openings, LocalDate firstCollectionDay,
-            String idNumberMasked) {
+            String idNumberMasked, LocalDate bornOnOrAfter) {
         boolean checkCharacterShown = !idNumberMasked.endsWith("*");
         if (date.isBefore(birthDate)) {
             return false;
@@ -56,7 +58,9 @@ public final class NearBirthRule {
         Stream<LocalDate> afterTheThreshold = checkCharacterShown || firstCollectionDay == null
                 || !birthDate.isAfter(PersonIds.maskThreshold(firstCollectionDay))
                 ? Stream.empty() : Stream.of(PersonIds.maskThreshold(firstCollectionDay).plusDays(1));
-        LocalDate earliestShown = Stream.concat(afterAnOpening, afterTheThreshold).filter(day -> day.isAfter(yearBegan))
+        Stream<LocalDate> byTheEnrolment = bornOnOrAfter == null || bornOnOrAfter.isAfter(birthDate) ? Stream.empty() : Stream.of(bornOnOrAfter);
+        LocalDate earliestShown = Stream.of(afterAnOpening, afterTheThreshold, byTheEnrolment).flatMap(days -> days)
+                .filter(day -> day.isAfter(yearBegan))
                 .max(Comparator.naturalOrder()).orElse(yearBegan);
         return date.equals(birthDate) || date.isBefore(earliestShown.plusDays(checkCharacterShown ? DAYS_BESIDE_THE_CHECK_CHARACTER : DAYS));
     }

@@ -53,8 +53,9 @@ final class EventMother {
 
     static List<Event> minimal() {
         return List.of(minimalCampaignDefined(), minimalTargetsSet(), minimalPersonEnrolled(), minimalPersonUpdated(), schoolLeft(),
-                personWithdrawn(), eligibilityAdjustedFromBirth(), minimalContributionAssessed(), paymentConfirmed(),
-                paymentRefunded(), refundDue(), coverageStarted(), coverageRevoked(), eVoucherActivated(), minimalReconciliationCompleted(),
+                personWithdrawnFromBirth(), eligibilityAdjustedFromBirth(), minimalContributionAssessed(), paymentConfirmed(),
+                paymentRefunded(), refundDue(), coverageStarted(), coverageRevoked(), eVoucherActivatedFromBirth(),
+                minimalReconciliationCompleted(),
                 minimalReportPublished(), minimalListsIssued());
     }
 
@@ -133,6 +134,11 @@ final class EventMother {
         return new EVoucherActivated(PERSON_ID, YEAR, REGION, LocalDate.of(2017, 11, 20));
     }
 
+    /** Parents activating a newborn's e-voucher in its first week: the date travels as the flag. */
+    static EVoucherActivated eVoucherActivatedFromBirth() {
+        return new EVoucherActivated(PERSON_ID, YEAR, REGION, null, true);
+    }
+
     static CoverageStarted coverageStarted() {
         return new CoverageStarted(PERSON_ID, YEAR, REGION, LocalDate.of(2018, 5, 10));
     }
@@ -158,6 +164,11 @@ final class EventMother {
     static PersonWithdrawn personWithdrawn() {
         return new PersonWithdrawn(PERSON_ID, YEAR, REGION,
                 WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(2018, 3, 1));
+    }
+
+    /** A newborn enrolled twice, withdrawn as a duplicate from its first day: the date travels as the flag. */
+    static PersonWithdrawn personWithdrawnFromBirth() {
+        return new PersonWithdrawn(PERSON_ID, YEAR, REGION, WithdrawalReason.DUPLICATE, null, true);
     }
 
     static EligibilityAdjusted eligibilityAdjusted() {
