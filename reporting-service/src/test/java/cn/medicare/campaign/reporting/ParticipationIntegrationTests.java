@@ -597,9 +597,7 @@ class ParticipationIntegrationTests {
     @Test
     void aRegistrationAfterAWithdrawalAloneLiftsTheEarlierSettlementsCap() {
         ReportingMother county = new ReportingMother("350857");
-        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        settledAt40LostTheAssistanceAndWithdrawn(county);
         Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
         awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, "350857", "350857V1", "350857R1",
                 new BigDecimal("40.00"), refundedAt, "参加职工医保")));
@@ -622,9 +620,7 @@ class ParticipationIntegrationTests {
     @Test
     void aRegistrationAfterAWithdrawalLeavesTheMomentsOfTheEarlierOneAsTheyStood() {
         ReportingMother county = new ReportingMother("350896");
-        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
+        settledAt40LostTheAssistanceAndWithdrawn(county);
         ApiClient bureau = ApiClient.at(port).as("bureau");
         String october31 = "/api/v1/participation?region=350896&coverageYear=2018&asOf=2017-10-31T15:59:59Z";
         assertThat(json(bureau.get(october31)).get("total").get("enrolled").asInt()).isOne();
@@ -634,6 +630,13 @@ class ParticipationIntegrationTests {
         assertThat(json(bureau.get(october31)).get("total").get("enrolled").asInt()).isOne();
         assertThat(json(bureau.get("/api/v1/participation?region=350896&coverageYear=2018&asOf=2018-03-06T00:00:00Z"))
                 .get("total").get("enrolled").asInt()).as("the new registration owes 180 and has paid nothing since").isZero();
+    }
+
+    /** 低保 who paid their 40 on Oct 9, lost the assistance on Oct 20 (held to the 40) and were withdrawn from Nov 1. */
+    private static void settledAt40LostTheAssistanceAndWithdrawn(ReportingMother county) {
+        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
     }
 
     /**
