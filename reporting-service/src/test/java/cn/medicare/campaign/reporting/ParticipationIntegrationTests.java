@@ -633,7 +633,7 @@ class ParticipationIntegrationTests {
     }
 
     /** 低保 who paid their 40 on Oct 9, lost the assistance on Oct 20 (held to the 40) and were withdrawn from Nov 1. */
-    private static void settledAt40LostTheAssistanceAndWithdrawn(ReportingMother county) {
+    private void settledAt40LostTheAssistanceAndWithdrawn(ReportingMother county) {
         paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-20T02:00:00Z"), county.assessed(1, "0", null)));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
