@@ -269,6 +269,39 @@ class EnrollmentApiIntegrationTests {
     }
 
     /**
+     * The same baby enrolled for 2023 too, in that year's period: its 2022 enrolment within the NEWBORN window is public on
+     * the same person id, so an activation the platform dates four days after the birth, announced for 2023, and the police's
+     * death list ending both years travel as the birth's flag (session 49's second review: each year judged alone published
+     * the 2023 dates in clear).
+     */
+    @Test
+    void theNewbornWindowOfOneYearBoundsTheDatesOfEveryYear() {
+        String region = "411095";
+        String township = campaignWithOneTownship("gaolou-2022.json", region, 2022, "高楼镇");
+        String nextYear = Campaigns.documented("gaolou-2022.json").replace("2022-", "2023-").replace("2021-", "2022-");
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2023", nextYear).statusCode()).isEqualTo(200);
+        assertThat(api.as("bureau").put("/api/v1/campaigns/" + region + "/2023/targets", "text/csv",
+                "township,townshipName,target\n" + township + ",高楼镇,10\n").statusCode()).isEqualTo(200);
+        String baby = IdNumbers.of(region, "20220310", 661);
+        assertThat(api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(baby, region, 2022, township, "2022-06-01",
+                "{\"case\":\"NEWBORN\",\"date\":\"2022-03-10\"}")).statusCode()).isEqualTo(201);
+        HttpResponse<String> renewed = api.as("bureau").post("/api/v1/enrolments", oneTownshipEnrolment(baby, region, 2023, township,
+                "2022-10-09", null));
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+        String personId = Liancheng.personId(baby);
+
+        assertThat(json(api.as("bureau").post("/api/v1/e-voucher-activations", "text/csv", "idNumber,activatedOn\n" + baby + ",2022-03-14\n"))
+                .get("accepted").asInt()).isOne();
+        assertThat(json(api.as("bureau").post("/api/v1/feeds/deaths", "text/csv", "idNumber,date\n" + baby + ",2022-03-14\n"))
+                .get("withdrawn").asInt()).isEqualTo(2);
+
+        assertThat(announcedActivations(personId)).singleElement()
+                .satisfies(payload -> assertThat(payload).contains("\"coverageYear\":2023", "\"activatedFromBirth\":true").doesNotContain("2022-03-14"));
+        assertThat(jdbc.queryForList("select payload::text from outbox where type = 'PersonWithdrawn' and aggregateid = ?", String.class,
+                personId)).hasSize(2).allSatisfy(payload -> assertThat(payload).contains("\"effectiveFromBirth\":true").doesNotContain("2022-03-14"));
+    }
+
+    /**
      * Born after the region's 2018 collection period opened, a child is a NEWBORN of 2018 and shows the county alone there.
      * Registered anew for 2019 (not rolled over) at 12 months, it showed 6+1 by 2019's opening: with the 2018 record of the
      * same person, the check character the roster hides.

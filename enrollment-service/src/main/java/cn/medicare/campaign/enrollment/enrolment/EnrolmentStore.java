@@ -149,26 +149,35 @@ class EnrolmentStore {
                 .update();
     }
 
-    /** A person-year on the roster and not withdrawn, as far as a list from another agency needs it. */
     /**
+     * A person-year on the roster and not withdrawn, as far as a list from another agency needs it.
+     *
      * @param employeeInsuranceEnded the lapse date of an EMPLOYEE_INSURANCE_LAPSE enrolment, else null
-     * @param idNumberMasked with {@code birthDate}, {@code enrolledOn}, {@code coverageCase} and {@code coverageFrom}: what a date
-     *     about the person may say ({@link NearBirthService.Person})
+     * @param idNumberMasked and {@code birthDate}: what a date about the person may say ({@link NearBirthService})
      */
     record Active(String personId, int coverageYear, String region, LocalDate employeeInsuranceEnded, LocalDate birthDate,
-            String idNumberMasked, LocalDate enrolledOn, String coverageCase, CoverageFrom coverageFrom) {
+            String idNumberMasked) {
     }
 
     /** The standing enrolments of these people; of one coverage year, or of every year when {@code coverageYear} is null. */
     List<Active> activeAmong(List<String> personIds, Integer coverageYear) {
         return jdbc.sql("""
-                select person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked, enrolled_on,
-                       coverage_case, coverage_from from enrolment
+                select person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
                   and (cast(:coverageYear as integer) is null or coverage_year = :coverageYear)
                 for update""".formatted(LAPSE_DATE))
                 .param("personIds", personIds.toArray(String[]::new)).param("coverageYear", coverageYear)
                 .query(Active.class).list();
+    }
+
+    /** An enrolment under the NEWBORN case: one within the case's window says when the child was born at the earliest. */
+    record NewbornCase(String region, int coverageYear, LocalDate enrolledOn) {
+    }
+
+    /** Every enrolment of the person's under the NEWBORN case, withdrawn ones too: their announcements stay public. */
+    List<NewbornCase> newbornCases(String personId) {
+        return jdbc.sql("select region, coverage_year, enrolled_on from enrolment where person_id = :personId and coverage_case = 'NEWBORN'")
+                .param("personId", personId).query(NewbornCase.class).list();
     }
 
     /**
@@ -327,8 +336,7 @@ class EnrolmentStore {
     /** The person's latest standing enrolment (any year), of the people given: whose e-voucher counts where. */
     List<Active> latestAmong(List<String> personIds) {
         return jdbc.sql("""
-                select distinct on (person_id) person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked, enrolled_on,
-                       coverage_case, coverage_from from enrolment
+                select distinct on (person_id) person_id, coverage_year, region, %s as employee_insurance_ended, birth_date, id_number_masked from enrolment
                 where person_id = any(:personIds) and withdrawn_on is null
                 order by person_id, coverage_year desc""".formatted(LAPSE_DATE))
                 .param("personIds", personIds.toArray(String[]::new))

@@ -1,52 +1,43 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
-import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Which dates about a person lie so near their birth that they are shown and published as the birth's flag
  * ({@link NearBirthRule}): a withdrawal, an e-voucher's activation, a death named in a refusal. Decided on what the
- * person's records tell anyone: the campaigns known now, the mask, and the enrolment's own case.
+ * person's records tell anyone: the campaigns known now, the mask, and every enrolment of theirs under the NEWBORN case.
  */
 @Service
 class NearBirthService {
 
     private final CampaignStore campaigns;
+    private final EnrolmentStore roster;
 
-    NearBirthService(CampaignStore campaigns) {
+    NearBirthService(CampaignStore campaigns, EnrolmentStore roster) {
         this.campaigns = campaigns;
+        this.roster = roster;
     }
 
-    /**
-     * What the person's published enrolment tells of their birth.
-     *
-     * @param coverageCase and {@code coverageFrom}: the case that decided the coverage and where it counted from; a NEWBORN
-     *     covered from its event was enrolled within the case's window, which bounds the birth from below
-     */
-    record Person(LocalDate birthDate, String idNumberMasked, String region, int coverageYear, LocalDate enrolledOn,
-            String coverageCase, CoverageFrom coverageFrom) {
+    /** The person a date is about: who, born when, shown how, enrolled where. */
+    record Person(String personId, LocalDate birthDate, String idNumberMasked, String region) {
 
         static Person of(Enrolment enrolment) {
-            return new Person(enrolment.birthDate(), enrolment.idNumberMasked(), enrolment.region(), enrolment.coverageYear(),
-                    enrolment.enrolledOn(), enrolment.terms().coverageCase(), enrolment.terms().coverageFrom());
+            return new Person(enrolment.personId(), enrolment.birthDate(), enrolment.idNumberMasked(), enrolment.region());
         }
 
         static Person of(EnrolmentStore.Active active) {
-            return new Person(active.birthDate(), active.idNumberMasked(), active.region(), active.coverageYear(), active.enrolledOn(),
-                    active.coverageCase(), active.coverageFrom());
-        }
-
-        private boolean aNewbornWithinItsWindow() {
-            return SpecialCase.NEWBORN.name().equals(coverageCase) && coverageFrom == CoverageFrom.EVENT_DATE;
+            return new Person(active.personId(), active.birthDate(), active.idNumberMasked(), active.region());
         }
     }
 
@@ -66,18 +57,31 @@ class NearBirthService {
         }
 
         boolean near(LocalDate date, Person person) {
+            // no bound the records give lies after the birth: a date this far from it is near none of them, and nothing is read
+            if (!date.isBefore(person.birthDate().plusDays(NearBirthRule.DAYS_BESIDE_THE_CHECK_CHARACTER))) {
+                return false;
+            }
             return NearBirthRule.near(date, person.birthDate(), openings.computeIfAbsent(person.region(), campaigns::collectionOpenings),
                     firstCollectionDay, person.idNumberMasked(), bornOnOrAfter(person));
         }
 
+        /**
+         * The latest day any of the person's enrolments under the NEWBORN case tells the birth came on or after: an enrolment
+         * within the case's window (90 days: its coverage from the birth says so) bounds it, one after the window does not,
+         * its day less the window falling after the birth (NearBirthRule drops such a bound). Every year counts, withdrawn ones
+         * too: a death ends the years from its own on, one announcement each, all about one person id.
+         */
         private LocalDate bornOnOrAfter(Person person) {
-            if (!person.aNewbornWithinItsWindow()) {
-                return null;
-            }
-            return campaignsRead.computeIfAbsent(person.region() + ":" + person.coverageYear(),
-                            key -> campaigns.find(person.region(), person.coverageYear()))
-                    .flatMap(campaign -> campaign.specialCases().stream().filter(rule -> rule.specialCase() == SpecialCase.NEWBORN).findFirst())
-                    .map(rule -> rule.earliestEventWithin(person.enrolledOn())).orElse(null);
+            return roster.newbornCases(person.personId()).stream()
+                    .map(enrolment -> newbornRule(enrolment.region(), enrolment.coverageYear())
+                            .map(rule -> rule.earliestEventWithin(enrolment.enrolledOn())).orElse(null))
+                    .filter(Objects::nonNull).filter(day -> !day.isAfter(person.birthDate()))
+                    .max(Comparator.naturalOrder()).orElse(null);
+        }
+
+        private Optional<CampaignDefined.SpecialCaseRule> newbornRule(String region, int coverageYear) {
+            return campaignsRead.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
+                    .flatMap(campaign -> campaign.specialCases().stream().filter(rule -> rule.specialCase() == SpecialCase.NEWBORN).findFirst());
         }
     }
 }

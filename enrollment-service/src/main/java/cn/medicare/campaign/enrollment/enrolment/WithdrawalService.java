@@ -147,8 +147,11 @@ class WithdrawalService {
     void withdrawAll(List<EnrolmentStore.Active> enrolments, WithdrawalReason reason, Map<String, LocalDate> dates, String actor,
             Instant at, Function<String, String> detail) {
         NearBirthService.Dates judge = nearBirth.dates();
-        Set<EnrolmentStore.Active> fromBirth = enrolments.stream()
+        // one date about one person (a death ends each year from its own on): near in one year, it travels as the flag in all
+        Set<String> nearTheirBirth = enrolments.stream()
                 .filter(active -> judge.near(dates.get(active.personId()), NearBirthService.Person.of(active)))
+                .map(EnrolmentStore.Active::personId).collect(Collectors.toSet());
+        Set<EnrolmentStore.Active> fromBirth = enrolments.stream().filter(active -> nearTheirBirth.contains(active.personId()))
                 .collect(Collectors.toSet());
         roster.withdrawAll(enrolments, reason, dates, fromBirth);
         audit.recordAll(enrolments.stream().map(active -> new AuditStore.Change(active.personId(), active.coverageYear(), at, actor,

@@ -113,8 +113,9 @@ final class RefundApplicationRule {
      * @param withdrawnFor why the roster ended the enrolment, or null while it stands (or where the withdrawal did not say)
      * @param withdrawnOn the day the roster ended the enrolment, or null likewise; for one from the birth
      *        ({@link PersonWithdrawn#effectiveFromBirth()}) the birth date the applicant's number gives: the withdrawal came on
-     *        it or within days after, before any coverage that starts later (a December baby's January) and on or after one
-     *        that starts earlier (1 January, as a coverage from the birth is held here)
+     *        it or within days after, so on or after a coverage that starts earlier (1 January, as a coverage from the birth
+     *        is held here) and before one that starts weeks later; a start within those days is judged as after the birth
+     *        (docs/design-notes.md, "Known limits")
      * @param withdrawnFromBirth whether the roster's withdrawal is from the birth: its explanation names no date
      * @param coverageStart the person's first day of coverage (Jan 1 of the year, or a later start); null while none started
      * @param paidNet the person's own payments net of refunds (the assistance fund's are never theirs)
