@@ -101,7 +101,7 @@ class EVoucherService {
         Map<String, LocalDate> kept = roster.announceKeptActivations(enrolledNow.stream().map(Enrolment::personId).toList(), now);
         List<OutboxMessage> announcements = new ArrayList<>();
         Set<String> announced = new HashSet<>();
-        NearBirthService.Dates judge = kept.isEmpty() ? null : nearBirth.dates();
+        NearBirthService.Dates judge = nearBirth.dates();
         for (Enrolment enrolment : enrolledNow) {
             LocalDate activatedOn = kept.get(enrolment.personId());
             if (activatedOn != null && announced.add(enrolment.personId())) {

@@ -5,7 +5,6 @@ import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import cn.medicare.campaign.enrollment.campaign.CampaignStore;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +40,19 @@ class NearBirthService {
         }
     }
 
-    /** A judge for one request: the first collection day, each region's openings and each campaign read once. */
+    /** A judge for one request: the first collection day, each region's openings, each campaign and person read once, when needed. */
     Dates dates() {
-        return new Dates(campaigns.firstCollectionDay().orElse(null));
+        return new Dates();
     }
 
     final class Dates {
 
-        private final LocalDate firstCollectionDay;
+        private Optional<LocalDate> firstCollectionDay;
         private final Map<String, List<LocalDate>> openings = new HashMap<>();
         private final Map<String, Optional<CampaignDefined>> campaignsRead = new HashMap<>();
+        private final Map<String, List<LocalDate>> enrolmentBounds = new HashMap<>();
 
-        private Dates(LocalDate firstCollectionDay) {
-            this.firstCollectionDay = firstCollectionDay;
+        private Dates() {
         }
 
         boolean near(LocalDate date, Person person) {
@@ -61,22 +60,24 @@ class NearBirthService {
             if (!date.isBefore(person.birthDate().plusDays(NearBirthRule.DAYS_BESIDE_THE_CHECK_CHARACTER))) {
                 return false;
             }
+            if (firstCollectionDay == null) {
+                firstCollectionDay = campaigns.firstCollectionDay();
+            }
             return NearBirthRule.near(date, person.birthDate(), openings.computeIfAbsent(person.region(), campaigns::collectionOpenings),
-                    firstCollectionDay, person.idNumberMasked(), bornOnOrAfter(person));
+                    firstCollectionDay.orElse(null), person.idNumberMasked(),
+                    enrolmentBounds.computeIfAbsent(person.personId(), this::enrolmentBounds));
         }
 
         /**
-         * The latest day any of the person's enrolments under the NEWBORN case tells the birth came on or after: an enrolment
-         * within the case's window (90 days: its coverage from the birth says so) bounds it, one after the window does not,
-         * its day less the window falling after the birth (NearBirthRule drops such a bound). Every year counts, withdrawn ones
-         * too: a death ends the years from its own on, one announcement each, all about one person id.
+         * What each of the person's enrolments under the NEWBORN case tells of the birth: its day less the case's window (a
+         * day after the birth, for one enrolled after the window, NearBirthRule drops). Every year counts, withdrawn ones too:
+         * a death ends the years from its own on, one announcement each, all about one person id.
          */
-        private LocalDate bornOnOrAfter(Person person) {
-            return roster.newbornCases(person.personId()).stream()
+        private List<LocalDate> enrolmentBounds(String personId) {
+            return roster.newbornCases(personId).stream()
                     .map(enrolment -> newbornRule(enrolment.region(), enrolment.coverageYear())
                             .map(rule -> rule.earliestEventWithin(enrolment.enrolledOn())).orElse(null))
-                    .filter(Objects::nonNull).filter(day -> !day.isAfter(person.birthDate()))
-                    .max(Comparator.naturalOrder()).orElse(null);
+                    .filter(Objects::nonNull).toList();
         }
 
         private Optional<CampaignDefined.SpecialCaseRule> newbornRule(String region, int coverageYear) {

@@ -92,7 +92,7 @@ final class AdjustmentRowRule {
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && NearBirthRule.near(effectiveDate, checked.birthDate(), openings, firstCollectionDay, masked, null);
+                && NearBirthRule.near(effectiveDate, checked.birthDate(), openings, firstCollectionDay, masked, List.of());
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

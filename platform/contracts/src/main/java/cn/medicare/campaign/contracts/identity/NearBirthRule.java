@@ -1,9 +1,10 @@
 package cn.medicare.campaign.contracts.identity;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * Whether a date about a person lies so near their birth that, in clear, it would narrow their ID number below EVENTS.md's
@@ -44,24 +45,23 @@ public final class NearBirthRule {
      *     null while none is: a number shown as the county alone says born after the year before it
      * @param idNumberMasked the mask the person's records show: 6+1, whose check character divides the candidates by 11, or
      *     the county alone
-     * @param bornOnOrAfter a bound the person's enrolment tells, or null: a NEWBORN enrolled within its case's window of 90
-     *     days says born on or after the enrolment's day less 90
+     * @param enrolmentBounds the days the person's enrolments tell the birth came on or after: a NEWBORN enrolled within its
+     *     case's window of 90 days was born on or after the enrolment's day less 90
      */
     public static boolean near(LocalDate date, LocalDate birthDate, Collection<LocalDate> openings, LocalDate firstCollectionDay,
-            String idNumberMasked, LocalDate bornOnOrAfter) {
-        boolean checkCharacterShown = !idNumberMasked.endsWith("*");
+            String idNumberMasked, Collection<LocalDate> enrolmentBounds) {
         if (date.isBefore(birthDate)) {
             return false;
         }
-        LocalDate yearBegan = birthDate.withDayOfYear(1);
-        Stream<LocalDate> afterAnOpening = openings.stream().filter(opening -> opening.isBefore(birthDate)).map(opening -> opening.plusDays(1));
-        Stream<LocalDate> afterTheThreshold = checkCharacterShown || firstCollectionDay == null
-                || !birthDate.isAfter(PersonIds.maskThreshold(firstCollectionDay))
-                ? Stream.empty() : Stream.of(PersonIds.maskThreshold(firstCollectionDay).plusDays(1));
-        Stream<LocalDate> byTheEnrolment = bornOnOrAfter == null || bornOnOrAfter.isAfter(birthDate) ? Stream.empty() : Stream.of(bornOnOrAfter);
-        LocalDate earliestShown = Stream.of(afterAnOpening, afterTheThreshold, byTheEnrolment).flatMap(days -> days)
-                .filter(day -> day.isAfter(yearBegan))
-                .max(Comparator.naturalOrder()).orElse(yearBegan);
+        boolean checkCharacterShown = !idNumberMasked.endsWith("*");
+        List<LocalDate> bounds = new ArrayList<>(enrolmentBounds);
+        bounds.add(birthDate.withDayOfYear(1));
+        openings.forEach(opening -> bounds.add(opening.plusDays(1)));
+        if (!checkCharacterShown && firstCollectionDay != null) {
+            bounds.add(PersonIds.maskThreshold(firstCollectionDay).plusDays(1));
+        }
+        // a bound after the birth is none the records tell: an opening the person was born before, a window enrolled after
+        LocalDate earliestShown = bounds.stream().filter(day -> !day.isAfter(birthDate)).max(Comparator.naturalOrder()).orElseThrow();
         return date.equals(birthDate) || date.isBefore(earliestShown.plusDays(checkCharacterShown ? DAYS_BESIDE_THE_CHECK_CHARACTER : DAYS));
     }
 }
