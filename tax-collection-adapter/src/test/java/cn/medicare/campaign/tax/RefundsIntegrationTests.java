@@ -475,6 +475,25 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * A refund timed below the microsecond, sent again as it was: the same refund, not a conflict of its time. PostgreSQL
+     * kept the time rounded and the comparison truncated it, so a repeat that half a microsecond rounded up differed.
+     */
+    @Test
+    void aRefundTimedBelowTheMicrosecondSentAgainIsADuplicate() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+        String refund = refund(refundNo, voucherNo, "30.00", "2017-11-02T03:00:00.0000009Z");
+        assertAcceptedOne(api.refund(refunds(refund)));
+
+        JsonNode again = TaxApi.json(api.refund(refunds(refund)));
+
+        assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(again.get("conflicts")).isEmpty();
+        assertThat((String) publishedWith("refundNo", refundNo).get("payload")).contains("\"refundedAt\":\"2017-11-02T03:00:00Z\"");
+    }
+
+    /**
      * A line refused (more than the voucher) and its number corrected in the next line of the same post: the correction is
      * applied. It was a duplicate of the refused line, never applied, and the person stayed paid.
      */

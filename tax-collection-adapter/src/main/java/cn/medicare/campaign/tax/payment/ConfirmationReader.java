@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -161,7 +162,9 @@ final class ConfirmationReader {
     static Instant instant(String field, String text, Instant latest, List<InputError> errors) {
         if (text != null) {
             try {
-                Instant instant = Instant.parse(text.strip());
+                // PostgreSQL keeps microseconds: a time is what is stored, compared and published, or a refund sent again would
+                // differ from itself in its nanoseconds
+                Instant instant = Instant.parse(text.strip()).truncatedTo(ChronoUnit.MICROS);
                 String outOfRange = RequestValues.problemWithInstant(instant);
                 if (outOfRange == null && instant.isAfter(latest)) {
                     outOfRange = "不能晚于当前时间 / is not in the future";

@@ -17,7 +17,6 @@ import cn.medicare.campaign.tax.levy.LevyListService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -151,7 +150,7 @@ class RefundService {
         if (amount.compareTo(refund.amount()) != 0) {
             differences.add(differs(refund, "amount", "退费金额"));
         }
-        if (!refundedAt.equals(refund.refundedAt().truncatedTo(ChronoUnit.MICROS))) {
+        if (!refundedAt.equals(refund.refundedAt())) {
             differences.add(differs(refund, "refundedAt", "退费时间"));
         }
         return differences.isEmpty() ? Optional.empty() : Optional.of(new ConfirmationOutcome.Rejection(refund.index(), differences));
