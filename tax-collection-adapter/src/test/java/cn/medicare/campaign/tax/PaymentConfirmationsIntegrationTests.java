@@ -237,6 +237,59 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(revocations(refunded)).hasSize(1);
     }
 
+    /**
+     * The same facts with the payment anew received before the refund it followed (refunds come in batches, confirmations
+     * at once): the person was unpaid from the refund to that payment, so the start is taken back and announced from the
+     * payment anew, as when they came in order. The person still paid when the refund arrived kept the start of 15 March.
+     */
+    @Test
+    void aPaymentAnewReceivedBeforeTheRefundItFollowedMovesTheStartAsInTheirOrder() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null
+                && found.get("status").asString().equals("UNPAID"));
+        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
+                "2018-03-15T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "180.00",
+                "2018-05-10T02:00:00Z"))));
+
+        assertAcceptedOne(api.refund(refundOf(idNumber, vouchers, "2018-05-01T02:00:00Z")));
+
+        assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
+        assertThat(announcedStarts(residents.personId(idNumber))).containsExactly("2018-06-13", "2018-08-08");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+    }
+
+    /**
+     * A clerk's mistaken withdrawal, revoked, announces the enrolment again with the start it knows and no longer how it
+     * waited: the registration goes on, and the start still waits for the payment, so a refund before it takes it back and
+     * the levy list shows the last day to pay again. The tax adapter used to take the start for a fixed one: the person
+     * stayed covered from 13 June with nothing paid.
+     */
+    @Test
+    void aStartAnnouncedAgainByARevokedWithdrawalStillWaitsForThePayment() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null
+                && found.get("status").asString().equals("UNPAID"));
+        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
+                "2018-03-15T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        Instant withdrawnAt = Instant.now();
+        EventTraffic.publishAt(withdrawnAt, residents.withdrawn(idNumber, 2018));
+        UUID revoked = EventTraffic.publishAt(withdrawnAt.plusSeconds(1),
+                residents.lateEnrolmentStartedOnRevokingAWithdrawal(idNumber, 2018, 90, LocalDate.of(2018, 6, 13)));
+        await().atMost(PATIENCE).until(() -> applied(revoked));
+
+        assertAcceptedOne(api.refund(refundOf(idNumber, vouchers, "2018-05-01T02:00:00Z")));
+
+        assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
+        assertThat(api.levyItem(2018, idNumber).get("payBy").asString()).isEqualTo("2018-10-02");
+    }
+
     private static String refundOf(String idNumber, Map<String, String> vouchers, String refundedAt) {
         return TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), vouchers.get(idNumber), "180.00",
                 refundedAt));

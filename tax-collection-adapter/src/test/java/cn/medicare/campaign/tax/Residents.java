@@ -94,6 +94,19 @@ final class Residents {
                 null, true, false, EnrolmentChannel.TOWNSHIP, null, null, waitingDays, enrolledOn, null, from, null, rule);
     }
 
+    /**
+     * {@link #enrolledLateWaitingFromPayment} announced again by a revoked withdrawal once its start was announced, as
+     * enrollment-service announces it: the start it knows, no longer how it waited ({@code coverageFrom} travels only while the
+     * start waits).
+     */
+    PersonEnrolled lateEnrolmentStartedOnRevokingAWithdrawal(String idNumber, int coverageYear, int waitingDays, LocalDate start) {
+        PersonEnrolled enrolled = enrolled(idNumber, coverageYear);
+        return new PersonEnrolled(enrolled.personId(), coverageYear, enrolled.region(), enrolled.idNumberMasked(), enrolled.idNumberSealed(),
+                enrolled.nameMasked(), enrolled.birthYear(), enrolled.sex(), enrolled.personCategory(), enrolled.township(), enrolled.village(),
+                null, true, false, EnrolmentChannel.TOWNSHIP, start, null, waitingDays, LocalDate.of(coverageYear, 1, 1), null, null, null,
+                "LATE_ENROLMENT").revokingAWithdrawal();
+    }
+
     /** Liancheng 2018 (API.md's example) charges everybody 180.00; 低保 (MINIMUM_LIVING) gets 140.00 off, 特困 all of it. */
     ContributionAssessed assessed(String idNumber, int coverageYear, AssistanceCategory category) {
         BigDecimal subsidy = category == AssistanceCategory.MINIMUM_LIVING ? new BigDecimal("140.00")

@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +69,27 @@ class CoverageService {
 
     /**
      * Takes back the announced starts of these person-years that the refund just applied left no longer paid, that refund
-     * made before the start; call before {@link #review}. Only a refund: money paid never un-settles anyone, and a
-     * settlement judged again by event time keeps the start announced (docs/domain.md, "Coverage at payment").
+     * made before the start; call before {@link #review}, which announces the start anew for those paid. Only a refund:
+     * money paid never un-settles anyone, and a settlement judged again by event time keeps the start announced
+     * (docs/domain.md, "Coverage at payment"). By event time, too: a payment made after the refund and received before it
+     * left the person paid when the refund came, but unpaid from the refund to that payment, from which their start now
+     * counts; the order the two arrived in changes nothing.
      */
     void takeBackUnpaid(Collection<PersonYear> keys) {
-        items.takeRevokedCoverages(keys).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
-                revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
+        List<LevyItemStore.RevokedCoverage> revoked = new ArrayList<>(items.takeRevokedCoverages(keys));
+        List<LevyItemStore.AnnouncedCoverage> paidAgain = items.announcedAndPaidAfterARefund(keys);
+        if (!paidAgain.isEmpty()) {
+            Map<PersonYear, Instant> settling = items.settlingMoments(paidAgain.stream()
+                    .map(announced -> new PersonYear(announced.personId(), announced.coverageYear())).toList());
+            revoked.addAll(items.takeBackStarts(paidAgain.stream().filter(announced -> {
+                Instant settledAt = settling.get(new PersonYear(announced.personId(), announced.coverageYear()));
+                LocalDate settledOn = settledOn(announced.enrolledOn(),
+                        settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
+                return !announced.coverageStart().equals(announced.coverage().startOnPayment(settledOn, announced.coverageYear()));
+            }).map(announced -> new PersonYear(announced.personId(), announced.coverageYear())).toList()));
+        }
+        revoked.forEach(start -> outbox.append(new CoverageRevoked(start.personId(), start.coverageYear(), start.region(),
+                start.coverageStart())));
     }
 
     /**

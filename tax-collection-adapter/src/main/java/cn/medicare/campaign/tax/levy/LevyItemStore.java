@@ -88,6 +88,10 @@ class LevyItemStore {
      * The business day of the item's registration: the day it gives, else the day its event was sent (PersonEnrolled's
      * {@code enrolledOn} is optional), so that money paid before a registration starts no coverage before it.
      */
+    /** The person-year's last refund (of their money or the assistance fund's) was made before its announced start. */
+    private static final String REFUNDED_BEFORE_THE_START = """
+            (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
+             where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year) < coverage_start""";
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
     /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
@@ -100,6 +104,15 @@ class LevyItemStore {
             (levy_item.withdrawn and not excluded.registration_revokes
              and coalesce(excluded.enrolled_on, cast(excluded.registered_at at time zone 'Asia/Shanghai' as date))
                  >= levy_item.withdrawn_on)""";
+
+    /**
+     * Whether the enrolment an upsert brings is a revoked withdrawal's announcing the start this item announced: the enrolment
+     * gives that start, no longer how it was derived (its {@code coverageFrom} travels only while the start waits). The
+     * registration goes on, so the start stays one that waits for the payment: a refund before it still takes it back.
+     */
+    private static final String KEEPS_ITS_ANNOUNCED_START = """
+            (excluded.registration_revokes and levy_item.coverage_announced and levy_item.coverage_from is not null
+             and excluded.coverage_from is null and excluded.coverage_start is not distinct from levy_item.coverage_start)""";
 
     private final JdbcClient jdbc;
 
@@ -245,16 +258,18 @@ class LevyItemStore {
                 set region = excluded.region, id_number_sealed = excluded.id_number_sealed,
                     id_number_masked = excluded.id_number_masked, name_masked = excluded.name_masked,
                     township = excluded.township, village = excluded.village,
-                    withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = false,
+                    withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = %2$s,
                     settled_payable = case when %1$s then null else levy_item.settled_payable end,
                     settled_anew_at = case when %1$s then excluded.registered_at else levy_item.settled_anew_at end,
                     -- whether the earlier registration's money is refunded before or after it decides what settles it now
                     order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
-                    roster_at = excluded.roster_at, registered_at = excluded.registered_at, coverage_from = excluded.coverage_from,
-                    waiting_days = excluded.waiting_days, waiting_months = excluded.waiting_months,
+                    roster_at = excluded.roster_at, registered_at = excluded.registered_at,
+                    coverage_from = case when %2$s then levy_item.coverage_from else excluded.coverage_from end,
+                    waiting_days = case when %2$s then levy_item.waiting_days else excluded.waiting_days end,
+                    waiting_months = case when %2$s then levy_item.waiting_months else excluded.waiting_months end,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on,
                     registration_revokes = excluded.registration_revokes, change_cursor = excluded.change_cursor
-                where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN), "order_matters and settled_anew_at = registered_at",
+                where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN, KEEPS_ITS_ANNOUNCED_START), "order_matters and settled_anew_at = registered_at",
                 settledAnew,
                 statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
@@ -640,18 +655,40 @@ class LevyItemStore {
      * each is revoked once and their coverage waits for their payment again.
      */
     List<RevokedCoverage> takeRevokedCoverages(Collection<PersonYear> keys) {
+        return revoke(UNPAID + " and " + REFUNDED_BEFORE_THE_START, keys);
+    }
+
+    /**
+     * Those of these person-years whose coverage start was announced, not withdrawn, who have paid what they owe, the
+     * person-year's last refund made before that start: a payment made after that refund and received before it may have
+     * settled them again, by event time, and their start then counts from that payment ({@link CoverageService#takeBackUnpaid}).
+     */
+    List<AnnouncedCoverage> announcedAndPaidAfterARefund(Collection<PersonYear> keys) {
+        return keys(jdbc.sql("""
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, %3$s as enrolled_on,
+                       coverage_start
+                from levy_item
+                where %1$s
+                  and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
+                  and not %2$s and %4$s""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON, REFUNDED_BEFORE_THE_START)), keys)
+                .query(AnnouncedCoverage.class).list();
+    }
+
+    /** Takes back the announced starts of these person-years, in one statement, so that each is revoked once. */
+    List<RevokedCoverage> takeBackStarts(Collection<PersonYear> keys) {
+        return revoke("true", keys);
+    }
+
+    private List<RevokedCoverage> revoke(String condition, Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 update levy_item set coverage_announced = false, coverage_start = null, change_cursor = null
                 from (select person_id, coverage_year, coverage_start as revoked from levy_item
                       where %1$s
                         and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
-                        and %2$s
-                        and (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
-                             where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)
-                            < coverage_start) announced
+                        and %2$s) announced
                 where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
                 returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
-                .formatted(PersonYears.MATCH, UNPAID)), keys)
+                .formatted(PersonYears.MATCH, condition)), keys)
                 .query(RevokedCoverage.class).list();
     }
 
@@ -718,6 +755,15 @@ class LevyItemStore {
     }
 
     record RevokedCoverage(String personId, int coverageYear, String region, LocalDate coverageStart) {
+    }
+
+    /** A start announced ({@code coverageStart}), with what it was derived from, as {@link AwaitedCoverage}. */
+    record AnnouncedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays,
+            int waitingMonths, LocalDate enrolledOn, LocalDate coverageStart) {
+
+        EnrolmentPolicy.Coverage coverage() {
+            return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
+        }
     }
 
     /** The person-years of a region currently owed money back. */
