@@ -106,12 +106,9 @@ public class AssessmentService {
         Map<Enrolment, Assessment> previous = assessments.of(underCampaign);
         List<AssessmentStore.Assessed> changed = new ArrayList<>();
         List<OutboxMessage> announcements = new ArrayList<>();
+        // a withdrawn person-year is assessed too, first assessment or not: what they paid is owed back by it, and whether the
+        // campaign, an agency's list or the same poll came before the withdrawal or after it must not decide that
         for (Enrolment enrolment : underCampaign) {
-            // a withdrawn person-year assessed before is judged again (先缴后返 must not hang on whether the agency's list came
-            // before the withdrawal or after it); one withdrawn before it was ever assessed owes nothing to judge
-            if (enrolment.withdrawn() && !previous.containsKey(enrolment)) {
-                continue;
-            }
             CampaignDefined campaign = campaignOf.apply(enrolment).orElseThrow();
             LocalDate cutoff = campaign.assistanceCutoffOrPeriodEnd();
             Set<AssistanceCategory> held = HeldCategoriesRule.heldFor(certified.getOrDefault(enrolment.personId(), List.of()),
