@@ -923,6 +923,26 @@ class ParticipationIntegrationTests {
                 + category.get("certified").asInt())).containsExactlyInAnyOrder("MINIMUM_LIVING 1", "STABLE_EX_POOR 2");
     }
 
+    /**
+     * A row effective from the birth carries no date, only the year subsidy-service counted it for from the date it keeps:
+     * a 2018 baby certified from its birth, after the 2018 cut-off, counts from 2019, as subsidy-service assesses it; a baby
+     * born before the cut-off counts for 2018. Kept as the earliest day, the first row counted for 2018 as well.
+     */
+    @Test
+    void aRowFromTheBirthCountsFromTheYearItWasGiven() {
+        ReportingMother county = new ReportingMother("350897");
+        campaignAndTargetsOnOctober8(county);
+        List<UUID> published = new ArrayList<>();
+        for (Event fact : List.of(county.newborn(1, true), county.certifiedFromBirth(1, AssistanceCategory.MINIMUM_LIVING, 2019),
+                county.newbornBeforeTheYear(2), county.certifiedFromBirth(2, AssistanceCategory.MINIMUM_LIVING, 2018))) {
+            published.add(EventTraffic.publishAt(Instant.parse("2018-05-10T02:00:00Z"), fact));
+        }
+        published.forEach(this::awaitApplied);
+
+        assertThat(categories(county).valueStream().map(category -> category.get("category").asString() + " "
+                + category.get("certified").asInt())).containsExactly("MINIMUM_LIVING 1");
+    }
+
     /** The certified needy of the county's first township as of a moment, as the townships' figures count them. */
     private int assistedPeopleAsOf(ReportingMother county, String moment) {
         return json(ApiClient.at(port).as("bureau").get("/api/v1/participation?region=" + county.campaign().region()

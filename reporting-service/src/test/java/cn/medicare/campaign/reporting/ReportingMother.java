@@ -207,6 +207,15 @@ public final class ReportingMother {
                 "batch-" + person + "-" + effective, township(0), "城关村");
     }
 
+    /**
+     * A row dated on or near the person's birth, so without its date (EVENTS.md), counted for {@code coverageYear}:
+     * subsidy-service read that year from the date it keeps.
+     */
+    EligibilityAdjusted certifiedFromBirth(int person, AssistanceCategory category, int coverageYear) {
+        return new EligibilityAdjusted(personId(person), coverageYear, region, category.agency(), category, AdjustmentAction.ADD, null,
+                true, "batch-" + person + "-birth", township(0), "城关村", null);
+    }
+
     /** A row naming the finer name within its category (农村低保), effective on {@code effective}. */
     EligibilityAdjusted certified(int person, AssistanceSubcategory subcategory, AdjustmentAction action, LocalDate effective) {
         AssistanceCategory category = subcategory.category();

@@ -61,10 +61,13 @@ public final class AgencyLists {
      * with it, whatever year the row's event was given when it came; while the campaign is not known here, that year.
      * Besides, an addition after the cut-off that a person enrolled on, as subsidy-service's {@code HeldCategoriesRule}
      * counts it ({@link #ledTo}), unless an EXIT of the same day ends it: an EXIT after the cut-off ends nothing else for
-     * the year, so it is not among the rows.
+     * the year, so it is not among the rows. A row effective from the birth ({@code -infinity}: its date does not travel)
+     * counts from the year its event was given, which subsidy-service read from the date it keeps: a baby certified from a
+     * birth after the cut-off counts from the next year.
      */
     private static String forTheYear(boolean live) {
-        return "(coalesce(adjustment.effective_date <= " + CUTOFF + ", adjustment.coverage_year <= :coverageYear)"
+        return "(case when adjustment.effective_date = '-infinity' then adjustment.coverage_year <= :coverageYear"
+                + " else coalesce(adjustment.effective_date <= " + CUTOFF + ", adjustment.coverage_year <= :coverageYear) end"
                 + " or adjustment.action = 'ADD' and adjustment.effective_date > " + CUTOFF
                 + " and extract(year from adjustment.effective_date) <= :coverageYear"
                 + " and adjustment.effective_date <= " + ledTo(live)
