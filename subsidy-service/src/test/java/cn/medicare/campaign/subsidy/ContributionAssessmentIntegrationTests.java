@@ -117,6 +117,27 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
                 Boolean.class, enrolled.personId())).isTrue();
     }
 
+    /**
+     * A change of category went to the dead-letter topic and is replayed after the person's withdrawal, which it came
+     * before: it applies, as it did in their order, and as the tax adapter and reporting apply it (what the person paid
+     * before the withdrawal is judged against the payable of the category they had). A withdrawn person-year used to take
+     * no change at all.
+     */
+    @Test
+    void aChangeReplayedAfterTheWithdrawalItCameBeforeStillApplies() {
+        PersonEnrolled enrolled = Liancheng.enrolled(Liancheng.idNumber(419), 2018);
+        Instant enrolledAt = Instant.parse("2017-10-09T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(enrolledAt, enrolled));
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(7_200), new PersonWithdrawn(enrolled.personId(), 2018,
+                Liancheng.REGION, WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 11, 1))));
+
+        awaitApplied(EventTraffic.publishAt(enrolledAt.plusSeconds(3_600), new PersonUpdated(enrolled.personId(), 2018, Liancheng.REGION,
+                null, null, null, PersonCategory.STUDENT, null, null, null)));
+
+        assertThat(jdbc.queryForMap("select person_category, withdrawn from enrolment where person_id = ? and coverage_year = 2018",
+                enrolled.personId())).containsEntry("person_category", "STUDENT").containsEntry("withdrawn", true);
+    }
+
     /** Two changes of the same field, the newer applied first: the older one replayed later changes nothing. */
     @Test
     void aChangeReplayedAfterANewerChangeOfTheSameFieldChangesNothing() {

@@ -87,10 +87,11 @@ public class RosterStore {
 
     /**
      * The kept changes of these person-years, applied where newer than the registration (one an older version registered
-     * has no registration time: its roster time, which changes no longer move, stands in).
+     * has no registration time: its roster time, which changes no longer move, stands in), withdrawn or not: the roster takes
+     * no change after a withdrawal, so one applied to a withdrawn person-year came before it and was replayed after it.
      */
     private void applyChanges(String[] personIds, Integer[] coverageYears) {
-        jdbc.sql(CHANGES.apply("enrolment", "coalesce(enrolment.registered_at, enrolment.roster_at)", "not enrolment.withdrawn", ""))
+        jdbc.sql(CHANGES.apply("enrolment", "coalesce(enrolment.registered_at, enrolment.roster_at)", "true", ""))
                 .param("personIds", personIds).param("coverageYears", coverageYears)
                 .update();
     }
