@@ -172,6 +172,31 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * Paid in two parts in time, the second refunded after the last day: the start is taken back, and the first part can no
+     * longer start coverage (completing it would come after the refund), so it is owed back. It waited for a payment anew.
+     */
+    @Test
+    void moneyPaidInTimeThatARefundAfterTheLastDayLeftShortIsOwedBack() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "100.00",
+                "2018-09-01T02:00:00Z"))));
+        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "80.00",
+                "2018-09-20T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+
+        assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), vouchers.get(idNumber),
+                "80.00", "2018-10-15T02:00:00Z"))));
+
+        assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-12-19\"");
+        assertThat(jdbc.queryForList("select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class,
+                residents.personId(idNumber))).singleElement().asString()
+                .contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+    }
+
+    /**
      * Paid in two parts, then once more by someone else in the family, the three told in one request with the duplicate
      * first: the wait counts from the part that settled (DOMAIN.md: 90 days from payment), not from the latest payment.
      */

@@ -695,10 +695,15 @@ class LevyItemStore {
     /**
      * Those of these person-years whose start waits for a payment, who paid part of what they owe and are not settled
      * now (never, or no longer since a refund): paid too late, that part can never start coverage within the year either.
+     * Their {@code lastPaidOn} is the latest payment's day, or a later refund's: what completes the payable comes after
+     * both, so money paid in time that a refund after the last day left short can no longer start coverage.
      */
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
-                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
+                       greatest(last_paid_on, (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
+                                               where refund.person_id = levy_item.person_id
+                                                 and refund.coverage_year = levy_item.coverage_year)) as last_paid_on,
                        %3$s as enrolled_on, paid_total
                 from levy_item
                 where %s
