@@ -118,6 +118,33 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
         assertThat(output.getOut()).contains("Dead-lettered " + TOPIC).doesNotContain(idNumber);
     }
 
+    /**
+     * A record of a type this version does not know is parked as it came and its type logged: one holding an ID number
+     * (a producer's mistake, not a newer version's event) is dead-lettered with the number starred instead, so that neither
+     * the park nor the log line holds it.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRecordOfAnUnknownTypeHoldingAnIdNumberIsDeadLetteredNotParked(CapturedOutput output) {
+        String idNumber = "350825199303030015";
+        UUID unknown = UUID.randomUUID();
+        EventTraffic.send(List.of(EventTraffic.record(TOPIC, unknown, "PaymentDisputed-" + idNumber, PaymentMother.personId(9_102),
+                "{\"note\":\"" + idNumber + "\"}")));
+
+        List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(TOPIC, KitTestApplication.GROUP))) {
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                EventTraffic.poll(consumer).stream().filter(record -> unknown.toString().equals(EventTraffic.header(record, EventHeaders.ID)))
+                        .forEach(deadLetters::add);
+                assertThat(deadLetters).hasSize(1);
+            });
+        }
+        assertThat(deadLetters.get(0).value()).isEqualTo("{\"note\":\"" + "*".repeat(18) + "\"}");
+        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.TYPE)).isEqualTo("PaymentDisputed-" + "*".repeat(18));
+        assertThat(jdbc.queryForObject("select count(*) from parked_event where event_id = ?", Integer.class, unknown)).isZero();
+        assertThat(output.getOut()).contains("Dead-lettered " + TOPIC).doesNotContain(idNumber);
+    }
+
     @Test
     void whenTheWorkForAWholeBatchFailsOnlyTheEventAtFaultIsDeadLetteredAndTheOthersAreApplied() {
         String key = PaymentMother.personId(9_201);
