@@ -83,8 +83,8 @@ class ChangeService {
             caller.requireMayActIn(change.township());
         }
         if (current.withdrawnOn() != null) {
-            throw ApiException.conflict("居民 " + current.idNumberMasked() + " 已于 " + current.withdrawnOnShown() + " 退出参保，已退出的参保登记不能变更"
-                    + " / resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOnShown()
+            throw ApiException.conflict("居民 " + current.idNumberMasked() + " 已于 " + current.withdrawnOnShown().chinese() + " 退出参保，已退出的参保登记不能变更"
+                    + " / resident " + current.idNumberMasked() + " was withdrawn on " + current.withdrawnOnShown().english()
                     + "; a withdrawn enrolment is not changed");
         }
         check(current, change);

@@ -90,8 +90,8 @@ record Enrolment(
     }
 
     /** What a clerk reads for the withdrawal's day: its date, or the birth's words for one near it. */
-    String withdrawnOnShown() {
-        return withdrawnFromBirth ? NearBirthRule.SHOWN : String.valueOf(withdrawnOn);
+    NearBirthRule.Shown withdrawnOnShown() {
+        return withdrawnFromBirth ? NearBirthRule.Shown.NEAR_BIRTH : NearBirthRule.Shown.of(withdrawnOn);
     }
 
     /** The start as shown and published: null when it is the birth date ({@link #coverageFromBirth()}). */

@@ -1,5 +1,6 @@
 package cn.medicare.campaign.enrollment.enrolment;
 
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class EnrolmentBlockRule {
      */
     static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
             LocalDate employeeInsuranceEnded) {
-        return why(coverageYear, today, deathOnRoster, exclusions, employeeInsuranceEnded, LocalDate::toString);
+        return why(coverageYear, today, deathOnRoster, exclusions, employeeInsuranceEnded, NearBirthRule.Shown::of);
     }
 
     /**
@@ -31,11 +32,12 @@ final class EnrolmentBlockRule {
      *     clerk who named the person by person id, not by the number (NearBirthRule)
      */
     static Optional<String> why(int coverageYear, LocalDate today, LocalDate deathOnRoster, List<ExclusionStore.Exclusion> exclusions,
-            LocalDate employeeInsuranceEnded, Function<LocalDate, String> shown) {
+            LocalDate employeeInsuranceEnded, Function<LocalDate, NearBirthRule.Shown> shown) {
         LocalDate death = deathOf(deathOnRoster, exclusions);
         // a death applies from its date: nobody enrols a person after it, whatever day the enrolment is dated
         if (death != null && !death.isAfter(today)) {
-            return Optional.of("该居民已于" + shown.apply(death) + "死亡，不能参保 / the resident died on " + shown.apply(death));
+            return Optional.of("该居民已于" + shown.apply(death).chinese() + "死亡，不能参保 / the resident died on "
+                    + shown.apply(death).english());
         }
         return besidesDeath(coverageYear, exclusions, employeeInsuranceEnded);
     }

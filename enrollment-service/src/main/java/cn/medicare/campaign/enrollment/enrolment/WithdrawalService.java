@@ -97,8 +97,8 @@ class WithdrawalService {
                 .orElseThrow(() -> ApiException.notFound("该人员该年度没有参保登记 / no enrolment of this person for " + request.coverageYear()));
         caller.requireMayActIn(enrolment.township());
         if (enrolment.withdrawnOn() != null) {
-            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOnShown() + " 退出参保 / resident "
-                    + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOnShown());
+            throw ApiException.conflict("居民 " + enrolment.idNumberMasked() + " 已于 " + enrolment.withdrawnOnShown().chinese()
+                    + " 退出参保 / resident " + enrolment.idNumberMasked() + " was already withdrawn on " + enrolment.withdrawnOnShown().english());
         }
         if (request.effectiveDate().isBefore(enrolment.birthDate())) {
             // a death dated 0218 for 2018 would withdraw every year of the person, finished ones too
@@ -210,7 +210,7 @@ class WithdrawalService {
         for (int year : years) {
             roster.revokeWithdrawal(personId, year);
             audit.record(personId, year, clock.instant(), caller.clientId(), "WITHDRAWAL_REVOKED",
-                    FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOnShown() + "的终止参保（" + enrolment.withdrawalReason() + "）");
+                    FreeText.redact(request.reason().strip()), "撤销" + enrolment.withdrawnOnShown().chinese() + "的终止参保（" + enrolment.withdrawalReason() + "）");
             standing.add(roster.find(personId, year).orElseThrow());
             outbox.append(EnrolmentService.announcement(standing.get(standing.size() - 1), contacts, firstCollectionDay)
                     .revokingAWithdrawal());
@@ -237,7 +237,8 @@ class WithdrawalService {
             List<ExclusionStore.Exclusion> factsByThen = facts.stream()
                     .filter(fact -> fact.kind() != ExclusionStore.Kind.DECEASED || fact.effectiveDate().getYear() <= year).toList();
             EnrolmentBlockRule.why(year, BusinessTime.today(clock), deathByThen, factsByThen, enrolment.employeeInsuranceEnded(),
-                            day -> judge.near(day, NearBirthService.Person.of(enrolment)) ? NearBirthRule.SHOWN : day.toString())
+                            day -> judge.near(day, NearBirthService.Person.of(enrolment)) ? NearBirthRule.Shown.NEAR_BIRTH
+                                    : NearBirthRule.Shown.of(day))
                     .ifPresent(why -> {
                         throw ApiException.ruleViolated("撤销终止参保后仍不能参保，未撤销：" + why + " / the withdrawal stays: " + why);
                     });

@@ -1,6 +1,7 @@
 package cn.medicare.campaign.reporting.person;
 
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import java.math.BigDecimal;
 
 /**
@@ -20,14 +21,15 @@ final class PersonStatusRule {
      * @param outstanding what is still owed, for one not settled
      * @param counted registered and settled
      */
-    static String explain(boolean enrolmentSeen, String withdrawnOn, BigDecimal heldTo, BigDecimal subsidy, String category,
+    static String explain(boolean enrolmentSeen, NearBirthRule.Shown withdrawnOn, BigDecimal heldTo, BigDecimal subsidy, String category,
             BigDecimal ownPaid, BigDecimal fundPaid, BigDecimal outstanding, boolean counted) {
         if (!enrolmentSeen) {
             return "本服务尚未收到该人员本年度的参保登记，不计入参保人数 / no enrolment of this person for the year has reached this "
                     + "service: not counted";
         }
         if (withdrawnOn != null) {
-            return "已于" + withdrawnOn + "终止参保，自该日起不计入参保人数 / withdrawn on " + withdrawnOn + ": out of the figures "
+            return "已于" + withdrawnOn.chinese() + "终止参保，自该日起不计入参保人数 / withdrawn on " + withdrawnOn.english()
+                    + ": out of the figures "
                     + "from that day";
         }
         if (heldTo == null) {

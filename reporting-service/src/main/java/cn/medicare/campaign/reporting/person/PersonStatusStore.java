@@ -46,7 +46,7 @@ class PersonStatusStore {
                             row.getString("name_masked"), category, registered, settled, registered && settled, fromBirth ? null : withdrawn, fromBirth ? true : null,
                             row.getBigDecimal("payable_amount"), subsidy, heldTo, ownPaid, fundPaid, outstanding,
                             PersonStatusRule.explain(row.getBoolean("enrolment_seen"),
-                                    withdrawn == null ? null : fromBirth ? NearBirthRule.SHOWN : withdrawn.toString(), heldTo, subsidy, category, ownPaid, fundPaid,
+                                    withdrawn == null ? null : fromBirth ? NearBirthRule.Shown.NEAR_BIRTH : NearBirthRule.Shown.of(withdrawn), heldTo, subsidy, category, ownPaid, fundPaid,
                                     outstanding, registered && settled));
                 })
                 .optional();

@@ -2,7 +2,9 @@ package cn.medicare.campaign.reporting.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.medicare.campaign.contracts.identity.NearBirthRule;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class PersonStatusRuleTests {
@@ -19,10 +21,19 @@ class PersonStatusRuleTests {
 
     @Test
     void aWithdrawalDecidesBeforeTheMoney() {
-        String explained = PersonStatusRule.explain(true, "2017-11-01", yuan("180.00"), null, null,
+        String explained = PersonStatusRule.explain(true, NearBirthRule.Shown.of(LocalDate.of(2017, 11, 1)), yuan("180.00"), null, null,
                 yuan("180.00"), yuan("0.00"), yuan("0.00"), false);
 
-        assertThat(explained).startsWith("已于2017-11-01终止参保").doesNotContain("缴清");
+        assertThat(explained).startsWith("已于2017-11-01终止参保").contains("withdrawn on 2017-11-01").doesNotContain("缴清");
+    }
+
+    @Test
+    void aWithdrawalFromTheBirthIsNamedInEachHalfInItsOwnLanguage() {
+        String explained = PersonStatusRule.explain(true, NearBirthRule.Shown.NEAR_BIRTH, yuan("180.00"), null, null,
+                yuan("0.00"), yuan("0.00"), yuan("0.00"), false);
+
+        assertThat(explained).startsWith("已于出生之日或其后数日终止参保")
+                .contains("/ withdrawn on the day of birth or a few days after: out of the figures");
     }
 
     private static BigDecimal yuan(String amount) {

@@ -64,9 +64,9 @@ final class RefundApplicationRule {
     record Decision(boolean approved, BigDecimal amount, String explanation) {
     }
 
-    private static String endedAfterCoverage(String withdrawnOn, LocalDate coverageStart) {
-        return "该居民于" + withdrawnOn + "终止参保，在待遇享受期开始（" + coverageStart + "）之后，不予退费"
-                + " / the enrolment ended on " + withdrawnOn + ", after coverage started on " + coverageStart + ": nothing is refunded";
+    private static String endedAfterCoverage(NearBirthRule.Shown withdrawnOn, LocalDate coverageStart) {
+        return "该居民于" + withdrawnOn.chinese() + "终止参保，在待遇享受期开始（" + coverageStart + "）之后，不予退费"
+                + " / the enrolment ended on " + withdrawnOn.english() + ", after coverage started on " + coverageStart + ": nothing is refunded";
     }
 
     /** Refused by the application's day: where the reason ends the enrolment, its real date may still be recorded first. */
@@ -103,8 +103,8 @@ final class RefundApplicationRule {
     }
 
     /** The withdrawal's day as the roster shows it: a withdrawal from the birth in its words, never a date. */
-    private static String shown(Standing standing) {
-        return standing.withdrawnFromBirth() ? NearBirthRule.SHOWN : String.valueOf(standing.withdrawnOn());
+    private static NearBirthRule.Shown shown(Standing standing) {
+        return standing.withdrawnFromBirth() ? NearBirthRule.Shown.NEAR_BIRTH : NearBirthRule.Shown.of(standing.withdrawnOn());
     }
 
     /**
@@ -173,7 +173,7 @@ final class RefundApplicationRule {
                     + "起）开始后亦予退还，" + refunded + " / approved: money paid beyond the amount due is no contribution, owed back after "
                     + "coverage started too");
         }
-        String approved = ended && !afterCoverage ? "该居民于" + shown(standing) + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
+        String approved = ended && !afterCoverage ? "该居民于" + shown(standing).chinese() + "终止参保，" + before + "；因" + reason.chinese + "申请退费，" + refunded
                 : "因" + reason.chinese + (afterCoverage ? "按本年度退费规则" : before) + "申请退费，" + refunded;
         if (reason.withdrawal != null && standing.stillEnrolled()) {
             return new Decision(true, amount.setScale(2), approved + "；该居民仍在参保名单上，请同时办理终止参保（" + reason.withdrawal

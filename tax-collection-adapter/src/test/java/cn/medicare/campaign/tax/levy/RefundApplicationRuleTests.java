@@ -90,7 +90,7 @@ class RefundApplicationRuleTests {
                         yuan("180.00"), yuan("180.00"), true, false));
         assertThat(baby.approved()).isFalse();
         assertThat(baby.explanation()).startsWith("该居民于出生之日或其后数日终止参保，在待遇享受期开始（2018-01-01）之后，不予退费")
-                .doesNotContain("2018-01-03");
+                .contains("/ the enrolment ended on the day of birth or a few days after, after coverage started").doesNotContain("2018-01-03");
         var longBefore = RefundApplicationRule.decide(RefundRule.BEFORE_COVERAGE_ON_APPLICATION,
                 RefundApplicationRule.Reason.DECEASED_BEFORE_COVERAGE, LocalDate.of(2018, 2, 1),
                 new RefundApplicationRule.Standing(2018, WithdrawalReason.DECEASED, LocalDate.of(1985, 6, 12), true, COVERAGE_STARTS,

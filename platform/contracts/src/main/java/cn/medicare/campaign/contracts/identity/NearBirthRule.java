@@ -35,6 +35,20 @@ public final class NearBirthRule {
      */
     public static final String SHOWN = "出生之日或其后数日";
 
+    /** {@link #SHOWN} in the English half of a message. */
+    public static final String SHOWN_IN_ENGLISH = "the day of birth or a few days after";
+
+    /** A day as a message shows it in each of its two halves: its date, or near a birth {@link #SHOWN}. */
+    public record Shown(String chinese, String english) {
+
+        public static final Shown NEAR_BIRTH = new Shown(SHOWN, SHOWN_IN_ENGLISH);
+
+        public static Shown of(LocalDate day) {
+            String date = String.valueOf(day);
+            return new Shown(date, date);
+        }
+    }
+
     private NearBirthRule() {
     }
 
