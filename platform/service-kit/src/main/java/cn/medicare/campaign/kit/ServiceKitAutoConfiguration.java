@@ -35,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,9 +76,11 @@ public class ServiceKitAutoConfiguration {
         return new Retention(JdbcClient.create(jdbc), clock, outbox, inbox);
     }
 
+    /** @param retries how many times a record that failed for its own reason is tried again before it is dead-lettered */
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters) {
-        return new Inbox(JdbcClient.create(jdbc), transaction, meters, deadLetters);
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters,
+            @Value("${insurance.consumer.retries:4}") int retries) {
+        return new Inbox(JdbcClient.create(jdbc), transaction, meters, deadLetters, retries + 1);
     }
 
     @Bean
@@ -108,21 +109,19 @@ public class ServiceKitAutoConfiguration {
         return new ConsumerProgress(kafkaAdmin, group);
     }
 
+    /**
+     * Retries without end, never dead-letters by its own count: the inbox counts a record's own failures and dead-letters it
+     * at the limit (its count is not started again by a batch that succeeds between two tries, nor kept from a failure of
+     * the database before them). A poison record goes at once.
+     */
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(ConsumerRecordRecoverer deadLetters, @Value("${spring.kafka.consumer.group-id}") String group,
-            @Value("${insurance.consumer.retries:4}") int retries) {
+    DefaultErrorHandler deadLetteringErrorHandler(ConsumerRecordRecoverer deadLetters, @Value("${spring.kafka.consumer.group-id}") String group) {
+        ExponentialBackOff again = new ExponentialBackOff(200, 2);
+        again.setMaxInterval(3_000);
         // the database or the network away: every record would fail alike, so none is dead-lettered; tried again until they are back
         ExponentialBackOff untilBack = new ExponentialBackOff(500, 2);
         untilBack.setMaxInterval(30_000);
-        return DeadLetters.errorHandler(deadLetters, group, backOff(retries, 200, 3_000), untilBack);
-    }
-
-    private static ExponentialBackOffWithMaxRetries backOff(int retries, long initialMillis, long maxMillis) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
-        backOff.setInitialInterval(initialMillis);
-        backOff.setMultiplier(2);
-        backOff.setMaxInterval(maxMillis);
-        return backOff;
+        return DeadLetters.errorHandler(deadLetters, group, again, untilBack);
     }
 
     /** The HTTP API writes amounts, dates and instants exactly as the events do, and reads no value PostgreSQL cannot keep. */

@@ -35,6 +35,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.KafkaException;
@@ -51,6 +52,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
     private static final String FAILING = "kit-test.unreadable-and-failing";
     private static final String SECOND_TRY = "kit-test.failing-on-a-second-try";
     private static final String REFUSED = "kit-test.unreadable-and-refused";
+    private static final String OWN_FAILURES = "kit-test.failing-for-its-own-reason";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -206,7 +208,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
         KafkaException refusal = new KafkaException("the dead-letter topic refused the record (test)");
         Inbox refusing = new Inbox(JdbcClient.create(jdbc), transaction, meters, (record, failure) -> {
             throw refusal;
-        });
+        }, 5);
         DispatchingHandler handler = inTransactions(new ArrayList<>(), null);
 
         assertThatThrownBy(() -> refusing.apply(group, List.of(received(REFUSED, PaymentMother.payment(9_504, 95_031, "10.00")),
@@ -218,6 +220,51 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
                 });
         assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class, group, REFUSED))
                 .as("both payments, committed before the dead letter was sent").isEqualTo(2);
+    }
+
+    /**
+     * A record that fails for its own reason is dead-lettered by the inbox at its limit, whatever succeeded between its
+     * tries, and the records after it in its batch are applied. Spring Kafka's error handler started its count again after
+     * every batch that passed between two tries (in a backlog, the thread's other partitions), so such a record held its
+     * partition until they ran dry. A failure of the database is never counted: every record would fail alike.
+     */
+    @Test
+    void aRecordFailingForItsOwnReasonIsDeadLetteredAtItsLimitWhateverPassedBetweenItsTries() {
+        List<ConsumerRecord<?, ?>> deadLettered = new ArrayList<>();
+        Inbox counting = new Inbox(JdbcClient.create(jdbc), transaction, meters, (record, failure) -> deadLettered.add(record), 3);
+        DispatchingHandler handler = inTransactions(new ArrayList<>(), "13.00");
+        ConsumerRecord<String, String> failing = at(0, 7, received(OWN_FAILURES, PaymentMother.payment(9_506, 95_061, "13.00")));
+        ConsumerRecord<String, String> after = at(0, 8, received(OWN_FAILURES, PaymentMother.payment(9_506, 95_062, "14.00")));
+        for (int passed = 1; passed <= 2; passed++) {
+            assertThatThrownBy(() -> counting.apply(group, List.of(failing, after), handler))
+                    .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isZero());
+            counting.apply(group, List.of(at(1, passed, received(OWN_FAILURES, PaymentMother.payment(9_507, 95_070 + passed, "20.00")))),
+                    handler);
+        }
+
+        counting.apply(group, List.of(failing, after), handler);
+
+        assertThat(deadLettered).singleElement().satisfies(record -> assertThat(record.offset()).isEqualTo(7));
+        assertThat(jdbc.queryForObject("select count(*) from inbox where consumer_group = ? and topic = ?", Integer.class, group,
+                OWN_FAILURES)).as("the two batches between the tries and the payment after the failed one").isEqualTo(3);
+
+        EventHandlers away = EventHandlers.forTopics(Topics.PAYMENTS)
+                .on(PaymentConfirmed.class, payment -> {
+                    throw new DataAccessResourceFailureException("the database is away (test)");
+                })
+                .ignore(EventType.PAYMENT_REFUNDED, EventType.REFUND_DUE, EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
+                .build();
+        DispatchingHandler databaseAway = () -> away;
+        ConsumerRecord<String, String> waiting = at(2, 1, received(OWN_FAILURES, PaymentMother.payment(9_508, 95_081, "15.00")));
+        for (int tries = 1; tries <= 4; tries++) {
+            assertThatThrownBy(() -> counting.apply(group, List.of(waiting), databaseAway)).isInstanceOf(BatchListenerFailedException.class);
+        }
+        assertThat(deadLettered).as("not the record's fault").hasSize(1);
+    }
+
+    private static ConsumerRecord<String, String> at(int partition, long offset, ConsumerRecord<String, String> record) {
+        return new ConsumerRecord<>(record.topic(), partition, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, record.key(), record.value(), record.headers(), Optional.empty());
     }
 
     /**

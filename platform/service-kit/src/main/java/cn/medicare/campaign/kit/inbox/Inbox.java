@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, so that a redelivered or repeated event changes nothing.
  *
  * <p>When one record fails, the records before it are still committed and the failure is reported
- * with its index: the listener's error handler then retries or dead-letters that record alone and
- * goes on with the ones after it, so a record that keeps failing never blocks its partition. A record
+ * with its index: the listener's error handler then retries that record alone and goes on with the
+ * ones after it. The inbox counts the record's own failures and dead-letters it at the limit, then
+ * applies the ones after it, so a record that keeps failing never blocks its partition. A record
  * no one can read is dead-lettered here, once the batch around it is committed, rather than by the
  * error handler: its retries are pointless, and the handler's way, a seek and a new poll, read the
  * rest of the batch again for every such record.
@@ -89,6 +90,7 @@ public class Inbox {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final ConsumerRecordRecoverer deadLetters;
+    private final OwnFailures ownFailures;
     private volatile LastApplied lastApplied;
 
     /**
@@ -110,12 +112,18 @@ public class Inbox {
     private record Applied(Map<String, Integer> byTopic, Instant newestEventTime) {
     }
 
-    /** @param deadLetters sends a record to its dead-letter topic, counts and logs it, as the listeners' error handler does */
-    public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters) {
+    /**
+     * @param deadLetters sends a record to its dead-letter topic, counts and logs it, as the listeners' error handler does
+     * @param deliveries how many times a record may fail for its own reason before the inbox dead-letters it: the error
+     *     handler only retries ({@link OwnFailures})
+     */
+    public Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters, ConsumerRecordRecoverer deadLetters,
+            int deliveries) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.meters = meters;
         this.deadLetters = deadLetters;
+        this.ownFailures = new OwnFailures(deliveries);
     }
 
     /**
@@ -140,10 +148,30 @@ public class Inbox {
         } catch (BatchListenerFailedException failed) {
             int position = positions.get(failed.getIndex());
             deadLetter(records, unreadable, position);
-            // the cause's message: the exception's own carries its index among the readable records
-            throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), position);
+            if (InfrastructureFailure.in(failed.getCause()) || !ownFailures.last(records.get(position))) {
+                // the cause's message: the exception's own carries its index among the readable records
+                throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), position);
+            }
+            try {
+                deadLetters.accept(records.get(position), failed.getCause() instanceof Exception cause ? cause
+                        : new IllegalStateException(failed.getCause()));
+            } catch (RuntimeException refused) {
+                failed.getCause().addSuppressed(refused);
+                throw new BatchListenerFailedException(failed.getCause().getMessage(), failed.getCause(), position);
+            }
+            applyAfter(consumerGroup, records, position, handler);
+            return;
         }
         deadLetter(records, unreadable, records.size());
+    }
+
+    /** The records after the one just dead-lettered, a failure among them reported at its place in the whole batch. */
+    private void applyAfter(String consumerGroup, List<ConsumerRecord<String, String>> records, int position, InboxHandler handler) {
+        try {
+            apply(consumerGroup, records.subList(position + 1, records.size()), handler);
+        } catch (BatchListenerFailedException later) {
+            throw new BatchListenerFailedException(later.getMessage(), later.getCause(), position + 1 + later.getIndex());
+        }
     }
 
     /**

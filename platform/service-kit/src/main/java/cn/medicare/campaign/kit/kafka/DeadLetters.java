@@ -29,9 +29,10 @@ import org.springframework.util.backoff.BackOff;
 import tools.jackson.core.JacksonException;
 
 /**
- * The listener error handling every consumer gets: a failure is retried a bounded number of
- * times, then the record goes to {@code <topic>.<group>.dlt} and is counted; a poison record goes
- * there at once. The partition moves on either way. A failure of the infrastructure (database
+ * The listener error handling every consumer gets: a failure is retried, and a record that keeps
+ * failing for its own reason goes to {@code <topic>.<group>.dlt} and is counted, sent there by the
+ * inbox at its limit (the handler's own count starts again whenever a batch passes between two
+ * tries); a poison record goes there at once. The partition moves on either way. A failure of the infrastructure (database
  * unreachable, a deadlock, a lost connection) is the record's fault no more than the next one's: it
  * is retried until the infrastructure is back, never dead-lettered (after 12 tries, 3.5 minutes of
  * outage dead-lettered the head record of every partition, each left for a replay by hand).
