@@ -315,6 +315,80 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(api.levyItem(2018, idNumber).get("payBy").asString()).isEqualTo("2018-10-02");
     }
 
+    /**
+     * Refunds before the start that left the person paid take nothing back, in whatever order they come: the part a
+     * 低保 certified after paying is owed back (先缴后返), and a duplicate refunded after the start. Refunds told out of
+     * their order are walked in it: the duplicate's refund (1 July) told before the one that left the person unpaid from
+     * 1 May to 10 May still takes 13 June back, and the start counts from 10 May. The first version of session 50 moved the
+     * assisted person's start to their first part paid, and kept 13 June for the second.
+     */
+    @Test
+    void refundsBeforeTheStartAreWalkedInTheOrderTheyWereMadeAndOnlyThoseThatLeftThePersonUnpaidTakeItBack() {
+        String assisted = IdNumbers.next(Liancheng.REGION);
+        String outOfOrder = IdNumbers.next(Liancheng.REGION);
+        for (String idNumber : List.of(assisted, outOfOrder)) {
+            EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+            await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        }
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), assisted, "40.00",
+                "2018-03-01T02:00:00Z"))));
+        String assistedPart = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(assistedPart, assisted, "140.00",
+                "2018-03-10T02:00:00Z"))));
+        String first = Vouchers.next();
+        String duplicate = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(first, outOfOrder, "180.00", "2018-03-15T02:00:00Z"))));
+        for (String idNumber : List.of(assisted, outOfOrder)) {
+            await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        }
+        UUID certified = EventTraffic.publishAt(Instant.now(), residents.assessed(assisted, 2018, AssistanceCategory.MINIMUM_LIVING));
+        await().atMost(PATIENCE).until(() -> applied(certified));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), outOfOrder, "180.00",
+                "2018-05-10T02:00:00Z"))));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(duplicate, outOfOrder, "180.00", "2018-05-20T02:00:00Z"))));
+
+        assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), assistedPart, "140.00",
+                "2018-04-01T02:00:00Z"))));
+        assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), duplicate, "180.00",
+                "2018-07-01T02:00:00Z"))));
+        assertThat(revocations(outOfOrder)).as("told before the refund that left the person unpaid").isEmpty();
+        assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), first, "180.00",
+                "2018-05-01T02:00:00Z"))));
+
+        assertThat(announcedStarts(residents.personId(assisted))).containsExactly("2018-06-08");
+        assertThat(revocations(assisted)).isEmpty();
+        assertThat(revocations(outOfOrder)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
+        assertThat(announcedStarts(residents.personId(outOfOrder))).containsExactly("2018-06-13", "2018-08-08");
+    }
+
+    /**
+     * The bureau refunded a person on application while a clerk's mistaken withdrawal stood, before the start announced,
+     * and the withdrawal was then revoked: the registration goes on with nothing paid, so the start is taken back and the
+     * levy list shows the last day to pay. The revocation's enrolment kept the start as it was.
+     */
+    @Test
+    void aStartIsTakenBackWhenAWithdrawalIsRevokedAfterARefundMadeWhileItStood() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
+                "2018-03-15T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        Instant withdrawnAt = Instant.now();
+        UUID withdrawn = EventTraffic.publishAt(withdrawnAt, residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(withdrawn));
+        assertAcceptedOne(api.refund(refundOf(idNumber, vouchers, "2018-05-01T02:00:00Z")));
+        assertThat(revocations(idNumber)).as("withdrawn: nothing to take back yet").isEmpty();
+
+        UUID revoked = EventTraffic.publishAt(withdrawnAt.plusSeconds(1),
+                residents.lateEnrolmentStartedOnRevokingAWithdrawal(idNumber, 2018, 90, LocalDate.of(2018, 6, 13)));
+        await().atMost(PATIENCE).until(() -> applied(revoked));
+
+        assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
+        assertThat(api.levyItem(2018, idNumber).get("payBy").asString()).isEqualTo("2018-10-02");
+    }
+
     private static String refundOf(String idNumber, Map<String, String> vouchers, String refundedAt) {
         return TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), vouchers.get(idNumber), "180.00",
                 refundedAt));

@@ -8,7 +8,6 @@ import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +48,11 @@ class CoverageService {
         if (awaitedCoverages.isEmpty()) {
             return;
         }
-        Map<PersonYear, Instant> settling = items.settlingMoments(awaitedCoverages.stream()
+        Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(awaitedCoverages.stream()
                 .map(awaited -> new PersonYear(awaited.personId(), awaited.coverageYear())).toList());
         awaitedCoverages.forEach(awaited -> {
-            Instant settledAt = settling.get(new PersonYear(awaited.personId(), awaited.coverageYear()));
-            LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
+            Instant settledAt = LevyItemStore.Turn.lastSettled(turns.get(new PersonYear(awaited.personId(), awaited.coverageYear())));
+            LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : day(settledAt));
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
                 // made again after the tax bureau refunded this one is owed back too
@@ -68,28 +67,50 @@ class CoverageService {
     }
 
     /**
-     * Takes back the announced starts of these person-years that the refund just applied left no longer paid, that refund
-     * made before the start; call before {@link #review}, which announces the start anew for those paid. Only a refund:
-     * money paid never un-settles anyone, and a settlement judged again by event time keeps the start announced
-     * (docs/domain.md, "Coverage at payment"). By event time, too: a payment made after the refund and received before it
-     * left the person paid when the refund came, but unpaid from the refund to that payment, from which their start now
-     * counts; the order the two arrived in changes nothing.
+     * Takes back the announced starts of these person-years that money taken back before the start left unpaid, by the
+     * order their money moved in, not the order it was told in; call before {@link #review}, which announces the start
+     * anew from the payment that settles them now, if one does. From the start announced, their settlements and the
+     * refunds that undid them are walked in turn: a refund before the start in force takes it back, and a payment then
+     * starts the next one; a refund on or after the start leaves it (the person was covered from it). A start the walk
+     * does not end on is taken back: a payment made after the refund and received before it left the person paid when the
+     * refund came, yet unpaid from the refund to that payment. A refund that left the person paid (a duplicate, or the part
+     * assistance paid back) is no turn, and a settlement judged again without a refund keeps the start (docs/domain.md,
+     * "Coverage at payment").
      */
     void takeBackUnpaid(Collection<PersonYear> keys) {
-        List<LevyItemStore.RevokedCoverage> revoked = new ArrayList<>(items.takeRevokedCoverages(keys));
-        List<LevyItemStore.AnnouncedCoverage> paidAgain = items.announcedAndPaidAfterARefund(keys);
-        if (!paidAgain.isEmpty()) {
-            Map<PersonYear, Instant> settling = items.settlingMoments(paidAgain.stream()
-                    .map(announced -> new PersonYear(announced.personId(), announced.coverageYear())).toList());
-            revoked.addAll(items.takeBackStarts(paidAgain.stream().filter(announced -> {
-                Instant settledAt = settling.get(new PersonYear(announced.personId(), announced.coverageYear()));
-                LocalDate settledOn = settledOn(announced.enrolledOn(),
-                        settledAt == null ? null : settledAt.atZone(BusinessTime.ZONE).toLocalDate());
-                return !announced.coverageStart().equals(announced.coverage().startOnPayment(settledOn, announced.coverageYear()));
-            }).map(announced -> new PersonYear(announced.personId(), announced.coverageYear())).toList()));
+        List<LevyItemStore.AnnouncedCoverage> announced = items.announcedWithARefundBeforeTheStart(keys);
+        if (announced.isEmpty()) {
+            return;
         }
-        revoked.forEach(start -> outbox.append(new CoverageRevoked(start.personId(), start.coverageYear(), start.region(),
-                start.coverageStart())));
+        Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(announced.stream().map(LevyItemStore.AnnouncedCoverage::key).toList());
+        List<PersonYear> notTheStart = announced.stream()
+                .filter(start -> !start.start().equals(startAfter(start, turns.getOrDefault(start.key(), List.of()))))
+                .map(LevyItemStore.AnnouncedCoverage::key).toList();
+        if (!notTheStart.isEmpty()) {
+            items.takeBackStarts(notTheStart).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
+                    revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
+        }
+    }
+
+    /** The start the turns leave of the one announced: null where the last refund before the start in force left it unpaid. */
+    private LocalDate startAfter(LevyItemStore.AnnouncedCoverage announced, List<LevyItemStore.Turn> turns) {
+        LocalDate start = announced.start();
+        for (LevyItemStore.Turn turn : turns) {
+            if (!turn.settled() && start != null && day(turn.at()).isBefore(start)) {
+                start = null;
+            } else if (turn.settled() && start == null) {
+                start = startOn(announced.coverage(), day(turn.at()));
+            }
+        }
+        return start;
+    }
+
+    private LocalDate startOn(LevyItemStore.AwaitedCoverage coverage, LocalDate paidOn) {
+        return coverage.coverage().startOnPayment(settledOn(coverage.enrolledOn(), paidOn), coverage.coverageYear());
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(BusinessTime.ZONE).toLocalDate();
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,14 +52,16 @@ class LevyItemStore {
     private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
     /**
      * Whether a judgement may change the item as it now stands ({@link LevyListService}): about to settle, already
-     * settled with the coverage start not yet announced, or with money paid or owed back (nothing is owed back of
-     * nothing paid, RefundDueRule). Each upsert of the roster's and the assessment's facts returns the rows it changed
+     * settled with the coverage start not yet announced, with a start announced and nothing paid (a revoked withdrawal's
+     * enrolment after a refund made while it stood: the start is taken back), or with money paid or owed back (nothing is
+     * owed back of nothing paid, RefundDueRule). Each upsert of the roster's and the assessment's facts returns the rows it changed
      * that are so: a batch of enrolments and assessments before anyone paid then has nothing more to read.
      */
     private static final String REVIEWABLE = """
             paid_total > 0 or refund_due <> 0 or settled_payable is distinct from %s
-            or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null)"""
-            .formatted(SETTLED_PAYABLE);
+            or (coverage_from is not null and not coverage_announced and not withdrawn and settled_payable is not null)
+            or (coverage_from is not null and coverage_announced and not withdrawn and %s)"""
+            .formatted(SETTLED_PAYABLE, UNPAID);
 
     /**
      * The money of the person-years {@link PersonYears#MATCH} names, as it moved, for the judgements by event time: each
@@ -88,10 +92,6 @@ class LevyItemStore {
      * The business day of the item's registration: the day it gives, else the day its event was sent (PersonEnrolled's
      * {@code enrolledOn} is optional), so that money paid before a registration starts no coverage before it.
      */
-    /** The person-year's last refund (of their money or the assistance fund's) was made before its announced start. */
-    private static final String REFUNDED_BEFORE_THE_START = """
-            (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
-             where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year) < coverage_start""";
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
     /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
@@ -648,47 +648,34 @@ class LevyItemStore {
     }
 
     /**
-     * Those of these person-years whose coverage start was announced, not withdrawn, who no longer have paid what they owe,
-     * the person-year's last refund (of their money or the assistance fund's) made before that start: money taken back on or
-     * after it leaves the start as it was, the person covered from it, as does a settlement judged again by event time
-     * without a refund (docs/domain.md, "Coverage at payment"). Their start is taken back in the same statement, so that
-     * each is revoked once and their coverage waits for their payment again.
+     * Those of these person-years whose coverage start was announced, not withdrawn, with money taken back (a refund of
+     * theirs or of the assistance fund's) on a day before that start: whether it left them unpaid, and whether a payment
+     * made since settled them again, the order of their money tells ({@link #turns}; {@link CoverageService#takeBackUnpaid}).
      */
-    List<RevokedCoverage> takeRevokedCoverages(Collection<PersonYear> keys) {
-        return revoke(UNPAID + " and " + REFUNDED_BEFORE_THE_START, keys);
-    }
-
-    /**
-     * Those of these person-years whose coverage start was announced, not withdrawn, who have paid what they owe, the
-     * person-year's last refund made before that start: a payment made after that refund and received before it may have
-     * settled them again, by event time, and their start then counts from that payment ({@link CoverageService#takeBackUnpaid}).
-     */
-    List<AnnouncedCoverage> announcedAndPaidAfterARefund(Collection<PersonYear> keys) {
+    List<AnnouncedCoverage> announcedWithARefundBeforeTheStart(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
-                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, %3$s as enrolled_on,
-                       coverage_start
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
+                       %2$s as enrolled_on, paid_total, coverage_start
                 from levy_item
                 where %1$s
                   and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
-                  and not %2$s and %4$s""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON, REFUNDED_BEFORE_THE_START)), keys)
-                .query(AnnouncedCoverage.class).list();
+                  and exists (select 1 from refund where refund.person_id = levy_item.person_id
+                                                     and refund.coverage_year = levy_item.coverage_year
+                                                     and cast(refund.refunded_at at time zone 'Asia/Shanghai' as date) < coverage_start)"""
+                .formatted(PersonYears.MATCH, REGISTERED_ON)), keys)
+                .query((row, n) -> new AnnouncedCoverage(AWAITED.mapRow(row, n), row.getObject("coverage_start", LocalDate.class)))
+                .list();
     }
 
-    /** Takes back the announced starts of these person-years, in one statement, so that each is revoked once. */
+    /** Takes back the announced starts of these person-years in one statement, so that each is revoked once. */
     List<RevokedCoverage> takeBackStarts(Collection<PersonYear> keys) {
-        return revoke("true", keys);
-    }
-
-    private List<RevokedCoverage> revoke(String condition, Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 update levy_item set coverage_announced = false, coverage_start = null, change_cursor = null
                 from (select person_id, coverage_year, coverage_start as revoked from levy_item
-                      where %1$s
-                        and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
-                        and %2$s) announced
+                      where %s and coverage_announced and coverage_start is not null) announced
                 where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
                 returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
-                .formatted(PersonYears.MATCH, condition)), keys)
+                .formatted(PersonYears.MATCH)), keys)
                 .query(RevokedCoverage.class).list();
     }
 
@@ -714,14 +701,15 @@ class LevyItemStore {
     }
 
     /**
-     * The moment each of these person-years last became settled: the payment (or the fund's) after which what was paid covered
-     * what the person owes ({@link #OWN_PAYABLE} with the fund's money paid by then, capped by the settled payable), again
-     * after a refund had taken it below. Absent where nothing had to be paid (settled at registration) or nothing was paid.
-     * Payments are taken in the order they were made, not received: a duplicate paid later, or in the same request, or a
-     * payment the reconciliation found late, moves nothing.
+     * Each time each of these person-years became settled or, money taken back, no longer was ({@link Turn}), in the order
+     * the money moved: a payment (or the fund's) after which what was paid covered what the person owes ({@link #OWN_PAYABLE}
+     * with the fund's money paid by then, capped by the settled payable), and a refund after which it no longer did.
+     * Payments and refunds are taken in the order they were made, not received: a duplicate paid later, or in the same
+     * request, or a payment the reconciliation found late, moves nothing. None for someone settled before any money moved
+     * who stayed so (nothing to pay), or who never paid in full.
      */
-    Map<PersonYear, Instant> settlingMoments(Collection<PersonYear> keys) {
-        Map<PersonYear, Instant> moments = new HashMap<>();
+    Map<PersonYear, List<Turn>> turns(Collection<PersonYear> keys) {
+        Map<PersonYear, List<Turn>> turns = new HashMap<>();
         keys(jdbc.sql("""
                 with movement as (%4$s
                 ), running as (
@@ -735,15 +723,25 @@ class LevyItemStore {
                            coalesce(0.00 >= least(%3$s, settled_payable), false) as settled_before_any
                     from running join levy_item using (person_id, coverage_year)
                 ), turned as (
-                    select person_id, coverage_year, at, settled,
+                    select person_id, coverage_year, at, ref, settled,
                            coalesce(lag(settled) over (partition by person_id, coverage_year order by at, ref), settled_before_any) as was
                     from judged
                 )
-                select person_id, coverage_year, max(at) as at from turned where settled and not was group by person_id, coverage_year"""
+                select person_id, coverage_year, at, settled from turned where settled <> was
+                order by person_id, coverage_year, at, ref"""
                 .formatted(PersonYears.MATCH, ownPayable("fund_so_far"), ownPayable("0.00"), MONEY)), keys)
-                .query((RowCallbackHandler) row -> moments.put(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
-                        row.getTimestamp("at").toInstant()));
-        return moments;
+                .query((RowCallbackHandler) row -> turns.computeIfAbsent(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
+                        key -> new ArrayList<>()).add(new Turn(row.getTimestamp("at").toInstant(), row.getBoolean("settled"))));
+        return turns;
+    }
+
+    /** @param settled whether the person-year became settled then, or, money taken back, stopped being so */
+    record Turn(Instant at, boolean settled) {
+
+        /** The last time the person-year became settled by money paid, or null. */
+        static Instant lastSettled(List<Turn> turns) {
+            return turns == null ? null : turns.stream().filter(Turn::settled).map(Turn::at).reduce((first, second) -> second).orElse(null);
+        }
     }
 
     /**
@@ -759,15 +757,16 @@ class LevyItemStore {
         }
     }
 
+    private static final RowMapper<AwaitedCoverage> AWAITED = DataClassRowMapper.newInstance(AwaitedCoverage.class);
+
     record RevokedCoverage(String personId, int coverageYear, String region, LocalDate coverageStart) {
     }
 
-    /** A start announced ({@code coverageStart}), with what it was derived from, as {@link AwaitedCoverage}. */
-    record AnnouncedCoverage(String personId, int coverageYear, String region, CoverageFrom coverageFrom, int waitingDays,
-            int waitingMonths, LocalDate enrolledOn, LocalDate coverageStart) {
+    /** A start announced ({@code start}) and what it was derived from. */
+    record AnnouncedCoverage(AwaitedCoverage coverage, LocalDate start) {
 
-        EnrolmentPolicy.Coverage coverage() {
-            return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
+        PersonYear key() {
+            return new PersonYear(coverage.personId(), coverage.coverageYear());
         }
     }
 

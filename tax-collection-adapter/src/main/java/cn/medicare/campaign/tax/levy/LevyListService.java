@@ -118,6 +118,8 @@ public class LevyListService {
     void review() {
         List<PersonYear> reviewable = pendingReviews.take();
         if (!reviewable.isEmpty()) {
+            // a revoked withdrawal's enrolment after a refund made while it stood leaves a start announced and nothing paid
+            coverage.takeBackUnpaid(reviewable);
             settled(reviewable);
         }
     }
