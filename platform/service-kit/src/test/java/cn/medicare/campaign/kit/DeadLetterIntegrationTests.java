@@ -127,21 +127,27 @@ class DeadLetterIntegrationTests extends KitIntegrationTestBase {
     @ExtendWith(OutputCaptureExtension.class)
     void aRecordOfAnUnknownTypeHoldingAnIdNumberIsDeadLetteredNotParked(CapturedOutput output) {
         String idNumber = "350825199303030015";
-        UUID unknown = UUID.randomUUID();
-        EventTraffic.send(List.of(EventTraffic.record(TOPIC, unknown, "PaymentDisputed-" + idNumber, PaymentMother.personId(9_102),
-                "{\"note\":\"" + idNumber + "\"}")));
+        String key = PaymentMother.personId(9_102);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        EventTraffic.send(List.of(EventTraffic.record(TOPIC, ids.get(0), "PaymentDisputed-" + idNumber, key, "{}"),
+                EventTraffic.record(TOPIC, ids.get(1), "PaymentDisputed", idNumber, "{}"),
+                EventTraffic.record(TOPIC, ids.get(2), "PaymentDisputed", key, "{\"note\":\"" + idNumber + "\"}")));
 
         List<ConsumerRecord<String, String>> deadLetters = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = EventTraffic.consumer(Topics.deadLetter(TOPIC, KitTestApplication.GROUP))) {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-                EventTraffic.poll(consumer).stream().filter(record -> unknown.toString().equals(EventTraffic.header(record, EventHeaders.ID)))
+                EventTraffic.poll(consumer).stream()
+                        .filter(record -> ids.stream().map(UUID::toString).anyMatch(id -> id.equals(EventTraffic.header(record, EventHeaders.ID))))
                         .forEach(deadLetters::add);
-                assertThat(deadLetters).hasSize(1);
+                assertThat(deadLetters).hasSize(3);
             });
         }
-        assertThat(deadLetters.get(0).value()).isEqualTo("{\"note\":\"" + "*".repeat(18) + "\"}");
-        assertThat(EventTraffic.header(deadLetters.get(0), EventHeaders.TYPE)).isEqualTo("PaymentDisputed-" + "*".repeat(18));
-        assertThat(jdbc.queryForObject("select count(*) from parked_event where event_id = ?", Integer.class, unknown)).isZero();
+        String stars = "*".repeat(18);
+        assertThat(deadLetters).extracting(record -> EventTraffic.header(record, EventHeaders.TYPE) + " " + record.key() + " " + record.value())
+                .containsExactlyInAnyOrder("PaymentDisputed-" + stars + " " + key + " {}", "PaymentDisputed " + stars + " {}",
+                        "PaymentDisputed " + key + " {\"note\":\"" + stars + "\"}");
+        assertThat(jdbc.queryForObject("select count(*) from parked_event where event_id = any(?)", Integer.class,
+                (Object) ids.toArray(UUID[]::new))).isZero();
         assertThat(output.getOut()).contains("Dead-lettered " + TOPIC).doesNotContain(idNumber);
     }
 

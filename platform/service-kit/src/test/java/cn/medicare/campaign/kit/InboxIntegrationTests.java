@@ -9,15 +9,19 @@ import cn.medicare.campaign.contracts.EventHeaders;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.EventType;
 import cn.medicare.campaign.contracts.events.PaymentConfirmed;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.kit.inbox.DispatchingHandler;
 import cn.medicare.campaign.kit.inbox.EventHandlers;
 import cn.medicare.campaign.kit.inbox.Inbox;
+import cn.medicare.campaign.kit.inbox.InboxHandler;
+import cn.medicare.campaign.kit.inbox.IncomingEvent;
 import cn.medicare.campaign.kit.inbox.PoisonRecordException;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.kit.kafka.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,6 +57,7 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
     private static final String SECOND_TRY = "kit-test.failing-on-a-second-try";
     private static final String REFUSED = "kit-test.unreadable-and-refused";
     private static final String OWN_FAILURES = "kit-test.failing-for-its-own-reason";
+    private static final String UNFORESEEN = "kit-test.unreadable-for-an-unforeseen-reason";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -260,6 +265,44 @@ class InboxIntegrationTests extends KitIntegrationTestBase {
             assertThatThrownBy(() -> counting.apply(group, List.of(waiting), databaseAway)).isInstanceOf(BatchListenerFailedException.class);
         }
         assertThat(deadLettered).as("not the record's fault").hasSize(1);
+    }
+
+    /**
+     * A record that cannot be read for a reason no one foresaw is unreadable all the same: dead-lettered in its place and the
+     * records around it applied. Thrown past the inbox, it was no record's failure, and the error handler, which now retries
+     * without a limit of its own, would have retried the whole batch without end.
+     */
+    @Test
+    void aRecordThatCannotBeReadForAnUnforeseenReasonIsDeadLetteredInItsPlace() {
+        List<ConsumerRecord<?, ?>> deadLettered = new ArrayList<>();
+        Inbox inbox = new Inbox(JdbcClient.create(jdbc), transaction, meters, (record, failure) -> deadLettered.add(record), 5);
+        List<IncomingEvent> applied = new ArrayList<>();
+        InboxHandler handler = new InboxHandler() {
+
+            @Override
+            public void apply(IncomingEvent event) {
+                applied.add(event);
+            }
+
+            @Override
+            public boolean applies(EventType type) {
+                if (type == EventType.PAYMENT_REFUNDED) {
+                    throw new IllegalStateException("unforeseen (test)");
+                }
+                return true;
+            }
+        };
+        PaymentConfirmed before = PaymentMother.payment(9_509, 95_091, "10.00");
+        PaymentConfirmed after = PaymentMother.payment(9_509, 95_092, "20.00");
+
+        inbox.apply(group, List.of(at(0, 1, received(UNFORESEEN, before)),
+                at(0, 2, received(EventTraffic.record(UNFORESEEN, UUID.randomUUID(), new PaymentRefunded(before.personId(), 2018,
+                        before.region(), before.voucherNo(), "TF95091", before.amount(), Instant.parse("2017-11-02T03:00:00Z"), "退费")))),
+                at(0, 3, received(UNFORESEEN, after))), handler);
+
+        assertThat(deadLettered).singleElement().satisfies(record -> assertThat(record.offset()).isEqualTo(2));
+        assertThat(applied).extracting(event -> event.as(PaymentConfirmed.class).voucherNo())
+                .containsExactly(before.voucherNo(), after.voucherNo());
     }
 
     private static ConsumerRecord<String, String> at(int partition, long offset, ConsumerRecord<String, String> record) {

@@ -141,6 +141,11 @@ public class Inbox {
                 positions.add(position);
             } catch (PoisonRecordException e) {
                 unreadable.put(position, e);
+            } catch (RuntimeException unforeseen) {
+                // unreadable all the same: thrown past the inbox, it would have the whole batch retried without end
+                unreadable.put(position, new PoisonRecordException("record " + records.get(position).topic() + "-"
+                        + records.get(position).partition() + "@" + records.get(position).offset() + " could not be read: "
+                        + unforeseen.getClass().getSimpleName(), unforeseen));
             }
         }
         try {
@@ -170,7 +175,7 @@ public class Inbox {
         try {
             apply(consumerGroup, records.subList(position + 1, records.size()), handler);
         } catch (BatchListenerFailedException later) {
-            throw new BatchListenerFailedException(later.getMessage(), later.getCause(), position + 1 + later.getIndex());
+            throw new BatchListenerFailedException(later.getCause().getMessage(), later.getCause(), position + 1 + later.getIndex());
         }
     }
 
