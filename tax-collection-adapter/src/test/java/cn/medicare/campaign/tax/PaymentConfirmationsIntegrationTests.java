@@ -270,13 +270,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aPaymentAnewReceivedBeforeTheRefundItFollowedMovesTheStartAsInTheirOrder() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null
-                && found.get("status").asString().equals("UNPAID"));
-        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
-        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
-                "2018-03-15T02:00:00Z"))));
-        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        Map<String, String> vouchers = lateEnroleePaidOnMarch15WithItsStartAnnounced(idNumber);
         assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "180.00",
                 "2018-05-10T02:00:00Z"))));
 
@@ -296,13 +290,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aStartAnnouncedAgainByARevokedWithdrawalStillWaitsForThePayment() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null
-                && found.get("status").asString().equals("UNPAID"));
-        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
-        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
-                "2018-03-15T02:00:00Z"))));
-        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        Map<String, String> vouchers = lateEnroleePaidOnMarch15WithItsStartAnnounced(idNumber);
         Instant withdrawnAt = Instant.now();
         EventTraffic.publishAt(withdrawnAt, residents.withdrawn(idNumber, 2018));
         UUID revoked = EventTraffic.publishAt(withdrawnAt.plusSeconds(1),
@@ -318,12 +306,12 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     /**
      * Refunds before the start that left the person paid take nothing back, in whatever order they come: the part a
      * 低保 certified after paying is owed back (先缴后返), and a duplicate refunded after the start. Refunds told out of
-     * their order are walked in it: the duplicate's refund (1 July) told before the one that left the person unpaid from
-     * 1 May to 10 May still takes 13 June back, and the start counts from 10 May. The first version of session 50 moved the
-     * assisted person's start to their first part paid, and kept 13 June for the second.
+     * their order are judged in it: the duplicate's refund (1 July) told before the one that left the person unpaid from
+     * 1 May to 10 May, 13 June is still taken back, and the start counts from 10 May. The first version of session 50
+     * moved the assisted person's start to their first part paid, and kept 13 June for the second.
      */
     @Test
-    void refundsBeforeTheStartAreWalkedInTheOrderTheyWereMadeAndOnlyThoseThatLeftThePersonUnpaidTakeItBack() {
+    void refundsBeforeTheStartAreJudgedInTheOrderTheyWereMadeAndOnlyThoseThatLeftThePersonUnpaidTakeItBack() {
         String assisted = IdNumbers.next(Liancheng.REGION);
         String outOfOrder = IdNumbers.next(Liancheng.REGION);
         for (String idNumber : List.of(assisted, outOfOrder)) {
@@ -369,12 +357,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     @Test
     void aStartIsTakenBackWhenAWithdrawalIsRevokedAfterARefundMadeWhileItStood() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
-        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
-        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
-                "2018-03-15T02:00:00Z"))));
-        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        Map<String, String> vouchers = lateEnroleePaidOnMarch15WithItsStartAnnounced(idNumber);
         Instant withdrawnAt = Instant.now();
         UUID withdrawn = EventTraffic.publishAt(withdrawnAt, residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> applied(withdrawn));
@@ -387,6 +370,40 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
         assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-06-13\"");
         assertThat(api.levyItem(2018, idNumber).get("payBy").asString()).isEqualTo("2018-10-02");
+    }
+
+    /**
+     * The assistance fund paid for an unassisted late enrolee by mistake and took its money back before the start: the
+     * start is taken back, the person owing their payable again. The first version of session 50's change kept it (the
+     * settlement counts the fund's voucher net of its refunds at the voucher's time, so its refund was no turn).
+     */
+    @Test
+    void theFundTakingBackWhatItPaidByMistakeBeforeTheStartTakesTheStartBack() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        String fundVoucher = Vouchers.next();
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(fundVoucher, idNumber, "180.00", "2018-03-01T02:00:00Z")
+                .replace("\"WECHAT\"", "\"ASSISTANCE_FUND\""))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+
+        assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), fundVoucher, "180.00",
+                "2018-03-20T02:00:00Z"))));
+
+        assertThat(revocations(idNumber)).singleElement().asString()
+                .contains("\"coverageStart\":\"" + announcedStarts(residents.personId(idNumber)).get(0) + "\"");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("UNPAID");
+    }
+
+    /** A late enrolee waiting 90 days from payment who paid 180 on 15 March: its start, 13 June, announced. The voucher by number. */
+    private Map<String, String> lateEnroleePaidOnMarch15WithItsStartAnnounced(String idNumber) {
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        Map<String, String> vouchers = Map.of(idNumber, Vouchers.next());
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(vouchers.get(idNumber), idNumber, "180.00",
+                "2018-03-15T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        return vouchers;
     }
 
     private static String refundOf(String idNumber, Map<String, String> vouchers, String refundedAt) {

@@ -8,6 +8,7 @@ import cn.medicare.campaign.kit.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class CoverageService {
         Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(awaitedCoverages.stream()
                 .map(awaited -> new PersonYear(awaited.personId(), awaited.coverageYear())).toList());
         awaitedCoverages.forEach(awaited -> {
-            Instant settledAt = LevyItemStore.Turn.lastSettled(turns.get(new PersonYear(awaited.personId(), awaited.coverageYear())));
+            Instant settledAt = LevyItemStore.Turn.last(turns.get(new PersonYear(awaited.personId(), awaited.coverageYear())), true);
             LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : day(settledAt));
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
@@ -67,42 +68,34 @@ class CoverageService {
     }
 
     /**
-     * Takes back the announced starts of these person-years that money taken back before the start left unpaid, by the
-     * order their money moved in, not the order it was told in; call before {@link #review}, which announces the start
-     * anew from the payment that settles them now, if one does. From the start announced, their settlements and the
-     * refunds that undid them are walked in turn: a refund before the start in force takes it back, and a payment then
-     * starts the next one; a refund on or after the start leaves it (the person was covered from it). A start the walk
-     * does not end on is taken back: a payment made after the refund and received before it left the person paid when the
-     * refund came, yet unpaid from the refund to that payment. A refund that left the person paid (a duplicate, or the part
-     * assistance paid back) is no turn, and a settlement judged again without a refund keeps the start (docs/domain.md,
-     * "Coverage at payment").
+     * Takes back the announced starts of these person-years that money taken back before the start left unpaid; call before
+     * {@link #review}, which announces the start anew from the payment that settles them now, if one does. Only a refund
+     * takes a start back, and only one before the start: money taken back on or after it leaves it, the person covered from
+     * it, and so does a settlement judged again by event time without a refund (docs/domain.md, "Coverage at payment").
+     * Those unpaid now are judged by their last refund. Those paid now, by the order their money moved in, whatever order
+     * it was told in: a payment made after the refund and received before it left them paid when the refund came, yet
+     * unpaid from the refund to that payment, from which their start counts; a refund that left them paid (a duplicate, or
+     * the part a 低保 certified after paying is owed back) is no turn and takes nothing back.
      */
     void takeBackUnpaid(Collection<PersonYear> keys) {
-        List<LevyItemStore.AnnouncedCoverage> announced = items.announcedWithARefundBeforeTheStart(keys);
-        if (announced.isEmpty()) {
-            return;
+        List<LevyItemStore.RevokedCoverage> revoked = new ArrayList<>(items.takeRevokedCoverages(keys));
+        List<LevyItemStore.AnnouncedCoverage> paid = items.paidWithARefundBeforeTheStart(keys);
+        if (!paid.isEmpty()) {
+            Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(paid.stream().map(LevyItemStore.AnnouncedCoverage::key).toList());
+            revoked.addAll(items.takeBackStarts(paid.stream()
+                    .filter(start -> paidAgainSinceARefundBeforeTheStart(start, turns.get(start.key())))
+                    .map(LevyItemStore.AnnouncedCoverage::key).toList()));
         }
-        Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(announced.stream().map(LevyItemStore.AnnouncedCoverage::key).toList());
-        List<PersonYear> notTheStart = announced.stream()
-                .filter(start -> !start.start().equals(startAfter(start, turns.getOrDefault(start.key(), List.of()))))
-                .map(LevyItemStore.AnnouncedCoverage::key).toList();
-        if (!notTheStart.isEmpty()) {
-            items.takeBackStarts(notTheStart).forEach(revoked -> outbox.append(new CoverageRevoked(revoked.personId(),
-                    revoked.coverageYear(), revoked.region(), revoked.coverageStart())));
-        }
+        revoked.forEach(start -> outbox.append(new CoverageRevoked(start.personId(), start.coverageYear(), start.region(),
+                start.coverageStart())));
     }
 
-    /** The start the turns leave of the one announced: null where the last refund before the start in force left it unpaid. */
-    private LocalDate startAfter(LevyItemStore.AnnouncedCoverage announced, List<LevyItemStore.Turn> turns) {
-        LocalDate start = announced.start();
-        for (LevyItemStore.Turn turn : turns) {
-            if (!turn.settled() && start != null && day(turn.at()).isBefore(start)) {
-                start = null;
-            } else if (turn.settled() && start == null) {
-                start = startOn(announced.coverage(), day(turn.at()));
-            }
-        }
-        return start;
+    /** The last refund that left the person unpaid came before the start, and the payment that settled them since starts another. */
+    private boolean paidAgainSinceARefundBeforeTheStart(LevyItemStore.AnnouncedCoverage announced, List<LevyItemStore.Turn> turns) {
+        Instant unsettled = LevyItemStore.Turn.last(turns, false);
+        Instant settled = LevyItemStore.Turn.last(turns, true);
+        return unsettled != null && day(unsettled).isBefore(announced.start()) && settled != null && settled.isAfter(unsettled)
+                && !announced.start().equals(startOn(announced.coverage(), day(settled)));
     }
 
     private LocalDate startOn(LevyItemStore.AwaitedCoverage coverage, LocalDate paidOn) {

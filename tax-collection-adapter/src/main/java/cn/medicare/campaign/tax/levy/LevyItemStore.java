@@ -88,6 +88,10 @@ class LevyItemStore {
                  join levy_item on levy_item.person_id = payment.person_id and levy_item.coverage_year = payment.coverage_year"""
             .formatted(PersonYears.MATCH);
 
+    /** The business day of the person-year's last refund (of their money or the assistance fund's), or null. */
+    private static final String LAST_REFUNDED_ON = """
+            (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
+             where refund.person_id = levy_item.person_id and refund.coverage_year = levy_item.coverage_year)""";
     /**
      * The business day of the item's registration: the day it gives, else the day its event was sent (PersonEnrolled's
      * {@code enrolledOn} is optional), so that money paid before a registration starts no coverage before it.
@@ -648,34 +652,53 @@ class LevyItemStore {
     }
 
     /**
-     * Those of these person-years whose coverage start was announced, not withdrawn, with money taken back (a refund of
-     * theirs or of the assistance fund's) on a day before that start: whether it left them unpaid, and whether a payment
-     * made since settled them again, the order of their money tells ({@link #turns}; {@link CoverageService#takeBackUnpaid}).
+     * Those of these person-years whose coverage start was announced, not withdrawn, who no longer have paid what they owe,
+     * the person-year's last refund (of their money or the assistance fund's) made before that start: money taken back on or
+     * after it leaves the start as it was, the person covered from it, as does a settlement judged again by event time
+     * without a refund (docs/domain.md, "Coverage at payment"). Their start is taken back in the same statement, so that
+     * each is revoked once and their coverage waits for their payment again.
      */
-    List<AnnouncedCoverage> announcedWithARefundBeforeTheStart(Collection<PersonYear> keys) {
+    List<RevokedCoverage> takeRevokedCoverages(Collection<PersonYear> keys) {
+        return revoke(UNPAID + " and " + LAST_REFUNDED_ON + " < coverage_start", keys);
+    }
+
+    /**
+     * Those of these person-years whose coverage start was announced, not withdrawn, who have paid what they owe, with
+     * money taken back on a day before that start: a payment made after the refund and received before it may have settled
+     * them again, by the order their money moved in ({@link #turns}; {@link CoverageService#takeBackUnpaid}).
+     */
+    List<AnnouncedCoverage> paidWithARefundBeforeTheStart(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months, last_paid_on,
                        %2$s as enrolled_on, paid_total, coverage_start
                 from levy_item
                 where %1$s
                   and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
+                  and not %3$s
                   and exists (select 1 from refund where refund.person_id = levy_item.person_id
                                                      and refund.coverage_year = levy_item.coverage_year
                                                      and cast(refund.refunded_at at time zone 'Asia/Shanghai' as date) < coverage_start)"""
-                .formatted(PersonYears.MATCH, REGISTERED_ON)), keys)
+                .formatted(PersonYears.MATCH, REGISTERED_ON, UNPAID)), keys)
                 .query((row, n) -> new AnnouncedCoverage(AWAITED.mapRow(row, n), row.getObject("coverage_start", LocalDate.class)))
                 .list();
     }
 
-    /** Takes back the announced starts of these person-years in one statement, so that each is revoked once. */
+    /** Takes back the announced starts of these person-years. */
     List<RevokedCoverage> takeBackStarts(Collection<PersonYear> keys) {
+        return revoke("true", keys);
+    }
+
+    /** In one statement, so that each start is revoked once. */
+    private List<RevokedCoverage> revoke(String condition, Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 update levy_item set coverage_announced = false, coverage_start = null, change_cursor = null
                 from (select person_id, coverage_year, coverage_start as revoked from levy_item
-                      where %s and coverage_announced and coverage_start is not null) announced
+                      where %1$s
+                        and coverage_from is not null and coverage_announced and coverage_start is not null and not withdrawn
+                        and %2$s) announced
                 where levy_item.person_id = announced.person_id and levy_item.coverage_year = announced.coverage_year
                 returning levy_item.person_id, levy_item.coverage_year, levy_item.region, announced.revoked as coverage_start"""
-                .formatted(PersonYears.MATCH)), keys)
+                .formatted(PersonYears.MATCH, condition)), keys)
                 .query(RevokedCoverage.class).list();
     }
 
@@ -688,15 +711,12 @@ class LevyItemStore {
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
-                       greatest(last_paid_on, (select cast(max(refund.refunded_at) at time zone 'Asia/Shanghai' as date) from refund
-                                               where refund.person_id = levy_item.person_id
-                                                 and refund.coverage_year = levy_item.coverage_year)) as last_paid_on,
-                       %3$s as enrolled_on, paid_total
+                       greatest(last_paid_on, %4$s) as last_paid_on, %3$s as enrolled_on, paid_total
                 from levy_item
                 where %s
                   and coverage_from is not null and not coverage_announced and not withdrawn
                   and %s
-                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON)), keys)
+                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON, LAST_REFUNDED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
     }
 
@@ -738,9 +758,10 @@ class LevyItemStore {
     /** @param settled whether the person-year became settled then, or, money taken back, stopped being so */
     record Turn(Instant at, boolean settled) {
 
-        /** The last time the person-year became settled by money paid, or null. */
-        static Instant lastSettled(List<Turn> turns) {
-            return turns == null ? null : turns.stream().filter(Turn::settled).map(Turn::at).reduce((first, second) -> second).orElse(null);
+        /** The last time the person-year became settled by money paid ({@code settled}), or stopped being so; null for none. */
+        static Instant last(List<Turn> turns, boolean settled) {
+            return turns == null ? null : turns.stream().filter(turn -> turn.settled() == settled).map(Turn::at)
+                    .reduce((first, second) -> second).orElse(null);
         }
     }
 
