@@ -118,6 +118,8 @@ class LevyItemStore {
             (excluded.registration_revokes and levy_item.coverage_announced and levy_item.coverage_from is not null
              and excluded.coverage_from is null and excluded.coverage_start is not distinct from levy_item.coverage_start)""";
 
+    private static final RowMapper<AwaitedCoverage> AWAITED = DataClassRowMapper.newInstance(AwaitedCoverage.class);
+
     private final JdbcClient jdbc;
 
     LevyItemStore(JdbcClient jdbc) {
@@ -777,8 +779,6 @@ class LevyItemStore {
             return new EnrolmentPolicy.Coverage(coverageFrom, null, waitingDays, waitingMonths);
         }
     }
-
-    private static final RowMapper<AwaitedCoverage> AWAITED = DataClassRowMapper.newInstance(AwaitedCoverage.class);
 
     record RevokedCoverage(String personId, int coverageYear, String region, LocalDate coverageStart) {
     }
