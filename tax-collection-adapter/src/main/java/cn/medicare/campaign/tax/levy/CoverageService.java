@@ -49,10 +49,11 @@ class CoverageService {
         if (awaitedCoverages.isEmpty()) {
             return;
         }
-        Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(awaitedCoverages.stream()
+        Map<PersonYear, LevyItemStore.Turns> turns = items.turns(awaitedCoverages.stream()
                 .map(awaited -> new PersonYear(awaited.personId(), awaited.coverageYear())).toList());
         awaitedCoverages.forEach(awaited -> {
-            Instant settledAt = LevyItemStore.Turn.last(turns.get(new PersonYear(awaited.personId(), awaited.coverageYear())), true);
+            Instant settledAt = turns.getOrDefault(new PersonYear(awaited.personId(), awaited.coverageYear()), LevyItemStore.Turns.NONE)
+                    .settled();
             LocalDate settledOn = settledOn(awaited.enrolledOn(), settledAt == null ? null : day(settledAt));
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
@@ -81,9 +82,9 @@ class CoverageService {
         List<LevyItemStore.RevokedCoverage> revoked = new ArrayList<>(items.takeRevokedCoverages(keys));
         List<LevyItemStore.AnnouncedCoverage> paid = items.paidWithARefundBeforeTheStart(keys);
         if (!paid.isEmpty()) {
-            Map<PersonYear, List<LevyItemStore.Turn>> turns = items.turns(paid.stream().map(LevyItemStore.AnnouncedCoverage::key).toList());
+            Map<PersonYear, LevyItemStore.Turns> turns = items.turns(paid.stream().map(LevyItemStore.AnnouncedCoverage::key).toList());
             revoked.addAll(items.takeBackStarts(paid.stream()
-                    .filter(start -> paidAgainSinceARefundBeforeTheStart(start, turns.get(start.key())))
+                    .filter(start -> paidAgainSinceARefundBeforeTheStart(start, turns.getOrDefault(start.key(), LevyItemStore.Turns.NONE)))
                     .map(LevyItemStore.AnnouncedCoverage::key).toList()));
         }
         revoked.forEach(start -> outbox.append(new CoverageRevoked(start.personId(), start.coverageYear(), start.region(),
@@ -91,9 +92,9 @@ class CoverageService {
     }
 
     /** The last refund that left the person unpaid came before the start, and the payment that settled them since starts another. */
-    private boolean paidAgainSinceARefundBeforeTheStart(LevyItemStore.AnnouncedCoverage announced, List<LevyItemStore.Turn> turns) {
-        Instant unsettled = LevyItemStore.Turn.last(turns, false);
-        Instant settled = LevyItemStore.Turn.last(turns, true);
+    private boolean paidAgainSinceARefundBeforeTheStart(LevyItemStore.AnnouncedCoverage announced, LevyItemStore.Turns turns) {
+        Instant unsettled = turns.unsettled();
+        Instant settled = turns.settled();
         return unsettled != null && day(unsettled).isBefore(announced.start()) && settled != null && settled.isAfter(unsettled)
                 && !announced.start().equals(startOn(announced.coverage(), day(settled)));
     }

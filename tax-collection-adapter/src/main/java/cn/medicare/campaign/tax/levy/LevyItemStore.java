@@ -723,15 +723,14 @@ class LevyItemStore {
     }
 
     /**
-     * Each time each of these person-years became settled or, money taken back, no longer was ({@link Turn}), in the order
-     * the money moved: a payment (or the fund's) after which what was paid covered what the person owes ({@link #OWN_PAYABLE}
-     * with the fund's money paid by then, capped by the settled payable), and a refund after which it no longer did.
-     * Payments and refunds are taken in the order they were made, not received: a duplicate paid later, or in the same
-     * request, or a payment the reconciliation found late, moves nothing. None for someone settled before any money moved
-     * who stayed so (nothing to pay), or who never paid in full.
+     * When each of these person-years last became settled, and when money taken back last left it unpaid ({@link Turns}), in
+     * the order the money moved: a payment (or the fund's) after which what was paid covered what the person owes
+     * ({@link #OWN_PAYABLE} with the fund's money paid by then, capped by the settled payable), and a refund after which it
+     * no longer did. Payments and refunds are taken in the order they were made, not received: a duplicate paid later, or in
+     * the same request, or a payment the reconciliation found late, moves nothing.
      */
-    Map<PersonYear, List<Turn>> turns(Collection<PersonYear> keys) {
-        Map<PersonYear, List<Turn>> turns = new HashMap<>();
+    Map<PersonYear, Turns> turns(Collection<PersonYear> keys) {
+        Map<PersonYear, Turns> turns = new HashMap<>();
         keys(jdbc.sql("""
                 with movement as (%4$s
                 ), running as (
@@ -745,26 +744,31 @@ class LevyItemStore {
                            coalesce(0.00 >= least(%3$s, settled_payable), false) as settled_before_any
                     from running join levy_item using (person_id, coverage_year)
                 ), turned as (
-                    select person_id, coverage_year, at, ref, settled,
+                    select person_id, coverage_year, at, settled,
                            coalesce(lag(settled) over (partition by person_id, coverage_year order by at, ref), settled_before_any) as was
                     from judged
                 )
-                select person_id, coverage_year, at, settled from turned where settled <> was
-                order by person_id, coverage_year, at, ref"""
+                select person_id, coverage_year, max(at) filter (where settled and not was) as settled_at,
+                       max(at) filter (where was and not settled) as unsettled_at
+                from turned group by person_id, coverage_year"""
                 .formatted(PersonYears.MATCH, ownPayable("fund_so_far"), ownPayable("0.00"), MONEY)), keys)
-                .query((RowCallbackHandler) row -> turns.computeIfAbsent(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
-                        key -> new ArrayList<>()).add(new Turn(row.getTimestamp("at").toInstant(), row.getBoolean("settled"))));
+                .query((RowCallbackHandler) row -> turns.put(new PersonYear(row.getString("person_id"), row.getInt("coverage_year")),
+                        new Turns(instant(row.getTimestamp("settled_at")), instant(row.getTimestamp("unsettled_at")))));
         return turns;
     }
 
-    /** @param settled whether the person-year became settled then, or, money taken back, stopped being so */
-    record Turn(Instant at, boolean settled) {
+    /**
+     * @param settled when the person-year last became settled by money paid; null where nothing had to be paid (settled at
+     *     registration) or it never was
+     * @param unsettled when money taken back last left it unpaid; null where none ever did
+     */
+    record Turns(Instant settled, Instant unsettled) {
 
-        /** The last time the person-year became settled by money paid ({@code settled}), or stopped being so; null for none. */
-        static Instant last(List<Turn> turns, boolean settled) {
-            return turns == null ? null : turns.stream().filter(turn -> turn.settled() == settled).map(Turn::at)
-                    .reduce((first, second) -> second).orElse(null);
-        }
+        static final Turns NONE = new Turns(null, null);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /**

@@ -143,8 +143,7 @@ public class Inbox {
                 unreadable.put(position, e);
             } catch (RuntimeException unforeseen) {
                 // unreadable all the same: thrown past the inbox, it would have the whole batch retried without end
-                unreadable.put(position, new PoisonRecordException("record " + records.get(position).topic() + "-"
-                        + records.get(position).partition() + "@" + records.get(position).offset() + " could not be read: "
+                unreadable.put(position, new PoisonRecordException(IncomingEvent.describe(records.get(position)) + " could not be read: "
                         + unforeseen.getClass().getSimpleName(), unforeseen));
             }
         }

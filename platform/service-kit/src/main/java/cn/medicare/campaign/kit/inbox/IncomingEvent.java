@@ -117,7 +117,7 @@ public record IncomingEvent(UUID id, String type, String source, Instant time, i
         return new PoisonRecordException(describe(record) + " " + problem);
     }
 
-    private static String describe(ConsumerRecord<String, String> record) {
+    static String describe(ConsumerRecord<String, String> record) {
         return "record " + record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }
