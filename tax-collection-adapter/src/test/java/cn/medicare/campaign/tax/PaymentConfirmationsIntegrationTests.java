@@ -593,7 +593,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     /**
      * An item from before V16 knows only the assessment it holds: judged again from it alone, the payment made before it
      * would meet no payable, and a person settled at 180.00 before a campaign version raised it to 190.00 would be chased
-     * for the difference. Such an item (V17: settled_by_arrival) stays judged as its facts arrive.
+     * for the difference. Such an item (V17: settled_by_arrival) stays judged as its facts arrive. Its standard is known from
+     * the first assessment after V24 on: a rise of it since is owed (SettlementRule.raiseWithTheStandard).
      */
     @Test
     void anItemFromBeforeTheAssessmentsWereKeptKeepsItsSettlementWhenAssessedAgain() {
@@ -605,7 +606,8 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         api.confirm(confirmations(row(Vouchers.next(), idNumber, "180.00")));
         // as the older code left it: a campaign version raised the payable after the payment, and no assessment was kept
         jdbc.update("""
-                update levy_item set payable_amount = 190.00, assessed_at = '2017-10-20T02:00:00Z', settled_by_arrival = true
+                update levy_item set payable_amount = 190.00, assessed_at = '2017-10-20T02:00:00Z', settled_by_arrival = true,
+                                     standard_amount = null
                 where person_id = ? and coverage_year = 2018""", personId);
 
         UUID again = EventTraffic.publishAt(Instant.parse("2017-11-20T02:00:00Z"), new ContributionAssessed(personId, 2018,
@@ -615,6 +617,14 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
+
+        UUID raised = EventTraffic.publishAt(Instant.parse("2017-11-21T02:00:00Z"), new ContributionAssessed(personId, 2018,
+                Liancheng.REGION, new BigDecimal("210.00"), BigDecimal.ZERO, new BigDecimal("210.00"), null, AssessmentReason.CAMPAIGN_CHANGED));
+        await().atMost(PATIENCE).until(() -> applied(raised));
+
+        JsonNode owing = api.levyItem(2018, idNumber);
+        assertThat(owing.get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(owing.get("payableAmount").asString()).isEqualTo("190.00");
     }
 
     @Test

@@ -14,6 +14,7 @@ import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import java.net.http.HttpResponse;
@@ -84,6 +85,35 @@ class RefundsDueIntegrationTests extends TaxIntegrationTestBase {
         assertThat(item.get("status").asString()).isEqualTo("PAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("40.00");
         assertThat(announced(idNumber)).hasSize(2);
+    }
+
+    /**
+     * A pupil assessed at a pupils' standard (100.00 here) paid it, and the clerk corrected the category to the general
+     * standard (180.00) on 20 October: only a change of assistance is held off once settled (DOMAIN.md), so the tax bureau is
+     * asked for the 80.00 and the person counts as paid once they pay it. Corrected back to the pupils' standard on 25
+     * October, the 80.00 is owed back. (The settled 100.00 used to stay the cap: the 80.00 was never asked for.)
+     */
+    @Test
+    void aCategoryCorrectedAfterPayingOwesTheStandardsRiseAndGetsItsFallBack() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolled(idNumber, 2018), residents.assessedFrom(idNumber, 2018, "100.00"));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), item -> item != null && item.get("status").asString().equals("UNPAID"));
+        paid(idNumber, "100.00");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+
+        EventTraffic.publishAt(CERTIFIED, residents.assessed(idNumber, 2018, null));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber).get("payableAmount").asString(), "180.00"::equals);
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PARTIALLY_PAID");
+        assertThat(announced(idNumber)).isEmpty();
+        paid(idNumber, "80.00");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PAID");
+
+        EventTraffic.publishAt(Instant.parse("2017-10-25T02:00:00Z"), residents.assessedFrom(idNumber, 2018, "100.00"));
+
+        await().atMost(PATIENCE).until(() -> announced(idNumber), payloads -> payloads.size() == 1);
+        assertThat(announced(idNumber).get(0)).contains("\"amount\":\"80.00\"");
+        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).isEqualTo("100.00");
     }
 
     @Test

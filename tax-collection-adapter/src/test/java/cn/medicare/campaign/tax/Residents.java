@@ -116,6 +116,12 @@ final class Residents {
                 category == null ? AssessmentReason.ENROLLED : AssessmentReason.ELIGIBILITY_CHANGED);
     }
 
+    /** Assessed from a standard of the person's category other than Liancheng's 180.00 (a pupil's, say), unassisted. */
+    ContributionAssessed assessedFrom(String idNumber, int coverageYear, String standard) {
+        return new ContributionAssessed(personId(idNumber), coverageYear, Liancheng.REGION, new BigDecimal(standard), BigDecimal.ZERO,
+                new BigDecimal(standard), null, AssessmentReason.ENROLLED);
+    }
+
     PersonWithdrawn withdrawn(String idNumber, int coverageYear) {
         return new PersonWithdrawn(personId(idNumber), coverageYear, Liancheng.REGION, WithdrawalReason.MOVED_AWAY,
                 LocalDate.of(coverageYear, 3, 1));

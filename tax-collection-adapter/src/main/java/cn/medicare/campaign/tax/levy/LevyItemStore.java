@@ -382,7 +382,8 @@ class LevyItemStore {
      * its time even when the amount did not change, so that an older one replayed later cannot
      * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed)
      * puts the item on the tax bureau's list of changes again (of several in a run, only the last
-     * counts: the tax bureau pages to where the item ends).
+     * counts: the tax bureau pages to where the item ends). A new standard moves a settled item's settled payable by as
+     * much, as {@link SettlementRule} judges it: the rule for an item judged as its facts arrive ({@code settled_by_arrival}).
      *
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}), and those whose settlement the
      *     order of their facts can move ({@link #settleByEventTime})
@@ -401,15 +402,21 @@ class LevyItemStore {
         List<Timed<ContributionAssessed>> latest = Timed.latestPer(run,
                 assessed -> new PersonYear(assessed.personId(), assessed.coverageYear()));
         return reviewableAfter("""
-                insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assistance_category,
-                                       assessed_at, order_matters, change_cursor)
-                select person_id, coverage_year, region, payable, subsidy, category, at, order_matters, null
+                insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, standard_amount,
+                                       assistance_category, assessed_at, order_matters, change_cursor)
+                select person_id, coverage_year, region, payable, subsidy, standard, category, at, order_matters, null
                 from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:regions as varchar[]),
-                            cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]),
-                            cast(:at as timestamptz[]), cast(:orderMatters as boolean[]))
-                    as assessed(person_id, coverage_year, region, payable, subsidy, category, at, order_matters)
+                            cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:standard as numeric[]),
+                            cast(:categories as varchar[]), cast(:at as timestamptz[]), cast(:orderMatters as boolean[]))
+                    as assessed(person_id, coverage_year, region, payable, subsidy, standard, category, at, order_matters)
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
+                    standard_amount = excluded.standard_amount,
+                    -- a new standard moves what a settled person is held to by as much (SettlementRule.raiseWithTheStandard)
+                    settled_payable = case when levy_item.settled_payable is not null
+                                           then greatest(0.00, levy_item.settled_payable
+                                                               + coalesce(excluded.standard_amount - levy_item.standard_amount, 0.00))
+                                      end,
                     assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
                     order_matters = levy_item.order_matters or (excluded.order_matters and not levy_item.settled_by_arrival),
                     change_cursor = case when levy_item.payable_amount is distinct from excluded.payable_amount
@@ -423,6 +430,7 @@ class LevyItemStore {
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
                 .param("payable", latest.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
                 .param("subsidy", latest.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
+                .param("standard", latest.stream().map(one -> one.event().standardAmount().toPlainString()).toArray(String[]::new))
                 .param("categories", latest.stream().map(one -> one.event().assistanceCategory() == null ? null
                         : one.event().assistanceCategory().name()).toArray(String[]::new))
                 .param("at", latest.stream().map(one -> one.time().toString()).toArray(String[]::new))
@@ -444,15 +452,18 @@ class LevyItemStore {
     private List<PersonYear> keepAssessments(List<Timed<ContributionAssessed>> run) {
         return jdbc.sql("""
                 with item as (
-                    select person_id, coverage_year, assessed_at, payable_amount, subsidy_amount, order_matters, settled_by_arrival
+                    select person_id, coverage_year, assessed_at, payable_amount, subsidy_amount, standard_amount, order_matters,
+                           settled_by_arrival
                     from levy_item where %s
                 ), held as (
-                    select person_id, coverage_year, assessed_at as at, payable_amount as payable, coalesce(subsidy_amount, 0.00) as subsidy
+                    select person_id, coverage_year, assessed_at as at, payable_amount as payable, coalesce(subsidy_amount, 0.00) as subsidy,
+                           standard_amount as standard
                     from item where payable_amount is not null and assessed_at > '-infinity' and not settled_by_arrival
                 ), incoming as (
                     select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
-                                         cast(:payable as numeric[]), cast(:subsidy as numeric[])) with ordinality
-                        as incoming(person_id, coverage_year, at, payable, subsidy, position)
+                                         cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:standard as numeric[]))
+                            with ordinality
+                        as incoming(person_id, coverage_year, at, payable, subsidy, standard, position)
                 ), kept as (
                     select person_id, coverage_year from held
                     union
@@ -460,10 +471,11 @@ class LevyItemStore {
                     where (person_id, coverage_year) not in (select person_id, coverage_year from item where settled_by_arrival)
                     group by person_id, coverage_year having count(*) > 1
                 ), inserted as (
-                    insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount)
-                    select person_id, coverage_year, at, 0, payable, subsidy from held
+                    insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount,
+                                                 standard_amount)
+                    select person_id, coverage_year, at, 0, payable, subsidy, standard from held
                     union all
-                    select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy
+                    select person_id, coverage_year, at, nextval('levy_assessment_arrival'), payable, subsidy, standard
                     from (select incoming.* from incoming join kept using (person_id, coverage_year) order by position) in_arrival
                     on conflict do nothing
                 ), marked as (
@@ -481,6 +493,7 @@ class LevyItemStore {
                 .param("at", run.stream().map(one -> one.time().toString()).toArray(String[]::new))
                 .param("payable", run.stream().map(one -> one.event().payableAmount().toPlainString()).toArray(String[]::new))
                 .param("subsidy", run.stream().map(one -> one.event().subsidyAmount().toPlainString()).toArray(String[]::new))
+                .param("standard", run.stream().map(one -> one.event().standardAmount().toPlainString()).toArray(String[]::new))
                 .query((row, n) -> new PersonYear(row.getString(1), row.getInt(2))).list();
     }
 
@@ -500,18 +513,19 @@ class LevyItemStore {
         Map<PersonYear, List<SettlementRule.Fact>> facts = new HashMap<>();
         keys(jdbc.sql("""
                 select 'PAYABLE' as fact, person_id, coverage_year, assessed_at as at, arrived, '' as ref, payable_amount,
-                       subsidy_amount, cast(null as numeric) as own, cast(null as numeric) as fund
+                       subsidy_amount, standard_amount, cast(null as numeric) as own, cast(null as numeric) as fund
                 from levy_assessment where %1$s
                 union all
                 -- an item assessed once keeps its assessment alone
-                select 'PAYABLE', person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00), null, null
+                select 'PAYABLE', person_id, coverage_year, assessed_at, 0, '', payable_amount, coalesce(subsidy_amount, 0.00),
+                       standard_amount, null, null
                 from levy_item
                 where %1$s and payable_amount is not null and assessed_at > '-infinity'
                   and (person_id, coverage_year) not in (select person_id, coverage_year from levy_assessment where %1$s)
                 union all
-                select 'MONEY', person_id, coverage_year, at, 0, ref, null, null, own, fund from (%2$s) money
+                select 'MONEY', person_id, coverage_year, at, 0, ref, null, null, null, own, fund from (%2$s) money
                 union all
-                select 'REGISTERED_AGAIN', person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null
+                select 'REGISTERED_AGAIN', person_id, coverage_year, settled_anew_at, 0, '', null, null, null, null, null
                 from levy_item where %1$s and settled_anew_at is not null"""
                 .formatted(PersonYears.MATCH, MONEY)), judged)
                 .query((RowCallbackHandler) row -> facts.computeIfAbsent(new PersonYear(row.getString(2), row.getInt(3)),
@@ -533,7 +547,7 @@ class LevyItemStore {
         Instant at = row.getTimestamp("at").toInstant();
         return switch (row.getString("fact")) {
             case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getLong("arrived"), row.getBigDecimal("payable_amount"),
-                    row.getBigDecimal("subsidy_amount"));
+                    row.getBigDecimal("subsidy_amount"), row.getBigDecimal("standard_amount"));
             case "MONEY" -> SettlementRule.Fact.money(at, row.getString("ref"), row.getBigDecimal("own"), row.getBigDecimal("fund"));
             case "REGISTERED_AGAIN" -> SettlementRule.Fact.registeredAgain(at);
             default -> throw new IllegalStateException("a settlement's fact of no known kind: " + row.getString("fact"));
@@ -571,7 +585,7 @@ class LevyItemStore {
 
     /**
      * Remembers the payable the person first paid in full: an assistance ending later must not
-     * send the tax bureau after a settled resident again (DOMAIN.md, no new debt once settled).
+     * send the tax bureau after a settled resident again (DOMAIN.md, no new debt from assistance once settled).
      */
     void settleIfPaid(Collection<PersonYear> keys) {
         keys(jdbc.sql("""
@@ -582,7 +596,7 @@ class LevyItemStore {
 
     /**
      * The item's settled payable once paid: what the person owed of their own money when what they paid first covered it,
-     * kept from then on; null until then or while not assessed. The one rule for {@link #settleIfPaid}, {@link #REVIEWABLE}
+     * kept from then on (moved by a change of the standard: {@link #assess}); null until then or while not assessed. The one rule for {@link #settleIfPaid}, {@link #REVIEWABLE}
      * (about to settle) and the payments' upsert, which hands it the totals after its payments.
      *
      * @param item the item's columns' qualifier, as for {@link #ownPayable(String, String)}

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * 应退费: how much of a person-year's own net payments the bureau owes back, and why. Automatic:
  * what was paid beyond the payable (先缴后返 when the payable fell after settling, else a duplicate
- * payment), the payable never counted above the one the person first settled (no new debt once
- * settled). On application: what an approved refund application grants, never more than was paid;
+ * payment), the payable never counted above the one the person first settled, moved by a change of the standard
+ * since (no new debt from assistance once settled). On application: what an approved refund application grants, never more than was paid;
  * one that ended the enrolment before coverage grants all that was paid, whenever it was paid, while
  * the roster holds the enrolment ended.
  * A withdrawal alone owes nothing (DOMAIN.md: refunds only on application, with a reason), and the
@@ -21,8 +21,8 @@ final class RefundDueRule {
     }
 
     /**
-     * The payable a person is held to: never above the one first settled (DOMAIN.md, no new debt once settled);
-     * null while not assessed.
+     * The payable a person is held to: never above the one first settled, moved by a change of the standard since (DOMAIN.md,
+     * no new debt from assistance once settled); null while not assessed.
      */
     static BigDecimal heldTo(BigDecimal payable, BigDecimal settledPayable) {
         return payable == null || settledPayable == null ? payable : payable.min(settledPayable);

@@ -35,20 +35,22 @@ final class SettlementRule {
      *
      * @param arrived a payable's place in the order the payables arrived; 0 for money
      * @param ref the voucher or refund number; empty for a payable and a registration
+     * @param standard the standard amount the payable was assessed from; null for an assessment kept before V24
      * @param own the person's own money; {@code fund} the assistance fund's (代缴), which settles the subsidy part first
      */
-    record Fact(Instant at, long arrived, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal own, BigDecimal fund) {
+    record Fact(Instant at, long arrived, String ref, BigDecimal payable, BigDecimal subsidy, BigDecimal standard, BigDecimal own,
+            BigDecimal fund) {
 
-        static Fact assessed(Instant at, long arrived, BigDecimal payable, BigDecimal subsidy) {
-            return new Fact(at, arrived, "", payable, subsidy, null, null);
+        static Fact assessed(Instant at, long arrived, BigDecimal payable, BigDecimal subsidy, BigDecimal standard) {
+            return new Fact(at, arrived, "", payable, subsidy, standard, null, null);
         }
 
         static Fact money(Instant at, String ref, BigDecimal own, BigDecimal fund) {
-            return new Fact(at, 0, ref, null, null, own, fund);
+            return new Fact(at, 0, ref, null, null, null, own, fund);
         }
 
         static Fact registeredAgain(Instant at) {
-            return new Fact(at, 0, "", null, null, null, null);
+            return new Fact(at, 0, "", null, null, null, null, null);
         }
 
         boolean registeredAgain() {
@@ -82,6 +84,7 @@ final class SettlementRule {
 
         private BigDecimal payable;
         private BigDecimal subsidy = BigDecimal.ZERO;
+        private BigDecimal standard;
         private BigDecimal paid = BigDecimal.ZERO;
         private BigDecimal fund = BigDecimal.ZERO;
         private BigDecimal settled;
@@ -90,8 +93,10 @@ final class SettlementRule {
 
         void apply(Fact fact) {
             if (fact.payable() != null) {
+                raiseWithTheStandard(fact.standard());
                 payable = fact.payable();
                 subsidy = fact.subsidy();
+                standard = fact.standard();
             } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
@@ -120,6 +125,20 @@ final class SettlementRule {
                 settled = owed;
                 leastSinceSettled = owed;
             }
+        }
+
+        /**
+         * A change of the standard (a category corrected, a campaign version) moves what a settled person is held to by as
+         * much: only a change of assistance is held off once settled (DOMAIN.md: never a new debt), so a pupil who paid 200
+         * and is corrected to the general standard owes the difference; never below nothing.
+         */
+        private void raiseWithTheStandard(BigDecimal newStandard) {
+            if (settled == null || standard == null || newStandard == null) {
+                return;
+            }
+            BigDecimal change = newStandard.subtract(standard);
+            settled = BigDecimal.ZERO.max(settled.add(change));
+            leastSinceSettled = BigDecimal.ZERO.max(leastSinceSettled.add(change));
         }
 
         /**

@@ -147,8 +147,37 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isNull();
     }
 
+    /**
+     * A pupil's standard (100.00 here) corrected to the general one after paying: a change of the standard is owed, only one
+     * of assistance is held off once settled (DOMAIN.md). An assessment kept before the standard was (V24) moves nothing.
+     */
+    @Test
+    void aRiseOfTheStandardAfterSettlingIsOwed() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "100.00", "0.00", "100.00"), paid(1, "V1", "100.00"),
+                assessed(2, "180.00", "0.00", "180.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("180.00");
+        assertThat(SettlementRule.settledPayable(List.of(assessed(0, "100.00", "0.00", null), paid(1, "V1", "100.00"),
+                assessed(2, "180.00", "0.00", "180.00")))).isEqualByComparingTo("100.00");
+    }
+
+    /** 先缴后返 refunded, then the assistance ends as the standard rises by 20.00: the 20.00 is owed, the assistance is not. */
+    @Test
+    void aRiseOfTheStandardAsTheAssistanceEndsOwesTheRiseAlone() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), paid(3, "R1", "-140.00"), assessed(4, "200.00", "0.00", "200.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("60.00");
+    }
+
+    /** Assessed from Liancheng's standard, 180.00. */
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
-        return SettlementRule.Fact.assessed(at(day), ++arrivals, new BigDecimal(payable), new BigDecimal(subsidy));
+        return assessed(day, payable, subsidy, "180.00");
+    }
+
+    private SettlementRule.Fact assessed(int day, String payable, String subsidy, String standard) {
+        return SettlementRule.Fact.assessed(at(day), ++arrivals, new BigDecimal(payable), new BigDecimal(subsidy),
+                standard == null ? null : new BigDecimal(standard));
     }
 
     private static SettlementRule.Fact paid(int day, String ref, String own) {
