@@ -415,6 +415,37 @@ class ParticipationIntegrationTests {
     }
 
     /**
+     * A pupil assessed at a pupils' standard (100 here) paid it on Oct 9 and was corrected to the general standard (180) on
+     * Nov 8: only a change of assistance is held off once settled (DOMAIN.md), so they are not enrolled today, nor as of Nov
+     * 15, until they pay the 80; as of Oct 31 they were. (The 100 settled used to stay the cap: they stayed enrolled.)
+     */
+    @Test
+    void aCategoryCorrectedAfterPayingUncountsThePersonUntilTheyPayTheRise() {
+        ReportingMother county = new ReportingMother("350901");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessedFrom(1, "100")));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "100.00")));
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-08T02:00:00Z"), county.assessed(1, "0", null)));
+
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350901&coverageYear=2018";
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isZero();
+        assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
+        assertThat(json(bureau.get(path + "&asOf=2017-10-31T15:59:59Z")).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get("/api/v1/people/" + county.personId(1) + "?coverageYear=2018")).get("heldTo").asString())
+                .isEqualTo("180.00");
+
+        Instant paidTheRise = Instant.parse("2017-11-20T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(paidTheRise, new PaymentConfirmed(county.personId(1), 2018, county.region(),
+                county.region() + "V2", new BigDecimal("80.00"), PaymentChannel.WECHAT, paidTheRise, PaymentSource.WEBHOOK)));
+
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isOne();
+        assertThat(json(bureau.get(path + "&asOf=2017-11-15T15:59:59Z")).get("total").get("enrolled").asInt()).isZero();
+    }
+
+    /**
      * 未归属缴费, money of people the roster does not have: one who paid 180 on Oct 9, one the assistance fund paid 180 for
      * (代缴), one refunded in full on Oct 20, and one registered on Nov 1. Today the first two, 360.00; as of Oct 15 all
      * four, 720.00; as of Oct 31 all but the refunded one, 540.00.

@@ -177,6 +177,12 @@ public final class ReportingMother {
                 category, AssessmentReason.ENROLLED);
     }
 
+    /** Assessed from a standard of the person's category other than Liancheng's 180 (a pupil's, say), unassisted. */
+    ContributionAssessed assessedFrom(int person, String standard) {
+        return new ContributionAssessed(personId(person), 2018, region, yuan(standard), yuan("0"), yuan(standard), null,
+                AssessmentReason.ENROLLED);
+    }
+
     /** Paid by the medical-assistance fund on the person's behalf (代缴). */
     PaymentConfirmed paidByTheFund(int person, String voucher, String amount) {
         return new PaymentConfirmed(personId(person), 2018, region, region + voucher, yuan(amount), PaymentChannel.ASSISTANCE_FUND,

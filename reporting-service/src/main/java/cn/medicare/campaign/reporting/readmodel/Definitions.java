@@ -157,7 +157,8 @@ public final class Definitions {
      */
     private static final String MONEY_AS_OF_JOINS = PAID_AS_OF_JOINS + """
 
-            left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy, h.assistance_category as category
+            left join lateral (select h.payable_amount as amount, h.subsidy_amount as subsidy, h.assistance_category as category,
+                                      h.standard_amount as standard
                                from assessment_history h
                                where h.person_id = person_year.person_id and h.coverage_year = :coverageYear
                                  and h.assessed_at < :at
@@ -186,7 +187,8 @@ public final class Definitions {
                                       case when current.stood then person_year.settled_payable end as payable
                                from (select not person_year.roster_changed or\s""" + Registration.CURRENT_BY + """
              as stood) current) settlement on true
-            left join lateral (select min(h.payable_amount) as amount
+            left join lateral (select greatest(0, coalesce(payable_by.standard, 0)
+                                                 + min(h.payable_amount - coalesce(h.standard_amount, payable_by.standard, 0))) as amount
                                from assessment_history h
                                where settlement.at < :at
                                  and h.person_id = person_year.person_id and h.coverage_year = :coverageYear
@@ -247,8 +249,9 @@ public final class Definitions {
      * ({@code payable_by}, the assessments' history), held to the settled payable only when the person
      * had settled by then: a 低保 certified after a stage's deadline, who had paid 40 of 180 before it,
      * was not settled at the deadline. The payable they were held to then is the one they settled against, lowered by
-     * the assessments up to the moment ({@code capped_by}, as {@link SettlementRule} lowers it), not today's: a payable
-     * lowered to 0 in November held someone refunded in October to 0 as of October 31. Where no assessment came before the moment (facts recorded after
+     * the assessments up to the moment and moved by the standard's changes ({@code capped_by}: the standard then plus the
+     * least of each assessment's payable less its standard since the settlement, as {@link SettlementRule} moves it), not
+     * today's: a payable lowered to 0 in November held someone refunded in October to 0 as of October 31. Where no assessment came before the moment (facts recorded after
      * the business day they are dated, an enrolment back-dated with its payment), nothing else was known
      * then, and the person is held as today ({@link #HELD_TO}); so is a row settled before V17 (no {@code settled_at}).
      */

@@ -407,9 +407,10 @@ class ReadModelStore {
     void assessed(List<Assessed> batch) {
         jdbc.sql("""
                 insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount,
-                                                assistance_category)
+                                                assistance_category, standard_amount)
                 select * from unnest(cast(:personIds as varchar[]), cast(:coverageYears as int[]), cast(:at as timestamptz[]),
-                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]))
+                                     cast(:payable as numeric[]), cast(:subsidy as numeric[]), cast(:categories as varchar[]),
+                                     cast(:standard as numeric[]))
                 on conflict do nothing""")
                 .param("personIds", batch.stream().map(one -> one.assessment().personId()).toArray(String[]::new))
                 .param("coverageYears", batch.stream().map(one -> one.assessment().coverageYear()).toArray(Integer[]::new))
@@ -419,6 +420,7 @@ class ReadModelStore {
                 // '' is none: null is an assessment kept before V35, whose category is not known
                 .param("categories", batch.stream().map(one -> one.assessment().assistanceCategory() == null ? ""
                         : one.assessment().assistanceCategory().name()).toArray(String[]::new))
+                .param("standard", batch.stream().map(one -> one.assessment().standardAmount().toPlainString()).toArray(String[]::new))
                 .update();
         // one row per person-year: an upsert may change a row once
         Map<PersonYear, Assessed> latest = new LinkedHashMap<>();
@@ -621,10 +623,11 @@ class ReadModelStore {
         keys.forEach(key -> facts.put(key, new ArrayList<>()));
         String[] personIds = keys.stream().map(PersonYear::personId).distinct().toArray(String[]::new);
         jdbc.sql("""
-                select person_id, coverage_year, 'PAYABLE' as fact, assessed_at as at, payable_amount as amount from assessment_history
+                select person_id, coverage_year, 'PAYABLE' as fact, assessed_at as at, payable_amount as amount, standard_amount
+                from assessment_history
                 where person_id = any(cast(:personIds as varchar[]))
                 union all
-                select person_id, coverage_year, 'MONEY', paid_at, amount from payment
+                select person_id, coverage_year, 'MONEY', paid_at, amount, null from payment
                 where person_id = any(cast(:personIds as varchar[])) and channel <> 'ASSISTANCE_FUND'
                 union all
                 -- money of an earlier registration refunded after the registration that followed its withdrawal is gone when
@@ -632,12 +635,12 @@ class ReadModelStore {
                 select r.person_id, r.coverage_year, 'MONEY',
                        case when p.paid_at < y.settled_anew_at and r.refunded_at > y.settled_anew_at then y.settled_anew_at
                             else r.refunded_at end,
-                       -r.amount
+                       -r.amount, null
                 from refund r left join payment p on p.voucher_no = r.voucher_no
                      left join person_year y on y.person_id = r.person_id and y.coverage_year = r.coverage_year
                 where r.person_id = any(cast(:personIds as varchar[])) and p.channel is distinct from 'ASSISTANCE_FUND'
                 union all
-                select person_id, coverage_year, 'REGISTERED_AGAIN', settled_anew_at, null from person_year
+                select person_id, coverage_year, 'REGISTERED_AGAIN', settled_anew_at, null, null from person_year
                 where person_id = any(cast(:personIds as varchar[])) and settled_anew_at is not null""")
                 .param("personIds", personIds)
                 .query(row -> {
@@ -645,7 +648,7 @@ class ReadModelStore {
                     if (ofKey != null) {
                         Instant at = row.getTimestamp(4).toInstant();
                         ofKey.add(switch (row.getString(3)) {
-                            case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getBigDecimal(5));
+                            case "PAYABLE" -> SettlementRule.Fact.assessed(at, row.getBigDecimal(5), row.getBigDecimal(6));
                             case "MONEY" -> SettlementRule.Fact.paid(at, row.getBigDecimal(5));
                             case "REGISTERED_AGAIN" -> SettlementRule.Fact.registeredAgain(at);
                             default -> throw new IllegalStateException("a settlement's fact of no known kind: " + row.getString(3));

@@ -10,7 +10,9 @@ import java.util.List;
  * When a person-year was settled (缴清), by event time: the first moment the money paid, net of
  * refunds, covered the payable in force then (since the registration after a withdrawal, where
  * there was one). From that moment a rise of the payable (assistance ended) creates no new debt,
- * and a fall only a refund due (DOMAIN.md). Computed from all the facts at once, so the answer is
+ * and a fall only a refund due (DOMAIN.md); a change of the standard (a category corrected, a campaign
+ * version) is no change of assistance: it moves what the person is held to by as much, never below
+ * nothing, as the tax adapter's SettlementRule does. Computed from all the facts at once, so the answer is
  * the same whatever order they arrived in.
  */
 final class SettlementRule {
@@ -18,19 +20,21 @@ final class SettlementRule {
     /**
      * A change of the payable, of the money paid (a refund is negative), or a registration after a withdrawal (neither:
      * the settlement starts anew), at the time it happened.
+     *
+     * @param standard the standard the payable was assessed from; null for an assessment kept before V45 but the latest
      */
-    record Fact(Instant at, BigDecimal payable, BigDecimal money) {
+    record Fact(Instant at, BigDecimal payable, BigDecimal standard, BigDecimal money) {
 
-        static Fact assessed(Instant at, BigDecimal payable) {
-            return new Fact(at, payable, null);
+        static Fact assessed(Instant at, BigDecimal payable, BigDecimal standard) {
+            return new Fact(at, payable, standard, null);
         }
 
         static Fact paid(Instant at, BigDecimal amount) {
-            return new Fact(at, null, amount);
+            return new Fact(at, null, null, amount);
         }
 
         static Fact registeredAgain(Instant at) {
-            return new Fact(at, null, null);
+            return new Fact(at, null, null, null);
         }
     }
 
@@ -40,7 +44,8 @@ final class SettlementRule {
     /**
      * The person-year's settlement.
      *
-     * @param payable the payable the person is held to once settled (lowered by a later fall of the payable)
+     * @param payable the payable the person is held to once settled (lowered by a later fall of the payable, moved by a
+     *     change of the standard)
      * @param at when the person first settled: before it, figures as of a moment do not hold them to {@code payable}
      */
     record Settlement(BigDecimal payable, Instant at) {
@@ -55,12 +60,17 @@ final class SettlementRule {
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
                 .thenComparing(fact -> fact.money() == null));
         BigDecimal payable = null;
+        BigDecimal standard = null;
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal settled = null;
         Instant settledAt = null;
         for (Fact fact : timeline) {
             if (fact.payable() != null) {
+                if (settled != null && standard != null && fact.standard() != null) {
+                    settled = BigDecimal.ZERO.max(settled.add(fact.standard().subtract(standard)));
+                }
                 payable = fact.payable();
+                standard = fact.standard();
                 if (settled != null && payable.compareTo(settled) < 0) {
                     settled = payable;
                 }
