@@ -446,6 +446,30 @@ class ParticipationIntegrationTests {
     }
 
     /**
+     * A 低保 pupil (a pupils' standard of 100 here, all of it assisted) owed nothing and settled so, with no money; corrected
+     * to the general standard (180, 140 of it assisted), they owe 40 and are not enrolled until they pay it.
+     */
+    @Test
+    void aCategoryCorrectedAfterSettlingWithoutMoneyOwesTheRise() {
+        ReportingMother county = new ReportingMother("350902");
+        campaignAndTargetsOnOctober8(county);
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), new ContributionAssessed(county.personId(1), 2018,
+                county.region(), new BigDecimal("100.00"), new BigDecimal("100.00"), BigDecimal.ZERO.setScale(2),
+                AssistanceCategory.MINIMUM_LIVING, AssessmentReason.ENROLLED)));
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        String path = "/api/v1/participation?region=350902&coverageYear=2018";
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isOne();
+
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-08T02:00:00Z"),
+                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+
+        assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isZero();
+        assertThat(json(bureau.get("/api/v1/people/" + county.personId(1) + "?coverageYear=2018")).get("heldTo").asString())
+                .isEqualTo("40.00");
+    }
+
+    /**
      * 未归属缴费, money of people the roster does not have: one who paid 180 on Oct 9, one the assistance fund paid 180 for
      * (代缴), one refunded in full on Oct 20, and one registered on Nov 1. Today the first two, 360.00; as of Oct 15 all
      * four, 720.00; as of Oct 31 all but the refunded one, 540.00.
@@ -671,16 +695,18 @@ class ParticipationIntegrationTests {
     }
 
     /**
-     * As {@link #aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed}, refunded in November, the withdrawal
-     * dead-lettered and replayed after the March registration: settled anew all the same, as when it came first.
+     * As {@link #aRegistrationAfterAWithdrawalIsSettledAnewAgainstWhatItIsAssessed} for someone who paid 40 as 低保, refunded
+     * in November, the withdrawal dead-lettered and replayed after the March registration (unassisted, 1,070): settled anew
+     * all the same, as when it came first. Until then the October settlement of 40 is the cap, moved by the standard's rise
+     * (180 to 1,070), not by the assistance ended.
      */
     @Test
     void aWithdrawalReplayedAfterTheRegistrationThatFollowedItStillSettlesThatRegistrationAnew() {
         ReportingMother county = new ReportingMother("350848");
-        paidOnOctober9(county, county.enrolled(1, 0, true), "0", null, "180.00");
+        paidOnOctober9(county, county.enrolled(1, 0, true), "140", AssistanceCategory.MINIMUM_LIVING, "40.00");
         Instant refundedAt = Instant.parse("2017-11-02T02:00:00Z");
         awaitApplied(EventTraffic.publishAt(refundedAt, new PaymentRefunded(county.personId(1), 2018, county.region(),
-                county.region() + "V1", county.region() + "R1", new BigDecimal("180.00"), refundedAt, "参加职工医保")));
+                county.region() + "V1", county.region() + "R1", new BigDecimal("40.00"), refundedAt, "参加职工医保")));
         Instant march = Instant.parse("2018-03-05T01:00:00Z");
         awaitApplied(EventTraffic.publishAt(march, county.enrolled(1, 0, true)));
         BigDecimal late = new BigDecimal("1070.00");
@@ -688,7 +714,7 @@ class ParticipationIntegrationTests {
                 BigDecimal.ZERO, late, null, AssessmentReason.ENROLLED)));
         ApiClient bureau = ApiClient.at(port).as("bureau");
         String status = "/api/v1/people/" + county.personId(1) + "?coverageYear=2018";
-        assertThat(json(bureau.get(status)).get("heldTo").asString()).as("the withdrawal not read yet").isEqualTo("180.00");
+        assertThat(json(bureau.get(status)).get("heldTo").asString()).as("the withdrawal not read yet").isEqualTo("930.00");
 
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), county.withdrawn(1)));
 

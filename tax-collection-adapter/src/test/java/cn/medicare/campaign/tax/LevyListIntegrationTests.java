@@ -171,18 +171,19 @@ class LevyListIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * Paid in October and refunded, withdrawn, registered again in March owing 1,070.00; the withdrawal went to the
-     * dead-letter topic and is replayed after that registration: the registration is settled anew all the same, as when
-     * the withdrawal comes first (it kept the October settlement's cap of 180.00).
+     * 低保 in October, paid the 40.00 and refunded, withdrawn, registered again in March, unassisted, owing 1,070.00; the
+     * withdrawal went to the dead-letter topic and is replayed after that registration: the registration is settled anew all
+     * the same, as when the withdrawal comes first. Until then the October settlement of 40.00 is the cap, moved by the
+     * standard's rise (180.00 to 1,070.00), not by the assistance ended.
      */
     @Test
     void aWithdrawalReplayedAfterTheRegistrationThatFollowedItStillSettlesThatRegistrationAnew() {
         String idNumber = IdNumbers.next(Liancheng.REGION);
-        enrolledInOctober(residents.enrolled(idNumber, 2018), idNumber, null);
-        String voucherNo = paid(idNumber, "180.00");
-        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "180.00"))));
+        enrolledInOctober(residents.enrolled(idNumber, 2018), idNumber, AssistanceCategory.MINIMUM_LIVING);
+        String voucherNo = paid(idNumber, "40.00");
+        assertAcceptedOne(api.refund(refunds(refund(refundNo(), voucherNo, "40.00"))));
         registeredAgainInMarchOwing1070(idNumber);
-        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).as("the withdrawal not read yet").isEqualTo("180.00");
+        assertThat(api.levyItem(2018, idNumber).get("payableAmount").asString()).as("the withdrawal not read yet").isEqualTo("930.00");
 
         UUID replayed = EventTraffic.publishAt(Instant.parse("2017-10-30T02:00:00Z"), residents.withdrawn(idNumber, 2018));
         await().atMost(PATIENCE).until(() -> applied(replayed));

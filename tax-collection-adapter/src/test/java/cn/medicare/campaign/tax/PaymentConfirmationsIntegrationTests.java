@@ -594,7 +594,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
      * An item from before V16 knows only the assessment it holds: judged again from it alone, the payment made before it
      * would meet no payable, and a person settled at 180.00 before a campaign version raised it to 190.00 would be chased
      * for the difference. Such an item (V17: settled_by_arrival) stays judged as its facts arrive. Its standard is known from
-     * the first assessment after V24 on: a rise of it since is owed (SettlementRule.raiseWithTheStandard).
+     * the first assessment after V24 on: a rise of it since is owed (SettlementRule.moveWithTheStandard).
      */
     @Test
     void anItemFromBeforeTheAssessmentsWereKeptKeepsItsSettlementWhenAssessedAgain() {

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  *
  * @param registered enrolled for the year and not withdrawn by today
  * @param settled the money covers the amount held to ({@code heldTo}): counted as enrolled when registered too
- * @param heldTo the payable in force, or the payable at first settlement when assistance ended after it; null before assessment
+ * @param heldTo the payable in force, or the payable at first settlement (moved by a change of the standard since) when
+ *     assistance ended after it; null before assessment
  * @param ownPaid the person's own payments net of refunds
  * @param fundPaid what the medical-assistance fund paid on the person's behalf (代缴), net of refunds
  * @param outstanding what is still owed; zero once settled, null before assessment

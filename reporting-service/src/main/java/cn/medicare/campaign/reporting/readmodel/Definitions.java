@@ -113,8 +113,8 @@ public final class Definitions {
     public static final String REGISTERED = "(registered_at is not null and (withdrawn_on is null or withdrawn_on > :today))";
 
     /**
-     * The payable a person is held to: the one in force, or the one at first settlement when
-     * assistance ended after it; null before assessment.
+     * The payable a person is held to: the one in force, or the one at first settlement (moved by a change of the
+     * standard since) when assistance ended after it; null before assessment.
      */
     public static final String HELD_TO = "least(payable_amount, coalesce(settled_payable, payable_amount))";
 
@@ -187,8 +187,10 @@ public final class Definitions {
                                       case when current.stood then person_year.settled_payable end as payable
                                from (select not person_year.roster_changed or\s""" + Registration.CURRENT_BY + """
              as stood) current) settlement on true
-            left join lateral (select greatest(0, coalesce(payable_by.standard, 0)
-                                                 + min(h.payable_amount - coalesce(h.standard_amount, payable_by.standard, 0))) as amount
+            left join lateral (select case when count(*) > 0
+                                           then greatest(0, coalesce(payable_by.standard, 0)
+                                                            + min(h.payable_amount - coalesce(h.standard_amount, payable_by.standard, 0)))
+                                      end as amount
                                from assessment_history h
                                where settlement.at < :at
                                  and h.person_id = person_year.person_id and h.coverage_year = :coverageYear

@@ -79,8 +79,9 @@ class ReadModelHandler implements DispatchingHandler {
      * The batch's assessments and payments in a few statements for all of them, then its refunds,
      * then the settlement of every person-year they came for, judged once: settlement moves only
      * with a payable or money. A payable above zero for someone with no money of their own moves
-     * nothing ({@link SettlementRule}: with nothing paid, only a payable of zero settles), so those
-     * person-years, most of a season's assessments, are not judged again.
+     * nothing ({@link SettlementRule}: with nothing paid, only a payable of zero settles) unless they
+     * settled at zero (its standard moves what they are held to), so those person-years, most of a
+     * season's assessments, are not judged again.
      */
     @Override
     public void afterApplying(List<IncomingEvent> applied) {
@@ -111,7 +112,7 @@ class ReadModelHandler implements DispatchingHandler {
         refunded.forEach(store::refunded);
         payableAboveZero.removeAll(moved);
         if (!payableAboveZero.isEmpty()) {
-            moved.addAll(store.withMoneyOfTheirOwn(payableAboveZero));
+            moved.addAll(store.withMoneyOfTheirOwnOrSettled(payableAboveZero));
         }
         if (!moved.isEmpty()) {
             store.settle(moved);

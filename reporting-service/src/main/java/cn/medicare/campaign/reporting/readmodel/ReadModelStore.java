@@ -682,18 +682,21 @@ class ReadModelStore {
                 .param("limit", limit).query(PersonYear.class).list());
     }
 
-    /** Those of the person-years that have money of their own paid or refunded (the fund's is not theirs: Definitions.SETTLED). */
-    Set<PersonYear> withMoneyOfTheirOwn(Set<PersonYear> keys) {
-        Set<PersonYear> withMoney = new HashSet<>();
+    /**
+     * Those of the person-years that have money of their own paid or refunded (the fund's is not theirs: Definitions.SETTLED),
+     * or have settled (at a payable of zero: a change of the standard moves what they are held to).
+     */
+    Set<PersonYear> withMoneyOfTheirOwnOrSettled(Set<PersonYear> keys) {
+        Set<PersonYear> judged = new HashSet<>();
         PersonYears.bind(jdbc.sql("""
                 select person_id, coverage_year from person_year
                 where %s
-                  and (paid_amount <> 0 or refunded_amount <> 0)""".formatted(PersonYears.MATCH)), keys, PersonYear::personId,
+                  and (paid_amount <> 0 or refunded_amount <> 0 or settled_payable is not null)""".formatted(PersonYears.MATCH)), keys, PersonYear::personId,
                 PersonYear::coverageYear)
                 .query(row -> {
-                    withMoney.add(new PersonYear(row.getString(1), row.getInt(2)));
+                    judged.add(new PersonYear(row.getString(1), row.getInt(2)));
                 });
-        return withMoney;
+        return judged;
     }
 
     /** A person and coverage year of the read model. */

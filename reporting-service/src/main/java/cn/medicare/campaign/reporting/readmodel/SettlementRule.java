@@ -21,7 +21,8 @@ final class SettlementRule {
      * A change of the payable, of the money paid (a refund is negative), or a registration after a withdrawal (neither:
      * the settlement starts anew), at the time it happened.
      *
-     * @param standard the standard the payable was assessed from; null for an assessment kept before V45 but the latest
+     * @param standard the standard the payable was assessed from; null for an assessment kept before V45 whose subsidy was
+     *     not kept either, but the latest
      */
     record Fact(Instant at, BigDecimal payable, BigDecimal standard, BigDecimal money) {
 
@@ -59,6 +60,9 @@ final class SettlementRule {
         // longer does (ReadModelStore.settle)
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
                 .thenComparing(fact -> fact.money() == null));
+        // an assessment kept before V45 with no standard counts as of the latest's, as the figures as of a moment count it
+        BigDecimal latestStandard = timeline.stream().filter(fact -> fact.payable() != null).reduce((first, second) -> second)
+                .map(Fact::standard).orElse(null);
         BigDecimal payable = null;
         BigDecimal standard = null;
         BigDecimal net = BigDecimal.ZERO;
@@ -66,11 +70,12 @@ final class SettlementRule {
         Instant settledAt = null;
         for (Fact fact : timeline) {
             if (fact.payable() != null) {
-                if (settled != null && standard != null && fact.standard() != null) {
-                    settled = BigDecimal.ZERO.max(settled.add(fact.standard().subtract(standard)));
+                BigDecimal now = fact.standard() == null ? latestStandard : fact.standard();
+                if (settled != null && standard != null && now != null) {
+                    settled = BigDecimal.ZERO.max(settled.add(now.subtract(standard)));
                 }
                 payable = fact.payable();
-                standard = fact.standard();
+                standard = now;
                 if (settled != null && payable.compareTo(settled) < 0) {
                     settled = payable;
                 }

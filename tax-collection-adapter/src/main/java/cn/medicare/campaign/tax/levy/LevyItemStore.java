@@ -383,7 +383,8 @@ class LevyItemStore {
      * win; only a new payable, category or subsidy (the fund's money beyond it lowers what is listed)
      * puts the item on the tax bureau's list of changes again (of several in a run, only the last
      * counts: the tax bureau pages to where the item ends). A new standard moves a settled item's settled payable by as
-     * much, as {@link SettlementRule} judges it: the rule for an item judged as its facts arrive ({@code settled_by_arrival}).
+     * much, never above what they owe now, as {@link SettlementRule} judges it: the rule for an item judged as its facts
+     * arrive ({@code settled_by_arrival}), which keeps no least payable since settling.
      *
      * @return the items it changed that a judgement may now change ({@link #REVIEWABLE}), and those whose settlement the
      *     order of their facts can move ({@link #settleByEventTime})
@@ -412,10 +413,12 @@ class LevyItemStore {
                 on conflict (person_id, coverage_year) do update
                 set payable_amount = excluded.payable_amount, subsidy_amount = excluded.subsidy_amount,
                     standard_amount = excluded.standard_amount,
-                    -- a new standard moves what a settled person is held to by as much (SettlementRule.raiseWithTheStandard)
-                    settled_payable = case when levy_item.settled_payable is not null
-                                           then greatest(0.00, levy_item.settled_payable
-                                                               + coalesce(excluded.standard_amount - levy_item.standard_amount, 0.00))
+                    -- a new standard moves what a settled person is held to by as much (SettlementRule.moveWithTheStandard)
+                    settled_payable = case when levy_item.settled_payable is null
+                                             or excluded.standard_amount = levy_item.standard_amount is not false
+                                           then levy_item.settled_payable
+                                           else greatest(0.00, least(levy_item.settled_payable + excluded.standard_amount
+                                                                     - levy_item.standard_amount, %s))
                                       end,
                     assistance_category = excluded.assistance_category, assessed_at = excluded.assessed_at,
                     order_matters = levy_item.order_matters or (excluded.order_matters and not levy_item.settled_by_arrival),
@@ -424,7 +427,8 @@ class LevyItemStore {
                                            -- the fund's money beyond the subsidy lowers what is listed: a new subsidy alone moves it
                                            or levy_item.subsidy_amount is distinct from excluded.subsidy_amount
                                          then null else levy_item.change_cursor end
-                where levy_item.assessed_at <= excluded.assessed_at""", statement -> statement
+                where levy_item.assessed_at <= excluded.assessed_at""".formatted(ownPayable("excluded.", "levy_item.fund_paid")),
+                statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))

@@ -93,10 +93,11 @@ final class SettlementRule {
 
         void apply(Fact fact) {
             if (fact.payable() != null) {
-                raiseWithTheStandard(fact.standard());
+                BigDecimal before = standard;
                 payable = fact.payable();
                 subsidy = fact.subsidy();
                 standard = fact.standard();
+                moveWithTheStandard(before);
             } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
@@ -129,16 +130,18 @@ final class SettlementRule {
 
         /**
          * A change of the standard (a category corrected, a campaign version) moves what a settled person is held to by as
-         * much: only a change of assistance is held off once settled (DOMAIN.md: never a new debt), so a pupil who paid 200
-         * and is corrected to the general standard owes the difference; never below nothing.
+         * much: only a change of assistance is held off once settled (DOMAIN.md: never a new debt), so a pupil who paid 100
+         * and is corrected to the general standard owes the difference. It moves the least they owed since settling, the
+         * assistance they had since counted as reporting counts it (the standard now less the largest subsidy since), never
+         * above what they owe now nor below nothing: a rise the assistance in force takes (特困 pays nothing whatever the
+         * standard) is no debt once it ends.
          */
-        private void raiseWithTheStandard(BigDecimal newStandard) {
-            if (settled == null || standard == null || newStandard == null) {
+        private void moveWithTheStandard(BigDecimal before) {
+            if (settled == null || before == null || standard == null || standard.compareTo(before) == 0) {
                 return;
             }
-            BigDecimal change = newStandard.subtract(standard);
-            settled = BigDecimal.ZERO.max(settled.add(change));
-            leastSinceSettled = BigDecimal.ZERO.max(leastSinceSettled.add(change));
+            settled = BigDecimal.ZERO.max(leastSinceSettled.add(standard.subtract(before)).min(owed()));
+            leastSinceSettled = settled;
         }
 
         /**

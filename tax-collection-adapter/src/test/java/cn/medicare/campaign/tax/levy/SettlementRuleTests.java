@@ -170,6 +170,30 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("60.00");
     }
 
+    /**
+     * 特困 pays nothing whatever the standard: a campaign version raising it to 200.00 while they are assisted is no debt
+     * once the assistance ends, as reporting holds them (the standard less the largest subsidy since settling).
+     */
+    @Test
+    void aRiseOfTheStandardTheAssistanceTookIsNoDebtOnceItEnds() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "0.00", "180.00"), assessed(1, "0.00", "200.00", "200.00"),
+                assessed(2, "200.00", "0.00", "200.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("0.00");
+    }
+
+    /**
+     * Paid 180.00, certified 低保 (40.00; the 140.00 owed back not refunded yet), the standard raised by 20.00 (60.00), then
+     * the assistance ends: held to the 60.00 reporting holds them to, not the 200.00 the settlement and the rise make.
+     */
+    @Test
+    void aChangeOfTheStandardCountsTheAssistanceHadSinceSettling() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), assessed(3, "60.00", "140.00", "200.00"), assessed(4, "200.00", "0.00", "200.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("60.00");
+    }
+
     /** Assessed from Liancheng's standard, 180.00. */
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
         return assessed(day, payable, subsidy, "180.00");
