@@ -3,11 +3,13 @@
 -- of the standard (a category corrected, a campaign version) moves what they are held to by as much (SettlementRule).
 alter table levy_item add column standard_amount numeric(12,2);
 alter table levy_assessment add column standard_amount numeric(12,2);
--- What was kept before gives it back where its subsidy is known: subsidy-service's payable is the standard less the
--- subsidy, which never exceeds the standard. An item assessed before V6 has no subsidy, nor has the assessment V16 copied
--- from such an item (its subsidy written 0.00, told apart from a real 0.00 by nothing): their standard stays unknown, and
--- a change from it moves nothing.
+-- The assessment each item holds gets its standard back (subsidy-service's payable is the standard less the subsidy, which
+-- never exceeds it), in the item and where it is kept: a change of the standard after the upgrade is owed. The earlier ones
+-- keep none, so a change made before the upgrade stays held off, as what was settled then was judged, here and in reporting
+-- (its V45) alike. An item assessed before V6 has no subsidy: its standard stays unknown, and its next change moves nothing.
 update levy_item set standard_amount = payable_amount + subsidy_amount
 where payable_amount is not null and subsidy_amount is not null;
-update levy_assessment set standard_amount = payable_amount + subsidy_amount
-where arrived > 0 or subsidy_amount > 0;
+update levy_assessment kept set standard_amount = item.standard_amount
+from levy_item item
+where item.person_id = kept.person_id and item.coverage_year = kept.coverage_year
+  and item.assessed_at = kept.assessed_at and item.payable_amount = kept.payable_amount;

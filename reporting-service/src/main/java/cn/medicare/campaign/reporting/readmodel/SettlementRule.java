@@ -11,8 +11,8 @@ import java.util.List;
  * refunds, covered the payable in force then (since the registration after a withdrawal, where
  * there was one). From that moment a rise of the payable (assistance ended) creates no new debt,
  * and a fall only a refund due (DOMAIN.md); a change of the standard (a category corrected, a campaign
- * version) is no change of assistance: it moves what the person is held to by as much, never below
- * nothing, as the tax adapter's SettlementRule does. Computed from all the facts at once, so the answer is
+ * version) is no change of assistance: it moves what the person is held to by as much (the standard
+ * now less the largest subsidy since settling), never below nothing, as the tax adapter's SettlementRule does. Computed from all the facts at once, so the answer is
  * the same whatever order they arrived in.
  */
 final class SettlementRule {
@@ -60,7 +60,8 @@ final class SettlementRule {
         // longer does (ReadModelStore.settle)
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
                 .thenComparing(fact -> fact.money() == null));
-        // an assessment kept before V45 with no standard counts as of the latest's, as the figures as of a moment count it
+        // an assessment kept with no standard (before V45, but the latest) counts as of the latest's: no change of the
+        // standard is known across it, as for the figures as of a moment after it
         BigDecimal latestStandard = timeline.stream().filter(fact -> fact.payable() != null).reduce((first, second) -> second)
                 .map(Fact::standard).orElse(null);
         BigDecimal payable = null;
@@ -72,7 +73,8 @@ final class SettlementRule {
             if (fact.payable() != null) {
                 BigDecimal now = fact.standard() == null ? latestStandard : fact.standard();
                 if (settled != null && standard != null && now != null) {
-                    settled = BigDecimal.ZERO.max(settled.add(now.subtract(standard)));
+                    // below nothing it is kept as it is (read as nothing), so that a correction and its reversal cancel
+                    settled = settled.add(now.subtract(standard));
                 }
                 payable = fact.payable();
                 standard = now;
@@ -91,6 +93,6 @@ final class SettlementRule {
                 settledAt = fact.at();
             }
         }
-        return settled == null ? null : new Settlement(settled, settledAt);
+        return settled == null ? null : new Settlement(settled.max(BigDecimal.ZERO), settledAt);
     }
 }

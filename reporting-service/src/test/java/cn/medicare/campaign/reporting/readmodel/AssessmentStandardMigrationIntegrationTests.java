@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V45 gives back the standard of the assessments kept before it: where their subsidy was kept (V34), the payable plus it;
- * of the older ones, the person-year's latest takes the person-year's standard.
+ * V45 gives back the standard of each person-year's latest assessment: a change of the standard after the upgrade is owed,
+ * one made before it stays held off, as it was judged then.
  */
 @RealInfrastructure
 class AssessmentStandardMigrationIntegrationTests {
@@ -24,7 +24,7 @@ class AssessmentStandardMigrationIntegrationTests {
     private static final String DATABASE = "reporting_assessment_standard_migration";
 
     @Test
-    void theAssessmentsKeptBeforeGetTheirStandardBackWhereItCanBeTold() throws SQLException {
+    void theLatestAssessmentOfEachPersonYearGetsItsStandardBack() throws SQLException {
         PostgresServer postgres = TestInfrastructure.get().postgres();
         postgres.dropDatabase(DATABASE);
         postgres.createDatabase(DATABASE);
@@ -34,18 +34,17 @@ class AssessmentStandardMigrationIntegrationTests {
                 statement.executeUpdate("""
                         insert into person_year (person_id, coverage_year, region, standard_amount, subsidy_amount, payable_amount,
                                                  assessed_at) values
-                            ('old', 2018, '350825', 180.00, 140.00, 40.00, '2017-10-20T02:00:00Z')""");
+                            ('corrected', 2018, '350825', 180.00, 140.00, 40.00, '2017-10-20T02:00:00Z')""");
                 statement.executeUpdate("""
                         insert into assessment_history (person_id, coverage_year, assessed_at, payable_amount, subsidy_amount) values
-                            ('old', 2018, '2017-10-09T02:00:00Z', 100.00, null),
-                            ('old', 2018, '2017-10-20T02:00:00Z', 40.00, null),
-                            ('kept', 2018, '2017-10-09T02:00:00Z', 40.00, 140.00)""");
+                            ('corrected', 2018, '2017-10-09T02:00:00Z', 100.00, 0.00),
+                            ('corrected', 2018, '2017-10-20T02:00:00Z', 40.00, 140.00)""");
             }
 
             flyway(postgres, "latest").migrate();
 
-            assertThat(standards(postgres)).containsEntry("kept@2017-10-09", "180.00").containsEntry("old@2017-10-20", "180.00")
-                    .as("neither its subsidy nor the person-year's tells it").containsEntry("old@2017-10-09", null);
+            assertThat(standards(postgres)).containsEntry("corrected@2017-10-20", "180.00")
+                    .as("a pupil's standard before the correction: held off, as judged then").containsEntry("corrected@2017-10-09", null);
         } finally {
             postgres.dropDatabase(DATABASE);
         }

@@ -124,6 +124,20 @@ class SettlementRuleTests {
         assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("0");
     }
 
+    /**
+     * 低保 paid their 40 and lost the assistance (held to the 40), then the category was corrected to a pupils' standard of 100
+     * and back: held to the 40 again, as the figures as of a moment hold them, not to what a fall below nothing and the rise
+     * after would make.
+     */
+    @Test
+    void aCorrectionOfTheStandardAndItsReversalCancel() {
+        List<Fact> facts = List.of(assessed(ENROLLED, yuan("40")), Fact.paid(PAID, yuan("40")), assessed(EXITED, yuan("180")),
+                Fact.assessed(LATER, yuan("100"), yuan("100")), Fact.assessed(LATER.plusSeconds(86_400), yuan("180"), yuan("180")));
+
+        assertThat(SettlementRule.of(facts.subList(0, 4)).payable()).isEqualByComparingTo("0");
+        assertThat(SettlementRule.of(facts).payable()).isEqualByComparingTo("40");
+    }
+
     /** Assessed from Liancheng's standard, 180: the payable moves with assistance alone. */
     private static Fact assessed(Instant at, BigDecimal payable) {
         return Fact.assessed(at, payable, yuan("180"));

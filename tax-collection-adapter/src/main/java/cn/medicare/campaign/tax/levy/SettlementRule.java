@@ -76,7 +76,7 @@ final class SettlementRule {
                 item.inForce(fact);
             }
         }
-        return item.settled;
+        return item.settled == null ? null : item.settled.max(BigDecimal.ZERO);
     }
 
     /** A levy item's columns the settlement reads, moved by one fact at a time as the store's statements move them. */
@@ -129,19 +129,19 @@ final class SettlementRule {
         }
 
         /**
-         * A change of the standard (a category corrected, a campaign version) moves what a settled person is held to by as
-         * much: only a change of assistance is held off once settled (DOMAIN.md: never a new debt), so a pupil who paid 100
-         * and is corrected to the general standard owes the difference. It moves the least they owed since settling, the
-         * assistance they had since counted as reporting counts it (the standard now less the largest subsidy since), never
-         * above what they owe now nor below nothing: a rise the assistance in force takes (特困 pays nothing whatever the
-         * standard) is no debt once it ends.
+         * A change of the standard (a category corrected, a campaign version) moves what a settled person is held to, and the
+         * least they owed since, by as much: only a change of assistance is held off once settled (DOMAIN.md: never a new
+         * debt), so a pupil who paid 100 and is corrected to the general standard owes the difference. Never above what they
+         * owe now: a rise the assistance in force takes (特困 pays nothing whatever the standard) is no debt once it ends.
+         * Below nothing it is kept as it is ({@link #settledPayable} reads nothing), so a correction and its reversal cancel.
          */
         private void moveWithTheStandard(BigDecimal before) {
             if (settled == null || before == null || standard == null || standard.compareTo(before) == 0) {
                 return;
             }
-            settled = BigDecimal.ZERO.max(leastSinceSettled.add(standard.subtract(before)).min(owed()));
-            leastSinceSettled = settled;
+            BigDecimal change = standard.subtract(before);
+            settled = settled.add(change).min(owed());
+            leastSinceSettled = leastSinceSettled.add(change).min(owed());
         }
 
         /**

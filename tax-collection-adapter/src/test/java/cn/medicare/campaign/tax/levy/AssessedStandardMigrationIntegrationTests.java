@@ -15,8 +15,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V24 gives back the standard of what was kept before it where the subsidy is known (the payable is the standard less the
- * subsidy): a person who settled before the upgrade owes a change of the standard after it, as one who settled after.
+ * V24 gives back the standard of the assessment each item holds (the payable is the standard less the subsidy): a person who
+ * settled before the upgrade owes a change of the standard after it, as one who settled after; a change made before it
+ * stays held off, as it was judged then.
  */
 @RealInfrastructure
 class AssessedStandardMigrationIntegrationTests {
@@ -24,7 +25,7 @@ class AssessedStandardMigrationIntegrationTests {
     private static final String DATABASE = "tax_assessed_standard_migration";
 
     @Test
-    void whatWasKeptBeforeGetsItsStandardBackWhereItsSubsidyIsKnown() throws SQLException {
+    void theAssessmentEachItemHoldsGetsItsStandardBack() throws SQLException {
         PostgresServer postgres = TestInfrastructure.get().postgres();
         postgres.dropDatabase(DATABASE);
         postgres.createDatabase(DATABASE);
@@ -32,24 +33,23 @@ class AssessedStandardMigrationIntegrationTests {
             flyway(postgres, "23").migrate();
             try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
                 statement.executeUpdate("""
-                        insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount) values
-                            ('assisted', 2018, '350825', 40.00, 140.00),
-                            ('before-v6', 2018, '350825', 180.00, null)""");
+                        insert into levy_item (person_id, coverage_year, region, payable_amount, subsidy_amount, assessed_at) values
+                            ('assisted', 2018, '350825', 40.00, 140.00, '2017-10-09T02:00:00Z'),
+                            ('corrected', 2018, '350825', 180.00, 0.00, '2017-10-20T02:00:00Z'),
+                            ('before-v6', 2018, '350825', 180.00, null, '2017-10-09T02:00:00Z')""");
                 statement.executeUpdate("""
                         insert into levy_assessment (person_id, coverage_year, assessed_at, arrived, payable_amount, subsidy_amount) values
-                            ('assisted', 2018, '2017-10-09T02:00:00Z', 0, 40.00, 140.00),
-                            ('assisted', 2018, '2017-10-20T02:00:00Z', 7, 180.00, 0.00),
-                            ('before-v6', 2018, '2017-10-09T02:00:00Z', 0, 180.00, 0.00)""");
+                            ('corrected', 2018, '2017-10-09T02:00:00Z', 0, 100.00, 0.00),
+                            ('corrected', 2018, '2017-10-20T02:00:00Z', 7, 180.00, 0.00)""");
             }
 
             flyway(postgres, "latest").migrate();
 
             assertThat(standards(postgres, "select person_id, standard_amount from levy_item"))
-                    .containsEntry("assisted", "180.00").containsEntry("before-v6", null);
+                    .containsEntry("assisted", "180.00").containsEntry("corrected", "180.00").containsEntry("before-v6", null);
             assertThat(standards(postgres, "select person_id || '@' || arrived, standard_amount from levy_assessment"))
-                    .containsEntry("assisted@0", "180.00").containsEntry("assisted@7", "180.00")
-                    .as("copied by V16 from an item with no subsidy, its 0.00 told apart from a real one by nothing")
-                    .containsEntry("before-v6@0", null);
+                    .containsEntry("corrected@7", "180.00")
+                    .as("a pupil's standard before the correction: held off, as judged then").containsEntry("corrected@0", null);
         } finally {
             postgres.dropDatabase(DATABASE);
         }

@@ -184,14 +184,28 @@ class SettlementRuleTests {
 
     /**
      * Paid 180.00, certified 低保 (40.00; the 140.00 owed back not refunded yet), the standard raised by 20.00 (60.00), then
-     * the assistance ends: held to the 60.00 reporting holds them to, not the 200.00 the settlement and the rise make.
+     * the assistance ends: held to the 60.00 they owed when the standard rose, as reporting holds them, not the 200.00 the
+     * settlement and the rise make.
      */
     @Test
-    void aChangeOfTheStandardCountsTheAssistanceHadSinceSettling() {
+    void aChangeOfTheStandardWhileAssistedHoldsThePersonToNoMoreThanTheyOwedThen() {
         List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
                 assessed(2, "40.00", "140.00"), assessed(3, "60.00", "140.00", "200.00"), assessed(4, "200.00", "0.00", "200.00"));
 
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("60.00");
+    }
+
+    /**
+     * 低保 paid their 40.00 and lost the assistance (held to the 40.00), then the category was corrected to a pupils' standard
+     * of 100.00 and back: held to the 40.00 again, not to what a fall below nothing and the rise after would make.
+     */
+    @Test
+    void aCorrectionOfTheStandardAndItsReversalCancel() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "40.00", "140.00"), paid(1, "V1", "40.00"),
+                assessed(2, "180.00", "0.00"), assessed(3, "100.00", "0.00", "100.00"), assessed(4, "180.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts.subList(0, 4))).isEqualByComparingTo("0.00");
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
 
     /** Assessed from Liancheng's standard, 180.00. */
