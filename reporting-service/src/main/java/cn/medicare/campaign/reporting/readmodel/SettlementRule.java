@@ -21,8 +21,8 @@ final class SettlementRule {
      * A change of the payable, of the money paid (a refund is negative), or a registration after a withdrawal (neither:
      * the settlement starts anew), at the time it happened.
      *
-     * @param standard the standard the payable was assessed from; null for an assessment kept before V45 whose subsidy was
-     *     not kept either, but the latest
+     * @param standard the standard the payable was assessed from; null for an assessment kept before V45, but the
+     *     person-year's latest then
      */
     record Fact(Instant at, BigDecimal payable, BigDecimal standard, BigDecimal money) {
 
