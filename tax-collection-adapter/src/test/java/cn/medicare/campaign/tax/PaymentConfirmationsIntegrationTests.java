@@ -3,16 +3,13 @@ package cn.medicare.campaign.tax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.medicare.campaign.contracts.codes.AssessmentReason;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
-import cn.medicare.campaign.contracts.events.ContributionAssessed;
 import cn.medicare.campaign.fixtures.Campaigns;
 import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -610,21 +607,23 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
                                      standard_amount = null
                 where person_id = ? and coverage_year = 2018""", personId);
 
-        UUID again = EventTraffic.publishAt(Instant.parse("2017-11-20T02:00:00Z"), new ContributionAssessed(personId, 2018,
-                Liancheng.REGION, new BigDecimal("200.00"), BigDecimal.ZERO, new BigDecimal("200.00"), null, AssessmentReason.CAMPAIGN_CHANGED));
-        await().atMost(PATIENCE).until(() -> applied(again));
+        assessedFromAt(idNumber, "200.00", "2017-11-20T02:00:00Z");
 
         JsonNode item = api.levyItem(2018, idNumber);
         assertThat(item.get("status").asString()).isEqualTo("PAID");
         assertThat(item.get("payableAmount").asString()).isEqualTo("180.00");
 
-        UUID raised = EventTraffic.publishAt(Instant.parse("2017-11-21T02:00:00Z"), new ContributionAssessed(personId, 2018,
-                Liancheng.REGION, new BigDecimal("210.00"), BigDecimal.ZERO, new BigDecimal("210.00"), null, AssessmentReason.CAMPAIGN_CHANGED));
-        await().atMost(PATIENCE).until(() -> applied(raised));
+        assessedFromAt(idNumber, "210.00", "2017-11-21T02:00:00Z");
 
         JsonNode owing = api.levyItem(2018, idNumber);
         assertThat(owing.get("status").asString()).isEqualTo("PARTIALLY_PAID");
         assertThat(owing.get("payableAmount").asString()).isEqualTo("190.00");
+    }
+
+    /** A campaign version's standard for the person, assessed at {@code at}, once the tax adapter applied it. */
+    private void assessedFromAt(String idNumber, String standard, String at) {
+        UUID assessed = EventTraffic.publishAt(Instant.parse(at), residents.assessedFrom(idNumber, 2018, standard));
+        await().atMost(PATIENCE).until(() -> applied(assessed));
     }
 
     @Test

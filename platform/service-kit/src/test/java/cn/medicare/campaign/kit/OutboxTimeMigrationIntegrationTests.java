@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.medicare.campaign.contracts.events.WireTimes;
-import cn.medicare.campaign.infra.postgres.PostgresServer;
+import cn.medicare.campaign.infra.testing.MigratedDatabase;
 import cn.medicare.campaign.infra.testing.RealInfrastructure;
-import cn.medicare.campaign.infra.testing.TestInfrastructure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +26,13 @@ import org.junit.jupiter.api.Test;
 @RealInfrastructure
 class OutboxTimeMigrationIntegrationTests {
 
-    private static final String DATABASE = "kit_outbox_time_migration";
-
     @Test
     void rowsWrittenBeforeTheMigrationKeepTheirTimeAsTheWriterWouldWriteItAndAnOlderWritersTimeIsRefused() throws SQLException {
-        PostgresServer postgres = TestInfrastructure.get().postgres();
-        postgres.dropDatabase(DATABASE);
-        postgres.createDatabase(DATABASE);
         List<Instant> times = List.of(Instant.parse("2017-10-09T02:15:00Z"), Instant.parse("2017-10-09T02:15:00.000001Z"),
                 Instant.parse("2017-10-20T15:59:59.120Z"), Instant.parse("2017-12-31T23:59:59.999999Z"));
-        try {
-            flyway(postgres, "0.0.6").migrate();
+        try (MigratedDatabase database = MigratedDatabase.at("0.0.6", "kit_outbox_time_migration", "classpath:db/kit")) {
             List<UUID> ids = new ArrayList<>();
-            try (Connection connection = postgres.connect(DATABASE); PreparedStatement insert = connection.prepareStatement("""
+            try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement("""
                     insert into outbox (id, aggregatetype, aggregateid, type, payload, source, time, schemaversion)
                     values (?, 'insurance.payments.v1', 'p', 'PaymentConfirmed', '{}', 'tax-collection-adapter', ?, 1)""")) {
                 for (Instant time : times) {
@@ -52,9 +44,9 @@ class OutboxTimeMigrationIntegrationTests {
                 }
             }
 
-            flyway(postgres, "latest").migrate();
+            database.migrateToTheLatest();
 
-            try (Connection connection = postgres.connect(DATABASE);
+            try (Connection connection = database.connect();
                     PreparedStatement read = connection.prepareStatement("select time from outbox where id = ?")) {
                 for (int i = 0; i < ids.size(); i++) {
                     read.setObject(1, ids.get(i));
@@ -73,14 +65,6 @@ class OutboxTimeMigrationIntegrationTests {
                     assertThatThrownBy(older::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("outbox_time_wire_form");
                 }
             }
-        } finally {
-            postgres.dropDatabase(DATABASE);
         }
-    }
-
-    private static Flyway flyway(PostgresServer postgres, String target) {
-        // the migrating session's zone must not matter: the old column held instants, the text is UTC
-        return Flyway.configure().dataSource(postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password())
-                .initSql("set time zone 'Asia/Shanghai'").locations("classpath:db/kit").target(target).load();
     }
 }
