@@ -131,8 +131,8 @@ public final class Definitions {
     /**
      * Settled: the person's own payments, net of refunds, plus whatever the assistance fund paid
      * beyond the person's subsidy, at least the payable, or the payable at first settlement when
-     * assistance ended after it ({@link SettlementRule}). The tax adapter counts the same way, but for the fund's money
-     * once a change of the standard followed the end of the assistance it paid (docs/design-notes.md).
+     * assistance ended after it ({@link SettlementRule}). The tax adapter counts the same way, but where a change of the
+     * standard follows assistance that ended (docs/design-notes.md, "Left by session 51").
      */
     public static final String SETTLED = "(payable_amount is not null and " + MONEY + " >= " + HELD_TO + ")";
 

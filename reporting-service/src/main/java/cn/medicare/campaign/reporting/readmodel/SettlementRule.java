@@ -12,7 +12,7 @@ import java.util.List;
  * there was one). From that moment a rise of the payable (assistance ended) creates no new debt,
  * and a fall only a refund due (DOMAIN.md); a change of the standard (a category corrected, a campaign
  * version) is no change of assistance: it moves what the person is held to by as much (the standard
- * now less the largest subsidy since settling), never below nothing, as the tax adapter's SettlementRule does. Computed from all the facts at once, so the answer is
+ * now less the largest subsidy since settling), read as nothing below nothing, as the tax adapter's SettlementRule does. Computed from all the facts at once, so the answer is
  * the same whatever order they arrived in.
  */
 final class SettlementRule {
@@ -21,8 +21,8 @@ final class SettlementRule {
      * A change of the payable, of the money paid (a refund is negative), or a registration after a withdrawal (neither:
      * the settlement starts anew), at the time it happened.
      *
-     * @param standard the standard the payable was assessed from; null for an assessment kept before V45, but the
-     *     person-year's latest then
+     * @param standard the standard the payable was assessed from; null for one kept before V45 of a person-year that held
+     *     none
      */
     record Fact(Instant at, BigDecimal payable, BigDecimal standard, BigDecimal money) {
 
@@ -60,8 +60,8 @@ final class SettlementRule {
         // longer does (ReadModelStore.settle)
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
                 .thenComparing(fact -> fact.money() == null));
-        // an assessment kept with no standard (before V45, but the latest) counts as of the latest's: no change of the
-        // standard is known across it, as for the figures as of a moment after it
+        // an assessment kept with no standard counts as of the latest's: no change of the standard is known across it, as
+        // for the figures as of a moment after it
         BigDecimal latestStandard = timeline.stream().filter(fact -> fact.payable() != null).reduce((first, second) -> second)
                 .map(Fact::standard).orElse(null);
         BigDecimal payable = null;

@@ -8,14 +8,14 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
- * V45 gives back the standard of each person-year's latest assessment: a change of the standard after the upgrade is owed,
+ * V45 gives every kept assessment the standard its person-year holds: a change of the standard after the upgrade is owed,
  * one made before it stays held off, as it was judged then.
  */
 @RealInfrastructure
 class AssessmentStandardMigrationIntegrationTests {
 
     @Test
-    void theLatestAssessmentOfEachPersonYearGetsItsStandardBack() throws SQLException {
+    void everyKeptAssessmentGetsTheStandardItsPersonYearHolds() throws SQLException {
         try (MigratedDatabase database = MigratedDatabase.at("44", "reporting_assessment_standard_migration", "classpath:db/kit",
                 "classpath:db/reporting-service")) {
             database.execute("""
@@ -32,7 +32,8 @@ class AssessmentStandardMigrationIntegrationTests {
             assertThat(database.pairs("""
                     select person_id || '@' || to_char(assessed_at at time zone 'UTC', 'YYYY-MM-DD'), standard_amount
                     from assessment_history""")).containsEntry("corrected@2017-10-20", "180.00")
-                    .as("a pupil's standard before the correction: held off, as judged then").containsEntry("corrected@2017-10-09", null);
+                    .as("a pupil's standard before the correction: no change known, held off as judged then")
+                    .containsEntry("corrected@2017-10-09", "180.00");
         }
     }
 }

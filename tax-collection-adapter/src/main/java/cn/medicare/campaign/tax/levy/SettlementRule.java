@@ -85,6 +85,10 @@ final class SettlementRule {
         private BigDecimal payable;
         private BigDecimal subsidy = BigDecimal.ZERO;
         private BigDecimal standard;
+        /** The payable, subsidy and standard of the last assessment in force (one replaced at its instant never was). */
+        private BigDecimal payableInForce;
+        private BigDecimal subsidyInForce;
+        private BigDecimal standardInForce;
         private BigDecimal paid = BigDecimal.ZERO;
         private BigDecimal fund = BigDecimal.ZERO;
         private BigDecimal settled;
@@ -93,11 +97,9 @@ final class SettlementRule {
 
         void apply(Fact fact) {
             if (fact.payable() != null) {
-                BigDecimal before = standard;
                 payable = fact.payable();
                 subsidy = fact.subsidy();
                 standard = fact.standard();
-                moveWithTheStandard(before);
             } else if (fact.registeredAgain()) {
                 // the earlier registration's settlement caps nothing the new one owes; the money held still counts
                 settled = null;
@@ -112,10 +114,19 @@ final class SettlementRule {
             }
         }
 
-        /** The fact stood (not a payable replaced at its instant): a payable in force since the settlement lowers its least. */
+        /**
+         * The fact stood (not a payable replaced at its instant): a payable in force since the settlement moves it with the
+         * standard and lowers its least.
+         */
         void inForce(Fact fact) {
-            if (fact.payable() != null && settled != null) {
-                leastSinceSettled = leastSinceSettled.min(owed());
+            if (fact.payable() != null) {
+                if (settled != null) {
+                    moveWithTheStandard();
+                    leastSinceSettled = leastSinceSettled.min(owed());
+                }
+                payableInForce = payable;
+                subsidyInForce = subsidy;
+                standardInForce = standard;
             }
             settleIfPaid();
         }
@@ -132,16 +143,18 @@ final class SettlementRule {
          * A change of the standard (a category corrected, a campaign version) moves what a settled person is held to, and the
          * least they owed since, by as much: only a change of assistance is held off once settled (DOMAIN.md: never a new
          * debt), so a pupil who paid 100 and is corrected to the general standard owes the difference. Never above what they
-         * owe now: a rise the assistance in force takes (特困 pays nothing whatever the standard) is no debt once it ends.
-         * Below nothing it is kept as it is ({@link #settledPayable} reads nothing), so a correction and its reversal cancel.
+         * owe now, nor above what they owed just before, moved: a rise the assistance in force takes (特困 pays nothing
+         * whatever the standard) is no debt once it ends, and the assistance in force when the standard changes counts as
+         * reporting counts it. Below nothing it is kept as it is ({@link #settledPayable} reads nothing), so that a
+         * correction and its reversal cancel.
          */
-        private void moveWithTheStandard(BigDecimal before) {
-            if (settled == null || before == null || standard == null || standard.compareTo(before) == 0) {
+        private void moveWithTheStandard() {
+            if (standardInForce == null || standard == null || standard.compareTo(standardInForce) == 0) {
                 return;
             }
-            BigDecimal change = standard.subtract(before);
-            settled = settled.add(change).min(owed());
-            leastSinceSettled = leastSinceSettled.add(change).min(owed());
+            BigDecimal change = standard.subtract(standardInForce);
+            settled = settled.add(change).min(owed()).min(owedOf(payableInForce, subsidyInForce).add(change));
+            leastSinceSettled = leastSinceSettled.add(change).min(settled);
         }
 
         /**
@@ -161,9 +174,10 @@ final class SettlementRule {
 
         /** What the person owes of their own money: the payable less the fund's money beyond the subsidy. */
         private BigDecimal owed() {
-            if (payable == null) {
-                return null;
-            }
+            return payable == null ? null : owedOf(payable, subsidy);
+        }
+
+        private BigDecimal owedOf(BigDecimal payable, BigDecimal subsidy) {
             return BigDecimal.ZERO.max(payable.subtract(BigDecimal.ZERO.max(fund.subtract(subsidy))));
         }
     }

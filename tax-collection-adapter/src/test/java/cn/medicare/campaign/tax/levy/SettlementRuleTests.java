@@ -208,6 +208,29 @@ class SettlementRuleTests {
         assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
     }
 
+    /**
+     * Paid 180.00, certified 低保 (40.00), corrected to a pupils' standard of 100.00 (nothing to pay, the 140.00 refunded),
+     * the assistance ended (100.00), corrected back to the general standard: held to the 40.00 they owed as 低保, as
+     * reporting holds them, not to the 80.00 a move from what they owed as a pupil (never below nothing) would make.
+     */
+    @Test
+    void aChangeOfTheStandardMovesFromWhatWasOwedJustBefore() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "40.00", "140.00"), assessed(3, "0.00", "100.00", "100.00"), paid(4, "R1", "-140.00"),
+                assessed(5, "100.00", "0.00", "100.00"), assessed(6, "180.00", "0.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("40.00");
+    }
+
+    /** A payable replaced at its instant by a later arrival was never in force: the standard moves from the one before it. */
+    @Test
+    void aStandardReplacedAtItsInstantMovesNothing() {
+        List<SettlementRule.Fact> facts = List.of(assessed(0, "180.00", "0.00"), paid(1, "V1", "180.00"),
+                assessed(2, "0.00", "100.00", "100.00"), assessed(2, "200.00", "0.00", "200.00"));
+
+        assertThat(SettlementRule.settledPayable(facts)).isEqualByComparingTo("200.00");
+    }
+
     /** Assessed from Liancheng's standard, 180.00. */
     private SettlementRule.Fact assessed(int day, String payable, String subsidy) {
         return assessed(day, payable, subsidy, "180.00");

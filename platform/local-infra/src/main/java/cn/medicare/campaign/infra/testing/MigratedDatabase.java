@@ -31,7 +31,12 @@ public final class MigratedDatabase implements AutoCloseable {
         postgres.dropDatabase(name);
         postgres.createDatabase(name);
         MigratedDatabase database = new MigratedDatabase(postgres, name, locations);
-        database.migrateTo(version);
+        try {
+            database.migrateTo(version);
+        } catch (RuntimeException failure) {
+            database.close();
+            throw failure;
+        }
         return database;
     }
 
@@ -67,8 +72,9 @@ public final class MigratedDatabase implements AutoCloseable {
     }
 
     private void migrateTo(String version) {
-        // a migration must not hang on the migrating session's zone: an outbox's time (kit V0_0_7) became UTC text from instants
+        // a migration must not depend on the migrating session's zone (the kit's V0_0_7 turned instants into UTC text): one
+        // that is neither UTC nor the services' Asia/Shanghai shows it
         Flyway.configure().dataSource(postgres.jdbcUrl(name), postgres.user(), postgres.password())
-                .initSql("set time zone 'Asia/Shanghai'").locations(locations).target(version).load().migrate();
+                .initSql("set time zone 'America/Sao_Paulo'").locations(locations).target(version).load().migrate();
     }
 }
