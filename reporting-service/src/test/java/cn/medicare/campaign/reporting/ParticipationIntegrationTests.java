@@ -126,10 +126,15 @@ class ParticipationIntegrationTests {
     /** Registered on 9 October, assessed half an hour later and paid at 02:00, each applied before the next is sent. */
     private void paidOnOctober9(ReportingMother county, PersonEnrolled enrolment, String subsidy, AssistanceCategory category,
             String amount) {
+        enrolledOnOctober9(county, enrolment, county.assessed(1, subsidy, category));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", amount)));
+    }
+
+    /** The campaign of Oct 8, the person enrolled on Oct 9 and assessed half an hour after. */
+    private void enrolledOnOctober9(ReportingMother county, PersonEnrolled enrolment, ContributionAssessed assessment) {
         campaignAndTargetsOnOctober8(county);
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), enrolment));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessed(1, subsidy, category)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", amount)));
+        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), assessment));
     }
 
     private void awaitApplied(UUID eventId) {
@@ -422,9 +427,7 @@ class ParticipationIntegrationTests {
     @Test
     void aCategoryCorrectedAfterPayingUncountsThePersonUntilTheyPayTheRise() {
         ReportingMother county = new ReportingMother("350901");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), county.assessedFrom(1, "100")));
+        enrolledOnOctober9(county, county.enrolled(1, 0, true), county.assessedFrom(1, "100"));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V1", "100.00")));
 
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-08T02:00:00Z"), county.assessed(1, "0", null)));
@@ -452,11 +455,9 @@ class ParticipationIntegrationTests {
     @Test
     void aCategoryCorrectedAfterSettlingWithoutMoneyOwesTheRise() {
         ReportingMother county = new ReportingMother("350902");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"), new ContributionAssessed(county.personId(1), 2018,
-                county.region(), new BigDecimal("100.00"), new BigDecimal("100.00"), BigDecimal.ZERO.setScale(2),
-                AssistanceCategory.MINIMUM_LIVING, AssessmentReason.ENROLLED)));
+        enrolledOnOctober9(county, county.enrolled(1, 0, true), new ContributionAssessed(county.personId(1), 2018, county.region(),
+                new BigDecimal("100.00"), new BigDecimal("100.00"), BigDecimal.ZERO.setScale(2), AssistanceCategory.MINIMUM_LIVING,
+                AssessmentReason.ENROLLED));
         ApiClient bureau = ApiClient.at(port).as("bureau");
         String path = "/api/v1/participation?region=350902&coverageYear=2018";
         assertThat(json(bureau.get(path)).get("total").get("enrolled").asInt()).isOne();
@@ -591,10 +592,7 @@ class ParticipationIntegrationTests {
     @Test
     void asOfAMomentTheFundsMoneyCountsBeyondTheSubsidyInForceThen() {
         ReportingMother county = new ReportingMother("350847");
-        campaignAndTargetsOnOctober8(county);
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:00:00Z"), county.enrolled(1, 0, true)));
-        awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T01:30:00Z"),
-                county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING)));
+        enrolledOnOctober9(county, county.enrolled(1, 0, true), county.assessed(1, "140", AssistanceCategory.MINIMUM_LIVING));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paidByTheFund(1, "V1", "160.00")));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-10-09T02:00:00Z"), county.paid(1, "V2", "20.00")));
         awaitApplied(EventTraffic.publishAt(Instant.parse("2017-11-10T02:00:00Z"),

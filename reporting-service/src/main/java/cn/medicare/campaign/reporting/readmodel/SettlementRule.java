@@ -22,7 +22,7 @@ final class SettlementRule {
      * the settlement starts anew), at the time it happened.
      *
      * @param standard the standard the payable was assessed from; null for one kept before V45 of a person-year that held
-     *     none
+     *     none (no change of the standard is known across it)
      */
     record Fact(Instant at, BigDecimal payable, BigDecimal standard, BigDecimal money) {
 
@@ -60,10 +60,6 @@ final class SettlementRule {
         // longer does (ReadModelStore.settle)
         timeline.sort(Comparator.comparing(Fact::at).thenComparing(fact -> fact.payable() == null)
                 .thenComparing(fact -> fact.money() == null));
-        // an assessment kept with no standard counts as of the latest's: no change of the standard is known across it, as
-        // for the figures as of a moment after it
-        BigDecimal latestStandard = timeline.stream().filter(fact -> fact.payable() != null).reduce((first, second) -> second)
-                .map(Fact::standard).orElse(null);
         BigDecimal payable = null;
         BigDecimal standard = null;
         BigDecimal net = BigDecimal.ZERO;
@@ -71,13 +67,12 @@ final class SettlementRule {
         Instant settledAt = null;
         for (Fact fact : timeline) {
             if (fact.payable() != null) {
-                BigDecimal now = fact.standard() == null ? latestStandard : fact.standard();
-                if (settled != null && standard != null && now != null) {
+                if (settled != null && standard != null && fact.standard() != null) {
                     // below nothing it is kept as it is (read as nothing), so that a correction and its reversal cancel
-                    settled = settled.add(now.subtract(standard));
+                    settled = settled.add(fact.standard().subtract(standard));
                 }
                 payable = fact.payable();
-                standard = now;
+                standard = fact.standard();
                 if (settled != null && payable.compareTo(settled) < 0) {
                     settled = payable;
                 }
