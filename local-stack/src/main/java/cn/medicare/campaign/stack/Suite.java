@@ -35,7 +35,8 @@ public final class Suite implements AutoCloseable {
     private final PrintStream out;
     private Relay relay;
 
-    private static final String STAGE_CRON = "insurance.reporting.stage-cron";
+    /** Reporting's settlement of stages and period ends, and the tax adapter's judgement once the last day to pay passed. */
+    private static final List<String> CALENDAR_JOBS = List.of("insurance.reporting.stage-cron", "insurance.tax.last-day-passed-cron");
 
     private Suite(Infrastructure infrastructure, PrintStream out) {
         this.infrastructure = infrastructure;
@@ -46,16 +47,17 @@ public final class Suite implements AutoCloseable {
      * For a season simulated with past dates (the demo, the county benchmark): every period end and stage deadline of it
      * has passed, so reporting's quarter-hour settlement kept them all on its first tick, from what the simulation had sent
      * by then, and the rankings and bulletins read those for good. Stages and rankings are then computed from the figures
-     * as they stood at each end, and stages settled on request. Called before the services start: they share this JVM's
-     * system properties.
+     * as they stood at each end, and stages settled on request. Likewise every last day to pay of it has passed, so the tax
+     * adapter's nightly judgement would owe back the money of someone the simulation has yet to send the rest for, dated
+     * in time. Called before the services start: they share this JVM's system properties.
      */
     public static void forASimulatedSeason() {
-        System.setProperty(STAGE_CRON, Scheduled.CRON_DISABLED);
+        CALENDAR_JOBS.forEach(job -> System.setProperty(job, Scheduled.CRON_DISABLED));
     }
 
-    /** The services started after this keep reporting's settlement schedule (a test JVM runs several suites). */
+    /** The services started after this keep the jobs the calendar runs (a test JVM runs several suites). */
     public static void forTheRealCalendar() {
-        System.clearProperty(STAGE_CRON);
+        CALENDAR_JOBS.forEach(System::clearProperty);
     }
 
     /** On Debezium's embedded engine. */

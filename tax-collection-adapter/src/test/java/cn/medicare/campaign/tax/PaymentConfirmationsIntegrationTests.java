@@ -9,6 +9,7 @@ import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
 import cn.medicare.campaign.infra.testing.LockedTable;
+import cn.medicare.campaign.tax.levy.LastDayToPayService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +33,9 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    LastDayToPayService lastDayToPay;
 
     @BeforeEach
     void lianchengRunsItsCampaignFor2018() {
@@ -134,9 +138,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(inTime)), starts -> starts == 1);
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'CoverageStarted' and aggregateid = ?", String.class,
                 residents.personId(inTime))).contains("\"coverageStart\":\"2018-12-31\"");
-        String owedBack = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
-                "select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class, residents.personId(tooLate)),
-                announced -> announced.size() == 1).get(0);
+        String owedBack = await().atMost(PATIENCE).until(() -> refundsDue(tooLate), announced -> announced.size() == 1).get(0);
         assertThat(owedBack).as("all of it, announced once").contains("\"amount\":\"360.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
         assertThat(coverageStarts(residents.personId(tooLate))).isZero();
 
@@ -144,9 +146,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertAcceptedOne(api.refund(TaxBureauBodies.refunds(TaxBureauBodies.refund(TaxBureauBodies.refundNo(), tooLateVoucher, "360.00"))));
         assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), tooLate, "100.00", "2018-10-20T02:00:00Z"))));
 
-        List<String> again = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
-                "select payload::text from outbox where type = 'RefundDue' and aggregateid = ? order by created_at, time", String.class,
-                residents.personId(tooLate)), announced -> announced.size() == 3);
+        List<String> again = await().atMost(PATIENCE).until(() -> refundsDue(tooLate), announced -> announced.size() == 3);
         assertThat(again.get(1)).as("the refund paid what was owed").contains("\"amount\":\"0.00\"");
         assertThat(again.get(2)).as("the second payment is owed back as well").contains("\"amount\":\"100.00\"",
                 "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
@@ -162,10 +162,36 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
 
         assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "100.00", "2018-10-10T02:00:00Z"))));
 
-        String owedBack = await().atMost(PATIENCE).until(() -> jdbc.queryForList(
-                "select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class, residents.personId(partly)),
-                announced -> announced.size() == 1).get(0);
+        String owedBack = await().atMost(PATIENCE).until(() -> refundsDue(partly), announced -> announced.size() == 1).get(0);
         assertThat(owedBack).contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+    }
+
+    /**
+     * Part of what is owed paid in time and nothing since: the night after the last day to pay, completing it could start
+     * nothing, so what was paid is owed back then, once, with no fact to wait for; the rest paid later is owed back with it.
+     */
+    @Test
+    void partOfThePayablePaidInTimeIsOwedBackTheNightTheLastDayPasses() {
+        String partly = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(partly, 2018, 90), residents.assessed(partly, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, partly), found -> found != null && found.has("payBy"));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "100.00",
+                "2018-09-01T02:00:00Z"))));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, partly).get("status").asString(), "PARTIALLY_PAID"::equals);
+
+        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 2));
+        assertThat(refundsDue(partly)).as("on the last day itself the rest still starts coverage within the year").isEmpty();
+
+        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 3));
+        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 4));
+        assertThat(refundsDue(partly)).as("announced once").singleElement().asString()
+                .contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "80.00",
+                "2018-10-20T02:00:00Z"))));
+        assertThat(await().atMost(PATIENCE).until(() -> refundsDue(partly), announced -> announced.size() == 2).get(1))
+                .contains("\"amount\":\"180.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
+        assertThat(coverageStarts(residents.personId(partly))).isZero();
     }
 
     /**
@@ -188,8 +214,7 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
                 "80.00", "2018-10-15T02:00:00Z"))));
 
         assertThat(revocations(idNumber)).singleElement().asString().contains("\"coverageStart\":\"2018-12-19\"");
-        assertThat(jdbc.queryForList("select payload::text from outbox where type = 'RefundDue' and aggregateid = ?", String.class,
-                residents.personId(idNumber))).singleElement().asString()
+        assertThat(refundsDue(idNumber)).singleElement().asString()
                 .contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
     }
 
@@ -411,6 +436,11 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     private List<String> revocations(String idNumber) {
         return jdbc.queryForList("select payload::text from outbox where type = 'CoverageRevoked' and aggregateid = ?", String.class,
                 residents.personId(idNumber));
+    }
+
+    private List<String> refundsDue(String idNumber) {
+        return jdbc.queryForList("select payload::text from outbox where type = 'RefundDue' and aggregateid = ? order by created_at, time",
+                String.class, residents.personId(idNumber));
     }
 
     private int coverageStarts(String personId) {

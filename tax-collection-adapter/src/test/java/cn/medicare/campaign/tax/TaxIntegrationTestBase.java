@@ -29,10 +29,11 @@ import tools.jackson.databind.JsonNode;
 /** The adapter on the real infrastructure; one application context shared by every integration test class. */
 @RealInfrastructure
 // the parked events of an older version, the refunds waiting for a voucher received and the payments waiting for a
-// registration that came looked for every second, so that a test sees them applied
+// registration that came looked for every second, so that a test sees them applied; the tests' seasons are past, so the
+// nightly judgement of the last day to pay runs only when a test asks it to, as of the day it gives
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"insurance.inbox.parked-every=PT1S", "insurance.tax.refunds-awaiting-every=PT1S",
-                "insurance.tax.payments-awaiting-every=PT1S"})
+                "insurance.tax.payments-awaiting-every=PT1S", "insurance.tax.last-day-passed-cron=-"})
 abstract class TaxIntegrationTestBase {
 
     @LocalServerPort

@@ -40,11 +40,7 @@ class CoverageService {
     /** Call inside the transaction that changed the items, after their settlement was judged. */
     void review(Collection<PersonYear> keys) {
         // part of what is owed, paid after the last day: completing it would start nothing, so what was paid is owed back now
-        items.partlyPaidAwaitingCoverage(keys).forEach(partly -> {
-            if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), partly.lastPaidOn()), partly.coverageYear())) {
-                items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
-            }
-        });
+        oweBackPartlyPaid(keys, null);
         List<LevyItemStore.AwaitedCoverage> awaitedCoverages = items.takeAwaitedCoverages(keys);
         if (awaitedCoverages.isEmpty()) {
             return;
@@ -66,6 +62,27 @@ class CoverageService {
             items.recordStart(awaited.personId(), awaited.coverageYear(), start);
             outbox.append(new CoverageStarted(awaited.personId(), awaited.coverageYear(), awaited.region(), start));
         });
+    }
+
+    /**
+     * Owes back what these person-years paid where they paid part of what they owe and completing it could no longer start
+     * their coverage within the year: it would come after their last payment and refund, and, where {@code today} is given,
+     * no earlier than today (the calendar's judgement once the last day to pay has passed, {@code LastDayToPayService}).
+     * Call before the RefundDue review, in the transaction that holds the people's locks.
+     *
+     * @param today null to judge by the days of the person's money alone, as a fact arriving is judged (event time)
+     * @return how many were owed back
+     */
+    int oweBackPartlyPaid(Collection<PersonYear> keys, LocalDate today) {
+        int owedBack = 0;
+        for (LevyItemStore.AwaitedCoverage partly : items.partlyPaidAwaitingCoverage(keys)) {
+            LocalDate completedOn = today == null || today.isBefore(partly.lastPaidOn()) ? partly.lastPaidOn() : today;
+            if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), completedOn), partly.coverageYear())) {
+                items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
+                owedBack++;
+            }
+        }
+        return owedBack;
     }
 
     /**

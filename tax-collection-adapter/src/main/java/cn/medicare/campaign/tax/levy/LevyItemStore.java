@@ -48,6 +48,11 @@ class LevyItemStore {
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
     /** Not paid what the person owes, never settled or no longer since money was taken back. */
     private static final String UNPAID = "(settled_payable is null or paid_total < least(%s, settled_payable))".formatted(OWN_PAYABLE);
+    /** A start that waits for the payment, part of what is owed paid and the rest not ({@link #partlyPaidAwaitingCoverage}). */
+    private static final String PARTLY_PAID_AWAITING_COVERAGE = """
+            coverage_from is not null and not coverage_announced and not withdrawn
+            and %s
+            and paid_total > 0 and last_paid_on is not null""".formatted(UNPAID);
     /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
     private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
     /**
@@ -734,10 +739,18 @@ class LevyItemStore {
                        greatest(last_paid_on, %4$s) as last_paid_on, %3$s as enrolled_on, paid_total
                 from levy_item
                 where %s
-                  and coverage_from is not null and not coverage_announced and not withdrawn
-                  and %s
-                  and paid_total > 0 and last_paid_on is not null""".formatted(PersonYears.MATCH, UNPAID, REGISTERED_ON, LAST_REFUNDED_ON)), keys)
+                  and %s""".formatted(PersonYears.MATCH, PARTLY_PAID_AWAITING_COVERAGE, REGISTERED_ON, LAST_REFUNDED_ON)), keys)
                 .query(AwaitedCoverage.class).list();
+    }
+
+    /**
+     * Every person-year {@link #partlyPaidAwaitingCoverage} would give whose money is not all owed back yet: those whom the
+     * last day to pay, once passed, may leave owed back ({@code LastDayToPayService}). Read once a day: a whole-table scan.
+     */
+    List<PersonYear> partlyPaidAwaitingCoverageNotOwedBack() {
+        return jdbc.sql("select person_id, coverage_year from levy_item where %s and applied_refund < paid_total"
+                        .formatted(PARTLY_PAID_AWAITING_COVERAGE))
+                .query(PersonYear.class).list();
     }
 
     /**
