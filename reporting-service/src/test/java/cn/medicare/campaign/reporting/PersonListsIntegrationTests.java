@@ -7,7 +7,10 @@ import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssistanceCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
+import cn.medicare.campaign.contracts.events.CoverageRevoked;
+import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
+import cn.medicare.campaign.contracts.events.PaymentRefunded;
 import cn.medicare.campaign.contracts.events.PersonUpdated;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
 import cn.medicare.campaign.contracts.events.TargetsSet;
@@ -19,6 +22,7 @@ import cn.medicare.campaign.infra.testing.RealInfrastructure;
 import cn.medicare.campaign.infra.testing.ServiceDatabase;
 import cn.medicare.campaign.kit.security.LocalSecrets;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,6 +138,41 @@ class PersonListsIntegrationTests {
                 .containsExactly("王小五");
         assertThat(names(json(clerk.get(LIST.formatted("unpaid") + "&unit=" + COUNTY.township(0) + "001")))).as("one village")
                 .containsExactly("李四");
+    }
+
+    /**
+     * A late enrolee who paid, had a start announced and was refunded before it is chased again with their last day to pay:
+     * the tax adapter took the start back (CoverageRevoked). Settled and refunded with the start standing, the list gave
+     * none; an older start replayed after the revocation changes nothing.
+     */
+    @Test
+    void aStartTakenBackByARefundBeforeItGivesTheLastDayToPayAgain() {
+        ReportingMother county = new ReportingMother("350903");
+        Instant startedAt = Instant.parse("2017-10-09T03:00:00Z");
+        CoverageStarted started = new CoverageStarted(county.personId(1), 2018, county.region(), LocalDate.of(2018, 1, 7));
+        EventTraffic.publish(county.campaign(), county.targets(), county.enrolledLateWithContact(1, 0, "城关村", "孙十", "13900000010"),
+                county.assessed(1, "0", null), county.paid(1, "V1", "180.00"));
+        EventTraffic.publishAt(startedAt, started);
+        EventTraffic.publish(new PaymentRefunded(county.personId(1), 2018, county.region(), county.region() + "V1", "R1",
+                new BigDecimal("180.00"), Instant.parse("2017-11-01T02:00:00Z"), "退费"));
+        String unpaid = "/api/v1/lists/unpaid?region=350903&coverageYear=2018&unit=" + county.township(0);
+        ApiClient bureau = ApiClient.at(port).as("bureau");
+        // listed before the payment too, with the last day: refunded, settled with the start standing, without it
+        await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people"),
+                people -> people.size() == 1 && !people.get(0).has("payBy"));
+
+        EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:01Z"), new CoverageRevoked(started.personId(), 2018, county.region(),
+                started.coverageStart()));
+        JsonNode revoked = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
+                person -> person.has("payBy"));
+        assertThat(revoked.get("payBy").asString()).isEqualTo("2018-10-02");
+        assertThat(revoked.get("payByPassed").asBoolean()).isTrue();
+
+        EventTraffic.publishAt(startedAt, started);
+        EventTraffic.publish(county.paid(1, "V2", "10.00"));
+        JsonNode afterTheReplay = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
+                person -> person.get("paidAmount").asString().equals("10.00"));
+        assertThat(afterTheReplay.get("payBy").asString()).as("the older start, replayed").isEqualTo("2018-10-02");
     }
 
     /** A late enrolee covered 90 days after paying can no longer be covered this year once Oct 2 has passed: the list says so. */

@@ -100,9 +100,11 @@ public final class Definitions {
 
     /**
      * 缴费截止日 as the unpaid lists show it: the last day a payment still starts coverage within the year, while the start
-     * waits for it (never settled; once settled, coverage started and a refund is owed back, not chased).
+     * waits for it: never settled, or settled and its start taken back by a refund before it (the tax adapter's
+     * CoverageRevoked, not followed by a CoverageStarted). Otherwise, once settled, coverage started (a payment too late
+     * for the year is owed back, not chased).
      */
-    public static final String PAY_BY = "case when person_year.settled_payable is null then person_year.pay_by end";
+    public static final String PAY_BY = "case when person_year.settled_payable is null or person_year.coverage_revoked then person_year.pay_by end";
 
     /** Whether the last day to pay has passed on the day a list is read: paying then covers nobody this year. */
     public static boolean payByPassed(LocalDate payBy, LocalDate on) {

@@ -3,6 +3,8 @@ package cn.medicare.campaign.reporting.readmodel;
 import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.ContributionAssessed;
+import cn.medicare.campaign.contracts.events.CoverageRevoked;
+import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.contracts.events.EVoucherActivated;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.events.EventType;
@@ -49,8 +51,10 @@ class ReadModelHandler implements DispatchingHandler {
                 .inRuns(EligibilityAdjusted.class, store::adjusted)
                 // money owed back counts once the tax bureau refunds it (PaymentRefunded)
                 .ignore(EventType.REFUND_DUE)
-                // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them
-                .ignore(EventType.COVERAGE_STARTED, EventType.COVERAGE_REVOKED)
+                // no figure counts coverage dates yet (docs/domain.md, "Not yet"): the roster keeps them; whether a start was
+                // taken back tells the unpaid lists whose last day to pay still matters
+                .onTimed(CoverageStarted.class, (started, at) -> store.startTakenBack(started, false, at))
+                .onTimed(CoverageRevoked.class, (revoked, at) -> store.startTakenBack(revoked, true, at))
                 .build();
     }
 
