@@ -161,8 +161,9 @@ class PersonListsIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people"),
                 people -> people.size() == 1 && !people.get(0).has("payBy"));
 
-        EventTraffic.publishAt(Instant.parse("2017-11-01T02:00:01Z"), new CoverageRevoked(started.personId(), 2018, county.region(),
-                started.coverageStart()));
+        Instant revokedAt = Instant.parse("2017-11-01T02:00:01Z");
+        CoverageRevoked revocation = new CoverageRevoked(started.personId(), 2018, county.region(), started.coverageStart());
+        EventTraffic.publishAt(revokedAt, revocation);
         JsonNode revoked = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
                 person -> person.has("payBy"));
         assertThat(revoked.get("payBy").asString()).isEqualTo("2018-10-02");
@@ -173,6 +174,13 @@ class PersonListsIntegrationTests {
         JsonNode afterTheReplay = await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
                 person -> person.get("paidAmount").asString().equals("10.00"));
         assertThat(afterTheReplay.get("payBy").asString()).as("the older start, replayed").isEqualTo("2018-10-02");
+
+        // a start announced anew at the revocation's instant (the tax adapter's one transaction) stands, the revocation replayed too
+        EventTraffic.publishAt(revokedAt, new CoverageStarted(started.personId(), 2018, county.region(), LocalDate.of(2018, 12, 31)));
+        EventTraffic.publishAt(revokedAt, revocation);
+        EventTraffic.publish(county.paid(1, "V3", "10.00"));
+        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> json(bureau.get(unpaid)).get("people").get(0),
+                person -> person.get("paidAmount").asString().equals("20.00")).has("payBy")).isFalse();
     }
 
     /** A late enrolee covered 90 days after paying can no longer be covered this year once Oct 2 has passed: the list says so. */

@@ -167,23 +167,19 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * Part of what is owed paid in time and nothing since: the night after the last day to pay, completing it could start
-     * nothing, so what was paid is owed back then, once, with no fact to wait for; the rest paid later is owed back with it.
+     * Part of what is owed paid in time and nothing since: once every payment made by the last day to pay has come,
+     * completing it could start nothing, so what was paid is owed back then, once, with no fact to wait for; the rest paid
+     * later is owed back with it.
      */
     @Test
-    void partOfThePayablePaidInTimeIsOwedBackTheNightTheLastDayPasses() {
-        String partly = IdNumbers.next(Liancheng.REGION);
-        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(partly, 2018, 90), residents.assessed(partly, 2018, null));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, partly), found -> found != null && found.has("payBy"));
-        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "100.00",
-                "2018-09-01T02:00:00Z"))));
-        await().atMost(PATIENCE).until(() -> api.levyItem(2018, partly).get("status").asString(), "PARTIALLY_PAID"::equals);
+    void partOfThePayablePaidInTimeIsOwedBackOnceEveryPaymentOfTheLastDayHasCome() {
+        String partly = lateEnroleeWhoPaid("100.00", "2018-09-01T02:00:00Z");
 
-        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 2));
-        assertThat(refundsDue(partly)).as("on the last day itself the rest still starts coverage within the year").isEmpty();
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 1));
+        assertThat(refundsDue(partly)).as("the rest paid on the last day still starts coverage within the year").isEmpty();
 
-        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 3));
-        lastDayToPay.oweBackAsOf(LocalDate.of(2018, 10, 4));
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 2));
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 3));
         assertThat(refundsDue(partly)).as("announced once").singleElement().asString()
                 .contains("\"amount\":\"100.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
 
@@ -192,6 +188,51 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(await().atMost(PATIENCE).until(() -> refundsDue(partly), announced -> announced.size() == 2).get(1))
                 .contains("\"amount\":\"180.00\"", "\"reason\":\"WITHDRAWN_BEFORE_COVERAGE\"");
         assertThat(coverageStarts(residents.personId(partly))).isZero();
+    }
+
+    /**
+     * Owed back as paid too late, then the rest, paid on the last day, arrives late (the next day's reconciliation file):
+     * the person settled in time after all, their start is announced and nothing is owed back any more.
+     */
+    @Test
+    void theRestPaidInTimeArrivingAfterTheJudgementStartsCoverageAndOwesNothingBack() {
+        String partly = lateEnroleeWhoPaid("100.00", "2018-09-01T02:00:00Z");
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 2));
+        assertThat(refundsDue(partly)).singleElement().asString().contains("\"amount\":\"100.00\"");
+
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), partly, "80.00",
+                "2018-10-02T02:00:00Z"))));
+
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(partly)), starts -> starts == 1);
+        assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'CoverageStarted' and aggregateid = ?", String.class,
+                residents.personId(partly))).contains("\"coverageStart\":\"2018-12-31\"");
+        assertThat(refundsDue(partly)).hasSize(2).last().asString().contains("\"amount\":\"0.00\"");
+    }
+
+    /** Paid in time and not assessed yet: no one knows it is part of what they owe, so nothing is owed back; assessed, it settles. */
+    @Test
+    void moneyPaidInTimeBeforeTheAssessmentIsNotOwedBackWhenTheLastDayPasses() {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy"));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), idNumber, "180.00",
+                "2018-09-01T02:00:00Z"))));
+
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 2));
+        EventTraffic.publish(residents.assessed(idNumber, 2018, null));
+
+        await().atMost(PATIENCE).until(() -> coverageStarts(residents.personId(idNumber)), starts -> starts == 1);
+        assertThat(refundsDue(idNumber)).isEmpty();
+    }
+
+    /** A late enrolee of 2018 covered 90 days after paying (the last day to pay 2 October), assessed 180.00, who paid {@code amount}. */
+    private String lateEnroleeWhoPaid(String amount, String paidAt) {
+        String idNumber = IdNumbers.next(Liancheng.REGION);
+        EventTraffic.publish(residents.enrolledLateWaitingFromPayment(idNumber, 2018, 90), residents.assessed(idNumber, 2018, null));
+        await().atMost(PATIENCE).until(() -> api.levyItem(2018, idNumber), found -> found != null && found.has("payBy")
+                && found.get("status").asString().equals("UNPAID"));
+        assertAcceptedOne(api.confirm(confirmations(TaxBureauBodies.confirmation(Vouchers.next(), idNumber, amount, paidAt))));
+        return idNumber;
     }
 
     /**

@@ -703,22 +703,24 @@ class ReadModelStore {
     record PersonYear(String personId, int coverageYear) {
     }
 
-    /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */
     /**
      * The tax adapter's last word on a start that waits for the payment, by event time: a start announced, or taken back
-     * ({@code revoked}), whichever was said last (a word replayed from a dead letter after a newer one changes nothing). The
-     * person-year exists from the word, should it overtake the enrolment.
+     * ({@code revoked}), whichever was said last (a word replayed from a dead letter after a newer one changes nothing; of
+     * two at one instant, a revocation and the start announced anew in one transaction, the start stands, as in
+     * enrollment-service). The person-year exists from the word, should it overtake the enrolment.
      */
     void startTakenBack(PersonEvent word, boolean revoked, Instant at) {
         ensurePersonYears(List.of(word));
         jdbc.sql("""
                 update person_year set coverage_revoked = :revoked, coverage_word_at = :at
-                where person_id = :personId and coverage_year = :coverageYear and (coverage_word_at is null or coverage_word_at <= :at)""")
+                where person_id = :personId and coverage_year = :coverageYear
+                  and (coverage_word_at is null or coverage_word_at < :at or coverage_word_at = :at and not :revoked)""")
                 .param("revoked", revoked).param("at", Timestamp.from(at))
                 .param("personId", word.personId()).param("coverageYear", word.coverageYear())
                 .update();
     }
 
+    /** A payment or an assessment may come before the enrolment: the person-year exists from the first fact. */
     private void ensurePersonYears(List<? extends PersonEvent> facts) {
         jdbc.sql("""
                 insert into person_year (person_id, coverage_year, region)

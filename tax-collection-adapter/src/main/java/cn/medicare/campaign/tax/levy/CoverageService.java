@@ -1,6 +1,5 @@
 package cn.medicare.campaign.tax.levy;
 
-import cn.medicare.campaign.contracts.codes.RefundDueReason;
 import cn.medicare.campaign.contracts.events.CoverageRevoked;
 import cn.medicare.campaign.contracts.events.CoverageStarted;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -54,7 +53,7 @@ class CoverageService {
             if (!awaited.coverage().startsWithin(settledOn, awaited.coverageYear())) {
                 // owed back by the RefundDue review that follows in the same transaction; still awaited, so that a payment
                 // made again after the tax bureau refunded this one is owed back too
-                items.applyRefund(awaited.personId(), awaited.coverageYear(), awaited.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
+                items.oweBackTooLate(awaited.personId(), awaited.coverageYear(), awaited.paidTotal());
                 items.awaitCoverageAgain(awaited.personId(), awaited.coverageYear());
                 return;
             }
@@ -66,23 +65,32 @@ class CoverageService {
 
     /**
      * Owes back what these person-years paid where they paid part of what they owe and completing it could no longer start
-     * their coverage within the year: it would come after their last payment and refund, and, where {@code today} is given,
-     * no earlier than today (the calendar's judgement once the last day to pay has passed, {@code LastDayToPayService}).
-     * Call before the RefundDue review, in the transaction that holds the people's locks.
+     * their coverage within the year ({@link #tooLateToComplete}). Call before the RefundDue review, in the transaction that
+     * holds the people's locks.
      *
-     * @param today null to judge by the days of the person's money alone, as a fact arriving is judged (event time)
+     * @param paymentsKnownThrough null to judge by the days of the person's money alone, as a fact arriving is judged
+     *     (event time); else a day every payment made by has been received (the calendar's judgement, {@code LastDayToPayService})
      * @return how many were owed back
      */
-    int oweBackPartlyPaid(Collection<PersonYear> keys, LocalDate today) {
+    int oweBackPartlyPaid(Collection<PersonYear> keys, LocalDate paymentsKnownThrough) {
         int owedBack = 0;
         for (LevyItemStore.AwaitedCoverage partly : items.partlyPaidAwaitingCoverage(keys)) {
-            LocalDate completedOn = today == null || today.isBefore(partly.lastPaidOn()) ? partly.lastPaidOn() : today;
-            if (!partly.coverage().startsWithin(settledOn(partly.enrolledOn(), completedOn), partly.coverageYear())) {
-                items.applyRefund(partly.personId(), partly.coverageYear(), partly.paidTotal(), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE);
+            if (tooLateToComplete(partly, paymentsKnownThrough)) {
+                items.oweBackTooLate(partly.personId(), partly.coverageYear(), partly.paidTotal());
                 owedBack++;
             }
         }
         return owedBack;
+    }
+
+    /**
+     * Whether what completes the payable would start nothing within the year: it comes after the last payment and refund,
+     * and, where {@code paymentsKnownThrough} is given, after that day too, none having come by then.
+     */
+    boolean tooLateToComplete(LevyItemStore.AwaitedCoverage partly, LocalDate paymentsKnownThrough) {
+        LocalDate completedOn = paymentsKnownThrough == null || paymentsKnownThrough.isBefore(partly.lastPaidOn()) ? partly.lastPaidOn()
+                : paymentsKnownThrough.plusDays(1);
+        return !partly.coverage().startsWithin(settledOn(partly.enrolledOn(), completedOn), partly.coverageYear());
     }
 
     /**

@@ -48,9 +48,12 @@ class LevyItemStore {
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
     /** Not paid what the person owes, never settled or no longer since money was taken back. */
     private static final String UNPAID = "(settled_payable is null or paid_total < least(%s, settled_payable))".formatted(OWN_PAYABLE);
-    /** A start that waits for the payment, part of what is owed paid and the rest not ({@link #partlyPaidAwaitingCoverage}). */
+    /**
+     * A start that waits for the payment, assessed, part of what is owed paid and the rest not
+     * ({@link #partlyPaidAwaitingCoverage}): before the assessment no one knows whether what was paid is part or all.
+     */
     private static final String PARTLY_PAID_AWAITING_COVERAGE = """
-            coverage_from is not null and not coverage_announced and not withdrawn
+            coverage_from is not null and not coverage_announced and not withdrawn and payable_amount is not null
             and %s
             and paid_total > 0 and last_paid_on is not null""".formatted(UNPAID);
     /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
@@ -228,7 +231,7 @@ class LevyItemStore {
                 returning order_matters""" : """
                 update levy_item
                 set paid_total = paid_total - :amount, change_cursor = null,
-                    applied_refund = greatest(0, applied_refund - :amount),
+                    applied_refund = greatest(0, applied_refund - :amount), too_late_refund = greatest(0, too_late_refund - :amount),
                     settled_payable = case when settled_payable > %1$s then greatest(%1$s, least(settled_payable, paid_total - :amount))
                                            else settled_payable end
                 where person_id = :personId and coverage_year = :coverageYear
@@ -640,7 +643,7 @@ class LevyItemStore {
     List<Balance> balances(Collection<PersonYear> keys) {
         return keys(jdbc.sql("""
                 select person_id, coverage_year, region, %s as payable, settled_payable,
-                       paid_total as paid_net, applied_refund, applied_refund_reason, withdrawn,
+                       paid_total as paid_net, applied_refund, applied_refund_reason, too_late_refund, withdrawn,
                        refund_due as announced, refund_due_reason as announced_reason, withdrawn_on, withdrawal_reason,
                        -- a withdrawal that overtook its enrolment was of a registration
                        registered_at is not null or withdrawn as registered,
@@ -744,13 +747,17 @@ class LevyItemStore {
     }
 
     /**
-     * Every person-year {@link #partlyPaidAwaitingCoverage} would give whose money is not all owed back yet: those whom the
-     * last day to pay, once passed, may leave owed back ({@code LastDayToPayService}). Read once a day: a whole-table scan.
+     * Every person-year {@link #partlyPaidAwaitingCoverage} would give whose money is not all owed back as paid too late yet:
+     * those whom the last day to pay, once passed, may leave owed back ({@code LastDayToPayService}). Read once a day: a
+     * whole-table scan.
      */
-    List<PersonYear> partlyPaidAwaitingCoverageNotOwedBack() {
-        return jdbc.sql("select person_id, coverage_year from levy_item where %s and applied_refund < paid_total"
-                        .formatted(PARTLY_PAID_AWAITING_COVERAGE))
-                .query(PersonYear.class).list();
+    List<AwaitedCoverage> partlyPaidAwaitingCoverageNotOwedBack() {
+        return jdbc.sql("""
+                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
+                       greatest(last_paid_on, %3$s) as last_paid_on, %2$s as enrolled_on, paid_total
+                from levy_item
+                where %1$s and too_late_refund < paid_total""".formatted(PARTLY_PAID_AWAITING_COVERAGE, REGISTERED_ON, LAST_REFUNDED_ON))
+                .query(AwaitedCoverage.class).list();
     }
 
     /**
@@ -868,7 +875,7 @@ class LevyItemStore {
         return new Balance(row.getString("person_id"), row.getInt("coverage_year"), row.getString("region"),
                 row.getBigDecimal("payable"), row.getBigDecimal("settled_payable"), row.getBigDecimal("paid_net"),
                 row.getBigDecimal("applied_refund"), appliedRefundReason == null ? null : RefundDueReason.valueOf(appliedRefundReason),
-                row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class),
+                row.getBigDecimal("too_late_refund"), row.getBoolean("withdrawn"), row.getObject("withdrawn_on", LocalDate.class),
                 row.getString("withdrawal_reason") == null ? null : WithdrawalReason.valueOf(row.getString("withdrawal_reason")),
                 row.getBigDecimal("announced"), row.getString("announced_reason"), row.getObject("coverage_start", LocalDate.class),
                 row.getBoolean("registered"));
@@ -889,6 +896,7 @@ class LevyItemStore {
      * @param payable what the person owes of their own money ({@link #OWN_PAYABLE}), null while not assessed
      * @param paidNet the person's own payments net of refunds (never the fund's)
      * @param appliedRefund what an approved refund application grants, until the tax bureau refunds it
+     * @param tooLateRefund what was paid too late to start coverage within the year, as judged last ({@link #oweBackTooLate})
      * @param withdrawnOn the day the enrolment ended, where the withdrawal said (null before V11 and while enrolled)
      * @param announced the refund due last published (0.00 when none)
      * @param coverageStart the first day of coverage: Jan 1 of the year, a later start, or a freshman's September 1
@@ -898,7 +906,7 @@ class LevyItemStore {
      *        payment may come first, or alone)
      */
     record Balance(String personId, int coverageYear, String region, BigDecimal payable, BigDecimal settledPayable, BigDecimal paidNet, BigDecimal appliedRefund,
-            RefundDueReason appliedRefundReason, boolean withdrawn, LocalDate withdrawnOn, WithdrawalReason withdrawalReason,
+            RefundDueReason appliedRefundReason, BigDecimal tooLateRefund, boolean withdrawn, LocalDate withdrawnOn, WithdrawalReason withdrawalReason,
             BigDecimal announced, String announcedReason, LocalDate coverageStart, boolean registered) {
 
         BigDecimal heldTo() {
@@ -921,14 +929,33 @@ class LevyItemStore {
                 .update();
     }
 
+    /**
+     * Money paid too late to start coverage within the year, or part paid in time that can no longer be completed in time:
+     * owed back, all of it as paid so far ({@code CoverageService}), until a start within the year is announced after all
+     * ({@link #recordStart}) or the tax bureau refunds it.
+     */
+    void oweBackTooLate(String personId, int coverageYear, BigDecimal amount) {
+        jdbc.sql("""
+                update levy_item set too_late_refund = greatest(too_late_refund, :amount)
+                where person_id = :personId and coverage_year = :coverageYear""")
+                .param("amount", amount).param("personId", personId).param("coverageYear", coverageYear)
+                .update();
+    }
+
     void awaitCoverageAgain(String personId, int coverageYear) {
         jdbc.sql("update levy_item set coverage_announced = false where person_id = :personId and coverage_year = :coverageYear")
                 .param("personId", personId).param("coverageYear", coverageYear)
                 .update();
     }
 
+    /**
+     * The start announced. What was owed back as paid too late is owed no more: a payment made in time that arrived after
+     * that judgement (the next day's reconciliation file, the fund's vouchers) settled the person within the year.
+     */
     void recordStart(String personId, int coverageYear, LocalDate start) {
-        jdbc.sql("update levy_item set coverage_start = :start where person_id = :personId and coverage_year = :coverageYear")
+        jdbc.sql("""
+                update levy_item set coverage_start = :start, too_late_refund = 0
+                where person_id = :personId and coverage_year = :coverageYear""")
                 .param("start", start).param("personId", personId).param("coverageYear", coverageYear)
                 .update();
     }

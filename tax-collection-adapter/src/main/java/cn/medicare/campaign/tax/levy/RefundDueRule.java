@@ -11,7 +11,7 @@ import java.util.Objects;
  * payment), the payable never counted above the one the person first settled, moved by a change of the standard
  * since (no new debt from assistance once settled). On application: what an approved refund application grants, never more than was paid;
  * one that ended the enrolment before coverage grants all that was paid, whenever it was paid, while
- * the roster holds the enrolment ended.
+ * the roster holds the enrolment ended. Paid too late to start coverage within the year: all that was paid.
  * A withdrawal alone owes nothing (DOMAIN.md: refunds only on application, with a reason), and the
  * assistance fund's money is never the person's to get back.
  */
@@ -54,6 +54,18 @@ final class RefundDueRule {
         BigDecimal granted = (appliedReason == RefundDueReason.WITHDRAWN_BEFORE_COVERAGE && withdrawn ? paidNet
                 : applied.min(paidNet)).max(BigDecimal.ZERO).setScale(2);
         return granted.compareTo(automatic.amount()) > 0 ? new Owed(granted, appliedReason) : automatic;
+    }
+
+    /**
+     * What is owed once money paid too late to start coverage within the year is counted: all of it, as much as was paid
+     * when so judged and not refunded since, where that is more than otherwise owed ({@code WITHDRAWN_BEFORE_COVERAGE}: the
+     * year's coverage ends before it began).
+     *
+     * @param tooLate what was paid too late, as judged last (0 when none, or since a start within the year was announced)
+     */
+    static Owed orTooLate(Owed owed, BigDecimal tooLate, BigDecimal paidNet) {
+        BigDecimal late = tooLate.min(paidNet).max(BigDecimal.ZERO).setScale(2);
+        return late.compareTo(owed.amount()) > 0 ? new Owed(late, RefundDueReason.WITHDRAWN_BEFORE_COVERAGE) : owed;
     }
 
     /**

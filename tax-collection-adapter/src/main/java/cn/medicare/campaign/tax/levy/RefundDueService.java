@@ -42,8 +42,10 @@ class RefundDueService {
     }
 
     private void review(LevyItemStore.Balance item, boolean announceEvenIfUnchanged) {
-        RefundDueRule.Owed owed = RefundDueRule.owed(item.payable(), item.settledPayable(), item.paidNet(), item.appliedRefund(),
-                item.appliedRefundReason(), RefundDueRule.endedBeforeCoverage(item.withdrawn(), item.withdrawnOn(), item.coverageStart()));
+        RefundDueRule.Owed owed = RefundDueRule.orTooLate(RefundDueRule.owed(item.payable(), item.settledPayable(), item.paidNet(),
+                item.appliedRefund(), item.appliedRefundReason(),
+                RefundDueRule.endedBeforeCoverage(item.withdrawn(), item.withdrawnOn(), item.coverageStart())),
+                item.tooLateRefund(), item.paidNet());
         boolean unchanged = owed.isNothing()
                 ? item.announced().signum() == 0
                 : owed.amount().compareTo(item.announced()) == 0 && owed.reason().name().equals(item.announcedReason());

@@ -19,6 +19,17 @@ class RefundDueRuleTests {
     }
 
     @Test
+    void moneyPaidTooLateIsOwedBackAsPaidAndNotRefundedSinceWhereThatIsMore() {
+        RefundDueRule.Owed duplicate = RefundDueRule.owed(yuan("180.00"), null, yuan("200.00"), NONE, null, false);
+        assertThat(RefundDueRule.orTooLate(duplicate, yuan("200.00"), yuan("200.00")))
+                .isEqualTo(new RefundDueRule.Owed(yuan("200.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+        assertThat(RefundDueRule.orTooLate(duplicate, yuan("200.00"), yuan("150.00"))).as("the tax bureau refunded 50 of it")
+                .isEqualTo(new RefundDueRule.Owed(yuan("150.00"), RefundDueReason.WITHDRAWN_BEFORE_COVERAGE));
+        assertThat(RefundDueRule.orTooLate(duplicate, NONE, yuan("200.00"))).as("nothing paid too late").isEqualTo(duplicate);
+        assertThat(RefundDueRule.orTooLate(duplicate, yuan("10.00"), yuan("200.00"))).as("less than the duplicate").isEqualTo(duplicate);
+    }
+
+    @Test
     void aPaymentBeyondThePayableIsADuplicatePayment() {
         assertThat(RefundDueRule.owed(yuan("180.00"), yuan("180.00"), yuan("360.00"), NONE, null, false))
                 .isEqualTo(new RefundDueRule.Owed(yuan("180.00"), RefundDueReason.DUPLICATE_PAYMENT));
