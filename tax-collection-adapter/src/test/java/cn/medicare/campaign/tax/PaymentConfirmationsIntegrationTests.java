@@ -225,6 +225,25 @@ class PaymentConfirmationsIntegrationTests extends TaxIntegrationTestBase {
         assertThat(refundsDue(idNumber)).isEmpty();
     }
 
+    /**
+     * Owed back as paid too late, then withdrawn and registered again with a start of its own: what they hold is a
+     * contribution to the new registration again, and nothing is owed back any more.
+     */
+    @Test
+    void aRegistrationAfterAWithdrawalTakesWhatWasPaidTooLateAsAContributionAgain() {
+        String idNumber = lateEnroleeWhoPaid("100.00", "2018-09-01T02:00:00Z");
+        lastDayToPay.oweBackWithPaymentsKnownThrough(LocalDate.of(2018, 10, 2));
+        assertThat(refundsDue(idNumber)).singleElement().asString().contains("\"amount\":\"100.00\"");
+
+        UUID withdrawal = EventTraffic.publishAt(Instant.parse("2018-10-10T02:00:00Z"), residents.withdrawn(idNumber, 2018));
+        await().atMost(PATIENCE).until(() -> applied(withdrawal));
+        EventTraffic.publishAt(Instant.parse("2018-10-15T02:00:00Z"), residents.enrolledOn(idNumber, 2018, LocalDate.of(2018, 10, 15)));
+
+        assertThat(await().atMost(PATIENCE).until(() -> refundsDue(idNumber), announced -> announced.size() == 2).get(1))
+                .contains("\"amount\":\"0.00\"");
+        assertThat(api.levyItem(2018, idNumber).get("status").asString()).isEqualTo("PARTIALLY_PAID");
+    }
+
     /** A late enrolee of 2018 covered 90 days after paying (the last day to pay 2 October), assessed 180.00, who paid {@code amount}. */
     private String lateEnroleeWhoPaid(String amount, String paidAt) {
         String idNumber = IdNumbers.next(Liancheng.REGION);

@@ -706,8 +706,8 @@ class ReadModelStore {
     /**
      * The tax adapter's last word on a start that waits for the payment, by event time: a start announced, or taken back
      * ({@code revoked}), whichever was said last (a word replayed from a dead letter after a newer one changes nothing; of
-     * two at one instant, a revocation and the start announced anew in one transaction, the start stands, as in
-     * enrollment-service). The person-year exists from the word, should it overtake the enrolment.
+     * two at one instant, a revocation and the start announced anew after it in the tax adapter's one transaction, the
+     * start stands). The person-year exists from the word, should it overtake the enrolment.
      */
     void startTakenBack(PersonEvent word, boolean revoked, Instant at) {
         ensurePersonYears(List.of(word));

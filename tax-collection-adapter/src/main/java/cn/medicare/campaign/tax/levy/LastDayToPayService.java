@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 缴费截止日: where coverage starts at payment, a payment after the last day that still starts it within the year starts
  * nothing. Someone who paid part in time and nothing since is owed it back once every payment made by that day has been
  * received, judged by the calendar: a payment or a refund coming later owes it back too ({@link CoverageService#review}),
- * but none may come, and the money would sit on the levy item with no application that fits it (DOMAIN.md, "The last day
- * to pay"). A payment made in time that arrives later still settles the person, and what was owed back is owed no more.
+ * but none may come, and the money would sit on the levy item with no application that fits it (docs/domain.md, "The last
+ * day to pay"). A payment made in time that arrives later still settles the person, and what was owed back is owed no more.
  */
 @Service
 public class LastDayToPayService {
@@ -59,7 +59,12 @@ public class LastDayToPayService {
     @Scheduled(cron = "${insurance.tax.last-day-passed-cron:0 7 0 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "last-day-to-pay-passed", lockAtMostFor = "PT30M")
     public void oweBackWhatCanNoLongerStartCoverage() {
-        oweBackWithPaymentsKnownThrough(BusinessTime.today(clock).minusDays(1L + reconciliationLagDays));
+        oweBackWithPaymentsKnownThrough(paymentsKnownThrough(BusinessTime.today(clock), reconciliationLagDays));
+    }
+
+    /** The last business day every payment made by has been received on {@code today}: yesterday's file still to come. */
+    static LocalDate paymentsKnownThrough(LocalDate today, int reconciliationLagDays) {
+        return today.minusDays(1L + reconciliationLagDays);
     }
 
     /**

@@ -275,6 +275,8 @@ class LevyItemStore {
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = %2$s,
                     settled_payable = case when %1$s then null else levy_item.settled_payable end,
                     settled_anew_at = case when %1$s then excluded.registered_at else levy_item.settled_anew_at end,
+                    -- what the person still holds is a contribution again: judged anew for this registration
+                    too_late_refund = case when %1$s then 0 else levy_item.too_late_refund end,
                     -- whether the earlier registration's money is refunded before or after it decides what settles it now
                     order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at,
@@ -362,7 +364,8 @@ class LevyItemStore {
         List<PersonYear> settledAnew = new ArrayList<>();
         // an item from before V15 has its roster time for a registration time, which changes moved (V15): no order to tell
         jdbc.sql("""
-                update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true
+                update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true,
+                                     too_late_refund = 0
                 where person_id = :personId and coverage_year = :coverageYear and not settled_by_arrival
                   and registered_at > :at and %s >= :withdrawnOn and not registration_revokes
                   and settled_anew_at is distinct from registered_at
