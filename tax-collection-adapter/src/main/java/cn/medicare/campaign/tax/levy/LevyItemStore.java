@@ -48,14 +48,6 @@ class LevyItemStore {
     private static final String OWN_PAYABLE = ownPayable("fund_paid");
     /** Not paid what the person owes, never settled or no longer since money was taken back. */
     private static final String UNPAID = "(settled_payable is null or paid_total < least(%s, settled_payable))".formatted(OWN_PAYABLE);
-    /**
-     * A start that waits for the payment, assessed, part of what is owed paid and the rest not
-     * ({@link #partlyPaidAwaitingCoverage}): before the assessment no one knows whether what was paid is part or all.
-     */
-    private static final String PARTLY_PAID_AWAITING_COVERAGE = """
-            coverage_from is not null and not coverage_announced and not withdrawn and payable_amount is not null
-            and %s
-            and paid_total > 0 and last_paid_on is not null""".formatted(UNPAID);
     /** What the item's settled payable is once what was paid is counted ({@link #settledPayable}). */
     private static final String SETTLED_PAYABLE = settledPayable("", "paid_total", "fund_paid");
     /**
@@ -105,6 +97,19 @@ class LevyItemStore {
      * {@code enrolledOn} is optional), so that money paid before a registration starts no coverage before it.
      */
     private static final String REGISTERED_ON = "coalesce(enrolled_on, cast(registered_at at time zone 'Asia/Shanghai' as date))";
+    /**
+     * The items whose start waits for the payment, assessed, with part of what is owed paid and the rest not
+     * ({@link #partlyPaidAwaitingCoverage}; before the assessment no one knows whether what was paid is part or all), as
+     * {@link AwaitedCoverage}: a condition of the caller's follows.
+     */
+    private static final String PARTLY_PAID_AWAITING_COVERAGE = """
+            select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
+                   greatest(last_paid_on, %s) as last_paid_on, %s as enrolled_on, paid_total
+            from levy_item
+            where coverage_from is not null and not coverage_announced and not withdrawn and payable_amount is not null
+              and %s
+              and paid_total > 0 and last_paid_on is not null
+              and\s""".formatted(LAST_REFUNDED_ON, REGISTERED_ON, UNPAID);
     /**
      * Whether the enrolment an upsert brings registers the item again after its withdrawal: on or after the day the
      * withdrawal took effect. A revoked withdrawal (撤销终止参保) announces the enrolment it ended again
@@ -740,13 +745,7 @@ class LevyItemStore {
      * both, so money paid in time that a refund after the last day left short can no longer start coverage.
      */
     List<AwaitedCoverage> partlyPaidAwaitingCoverage(Collection<PersonYear> keys) {
-        return keys(jdbc.sql("""
-                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
-                       greatest(last_paid_on, %4$s) as last_paid_on, %3$s as enrolled_on, paid_total
-                from levy_item
-                where %s
-                  and %s""".formatted(PersonYears.MATCH, PARTLY_PAID_AWAITING_COVERAGE, REGISTERED_ON, LAST_REFUNDED_ON)), keys)
-                .query(AwaitedCoverage.class).list();
+        return keys(jdbc.sql(PARTLY_PAID_AWAITING_COVERAGE + PersonYears.MATCH), keys).query(AwaitedCoverage.class).list();
     }
 
     /**
@@ -755,12 +754,7 @@ class LevyItemStore {
      * whole-table scan.
      */
     List<AwaitedCoverage> partlyPaidAwaitingCoverageNotOwedBack() {
-        return jdbc.sql("""
-                select person_id, coverage_year, region, coverage_from, waiting_days, waiting_months,
-                       greatest(last_paid_on, %3$s) as last_paid_on, %2$s as enrolled_on, paid_total
-                from levy_item
-                where %1$s and too_late_refund < paid_total""".formatted(PARTLY_PAID_AWAITING_COVERAGE, REGISTERED_ON, LAST_REFUNDED_ON))
-                .query(AwaitedCoverage.class).list();
+        return jdbc.sql(PARTLY_PAID_AWAITING_COVERAGE + "too_late_refund < paid_total").query(AwaitedCoverage.class).list();
     }
 
     /**
