@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"insurance.inbox.parked-every=PT1S", "insurance.tax.refunds-awaiting-every=PT1S",
                 "insurance.tax.payments-awaiting-every=PT1S", "insurance.tax.last-day-passed-cron=-"})
-abstract class TaxIntegrationTestBase {
+public abstract class TaxIntegrationTestBase {
 
     @LocalServerPort
     int port;
@@ -49,7 +49,7 @@ abstract class TaxIntegrationTestBase {
     static final IdNumberSealer SEALER =
             IdNumberSealer.fromBase64("local-2018", "MCowBQYDK2VuAyEAvrkDJ/GKAjkpF/As4iXnOAkormMdNqwR4V8tqiDt+nQ=");
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
     TaxApi api;
     Residents residents;

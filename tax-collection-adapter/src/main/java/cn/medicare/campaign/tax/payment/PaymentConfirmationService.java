@@ -361,7 +361,12 @@ class PaymentConfirmationService {
             return items.keySet().stream().filter(confirmation -> of(confirmation).isEmpty()).toList();
         }
 
+        /**
+         * The campaigns too: one consumed between their first read and the broker's answer is counted caught up by it, and
+         * would otherwise leave its payments refused "no campaign".
+         */
         void readAgainTheUnknown() {
+            campaignRegions.clear();
             read(unknown());
         }
 
