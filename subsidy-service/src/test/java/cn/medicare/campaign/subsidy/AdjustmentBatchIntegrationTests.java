@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.medicare.campaign.contracts.codes.CoverageFrom;
 import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
+import cn.medicare.campaign.contracts.codes.PersonCategory;
+import cn.medicare.campaign.contracts.codes.Sex;
 import cn.medicare.campaign.contracts.codes.SpecialCase;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.PersonWithdrawn;
+import cn.medicare.campaign.contracts.events.TargetsSet;
 import cn.medicare.campaign.contracts.identity.Contact;
 import cn.medicare.campaign.contracts.identity.IdNumberOpener;
 import cn.medicare.campaign.contracts.identity.PersonIds;
@@ -423,6 +426,40 @@ class AdjustmentBatchIntegrationTests extends SubsidyIntegrationTestBase {
                 .containsExactly("出生之日或其后数日", "2017-09-23", "2017-10-01");
         // infants: the county alone, as enrollment masks them (the check character beside a date of their first weeks)
         assertThat(JsonPath.<List<String>>read(batch.body(), "$.rows[*].idNumberMasked")).allMatch(masked -> masked.endsWith("*"));
+    }
+
+    /**
+     * A newborn of 10 March 2017 enrolled on 1 June under a NEWBORN case of 90 days (Gaolou's), which says born on or after
+     * 3 March: a 低保 row effective 15 March beside that enrolment (county alone, sex, NEWBORN, the day) left 13 x 500 = 6,500
+     * numbers. Within 21 days of the bound the enrolment this service holds gives, the row travels as the birth's, as
+     * enrollment-service judges its own dates.
+     */
+    @Test
+    void aRowNearTheBirthANewbornEnrolmentBoundsTravelsAsTheBirths() {
+        String region = "350896";
+        String township = region + "100";
+        publishAndAwaitApplied(Campaigns.inRegion(Liancheng.apiExample(2017), region).withAdditions(null, null,
+                List.of(new CampaignDefined.SpecialCaseRule(SpecialCase.NEWBORN, 90, null, null, CoverageFrom.EVENT_DATE, null, null,
+                        null, null)), null, null, null, null, null));
+        publishAndAwaitApplied(new TargetsSet(region, 2017, List.of(new TargetsSet.Target(township, "新生镇", 1_000))));
+        LocalDate born = LocalDate.of(2017, 3, 10);
+        String newborn = IdNumbers.of(region, born, 489);
+        String personId = Liancheng.personId(newborn);
+        EventTraffic.publish(new PersonEnrolled(personId, 2017, region, PersonIds.maskIdNumberToCounty(newborn), "sealed-not-used-here",
+                "张*", null, Sex.FEMALE, PersonCategory.NEWBORN, township, "新生村", null, true, false, EnrolmentChannel.TOWNSHIP, null,
+                true, 0, LocalDate.of(2017, 6, 1), null, null, null, "NEWBORN"));
+        awaitPublished("ContributionAssessed", personId, 1);
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES + "?month=2017-07", "text/csv; charset=utf-8", CSV_HEADER
+                + township + ",新生村," + newborn + ",13800000000,新增,MINIMUM_LIVING,2017-03-15\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(JsonPath.<Integer>read(response.body(), "$.accepted")).isOne();
+        String adjusted = published("EligibilityAdjusted", personId).get(0);
+        assertThat(JsonPath.<Boolean>read(adjusted, "$.effectiveFromBirth")).isTrue();
+        assertThat(adjusted).doesNotContain("effectiveDate", "2017-03-15");
+        HttpResponse<String> batch = get("bureau", BATCHES + "/" + JsonPath.read(response.body(), "$.batchId"));
+        assertThat(JsonPath.<String>read(batch.body(), "$.rows[0].effectiveDate")).isEqualTo("出生之日或其后数日");
     }
 
     /**

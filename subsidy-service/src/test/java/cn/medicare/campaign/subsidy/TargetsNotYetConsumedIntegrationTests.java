@@ -3,10 +3,13 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
 import cn.medicare.campaign.contracts.events.TargetsSet;
+import cn.medicare.campaign.fixtures.IdNumbers;
 import cn.medicare.campaign.fixtures.Liancheng;
 import cn.medicare.campaign.infra.testing.EventTraffic;
+import cn.medicare.campaign.kit.kafka.ConsumerProgress;
 import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -28,6 +31,9 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    ConsumerProgress progress;
 
     @AfterEach
     void consumerRuns() {
@@ -64,6 +70,22 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
                 rows(row("350822100", Liancheng.idNumber(606)), row("350822101", Liancheng.idNumber(607))));
 
         assertWaits(response, 1, 2);
+    }
+
+    /**
+     * 附件3 as filled in names its townships by name, which tell no county: the residents' numbers do (上杭县 here), whose
+     * targets may still be in enrollment-service's outbox as well, even with every record on the topic consumed.
+     */
+    @Test
+    void aListNamingItsTownshipsForACountyWithoutTargetsWaitsByItsResidentsNumbers() {
+        await().atMost(PATIENCE).until(() -> progress.caughtUp(Topics.CAMPAIGN));
+        String county = "350823";
+
+        HttpResponse<String> response = post("civil-affairs", BATCHES, "application/json",
+                rows(row("临城镇", IdNumbers.of(county, "19800101", 611)), row("临江镇", IdNumbers.of(county, "19800101", 612)),
+                        row("临城镇", Liancheng.idNumber(613))));
+
+        assertWaits(response, 1, 2, 3);
     }
 
     @Test

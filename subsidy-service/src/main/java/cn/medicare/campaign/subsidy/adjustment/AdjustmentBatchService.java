@@ -4,6 +4,8 @@ import cn.medicare.campaign.contracts.Topics;
 import cn.medicare.campaign.contracts.codes.AdjustmentAction;
 import cn.medicare.campaign.contracts.codes.Agency;
 import cn.medicare.campaign.contracts.codes.AssessmentReason;
+import cn.medicare.campaign.contracts.codes.SpecialCase;
+import cn.medicare.campaign.contracts.events.CampaignDefined;
 import cn.medicare.campaign.contracts.events.EligibilityAdjusted;
 import cn.medicare.campaign.contracts.identity.PersonIds;
 import cn.medicare.campaign.kit.BusinessTime;
@@ -19,6 +21,7 @@ import cn.medicare.campaign.subsidy.assessment.AssessmentService;
 import cn.medicare.campaign.subsidy.campaign.CampaignStore;
 import cn.medicare.campaign.subsidy.eligibility.AdjustmentYearRule;
 import cn.medicare.campaign.subsidy.eligibility.CertificationStore;
+import cn.medicare.campaign.subsidy.roster.RosterStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +30,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +52,7 @@ class AdjustmentBatchService {
     private final BatchStore batches;
     private final CampaignStore campaigns;
     private final CertificationStore certifications;
+    private final RosterStore roster;
     private final AssessmentService assessor;
     private final PersonLocks locks;
     private final PersonIds personIds;
@@ -55,13 +62,15 @@ class AdjustmentBatchService {
     private final ContactSealer contacts;
     private final Clock clock;
 
-    AdjustmentBatchService(BatchStore batches, CampaignStore campaigns, CertificationStore certifications, AssessmentService assessor,
+    AdjustmentBatchService(BatchStore batches, CampaignStore campaigns, CertificationStore certifications, RosterStore roster,
+            AssessmentService assessor,
             PersonLocks locks, PersonIds personIds, OutboxWriter outbox, TransactionTemplate transaction,
             ConsumerProgress progress, ObjectProvider<ContactSealer> contacts, Clock clock) {
         this.contacts = contacts.getIfAvailable();
         this.batches = batches;
         this.campaigns = campaigns;
         this.certifications = certifications;
+        this.roster = roster;
         this.assessor = assessor;
         this.locks = locks;
         this.personIds = personIds;
@@ -96,11 +105,13 @@ class AdjustmentBatchService {
         Map<String, Optional<CampaignStore.Township>> townships = new HashMap<>();
         Map<String, List<LocalDate>> openings = new HashMap<>();
         LocalDate firstCollectionDay = campaigns.firstCollectionDay().orElse(null);
+        Map<String, Optional<CampaignDefined.SpecialCaseRule>> newbornRules = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             AdjustmentRowInput row = rows.get(i) == null ? new AdjustmentRowInput(null, null, null, null, null, null, null) : rows.get(i);
             checked.add(AdjustmentRowRule.check(i + 1, row, agency, today,
                     township -> townships.computeIfAbsent(township, campaigns::township),
-                    region -> openings.computeIfAbsent(region, campaigns::collectionOpenings), firstCollectionDay));
+                    region -> openings.computeIfAbsent(region, campaigns::collectionOpenings), firstCollectionDay,
+                    idNumber -> newbornBounds(personIds.personId(idNumber), newbornRules)));
         }
         refuseWhileTargetsMayBeOnTheirWay(agency, month, now, checked, townships, campaignsConsumed);
         UUID batchId = UUID.randomUUID();
@@ -124,7 +135,8 @@ class AdjustmentBatchService {
     /**
      * A township we do not know is the agency's mistake only when we know the targets it should be
      * in. The whole list waits (503, nothing applied) when none of its townships is known and no
-     * targets of their county have arrived yet, or when targets are still unconsumed on the topic.
+     * targets of their county (by the townships' codes, else by most of the residents' numbers) have arrived yet, or when
+     * targets are still unconsumed on the topic.
      * A county's first campaign and targets may still be in enrollment-service's outbox, which no
      * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
      * sees the same 503 again checks the code (CANVAS.md). The first wait for targets still on the topic is kept: the next
@@ -138,6 +150,9 @@ class AdjustmentBatchService {
         }
         List<String> counties = unknown.stream().filter(township -> AdjustmentRowRule.TOWNSHIP_CODE.matcher(township).matches())
                 .map(township -> township.substring(0, 6)).distinct().toList();
+        if (counties.isEmpty()) {
+            counties = countyOfMostNumbers(checked).stream().toList();
+        }
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
                 && counties.stream().noneMatch(campaigns::hasTargets);
         if (!noTargetsYet && campaignsConsumed) {
@@ -155,6 +170,30 @@ class AdjustmentBatchService {
         throw ApiException.notYetKnown("本服务尚未收到名单中乡镇的任务分解表，名单未处理，请稍后重新提交整个名单 "
                 + "(this service has not yet received the targets naming the list's townships; nothing was applied: "
                 + "send the whole list again shortly)", waiting);
+    }
+
+    /**
+     * What the person's enrolments under the NEWBORN case tell of the birth, as enrollment-service judges its own dates
+     * (docs/personal-data.md): each enrolment's day less the case's window. An enrolment this service has not yet consumed
+     * tells nothing here, the limit written down there.
+     */
+    private List<LocalDate> newbornBounds(String personId, Map<String, Optional<CampaignDefined.SpecialCaseRule>> newbornRules) {
+        return roster.newbornEnrolments(personId).stream()
+                .map(enrolment -> newbornRules.computeIfAbsent(enrolment.region() + ":" + enrolment.coverageYear(),
+                                key -> campaigns.find(enrolment.region(), enrolment.coverageYear()).flatMap(campaign -> campaign.specialCases()
+                                        .stream().filter(rule -> rule.specialCase() == SpecialCase.NEWBORN).findFirst()))
+                        .map(rule -> rule.earliestEventWithin(enrolment.enrolledOn())).orElse(null))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Townships named by name tell no county: the residents' numbers tell where most of them were registered at birth, the
+     * list's county but for those who moved in.
+     */
+    private static Optional<String> countyOfMostNumbers(List<CheckedRow> checked) {
+        return checked.stream().map(CheckedRow::idNumberMasked).filter(Objects::nonNull).map(masked -> masked.substring(0, 6))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** The due day of the campaign of the list's county (每月10日以前 unless the campaign says otherwise), or the latest's. */

@@ -40,9 +40,13 @@ final class AdjustmentRowRule {
      * @param firstCollectionDay the first day any campaign known let people enrol and pay, of any region; null while none is
      *     known: whether a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)})
      */
+    /**
+     * @param newbornBoundsOf by the row's plain ID number, the days the person's enrolments under the NEWBORN case tell the
+     *     birth came on or after ({@link NearBirthRule#near}); asked only of a row dated within the days that could be near
+     */
     static CheckedRow check(int row, AdjustmentRowInput input, Agency agency, LocalDate today,
             Function<String, Optional<CampaignStore.Township>> townshipOf, Function<String, List<LocalDate>> openingsOf,
-            LocalDate firstCollectionDay) {
+            LocalDate firstCollectionDay, Function<String, List<LocalDate>> newbornBoundsOf) {
         List<InputError> errors = new ArrayList<>();
         String named = strip(input.township());
         String township = null;
@@ -92,7 +96,9 @@ final class AdjustmentRowRule {
                 ? PersonIds.maskIdNumber(checked.number(), checked.birthDate(), firstCollectionDay)
                 : null;
         boolean nearBirth = id instanceof ResidentIdCheck.Valid checked && effectiveDate != null
-                && NearBirthRule.near(effectiveDate, checked.birthDate(), openings, firstCollectionDay, masked, List.of());
+                && effectiveDate.isBefore(checked.birthDate().plusDays(NearBirthRule.DAYS_BESIDE_THE_CHECK_CHARACTER))
+                && NearBirthRule.near(effectiveDate, checked.birthDate(), openings, firstCollectionDay, masked,
+                        newbornBoundsOf.apply(checked.number()));
         AdjustmentRowInput shown = nearBirth ? input.shownNearBirth() : input;
         if (!errors.isEmpty()) {
             return new CheckedRow(row, masked, shown, null, errors.stream()

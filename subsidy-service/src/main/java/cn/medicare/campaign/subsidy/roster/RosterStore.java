@@ -44,7 +44,9 @@ public class RosterStore {
 
     /**
      * A repeated enrolment (e.g. after a DUPLICATE withdrawal) registers the person again; an
-     * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing.
+     * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing, but where that fact is
+     * a withdrawal that overtook it and registered nobody: the replayed enrolment registers the person, withdrawn as of the
+     * withdrawal's time, so that they are assessed and what they paid is judged against what they owed.
      * One statement for a run of enrolments.
      */
     public void enrol(List<Timed<PersonEnrolled>> run) {
@@ -62,10 +64,11 @@ public class RosterStore {
                                 enrolled_on)
                 on conflict (person_id, coverage_year) do update
                 set region = excluded.region, person_category = excluded.person_category, township = excluded.township,
-                    village = excluded.village, withdrawn = false, roster_at = excluded.roster_at, registered_at = excluded.registered_at,
-                    amount_rule = excluded.amount_rule,
-                    coverage_rule = excluded.coverage_rule, enrolled_on = excluded.enrolled_on
-                where enrolment.roster_at <= excluded.roster_at""")
+                    village = excluded.village, registered_at = excluded.registered_at, amount_rule = excluded.amount_rule,
+                    coverage_rule = excluded.coverage_rule, enrolled_on = excluded.enrolled_on,
+                    withdrawn = enrolment.withdrawn and enrolment.roster_at > excluded.roster_at,
+                    roster_at = greatest(enrolment.roster_at, excluded.roster_at)
+                where enrolment.roster_at <= excluded.roster_at or enrolment.person_category is null""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
@@ -125,6 +128,18 @@ public class RosterStore {
                 .param("personId", withdrawn.personId()).param("coverageYear", withdrawn.coverageYear())
                 .param("region", withdrawn.region()).param("at", Timestamp.from(at))
                 .update();
+    }
+
+    /** An enrolment under the NEWBORN case (新生儿), which tells anyone the birth came within the case's window before it. */
+    public record NewbornEnrolment(String region, int coverageYear, LocalDate enrolledOn) {
+    }
+
+    /** The person's enrolments of every year under the NEWBORN case, withdrawn ones too. */
+    public List<NewbornEnrolment> newbornEnrolments(String personId) {
+        return jdbc.sql("""
+                select region, coverage_year, enrolled_on from enrolment
+                where person_id = :personId and coverage_rule = 'NEWBORN' and enrolled_on is not null""")
+                .param("personId", personId).query(NewbornEnrolment.class).list();
     }
 
     public Optional<Enrolment> find(String personId, int coverageYear) {

@@ -224,6 +224,6 @@ class AdjustmentRowRuleTests {
     }
 
     private static CheckedRow check(AdjustmentRowInput input, Agency agency) {
-        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> List.of(), LocalDate.of(2017, 9, 1));
+        return AdjustmentRowRule.check(3, input, agency, TODAY, LIANCHENG, region -> List.of(), LocalDate.of(2017, 9, 1), idNumber -> List.of());
     }
 }
