@@ -1776,6 +1776,27 @@ class EnrollmentApiIntegrationTests {
         assertThat(mixed.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("hukouLocal");
     }
 
+    /** API.md names the list's region and coverage year as query parameters beside the CSV and the JSON array alike. */
+    @Test
+    void aJsonListTakesTheQuerysRegionAndYearForTheResidentsThatGiveNone() {
+        String bare = Liancheng.enrolment(Liancheng.idNumber("19900101", 515), Liancheng.LIANFENG)
+                .replace("\"region\":\"350825\",\"coverageYear\":2018,", "");
+        String otherYear = Liancheng.enrolment(Liancheng.idNumber("19900101", 516), Liancheng.LIANFENG).replace("\"coverageYear\":2018", "\"coverageYear\":2019");
+
+        JsonNode outcome = json(api.as("bureau").post("/api/v1/enrolments/batch?region=350825&coverageYear=2018",
+                "[" + bare + "," + otherYear + "]"));
+
+        assertThat(outcome.get("accepted").asInt()).isOne();
+        assertThat(outcome.get("rejected")).hasSize(1);
+        assertThat(outcome.get("rejected").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(outcome.get("rejected").get(0).get("errors").get(0).get("field").asString()).isEqualTo("coverageYear");
+        assertThat(api.as("bureau").get("/api/v1/enrolments/" + Liancheng.personId(Liancheng.idNumber("19900101", 515))
+                + "?coverageYear=2018").statusCode()).isEqualTo(200);
+        JsonNode unlisted = json(api.as("bureau").post("/api/v1/enrolments/batch", "[" + bare + "]"));
+        assertThat(unlisted.get("accepted").asInt()).as("no query, no region: the row's mistake").isZero();
+        assertProblem(api.as("bureau").post("/api/v1/enrolments/batch?region=3508&coverageYear=2018", "[" + bare + "]"), 400);
+    }
+
     @Test
     void malformedValuesAreBadInputNeverAServerError() {
         String campaign = Liancheng.apiExampleJson(2018);

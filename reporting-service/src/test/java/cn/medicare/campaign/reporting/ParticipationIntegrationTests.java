@@ -1213,6 +1213,11 @@ class ParticipationIntegrationTests {
         assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.xlsx").body()).startsWith("PK");
         assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.pdf").body()).startsWith("%PDF");
         assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/" + reportId + "/content.doc").statusCode()).isEqualTo(404);
+        // an id not of a report's form names no report, as an unknown one does: 404 as problem+json, in the kit's one rule
+        HttpResponse<String> noSuchReport = ApiClient.at(port).as("viewer").get("/api/v1/reports/weekly-2018/content.csv");
+        assertThat(noSuchReport.statusCode()).isEqualTo(404);
+        assertThat(noSuchReport.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports/weekly-2018").statusCode()).isEqualTo(404);
         assertThat(ApiClient.at(port).as("viewer").get("/api/v1/reports?region=350831&coverageYear=2018&type=STAGE").body())
                 .contains(reportId);
         assertThat(jdbc.queryForObject("select payload::text from outbox where type = 'ReportPublished' and aggregateid = ?",
@@ -1257,6 +1262,8 @@ class ParticipationIntegrationTests {
         ReportingMother county = new ReportingMother("350827");
         EventTraffic.publish(facts(county).toArray(Event[]::new));
         awaitFigures(county, 3);
+        // the only one of the first township who has not paid
+        EventTraffic.publish(county.enrolled(8, 0, true), county.assessed(8, "0", null));
 
         String path = "/api/v1/unpaid?region=350827&coverageYear=2018&township=" + county.township(1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -1274,6 +1281,22 @@ class ParticipationIntegrationTests {
         HttpResponse<String> mistyped = ApiClient.at(port).as("bureau").get("/api/v1/unpaid?region=350827&coverageYear=2018&township=350827199");
         assertThat(mistyped.statusCode()).as("not an empty list: nobody would be chased").isEqualTo(400);
         assertThat(mistyped.body()).contains("\"field\":\"township\"");
+
+        // naming no township: a clerk's own, the bureau's whole county, each person with their township
+        JsonNode own = JsonMapper.shared().readTree(ApiClient.at(port).as("township-" + county.township(1))
+                .get("/api/v1/unpaid?region=350827&coverageYear=2018").body());
+        assertThat(own.get("township").asString()).isEqualTo(county.township(1));
+        assertThat(own.get("people").valueStream().map(p -> p.get("personId").asString()).toList())
+                .containsExactlyInAnyOrder(county.personId(4), county.personId(5));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode wholeCounty = JsonMapper.shared().readTree(ApiClient.at(port).as("bureau")
+                    .get("/api/v1/unpaid?region=350827&coverageYear=2018").body());
+            assertThat(wholeCounty.hasNonNull("township")).isFalse();
+            assertThat(wholeCounty.get("people").valueStream().map(p -> p.get("personId").asString() + " " + p.get("township").asString())
+                    .toList()).containsExactlyInAnyOrder(county.personId(4) + " " + county.township(1),
+                            county.personId(5) + " " + county.township(1), county.personId(8) + " " + county.township(0));
+        });
+        assertThat(ApiClient.at(port).as("viewer").get("/api/v1/unpaid?region=350827&coverageYear=2018").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -168,9 +168,15 @@ class EnrolmentController {
         }
     }
 
+    /**
+     * A JSON array of residents: each names its region and coverage year, or the query gives the list's, as for CSV (API.md
+     * names the query parameters beside both bodies).
+     */
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
-    BatchOutcome enrolJson(Caller caller, @RequestBody InputStreamResource body) throws IOException {
+    BatchOutcome enrolJson(Caller caller, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer coverageYear, @RequestBody InputStreamResource body) throws IOException {
+        EnrolmentList.checkRegion(region);
         List<ListIntake.JsonRow<EnrolmentRequest>> requests;
         try (InputStream json = body.getInputStream()) {
             // a value of the wrong type (是 for a boolean) is its row's mistake, as in the CSV and the workbook
@@ -187,7 +193,7 @@ class EnrolmentController {
             } else if (request.value() == null) {
                 rows.add(new BatchRow(i + 1, null, List.of(InputError.row(i + 1, null, "应为一名居民，不能为空 / is a resident, not null"))));
             } else {
-                rows.add(BatchRow.readable(i + 1, request.value()));
+                rows.add(EnrolmentList.jsonRow(i + 1, request.value(), region, coverageYear));
             }
         }
         return enrolments.enrolAll(caller, rows);

@@ -60,11 +60,38 @@ final class EnrolmentList {
         return nonEmpty(intake.xlsx(xlsx, COLUMNS, row -> row(row, region, coverageYear)));
     }
 
+    /** The query's region of a JSON list, which its residents may give instead: when given, a county's code. */
+    static void checkRegion(String region) {
+        if (region != null && !region.matches("[0-9]{6}")) {
+            throw ApiException.invalid(List.of(regionError()));
+        }
+    }
+
+    /**
+     * A JSON list's resident: the list's region and coverage year (the query's) stand for those it leaves out; one that names
+     * another is the row's mistake, as the list says it holds one county's residents of one year.
+     */
+    static BatchRow jsonRow(int n, EnrolmentRequest request, String region, Integer coverageYear) {
+        List<InputError> conflicts = new ArrayList<>();
+        if (region != null && request.region() != null && !region.equals(request.region().strip())) {
+            conflicts.add(InputError.row(n, "region", "与名单的县（区）代码 " + region + " 不同 / differs from the list's region " + region));
+        }
+        if (coverageYear != null && request.coverageYear() != null && !coverageYear.equals(request.coverageYear())) {
+            conflicts.add(InputError.row(n, "coverageYear", "与名单的参保年度 " + coverageYear + " 不同 / differs from the list's coverage year "
+                    + coverageYear));
+        }
+        return conflicts.isEmpty() ? BatchRow.readable(n, request.onList(region, coverageYear)) : new BatchRow(n, null, conflicts);
+    }
+
+    private static InputError regionError() {
+        return InputError.field("region", "应为名单所属的 6 位县（区）代码，作为查询参数 / is the 6-digit county code of the list, "
+                + "as a query parameter");
+    }
+
     private static void checkKey(String region, Integer coverageYear) {
         List<InputError> missing = new ArrayList<>();
         if (region == null || !region.matches("[0-9]{6}")) {
-            missing.add(InputError.field("region", "应为名单所属的 6 位县（区）代码，作为查询参数 / is the 6-digit county code of the list, "
-                    + "as a query parameter"));
+            missing.add(regionError());
         }
         if (coverageYear == null) {
             missing.add(InputError.field("coverageYear", "应为名单的参保年度，作为查询参数 / is the coverage year of the list, as a query parameter"));

@@ -33,6 +33,13 @@ record EnrolmentRequest(
     record SpecialCaseClaim(@JsonProperty("case") SpecialCase specialCase, LocalDate date, Integer employeeYears) {
     }
 
+    /** The same request with the list's region and coverage year where it gives none (either may be null: none given). */
+    EnrolmentRequest onList(String listRegion, Integer listCoverageYear) {
+        return new EnrolmentRequest(idNumber, name, phone, region != null ? region : listRegion,
+                coverageYear != null ? coverageYear : listCoverageYear, township, village, school, hukouLocal, residencePermit,
+                personCategory, enrolledOn, specialCase, schoolClass, remarks);
+    }
+
     /** The same request in a township named by its code (附件4 names it as people write it). */
     EnrolmentRequest inTownship(String code) {
         return new EnrolmentRequest(idNumber, name, phone, region, coverageYear, code, village, school, hukouLocal, residencePermit,

@@ -2,6 +2,7 @@ package cn.medicare.campaign.reporting.unpaid;
 
 import cn.medicare.campaign.kit.BusinessTime;
 import cn.medicare.campaign.kit.security.Caller;
+import cn.medicare.campaign.kit.security.Role;
 import cn.medicare.campaign.kit.web.ApiException;
 import cn.medicare.campaign.kit.web.RequestValues;
 import cn.medicare.campaign.reporting.participation.ParticipationStore;
@@ -18,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 未缴费名单: who a township still has to chase, registered for the year but not settled, with what
- * they owe. The bureau sees every township; a township only its own (API.md).
+ * they owe. The bureau sees every township, or the whole county where it names none; a township only its own, which a
+ * township's clerk need not name (API.md).
  */
 @RestController
 class UnpaidController {
 
+    /** @param township null for the whole county's list */
     record Unpaid(String region, int coverageYear, String township, Instant asOf, List<Person> people) {
     }
 
@@ -31,7 +34,7 @@ class UnpaidController {
      * @param payBy the last day a payment still starts coverage within the year, where the start waits for it
      * @param payByPassed that day has passed: a payment now covers nobody this year
      */
-    record Person(String personId, String idNumberMasked, String nameMasked, String village, BigDecimal payableAmount,
+    record Person(String personId, String idNumberMasked, String nameMasked, String township, String village, BigDecimal payableAmount,
             BigDecimal paidAmount, BigDecimal outstanding, LocalDate payBy, boolean payByPassed) {
     }
 
@@ -48,20 +51,23 @@ class UnpaidController {
     @GetMapping("/api/v1/unpaid")
     @PreAuthorize("hasAnyRole('BUREAU','TOWNSHIP')")
     @Transactional(readOnly = true)
-    Unpaid unpaid(Caller caller, @RequestParam String region, @RequestParam int coverageYear, @RequestParam String township) {
+    Unpaid unpaid(Caller caller, @RequestParam String region, @RequestParam int coverageYear,
+            @RequestParam(required = false) String township) {
         RequestValues.requireRegion(region);
-        if (!township.matches("[0-9]{9}")) {
+        String asked = township == null && caller.is(Role.TOWNSHIP) ? caller.township() : township;
+        if (asked != null && !asked.matches("[0-9]{9}")) {
             throw ApiException.invalid("township", "乡镇代码为9位数字 / is a 9-digit township code");
         }
-        caller.requireMayActIn(township);
+        if (asked != null) {
+            caller.requireMayActIn(asked);
+        }
         if (campaigns.campaign(region, coverageYear).isEmpty()) {
             throw ApiException.notFound("该县（区）该年度尚无参保缴费工作方案 / no campaign for region " + region + " and coverage year " + coverageYear);
         }
-        if (!campaigns.isTownship(region, coverageYear, township)) {
+        if (asked != null && !campaigns.isTownship(region, coverageYear, asked)) {
             // an empty list would read as nobody left to chase
-            throw ApiException.invalid("township", "没有这个乡镇 / no township " + township + " among the campaign's targets");
+            throw ApiException.invalid("township", "没有这个乡镇 / no township " + asked + " among the campaign's targets");
         }
-        return new Unpaid(region, coverageYear, township, clock.instant(),
-                store.unpaid(region, coverageYear, township, BusinessTime.today(clock)));
+        return new Unpaid(region, coverageYear, asked, clock.instant(), store.unpaid(region, coverageYear, asked, BusinessTime.today(clock)));
     }
 }

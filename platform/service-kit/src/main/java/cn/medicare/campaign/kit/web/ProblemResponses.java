@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -28,6 +29,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -149,10 +151,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return invalid(describe(unreadable.getMostSpecificCause()), servlet(request));
     }
 
-    /** A path variable or query parameter of the wrong type, named without repeating the value sent. */
+    /**
+     * A path variable or query parameter of the wrong type, named without repeating the value sent. An id in the path that
+     * is not of an id's form names nothing there is: 404, as an unknown one of the right form answers.
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (mismatch instanceof MethodArgumentTypeMismatchException argument && argument.getRequiredType() == UUID.class
+                && argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return refused(ApiException.notFound("没有这一项 / no such " + argument.getName()), servlet(request));
+        }
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : mismatch.getPropertyName();
         return invalid(InputError.field(name, notA(mismatch.getRequiredType())), servlet(request));
     }
