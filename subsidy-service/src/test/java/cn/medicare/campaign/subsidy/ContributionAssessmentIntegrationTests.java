@@ -3,6 +3,7 @@ package cn.medicare.campaign.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.medicare.campaign.contracts.codes.EnrolmentChannel;
 import cn.medicare.campaign.contracts.codes.PersonCategory;
 import cn.medicare.campaign.contracts.codes.WithdrawalReason;
 import cn.medicare.campaign.contracts.events.PersonEnrolled;
@@ -60,6 +61,32 @@ class ContributionAssessmentIntegrationTests extends SubsidyIntegrationTestBase 
         assertThat(jdbc.queryForMap("select withdrawn, person_category from enrolment where person_id = ? and coverage_year = 2018",
                 enrolled.personId())).containsEntry("withdrawn", true).containsEntry("person_category", enrolled.personCategory().name());
         assertThat(awaitPublished(ASSESSED, enrolled.personId(), 1)).hasSize(1);
+    }
+
+    /**
+     * Enrolled, withdrawn as a duplicate, enrolled again as a pupil (dead-lettered) and withdrawn again: the pupil's
+     * registration replayed after the withdrawal that ended it is the one the person held, withdrawn, whatever order the two
+     * registrations are replayed in.
+     */
+    @Test
+    void aReplayedRegistrationBetweenTwoWithdrawalsIsTheOneTheLastWithdrawalEnded() {
+        PersonEnrolled first = Liancheng.enrolled(Liancheng.idNumber(422), 2018);
+        PersonEnrolled again = new PersonEnrolled(first.personId(), 2018, first.region(), first.idNumberMasked(), first.idNumberSealed(),
+                first.nameMasked(), first.birthYear(), first.sex(), PersonCategory.STUDENT, first.township(), first.village(), null,
+                true, false, EnrolmentChannel.TOWNSHIP, first.coverageStart(), null, 0, first.enrolledOn(), null, null, null, null, null,
+                null, null);
+        Instant at = Instant.parse("2017-10-09T02:00:00Z");
+        awaitApplied(EventTraffic.publishAt(at, first));
+        awaitApplied(EventTraffic.publishAt(at.plusSeconds(60), new PersonWithdrawn(first.personId(), 2018, Liancheng.REGION,
+                WithdrawalReason.DUPLICATE, LocalDate.of(2017, 10, 9))));
+        awaitApplied(EventTraffic.publishAt(at.plusSeconds(180), new PersonWithdrawn(first.personId(), 2018, Liancheng.REGION,
+                WithdrawalReason.MOVED_AWAY, LocalDate.of(2017, 10, 9))));
+
+        awaitApplied(EventTraffic.publishAt(at.plusSeconds(120), again));
+        awaitApplied(EventTraffic.publishAt(at, first));
+
+        assertThat(jdbc.queryForMap("select withdrawn, person_category from enrolment where person_id = ? and coverage_year = 2018",
+                first.personId())).containsEntry("withdrawn", true).containsEntry("person_category", "STUDENT");
     }
 
     /**

@@ -27,13 +27,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,7 +136,8 @@ class AdjustmentBatchService {
     /**
      * A township we do not know is the agency's mistake only when we know the targets it should be
      * in. The whole list waits (503, nothing applied) when none of its townships is known and no
-     * targets of their county (by the townships' codes, else by most of the residents' numbers) have arrived yet, or when
+     * targets of their county (by the townships' codes; townships named by name, by the county most of the residents' numbers
+     * give, where a campaign of it is known) have arrived yet, or when
      * targets are still unconsumed on the topic.
      * A county's first campaign and targets may still be in enrollment-service's outbox, which no
      * topic shows, so a mistyped county code waits too: the answer names its rows, and a clerk who
@@ -151,7 +153,7 @@ class AdjustmentBatchService {
         List<String> counties = unknown.stream().filter(township -> AdjustmentRowRule.TOWNSHIP_CODE.matcher(township).matches())
                 .map(township -> township.substring(0, 6)).distinct().toList();
         if (counties.isEmpty()) {
-            counties = countyOfMostNumbers(checked).stream().toList();
+            counties = countyOfMostNumbers(checked).filter(county -> !campaigns.collectionOpenings(county).isEmpty()).stream().toList();
         }
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
                 && counties.stream().noneMatch(campaigns::hasTargets);
@@ -188,12 +190,15 @@ class AdjustmentBatchService {
 
     /**
      * Townships named by name tell no county: the residents' numbers tell where most of them were registered at birth, the
-     * list's county but for those who moved in.
+     * list's county but for those who moved in (of a tie, the lowest code). Taken only where this service runs a campaign of
+     * that county (the caller's filter): a county code long renumbered (撤县设区), which most adults' numbers keep, would
+     * otherwise hold every list of a mistyped name back for good instead of naming its rows.
      */
     private static Optional<String> countyOfMostNumbers(List<CheckedRow> checked) {
-        return checked.stream().map(CheckedRow::idNumberMasked).filter(Objects::nonNull).map(masked -> masked.substring(0, 6))
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        Map<String, Long> counts = checked.stream().map(CheckedRow::idNumberMasked).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(masked -> masked.substring(0, 6), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
     }
 
     /** The due day of the campaign of the list's county (每月10日以前 unless the campaign says otherwise), or the latest's. */

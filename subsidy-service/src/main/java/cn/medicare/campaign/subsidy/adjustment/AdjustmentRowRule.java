@@ -39,8 +39,6 @@ final class AdjustmentRowRule {
      *     ({@link NearBirthRule})
      * @param firstCollectionDay the first day any campaign known let people enrol and pay, of any region; null while none is
      *     known: whether a child shows as an infant ({@link PersonIds#maskIdNumber(String, LocalDate, LocalDate)})
-     */
-    /**
      * @param newbornBoundsOf by the row's plain ID number, the days the person's enrolments under the NEWBORN case tell the
      *     birth came on or after ({@link NearBirthRule#near}); asked only of a row dated within the days that could be near
      */

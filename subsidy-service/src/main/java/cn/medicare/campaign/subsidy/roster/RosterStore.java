@@ -45,8 +45,9 @@ public class RosterStore {
     /**
      * A repeated enrolment (e.g. after a DUPLICATE withdrawal) registers the person again; an
      * enrolment older than the roster fact already applied (a replayed dead letter) changes nothing, but where that fact is
-     * a withdrawal that overtook it and registered nobody: the replayed enrolment registers the person, withdrawn as of the
-     * withdrawal's time, so that they are assessed and what they paid is judged against what they owed.
+     * a withdrawal that overtook it and the registration it ended is older still, or none (the withdrawal known first): the
+     * replayed enrolment is that registration, withdrawn as of the withdrawal's time, so that they are assessed on it and
+     * what they paid is judged against what they owed, whatever order the registrations were replayed in.
      * One statement for a run of enrolments.
      */
     public void enrol(List<Timed<PersonEnrolled>> run) {
@@ -68,7 +69,8 @@ public class RosterStore {
                     coverage_rule = excluded.coverage_rule, enrolled_on = excluded.enrolled_on,
                     withdrawn = enrolment.withdrawn and enrolment.roster_at > excluded.roster_at,
                     roster_at = greatest(enrolment.roster_at, excluded.roster_at)
-                where enrolment.roster_at <= excluded.roster_at or enrolment.person_category is null""")
+                where enrolment.roster_at <= excluded.roster_at or enrolment.person_category is null
+                   or excluded.registered_at > enrolment.registered_at""")
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
                 .param("coverageYears", latest.stream().map(one -> one.event().coverageYear()).toArray(Integer[]::new))
                 .param("regions", latest.stream().map(one -> one.event().region()).toArray(String[]::new))
