@@ -100,7 +100,8 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
 
     /**
      * Approved for employee insurance while still enrolled, the person pays again; only the roster's withdrawal, which
-     * comes later, makes everything paid owed back: the withdrawal alone changes what is owed.
+     * comes later, makes everything paid owed back: the withdrawal alone changes what is owed. A duplicate's application
+     * approved after it lowers nothing.
      */
     @Test
     void theRostersWithdrawalAfterAnApprovedApplicationOwesBackEverythingPaid() {
@@ -121,6 +122,37 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
 
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear),
                 "360.00 WITHDRAWN_BEFORE_COVERAGE"::equals);
+
+        // the clerk, seeing two vouchers, applies for the duplicate too: approved, it takes nothing of the first 180 away
+        assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"DUPLICATE_PAYMENT\"}"))
+                .get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).isEqualTo("360.00 WITHDRAWN_BEFORE_COVERAGE");
+    }
+
+    /**
+     * Withdrawn for employee insurance and approved for it, then registered again (the job lost before the year began): what
+     * the person paid is a contribution again, settling the new registration, and no longer owed back. It stayed owed: the
+     * tax bureau refunding it would have left a covered person unpaid.
+     */
+    @Test
+    void aRegistrationAfterTheWithdrawalAnApplicationWasGrantedForTakesTheMoneyAsAContributionAgain() {
+        int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
+        String idNumber = enrolledAndAssessedIn(nextYear);
+        paid180In(nextYear, idNumber, anHourAgo());
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(idNumber), nextYear, Liancheng.REGION, WithdrawalReason.EMPLOYEE_INSURANCE,
+                LocalDate.of(nextYear - 1, 12, 1)));
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"))
+                .get("decision").asString()).isEqualTo("APPROVED");
+        String owed = "select refund_due::text from levy_item where person_id = ? and coverage_year = ?";
+        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).isEqualTo("180.00");
+
+        EventTraffic.publishAt(Instant.parse("2017-10-09T03:00:00Z"), residents.enrolledOn(idNumber, nextYear, LocalDate.of(nextYear - 1, 12, 20)));
+
+        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("PAID"));
+        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).isEqualTo("0.00");
     }
 
     /**

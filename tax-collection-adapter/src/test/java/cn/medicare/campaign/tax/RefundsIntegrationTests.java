@@ -512,6 +512,26 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
+     * A line kept for a voucher not received (mistyped) and its number corrected in the next line of the same post, naming
+     * the voucher received: the correction is applied and nothing stays kept, as when the correction comes in a later post.
+     * It was a duplicate of the kept line: the person stayed paid and the money was owed back twice.
+     */
+    @Test
+    void aRefundKeptForAMistypedVoucherAndCorrectedInTheNextLineOfItsPostIsApplied() {
+        String idNumber = enrolledAndAssessed(null);
+        String voucherNo = paid(idNumber, "180.00");
+        String refundNo = refundNo();
+
+        JsonNode outcome = TaxApi.json(api.refund(refunds(refund(refundNo, Vouchers.next(), "60.00"), refund(refundNo, voucherNo, "60.00"))));
+
+        assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("awaitingVoucher").asInt()).isZero();
+        assertThat(paidTotal(idNumber)).isEqualTo("120.00");
+        assertThat(awaitingRefund(refundNo)).isNull();
+    }
+
+    /**
      * Two posts with one refund number for two payers, the first held inside its transaction (the outbox locked here)
      * until the second waits on its refund row: the second is a duplicate, as one after the other, never a 500.
      */

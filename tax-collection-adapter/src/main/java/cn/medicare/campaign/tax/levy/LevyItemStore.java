@@ -280,8 +280,13 @@ class LevyItemStore {
                     withdrawn = false, withdrawn_on = null, withdrawal_reason = null, coverage_announced = %2$s,
                     settled_payable = case when %1$s then null else levy_item.settled_payable end,
                     settled_anew_at = case when %1$s then excluded.registered_at else levy_item.settled_anew_at end,
-                    -- what the person still holds is a contribution again: judged anew for this registration
+                    -- what the person still holds is a contribution again: judged anew for this registration, and an
+                    -- application granted as the enrolment ended before coverage grants it no more
                     too_late_refund = case when %1$s then 0 else levy_item.too_late_refund end,
+                    applied_refund = case when %1$s and levy_item.applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then 0
+                                          else levy_item.applied_refund end,
+                    applied_refund_reason = case when %1$s and levy_item.applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then null
+                                                 else levy_item.applied_refund_reason end,
                     -- whether the earlier registration's money is refunded before or after it decides what settles it now
                     order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at,
@@ -370,7 +375,10 @@ class LevyItemStore {
         // an item from before V15 has its roster time for a registration time, which changes moved (V15): no order to tell
         jdbc.sql("""
                 update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true,
-                                     too_late_refund = 0
+                                     too_late_refund = 0,
+                                     applied_refund = case when applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then 0 else applied_refund end,
+                                     applied_refund_reason = case when applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then null
+                                                                  else applied_refund_reason end
                 where person_id = :personId and coverage_year = :coverageYear and not settled_by_arrival
                   and registered_at > :at and %s >= :withdrawnOn and not registration_revokes
                   and settled_anew_at is distinct from registered_at
@@ -914,12 +922,15 @@ class LevyItemStore {
     /**
      * An approved refund application: what it grants stays owed until the tax bureau refunds it. Each application
      * grants out of everything paid so far, so a second one grants the larger of the two, never their sum, and a
-     * smaller one never lowers what an earlier one granted.
+     * smaller one never lowers what an earlier one granted. One that ended the enrolment before coverage keeps its reason
+     * against a duplicate's approved after it: that reason grants all the person paid while the roster holds the enrolment
+     * ended ({@link RefundDueRule#owed}), which the duplicate's, of equal or more, would have cut to its own amount.
      */
     void applyRefund(String personId, int coverageYear, BigDecimal amount, RefundDueReason reason) {
         jdbc.sql("""
                 update levy_item set applied_refund = greatest(applied_refund, :amount),
-                       applied_refund_reason = case when :amount >= applied_refund then :reason else applied_refund_reason end
+                       applied_refund_reason = case when applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then applied_refund_reason
+                                                    when :amount >= applied_refund then :reason else applied_refund_reason end
                 where person_id = :personId and coverage_year = :coverageYear""")
                 .param("amount", amount).param("reason", reason.name())
                 .param("personId", personId).param("coverageYear", coverageYear)

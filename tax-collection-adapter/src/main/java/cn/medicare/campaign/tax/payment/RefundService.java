@@ -79,11 +79,13 @@ class RefundService {
         List<ConfirmationOutcome.Rejection> rejected = new ArrayList<>(rows.rejected());
         List<ConfirmationOutcome.Rejection> conflicts = new ArrayList<>();
         Set<String> numbered = new HashSet<>();
+        Set<String> keptHere = new HashSet<>();
         int accepted = 0;
         int duplicates = 0;
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
             // a number repeated in the post is a duplicate of its first line, as one received before, unless that line was refused
+            // or kept for a voucher not received: the next line of its number corrects it, as a later post would
             Optional<PaymentStore.Refunded> refunded = payments.refunded(refund.refundNo());
             if (numbered.contains(refund.refundNo()) || refunded.isPresent()) {
                 duplicates++;
@@ -102,7 +104,10 @@ class RefundService {
                         appliedMeanwhile.filter(voucherNo -> !voucherNo.equals(refund.voucherNo()))
                                 .ifPresent(voucherNo -> conflicts.add(usedFor(refund, voucherNo)));
                     } else {
-                        awaiting++;
+                        if (keptHere.add(refund.refundNo())) {
+                            awaiting++;
+                        }
+                        continue;
                     }
                 } else if (payments.awaitingRefund(refund.refundNo()).filter(kept -> kept.closedAt() != null
                         && !kept.voucherNo().equals(refund.voucherNo())).isPresent()) {
@@ -129,8 +134,11 @@ class RefundService {
             } else {
                 duplicates++;
             }
-            // sent again once its voucher came: a refused listing of it is settled
+            // sent again once its voucher came: a refused listing of it is settled, a line of this post kept for it corrected
             payments.awaitedNoMore(refund.refundNo());
+            if (keptHere.remove(refund.refundNo())) {
+                awaiting--;
+            }
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
         return new ConfirmationOutcome(accepted, duplicates, rejected, conflicts, awaiting);
