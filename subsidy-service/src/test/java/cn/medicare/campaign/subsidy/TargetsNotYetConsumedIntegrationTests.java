@@ -94,6 +94,9 @@ class TargetsNotYetConsumedIntegrationTests extends SubsidyIntegrationTestBase {
                 rows(row("临城镇", IdNumbers.of("350824", "19800101", 614)), row("临江镇", IdNumbers.of("350824", "19800101", 615))));
         assertThat(unserved.statusCode()).as(unserved.body()).isEqualTo(202);
         assertThat(JsonPath.<List<Integer>>read(unserved.body(), "$.rejected[*].row")).containsExactly(1, 2);
+        // most of the numbers of a code no campaign here runs, the rest of the county whose targets may be on their way
+        assertWaits(post("civil-affairs", BATCHES, "application/json", rows(row("临城镇", IdNumbers.of("350824", "19800101", 616)),
+                row("临城镇", IdNumbers.of("350824", "19800101", 617)), row("临江镇", IdNumbers.of(county, "19800101", 618)))), 1, 2, 3);
     }
 
     @Test

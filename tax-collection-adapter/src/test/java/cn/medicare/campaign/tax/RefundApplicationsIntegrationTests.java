@@ -131,28 +131,39 @@ class RefundApplicationsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * Withdrawn for employee insurance and approved for it, then registered again (the job lost before the year began): what
-     * the person paid is a contribution again, settling the new registration, and no longer owed back. It stayed owed: the
-     * tax bureau refunding it would have left a covered person unpaid.
+     * Withdrawn for employee insurance and approved for it, then registered again (the job lost before the year began), or
+     * the withdrawal revoked as the clerk's mistake: what the person paid is a contribution again, settling the registration,
+     * and no longer owed back. It stayed owed: the tax bureau refunding it would have left a covered person unpaid.
      */
     @Test
     void aRegistrationAfterTheWithdrawalAnApplicationWasGrantedForTakesTheMoneyAsAContributionAgain() {
         int nextYear = BusinessTime.today(Clock.systemUTC()).getYear() + 1;
-        String idNumber = enrolledAndAssessedIn(nextYear);
-        paid180In(nextYear, idNumber, anHourAgo());
-        EventTraffic.publish(new PersonWithdrawn(residents.personId(idNumber), nextYear, Liancheng.REGION, WithdrawalReason.EMPLOYEE_INSURANCE,
-                LocalDate.of(nextYear - 1, 12, 1)));
-        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
-        assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
-                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + nextYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"))
-                .get("decision").asString()).isEqualTo("APPROVED");
+        String registeredAgain = withdrawnAndGrantedEverythingPaid(nextYear);
+        String revoked = withdrawnAndGrantedEverythingPaid(nextYear);
+
+        Instant after = Instant.parse("2017-10-09T03:00:00Z");
+        EventTraffic.publishAt(after, residents.enrolledOn(registeredAgain, nextYear, LocalDate.of(nextYear - 1, 12, 20)));
+        EventTraffic.publishAt(after, residents.enrolled(revoked, nextYear).revokingAWithdrawal());
+
         String owed = "select refund_due::text from levy_item where person_id = ? and coverage_year = ?";
-        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).isEqualTo("180.00");
+        for (String idNumber : List.of(registeredAgain, revoked)) {
+            await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("PAID"));
+            assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).as(idNumber).isEqualTo("0.00");
+        }
+    }
 
-        EventTraffic.publishAt(Instant.parse("2017-10-09T03:00:00Z"), residents.enrolledOn(idNumber, nextYear, LocalDate.of(nextYear - 1, 12, 20)));
-
-        await().atMost(PATIENCE).until(() -> api.levyItem(nextYear, idNumber), item -> item.get("status").asString().equals("PAID"));
-        assertThat(jdbc.queryForObject(owed, String.class, residents.personId(idNumber), nextYear)).isEqualTo("0.00");
+    private String withdrawnAndGrantedEverythingPaid(int coverageYear) {
+        String idNumber = enrolledAndAssessedIn(coverageYear);
+        paid180In(coverageYear, idNumber, anHourAgo());
+        EventTraffic.publish(new PersonWithdrawn(residents.personId(idNumber), coverageYear, Liancheng.REGION,
+                WithdrawalReason.EMPLOYEE_INSURANCE, LocalDate.of(coverageYear - 1, 12, 1)));
+        await().atMost(PATIENCE).until(() -> api.levyItem(coverageYear, idNumber), item -> item.get("status").asString().equals("WITHDRAWN"));
+        assertThat(TaxApi.json(api.postAs("bureau", "/api/v1/refund-applications",
+                "{\"idNumber\":\"" + idNumber + "\",\"coverageYear\":" + coverageYear + ",\"reason\":\"JOINED_EMPLOYEE_INSURANCE\"}"))
+                .get("decision").asString()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select refund_due::text from levy_item where person_id = ? and coverage_year = ?", String.class,
+                residents.personId(idNumber), coverageYear)).isEqualTo("180.00");
+        return idNumber;
     }
 
     /**

@@ -512,20 +512,23 @@ class RefundsIntegrationTests extends TaxIntegrationTestBase {
     }
 
     /**
-     * A line kept for a voucher not received (mistyped) and its number corrected in the next line of the same post, naming
-     * the voucher received: the correction is applied and nothing stays kept, as when the correction comes in a later post.
+     * A line kept for a voucher not received (mistyped), repeated, and its number corrected in a later line of the same post,
+     * naming the voucher received: the correction is applied and nothing stays kept, as when it comes in a later post.
      * It was a duplicate of the kept line: the person stayed paid and the money was owed back twice.
      */
     @Test
-    void aRefundKeptForAMistypedVoucherAndCorrectedInTheNextLineOfItsPostIsApplied() {
+    void aRefundKeptForAMistypedVoucherAndCorrectedInALaterLineOfItsPostIsApplied() {
         String idNumber = enrolledAndAssessed(null);
         String voucherNo = paid(idNumber, "180.00");
         String refundNo = refundNo();
 
-        JsonNode outcome = TaxApi.json(api.refund(refunds(refund(refundNo, Vouchers.next(), "60.00"), refund(refundNo, voucherNo, "60.00"))));
+        String mistyped = Vouchers.next();
+
+        JsonNode outcome = TaxApi.json(api.refund(refunds(refund(refundNo, mistyped, "60.00"), refund(refundNo, mistyped, "60.00"),
+                refund(refundNo, voucherNo, "60.00"))));
 
         assertThat(outcome.get("accepted").asInt()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.get("duplicates").asInt()).isZero();
+        assertThat(outcome.get("duplicates").asInt()).as("the mistyped line, and its repeat").isEqualTo(2);
         assertThat(outcome.get("awaitingVoucher").asInt()).isZero();
         assertThat(paidTotal(idNumber)).isEqualTo("120.00");
         assertThat(awaitingRefund(refundNo)).isNull();

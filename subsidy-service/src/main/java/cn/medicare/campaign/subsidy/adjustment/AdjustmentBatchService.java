@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,7 +154,7 @@ class AdjustmentBatchService {
         List<String> counties = unknown.stream().filter(township -> AdjustmentRowRule.TOWNSHIP_CODE.matcher(township).matches())
                 .map(township -> township.substring(0, 6)).distinct().toList();
         if (counties.isEmpty()) {
-            counties = countyOfMostNumbers(checked).filter(county -> !campaigns.collectionOpenings(county).isEmpty()).stream().toList();
+            counties = countyOfMostNumbers(checked, county -> !campaigns.collectionOpenings(county).isEmpty()).stream().toList();
         }
         boolean noTargetsYet = unknown.size() == regions.size() && !counties.isEmpty()
                 && counties.stream().noneMatch(campaigns::hasTargets);
@@ -190,13 +191,14 @@ class AdjustmentBatchService {
 
     /**
      * Townships named by name tell no county: the residents' numbers tell where most of them were registered at birth, the
-     * list's county but for those who moved in (of a tie, the lowest code). Taken only where this service runs a campaign of
-     * that county (the caller's filter): a county code long renumbered (撤县设区), which most adults' numbers keep, would
-     * otherwise hold every list of a mistyped name back for good instead of naming its rows.
+     * list's county but for those who moved in (of a tie, the lowest code), among the counties this service runs a campaign
+     * of ({@code served}): a county code long renumbered (撤县设区), which most adults' numbers keep, would otherwise hold
+     * every list of a mistyped name back for good instead of naming its rows, or hide the new code the children carry.
      */
-    private static Optional<String> countyOfMostNumbers(List<CheckedRow> checked) {
+    private static Optional<String> countyOfMostNumbers(List<CheckedRow> checked, Predicate<String> served) {
         Map<String, Long> counts = checked.stream().map(CheckedRow::idNumberMasked).filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(masked -> masked.substring(0, 6), TreeMap::new, Collectors.counting()));
+        counts.keySet().removeIf(served.negate());
         return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
     }

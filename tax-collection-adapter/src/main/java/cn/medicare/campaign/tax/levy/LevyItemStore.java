@@ -123,6 +123,15 @@ class LevyItemStore {
                  >= levy_item.withdrawn_on)""";
 
     /**
+     * Whether the enrolment an upsert brings voids an application's grant that rested on the enrolment having ended before
+     * coverage: a registration after the withdrawal, or the withdrawal revoked (撤销终止参保). What the person paid is a
+     * contribution again, settling the registration; the grant owed would have had the tax bureau refund it.
+     */
+    private static final String ENDING_GRANT_VOID = """
+            (levy_item.applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' and levy_item.withdrawn
+             and (%s or excluded.registration_revokes))""".formatted(REGISTERED_AGAIN);
+
+    /**
      * Whether the enrolment an upsert brings is a revoked withdrawal's announcing the start this item announced: the enrolment
      * gives that start, no longer how it was derived (its {@code coverageFrom} travels only while the start waits). The
      * registration goes on, so the start stays one that waits for the payment: a refund before it still takes it back.
@@ -283,10 +292,8 @@ class LevyItemStore {
                     -- what the person still holds is a contribution again: judged anew for this registration, and an
                     -- application granted as the enrolment ended before coverage grants it no more
                     too_late_refund = case when %1$s then 0 else levy_item.too_late_refund end,
-                    applied_refund = case when %1$s and levy_item.applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then 0
-                                          else levy_item.applied_refund end,
-                    applied_refund_reason = case when %1$s and levy_item.applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then null
-                                                 else levy_item.applied_refund_reason end,
+                    applied_refund = case when %3$s then 0 else levy_item.applied_refund end,
+                    applied_refund_reason = case when %3$s then null else levy_item.applied_refund_reason end,
                     -- whether the earlier registration's money is refunded before or after it decides what settles it now
                     order_matters = levy_item.order_matters or (%1$s and not levy_item.settled_by_arrival),
                     roster_at = excluded.roster_at, registered_at = excluded.registered_at,
@@ -295,7 +302,7 @@ class LevyItemStore {
                     waiting_months = case when %2$s then levy_item.waiting_months else excluded.waiting_months end,
                     coverage_start = excluded.coverage_start, enrolled_on = excluded.enrolled_on,
                     registration_revokes = excluded.registration_revokes, change_cursor = excluded.change_cursor
-                where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN, KEEPS_ITS_ANNOUNCED_START), "order_matters and settled_anew_at = registered_at",
+                where levy_item.roster_at <= excluded.roster_at""".formatted(REGISTERED_AGAIN, KEEPS_ITS_ANNOUNCED_START, ENDING_GRANT_VOID), "order_matters and settled_anew_at = registered_at",
                 settledAnew,
                 statement -> statement
                 .param("personIds", latest.stream().map(one -> one.event().personId()).toArray(String[]::new))
@@ -375,10 +382,7 @@ class LevyItemStore {
         // an item from before V15 has its roster time for a registration time, which changes moved (V15): no order to tell
         jdbc.sql("""
                 update levy_item set settled_anew_at = registered_at, settled_payable = null, change_cursor = null, order_matters = true,
-                                     too_late_refund = 0,
-                                     applied_refund = case when applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then 0 else applied_refund end,
-                                     applied_refund_reason = case when applied_refund_reason = 'WITHDRAWN_BEFORE_COVERAGE' then null
-                                                                  else applied_refund_reason end
+                                     too_late_refund = 0
                 where person_id = :personId and coverage_year = :coverageYear and not settled_by_arrival
                   and registered_at > :at and %s >= :withdrawnOn and not registration_revokes
                   and settled_anew_at is distinct from registered_at

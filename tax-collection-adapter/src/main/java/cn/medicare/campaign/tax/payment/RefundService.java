@@ -85,7 +85,8 @@ class RefundService {
         int awaiting = 0;
         for (Refund refund : rows.valid()) {
             // a number repeated in the post is a duplicate of its first line, as one received before, unless that line was refused
-            // or kept for a voucher not received: the next line of its number corrects it, as a later post would
+            // or kept for a voucher not received: a later line of its number corrects it, as a later post would, the line it
+            // corrects then counted a duplicate
             Optional<PaymentStore.Refunded> refunded = payments.refunded(refund.refundNo());
             if (numbered.contains(refund.refundNo()) || refunded.isPresent()) {
                 duplicates++;
@@ -103,11 +104,11 @@ class RefundService {
                         duplicates++;
                         appliedMeanwhile.filter(voucherNo -> !voucherNo.equals(refund.voucherNo()))
                                 .ifPresent(voucherNo -> conflicts.add(usedFor(refund, voucherNo)));
+                    } else if (keptHere.add(refund.refundNo())) {
+                        awaiting++;
                     } else {
-                        if (keptHere.add(refund.refundNo())) {
-                            awaiting++;
-                        }
-                        continue;
+                        // kept again, for another voucher: the first line of its number is the duplicate, corrected
+                        duplicates++;
                     }
                 } else if (payments.awaitingRefund(refund.refundNo()).filter(kept -> kept.closedAt() != null
                         && !kept.voucherNo().equals(refund.voucherNo())).isPresent()) {
@@ -120,7 +121,7 @@ class RefundService {
                             .flatMap(kept -> otherwiseThan(refund, kept.voucherNo(), kept.amount(), kept.refundedAt()))
                             .ifPresent(conflicts::add);
                 }
-                numbered.add(refund.refundNo());
+                // not numbered: a later line of its number, for a voucher received, is tried (stored ones are found stored)
                 continue;
             }
             Applied applied = apply(refund, paid);
@@ -138,6 +139,7 @@ class RefundService {
             payments.awaitedNoMore(refund.refundNo());
             if (keptHere.remove(refund.refundNo())) {
                 awaiting--;
+                duplicates++;
             }
         }
         rejected.sort(Comparator.comparingInt(ConfirmationOutcome.Rejection::index));
