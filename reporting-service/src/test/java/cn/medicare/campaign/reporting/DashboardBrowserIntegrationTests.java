@@ -111,6 +111,9 @@ class DashboardBrowserIntegrationTests {
         assertThat((String) page.get("freshness")).startsWith("数据截至").contains("北京时间");
         assertThat(page.get("ranking")).isEqualTo(2L);
         assertThat((Long) page.get("canvases")).as("the trend drawn by ECharts").isPositive();
+        // the rates the page divides itself (the county's e-vouchers, the county at each period end) round as the forms do
+        assertThat(((JavascriptExecutor) browser).executeScript("return [rateOf(23, 160), rateOf(29, 800), rateOf(1, 3), rateOf(0, 7)]"))
+                .isEqualTo(List.of("0.1438", "0.0363", "0.3333", "0.0000"));
 
         ((JavascriptExecutor) browser).executeScript("document.querySelector(\"#townships tr[data-unit='" + COUNTY.township(0)
                 + "']\").click()");
