@@ -82,7 +82,7 @@ class NearBirthService {
 
         private Optional<CampaignDefined.SpecialCaseRule> newbornRule(String region, int coverageYear) {
             return campaignsRead.computeIfAbsent(region + ":" + coverageYear, key -> campaigns.find(region, coverageYear))
-                    .flatMap(campaign -> campaign.specialCases().stream().filter(rule -> rule.specialCase() == SpecialCase.NEWBORN).findFirst());
+                    .flatMap(campaign -> campaign.ruleFor(SpecialCase.NEWBORN));
         }
     }
 }

@@ -183,8 +183,8 @@ class AdjustmentBatchService {
     private List<LocalDate> newbornBounds(String personId, Map<String, Optional<CampaignDefined.SpecialCaseRule>> newbornRules) {
         return roster.newbornEnrolments(personId).stream()
                 .map(enrolment -> newbornRules.computeIfAbsent(enrolment.region() + ":" + enrolment.coverageYear(),
-                                key -> campaigns.find(enrolment.region(), enrolment.coverageYear()).flatMap(campaign -> campaign.specialCases()
-                                        .stream().filter(rule -> rule.specialCase() == SpecialCase.NEWBORN).findFirst()))
+                                key -> campaigns.find(enrolment.region(), enrolment.coverageYear())
+                                        .flatMap(campaign -> campaign.ruleFor(SpecialCase.NEWBORN)))
                         .map(rule -> rule.earliestEventWithin(enrolment.enrolledOn())).orElse(null))
                 .filter(Objects::nonNull).toList();
     }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -233,6 +234,11 @@ public record CampaignDefined(
         if (agencyListDueDay != null && (agencyListDueDay < 1 || agencyListDueDay > 28)) {
             throw new IllegalArgumentException("部门名单报送日应为每月的 1 至 28 日 / agencyListDueDay is a day of every month: 1 to 28");
         }
+    }
+
+    /** The campaign's rule for that special case of enrolment, where it names one. */
+    public Optional<SpecialCaseRule> ruleFor(SpecialCase specialCase) {
+        return specialCases.stream().filter(rule -> rule.specialCase() == specialCase).findFirst();
     }
 
     /** The same campaign with these additions (the first contract's fields unchanged). */

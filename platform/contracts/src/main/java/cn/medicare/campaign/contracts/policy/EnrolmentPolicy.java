@@ -376,7 +376,7 @@ public final class EnrolmentPolicy {
         if (specialCase == null) {
             return null;
         }
-        return campaign.specialCases().stream().filter(rule -> rule.specialCase() == specialCase).findFirst().orElse(null);
+        return campaign.ruleFor(specialCase).orElse(null);
     }
 
     /** Day 90 after the event is still within 90 days; a lapse of exactly 3 months is within 3 months. */
